@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// albgw-cost ships with no third-party packages: everything below comes from the toolchain.
+let package = Package(
+    name: "albgw-cost",
+    products: [
+        .executable(name: "albgw-cost", targets: ["albgw-cost"])
+    ],
+    targets: [
+        // All logic, argument parsing included. The executable only calls CLI.run.
+        .target(
+            name: "AlbgwCost",
+            exclude: ["README.md"],
+            plugins: ["EmbedPriceTablesPlugin"]
+        ),
+        .executableTarget(
+            name: "albgw-cost",
+            dependencies: ["AlbgwCost"]
+        ),
+        // Build-time tool: turns PriceTables/*.json into Swift source, so the binary carries its data.
+        .executableTarget(name: "EmbedPriceTables"),
+        .plugin(
+            name: "EmbedPriceTablesPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedPriceTables"]
+        ),
+        .testTarget(
+            name: "AlbgwCostTests",
+            dependencies: ["AlbgwCost"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

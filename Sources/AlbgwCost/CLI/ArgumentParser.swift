@@ -1,0 +1,59 @@
+/// Options as given on the command line, by name; values are still text.
+package struct ParsedArguments: Sendable, Equatable {
+    package var values: [String: String] = [:]
+    package var flags: Set<String> = []
+
+    package func has(_ name: String) -> Bool { values[name] != nil || flags.contains(name) }
+}
+
+/// Splits arguments into options and values against an option table. Accepts `--name value` and
+/// `--name=value`; rejects unknown options (with a suggestion), repeats and stray words.
+package enum ArgumentParser {
+    package static func parse(_ arguments: [String], options: [OptionSpec], command: String) throws -> ParsedArguments {
+        var parsed = ParsedArguments()
+        var index = 0
+        let see = "see '\(command) --help'"
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            guard argument.hasPrefix("-"), argument.count > 1 else {
+                throw CLIError("unexpected argument '\(argument)'; options start with '--' (\(see))")
+            }
+            var name = argument
+            var inlineValue: String?
+            if let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            }
+            if name == "-h" { name = "--help" }
+            guard let spec = options.first(where: { $0.name == name }) else {
+                let hint = Suggestion.closest(to: name, in: options.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
+                throw CLIError("unknown option '\(name)'; \(hint)(\(see))")
+            }
+            guard !parsed.has(name) else { throw CLIError("\(name) is given twice; give it once") }
+            if spec.takesValue {
+                let value: String
+                if let inlineValue {
+                    value = inlineValue
+                } else {
+                    guard index < arguments.count, !isOptionName(arguments[index], options: options) else {
+                        throw CLIError("\(name) needs a value: \(name) \(spec.metavar ?? "VALUE") (\(see))")
+                    }
+                    value = arguments[index]
+                    index += 1
+                }
+                guard !value.isEmpty else { throw CLIError("\(name) needs a value, got an empty one: \(name) \(spec.metavar ?? "VALUE")") }
+                parsed.values[name] = value
+            } else {
+                guard inlineValue == nil else { throw CLIError("\(name) takes no value; write it alone") }
+                parsed.flags.insert(name)
+            }
+        }
+        return parsed
+    }
+
+    /// True for `--word` tokens (so `--rps --region` reports a missing value), but not for `-5`.
+    private static func isOptionName(_ token: String, options: [OptionSpec]) -> Bool {
+        token.hasPrefix("--")
+    }
+}

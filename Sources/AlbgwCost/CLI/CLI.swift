@@ -1,0 +1,72 @@
+import Foundation
+
+/// The whole command line, in-process: parse, analyse, render. Never calls `exit`; tests drive it
+/// directly and the executable only forwards its exit code.
+package enum CLI {
+    package static let version = "0.1.0"
+    package static let command = "albgw-cost"
+
+    /// What a run printed and how it ended.
+    package struct Result: Sendable, Equatable {
+        package var exitCode: Int32
+        package var stdout: String
+        package var stderr: String
+    }
+
+    /// Runs with `arguments` (without the program name) and returns the output instead of printing it.
+    package static func run(_ arguments: [String]) -> Result {
+        do {
+            let stdout = try dispatch(arguments)
+            return Result(exitCode: ExitCode.success.rawValue, stdout: stdout, stderr: "")
+        } catch let error as CLIError {
+            return Result(exitCode: error.code.rawValue, stdout: "", stderr: "\(command): error: \(error.message)\n")
+        } catch let error as PriceTableError {
+            let mapped = CLIError(error)
+            return Result(exitCode: mapped.code.rawValue, stdout: "", stderr: "\(command): error: \(mapped.message)\n")
+        } catch {
+            return Result(
+                exitCode: ExitCode.software.rawValue, stdout: "",
+                stderr: "\(command): internal error: \(error); please report it with the command you ran\n")
+        }
+    }
+
+    /// Entry point of the executable: runs, prints, and returns the exit code.
+    public static func main(_ commandLine: [String]) -> Int32 {
+        let result = run(Array(commandLine.dropFirst()))
+        FileHandle.standardOutput.write(Data(result.stdout.utf8))
+        FileHandle.standardError.write(Data(result.stderr.utf8))
+        return result.exitCode
+    }
+
+    static func dispatch(_ arguments: [String]) throws -> String {
+        if let first = arguments.first, !first.hasPrefix("-") {
+            switch first {
+            case "prices": return try PricesCommand.run(Array(arguments.dropFirst()))
+            case "compare": return try compare(Array(arguments.dropFirst()))
+            case "help": return try Help.main()
+            default:
+                let hint = Suggestion.closest(to: first, in: ["compare", "prices", "help"]).map { "did you mean '\($0)'? " } ?? ""
+                throw CLIError("unknown command '\(first)'; \(hint)commands: compare (the default), prices (see '\(command) --help')")
+            }
+        }
+        return try compare(arguments)
+    }
+
+    static func compare(_ arguments: [String]) throws -> String {
+        if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
+        if arguments.contains("--version") { return versionText() }
+        let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: command)
+        let options = try ScenarioOptions(parsed)
+        let book = try options.catalog.book(for: options.scenario.topology.region)
+        let report = ReportBuilder.build(scenario: options.scenario, prices: book, inputs: options.inputs, toolVersion: version)
+        switch options.format {
+        case "json": return JSONRenderer.render(report)
+        default: return TableRenderer.render(report)
+        }
+    }
+
+    static func versionText() -> String {
+        let regions = (try? PriceCatalog.bundled.regions()) ?? []
+        return "\(command) \(version) (bundled price tables for \(regions.count) regions, gathered 2026-11-22)\n"
+    }
+}

@@ -1,0 +1,36 @@
+/// sysexits-style exit codes, as ArgumentParser and `swift build` use them.
+package enum ExitCode: Int32, Sendable {
+    case success = 0
+    /// EX_USAGE: a wrong option, value or combination.
+    case usage = 64
+    /// EX_DATAERR: input data (a price table) is malformed.
+    case dataError = 65
+    /// EX_NOINPUT: an input file or directory does not exist or cannot be read.
+    case noInput = 66
+    /// EX_SOFTWARE: a bug; the message asks for a report.
+    case software = 70
+    /// EX_CANTCREAT: an output file or directory cannot be written.
+    case cannotCreate = 73
+}
+
+/// A problem to report on one line, with the exit code it maps to.
+package struct CLIError: Error, Equatable, CustomStringConvertible {
+    package var message: String
+    package var code: ExitCode
+
+    package init(_ message: String, code: ExitCode = .usage) {
+        self.message = message
+        self.code = code
+    }
+
+    package var description: String { message }
+
+    /// Maps a price-table error to its exit code: missing files 66, bad content 65, unknown region 64.
+    package init(_ error: PriceTableError) {
+        switch error {
+        case .directoryNotFound, .unreadable: self.init(error.description, code: .noInput)
+        case .malformed: self.init(error.description, code: .dataError)
+        case .unknownRegion: self.init(error.description, code: .usage)
+        }
+    }
+}

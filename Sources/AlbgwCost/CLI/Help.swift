@@ -1,0 +1,69 @@
+import Foundation
+
+/// `--help`, generated from the option table so that it never drifts from what the parser accepts.
+package enum Help {
+    package static func main() throws -> String {
+        let regions = (try? PriceCatalog.bundled.regions()) ?? []
+        var out = """
+            albgw-cost \(CLI.version): what it costs to put a private API Gateway behind an Application Load
+            Balancer, or to let the ALB invoke Lambda directly, per hour, per month and per 1M requests.
+
+            USAGE
+              albgw-cost --rps N [--region CODE] [options]
+              albgw-cost prices [--region CODE] [--export DIR]
+
+            EXAMPLES
+              albgw-cost --rps 50 --region us-west-2
+              albgw-cost --rps 50 --region us-west-2 --format json
+              albgw-cost --rps 5 --alb-scheme internal --free-tier --lambda-arch arm64
+              albgw-cost --requests-per-month 5000000 --hours-per-month 720 --vpce-subnets 1
+              albgw-cost prices --export ./prices   (edit, then: albgw-cost --rps 50 --prices ./prices)
+
+            DESIGNS
+              alb-vpce-apigw-lambda  ALB -> interface VPC endpoint (execute-api) -> private REST API -> Lambda
+              alb-lambda             ALB -> Lambda target group
+
+
+            """
+        out += section("WORKLOAD", OptionTable.workload)
+        out += section("WHERE IT RUNS", OptionTable.topology)
+        out += section("BILLING", OptionTable.billing)
+        out += section("OUTPUT", OptionTable.output)
+        out += """
+            CONVENTIONS (also printed with every result)
+              1 KiB = 1,024 bytes; 1 GB = 2^30 bytes. A month is --hours-per-month hours (730 by default).
+              Monthly requests = rps x 3,600 x hours per month.
+              ALB LCUs per hour = max(new connections/s / 25, active connections / 3,000,
+                processed GB/h / 1 (IP targets: the endpoint ENIs) or / 0.4 (Lambda targets),
+                rule evaluations/s / 1,000 with max(0, rules - 10) per request).
+                New connections/s = rps / requests per connection; active = new/s x connection seconds.
+              Interface endpoint: one endpoint-hour per subnet per hour; GB processed = request + response.
+              API Gateway requests, Lambda GB-seconds and internet egress are priced through their tiers.
+              Internet-facing ALB: one public IPv4 address per AZ; responses leave as data transfer out.
+              Internal ALB: egress over VPN or Direct Connect is outside the model.
+              Free tiers are off unless --free-tier. Prices missing from a table are reported, never guessed.
+
+            PRICE TABLES
+              Bundled for: \(regions.joined(separator: ", ")).
+              Every price carries its source, as-of date and confidence; see 'albgw-cost prices --region CODE'.
+
+            EXIT CODES
+              0 success; 64 usage error; 65 malformed price table; 66 missing file or directory;
+              73 output cannot be written.
+
+            """
+        return out
+    }
+
+    static func section(_ title: String, _ options: [OptionSpec]) -> String {
+        let lefts = options.map { option in option.metavar.map { "\(option.name) \($0)" } ?? option.name }
+        let width = lefts.map(\.count).max() ?? 0
+        var out = "\(title)\n"
+        for (left, option) in zip(lefts, options) {
+            let padding = String(repeating: " ", count: width - left.count)
+            let fallback = option.defaultText.map { " (default: \($0))" } ?? ""
+            out += "  \(left)\(padding)  \(option.help)\(fallback)\n"
+        }
+        return out + "\n"
+    }
+}

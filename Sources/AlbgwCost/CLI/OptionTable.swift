@@ -1,0 +1,58 @@
+/// One command-line option: its name, whether it takes a value, and its help.
+package struct OptionSpec: Sendable {
+    package var name: String
+    /// Placeholder in help (`N`, `CODE`); nil for flags.
+    package var metavar: String?
+    package var help: String
+    /// The default as shown in help; nil when there is none.
+    package var defaultText: String?
+
+    package var takesValue: Bool { metavar != nil }
+}
+
+/// The options of the main command, in help order. Option names are part of the interface.
+package enum OptionTable {
+    package static let workload: [OptionSpec] = [
+        OptionSpec(name: "--rps", metavar: "N", help: "average requests per second (fractions allowed); or give --requests-per-month", defaultText: nil),
+        OptionSpec(name: "--requests-per-month", metavar: "N", help: "monthly request volume instead of --rps, as on a bill", defaultText: nil),
+        OptionSpec(name: "--request-kb", metavar: "N", help: "request size in KiB, headers included", defaultText: "1"),
+        OptionSpec(name: "--response-kb", metavar: "N", help: "response size in KiB, headers included", defaultText: "4"),
+        OptionSpec(name: "--lambda-memory-mb", metavar: "N", help: "Lambda memory, 128 to 10240", defaultText: "128"),
+        OptionSpec(name: "--lambda-duration-ms", metavar: "N", help: "average Lambda duration; billed rounded up to 1 ms", defaultText: "100"),
+        OptionSpec(name: "--lambda-arch", metavar: "ARCH", help: "x86_64 or arm64", defaultText: "x86_64"),
+        OptionSpec(name: "--lambda-ephemeral-mb", metavar: "N", help: "Lambda ephemeral storage, 512 to 10240; billed above 512", defaultText: "512"),
+        OptionSpec(name: "--requests-per-connection", metavar: "N", help: "requests a client sends per connection (keep-alive)", defaultText: "10"),
+        OptionSpec(name: "--connection-seconds", metavar: "N", help: "how long a client connection stays open", defaultText: "60"),
+        OptionSpec(name: "--alb-rules", metavar: "N", help: "listener rules evaluated per request (first 10 free)", defaultText: "1"),
+    ]
+
+    package static let topology: [OptionSpec] = [
+        OptionSpec(name: "--region", metavar: "CODE", help: "AWS region with a bundled price table", defaultText: "us-east-1"),
+        OptionSpec(name: "--azs", metavar: "N", help: "Availability Zones the ALB spans, 2 to 6", defaultText: "2"),
+        OptionSpec(name: "--vpce-subnets", metavar: "N", help: "subnets (ENIs) of the interface endpoint, 1 to 6", defaultText: "--azs"),
+        OptionSpec(name: "--alb-scheme", metavar: "SCHEME", help: "internet-facing, or internal (reached over VPN or Direct Connect)", defaultText: "internet-facing"),
+    ]
+
+    package static let billing: [OptionSpec] = [
+        OptionSpec(name: "--hours-per-month", metavar: "N", help: "hours in the billed month (AWS's examples use 720)", defaultText: "730"),
+        OptionSpec(name: "--free-tier", metavar: nil, help: "apply Lambda's free tier and the 100 GB egress allowance", defaultText: nil),
+        OptionSpec(name: "--prices", metavar: "DIR", help: "read price tables from DIR instead of the bundled ones", defaultText: nil),
+    ]
+
+    package static let output: [OptionSpec] = [
+        OptionSpec(name: "--design", metavar: "ID", help: "alb-vpce-apigw-lambda, alb-lambda or all", defaultText: "all"),
+        OptionSpec(name: "--format", metavar: "FORMAT", help: "table or json", defaultText: "table"),
+        OptionSpec(name: "--help", metavar: nil, help: "show this help", defaultText: nil),
+        OptionSpec(name: "--version", metavar: nil, help: "show the version and the price tables' date", defaultText: nil),
+    ]
+
+    package static var all: [OptionSpec] { workload + topology + billing + output }
+
+    /// Options of `albgw-cost prices`.
+    package static let prices: [OptionSpec] = [
+        OptionSpec(name: "--export", metavar: "DIR", help: "write the price tables as JSON files into DIR, to edit and pass back with --prices DIR", defaultText: nil),
+        OptionSpec(name: "--region", metavar: "CODE", help: "show one region's prices with their sources", defaultText: nil),
+        OptionSpec(name: "--prices", metavar: "DIR", help: "read price tables from DIR instead of the bundled ones", defaultText: nil),
+        OptionSpec(name: "--help", metavar: nil, help: "show this help", defaultText: nil),
+    ]
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// `albgw-cost prices`: lists the bundled regions and their gaps, shows one region's prices with
+/// sources, or exports the tables so a user can fill a gap and pass them back with `--prices DIR`.
+package enum PricesCommand {
+    package static func run(_ arguments: [String]) throws -> String {
+        if arguments.contains("--help") || arguments.contains("-h") { return help }
+        let parsed = try ArgumentParser.parse(arguments, options: OptionTable.prices, command: "albgw-cost prices")
+        let catalog: PriceCatalog = parsed.values["--prices"].map { .directory($0) } ?? .bundled
+        if let directory = parsed.values["--export"] {
+            return try export(catalog: catalog, to: directory)
+        }
+        if let region = parsed.values["--region"] {
+            let book = try catalog.book(for: region)
+            var out = "\(region) (\(book.regional.location)) from \(book.regional.origin)\n"
+            for table in [book.regional, book.global] {
+                for key in table.prices.keys.sorted() {
+                    let price = table.prices[key]!
+                    let rate = price.tiers.map { tier in
+                        Format.unitPrice(tier.usd) + (tier.upTo.map { " to \(TierLabel.amount($0, unit: price.unit))" } ?? (price.tiers.count > 1 ? " above" : ""))
+                    }.joined(separator: ", ")
+                    out += "  \(key.rawValue): \(rate) per \(price.unit); as of \(price.asOf); \(price.confidence.rawValue). \(price.source)\n"
+                }
+                for key in table.missing.keys.sorted() {
+                    out += "  \(key.rawValue): MISSING. \(table.missing[key]!)\n"
+                }
+            }
+            return out
+        }
+        var table = TextTable([("Region", .left), ("Location", .left), ("Missing prices", .left)])
+        for region in try catalog.regions() {
+            let regional = try catalog.table(named: region)
+            let gaps = regional.missing.keys.sorted().map(\.rawValue).joined(separator: ", ")
+            table.add([region, regional.location, gaps.isEmpty ? "none" : gaps])
+        }
+        return "Price tables in \(catalog.origin)\n" + table.render(indent: "  ")
+            + "Details: albgw-cost prices --region CODE. To fill a gap: albgw-cost prices --export DIR, edit, then --prices DIR.\n"
+    }
+
+    static func export(catalog: PriceCatalog, to directory: String) throws -> String {
+        var files: [(String, Data)] = []
+        for name in try catalog.regions() + ["global"] {
+            _ = try catalog.table(named: name)
+            let data: Data
+            switch catalog {
+            case .bundled: data = Data(embeddedPriceTables["\(name).json"]!.utf8)
+            case .directory(let path):
+                data = FileManager.default.contents(atPath: URL(fileURLWithPath: path).appendingPathComponent("\(name).json").path) ?? Data()
+            }
+            files.append(("\(name).json", data))
+        }
+        try AtomicWriter.write(files, into: directory)
+        return "Wrote \(files.count) price tables to \(directory). Edit them, then run albgw-cost with --prices \(directory).\n"
+    }
+
+    static let help = """
+        albgw-cost prices: the price tables albgw-cost reads.
+
+        USAGE
+          albgw-cost prices                      list regions and the prices each lacks
+          albgw-cost prices --region us-west-1   one region's prices with sources and dates
+          albgw-cost prices --export DIR         write the tables to DIR to edit; use them with --prices DIR
+
+        A table lists each price under "prices" with usd (or tiers), unit, source, asOf (YYYY[-MM[-DD]])
+        and confidence (high, medium-high, medium, low). A price nobody could source is listed under
+        "missing" with the reason; move it to "prices" once you have a source.
+
+        """
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Turns parsed options into a validated `Scenario`, the price source, and the echo of every
+/// input (defaults included) that outputs print.
+package struct ScenarioOptions: Sendable {
+    package var scenario: Scenario
+    package var catalog: PriceCatalog
+    package var format: String
+    package var inputs: [ReportInput]
+
+    package static let formats = ["table", "json"]
+
+    package init(_ arguments: ParsedArguments) throws {
+        var reader = ValueReader(arguments: arguments)
+        let rate: RequestRate
+        switch (arguments.values["--rps"], arguments.values["--requests-per-month"]) {
+        case (nil, nil):
+            throw CLIError("--rps is required: give the average requests per second, e.g. albgw-cost --rps 50 --region us-west-2 (or --requests-per-month N)")
+        case (_?, _?):
+            throw CLIError("--rps and --requests-per-month both set the traffic; give one of them")
+        case (_?, nil):
+            rate = .perSecond(try reader.decimal("--rps", key: "requestsPerSecond", above: 0, max: "10000000"))
+        case (nil, _?):
+            rate = .perMonth(try reader.decimal("--requests-per-month", key: "requestsPerMonth", above: 0, max: "10000000000000"))
+        }
+        let region = reader.text("--region", key: "region", default: "us-east-1")
+        let azs = try reader.integer("--azs", key: "azs", default: 2, range: 2...6, why: "an ALB needs subnets in at least two AZs")
+        let workload = Workload(
+            rate: rate,
+            requestKiB: try reader.decimal("--request-kb", key: "requestKiB", default: "1", atLeast: 0, max: "1048576"),
+            responseKiB: try reader.decimal("--response-kb", key: "responseKiB", default: "4", atLeast: 0, max: "1048576"),
+            lambdaMemoryMB: Decimal(try reader.integer("--lambda-memory-mb", key: "lambdaMemoryMB", default: 128, range: 128...10240, why: "Lambda memory is 128 to 10,240 MB")),
+            lambdaDurationMS: try reader.decimal("--lambda-duration-ms", key: "lambdaDurationMS", default: "100", above: 0, max: "900000"),
+            lambdaArchitecture: LambdaArchitecture(rawValue: try reader.choice("--lambda-arch", key: "lambdaArchitecture", default: "x86_64", choices: LambdaArchitecture.allCases.map(\.rawValue)))!,
+            lambdaEphemeralMB: Decimal(try reader.integer("--lambda-ephemeral-mb", key: "lambdaEphemeralMB", default: 512, range: 512...10240, why: "Lambda ephemeral storage is 512 to 10,240 MB")),
+            requestsPerConnection: try reader.decimal("--requests-per-connection", key: "requestsPerConnection", default: "10", atLeast: 1, max: "1000000"),
+            connectionSeconds: try reader.decimal("--connection-seconds", key: "connectionSeconds", default: "60", above: 0, max: "604800"),
+            albRules: Decimal(try reader.integer("--alb-rules", key: "albRules", default: 1, range: 0...100, why: "a listener holds at most 100 rules")))
+        let vpceSubnets = try reader.integer("--vpce-subnets", key: "vpceSubnets", default: azs, range: 1...6, why: "an endpoint takes at most one subnet per AZ")
+        let scheme = ALBScheme(rawValue: try reader.choice("--alb-scheme", key: "albScheme", default: "internet-facing", choices: ALBScheme.allCases.map(\.rawValue)))!
+        let hours = try reader.decimal("--hours-per-month", key: "hoursPerMonth", default: "730", above: 0, max: "744")
+        let freeTier = reader.flag("--free-tier", key: "freeTier")
+        let design = try reader.choice("--design", key: "design", default: "all", choices: DesignID.allCases.map(\.rawValue) + ["all"])
+        format = try reader.choice("--format", key: "format", default: "table", choices: Self.formats, record: false)
+        if let directory = arguments.values["--prices"] {
+            catalog = .directory(directory)
+            reader.record("--prices", key: "prices", .text(directory), isDefault: false)
+        } else {
+            catalog = .bundled
+            reader.record("--prices", key: "prices", .text("bundled"), isDefault: true)
+        }
+        scenario = Scenario(
+            workload: workload,
+            topology: Topology(region: region, azs: azs, vpceSubnets: vpceSubnets, albScheme: scheme),
+            billing: Billing(hoursPerMonth: hours, freeTier: freeTier),
+            designs: design == "all" ? DesignID.allCases : [DesignID(rawValue: design)!])
+        inputs = reader.inputs
+    }
+}
+
+/// Reads option values one by one, validating each and recording it for the output's echo.
+struct ValueReader {
+    let arguments: ParsedArguments
+    var inputs: [ReportInput] = []
+
+    init(arguments: ParsedArguments) { self.arguments = arguments }
+
+    mutating func record(_ option: String, key: String, _ value: ReportInput.Value, isDefault: Bool) {
+        inputs.append(ReportInput(option: option, key: key, value: value, isDefault: isDefault))
+    }
+
+    /// A decimal option; `above` is an exclusive lower bound, `atLeast` an inclusive one.
+    mutating func decimal(_ option: String, key: String, default fallback: String? = nil, above: Decimal? = nil, atLeast: Decimal? = nil, max: String) throws -> Decimal {
+        guard let text = arguments.values[option] else {
+            let value = Decimal.literal(fallback!)
+            record(option, key: key, .number(value), isDefault: true)
+            return value
+        }
+        let limit = Decimal.literal(max)
+        if let lower = above, text.hasPrefix("-"), Decimal(exactly: String(text.dropFirst())) != nil {
+            throw CLIError("\(option) must be greater than \(lower), got \(text)")
+        }
+        if let lower = atLeast, text.hasPrefix("-"), Decimal(exactly: String(text.dropFirst())) != nil {
+            throw CLIError("\(option) must be at least \(lower), got \(text)")
+        }
+        guard let value = Decimal(exactly: text) else {
+            throw CLIError("\(option) '\(text)' is not a number; write plain digits such as 50 or 0.5")
+        }
+        if let lower = above, value <= lower { throw CLIError("\(option) must be greater than \(lower), got \(text)") }
+        if let lower = atLeast, value < lower { throw CLIError("\(option) must be at least \(lower), got \(text)") }
+        guard value <= limit else {
+            throw CLIError("\(option) \(text) is larger than \(Format.quantity(limit)), the most albgw-cost models; give a smaller value")
+        }
+        record(option, key: key, .number(value), isDefault: false)
+        return value
+    }
+
+    mutating func integer(_ option: String, key: String, default fallback: Int, range: ClosedRange<Int>, why: String) throws -> Int {
+        guard let text = arguments.values[option] else {
+            record(option, key: key, .number(Decimal(fallback)), isDefault: true)
+            return fallback
+        }
+        let digits = text.hasPrefix("-") ? String(text.dropFirst()) : text
+        guard let decimal = Decimal(exactly: digits) else {
+            throw CLIError("\(option) '\(text)' is not a whole number; give one from \(range.lowerBound) to \(range.upperBound)")
+        }
+        guard decimal.isWholeNumber else {
+            throw CLIError("\(option) '\(text)' is not a whole number; give one from \(range.lowerBound) to \(range.upperBound)")
+        }
+        guard !text.hasPrefix("-"), decimal <= Decimal(range.upperBound), let value = Int(digits), range.contains(value) else {
+            throw CLIError("\(option) must be from \(range.lowerBound) to \(range.upperBound) (\(why)), got \(text)")
+        }
+        record(option, key: key, .number(Decimal(value)), isDefault: false)
+        return value
+    }
+
+    mutating func choice(_ option: String, key: String, default fallback: String, choices: [String], record shouldRecord: Bool = true) throws -> String {
+        guard let text = arguments.values[option] else {
+            if shouldRecord { record(option, key: key, .text(fallback), isDefault: true) }
+            return fallback
+        }
+        guard choices.contains(text) else {
+            let hint = Suggestion.closest(to: text, in: choices).map { "did you mean '\($0)'? " } ?? ""
+            throw CLIError("\(option) '\(text)' is not allowed; \(hint)choose one of: \(choices.joined(separator: ", "))")
+        }
+        if shouldRecord { record(option, key: key, .text(text), isDefault: false) }
+        return text
+    }
+
+    mutating func text(_ option: String, key: String, default fallback: String) -> String {
+        let value = arguments.values[option] ?? fallback
+        record(option, key: key, .text(value), isDefault: arguments.values[option] == nil)
+        return value
+    }
+
+    mutating func flag(_ option: String, key: String) -> Bool {
+        let value = arguments.flags.contains(option)
+        record(option, key: key, .flag(value), isDefault: !value)
+        return value
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The ALB's Load Balancer Capacity Units for one hour: AWS bills the largest of four dimensions
+/// (ELB pricing page, "LCU details"), not their sum.
+package struct ALBCapacityUnits: Sendable, Equatable {
+    /// What the ALB forwards to: bytes are cheaper per LCU for IP/instance targets than for Lambda.
+    package enum TargetKind: Sendable {
+        /// Instances, containers and IP addresses (here: the endpoint's ENI IPs): 1 GB per LCU-hour.
+        case ip
+        /// Lambda functions: 0.4 GB per LCU-hour.
+        case lambda
+    }
+
+    /// One LCU covers 25 new connections per second.
+    package static let newConnectionsPerLCU: Decimal = 25
+    /// One LCU covers 3,000 active connections per minute.
+    package static let activeConnectionsPerLCU: Decimal = 3000
+    /// One LCU covers 1,000 rule evaluations per second.
+    package static let ruleEvaluationsPerLCU: Decimal = 1000
+    /// The first 10 rules processed per request are free.
+    package static let freeRules: Decimal = 10
+
+    package static func processedGBPerLCU(_ target: TargetKind) -> Decimal {
+        switch target {
+        case .ip: 1
+        case .lambda: Decimal.literal("0.4")
+        }
+    }
+
+    package var newConnectionsPerSecond: Decimal
+    package var activeConnections: Decimal
+    package var processedGBPerHour: Decimal
+    package var ruleEvaluationsPerSecond: Decimal
+    package var target: TargetKind
+
+    package init(newConnectionsPerSecond: Decimal, activeConnections: Decimal, processedGBPerHour: Decimal, ruleEvaluationsPerSecond: Decimal, target: TargetKind) {
+        self.newConnectionsPerSecond = newConnectionsPerSecond
+        self.activeConnections = activeConnections
+        self.processedGBPerHour = processedGBPerHour
+        self.ruleEvaluationsPerSecond = ruleEvaluationsPerSecond
+        self.target = target
+    }
+
+    /// Derives the four dimensions from a request rate and per-request behaviour.
+    package init(requestsPerSecond rps: Decimal, bytesPerRequestKiB: Decimal, requestsPerConnection: Decimal, connectionSeconds: Decimal, rules: Decimal, target: TargetKind) {
+        let newConnections = rps / requestsPerConnection
+        self.init(
+            newConnectionsPerSecond: newConnections,
+            activeConnections: newConnections * connectionSeconds,
+            processedGBPerHour: rps * Units.secondsPerHour * bytesPerRequestKiB / Units.kibPerGB,
+            ruleEvaluationsPerSecond: rps * max(0, rules - Self.freeRules),
+            target: target)
+    }
+
+    /// A dimension's name and its LCUs.
+    package struct Dimension: Sendable, Equatable {
+        package var name: String
+        package var lcu: Decimal
+    }
+
+    /// The four dimensions in AWS's order.
+    package var dimensions: [Dimension] {
+        [
+            Dimension(name: "new connections", lcu: newConnectionsPerSecond / Self.newConnectionsPerLCU),
+            Dimension(name: "active connections", lcu: activeConnections / Self.activeConnectionsPerLCU),
+            Dimension(name: "processed bytes", lcu: processedGBPerHour / Self.processedGBPerLCU(target)),
+            Dimension(name: "rule evaluations", lcu: ruleEvaluationsPerSecond / Self.ruleEvaluationsPerLCU),
+        ]
+    }
+
+    /// LCUs billed per hour: the largest dimension.
+    package var billed: Decimal { dimensions.map(\.lcu).max() ?? 0 }
+
+    /// The dimension that sets the bill (the first one on a tie).
+    package var binding: Dimension { dimensions.first { $0.lcu == billed } ?? dimensions[0] }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// One billed quantity at one price: `quantity x unitPrice = monthlyCost`, exactly.
+package struct LineItem: Sendable, Equatable {
+    /// Stable machine name, for example `alb.lcu` or `apigateway.requests.tier1`.
+    package var id: String
+    package var service: String
+    package var component: String
+    package var quantity: Decimal
+    package var unit: String
+    /// USD per unit; nil when the price is missing from the table.
+    package var unitPrice: Decimal?
+    /// `quantity x unitPrice`; nil when the price is missing.
+    package var monthlyCost: Decimal?
+    /// The price the item reads; nil for quantities that are free by rule (free-tier bands).
+    package var priceKey: PriceKey?
+    /// How the quantity was derived, in words and numbers.
+    package var basis: String
+    /// Confidence of the figure used (the band's, for tiered prices).
+    package var confidence: Confidence?
+    /// Why the price is missing, and how to supply it.
+    package var missingReason: String?
+}
+
+/// A price the table lacks for a design that needs it.
+package struct MissingPrice: Sendable, Equatable {
+    package var key: PriceKey
+    package var reason: String
+}
+
+/// The cost of one design: its line items and totals at full precision.
+package struct DesignCost: Sendable, Equatable {
+    package var design: DesignID
+    package var lineItems: [LineItem]
+    package var monthlyRequests: Decimal
+    package var hoursPerMonth: Decimal
+
+    /// Sum of the priced items; a lower bound when `missing` is not empty.
+    package var monthlyCost: Decimal { lineItems.compactMap(\.monthlyCost).reduce(0, +) }
+    package var hourlyCost: Decimal { monthlyCost / hoursPerMonth }
+    package var costPerMillionRequests: Decimal {
+        monthlyRequests == 0 ? 0 : monthlyCost / monthlyRequests * Units.requestsPerMillion
+    }
+
+    package var missing: [MissingPrice] {
+        var seen: Set<PriceKey> = []
+        return lineItems.compactMap { item in
+            guard let reason = item.missingReason, let key = item.priceKey, seen.insert(key).inserted else { return nil }
+            return MissingPrice(key: key, reason: reason)
+        }
+    }
+
+    package var isComplete: Bool { lineItems.allSatisfy { $0.missingReason == nil } }
+}

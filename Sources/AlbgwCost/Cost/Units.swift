@@ -1,0 +1,24 @@
+import Foundation
+
+/// Size and billing conventions, stated once. Sizes: 1 KiB = 1,024 bytes; 1 GB = 2^30 bytes,
+/// as in AWS's API Gateway examples (3 KB x 5M = 14.3 GB) and PrivateLink tiers (1 PB = 1,048,576 GB).
+package enum Units {
+    package static let bytesPerKiB: Decimal = 1024
+    package static let bytesPerGB: Decimal = 1_073_741_824
+    /// KiB per GB: 1,048,576.
+    package static let kibPerGB: Decimal = 1_048_576
+    package static let requestsPerMillion: Decimal = 1_000_000
+    package static let secondsPerHour: Decimal = 3600
+    /// Lambda bills ephemeral storage only above this size.
+    package static let lambdaFreeEphemeralMB: Decimal = 512
+}
+
+/// AWS free-tier amounts applied with `--free-tier` (AWS Lambda and EC2 data-transfer pricing pages).
+package enum FreeTier {
+    /// Lambda requests per month.
+    package static let lambdaRequests: Decimal = 1_000_000
+    /// Lambda compute per month, GB-seconds (shared by both architectures).
+    package static let lambdaGBSeconds: Decimal = 400_000
+    /// Internet data transfer out per month, GB, aggregated across services and regions.
+    package static let internetEgressGB: Decimal = 100
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// How far a figure can be trusted, as graded in the reference notes the tables were built from.
+package enum Confidence: String, Sendable, CaseIterable, Comparable {
+    case high
+    case mediumHigh = "medium-high"
+    case medium
+    case low
+
+    private var rank: Int {
+        switch self {
+        case .high: 0
+        case .mediumHigh: 1
+        case .medium: 2
+        case .low: 3
+        }
+    }
+
+    /// Lower confidence sorts later, so `max` picks the weakest figure.
+    package static func < (lhs: Confidence, rhs: Confidence) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One band of a price schedule: the rate applies up to `upTo` (cumulative, in the price's unit).
+package struct PriceTier: Sendable, Equatable {
+    /// Cumulative upper bound; `nil` for the last, unbounded band.
+    package var upTo: Decimal?
+    /// USD per unit.
+    package var usd: Decimal
+    /// Overrides the price's confidence for this band when the sources differ per band.
+    package var confidence: Confidence?
+
+    package init(upTo: Decimal?, usd: Decimal, confidence: Confidence? = nil) {
+        self.upTo = upTo
+        self.usd = usd
+        self.confidence = confidence
+    }
+}
+
+/// A sourced list price: one rate, or a tier schedule, in USD per `unit`.
+package struct Price: Sendable, Equatable {
+    package var key: PriceKey
+    package var unit: String
+    /// Ascending bands; a flat price has one unbounded band.
+    package var tiers: [PriceTier]
+    /// Where the figure comes from, in words a reviewer can follow up.
+    package var source: String
+    /// When the source stated the figure: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    package var asOf: String
+    package var confidence: Confidence
+
+    package init(key: PriceKey, unit: String, tiers: [PriceTier], source: String, asOf: String, confidence: Confidence) {
+        self.key = key
+        self.unit = unit
+        self.tiers = tiers
+        self.source = source
+        self.asOf = asOf
+        self.confidence = confidence
+    }
+
+    /// The rate of a flat price (the first band of a schedule).
+    package var rate: Decimal { tiers[0].usd }
+}
+
+/// One band's share of a quantity priced through a schedule.
+package struct TierShare: Sendable, Equatable {
+    /// Index of the band in the schedule.
+    package var index: Int
+    /// Cumulative start and end of the band; `end` is nil for the unbounded band.
+    package var start: Decimal
+    package var end: Decimal?
+    package var quantity: Decimal
+    package var usd: Decimal
+    package var confidence: Confidence
+}
+
+extension Price {
+    /// Splits `quantity` (counted from `offset`, for usage already consumed elsewhere) over the
+    /// bands, cheapest-last as AWS bills. Bands the quantity does not reach are left out.
+    package func split(_ quantity: Decimal, startingAt offset: Decimal = 0) -> [TierShare] {
+        var shares: [TierShare] = []
+        var start: Decimal = 0
+        let usageEnd = offset + quantity
+        for (index, tier) in tiers.enumerated() {
+            let end = tier.upTo
+            let from = max(start, offset)
+            let to = end.map { min($0, usageEnd) } ?? usageEnd
+            if to > from {
+                shares.append(
+                    TierShare(
+                        index: index, start: start, end: end, quantity: to - from, usd: tier.usd,
+                        confidence: tier.confidence ?? confidence))
+            }
+            if let end { start = end } else { break }
+        }
+        return shares
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// `--format json`: one object, schema version 1. Money and quantities are unrounded JSON numbers.
+package enum JSONRenderer {
+    package static func render(_ report: Report) -> String {
+        document(report).serialized()
+    }
+
+    package static func document(_ report: Report) -> JSONValue {
+        let scenario = report.scenario
+        var members: [(String, JSONValue)] = [
+            ("schemaVersion", .number(1)),
+            ("tool", .object([("name", .string("albgw-cost")), ("version", .string(report.toolVersion))])),
+            ("region", .string(scenario.topology.region)),
+            ("hoursPerMonth", .number(scenario.billing.hoursPerMonth)),
+            ("monthlyRequests", .number(scenario.monthlyRequests)),
+            ("requestsPerSecond", .number(scenario.requestsPerSecond)),
+            ("priceTable", priceTable(report)),
+            ("workload", .object(report.inputs.map { ($0.key, inputValue($0.value)) })),
+            ("defaults", .array(report.inputs.filter(\.isDefault).map { .string($0.key) })),
+            ("designs", .array(report.designs.map(design))),
+        ]
+        if let comparison = report.comparison {
+            members.append(
+                ("comparison", .object([
+                    ("first", .string(comparison.first.rawValue)),
+                    ("second", .string(comparison.second.rawValue)),
+                    ("monthlyDifference", .number(comparison.monthly)),
+                    ("hourlyDifference", .number(comparison.hourly)),
+                    ("costPerMillionRequestsDifference", .number(comparison.perMillionRequests)),
+                    ("relativeDifference", comparison.fraction.map(JSONValue.number) ?? .null),
+                ])))
+        } else {
+            members.append(("comparison", .null))
+        }
+        members.append(("missingPrices", .array(report.missingPrices.map(missing))))
+        members.append(("assumptions", .array(report.assumptions.map(JSONValue.string))))
+        return .object(members)
+    }
+
+    private static func inputValue(_ value: ReportInput.Value) -> JSONValue {
+        switch value {
+        case .number(let number): .number(number)
+        case .text(let text): .string(text)
+        case .flag(let flag): .bool(flag)
+        }
+    }
+
+    private static func priceTable(_ report: Report) -> JSONValue {
+        let dates = Set(report.pricesUsed.map(\.asOf)).sorted()
+        return .object([
+            ("region", .string(report.prices.regional.region)),
+            ("location", .string(report.prices.regional.location)),
+            ("origin", .string(report.prices.regional.origin)),
+            ("asOf", .array(dates.map(JSONValue.string))),
+            ("prices", .array(report.pricesUsed.map(price))),
+        ])
+    }
+
+    private static func price(_ price: Price) -> JSONValue {
+        var members: [(String, JSONValue)] = [("key", .string(price.key.rawValue)), ("unit", .string(price.unit))]
+        if price.tiers.count == 1 {
+            members.append(("usd", .number(price.rate)))
+        } else {
+            members.append(
+                ("tiers", .array(price.tiers.map { tier in
+                    .object([("upTo", tier.upTo.map(JSONValue.number) ?? .null), ("usd", .number(tier.usd))])
+                })))
+        }
+        members += [("source", .string(price.source)), ("asOf", .string(price.asOf)), ("confidence", .string(price.confidence.rawValue))]
+        return .object(members)
+    }
+
+    private static func design(_ report: DesignReport) -> JSONValue {
+        let cost = report.cost
+        let lcu = report.capacityUnits
+        return .object([
+            ("id", .string(report.design.rawValue)),
+            ("name", .string(report.design.name)),
+            ("complete", .bool(cost.isComplete)),
+            ("hourlyCost", .number(cost.hourlyCost)),
+            ("monthlyCost", .number(cost.monthlyCost)),
+            ("costPerMillionRequests", .number(cost.costPerMillionRequests)),
+            ("albCapacityUnits", .object([
+                ("billedPerHour", .number(lcu.billed)),
+                ("binding", .string(lcu.binding.name)),
+                ("dimensions", .object(lcu.dimensions.map { ($0.name, .number($0.lcu)) })),
+            ])),
+            ("lineItems", .array(cost.lineItems.map(lineItem))),
+            ("missingPrices", .array(cost.missing.map(missing))),
+        ])
+    }
+
+    private static func lineItem(_ item: LineItem) -> JSONValue {
+        .object([
+            ("id", .string(item.id)),
+            ("service", .string(item.service)),
+            ("component", .string(item.component)),
+            ("quantity", .number(item.quantity)),
+            ("unit", .string(item.unit)),
+            ("unitPrice", item.unitPrice.map(JSONValue.number) ?? .null),
+            ("monthlyCost", item.monthlyCost.map(JSONValue.number) ?? .null),
+            ("priceKey", item.priceKey.map { .string($0.rawValue) } ?? .null),
+            ("basis", .string(item.basis)),
+            ("confidence", item.confidence.map { .string($0.rawValue) } ?? .null),
+            ("missing", item.missingReason.map(JSONValue.string) ?? .null),
+        ])
+    }
+
+    private static func missing(_ entry: MissingPrice) -> JSONValue {
+        .object([("key", .string(entry.key.rawValue)), ("title", .string(entry.key.title)), ("reason", .string(entry.reason))])
+    }
+}

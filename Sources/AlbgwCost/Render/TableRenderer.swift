@@ -1,0 +1,127 @@
+import Foundation
+
+/// The default output: something a reviewer pastes into a chat. Summary, line items per design,
+/// how each quantity was derived, then the inputs, assumptions and the prices with their sources.
+package enum TableRenderer {
+    package static func render(_ report: Report) -> String {
+        var out = header(report)
+        out += "\n" + summary(report)
+        if !report.missingPrices.isEmpty { out += "\n" + missing(report) }
+        for design in report.designs { out += "\n" + lineItems(design, report: report) }
+        out += "\n" + inputs(report)
+        out += "\n" + assumptions(report)
+        out += "\n" + prices(report)
+        return out
+    }
+
+    static func header(_ report: Report) -> String {
+        let scenario = report.scenario
+        let rate: String
+        switch scenario.workload.rate {
+        case .perSecond(let rps): rate = "\(Format.quantity(rps)) requests/s = \(Format.quantity(scenario.monthlyRequests)) requests/month"
+        case .perMonth(let requests): rate = "\(Format.quantity(requests)) requests/month = \(Format.quantity(scenario.requestsPerSecond)) requests/s"
+        }
+        return """
+            albgw-cost \(report.toolVersion): ALB -> private API Gateway -> Lambda vs ALB -> Lambda
+            Region \(scenario.topology.region) (\(report.prices.regional.location)); \(rate); \(scenario.billing.hoursPerMonth) h/month; \(scenario.topology.albScheme.rawValue) ALB in \(scenario.topology.azs) AZs
+
+            """
+    }
+
+    static func summary(_ report: Report) -> String {
+        var table = TextTable([("Design", .left), ("$/hour", .right), ("$/month", .right), ("$/1M requests", .right), ("Path", .left)])
+        for design in report.designs {
+            let cost = design.cost
+            let mark = cost.isComplete ? "" : " (incomplete)"
+            table.add([
+                design.design.rawValue, Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark,
+                Format.money4(cost.costPerMillionRequests), design.design.name,
+            ])
+        }
+        var out = "Summary (USD)\n" + table.render(indent: "  ")
+        if let comparison = report.comparison {
+            let more = comparison.monthly >= 0
+            let relative = comparison.fraction.map { " (\(more ? "+" : "")\(Format.percent($0)))" } ?? ""
+            out += "  Difference: \(comparison.first.rawValue) costs \(Format.money(abs(comparison.monthly))) per month \(more ? "more" : "less")\(relative) than \(comparison.second.rawValue): \(Format.money4(abs(comparison.hourly))) per hour, \(Format.money4(abs(comparison.perMillionRequests))) per 1M requests.\n"
+        } else if report.designs.count == 2 {
+            out += "  Difference: not computed, because a price is missing (see below).\n"
+        }
+        let weak = report.designs.flatMap(\.cost.lineItems).filter { $0.confidence == .low && $0.monthlyCost != 0 }
+        let names = weak.reduce(into: [String]()) { names, item in
+            let name = "\(item.service): \(item.component)"
+            if !names.contains(name) { names.append(name) }
+        }
+        if !names.isEmpty {
+            out += "  Low-confidence prices in these totals (one second-hand source): \(names.joined(separator: "; ")).\n"
+        }
+        return out
+    }
+
+    static func missing(_ report: Report) -> String {
+        var out = "Missing prices (totals above exclude them; nothing was guessed)\n"
+        let region = report.scenario.topology.region
+        for entry in report.missingPrices {
+            out += "  - \(entry.key.title) (\(entry.key.rawValue)) for \(region): \(entry.reason)\n"
+        }
+        out += "  To supply one: albgw-cost prices --export DIR, add the price to DIR/\(region).json (remove it from \"missing\"), then run again with --prices DIR.\n"
+        return out
+    }
+
+    static func lineItems(_ design: DesignReport, report: Report) -> String {
+        let cost = design.cost
+        var table = TextTable([
+            ("Service", .left), ("Component", .left), ("Quantity", .right), ("Unit", .left), ("Unit price", .right), ("$/month", .right),
+        ])
+        for item in cost.lineItems {
+            table.add([
+                item.service, item.component, Format.quantity(item.quantity), item.unit,
+                item.unitPrice.map(Format.unitPrice) ?? "missing", item.monthlyCost.map(Format.money) ?? "missing",
+            ])
+        }
+        table.add(["Total", cost.isComplete ? "" : "(excludes missing prices)", "", "", "", Format.money(cost.monthlyCost)])
+        var out = "\(design.design.rawValue): \(design.design.name)\n" + table.render(indent: "  ")
+        out += "  How the quantities were derived:\n"
+        var seen: Set<String> = []
+        for item in cost.lineItems {
+            let base = item.id.split(separator: ".tier").first.map(String.init) ?? item.id
+            guard seen.insert(base).inserted else { continue }
+            let component = item.component.split(separator: " (").first.map(String.init) ?? item.component
+            out += "  - \(component): \(item.basis)\n"
+        }
+        return out
+    }
+
+    static func inputs(_ report: Report) -> String {
+        var table = TextTable([("Input", .left), ("Value", .left), ("Source", .left)])
+        for input in report.inputs {
+            table.add([input.option, input.text, input.isDefault ? "default" : "given"])
+        }
+        return "Inputs\n" + table.render(indent: "  ")
+    }
+
+    static func assumptions(_ report: Report) -> String {
+        "Assumptions\n" + report.assumptions.map { "  - \($0)\n" }.joined()
+    }
+
+    static func prices(_ report: Report) -> String {
+        var out = "Prices used (\(report.prices.regional.origin); global: \(report.prices.global.origin))\n"
+        for price in report.pricesUsed {
+            let rate: String
+            if price.tiers.count == 1 {
+                rate = "\(Format.unitPrice(price.rate)) per \(price.unit)"
+            } else {
+                rate = price.tiers.map { tier in
+                    "\(Format.unitPrice(tier.usd))" + (tier.upTo.map { " to \(TierLabel.amount($0, unit: price.unit))" } ?? " above")
+                }.joined(separator: ", ") + " per \(price.unit)"
+            }
+            let confidence: String
+            if price.tiers.contains(where: { $0.confidence != nil }) {
+                confidence = "confidence by tier " + price.tiers.map { ($0.confidence ?? price.confidence).rawValue }.joined(separator: " / ")
+            } else {
+                confidence = "confidence \(price.confidence.rawValue)"
+            }
+            out += "  - \(price.key.rawValue): \(rate); as of \(price.asOf), \(confidence). Source: \(price.source)\n"
+        }
+        return out
+    }
+}

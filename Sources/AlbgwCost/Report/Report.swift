@@ -1,0 +1,70 @@
+import Foundation
+
+/// One input of the run as the user gave it or as defaulted, echoed in every output.
+package struct ReportInput: Sendable, Equatable {
+    package enum Value: Sendable, Equatable {
+        case number(Decimal)
+        case text(String)
+        case flag(Bool)
+    }
+
+    /// The option that sets it, for example `--rps`.
+    package var option: String
+    /// The JSON key under `workload`, for example `requestsPerSecond`.
+    package var key: String
+    package var value: Value
+    /// True when the user did not give it and the default applied.
+    package var isDefault: Bool
+
+    package init(option: String, key: String, value: Value, isDefault: Bool) {
+        self.option = option
+        self.key = key
+        self.value = value
+        self.isDefault = isDefault
+    }
+
+    /// The value as the user would type it.
+    package var text: String {
+        switch value {
+        case .number(let number): "\(number)"
+        case .text(let text): text
+        case .flag(let flag): flag ? "on" : "off"
+        }
+    }
+}
+
+/// Everything known about one design in this run.
+package struct DesignReport: Sendable, Equatable {
+    package var design: DesignID
+    package var cost: DesignCost
+    /// The ALB's billed capacity units per hour and their four dimensions.
+    package var capacityUnits: ALBCapacityUnits
+}
+
+/// The difference between the two designs' costs (first minus second).
+package struct CostComparison: Sendable, Equatable {
+    package var first: DesignID
+    package var second: DesignID
+    package var monthly: Decimal
+    package var hourly: Decimal
+    package var perMillionRequests: Decimal
+    /// `monthly` as a fraction of the second design's monthly cost; nil when that is zero.
+    package var fraction: Decimal?
+}
+
+/// The single value every renderer draws from. Renderers add nothing but layout.
+package struct Report: Sendable, Equatable {
+    package var toolVersion: String
+    package var scenario: Scenario
+    package var prices: PriceBook
+    package var inputs: [ReportInput]
+    package var designs: [DesignReport]
+    /// Present when both designs were analysed and both are fully priced.
+    package var comparison: CostComparison?
+    /// Conventions and modelling choices, in the order they are printed.
+    package var assumptions: [String]
+    /// Every price a line item read, sorted by key.
+    package var pricesUsed: [Price]
+    /// Prices a design needed that the tables lack, sorted by key.
+    package var missingPrices: [MissingPrice]
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Runs the analyses for a scenario and gathers them, with every assumption, into one `Report`.
+package enum ReportBuilder {
+    package static func build(scenario: Scenario, prices book: PriceBook, inputs: [ReportInput], toolVersion: String) -> Report {
+        let designs = scenario.designs.map { design in
+            DesignReport(
+                design: design, cost: CostEngine.cost(of: design, in: scenario, prices: book),
+                capacityUnits: CostEngine.capacityUnits(for: design, in: scenario))
+        }
+        var comparison: CostComparison?
+        if designs.count == 2, designs.allSatisfy(\.cost.isComplete) {
+            let (a, b) = (designs[0].cost, designs[1].cost)
+            comparison = CostComparison(
+                first: a.design, second: b.design, monthly: a.monthlyCost - b.monthlyCost,
+                hourly: a.hourlyCost - b.hourlyCost,
+                perMillionRequests: a.costPerMillionRequests - b.costPerMillionRequests,
+                fraction: b.monthlyCost == 0 ? nil : (a.monthlyCost - b.monthlyCost) / b.monthlyCost)
+        }
+        let items = designs.flatMap(\.cost.lineItems)
+        let usedKeys = Set(items.compactMap { $0.missingReason == nil ? $0.priceKey : nil })
+        let pricesUsed = usedKeys.sorted().compactMap { key -> Price? in
+            if case .price(let price) = book.lookup(key) { return price }
+            return nil
+        }
+        var missing: [PriceKey: MissingPrice] = [:]
+        for design in designs {
+            for entry in design.cost.missing { missing[entry.key] = entry }
+        }
+        return Report(
+            toolVersion: toolVersion, scenario: scenario, prices: book, inputs: inputs, designs: designs,
+            comparison: comparison, assumptions: assumptions(for: scenario),
+            pricesUsed: pricesUsed, missingPrices: missing.keys.sorted().compactMap { missing[$0] })
+    }
+
+    /// The conventions behind every number, stated so that a reviewer can redo the arithmetic.
+    static func assumptions(for scenario: Scenario) -> [String] {
+        let hours = scenario.billing.hoursPerMonth
+        var lines: [String] = []
+        switch scenario.workload.rate {
+        case .perSecond:
+            lines.append("Monthly requests = requests per second x 3,600 x \(hours) hours per month.")
+        case .perMonth:
+            lines.append("Requests per second (for ALB capacity units) = monthly requests / (3,600 x \(hours) hours per month).")
+        }
+        lines += [
+            "A month is \(hours) hours (--hours-per-month; the AWS Pricing Calculator uses 730, AWS's ELB and API Gateway examples 720). Hourly cost = monthly cost / \(hours).",
+            "Sizes: 1 KiB = 1,024 bytes; 1 GB = 2^30 bytes (1,048,576 KiB); 1 TB = 1,024 GB; 1 PB = 1,048,576 GB. Request and response sizes include headers.",
+            "ALB capacity units per hour = the largest of: new connections/s / 25; active connections / 3,000 (active = new connections/s x connection seconds); processed GB/h / 1 for IP targets (the endpoint's ENI IPs) or / 0.4 for Lambda targets; rule evaluations/s / 1,000 with max(0, rules - 10) evaluations per request. Processed bytes = request + response.",
+            "Interface endpoint: one endpoint-hour per subnet, every hour, whatever the traffic; data processed = request + response bytes, tiered per region over all of the account's interface endpoints (first 1 PB, next 4 PB, over 5 PB).",
+            "Tiered prices (API Gateway requests, Lambda duration, endpoint data, internet egress) are applied as if this workload were the only usage in the account and region this month.",
+            "API Gateway: a private REST API is billed at the REST request rate with no API Gateway data transfer out; its 12-month free tier is not applied.",
+            "Lambda: GB-seconds = invocations x memory MB / 1,024 x duration rounded up to 1 ms / 1,000; ephemeral storage is billed above 512 MB; invoked by the ALB or by API Gateway at the same rates.",
+        ]
+        switch scenario.topology.albScheme {
+        case .internetFacing:
+            lines.append("Internet-facing ALB: one public IPv4 address per AZ it spans; every response leaves to the internet as data transfer out (requests in are free).")
+        case .internal:
+            lines.append("Internal ALB reached over VPN or Direct Connect: no public addresses; egress over VPN or Direct Connect is billed by those services and is outside this model.")
+        }
+        lines += [
+            "Route 53: one public hosted zone per design; queries to an alias record that points at the ALB are free. ACM public certificates used by the ALB are free.",
+            "Traffic between the ALB and the endpoint's ENIs in other AZs: no source says it is charged (ALB cross-zone traffic is not); it is not priced.",
+            scenario.billing.freeTier
+                ? "Free tier on (--free-tier): Lambda's 1,000,000 requests and 400,000 GB-s per month and the 100 GB internet egress allowance are subtracted before tiering."
+                : "Free tiers off (default): no Lambda free tier and no 100 GB egress allowance; --free-tier applies them.",
+            "Prices are USD on-demand list prices before tax, from the price tables named below; no discounts, Savings Plans or reserved LCUs.",
+        ]
+        return lines
+    }
+}

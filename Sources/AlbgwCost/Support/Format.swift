@@ -1,0 +1,62 @@
+import Foundation
+
+/// Number formatting for people: fixed rules, no locale, so output is byte-identical everywhere.
+package enum Format {
+    /// `$1,234.56`: rounded half away from zero to cents. The only place money is rounded.
+    package static func money(_ value: Decimal) -> String {
+        let sign = value < 0 ? "-" : ""
+        return "\(sign)$\(fixed(abs(value), places: 2))"
+    }
+
+    /// `$0.0000166667` or `$3.50`: unit prices keep every digit the table has; at least 2 places.
+    package static func unitPrice(_ value: Decimal) -> String {
+        let text = "\(value)"
+        let places = text.split(separator: ".").dropFirst().first?.count ?? 0
+        return "$\(fixed(value, places: max(2, places)))"
+    }
+
+    /// `131,400,000` or `0.8583`: thousands separators and at most `places` decimals, trailing zeros dropped.
+    package static func quantity(_ value: Decimal, places: Int = 4) -> String {
+        let sign = value < 0 ? "-" : ""
+        var text = fixed(abs(value), places: places)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return sign + text
+    }
+
+    /// `12.5%` from a fraction, one decimal place.
+    package static func percent(_ fraction: Decimal) -> String {
+        "\(fixed(fraction * 100, places: 1))%"
+    }
+
+    /// Rounds to `places` and writes exactly that many decimals, grouping the integer part.
+    package static func fixed(_ value: Decimal, places: Int) -> String {
+        let rounded = value.rounded(scale: places)
+        let text = "\(rounded)"
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let integer = grouped(String(parts[0]))
+        guard places > 0 else { return integer }
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        fraction += String(repeating: "0", count: max(0, places - fraction.count))
+        return "\(integer).\(fraction)"
+    }
+
+    private static func grouped(_ digits: String) -> String {
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return result
+    }
+}
+
+extension Format {
+    /// `$0.6789`: four decimals, for per-hour and per-million-requests figures where cents hide the difference.
+    package static func money4(_ value: Decimal) -> String {
+        let sign = value < 0 ? "-" : ""
+        return "\(sign)$\(fixed(abs(value), places: 4))"
+    }
+}

@@ -1,0 +1,4 @@
+import AlbgwCost
+import Foundation
+
+exit(CLI.main(CommandLine.arguments))
