@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+@testable import AlbgwCost
+
+/// The bundled tables against the reference figures (pricing.md §3.1-3.4, §8.1-8.2), typed in here
+/// independently of the JSON, and the decoder's refusals of malformed tables.
+@Suite struct PriceTableTests {
+    struct Expected: Sendable, CustomStringConvertible {
+        var region: String
+        var albHour: String
+        var lcuHour: String?  // nil: NOT SOURCED
+        var endpointAZHour: String
+        var restTiers: [String]
+        var egressTiers: [String]
+        var ephemeral: String
+        var description: String { region }
+    }
+
+    static let expected: [Expected] = [
+        Expected(region: "us-east-1", albHour: "0.0225", lcuHour: "0.008", endpointAZHour: "0.01", restTiers: ["3.5", "2.8", "2.38", "1.51"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000309"),
+        Expected(region: "us-east-2", albHour: "0.0225", lcuHour: "0.008", endpointAZHour: "0.01", restTiers: ["3.5", "2.8", "2.38", "1.51"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000309"),
+        Expected(region: "us-west-1", albHour: "0.0252", lcuHour: nil, endpointAZHour: "0.011", restTiers: ["3.5", "3.47", "2.95", "1.87"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.000000037"),
+        Expected(region: "us-west-2", albHour: "0.0225", lcuHour: "0.008", endpointAZHour: "0.01", restTiers: ["3.5", "2.8", "2.38", "1.51"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000309"),
+        Expected(region: "eu-west-1", albHour: "0.0252", lcuHour: "0.008", endpointAZHour: "0.011", restTiers: ["3.5", "3.19", "2.71", "1.72"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.000000034"),
+        Expected(region: "eu-west-2", albHour: "0.02646", lcuHour: "0.0084", endpointAZHour: "0.011", restTiers: ["3.5", "3.33", "2.83", "1.8"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000358"),
+        Expected(region: "eu-central-1", albHour: "0.027", lcuHour: "0.008", endpointAZHour: "0.012", restTiers: ["3.7", "3.19", "2.71", "1.72"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000367"),
+        Expected(region: "ap-southeast-1", albHour: "0.0252", lcuHour: nil, endpointAZHour: "0.013", restTiers: ["4.25", "3.53", "3", "1.91"], egressTiers: ["0.12", "0.085", "0.082", "0.08"], ephemeral: "0.000000037"),
+        Expected(region: "ap-southeast-2", albHour: "0.0252", lcuHour: nil, endpointAZHour: "0.013", restTiers: ["3.5", "3.5", "2.98", "1.89"], egressTiers: ["0.114", "0.098", "0.094", "0.092"], ephemeral: "0.000000037"),
+        Expected(region: "ap-northeast-1", albHour: "0.0243", lcuHour: "0.008", endpointAZHour: "0.014", restTiers: ["4.25", "3.53", "3", "1.91"], egressTiers: ["0.114", "0.089", "0.086", "0.084"], ephemeral: "0.000000037"),
+        Expected(region: "ap-south-1", albHour: "0.0239", lcuHour: "0.008", endpointAZHour: "0.013", restTiers: ["3.5", "2.8", "2.38", "1.51"], egressTiers: ["0.1093", "0.085", "0.082", "0.08"], ephemeral: "0.0000000352"),
+        Expected(region: "sa-east-1", albHour: "0.034", lcuHour: "0.011", endpointAZHour: "0.021", restTiers: ["4.25", "4.25", "3.61", "2.29"], egressTiers: ["0.15", "0.138", "0.126", "0.114"], ephemeral: "0.0000000586"),
+        Expected(region: "ca-central-1", albHour: "0.02475", lcuHour: "0.0088", endpointAZHour: "0.011", restTiers: ["3.5", "3.08", "2.62", "1.66"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.000000034"),
+    ]
+
+    @Test func everyRequiredRegionIsBundled() throws {
+        #expect(try PriceCatalog.bundled.regions() == Self.expected.map(\.region).sorted())
+    }
+
+    @Test(arguments: expected)
+    func regionMatchesReference(_ row: Expected) throws {
+        let book = try bundledBook(row.region)
+        func rates(_ key: PriceKey) -> [Decimal] {
+            if case .price(let price) = book.lookup(key) { return price.tiers.map(\.usd) }
+            return []
+        }
+        #expect(rates(.albHour) == [d(row.albHour)])
+        if let lcu = row.lcuHour {
+            #expect(rates(.albLCUHour) == [d(lcu)])
+        } else {
+            guard case .missing(let reason) = book.lookup(.albLCUHour) else {
+                Issue.record("\(row.region) LCU must be listed as missing, not priced")
+                return
+            }
+            #expect(reason.contains("LCUUsage"))
+        }
+        #expect(rates(.vpceEndpointAZHour) == [d(row.endpointAZHour)])
+        #expect(rates(.vpceDataProcessed) == [d("0.01"), d("0.006"), d("0.004")])
+        #expect(rates(.publicIPv4Hour) == [d("0.005")])
+        #expect(rates(.apiGatewayRESTRequests) == row.restTiers.map(d))
+        #expect(rates(.internetDataTransferOut) == row.egressTiers.map(d))
+        #expect(rates(.lambdaRequests) == [d("0.2")])
+        #expect(rates(.lambdaDurationX86) == [d("0.0000166667"), d("0.000015"), d("0.0000133334")])
+        #expect(rates(.lambdaDurationArm) == [d("0.0000133334"), d("0.0000120001"), d("0.0000106667")])
+        #expect(rates(.lambdaEphemeralStorage) == [d(row.ephemeral)])
+        #expect(rates(.route53HostedZoneMonth) == [d("0.5"), d("0.1")])
+        #expect(rates(.acmPublicCertificate) == [0])
+
+        // Every design in every region is priced, complete exactly when the LCU price is sourced.
+        for design in DesignID.allCases {
+            let result = try cost(design, makeScenario(region: row.region))
+            #expect(result.isComplete == (row.lcuHour != nil))
+            #expect(result.monthlyCost > 0)
+        }
+    }
+
+    @Test func tierBoundsAreAWSs() throws {
+        let book = try bundledBook("us-west-2")
+        func bounds(_ key: PriceKey) -> [Decimal?] {
+            if case .price(let price) = book.lookup(key) { return price.tiers.map(\.upTo) }
+            return []
+        }
+        #expect(bounds(.vpceDataProcessed) == [1_048_576, 5_242_880, nil])
+        #expect(bounds(.apiGatewayRESTRequests) == [333, 1000, 20000, nil])
+        #expect(bounds(.lambdaDurationX86) == [6_000_000_000, 15_000_000_000, nil])
+        #expect(bounds(.lambdaDurationArm) == [7_500_000_000, 18_750_000_000, nil])
+        #expect(bounds(.internetDataTransferOut) == [10240, 51200, 153_600, nil])
+    }
+
+    @Test func everyPriceHasSourceAndDate() throws {
+        for region in try PriceCatalog.bundled.regions() + ["global"] {
+            let table = try PriceCatalog.bundled.table(named: region)
+            for price in table.prices.values {
+                #expect(!price.source.isEmpty && price.asOf.count >= 4, "\(region) \(price.key.rawValue)")
+            }
+        }
+    }
+
+    // MARK: - The decoder refuses bad tables, naming file and key
+
+    static let validFlat = #"{"usd": "0.0225", "unit": "ALB-hour", "source": "s", "asOf": "2026-01-02", "confidence": "high"}"#
+
+    func decode(_ json: String, region: String = "us-west-2") throws -> PriceTable {
+        try PriceTableDecoder.decode(Data(json.utf8), file: "t.json", expectedRegion: region, origin: "t.json")
+    }
+
+    func table(prices: [String: String], missing: String = "") -> String {
+        let body = prices.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ",")
+        return #"{"schemaVersion": 1, "region": "us-west-2", "location": "x", "currency": "USD", "prices": {"# + body + "}" + missing + "}"
+    }
+
+    /// All regional keys, valid, so that a test can break exactly one.
+    func validPrices() throws -> [String: String] {
+        let text = try #require(embeddedPriceTables["us-west-2.json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let prices = try #require(object["prices"] as? [String: Any])
+        return try prices.mapValues { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
+    }
+
+    @Test func validTableDecodes() throws {
+        #expect(try decode(table(prices: validPrices())).prices.count == 11)
+    }
+
+    @Test(arguments: [
+        ("not json", "(top level)", "not valid JSON"),
+        (#"{"schemaVersion": 1}"#, "region", "required"),
+    ])
+    func structuralErrors(json: String, key: String, problem: String) {
+        #expect {
+            try decode(json)
+        } throws: { error in
+            guard case .malformed(let file, let badKey, let text) = error as? PriceTableError else { return false }
+            return file == "t.json" && badKey == key && text.contains(problem)
+        }
+    }
+
+    @Test(arguments: [
+        ("alb.hour", #"{"usd": 0.0225, "unit": "ALB-hour", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.alb.hour.usd", "wrong type"),
+        ("alb.hour", #"{"usd": "-1", "unit": "ALB-hour", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.alb.hour.usd", "not a plain"),
+        ("alb.hour", #"{"usd": "NaN", "unit": "ALB-hour", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.alb.hour.usd", "not a plain"),
+        ("alb.hour", #"{"usd": "0.0225", "unit": "hour", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.alb.hour.unit", "ALB-hour"),
+        ("alb.hour", #"{"usd": "0.0225", "unit": "ALB-hour", "source": " ", "asOf": "2026", "confidence": "high"}"#, "prices.alb.hour.source", "empty"),
+        ("alb.hour", #"{"usd": "0.0225", "unit": "ALB-hour", "source": "s", "asOf": "yesterday", "confidence": "high"}"#, "prices.alb.hour.asOf", "YYYY"),
+        ("alb.hour", #"{"usd": "0.0225", "unit": "ALB-hour", "source": "s", "asOf": "2026", "confidence": "sure"}"#, "prices.alb.hour.confidence", "sure"),
+        ("alb.hour", #"{"unit": "ALB-hour", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.alb.hour", "one rate"),
+        ("dataTransfer.internetOut", #"{"usd": "0.09", "unit": "GB", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.dataTransfer.internetOut", "tier schedule"),
+        ("dataTransfer.internetOut", #"{"tiers": [{"upTo": "10", "usd": "1"}, {"upTo": "5", "usd": "1"}, {"usd": "1"}], "unit": "GB", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.dataTransfer.internetOut.tiers[1].upTo", "greater"),
+        ("dataTransfer.internetOut", #"{"tiers": [{"usd": "1"}, {"usd": "1"}], "unit": "GB", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.dataTransfer.internetOut.tiers[0].upTo", "only the last"),
+        ("dataTransfer.internetOut", #"{"tiers": [{"upTo": "10", "usd": "1"}], "unit": "GB", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.dataTransfer.internetOut.tiers[0].upTo", "no upper bound"),
+        ("alb.hourz", #"{"usd": "0.0225", "unit": "ALB-hour", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.alb.hourz", "unknown price key"),
+    ])
+    func badEntryNamesItsKey(name: String, entry: String, key: String, problem: String) throws {
+        var prices = try validPrices()
+        prices[name] = entry
+        #expect {
+            try decode(table(prices: prices))
+        } throws: { error in
+            guard case .malformed(_, let badKey, let text) = error as? PriceTableError else { return false }
+            return badKey == key && text.contains(problem)
+        }
+    }
+
+    @Test func absentKeyMustBeListedAsMissing() throws {
+        var prices = try validPrices()
+        prices["alb.lcuHour"] = nil
+        #expect(throws: PriceTableError.malformed(file: "t.json", key: "prices.alb.lcuHour", problem: "is absent; give a price or list the key under \"missing\" with a reason")) {
+            try decode(table(prices: prices))
+        }
+        let decoded = try decode(table(prices: prices, missing: #", "missing": {"alb.lcuHour": "not published"}"#))
+        #expect(decoded.missing[.albLCUHour] == "not published")
+    }
+
+    @Test func regionMustMatchFileName() throws {
+        #expect(throws: PriceTableError.self) { try decode(table(prices: validPrices()), region: "eu-west-1") }
+    }
+}
