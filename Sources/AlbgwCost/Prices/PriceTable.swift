@@ -46,13 +46,13 @@ package enum PriceTableError: Error, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .directoryNotFound(let path):
-            "price table directory '\(path)' does not exist; pass a directory that holds <region>.json and global.json (see PriceTables/README.md)"
+            "price table directory '\(path)' does not exist; pass a directory that holds <region>.json and global.json (make one with 'albgw-cost prices --export DIR')"
         case .unreadable(let file):
             "cannot read price table '\(file)'; check that it exists and is readable"
         case .malformed(let file, let key, let problem):
             "price table '\(file)', key '\(key)': \(problem)"
         case .unknownRegion(let region, let available, let origin):
-            "--region '\(region)' has no price table in \(origin); choose one of: \(available.joined(separator: ", "))"
+            "--region '\(region)' has no price table in \(origin); \(Suggestion.closest(to: region, in: available).map { "did you mean '\($0)'? " } ?? "")choose one of: \(available.joined(separator: ", "))"
         }
     }
 }

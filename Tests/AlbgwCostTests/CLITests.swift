@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+@testable import AlbgwCost
+
+/// The command line, driven in-process as the executable drives it.
+@Suite struct CLITests {
+    func run(_ line: String) -> CLI.Result { CLI.run(line.split(separator: " ").map(String.init)) }
+
+    @Test func mainCommandPrintsBothDesignsSideBySide() {
+        let result = run("--rps 50 --region us-west-2")
+        #expect(result.exitCode == 0)
+        #expect(result.stderr.isEmpty)
+        // Hand-computed in CostModelTests.defaultRunByHand: $608.77 and $135.52 per month.
+        #expect(result.stdout.contains("alb-vpce-apigw-lambda  $0.8339  $608.77"))
+        #expect(result.stdout.contains("alb-lambda             $0.1856  $135.52"))
+        #expect(result.stdout.contains("costs $473.25 per month more"))
+        for section in ["Summary (USD)", "How the quantities were derived", "Inputs", "Assumptions", "Prices used"] {
+            #expect(result.stdout.contains(section), "\(section)")
+        }
+    }
+
+    @Test func everyDefaultIsEchoed() {
+        let output = run("--rps 50").stdout
+        for option in OptionTable.all where option.takesValue && !["--requests-per-month", "--format"].contains(option.name) || option.name == "--free-tier" {
+            #expect(output.contains("  \(option.name) "), "\(option.name) missing from the inputs echo")
+        }
+        #expect(output.contains("us-east-1"))
+    }
+
+    @Test func outputIsByteIdenticalAcrossRuns() {
+        for line in ["--rps 50 --region us-west-2", "--rps 50 --region us-west-2 --format json", "--rps 7.5 --region us-west-1 --free-tier --format json"] {
+            #expect(run(line) == run(line))
+        }
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let result = run("--rps 50 --region us-west-2 --format json")
+        #expect(result.exitCode == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(object["region"] as? String == "us-west-2")
+        #expect((object["hoursPerMonth"] as? NSNumber)?.intValue == 730)
+        let priceTable = try #require(object["priceTable"] as? [String: Any])
+        #expect(priceTable["region"] as? String == "us-west-2")
+        #expect((priceTable["asOf"] as? [String])?.contains("2025-10-20") == true)
+        let workload = try #require(object["workload"] as? [String: Any])
+        #expect((workload["requestsPerSecond"] as? NSNumber)?.intValue == 50)
+        #expect((workload["responseKiB"] as? NSNumber)?.intValue == 4)
+        #expect(workload["lambdaArchitecture"] as? String == "x86_64")
+        let designs = try #require(object["designs"] as? [[String: Any]])
+        #expect(designs.map { $0["id"] as? String } == ["alb-vpce-apigw-lambda", "alb-lambda"])
+        for design in designs {
+            for key in ["id", "name", "hourlyCost", "monthlyCost", "costPerMillionRequests", "lineItems"] {
+                #expect(design[key] != nil, "\(key)")
+            }
+            let items = try #require(design["lineItems"] as? [[String: Any]])
+            for item in items {
+                for key in ["service", "component", "quantity", "unit", "unitPrice", "monthlyCost"] { #expect(item[key] != nil, "\(key)") }
+            }
+        }
+    }
+
+    /// JSON numbers are unrounded: the REST line is exactly 131.4 x 3.5 = 459.9 and the bytes LCU
+    /// keeps all its digits (0.858306884765625 x 730 x 0.008).
+    @Test func jsonNumbersAreExact() {
+        let json = run("--rps 50 --region us-west-2 --format json --design alb-vpce-apigw-lambda").stdout
+        #expect(json.contains("\"monthlyCost\": 459.9,"))
+        #expect(json.contains("\"monthlyCost\": 5.01251220703125,"))
+    }
+
+    @Test func designOptionSelectsOne() {
+        let output = run("--rps 50 --design alb-lambda").stdout
+        #expect(output.contains("alb-lambda: ALB -> Lambda"))
+        #expect(!output.contains("alb-vpce-apigw-lambda:"))
+    }
+
+    @Test func missingPriceIsReportedNotGuessed() {
+        let result = run("--rps 50 --region us-west-1")
+        #expect(result.exitCode == 0)
+        #expect(result.stdout.contains("Missing prices"))
+        #expect(result.stdout.contains("ALB LCU-hour (alb.lcuHour) for us-west-1"))
+        #expect(result.stdout.contains("(incomplete)"))
+        #expect(result.stdout.contains("--prices DIR"))
+        let json = run("--rps 50 --region us-west-1 --format json").stdout
+        #expect(json.contains("\"complete\": false"))
+        #expect(json.contains("\"key\": \"alb.lcuHour\""))
+    }
+
+    @Test func helpAndVersion() {
+        let help = run("--help")
+        #expect(help.exitCode == 0)
+        for option in OptionTable.all { #expect(help.stdout.contains(option.name), "\(option.name)") }
+        #expect(help.stdout.contains("albgw-cost --rps 50 --region us-west-2"))
+        #expect(run("-h").stdout == help.stdout)
+        let version = run("--version")
+        #expect(version.exitCode == 0)
+        #expect(version.stdout.hasPrefix("albgw-cost \(CLI.version) "))
+    }
+
+    /// Usage errors: exit 64, one line on stderr that names the problem and the fix, nothing on stdout.
+    @Test(arguments: [
+        ("", "--rps is required"),
+        ("--rsp 50", "did you mean '--rps'?"),
+        ("--rps", "--rps needs a value"),
+        ("--rps --region us-west-2", "--rps needs a value"),
+        ("--rps -5", "must be greater than 0"),
+        ("--rps 0", "must be greater than 0"),
+        ("--rps nan", "is not a number"),
+        ("--rps NaN", "is not a number"),
+        ("--rps inf", "is not a number"),
+        ("--rps 1e3", "is not a number"),
+        ("--rps 12abc", "is not a number"),
+        ("--rps 99999999999", "is larger than 10,000,000"),
+        ("--rps 50 --request-kb 9999999999", "is larger than"),
+        ("--rps 50 --region us-wset-2", "did you mean 'us-west-2'?"),
+        ("--rps 50 --region mars-1", "choose one of: ap-northeast-1,"),
+        ("--rps 50 --design alb-lamda", "did you mean 'alb-lambda'?"),
+        ("--rps 50 --format yaml", "choose one of: table, json"),
+        ("--rps 50 --lambda-arch arm", "choose one of: x86_64, arm64"),
+        ("--rps 50 --alb-scheme private", "choose one of: internet-facing, internal"),
+        ("--rps 50 --azs 1", "at least two AZs"),
+        ("--rps 50 --azs 2.5", "not a whole number"),
+        ("--rps 50 --lambda-memory-mb 64", "128 to 10,240 MB"),
+        ("--rps 50 --hours-per-month 800", "is larger than 744"),
+        ("--rps 50 --rps 3", "given twice"),
+        ("--rps 50 --requests-per-month 4", "give one of them"),
+        ("--rps 50 --free-tier=yes", "takes no value"),
+        ("--rps 50 stray", "unexpected argument 'stray'"),
+        ("comapre --rps 50", "did you mean 'compare'?"),
+    ])
+    func usageErrors(line: String, message: String) {
+        let result = run(line)
+        #expect(result.exitCode == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("albgw-cost: error: "))
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test func equalsSyntaxWorks() {
+        #expect(run("--rps=50 --region=us-west-2").stdout == run("--rps 50 --region us-west-2").stdout)
+    }
+
+    @Test func missingPricesDirectoryExits66() {
+        let result = run("--rps 50 --prices /nonexistent/albgw-prices")
+        #expect(result.exitCode == 66)
+        #expect(result.stderr.contains("/nonexistent/albgw-prices"))
+    }
+
+    // MARK: - --prices DIR and the prices command
+
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-cost-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func exportedTablesRoundTripAndFillAGap() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let export = run("prices --export \(directory.path)")
+        #expect(export.exitCode == 0)
+        #expect(run("--rps 50 --region us-west-2 --prices \(directory.path)").stdout.contains("$608.77"))
+
+        // Fill the us-west-1 LCU gap by hand, as the output tells users to.
+        let file = directory.appendingPathComponent("us-west-1.json")
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        var prices = try #require(object["prices"] as? [String: Any])
+        prices["alb.lcuHour"] = ["usd": "0.008", "unit": "LCU-hour", "source": "my bill", "asOf": "2026-11", "confidence": "high"]
+        object["prices"] = prices
+        object["missing"] = nil
+        try JSONSerialization.data(withJSONObject: object).write(to: file)
+        let filled = run("--rps 50 --region us-west-1 --prices \(directory.path)")
+        #expect(filled.exitCode == 0)
+        #expect(!filled.stdout.contains("Missing prices"))
+        #expect(filled.stdout.contains("Source: my bill"))
+    }
+
+    @Test func malformedTableExits65NamingFileAndKey() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = run("prices --export \(directory.path)")
+        let file = directory.appendingPathComponent("us-west-2.json")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"usd\": \"0.0225\"", with: "\"usd\": \"cheap\"")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let result = run("--rps 50 --region us-west-2 --prices \(directory.path)")
+        #expect(result.exitCode == 65)
+        #expect(result.stderr.contains("us-west-2.json"))
+        #expect(result.stderr.contains("prices.alb.hour.usd"))
+        #expect(result.stderr.contains("'cheap'"))
+
+        try "{".write(to: file, atomically: true, encoding: .utf8)
+        #expect(run("--rps 50 --region us-west-2 --prices \(directory.path)").exitCode == 65)
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("global.json"))
+        let noGlobal = run("--rps 50 --region us-west-2 --prices \(directory.path)")
+        #expect(noGlobal.exitCode == 66)
+        #expect(noGlobal.stderr.contains("global.json"))
+    }
+
+    @Test func pricesCommandListsGapsAndSources() {
+        let list = run("prices")
+        #expect(list.exitCode == 0)
+        #expect(list.stdout.contains("us-west-1"))
+        #expect(list.stdout.contains("alb.lcuHour"))
+        let region = run("prices --region ap-southeast-2")
+        #expect(region.stdout.contains("alb.lcuHour: MISSING"))
+        #expect(region.stdout.contains("as of 2017-12-18"))
+    }
+
+    @Test func exportToAnUnwritablePlaceExits73() {
+        let result = run("prices --export /proc/albgw-cost-cannot-write-here")
+        #expect(result.exitCode == 73)
+        #expect(result.stderr.contains("/proc/albgw-cost-cannot-write-here"))
+    }
+}
