@@ -213,3 +213,56 @@ import Testing
         #expect(result.stderr.contains("/proc/albgw-cost-cannot-write-here"))
     }
 }
+
+@Suite struct HopsCommandTests {
+    func run(_ line: String) -> CLI.Result { CLI.run(line.split(separator: " ").map(String.init)) }
+
+    @Test func hopsCommandPrintsPathsLimitsAndWarnings() {
+        let result = run("hops --rps 50 --region us-west-2 --hop-latency-ms alb=3,vpce=1,apigw=15")
+        #expect(result.exitCode == 0)
+        #expect(result.stdout.contains("alb-vpce-apigw-lambda: 5 hops"))
+        #expect(result.stdout.contains("alb-lambda: 3 hops"))
+        #expect(result.stdout.contains("3. ALB -> Interface endpoint ENIs (execute-api)"))
+        #expect(result.stdout.contains("billed:    vpce.hours $14.60/month, vpce.data $6.27/month"))
+        #expect(result.stdout.contains("19 ms + unestimated dns, lambda"))
+        #expect(result.stdout.contains("none: the workload is within every limit"))
+        #expect(!result.stdout.contains("Line items"))
+    }
+
+    @Test func warningsAppearInTableAndJSON() throws {
+        let table = run("--rps 50 --request-kb 2048")
+        #expect(table.stdout.contains("Warnings\n  - alb-lambda: --request-kb 2048 breaks"))
+        let json = run("--rps 50 --request-kb 2048 --format json").stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let designs = try #require(object["designs"] as? [[String: Any]])
+        let b = try #require(designs.last)
+        #expect((b["warnings"] as? [[String: Any]])?.first?["id"] as? String == "request-too-large")
+        #expect((b["hops"] as? [[String: Any]])?.count == 3)
+        let limits = try #require(b["limits"] as? [String: Any])
+        #expect((limits["maxRequestKiB"] as? NSNumber)?.intValue == 1024)
+    }
+
+    @Test func crossAccountInJSON() throws {
+        let json = run("--rps 50 --accounts cross --format json").stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let designs = try #require(object["designs"] as? [[String: Any]])
+        #expect(designs.last?["feasible"] as? Bool == false)
+        #expect(designs.last?["monthlyCost"] is NSNull)
+        #expect(object["comparison"] is NSNull)
+    }
+
+    @Test(arguments: [
+        ("--rps 50 --hop-latency-ms alb", "hop=ms pairs"),
+        ("--rps 50 --hop-latency-ms albb=3", "did you mean 'alb'?"),
+        ("--rps 50 --hop-latency-ms alb=fast", "not a number of milliseconds"),
+        ("--rps 50 --hop-latency-ms alb=1,alb=2", "given twice"),
+        ("--rps 50 --accounts many", "choose one of: single, cross"),
+        ("--rps 50 --apigw-timeout-s 301", "larger than 300"),
+        ("--rps 50 --lambda-timeout-s 0", "at least 1"),
+    ])
+    func badLimitOptions(line: String, message: String) {
+        let result = run(line)
+        #expect(result.exitCode == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+}

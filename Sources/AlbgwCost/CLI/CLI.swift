@@ -43,16 +43,17 @@ package enum CLI {
             switch first {
             case "prices": return try PricesCommand.run(Array(arguments.dropFirst()))
             case "compare": return try compare(Array(arguments.dropFirst()))
+            case "hops": return try compare(Array(arguments.dropFirst()), hopsOnly: true)
             case "help": return try Help.main()
             default:
-                let hint = Suggestion.closest(to: first, in: ["compare", "prices", "help"]).map { "did you mean '\($0)'? " } ?? ""
-                throw CLIError("unknown command '\(first)'; \(hint)commands: compare (the default), prices (see '\(command) --help')")
+                let hint = Suggestion.closest(to: first, in: ["compare", "hops", "prices", "help"]).map { "did you mean '\($0)'? " } ?? ""
+                throw CLIError("unknown command '\(first)'; \(hint)commands: compare (the default), hops, prices (see '\(command) --help')")
             }
         }
         return try compare(arguments)
     }
 
-    static func compare(_ arguments: [String]) throws -> String {
+    static func compare(_ arguments: [String], hopsOnly: Bool = false) throws -> String {
         if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
         if arguments.contains("--version") { return versionText() }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: command)
@@ -61,7 +62,7 @@ package enum CLI {
         let report = ReportBuilder.build(scenario: options.scenario, prices: book, inputs: options.inputs, toolVersion: version)
         switch options.format {
         case "json": return JSONRenderer.render(report)
-        default: return TableRenderer.render(report)
+        default: return hopsOnly ? HopsRenderer.render(report) : TableRenderer.render(report)
         }
     }
 

@@ -9,7 +9,8 @@ package enum Help {
             Balancer, or to let the ALB invoke Lambda directly, per hour, per month and per 1M requests.
 
             USAGE
-              albgw-cost --rps N [--region CODE] [options]
+              albgw-cost --rps N [--region CODE] [options]      costs, limits and request paths
+              albgw-cost hops --rps N [--region CODE] [options] the request paths in full, limits, warnings
               albgw-cost prices [--region CODE] [--export DIR]
 
             EXAMPLES
@@ -17,6 +18,8 @@ package enum Help {
               albgw-cost --rps 50 --region us-west-2 --format json
               albgw-cost --rps 5 --alb-scheme internal --free-tier --lambda-arch arm64
               albgw-cost --requests-per-month 5000000 --hours-per-month 720 --vpce-subnets 1
+              albgw-cost hops --rps 50 --region us-west-2 --hop-latency-ms alb=3,vpce=1,apigw=15
+              albgw-cost --rps 50 --accounts cross --alb-scheme internet-facing
               albgw-cost prices --export ./prices   (edit, then: albgw-cost --rps 50 --prices ./prices)
 
             DESIGNS
@@ -27,6 +30,7 @@ package enum Help {
             """
         out += section("WORKLOAD", OptionTable.workload)
         out += section("WHERE IT RUNS", OptionTable.topology)
+        out += section("LIMITS (AWS defaults; give yours if AWS raised them)", OptionTable.limits)
         out += section("BILLING", OptionTable.billing)
         out += section("OUTPUT", OptionTable.output)
         out += """

@@ -31,6 +31,17 @@ package enum OptionTable {
         OptionSpec(name: "--azs", metavar: "N", help: "Availability Zones the ALB spans, 2 to 6", defaultText: "2"),
         OptionSpec(name: "--vpce-subnets", metavar: "N", help: "subnets (ENIs) of the interface endpoint, 1 to 6", defaultText: "--azs"),
         OptionSpec(name: "--alb-scheme", metavar: "SCHEME", help: "internet-facing, or internal (reached over VPN or Direct Connect)", defaultText: "internet-facing"),
+        OptionSpec(name: "--accounts", metavar: "LAYOUT", help: "single, or cross (ALB in one account, API Gateway and Lambda in another)", defaultText: "single"),
+    ]
+
+    package static let limits: [OptionSpec] = [
+        OptionSpec(name: "--alb-idle-timeout-s", metavar: "N", help: "ALB idle timeout, 1 to 4000", defaultText: "60"),
+        OptionSpec(name: "--apigw-timeout-s", metavar: "N", help: "API Gateway integration timeout, 0.05 to 300 (above 29 on request)", defaultText: "29"),
+        OptionSpec(name: "--lambda-timeout-s", metavar: "N", help: "the function's timeout, up to 900", defaultText: "900"),
+        OptionSpec(name: "--apigw-rps-limit", metavar: "N", help: "API Gateway account throttle per region", defaultText: "10000"),
+        OptionSpec(name: "--apigw-burst-limit", metavar: "N", help: "API Gateway account burst per region", defaultText: "5000"),
+        OptionSpec(name: "--lambda-concurrency", metavar: "N", help: "Lambda concurrent executions per region", defaultText: "1000"),
+        OptionSpec(name: "--hop-latency-ms", metavar: "K=MS,...", help: "your latency estimates per hop: dns, alb, vpce, apigw, lambda (no defaults: AWS publishes none)", defaultText: nil),
     ]
 
     package static let billing: [OptionSpec] = [
@@ -46,7 +57,7 @@ package enum OptionTable {
         OptionSpec(name: "--version", metavar: nil, help: "show the version and the price tables' date", defaultText: nil),
     ]
 
-    package static var all: [OptionSpec] { workload + topology + billing + output }
+    package static var all: [OptionSpec] { workload + topology + limits + billing + output }
 
     /// Options of `albgw-cost prices`.
     package static let prices: [OptionSpec] = [

@@ -38,6 +38,15 @@ package struct ScenarioOptions: Sendable {
             albRules: Decimal(try reader.integer("--alb-rules", key: "albRules", default: 1, range: 0...100, why: "a listener holds at most 100 rules")))
         let vpceSubnets = try reader.integer("--vpce-subnets", key: "vpceSubnets", default: azs, range: 1...6, why: "an endpoint takes at most one subnet per AZ")
         let scheme = ALBScheme(rawValue: try reader.choice("--alb-scheme", key: "albScheme", default: "internet-facing", choices: ALBScheme.allCases.map(\.rawValue)))!
+        let accounts = AccountLayout(rawValue: try reader.choice("--accounts", key: "accounts", default: "single", choices: AccountLayout.allCases.map(\.rawValue)))!
+        var limits = ServiceLimits()
+        limits.albIdleTimeoutSeconds = try reader.decimal("--alb-idle-timeout-s", key: "albIdleTimeoutSeconds", default: "60", atLeast: 1, max: "4000")
+        limits.apiGatewayIntegrationTimeoutSeconds = try reader.decimal("--apigw-timeout-s", key: "apiGatewayIntegrationTimeoutSeconds", default: "29", atLeast: Decimal.literal("0.05"), max: "300")
+        limits.lambdaTimeoutSeconds = try reader.decimal("--lambda-timeout-s", key: "lambdaTimeoutSeconds", default: "900", atLeast: 1, max: "900")
+        limits.apiGatewayAccountRPS = try reader.decimal("--apigw-rps-limit", key: "apiGatewayAccountRPS", default: "10000", atLeast: 1, max: "10000000")
+        limits.apiGatewayBurst = try reader.decimal("--apigw-burst-limit", key: "apiGatewayBurst", default: "5000", atLeast: 1, max: "10000000")
+        limits.lambdaConcurrency = try reader.decimal("--lambda-concurrency", key: "lambdaConcurrency", default: "1000", atLeast: 1, max: "10000000")
+        let latency = try reader.latencies("--hop-latency-ms", key: "hopLatencyMS")
         let hours = try reader.decimal("--hours-per-month", key: "hoursPerMonth", default: "730", above: 0, max: "744")
         let freeTier = reader.flag("--free-tier", key: "freeTier")
         let design = try reader.choice("--design", key: "design", default: "all", choices: DesignID.allCases.map(\.rawValue) + ["all"])
@@ -51,9 +60,10 @@ package struct ScenarioOptions: Sendable {
         }
         scenario = Scenario(
             workload: workload,
-            topology: Topology(region: region, azs: azs, vpceSubnets: vpceSubnets, albScheme: scheme),
+            topology: Topology(region: region, azs: azs, vpceSubnets: vpceSubnets, albScheme: scheme, accounts: accounts),
             billing: Billing(hoursPerMonth: hours, freeTier: freeTier),
-            designs: design == "all" ? DesignID.allCases : [DesignID(rawValue: design)!])
+            designs: design == "all" ? DesignID.allCases : [DesignID(rawValue: design)!],
+            limits: limits, hopLatencyMS: latency)
         inputs = reader.inputs
     }
 }
@@ -131,6 +141,34 @@ struct ValueReader {
         let value = arguments.values[option] ?? fallback
         record(option, key: key, .text(value), isDefault: arguments.values[option] == nil)
         return value
+    }
+
+    /// `alb=3,vpce=1.5`: per-hop estimates in ms, keys from `HopModel.latencyKeys`.
+    mutating func latencies(_ option: String, key: String) throws -> [String: Decimal] {
+        guard let text = arguments.values[option] else {
+            record(option, key: key, .text("none"), isDefault: true)
+            return [:]
+        }
+        var result: [String: Decimal] = [:]
+        let keys = HopModel.latencyKeys
+        for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let parts = pair.split(separator: "=", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw CLIError("\(option) '\(text)' is not a list of hop=ms pairs; write e.g. \(option) alb=3,vpce=1,apigw=15")
+            }
+            guard keys.contains(parts[0]) else {
+                let hint = Suggestion.closest(to: parts[0], in: keys).map { "did you mean '\($0)'? " } ?? ""
+                throw CLIError("\(option): unknown hop '\(parts[0])'; \(hint)hops: \(keys.joined(separator: ", "))")
+            }
+            guard result[parts[0]] == nil else { throw CLIError("\(option): hop '\(parts[0])' is given twice") }
+            guard let value = Decimal(exactly: parts[1]), value <= 600_000 else {
+                throw CLIError("\(option): '\(parts[1])' for \(parts[0]) is not a number of milliseconds from 0 to 600000")
+            }
+            result[parts[0]] = value
+        }
+        let echo = keys.compactMap { name in result[name].map { "\(name)=\($0)" } }.joined(separator: ",")
+        record(option, key: key, .text(echo), isDefault: false)
+        return result
     }
 
     mutating func flag(_ option: String, key: String) -> Bool {

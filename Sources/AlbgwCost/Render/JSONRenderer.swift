@@ -74,20 +74,56 @@ package enum JSONRenderer {
     private static func design(_ report: DesignReport) -> JSONValue {
         let cost = report.cost
         let lcu = report.capacityUnits
+        let limits = report.limits
+        func number(_ value: Decimal?) -> JSONValue { value.map(JSONValue.number) ?? .null }
         return .object([
             ("id", .string(report.design.rawValue)),
             ("name", .string(report.design.name)),
-            ("complete", .bool(cost.isComplete)),
-            ("hourlyCost", .number(cost.hourlyCost)),
-            ("monthlyCost", .number(cost.monthlyCost)),
-            ("costPerMillionRequests", .number(cost.costPerMillionRequests)),
+            ("feasible", .bool(report.isFeasible)),
+            ("impossibleReason", report.impossibleReason.map(JSONValue.string) ?? .null),
+            ("complete", cost.map { .bool($0.isComplete) } ?? .null),
+            ("hourlyCost", number(cost?.hourlyCost)),
+            ("monthlyCost", number(cost?.monthlyCost)),
+            ("costPerMillionRequests", number(cost?.costPerMillionRequests)),
             ("albCapacityUnits", .object([
                 ("billedPerHour", .number(lcu.billed)),
                 ("binding", .string(lcu.binding.name)),
                 ("dimensions", .object(lcu.dimensions.map { ($0.name, .number($0.lcu)) })),
             ])),
-            ("lineItems", .array(cost.lineItems.map(lineItem))),
-            ("missingPrices", .array(cost.missing.map(missing))),
+            ("lineItems", .array((cost?.lineItems ?? []).map(lineItem))),
+            ("missingPrices", .array((cost?.missing ?? []).map(missing))),
+            ("hops", .array(report.hops.map(hop))),
+            ("limits", .object([
+                ("maxRequestKiB", .number(limits.maxRequestKiB)),
+                ("maxResponseKiB", .number(limits.maxResponseKiB)),
+                ("payloadLimitSource", .string(limits.payloadLimitSource)),
+                ("timeoutSeconds", .number(limits.timeoutSeconds)),
+                ("timeoutSource", .string(limits.timeoutSource)),
+                ("sustainedRequestsPerSecond", .number(limits.sustainedRPS)),
+                ("sustainedSource", .string(limits.sustainedSource)),
+                ("burstRequestsPerSecond", number(limits.burstRPS)),
+                ("lambdaConcurrencyNeeded", .number(limits.concurrencyNeeded)),
+                ("lambdaConcurrencyLimit", .number(limits.concurrencyLimit)),
+                ("latencyEstimateMS", number(limits.latencyEstimateMS)),
+                ("latencyUnestimatedHops", .array(limits.latencyUnestimated.map(JSONValue.string))),
+            ])),
+            ("warnings", .array(report.warnings.map { warning in
+                .object([
+                    ("id", .string(warning.id)), ("limit", .string(warning.limit)), ("value", .string(warning.value)),
+                    ("consequence", .string(warning.consequence)), ("fix", .string(warning.fix)), ("message", .string(warning.message)),
+                ])
+            })),
+        ])
+    }
+
+    private static func hop(_ hop: Hop) -> JSONValue {
+        .object([
+            ("number", .number(Decimal(hop.number))), ("id", .string(hop.id)), ("from", .string(hop.from)), ("to", .string(hop.to)),
+            ("protocol", .string(hop.transport)), ("tls", .string(hop.tls)), ("sizeLimit", .string(hop.sizeLimit)),
+            ("timeout", .string(hop.timeout)), ("throttle", .string(hop.throttle)),
+            ("billedLineItems", .array(hop.billedItems.map(JSONValue.string))),
+            ("adds", .array(hop.adds.map(JSONValue.string))), ("notes", .array(hop.notes.map(JSONValue.string))),
+            ("latencyKey", .string(hop.latencyKey)),
         ])
     }
 

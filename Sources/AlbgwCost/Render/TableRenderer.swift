@@ -6,8 +6,13 @@ package enum TableRenderer {
     package static func render(_ report: Report) -> String {
         var out = header(report)
         out += "\n" + summary(report)
+        if report.designs.contains(where: { !$0.warnings.isEmpty }) { out += "\n" + HopsRenderer.warnings(report) }
         if !report.missingPrices.isEmpty { out += "\n" + missing(report) }
-        for design in report.designs { out += "\n" + lineItems(design, report: report) }
+        for design in report.designs {
+            if let cost = design.cost { out += "\n" + lineItems(design, cost: cost) }
+        }
+        out += "\n" + HopsRenderer.limits(report)
+        out += "\n" + HopsRenderer.compactPaths(report)
         out += "\n" + inputs(report)
         out += "\n" + assumptions(report)
         out += "\n" + prices(report)
@@ -31,7 +36,10 @@ package enum TableRenderer {
     static func summary(_ report: Report) -> String {
         var table = TextTable([("Design", .left), ("$/hour", .right), ("$/month", .right), ("$/1M requests", .right), ("Path", .left)])
         for design in report.designs {
-            let cost = design.cost
+            guard let cost = design.cost else {
+                table.add([design.design.rawValue, "-", "impossible", "-", design.design.name])
+                continue
+            }
             let mark = cost.isComplete ? "" : " (incomplete)"
             table.add([
                 design.design.rawValue, Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark,
@@ -39,14 +47,17 @@ package enum TableRenderer {
             ])
         }
         var out = "Summary (USD)\n" + table.render(indent: "  ")
+        for design in report.designs {
+            if let reason = design.impossibleReason { out += "  \(design.design.rawValue) is impossible here: \(reason).\n" }
+        }
         if let comparison = report.comparison {
             let more = comparison.monthly >= 0
             let relative = comparison.fraction.map { " (\(more ? "+" : "")\(Format.percent($0)))" } ?? ""
             out += "  Difference: \(comparison.first.rawValue) costs \(Format.money(abs(comparison.monthly))) per month \(more ? "more" : "less")\(relative) than \(comparison.second.rawValue): \(Format.money4(abs(comparison.hourly))) per hour, \(Format.money4(abs(comparison.perMillionRequests))) per 1M requests.\n"
-        } else if report.designs.count == 2 {
+        } else if report.designs.count == 2 && report.designs.allSatisfy(\.isFeasible) {
             out += "  Difference: not computed, because a price is missing (see below).\n"
         }
-        let weak = report.designs.flatMap(\.cost.lineItems).filter { $0.confidence == .low && $0.monthlyCost != 0 }
+        let weak = report.designs.compactMap(\.cost).flatMap(\.lineItems).filter { $0.confidence == .low && $0.monthlyCost != 0 }
         let names = weak.reduce(into: [String]()) { names, item in
             let name = "\(item.service): \(item.component)"
             if !names.contains(name) { names.append(name) }
@@ -67,8 +78,7 @@ package enum TableRenderer {
         return out
     }
 
-    static func lineItems(_ design: DesignReport, report: Report) -> String {
-        let cost = design.cost
+    static func lineItems(_ design: DesignReport, cost: DesignCost) -> String {
         var table = TextTable([
             ("Service", .left), ("Component", .left), ("Quantity", .right), ("Unit", .left), ("Unit price", .right), ("$/month", .right),
         ])

@@ -36,9 +36,19 @@ package struct ReportInput: Sendable, Equatable {
 /// Everything known about one design in this run.
 package struct DesignReport: Sendable, Equatable {
     package var design: DesignID
-    package var cost: DesignCost
+    /// Why the design cannot be built for this topology; then it has no cost.
+    package var impossibleReason: String?
+    /// Nil when the design is impossible: it is not priced as if it worked.
+    package var cost: DesignCost?
     /// The ALB's billed capacity units per hour and their four dimensions.
     package var capacityUnits: ALBCapacityUnits
+    /// The request path, DNS first.
+    package var hops: [Hop]
+    package var limits: EffectiveLimits
+    /// Limits the workload breaks.
+    package var warnings: [LimitWarning]
+
+    package var isFeasible: Bool { impossibleReason == nil }
 }
 
 /// The difference between the two designs' costs (first minus second).

@@ -4,28 +4,34 @@ import Foundation
 package enum ReportBuilder {
     package static func build(scenario: Scenario, prices book: PriceBook, inputs: [ReportInput], toolVersion: String) -> Report {
         let designs = scenario.designs.map { design in
-            DesignReport(
-                design: design, cost: CostEngine.cost(of: design, in: scenario, prices: book),
-                capacityUnits: CostEngine.capacityUnits(for: design, in: scenario))
+            let impossible = HopModel.impossibility(of: design, in: scenario)
+            return DesignReport(
+                design: design, impossibleReason: impossible,
+                cost: impossible == nil ? CostEngine.cost(of: design, in: scenario, prices: book) : nil,
+                capacityUnits: CostEngine.capacityUnits(for: design, in: scenario),
+                hops: HopModel.hops(for: design, in: scenario),
+                limits: HopModel.limits(for: design, in: scenario),
+                warnings: impossible == nil ? HopModel.warnings(for: design, in: scenario) : [])
         }
         var comparison: CostComparison?
-        if designs.count == 2, designs.allSatisfy(\.cost.isComplete) {
-            let (a, b) = (designs[0].cost, designs[1].cost)
+        let costs = designs.compactMap(\.cost)
+        if designs.count == 2, costs.count == 2, costs.allSatisfy(\.isComplete) {
+            let (a, b) = (costs[0], costs[1])
             comparison = CostComparison(
                 first: a.design, second: b.design, monthly: a.monthlyCost - b.monthlyCost,
                 hourly: a.hourlyCost - b.hourlyCost,
                 perMillionRequests: a.costPerMillionRequests - b.costPerMillionRequests,
                 fraction: b.monthlyCost == 0 ? nil : (a.monthlyCost - b.monthlyCost) / b.monthlyCost)
         }
-        let items = designs.flatMap(\.cost.lineItems)
+        let items = costs.flatMap(\.lineItems)
         let usedKeys = Set(items.compactMap { $0.missingReason == nil ? $0.priceKey : nil })
         let pricesUsed = usedKeys.sorted().compactMap { key -> Price? in
             if case .price(let price) = book.lookup(key) { return price }
             return nil
         }
         var missing: [PriceKey: MissingPrice] = [:]
-        for design in designs {
-            for entry in design.cost.missing { missing[entry.key] = entry }
+        for cost in costs {
+            for entry in cost.missing { missing[entry.key] = entry }
         }
         return Report(
             toolVersion: toolVersion, scenario: scenario, prices: book, inputs: inputs, designs: designs,
@@ -65,6 +71,9 @@ package enum ReportBuilder {
                 ? "Free tier on (--free-tier): Lambda's 1,000,000 requests and 400,000 GB-s per month and the 100 GB internet egress allowance are subtracted before tiering."
                 : "Free tiers off (default): no Lambda free tier and no 100 GB egress allowance; --free-tier applies them.",
             "Prices are USD on-demand list prices before tax, from the price tables named below; no discounts, Savings Plans or reserved LCUs.",
+            "Limits are AWS's defaults unless raised with an option: ALB idle timeout \(Format.quantity(scenario.limits.albIdleTimeoutSeconds)) s, API Gateway integration timeout \(Format.quantity(scenario.limits.apiGatewayIntegrationTimeoutSeconds)) s, function timeout \(Format.quantity(scenario.limits.lambdaTimeoutSeconds)) s (assumed set to the maximum), API Gateway account throttle \(Format.quantity(scenario.limits.apiGatewayAccountRPS)) requests/s with a \(Format.quantity(scenario.limits.apiGatewayBurst)) burst, Lambda concurrency \(Format.quantity(scenario.limits.lambdaConcurrency)).",
+            "Payload limits: 1 MB each way for an ALB -> Lambda target; 6 MB for Lambda's synchronous payload behind API Gateway (whose own limit is 10 MB). Lambda concurrency needed = requests per second x duration in seconds.",
+            "AWS publishes no per-hop latency; a latency sum appears only from your --hop-latency-ms estimates.",
         ]
         return lines
     }

@@ -56,6 +56,15 @@ package enum ALBScheme: String, CaseIterable, Sendable {
     case `internal`
 }
 
+/// Whether the network (ALB, VPC, endpoint) and the application (API, Lambda) share an account.
+package enum AccountLayout: String, CaseIterable, Sendable {
+    /// Everything in one account (the blog post's hybrid design).
+    case single
+    /// ALB and endpoint in a network account, API Gateway and Lambda in an application account
+    /// (the Terraform tutorial).
+    case cross
+}
+
 /// Where the designs are deployed.
 package struct Topology: Sendable, Equatable {
     package var region: String
@@ -64,13 +73,40 @@ package struct Topology: Sendable, Equatable {
     /// Subnets the interface endpoint is placed in: one ENI, and one endpoint-hour per hour, each.
     package var vpceSubnets: Int
     package var albScheme: ALBScheme
+    package var accounts: AccountLayout
+    /// Endpoint ENI IPs registered in the ALB's target group (the tutorial registers only the first).
+    package var registeredTargets: Int
 
-    package init(region: String, azs: Int, vpceSubnets: Int, albScheme: ALBScheme) {
+    package init(
+        region: String, azs: Int, vpceSubnets: Int, albScheme: ALBScheme, accounts: AccountLayout = .single,
+        registeredTargets: Int? = nil
+    ) {
         self.region = region
         self.azs = azs
         self.vpceSubnets = vpceSubnets
         self.albScheme = albScheme
+        self.accounts = accounts
+        self.registeredTargets = registeredTargets ?? vpceSubnets
     }
+}
+
+/// Service limits that bound a request, at AWS's defaults unless the user raised them.
+/// Sources: ../shared/reference/topology.md §0 (AWS quotas pages).
+package struct ServiceLimits: Sendable, Equatable {
+    /// ALB connection idle timeout (attribute; default 60 s).
+    package var albIdleTimeoutSeconds: Decimal = 60
+    /// API Gateway REST integration timeout (50 ms to 29 s by default; up to 300 s on request).
+    package var apiGatewayIntegrationTimeoutSeconds: Decimal = 29
+    /// The function's configured timeout (up to 900 s). Assumed at the maximum unless given.
+    package var lambdaTimeoutSeconds: Decimal = 900
+    /// API Gateway's account-level steady rate per region (10,000 RPS in the bundled regions).
+    package var apiGatewayAccountRPS: Decimal = 10_000
+    /// API Gateway's token-bucket burst per account and region (5,000; AWS does not raise it).
+    package var apiGatewayBurst: Decimal = 5_000
+    /// Lambda concurrent executions per account and region (1,000 by default).
+    package var lambdaConcurrency: Decimal = 1_000
+
+    package init() {}
 }
 
 /// Billing conventions of a run.
@@ -92,12 +128,21 @@ package struct Scenario: Sendable, Equatable {
     package var topology: Topology
     package var billing: Billing
     package var designs: [DesignID]
+    package var limits: ServiceLimits
+    /// The user's per-component latency estimates in ms (`dns`, `alb`, `vpce`, `apigw`, `lambda`).
+    /// AWS publishes none, so there are no defaults.
+    package var hopLatencyMS: [String: Decimal]
 
-    package init(workload: Workload, topology: Topology, billing: Billing, designs: [DesignID]) {
+    package init(
+        workload: Workload, topology: Topology, billing: Billing, designs: [DesignID], limits: ServiceLimits = ServiceLimits(),
+        hopLatencyMS: [String: Decimal] = [:]
+    ) {
         self.workload = workload
         self.topology = topology
         self.billing = billing
         self.designs = designs
+        self.limits = limits
+        self.hopLatencyMS = hopLatencyMS
     }
 
     /// Requests per month: rps x 3,600 x hours per month, or the monthly volume given.

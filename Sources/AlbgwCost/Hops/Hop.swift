@@ -1,0 +1,65 @@
+import Foundation
+
+/// One step a request takes, in request order, with what bounds it and what it adds.
+/// Facts and sources: ../shared/reference/topology.md §1.
+package struct Hop: Sendable, Equatable {
+    /// 1-based position in the request path.
+    package var number: Int
+    /// Stable id, for example `alb-vpce`.
+    package var id: String
+    package var from: String
+    package var to: String
+    /// Protocol and port, for example `HTTPS 443`.
+    package var transport: String
+    /// Where TLS ends or is set up again.
+    package var tls: String
+    package var sizeLimit: String
+    package var timeout: String
+    package var throttle: String
+    /// Line-item id prefixes billed at this hop (`alb.lcu`, `vpce.data`, ...).
+    package var billedItems: [String]
+    /// What this hop can add to a request: authorizers, WAF, throttling...
+    package var adds: [String]
+    /// Pitfalls of this hop and how to solve them.
+    package var notes: [String]
+    /// The key of `--hop-latency-ms` that estimates this hop (`alb`, `vpce`, ...).
+    package var latencyKey: String
+}
+
+/// The largest request that gets through, how long it may take and how fast requests may come.
+package struct EffectiveLimits: Sendable, Equatable {
+    package var maxRequestKiB: Decimal
+    package var maxResponseKiB: Decimal
+    /// What sets the payload limit, in words.
+    package var payloadLimitSource: String
+    package var timeoutSeconds: Decimal
+    package var timeoutSource: String
+    /// Steady requests per second before throttling, and what sets it.
+    package var sustainedRPS: Decimal
+    package var sustainedSource: String
+    /// Token-bucket burst before throttling; nil where no burst limit applies (alb-lambda).
+    package var burstRPS: Decimal?
+    /// Concurrent Lambda executions the workload needs: rps x duration in seconds.
+    package var concurrencyNeeded: Decimal
+    package var concurrencyLimit: Decimal
+    /// Sum of the user's latency estimates over this design's hops; nil when none was given.
+    package var latencyEstimateMS: Decimal?
+    /// Hops (by latency key) that had no estimate.
+    package var latencyUnestimated: [String]
+}
+
+/// A workload that breaks a limit: which limit, the value that breaks it and the way out.
+package struct LimitWarning: Sendable, Equatable {
+    /// Stable id, for example `request-too-large`.
+    package var id: String
+    /// The limit, for example `ALB -> Lambda request body 1 MB`.
+    package var limit: String
+    /// The workload's value, for example `--request-kb 2048`.
+    package var value: String
+    /// What happens to requests.
+    package var consequence: String
+    /// How to get out of it.
+    package var fix: String
+
+    package var message: String { "\(value) breaks \(limit): \(consequence). Way out: \(fix)" }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Hop tables, effective limits and warnings as text: on their own for `albgw-cost hops`, and as
+/// sections of the main table output.
+package enum HopsRenderer {
+    /// `albgw-cost hops`: the request path of each design in full, then limits and warnings.
+    package static func render(_ report: Report) -> String {
+        var out = TableRenderer.header(report)
+        for design in report.designs { out += "\n" + path(design, report: report) }
+        out += "\n" + limits(report)
+        out += "\n" + (report.designs.contains { !$0.warnings.isEmpty } ? warnings(report) : "Warnings\n  none: the workload is within every limit above.\n")
+        return out
+    }
+
+    /// One design's hops, each with what bounds it, what it adds and what it bills.
+    static func path(_ design: DesignReport, report: Report) -> String {
+        var out = "\(design.design.rawValue): \(design.hops.count) hops\n"
+        if let reason = design.impossibleReason { out += "  IMPOSSIBLE: \(reason).\n" }
+        for hop in design.hops {
+            out += "  \(hop.number). \(hop.from) -> \(hop.to)\n"
+            out += "     protocol:  \(hop.transport)\n"
+            out += "     TLS:       \(hop.tls)\n"
+            out += "     size:      \(hop.sizeLimit)\n"
+            out += "     timeout:   \(hop.timeout)\n"
+            out += "     throttle:  \(hop.throttle)\n"
+            out += "     billed:    \(billed(hop, design: design))\n"
+            for (index, feature) in hop.adds.enumerated() {
+                out += "     \(index == 0 ? "adds:      " : "           ")\(feature)\n"
+            }
+            for note in hop.notes { out += "     note:      \(note)\n" }
+            if let latency = report.scenario.hopLatencyMS[hop.latencyKey] {
+                out += "     latency:   \(Format.quantity(latency)) ms (your estimate for '\(hop.latencyKey)')\n"
+            }
+        }
+        return out
+    }
+
+    /// The line items billed at a hop with their monthly cost, for example `vpce.hours $14.60`.
+    static func billed(_ hop: Hop, design: DesignReport) -> String {
+        guard let cost = design.cost else { return "not priced (impossible design)" }
+        let parts = hop.billedItems.compactMap { prefix -> String? in
+            let items = cost.lineItems.filter { $0.id == prefix || $0.id.hasPrefix(prefix + ".") }
+            guard !items.isEmpty else { return nil }
+            let total = items.compactMap(\.monthlyCost).reduce(0, +)
+            let missing = items.contains { $0.monthlyCost == nil } ? " + missing price" : ""
+            return "\(prefix) \(Format.money(total))/month\(missing)"
+        }
+        return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
+    }
+
+    /// The main output's short form of each path: one line per hop.
+    static func compactPaths(_ report: Report) -> String {
+        var out = "Request path (details: albgw-cost hops ...)\n"
+        for design in report.designs {
+            out += "  \(design.design.rawValue)\n"
+            for hop in design.hops {
+                out += "    \(hop.number). \(hop.from) -> \(hop.to): \(hop.transport); billed: \(billed(hop, design: design))\n"
+            }
+        }
+        return out
+    }
+
+    /// Effective limits of the designs side by side.
+    static func limits(_ report: Report) -> String {
+        var columns: [(String, TextTable.Alignment)] = [("Limit", .left)]
+        columns += report.designs.map { ($0.design.rawValue, .left) }
+        var table = TextTable(columns)
+        func row(_ name: String, _ value: (DesignReport) -> String) {
+            table.add([name] + report.designs.map(value))
+        }
+        row("Largest request body") { "\(HopModel.sizeText($0.limits.maxRequestKiB)) (\($0.limits.payloadLimitSource))" }
+        row("Largest response") { "\(HopModel.sizeText($0.limits.maxResponseKiB))" }
+        row("End-to-end timeout") { "\(Format.quantity($0.limits.timeoutSeconds)) s (\($0.limits.timeoutSource))" }
+        row("Sustained requests/s") { "\(Format.quantity($0.limits.sustainedRPS, places: 1)) (\($0.limits.sustainedSource))" }
+        row("Burst requests/s") { $0.limits.burstRPS.map { "\(Format.quantity($0)) (API Gateway token bucket)" } ?? "no burst limit of its own" }
+        row("Lambda concurrency") { "needs \(Format.quantity($0.limits.concurrencyNeeded)) of \(Format.quantity($0.limits.concurrencyLimit))" }
+        row("Hops") { "\($0.hops.count)" }
+        row("Latency (your estimates)") { design in
+            guard let sum = design.limits.latencyEstimateMS else { return "not estimated (--hop-latency-ms)" }
+            let rest = design.limits.latencyUnestimated
+            return "\(Format.quantity(sum)) ms" + (rest.isEmpty ? "" : " + unestimated \(rest.joined(separator: ", "))")
+        }
+        return "Effective limits\n" + table.render(indent: "  ")
+    }
+
+    static func warnings(_ report: Report) -> String {
+        var out = "Warnings\n"
+        for design in report.designs {
+            for warning in design.warnings { out += "  - \(design.design.rawValue): \(warning.message)\n" }
+        }
+        return out
+    }
+}
