@@ -252,7 +252,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("--rps 50 --hop-latency-ms alb", "hop=ms pairs"),
+        ("--rps 50 --hop-latency-ms alb", "key=value pairs"),
         ("--rps 50 --hop-latency-ms albb=3", "did you mean 'alb'?"),
         ("--rps 50 --hop-latency-ms alb=fast", "not a number of milliseconds"),
         ("--rps 50 --hop-latency-ms alb=1,alb=2", "given twice"),

@@ -32,6 +32,10 @@ package enum OptionTable {
         OptionSpec(name: "--vpce-subnets", metavar: "N", help: "subnets (ENIs) of the interface endpoint, 1 to 6", defaultText: "--azs"),
         OptionSpec(name: "--alb-scheme", metavar: "SCHEME", help: "internet-facing, or internal (reached over VPN or Direct Connect)", defaultText: "internet-facing"),
         OptionSpec(name: "--accounts", metavar: "LAYOUT", help: "single, or cross (ALB in one account, API Gateway and Lambda in another)", defaultText: "single"),
+        OptionSpec(name: "--registered-targets", metavar: "N", help: "endpoint ENI IPs registered in the ALB's target group", defaultText: "--vpce-subnets"),
+        OptionSpec(name: "--target-ips", metavar: "HOW", help: "lookup (read from the endpoint by the deployment) or manual (typed in)", defaultText: "lookup"),
+        OptionSpec(name: "--private-dns", metavar: "on|off", help: "private DNS on the execute-api endpoint", defaultText: "off"),
+        OptionSpec(name: "--preset", metavar: "NAME", help: "a seed's topology: tutorial (two accounts, endpoint in one subnet) or hybrid (internal ALB over VPN/DX)", defaultText: nil),
     ]
 
     package static let limits: [OptionSpec] = [
@@ -41,6 +45,7 @@ package enum OptionTable {
         OptionSpec(name: "--apigw-rps-limit", metavar: "N", help: "API Gateway account throttle per region", defaultText: "10000"),
         OptionSpec(name: "--apigw-burst-limit", metavar: "N", help: "API Gateway account burst per region", defaultText: "5000"),
         OptionSpec(name: "--lambda-concurrency", metavar: "N", help: "Lambda concurrent executions per region", defaultText: "1000"),
+        OptionSpec(name: "--sla", metavar: "K=PCT,...", help: "override SLA terms: alb, privatelink, apigw, lambda, route53 (PrivateLink's 99.9 is unconfirmed)", defaultText: nil),
         OptionSpec(name: "--hop-latency-ms", metavar: "K=MS,...", help: "your latency estimates per hop: dns, alb, vpce, apigw, lambda (no defaults: AWS publishes none)", defaultText: nil),
     ]
 

@@ -11,7 +11,16 @@ package struct ScenarioOptions: Sendable {
     package static let formats = ["table", "json"]
 
     package init(_ arguments: ParsedArguments) throws {
-        var reader = ValueReader(arguments: arguments)
+        var preset: Preset?
+        if let name = arguments.values["--preset"] {
+            guard let value = Preset(rawValue: name) else {
+                let names = Preset.allCases.map(\.rawValue)
+                let hint = Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
+                throw CLIError("--preset '\(name)' is not allowed; \(hint)choose one of: \(names.joined(separator: ", "))")
+            }
+            preset = value
+        }
+        var reader = ValueReader(arguments: arguments, preset: preset)
         let rate: RequestRate
         switch (arguments.values["--rps"], arguments.values["--requests-per-month"]) {
         case (nil, nil):
@@ -37,6 +46,19 @@ package struct ScenarioOptions: Sendable {
             connectionSeconds: try reader.decimal("--connection-seconds", key: "connectionSeconds", default: "60", above: 0, max: "604800"),
             albRules: Decimal(try reader.integer("--alb-rules", key: "albRules", default: 1, range: 0...100, why: "a listener holds at most 100 rules")))
         let vpceSubnets = try reader.integer("--vpce-subnets", key: "vpceSubnets", default: azs, range: 1...6, why: "an endpoint takes at most one subnet per AZ")
+        let registered: Int
+        if arguments.values["--registered-targets"] == nil, let preset, let value = preset.values["--registered-targets"].flatMap(Int.init) {
+            // A preset's count never exceeds the subnets the user chose over the preset's.
+            registered = min(value, vpceSubnets)
+            reader.record("--registered-targets", key: "registeredTargets", .number(Decimal(registered)), source: .preset(preset.rawValue))
+        } else {
+            registered = try reader.integer(
+                "--registered-targets", key: "registeredTargets", default: vpceSubnets, range: 1...vpceSubnets,
+                why: "the target group can hold only the endpoint's \(vpceSubnets) ENI IP(s)")
+        }
+        let targetIPs = TargetIPRegistration(rawValue: try reader.choice("--target-ips", key: "targetIPs", default: "lookup", choices: TargetIPRegistration.allCases.map(\.rawValue)))!
+        let privateDNS = try reader.choice("--private-dns", key: "privateDNS", default: "off", choices: ["on", "off"]) == "on"
+        let sla = try reader.pairs("--sla", key: "sla", keys: SLATable.keys, unit: "percent", example: "privatelink=99.99", max: 100)
         let scheme = ALBScheme(rawValue: try reader.choice("--alb-scheme", key: "albScheme", default: "internet-facing", choices: ALBScheme.allCases.map(\.rawValue)))!
         let accounts = AccountLayout(rawValue: try reader.choice("--accounts", key: "accounts", default: "single", choices: AccountLayout.allCases.map(\.rawValue)))!
         var limits = ServiceLimits()
@@ -46,24 +68,27 @@ package struct ScenarioOptions: Sendable {
         limits.apiGatewayAccountRPS = try reader.decimal("--apigw-rps-limit", key: "apiGatewayAccountRPS", default: "10000", atLeast: 1, max: "10000000")
         limits.apiGatewayBurst = try reader.decimal("--apigw-burst-limit", key: "apiGatewayBurst", default: "5000", atLeast: 1, max: "10000000")
         limits.lambdaConcurrency = try reader.decimal("--lambda-concurrency", key: "lambdaConcurrency", default: "1000", atLeast: 1, max: "10000000")
-        let latency = try reader.latencies("--hop-latency-ms", key: "hopLatencyMS")
+        let latency = try reader.pairs("--hop-latency-ms", key: "hopLatencyMS", keys: HopModel.latencyKeys, unit: "milliseconds", example: "alb=3,vpce=1,apigw=15", max: 600_000)
         let hours = try reader.decimal("--hours-per-month", key: "hoursPerMonth", default: "730", above: 0, max: "744")
         let freeTier = reader.flag("--free-tier", key: "freeTier")
         let design = try reader.choice("--design", key: "design", default: "all", choices: DesignID.allCases.map(\.rawValue) + ["all"])
         format = try reader.choice("--format", key: "format", default: "table", choices: Self.formats, record: false)
         if let directory = arguments.values["--prices"] {
             catalog = .directory(directory)
-            reader.record("--prices", key: "prices", .text(directory), isDefault: false)
+            reader.record("--prices", key: "prices", .text(directory), source: .given)
         } else {
             catalog = .bundled
-            reader.record("--prices", key: "prices", .text("bundled"), isDefault: true)
+            reader.record("--prices", key: "prices", .text("bundled"), source: .defaulted)
         }
         scenario = Scenario(
             workload: workload,
-            topology: Topology(region: region, azs: azs, vpceSubnets: vpceSubnets, albScheme: scheme, accounts: accounts),
+            topology: Topology(
+                region: region, azs: azs, vpceSubnets: vpceSubnets, albScheme: scheme, accounts: accounts,
+                registeredTargets: registered, targetIPs: targetIPs, privateDNS: privateDNS),
             billing: Billing(hoursPerMonth: hours, freeTier: freeTier),
             designs: design == "all" ? DesignID.allCases : [DesignID(rawValue: design)!],
-            limits: limits, hopLatencyMS: latency)
+            limits: limits, hopLatencyMS: latency, slaOverrides: sla, preset: preset?.rawValue)
+        reader.record("--preset", key: "preset", .text(preset?.rawValue ?? "none"), source: preset == nil ? .defaulted : .given)
         inputs = reader.inputs
     }
 }
@@ -71,19 +96,30 @@ package struct ScenarioOptions: Sendable {
 /// Reads option values one by one, validating each and recording it for the output's echo.
 struct ValueReader {
     let arguments: ParsedArguments
+    let preset: Preset?
     var inputs: [ReportInput] = []
 
-    init(arguments: ParsedArguments) { self.arguments = arguments }
+    init(arguments: ParsedArguments, preset: Preset?) {
+        self.arguments = arguments
+        self.preset = preset
+    }
 
-    mutating func record(_ option: String, key: String, _ value: ReportInput.Value, isDefault: Bool) {
-        inputs.append(ReportInput(option: option, key: key, value: value, isDefault: isDefault))
+    mutating func record(_ option: String, key: String, _ value: ReportInput.Value, source: ReportInput.Source) {
+        inputs.append(ReportInput(option: option, key: key, value: value, source: source))
+    }
+
+    /// The option's text from the command line, else from the preset; nil when neither sets it.
+    func raw(_ option: String) -> (text: String, source: ReportInput.Source)? {
+        if let text = arguments.values[option] { return (text, .given) }
+        if let preset, let text = preset.values[option] { return (text, .preset(preset.rawValue)) }
+        return nil
     }
 
     /// A decimal option; `above` is an exclusive lower bound, `atLeast` an inclusive one.
     mutating func decimal(_ option: String, key: String, default fallback: String? = nil, above: Decimal? = nil, atLeast: Decimal? = nil, max: String) throws -> Decimal {
-        guard let text = arguments.values[option] else {
+        guard let (text, source) = raw(option) else {
             let value = Decimal.literal(fallback!)
-            record(option, key: key, .number(value), isDefault: true)
+            record(option, key: key, .number(value), source: .defaulted)
             return value
         }
         let limit = Decimal.literal(max)
@@ -101,13 +137,13 @@ struct ValueReader {
         guard value <= limit else {
             throw CLIError("\(option) \(text) is larger than \(Format.quantity(limit)), the most albgw-cost models; give a smaller value")
         }
-        record(option, key: key, .number(value), isDefault: false)
+        record(option, key: key, .number(value), source: source)
         return value
     }
 
     mutating func integer(_ option: String, key: String, default fallback: Int, range: ClosedRange<Int>, why: String) throws -> Int {
-        guard let text = arguments.values[option] else {
-            record(option, key: key, .number(Decimal(fallback)), isDefault: true)
+        guard let (text, source) = raw(option) else {
+            record(option, key: key, .number(Decimal(fallback)), source: .defaulted)
             return fallback
         }
         let digits = text.hasPrefix("-") ? String(text.dropFirst()) : text
@@ -120,60 +156,59 @@ struct ValueReader {
         guard !text.hasPrefix("-"), decimal <= Decimal(range.upperBound), let value = Int(digits), range.contains(value) else {
             throw CLIError("\(option) must be from \(range.lowerBound) to \(range.upperBound) (\(why)), got \(text)")
         }
-        record(option, key: key, .number(Decimal(value)), isDefault: false)
+        record(option, key: key, .number(Decimal(value)), source: source)
         return value
     }
 
     mutating func choice(_ option: String, key: String, default fallback: String, choices: [String], record shouldRecord: Bool = true) throws -> String {
-        guard let text = arguments.values[option] else {
-            if shouldRecord { record(option, key: key, .text(fallback), isDefault: true) }
+        guard let (text, source) = raw(option) else {
+            if shouldRecord { record(option, key: key, .text(fallback), source: .defaulted) }
             return fallback
         }
         guard choices.contains(text) else {
             let hint = Suggestion.closest(to: text, in: choices).map { "did you mean '\($0)'? " } ?? ""
             throw CLIError("\(option) '\(text)' is not allowed; \(hint)choose one of: \(choices.joined(separator: ", "))")
         }
-        if shouldRecord { record(option, key: key, .text(text), isDefault: false) }
+        if shouldRecord { record(option, key: key, .text(text), source: source) }
         return text
     }
 
     mutating func text(_ option: String, key: String, default fallback: String) -> String {
-        let value = arguments.values[option] ?? fallback
-        record(option, key: key, .text(value), isDefault: arguments.values[option] == nil)
+        let (value, source) = raw(option) ?? (fallback, .defaulted)
+        record(option, key: key, .text(value), source: source)
         return value
     }
 
-    /// `alb=3,vpce=1.5`: per-hop estimates in ms, keys from `HopModel.latencyKeys`.
-    mutating func latencies(_ option: String, key: String) throws -> [String: Decimal] {
-        guard let text = arguments.values[option] else {
-            record(option, key: key, .text("none"), isDefault: true)
+    /// `alb=3,vpce=1.5`: values by key, keys from `keys`, each from 0 to `max`.
+    mutating func pairs(_ option: String, key: String, keys: [String], unit: String, example: String, max: Decimal) throws -> [String: Decimal] {
+        guard let (text, source) = raw(option) else {
+            record(option, key: key, .text("none"), source: .defaulted)
             return [:]
         }
         var result: [String: Decimal] = [:]
-        let keys = HopModel.latencyKeys
         for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
             let parts = pair.split(separator: "=", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else {
-                throw CLIError("\(option) '\(text)' is not a list of hop=ms pairs; write e.g. \(option) alb=3,vpce=1,apigw=15")
+                throw CLIError("\(option) '\(text)' is not a list of key=value pairs; write e.g. \(option) \(example)")
             }
             guard keys.contains(parts[0]) else {
                 let hint = Suggestion.closest(to: parts[0], in: keys).map { "did you mean '\($0)'? " } ?? ""
-                throw CLIError("\(option): unknown hop '\(parts[0])'; \(hint)hops: \(keys.joined(separator: ", "))")
+                throw CLIError("\(option): unknown key '\(parts[0])'; \(hint)keys: \(keys.joined(separator: ", "))")
             }
-            guard result[parts[0]] == nil else { throw CLIError("\(option): hop '\(parts[0])' is given twice") }
-            guard let value = Decimal(exactly: parts[1]), value <= 600_000 else {
-                throw CLIError("\(option): '\(parts[1])' for \(parts[0]) is not a number of milliseconds from 0 to 600000")
+            guard result[parts[0]] == nil else { throw CLIError("\(option): '\(parts[0])' is given twice") }
+            guard let value = Decimal(exactly: parts[1]), value <= max else {
+                throw CLIError("\(option): '\(parts[1])' for \(parts[0]) is not a number of \(unit) from 0 to \(Format.quantity(max))")
             }
             result[parts[0]] = value
         }
         let echo = keys.compactMap { name in result[name].map { "\(name)=\($0)" } }.joined(separator: ",")
-        record(option, key: key, .text(echo), isDefault: false)
+        record(option, key: key, .text(echo), source: source)
         return result
     }
 
     mutating func flag(_ option: String, key: String) -> Bool {
         let value = arguments.flags.contains(option)
-        record(option, key: key, .flag(value), isDefault: !value)
+        record(option, key: key, .flag(value), source: value ? .given : .defaulted)
         return value
     }
 }

@@ -18,6 +18,7 @@ package enum JSONRenderer {
             ("priceTable", priceTable(report)),
             ("workload", .object(report.inputs.map { ($0.key, inputValue($0.value)) })),
             ("defaults", .array(report.inputs.filter(\.isDefault).map { .string($0.key) })),
+            ("preset", scenario.preset.map(JSONValue.string) ?? .null),
             ("designs", .array(report.designs.map(design))),
         ]
         if let comparison = report.comparison {
@@ -113,7 +114,54 @@ package enum JSONRenderer {
                     ("consequence", .string(warning.consequence)), ("fix", .string(warning.fix)), ("message", .string(warning.message)),
                 ])
             })),
-        ])
+        ] + failureDomains(report.failureDomains))
+    }
+
+    private static func failureDomains(_ analysis: FailureDomainAnalysis) -> [(String, JSONValue)] {
+        func number(_ value: Decimal?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+        let components: [JSONValue] = analysis.components.map { component in
+            var scope: [(String, JSONValue)] = []
+            switch component.scope {
+            case .global: scope = [("scope", .string("global"))]
+            case .regional: scope = [("scope", .string("regional"))]
+            case .zonal(let az): scope = [("scope", .string("zonal")), ("az", .string(az))]
+            }
+            return .object(
+                [("id", .string(component.id)), ("name", .string(component.name)), ("account", .string(component.account))] + scope + [
+                    ("vpc", component.vpc.map(JSONValue.string) ?? .null), ("subnet", component.subnet.map(JSONValue.string) ?? .null),
+                    ("registered", component.registered.map(JSONValue.bool) ?? .null),
+                ])
+        }
+        let availability = analysis.availability
+        return [
+            ("failureDomains", .array(components)),
+            ("azLoss", .array(analysis.azLoss.map { loss in
+                .object([
+                    ("az", .string(loss.az)), ("servesRequests", .bool(loss.servesRequests)),
+                    ("endpointCapacityShare", number(loss.endpointCapacityShare)), ("albNodeShare", .number(loss.albNodeShare)),
+                    ("explanation", .string(loss.explanation)),
+                ])
+            })),
+            ("availability", .object([
+                ("compositePercent", .number(availability.compositePercent)),
+                ("downtimeMinutesPerMonth", .number(availability.downtimeMinutesPerMonth)),
+                ("singleAZCompositePercent", number(availability.singleAZCompositePercent)),
+                ("singleAZDowntimeMinutesPerMonth", number(availability.singleAZDowntimeMinutesPerMonth)),
+                ("terms", .array(availability.terms.map { term in
+                    .object([
+                        ("key", .string(term.key)), ("service", .string(term.service)), ("percent", .number(term.percent)),
+                        ("source", .string(term.source)), ("confirmed", .bool(term.confirmed)),
+                    ])
+                })),
+                ("note", .string("SLAs are service-credit thresholds, not measured availability; failures are assumed independent")),
+            ])),
+            ("findings", .array(analysis.findings.map { finding in
+                .object([
+                    ("id", .string(finding.id)), ("severity", .string(finding.severity.rawValue)), ("title", .string(finding.title)),
+                    ("detail", .string(finding.detail)), ("fix", .string(finding.fix)),
+                ])
+            })),
+        ]
     }
 
     private static func hop(_ hop: Hop) -> JSONValue {

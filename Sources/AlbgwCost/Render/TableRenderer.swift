@@ -13,6 +13,7 @@ package enum TableRenderer {
         }
         out += "\n" + HopsRenderer.limits(report)
         out += "\n" + HopsRenderer.compactPaths(report)
+        out += "\n" + FailureDomainRenderer.render(report)
         out += "\n" + inputs(report)
         out += "\n" + assumptions(report)
         out += "\n" + prices(report)
@@ -104,7 +105,7 @@ package enum TableRenderer {
     static func inputs(_ report: Report) -> String {
         var table = TextTable([("Input", .left), ("Value", .left), ("Source", .left)])
         for input in report.inputs {
-            table.add([input.option, input.text, input.isDefault ? "default" : "given"])
+            table.add([input.option, input.text, input.source.text])
         }
         return "Inputs\n" + table.render(indent: "  ")
     }

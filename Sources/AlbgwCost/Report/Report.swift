@@ -13,15 +13,32 @@ package struct ReportInput: Sendable, Equatable {
     /// The JSON key under `workload`, for example `requestsPerSecond`.
     package var key: String
     package var value: Value
-    /// True when the user did not give it and the default applied.
-    package var isDefault: Bool
+    /// Where the value came from: the user, a preset, or the default.
+    package enum Source: Sendable, Equatable {
+        case given
+        case preset(String)
+        case defaulted
 
-    package init(option: String, key: String, value: Value, isDefault: Bool) {
+        package var text: String {
+            switch self {
+            case .given: "given"
+            case .preset(let name): "preset \(name)"
+            case .defaulted: "default"
+            }
+        }
+    }
+
+    package var source: Source
+
+    package init(option: String, key: String, value: Value, source: Source) {
         self.option = option
         self.key = key
         self.value = value
-        self.isDefault = isDefault
+        self.source = source
     }
+
+    /// True when the user did not give it and the default applied.
+    package var isDefault: Bool { source == .defaulted }
 
     /// The value as the user would type it.
     package var text: String {
@@ -47,6 +64,8 @@ package struct DesignReport: Sendable, Equatable {
     package var limits: EffectiveLimits
     /// Limits the workload breaks.
     package var warnings: [LimitWarning]
+    /// Placement, AZ losses, availability and findings.
+    package var failureDomains: FailureDomainAnalysis
 
     package var isFeasible: Bool { impossibleReason == nil }
 }

@@ -11,7 +11,8 @@ package enum ReportBuilder {
                 capacityUnits: CostEngine.capacityUnits(for: design, in: scenario),
                 hops: HopModel.hops(for: design, in: scenario),
                 limits: HopModel.limits(for: design, in: scenario),
-                warnings: impossible == nil ? HopModel.warnings(for: design, in: scenario) : [])
+                warnings: impossible == nil ? HopModel.warnings(for: design, in: scenario) : [],
+                failureDomains: FailureDomainAnalyzer.analyze(design, in: scenario))
         }
         var comparison: CostComparison?
         let costs = designs.compactMap(\.cost)
@@ -74,7 +75,11 @@ package enum ReportBuilder {
             "Limits are AWS's defaults unless raised with an option: ALB idle timeout \(Format.quantity(scenario.limits.albIdleTimeoutSeconds)) s, API Gateway integration timeout \(Format.quantity(scenario.limits.apiGatewayIntegrationTimeoutSeconds)) s, function timeout \(Format.quantity(scenario.limits.lambdaTimeoutSeconds)) s (assumed set to the maximum), API Gateway account throttle \(Format.quantity(scenario.limits.apiGatewayAccountRPS)) requests/s with a \(Format.quantity(scenario.limits.apiGatewayBurst)) burst, Lambda concurrency \(Format.quantity(scenario.limits.lambdaConcurrency)).",
             "Payload limits: 1 MB each way for an ALB -> Lambda target; 6 MB for Lambda's synchronous payload behind API Gateway (whose own limit is 10 MB). Lambda concurrency needed = requests per second x duration in seconds.",
             "AWS publishes no per-hop latency; a latency sum appears only from your --hop-latency-ms estimates.",
+            "Availability is the product of the published SLAs of each design's serial chain (independent failures assumed), and downtime = (1 - availability) x \(Format.quantity(hours * 60)) minutes. SLAs are service-credit thresholds, not measured availability; the PrivateLink figure is unconfirmed (--sla overrides any term).",
         ]
+        if let preset = scenario.preset {
+            lines.insert("Topology from --preset \(preset) (\(preset == "tutorial" ? "the Terraform tutorial: internet-facing ALB, two accounts, endpoint in one subnet, one registered IP" : "the blog post: internal ALB over VPN or Direct Connect, one account, two endpoint IPs registered by hand")); options given explicitly override it.", at: 0)
+        }
         return lines
     }
 }

@@ -65,6 +65,14 @@ package enum AccountLayout: String, CaseIterable, Sendable {
     case cross
 }
 
+/// How the endpoint's ENI IPs get into the ALB's target group.
+package enum TargetIPRegistration: String, CaseIterable, Sendable {
+    /// Read from the endpoint by the deployment (the tutorial's `data.aws_network_interface`).
+    case lookup
+    /// Typed in by hand (the blog post's `var.vpce_ip_1`, `var.vpce_ip_2`).
+    case manual
+}
+
 /// Where the designs are deployed.
 package struct Topology: Sendable, Equatable {
     package var region: String
@@ -76,10 +84,14 @@ package struct Topology: Sendable, Equatable {
     package var accounts: AccountLayout
     /// Endpoint ENI IPs registered in the ALB's target group (the tutorial registers only the first).
     package var registeredTargets: Int
+    /// How the endpoint IPs reach the target group: looked up by Terraform, or typed in by hand.
+    package var targetIPs: TargetIPRegistration
+    /// Whether private DNS is enabled on the execute-api endpoint.
+    package var privateDNS: Bool
 
     package init(
         region: String, azs: Int, vpceSubnets: Int, albScheme: ALBScheme, accounts: AccountLayout = .single,
-        registeredTargets: Int? = nil
+        registeredTargets: Int? = nil, targetIPs: TargetIPRegistration = .lookup, privateDNS: Bool = false
     ) {
         self.region = region
         self.azs = azs
@@ -87,6 +99,8 @@ package struct Topology: Sendable, Equatable {
         self.albScheme = albScheme
         self.accounts = accounts
         self.registeredTargets = registeredTargets ?? vpceSubnets
+        self.targetIPs = targetIPs
+        self.privateDNS = privateDNS
     }
 }
 
@@ -132,11 +146,17 @@ package struct Scenario: Sendable, Equatable {
     /// The user's per-component latency estimates in ms (`dns`, `alb`, `vpce`, `apigw`, `lambda`).
     /// AWS publishes none, so there are no defaults.
     package var hopLatencyMS: [String: Decimal]
+    /// SLA percentages the user overrides, by `SLATable` key.
+    package var slaOverrides: [String: Decimal]
+    /// The seed topology the options started from (`tutorial`, `hybrid`), if any.
+    package var preset: String?
 
     package init(
         workload: Workload, topology: Topology, billing: Billing, designs: [DesignID], limits: ServiceLimits = ServiceLimits(),
-        hopLatencyMS: [String: Decimal] = [:]
+        hopLatencyMS: [String: Decimal] = [:], slaOverrides: [String: Decimal] = [:], preset: String? = nil
     ) {
+        self.slaOverrides = slaOverrides
+        self.preset = preset
         self.workload = workload
         self.topology = topology
         self.billing = billing

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The smallest failure that takes a component down.
+package enum FailureScope: Sendable, Equatable {
+    case global
+    case regional
+    /// One Availability Zone, named by letter (`a`, `b`, ...).
+    case zonal(String)
+
+    package var text: String {
+        switch self {
+        case .global: "global"
+        case .regional: "region"
+        case .zonal(let az): "AZ \(az)"
+        }
+    }
+}
+
+/// A component placed in its account, region, VPC, AZ and subnet.
+package struct PlacedComponent: Sendable, Equatable {
+    package var id: String
+    package var name: String
+    package var account: String
+    package var scope: FailureScope
+    /// `vpc` for VPC-attached components, nil otherwise.
+    package var vpc: String?
+    package var subnet: String?
+    /// For endpoint ENIs: whether the ALB's target group holds its IP.
+    package var registered: Bool?
+}
+
+/// What losing one AZ does to a design.
+package struct AZLoss: Sendable, Equatable {
+    package var az: String
+    package var servesRequests: Bool
+    /// Registered endpoint IPs that survive, as a share of those registered; nil for alb-lambda.
+    package var endpointCapacityShare: Decimal?
+    /// ALB nodes that survive, as a share of the ALB's AZs.
+    package var albNodeShare: Decimal
+    package var explanation: String
+}
+
+/// A risk with its severity and fix.
+package struct Finding: Sendable, Equatable {
+    package enum Severity: String, Sendable, Comparable, CaseIterable {
+        case high, medium, low, info
+        private var rank: Int { Self.allCases.firstIndex(of: self)! }
+        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    package var id: String
+    package var severity: Severity
+    package var title: String
+    package var detail: String
+    package var fix: String
+}
+
+/// One published SLA term, with its source. SLAs are service-credit thresholds, not measured availability.
+package struct SLATerm: Sendable, Equatable {
+    /// `alb`, `privatelink`, `apigw`, `lambda`, `route53`.
+    package var key: String
+    package var service: String
+    /// Monthly uptime percentage, for example 99.99.
+    package var percent: Decimal
+    package var source: String
+    package var confirmed: Bool
+}
+
+/// The serial chain's composite availability and expected downtime.
+package struct Availability: Sendable, Equatable {
+    package var terms: [SLATerm]
+    /// Product of the terms, as a percentage.
+    package var compositePercent: Decimal
+    package var downtimeMinutesPerMonth: Decimal
+    /// The same chain with the ALB at its single-AZ SLA, when the workload depends on one AZ.
+    package var singleAZCompositePercent: Decimal?
+    package var singleAZDowntimeMinutesPerMonth: Decimal?
+}
+
+/// Everything the failure-domain analysis says about one design.
+package struct FailureDomainAnalysis: Sendable, Equatable {
+    package var components: [PlacedComponent]
+    package var azLoss: [AZLoss]
+    package var availability: Availability
+    package var findings: [Finding]
+}

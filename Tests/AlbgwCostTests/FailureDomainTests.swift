@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import AlbgwCost
+
+/// Which AZ losses each design survives, the findings raised and the composite availability, for
+/// the seed presets and hand-made topologies. SLA figures: ALB 99.99 (single-AZ 99.9), PrivateLink
+/// 99.9 (unconfirmed), API Gateway 99.95, Lambda 99.95, Route 53 100 (topology.md §2.4).
+@Suite struct FailureDomainTests {
+    func scenario(_ line: String) throws -> Scenario {
+        let parsed = try ArgumentParser.parse(line.split(separator: " ").map(String.init), options: OptionTable.all, command: "test")
+        return try ScenarioOptions(parsed).scenario
+    }
+
+    func survives(_ design: DesignID, _ scenario: Scenario) -> [String: Bool] {
+        Dictionary(uniqueKeysWithValues: FailureDomainAnalyzer.azLoss(design, scenario).map { ($0.az, $0.servesRequests) })
+    }
+
+    func findingIDs(_ design: DesignID, _ scenario: Scenario) -> [String] {
+        FailureDomainAnalyzer.findings(design, scenario).map(\.id)
+    }
+
+    @Test func tutorialPresetIsTheTutorialsTopology() throws {
+        let s = try scenario("--rps 50 --preset tutorial")
+        #expect(s.topology.region == "us-west-2")
+        #expect(s.topology.albScheme == .internetFacing)
+        #expect(s.topology.accounts == .cross)
+        #expect(s.topology.azs == 2 && s.topology.vpceSubnets == 1 && s.topology.registeredTargets == 1)
+        #expect(s.topology.privateDNS)
+        #expect(s.preset == "tutorial")
+    }
+
+    @Test func tutorialLosesEverythingWithAZa() throws {
+        let s = try scenario("--rps 50 --preset tutorial")
+        #expect(survives(.albVpceApigwLambda, s) == ["a": false, "b": true])
+        let losses = FailureDomainAnalyzer.azLoss(.albVpceApigwLambda, s)
+        #expect(losses.map(\.endpointCapacityShare) == [0, 1])
+        #expect(findingIDs(.albVpceApigwLambda, s) == ["endpoint-single-subnet", "endpoint-id-in-policy", "private-dns", "health-check-403", "single-region"])
+        let policy = try #require(FailureDomainAnalyzer.findings(.albVpceApigwLambda, s).first { $0.id == "endpoint-id-in-policy" })
+        #expect(policy.severity == .high)
+        #expect(policy.detail.contains("403"))
+    }
+
+    @Test func hybridPresetSurvivesEitherAZButFlagsHandTypedIPs() throws {
+        let s = try scenario("--rps 50 --preset hybrid")
+        #expect(s.topology.albScheme == .internal && s.topology.accounts == .single && s.topology.targetIPs == .manual)
+        #expect(survives(.albVpceApigwLambda, s) == ["a": true, "b": true])
+        #expect(FailureDomainAnalyzer.azLoss(.albVpceApigwLambda, s).map(\.endpointCapacityShare) == [d("0.5"), d("0.5")])
+        #expect(findingIDs(.albVpceApigwLambda, s) == ["hand-typed-ips", "health-check-403", "endpoint-id-in-policy", "single-region"])
+        #expect(survives(.albLambda, s) == ["a": true, "b": true])
+    }
+
+    @Test func explicitOptionsOverrideThePreset() throws {
+        let s = try scenario("--rps 50 --preset tutorial --vpce-subnets 2 --region eu-west-1")
+        #expect(s.topology.region == "eu-west-1")
+        #expect(s.topology.vpceSubnets == 2)
+        #expect(s.topology.registeredTargets == 1)  // the tutorial still registers only the first ENI
+        #expect(survives(.albVpceApigwLambda, s) == ["a": false, "b": true])
+        #expect(findingIDs(.albVpceApigwLambda, s).first == "single-registered-target")
+        // A preset's count is capped at the subnets the user chose.
+        #expect(try scenario("--rps 50 --preset hybrid --vpce-subnets 1").topology.registeredTargets == 1)
+    }
+
+    @Test func threeAZsWithEveryIPRegistered() throws {
+        let s = try scenario("--rps 50 --azs 3")
+        #expect(survives(.albVpceApigwLambda, s) == ["a": true, "b": true, "c": true])
+        let shares = FailureDomainAnalyzer.azLoss(.albVpceApigwLambda, s).map { $0.endpointCapacityShare! }
+        #expect(shares.allSatisfy { $0 == Decimal(2) / Decimal(3) })
+        #expect(!findingIDs(.albVpceApigwLambda, s).contains { ["endpoint-single-subnet", "single-registered-target", "partial-registration"].contains($0) })
+    }
+
+    @Test func partialRegistrationAndFewerAZs() throws {
+        let s = try scenario("--rps 50 --azs 3 --vpce-subnets 3 --registered-targets 2")
+        #expect(survives(.albVpceApigwLambda, s) == ["a": true, "b": true, "c": true])
+        #expect(findingIDs(.albVpceApigwLambda, s).contains("partial-registration"))
+        let fewer = try scenario("--rps 50 --azs 3 --vpce-subnets 2")
+        #expect(findingIDs(.albVpceApigwLambda, fewer).contains("endpoint-fewer-azs"))
+        #expect(survives(.albVpceApigwLambda, fewer) == ["a": true, "b": true, "c": true])
+    }
+
+    @Test func placementFollowsTheTopology() throws {
+        let s = try scenario("--rps 50 --preset tutorial")
+        let components = FailureDomainAnalyzer.components(.albVpceApigwLambda, s)
+        let byID = Dictionary(uniqueKeysWithValues: components.map { ($0.id, $0) })
+        #expect(byID["route53"]?.scope == .global)
+        #expect(byID["acm"]?.scope == .regional)
+        #expect(byID["alb-node-a"]?.scope == .zonal("a") && byID["alb-node-b"]?.scope == .zonal("b"))
+        #expect(byID["vpce-eni-a"]?.registered == true && byID["vpce-eni-b"] == nil)
+        #expect(byID["apigw"]?.account == "application account" && byID["alb-node-a"]?.account == "network account")
+        #expect(byID["lambda"]?.scope == .regional)
+    }
+
+    /// Composite = product of the chain: A = 0.9999 x 0.999 x 0.9995 x 0.9995 (x Route 53 1.0);
+    /// B = 0.9999 x 0.9995. Downtime over a 730-hour month = (1 - A) x 43,800 minutes.
+    @Test func compositeAvailabilityByHand() throws {
+        let s = try scenario("--rps 50")
+        let a = FailureDomainAnalyzer.availability(.albVpceApigwLambda, s)
+        let productA = d("0.9999") * d("0.999") * d("0.9995") * d("0.9995")
+        #expect(a.compositePercent == productA * 100)
+        #expect(a.downtimeMinutesPerMonth == (1 - productA) * 43_800)
+        #expect(a.compositePercent.rounded(scale: 2) == d("99.79"))
+        #expect(a.singleAZCompositePercent == nil)
+        let b = FailureDomainAnalyzer.availability(.albLambda, s)
+        #expect(b.compositePercent == d("0.9999") * d("0.9995") * 100)
+        #expect(b.compositePercent.rounded(scale: 2) == d("99.94"))
+    }
+
+    @Test func privateLinkOverrideAndSingleAZFigure() throws {
+        let s = try scenario("--rps 50 --sla privatelink=99.99")
+        #expect(FailureDomainAnalyzer.availability(.albVpceApigwLambda, s).compositePercent.rounded(scale: 2) == d("99.88"))
+        let tutorial = try scenario("--rps 50 --preset tutorial")
+        let single = try #require(FailureDomainAnalyzer.availability(.albVpceApigwLambda, tutorial).singleAZCompositePercent)
+        #expect(single == d("0.999") * d("0.999") * d("0.9995") * d("0.9995") * 100)
+    }
+
+    @Test func reportShowsFailureDomainsInTableAndJSON() throws {
+        let table = CLI.run(["--rps", "50", "--preset", "tutorial"]).stdout
+        #expect(table.contains("Failure domains"))
+        #expect(table.contains("a        NO"))
+        #expect(table.contains("[high] Interface endpoint in one subnet"))
+        #expect(table.contains("--preset     tutorial") || table.contains("preset tutorial"))
+        let json = CLI.run(["--rps", "50", "--preset", "hybrid", "--format", "json"]).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["preset"] as? String == "hybrid")
+        let design = try #require((object["designs"] as? [[String: Any]])?.first)
+        for key in ["failureDomains", "azLoss", "availability", "findings"] { #expect(design[key] != nil, "\(key)") }
+        #expect((design["azLoss"] as? [[String: Any]])?.count == 2)
+    }
+
+    @Test(arguments: [
+        ("--rps 50 --preset tutorail", "did you mean 'tutorial'?"),
+        ("--rps 50 --vpce-subnets 2 --registered-targets 3", "from 1 to 2"),
+        ("--rps 50 --sla privatelink=101", "from 0 to 100"),
+        ("--rps 50 --sla elb=99", "did you mean 'alb'?"),
+        ("--rps 50 --private-dns yes", "choose one of: on, off"),
+        ("--rps 50 --target-ips auto", "choose one of: lookup, manual"),
+    ])
+    func badTopologyOptions(line: String, message: String) {
+        let result = CLI.run(line.split(separator: " ").map(String.init))
+        #expect(result.exitCode == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+}
