@@ -27,7 +27,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AlbgwCostTests",
-            dependencies: ["AlbgwCost"]
+            dependencies: ["AlbgwCost"],
+            exclude: ["Goldens"]
         ),
     ],
     swiftLanguageModes: [.v6]

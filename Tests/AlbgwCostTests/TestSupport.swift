@@ -29,15 +29,6 @@ func cost(_ design: DesignID, _ scenario: Scenario) throws -> DesignCost {
     CostEngine.cost(of: design, in: scenario, prices: try bundledBook(scenario.topology.region))
 }
 
-extension DesignCost {
-    /// Sum of the items whose id starts with `prefix` (all tiers of `apigateway.requests`, say).
-    func total(_ prefix: String) -> Decimal {
-        lineItems.filter { $0.id == prefix || $0.id.hasPrefix(prefix + ".") }.compactMap(\.monthlyCost).reduce(0, +)
-    }
-
-    func item(_ id: String) -> LineItem? { lineItems.first { $0.id == id } }
-}
-
 /// Cents, rounded half away from zero, as AWS's examples print them.
 func cents(_ value: Decimal) -> Decimal { value.rounded(scale: 2) }
 

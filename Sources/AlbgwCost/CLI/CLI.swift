@@ -44,10 +44,11 @@ package enum CLI {
             case "prices": return try PricesCommand.run(Array(arguments.dropFirst()))
             case "compare": return try compare(Array(arguments.dropFirst()))
             case "hops": return try compare(Array(arguments.dropFirst()), hopsOnly: true)
+            case "dot": return try dot(Array(arguments.dropFirst()))
             case "help": return try Help.main()
             default:
-                let hint = Suggestion.closest(to: first, in: ["compare", "hops", "prices", "help"]).map { "did you mean '\($0)'? " } ?? ""
-                throw CLIError("unknown command '\(first)'; \(hint)commands: compare (the default), hops, prices (see '\(command) --help')")
+                let hint = Suggestion.closest(to: first, in: ["compare", "hops", "dot", "prices", "help"]).map { "did you mean '\($0)'? " } ?? ""
+                throw CLIError("unknown command '\(first)'; \(hint)commands: compare (the default), hops, dot, prices (see '\(command) --help')")
             }
         }
         return try compare(arguments)
@@ -57,13 +58,33 @@ package enum CLI {
         if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
         if arguments.contains("--version") { return versionText() }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: command)
-        let options = try ScenarioOptions(parsed)
-        let book = try options.catalog.book(for: options.scenario.topology.region)
-        let report = ReportBuilder.build(scenario: options.scenario, prices: book, inputs: options.inputs, toolVersion: version)
+        let (options, report) = try analyse(parsed)
         switch options.format {
         case "json": return JSONRenderer.render(report)
+        case "dot": return DOTRenderer.render(report)
         default: return hopsOnly ? HopsRenderer.render(report) : TableRenderer.render(report)
         }
+    }
+
+    /// Options -> scenario -> report: the one path every command takes.
+    static func analyse(_ parsed: ParsedArguments) throws -> (ScenarioOptions, Report) {
+        let options = try ScenarioOptions(parsed)
+        let book = try options.catalog.book(for: options.scenario.topology.region)
+        return (options, ReportBuilder.build(scenario: options.scenario, prices: book, inputs: options.inputs, toolVersion: version))
+    }
+
+    /// `albgw-cost dot`: Graphviz DOT of the comparison (or of `--design`), or every diagram into `--out DIR`.
+    static func dot(_ arguments: [String]) throws -> String {
+        if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
+        let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all + OptionTable.dot, command: "\(command) dot")
+        if let format = parsed.values["--format"], format != "dot" {
+            throw CLIError("albgw-cost dot writes Graphviz DOT; drop --format \(format), or use it without the dot command")
+        }
+        let (_, report) = try analyse(parsed)
+        guard let directory = parsed.values["--out"] else { return DOTRenderer.render(report) }
+        let files = DOTRenderer.files(report)
+        try AtomicWriter.write(files.map { ($0.name, Data($0.text.utf8)) }, into: directory)
+        return "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory). Render: dot -Tsvg \(directory)/\(files[0].name) -o \(files[0].name.replacingOccurrences(of: ".dot", with: ".svg"))\n"
     }
 
     static func versionText() -> String {

@@ -11,6 +11,7 @@ package enum Help {
             USAGE
               albgw-cost --rps N [--region CODE] [options]      costs, limits and request paths
               albgw-cost hops --rps N [--region CODE] [options] the request paths in full, limits, warnings
+              albgw-cost dot --rps N [options] [--out DIR]      Graphviz diagrams (dot -Tsvg renders them)
               albgw-cost prices [--region CODE] [--export DIR]
 
             EXAMPLES
@@ -20,6 +21,7 @@ package enum Help {
               albgw-cost --requests-per-month 5000000 --hours-per-month 720 --vpce-subnets 1
               albgw-cost hops --rps 50 --region us-west-2 --hop-latency-ms alb=3,vpce=1,apigw=15
               albgw-cost --rps 50 --accounts cross --alb-scheme internet-facing
+              albgw-cost dot --rps 50 --preset tutorial --design alb-vpce-apigw-lambda | dot -Tsvg > a.svg
               albgw-cost prices --export ./prices   (edit, then: albgw-cost --rps 50 --prices ./prices)
 
             DESIGNS

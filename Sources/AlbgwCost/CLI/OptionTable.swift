@@ -57,12 +57,17 @@ package enum OptionTable {
 
     package static let output: [OptionSpec] = [
         OptionSpec(name: "--design", metavar: "ID", help: "alb-vpce-apigw-lambda, alb-lambda or all", defaultText: "all"),
-        OptionSpec(name: "--format", metavar: "FORMAT", help: "table or json", defaultText: "table"),
+        OptionSpec(name: "--format", metavar: "FORMAT", help: "table, json or dot (Graphviz)", defaultText: "table"),
         OptionSpec(name: "--help", metavar: nil, help: "show this help", defaultText: nil),
         OptionSpec(name: "--version", metavar: nil, help: "show the version and the price tables' date", defaultText: nil),
     ]
 
     package static var all: [OptionSpec] { workload + topology + limits + billing + output }
+
+    /// Extra options of `albgw-cost dot`.
+    package static let dot: [OptionSpec] = [
+        OptionSpec(name: "--out", metavar: "DIR", help: "write every diagram (one per design and comparison.dot) into DIR instead of printing one", defaultText: nil)
+    ]
 
     /// Options of `albgw-cost prices`.
     package static let prices: [OptionSpec] = [

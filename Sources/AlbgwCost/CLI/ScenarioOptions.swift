@@ -8,7 +8,7 @@ package struct ScenarioOptions: Sendable {
     package var format: String
     package var inputs: [ReportInput]
 
-    package static let formats = ["table", "json"]
+    package static let formats = ["table", "json", "dot"]
 
     package init(_ arguments: ParsedArguments) throws {
         var preset: Preset?

@@ -51,4 +51,15 @@ package struct DesignCost: Sendable, Equatable {
     }
 
     package var isComplete: Bool { lineItems.allSatisfy { $0.missingReason == nil } }
+
+    /// The items whose id is `prefix` or starts with `prefix.` (every tier of `apigateway.requests`).
+    package func items(_ prefix: String) -> [LineItem] {
+        lineItems.filter { $0.id == prefix || $0.id.hasPrefix(prefix + ".") }
+    }
+
+    /// Sum of the priced items under `prefix`.
+    package func total(_ prefix: String) -> Decimal { items(prefix).compactMap(\.monthlyCost).reduce(0, +) }
+
+    /// The item with exactly this id.
+    package func item(_ id: String) -> LineItem? { lineItems.first { $0.id == id } }
 }

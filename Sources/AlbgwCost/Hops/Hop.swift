@@ -24,6 +24,10 @@ package struct Hop: Sendable, Equatable {
     package var notes: [String]
     /// The key of `--hop-latency-ms` that estimates this hop (`alb`, `vpce`, ...).
     package var latencyKey: String
+    /// Protocol and port in a few words, for diagram edges (`HTTPS 443`).
+    package var shortTransport: String = ""
+    /// The limit that binds at this hop, in a few words (`29 s, 6 MB`); empty when none does.
+    package var keyLimit: String = ""
 }
 
 /// The largest request that gets through, how long it may take and how fast requests may come.

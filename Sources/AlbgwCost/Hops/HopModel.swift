@@ -113,8 +113,24 @@ package enum HopModel {
                     ],
                     latencyKey: "lambda"))
         }
-        for index in hops.indices { hops[index].number = index + 1 }
+        for index in hops.indices {
+            hops[index].number = index + 1
+            (hops[index].shortTransport, hops[index].keyLimit) = edgeLabel(hops[index].id, design: design, limits: limits)
+        }
         return hops
+    }
+
+    /// A hop's protocol and binding limit in a few words, for diagrams.
+    static func edgeLabel(_ id: String, design: DesignID, limits: ServiceLimits) -> (String, String) {
+        let idle = "idle \(Format.quantity(limits.albIdleTimeoutSeconds)) s"
+        switch id {
+        case "dns": return ("DNS 53", "")
+        case "client-alb": return ("HTTPS 443", design == .albLambda ? "1 MB, \(idle)" : idle)
+        case "alb-vpce": return ("HTTPS 443 re-encrypted", "10 Gbps per AZ")
+        case "vpce-apigw": return ("HTTPS 443 PrivateLink", "\(Format.quantity(limits.apiGatewayAccountRPS)) rps, burst \(Format.quantity(limits.apiGatewayBurst))")
+        case "apigw-lambda": return ("AWS_PROXY invoke", "\(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s, 6 MB, concurrency \(Format.quantity(limits.lambdaConcurrency))")
+        default: return ("Lambda invoke", "1 MB, concurrency \(Format.quantity(limits.lambdaConcurrency))")
+        }
     }
 
     /// Why a design cannot be built for this topology, or nil when it can.

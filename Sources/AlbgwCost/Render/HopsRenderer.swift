@@ -39,7 +39,7 @@ package enum HopsRenderer {
     static func billed(_ hop: Hop, design: DesignReport) -> String {
         guard let cost = design.cost else { return "not priced (impossible design)" }
         let parts = hop.billedItems.compactMap { prefix -> String? in
-            let items = cost.lineItems.filter { $0.id == prefix || $0.id.hasPrefix(prefix + ".") }
+            let items = cost.items(prefix)
             guard !items.isEmpty else { return nil }
             let total = items.compactMap(\.monthlyCost).reduce(0, +)
             let missing = items.contains { $0.monthlyCost == nil } ? " + missing price" : ""
