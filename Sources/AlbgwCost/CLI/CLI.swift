@@ -45,10 +45,11 @@ package enum CLI {
             case "compare": return try compare(Array(arguments.dropFirst()))
             case "hops": return try compare(Array(arguments.dropFirst()), hopsOnly: true)
             case "dot": return try dot(Array(arguments.dropFirst()))
+            case "report": return try ReportCommand.run(Array(arguments.dropFirst()))
             case "help": return try Help.main()
             default:
-                let hint = Suggestion.closest(to: first, in: ["compare", "hops", "dot", "prices", "help"]).map { "did you mean '\($0)'? " } ?? ""
-                throw CLIError("unknown command '\(first)'; \(hint)commands: compare (the default), hops, dot, prices (see '\(command) --help')")
+                let hint = Suggestion.closest(to: first, in: ["compare", "hops", "dot", "report", "prices", "help"]).map { "did you mean '\($0)'? " } ?? ""
+                throw CLIError("unknown command '\(first)'; \(hint)commands: compare (the default), hops, dot, report, prices (see '\(command) --help')")
             }
         }
         return try compare(arguments)
@@ -62,6 +63,7 @@ package enum CLI {
         switch options.format {
         case "json": return JSONRenderer.render(report)
         case "dot": return DOTRenderer.render(report)
+        case "markdown": return MarkdownRenderer.render(report, diagrams: nil)
         default: return hopsOnly ? HopsRenderer.render(report) : TableRenderer.render(report)
         }
     }

@@ -12,6 +12,7 @@ package enum Help {
               albgw-cost --rps N [--region CODE] [options]      costs, limits and request paths
               albgw-cost hops --rps N [--region CODE] [options] the request paths in full, limits, warnings
               albgw-cost dot --rps N [options] [--out DIR]      Graphviz diagrams (dot -Tsvg renders them)
+              albgw-cost report --rps N [options] --out DIR     a Markdown design-review report with diagrams
               albgw-cost prices [--region CODE] [--export DIR]
 
             EXAMPLES
@@ -22,6 +23,7 @@ package enum Help {
               albgw-cost hops --rps 50 --region us-west-2 --hop-latency-ms alb=3,vpce=1,apigw=15
               albgw-cost --rps 50 --accounts cross --alb-scheme internet-facing
               albgw-cost dot --rps 50 --preset tutorial --design alb-vpce-apigw-lambda | dot -Tsvg > a.svg
+              albgw-cost report --rps 50 --region us-west-2 --needs usage-plans --out review
               albgw-cost prices --export ./prices   (edit, then: albgw-cost --rps 50 --prices ./prices)
 
             DESIGNS
@@ -55,7 +57,7 @@ package enum Help {
 
             EXIT CODES
               0 success; 64 usage error; 65 malformed price table; 66 missing file or directory;
-              73 output cannot be written.
+              73 output cannot be written (--out DIR of dot, report, prices --export).
 
             """
         return out

@@ -35,6 +35,7 @@ package enum OptionTable {
         OptionSpec(name: "--registered-targets", metavar: "N", help: "endpoint ENI IPs registered in the ALB's target group", defaultText: "--vpce-subnets"),
         OptionSpec(name: "--target-ips", metavar: "HOW", help: "lookup (read from the endpoint by the deployment) or manual (typed in)", defaultText: "lookup"),
         OptionSpec(name: "--private-dns", metavar: "on|off", help: "private DNS on the execute-api endpoint", defaultText: "off"),
+        OptionSpec(name: "--needs", metavar: "F,...", help: "API Gateway features you need: " + APIGatewayFeature.allCases.map(\.rawValue).joined(separator: ", "), defaultText: "none"),
         OptionSpec(name: "--preset", metavar: "NAME", help: "a seed's topology: tutorial (two accounts, endpoint in one subnet) or hybrid (internal ALB over VPN/DX)", defaultText: nil),
     ]
 
@@ -57,7 +58,7 @@ package enum OptionTable {
 
     package static let output: [OptionSpec] = [
         OptionSpec(name: "--design", metavar: "ID", help: "alb-vpce-apigw-lambda, alb-lambda or all", defaultText: "all"),
-        OptionSpec(name: "--format", metavar: "FORMAT", help: "table, json or dot (Graphviz)", defaultText: "table"),
+        OptionSpec(name: "--format", metavar: "FORMAT", help: "table, json, markdown (GitHub tables) or dot (Graphviz)", defaultText: "table"),
         OptionSpec(name: "--help", metavar: nil, help: "show this help", defaultText: nil),
         OptionSpec(name: "--version", metavar: nil, help: "show the version and the price tables' date", defaultText: nil),
     ]

@@ -8,7 +8,7 @@ package struct ScenarioOptions: Sendable {
     package var format: String
     package var inputs: [ReportInput]
 
-    package static let formats = ["table", "json", "dot"]
+    package static let formats = ["table", "json", "markdown", "dot"]
 
     package init(_ arguments: ParsedArguments) throws {
         var preset: Preset?
@@ -58,6 +58,7 @@ package struct ScenarioOptions: Sendable {
         }
         let targetIPs = TargetIPRegistration(rawValue: try reader.choice("--target-ips", key: "targetIPs", default: "lookup", choices: TargetIPRegistration.allCases.map(\.rawValue)))!
         let privateDNS = try reader.choice("--private-dns", key: "privateDNS", default: "off", choices: ["on", "off"]) == "on"
+        let needs = try reader.list("--needs", key: "needs", choices: APIGatewayFeature.allCases.map(\.rawValue)).compactMap(APIGatewayFeature.init)
         let sla = try reader.pairs("--sla", key: "sla", keys: SLATable.keys, unit: "percent", example: "privatelink=99.99", max: 100)
         let scheme = ALBScheme(rawValue: try reader.choice("--alb-scheme", key: "albScheme", default: "internet-facing", choices: ALBScheme.allCases.map(\.rawValue)))!
         let accounts = AccountLayout(rawValue: try reader.choice("--accounts", key: "accounts", default: "single", choices: AccountLayout.allCases.map(\.rawValue)))!
@@ -88,6 +89,7 @@ package struct ScenarioOptions: Sendable {
             billing: Billing(hoursPerMonth: hours, freeTier: freeTier),
             designs: design == "all" ? DesignID.allCases : [DesignID(rawValue: design)!],
             limits: limits, hopLatencyMS: latency, slaOverrides: sla, preset: preset?.rawValue)
+        scenario.needs = needs
         reader.record("--preset", key: "preset", .text(preset?.rawValue ?? "none"), source: preset == nil ? .defaulted : .given)
         inputs = reader.inputs
     }
@@ -203,6 +205,24 @@ struct ValueReader {
         }
         let echo = keys.compactMap { name in result[name].map { "\(name)=\($0)" } }.joined(separator: ",")
         record(option, key: key, .text(echo), source: source)
+        return result
+    }
+
+    /// `a,b`: a comma-separated list of allowed names, in the order given, without repeats.
+    mutating func list(_ option: String, key: String, choices: [String]) throws -> [String] {
+        guard let (text, source) = raw(option) else {
+            record(option, key: key, .text("none"), source: .defaulted)
+            return []
+        }
+        var result: [String] = []
+        for name in text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
+            guard choices.contains(name) else {
+                let hint = Suggestion.closest(to: name, in: choices).map { "did you mean '\($0)'? " } ?? ""
+                throw CLIError("\(option): '\(name)' is not an API Gateway feature this tool knows; \(hint)choose from: \(choices.joined(separator: ", ")) (WAF and OIDC/Cognito sign-in are at the ALB in both designs)")
+            }
+            if !result.contains(name) { result.append(name) }
+        }
+        record(option, key: key, .text(result.joined(separator: ",")), source: source)
         return result
     }
 

@@ -96,4 +96,6 @@ package struct Report: Sendable, Equatable {
     package var pricesUsed: [Price]
     /// Prices a design needed that the tables lack, sorted by key.
     package var missingPrices: [MissingPrice]
+    /// Which design to choose; nil unless both designs were analysed.
+    package var recommendation: Recommendation? = nil
 }

@@ -34,10 +34,12 @@ package enum ReportBuilder {
         for cost in costs {
             for entry in cost.missing { missing[entry.key] = entry }
         }
-        return Report(
+        var report = Report(
             toolVersion: toolVersion, scenario: scenario, prices: book, inputs: inputs, designs: designs,
             comparison: comparison, assumptions: assumptions(for: scenario),
             pricesUsed: pricesUsed, missingPrices: missing.keys.sorted().compactMap { missing[$0] })
+        report.recommendation = Recommendation.make(for: report, needs: scenario.needs)
+        return report
     }
 
     /// The conventions behind every number, stated so that a reviewer can redo the arithmetic.

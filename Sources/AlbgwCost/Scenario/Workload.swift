@@ -150,6 +150,8 @@ package struct Scenario: Sendable, Equatable {
     package var slaOverrides: [String: Decimal]
     /// The seed topology the options started from (`tutorial`, `hybrid`), if any.
     package var preset: String?
+    /// API Gateway features the user requires (`--needs`).
+    package var needs: [APIGatewayFeature] = []
 
     package init(
         workload: Workload, topology: Topology, billing: Billing, designs: [DesignID], limits: ServiceLimits = ServiceLimits(),

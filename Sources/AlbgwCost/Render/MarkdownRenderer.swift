@@ -1,0 +1,222 @@
+import Foundation
+
+/// GitHub-flavoured Markdown: the design-review report and `--format markdown`. Pure: what
+/// diagram files exist beside the report is an input, not something it looks up.
+package enum MarkdownRenderer {
+    /// The diagram files written beside a report.
+    package struct Diagrams: Sendable, Equatable {
+        /// DOT file names, in the order they are shown.
+        package var dotFiles: [String]
+        /// True when SVGs were rendered from them (graphviz was installed).
+        package var svgRendered: Bool
+
+        package init(dotFiles: [String], svgRendered: Bool) {
+            self.dotFiles = dotFiles
+            self.svgRendered = svgRendered
+        }
+    }
+
+    /// The full design-review report; `diagrams` nil for `--format markdown` (no files, Mermaid only).
+    package static func render(_ report: Report, diagrams: Diagrams?) -> String {
+        var sections = [title(report), recommendation(report), workload(report), costs(report), hops(report), failureDomains(report), tradeOffs(report)]
+        sections.append(diagramSection(report, diagrams: diagrams))
+        return sections.filter { !$0.isEmpty }.joined(separator: "\n") + footer(report)
+    }
+
+    // MARK: - Helpers
+
+    /// A table cell: pipes escaped, line breaks as `<br>`.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
+    }
+
+    static func table(_ headers: [String], _ rows: [[String]], right: Set<Int> = []) -> String {
+        var out = "| " + headers.map(cell).joined(separator: " | ") + " |\n"
+        out += "|" + headers.indices.map { right.contains($0) ? "---:" : "---" }.joined(separator: "|") + "|\n"
+        for row in rows { out += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
+        return out
+    }
+
+    static func design(_ report: Report, _ id: DesignID) -> DesignReport? { report.designs.first { $0.design == id } }
+
+    // MARK: - Sections
+
+    static func title(_ report: Report) -> String {
+        let scenario = report.scenario
+        let rate: String
+        switch scenario.workload.rate {
+        case .perSecond(let rps): rate = "\(Format.quantity(rps)) requests/s"
+        case .perMonth(let requests): rate = "\(Format.quantity(requests)) requests/month"
+        }
+        var out = "# ALB -> private API Gateway -> Lambda, or ALB -> Lambda?\n\n"
+        out += "Design review for \(rate) in \(scenario.topology.region) (\(report.prices.regional.location))"
+        if let preset = scenario.preset { out += ", topology of `--preset \(preset)`" }
+        out += ". Written by albgw-cost \(report.toolVersion) from bundled or given price tables; every figure below says where it comes from.\n"
+        return out
+    }
+
+    static func recommendation(_ report: Report) -> String {
+        guard let recommendation = report.recommendation else { return "" }
+        var out = "## Recommendation\n\n\(recommendation.sentences)\n"
+        let warnings = report.designs.filter { $0.design == recommendation.design }.flatMap(\.warnings)
+        if !warnings.isEmpty {
+            out += "\nMind the limits this workload breaks on \(recommendation.design.rawValue): \(warnings.map(\.id).joined(separator: ", ")) (see *Hops and binding limits*).\n"
+        }
+        if !report.missingPrices.isEmpty {
+            out += "\nThe cost comparison is incomplete: \(report.missingPrices.map { "\($0.key.title) (`\($0.key.rawValue)`)" }.joined(separator: ", ")) is missing for \(report.scenario.topology.region) (see *Workload and assumptions*).\n"
+        }
+        return out
+    }
+
+    static func workload(_ report: Report) -> String {
+        var out = "## Workload and assumptions\n\n"
+        out += table(["Input", "Value", "Source"], report.inputs.map { ["`\($0.option)`", $0.text, $0.source.text] })
+        out += "\n" + report.assumptions.map { "- \($0)\n" }.joined()
+        out += "\n### Prices (USD, on-demand list, before tax)\n\n"
+        out += "Price table: \(report.prices.regional.origin) and \(report.prices.global.origin).\n\n"
+        out += table(
+            ["Price", "Rate", "As of", "Confidence", "Source"],
+            report.pricesUsed.map { price in
+                let rate = price.tiers.count == 1
+                    ? "\(Format.unitPrice(price.rate)) per \(price.unit)"
+                    : price.tiers.map { "\(Format.unitPrice($0.usd))" + ($0.upTo.map { " to \(TierLabel.amount($0, unit: price.unit))" } ?? " above") }.joined(separator: ", ") + " per \(price.unit)"
+                let confidence = price.tiers.contains { $0.confidence != nil }
+                    ? price.tiers.map { ($0.confidence ?? price.confidence).rawValue }.joined(separator: " / ") : price.confidence.rawValue
+                return ["`\(price.key.rawValue)`", rate, price.asOf, confidence, price.source]
+            })
+        if !report.missingPrices.isEmpty {
+            out += "\n**Missing prices** (left out of every total; nothing was guessed):\n\n"
+            out += report.missingPrices.map { "- `\($0.key.rawValue)` (\($0.key.title)): \($0.reason)\n" }.joined()
+            out += "\nTo supply one: `albgw-cost prices --export DIR`, add it to `DIR/\(report.scenario.topology.region).json`, and rerun with `--prices DIR`.\n"
+        }
+        return out
+    }
+
+    static func costs(_ report: Report) -> String {
+        var out = "## Cost comparison\n\n"
+        out += table(
+            ["Design", "$/hour", "$/month", "$/1M requests", "Path"],
+            report.designs.map { design in
+                guard let cost = design.cost else { return [design.design.rawValue, "-", "impossible", "-", design.design.name] }
+                return [
+                    "`\(design.design.rawValue)`", Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + (cost.isComplete ? "" : " (incomplete)"),
+                    Format.money4(cost.costPerMillionRequests), design.design.name,
+                ]
+            }, right: [1, 2, 3])
+        if let comparison = report.comparison {
+            out += "\n`\(comparison.first.rawValue)` costs **\(Format.money(abs(comparison.monthly))) per month \(comparison.monthly >= 0 ? "more" : "less")** than `\(comparison.second.rawValue)`"
+            if let fraction = comparison.fraction { out += " (\(comparison.monthly >= 0 ? "+" : "")\(Format.percent(fraction)))" }
+            out += ": \(Format.money4(abs(comparison.hourly))) per hour, \(Format.money4(abs(comparison.perMillionRequests))) per 1M requests.\n"
+        }
+        for design in report.designs {
+            out += "\n### \(design.design.rawValue): line items\n\n"
+            guard let cost = design.cost else {
+                out += "Not priced: \(design.impossibleReason ?? "impossible").\n"
+                continue
+            }
+            var rows = cost.lineItems.map { item in
+                [item.service, item.component, Format.quantity(item.quantity), item.unit, item.unitPrice.map(Format.unitPrice) ?? "missing", item.monthlyCost.map(Format.money) ?? "missing", item.basis]
+            }
+            rows.append(["**Total**", cost.isComplete ? "" : "excludes missing prices", "", "", "", "**\(Format.money(cost.monthlyCost))**", ""])
+            out += table(["Service", "Component", "Quantity", "Unit", "Unit price", "$/month", "How the quantity was derived"], rows, right: [2, 4, 5])
+        }
+        return out
+    }
+
+    static func hops(_ report: Report) -> String {
+        var out = "## Hops and binding limits\n\n"
+        for design in report.designs {
+            out += "### \(design.design.rawValue): \(design.hops.count) hops\n\n"
+            out += table(
+                ["#", "Hop", "Protocol", "TLS", "Size limit", "Timeout", "Throttle", "Billed here"],
+                design.hops.map { hop in
+                    ["\(hop.number)", "\(hop.from) -> \(hop.to)", hop.transport, hop.tls, hop.sizeLimit, hop.timeout, hop.throttle, HopsRenderer.billed(hop, design: design)]
+                })
+            let adds = design.hops.filter { !$0.adds.isEmpty }
+            if !adds.isEmpty {
+                out += "\nWhat the hops add:\n\n" + adds.map { "- \($0.number). \($0.from) -> \($0.to): \($0.adds.joined(separator: "; "))\n" }.joined()
+            }
+            let notes = design.hops.flatMap { hop in hop.notes.map { (hop, $0) } }
+            if !notes.isEmpty {
+                out += "\nPitfalls:\n\n" + notes.map { "- Hop \($0.0.number): \($0.1)\n" }.joined()
+            }
+            out += "\n"
+        }
+        out += "### Effective limits\n\n"
+        var rows: [[String]] = []
+        func row(_ name: String, _ value: (DesignReport) -> String) { rows.append([name] + report.designs.map(value)) }
+        row("Largest request body") { "\(HopModel.sizeText($0.limits.maxRequestKiB)) (\($0.limits.payloadLimitSource))" }
+        row("Largest response") { HopModel.sizeText($0.limits.maxResponseKiB) }
+        row("End-to-end timeout") { "\(Format.quantity($0.limits.timeoutSeconds)) s (\($0.limits.timeoutSource))" }
+        row("Sustained requests/s") { "\(Format.quantity($0.limits.sustainedRPS, places: 1)) (\($0.limits.sustainedSource))" }
+        row("Burst requests/s") { $0.limits.burstRPS.map { "\(Format.quantity($0)) (API Gateway token bucket)" } ?? "no burst limit of its own" }
+        row("Lambda concurrency") { "needs \(Format.quantity($0.limits.concurrencyNeeded)) of \(Format.quantity($0.limits.concurrencyLimit))" }
+        row("Latency (your estimates)") { $0.limits.latencyEstimateMS.map { "\(Format.quantity($0)) ms" } ?? "not estimated (`--hop-latency-ms`)" }
+        out += table(["Limit"] + report.designs.map { "`\($0.design.rawValue)`" }, rows)
+        let warnings = report.designs.flatMap { design in design.warnings.map { (design.design, $0) } }
+        out += "\n### Warnings\n\n"
+        out += warnings.isEmpty
+            ? "None: the workload is within every limit above.\n"
+            : table(["Design", "Limit", "Value", "What happens", "Way out"], warnings.map { ["`\($0.0.rawValue)`", $0.1.limit, $0.1.value, $0.1.consequence, $0.1.fix] })
+        return out
+    }
+
+    static func failureDomains(_ report: Report) -> String {
+        var out = "## Failure domains, availability and findings\n\n"
+        out += "SLAs are service-credit thresholds, not measured availability; the composite is the product of each design's serial chain, assuming independent failures.\n"
+        for design in report.designs {
+            out += "\n### \(design.design.rawValue)\n\n"
+            guard design.isFeasible else {
+                out += "Not analysed: the design is impossible with this topology.\n"
+                continue
+            }
+            let analysis = design.failureDomains
+            out += "Placement: \(FailureDomainRenderer.placement(analysis.components)).\n\n"
+            out += table(
+                ["AZ lost", "Still serves requests", "Registered endpoint IPs left", "ALB nodes left", "Why"],
+                analysis.azLoss.map { [$0.az, $0.servesRequests ? "yes" : "**no**", $0.endpointCapacityShare.map(Format.percent) ?? "n/a", Format.percent($0.albNodeShare), $0.explanation] })
+            out += "\nAvailability: \(FailureDomainRenderer.availability(analysis.availability)).\n\n"
+            out += table(
+                ["SLA term", "Monthly uptime", "Source"],
+                analysis.availability.terms.map { [$0.service, "\($0.percent)%" + ($0.confirmed ? "" : " (unconfirmed)"), $0.source] })
+            out += "\n" + table(["Severity", "Finding", "Detail", "Fix"], analysis.findings.map { [$0.severity.rawValue, $0.title, $0.detail, $0.fix] })
+        }
+        return out
+    }
+
+    static func tradeOffs(_ report: Report) -> String {
+        guard let a = design(report, .albVpceApigwLambda), let b = design(report, .albLambda) else { return "" }
+        var out = "## What each design gives up\n\n"
+        let features = a.hops.first { $0.id == "vpce-apigw" }?.adds ?? []
+        out += "**alb-lambda gives up API Gateway's features:** \(features.joined(separator: "; ")).\n\n"
+        out += "**alb-lambda imposes:** 1 MB request and response bodies; the function in the ALB's own account and region; no WebSockets; health checks off by default; an end-to-end timeout bounded by the ALB idle timeout (\(Format.quantity(report.scenario.limits.albIdleTimeoutSeconds)) s, assumed).\n\n"
+        var extra = "**alb-vpce-apigw-lambda adds** \(a.hops.count - b.hops.count) hops (interface endpoint, API Gateway), the 29 s integration timeout unless raised, API Gateway's account throttle, a resource policy tied to the endpoint id, health checks that cannot see the API"
+        if let comparison = report.comparison, comparison.first == .albVpceApigwLambda {
+            extra += ", and \(Format.money(comparison.monthly)) per month (\(Format.money4(comparison.perMillionRequests)) per 1M requests)"
+        }
+        out += extra + ".\n"
+        return out
+    }
+
+    static func diagramSection(_ report: Report, diagrams: Diagrams?) -> String {
+        var out = "## Diagrams\n\n"
+        if let diagrams {
+            if diagrams.svgRendered {
+                for file in diagrams.dotFiles {
+                    let svg = file.replacingOccurrences(of: ".dot", with: ".svg")
+                    out += "![\(file.replacingOccurrences(of: ".dot", with: ""))](\(svg))\n\n"
+                }
+            } else {
+                out += "SVG files were not rendered: Graphviz's `dot` was not installed when this report was written. Render them with `dot -Tsvg FILE.dot -o FILE.svg`.\n\n"
+            }
+            out += "Graphviz sources: " + diagrams.dotFiles.map { "[\($0)](\($0))" }.joined(separator: ", ") + ".\n\n"
+        }
+        out += "Mermaid (GitHub renders these without Graphviz):\n"
+        for design in report.designs { out += "\n" + MermaidRenderer.flowchart(design, report: report) }
+        return out
+    }
+
+    static func footer(_ report: Report) -> String {
+        "\n---\nGenerated by albgw-cost \(report.toolVersion). Rerun the same command to reproduce it byte for byte.\n"
+    }
+}

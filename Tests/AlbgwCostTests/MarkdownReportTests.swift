@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+@testable import AlbgwCost
+
+@Suite struct MarkdownReportTests {
+    func report(_ line: String) throws -> Report {
+        let parsed = try ArgumentParser.parse(line.split(separator: " ").map(String.init), options: OptionTable.all, command: "test")
+        return try CLI.analyse(parsed).1
+    }
+
+    func markdown(_ line: String, svg: Bool = true) throws -> String {
+        let report = try report(line)
+        return MarkdownRenderer.render(report, diagrams: .init(dotFiles: DOTRenderer.files(report).map(\.name), svgRendered: svg))
+    }
+
+    // MARK: - The recommendation follows from the inputs
+
+    /// us-west-2 at 50 rps: alb-lambda is $473.25 a month cheaper (hand-computed in
+    /// CostModelTests: $608.77 - $135.52).
+    @Test func defaultWorkloadChoosesALBLambdaAndSaysWhenTheOtherWins() throws {
+        let recommendation = try #require(try report("--rps 50 --region us-west-2").recommendation)
+        #expect(recommendation.design == .albLambda)
+        #expect(recommendation.sentences.hasPrefix("Choose alb-lambda because"))
+        #expect(recommendation.sentences.contains("saves $473.25 per month"))
+        #expect(recommendation.otherWinsWhen.contains("bodies above 1 MB"))
+    }
+
+    @Test(arguments: [
+        ("--rps 50 --region us-west-2 --needs usage-plans,request-validation", "usage plans", "$473.25 per month"),
+        ("--rps 50 --region us-west-2 --request-kb 2048", "exceed alb-lambda's 1 MB", "per month"),
+        ("--rps 50 --region us-west-2 --accounts cross", "impossible", "per month"),
+    ])
+    func movesToThePrivateAPIWhenOnlyItCanDoTheJob(line: String, reason: String, cost: String) throws {
+        let recommendation = try #require(try report(line).recommendation)
+        #expect(recommendation.design == .albVpceApigwLambda)
+        #expect(recommendation.sentences.contains(reason), "\(recommendation.sentences)")
+        #expect(recommendation.sentences.contains(cost), "\(recommendation.sentences)")
+    }
+
+    /// Cross-account: alb-lambda has no price, so the sentence states the chosen design's own cost,
+    /// $608.77 per month at the tutorial topology's... here the default 2-subnet topology.
+    @Test func crossAccountStatesTheChoicesOwnMonthlyCost() throws {
+        let sentences = try #require(try report("--rps 50 --region us-west-2 --accounts cross").recommendation).sentences
+        #expect(sentences.contains("at $608.77 per month"))
+    }
+
+    @Test func unknownNeedIsAUsageError() {
+        let result = CLI.run(["--rps", "50", "--needs", "usage-plan"])
+        #expect(result.exitCode == 64)
+        #expect(result.stderr.contains("did you mean 'usage-plans'?"))
+    }
+
+    // MARK: - Real Markdown: cmark-gfm turns every table into an HTML table
+
+    static let variants = [
+        "--rps 50 --region us-west-2",
+        "--rps 50 --preset tutorial",
+        "--rps 50 --preset hybrid --needs api-keys",
+        "--rps 50 --region us-west-1",
+        "--rps 12000 --request-kb 2048 --lambda-duration-ms 40000 --region us-west-2",
+        "--rps 50 --design alb-lambda",
+    ]
+
+    @Test(.enabled(if: ExternalTool.required("cmark-gfm")), arguments: variants)
+    func everyTableBecomesAnHTMLTable(line: String) throws {
+        for text in [try markdown(line), try markdown(line, svg: false), CLI.run(line.split(separator: " ").map(String.init) + ["--format", "markdown"]).stdout] {
+            let separators = text.split(separator: "\n").filter { $0.hasPrefix("|---") }.count
+            #expect(separators >= 5)
+            let html = try ExternalTool.run("cmark-gfm", ["-e", "table"], input: text)
+            #expect(html.status == 0)
+            #expect(html.stdout.components(separatedBy: "<table>").count - 1 == separators)
+            #expect(!html.stdout.contains("|---"))
+        }
+    }
+
+    @Test func sectionsTheReviewNeeds() throws {
+        let text = try markdown("--rps 50 --preset tutorial")
+        for heading in [
+            "## Recommendation", "## Workload and assumptions", "### Prices (USD, on-demand list, before tax)", "## Cost comparison",
+            "## Hops and binding limits", "### Effective limits", "## Failure domains, availability and findings",
+            "## What each design gives up", "## Diagrams",
+        ] {
+            #expect(text.contains("\n\(heading)\n"), "\(heading)")
+        }
+        #expect(text.contains("```mermaid\nflowchart LR"))
+        #expect(text.contains("class eni_a spof"))
+        #expect(text.contains("![alb-vpce-apigw-lambda](alb-vpce-apigw-lambda.svg)"))
+        #expect(try markdown("--rps 50", svg: false).contains("SVG files were not rendered"))
+    }
+
+    @Test func tableCellsEscapePipes() {
+        #expect(MarkdownRenderer.cell("a|b\nc") == "a\\|b<br>c")
+    }
+
+    // MARK: - The report command writes a complete, linked report
+
+    @Test func reportCommandWritesFilesThatItsLinksPointAt() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-report-\(UUID().uuidString)/nested")
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+        let result = CLI.run(["report", "--rps", "50", "--preset", "hybrid", "--out", directory.path])
+        #expect(result.exitCode == 0)
+        let text = try String(contentsOf: directory.appendingPathComponent("report.md"), encoding: .utf8)
+        let links = Self.relativeLinks(text)
+        #expect(links.contains("alb-vpce-apigw-lambda.dot"))
+        for link in links {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(link).path), "broken link \(link)")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasSuffix(".md") && !$0.hasSuffix(".dot") && !$0.hasSuffix(".svg") }
+        #expect(leftovers.isEmpty, "temporary files left behind: \(leftovers)")
+    }
+
+    static func relativeLinks(_ text: String) -> [String] {
+        var links: [String] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "](") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.firstIndex(of: ")") else { break }
+            let target = String(rest[..<close])
+            if !target.contains("://") && !target.hasPrefix("#") { links.append(target) }
+            rest = rest[close...]
+        }
+        return links
+    }
+
+    @Test(arguments: [
+        (["report", "--rps", "50"], Int32(64), "needs --out DIR"),
+        (["report", "--rps", "50", "--out", "/proc/albgw-cannot"], Int32(73), "cannot create directory"),
+        (["report", "--rps", "50", "--format", "json", "--out", "x"], Int32(64), "writes Markdown"),
+    ])
+    func reportErrors(arguments: [String], code: Int32, message: String) {
+        let result = CLI.run(arguments)
+        #expect(result.exitCode == code)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    // MARK: - Reports/ stays in step with the code
+
+    /// Regenerates every report listed in Reports/commands.txt and compares the Markdown and DOT
+    /// with the committed files (SVG bytes depend on the Graphviz version, so only their presence
+    /// is checked).
+    @Test func committedReportsAreUpToDate() throws {
+        let list = try String(contentsOfFile: repositoryPath("Reports/commands.txt"), encoding: .utf8)
+        let entries = list.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+        #expect(entries.count == 3)
+        for entry in entries {
+            let words = entry.split(separator: " ").map(String.init)
+            let folder = repositoryPath("Reports/\(words[0])")
+            let report = try report(words.dropFirst().joined(separator: " "))
+            let dots = DOTRenderer.files(report)
+            var expected = dots.map { ($0.name, $0.text) }
+            expected.append(("report.md", MarkdownRenderer.render(report, diagrams: .init(dotFiles: dots.map(\.name), svgRendered: true))))
+            for (name, text) in expected {
+                let committed = try? String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8)
+                #expect(committed == text, "Reports/\(words[0])/\(name) is out of date: run Reports/regenerate and commit the result")
+            }
+            for dot in dots {
+                let svg = "\(folder)/\(dot.name.replacingOccurrences(of: ".dot", with: ".svg"))"
+                #expect(FileManager.default.fileExists(atPath: svg), "\(svg) is missing: run Reports/regenerate")
+            }
+        }
+    }
+}
