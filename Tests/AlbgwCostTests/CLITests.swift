@@ -266,3 +266,17 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 }
+
+@Suite struct ReadmeTests {
+    /// The README's example block is the tool's real output, up to its effective limits.
+    @Test func readmeExampleIsRealOutput() throws {
+        let readme = try String(contentsOfFile: repositoryPath("README.md"), encoding: .utf8)
+        let marker = "<!-- example: --rps 50 --region us-west-2 -->\n```text\n"
+        let start = try #require(readme.range(of: marker)?.upperBound)
+        let end = try #require(readme[start...].range(of: "```")?.lowerBound)
+        let block = String(readme[start..<end])
+        let output = CLI.run(["--rps", "50", "--region", "us-west-2"]).stdout
+        let expected = String(output[..<output.range(of: "\nEffective limits\n")!.lowerBound])
+        #expect(block == expected, "README.md's example is stale: paste the output of 'albgw-cost --rps 50 --region us-west-2' up to 'Effective limits'")
+    }
+}
