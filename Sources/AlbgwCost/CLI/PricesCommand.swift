@@ -16,10 +16,7 @@ package enum PricesCommand {
             for table in [book.regional, book.global] {
                 for key in table.prices.keys.sorted() {
                     let price = table.prices[key]!
-                    let rate = price.tiers.map { tier in
-                        Format.unitPrice(tier.usd) + (tier.upTo.map { " to \(TierLabel.amount($0, unit: price.unit))" } ?? (price.tiers.count > 1 ? " above" : ""))
-                    }.joined(separator: ", ")
-                    out += "  \(key.rawValue): \(rate) per \(price.unit); as of \(price.asOf); \(price.confidence.rawValue). \(price.source)\n"
+                    out += "  \(key.rawValue): \(price.scheduleText); as of \(price.asOf); \(price.confidenceText). \(price.source)\n"
                 }
                 for key in table.missing.keys.sorted() {
                     out += "  \(key.rawValue): MISSING. \(table.missing[key]!)\n"

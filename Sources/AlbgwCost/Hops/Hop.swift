@@ -67,3 +67,24 @@ package struct LimitWarning: Sendable, Equatable {
 
     package var message: String { "\(value) breaks \(limit): \(consequence). Way out: \(fix)" }
 }
+
+extension EffectiveLimits {
+    /// The limits as labelled rows, in the order every renderer shows them.
+    package var rows: [(label: String, value: String)] {
+        [
+            ("Largest request body", "\(HopModel.sizeText(maxRequestKiB)) (\(payloadLimitSource))"),
+            ("Largest response", HopModel.sizeText(maxResponseKiB)),
+            ("End-to-end timeout", "\(Format.quantity(timeoutSeconds)) s (\(timeoutSource))"),
+            ("Sustained requests/s", "\(Format.quantity(sustainedRPS, places: 1)) (\(sustainedSource))"),
+            ("Burst requests/s", burstRPS.map { "\(Format.quantity($0)) (API Gateway token bucket)" } ?? "no burst limit of its own"),
+            ("Lambda concurrency", "needs \(Format.quantity(concurrencyNeeded)) of \(Format.quantity(concurrencyLimit))"),
+            ("Latency (your estimates)", latencyText),
+        ]
+    }
+
+    /// `19 ms + unestimated dns, lambda`, or a pointer to `--hop-latency-ms`.
+    package var latencyText: String {
+        guard let sum = latencyEstimateMS else { return "not estimated (--hop-latency-ms)" }
+        return "\(Format.quantity(sum)) ms" + (latencyUnestimated.isEmpty ? "" : " + unestimated \(latencyUnestimated.joined(separator: ", "))")
+    }
+}

@@ -65,22 +65,18 @@ package enum HopsRenderer {
         var columns: [(String, TextTable.Alignment)] = [("Limit", .left)]
         columns += report.designs.map { ($0.design.rawValue, .left) }
         var table = TextTable(columns)
-        func row(_ name: String, _ value: (DesignReport) -> String) {
-            table.add([name] + report.designs.map(value))
-        }
-        row("Largest request body") { "\(HopModel.sizeText($0.limits.maxRequestKiB)) (\($0.limits.payloadLimitSource))" }
-        row("Largest response") { "\(HopModel.sizeText($0.limits.maxResponseKiB))" }
-        row("End-to-end timeout") { "\(Format.quantity($0.limits.timeoutSeconds)) s (\($0.limits.timeoutSource))" }
-        row("Sustained requests/s") { "\(Format.quantity($0.limits.sustainedRPS, places: 1)) (\($0.limits.sustainedSource))" }
-        row("Burst requests/s") { $0.limits.burstRPS.map { "\(Format.quantity($0)) (API Gateway token bucket)" } ?? "no burst limit of its own" }
-        row("Lambda concurrency") { "needs \(Format.quantity($0.limits.concurrencyNeeded)) of \(Format.quantity($0.limits.concurrencyLimit))" }
-        row("Hops") { "\($0.hops.count)" }
-        row("Latency (your estimates)") { design in
-            guard let sum = design.limits.latencyEstimateMS else { return "not estimated (--hop-latency-ms)" }
-            let rest = design.limits.latencyUnestimated
-            return "\(Format.quantity(sum)) ms" + (rest.isEmpty ? "" : " + unestimated \(rest.joined(separator: ", "))")
-        }
+        for row in limitRows(report) { table.add(row) }
         return "Effective limits\n" + table.render(indent: "  ")
+    }
+
+    /// One row per limit, one column per design, plus the hop count.
+    static func limitRows(_ report: Report) -> [[String]] {
+        var rows = (report.designs.first?.limits.rows ?? []).map { [$0.label] }
+        for design in report.designs {
+            for (index, row) in design.limits.rows.enumerated() { rows[index].append(row.value) }
+        }
+        rows.insert(["Hops"] + report.designs.map { "\($0.hops.count)" }, at: rows.count - 1)
+        return rows
     }
 
     static func warnings(_ report: Report) -> String {

@@ -76,14 +76,7 @@ package enum MarkdownRenderer {
         out += "Price table: \(report.prices.regional.origin) and \(report.prices.global.origin).\n\n"
         out += table(
             ["Price", "Rate", "As of", "Confidence", "Source"],
-            report.pricesUsed.map { price in
-                let rate = price.tiers.count == 1
-                    ? "\(Format.unitPrice(price.rate)) per \(price.unit)"
-                    : price.tiers.map { "\(Format.unitPrice($0.usd))" + ($0.upTo.map { " to \(TierLabel.amount($0, unit: price.unit))" } ?? " above") }.joined(separator: ", ") + " per \(price.unit)"
-                let confidence = price.tiers.contains { $0.confidence != nil }
-                    ? price.tiers.map { ($0.confidence ?? price.confidence).rawValue }.joined(separator: " / ") : price.confidence.rawValue
-                return ["`\(price.key.rawValue)`", rate, price.asOf, confidence, price.source]
-            })
+            report.pricesUsed.map { ["`\($0.key.rawValue)`", $0.scheduleText, $0.asOf, $0.confidenceText, $0.source] })
         if !report.missingPrices.isEmpty {
             out += "\n**Missing prices** (left out of every total; nothing was guessed):\n\n"
             out += report.missingPrices.map { "- `\($0.key.rawValue)` (\($0.key.title)): \($0.reason)\n" }.joined()
@@ -143,15 +136,7 @@ package enum MarkdownRenderer {
             out += "\n"
         }
         out += "### Effective limits\n\n"
-        var rows: [[String]] = []
-        func row(_ name: String, _ value: (DesignReport) -> String) { rows.append([name] + report.designs.map(value)) }
-        row("Largest request body") { "\(HopModel.sizeText($0.limits.maxRequestKiB)) (\($0.limits.payloadLimitSource))" }
-        row("Largest response") { HopModel.sizeText($0.limits.maxResponseKiB) }
-        row("End-to-end timeout") { "\(Format.quantity($0.limits.timeoutSeconds)) s (\($0.limits.timeoutSource))" }
-        row("Sustained requests/s") { "\(Format.quantity($0.limits.sustainedRPS, places: 1)) (\($0.limits.sustainedSource))" }
-        row("Burst requests/s") { $0.limits.burstRPS.map { "\(Format.quantity($0)) (API Gateway token bucket)" } ?? "no burst limit of its own" }
-        row("Lambda concurrency") { "needs \(Format.quantity($0.limits.concurrencyNeeded)) of \(Format.quantity($0.limits.concurrencyLimit))" }
-        row("Latency (your estimates)") { $0.limits.latencyEstimateMS.map { "\(Format.quantity($0)) ms" } ?? "not estimated (`--hop-latency-ms`)" }
+        let rows = HopsRenderer.limitRows(report)
         out += table(["Limit"] + report.designs.map { "`\($0.design.rawValue)`" }, rows)
         let warnings = report.designs.flatMap { design in design.warnings.map { (design.design, $0) } }
         out += "\n### Warnings\n\n"

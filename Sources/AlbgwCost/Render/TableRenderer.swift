@@ -117,21 +117,8 @@ package enum TableRenderer {
     static func prices(_ report: Report) -> String {
         var out = "Prices used (\(report.prices.regional.origin); global: \(report.prices.global.origin))\n"
         for price in report.pricesUsed {
-            let rate: String
-            if price.tiers.count == 1 {
-                rate = "\(Format.unitPrice(price.rate)) per \(price.unit)"
-            } else {
-                rate = price.tiers.map { tier in
-                    "\(Format.unitPrice(tier.usd))" + (tier.upTo.map { " to \(TierLabel.amount($0, unit: price.unit))" } ?? " above")
-                }.joined(separator: ", ") + " per \(price.unit)"
-            }
-            let confidence: String
-            if price.tiers.contains(where: { $0.confidence != nil }) {
-                confidence = "confidence by tier " + price.tiers.map { ($0.confidence ?? price.confidence).rawValue }.joined(separator: " / ")
-            } else {
-                confidence = "confidence \(price.confidence.rawValue)"
-            }
-            out += "  - \(price.key.rawValue): \(rate); as of \(price.asOf), \(confidence). Source: \(price.source)\n"
+            let tiered = price.tiers.contains { $0.confidence != nil }
+            out += "  - \(price.key.rawValue): \(price.scheduleText); as of \(price.asOf), confidence \(tiered ? "by tier " : "")\(price.confidenceText). Source: \(price.source)\n"
         }
         return out
     }
