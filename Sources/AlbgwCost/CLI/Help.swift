@@ -13,7 +13,7 @@ package enum Help {
               albgw-cost hops --rps N [--region CODE] [options] the request paths in full, limits, warnings
               albgw-cost dot --rps N [options] [--out DIR]      Graphviz diagrams (dot -Tsvg renders them)
               albgw-cost report --rps N [options] --out DIR     a Markdown design-review report with diagrams
-              albgw-cost prices [--region CODE] [--export DIR]
+              albgw-cost prices [--region CODE] [--export DIR]  the price tables, their sources and gaps
 
             EXAMPLES
               albgw-cost --rps 50 --region us-west-2

@@ -34,6 +34,18 @@ package enum JSONRenderer {
         } else {
             members.append(("comparison", .null))
         }
+        if let recommendation = report.recommendation {
+            members.append(
+                ("recommendation", .object([
+                    ("design", .string(recommendation.design.rawValue)),
+                    ("reasons", .array(recommendation.reasons.map(JSONValue.string))),
+                    ("otherWinsWhen", .string(recommendation.otherWinsWhen)),
+                    ("monthlyPremium", recommendation.monthlyPremium.map(JSONValue.number) ?? .null),
+                    ("text", .string(recommendation.sentences)),
+                ])))
+        } else {
+            members.append(("recommendation", .null))
+        }
         members.append(("missingPrices", .array(report.missingPrices.map(missing))))
         members.append(("assumptions", .array(report.assumptions.map(JSONValue.string))))
         return .object(members)
