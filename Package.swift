@@ -11,9 +11,12 @@ let package = Package(
         // All logic, argument parsing included. The executable only calls CLI.run.
         .target(
             name: "AlbgwCost",
+            dependencies: ["HCL"],
             exclude: ["README.md"],
             plugins: ["EmbedPriceTablesPlugin"]
         ),
+        // A Terraform (HCL2) reader: lexer, parser, references and a no-guessing evaluator.
+        .target(name: "HCL"),
         .executableTarget(
             name: "albgw-cost",
             dependencies: ["AlbgwCost"]

@@ -2,6 +2,8 @@
 package struct ParsedArguments: Sendable, Equatable {
     package var values: [String: String] = [:]
     package var flags: Set<String> = []
+    /// Every value of a repeatable option, in order.
+    package var repeated: [String: [String]] = [:]
 
     package func has(_ name: String) -> Bool { values[name] != nil || flags.contains(name) }
 }
@@ -30,7 +32,7 @@ package enum ArgumentParser {
                 let hint = Suggestion.closest(to: name, in: options.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
                 throw CLIError("unknown option '\(name)'; \(hint)(\(see))")
             }
-            guard !parsed.has(name) else { throw CLIError("\(name) is given twice; give it once") }
+            guard spec.repeatable || !parsed.has(name) else { throw CLIError("\(name) is given twice; give it once") }
             if spec.takesValue {
                 let value: String
                 if let inlineValue {
@@ -44,6 +46,7 @@ package enum ArgumentParser {
                 }
                 guard !value.isEmpty else { throw CLIError("\(name) needs a value, got an empty one: \(name) \(spec.metavar ?? "VALUE")") }
                 parsed.values[name] = value
+                if spec.repeatable { parsed.repeated[name, default: []].append(value) }
             } else {
                 guard inlineValue == nil else { throw CLIError("\(name) takes no value; write it alone") }
                 parsed.flags.insert(name)

@@ -20,6 +20,13 @@ package enum CLI {
             return Result(exitCode: ExitCode.success.rawValue, stdout: stdout, stderr: "")
         } catch let error as CLIError {
             return Result(exitCode: error.code.rawValue, stdout: "", stderr: "\(command): error: \(error.message)\n")
+        } catch let error as TerraformLoader.LoadError {
+            let code: ExitCode
+            switch error {
+            case .parse: code = .dataError
+            default: code = .noInput
+            }
+            return Result(exitCode: code.rawValue, stdout: "", stderr: "\(command): error: \(error.description)\n")
         } catch let error as PriceTableError {
             let mapped = CLIError(error)
             return Result(exitCode: mapped.code.rawValue, stdout: "", stderr: "\(command): error: \(mapped.message)\n")
@@ -46,10 +53,11 @@ package enum CLI {
             case "hops": return try compare(Array(arguments.dropFirst()), hopsOnly: true)
             case "dot": return try dot(Array(arguments.dropFirst()))
             case "report": return try ReportCommand.run(Array(arguments.dropFirst()))
+            case "review": return try ReviewCommand.run(Array(arguments.dropFirst()))
             case "help": return try Help.main()
             default:
-                let hint = Suggestion.closest(to: first, in: ["compare", "hops", "dot", "report", "prices", "help"]).map { "did you mean '\($0)'? " } ?? ""
-                throw CLIError("unknown command '\(first)'; \(hint)commands: compare (the default), hops, dot, report, prices (see '\(command) --help')")
+                let hint = Suggestion.closest(to: first, in: ["compare", "hops", "dot", "report", "review", "prices", "help"]).map { "did you mean '\($0)'? " } ?? ""
+                throw CLIError("unknown command '\(first)'; \(hint)commands: compare (the default), hops, dot, report, review, prices (see '\(command) --help')")
             }
         }
         return try compare(arguments)

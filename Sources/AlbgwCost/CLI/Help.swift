@@ -13,6 +13,7 @@ package enum Help {
               albgw-cost hops --rps N [--region CODE] [options] the request paths in full, limits, warnings
               albgw-cost dot --rps N [options] [--out DIR]      Graphviz diagrams (dot -Tsvg renders them)
               albgw-cost report --rps N [options] --out DIR     a Markdown design-review report with diagrams
+              albgw-cost review PATH --rps N [--var K=V] ...   read Terraform, recognise the design, review it
               albgw-cost prices [--region CODE] [--export DIR]  the price tables, their sources and gaps
 
             EXAMPLES
@@ -24,6 +25,7 @@ package enum Help {
               albgw-cost --rps 50 --accounts cross --alb-scheme internet-facing
               albgw-cost dot --rps 50 --preset tutorial --design alb-vpce-apigw-lambda | dot -Tsvg > a.svg
               albgw-cost report --rps 50 --region us-west-2 --needs usage-plans --out review
+              albgw-cost review ./infra --rps 50 --var region=us-west-2
               albgw-cost prices --export ./prices   (edit, then: albgw-cost --rps 50 --prices ./prices)
 
             DESIGNS
@@ -56,7 +58,7 @@ package enum Help {
               Every price carries its source, as-of date and confidence; see 'albgw-cost prices --region CODE'.
 
             EXIT CODES
-              0 success; 64 usage error; 65 malformed price table; 66 missing file or directory;
+              0 success; 64 usage error; 65 malformed price table or Terraform; 66 missing file or directory;
               73 output cannot be written (--out DIR of dot, report, prices --export).
 
             """

@@ -6,6 +6,8 @@ package struct OptionSpec: Sendable {
     package var help: String
     /// The default as shown in help; nil when there is none.
     package var defaultText: String?
+    /// May be given more than once (`--var a=1 --var b=2`).
+    package var repeatable = false
 
     package var takesValue: Bool { metavar != nil }
 }

@@ -10,7 +10,19 @@ package struct ScenarioOptions: Sendable {
 
     package static let formats = ["table", "json", "markdown", "dot"]
 
-    package init(_ arguments: ParsedArguments) throws {
+    /// Option values that come before defaults but after the command line: a preset's, or those
+    /// read from a Terraform configuration. `origin` names them in the inputs echo.
+    package struct Overlay: Sendable {
+        package var origin: String
+        package var values: [String: String]
+
+        package init(origin: String, values: [String: String]) {
+            self.origin = origin
+            self.values = values
+        }
+    }
+
+    package init(_ arguments: ParsedArguments, overlay terraform: Overlay? = nil) throws {
         var preset: Preset?
         if let name = arguments.values["--preset"] {
             guard let value = Preset(rawValue: name) else {
@@ -20,7 +32,11 @@ package struct ScenarioOptions: Sendable {
             }
             preset = value
         }
-        var reader = ValueReader(arguments: arguments, preset: preset)
+        if preset != nil && terraform != nil {
+            throw CLIError("--preset and a Terraform configuration both describe the topology; drop --preset")
+        }
+        let overlay = terraform ?? preset.map { Overlay(origin: "preset \($0.rawValue)", values: $0.values) }
+        var reader = ValueReader(arguments: arguments, overlay: overlay)
         let rate: RequestRate
         switch (arguments.values["--rps"], arguments.values["--requests-per-month"]) {
         case (nil, nil):
@@ -47,10 +63,10 @@ package struct ScenarioOptions: Sendable {
             albRules: Decimal(try reader.integer("--alb-rules", key: "albRules", default: 1, range: 0...100, why: "a listener holds at most 100 rules")))
         let vpceSubnets = try reader.integer("--vpce-subnets", key: "vpceSubnets", default: azs, range: 1...6, why: "an endpoint takes at most one subnet per AZ")
         let registered: Int
-        if arguments.values["--registered-targets"] == nil, let preset, let value = preset.values["--registered-targets"].flatMap(Int.init) {
+        if arguments.values["--registered-targets"] == nil, let overlay, let value = overlay.values["--registered-targets"].flatMap(Int.init) {
             // A preset's count never exceeds the subnets the user chose over the preset's.
-            registered = min(value, vpceSubnets)
-            reader.record("--registered-targets", key: "registeredTargets", .number(Decimal(registered)), source: .preset(preset.rawValue))
+            registered = max(1, min(value, vpceSubnets))
+            reader.record("--registered-targets", key: "registeredTargets", .number(Decimal(registered)), source: .preset(overlay.origin))
         } else {
             registered = try reader.integer(
                 "--registered-targets", key: "registeredTargets", default: vpceSubnets, range: 1...vpceSubnets,
@@ -98,12 +114,12 @@ package struct ScenarioOptions: Sendable {
 /// Reads option values one by one, validating each and recording it for the output's echo.
 struct ValueReader {
     let arguments: ParsedArguments
-    let preset: Preset?
+    let overlay: ScenarioOptions.Overlay?
     var inputs: [ReportInput] = []
 
-    init(arguments: ParsedArguments, preset: Preset?) {
+    init(arguments: ParsedArguments, overlay: ScenarioOptions.Overlay?) {
         self.arguments = arguments
-        self.preset = preset
+        self.overlay = overlay
     }
 
     mutating func record(_ option: String, key: String, _ value: ReportInput.Value, source: ReportInput.Source) {
@@ -113,7 +129,7 @@ struct ValueReader {
     /// The option's text from the command line, else from the preset; nil when neither sets it.
     func raw(_ option: String) -> (text: String, source: ReportInput.Source)? {
         if let text = arguments.values[option] { return (text, .given) }
-        if let preset, let text = preset.values[option] { return (text, .preset(preset.rawValue)) }
+        if let overlay, let text = overlay.values[option] { return (text, .preset(overlay.origin)) }
         return nil
     }
 

@@ -46,6 +46,7 @@ package enum JSONRenderer {
         } else {
             members.append(("recommendation", .null))
         }
+        members.append(("terraform", report.terraform.map(ReviewRenderer.json) ?? .null))
         members.append(("missingPrices", .array(report.missingPrices.map(missing))))
         members.append(("assumptions", .array(report.assumptions.map(JSONValue.string))))
         return .object(members)

@@ -18,7 +18,9 @@ package enum MarkdownRenderer {
 
     /// The full design-review report; `diagrams` nil for `--format markdown` (no files, Mermaid only).
     package static func render(_ report: Report, diagrams: Diagrams?) -> String {
-        var sections = [title(report), recommendation(report), workload(report), costs(report), hops(report), failureDomains(report), tradeOffs(report)]
+        var sections = [title(report), recommendation(report)]
+        if let review = report.terraform { sections.append(ReviewRenderer.markdown(review)) }
+        sections += [workload(report), costs(report), hops(report), failureDomains(report), tradeOffs(report)]
         sections.append(diagramSection(report, diagrams: diagrams))
         return sections.filter { !$0.isEmpty }.joined(separator: "\n") + footer(report)
     }

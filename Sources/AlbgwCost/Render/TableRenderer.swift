@@ -5,6 +5,7 @@ import Foundation
 package enum TableRenderer {
     package static func render(_ report: Report) -> String {
         var out = header(report)
+        if let review = report.terraform { out += "\n" + ReviewRenderer.text(review) }
         out += "\n" + summary(report)
         if report.designs.contains(where: { !$0.warnings.isEmpty }) { out += "\n" + HopsRenderer.warnings(report) }
         if !report.missingPrices.isEmpty { out += "\n" + missing(report) }

@@ -16,13 +16,14 @@ package struct ReportInput: Sendable, Equatable {
     /// Where the value came from: the user, a preset, or the default.
     package enum Source: Sendable, Equatable {
         case given
+        /// Set by a preset or read from Terraform; the text names which (`preset tutorial`, `main.tf`).
         case preset(String)
         case defaulted
 
         package var text: String {
             switch self {
             case .given: "given"
-            case .preset(let name): "preset \(name)"
+            case .preset(let origin): origin
             case .defaulted: "default"
             }
         }
@@ -98,4 +99,6 @@ package struct Report: Sendable, Equatable {
     package var missingPrices: [MissingPrice]
     /// Which design to choose; nil unless both designs were analysed.
     package var recommendation: Recommendation? = nil
+    /// What `albgw-cost review` read from Terraform; nil for option-only runs.
+    package var terraform: TerraformReviewResult? = nil
 }

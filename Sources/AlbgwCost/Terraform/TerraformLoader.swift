@@ -1,0 +1,42 @@
+import Foundation
+
+/// Reads a `.tf` file, or every `.tf` file of a directory (sorted by name, not recursive, as
+/// Terraform does), into a `TerraformConfiguration`.
+package enum TerraformLoader {
+    /// Errors met while reading: exit 66 for paths, 65 for content.
+    package enum LoadError: Error, Equatable, CustomStringConvertible {
+        case notFound(String)
+        case noTerraformFiles(String)
+        case unreadable(String)
+        case parse(String)
+
+        package var description: String {
+            switch self {
+            case .notFound(let path): "'\(path)' does not exist; give a .tf file or a directory of them"
+            case .noTerraformFiles(let path): "'\(path)' holds no .tf files; give the directory of the root module"
+            case .unreadable(let path): "cannot read '\(path)'; check that it is a readable file"
+            case .parse(let message): message
+            }
+        }
+    }
+
+    package static func load(_ path: String, variables: [String: String]) throws -> TerraformConfiguration {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw LoadError.notFound(path) }
+        var files: [(display: String, full: String)] = []
+        if isDirectory.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            files = names.filter { $0.hasSuffix(".tf") }.sorted().map { ($0, URL(fileURLWithPath: path).appendingPathComponent($0).path) }
+            guard !files.isEmpty else { throw LoadError.noTerraformFiles(path) }
+        } else {
+            files = [(URL(fileURLWithPath: path).lastPathComponent, path)]
+        }
+        let parsed = try files.map { file in
+            guard let data = FileManager.default.contents(atPath: file.full) else { throw LoadError.unreadable(file.full) }
+            return try HCLAdapter.parse(data, file: file.display)
+        }
+        // Variable defaults may sit in any file, so every file is parsed before any is evaluated.
+        let values = HCLAdapter.variables(parsed, given: variables)
+        return TerraformConfiguration(files: files.map(\.display), blocks: parsed.flatMap { HCLAdapter.blocks($0, variables: values) })
+    }
+}

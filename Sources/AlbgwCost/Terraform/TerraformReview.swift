@@ -1,0 +1,234 @@
+import Foundation
+
+/// A problem in the code itself, with where it is and how to fix it.
+package struct ReviewFinding: Sendable, Equatable {
+    package var id: String
+    package var severity: Finding.Severity
+    package var position: SourcePosition
+    package var message: String
+    package var fix: String
+}
+
+/// Reviews a configuration of either design. Each check is silent when the code is right.
+/// Facts: ../shared/reference/topology.md §2.2 and §3.
+package enum TerraformReview {
+    /// Listener policies that still accept TLS 1.0 or 1.1 (ELB describe-ssl-policies).
+    static let weakPolicies = [
+        "ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-2015-05", "ELBSecurityPolicy-TLS-1-0-2015-04", "ELBSecurityPolicy-TLS-1-1-2017-01",
+        "ELBSecurityPolicy-FS-2018-06", "ELBSecurityPolicy-FS-1-1-2019-08", "ELBSecurityPolicy-TLS13-1-0-2021-06", "ELBSecurityPolicy-TLS13-1-1-2021-06",
+    ]
+
+    /// Lambda runtimes past their deprecation date (AWS Lambda runtimes page; python3.9 on 2025-12-15).
+    static let deprecatedRuntimes: [String: String] = [
+        "python3.9": "2025-12-15", "python3.8": "2024-10-14", "python3.7": "2023-12-04", "python3.6": "2022-07-18", "python2.7": "2021-07-15",
+        "nodejs16.x": "2024-06-12", "nodejs14.x": "2023-12-04", "nodejs12.x": "2023-03-31", "nodejs10.x": "2021-07-30",
+        "java8": "2024-01-08", "go1.x": "2024-01-08", "dotnet6": "2024-12-20", "dotnetcore3.1": "2023-04-03",
+        "ruby2.7": "2023-12-07", "provided": "2024-01-08",
+    ]
+
+    /// Roots of references that are not resources (`each.value`, `count.index`, `path.module`...).
+    static let nonResourceRoots: Set<String> = ["each", "count", "self", "path", "terraform", "local", "module", "var", "data"]
+
+    package static func review(_ config: TerraformConfiguration, recognition: Recognition) -> [ReviewFinding] {
+        var findings: [ReviewFinding] = []
+        func add(_ id: String, _ severity: Finding.Severity, _ position: SourcePosition, _ message: String, _ fix: String) {
+            findings.append(ReviewFinding(id: id, severity: severity, position: position, message: message, fix: fix))
+        }
+        let albs = config.resources("aws_lb") + config.resources("aws_alb")
+        let alb = albs.first
+        let endpoint = config.resources("aws_vpc_endpoint").first { ($0["service_name"]?.text ?? "").contains("execute-api") }
+
+        // Endpoint subnets against the ALB's AZs.
+        if recognition.design == .albVpceApigwLambda, let endpoint, let azs = recognition.azs, let subnets = recognition.vpceSubnets, subnets < azs {
+            add(
+                "endpoint-fewer-subnets", subnets <= 1 ? .high : .medium, endpoint["subnet_ids"]?.position ?? endpoint.position,
+                "\(endpoint.address) is in \(subnets) subnet(s) but the ALB spans \(azs) AZs: \(subnets == 0 ? "it has no ENI to register" : "losing the endpoint's AZ takes the design down")",
+                "list a subnet in each of the ALB's AZs in subnet_ids")
+        }
+        // Attachments that register fewer endpoint IPs than the endpoint has.
+        if recognition.design == .albVpceApigwLambda, let registered = recognition.registeredTargets, let subnets = recognition.vpceSubnets, registered < subnets {
+            let attachment = (config.resources("aws_lb_target_group_attachment") + config.resources("aws_alb_target_group_attachment")).first
+            let indexed = config.data("aws_network_interface").first { ($0["id"]?.text ?? "").contains("network_interface_ids)[0]") || ($0["id"]?.text ?? "").contains("network_interface_ids[0]") }
+            add(
+                "partial-registration", .high, indexed?["id"]?.position ?? attachment?.position ?? endpoint?.position ?? SourcePosition(file: config.files.first ?? "", line: 1, column: 1),
+                "the target group registers \(registered) of the endpoint's \(subnets) ENI IPs\(indexed.map { " (\($0.address) takes only \($0["id"]?.text ?? "the first"))" } ?? ""): losing that ENI's AZ takes the design down",
+                "register every ENI: a data \"aws_network_interface\" and an attachment with count = length(<endpoint subnet_ids>), id = sort(tolist(<endpoint>.network_interface_ids))[count.index]")
+        }
+        // Listener TLS policy.
+        for listener in config.resources("aws_lb_listener") + config.resources("aws_alb_listener") where (listener["protocol"]?.value?.string ?? "").uppercased() == "HTTPS" {
+            let policy = listener["ssl_policy"]?.value?.string
+            if policy == nil || weakPolicies.contains(policy!) {
+                add(
+                    "weak-tls-policy", .medium, listener["ssl_policy"]?.position ?? listener.position,
+                    policy.map { "\(listener.address) uses \($0), which accepts TLS 1.0 and 1.1" } ?? "\(listener.address) sets no ssl_policy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1",
+                    "ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\" (or the current ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09)")
+            }
+        }
+        // Private DNS on the execute-api endpoint.
+        if let endpoint, endpoint["private_dns_enabled"]?.value?.bool == true {
+            add(
+                "private-dns", .medium, endpoint["private_dns_enabled"]!.position,
+                "private DNS on \(endpoint.address) makes every *.execute-api name in the VPC resolve to it: calls from the VPC to public API Gateway APIs get 403 (the ALB targets IPs and does not need it)",
+                "private_dns_enabled = false")
+        }
+        // VPC CIDR outside RFC 1918.
+        for vpc in config.resources("aws_vpc") {
+            if let cidr = vpc["cidr_block"], let text = cidr.value?.string, !isRFC1918(text) {
+                add(
+                    "public-cidr", .medium, cidr.position,
+                    "\(vpc.address) uses \(text), outside RFC 1918: traffic to the real owners of that range stays inside the VPC, and it may overlap networks reached over VPN or Direct Connect",
+                    "use a private range such as 10.0.0.0/16, 172.16.0.0/16 or 192.168.0.0/16")
+            }
+        }
+        // Deprecated Lambda runtimes.
+        for function in config.resources("aws_lambda_function") {
+            if let runtime = function["runtime"], let name = runtime.value?.string, let date = deprecatedRuntimes[name] {
+                add(
+                    "deprecated-runtime", .medium, runtime.position,
+                    "\(function.address) uses \(name), deprecated since \(date): no more security patches, and AWS blocks creating and then updating such functions",
+                    "move to a supported runtime (for Python, python3.12 or later)")
+            }
+        }
+        // One security group open to the world on 443, shared by the ALB and the endpoint.
+        if let alb, let endpoint {
+            let albGroups = Set(alb["security_groups"]?.references.map(resourceAddress) ?? [])
+            let endpointGroups = Set(endpoint["security_group_ids"]?.references.map(resourceAddress) ?? [])
+            for address in albGroups.intersection(endpointGroups).sorted() {
+                guard let group = config.block(for: address) else { continue }
+                let open = group.blocks("ingress").first { rule in
+                    (rule["cidr_blocks"]?.text ?? "").contains("0.0.0.0/0") && covers443(rule)
+                }
+                if let open {
+                    add(
+                        "shared-open-security-group", .medium, open.position,
+                        "\(address) allows 443 from 0.0.0.0/0 and is attached to both the ALB and \(endpoint.address): the endpoint accepts connections from anywhere the VPC is reachable, not only from the ALB",
+                        "give the endpoint its own security group that allows 443 only from the ALB's security group\(recognition.albScheme == .internal ? ", and restrict the internal ALB's group to the corporate ranges" : "")")
+                }
+            }
+        }
+        // The client's Host header reaches a private API that will not recognise it.
+        if recognition.design == .albVpceApigwLambda, let alb {
+            let listenerText = (config.resources("aws_lb_listener") + config.resources("aws_lb_listener_rule")).flatMap { block in allText(block) }.joined(separator: "\n")
+            let rewritesHost = listenerText.contains("host_header_rewrite") || listenerText.contains("x-apigw-api-id")
+            let privateDomains = config.resources("aws_api_gateway_domain_name").filter { domain in
+                domain.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").contains("PRIVATE") }
+            }
+            let associated = !config.resources("aws_api_gateway_domain_name_access_association").isEmpty
+            let anyDomain = !config.resources("aws_api_gateway_domain_name").isEmpty
+            if !rewritesHost && !(associated && !privateDomains.isEmpty) {
+                add(
+                    "host-header", anyDomain ? .low : .high, alb.position,
+                    anyDomain
+                        ? "clients' Host reaches the private API through a custom domain name that is not a private one with an access association (a Regional domain mapped to a private API works only by accident)"
+                        : "the ALB forwards the client's Host header, and the private API answers 403 unless it sees its own execute-api host, an x-apigw-api-id header or an associated private custom domain; nothing here provides one",
+                    "create a private custom domain name (aws_api_gateway_domain_name with endpoint type PRIVATE) and an aws_api_gateway_domain_name_access_association with the endpoint, or rewrite the Host to {api-id}.execute-api.{region}.amazonaws.com with an ALB host-header-rewrite transform")
+            }
+        }
+        // Health checks of the endpoint target group.
+        for group in config.resources("aws_lb_target_group") + config.resources("aws_alb_target_group") where group["target_type"]?.value?.string == "ip" {
+            guard let check = group.blocks("health_check").first else { continue }
+            if let port = check["port"]?.value?.string, port == "443", check["protocol"] == nil {
+                add(
+                    "health-check-protocol", .medium, check["port"]!.position,
+                    "\(group.address)'s health check names port 443 without a protocol, so it defaults to HTTP against a TLS port and every target looks unhealthy",
+                    "protocol = \"HTTPS\" in the health_check block")
+            }
+            if let matcher = check["matcher"]?.value?.string, accepts403(matcher) {
+                add(
+                    "health-check-403", .low, check["matcher"]!.position,
+                    "\(group.address)'s matcher \"\(matcher)\" accepts 403, which API Gateway returns to every health check: a healthy target proves nothing about the API or the function",
+                    "keep the matcher (it is needed) but alarm on API Gateway 5XXError and Lambda Errors, and run a synthetic request through the ALB")
+            }
+        }
+        // The resource policy's aws:SourceVpce must name the endpoint.
+        for holder in config.resources("aws_api_gateway_rest_api") + config.resources("aws_api_gateway_rest_api_policy") {
+            guard let policy = holder["policy"] else { continue }
+            for condition in sourceVpceValues(policy.text) {
+                let namesEndpoint = condition.contains("aws_vpc_endpoint.")
+                if namesEndpoint { continue }
+                let isVPC = condition.range(of: #"vpc-[0-9a-f]+"#, options: .regularExpression) != nil && !condition.contains("vpce-")
+                add(
+                    "source-vpce", .high, policy.position,
+                    isVPC
+                        ? "\(holder.address)'s policy conditions aws:SourceVpce on \(condition), a VPC id, not the endpoint: no request matches and every call gets 403"
+                        : "\(holder.address)'s policy conditions aws:SourceVpce on \(condition), an id hard-coded from elsewhere: it breaks when the endpoint is recreated",
+                    "reference the endpoint: \"aws:SourceVpce\": \"${aws_vpc_endpoint.<name>.id}\"")
+            }
+        }
+        // References to resources that are not declared.
+        var reported: Set<String> = []
+        for block in config.blocks {
+            for expression in allExpressions(block) {
+                for reference in expression.references {
+                    guard let address = declarable(reference), config.block(for: address) == nil, reported.insert(address).inserted else { continue }
+                    add(
+                        "undeclared-reference", .high, expression.position,
+                        "\(block.address) refers to \(address), which no file declares: terraform plan fails",
+                        address.hasPrefix("var.") ? "declare variable \"\(address.dropFirst(4))\" {} or fix the name" : "declare \(address) or fix the reference (declared: \(similar(address, config: config)))")
+                }
+            }
+        }
+        return findings.sorted { ($0.severity, $0.position) < ($1.severity, $1.position) }
+    }
+
+    // MARK: - Helpers
+
+    static func isRFC1918(_ cidr: String) -> Bool {
+        let octets = cidr.split(separator: "/")[0].split(separator: ".").compactMap { Int($0) }
+        guard octets.count == 4 else { return true }  // not an IPv4 literal: say nothing
+        return octets[0] == 10 || (octets[0] == 172 && (16...31).contains(octets[1])) || (octets[0] == 192 && octets[1] == 168)
+    }
+
+    static func covers443(_ rule: TerraformBlock) -> Bool {
+        guard let from = rule["from_port"]?.value?.string.flatMap(Int.init), let to = rule["to_port"]?.value?.string.flatMap(Int.init) else { return false }
+        return (from...max(from, to)).contains(443) || (from == 0 && to == 0 && rule["protocol"]?.value?.string == "-1")
+    }
+
+    static func accepts403(_ matcher: String) -> Bool {
+        matcher.split(separator: ",").contains { part in
+            let bounds = part.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            if bounds.count == 2 { return (bounds[0]...bounds[1]).contains(403) }
+            return bounds.first == 403
+        }
+    }
+
+    /// `aws_security_group.alb` from `aws_security_group.alb.id`.
+    static func resourceAddress(_ reference: String) -> String {
+        let parts = reference.split(separator: ".")
+        return parts.prefix(parts.first == "data" ? 3 : 2).joined(separator: ".")
+    }
+
+    /// The address a reference needs declared, or nil for references that are not to declarations.
+    static func declarable(_ reference: String) -> String? {
+        let parts = reference.split(separator: ".").map(String.init)
+        guard let root = parts.first else { return nil }
+        if root == "var", parts.count >= 2 { return "var.\(parts[1])" }
+        if root == "data", parts.count >= 3 { return "data.\(parts[1]).\(parts[2])" }
+        guard !nonResourceRoots.contains(root), root.hasPrefix("aws_"), parts.count >= 2 else { return nil }
+        return "\(root).\(parts[1])"
+    }
+
+    static func similar(_ address: String, config: TerraformConfiguration) -> String {
+        let type = address.split(separator: ".").first.map(String.init) ?? ""
+        let names = config.resources(type).map(\.address)
+        return names.isEmpty ? "no \(type) at all" : names.joined(separator: ", ")
+    }
+
+    static func allExpressions(_ block: TerraformBlock) -> [TerraformExpression] {
+        block.attributes.keys.sorted().compactMap { block.attributes[$0] } + block.blocks.flatMap(allExpressions)
+    }
+
+    static func allText(_ block: TerraformBlock) -> [String] {
+        block.attributes.keys.sorted().map { "\($0) \(block.attributes[$0]!.text)" } + block.blocks.flatMap { ["\($0.kind)"] + allText($0) }
+    }
+
+    /// The values of `aws:SourceVpce` conditions in a policy document, as written.
+    static func sourceVpceValues(_ text: String) -> [String] {
+        let pattern = #"(?i)"?aws:sourcevpce"?\s*[:=]\s*("[^"]*"|\[[^\]]*\]|[A-Za-z_][A-Za-z0-9_.\[\]]*)"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).compactMap { match in
+            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// What `albgw-cost review` read from a configuration: carried in the report for every renderer.
+package struct TerraformReviewResult: Sendable, Equatable {
+    /// The files read, relative to the path given.
+    package var files: [String]
+    package var recognition: Recognition
+    package var findings: [ReviewFinding]
+}
+
+extension Recognition {
+    /// The recognised parameters as option values, so they enter the scenario as a preset does
+    /// (explicit options still win). Counts AWS would reject are clamped, and said so.
+    package func optionValues() -> (values: [String: String], notes: [String]) {
+        var values: [String: String] = [:]
+        var notes: [String] = []
+        if let region { values["--region"] = region }
+        if let albScheme { values["--alb-scheme"] = albScheme.rawValue }
+        if let azs {
+            let clamped = min(max(azs, 2), 6)
+            if clamped != azs { notes.append("the ALB's \(azs) AZ(s) were modelled as \(clamped): an ALB spans 2 to 6") }
+            values["--azs"] = "\(clamped)"
+        }
+        if let vpceSubnets {
+            let clamped = min(max(vpceSubnets, 1), 6)
+            if clamped != vpceSubnets { notes.append("the endpoint's \(vpceSubnets) subnet(s) were modelled as \(clamped)") }
+            values["--vpce-subnets"] = "\(clamped)"
+        }
+        if let registeredTargets {
+            if registeredTargets == 0 { notes.append("no endpoint IP is registered; modelled as 1 so that the design can be priced") }
+            values["--registered-targets"] = "\(max(1, registeredTargets))"
+        }
+        if let targetIPs { values["--target-ips"] = targetIPs.rawValue }
+        if let privateDNS { values["--private-dns"] = privateDNS ? "on" : "off" }
+        if let accounts { values["--accounts"] = accounts.rawValue }
+        if let lambdaMemoryMB { values["--lambda-memory-mb"] = "\(min(max(lambdaMemoryMB, 128), 10240))" }
+        if let lambdaArchitecture { values["--lambda-arch"] = lambdaArchitecture.rawValue }
+        return (values, notes)
+    }
+}

@@ -1,0 +1,131 @@
+/// The contents of a file or a block: attributes and nested blocks in source order.
+public struct Body: Sendable, Hashable {
+    /// Attributes and blocks in source order.
+    public var items: [BodyItem]
+    /// For a block body, from `{` to `}`; for a file, the whole file.
+    public var range: SourceRange
+
+    /// Creates a body.
+    public init(items: [BodyItem], range: SourceRange) {
+        self.items = items
+        self.range = range
+    }
+
+    /// All attributes, in source order.
+    public var attributes: [Attribute] {
+        items.compactMap { if case .attribute(let attribute) = $0 { attribute } else { nil } }
+    }
+
+    /// All blocks, in source order.
+    public var blocks: [Block] {
+        items.compactMap { if case .block(let block) = $0 { block } else { nil } }
+    }
+
+    /// The first attribute called `name`, if any.
+    public func attribute(named name: String) -> Attribute? {
+        for case .attribute(let attribute) in items where attribute.name == name { return attribute }
+        return nil
+    }
+
+    /// Blocks of the given type whose labels start with `labels` (e.g. `blocks(type: "resource", labels: ["aws_lb"])`).
+    public func blocks(type: String, labels: [String] = []) -> [Block] {
+        blocks.filter { $0.type == type && $0.labels.starts(with: labels) }
+    }
+
+    /// The first block of the given type with exactly these labels.
+    public func block(type: String, labels: [String]) -> Block? {
+        for case .block(let block) in items where block.type == type && block.labels == labels { return block }
+        return nil
+    }
+}
+
+/// One item of a body.
+public enum BodyItem: Sendable, Hashable {
+    /// `name = expression`
+    case attribute(Attribute)
+    /// `type "label" { ... }`
+    case block(Block)
+
+    /// Where the item starts.
+    public var position: SourcePosition {
+        switch self {
+        case .attribute(let attribute): return attribute.position
+        case .block(let block): return block.position
+        }
+    }
+}
+
+/// `name = expression`.
+public struct Attribute: Sendable, Hashable {
+    /// The attribute name.
+    public var name: String
+    /// The value expression.
+    public var expression: Expression
+    /// From the name to the end of the expression.
+    public var range: SourceRange
+    /// Span of the name alone.
+    public var nameRange: SourceRange
+
+    /// Creates an attribute.
+    public init(name: String, expression: Expression, range: SourceRange, nameRange: SourceRange) {
+        self.name = name
+        self.expression = expression
+        self.range = range
+        self.nameRange = nameRange
+    }
+
+    /// Where the attribute starts.
+    public var position: SourcePosition { range.position }
+}
+
+/// `type "label" label2 { body }`.
+public struct Block: Sendable, Hashable {
+    /// The block type, e.g. `resource`.
+    public var type: String
+    /// Label values, e.g. `["aws_lb", "public_alb"]`.
+    public var labels: [String]
+    /// Labels with their spelling and position.
+    public var labelDetails: [BlockLabel]
+    /// The block's contents.
+    public var body: Body
+    /// From the type name to the closing `}`.
+    public var range: SourceRange
+
+    /// Creates a block.
+    public init(type: String, labels: [BlockLabel], body: Body, range: SourceRange) {
+        self.type = type
+        self.labels = labels.map(\.value)
+        self.labelDetails = labels
+        self.body = body
+        self.range = range
+    }
+
+    /// Where the block starts.
+    public var position: SourcePosition { range.position }
+
+    /// The first attribute of this block's body called `name`.
+    public func attribute(named name: String) -> Attribute? { body.attribute(named: name) }
+
+    /// Nested blocks of the given type whose labels start with `labels`.
+    public func blocks(type: String, labels: [String] = []) -> [Block] { body.blocks(type: type, labels: labels) }
+
+    /// `type.label1.label2`, the address Terraform uses for resources (e.g. `aws_lb.public_alb`) when `type` is omitted.
+    public var address: String { labels.joined(separator: ".") }
+}
+
+/// A block label as written.
+public struct BlockLabel: Sendable, Hashable {
+    /// The label's value (escapes decoded).
+    public var value: String
+    /// True for `"quoted"` labels, false for bare identifiers.
+    public var isQuoted: Bool
+    /// Span of the label, including quotes.
+    public var range: SourceRange
+
+    /// Creates a label.
+    public init(value: String, isQuoted: Bool, range: SourceRange) {
+        self.value = value
+        self.isQuoted = isQuoted
+        self.range = range
+    }
+}

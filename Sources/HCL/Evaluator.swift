@@ -1,0 +1,368 @@
+import Foundation
+
+/// The outcome of evaluating an expression: a value, or the reason it cannot be known statically.
+public enum EvaluationResult: Sendable, Hashable {
+    /// The value is fully known.
+    case known(Value)
+    /// The value depends on something not available here (a resource attribute, an unset variable,
+    /// an unsupported function...) or the expression is invalid; `reason` says which.
+    case unknown(reason: String)
+
+    /// The value when known.
+    public var value: Value? { if case .known(let value) = self { value } else { nil } }
+}
+
+/// Evaluates literal-ish expressions without guessing: literals, tuples, objects, templates,
+/// `var.NAME` / `local.NAME` from the given maps, operators, conditionals, `for` expressions,
+/// indexing and splats on known values, and a small set of pure built-in functions.
+/// Anything else — resource and data references, unknown functions — yields `.unknown`.
+public struct Evaluator: Sendable {
+    /// Values for `var.NAME`.
+    public var variables: [String: Value]
+    /// Values for `local.NAME`.
+    public var locals: [String: Value]
+    /// Values for other root names, e.g. `each` or `count` when evaluating one instance.
+    public var scope: [String: Value]
+
+    /// Creates an evaluator.
+    public init(variables: [String: Value] = [:], locals: [String: Value] = [:], scope: [String: Value] = [:]) {
+        self.variables = variables
+        self.locals = locals
+        self.scope = scope
+    }
+
+    /// Evaluates `expression`.
+    public func evaluate(_ expression: Expression) -> EvaluationResult {
+        do {
+            return .known(try eval(expression, [:]))
+        } catch let unknown as Unknown {
+            return .unknown(reason: unknown.reason)
+        } catch {
+            return .unknown(reason: "\(error)")
+        }
+    }
+
+    /// Evaluates a template (e.g. a heredoc) to its string.
+    public func evaluate(_ template: Template) -> EvaluationResult {
+        do {
+            return .known(.string(try render(template.parts, [:])))
+        } catch let unknown as Unknown {
+            return .unknown(reason: unknown.reason)
+        } catch {
+            return .unknown(reason: "\(error)")
+        }
+    }
+
+    // MARK: - Expressions
+
+    /// `bound` holds iteration variables of enclosing `for` expressions and directives.
+    private func eval(_ expression: Expression, _ bound: [String: Value]) throws -> Value {
+        switch expression.kind {
+        case .number(let literal):
+            return .number(literal.value)
+        case .bool(let value):
+            return .bool(value)
+        case .null:
+            return .null
+        case .template(let template):
+            // A template that is a single interpolation yields the value itself, not its string form.
+            if template.parts.count == 1, case .interpolation(let interpolation) = template.parts[0], case .quoted = template.style {
+                return try eval(interpolation.expression, bound)
+            }
+            return .string(try render(template.parts, bound))
+        case .variable(let name):
+            return try resolve(name, bound, in: expression)
+        case let .traversal(base, steps):
+            if case .variable(let root) = base.kind, bound[root] == nil, root == "var" || root == "local",
+               case .attribute(let name)? = steps.first {
+                let table = root == "var" ? variables : locals
+                guard let value = table[name] else { throw Unknown("\(root).\(name) has no value") }
+                return try apply(steps.dropFirst(), to: value, bound)
+            }
+            if case .variable(let root) = base.kind, bound[root] == nil, scope[root] == nil, root != "var", root != "local" {
+                throw Unknown("\(expression.sourceText) is a reference to \(Evaluator.describeRoot(root))")
+            }
+            return try apply(steps[...], to: try eval(base, bound), bound)
+        case .functionCall(let call):
+            var arguments = try call.arguments.map { try eval($0, bound) }
+            if call.expandsFinalArgument, let last = arguments.popLast() {
+                guard case .list(let elements) = last else { throw Unknown("cannot expand \(last.typeName) with '...' in \(call.name)()") }
+                arguments += elements
+            }
+            return try BuiltinFunctions.call(call.name, arguments)
+        case .tuple(let elements):
+            return .list(try elements.map { try eval($0, bound) })
+        case .object(let items):
+            var result: [String: Value] = [:]
+            for item in items {
+                let key: String
+                switch item.key {
+                case .name(let name): key = name
+                case .expression(let keyExpression): key = try Evaluator.string(try eval(keyExpression, bound), "object key")
+                }
+                result[key] = try eval(item.value, bound)
+            }
+            return .object(result)
+        case let .unary(op, operand):
+            let value = try eval(operand, bound)
+            switch op {
+            case .negate: return .number(-(try Evaluator.number(value, "operand of '-'")))
+            case .not: return .bool(!(try Evaluator.bool(value, "operand of '!'")))
+            }
+        case let .binary(op, left, right):
+            return try binary(op, left, right, bound)
+        case let .conditional(condition, trueResult, falseResult):
+            let chosen = try Evaluator.bool(try eval(condition, bound), "condition") ? trueResult : falseResult
+            return try eval(chosen, bound)
+        case .parenthesized(let inner):
+            return try eval(inner, bound)
+        case .forExpression(let forExpression):
+            return try evalFor(forExpression, bound)
+        }
+    }
+
+    private func resolve(_ name: String, _ bound: [String: Value], in expression: Expression) throws -> Value {
+        if let value = bound[name] { return value }
+        if name == "var" { return .object(variables) }
+        if name == "local" { return .object(locals) }
+        if let value = scope[name] { return value }
+        throw Unknown("\(name) is a reference to \(Evaluator.describeRoot(name))")
+    }
+
+    private static func describeRoot(_ root: String) -> String {
+        switch root {
+        case "data": return "a data source, known only after it is read"
+        case "module": return "a module output, not evaluated here"
+        case "each", "count", "self": return "a per-instance value, not available here"
+        case "path", "terraform": return "a Terraform built-in value, not evaluated here"
+        default: return "a resource attribute, known only after apply"
+        }
+    }
+
+    private func binary(_ op: BinaryOperator, _ left: Expression, _ right: Expression, _ bound: [String: Value]) throws -> Value {
+        // `false && x` and `true || x` are known whatever x is.
+        if op == .and || op == .or {
+            let lhs = try Evaluator.bool(try eval(left, bound), "left operand of '\(op.symbol)'")
+            if op == .and && !lhs { return .bool(false) }
+            if op == .or && lhs { return .bool(true) }
+            return .bool(try Evaluator.bool(try eval(right, bound), "right operand of '\(op.symbol)'"))
+        }
+        let lhs = try eval(left, bound)
+        let rhs = try eval(right, bound)
+        switch op {
+        case .equal: return .bool(lhs == rhs)
+        case .notEqual: return .bool(lhs != rhs)
+        default: break
+        }
+        let a = try Evaluator.number(lhs, "left operand of '\(op.symbol)'")
+        let b = try Evaluator.number(rhs, "right operand of '\(op.symbol)'")
+        switch op {
+        case .less: return .bool(a < b)
+        case .lessOrEqual: return .bool(a <= b)
+        case .greater: return .bool(a > b)
+        case .greaterOrEqual: return .bool(a >= b)
+        case .add: return .number(a + b)
+        case .subtract: return .number(a - b)
+        case .multiply: return .number(a * b)
+        case .divide:
+            guard b != 0 else { throw Unknown("division by zero") }
+            return .number(a / b)
+        case .modulo:
+            guard b != 0 else { throw Unknown("modulo by zero") }
+            // Remainder with the sign of the dividend, like Terraform.
+            var quotient = a / b
+            var truncated = Decimal()
+            NSDecimalRound(&truncated, &quotient, 0, quotient < 0 ? .up : .down)
+            return .number(a - b * truncated)
+        case .equal, .notEqual, .and, .or:
+            fatalError("handled above")
+        }
+    }
+
+    private func evalFor(_ forExpression: ForExpression, _ bound: [String: Value]) throws -> Value {
+        let collection = try eval(forExpression.collection, bound)
+        var listResult: [Value] = []
+        var objectResult: [String: Value] = [:]
+        var groups: [String: [Value]] = [:]
+        for (key, element) in try Evaluator.elements(of: collection) {
+            var inner = bound
+            inner[forExpression.valueVariable] = element
+            if let keyVariable = forExpression.keyVariable { inner[keyVariable] = key }
+            if let condition = forExpression.condition,
+               !(try Evaluator.bool(try eval(condition, inner), "for expression condition")) {
+                continue
+            }
+            let value = try eval(forExpression.valueExpression, inner)
+            guard let keyExpression = forExpression.keyExpression else {
+                listResult.append(value)
+                continue
+            }
+            let resultKey = try Evaluator.string(try eval(keyExpression, inner), "for expression key")
+            if forExpression.grouping {
+                groups[resultKey, default: []].append(value)
+            } else {
+                guard objectResult[resultKey] == nil else {
+                    throw Unknown("duplicate key \"\(resultKey)\" in for expression (use '...' to group)")
+                }
+                objectResult[resultKey] = value
+            }
+        }
+        if !forExpression.producesObject { return .list(listResult) }
+        if forExpression.grouping { return .object(groups.mapValues { .list($0) }) }
+        return .object(objectResult)
+    }
+
+    // MARK: - Traversals
+
+    private func apply(_ steps: ArraySlice<TraversalStep>, to value: Value, _ bound: [String: Value]) throws -> Value {
+        var current = value
+        var rest = steps
+        while let step = rest.first {
+            rest = rest.dropFirst()
+            switch step {
+            case .attribute(let name):
+                current = try Evaluator.attribute(name, of: current)
+            case .legacyIndex(let index):
+                current = try Evaluator.index(.number(Decimal(index)), of: current)
+            case .index(let keyExpression):
+                current = try Evaluator.index(try eval(keyExpression, bound), of: current)
+            case .fullSplat:
+                // All remaining steps apply to each element.
+                return .list(try Evaluator.splatSource(current).map { try apply(rest, to: $0, bound) })
+            case .attributeSplat:
+                // Only the following attribute and legacy-index steps apply to each element.
+                let each = rest.prefix { if case .attribute = $0 { true } else if case .legacyIndex = $0 { true } else { false } }
+                rest = rest.dropFirst(each.count)
+                current = .list(try Evaluator.splatSource(current).map { try apply(each, to: $0, bound) })
+            }
+        }
+        return current
+    }
+
+    private static func splatSource(_ value: Value) -> [Value] {
+        switch value {
+        case .null: return []
+        case .list(let elements): return elements
+        default: return [value]
+        }
+    }
+
+    private static func attribute(_ name: String, of value: Value) throws -> Value {
+        guard case .object(let attributes) = value else { throw Unknown("cannot get attribute \"\(name)\" of a \(value.typeName)") }
+        guard let result = attributes[name] else { throw Unknown("object has no attribute \"\(name)\"") }
+        return result
+    }
+
+    private static func index(_ key: Value, of value: Value) throws -> Value {
+        switch value {
+        case .list(let elements):
+            let number = try Evaluator.number(key, "list index")
+            guard let index = Evaluator.integer(number), index >= 0, index < elements.count else {
+                throw Unknown("index \(key) is out of range for a list of \(elements.count) elements")
+            }
+            return elements[index]
+        case .object(let attributes):
+            let name = try Evaluator.string(key, "object key")
+            guard let result = attributes[name] else { throw Unknown("object has no key \"\(name)\"") }
+            return result
+        default:
+            throw Unknown("cannot index a \(value.typeName)")
+        }
+    }
+
+    /// Iteration order for `for`: lists by index, objects by sorted key (as Terraform does).
+    static func elements(of collection: Value) throws -> [(Value, Value)] {
+        switch collection {
+        case .list(let elements):
+            return elements.enumerated().map { (.number(Decimal($0.offset)), $0.element) }
+        case .object(let attributes):
+            return attributes.keys.sorted().map { (.string($0), attributes[$0]!) }
+        default:
+            throw Unknown("cannot iterate over a \(collection.typeName)")
+        }
+    }
+
+    // MARK: - Templates
+
+    private func render(_ parts: [TemplatePart], _ bound: [String: Value]) throws -> String {
+        var out = ""
+        for part in parts {
+            switch part {
+            case .literal(let literal):
+                out += literal.value
+            case .interpolation(let interpolation):
+                out += try Evaluator.string(try eval(interpolation.expression, bound), "interpolation")
+            case .ifDirective(let directive):
+                if try Evaluator.bool(try eval(directive.condition, bound), "%{if} condition") {
+                    out += try render(directive.thenParts, bound)
+                } else if let elseParts = directive.elseParts {
+                    out += try render(elseParts, bound)
+                }
+            case .forDirective(let directive):
+                for (key, element) in try Evaluator.elements(of: try eval(directive.collection, bound)) {
+                    var inner = bound
+                    inner[directive.valueVariable] = element
+                    if let keyVariable = directive.keyVariable { inner[keyVariable] = key }
+                    out += try render(directive.body, inner)
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: - Conversions (Terraform's automatic conversions between primitives)
+
+    static func string(_ value: Value, _ context: String) throws -> String {
+        switch value {
+        case .string(let string): return string
+        case .number(let number): return Value.format(number)
+        case .bool(let bool): return bool ? "true" : "false"
+        case .null: throw Unknown("\(context) is null")
+        case .list, .object: throw Unknown("\(context) must be a string, not a \(value.typeName)")
+        }
+    }
+
+    static func number(_ value: Value, _ context: String) throws -> Decimal {
+        switch value {
+        case .number(let number): return number
+        case .string(let string):
+            if let number = Decimal(string: string, locale: Locale(identifier: "en_US_POSIX")), !number.isNaN,
+               string.allSatisfy({ $0.isNumber || "+-.eE".contains($0) }) {
+                return number
+            }
+            throw Unknown("\(context) must be a number, not \(value)")
+        default:
+            throw Unknown("\(context) must be a number, not a \(value.typeName)")
+        }
+    }
+
+    static func bool(_ value: Value, _ context: String) throws -> Bool {
+        switch value {
+        case .bool(let bool): return bool
+        case .string("true"): return true
+        case .string("false"): return false
+        default: throw Unknown("\(context) must be a bool, not \(value)")
+        }
+    }
+
+    static func integer(_ number: Decimal) -> Int? {
+        var value = number
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 0, .plain)
+        guard rounded == number, abs(number) < Decimal(Int.max) else { return nil }
+        return NSDecimalNumber(decimal: number).intValue
+    }
+}
+
+/// Internal signal that a value cannot be determined; becomes `EvaluationResult.unknown`.
+struct Unknown: Error {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
+}
+
+extension Expression {
+    /// Evaluates this expression with the given values for `var.NAME`.
+    public func evaluate(variables: [String: Value] = [:]) -> EvaluationResult {
+        Evaluator(variables: variables).evaluate(self)
+    }
+}

@@ -1,0 +1,241 @@
+import Foundation
+
+/// An HCL expression node together with the source span it was parsed from.
+public struct Expression: Sendable, Hashable {
+    /// What kind of expression this is, with its sub-expressions.
+    public var kind: ExpressionKind
+    /// The exact span of source text this expression was parsed from.
+    public var range: SourceRange
+
+    /// Creates an expression node.
+    public init(_ kind: ExpressionKind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+
+    /// Where the expression starts (file, line, column).
+    public var position: SourcePosition { range.position }
+}
+
+/// The shapes an HCL expression can take. Nothing from the source is dropped: parentheses,
+/// heredoc markers and raw template text are all kept so the expression can be shown as written.
+public indirect enum ExpressionKind: Sendable, Hashable {
+    /// A number literal such as `443` or `1.5e3`.
+    case number(NumberLiteral)
+    /// `true` or `false`.
+    case bool(Bool)
+    /// `null`.
+    case null
+    /// A quoted string or heredoc, possibly with interpolations and directives.
+    case template(Template)
+    /// A bare name such as `var`, `aws_lb` or `each` (the root of a traversal).
+    case variable(String)
+    /// Attribute access, indexing and splats applied to `base`, e.g. `aws_lb.x.arn` or `tolist(x)[0]`.
+    case traversal(base: Expression, steps: [TraversalStep])
+    /// A function call such as `tolist(x)` or `concat(a, b...)`.
+    case functionCall(FunctionCall)
+    /// A tuple constructor `[a, b]`.
+    case tuple([Expression])
+    /// An object constructor `{ k = v }`.
+    case object([ObjectItem])
+    /// `-x` or `!x`.
+    case unary(UnaryOperator, Expression)
+    /// `a + b`, `a && b`, ...
+    case binary(BinaryOperator, Expression, Expression)
+    /// `condition ? trueResult : falseResult`.
+    case conditional(condition: Expression, trueResult: Expression, falseResult: Expression)
+    /// `( expression )`, kept so rendering reproduces the grouping.
+    case parenthesized(Expression)
+    /// `[for ...]` or `{for ...}`.
+    case forExpression(ForExpression)
+}
+
+/// A number literal: its value and its text exactly as written.
+public struct NumberLiteral: Sendable, Hashable {
+    /// The parsed value.
+    public var value: Decimal
+    /// The literal as it appeared in the source, e.g. `1.50`.
+    public var text: String
+
+    /// Creates a number literal.
+    public init(value: Decimal, text: String) {
+        self.value = value
+        self.text = text
+    }
+}
+
+/// One step of a traversal.
+public enum TraversalStep: Sendable, Hashable {
+    /// `.name`
+    case attribute(String)
+    /// `[expression]`
+    case index(Expression)
+    /// `.0` (legacy index syntax)
+    case legacyIndex(Int)
+    /// `.*` — applies the following attribute/legacy-index steps to each element.
+    case attributeSplat
+    /// `[*]` — applies all following steps to each element.
+    case fullSplat
+}
+
+/// A function call, e.g. `format("%s-%d", name, 1)` or `provider::aws::arn_parse(x)`.
+public struct FunctionCall: Sendable, Hashable {
+    /// Function name, including any `provider::` namespace.
+    public var name: String
+    /// Arguments in order.
+    public var arguments: [Expression]
+    /// True when the last argument is followed by `...` (its elements become separate arguments).
+    public var expandsFinalArgument: Bool
+
+    /// Creates a function call.
+    public init(name: String, arguments: [Expression], expandsFinalArgument: Bool = false) {
+        self.name = name
+        self.arguments = arguments
+        self.expandsFinalArgument = expandsFinalArgument
+    }
+}
+
+/// One `key = value` (or `key: value`) item of an object constructor.
+public struct ObjectItem: Sendable, Hashable {
+    /// The key: a bare name or an expression.
+    public var key: ObjectKey
+    /// The value expression.
+    public var value: Expression
+    /// True when written with `:` instead of `=`.
+    public var usesColon: Bool
+    /// Span from key to value.
+    public var range: SourceRange
+
+    /// Creates an object item.
+    public init(key: ObjectKey, value: Expression, usesColon: Bool = false, range: SourceRange) {
+        self.key = key
+        self.value = value
+        self.usesColon = usesColon
+        self.range = range
+    }
+
+    /// Where the item starts.
+    public var position: SourcePosition { range.position }
+}
+
+/// The key of an object item.
+public enum ObjectKey: Sendable, Hashable {
+    /// A bare identifier such as `Name` — a literal string, never a variable reference.
+    case name(String)
+    /// Any other key: a quoted string, `(expression)`, ...
+    case expression(Expression)
+
+    /// The key's literal text when it is a bare name or a plain quoted string.
+    public var literalName: String? {
+        switch self {
+        case .name(let name): return name
+        case .expression(let expression): return expression.literalString
+        }
+    }
+}
+
+/// Prefix operators.
+public enum UnaryOperator: String, Sendable, Hashable, CaseIterable {
+    /// Arithmetic negation `-`.
+    case negate = "-"
+    /// Logical not `!`.
+    case not = "!"
+
+    /// The operator as written.
+    public var symbol: String { rawValue }
+}
+
+/// Infix operators with HCL's precedence levels.
+public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
+    /// `||`
+    case or = "||"
+    /// `&&`
+    case and = "&&"
+    /// `==`
+    case equal = "=="
+    /// `!=`
+    case notEqual = "!="
+    /// `<`
+    case less = "<"
+    /// `<=`
+    case lessOrEqual = "<="
+    /// `>`
+    case greater = ">"
+    /// `>=`
+    case greaterOrEqual = ">="
+    /// `+`
+    case add = "+"
+    /// `-`
+    case subtract = "-"
+    /// `*`
+    case multiply = "*"
+    /// `/`
+    case divide = "/"
+    /// `%`
+    case modulo = "%"
+
+    /// The operator as written.
+    public var symbol: String { rawValue }
+
+    /// Binding strength: 1 (`||`) is loosest, 6 (`* / %`) tightest.
+    public var precedence: Int {
+        switch self {
+        case .or: return 1
+        case .and: return 2
+        case .equal, .notEqual: return 3
+        case .less, .lessOrEqual, .greater, .greaterOrEqual: return 4
+        case .add, .subtract: return 5
+        case .multiply, .divide, .modulo: return 6
+        }
+    }
+}
+
+/// A `for` expression: `[for k, v in coll : value if cond]` or `{for k, v in coll : key => value... if cond}`.
+public struct ForExpression: Sendable, Hashable {
+    /// The first name in `for k, v`, when two names are given.
+    public var keyVariable: String?
+    /// The (last) iteration variable name.
+    public var valueVariable: String
+    /// The collection iterated over.
+    public var collection: Expression
+    /// The key expression (`key =>`) of the object form; nil for the tuple form.
+    public var keyExpression: Expression?
+    /// The value expression.
+    public var valueExpression: Expression
+    /// The `if` filter, if any.
+    public var condition: Expression?
+    /// True for the object form with `...` (values grouped into lists per key).
+    public var grouping: Bool
+
+    /// Creates a for expression.
+    public init(keyVariable: String?, valueVariable: String, collection: Expression, keyExpression: Expression?,
+                valueExpression: Expression, condition: Expression?, grouping: Bool) {
+        self.keyVariable = keyVariable
+        self.valueVariable = valueVariable
+        self.collection = collection
+        self.keyExpression = keyExpression
+        self.valueExpression = valueExpression
+        self.condition = condition
+        self.grouping = grouping
+    }
+
+    /// True for `{for ...}`, false for `[for ...]`.
+    public var producesObject: Bool { keyExpression != nil }
+}
+
+extension Expression {
+    /// The string value when this is a quoted string or heredoc without interpolations or directives.
+    public var literalString: String? {
+        guard case .template(let template) = kind else { return nil }
+        return template.literalValue
+    }
+
+    /// The root variable name when this is a bare variable or a traversal starting from one (`aws_lb` for `aws_lb.x.arn`).
+    public var rootName: String? {
+        switch kind {
+        case .variable(let name): return name
+        case .traversal(let base, _): return base.rootName
+        default: return nil
+        }
+    }
+}

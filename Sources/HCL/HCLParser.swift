@@ -1,0 +1,124 @@
+import Foundation
+
+/// A parsed HCL file: its path, its top-level body and the source text it came from.
+public struct HCLFile: Sendable, Hashable {
+    /// Path of the file, as given to the parser (used in positions and errors).
+    public var path: String
+    /// Top-level attributes and blocks.
+    public var body: Body
+    /// The source text, kept so any node can be shown exactly as written.
+    public var source: String
+
+    /// Creates a file.
+    public init(path: String, body: Body, source: String) {
+        self.path = path
+        self.body = body
+        self.source = source
+    }
+
+    /// The exact source text of `range` (e.g. an expression's `range`).
+    public func sourceText(of range: SourceRange) -> String {
+        let utf8 = source.utf8
+        let count = utf8.count
+        let lower = Swift.min(Swift.max(0, range.start.offset), count)
+        let upper = Swift.min(Swift.max(lower, range.end.offset), count)
+        let start = utf8.index(utf8.startIndex, offsetBy: lower)
+        let end = utf8.index(start, offsetBy: upper - lower)
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    /// The exact source text of an expression.
+    public func sourceText(of expression: Expression) -> String { sourceText(of: expression.range) }
+}
+
+/// Entry point: parses HCL native syntax into an `HCLFile`.
+public enum HCLParser {
+    /// The deepest nesting of blocks, brackets, operators and templates accepted before failing with an error.
+    public static let maximumNestingDepth = 256
+
+    /// Parses `text`; `path` is used in positions and error messages. Throws `HCLError`.
+    public static func parse(_ text: String, path: String) throws -> HCLFile {
+        var text = text
+        let body = try text.withUTF8 { bytes in try parse(bytes: bytes, path: path) }
+        return HCLFile(path: path, body: body, source: text)
+    }
+
+    /// Parses raw file contents; rejects NUL bytes and invalid UTF-8 with an `HCLError`.
+    public static func parse(_ data: Data, path: String) throws -> HCLFile {
+        try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let bad = firstInvalidUTF8(bytes) {
+                throw error(at: bad, in: bytes, path: path, expected: "UTF-8 text",
+                            found: "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true).leftPadded(to: 2))")
+            }
+        }
+        return try parse(String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// Reads and parses the file at `path`.
+    public static func parseFile(atPath path: String) throws -> HCLFile {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try parse(data, path: path)
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> Body {
+        guard bytes.count < Int(Int32.max) else {
+            throw HCLError(position: SourcePosition(file: path, line: 1, column: 1),
+                           expected: "a file smaller than 2 GiB", found: "\(bytes.count) bytes")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw error(at: nul, in: bytes, path: path, expected: "text", found: "NUL byte (binary file?)")
+        }
+        // A UTF-8 byte order mark is not content; offsets still count it so ranges index the original text.
+        let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        let (tokens, lexError) = Lexer.tokenize(bytes, start: start, file: path)
+        var parser = Parser(bytes: bytes, tokens: tokens, file: path, lexError: lexError)
+        return try parser.parseFile()
+    }
+
+    /// An error located at byte `offset`, computing line and column from the (valid) bytes before it.
+    private static func error(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, path: String,
+                              expected: String, found: String) -> HCLError {
+        var line = 1, column = 1
+        for i in 0..<offset {
+            if bytes[i] == Byte.newline {
+                line += 1
+                column = 1
+            } else if Byte.startsScalar(bytes[i]) {
+                column += 1
+            }
+        }
+        return HCLError(position: SourcePosition(file: path, line: line, column: column), expected: expected, found: found)
+    }
+
+    /// Offset of the first byte that is not part of well-formed UTF-8, or nil.
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var lowerBound: UInt8 = 0x80, upperBound: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lowerBound = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upperBound = 0x9F   // no UTF-16 surrogates
+            case 0xF0: length = 4; lowerBound = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upperBound = 0x8F   // nothing above U+10FFFF
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            let second = bytes[i + 1]
+            guard second >= lowerBound && second <= upperBound else { return i }
+            for k in 2..<max(2, length) where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,343 @@
+import Foundation
+
+extension Parser {
+    /// Expression := Conditional (lowest precedence).
+    mutating func parseExpression() throws -> Expression {
+        let first = peek()
+        try enter(at: first)
+        defer { depth -= 1 }
+        let start = startLocation(first)
+        let condition = try parseBinary(minimumPrecedence: 1)
+        guard peek().kind == .question else { return condition }
+        advance()
+        skipNewlines()   // an expression cannot end at `?`, so a line break here is harmless
+        let trueResult = try parseExpression()
+        try expect(.colon, "':' in conditional expression")
+        skipNewlines()
+        let falseResult = try parseExpression()
+        return Expression(.conditional(condition: condition, trueResult: trueResult, falseResult: falseResult),
+                          range: range(from: start))
+    }
+
+    private static func binaryOperator(_ kind: TokenKind) -> BinaryOperator? {
+        switch kind {
+        case .or: return .or
+        case .and: return .and
+        case .equalEqual: return .equal
+        case .notEqual: return .notEqual
+        case .less: return .less
+        case .lessEqual: return .lessOrEqual
+        case .greater: return .greater
+        case .greaterEqual: return .greaterOrEqual
+        case .plus: return .add
+        case .minus: return .subtract
+        case .star: return .multiply
+        case .slash: return .divide
+        case .percent: return .modulo
+        default: return nil
+        }
+    }
+
+    /// Precedence climbing: left-associative chains are built in a loop; the nesting counter also
+    /// grows with chain length so later tree walks stay within the same depth bound.
+    private mutating func parseBinary(minimumPrecedence: Int) throws -> Expression {
+        var left = try parseUnary()
+        let savedDepth = depth
+        defer { depth = savedDepth }
+        while true {
+            let token = peek()
+            guard let op = Parser.binaryOperator(token.kind), op.precedence >= minimumPrecedence else { return left }
+            advance()
+            skipNewlines()
+            try enter(at: token)
+            let right = try parseBinary(minimumPrecedence: op.precedence + 1)
+            left = Expression(.binary(op, left, right), range: left.range.union(right.range))
+        }
+    }
+
+    private mutating func parseUnary() throws -> Expression {
+        let token = peek()
+        let op: UnaryOperator
+        switch token.kind {
+        case .minus: op = .negate
+        case .bang: op = .not
+        default: return try parsePostfix()
+        }
+        advance()
+        try enter(at: token)
+        defer { depth -= 1 }
+        let operand = try parseUnary()
+        return Expression(.unary(op, operand), range: range(from: startLocation(token)))
+    }
+
+    /// A primary expression followed by `.attr`, `.0`, `.*`, `[index]` and `[*]` steps.
+    private mutating func parsePostfix() throws -> Expression {
+        let base = try parsePrimary()
+        var steps: [TraversalStep] = []
+        while true {
+            let token = peek()
+            if token.kind == .dot {
+                advance()
+                let next = peek()
+                switch next.kind {
+                case .identifier:
+                    advance()
+                    steps.append(.attribute(text(next)))
+                case .number:
+                    guard let index = Int(text(next)) else { throw failure("integer index after '.'", at: next) }
+                    advance()
+                    steps.append(.legacyIndex(index))
+                case .star:
+                    advance()
+                    steps.append(.attributeSplat)
+                default:
+                    throw failure("attribute name, index or '*' after '.'", at: next)
+                }
+            } else if token.kind == .openBracket {
+                advance()
+                let saved = ignoreNewlines
+                ignoreNewlines = true
+                if peek().kind == .star {
+                    advance()
+                    try expect(.closeBracket, "']' after '[*'")
+                    steps.append(.fullSplat)
+                } else {
+                    let key = try parseExpression()
+                    try expect(.closeBracket, "']' to close index")
+                    steps.append(.index(key))
+                }
+                ignoreNewlines = saved
+            } else {
+                break
+            }
+        }
+        guard !steps.isEmpty else { return base }
+        return Expression(.traversal(base: base, steps: steps), range: range(from: base.range.start))
+    }
+
+    private mutating func parsePrimary() throws -> Expression {
+        let token = peek()
+        let start = startLocation(token)
+        switch token.kind {
+        case .number:
+            advance()
+            return Expression(.number(try numberLiteral(token)), range: range(token))
+        case .identifier:
+            advance()
+            if isKeyword(token, "true") { return Expression(.bool(true), range: range(token)) }
+            if isKeyword(token, "false") { return Expression(.bool(false), range: range(token)) }
+            if isKeyword(token, "null") { return Expression(.null, range: range(token)) }
+            if tokens[index].kind == .openParen {
+                return try parseCall(name: text(token), start: start)
+            }
+            if let name = try parseNamespacedFunctionName(first: token) {
+                return try parseCall(name: name, start: start)
+            }
+            return Expression(.variable(text(token)), range: range(token))
+        case .openQuote:
+            return try parseQuotedTemplate()
+        case .openHeredoc:
+            return try parseHeredoc()
+        case .openBracket:
+            return try parseTuple()
+        case .openBrace:
+            return try parseObject()
+        case .openParen:
+            advance()
+            let saved = ignoreNewlines
+            ignoreNewlines = true
+            let inner = try parseExpression()
+            try expect(.closeParen, "')' to close '(' at \(token.line):\(token.column)")
+            ignoreNewlines = saved
+            return Expression(.parenthesized(inner), range: range(from: start))
+        default:
+            throw failure("expression", at: token)
+        }
+    }
+
+    private func numberLiteral(_ token: Token) throws -> NumberLiteral {
+        let literal = text(token)
+        // Short integers are the common case and much cheaper than Decimal(string:).
+        if literal.utf8.count <= 18, let integer = Int64(literal) {
+            return NumberLiteral(value: Decimal(integer), text: literal)
+        }
+        guard let value = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")), !value.isNaN else {
+            throw failure("number within the supported range", at: token)
+        }
+        return NumberLiteral(value: value, text: literal)
+    }
+
+    /// `provider::aws::arn_parse(` — a namespaced function name; nil (consuming nothing) if this is not one.
+    private mutating func parseNamespacedFunctionName(first: Token) throws -> String? {
+        var i = index
+        var name = text(first)
+        var previousEnd = first.end
+        while i + 2 < tokens.count, tokens[i].kind == .colon, tokens[i + 1].kind == .colon,
+              tokens[i].start == previousEnd, tokens[i + 1].start == tokens[i].end,
+              tokens[i + 2].kind == .identifier, tokens[i + 2].start == tokens[i + 1].end {
+            name += "::" + text(tokens[i + 2])
+            previousEnd = tokens[i + 2].end
+            i += 3
+        }
+        guard i != index, tokens[i].kind == .openParen else { return nil }
+        index = i
+        last = tokens[i - 1]
+        return name
+    }
+
+    private mutating func parseCall(name: String, start: SourceLocation) throws -> Expression {
+        let open = advance()   // (
+        let saved = ignoreNewlines
+        ignoreNewlines = true
+        var arguments: [Expression] = []
+        var expands = false
+        while true {
+            let token = peek()
+            if token.kind == .closeParen { break }
+            if token.kind == .endOfFile || token.kind == .invalid {
+                throw failure("')' to close call to \(name) at \(open.line):\(open.column)", at: token)
+            }
+            arguments.append(try parseExpression())
+            let after = peek()
+            if after.kind == .ellipsis {
+                advance()
+                expands = true
+                if peek().kind == .comma { advance() }
+                let close = peek()
+                guard close.kind == .closeParen else { throw failure("')' after expanded argument '...'", at: close) }
+                break
+            }
+            if after.kind == .comma {
+                advance()
+                continue
+            }
+            if after.kind != .closeParen { throw failure("',' or ')' in call to \(name)", at: after) }
+        }
+        advance()   // )
+        ignoreNewlines = saved
+        let call = FunctionCall(name: name, arguments: arguments, expandsFinalArgument: expands)
+        return Expression(.functionCall(call), range: range(from: start))
+    }
+
+    /// After `[` or `{` (newlines ignored): `for` followed by an identifier starts a for expression.
+    private mutating func atForExpression() -> Bool {
+        let token = peek()
+        guard isKeyword(token, "for") else { return false }
+        var i = index + 1
+        while tokens[i].kind == .newline { i += 1 }
+        return tokens[i].kind == .identifier
+    }
+
+    private mutating func parseTuple() throws -> Expression {
+        let open = advance()
+        let start = startLocation(open)
+        let saved = ignoreNewlines
+        ignoreNewlines = true
+        defer { ignoreNewlines = saved }
+        if atForExpression() { return try parseFor(open: open, producesObject: false) }
+        var elements: [Expression] = []
+        while true {
+            let token = peek()
+            if token.kind == .closeBracket { break }
+            if token.kind == .endOfFile || token.kind == .invalid {
+                throw failure("']' to close '[' at \(open.line):\(open.column)", at: token)
+            }
+            elements.append(try parseExpression())
+            let after = peek()
+            if after.kind == .comma {
+                advance()
+            } else if after.kind != .closeBracket {
+                throw failure("',' or ']' in tuple", at: after)
+            }
+        }
+        advance()   // ]
+        return Expression(.tuple(elements), range: range(from: start))
+    }
+
+    private mutating func parseObject() throws -> Expression {
+        let open = advance()
+        let start = startLocation(open)
+        let saved = ignoreNewlines
+        defer { ignoreNewlines = saved }
+        ignoreNewlines = true
+        if atForExpression() { return try parseFor(open: open, producesObject: true) }
+        // Inside an object constructor newlines separate items again.
+        ignoreNewlines = false
+        var items: [ObjectItem] = []
+        while true {
+            skipNewlines()
+            let token = tokens[index]
+            if token.kind == .closeBrace { break }
+            if token.kind == .endOfFile || token.kind == .invalid {
+                throw failure("'}' to close object opened at \(open.line):\(open.column)", at: token)
+            }
+            let itemStart = startLocation(token)
+            let key: ObjectKey
+            let next = tokens[index + 1].kind
+            if token.kind == .identifier && (next == .equal || next == .colon) {
+                advance()
+                key = .name(text(token))
+            } else {
+                key = .expression(try parseExpression())
+            }
+            let separator = tokens[index]
+            guard separator.kind == .equal || separator.kind == .colon else {
+                throw failure("'=' or ':' after object key", at: separator)
+            }
+            advance()
+            let value = try parseExpression()
+            items.append(ObjectItem(key: key, value: value, usesColon: separator.kind == .colon, range: range(from: itemStart)))
+            let after = tokens[index]
+            switch after.kind {
+            case .comma, .newline: index += 1
+            case .closeBrace: break
+            default: throw failure("',', newline or '}' after object item", at: after)
+            }
+        }
+        advance()   // }
+        return Expression(.object(items), range: range(from: start))
+    }
+
+    /// `for k, v in collection : value if cond` (tuple) or `... : key => value... if cond` (object), then the closing bracket.
+    private mutating func parseFor(open: Token, producesObject: Bool) throws -> Expression {
+        let start = startLocation(open)
+        advance()   // for
+        let first = try expectIdentifier("iteration variable name after 'for'")
+        var keyVariable: String?
+        var valueVariable = first
+        if peek().kind == .comma {
+            advance()
+            keyVariable = first
+            valueVariable = try expectIdentifier("second iteration variable name")
+        }
+        try expectKeyword("in")
+        let collection = try parseExpression()
+        try expect(.colon, "':' after for collection")
+        var keyExpression: Expression?
+        var valueExpression = try parseExpression()
+        var grouping = false
+        if producesObject {
+            try expect(.fatArrow, "'=>' in object for expression")
+            keyExpression = valueExpression
+            valueExpression = try parseExpression()
+            if peek().kind == .ellipsis {
+                advance()
+                grouping = true
+            }
+        }
+        var condition: Expression?
+        if isKeyword(peek(), "if") {
+            advance()
+            condition = try parseExpression()
+        }
+        if producesObject {
+            try expect(.closeBrace, "'}' to close for expression opened at \(open.line):\(open.column)")
+        } else {
+            try expect(.closeBracket, "']' to close for expression opened at \(open.line):\(open.column)")
+        }
+        let forExpression = ForExpression(keyVariable: keyVariable, valueVariable: valueVariable, collection: collection,
+                                          keyExpression: keyExpression, valueExpression: valueExpression,
+                                          condition: condition, grouping: grouping)
+        return Expression(.forExpression(forExpression), range: range(from: start))
+    }
+}

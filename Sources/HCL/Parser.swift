@@ -1,0 +1,246 @@
+import Foundation
+
+/// Recursive-descent parser over the token array produced by `Lexer`.
+///
+/// Newlines are significant in bodies and object constructors (they end attributes and items)
+/// but not inside brackets, parentheses, interpolations and `for` expressions; `ignoreNewlines`
+/// tracks which of the two applies. Every recursive production goes through `enter`, which caps
+/// nesting at `HCLParser.maximumNestingDepth` so hostile input cannot exhaust the stack.
+struct Parser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: [Token]
+    let file: String
+    let lexError: HCLError?
+    var index = 0
+    var ignoreNewlines = false
+    var depth = 0
+    /// The most recently consumed token, used to end source ranges.
+    var last: Token
+
+    init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], file: String, lexError: HCLError?) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.file = file
+        self.lexError = lexError
+        self.last = tokens[0]
+    }
+
+    // MARK: - Token access
+
+    /// The current token, skipping newlines where they are insignificant.
+    @inline(__always) mutating func peek() -> Token {
+        if ignoreNewlines {
+            while tokens[index].kind == .newline { index += 1 }
+        }
+        return tokens[index]
+    }
+
+    /// Consumes and returns the current token (never moves past end of file).
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = peek()
+        if token.kind != .endOfFile { index += 1 }
+        last = token
+        return token
+    }
+
+    /// Consumes a token of `kind` or throws "expected `description`".
+    @discardableResult
+    mutating func expect(_ kind: TokenKind, _ description: String) throws -> Token {
+        let token = peek()
+        guard token.kind == kind else { throw failure(description, at: token) }
+        return advance()
+    }
+
+    mutating func expectIdentifier(_ description: String) throws -> String {
+        text(try expect(.identifier, description))
+    }
+
+    mutating func expectKeyword(_ keyword: String) throws {
+        let token = peek()
+        guard isKeyword(token, keyword) else { throw failure("'\(keyword)'", at: token) }
+        advance()
+    }
+
+    mutating func skipNewlines() {
+        while tokens[index].kind == .newline { index += 1 }
+    }
+
+    func text(_ token: Token) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]), as: UTF8.self)
+    }
+
+    /// Compares an identifier token with an ASCII keyword without allocating a String.
+    func isKeyword(_ token: Token, _ keyword: StaticString) -> Bool {
+        guard token.kind == .identifier, token.length == keyword.utf8CodeUnitCount else { return false }
+        let pointer = keyword.utf8Start
+        for i in 0..<token.length where bytes[Int(token.start) + i] != pointer[i] { return false }
+        return true
+    }
+
+    func isKeyword(_ token: Token, _ keyword: String) -> Bool {
+        token.kind == .identifier && text(token) == keyword
+    }
+
+    // MARK: - Positions and errors
+
+    func startLocation(_ token: Token) -> SourceLocation {
+        SourceLocation(line: Int(token.line), column: Int(token.column), offset: Int(token.start))
+    }
+
+    func endLocation(_ token: Token) -> SourceLocation {
+        SourceLocation(line: Int(token.endLine), column: Int(token.endColumn), offset: Int(token.end))
+    }
+
+    func range(_ token: Token) -> SourceRange {
+        SourceRange(file: file, start: startLocation(token), end: endLocation(token))
+    }
+
+    /// From `start` to the end of the last consumed token.
+    func range(from start: SourceLocation) -> SourceRange {
+        SourceRange(file: file, start: start, end: endLocation(last))
+    }
+
+    /// "expected `expected`, found <token>" at `token`; a lexical error token reports the lexer's error instead.
+    func failure(_ expected: String, at token: Token) -> HCLError {
+        if token.kind == .invalid, let lexError { return lexError }
+        return HCLError(position: SourcePosition(file: file, line: Int(token.line), column: Int(token.column)),
+                        expected: expected, found: describe(token))
+    }
+
+    func failure(_ expected: String, found: String, at range: SourceRange) -> HCLError {
+        HCLError(position: range.position, expected: expected, found: found)
+    }
+
+    func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .identifier: return "identifier \"\(truncated(text(token)))\""
+        case .number: return "number \(truncated(text(token)))"
+        case .newline: return "newline"
+        case .endOfFile: return "end of file"
+        case .openQuote: return "string"
+        case .closeQuote: return "'\"'"
+        case .stringLiteral: return "string text"
+        case .openHeredoc: return "heredoc"
+        case .closeHeredoc: return "heredoc end marker"
+        case .templateInterp: return "'${'"
+        case .templateControl: return "'%{'"
+        case .templateSeqEnd: return "'}'"
+        case .invalid: return "invalid input"
+        default: return "'\(text(token))'"
+        }
+    }
+
+    private func truncated(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+
+    /// Enters one level of nesting; throws once the nesting limit is exceeded. Pair with `depth -= 1`.
+    mutating func enter(at token: Token) throws {
+        depth += 1
+        if depth > HCLParser.maximumNestingDepth {
+            throw HCLError(position: SourcePosition(file: file, line: Int(token.line), column: Int(token.column)),
+                           expected: "at most \(HCLParser.maximumNestingDepth) levels of nesting", found: "deeper nesting")
+        }
+    }
+
+    // MARK: - Bodies
+
+    mutating func parseFile() throws -> Body {
+        let body = try parseBody(openBrace: nil)
+        let end = tokens[tokens.count - 1]
+        let start = SourceLocation(line: 1, column: 1, offset: 0)
+        return Body(items: body, range: SourceRange(file: file, start: start, end: endLocation(end)))
+    }
+
+    /// Parses attributes and blocks until `}` (inside a block) or end of file (top level).
+    mutating func parseBody(openBrace: Token?) throws -> [BodyItem] {
+        var items: [BodyItem] = []
+        while true {
+            let token = tokens[index]
+            switch token.kind {
+            case .newline:
+                index += 1
+            case .endOfFile:
+                if let open = openBrace {
+                    throw failure("'}' to close block opened at \(open.line):\(open.column)", at: token)
+                }
+                return items
+            case .closeBrace where openBrace != nil:
+                return items
+            case .identifier:
+                items.append(try parseBodyItem(inBlock: openBrace != nil))
+            default:
+                throw failure("attribute or block", at: token)
+            }
+        }
+    }
+
+    private mutating func parseBodyItem(inBlock: Bool) throws -> BodyItem {
+        let nameToken = advance()
+        let name = text(nameToken)
+        let start = startLocation(nameToken)
+
+        if tokens[index].kind == .equal {
+            advance()
+            let expression = try parseExpression()
+            try expectItemEnd(inBlock: inBlock, what: "attribute value")
+            return .attribute(Attribute(name: name, expression: expression, range: range(from: start), nameRange: range(nameToken)))
+        }
+
+        var labels: [BlockLabel] = []
+        while true {
+            let token = tokens[index]
+            if token.kind == .identifier {
+                advance()
+                labels.append(BlockLabel(value: text(token), isQuoted: false, range: range(token)))
+            } else if token.kind == .openQuote {
+                labels.append(try parseQuotedLabel())
+            } else if token.kind == .openBrace {
+                break
+            } else {
+                throw failure(labels.isEmpty ? "'=' or '{'" : "block label or '{'", at: token)
+            }
+        }
+        let open = advance()
+        try enter(at: open)
+        let items = try parseBody(openBrace: open)
+        depth -= 1
+        let close = advance()   // parseBody only returns at `}` inside a block
+        let bodyRange = SourceRange(file: file, start: startLocation(open), end: endLocation(close))
+        try expectItemEnd(inBlock: inBlock, what: "block")
+        return .block(Block(type: name, labels: labels, body: Body(items: items, range: bodyRange), range: range(from: start)))
+    }
+
+    /// After an attribute or block: a newline, end of file, or (inside a block) the closing `}`.
+    private mutating func expectItemEnd(inBlock: Bool, what: String) throws {
+        let token = tokens[index]
+        switch token.kind {
+        case .newline: index += 1
+        case .endOfFile: break
+        case .closeBrace where inBlock: break
+        default: throw failure("newline after \(what)", at: token)
+        }
+    }
+
+    /// A block label written as a quoted string: literal text only, no interpolation.
+    private mutating func parseQuotedLabel() throws -> BlockLabel {
+        let open = advance()
+        var value = ""
+        while true {
+            let token = tokens[index]
+            switch token.kind {
+            case .stringLiteral:
+                advance()
+                value += try decodeQuoted(token)
+            case .closeQuote:
+                advance()
+                return BlockLabel(value: value, isQuoted: true, range: range(from: startLocation(open)))
+            case .templateInterp, .templateControl:
+                throw failure("literal block label without templates", at: token)
+            default:
+                throw failure("'\"' to close block label", at: token)
+            }
+        }
+    }
+}

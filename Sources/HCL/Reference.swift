@@ -1,0 +1,189 @@
+import Foundation
+
+/// A reference to a named value inside an expression, e.g. `aws_lb.public_alb.arn`, `var.region`,
+/// `each.value.name` or `data.aws_network_interface.nic1.private_ip`.
+///
+/// Only the static part of a traversal is kept: `aws_instance.web[count.index].id` yields
+/// `aws_instance.web` (plus `count.index` as a separate reference).
+public struct Reference: Sendable, Hashable, CustomStringConvertible {
+    /// The root name, e.g. `aws_lb`, `var`, `data`, `each`.
+    public var root: String
+    /// Static steps after the root.
+    public var steps: [ReferenceStep]
+    /// Where the reference appears.
+    public var range: SourceRange
+
+    /// Creates a reference.
+    public init(root: String, steps: [ReferenceStep], range: SourceRange) {
+        self.root = root
+        self.steps = steps
+        self.range = range
+    }
+
+    /// Where the reference starts.
+    public var position: SourcePosition { range.position }
+
+    /// The root and the attribute names that directly follow it: `["aws_lb", "public_alb", "arn"]`.
+    public var attributePath: [String] {
+        var path = [root]
+        for step in steps {
+            guard case .attribute(let name) = step else { break }
+            path.append(name)
+        }
+        return path
+    }
+
+    /// HCL spelling, e.g. `aws_lb.public_alb.arn` or `var.subnets[0]`.
+    public var description: String {
+        var out = root
+        for step in steps {
+            switch step {
+            case .attribute(let name): out += "." + name
+            case .index(.string(let key)): out += "[\"\(key)\"]"
+            case .index(let key): out += "[\(key)]"
+            }
+        }
+        return out
+    }
+}
+
+/// A static step of a reference.
+public enum ReferenceStep: Sendable, Hashable {
+    /// `.name`
+    case attribute(String)
+    /// `[0]`, `["key"]` or `.0` with a literal key.
+    case index(Value)
+}
+
+extension Expression {
+    /// All references in this expression, in source order — including those inside templates, heredocs,
+    /// function arguments, object keys and index expressions. Iteration variables bound by `for`
+    /// expressions and directives are not references and are left out.
+    public var references: [Reference] {
+        var collector = ReferenceCollector()
+        collector.visit(self, bound: [])
+        return collector.references
+    }
+}
+
+extension Body {
+    /// All references in every attribute of this body and of nested blocks, in source order.
+    public var references: [Reference] {
+        var collector = ReferenceCollector()
+        collector.visit(self)
+        return collector.references
+    }
+}
+
+extension Block {
+    /// All references in this block's attributes and nested blocks.
+    public var references: [Reference] { body.references }
+}
+
+private struct ReferenceCollector {
+    var references: [Reference] = []
+
+    mutating func visit(_ body: Body) {
+        for item in body.items {
+            switch item {
+            case .attribute(let attribute): visit(attribute.expression, bound: [])
+            case .block(let block): visit(block.body)
+            }
+        }
+    }
+
+    mutating func visit(_ expression: Expression, bound: Set<String>) {
+        switch expression.kind {
+        case .number, .bool, .null:
+            break
+        case .variable(let name):
+            if !bound.contains(name) {
+                references.append(Reference(root: name, steps: [], range: expression.range))
+            }
+        case let .traversal(base, steps):
+            if case .variable(let name) = base.kind {
+                if !bound.contains(name) {
+                    references.append(Reference(root: name, steps: staticPrefix(steps), range: expression.range))
+                }
+            } else {
+                visit(base, bound: bound)
+            }
+            for case .index(let key) in steps { visit(key, bound: bound) }
+        case .template(let template):
+            visit(template.parts, bound: bound)
+        case .functionCall(let call):
+            for argument in call.arguments { visit(argument, bound: bound) }
+        case .tuple(let elements):
+            for element in elements { visit(element, bound: bound) }
+        case .object(let items):
+            for item in items {
+                if case .expression(let key) = item.key { visit(key, bound: bound) }
+                visit(item.value, bound: bound)
+            }
+        case .unary(_, let operand):
+            visit(operand, bound: bound)
+        case let .binary(_, left, right):
+            visit(left, bound: bound)
+            visit(right, bound: bound)
+        case let .conditional(condition, trueResult, falseResult):
+            visit(condition, bound: bound)
+            visit(trueResult, bound: bound)
+            visit(falseResult, bound: bound)
+        case .parenthesized(let inner):
+            visit(inner, bound: bound)
+        case .forExpression(let forExpression):
+            visit(forExpression.collection, bound: bound)
+            var inner = bound
+            inner.insert(forExpression.valueVariable)
+            if let key = forExpression.keyVariable { inner.insert(key) }
+            if let key = forExpression.keyExpression { visit(key, bound: inner) }
+            visit(forExpression.valueExpression, bound: inner)
+            if let condition = forExpression.condition { visit(condition, bound: inner) }
+        }
+    }
+
+    mutating func visit(_ parts: [TemplatePart], bound: Set<String>) {
+        for part in parts {
+            switch part {
+            case .literal:
+                break
+            case .interpolation(let interpolation):
+                visit(interpolation.expression, bound: bound)
+            case .ifDirective(let directive):
+                visit(directive.condition, bound: bound)
+                visit(directive.thenParts, bound: bound)
+                if let elseParts = directive.elseParts { visit(elseParts, bound: bound) }
+            case .forDirective(let directive):
+                visit(directive.collection, bound: bound)
+                var inner = bound
+                inner.insert(directive.valueVariable)
+                if let key = directive.keyVariable { inner.insert(key) }
+                visit(directive.body, bound: inner)
+            }
+        }
+    }
+
+    /// Leading steps with literal keys; stops at the first dynamic index or splat.
+    private func staticPrefix(_ steps: [TraversalStep]) -> [ReferenceStep] {
+        var result: [ReferenceStep] = []
+        for step in steps {
+            switch step {
+            case .attribute(let name):
+                result.append(.attribute(name))
+            case .legacyIndex(let index):
+                result.append(.index(.number(Decimal(index))))
+            case .index(let key):
+                if case .number(let literal) = key.kind {
+                    result.append(.index(.number(literal.value)))
+                } else if let string = key.literalString {
+                    result.append(.index(.string(string)))
+                } else {
+                    return result
+                }
+            case .attributeSplat, .fullSplat:
+                return result
+            }
+        }
+        return result
+    }
+}

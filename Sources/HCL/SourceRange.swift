@@ -1,0 +1,70 @@
+/// A point in a source file: 1-based line, 1-based column (counted in Unicode scalars) and 0-based UTF-8 byte offset.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column, counted in Unicode scalars.
+    public var column: Int
+    /// 0-based UTF-8 byte offset from the start of the file.
+    public var offset: Int
+
+    /// Creates a location.
+    public init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+
+    /// Orders locations by byte offset.
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool { lhs.offset < rhs.offset }
+
+    /// `LINE:COLUMN`.
+    public var description: String { "\(line):\(column)" }
+}
+
+/// Where a syntax node starts: file, line and column.
+public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
+    /// Path of the file, as given to the parser.
+    public var file: String
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column, counted in Unicode scalars.
+    public var column: Int
+
+    /// Creates a position.
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `FILE:LINE:COLUMN`, the form compilers and editors understand.
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// A half-open span of source text (`start` inclusive, `end` exclusive) in one file.
+public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
+    /// Path of the file, as given to the parser.
+    public var file: String
+    /// First character of the span.
+    public var start: SourceLocation
+    /// Just past the last character of the span.
+    public var end: SourceLocation
+
+    /// Creates a range.
+    public init(file: String, start: SourceLocation, end: SourceLocation) {
+        self.file = file
+        self.start = start
+        self.end = end
+    }
+
+    /// The position where the span begins.
+    public var position: SourcePosition { SourcePosition(file: file, line: start.line, column: start.column) }
+
+    /// A range covering both `self` and `other` (which must be in the same file).
+    public func union(_ other: SourceRange) -> SourceRange {
+        SourceRange(file: file, start: Swift.min(start, other.start), end: Swift.max(end, other.end))
+    }
+
+    /// `FILE:LINE:COLUMN-LINE:COLUMN`.
+    public var description: String { "\(file):\(start)-\(end)" }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+@testable import AlbgwCost
+
+/// `albgw-cost review`: the seeds as fixtures, and hand-written configurations for every finding,
+/// each finding absent when the code is right.
+@Suite struct TerraformReviewTests {
+    static let fixtures = repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform")
+
+    func load(_ name: String, variables: [String: String] = [:]) throws -> TerraformConfiguration {
+        try TerraformLoader.load("\(Self.fixtures)/\(name)", variables: variables)
+    }
+
+    /// Writes `text` as main.tf in a new directory and reviews it.
+    func review(_ text: String) throws -> (Recognition, [ReviewFinding]) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-tf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try text.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(directory.path, variables: [:])
+        let recognition = DesignRecognizer.recognize(config)
+        return (recognition, TerraformReview.review(config, recognition: recognition))
+    }
+
+    var good: String { get throws { try String(contentsOfFile: "\(Self.fixtures)/good-private-api.tf", encoding: .utf8) } }
+
+    @Test func correctConfigurationIsRecognisedAndClean() throws {
+        let (recognition, findings) = try review(good)
+        #expect(recognition.design == .albVpceApigwLambda)
+        #expect(recognition.region == "us-west-2")
+        #expect(recognition.albScheme == .internetFacing)
+        #expect(recognition.azs == 2 && recognition.vpceSubnets == 2 && recognition.registeredTargets == 2)
+        #expect(recognition.targetIPs == .lookup && recognition.privateDNS == false && recognition.accounts == .single)
+        #expect(recognition.lambdaMemoryMB == 256 && recognition.lambdaArchitecture == .arm64)
+        #expect(findings.isEmpty, "\(findings.map { "\($0.id) at \($0.position)" })")
+    }
+
+    /// Each mutation breaks exactly one rule of the correct configuration.
+    @Test(arguments: [
+        ("endpoint-fewer-subnets", "subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", "subnet_ids          = [aws_subnet.a.id]"),
+        ("partial-registration", "count            = 2", "count            = 1"),
+        ("weak-tls-policy", "ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-2016-08"),
+        ("weak-tls-policy", "ssl_policy        = \"ELBSecurityPolicy-TLS13-1-2-2021-06\"\n", ""),
+        ("private-dns", "private_dns_enabled = false", "private_dns_enabled = true"),
+        ("public-cidr", "cidr_block = \"10.0.0.0/16\"", "cidr_block = \"20.0.0.0/16\""),
+        ("deprecated-runtime", "python3.12", "python3.9"),
+        ("shared-open-security-group", "security_group_ids  = [aws_security_group.endpoint.id]", "security_group_ids  = [aws_security_group.alb.id]"),
+        ("host-header", "resource \"aws_api_gateway_domain_name_access_association\"", "resource \"aws_ssm_parameter\""),
+        ("health-check-403", "matcher  = \"200\"", "matcher  = \"200,403\""),
+        ("health-check-protocol", "protocol = \"HTTPS\" # health check protocol\n", ""),
+        ("source-vpce", "\"aws:SourceVpce\" = aws_vpc_endpoint.execute_api.id", "\"aws:SourceVpce\" = \"vpc-11111111\""),
+        ("source-vpce", "\"aws:SourceVpce\" = aws_vpc_endpoint.execute_api.id", "\"aws:SourceVpce\" = \"vpce-0123456789abcdef0\""),
+        ("undeclared-reference", "role          = aws_iam_role.app.arn", "role          = aws_iam_role.missing.arn"),
+    ])
+    func eachMistakeRaisesItsFinding(id: String, from: String, to: String) throws {
+        let text = try good
+        #expect(text.contains(from), "the mutation does not apply")
+        let (_, findings) = try review(text.replacingOccurrences(of: from, with: to))
+        #expect(findings.map(\.id) == [id], "\(findings.map { "\($0.id): \($0.message)" })")
+        let finding = try #require(findings.first)
+        #expect(finding.position.file == "main.tf" && finding.position.line > 1)
+        #expect(!finding.fix.isEmpty)
+    }
+
+    @Test func findingsPointAtTheLine() throws {
+        let text = try good.replacingOccurrences(of: "python3.12", with: "python3.9")
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("python3.9") }! + 1
+        let (_, findings) = try review(text)
+        #expect(findings.first?.position.line == line)
+    }
+
+    @Test func albLambdaAndNeither() throws {
+        let (recognition, findings) = try review(try String(contentsOfFile: "\(Self.fixtures)/alb-lambda.tf", encoding: .utf8))
+        #expect(recognition.design == .albLambda)
+        #expect(recognition.albScheme == .internal && recognition.azs == 3 && recognition.lambdaMemoryMB == 512)
+        #expect(recognition.region == nil)
+        #expect(recognition.unknowns.contains { $0.contains("--var region=") })
+        #expect(findings.isEmpty)
+        let (neither, _) = try review("resource \"aws_lb\" \"x\" {\n  subnets = [\"subnet-1\", \"subnet-2\"]\n}\n")
+        #expect(neither.design == nil)
+        #expect(neither.explanation.contains("neither design"))
+        let (nothing, _) = try review("variable \"x\" {}\n")
+        #expect(nothing.design == nil && nothing.explanation.contains("no Application Load Balancer"))
+    }
+
+    // MARK: - The seeds
+
+    @Test func tutorialSeed() throws {
+        let config = try load("tutorial")
+        let recognition = DesignRecognizer.recognize(config)
+        #expect(recognition.design == .albVpceApigwLambda)
+        #expect(recognition.region == "us-west-2")
+        #expect(recognition.albScheme == .internetFacing && recognition.accounts == .cross)
+        #expect(recognition.azs == 2 && recognition.vpceSubnets == 1 && recognition.registeredTargets == 1)
+        #expect(recognition.privateDNS == true && recognition.targetIPs == .lookup)
+        let ids = Set(TerraformReview.review(config, recognition: recognition).map(\.id))
+        #expect(ids == ["endpoint-fewer-subnets", "weak-tls-policy", "private-dns", "public-cidr", "deprecated-runtime", "shared-open-security-group", "host-header", "health-check-protocol", "health-check-403"])
+    }
+
+    @Test func blogSeed() throws {
+        let config = try load("blog")
+        let recognition = DesignRecognizer.recognize(config)
+        #expect(recognition.design == .albVpceApigwLambda)
+        #expect(recognition.region == "us-east-1")
+        #expect(recognition.albScheme == .internal && recognition.azs == 2 && recognition.vpceSubnets == 0)
+        #expect(recognition.targetIPs == .manual)
+        let findings = TerraformReview.review(config, recognition: recognition)
+        let ids = Set(findings.map(\.id))
+        #expect(ids == ["endpoint-fewer-subnets", "source-vpce", "undeclared-reference", "health-check-403", "host-header"])
+        let undeclared = findings.filter { $0.id == "undeclared-reference" }.map(\.message)
+        for name in ["aws_security_group.alb", "aws_lb_target_group.api", "var.vpce_ip_1", "var.vpce_ip_2"] {
+            #expect(undeclared.contains { $0.contains(name) }, "\(name)")
+        }
+        #expect(findings.first { $0.id == "source-vpce" }?.message.contains("vpc-11111111") == true)
+    }
+
+    // MARK: - The command
+
+    @Test func reviewCommandRunsTheUsualAnalysis() throws {
+        let result = CLI.run(["review", "\(Self.fixtures)/tutorial", "--rps", "50"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Design: alb-vpce-apigw-lambda"))
+        #expect(result.stdout.contains("alb-lambda is impossible here"))
+        #expect(result.stdout.contains("from Terraform"))
+        #expect(result.stdout.contains("main.tf:"))
+        let json = CLI.run(["review", "\(Self.fixtures)/tutorial", "--rps", "50", "--format", "json"]).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let terraform = try #require(object["terraform"] as? [String: Any])
+        #expect(terraform["design"] as? String == "alb-vpce-apigw-lambda")
+        #expect((terraform["findings"] as? [Any])?.count == 9)
+    }
+
+    @Test(arguments: [
+        (["review"], Int32(64), "needs a PATH"),
+        (["review", "/nonexistent/infra", "--rps", "50"], Int32(66), "does not exist"),
+        (["review", "Tests", "--rps", "50"], Int32(66), "holds no .tf files"),
+        (["review", "Package.swift", "--rps", "50", "--var", "x"], Int32(64), "NAME=VALUE"),
+    ])
+    func reviewErrors(arguments: [String], code: Int32, message: String) {
+        var arguments = arguments
+        if arguments.count > 1, arguments[1] == "Tests" { arguments[1] = repositoryPath("Tests") }
+        let result = CLI.run(arguments)
+        #expect(result.exitCode == code, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func parseErrorsNameFileLineAndColumn() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-tf-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "resource \"aws_lb\" \"x\" {\n  name = \"unterminated\n}\n".write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let result = CLI.run(["review", directory.path, "--rps", "50"])
+        #expect(result.exitCode == 65)
+        #expect(result.stderr.contains("main.tf:2:"), "\(result.stderr)")
+        try Data([0x72, 0x00, 0xff]).write(to: directory.appendingPathComponent("main.tf"))
+        #expect(CLI.run(["review", directory.path, "--rps", "50"]).exitCode == 65)
+    }
+}
