@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(
             name: "AlbgwCostTests",
             dependencies: ["AlbgwCost"],
-            exclude: ["Goldens"]
+            exclude: ["Goldens", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

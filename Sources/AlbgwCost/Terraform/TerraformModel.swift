@@ -111,27 +111,49 @@ package struct TerraformBlock: Sendable, Equatable {
     package func blocks(_ kind: String) -> [TerraformBlock] { blocks.filter { $0.kind == kind } }
 }
 
-/// Every block of every file of a configuration, in file and source order.
+/// Every block of every file of a configuration, in file and source order, indexed once so that
+/// look-ups stay constant-time on large configurations.
 package struct TerraformConfiguration: Sendable, Equatable {
-    package var files: [String]
-    package var blocks: [TerraformBlock]
+    package let files: [String]
+    package let blocks: [TerraformBlock]
+    /// Block positions by `kind type` (`resource aws_lb`), in source order.
+    private let byKindAndType: [String: [Int]]
+    /// The first block with each address (`aws_lb.x`, `data.t.n`, `var.v`).
+    private let byAddress: [String: Int]
 
     package init(files: [String], blocks: [TerraformBlock]) {
         self.files = files
         self.blocks = blocks
+        var byKindAndType: [String: [Int]] = [:]
+        var byAddress: [String: Int] = [:]
+        for (index, block) in blocks.enumerated() {
+            byKindAndType["\(block.kind) \(block.type)", default: []].append(index)
+            if ["resource", "data", "variable"].contains(block.kind), byAddress[block.address] == nil { byAddress[block.address] = index }
+        }
+        self.byKindAndType = byKindAndType
+        self.byAddress = byAddress
     }
 
-    package func resources(_ type: String) -> [TerraformBlock] { blocks.filter { $0.kind == "resource" && $0.type == type } }
-    package func data(_ type: String) -> [TerraformBlock] { blocks.filter { $0.kind == "data" && $0.type == type } }
+    private func blocks(_ kind: String, _ type: String) -> [TerraformBlock] { (byKindAndType["\(kind) \(type)"] ?? []).map { blocks[$0] } }
+
+    package func resources(_ type: String) -> [TerraformBlock] { blocks("resource", type) }
+    package func data(_ type: String) -> [TerraformBlock] { blocks("data", type) }
     package var variables: [TerraformBlock] { blocks.filter { $0.kind == "variable" } }
     package var providers: [TerraformBlock] { blocks.filter { $0.kind == "provider" } }
 
     /// The block a reference like `aws_subnet.public.id` or `data.x.y.z` points at.
     package func block(for reference: String) -> TerraformBlock? {
-        let parts = reference.split(separator: ".").map(String.init)
-        if parts.first == "data", parts.count >= 3 { return data(parts[1]).first { $0.name == parts[2] } }
-        if parts.first == "var", parts.count >= 2 { return variables.first { $0.type == parts[1] } }
-        guard parts.count >= 2 else { return nil }
-        return resources(parts[0]).first { $0.name == parts[1] }
+        let parts = reference.split(separator: ".", maxSplits: 3).map(String.init)
+        let address: String
+        if parts.first == "data", parts.count >= 3 {
+            address = "data.\(parts[1]).\(parts[2])"
+        } else if parts.first == "var", parts.count >= 2 {
+            address = "var.\(parts[1])"
+        } else if parts.count >= 2 {
+            address = "\(parts[0]).\(parts[1])"
+        } else {
+            return nil
+        }
+        return byAddress[address].map { blocks[$0] }
     }
 }
