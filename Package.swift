@@ -17,6 +17,8 @@ let package = Package(
         ),
         // A Terraform (HCL2) reader: lexer, parser, references and a no-guessing evaluator.
         .target(name: "HCL"),
+        // Benchmark: parses about 10 MB of Terraform (swift run -c release HCLBenchmark).
+        .executableTarget(name: "HCLBenchmark", dependencies: ["HCL"]),
         .executableTarget(
             name: "albgw-cost",
             dependencies: ["AlbgwCost"]
@@ -28,6 +30,7 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedPriceTables"]
         ),
+        .testTarget(name: "HCLTests", dependencies: ["HCL"], exclude: ["Fixtures"]),
         .testTarget(
             name: "AlbgwCostTests",
             dependencies: ["AlbgwCost"],

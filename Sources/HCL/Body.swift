@@ -60,14 +60,14 @@ public struct Attribute: Sendable, Hashable {
     /// The attribute name.
     public var name: String
     /// The value expression.
-    public var expression: Expression
+    public var expression: HCLExpression
     /// From the name to the end of the expression.
     public var range: SourceRange
     /// Span of the name alone.
     public var nameRange: SourceRange
 
     /// Creates an attribute.
-    public init(name: String, expression: Expression, range: SourceRange, nameRange: SourceRange) {
+    public init(name: String, expression: HCLExpression, range: SourceRange, nameRange: SourceRange) {
         self.name = name
         self.expression = expression
         self.range = range
@@ -109,7 +109,7 @@ public struct Block: Sendable, Hashable {
     /// Nested blocks of the given type whose labels start with `labels`.
     public func blocks(type: String, labels: [String] = []) -> [Block] { body.blocks(type: type, labels: labels) }
 
-    /// `type.label1.label2`, the address Terraform uses for resources (e.g. `aws_lb.public_alb`) when `type` is omitted.
+    /// The labels joined with dots, e.g. `aws_lb.public_alb` — how Terraform addresses a resource.
     public var address: String { labels.joined(separator: ".") }
 }
 

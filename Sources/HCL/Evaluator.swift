@@ -32,7 +32,7 @@ public struct Evaluator: Sendable {
     }
 
     /// Evaluates `expression`.
-    public func evaluate(_ expression: Expression) -> EvaluationResult {
+    public func evaluate(_ expression: HCLExpression) -> EvaluationResult {
         do {
             return .known(try eval(expression, [:]))
         } catch let unknown as Unknown {
@@ -56,72 +56,97 @@ public struct Evaluator: Sendable {
     // MARK: - Expressions
 
     /// `bound` holds iteration variables of enclosing `for` expressions and directives.
-    private func eval(_ expression: Expression, _ bound: [String: Value]) throws -> Value {
+    /// Kept a thin dispatcher: each case lives in its own function so the recursive frame stays small.
+    private func eval(_ expression: HCLExpression, _ bound: [String: Value]) throws -> Value {
         switch expression.kind {
-        case .number(let literal):
-            return .number(literal.value)
-        case .bool(let value):
-            return .bool(value)
-        case .null:
-            return .null
-        case .template(let template):
-            // A template that is a single interpolation yields the value itself, not its string form.
-            if template.parts.count == 1, case .interpolation(let interpolation) = template.parts[0], case .quoted = template.style {
-                return try eval(interpolation.expression, bound)
-            }
-            return .string(try render(template.parts, bound))
-        case .variable(let name):
-            return try resolve(name, bound, in: expression)
-        case let .traversal(base, steps):
-            if case .variable(let root) = base.kind, bound[root] == nil, root == "var" || root == "local",
-               case .attribute(let name)? = steps.first {
-                let table = root == "var" ? variables : locals
-                guard let value = table[name] else { throw Unknown("\(root).\(name) has no value") }
-                return try apply(steps.dropFirst(), to: value, bound)
-            }
-            if case .variable(let root) = base.kind, bound[root] == nil, scope[root] == nil, root != "var", root != "local" {
-                throw Unknown("\(expression.sourceText) is a reference to \(Evaluator.describeRoot(root))")
-            }
-            return try apply(steps[...], to: try eval(base, bound), bound)
-        case .functionCall(let call):
-            var arguments = try call.arguments.map { try eval($0, bound) }
-            if call.expandsFinalArgument, let last = arguments.popLast() {
-                guard case .list(let elements) = last else { throw Unknown("cannot expand \(last.typeName) with '...' in \(call.name)()") }
-                arguments += elements
-            }
-            return try BuiltinFunctions.call(call.name, arguments)
-        case .tuple(let elements):
-            return .list(try elements.map { try eval($0, bound) })
-        case .object(let items):
-            var result: [String: Value] = [:]
-            for item in items {
-                let key: String
-                switch item.key {
-                case .name(let name): key = name
-                case .expression(let keyExpression): key = try Evaluator.string(try eval(keyExpression, bound), "object key")
-                }
-                result[key] = try eval(item.value, bound)
-            }
-            return .object(result)
-        case let .unary(op, operand):
-            let value = try eval(operand, bound)
-            switch op {
-            case .negate: return .number(-(try Evaluator.number(value, "operand of '-'")))
-            case .not: return .bool(!(try Evaluator.bool(value, "operand of '!'")))
-            }
-        case let .binary(op, left, right):
-            return try binary(op, left, right, bound)
+        case .number(let literal): return .number(literal.value)
+        case .bool(let value): return .bool(value)
+        case .null: return .null
+        case .template(let template): return try evalTemplate(template, bound)
+        case .variable(let name): return try resolve(name, bound, in: expression)
+        case let .traversal(base, steps): return try evalTraversal(expression, base, steps, bound)
+        case .functionCall(let call): return try evalCall(call, bound)
+        case .tuple(let elements): return try evalTuple(elements, bound)
+        case .object(let items): return try evalObject(items, bound)
+        case let .unary(op, operand): return try evalUnary(op, operand, bound)
+        case let .binary(op, left, right): return try binary(op, left, right, bound)
         case let .conditional(condition, trueResult, falseResult):
-            let chosen = try Evaluator.bool(try eval(condition, bound), "condition") ? trueResult : falseResult
-            return try eval(chosen, bound)
-        case .parenthesized(let inner):
-            return try eval(inner, bound)
-        case .forExpression(let forExpression):
-            return try evalFor(forExpression, bound)
+            return try evalConditional(condition, trueResult, falseResult, bound)
+        case .parenthesized(let inner): return try eval(inner, bound)
+        case .forExpression(let forExpression): return try evalFor(forExpression, bound)
         }
     }
 
-    private func resolve(_ name: String, _ bound: [String: Value], in expression: Expression) throws -> Value {
+    @inline(never)
+    private func evalTemplate(_ template: Template, _ bound: [String: Value]) throws -> Value {
+        // A template that is a single interpolation yields the value itself, not its string form.
+        if template.parts.count == 1, case .interpolation(let interpolation) = template.parts[0], case .quoted = template.style {
+            return try eval(interpolation.expression, bound)
+        }
+        return .string(try render(template.parts, bound))
+    }
+
+    @inline(never)
+    private func evalTraversal(_ expression: HCLExpression, _ base: HCLExpression, _ steps: [TraversalStep],
+                               _ bound: [String: Value]) throws -> Value {
+        if case .variable(let root) = base.kind, bound[root] == nil {
+            if root == "var" || root == "local", case .attribute(let name)? = steps.first {
+                guard let value = (root == "var" ? variables : locals)[name] else { throw Unknown("\(root).\(name) has no value") }
+                return try apply(steps.dropFirst(), to: value, bound)
+            }
+            if scope[root] == nil && root != "var" && root != "local" {
+                throw Unknown("\(expression.sourceText) is a reference to \(Evaluator.describeRoot(root))")
+            }
+        }
+        return try apply(steps[...], to: try eval(base, bound), bound)
+    }
+
+    @inline(never)
+    private func evalCall(_ call: FunctionCall, _ bound: [String: Value]) throws -> Value {
+        var arguments = try call.arguments.map { try eval($0, bound) }
+        if call.expandsFinalArgument, let last = arguments.popLast() {
+            guard case .list(let elements) = last else { throw Unknown("cannot expand \(last.typeName) with '...' in \(call.name)()") }
+            arguments += elements
+        }
+        return try BuiltinFunctions.call(call.name, arguments)
+    }
+
+    @inline(never)
+    private func evalTuple(_ elements: [HCLExpression], _ bound: [String: Value]) throws -> Value {
+        .list(try elements.map { try eval($0, bound) })
+    }
+
+    @inline(never)
+    private func evalObject(_ items: [ObjectItem], _ bound: [String: Value]) throws -> Value {
+        var result: [String: Value] = [:]
+        for item in items {
+            let key: String
+            switch item.key {
+            case .name(let name): key = name
+            case .expression(let keyExpression): key = try Evaluator.string(try eval(keyExpression, bound), "object key")
+            }
+            result[key] = try eval(item.value, bound)
+        }
+        return .object(result)
+    }
+
+    @inline(never)
+    private func evalUnary(_ op: UnaryOperator, _ operand: HCLExpression, _ bound: [String: Value]) throws -> Value {
+        let value = try eval(operand, bound)
+        switch op {
+        case .negate: return .number(-(try Evaluator.number(value, "operand of '-'")))
+        case .not: return .bool(!(try Evaluator.bool(value, "operand of '!'")))
+        }
+    }
+
+    @inline(never)
+    private func evalConditional(_ condition: HCLExpression, _ trueResult: HCLExpression, _ falseResult: HCLExpression,
+                                 _ bound: [String: Value]) throws -> Value {
+        let chosen = try Evaluator.bool(try eval(condition, bound), "condition") ? trueResult : falseResult
+        return try eval(chosen, bound)
+    }
+
+    private func resolve(_ name: String, _ bound: [String: Value], in expression: HCLExpression) throws -> Value {
         if let value = bound[name] { return value }
         if name == "var" { return .object(variables) }
         if name == "local" { return .object(locals) }
@@ -139,7 +164,8 @@ public struct Evaluator: Sendable {
         }
     }
 
-    private func binary(_ op: BinaryOperator, _ left: Expression, _ right: Expression, _ bound: [String: Value]) throws -> Value {
+    @inline(never)
+    private func binary(_ op: BinaryOperator, _ left: HCLExpression, _ right: HCLExpression, _ bound: [String: Value]) throws -> Value {
         // `false && x` and `true || x` are known whatever x is.
         if op == .and || op == .or {
             let lhs = try Evaluator.bool(try eval(left, bound), "left operand of '\(op.symbol)'")
@@ -179,6 +205,7 @@ public struct Evaluator: Sendable {
         }
     }
 
+    @inline(never)
     private func evalFor(_ forExpression: ForExpression, _ bound: [String: Value]) throws -> Value {
         let collection = try eval(forExpression.collection, bound)
         var listResult: [Value] = []
@@ -284,6 +311,7 @@ public struct Evaluator: Sendable {
 
     // MARK: - Templates
 
+    @inline(never)
     private func render(_ parts: [TemplatePart], _ bound: [String: Value]) throws -> String {
         var out = ""
         for part in parts {
@@ -312,17 +340,17 @@ public struct Evaluator: Sendable {
 
     // MARK: - Conversions (Terraform's automatic conversions between primitives)
 
-    static func string(_ value: Value, _ context: String) throws -> String {
+    static func string(_ value: Value, _ context: @autoclosure () -> String) throws -> String {
         switch value {
         case .string(let string): return string
         case .number(let number): return Value.format(number)
         case .bool(let bool): return bool ? "true" : "false"
-        case .null: throw Unknown("\(context) is null")
-        case .list, .object: throw Unknown("\(context) must be a string, not a \(value.typeName)")
+        case .null: throw Unknown("\(context()) is null")
+        case .list, .object: throw Unknown("\(context()) must be a string, not a \(value.typeName)")
         }
     }
 
-    static func number(_ value: Value, _ context: String) throws -> Decimal {
+    static func number(_ value: Value, _ context: @autoclosure () -> String) throws -> Decimal {
         switch value {
         case .number(let number): return number
         case .string(let string):
@@ -330,18 +358,18 @@ public struct Evaluator: Sendable {
                string.allSatisfy({ $0.isNumber || "+-.eE".contains($0) }) {
                 return number
             }
-            throw Unknown("\(context) must be a number, not \(value)")
+            throw Unknown("\(context()) must be a number, not \(value)")
         default:
-            throw Unknown("\(context) must be a number, not a \(value.typeName)")
+            throw Unknown("\(context()) must be a number, not a \(value.typeName)")
         }
     }
 
-    static func bool(_ value: Value, _ context: String) throws -> Bool {
+    static func bool(_ value: Value, _ context: @autoclosure () -> String) throws -> Bool {
         switch value {
         case .bool(let bool): return bool
         case .string("true"): return true
         case .string("false"): return false
-        default: throw Unknown("\(context) must be a bool, not \(value)")
+        default: throw Unknown("\(context()) must be a bool, not \(value)")
         }
     }
 
@@ -360,7 +388,7 @@ struct Unknown: Error {
     init(_ reason: String) { self.reason = reason }
 }
 
-extension Expression {
+extension HCLExpression {
     /// Evaluates this expression with the given values for `var.NAME`.
     public func evaluate(variables: [String: Value] = [:]) -> EvaluationResult {
         Evaluator(variables: variables).evaluate(self)

@@ -2,7 +2,7 @@
 /// the user as written. Literal template text and number literals are reproduced verbatim; spacing
 /// between tokens is normalised (`f(a, b)`, `a + b`, `{ k = v }`). For byte-exact text use
 /// `HCLFile.sourceText(of:)`.
-extension Expression {
+extension HCLExpression {
     /// The expression as HCL source, e.g. `tolist(aws_vpc_endpoint.execute_api.network_interface_ids)[0]`.
     public var sourceText: String {
         var out = ""
@@ -30,7 +30,7 @@ extension TraversalStep {
 }
 
 enum ExpressionRenderer {
-    static func render(_ expression: Expression, into out: inout String) {
+    static func render(_ expression: HCLExpression, into out: inout String) {
         switch expression.kind {
         case .number(let literal):
             out += literal.text

@@ -2,7 +2,8 @@ import Foundation
 
 extension Parser {
     /// Expression := Conditional (lowest precedence).
-    mutating func parseExpression() throws -> Expression {
+    @inline(never)
+    mutating func parseExpression() throws -> HCLExpression {
         let first = peek()
         try enter(at: first)
         defer { depth -= 1 }
@@ -15,8 +16,8 @@ extension Parser {
         try expect(.colon, "':' in conditional expression")
         skipNewlines()
         let falseResult = try parseExpression()
-        return Expression(.conditional(condition: condition, trueResult: trueResult, falseResult: falseResult),
-                          range: range(from: start))
+        return HCLExpression(.conditional(condition: condition, trueResult: trueResult, falseResult: falseResult),
+                             range: range(from: start))
     }
 
     private static func binaryOperator(_ kind: TokenKind) -> BinaryOperator? {
@@ -40,7 +41,8 @@ extension Parser {
 
     /// Precedence climbing: left-associative chains are built in a loop; the nesting counter also
     /// grows with chain length so later tree walks stay within the same depth bound.
-    private mutating func parseBinary(minimumPrecedence: Int) throws -> Expression {
+    @inline(never)
+    private mutating func parseBinary(minimumPrecedence: Int) throws -> HCLExpression {
         var left = try parseUnary()
         let savedDepth = depth
         defer { depth = savedDepth }
@@ -51,11 +53,12 @@ extension Parser {
             skipNewlines()
             try enter(at: token)
             let right = try parseBinary(minimumPrecedence: op.precedence + 1)
-            left = Expression(.binary(op, left, right), range: left.range.union(right.range))
+            left = HCLExpression(.binary(op, left, right), range: left.range.union(right.range))
         }
     }
 
-    private mutating func parseUnary() throws -> Expression {
+    @inline(never)
+    private mutating func parseUnary() throws -> HCLExpression {
         let token = peek()
         let op: UnaryOperator
         switch token.kind {
@@ -67,11 +70,12 @@ extension Parser {
         try enter(at: token)
         defer { depth -= 1 }
         let operand = try parseUnary()
-        return Expression(.unary(op, operand), range: range(from: startLocation(token)))
+        return HCLExpression(.unary(op, operand), range: range(from: startLocation(token)))
     }
 
     /// A primary expression followed by `.attr`, `.0`, `.*`, `[index]` and `[*]` steps.
-    private mutating func parsePostfix() throws -> Expression {
+    @inline(never)
+    private mutating func parsePostfix() throws -> HCLExpression {
         let base = try parsePrimary()
         var steps: [TraversalStep] = []
         while true {
@@ -112,28 +116,29 @@ extension Parser {
             }
         }
         guard !steps.isEmpty else { return base }
-        return Expression(.traversal(base: base, steps: steps), range: range(from: base.range.start))
+        return HCLExpression(.traversal(base: base, steps: steps), range: range(from: base.range.start))
     }
 
-    private mutating func parsePrimary() throws -> Expression {
+    @inline(never)
+    private mutating func parsePrimary() throws -> HCLExpression {
         let token = peek()
         let start = startLocation(token)
         switch token.kind {
         case .number:
             advance()
-            return Expression(.number(try numberLiteral(token)), range: range(token))
+            return HCLExpression(.number(try numberLiteral(token)), range: range(token))
         case .identifier:
             advance()
-            if isKeyword(token, "true") { return Expression(.bool(true), range: range(token)) }
-            if isKeyword(token, "false") { return Expression(.bool(false), range: range(token)) }
-            if isKeyword(token, "null") { return Expression(.null, range: range(token)) }
+            if isKeyword(token, "true") { return HCLExpression(.bool(true), range: range(token)) }
+            if isKeyword(token, "false") { return HCLExpression(.bool(false), range: range(token)) }
+            if isKeyword(token, "null") { return HCLExpression(.null, range: range(token)) }
             if tokens[index].kind == .openParen {
                 return try parseCall(name: text(token), start: start)
             }
             if let name = try parseNamespacedFunctionName(first: token) {
                 return try parseCall(name: name, start: start)
             }
-            return Expression(.variable(text(token)), range: range(token))
+            return HCLExpression(.variable(text(token)), range: range(token))
         case .openQuote:
             return try parseQuotedTemplate()
         case .openHeredoc:
@@ -147,14 +152,15 @@ extension Parser {
             let saved = ignoreNewlines
             ignoreNewlines = true
             let inner = try parseExpression()
-            try expect(.closeParen, "')' to close '(' at \(token.line):\(token.column)")
+            try expectClosing(.closeParen, "')' to close '('", opener: token)
             ignoreNewlines = saved
-            return Expression(.parenthesized(inner), range: range(from: start))
+            return HCLExpression(.parenthesized(inner), range: range(from: start))
         default:
             throw failure("expression", at: token)
         }
     }
 
+    @inline(never)
     private func numberLiteral(_ token: Token) throws -> NumberLiteral {
         let literal = text(token)
         // Short integers are the common case and much cheaper than Decimal(string:).
@@ -168,6 +174,7 @@ extension Parser {
     }
 
     /// `provider::aws::arn_parse(` — a namespaced function name; nil (consuming nothing) if this is not one.
+    @inline(never)
     private mutating func parseNamespacedFunctionName(first: Token) throws -> String? {
         var i = index
         var name = text(first)
@@ -185,17 +192,18 @@ extension Parser {
         return name
     }
 
-    private mutating func parseCall(name: String, start: SourceLocation) throws -> Expression {
+    @inline(never)
+    private mutating func parseCall(name: String, start: SourcePoint) throws -> HCLExpression {
         let open = advance()   // (
         let saved = ignoreNewlines
         ignoreNewlines = true
-        var arguments: [Expression] = []
+        var arguments: [HCLExpression] = []
         var expands = false
         while true {
             let token = peek()
             if token.kind == .closeParen { break }
             if token.kind == .endOfFile || token.kind == .invalid {
-                throw failure("')' to close call to \(name) at \(open.line):\(open.column)", at: token)
+                throw unclosed("')' to close call to " + name, opener: open, at: token)
             }
             arguments.append(try parseExpression())
             let after = peek()
@@ -211,12 +219,15 @@ extension Parser {
                 advance()
                 continue
             }
-            if after.kind != .closeParen { throw failure("',' or ')' in call to \(name)", at: after) }
+            if after.kind == .endOfFile || after.kind == .invalid {
+                throw unclosed("')' to close call to " + name, opener: open, at: after)
+            }
+            if after.kind != .closeParen { throw failure("',' or ')' in call to " + name, at: after) }
         }
         advance()   // )
         ignoreNewlines = saved
         let call = FunctionCall(name: name, arguments: arguments, expandsFinalArgument: expands)
-        return Expression(.functionCall(call), range: range(from: start))
+        return HCLExpression(.functionCall(call), range: range(from: start))
     }
 
     /// After `[` or `{` (newlines ignored): `for` followed by an identifier starts a for expression.
@@ -228,33 +239,37 @@ extension Parser {
         return tokens[i].kind == .identifier
     }
 
-    private mutating func parseTuple() throws -> Expression {
+    @inline(never)
+    private mutating func parseTuple() throws -> HCLExpression {
         let open = advance()
         let start = startLocation(open)
         let saved = ignoreNewlines
         ignoreNewlines = true
         defer { ignoreNewlines = saved }
         if atForExpression() { return try parseFor(open: open, producesObject: false) }
-        var elements: [Expression] = []
+        var elements: [HCLExpression] = []
         while true {
             let token = peek()
             if token.kind == .closeBracket { break }
             if token.kind == .endOfFile || token.kind == .invalid {
-                throw failure("']' to close '[' at \(open.line):\(open.column)", at: token)
+                throw unclosed("']' to close '['", opener: open, at: token)
             }
             elements.append(try parseExpression())
             let after = peek()
             if after.kind == .comma {
                 advance()
+            } else if after.kind == .endOfFile || after.kind == .invalid {
+                throw unclosed("']' to close '['", opener: open, at: after)
             } else if after.kind != .closeBracket {
                 throw failure("',' or ']' in tuple", at: after)
             }
         }
         advance()   // ]
-        return Expression(.tuple(elements), range: range(from: start))
+        return HCLExpression(.tuple(elements), range: range(from: start))
     }
 
-    private mutating func parseObject() throws -> Expression {
+    @inline(never)
+    private mutating func parseObject() throws -> HCLExpression {
         let open = advance()
         let start = startLocation(open)
         let saved = ignoreNewlines
@@ -269,7 +284,7 @@ extension Parser {
             let token = tokens[index]
             if token.kind == .closeBrace { break }
             if token.kind == .endOfFile || token.kind == .invalid {
-                throw failure("'}' to close object opened at \(open.line):\(open.column)", at: token)
+                throw unclosed("'}' to close object opened", opener: open, at: token)
             }
             let itemStart = startLocation(token)
             let key: ObjectKey
@@ -295,11 +310,12 @@ extension Parser {
             }
         }
         advance()   // }
-        return Expression(.object(items), range: range(from: start))
+        return HCLExpression(.object(items), range: range(from: start))
     }
 
     /// `for k, v in collection : value if cond` (tuple) or `... : key => value... if cond` (object), then the closing bracket.
-    private mutating func parseFor(open: Token, producesObject: Bool) throws -> Expression {
+    @inline(never)
+    private mutating func parseFor(open: Token, producesObject: Bool) throws -> HCLExpression {
         let start = startLocation(open)
         advance()   // for
         let first = try expectIdentifier("iteration variable name after 'for'")
@@ -313,7 +329,7 @@ extension Parser {
         try expectKeyword("in")
         let collection = try parseExpression()
         try expect(.colon, "':' after for collection")
-        var keyExpression: Expression?
+        var keyExpression: HCLExpression?
         var valueExpression = try parseExpression()
         var grouping = false
         if producesObject {
@@ -325,19 +341,19 @@ extension Parser {
                 grouping = true
             }
         }
-        var condition: Expression?
+        var condition: HCLExpression?
         if isKeyword(peek(), "if") {
             advance()
             condition = try parseExpression()
         }
         if producesObject {
-            try expect(.closeBrace, "'}' to close for expression opened at \(open.line):\(open.column)")
+            try expectClosing(.closeBrace, "'}' to close for expression opened", opener: open)
         } else {
-            try expect(.closeBracket, "']' to close for expression opened at \(open.line):\(open.column)")
+            try expectClosing(.closeBracket, "']' to close for expression opened", opener: open)
         }
         let forExpression = ForExpression(keyVariable: keyVariable, valueVariable: valueVariable, collection: collection,
                                           keyExpression: keyExpression, valueExpression: valueExpression,
                                           condition: condition, grouping: grouping)
-        return Expression(.forExpression(forExpression), range: range(from: start))
+        return HCLExpression(.forExpression(forExpression), range: range(from: start))
     }
 }

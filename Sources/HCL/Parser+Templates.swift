@@ -2,10 +2,10 @@
 private enum TemplateItem {
     case literal(TemplateLiteral)
     case interpolation(TemplateInterpolation)
-    case ifTag(Expression, TemplateStrip, SourceRange)
+    case ifTag(HCLExpression, TemplateStrip, SourceRange)
     case elseTag(TemplateStrip, SourceRange)
     case endIfTag(TemplateStrip, SourceRange)
-    case forTag(key: String?, value: String, collection: Expression, TemplateStrip, SourceRange)
+    case forTag(key: String?, value: String, collection: HCLExpression, TemplateStrip, SourceRange)
     case endForTag(TemplateStrip, SourceRange)
 
     var strip: TemplateStrip? {
@@ -42,7 +42,8 @@ private enum TemplateItem {
 extension Parser {
     // MARK: - Quoted templates and heredocs
 
-    mutating func parseQuotedTemplate() throws -> Expression {
+    @inline(never)
+    mutating func parseQuotedTemplate() throws -> HCLExpression {
         let open = advance()
         let start = startLocation(open)
         var items: [TemplateItem] = []
@@ -51,6 +52,8 @@ extension Parser {
             switch token.kind {
             case .stringLiteral:
                 advance()
+                // An unterminated string explains a dangling `\` better than an escape error would.
+                if tokens[index].kind == .invalid, let lexError { throw lexError }
                 items.append(.literal(TemplateLiteral(text: text(token), value: try decodeQuoted(token), range: range(token))))
             case .templateInterp, .templateControl:
                 items.append(try parseTemplateSequence())
@@ -58,16 +61,17 @@ extension Parser {
                 advance()
                 break loop
             default:
-                throw failure("'\"' to close string started at \(open.line):\(open.column)", at: token)
+                throw unclosed("'\"' to close string started", opener: open, at: token)
             }
         }
         let templateRange = range(from: start)
         applyStripMarkers(&items)
         let parts = try buildTemplate(items, end: templateRange)
-        return Expression(.template(Template(parts: parts, style: .quoted)), range: templateRange)
+        return HCLExpression(.template(Template(parts: parts, style: .quoted)), range: templateRange)
     }
 
-    mutating func parseHeredoc() throws -> Expression {
+    @inline(never)
+    mutating func parseHeredoc() throws -> HCLExpression {
         let open = advance()
         let start = startLocation(open)
         // The opening token is `<<`, an optional `-`, the marker, then `\r\n` or `\n`.
@@ -91,17 +95,18 @@ extension Parser {
                 advance()
                 break loop
             default:
-                throw failure("closing marker '\(marker)' for heredoc started at \(open.line):\(open.column)", at: token)
+                throw unclosed("closing marker '" + marker + "' for heredoc started", opener: open, at: token)
             }
         }
         let templateRange = range(from: start)
         applyStripMarkers(&items)
         if indented { removeCommonIndentation(&items) }
         let parts = try buildTemplate(items, end: templateRange)
-        return Expression(.template(Template(parts: parts, style: .heredoc(marker: marker, indented: indented))), range: templateRange)
+        return HCLExpression(.template(Template(parts: parts, style: .heredoc(marker: marker, indented: indented))), range: templateRange)
     }
 
     /// `${ expr }` or `%{ directive }`, up to and including the closing `}`.
+    @inline(never)
     private mutating func parseTemplateSequence() throws -> TemplateItem {
         let open = advance()
         let start = startLocation(open)
@@ -112,49 +117,65 @@ extension Parser {
 
         if open.kind == .templateInterp {
             let expression = try parseExpression()
-            let close = try expect(.templateSeqEnd, "'}' to close interpolation started at \(open.line):\(open.column)")
+            let close = try expectClosing(.templateSeqEnd, "'}' to close interpolation started", opener: open)
             let strip = TemplateStrip(left: stripLeft, right: close.length == 2)
             return .interpolation(TemplateInterpolation(expression: expression, strip: strip, range: range(from: start)))
         }
 
         let keyword = peek()
-        let item: (TemplateStrip, SourceRange) -> TemplateItem
+        var directive = Directive.endIf
         if isKeyword(keyword, "if") {
             advance()
-            let condition = try parseExpression()
-            item = { .ifTag(condition, $0, $1) }
+            directive = .if(try parseExpression())
         } else if isKeyword(keyword, "else") {
             advance()
-            item = { .elseTag($0, $1) }
+            directive = .else
         } else if isKeyword(keyword, "endif") {
             advance()
-            item = { .endIfTag($0, $1) }
         } else if isKeyword(keyword, "for") {
             advance()
-            let first = try expectIdentifier("iteration variable name after 'for'")
-            var key: String?
-            var value = first
-            if peek().kind == .comma {
-                advance()
-                key = first
-                value = try expectIdentifier("second iteration variable name")
-            }
-            try expectKeyword("in")
-            let collection = try parseExpression()
-            item = { .forTag(key: key, value: value, collection: collection, $0, $1) }
+            directive = try parseForDirectiveHead()
         } else if isKeyword(keyword, "endfor") {
             advance()
-            item = { .endForTag($0, $1) }
+            directive = .endFor
         } else {
             throw failure("'if', 'else', 'endif', 'for' or 'endfor' in template directive", at: keyword)
         }
-        let close = try expect(.templateSeqEnd, "'}' to close template directive started at \(open.line):\(open.column)")
-        return item(TemplateStrip(left: stripLeft, right: close.length == 2), range(from: start))
+        let close = try expectClosing(.templateSeqEnd, "'}' to close template directive started", opener: open)
+        let strip = TemplateStrip(left: stripLeft, right: close.length == 2)
+        let tagRange = range(from: start)
+        switch directive {
+        case .if(let condition): return .ifTag(condition, strip, tagRange)
+        case .else: return .elseTag(strip, tagRange)
+        case .endIf: return .endIfTag(strip, tagRange)
+        case let .for(key, value, collection): return .forTag(key: key, value: value, collection: collection, strip, tagRange)
+        case .endFor: return .endForTag(strip, tagRange)
+        }
+    }
+
+    private enum Directive {
+        case `if`(HCLExpression), `else`, endIf, `for`(String?, String, HCLExpression), endFor
+    }
+
+    /// `for k, v in collection` inside `%{ }`.
+    @inline(never)
+    private mutating func parseForDirectiveHead() throws -> Directive {
+        let first = try expectIdentifier("iteration variable name after 'for'")
+        var key: String?
+        var value = first
+        if peek().kind == .comma {
+            advance()
+            key = first
+            value = try expectIdentifier("second iteration variable name")
+        }
+        try expectKeyword("in")
+        return .for(key, value, try parseExpression())
     }
 
     // MARK: - Whitespace handling
 
     /// Applies `~` markers to neighbouring literal values (the written text is kept unchanged).
+    @inline(never)
     private func applyStripMarkers(_ items: inout [TemplateItem]) {
         for i in items.indices {
             guard let strip = items[i].strip else { continue }
@@ -182,6 +203,7 @@ extension Parser {
 
     /// `<<-` heredocs: removes the smallest indentation found at the start of non-blank lines
     /// (a line starting with an interpolation counts as indentation zero), as HCL does.
+    @inline(never)
     private func removeCommonIndentation(_ items: inout [TemplateItem]) {
         var minimum = Int.max
         var adjust: [Int] = []
@@ -212,6 +234,7 @@ extension Parser {
 
     // MARK: - Directive matching
 
+    @inline(never)
     private mutating func buildTemplate(_ items: [TemplateItem], end: SourceRange) throws -> [TemplatePart] {
         var i = 0
         let parts = try buildParts(items, &i, end: end)
@@ -222,6 +245,7 @@ extension Parser {
     }
 
     /// Collects parts until the end or an `else`/`endif`/`endfor` tag, which is left for the caller.
+    @inline(never)
     private mutating func buildParts(_ items: [TemplateItem], _ i: inout Int, end: SourceRange) throws -> [TemplatePart] {
         var parts: [TemplatePart] = []
         func found(_ i: Int) -> (String, SourceRange) {
@@ -301,6 +325,7 @@ extension Parser {
         try decode(token, backslashEscapes: false)
     }
 
+    @inline(never)
     private func decode(_ token: Token, backslashEscapes: Bool) throws -> String {
         let start = Int(token.start), end = Int(token.end)
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])

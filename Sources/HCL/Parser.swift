@@ -6,6 +6,9 @@ import Foundation
 /// but not inside brackets, parentheses, interpolations and `for` expressions; `ignoreNewlines`
 /// tracks which of the two applies. Every recursive production goes through `enter`, which caps
 /// nesting at `HCLParser.maximumNestingDepth` so hostile input cannot exhaust the stack.
+///
+/// Productions and error helpers are `@inline(never)`: otherwise the optimiser merges sibling
+/// productions into one large frame that every level of recursion pays for (measured ~2x stack).
 struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
@@ -56,7 +59,7 @@ struct Parser {
         text(try expect(.identifier, description))
     }
 
-    mutating func expectKeyword(_ keyword: String) throws {
+    mutating func expectKeyword(_ keyword: StaticString) throws {
         let token = peek()
         guard isKeyword(token, keyword) else { throw failure("'\(keyword)'", at: token) }
         advance()
@@ -78,36 +81,50 @@ struct Parser {
         return true
     }
 
-    func isKeyword(_ token: Token, _ keyword: String) -> Bool {
-        token.kind == .identifier && text(token) == keyword
-    }
-
     // MARK: - Positions and errors
 
-    func startLocation(_ token: Token) -> SourceLocation {
-        SourceLocation(line: Int(token.line), column: Int(token.column), offset: Int(token.start))
+    func startLocation(_ token: Token) -> SourcePoint {
+        SourcePoint(line: Int(token.line), column: Int(token.column), offset: Int(token.start))
     }
 
-    func endLocation(_ token: Token) -> SourceLocation {
-        SourceLocation(line: Int(token.endLine), column: Int(token.endColumn), offset: Int(token.end))
+    func endLocation(_ token: Token) -> SourcePoint {
+        SourcePoint(line: Int(token.endLine), column: Int(token.endColumn), offset: Int(token.end))
     }
 
+    @inline(never)
     func range(_ token: Token) -> SourceRange {
         SourceRange(file: file, start: startLocation(token), end: endLocation(token))
     }
 
     /// From `start` to the end of the last consumed token.
-    func range(from start: SourceLocation) -> SourceRange {
+    @inline(never)
+    func range(from start: SourcePoint) -> SourceRange {
         SourceRange(file: file, start: start, end: endLocation(last))
     }
 
     /// "expected `expected`, found <token>" at `token`; a lexical error token reports the lexer's error instead.
+    @inline(never)
     func failure(_ expected: String, at token: Token) -> HCLError {
         if token.kind == .invalid, let lexError { return lexError }
         return HCLError(position: SourcePosition(file: file, line: Int(token.line), column: Int(token.column)),
                         expected: expected, found: describe(token))
     }
 
+    /// "expected `what` at LINE:COLUMN-of-`open`, found ...": for a bracket, string or block left open.
+    @inline(never)
+    func unclosed(_ what: String, opener open: Token, at token: Token) -> HCLError {
+        failure("\(what) at \(open.line):\(open.column)", at: token)
+    }
+
+    /// Consumes the token closing `open`, or throws `unclosed(what, ...)`; the message is only built on failure.
+    @discardableResult
+    mutating func expectClosing(_ kind: TokenKind, _ what: String, opener open: Token) throws -> Token {
+        let token = peek()
+        guard token.kind == kind else { throw unclosed(what, opener: open, at: token) }
+        return advance()
+    }
+
+    @inline(never)
     func failure(_ expected: String, found: String, at range: SourceRange) -> HCLError {
         HCLError(position: range.position, expected: expected, found: found)
     }
@@ -138,10 +155,13 @@ struct Parser {
     /// Enters one level of nesting; throws once the nesting limit is exceeded. Pair with `depth -= 1`.
     mutating func enter(at token: Token) throws {
         depth += 1
-        if depth > HCLParser.maximumNestingDepth {
-            throw HCLError(position: SourcePosition(file: file, line: Int(token.line), column: Int(token.column)),
-                           expected: "at most \(HCLParser.maximumNestingDepth) levels of nesting", found: "deeper nesting")
-        }
+        if depth > HCLParser.maximumNestingDepth { throw tooDeep(at: token) }
+    }
+
+    @inline(never)
+    private func tooDeep(at token: Token) -> HCLError {
+        HCLError(position: SourcePosition(file: file, line: Int(token.line), column: Int(token.column)),
+                 expected: "at most \(HCLParser.maximumNestingDepth) levels of nesting", found: "deeper nesting")
     }
 
     // MARK: - Bodies
@@ -149,11 +169,12 @@ struct Parser {
     mutating func parseFile() throws -> Body {
         let body = try parseBody(openBrace: nil)
         let end = tokens[tokens.count - 1]
-        let start = SourceLocation(line: 1, column: 1, offset: 0)
+        let start = SourcePoint(line: 1, column: 1, offset: 0)
         return Body(items: body, range: SourceRange(file: file, start: start, end: endLocation(end)))
     }
 
     /// Parses attributes and blocks until `}` (inside a block) or end of file (top level).
+    @inline(never)
     mutating func parseBody(openBrace: Token?) throws -> [BodyItem] {
         var items: [BodyItem] = []
         while true {
@@ -163,7 +184,7 @@ struct Parser {
                 index += 1
             case .endOfFile:
                 if let open = openBrace {
-                    throw failure("'}' to close block opened at \(open.line):\(open.column)", at: token)
+                    throw unclosed("'}' to close block opened", opener: open, at: token)
                 }
                 return items
             case .closeBrace where openBrace != nil:
@@ -176,6 +197,7 @@ struct Parser {
         }
     }
 
+    @inline(never)
     private mutating func parseBodyItem(inBlock: Bool) throws -> BodyItem {
         let nameToken = advance()
         let name = text(nameToken)
@@ -224,6 +246,7 @@ struct Parser {
     }
 
     /// A block label written as a quoted string: literal text only, no interpolation.
+    @inline(never)
     private mutating func parseQuotedLabel() throws -> BlockLabel {
         let open = advance()
         var value = ""

@@ -55,7 +55,7 @@ public enum ReferenceStep: Sendable, Hashable {
     case index(Value)
 }
 
-extension Expression {
+extension HCLExpression {
     /// All references in this expression, in source order — including those inside templates, heredocs,
     /// function arguments, object keys and index expressions. Iteration variables bound by `for`
     /// expressions and directives are not references and are left out.
@@ -92,7 +92,7 @@ private struct ReferenceCollector {
         }
     }
 
-    mutating func visit(_ expression: Expression, bound: Set<String>) {
+    mutating func visit(_ expression: HCLExpression, bound: Set<String>) {
         switch expression.kind {
         case .number, .bool, .null:
             break

@@ -1,5 +1,5 @@
 /// A point in a source file: 1-based line, 1-based column (counted in Unicode scalars) and 0-based UTF-8 byte offset.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourcePoint: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// 1-based line number.
     public var line: Int
     /// 1-based column, counted in Unicode scalars.
@@ -15,7 +15,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     /// Orders locations by byte offset.
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool { lhs.offset < rhs.offset }
+    public static func < (lhs: SourcePoint, rhs: SourcePoint) -> Bool { lhs.offset < rhs.offset }
 
     /// `LINE:COLUMN`.
     public var description: String { "\(line):\(column)" }
@@ -46,12 +46,12 @@ public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
     /// Path of the file, as given to the parser.
     public var file: String
     /// First character of the span.
-    public var start: SourceLocation
+    public var start: SourcePoint
     /// Just past the last character of the span.
-    public var end: SourceLocation
+    public var end: SourcePoint
 
     /// Creates a range.
-    public init(file: String, start: SourceLocation, end: SourceLocation) {
+    public init(file: String, start: SourcePoint, end: SourcePoint) {
         self.file = file
         self.start = start
         self.end = end

@@ -76,14 +76,14 @@ public struct TemplateStrip: Sendable, Hashable {
 /// `${ expression }` inside a template.
 public struct TemplateInterpolation: Sendable, Hashable {
     /// The interpolated expression.
-    public var expression: Expression
+    public var expression: HCLExpression
     /// Strip markers.
     public var strip: TemplateStrip
     /// Span from `${` to `}`.
     public var range: SourceRange
 
     /// Creates an interpolation.
-    public init(expression: Expression, strip: TemplateStrip, range: SourceRange) {
+    public init(expression: HCLExpression, strip: TemplateStrip, range: SourceRange) {
         self.expression = expression
         self.strip = strip
         self.range = range
@@ -93,7 +93,7 @@ public struct TemplateInterpolation: Sendable, Hashable {
 /// `%{ if cond }...%{ else }...%{ endif }` inside a template.
 public struct TemplateIf: Sendable, Hashable {
     /// The condition.
-    public var condition: Expression
+    public var condition: HCLExpression
     /// Parts used when the condition is true.
     public var thenParts: [TemplatePart]
     /// Parts used when false; nil when there is no `%{ else }`.
@@ -104,7 +104,7 @@ public struct TemplateIf: Sendable, Hashable {
     public var range: SourceRange
 
     /// Creates an if directive.
-    public init(condition: Expression, thenParts: [TemplatePart], elseParts: [TemplatePart]?,
+    public init(condition: HCLExpression, thenParts: [TemplatePart], elseParts: [TemplatePart]?,
                 ifStrip: TemplateStrip, elseStrip: TemplateStrip?, endIfStrip: TemplateStrip, range: SourceRange) {
         self.condition = condition
         self.thenParts = thenParts
@@ -123,7 +123,7 @@ public struct TemplateFor: Sendable, Hashable {
     /// The (last) iteration variable name.
     public var valueVariable: String
     /// The collection iterated over.
-    public var collection: Expression
+    public var collection: HCLExpression
     /// Parts repeated for each element.
     public var body: [TemplatePart]
     /// Strip markers of `%{ for }` and `%{ endfor }`.
@@ -132,7 +132,7 @@ public struct TemplateFor: Sendable, Hashable {
     public var range: SourceRange
 
     /// Creates a for directive.
-    public init(keyVariable: String?, valueVariable: String, collection: Expression, body: [TemplatePart],
+    public init(keyVariable: String?, valueVariable: String, collection: HCLExpression, body: [TemplatePart],
                 forStrip: TemplateStrip, endForStrip: TemplateStrip, range: SourceRange) {
         self.keyVariable = keyVariable
         self.valueVariable = valueVariable

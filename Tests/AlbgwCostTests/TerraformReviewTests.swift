@@ -6,9 +6,11 @@ import Testing
 /// each finding absent when the code is right.
 @Suite struct TerraformReviewTests {
     static let fixtures = repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform")
+    /// The seeds' Terraform, shared with the HCL tests that check it against the seed documents.
+    static let seeds = repositoryPath("Tests/HCLTests/Fixtures")
 
-    func load(_ name: String, variables: [String: String] = [:]) throws -> TerraformConfiguration {
-        try TerraformLoader.load("\(Self.fixtures)/\(name)", variables: variables)
+    func load(_ seed: String, variables: [String: String] = [:]) throws -> TerraformConfiguration {
+        try TerraformLoader.load("\(Self.seeds)/\(seed)", variables: variables)
     }
 
     /// Writes `text` as main.tf in a new directory and reviews it.
@@ -117,13 +119,13 @@ import Testing
     // MARK: - The command
 
     @Test func reviewCommandRunsTheUsualAnalysis() throws {
-        let result = CLI.run(["review", "\(Self.fixtures)/tutorial", "--rps", "50"])
+        let result = CLI.run(["review", "\(Self.seeds)/tutorial", "--rps", "50"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Design: alb-vpce-apigw-lambda"))
         #expect(result.stdout.contains("alb-lambda is impossible here"))
         #expect(result.stdout.contains("from Terraform"))
         #expect(result.stdout.contains("main.tf:"))
-        let json = CLI.run(["review", "\(Self.fixtures)/tutorial", "--rps", "50", "--format", "json"]).stdout
+        let json = CLI.run(["review", "\(Self.seeds)/tutorial", "--rps", "50", "--format", "json"]).stdout
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let terraform = try #require(object["terraform"] as? [String: Any])
         #expect(terraform["design"] as? String == "alb-vpce-apigw-lambda")

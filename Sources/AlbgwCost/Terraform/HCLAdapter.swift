@@ -44,7 +44,7 @@ enum HCLAdapter {
             position: position(block.position))
     }
 
-    private static func convert(_ expression: HCL.Expression, file: HCLFile, evaluator: Evaluator) -> TerraformExpression {
+    private static func convert(_ expression: HCLExpression, file: HCLFile, evaluator: Evaluator) -> TerraformExpression {
         var elements: [TerraformExpression]?
         if case .tuple(let items) = expression.kind {
             elements = items.map { convert($0, file: file, evaluator: evaluator) }

@@ -1,6 +1,3 @@
-# The Terraform tutorial "Public ALB to Private API Gateway", its main.tf assembled in order
-# from the code blocks of ../shared/seeds/000_c8562304413ed9e8.txt, as written there.
-
 terraform {
   required_providers {
     aws = {

@@ -1,6 +1,3 @@
-# The blog post "Serverless Hybrid Cloud: Accessing an API Gateway via VPN or Direct Connect": its
-# Terraform snippets, in order and as written (../shared/seeds/001_455b262a3512783f.txt).
-
 resource "aws_api_gateway_rest_api" "myapp" {
 name = "myapp"
 

@@ -1,20 +1,52 @@
 import Foundation
 
 /// An HCL expression node together with the source span it was parsed from.
-public struct Expression: Sendable, Hashable {
-    /// What kind of expression this is, with its sub-expressions.
-    public var kind: ExpressionKind
-    /// The exact span of source text this expression was parsed from.
-    public var range: SourceRange
+///
+/// A value type whose contents live in one immutable heap box: copies cost a single pointer,
+/// which keeps the stack frames of the recursive parser and tree walkers small.
+public struct HCLExpression: Sendable, Hashable {
+    private final class Storage: Sendable {
+        let kind: ExpressionKind
+        let range: SourceRange
+
+        init(kind: ExpressionKind, range: SourceRange) {
+            self.kind = kind
+            self.range = range
+        }
+    }
+
+    private var storage: Storage
 
     /// Creates an expression node.
     public init(_ kind: ExpressionKind, range: SourceRange) {
-        self.kind = kind
-        self.range = range
+        storage = Storage(kind: kind, range: range)
+    }
+
+    /// What kind of expression this is, with its sub-expressions.
+    public var kind: ExpressionKind {
+        get { storage.kind }
+        set { storage = Storage(kind: newValue, range: storage.range) }
+    }
+
+    /// The exact span of source text this expression was parsed from.
+    public var range: SourceRange {
+        get { storage.range }
+        set { storage = Storage(kind: storage.kind, range: newValue) }
     }
 
     /// Where the expression starts (file, line, column).
     public var position: SourcePosition { range.position }
+
+    /// Structural equality (kind and range).
+    public static func == (lhs: HCLExpression, rhs: HCLExpression) -> Bool {
+        lhs.storage === rhs.storage || (lhs.storage.range == rhs.storage.range && lhs.storage.kind == rhs.storage.kind)
+    }
+
+    /// Hashes kind and range.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.range)
+        hasher.combine(storage.kind)
+    }
 }
 
 /// The shapes an HCL expression can take. Nothing from the source is dropped: parentheses,
@@ -31,21 +63,21 @@ public indirect enum ExpressionKind: Sendable, Hashable {
     /// A bare name such as `var`, `aws_lb` or `each` (the root of a traversal).
     case variable(String)
     /// Attribute access, indexing and splats applied to `base`, e.g. `aws_lb.x.arn` or `tolist(x)[0]`.
-    case traversal(base: Expression, steps: [TraversalStep])
+    case traversal(base: HCLExpression, steps: [TraversalStep])
     /// A function call such as `tolist(x)` or `concat(a, b...)`.
     case functionCall(FunctionCall)
     /// A tuple constructor `[a, b]`.
-    case tuple([Expression])
+    case tuple([HCLExpression])
     /// An object constructor `{ k = v }`.
     case object([ObjectItem])
     /// `-x` or `!x`.
-    case unary(UnaryOperator, Expression)
+    case unary(UnaryOperator, HCLExpression)
     /// `a + b`, `a && b`, ...
-    case binary(BinaryOperator, Expression, Expression)
+    case binary(BinaryOperator, HCLExpression, HCLExpression)
     /// `condition ? trueResult : falseResult`.
-    case conditional(condition: Expression, trueResult: Expression, falseResult: Expression)
+    case conditional(condition: HCLExpression, trueResult: HCLExpression, falseResult: HCLExpression)
     /// `( expression )`, kept so rendering reproduces the grouping.
-    case parenthesized(Expression)
+    case parenthesized(HCLExpression)
     /// `[for ...]` or `{for ...}`.
     case forExpression(ForExpression)
 }
@@ -69,7 +101,7 @@ public enum TraversalStep: Sendable, Hashable {
     /// `.name`
     case attribute(String)
     /// `[expression]`
-    case index(Expression)
+    case index(HCLExpression)
     /// `.0` (legacy index syntax)
     case legacyIndex(Int)
     /// `.*` — applies the following attribute/legacy-index steps to each element.
@@ -83,12 +115,12 @@ public struct FunctionCall: Sendable, Hashable {
     /// Function name, including any `provider::` namespace.
     public var name: String
     /// Arguments in order.
-    public var arguments: [Expression]
+    public var arguments: [HCLExpression]
     /// True when the last argument is followed by `...` (its elements become separate arguments).
     public var expandsFinalArgument: Bool
 
     /// Creates a function call.
-    public init(name: String, arguments: [Expression], expandsFinalArgument: Bool = false) {
+    public init(name: String, arguments: [HCLExpression], expandsFinalArgument: Bool = false) {
         self.name = name
         self.arguments = arguments
         self.expandsFinalArgument = expandsFinalArgument
@@ -100,14 +132,14 @@ public struct ObjectItem: Sendable, Hashable {
     /// The key: a bare name or an expression.
     public var key: ObjectKey
     /// The value expression.
-    public var value: Expression
+    public var value: HCLExpression
     /// True when written with `:` instead of `=`.
     public var usesColon: Bool
     /// Span from key to value.
     public var range: SourceRange
 
     /// Creates an object item.
-    public init(key: ObjectKey, value: Expression, usesColon: Bool = false, range: SourceRange) {
+    public init(key: ObjectKey, value: HCLExpression, usesColon: Bool = false, range: SourceRange) {
         self.key = key
         self.value = value
         self.usesColon = usesColon
@@ -123,7 +155,7 @@ public enum ObjectKey: Sendable, Hashable {
     /// A bare identifier such as `Name` — a literal string, never a variable reference.
     case name(String)
     /// Any other key: a quoted string, `(expression)`, ...
-    case expression(Expression)
+    case expression(HCLExpression)
 
     /// The key's literal text when it is a bare name or a plain quoted string.
     public var literalName: String? {
@@ -197,19 +229,19 @@ public struct ForExpression: Sendable, Hashable {
     /// The (last) iteration variable name.
     public var valueVariable: String
     /// The collection iterated over.
-    public var collection: Expression
+    public var collection: HCLExpression
     /// The key expression (`key =>`) of the object form; nil for the tuple form.
-    public var keyExpression: Expression?
+    public var keyExpression: HCLExpression?
     /// The value expression.
-    public var valueExpression: Expression
+    public var valueExpression: HCLExpression
     /// The `if` filter, if any.
-    public var condition: Expression?
+    public var condition: HCLExpression?
     /// True for the object form with `...` (values grouped into lists per key).
     public var grouping: Bool
 
     /// Creates a for expression.
-    public init(keyVariable: String?, valueVariable: String, collection: Expression, keyExpression: Expression?,
-                valueExpression: Expression, condition: Expression?, grouping: Bool) {
+    public init(keyVariable: String?, valueVariable: String, collection: HCLExpression, keyExpression: HCLExpression?,
+                valueExpression: HCLExpression, condition: HCLExpression?, grouping: Bool) {
         self.keyVariable = keyVariable
         self.valueVariable = valueVariable
         self.collection = collection
@@ -223,7 +255,7 @@ public struct ForExpression: Sendable, Hashable {
     public var producesObject: Bool { keyExpression != nil }
 }
 
-extension Expression {
+extension HCLExpression {
     /// The string value when this is a quoted string or heredoc without interpolations or directives.
     public var literalString: String? {
         guard case .template(let template) = kind else { return nil }

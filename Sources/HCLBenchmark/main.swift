@@ -1,0 +1,71 @@
+import Foundation
+import HCL
+
+// Parse-speed benchmark (not a test): builds ~10 MB of realistic Terraform by repeating the tutorial
+// fixture with every resource and data source renamed per copy, then times HCLParser.parse.
+// Usage: swift build -c release --product HCLBenchmark && .build/release/HCLBenchmark [megabytes]
+
+let fixtureURL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .appendingPathComponent("Tests/HCLTests/Fixtures/tutorial/main.tf")
+let targetMegabytes = CommandLine.arguments.dropFirst().first.flatMap(Double.init) ?? 10
+
+let fixture: String
+do {
+    fixture = try String(contentsOf: fixtureURL, encoding: .utf8)
+} catch {
+    print("cannot read \(fixtureURL.path): \(error)")
+    exit(1)
+}
+let template = try HCLParser.parse(fixture, path: "main.tf")
+
+/// Renames every resource/data block of one copy, in labels and in references, so copies do not collide.
+func renamedCopy(_ index: Int) -> String {
+    var text = fixture
+    for block in template.body.blocks where (block.type == "resource" || block.type == "data") && block.labels.count == 2 {
+        let (type, name) = (block.labels[0], block.labels[1])
+        let newName = "\(name)_\(index)"
+        text = text.replacingOccurrences(of: "\"\(type)\" \"\(name)\"", with: "\"\(type)\" \"\(newName)\"")
+        text = text.replacingOccurrences(of: "\(type).\(name).", with: "\(type).\(newName).")
+    }
+    // Variables and the output must be unique too.
+    for name in ["region", "custom_domain_name_prefix", "domain_name"] {
+        text = text.replacingOccurrences(of: "variable \"\(name)\"", with: "variable \"\(name)_\(index)\"")
+        text = text.replacingOccurrences(of: "var.\(name)", with: "var.\(name)_\(index)")
+    }
+    return text.replacingOccurrences(of: "output \"final_url\"", with: "output \"final_url_\(index)\"")
+}
+
+var pieces: [String] = []
+var size = 0
+while Double(size) < targetMegabytes * 1_000_000 {
+    let piece = renamedCopy(pieces.count)
+    size += piece.utf8.count
+    pieces.append(piece)
+}
+let source = pieces.joined(separator: "\n")
+let megabytes = Double(source.utf8.count) / 1_000_000
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+let clock = ContinuousClock()
+var timings: [Double] = []
+var blockCount = 0
+for _ in 0..<5 {
+    var file: HCLFile?
+    let elapsed = clock.measure { file = try? HCLParser.parse(source, path: "bench.tf") }
+    guard let file else {
+        print("benchmark input failed to parse")
+        exit(1)
+    }
+    blockCount = file.body.blocks.count
+    timings.append(seconds(elapsed))
+}
+timings.sort()
+let cores = ProcessInfo.processInfo.activeProcessorCount
+print(String(format: "parsed %.2f MB (%d copies, %d top-level blocks) in %.3f s best, %.3f s median of 5 runs (%.1f MB/s, %d cores)",
+             megabytes, pieces.count, blockCount, timings[0], timings[2], megabytes / timings[0], cores))

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import HCL
+
+/// Hostile and damaged input: every case must return a file or throw an HCLError — never crash or hang.
+@Suite("Robustness", .timeLimit(.minutes(2)))
+struct RobustnessTests {
+    /// Parses and, on success, walks the tree the ways a consumer would.
+    private func survive(_ text: String) -> Bool {
+        do {
+            let file = try HCLParser.parse(text, path: "fuzz.tf")
+            _ = file.body.references
+            for attribute in file.body.attributes {
+                _ = attribute.expression.sourceText
+                _ = attribute.expression.evaluate()
+            }
+            return true
+        } catch is HCLError {
+            return false
+        } catch {
+            Issue.record("unexpected error type \(error)")
+            return false
+        }
+    }
+
+    @Test(arguments: ["tutorial/main.tf", "blog/main.tf"])
+    func everyTruncationParsesOrFails(name: String) throws {
+        let bytes = Array(try fixture(name).utf8)
+        var parsed = 0, failed = 0
+        for length in stride(from: 0, through: bytes.count, by: 97) {
+            if survive(String(decoding: bytes[0..<length], as: UTF8.self)) { parsed += 1 } else { failed += 1 }
+        }
+        #expect(parsed + failed == bytes.count / 97 + 1)
+        #expect(failed > 0 && parsed > 0)   // some cuts land between blocks, most do not
+        #expect(survive(String(decoding: bytes, as: UTF8.self)))
+    }
+
+    @Test func byteMutationsParseOrFail() throws {
+        let bytes = Array(try fixture("tutorial/main.tf").utf8)
+        let replacements: [UInt8] = Array("{}[]()\"$%~\\\n=<#*/.-!".utf8)
+        for (i, position) in stride(from: 0, to: bytes.count, by: 101).enumerated() {
+            var mutated = bytes
+            mutated[position] = replacements[i % replacements.count]
+            _ = survive(String(decoding: mutated, as: UTF8.self))
+        }
+    }
+
+    @Test func randomPrintableInputParsesOrFails() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let alphabet = Array("ab_1 .,:?=<>!&|+-*/%(){}[]\"$~#\\\n\t".utf8) + Array("<<EOF\n".utf8)
+        for _ in 0..<300 {
+            var text: [UInt8] = []
+            for _ in 0..<200 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            _ = survive(String(decoding: text, as: UTF8.self))
+        }
+    }
+
+    /// 10,000 repetitions of `opener` in a context where each one nests inside the previous.
+    static func deeplyNested(_ opener: String) -> String {
+        switch opener {
+        case "b {\n": return String(repeating: opener, count: 10_000)
+        case "%{if true}", "%{for x in y}": return "a = \"" + String(repeating: opener, count: 10_000) + "\""
+        default: return "a = " + String(repeating: opener, count: 10_000)
+        }
+    }
+
+    @Test(arguments: ["[", "(", "{a=", "-", "!", "\"${", "f(", "[for x in y : ", "{for k in y : k => ", "a ? b : ",
+                      "%{if true}", "%{for x in y}", "x[", "b {\n", "<<EOF\n${"])
+    func deepNestingFailsCleanly(opener: String) throws {
+        let error = try #require(parseError(RobustnessTests.deeplyNested(opener)))
+        #expect(error.expected == "at most 256 levels of nesting")
+        #expect(error.found == "deeper nesting")
+    }
+
+    @Test func nestingBelowTheLimitIsFullyUsable() throws {
+        // 62 × (call, tuple, object, parentheses) ≈ 248 levels: parse, render, reference and evaluate.
+        let levels = 62
+        let source = "a = " + String(repeating: "concat([{k = (", count: levels) + "var.x" + String(repeating: ")}])", count: levels)
+        let file = try parse(source)
+        let expression = try #require(file.body.attribute(named: "a")).expression
+        #expect(expression.sourceText == source.dropFirst(4).replacingOccurrences(of: "{k = (", with: "{ k = (").replacingOccurrences(of: ")}", with: ") }"))
+        #expect(refs(expression) == ["var.x"])
+        #expect(expression.evaluate(variables: ["x": 1]).value != nil)
+        let tuples = "b = " + String(repeating: "[", count: 250) + String(repeating: "]", count: 250)
+        #expect(try parse(tuples).body.attributes.count == 1)
+        let blocks = String(repeating: "b {\n", count: 250) + String(repeating: "}\n", count: 250)
+        #expect(try parse(blocks).body.blocks.count == 1)
+    }
+
+    @Test func longOperatorChains() throws {
+        let ok = "a = " + Array(repeating: "1", count: 200).joined(separator: " + ")
+        #expect(try parse(ok).body.attribute(named: "a")?.expression.evaluate() == .known(200))
+        let tooLong = "a = " + Array(repeating: "1", count: 100_000).joined(separator: "+")
+        #expect(parseError(tooLong)?.expected == "at most 256 levels of nesting")
+    }
+
+    @Test func oneMegabyteSingleLine() throws {
+        let payload = String(repeating: "abcdefghij", count: 100_000)
+        let file = try parse("policy = \"\(payload)\"\nnext = 1\n")
+        #expect(file.body.attribute(named: "policy")?.expression.literalString?.utf8.count == 1_000_000)
+        #expect(file.body.attribute(named: "next")?.position.line == 2)
+
+        let tuple = "ids = [" + Array(repeating: "\"x\"", count: 250_000).joined(separator: ",") + "]"
+        #expect(tuple.utf8.count > 1_000_000)
+        guard case .tuple(let elements)? = try parse(tuple).body.attribute(named: "ids")?.expression.kind else {
+            Issue.record("expected a tuple")
+            return
+        }
+        #expect(elements.count == 250_000)
+        #expect(elements.last?.position.column == 7 + 249_999 * 4 + 1)
+    }
+
+    @Test func truncatedConstructs() {
+        for source in ["a", "a =", "a = \"", "a = \"${", "a = \"${x", "a = \"%{", "a = <<", "a = <<EOF", "a = <<EOF\n",
+                       "a = [", "a = {", "a = {b", "a = {b =", "a = f(", "a = x.", "a = x[", "a = (", "b {", "b \"", "/*",
+                       "a = 1 /", "a = [for", "a = {for k, v in x : k =>", "a = c ?", "a = \"\\", "a = \"\\u00"] {
+            #expect(parseError(source) != nil, "\(source) should not parse")
+        }
+    }
+}
