@@ -76,16 +76,11 @@ package enum CostEngine {
         mutating func tiered(_ id: String, _ service: String, _ component: String, quantity: Decimal, key: PriceKey, basis: String) {
             switch book.lookup(key) {
             case .price(let price):
-                let shares = price.split(quantity)
+                var shares = price.split(quantity)
                 if shares.isEmpty {
-                    // Zero usage: keep the first band visible at zero so the rate still shows.
-                    let tier = price.tiers[0]
-                    let label = price.tiers.count > 1 ? TierLabel.label(for: TierShare(index: 0, start: 0, end: tier.upTo, quantity: 0, usd: tier.usd, confidence: price.confidence), unit: price.unit, isOnlyBand: false) : nil
-                    items.append(
-                        LineItem(
-                            id: "\(id).tier1", service: service, component: label.map { "\(component) (\($0))" } ?? component,
-                            quantity: 0, unit: price.unit, unitPrice: tier.usd, monthlyCost: 0, priceKey: key, basis: basis,
-                            confidence: tier.confidence ?? price.confidence, missingReason: nil))
+                    // Zero usage: keep the first band visible at zero so that its rate still shows.
+                    let first = price.tiers[0]
+                    shares = [TierShare(index: 0, start: 0, end: first.upTo, quantity: 0, usd: first.usd, confidence: first.confidence ?? price.confidence)]
                 }
                 for share in shares {
                     let label = TierLabel.label(for: share, unit: price.unit, isOnlyBand: price.tiers.count == 1)
