@@ -103,8 +103,12 @@ import Testing
         ("--rsp 50", "did you mean '--rps'?"),
         ("--rps", "--rps needs a value"),
         ("--rps --region us-west-2", "--rps needs a value"),
-        ("--rps -5", "must be greater than 0"),
-        ("--rps 0", "must be greater than 0"),
+        ("--rps -5", "must be at least 0.0001"),
+        ("--rps 0", "must be at least 0.0001"),
+        ("--rps 0.00001", "must be at least 0.0001"),
+        ("--requests-per-month 0.5", "at least 1"),
+        ("--requests-per-month 10.5", "whole number of requests"),
+        ("--rps 5 --public-ipv4-per-az 0", "from 1 to 100"),
         ("--rps nan", "is not a number"),
         ("--rps NaN", "is not a number"),
         ("--rps inf", "is not a number"),
@@ -145,6 +149,9 @@ import Testing
         let result = run("--rps 50 --prices /nonexistent/albgw-prices")
         #expect(result.exitCode == 66)
         #expect(result.stderr.contains("/nonexistent/albgw-prices"))
+        let file = run("--rps 50 --prices /etc/passwd")
+        #expect(file.exitCode == 66)
+        #expect(file.stderr.contains("is a file, not a directory"))
     }
 
     // MARK: - --prices DIR and the prices command
@@ -268,6 +275,21 @@ import Testing
 }
 
 @Suite struct ReadmeTests {
+    func block(after marker: String) throws -> String {
+        let readme = try String(contentsOfFile: repositoryPath("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: marker + "\n```text\n")?.upperBound, "README.md lacks \(marker)")
+        let end = try #require(readme[start...].range(of: "```")?.lowerBound)
+        return String(readme[start..<end])
+    }
+
+    /// The README's review example is the tool's real output on the tutorial, up to the summary.
+    @Test func readmeReviewExampleIsRealOutput() throws {
+        let output = CLI.run(["review", repositoryPath("Tests/HCLTests/Fixtures/tutorial"), "--rps", "50"]).stdout
+        let start = try #require(output.range(of: "Terraform review of")?.lowerBound)
+        let end = try #require(output.range(of: "\nSummary (USD)\n")?.lowerBound)
+        #expect(try block(after: "<!-- example: review tutorial --rps 50 -->") == String(output[start..<end]), "README.md's review example is stale: paste the 'Terraform review' part of 'albgw-cost review Tests/HCLTests/Fixtures/tutorial --rps 50'")
+    }
+
     /// The README's example block is the tool's real output, up to its effective limits.
     @Test func readmeExampleIsRealOutput() throws {
         let readme = try String(contentsOfFile: repositoryPath("README.md"), encoding: .utf8)

@@ -72,6 +72,21 @@ import Testing
         #expect(try #require(result.item("alb.publicIPv4")).quantity == 3 * 730)
     }
 
+    /// AWS bills a partial ALB, endpoint or IPv4 hour as a full hour: 720.5 hours bill 721.
+    @Test func partialHoursBillAsFullHours() throws {
+        let result = try cost(.albVpceApigwLambda, makeScenario(vpceSubnets: 1, hours: "720.5"))
+        #expect(try #require(result.item("alb.hours")).quantity == 721)
+        #expect(try #require(result.item("vpce.hours")).quantity == 721)
+        #expect(try #require(result.item("alb.publicIPv4")).quantity == 2 * 721)
+        #expect(result.hourlyCost == result.monthlyCost / d("720.5"))
+    }
+
+    @Test func publicAddressesPerAZAreAnInput() throws {
+        var scenario = makeScenario()
+        scenario.topology.publicIPv4PerAZ = 3
+        #expect(try #require(try cost(.albLambda, scenario).item("alb.publicIPv4")).quantity == 2 * 3 * 730)
+    }
+
     @Test func endpointHoursFollowSubnetsNotAZs() throws {
         let result = try cost(.albVpceApigwLambda, makeScenario(azs: 3, vpceSubnets: 1))
         #expect(try #require(result.item("vpce.hours")).quantity == 730)

@@ -117,7 +117,8 @@ import Testing
         #expect(table.contains("Failure domains"))
         #expect(table.contains("a        NO"))
         #expect(table.contains("[high] Interface endpoint in one subnet"))
-        #expect(table.contains("--preset     tutorial") || table.contains("preset tutorial"))
+        let accounts = table.split(separator: "\n").first { $0.hasPrefix("  --accounts ") }
+        #expect(accounts?.split(separator: " ").map(String.init) == ["--accounts", "cross", "preset", "tutorial"])
         let json = CLI.run(["--rps", "50", "--preset", "hybrid", "--format", "json"]).stdout
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["preset"] as? String == "hybrid")

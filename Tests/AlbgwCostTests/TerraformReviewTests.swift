@@ -134,6 +134,8 @@ import Testing
 
     @Test(arguments: [
         (["review"], Int32(64), "needs a PATH"),
+        (["review", "a", "b", "--rps", "50"], Int32(64), "takes one PATH, got 2"),
+        (["review", "/dev/zero", "--rps", "50"], Int32(66), "not a regular file"),
         (["review", "/nonexistent/infra", "--rps", "50"], Int32(66), "does not exist"),
         (["review", "Tests", "--rps", "50"], Int32(66), "holds no .tf files"),
         (["review", "Package.swift", "--rps", "50", "--var", "x"], Int32(64), "NAME=VALUE"),
@@ -144,6 +146,14 @@ import Testing
         let result = CLI.run(arguments)
         #expect(result.exitCode == code, "\(result.stderr)")
         #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func pathMayFollowTheOptionsAndVariablesAreGivenOnce() {
+        let after = CLI.run(["review", "--rps", "50", "\(Self.seeds)/blog"])
+        #expect(after.exitCode == 0, "\(after.stderr)")
+        #expect(after.stdout == CLI.run(["review", "\(Self.seeds)/blog", "--rps", "50"]).stdout)
+        let twice = CLI.run(["review", "\(Self.seeds)/blog", "--rps", "50", "--var", "a=1", "--var", "a=2"])
+        #expect(twice.exitCode == 64 && twice.stderr.contains("--var a is given twice"))
     }
 
     @Test func parseErrorsNameFileLineAndColumn() throws {

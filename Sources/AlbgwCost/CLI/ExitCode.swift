@@ -28,7 +28,7 @@ package struct CLIError: Error, Equatable, CustomStringConvertible {
     /// Maps a price-table error to its exit code: missing files 66, bad content 65, unknown region 64.
     package init(_ error: PriceTableError) {
         switch error {
-        case .directoryNotFound, .unreadable: self.init(error.description, code: .noInput)
+        case .directoryNotFound, .notADirectory, .unreadable: self.init(error.description, code: .noInput)
         case .malformed: self.init(error.description, code: .dataError)
         case .unknownRegion: self.init(error.description, code: .usage)
         }

@@ -34,6 +34,7 @@ package enum OptionTable {
         OptionSpec(name: "--azs", metavar: "N", help: "Availability Zones the ALB spans, 2 to 6", defaultText: "2"),
         OptionSpec(name: "--vpce-subnets", metavar: "N", help: "subnets (ENIs) of the interface endpoint, 1 to 6", defaultText: "--azs"),
         OptionSpec(name: "--alb-scheme", metavar: "SCHEME", help: "internet-facing, or internal (reached over VPN or Direct Connect)", defaultText: "internet-facing"),
+        OptionSpec(name: "--public-ipv4-per-az", metavar: "N", help: "public IPv4 addresses an internet-facing ALB holds per AZ (AWS does not fix it)", defaultText: "1"),
         OptionSpec(name: "--accounts", metavar: "LAYOUT", help: "single, or cross (ALB in one account, API Gateway and Lambda in another)", defaultText: "single"),
         OptionSpec(name: "--registered-targets", metavar: "N", help: "endpoint ENI IPs registered in the ALB's target group", defaultText: "--vpce-subnets"),
         OptionSpec(name: "--target-ips", metavar: "HOW", help: "lookup (read from the endpoint by the deployment) or manual (typed in)", defaultText: "lookup"),

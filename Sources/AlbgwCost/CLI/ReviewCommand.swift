@@ -10,10 +10,31 @@ package enum ReviewCommand {
 
     package static func run(_ arguments: [String]) throws -> String {
         if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
-        guard let path = arguments.first, !path.hasPrefix("-") else {
-            throw CLIError("albgw-cost review needs a PATH: a .tf file or a directory of them, e.g. albgw-cost review ./infra --rps 50")
+        let all = OptionTable.all + options
+        // The PATH is the one word that is neither an option nor an option's value, wherever it stands.
+        var rest: [String] = []
+        var positional: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if word.hasPrefix("-") {
+                rest.append(word)
+                if !word.contains("="), all.first(where: { $0.name == word })?.takesValue == true, index + 1 < arguments.count {
+                    rest.append(arguments[index + 1])
+                    index += 1
+                }
+            } else {
+                positional.append(word)
+            }
+            index += 1
         }
-        var parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), options: OptionTable.all + options, command: "albgw-cost review")
+        guard positional.count == 1, let path = positional.first else {
+            throw CLIError(
+                positional.isEmpty
+                    ? "albgw-cost review needs a PATH: a .tf file or a directory of them, e.g. albgw-cost review ./infra --rps 50"
+                    : "albgw-cost review takes one PATH, got \(positional.count): \(positional.joined(separator: " ")); review one module at a time")
+        }
+        var parsed = try ArgumentParser.parse(rest, options: all, command: "albgw-cost review")
         if parsed.values["--rps"] == nil && parsed.values["--requests-per-month"] == nil {
             throw CLIError("albgw-cost review needs the traffic the code will carry: add --rps N (or --requests-per-month N)")
         }
@@ -22,7 +43,9 @@ package enum ReviewCommand {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
                 throw CLIError("--var '\(assignment)' is not NAME=VALUE; write e.g. --var region=us-west-2")
             }
-            variables[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+            let name = String(assignment[..<equals])
+            guard variables[name] == nil else { throw CLIError("--var \(name) is given twice; give each variable once") }
+            variables[name] = String(assignment[assignment.index(after: equals)...])
         }
         parsed.values["--var"] = nil
 

@@ -44,9 +44,11 @@ package struct ScenarioOptions: Sendable {
         case (_?, _?):
             throw CLIError("--rps and --requests-per-month both set the traffic; give one of them")
         case (_?, nil):
-            rate = .perSecond(try reader.decimal("--rps", key: "requestsPerSecond", above: 0, max: "10000000"))
+            rate = .perSecond(try reader.decimal("--rps", key: "requestsPerSecond", atLeast: Decimal.literal("0.0001"), max: "10000000"))
         case (nil, _?):
-            rate = .perMonth(try reader.decimal("--requests-per-month", key: "requestsPerMonth", above: 0, max: "10000000000000"))
+            let monthly = try reader.decimal("--requests-per-month", key: "requestsPerMonth", atLeast: 1, max: "10000000000000")
+            guard monthly.isWholeNumber else { throw CLIError("--requests-per-month must be a whole number of requests, got \(monthly)") }
+            rate = .perMonth(monthly)
         }
         let region = reader.text("--region", key: "region", default: "us-east-1")
         let azs = try reader.integer("--azs", key: "azs", default: 2, range: 2...6, why: "an ALB needs subnets in at least two AZs")
@@ -77,6 +79,7 @@ package struct ScenarioOptions: Sendable {
         let needs = try reader.list("--needs", key: "needs", choices: APIGatewayFeature.allCases.map(\.rawValue)).compactMap(APIGatewayFeature.init)
         let sla = try reader.pairs("--sla", key: "sla", keys: SLATable.keys, unit: "percent", example: "privatelink=99.99", max: 100)
         let scheme = ALBScheme(rawValue: try reader.choice("--alb-scheme", key: "albScheme", default: "internet-facing", choices: ALBScheme.allCases.map(\.rawValue)))!
+        let ipv4PerAZ = try reader.integer("--public-ipv4-per-az", key: "publicIPv4PerAZ", default: 1, range: 1...100, why: "a count of addresses")
         let accounts = AccountLayout(rawValue: try reader.choice("--accounts", key: "accounts", default: "single", choices: AccountLayout.allCases.map(\.rawValue)))!
         var limits = ServiceLimits()
         limits.albIdleTimeoutSeconds = try reader.decimal("--alb-idle-timeout-s", key: "albIdleTimeoutSeconds", default: "60", atLeast: 1, max: "4000")
@@ -106,6 +109,7 @@ package struct ScenarioOptions: Sendable {
             designs: design == "all" ? DesignID.allCases : [DesignID(rawValue: design)!],
             limits: limits, hopLatencyMS: latency, slaOverrides: sla, preset: preset?.rawValue)
         scenario.needs = needs
+        scenario.topology.publicIPv4PerAZ = ipv4PerAZ
         reader.record("--preset", key: "preset", .text(preset?.rawValue ?? "none"), source: preset == nil ? .defaulted : .given)
         inputs = reader.inputs
     }

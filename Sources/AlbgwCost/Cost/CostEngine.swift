@@ -48,6 +48,8 @@ package enum CostEngine {
         var items: [LineItem] = []
 
         var hours: Decimal { scenario.billing.hoursPerMonth }
+        /// ALB, LCU, endpoint and IPv4 hours: AWS bills a partial hour as a full one.
+        var billedHours: Decimal { scenario.billing.hoursPerMonth.ceiling }
         var millions: Decimal { scenario.monthlyRequests / Units.requestsPerMillion }
 
         /// Adds one flat-priced item, or a missing-price item when the table has no figure.
@@ -104,18 +106,19 @@ package enum CostEngine {
 
         mutating func loadBalancer(targets: ALBCapacityUnits.TargetKind) {
             let service = "Application Load Balancer"
-            flat("alb.hours", service, "Load balancer hours", quantity: hours, key: .albHour, basis: "1 ALB x \(hours) h")
+            flat("alb.hours", service, "Load balancer hours", quantity: billedHours, key: .albHour, basis: "1 ALB x \(billedHours) h")
             let design: DesignID = targets == .lambda ? .albLambda : .albVpceApigwLambda
             let lcu = CostEngine.capacityUnits(for: design, in: scenario)
             let parts = lcu.dimensions.map { "\($0.name) \(Format.quantity($0.lcu))" }.joined(separator: ", ")
             flat(
-                "alb.lcu", service, "Load balancer capacity units", quantity: lcu.billed * hours, key: .albLCUHour,
-                basis: "max(\(parts)) = \(Format.quantity(lcu.billed)) LCU per hour (\(lcu.binding.name) bind) x \(hours) h")
+                "alb.lcu", service, "Load balancer capacity units", quantity: lcu.billed * billedHours, key: .albLCUHour,
+                basis: "max(\(parts)) = \(Format.quantity(lcu.billed)) LCU per hour (\(lcu.binding.name) bind) x \(billedHours) h")
             if scenario.topology.albScheme == .internetFacing {
-                let azs = scenario.topology.azs
+                let addresses = scenario.topology.azs * scenario.topology.publicIPv4PerAZ
                 flat(
-                    "alb.publicIPv4", "Public IPv4", "In-use public IPv4 addresses", quantity: Decimal(azs) * hours,
-                    key: .publicIPv4Hour, basis: "internet-facing ALB: 1 address per AZ x \(azs) AZs x \(hours) h")
+                    "alb.publicIPv4", "Public IPv4", "In-use public IPv4 addresses", quantity: Decimal(addresses) * billedHours,
+                    key: .publicIPv4Hour,
+                    basis: "internet-facing ALB: \(scenario.topology.publicIPv4PerAZ) address(es) per AZ (--public-ipv4-per-az) x \(scenario.topology.azs) AZs x \(billedHours) h")
             }
         }
 
@@ -123,8 +126,8 @@ package enum CostEngine {
             let service = "VPC endpoint (PrivateLink)"
             let subnets = scenario.topology.vpceSubnets
             flat(
-                "vpce.hours", service, "Interface endpoint hours", quantity: Decimal(subnets) * hours, key: .vpceEndpointAZHour,
-                basis: "1 endpoint x \(subnets) subnet(s) x \(hours) h")
+                "vpce.hours", service, "Interface endpoint hours", quantity: Decimal(subnets) * billedHours, key: .vpceEndpointAZHour,
+                basis: "1 endpoint x \(subnets) subnet(s) x \(billedHours) h")
             let kib = scenario.workload.requestKiB + scenario.workload.responseKiB
             let gb = CostEngine.monthlyGB(kibPerRequest: kib, in: scenario)
             tiered(
@@ -186,7 +189,8 @@ package enum CostEngine {
         }
 
         mutating func dnsAndCertificate() {
-            tiered("route53.zone", "Route 53", "Hosted zone", quantity: 1, key: .route53HostedZoneMonth, basis: "1 public hosted zone; alias queries to the ALB are free")
+            let zone = scenario.topology.albScheme == .internetFacing ? "public" : "private"
+            tiered("route53.zone", "Route 53", "Hosted zone", quantity: 1, key: .route53HostedZoneMonth, basis: "1 \(zone) hosted zone; alias queries to the ALB are free")
             flat("acm.certificate", "ACM", "Public certificate", quantity: 1, key: .acmPublicCertificate, basis: "1 certificate on the HTTPS listener; free with ELB")
         }
     }

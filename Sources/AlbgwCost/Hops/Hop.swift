@@ -76,7 +76,7 @@ extension EffectiveLimits {
             ("Largest response", HopModel.sizeText(maxResponseKiB)),
             ("End-to-end timeout", "\(Format.quantity(timeoutSeconds)) s (\(timeoutSource))"),
             ("Sustained requests/s", "\(Format.quantity(sustainedRPS, places: 1)) (\(sustainedSource))"),
-            ("Burst requests/s", burstRPS.map { "\(Format.quantity($0)) (API Gateway token bucket)" } ?? "no burst limit of its own"),
+            ("Burst capacity", burstRPS.map { "\(Format.quantity($0)) requests in API Gateway's token bucket (a size, not a rate)" } ?? "no token bucket of its own"),
             ("Lambda concurrency", "needs \(Format.quantity(concurrencyNeeded)) of \(Format.quantity(concurrencyLimit))"),
             ("Latency (your estimates)", latencyText),
         ]

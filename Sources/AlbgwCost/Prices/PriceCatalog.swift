@@ -48,9 +48,8 @@ package enum PriceCatalog: Sendable, Equatable {
             return embeddedPriceTables.keys.sorted()
         case .directory(let path):
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw PriceTableError.directoryNotFound(path)
-            }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw PriceTableError.directoryNotFound(path) }
+            guard isDirectory.boolValue else { throw PriceTableError.notADirectory(path) }
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
                 throw PriceTableError.unreadable(file: path)
             }

@@ -39,6 +39,7 @@ package struct PriceBook: Sendable, Equatable {
 /// Errors met while reading price tables; each names the file, the key and the problem.
 package enum PriceTableError: Error, Equatable, CustomStringConvertible {
     case directoryNotFound(String)
+    case notADirectory(String)
     case unreadable(file: String)
     case malformed(file: String, key: String, problem: String)
     case unknownRegion(String, available: [String], origin: String)
@@ -47,6 +48,8 @@ package enum PriceTableError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .directoryNotFound(let path):
             "price table directory '\(path)' does not exist; pass a directory that holds <region>.json and global.json (make one with 'albgw-cost prices --export DIR')"
+        case .notADirectory(let path):
+            "--prices '\(path)' is a file, not a directory; pass the directory that holds <region>.json and global.json"
         case .unreadable(let file):
             "cannot read price table '\(file)'; check that it exists and is readable"
         case .malformed(let file, let key, let problem):

@@ -112,7 +112,7 @@ package enum MarkdownRenderer {
             var rows = cost.lineItems.map { item in
                 [item.service, item.component, Format.quantity(item.quantity), item.unit, item.unitPrice.map(Format.unitPrice) ?? "missing", item.monthlyCost.map(Format.money) ?? "missing", item.basis]
             }
-            rows.append(["**Total**", cost.isComplete ? "" : "excludes missing prices", "", "", "", "**\(Format.money(cost.monthlyCost))**", ""])
+            rows.append(["**Total**", cost.isComplete ? "" : "excludes missing prices", "", "", "", "**\(Format.money(cost.monthlyCost))**", "exact sum of the lines, rounded once"])
             out += table(["Service", "Component", "Quantity", "Unit", "Unit price", "$/month", "How the quantity was derived"], rows, right: [2, 4, 5])
         }
         return out

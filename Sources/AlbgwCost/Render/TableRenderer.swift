@@ -90,7 +90,7 @@ package enum TableRenderer {
                 item.unitPrice.map(Format.unitPrice) ?? "missing", item.monthlyCost.map(Format.money) ?? "missing",
             ])
         }
-        table.add(["Total", cost.isComplete ? "" : "(excludes missing prices)", "", "", "", Format.money(cost.monthlyCost)])
+        table.add(["Total (exact sum, rounded once)", cost.isComplete ? "" : "(excludes missing prices)", "", "", "", Format.money(cost.monthlyCost)])
         var out = "\(design.design.rawValue): \(design.design.name)\n" + table.render(indent: "  ")
         out += "  How the quantities were derived:\n"
         var seen: Set<String> = []

@@ -53,7 +53,8 @@ package enum ReportBuilder {
             lines.append("Requests per second (for ALB capacity units) = monthly requests / (3,600 x \(hours) hours per month).")
         }
         lines += [
-            "A month is \(hours) hours (--hours-per-month; the AWS Pricing Calculator uses 730, AWS's ELB and API Gateway examples 720). Hourly cost = monthly cost / \(hours).",
+            "A month is \(hours) hours (--hours-per-month; the AWS Pricing Calculator uses 730, AWS's ELB and API Gateway examples 720); ALB, LCU, endpoint and IPv4 hours bill a partial hour as a full one. Hourly cost = monthly cost / \(hours).",
+            "Money is exact inside and rounded once for display, half away from zero: line items and totals are each rounded from exact values, so the cents of the lines may not add up to the total.",
             "Sizes: 1 KiB = 1,024 bytes; 1 GB = 2^30 bytes (1,048,576 KiB); 1 TB = 1,024 GB; 1 PB = 1,048,576 GB. Request and response sizes include headers.",
             "ALB capacity units per hour = the largest of: new connections/s / 25; active connections / 3,000 (active = new connections/s x connection seconds); processed GB/h / 1 for IP targets (the endpoint's ENI IPs) or / 0.4 for Lambda targets; rule evaluations/s / 1,000 with max(0, rules - 10) evaluations per request. Processed bytes = request + response.",
             "Interface endpoint: one endpoint-hour per subnet, every hour, whatever the traffic; data processed = request + response bytes, tiered per region over all of the account's interface endpoints (first 1 PB, next 4 PB, over 5 PB).",
@@ -63,7 +64,7 @@ package enum ReportBuilder {
         ]
         switch scenario.topology.albScheme {
         case .internetFacing:
-            lines.append("Internet-facing ALB: one public IPv4 address per AZ it spans; every response leaves to the internet as data transfer out (requests in are free).")
+            lines.append("Internet-facing ALB: \(scenario.topology.publicIPv4PerAZ) public IPv4 address(es) per AZ it spans (--public-ipv4-per-az; AWS does not fix the count); every response leaves to the internet as data transfer out (requests in are free).")
         case .internal:
             lines.append("Internal ALB reached over VPN or Direct Connect: no public addresses; egress over VPN or Direct Connect is billed by those services and is outside this model.")
         }
@@ -71,8 +72,8 @@ package enum ReportBuilder {
             "Route 53: one public hosted zone per design; queries to an alias record that points at the ALB are free. ACM public certificates used by the ALB are free.",
             "Traffic between the ALB and the endpoint's ENIs in other AZs: no source says it is charged (ALB cross-zone traffic is not); it is not priced.",
             scenario.billing.freeTier
-                ? "Free tier on (--free-tier): Lambda's 1,000,000 requests and 400,000 GB-s per month and the 100 GB internet egress allowance are subtracted before tiering."
-                : "Free tiers off (default): no Lambda free tier and no 100 GB egress allowance; --free-tier applies them.",
+                ? "Always-free allowances on (--free-tier): Lambda's 1,000,000 requests and 400,000 GB-s per month and the 100 GB internet egress allowance are subtracted before tiering."
+                : "Always-free allowances off (default, as Infracost and the Pricing Calculator): Lambda's 1,000,000 requests and 400,000 GB-s and the 100 GB egress allowance do not expire, but an account that already uses them pays the figures shown; --free-tier subtracts them.",
             "Prices are USD on-demand list prices before tax, from the price tables named below; no discounts, Savings Plans or reserved LCUs.",
             "Limits are AWS's defaults unless raised with an option: ALB idle timeout \(Format.quantity(scenario.limits.albIdleTimeoutSeconds)) s, API Gateway integration timeout \(Format.quantity(scenario.limits.apiGatewayIntegrationTimeoutSeconds)) s, function timeout \(Format.quantity(scenario.limits.lambdaTimeoutSeconds)) s (assumed set to the maximum), API Gateway account throttle \(Format.quantity(scenario.limits.apiGatewayAccountRPS)) requests/s with a \(Format.quantity(scenario.limits.apiGatewayBurst)) burst, Lambda concurrency \(Format.quantity(scenario.limits.lambdaConcurrency)).",
             "Payload limits: 1 MB each way for an ALB -> Lambda target; 6 MB for Lambda's synchronous payload behind API Gateway (whose own limit is 10 MB). Lambda concurrency needed = requests per second x duration in seconds.",

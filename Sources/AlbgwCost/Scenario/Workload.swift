@@ -88,6 +88,8 @@ package struct Topology: Sendable, Equatable {
     package var targetIPs: TargetIPRegistration
     /// Whether private DNS is enabled on the execute-api endpoint.
     package var privateDNS: Bool
+    /// Public IPv4 addresses an internet-facing ALB holds per AZ (AWS does not fix the count).
+    package var publicIPv4PerAZ: Int = 1
 
     package init(
         region: String, azs: Int, vpceSubnets: Int, albScheme: ALBScheme, accounts: AccountLayout = .single,

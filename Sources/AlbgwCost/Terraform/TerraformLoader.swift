@@ -7,14 +7,16 @@ package enum TerraformLoader {
     package enum LoadError: Error, Equatable, CustomStringConvertible {
         case notFound(String)
         case noTerraformFiles(String)
-        case unreadable(String)
+        case notRegularFile(String)
+        case unreadable(String, reason: String)
         case parse(String)
 
         package var description: String {
             switch self {
             case .notFound(let path): "'\(path)' does not exist; give a .tf file or a directory of them"
             case .noTerraformFiles(let path): "'\(path)' holds no .tf files; give the directory of the root module"
-            case .unreadable(let path): "cannot read '\(path)'; check that it is a readable file"
+            case .notRegularFile(let path): "'\(path)' is not a regular file (a device, pipe or link loop); give a .tf file or a directory of them"
+            case .unreadable(let path, let reason): "cannot read '\(path)': \(reason)"
             case .parse(let message): message
             }
         }
@@ -22,7 +24,10 @@ package enum TerraformLoader {
 
     package static func load(_ path: String, variables: [String: String]) throws -> TerraformConfiguration {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw LoadError.notFound(path) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+            throw isLink ? LoadError.notRegularFile(path) : LoadError.notFound(path)
+        }
         var files: [(display: String, full: String)] = []
         if isDirectory.boolValue {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
@@ -32,8 +37,16 @@ package enum TerraformLoader {
             files = [(URL(fileURLWithPath: path).lastPathComponent, path)]
         }
         let parsed = try files.map { file in
-            guard let data = FileManager.default.contents(atPath: file.full) else { throw LoadError.unreadable(file.full) }
-            return try HCLAdapter.parse(data, file: file.display)
+            // Devices such as /dev/zero never end; only regular files are read.
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file.full)
+            guard (attributes?[.type] as? FileAttributeType) == .typeRegular else { throw LoadError.notRegularFile(file.full) }
+            do {
+                return try HCLAdapter.parse(try Data(contentsOf: URL(fileURLWithPath: file.full)), file: file.display)
+            } catch let error as LoadError {
+                throw error
+            } catch {
+                throw LoadError.unreadable(file.full, reason: (error as NSError).localizedFailureReason ?? "permission denied or an I/O error")
+            }
         }
         // Variable defaults may sit in any file, so every file is parsed before any is evaluated.
         let values = HCLAdapter.variables(parsed, given: variables)
