@@ -287,7 +287,7 @@ import Testing
         let output = CLI.run(["review", repositoryPath("Tests/HCLTests/Fixtures/tutorial"), "--rps", "50"]).stdout
         let start = try #require(output.range(of: "Terraform review of")?.lowerBound)
         let end = try #require(output.range(of: "\nSummary (USD)\n")?.lowerBound)
-        #expect(try block(after: "<!-- example: review tutorial --rps 50 -->") == String(output[start..<end]), "README.md's review example is stale: paste the 'Terraform review' part of 'albgw-cost review Tests/HCLTests/Fixtures/tutorial --rps 50'")
+        #expect(try block(after: "<!-- example: review tutorial --rps 50 -->") == String(output[start..<end]), "README.md's review example is stale: run Scripts/refresh-readme")
     }
 
     /// The README's example block is the tool's real output, up to its effective limits.
@@ -299,6 +299,6 @@ import Testing
         let block = String(readme[start..<end])
         let output = CLI.run(["--rps", "50", "--region", "us-west-2"]).stdout
         let expected = String(output[..<output.range(of: "\nEffective limits\n")!.lowerBound])
-        #expect(block == expected, "README.md's example is stale: paste the output of 'albgw-cost --rps 50 --region us-west-2' up to 'Effective limits'")
+        #expect(block == expected, "README.md's example is stale: run Scripts/refresh-readme")
     }
 }

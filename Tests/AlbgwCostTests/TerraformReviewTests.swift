@@ -95,6 +95,12 @@ import Testing
         #expect(recognition.albScheme == .internetFacing && recognition.accounts == .cross)
         #expect(recognition.azs == 2 && recognition.vpceSubnets == 1 && recognition.registeredTargets == 1)
         #expect(recognition.privateDNS == true && recognition.targetIPs == .lookup)
+        #expect(recognition.unknowns.contains { $0.hasPrefix("var.region has no default") })
+        #expect(recognition.facts.contains { $0.name == "listener" && $0.value.contains("ELBSecurityPolicy-2016-08") })
+        #expect(recognition.facts.contains { $0.name == "VPC" && $0.value.contains("20.0.0.0/16") })
+        let given = DesignRecognizer.recognize(try load("tutorial", variables: ["region": "us-west-2"]))
+        #expect(!given.unknowns.contains { $0.hasPrefix("var.region") })
+        #expect(given.facts.contains { $0.name == "ALB subnets" && $0.value.hasSuffix("in 2 AZ(s)") })
         let ids = Set(TerraformReview.review(config, recognition: recognition).map(\.id))
         #expect(ids == ["endpoint-fewer-subnets", "weak-tls-policy", "private-dns", "public-cidr", "deprecated-runtime", "shared-open-security-group", "host-header", "health-check-protocol", "health-check-403"])
     }

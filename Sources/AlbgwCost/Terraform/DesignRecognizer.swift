@@ -108,7 +108,29 @@ package enum DesignRecognizer {
             if privateAPIs.isEmpty { missing.append("a REST API with endpoint type PRIVATE") }
             result.explanation = "\(alb.address) is declared, but not \(missing.joined(separator: ", ")), so the code implements neither design"
         }
-        for variable in config.variables where variable["default"] == nil {
+        for listener in config.resources("aws_lb_listener") + config.resources("aws_alb_listener") {
+            let policy = listener["ssl_policy"]?.value?.string ?? (listener["ssl_policy"]?.text ?? "not set (ELBSecurityPolicy-2016-08)")
+            fact("listener", "\(listener.address): \(listener["protocol"]?.value?.string ?? "?") \(listener["port"]?.value?.string ?? "?"), TLS policy \(policy)", listener.position)
+        }
+        for group in targetGroups {
+            if let check = group.blocks("health_check").first {
+                let parts = ["protocol", "port", "path", "matcher"].compactMap { key in check[key].map { "\(key) \($0.value?.string ?? $0.text)" } }
+                fact("health check", "\(group.address): \(parts.isEmpty ? "defaults" : parts.joined(separator: ", "))", check.position)
+            }
+        }
+        for api in privateAPIs {
+            let holders = [api] + config.resources("aws_api_gateway_rest_api_policy").filter { $0["rest_api_id"]?.references.contains { $0.hasPrefix(api.address + ".") } ?? false }
+            let conditions = holders.compactMap { $0["policy"] }.flatMap { TerraformReview.sourceVpceValues($0.text) }
+            fact("private REST API", "\(api.address): endpoint type PRIVATE; aws:SourceVpce \(conditions.isEmpty ? "not conditioned" : conditions.joined(separator: ", "))", api.position)
+        }
+        for vpc in config.resources("aws_vpc") {
+            fact("VPC", "\(vpc.address): \(vpc["cidr_block"].map { $0.value?.string ?? $0.text } ?? "no cidr_block")", vpc.position)
+        }
+        let groupsOf: (TerraformExpression?) -> String = { expression in
+            expression.map { $0.references.map(TerraformReview.resourceAddress).joined(separator: ", ") } ?? "none"
+        }
+        fact("security groups", "ALB: \(groupsOf(alb["security_groups"]))" + (endpoints.first.map { "; endpoint: \(groupsOf($0["security_group_ids"]))" } ?? ""), alb["security_groups"]?.position)
+        for variable in config.variables where variable["default"] == nil && !config.givenVariables.contains(variable.type) {
             unknowns.append("var.\(variable.type) has no default; pass --var \(variable.type)=VALUE")
         }
         result.facts = facts

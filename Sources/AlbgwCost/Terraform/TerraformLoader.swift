@@ -50,6 +50,7 @@ package enum TerraformLoader {
         }
         // Variable defaults may sit in any file, so every file is parsed before any is evaluated.
         let values = HCLAdapter.variables(parsed, given: variables)
-        return TerraformConfiguration(files: files.map(\.display), blocks: parsed.flatMap { HCLAdapter.blocks($0, variables: values) })
+        return TerraformConfiguration(
+            files: files.map(\.display), blocks: parsed.flatMap { HCLAdapter.blocks($0, variables: values) }, givenVariables: Set(variables.keys))
     }
 }

@@ -116,14 +116,17 @@ package struct TerraformBlock: Sendable, Equatable {
 package struct TerraformConfiguration: Sendable, Equatable {
     package let files: [String]
     package let blocks: [TerraformBlock]
+    /// Variables the user gave with `--var`.
+    package let givenVariables: Set<String>
     /// Block positions by `kind type` (`resource aws_lb`), in source order.
     private let byKindAndType: [String: [Int]]
     /// The first block with each address (`aws_lb.x`, `data.t.n`, `var.v`).
     private let byAddress: [String: Int]
 
-    package init(files: [String], blocks: [TerraformBlock]) {
+    package init(files: [String], blocks: [TerraformBlock], givenVariables: Set<String> = []) {
         self.files = files
         self.blocks = blocks
+        self.givenVariables = givenVariables
         var byKindAndType: [String: [Int]] = [:]
         var byAddress: [String: Int] = [:]
         for (index, block) in blocks.enumerated() {
