@@ -14,7 +14,8 @@ enum BuiltinFunctions {
         guard names.contains(name) else { throw Unknown("function \(name)() is not evaluated statically") }
         func arity(_ count: ClosedRange<Int>) throws {
             guard count.contains(args.count) else {
-                throw Unknown("\(name)() takes \(count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound)-\(count.upperBound)") arguments, got \(args.count)")
+                throw Unknown(
+                    "\(name)() takes \(count.lowerBound == count.upperBound ? "\(count.lowerBound)" : "\(count.lowerBound)-\(count.upperBound)") arguments, got \(args.count)")
             }
         }
         func list(_ value: Value) throws -> [Value] {

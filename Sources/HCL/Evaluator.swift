@@ -87,8 +87,10 @@ public struct Evaluator: Sendable {
     }
 
     @inline(never)
-    private func evalTraversal(_ expression: HCLExpression, _ base: HCLExpression, _ steps: [TraversalStep],
-                               _ bound: [String: Value]) throws -> Value {
+    private func evalTraversal(
+        _ expression: HCLExpression, _ base: HCLExpression, _ steps: [TraversalStep],
+        _ bound: [String: Value]
+    ) throws -> Value {
         if case .variable(let root) = base.kind, bound[root] == nil {
             if root == "var" || root == "local", case .attribute(let name)? = steps.first {
                 guard let value = (root == "var" ? variables : locals)[name] else { throw Unknown("\(root).\(name) has no value") }
@@ -140,8 +142,10 @@ public struct Evaluator: Sendable {
     }
 
     @inline(never)
-    private func evalConditional(_ condition: HCLExpression, _ trueResult: HCLExpression, _ falseResult: HCLExpression,
-                                 _ bound: [String: Value]) throws -> Value {
+    private func evalConditional(
+        _ condition: HCLExpression, _ trueResult: HCLExpression, _ falseResult: HCLExpression,
+        _ bound: [String: Value]
+    ) throws -> Value {
         let chosen = try Evaluator.bool(try eval(condition, bound), "condition") ? trueResult : falseResult
         return try eval(chosen, bound)
     }
@@ -216,7 +220,8 @@ public struct Evaluator: Sendable {
             inner[forExpression.valueVariable] = element
             if let keyVariable = forExpression.keyVariable { inner[keyVariable] = key }
             if let condition = forExpression.condition,
-               !(try Evaluator.bool(try eval(condition, inner), "for expression condition")) {
+                !(try Evaluator.bool(try eval(condition, inner), "for expression condition"))
+            {
                 continue
             }
             let value = try eval(forExpression.valueExpression, inner)
@@ -355,7 +360,8 @@ public struct Evaluator: Sendable {
         case .number(let number): return number
         case .string(let string):
             if let number = Decimal(string: string, locale: Locale(identifier: "en_US_POSIX")), !number.isNaN,
-               string.allSatisfy({ $0.isNumber || "+-.eE".contains($0) }) {
+                string.allSatisfy({ $0.isNumber || "+-.eE".contains($0) })
+            {
                 return number
             }
             throw Unknown("\(context()) must be a number, not \(value)")

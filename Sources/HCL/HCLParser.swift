@@ -77,8 +77,9 @@ public enum HCLParser {
         try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             if let bad = firstInvalidUTF8(bytes) {
-                throw error(at: bad, in: bytes, path: path, expected: "UTF-8 text",
-                            found: "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true).leftPadded(to: 2))")
+                throw error(
+                    at: bad, in: bytes, path: path, expected: "UTF-8 text",
+                    found: "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true).leftPadded(to: 2))")
             }
         }
         return try parse(String(decoding: data, as: UTF8.self), path: path)
@@ -92,8 +93,9 @@ public enum HCLParser {
 
     private static func parse(bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> Body {
         guard bytes.count < Int(Int32.max) else {
-            throw HCLError(position: SourcePosition(file: path, line: 1, column: 1),
-                           expected: "a file smaller than 2 GiB", found: "\(bytes.count) bytes")
+            throw HCLError(
+                position: SourcePosition(file: path, line: 1, column: 1),
+                expected: "a file smaller than 2 GiB", found: "\(bytes.count) bytes")
         }
         if let nul = bytes.firstIndex(of: 0) {
             throw error(at: nul, in: bytes, path: path, expected: "text", found: "NUL byte (binary file?)")
@@ -106,8 +108,10 @@ public enum HCLParser {
     }
 
     /// An error located at byte `offset`, computing line and column from the (valid) bytes before it.
-    private static func error(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, path: String,
-                              expected: String, found: String) -> HCLError {
+    private static func error(
+        at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, path: String,
+        expected: String, found: String
+    ) -> HCLError {
         var line = 1, column = 1
         for i in 0..<offset {
             if bytes[i] == Byte.newline {
@@ -136,10 +140,10 @@ public enum HCLParser {
             case 0xC2...0xDF: length = 2
             case 0xE0: length = 3; lowerBound = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upperBound = 0x9F   // no UTF-16 surrogates
+            case 0xED: length = 3; upperBound = 0x9F  // no UTF-16 surrogates
             case 0xF0: length = 4; lowerBound = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upperBound = 0x8F   // nothing above U+10FFFF
+            case 0xF4: length = 4; upperBound = 0x8F  // nothing above U+10FFFF
             default: return i
             }
             guard i + length <= n else { return i }

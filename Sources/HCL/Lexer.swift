@@ -79,15 +79,18 @@ struct Lexer {
     }
 
     private mutating func emit(_ kind: TokenKind, start: Int, line startLine: Int32, column startColumn: Int32) {
-        tokens.append(Token(kind: kind, start: Int32(start), end: Int32(pos),
-                            line: startLine, column: startColumn, endLine: line, endColumn: column))
+        tokens.append(
+            Token(
+                kind: kind, start: Int32(start), end: Int32(pos),
+                line: startLine, column: startColumn, endLine: line, endColumn: column))
         lastKind = kind
     }
 
     /// Records a lexical error at the current position and returns false so callers can `return fail(...)`.
     private mutating func fail(_ expected: String, _ found: String) -> Bool {
-        error = HCLError(position: SourcePosition(file: file, line: Int(line), column: Int(column)),
-                         expected: expected, found: found)
+        error = HCLError(
+            position: SourcePosition(file: file, line: Int(line), column: Int(column)),
+            expected: expected, found: found)
         return false
     }
 
@@ -274,8 +277,11 @@ struct Lexer {
         line += 1
         column = 1
         emit(.openHeredoc, start: start, line: startLine, column: startColumn)
-        modes.append(.heredoc(Heredoc(markerStart: markerStart, markerEnd: markerEnd, atLineStart: true,
-                                      openLine: startLine, openColumn: startColumn)))
+        modes.append(
+            .heredoc(
+                Heredoc(
+                    markerStart: markerStart, markerEnd: markerEnd, atLineStart: true,
+                    openLine: startLine, openColumn: startColumn)))
         return true
     }
 
@@ -326,7 +332,7 @@ struct Lexer {
             }
             if c == Byte.dollar || c == Byte.percent {
                 if byte(pos + 1) == c && byte(pos + 2) == Byte.openBrace {
-                    pos += 3   // `$${` and `%%{` are literal text
+                    pos += 3  // `$${` and `%%{` are literal text
                     column += 3
                     continue
                 }

@@ -11,13 +11,14 @@ extension Parser {
         let condition = try parseBinary(minimumPrecedence: 1)
         guard peek().kind == .question else { return condition }
         advance()
-        skipNewlines()   // an expression cannot end at `?`, so a line break here is harmless
+        skipNewlines()  // an expression cannot end at `?`, so a line break here is harmless
         let trueResult = try parseExpression()
         try expect(.colon, "':' in conditional expression")
         skipNewlines()
         let falseResult = try parseExpression()
-        return HCLExpression(.conditional(condition: condition, trueResult: trueResult, falseResult: falseResult),
-                             range: range(from: start))
+        return HCLExpression(
+            .conditional(condition: condition, trueResult: trueResult, falseResult: falseResult),
+            range: range(from: start))
     }
 
     private static func binaryOperator(_ kind: TokenKind) -> BinaryOperator? {
@@ -180,8 +181,9 @@ extension Parser {
         var name = text(first)
         var previousEnd = first.end
         while i + 2 < tokens.count, tokens[i].kind == .colon, tokens[i + 1].kind == .colon,
-              tokens[i].start == previousEnd, tokens[i + 1].start == tokens[i].end,
-              tokens[i + 2].kind == .identifier, tokens[i + 2].start == tokens[i + 1].end {
+            tokens[i].start == previousEnd, tokens[i + 1].start == tokens[i].end,
+            tokens[i + 2].kind == .identifier, tokens[i + 2].start == tokens[i + 1].end
+        {
             name += "::" + text(tokens[i + 2])
             previousEnd = tokens[i + 2].end
             i += 3
@@ -194,7 +196,7 @@ extension Parser {
 
     @inline(never)
     private mutating func parseCall(name: String, start: SourcePoint) throws -> HCLExpression {
-        let open = advance()   // (
+        let open = advance()  // (
         let saved = ignoreNewlines
         ignoreNewlines = true
         var arguments: [HCLExpression] = []
@@ -224,7 +226,7 @@ extension Parser {
             }
             if after.kind != .closeParen { throw failure("',' or ')' in call to " + name, at: after) }
         }
-        advance()   // )
+        advance()  // )
         ignoreNewlines = saved
         let call = FunctionCall(name: name, arguments: arguments, expandsFinalArgument: expands)
         return HCLExpression(.functionCall(call), range: range(from: start))
@@ -264,7 +266,7 @@ extension Parser {
                 throw failure("',' or ']' in tuple", at: after)
             }
         }
-        advance()   // ]
+        advance()  // ]
         return HCLExpression(.tuple(elements), range: range(from: start))
     }
 
@@ -309,7 +311,7 @@ extension Parser {
             default: throw failure("',', newline or '}' after object item", at: after)
             }
         }
-        advance()   // }
+        advance()  // }
         return HCLExpression(.object(items), range: range(from: start))
     }
 
@@ -317,7 +319,7 @@ extension Parser {
     @inline(never)
     private mutating func parseFor(open: Token, producesObject: Bool) throws -> HCLExpression {
         let start = startLocation(open)
-        advance()   // for
+        advance()  // for
         let first = try expectIdentifier("iteration variable name after 'for'")
         var keyVariable: String?
         var valueVariable = first
@@ -351,9 +353,10 @@ extension Parser {
         } else {
             try expectClosing(.closeBracket, "']' to close for expression opened", opener: open)
         }
-        let forExpression = ForExpression(keyVariable: keyVariable, valueVariable: valueVariable, collection: collection,
-                                          keyExpression: keyExpression, valueExpression: valueExpression,
-                                          condition: condition, grouping: grouping)
+        let forExpression = ForExpression(
+            keyVariable: keyVariable, valueVariable: valueVariable, collection: collection,
+            keyExpression: keyExpression, valueExpression: valueExpression,
+            condition: condition, grouping: grouping)
         return HCLExpression(.forExpression(forExpression), range: range(from: start))
     }
 }

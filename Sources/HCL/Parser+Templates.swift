@@ -13,7 +13,8 @@ private enum TemplateItem {
         case .literal: return nil
         case .interpolation(let interpolation): return interpolation.strip
         case .ifTag(_, let strip, _), .elseTag(let strip, _), .endIfTag(let strip, _),
-             .forTag(_, _, _, let strip, _), .endForTag(let strip, _): return strip
+            .forTag(_, _, _, let strip, _), .endForTag(let strip, _):
+            return strip
         }
     }
 
@@ -22,7 +23,8 @@ private enum TemplateItem {
         case .literal(let literal): return literal.range
         case .interpolation(let interpolation): return interpolation.range
         case .ifTag(_, _, let range), .elseTag(_, let range), .endIfTag(_, let range),
-             .forTag(_, _, _, _, let range), .endForTag(_, let range): return range
+            .forTag(_, _, _, _, let range), .endForTag(_, let range):
+            return range
         }
     }
 
@@ -283,9 +285,12 @@ extension Parser {
                 }
                 i += 1
                 depth -= 1
-                parts.append(.ifDirective(TemplateIf(condition: condition, thenParts: thenParts, elseParts: elseParts,
-                                                     ifStrip: ifStrip, elseStrip: elseStrip, endIfStrip: endStrip,
-                                                     range: tagRange.union(endRange))))
+                parts.append(
+                    .ifDirective(
+                        TemplateIf(
+                            condition: condition, thenParts: thenParts, elseParts: elseParts,
+                            ifStrip: ifStrip, elseStrip: elseStrip, endIfStrip: endStrip,
+                            range: tagRange.union(endRange))))
             case let .forTag(key, value, collection, forStrip, tagRange):
                 try enter(at: tagToken(tagRange))
                 i += 1
@@ -296,9 +301,12 @@ extension Parser {
                 }
                 i += 1
                 depth -= 1
-                parts.append(.forDirective(TemplateFor(keyVariable: key, valueVariable: value, collection: collection,
-                                                       body: body, forStrip: forStrip, endForStrip: endStrip,
-                                                       range: tagRange.union(endRange))))
+                parts.append(
+                    .forDirective(
+                        TemplateFor(
+                            keyVariable: key, valueVariable: value, collection: collection,
+                            body: body, forStrip: forStrip, endForStrip: endStrip,
+                            range: tagRange.union(endRange))))
             case .elseTag, .endIfTag, .endForTag:
                 return parts
             }
@@ -308,9 +316,10 @@ extension Parser {
 
     /// A stand-in token so `enter` can report the directive's position.
     private func tagToken(_ range: SourceRange) -> Token {
-        Token(kind: .templateControl, start: Int32(range.start.offset), end: Int32(range.end.offset),
-              line: Int32(range.start.line), column: Int32(range.start.column),
-              endLine: Int32(range.end.line), endColumn: Int32(range.end.column))
+        Token(
+            kind: .templateControl, start: Int32(range.start.offset), end: Int32(range.end.offset),
+            line: Int32(range.start.line), column: Int32(range.start.column),
+            endLine: Int32(range.end.line), endColumn: Int32(range.end.column))
     }
 
     // MARK: - Escapes
@@ -351,11 +360,11 @@ extension Parser {
             }
             let escape = i + 1 < end ? bytes[i + 1] : 0
             switch escape {
-            case 0x6E: out.append(Byte.newline); i += 2            // \n
-            case 0x72: out.append(Byte.carriageReturn); i += 2     // \r
-            case 0x74: out.append(Byte.tab); i += 2                // \t
+            case 0x6E: out.append(Byte.newline); i += 2  // \n
+            case 0x72: out.append(Byte.carriageReturn); i += 2  // \r
+            case 0x74: out.append(Byte.tab); i += 2  // \t
             case Byte.quote, Byte.backslash: out.append(escape); i += 2
-            case 0x75, 0x55:                                       // \uXXXX, \UXXXXXXXX
+            case 0x75, 0x55:  // \uXXXX, \UXXXXXXXX
                 let digits = escape == 0x75 ? 4 : 8
                 var scalarValue: UInt32 = 0
                 var valid = i + 2 + digits <= end
@@ -394,8 +403,9 @@ extension Parser {
         while end < Int(token.end) && !Byte.startsScalar(bytes[end]) { end += 1 }
         end = min(end, Int(token.end))
         let found = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
-        return HCLError(position: SourcePosition(file: file, line: Int(token.line), column: column),
-                        expected: expected, found: "'\(found)'")
+        return HCLError(
+            position: SourcePosition(file: file, line: Int(token.line), column: column),
+            expected: expected, found: "'\(found)'")
     }
 }
 

@@ -106,8 +106,9 @@ struct Parser {
     @inline(never)
     func failure(_ expected: String, at token: Token) -> HCLError {
         if token.kind == .invalid, let lexError { return lexError }
-        return HCLError(position: SourcePosition(file: file, line: Int(token.line), column: Int(token.column)),
-                        expected: expected, found: describe(token))
+        return HCLError(
+            position: SourcePosition(file: file, line: Int(token.line), column: Int(token.column)),
+            expected: expected, found: describe(token))
     }
 
     /// "expected `what` at LINE:COLUMN-of-`open`, found ...": for a bracket, string or block left open.
@@ -160,8 +161,9 @@ struct Parser {
 
     @inline(never)
     private func tooDeep(at token: Token) -> HCLError {
-        HCLError(position: SourcePosition(file: file, line: Int(token.line), column: Int(token.column)),
-                 expected: "at most \(HCLParser.maximumNestingDepth) levels of nesting", found: "deeper nesting")
+        HCLError(
+            position: SourcePosition(file: file, line: Int(token.line), column: Int(token.column)),
+            expected: "at most \(HCLParser.maximumNestingDepth) levels of nesting", found: "deeper nesting")
     }
 
     // MARK: - Bodies
@@ -228,7 +230,7 @@ struct Parser {
         try enter(at: open)
         let items = try parseBody(openBrace: open)
         depth -= 1
-        let close = advance()   // parseBody only returns at `}` inside a block
+        let close = advance()  // parseBody only returns at `}` inside a block
         let bodyRange = SourceRange(file: file, start: startLocation(open), end: endLocation(close))
         try expectItemEnd(inBlock: inBlock, what: "block")
         return .block(Block(type: name, labels: labels, body: Body(items: items, range: bodyRange), range: range(from: start)))

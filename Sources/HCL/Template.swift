@@ -104,8 +104,10 @@ public struct TemplateIf: Sendable, Hashable {
     public var range: SourceRange
 
     /// Creates an if directive.
-    public init(condition: HCLExpression, thenParts: [TemplatePart], elseParts: [TemplatePart]?,
-                ifStrip: TemplateStrip, elseStrip: TemplateStrip?, endIfStrip: TemplateStrip, range: SourceRange) {
+    public init(
+        condition: HCLExpression, thenParts: [TemplatePart], elseParts: [TemplatePart]?,
+        ifStrip: TemplateStrip, elseStrip: TemplateStrip?, endIfStrip: TemplateStrip, range: SourceRange
+    ) {
         self.condition = condition
         self.thenParts = thenParts
         self.elseParts = elseParts
@@ -132,8 +134,10 @@ public struct TemplateFor: Sendable, Hashable {
     public var range: SourceRange
 
     /// Creates a for directive.
-    public init(keyVariable: String?, valueVariable: String, collection: HCLExpression, body: [TemplatePart],
-                forStrip: TemplateStrip, endForStrip: TemplateStrip, range: SourceRange) {
+    public init(
+        keyVariable: String?, valueVariable: String, collection: HCLExpression, body: [TemplatePart],
+        forStrip: TemplateStrip, endForStrip: TemplateStrip, range: SourceRange
+    ) {
         self.keyVariable = keyVariable
         self.valueVariable = valueVariable
         self.collection = collection

@@ -67,5 +67,7 @@ for _ in 0..<5 {
 }
 timings.sort()
 let cores = ProcessInfo.processInfo.activeProcessorCount
-print(String(format: "parsed %.2f MB (%d copies, %d top-level blocks) in %.3f s best, %.3f s median of 5 runs (%.1f MB/s, %d cores)",
-             megabytes, pieces.count, blockCount, timings[0], timings[2], megabytes / timings[0], cores))
+print(
+    String(
+        format: "parsed %.2f MB (%d copies, %d top-level blocks) in %.3f s best, %.3f s median of 5 runs (%.1f MB/s, %d cores)",
+        megabytes, pieces.count, blockCount, timings[0], timings[2], megabytes / timings[0], cores))

@@ -53,7 +53,9 @@ enum ExternalTool {
         process.standardError = stderr
         try process.run()
         // Feed and drain concurrently so large outputs never fill a pipe and block.
-        let writer = Thread { stdin.fileHandleForWriting.write(Data(input.utf8)); try? stdin.fileHandleForWriting.close() }
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(Data(input.utf8)); try? stdin.fileHandleForWriting.close()
+        }
         writer.start()
         let errorData = ErrorCollector(stderr.fileHandleForReading)
         let out = stdout.fileHandleForReading.readDataToEndOfFile()

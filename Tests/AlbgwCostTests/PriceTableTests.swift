@@ -17,19 +17,45 @@ import Testing
     }
 
     static let expected: [Expected] = [
-        Expected(region: "us-east-1", albHour: "0.0225", lcuHour: "0.008", endpointAZHour: "0.01", restTiers: ["3.5", "2.8", "2.38", "1.51"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000309"),
-        Expected(region: "us-east-2", albHour: "0.0225", lcuHour: "0.008", endpointAZHour: "0.01", restTiers: ["3.5", "2.8", "2.38", "1.51"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000309"),
-        Expected(region: "us-west-1", albHour: "0.0252", lcuHour: nil, endpointAZHour: "0.011", restTiers: ["3.5", "3.47", "2.95", "1.87"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.000000037"),
-        Expected(region: "us-west-2", albHour: "0.0225", lcuHour: "0.008", endpointAZHour: "0.01", restTiers: ["3.5", "2.8", "2.38", "1.51"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000309"),
-        Expected(region: "eu-west-1", albHour: "0.0252", lcuHour: "0.008", endpointAZHour: "0.011", restTiers: ["3.5", "3.19", "2.71", "1.72"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.000000034"),
-        Expected(region: "eu-west-2", albHour: "0.02646", lcuHour: "0.0084", endpointAZHour: "0.011", restTiers: ["3.5", "3.33", "2.83", "1.8"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000358"),
-        Expected(region: "eu-central-1", albHour: "0.027", lcuHour: "0.008", endpointAZHour: "0.012", restTiers: ["3.7", "3.19", "2.71", "1.72"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000367"),
-        Expected(region: "ap-southeast-1", albHour: "0.0252", lcuHour: nil, endpointAZHour: "0.013", restTiers: ["4.25", "3.53", "3", "1.91"], egressTiers: ["0.12", "0.085", "0.082", "0.08"], ephemeral: "0.000000037"),
-        Expected(region: "ap-southeast-2", albHour: "0.0252", lcuHour: nil, endpointAZHour: "0.013", restTiers: ["3.5", "3.5", "2.98", "1.89"], egressTiers: ["0.114", "0.098", "0.094", "0.092"], ephemeral: "0.000000037"),
-        Expected(region: "ap-northeast-1", albHour: "0.0243", lcuHour: "0.008", endpointAZHour: "0.014", restTiers: ["4.25", "3.53", "3", "1.91"], egressTiers: ["0.114", "0.089", "0.086", "0.084"], ephemeral: "0.000000037"),
-        Expected(region: "ap-south-1", albHour: "0.0239", lcuHour: "0.008", endpointAZHour: "0.013", restTiers: ["3.5", "2.8", "2.38", "1.51"], egressTiers: ["0.1093", "0.085", "0.082", "0.08"], ephemeral: "0.0000000352"),
-        Expected(region: "sa-east-1", albHour: "0.034", lcuHour: "0.011", endpointAZHour: "0.021", restTiers: ["4.25", "4.25", "3.61", "2.29"], egressTiers: ["0.15", "0.138", "0.126", "0.114"], ephemeral: "0.0000000586"),
-        Expected(region: "ca-central-1", albHour: "0.02475", lcuHour: "0.0088", endpointAZHour: "0.011", restTiers: ["3.5", "3.08", "2.62", "1.66"], egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.000000034"),
+        Expected(
+            region: "us-east-1", albHour: "0.0225", lcuHour: "0.008", endpointAZHour: "0.01", restTiers: ["3.5", "2.8", "2.38", "1.51"],
+            egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000309"),
+        Expected(
+            region: "us-east-2", albHour: "0.0225", lcuHour: "0.008", endpointAZHour: "0.01", restTiers: ["3.5", "2.8", "2.38", "1.51"],
+            egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000309"),
+        Expected(
+            region: "us-west-1", albHour: "0.0252", lcuHour: nil, endpointAZHour: "0.011", restTiers: ["3.5", "3.47", "2.95", "1.87"],
+            egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.000000037"),
+        Expected(
+            region: "us-west-2", albHour: "0.0225", lcuHour: "0.008", endpointAZHour: "0.01", restTiers: ["3.5", "2.8", "2.38", "1.51"],
+            egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000309"),
+        Expected(
+            region: "eu-west-1", albHour: "0.0252", lcuHour: "0.008", endpointAZHour: "0.011", restTiers: ["3.5", "3.19", "2.71", "1.72"],
+            egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.000000034"),
+        Expected(
+            region: "eu-west-2", albHour: "0.02646", lcuHour: "0.0084", endpointAZHour: "0.011", restTiers: ["3.5", "3.33", "2.83", "1.8"],
+            egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000358"),
+        Expected(
+            region: "eu-central-1", albHour: "0.027", lcuHour: "0.008", endpointAZHour: "0.012", restTiers: ["3.7", "3.19", "2.71", "1.72"],
+            egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.0000000367"),
+        Expected(
+            region: "ap-southeast-1", albHour: "0.0252", lcuHour: nil, endpointAZHour: "0.013", restTiers: ["4.25", "3.53", "3", "1.91"],
+            egressTiers: ["0.12", "0.085", "0.082", "0.08"], ephemeral: "0.000000037"),
+        Expected(
+            region: "ap-southeast-2", albHour: "0.0252", lcuHour: nil, endpointAZHour: "0.013", restTiers: ["3.5", "3.5", "2.98", "1.89"],
+            egressTiers: ["0.114", "0.098", "0.094", "0.092"], ephemeral: "0.000000037"),
+        Expected(
+            region: "ap-northeast-1", albHour: "0.0243", lcuHour: "0.008", endpointAZHour: "0.014", restTiers: ["4.25", "3.53", "3", "1.91"],
+            egressTiers: ["0.114", "0.089", "0.086", "0.084"], ephemeral: "0.000000037"),
+        Expected(
+            region: "ap-south-1", albHour: "0.0239", lcuHour: "0.008", endpointAZHour: "0.013", restTiers: ["3.5", "2.8", "2.38", "1.51"],
+            egressTiers: ["0.1093", "0.085", "0.082", "0.08"], ephemeral: "0.0000000352"),
+        Expected(
+            region: "sa-east-1", albHour: "0.034", lcuHour: "0.011", endpointAZHour: "0.021", restTiers: ["4.25", "4.25", "3.61", "2.29"],
+            egressTiers: ["0.15", "0.138", "0.126", "0.114"], ephemeral: "0.0000000586"),
+        Expected(
+            region: "ca-central-1", albHour: "0.02475", lcuHour: "0.0088", endpointAZHour: "0.011", restTiers: ["3.5", "3.08", "2.62", "1.66"],
+            egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.000000034"),
     ]
 
     @Test func everyRequiredRegionIsBundled() throws {
@@ -143,9 +169,19 @@ import Testing
         ("alb.hour", #"{"usd": "0.0225", "unit": "ALB-hour", "source": "s", "asOf": "2026", "confidence": "sure"}"#, "prices.alb.hour.confidence", "sure"),
         ("alb.hour", #"{"unit": "ALB-hour", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.alb.hour", "one rate"),
         ("dataTransfer.internetOut", #"{"usd": "0.09", "unit": "GB", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.dataTransfer.internetOut", "tier schedule"),
-        ("dataTransfer.internetOut", #"{"tiers": [{"upTo": "10", "usd": "1"}, {"upTo": "5", "usd": "1"}, {"usd": "1"}], "unit": "GB", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.dataTransfer.internetOut.tiers[1].upTo", "greater"),
-        ("dataTransfer.internetOut", #"{"tiers": [{"usd": "1"}, {"usd": "1"}], "unit": "GB", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.dataTransfer.internetOut.tiers[0].upTo", "only the last"),
-        ("dataTransfer.internetOut", #"{"tiers": [{"upTo": "10", "usd": "1"}], "unit": "GB", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.dataTransfer.internetOut.tiers[0].upTo", "no upper bound"),
+        (
+            "dataTransfer.internetOut",
+            #"{"tiers": [{"upTo": "10", "usd": "1"}, {"upTo": "5", "usd": "1"}, {"usd": "1"}], "unit": "GB", "source": "s", "asOf": "2026", "confidence": "high"}"#,
+            "prices.dataTransfer.internetOut.tiers[1].upTo", "greater"
+        ),
+        (
+            "dataTransfer.internetOut", #"{"tiers": [{"usd": "1"}, {"usd": "1"}], "unit": "GB", "source": "s", "asOf": "2026", "confidence": "high"}"#,
+            "prices.dataTransfer.internetOut.tiers[0].upTo", "only the last"
+        ),
+        (
+            "dataTransfer.internetOut", #"{"tiers": [{"upTo": "10", "usd": "1"}], "unit": "GB", "source": "s", "asOf": "2026", "confidence": "high"}"#,
+            "prices.dataTransfer.internetOut.tiers[0].upTo", "no upper bound"
+        ),
         ("alb.hourz", #"{"usd": "0.0225", "unit": "ALB-hour", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.alb.hourz", "unknown price key"),
     ])
     func badEntryNamesItsKey(name: String, entry: String, key: String, problem: String) throws {

@@ -102,7 +102,11 @@ import Testing
         #expect(!given.unknowns.contains { $0.hasPrefix("var.region") })
         #expect(given.facts.contains { $0.name == "ALB subnets" && $0.value.hasSuffix("in 2 AZ(s)") })
         let ids = Set(TerraformReview.review(config, recognition: recognition).map(\.id))
-        #expect(ids == ["endpoint-fewer-subnets", "weak-tls-policy", "private-dns", "public-cidr", "deprecated-runtime", "shared-open-security-group", "host-header", "health-check-protocol", "health-check-403"])
+        #expect(
+            ids == [
+                "endpoint-fewer-subnets", "weak-tls-policy", "private-dns", "public-cidr", "deprecated-runtime", "shared-open-security-group", "host-header",
+                "health-check-protocol", "health-check-403",
+            ])
     }
 
     @Test func blogSeed() throws {

@@ -11,12 +11,13 @@ struct BodyTests {
     }
 
     @Test func attributesKeepNamesValuesAndPositions() throws {
-        let file = try parse("""
-        name = "public-alb-test"
-          port   = 443
+        let file = try parse(
+            """
+            name = "public-alb-test"
+              port   = 443
 
-        internal = false
-        """)
+            internal = false
+            """)
         let attributes = file.body.attributes
         #expect(attributes.map(\.name) == ["name", "port", "internal"])
         #expect(attributes[0].expression.literalString == "public-alb-test")
@@ -28,14 +29,15 @@ struct BodyTests {
     }
 
     @Test func blocksWithQuotedAndBareLabels() throws {
-        let file = try parse("""
-        resource "aws_lb" "public_alb" {
-          name = "x"
-        }
-        provider aws {
-        }
-        locals {}
-        """)
+        let file = try parse(
+            """
+            resource "aws_lb" "public_alb" {
+              name = "x"
+            }
+            provider aws {
+            }
+            locals {}
+            """)
         let blocks = file.body.blocks
         #expect(blocks.count == 3)
         #expect(blocks[0].type == "resource")
@@ -52,11 +54,12 @@ struct BodyTests {
     }
 
     @Test func oneLineBlocks() throws {
-        let file = try parse("""
-        x { a = 1 }
-        lifecycle { create_before_destroy = true }
-        empty "e" {}
-        """)
+        let file = try parse(
+            """
+            x { a = 1 }
+            lifecycle { create_before_destroy = true }
+            empty "e" {}
+            """)
         #expect(file.body.blocks.count == 3)
         #expect(file.body.blocks[0].attribute(named: "a")?.expression.evaluate() == .known(1))
         #expect(file.body.blocks[1].attribute(named: "create_before_destroy")?.expression.kind == .bool(true))
@@ -64,15 +67,16 @@ struct BodyTests {
     }
 
     @Test func nestedBlocks() throws {
-        let file = try parse("""
-        resource "aws_lb_target_group" "test" {
-          port = 443
-          health_check {
-            matcher = "200,403"
-            port    = 443
-          }
-        }
-        """)
+        let file = try parse(
+            """
+            resource "aws_lb_target_group" "test" {
+              port = 443
+              health_check {
+                matcher = "200,403"
+                port    = 443
+              }
+            }
+            """)
         let resource = try #require(file.body.block(type: "resource", labels: ["aws_lb_target_group", "test"]))
         let health = try #require(resource.blocks(type: "health_check").first)
         #expect(health.attribute(named: "matcher")?.expression.literalString == "200,403")
@@ -81,12 +85,13 @@ struct BodyTests {
     }
 
     @Test func blockLookupHelpers() throws {
-        let file = try parse("""
-        resource "aws_lb" "a" {}
-        resource "aws_lb" "b" {}
-        resource "aws_vpc" "a" {}
-        data "aws_lb" "a" {}
-        """)
+        let file = try parse(
+            """
+            resource "aws_lb" "a" {}
+            resource "aws_lb" "b" {}
+            resource "aws_vpc" "a" {}
+            data "aws_lb" "a" {}
+            """)
         #expect(file.body.blocks(type: "resource").count == 3)
         #expect(file.body.blocks(type: "resource", labels: ["aws_lb"]).map { $0.labels[1] } == ["a", "b"])
         #expect(file.body.block(type: "resource", labels: ["aws_vpc", "a"]) != nil)
@@ -96,17 +101,18 @@ struct BodyTests {
     }
 
     @Test func allCommentStylesAreIgnored() throws {
-        let file = try parse("""
-        # hash comment
-        // slash comment
-        /* block
-           comment */ a = 1 # trailing
-        b = /* inline */ 2 // trailing
-        c = [ /* in a tuple */
-          3, # element
-        ]
-        d = "# not a comment // nor /* this */"
-        """)
+        let file = try parse(
+            """
+            # hash comment
+            // slash comment
+            /* block
+               comment */ a = 1 # trailing
+            b = /* inline */ 2 // trailing
+            c = [ /* in a tuple */
+              3, # element
+            ]
+            d = "# not a comment // nor /* this */"
+            """)
         #expect(file.body.attributes.map(\.name) == ["a", "b", "c", "d"])
         #expect(file.body.attribute(named: "a")?.position.line == 4)
         #expect(file.body.attribute(named: "b")?.expression.evaluate() == .known(2))
@@ -129,13 +135,14 @@ struct BodyTests {
     }
 
     @Test func countAndForEachAreOrdinaryAttributes() throws {
-        let file = try parse("""
-        resource "aws_instance" "web" {
-          count    = 2
-          for_each = toset(["a", "b"])
-          name     = "web-${count.index}-${each.value}"
-        }
-        """)
+        let file = try parse(
+            """
+            resource "aws_instance" "web" {
+              count    = 2
+              for_each = toset(["a", "b"])
+              name     = "web-${count.index}-${each.value}"
+            }
+            """)
         let block = try #require(file.body.blocks.first)
         #expect(block.attribute(named: "count")?.expression.evaluate() == .known(2))
         #expect(block.attribute(named: "for_each")?.expression.evaluate() == .known(["a", "b"]))
@@ -151,14 +158,15 @@ struct BodyTests {
     }
 
     @Test func bodyReferencesCoverNestedBlocks() throws {
-        let file = try parse("""
-        resource "aws_lb_listener" "l" {
-          load_balancer_arn = aws_lb.public_alb.arn
-          default_action {
-            target_group_arn = aws_lb_target_group.test.arn
-          }
-        }
-        """)
+        let file = try parse(
+            """
+            resource "aws_lb_listener" "l" {
+              load_balancer_arn = aws_lb.public_alb.arn
+              default_action {
+                target_group_arn = aws_lb_target_group.test.arn
+              }
+            }
+            """)
         #expect(file.body.references.map(\.description) == ["aws_lb.public_alb.arn", "aws_lb_target_group.test.arn"])
     }
 }

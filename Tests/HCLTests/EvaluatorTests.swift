@@ -33,14 +33,14 @@ struct EvaluatorTests {
         }
         #expect(reason.contains("aws_vpc_endpoint.execute_api.network_interface_ids"))
         #expect(e.sourceText == "tolist(aws_vpc_endpoint.execute_api.network_interface_ids)[0]")
-        #expect(try expr("data.aws_network_interface.nic1.private_ip").evaluate() ==
-                .unknown(reason: "data.aws_network_interface.nic1.private_ip is a reference to a data source, known only after it is read"))
+        #expect(
+            try expr("data.aws_network_interface.nic1.private_ip").evaluate()
+                == .unknown(reason: "data.aws_network_interface.nic1.private_ip is a reference to a data source, known only after it is read"))
         #expect(try expr("[1, aws_lb.x.arn]").evaluate().value == nil)
     }
 
     @Test func unknownFunctionsAreUnknown() throws {
-        #expect(try expr("filebase64sha256(\"code.zip\")").evaluate() ==
-                .unknown(reason: "function filebase64sha256() is not evaluated statically"))
+        #expect(try expr("filebase64sha256(\"code.zip\")").evaluate() == .unknown(reason: "function filebase64sha256() is not evaluated statically"))
         #expect(try expr("sha1(jsonencode([1]))").evaluate().value == nil)
     }
 
@@ -54,8 +54,7 @@ struct EvaluatorTests {
         #expect(try expr("upper(var.s)").evaluate(variables: ["s": "abc"]) == .known("ABC"))
         #expect(try expr("concat([1], [2, 3], [])").evaluate() == .known([1, 2, 3]))
         #expect(try expr("concat([[1], [2]]...)").evaluate() == .known([1, 2]))
-        #expect(try expr("jsonencode({b = [1, true, null], a = \"<x>\"})").evaluate() ==
-                .known(#"{"a":"\u003cx\u003e","b":[1,true,null]}"#))
+        #expect(try expr("jsonencode({b = [1, true, null], a = \"<x>\"})").evaluate() == .known(#"{"a":"\u003cx\u003e","b":[1,true,null]}"#))
         #expect(try expr("format(\"%s-%d-%%\", \"web\", 3)").evaluate() == .known("web-3-%"))
         #expect(try expr("format(\"%5.2f\", 1)").evaluate().value == nil)
         #expect(try expr("join(\",\", [\"a\", \"b\"])").evaluate() == .known("a,b"))

@@ -26,12 +26,13 @@ struct ExpressionTests {
     }
 
     @Test func tuplesWithTrailingCommaAndNewlines() throws {
-        let e = try expr("""
-        [
-          aws_security_group.allow_https.id,
-          "b", 3,
-        ]
-        """)
+        let e = try expr(
+            """
+            [
+              aws_security_group.allow_https.id,
+              "b", 3,
+            ]
+            """)
         guard case .tuple(let elements) = e.kind else {
             Issue.record("not a tuple")
             return
@@ -44,15 +45,16 @@ struct ExpressionTests {
     }
 
     @Test func objectsWithAllKeyForms() throws {
-        let e = try expr("""
-        {
-          k = 1, "k2" = "v2"
-          (var.key) = 3
-          k3: 4
-          "with space" = [1,
-            2]
-        }
-        """)
+        let e = try expr(
+            """
+            {
+              k = 1, "k2" = "v2"
+              (var.key) = 3
+              k3: 4
+              "with space" = [1,
+                2]
+            }
+            """)
         guard case .object(let items) = e.kind else {
             Issue.record("not an object")
             return
@@ -68,8 +70,7 @@ struct ExpressionTests {
         #expect(items[3].key == .name("k3") && items[3].usesColon)
         #expect(items[4].key.literalName == "with space")
         #expect(items[4].position.line == 5)
-        #expect(e.evaluate(variables: ["key": "dyn"]) ==
-                .known(["k": 1, "k2": "v2", "dyn": 3, "k3": 4, "with space": [1, 2]]))
+        #expect(e.evaluate(variables: ["key": "dyn"]) == .known(["k": 1, "k2": "v2", "dyn": 3, "k3": 4, "with space": [1, 2]]))
         #expect(try expr("{}").kind == .object([]))
         #expect(try expr("{ a = 1, b = 2, }").evaluate() == .known(["a": 1, "b": 2]))
     }
@@ -241,14 +242,15 @@ struct ExpressionTests {
     }
 
     @Test func objectForExpressionWithGrouping() throws {
-        let e = try expr("""
-        {
-          for dvo in var.options : dvo.domain_name => {
-            name   = dvo.resource_record_name
-            record = dvo.resource_record_value
-          }
-        }
-        """)
+        let e = try expr(
+            """
+            {
+              for dvo in var.options : dvo.domain_name => {
+                name   = dvo.resource_record_name
+                record = dvo.resource_record_value
+              }
+            }
+            """)
         guard case .forExpression(let f) = e.kind else {
             Issue.record("expected for")
             return
@@ -256,10 +258,9 @@ struct ExpressionTests {
         #expect(f.producesObject && !f.grouping)
         #expect(f.keyExpression?.sourceText == "dvo.domain_name")
         let options: Value = [
-            ["domain_name": "a.example.com", "resource_record_name": "_x.a", "resource_record_value": "_y.a"],
+            ["domain_name": "a.example.com", "resource_record_name": "_x.a", "resource_record_value": "_y.a"]
         ]
-        #expect(e.evaluate(variables: ["options": options]) ==
-                .known(["a.example.com": ["name": "_x.a", "record": "_y.a"]]))
+        #expect(e.evaluate(variables: ["options": options]) == .known(["a.example.com": ["name": "_x.a", "record": "_y.a"]]))
 
         let grouped = try expr("{for k, v in {a = \"x\", b = \"y\", c = \"x\"} : v => k...}")
         guard case .forExpression(let g) = grouped.kind else {
@@ -280,14 +281,16 @@ struct ExpressionTests {
     }
 
     @Test func positionsOnNestedExpressions() throws {
-        let file = try parse("""
-        a = {
-          b = [1, f(x.y)]
-        }
-        """)
+        let file = try parse(
+            """
+            a = {
+              b = [1, f(x.y)]
+            }
+            """)
         let object = try #require(file.body.attribute(named: "a")).expression
         guard case .object(let items) = object.kind, case .tuple(let elements) = items[0].value.kind,
-              case .functionCall(let call) = elements[1].kind else {
+            case .functionCall(let call) = elements[1].kind
+        else {
             Issue.record("unexpected shape")
             return
         }

@@ -33,8 +33,7 @@ struct FixtureTests {
     @Test func tutorialTerraformAndProviders() throws {
         let terraform = try #require(tutorial.body.blocks(type: "terraform").first)
         let required = try #require(terraform.blocks(type: "required_providers").first)
-        #expect(required.attribute(named: "aws")?.expression.evaluate() ==
-                .known(["source": "hashicorp/aws", "version": "~> 4.11.0"]))
+        #expect(required.attribute(named: "aws")?.expression.evaluate() == .known(["source": "hashicorp/aws", "version": "~> 4.11.0"]))
         let providers = tutorial.body.blocks(type: "provider", labels: ["aws"])
         #expect(providers[0].attribute(named: "profile")?.expression.literalString == "smx-temp")
         #expect(providers[1].attribute(named: "alias")?.expression.literalString == "crossaccount")
@@ -81,8 +80,7 @@ struct FixtureTests {
         #expect(f.producesObject && f.valueVariable == "dvo" && f.keyVariable == nil)
         #expect(f.collection.sourceText == "aws_acm_certificate.cert.domain_validation_options")
         #expect(f.keyExpression?.sourceText == "dvo.domain_name")
-        #expect(f.valueExpression.sourceText ==
-                "{ name = dvo.resource_record_name, record = dvo.resource_record_value, type = dvo.resource_record_type }")
+        #expect(f.valueExpression.sourceText == "{ name = dvo.resource_record_name, record = dvo.resource_record_value, type = dvo.resource_record_type }")
         #expect(refs(forEach) == ["aws_acm_certificate.cert.domain_validation_options"])
         #expect(refs(try #require(record.attribute(named: "records")).expression) == ["each.value.record"])
         #expect(record.attribute(named: "ttl")?.expression.evaluate() == .known(60))
@@ -100,9 +98,12 @@ struct FixtureTests {
         let heredoc = try #require(policy.attribute(named: "policy")).expression
         let template = try #require(heredoc.template)
         #expect(template.style == .heredoc(marker: "EOF", indented: false))
-        #expect(refs(heredoc) == ["aws_api_gateway_rest_api.private_api.execution_arn",
-                                  "aws_vpc_endpoint.execute_api.id",
-                                  "aws_api_gateway_rest_api.private_api.execution_arn"])
+        #expect(
+            refs(heredoc) == [
+                "aws_api_gateway_rest_api.private_api.execution_arn",
+                "aws_vpc_endpoint.execute_api.id",
+                "aws_api_gateway_rest_api.private_api.execution_arn",
+            ])
         let interpolated = template.parts.compactMap { part -> String? in
             if case .interpolation(let i) = part { i.expression.sourceText } else { nil }
         }
@@ -132,7 +133,8 @@ struct FixtureTests {
         let deploy = try resource(tutorial, "aws_api_gateway_deployment", "deploy")
         let triggers = try #require(deploy.attribute(named: "triggers")).expression
         guard case .object(let items) = triggers.kind, case .functionCall(let sha1) = items[0].value.kind,
-              case .functionCall(let jsonencode) = sha1.arguments[0].kind else {
+            case .functionCall(let jsonencode) = sha1.arguments[0].kind
+        else {
             Issue.record("expected sha1(jsonencode(...))")
             return
         }
@@ -144,15 +146,18 @@ struct FixtureTests {
 
         let output = try #require(tutorial.body.block(type: "output", labels: ["final_url"]))
         let value = try #require(output.attribute(named: "value")).expression
-        #expect(refs(value) == ["var.custom_domain_name_prefix", "var.domain_name", "aws_api_gateway_stage.dev.stage_name",
-                                "aws_api_gateway_rest_api.private_api.id", "var.region"])
+        #expect(
+            refs(value) == [
+                "var.custom_domain_name_prefix", "var.domain_name", "aws_api_gateway_stage.dev.stage_name",
+                "aws_api_gateway_rest_api.private_api.id", "var.region",
+            ])
 
         let cert = try resource(tutorial, "aws_acm_certificate", "cert")
-        #expect(cert.attribute(named: "domain_name")?.expression
-            .evaluate(variables: ["custom_domain_name_prefix": "api", "domain_name": "example.com"]) == .known("api.example.com"))
+        #expect(
+            cert.attribute(named: "domain_name")?.expression
+                .evaluate(variables: ["custom_domain_name_prefix": "api", "domain_name": "example.com"]) == .known("api.example.com"))
         let lb = try resource(tutorial, "aws_lb", "public_alb")
-        #expect(refs(try #require(lb.attribute(named: "subnets")).expression) ==
-                ["aws_subnet.public_subnet.id", "aws_subnet.public_subnet2.id"])
+        #expect(refs(try #require(lb.attribute(named: "subnets")).expression) == ["aws_subnet.public_subnet.id", "aws_subnet.public_subnet2.id"])
         #expect(lb.attribute(named: "load_balancer_type")?.expression.literalString == "application")
     }
 

@@ -16,9 +16,10 @@ struct ReferenceTests {
     }
 
     @Test func referencesEverywhere() throws {
-        let e = try expr("""
-        concat([for x in var.a : x.id], {k = local.b}, "${data.c.d.e}", f(g.h), i ? j.k : l.m[n.o], -p.q, (r.s))
-        """)
+        let e = try expr(
+            """
+            concat([for x in var.a : x.id], {k = local.b}, "${data.c.d.e}", f(g.h), i ? j.k : l.m[n.o], -p.q, (r.s))
+            """)
         #expect(refs(e) == ["var.a", "local.b", "data.c.d.e", "g.h", "i", "j.k", "l.m", "n.o", "p.q", "r.s"])
     }
 
@@ -27,8 +28,7 @@ struct ReferenceTests {
         #expect(refs(try expr("var.m[\"k\"].id")) == [#"var.m["k"].id"#])
         #expect(refs(try expr("aws_instance.web.0.id")) == ["aws_instance.web[0].id"])
         #expect(refs(try expr("aws_instance.web[*].id")) == ["aws_instance.web"])
-        #expect(refs(try expr("tolist(aws_vpc_endpoint.execute_api.network_interface_ids)[0]")) ==
-                ["aws_vpc_endpoint.execute_api.network_interface_ids"])
+        #expect(refs(try expr("tolist(aws_vpc_endpoint.execute_api.network_interface_ids)[0]")) == ["aws_vpc_endpoint.execute_api.network_interface_ids"])
     }
 
     @Test func boundVariablesAreNotReferences() throws {

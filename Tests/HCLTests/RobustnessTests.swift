@@ -31,7 +31,7 @@ struct RobustnessTests {
             if survive(String(decoding: bytes[0..<length], as: UTF8.self)) { parsed += 1 } else { failed += 1 }
         }
         #expect(parsed + failed == bytes.count / 97 + 1)
-        #expect(failed > 0 && parsed > 0)   // some cuts land between blocks, most do not
+        #expect(failed > 0 && parsed > 0)  // some cuts land between blocks, most do not
         #expect(survive(String(decoding: bytes, as: UTF8.self)))
     }
 
@@ -67,8 +67,10 @@ struct RobustnessTests {
         }
     }
 
-    @Test(arguments: ["[", "(", "{a=", "-", "!", "\"${", "f(", "[for x in y : ", "{for k in y : k => ", "a ? b : ",
-                      "%{if true}", "%{for x in y}", "x[", "b {\n", "<<EOF\n${"])
+    @Test(arguments: [
+        "[", "(", "{a=", "-", "!", "\"${", "f(", "[for x in y : ", "{for k in y : k => ", "a ? b : ",
+        "%{if true}", "%{for x in y}", "x[", "b {\n", "<<EOF\n${",
+    ])
     func deepNestingFailsCleanly(opener: String) throws {
         let error = try #require(parseError(RobustnessTests.deeplyNested(opener)))
         #expect(error.expected == "at most 256 levels of nesting")
@@ -114,9 +116,11 @@ struct RobustnessTests {
     }
 
     @Test func truncatedConstructs() {
-        for source in ["a", "a =", "a = \"", "a = \"${", "a = \"${x", "a = \"%{", "a = <<", "a = <<EOF", "a = <<EOF\n",
-                       "a = [", "a = {", "a = {b", "a = {b =", "a = f(", "a = x.", "a = x[", "a = (", "b {", "b \"", "/*",
-                       "a = 1 /", "a = [for", "a = {for k, v in x : k =>", "a = c ?", "a = \"\\", "a = \"\\u00"] {
+        for source in [
+            "a", "a =", "a = \"", "a = \"${", "a = \"${x", "a = \"%{", "a = <<", "a = <<EOF", "a = <<EOF\n",
+            "a = [", "a = {", "a = {b", "a = {b =", "a = f(", "a = x.", "a = x[", "a = (", "b {", "b \"", "/*",
+            "a = 1 /", "a = [for", "a = {for k, v in x : k =>", "a = c ?", "a = \"\\", "a = \"\\u00",
+        ] {
             #expect(parseError(source) != nil, "\(source) should not parse")
         }
     }

@@ -66,16 +66,17 @@ struct TemplateTests {
     }
 
     @Test func stripMarkers() throws {
-        let heredoc = try expr("""
-        <<EOT
-        items:
-        %{~ for x in ["a", "b"] ~}
-          - ${x}
-        %{~ endfor ~}
+        let heredoc = try expr(
+            """
+            <<EOT
+            items:
+            %{~ for x in ["a", "b"] ~}
+              - ${x}
+            %{~ endfor ~}
 
-        done
-        EOT
-        """)
+            done
+            EOT
+            """)
         #expect(heredoc.evaluate() == .known("items:- a- bdone\n"))
         #expect(try expr(#""a   ${~ "b" ~}   c""#).evaluate() == .known("abc"))
         #expect(try expr(#""a   ${ "b" ~}   c""#).evaluate() == .known("a   bc"))
@@ -89,17 +90,18 @@ struct TemplateTests {
     }
 
     @Test func heredocKeepsContentVerbatim() throws {
-        let file = try parse("""
-        resource "aws_iam_role" "role" {
-          assume_role_policy = <<POLICY
-        {
-          "Version": "2012-10-17",
-          "Escaped": "\\n stays"
-        }
-        POLICY
-        provider = aws.crossaccount
-        }
-        """)
+        let file = try parse(
+            """
+            resource "aws_iam_role" "role" {
+              assume_role_policy = <<POLICY
+            {
+              "Version": "2012-10-17",
+              "Escaped": "\\n stays"
+            }
+            POLICY
+            provider = aws.crossaccount
+            }
+            """)
         let block = try #require(file.body.blocks.first)
         let policy = try #require(block.attribute(named: "assume_role_policy")).expression
         let t = try #require(policy.template)
@@ -111,14 +113,15 @@ struct TemplateTests {
     }
 
     @Test func indentedHeredocStripsCommonIndentation() throws {
-        let e = try expr("""
-        <<-EOT
-            first
-              second ${var.x}
+        let e = try expr(
+            """
+            <<-EOT
+                first
+                  second ${var.x}
 
-            third
-          EOT
-        """)
+                third
+              EOT
+            """)
         #expect(e.evaluate(variables: ["x": "X"]) == .known("first\n  second X\n\nthird\n"))
         guard case .heredoc(let marker, let indented)? = e.template?.style else {
             Issue.record("expected heredoc")
@@ -128,16 +131,18 @@ struct TemplateTests {
     }
 
     @Test func heredocInterpolationsAndDirectives() throws {
-        let e = try expr("""
-        <<EOF
-        arn: ${aws_api_gateway_rest_api.private_api.execution_arn}*
-        %{ if var.strict }strict%{ endif }
-        $${not_interpolated}
-        EOF
-        """)
+        let e = try expr(
+            """
+            <<EOF
+            arn: ${aws_api_gateway_rest_api.private_api.execution_arn}*
+            %{ if var.strict }strict%{ endif }
+            $${not_interpolated}
+            EOF
+            """)
         #expect(refs(e) == ["aws_api_gateway_rest_api.private_api.execution_arn", "var.strict"])
-        #expect(e.evaluate(variables: ["strict": true]) ==
-                .unknown(reason: "aws_api_gateway_rest_api.private_api.execution_arn is a reference to a resource attribute, known only after apply"))
+        #expect(
+            e.evaluate(variables: ["strict": true])
+                == .unknown(reason: "aws_api_gateway_rest_api.private_api.execution_arn is a reference to a resource attribute, known only after apply"))
         let withoutReference = try expr("<<EOF\n%{ if var.strict }strict%{ endif }\n$${x}\nEOF")
         #expect(withoutReference.evaluate(variables: ["strict": true]) == .known("strict\n${x}\n"))
     }

@@ -94,7 +94,8 @@ package enum CLI {
         guard let directory = parsed.values["--out"] else { return DOTRenderer.render(report) }
         let files = DOTRenderer.files(report)
         try AtomicWriter.write(files.map { ($0.name, Data($0.text.utf8)) }, into: directory)
-        return "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory). Render: dot -Tsvg \(directory)/\(files[0].name) -o \(files[0].name.replacingOccurrences(of: ".dot", with: ".svg"))\n"
+        return
+            "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory). Render: dot -Tsvg \(directory)/\(files[0].name) -o \(files[0].name.replacingOccurrences(of: ".dot", with: ".svg"))\n"
     }
 
     static func versionText() -> String {

@@ -26,7 +26,8 @@ package enum OptionTable {
         OptionSpec(name: "--requests-per-connection", metavar: "N", help: "requests a client sends per connection (keep-alive)", defaultText: "10"),
         OptionSpec(name: "--connection-seconds", metavar: "N", help: "how long a client connection stays open", defaultText: "60"),
         OptionSpec(name: "--alb-rules", metavar: "N", help: "listener rules evaluated per request (first 10 free)", defaultText: "1"),
-        OptionSpec(name: "--needs", metavar: "F,...", help: "API Gateway features you need: " + APIGatewayFeature.allCases.map(\.rawValue).joined(separator: ", "), defaultText: "none"),
+        OptionSpec(
+            name: "--needs", metavar: "F,...", help: "API Gateway features you need: " + APIGatewayFeature.allCases.map(\.rawValue).joined(separator: ", "), defaultText: "none"),
     ]
 
     package static let topology: [OptionSpec] = [
@@ -39,7 +40,8 @@ package enum OptionTable {
         OptionSpec(name: "--registered-targets", metavar: "N", help: "endpoint ENI IPs registered in the ALB's target group", defaultText: "--vpce-subnets"),
         OptionSpec(name: "--target-ips", metavar: "HOW", help: "lookup (read from the endpoint by the deployment) or manual (typed in)", defaultText: "lookup"),
         OptionSpec(name: "--private-dns", metavar: "on|off", help: "private DNS on the execute-api endpoint", defaultText: "off"),
-        OptionSpec(name: "--preset", metavar: "NAME", help: "a seed's topology: tutorial (two accounts, endpoint in one subnet) or hybrid (internal ALB over VPN/DX)", defaultText: nil),
+        OptionSpec(
+            name: "--preset", metavar: "NAME", help: "a seed's topology: tutorial (two accounts, endpoint in one subnet) or hybrid (internal ALB over VPN/DX)", defaultText: nil),
     ]
 
     package static let limits: [OptionSpec] = [
@@ -50,7 +52,9 @@ package enum OptionTable {
         OptionSpec(name: "--apigw-burst-limit", metavar: "N", help: "API Gateway account burst per region", defaultText: "5000"),
         OptionSpec(name: "--lambda-concurrency", metavar: "N", help: "Lambda concurrent executions per region", defaultText: "1000"),
         OptionSpec(name: "--sla", metavar: "K=PCT,...", help: "override SLA terms: alb, privatelink, apigw, lambda, route53 (PrivateLink's 99.9 is unconfirmed)", defaultText: nil),
-        OptionSpec(name: "--hop-latency-ms", metavar: "K=MS,...", help: "your latency estimates per hop: dns, alb, vpce, apigw, lambda (no defaults: AWS publishes none)", defaultText: nil),
+        OptionSpec(
+            name: "--hop-latency-ms", metavar: "K=MS,...", help: "your latency estimates per hop: dns, alb, vpce, apigw, lambda (no defaults: AWS publishes none)", defaultText: nil
+        ),
     ]
 
     package static let billing: [OptionSpec] = [

@@ -58,8 +58,10 @@ package struct ScenarioOptions: Sendable {
             responseKiB: try reader.decimal("--response-kb", key: "responseKiB", default: "4", atLeast: 0, max: "1048576"),
             lambdaMemoryMB: Decimal(try reader.integer("--lambda-memory-mb", key: "lambdaMemoryMB", default: 128, range: 128...10240, why: "Lambda memory is 128 to 10,240 MB")),
             lambdaDurationMS: try reader.decimal("--lambda-duration-ms", key: "lambdaDurationMS", default: "100", above: 0, max: "900000"),
-            lambdaArchitecture: LambdaArchitecture(rawValue: try reader.choice("--lambda-arch", key: "lambdaArchitecture", default: "x86_64", choices: LambdaArchitecture.allCases.map(\.rawValue)))!,
-            lambdaEphemeralMB: Decimal(try reader.integer("--lambda-ephemeral-mb", key: "lambdaEphemeralMB", default: 512, range: 512...10240, why: "Lambda ephemeral storage is 512 to 10,240 MB")),
+            lambdaArchitecture: LambdaArchitecture(
+                rawValue: try reader.choice("--lambda-arch", key: "lambdaArchitecture", default: "x86_64", choices: LambdaArchitecture.allCases.map(\.rawValue)))!,
+            lambdaEphemeralMB: Decimal(
+                try reader.integer("--lambda-ephemeral-mb", key: "lambdaEphemeralMB", default: 512, range: 512...10240, why: "Lambda ephemeral storage is 512 to 10,240 MB")),
             requestsPerConnection: try reader.decimal("--requests-per-connection", key: "requestsPerConnection", default: "10", atLeast: 1, max: "1000000"),
             connectionSeconds: try reader.decimal("--connection-seconds", key: "connectionSeconds", default: "60", above: 0, max: "604800"),
             albRules: Decimal(try reader.integer("--alb-rules", key: "albRules", default: 1, range: 0...100, why: "a listener holds at most 100 rules")))
@@ -74,7 +76,8 @@ package struct ScenarioOptions: Sendable {
                 "--registered-targets", key: "registeredTargets", default: vpceSubnets, range: 1...vpceSubnets,
                 why: "the target group can hold only the endpoint's \(vpceSubnets) ENI IP(s)")
         }
-        let targetIPs = TargetIPRegistration(rawValue: try reader.choice("--target-ips", key: "targetIPs", default: "lookup", choices: TargetIPRegistration.allCases.map(\.rawValue)))!
+        let targetIPs = TargetIPRegistration(
+            rawValue: try reader.choice("--target-ips", key: "targetIPs", default: "lookup", choices: TargetIPRegistration.allCases.map(\.rawValue)))!
         let privateDNS = try reader.choice("--private-dns", key: "privateDNS", default: "off", choices: ["on", "off"]) == "on"
         let needs = try reader.list("--needs", key: "needs", choices: APIGatewayFeature.allCases.map(\.rawValue)).compactMap(APIGatewayFeature.init)
         let sla = try reader.pairs("--sla", key: "sla", keys: SLATable.keys, unit: "percent", example: "privatelink=99.99", max: 100)
@@ -83,7 +86,8 @@ package struct ScenarioOptions: Sendable {
         let accounts = AccountLayout(rawValue: try reader.choice("--accounts", key: "accounts", default: "single", choices: AccountLayout.allCases.map(\.rawValue)))!
         var limits = ServiceLimits()
         limits.albIdleTimeoutSeconds = try reader.decimal("--alb-idle-timeout-s", key: "albIdleTimeoutSeconds", default: "60", atLeast: 1, max: "4000")
-        limits.apiGatewayIntegrationTimeoutSeconds = try reader.decimal("--apigw-timeout-s", key: "apiGatewayIntegrationTimeoutSeconds", default: "29", atLeast: Decimal.literal("0.05"), max: "300")
+        limits.apiGatewayIntegrationTimeoutSeconds = try reader.decimal(
+            "--apigw-timeout-s", key: "apiGatewayIntegrationTimeoutSeconds", default: "29", atLeast: Decimal.literal("0.05"), max: "300")
         limits.lambdaTimeoutSeconds = try reader.decimal("--lambda-timeout-s", key: "lambdaTimeoutSeconds", default: "900", atLeast: 1, max: "900")
         limits.apiGatewayAccountRPS = try reader.decimal("--apigw-rps-limit", key: "apiGatewayAccountRPS", default: "10000", atLeast: 1, max: "10000000")
         limits.apiGatewayBurst = try reader.decimal("--apigw-burst-limit", key: "apiGatewayBurst", default: "5000", atLeast: 1, max: "10000000")
@@ -238,7 +242,9 @@ struct ValueReader {
         for name in text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
             guard choices.contains(name) else {
                 let hint = Suggestion.closest(to: name, in: choices).map { "did you mean '\($0)'? " } ?? ""
-                throw CLIError("\(option): '\(name)' is not an API Gateway feature this tool knows; \(hint)choose from: \(choices.joined(separator: ", ")) (WAF and OIDC/Cognito sign-in are at the ALB in both designs)")
+                throw CLIError(
+                    "\(option): '\(name)' is not an API Gateway feature this tool knows; \(hint)choose from: \(choices.joined(separator: ", ")) (WAF and OIDC/Cognito sign-in are at the ALB in both designs)"
+                )
             }
             if !result.contains(name) { result.append(name) }
         }

@@ -148,12 +148,15 @@ package enum CostEngine {
             var billableMillions = millions
             if freeTier {
                 let free = min(millions, FreeTier.lambdaRequests / Units.requestsPerMillion)
-                self.free("lambda.requests.free", service, "Requests (free tier)", quantity: free, unit: PriceKey.lambdaRequests.unit, basis: "first 1M requests per month are free (--free-tier)")
+                self.free(
+                    "lambda.requests.free", service, "Requests (free tier)", quantity: free, unit: PriceKey.lambdaRequests.unit,
+                    basis: "first 1M requests per month are free (--free-tier)")
                 billableMillions -= free
             }
             flat(
                 "lambda.requests", service, "Requests", quantity: billableMillions, key: .lambdaRequests,
-                basis: freeTier ? "\(Format.quantity(scenario.monthlyRequests)) invocations - 1,000,000 free" : "\(Format.quantity(scenario.monthlyRequests)) invocations per month")
+                basis: freeTier ? "\(Format.quantity(scenario.monthlyRequests)) invocations - 1,000,000 free" : "\(Format.quantity(scenario.monthlyRequests)) invocations per month"
+            )
 
             var gbSeconds = CostEngine.lambdaGBSeconds(in: scenario)
             let durationBasis = "\(Format.quantity(scenario.monthlyRequests)) invocations x \(workload.lambdaMemoryMB) MB / 1,024 x \(workload.lambdaDurationMS.ceiling) ms / 1,000"
@@ -163,7 +166,9 @@ package enum CostEngine {
                 gbSeconds -= free
             }
             let key: PriceKey = workload.lambdaArchitecture == .arm64 ? .lambdaDurationArm : .lambdaDurationX86
-            tiered("lambda.duration", service, "Duration \(workload.lambdaArchitecture.rawValue)", quantity: gbSeconds, key: key, basis: durationBasis + (freeTier ? " - free tier" : ""))
+            tiered(
+                "lambda.duration", service, "Duration \(workload.lambdaArchitecture.rawValue)", quantity: gbSeconds, key: key,
+                basis: durationBasis + (freeTier ? " - free tier" : ""))
 
             if workload.lambdaEphemeralMB > Units.lambdaFreeEphemeralMB {
                 let extraGB = (workload.lambdaEphemeralMB - Units.lambdaFreeEphemeralMB) / 1024

@@ -64,7 +64,8 @@ package enum FailureDomainAnalyzer {
                 let serves = albLeft > 0 && left > 0
                 let explanation: String
                 if !serves {
-                    explanation = "the only registered endpoint IP is in AZ \(az): every ALB node loses its target, so every request fails although the ALB spans \(topology.azs) AZs"
+                    explanation =
+                        "the only registered endpoint IP is in AZ \(az): every ALB node loses its target, so every request fails although the ALB spans \(topology.azs) AZs"
                 } else if lost == 1 {
                     explanation = "\(left) of \(registered) registered endpoint IPs remain; ALB nodes reach them cross-zone"
                 } else {
@@ -125,8 +126,11 @@ package enum FailureDomainAnalyzer {
                 result.append(
                     Finding(
                         id: "single-registered-target", severity: .high, title: "One endpoint IP registered",
-                        detail: "the endpoint has \(topology.vpceSubnets) ENIs but the target group holds only the IP in AZ a (for example tolist(...network_interface_ids)[0]): losing AZ a takes the design down",
-                        fix: "register every ENI IP: count = length(subnet_ids) with sort(tolist(network_interface_ids))[count.index] (network_interface_ids is an unordered set, unknown until apply)"))
+                        detail:
+                            "the endpoint has \(topology.vpceSubnets) ENIs but the target group holds only the IP in AZ a (for example tolist(...network_interface_ids)[0]): losing AZ a takes the design down",
+                        fix:
+                            "register every ENI IP: count = length(subnet_ids) with sort(tolist(network_interface_ids))[count.index] (network_interface_ids is an unordered set, unknown until apply)"
+                    ))
             } else if registered < topology.vpceSubnets {
                 result.append(
                     Finding(
@@ -145,8 +149,11 @@ package enum FailureDomainAnalyzer {
                 result.append(
                     Finding(
                         id: "hand-typed-ips", severity: .medium, title: "Endpoint IPs typed in by hand",
-                        detail: "the target group holds IPs copied from the endpoint; recreating the endpoint or changing a subnet's IP replaces the ENI and the target group then points at nothing",
-                        fix: "look the IPs up from the endpoint in the same deployment (data.aws_network_interface for each of network_interface_ids), or fix each subnet's IP in the endpoint's subnet_configuration"))
+                        detail:
+                            "the target group holds IPs copied from the endpoint; recreating the endpoint or changing a subnet's IP replaces the ENI and the target group then points at nothing",
+                        fix:
+                            "look the IPs up from the endpoint in the same deployment (data.aws_network_interface for each of network_interface_ids), or fix each subnet's IP in the endpoint's subnet_configuration"
+                    ))
             }
             result.append(
                 Finding(
@@ -162,13 +169,15 @@ package enum FailureDomainAnalyzer {
                 result.append(
                     Finding(
                         id: "private-dns", severity: .medium, title: "Private DNS on the execute-api endpoint",
-                        detail: "every *.execute-api.\(topology.region).amazonaws.com name in the VPC resolves to the endpoint, so calls from the VPC to public (Regional or edge) APIs by their default URL get 403; the ALB does not need private DNS because it targets IPs",
+                        detail:
+                            "every *.execute-api.\(topology.region).amazonaws.com name in the VPC resolves to the endpoint, so calls from the VPC to public (Regional or edge) APIs by their default URL get 403; the ALB does not need private DNS because it targets IPs",
                         fix: "turn private DNS off (private_dns_enabled = false), or reach public APIs through custom domain names"))
             }
             result.append(
                 Finding(
                     id: "health-check-403", severity: .medium, title: "Health checks prove nothing about the API",
-                    detail: "API Gateway answers the ALB's health checks with 403 (no API host), so the matcher must accept 403 and a healthy target says nothing about the API or the function",
+                    detail:
+                        "API Gateway answers the ALB's health checks with 403 (no API host), so the matcher must accept 403 and a healthy target says nothing about the API or the function",
                     fix: "alarm on API Gateway 5XXError and Lambda Errors and run a synthetic request through the ALB; do not read target health as service health"))
         } else {
             result.append(

@@ -6,9 +6,14 @@ package enum SLATable {
     package static let keys = ["alb", "privatelink", "apigw", "lambda", "route53"]
 
     package static let defaults: [SLATerm] = [
-        SLATerm(key: "alb", service: "Elastic Load Balancing (multi-AZ)", percent: Decimal.literal("99.99"), source: "https://aws.amazon.com/elasticloadbalancing/sla/ (updated 2022-07-25)", confirmed: true),
-        SLATerm(key: "privatelink", service: "AWS PrivateLink (interface endpoint)", percent: Decimal.literal("99.9"), source: "unconfirmed: the only source found (mikaelvesavuori/cloud-sla) lists 99.9%; often quoted as 99.99%; override with --sla privatelink=N", confirmed: false),
-        SLATerm(key: "apigw", service: "Amazon API Gateway", percent: Decimal.literal("99.95"), source: "https://aws.amazon.com/api-gateway/sla/ (updated 2022-05-05)", confirmed: true),
+        SLATerm(
+            key: "alb", service: "Elastic Load Balancing (multi-AZ)", percent: Decimal.literal("99.99"),
+            source: "https://aws.amazon.com/elasticloadbalancing/sla/ (updated 2022-07-25)", confirmed: true),
+        SLATerm(
+            key: "privatelink", service: "AWS PrivateLink (interface endpoint)", percent: Decimal.literal("99.9"),
+            source: "unconfirmed: the only source found (mikaelvesavuori/cloud-sla) lists 99.9%; often quoted as 99.99%; override with --sla privatelink=N", confirmed: false),
+        SLATerm(
+            key: "apigw", service: "Amazon API Gateway", percent: Decimal.literal("99.95"), source: "https://aws.amazon.com/api-gateway/sla/ (updated 2022-05-05)", confirmed: true),
         SLATerm(key: "lambda", service: "AWS Lambda", percent: Decimal.literal("99.95"), source: "https://aws.amazon.com/lambda/sla/ (via secondary copies)", confirmed: true),
         SLATerm(key: "route53", service: "Amazon Route 53", percent: 100, source: "Route 53 SLA (via secondary copies)", confirmed: true),
     ]

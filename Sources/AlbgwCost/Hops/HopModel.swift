@@ -25,15 +25,18 @@ package enum HopModel {
                 timeout: "resolver retries; answers are cached for the record's TTL",
                 throttle: "none at this volume",
                 billedItems: ["route53.zone"],
-                adds: [internetFacing
-                    ? "alias A/AAAA record for the ALB in a public hosted zone; alias queries are free"
-                    : "private hosted zone alias for the internal ALB, resolved from on premises through a Route 53 Resolver inbound endpoint"],
+                adds: [
+                    internetFacing
+                        ? "alias A/AAAA record for the ALB in a public hosted zone; alias queries are free"
+                        : "private hosted zone alias for the internal ALB, resolved from on premises through a Route 53 Resolver inbound endpoint"
+                ],
                 notes: internetFacing ? [] : ["On-premises resolvers need a forwarding rule to a Resolver inbound endpoint (zonal ENIs, priced separately, not modelled)."],
                 latencyKey: "dns"),
             Hop(
                 number: 0, id: "client-alb", from: internetFacing ? "Client (internet)" : "Corporate client (VPN or Direct Connect)", to: "ALB",
                 transport: "HTTPS 443",
-                tls: "terminated at the ALB with an ACM certificate; the listener policy decides the TLS versions (the API/CLI/Terraform default ELBSecurityPolicy-2016-08 still accepts TLS 1.0/1.1)",
+                tls:
+                    "terminated at the ALB with an ACM certificate; the listener policy decides the TLS versions (the API/CLI/Terraform default ELBSecurityPolicy-2016-08 still accepts TLS 1.0/1.1)",
                 sizeLimit: design == .albLambda ? "1 MB request body (Lambda target)" : "no body limit of its own for IP targets",
                 timeout: "idle timeout \(Format.quantity(limits.albIdleTimeoutSeconds)) s (--alb-idle-timeout-s)",
                 throttle: "none: the ALB scales and bills the load in LCUs",
@@ -71,7 +74,8 @@ package enum HopModel {
                     tls: "TLS 1.2, terminated at API Gateway",
                     sizeLimit: "10 MB payload; 10,240 bytes of header values",
                     timeout: "-",
-                    throttle: "account \(Format.quantity(limits.apiGatewayAccountRPS)) requests/s steady, \(Format.quantity(limits.apiGatewayBurst)) burst per region, shared by every API in the account; stage, method and usage-plan throttles below it; excess gets 429",
+                    throttle:
+                        "account \(Format.quantity(limits.apiGatewayAccountRPS)) requests/s steady, \(Format.quantity(limits.apiGatewayBurst)) burst per region, shared by every API in the account; stage, method and usage-plan throttles below it; excess gets 429",
                     billedItems: ["apigateway.requests"],
                     adds: [
                         "resource policy (mandatory: allow only aws:SourceVpce = this endpoint)",
@@ -81,7 +85,9 @@ package enum HopModel {
                         "response caching; gateway responses; WAF; access logs; X-Ray",
                     ],
                     notes: scenario.topology.accounts == .cross
-                        ? ["Cross-account: the application account's resource policy names the network account's endpoint id; recreating the endpoint changes the id and every call gets 403 until the policy is updated."]
+                        ? [
+                            "Cross-account: the application account's resource policy names the network account's endpoint id; recreating the endpoint changes the id and every call gets 403 until the policy is updated."
+                        ]
                         : [],
                     latencyKey: "apigw"),
                 Hop(
@@ -89,8 +95,10 @@ package enum HopModel {
                     transport: "AWS_PROXY integration: synchronous Invoke",
                     tls: "inside AWS",
                     sizeLimit: "6 MB synchronous payload each way (below API Gateway's 10 MB)",
-                    timeout: "integration timeout \(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s (--apigw-timeout-s; up to 300 s for Regional and private REST APIs on request); a slower function gives 504 while it keeps running; function timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s",
-                    throttle: "Lambda concurrency \(Format.quantity(limits.lambdaConcurrency)) per region (--lambda-concurrency); +1,000 execution environments per 10 s per function",
+                    timeout:
+                        "integration timeout \(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s (--apigw-timeout-s; up to 300 s for Regional and private REST APIs on request); a slower function gives 504 while it keeps running; function timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s",
+                    throttle:
+                        "Lambda concurrency \(Format.quantity(limits.lambdaConcurrency)) per region (--lambda-concurrency); +1,000 execution environments per 10 s per function",
                     billedItems: ["lambda"],
                     adds: ["resource-based policy lets apigateway.amazonaws.com invoke the function (cross-account grants work the same way)"],
                     notes: ["A malformed proxy response (statusCode, headers, string body) becomes 502."],
@@ -103,8 +111,10 @@ package enum HopModel {
                     transport: "Invoke by the ALB (JSON event; no network connection)",
                     tls: "none after the ALB: the request is handed to Lambda as an event",
                     sizeLimit: "1 MB request body and 1 MB response JSON",
-                    timeout: "the function's timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s, assumed capped by the ALB idle timeout \(Format.quantity(limits.albIdleTimeoutSeconds)) s (AWS does not document the ALB's wait for a Lambda target)",
-                    throttle: "Lambda concurrency \(Format.quantity(limits.lambdaConcurrency)) per region (--lambda-concurrency); +1,000 execution environments per 10 s per function",
+                    timeout:
+                        "the function's timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s, assumed capped by the ALB idle timeout \(Format.quantity(limits.albIdleTimeoutSeconds)) s (AWS does not document the ALB's wait for a Lambda target)",
+                    throttle:
+                        "Lambda concurrency \(Format.quantity(limits.lambdaConcurrency)) per region (--lambda-concurrency); +1,000 execution environments per 10 s per function",
                     billedItems: ["lambda"],
                     adds: ["health checks (off by default for Lambda targets)", "multi-value headers option"],
                     notes: [
@@ -128,7 +138,8 @@ package enum HopModel {
         case "client-alb": return ("HTTPS 443", design == .albLambda ? "1 MB, \(idle)" : idle)
         case "alb-vpce": return ("HTTPS 443 re-encrypted", "10 Gbps per AZ")
         case "vpce-apigw": return ("HTTPS 443 PrivateLink", "\(Format.quantity(limits.apiGatewayAccountRPS)) rps, burst \(Format.quantity(limits.apiGatewayBurst))")
-        case "apigw-lambda": return ("AWS_PROXY invoke", "\(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s, 6 MB, concurrency \(Format.quantity(limits.lambdaConcurrency))")
+        case "apigw-lambda":
+            return ("AWS_PROXY invoke", "\(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s, 6 MB, concurrency \(Format.quantity(limits.lambdaConcurrency))")
         default: return ("Lambda invoke", "1 MB, concurrency \(Format.quantity(limits.lambdaConcurrency))")
         }
     }
@@ -136,7 +147,8 @@ package enum HopModel {
     /// Why a design cannot be built for this topology, or nil when it can.
     package static func impossibility(of design: DesignID, in scenario: Scenario) -> String? {
         if design == .albLambda && scenario.topology.accounts == .cross {
-            return "an ALB can invoke only a Lambda function in its own account and region, so alb-lambda cannot reach a function in another account (--accounts cross); move the function into the ALB's account or use alb-vpce-apigw-lambda"
+            return
+                "an ALB can invoke only a Lambda function in its own account and region, so alb-lambda cannot reach a function in another account (--accounts cross); move the function into the ALB's account or use alb-vpce-apigw-lambda"
         }
         return nil
     }
@@ -199,8 +211,10 @@ package enum HopModel {
                 LimitWarning(
                     id: "request-too-large", limit: "the largest request body, \(sizeText(limits.maxRequestKiB)) (\(limits.payloadLimitSource))",
                     value: "--request-kb \(workload.requestKiB)",
-                    consequence: design == .albLambda ? "the ALB rejects the request with 413 before Lambda runs" : "Lambda rejects the payload and API Gateway answers with an error",
-                    fix: "keep requests under \(sizeText(limits.maxRequestKiB)), or send large bodies to S3 with a presigned URL" + (design == .albLambda ? ", or use \(otherDesign)" : "")))
+                    consequence: design == .albLambda
+                        ? "the ALB rejects the request with 413 before Lambda runs" : "Lambda rejects the payload and API Gateway answers with an error",
+                    fix: "keep requests under \(sizeText(limits.maxRequestKiB)), or send large bodies to S3 with a presigned URL"
+                        + (design == .albLambda ? ", or use \(otherDesign)" : "")))
         }
         if workload.responseKiB > limits.maxResponseKiB {
             warnings.append(
@@ -226,7 +240,9 @@ package enum HopModel {
         if design == .albVpceApigwLambda && scenario.requestsPerSecond > service.apiGatewayAccountRPS {
             warnings.append(
                 LimitWarning(
-                    id: "apigw-throttle", limit: "API Gateway's account throttle, \(Format.quantity(service.apiGatewayAccountRPS)) requests/s in \(scenario.topology.region) (shared by every API in the account)",
+                    id: "apigw-throttle",
+                    limit:
+                        "API Gateway's account throttle, \(Format.quantity(service.apiGatewayAccountRPS)) requests/s in \(scenario.topology.region) (shared by every API in the account)",
                     value: "--rps \(Format.quantity(scenario.requestsPerSecond))",
                     consequence: "requests above the limit get 429 Too Many Requests",
                     fix: "ask AWS to raise the account quota (then pass --apigw-rps-limit), spread APIs over accounts, or use alb-lambda (no API Gateway throttle)"))
@@ -235,7 +251,8 @@ package enum HopModel {
             warnings.append(
                 LimitWarning(
                     id: "lambda-concurrency", limit: "Lambda's concurrency limit, \(Format.quantity(limits.concurrencyLimit)) executions in \(scenario.topology.region)",
-                    value: "--rps \(Format.quantity(scenario.requestsPerSecond)) x --lambda-duration-ms \(workload.lambdaDurationMS) = \(Format.quantity(limits.concurrencyNeeded)) concurrent executions",
+                    value:
+                        "--rps \(Format.quantity(scenario.requestsPerSecond)) x --lambda-duration-ms \(workload.lambdaDurationMS) = \(Format.quantity(limits.concurrencyNeeded)) concurrent executions",
                     consequence: "invocations above the limit are throttled (429), and the client sees errors",
                     fix: "request a higher concurrency quota in Service Quotas (then pass --lambda-concurrency), or make the function faster"))
         }

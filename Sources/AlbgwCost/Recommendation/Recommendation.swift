@@ -47,7 +47,8 @@ package struct Recommendation: Sendable, Equatable {
         if let monthlyPremium {
             let other = design == .albLambda ? DesignID.albVpceApigwLambda : .albLambda
             let perMillion = monthlyRequests == 0 ? "" : " (\(Format.money4(abs(monthlyPremium) / monthlyRequests * Units.requestsPerMillion)) per 1M requests)"
-            premium = monthlyPremium >= 0
+            premium =
+                monthlyPremium >= 0
                 ? ", at \(Format.money(monthlyPremium)) per month\(perMillion) more than \(other.rawValue)"
                 : ", and it saves \(Format.money(-monthlyPremium)) per month\(perMillion) against \(other.rawValue)"
         } else if let monthlyCost {
@@ -87,7 +88,8 @@ package struct Recommendation: Sendable, Equatable {
         let why = ["it needs none of API Gateway's features", "it has \(a.hops.count - b.hops.count) fewer hops and fewer failure domains"]
         return Recommendation(
             design: .albLambda, reasons: why,
-            otherWinsWhen: "alb-vpce-apigw-lambda wins when you need API Gateway's features (usage plans, API keys, request validation, caching, authorizers; say so with --needs), bodies above 1 MB, or a function in another account than the ALB.",
+            otherWinsWhen:
+                "alb-vpce-apigw-lambda wins when you need API Gateway's features (usage plans, API keys, request validation, caching, authorizers; say so with --needs), bodies above 1 MB, or a function in another account than the ALB.",
             monthlyPremium: premium.map { -$0 }, monthlyCost: b.cost.flatMap { $0.isComplete ? $0.monthlyCost : nil },
             monthlyRequests: report.scenario.monthlyRequests)
     }

@@ -91,7 +91,14 @@ package enum DOTRenderer {
 
         // Outside every account: the clients and Route 53.
         w.node("client", [("label", internetFacing ? "Clients\n(internet)" : "Corporate clients\n(VPN or Direct Connect)"), ("shape", "oval"), ("fillcolor", "#eceff1")])
-        w.node("route53", [("label", ["Route 53", internetFacing ? "public hosted zone" : "private hosted zone", cost(design, ["route53.zone"]) ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")), ("shape", "box")])
+        w.node(
+            "route53",
+            [
+                (
+                    "label",
+                    ["Route 53", internetFacing ? "public hosted zone" : "private hosted zone", cost(design, ["route53.zone"]) ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
+                ), ("shape", "box"),
+            ])
 
         let applicationNodes: (inout Writer) -> Void = { w in
             if design.design == .albVpceApigwLambda {
@@ -177,7 +184,9 @@ package enum DOTRenderer {
             if design.isFeasible {
                 w.edge("alb", "lambda", [("label", edgeLabel(hop(design, "alb-lambda")))])
             } else {
-                w.edge("alb", "lambda", [("label", "impossible:\nALB cannot invoke a function\nin another account"), ("color", "#d32f2f"), ("style", "dashed"), ("fontcolor", "#b71c1c")])
+                w.edge(
+                    "alb", "lambda",
+                    [("label", "impossible:\nALB cannot invoke a function\nin another account"), ("color", "#d32f2f"), ("style", "dashed"), ("fontcolor", "#b71c1c")])
             }
         }
         legend(&w, after: "lambda")
@@ -194,7 +203,9 @@ package enum DOTRenderer {
             ("#000000", "edge label: hop number, protocol and port, the limit that binds"),
         ]
         let cells = rows.map { "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\($0.0)\">\($0.1)</FONT></TD></TR>" }.joined()
-        w.line("\"legend\" [shape=\"plaintext\", style=\"\", fontsize=\"9\", label=<<TABLE BORDER=\"1\" COLOR=\"#bdbdbd\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\(cells)</TABLE>>];")
+        w.line(
+            "\"legend\" [shape=\"plaintext\", style=\"\", fontsize=\"9\", label=<<TABLE BORDER=\"1\" COLOR=\"#bdbdbd\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\(cells)</TABLE>>];"
+        )
         w.edge(last, "legend", [("style", "invis")])
     }
 
@@ -212,7 +223,8 @@ package enum DOTRenderer {
         for line in graphDefaults { w.line(line) }
         var title = "ALB -> private API Gateway -> Lambda vs ALB -> Lambda, \(report.scenario.topology.region)"
         if let comparison = report.comparison {
-            title += "\n\(comparison.first.rawValue) costs \(Format.money(abs(comparison.monthly))) per month \(comparison.monthly >= 0 ? "more" : "less") than \(comparison.second.rawValue)"
+            title +=
+                "\n\(comparison.first.rawValue) costs \(Format.money(abs(comparison.monthly))) per month \(comparison.monthly >= 0 ? "more" : "less") than \(comparison.second.rawValue)"
         }
         w.line("graph" + DOT.attributes([("label", title)]) + ";")
         for design in report.designs {
@@ -224,8 +236,15 @@ package enum DOTRenderer {
             if let line = impossibleTitle(design) { label += "\n" + line }
             let fatal = design.failureDomains.azLoss.filter { !$0.servesRequests }.map(\.az)
             w.cluster(DOT.id("design", prefix), label: label, style: [("style", "rounded"), ("color", "#757575")]) { w in
-                w.node(DOT.id(prefix, "client"), [("label", report.scenario.topology.albScheme == .internetFacing ? "Clients" : "Corporate clients"), ("shape", "oval"), ("fillcolor", "#eceff1")])
-                w.node(DOT.id(prefix, "alb"), [("label", ["ALB", cost(design, ["alb.hours", "alb.lcu", "alb.publicIPv4", "egress"]) ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")), ("fillcolor", "#fff3e0")])
+                w.node(
+                    DOT.id(prefix, "client"),
+                    [("label", report.scenario.topology.albScheme == .internetFacing ? "Clients" : "Corporate clients"), ("shape", "oval"), ("fillcolor", "#eceff1")])
+                w.node(
+                    DOT.id(prefix, "alb"),
+                    [
+                        ("label", ["ALB", cost(design, ["alb.hours", "alb.lcu", "alb.publicIPv4", "egress"]) ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")),
+                        ("fillcolor", "#fff3e0"),
+                    ])
                 var previous = DOT.id(prefix, "alb")
                 if design.design == .albVpceApigwLambda {
                     var attributes: [(String, String)] = [("fillcolor", "#e1f5fe")]
@@ -236,14 +255,21 @@ package enum DOTRenderer {
                     }
                     if let text = cost(design, ["vpce"]) { lines.append(text) }
                     w.node(DOT.id(prefix, "vpce"), [("label", lines.joined(separator: "\n"))] + attributes)
-                    w.node(DOT.id(prefix, "apigw"), [("label", ["API Gateway (private REST)", cost(design, ["apigateway.requests"]) ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")), ("fillcolor", "#fce4ec")])
+                    w.node(
+                        DOT.id(prefix, "apigw"),
+                        [
+                            ("label", ["API Gateway (private REST)", cost(design, ["apigateway.requests"]) ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")),
+                            ("fillcolor", "#fce4ec"),
+                        ])
                 }
                 w.node(DOT.id(prefix, "lambda"), [("label", ["Lambda", cost(design, ["lambda"]) ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")), ("fillcolor", "#fff8e1")])
                 w.edge(DOT.id(prefix, "client"), previous, [("label", edgeLabel(hop(design, "client-alb")))])
                 if design.design == .albVpceApigwLambda {
                     w.edge(previous, DOT.id(prefix, "vpce"), [("label", edgeLabel(hop(design, "alb-vpce")))])
                     let cross = report.scenario.topology.accounts == .cross
-                    w.edge(DOT.id(prefix, "vpce"), DOT.id(prefix, "apigw"), [("label", edgeLabel(hop(design, "vpce-apigw")) + (cross ? "\ncrosses accounts" : ""))] + (cross ? crossAccountEdge : []))
+                    w.edge(
+                        DOT.id(prefix, "vpce"), DOT.id(prefix, "apigw"),
+                        [("label", edgeLabel(hop(design, "vpce-apigw")) + (cross ? "\ncrosses accounts" : ""))] + (cross ? crossAccountEdge : []))
                     previous = DOT.id(prefix, "apigw")
                     w.edge(previous, DOT.id(prefix, "lambda"), [("label", edgeLabel(hop(design, "apigw-lambda")))])
                 } else if design.isFeasible {

@@ -61,7 +61,8 @@ package enum FailureDomainRenderer {
     /// `99.79% (route53 100 x alb 99.99 x ...), about 91.9 min of downtime per month`
     static func availability(_ availability: Availability) -> String {
         let terms = availability.terms.map { "\($0.key) \($0.percent)\($0.confirmed ? "" : " unconfirmed")" }.joined(separator: " x ")
-        var text = "\(Format.fixed(availability.compositePercent, places: 3))% composite SLA (\(terms)) = \(Format.fixed(availability.downtimeMinutesPerMonth, places: 1)) min of downtime per month"
+        var text =
+            "\(Format.fixed(availability.compositePercent, places: 3))% composite SLA (\(terms)) = \(Format.fixed(availability.downtimeMinutesPerMonth, places: 1)) min of downtime per month"
         if let single = availability.singleAZCompositePercent, let minutes = availability.singleAZDowntimeMinutesPerMonth {
             text += "; counting the one-AZ dependency at ELB's single-AZ 99.9%: \(Format.fixed(single, places: 3))% = \(Format.fixed(minutes, places: 1)) min"
         }

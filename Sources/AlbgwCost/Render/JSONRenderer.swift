@@ -23,26 +23,32 @@ package enum JSONRenderer {
         ]
         if let comparison = report.comparison {
             members.append(
-                ("comparison", .object([
-                    ("first", .string(comparison.first.rawValue)),
-                    ("second", .string(comparison.second.rawValue)),
-                    ("monthlyDifference", .number(comparison.monthly)),
-                    ("hourlyDifference", .number(comparison.hourly)),
-                    ("costPerMillionRequestsDifference", .number(comparison.perMillionRequests)),
-                    ("relativeDifference", comparison.fraction.map(JSONValue.number) ?? .null),
-                ])))
+                (
+                    "comparison",
+                    .object([
+                        ("first", .string(comparison.first.rawValue)),
+                        ("second", .string(comparison.second.rawValue)),
+                        ("monthlyDifference", .number(comparison.monthly)),
+                        ("hourlyDifference", .number(comparison.hourly)),
+                        ("costPerMillionRequestsDifference", .number(comparison.perMillionRequests)),
+                        ("relativeDifference", comparison.fraction.map(JSONValue.number) ?? .null),
+                    ])
+                ))
         } else {
             members.append(("comparison", .null))
         }
         if let recommendation = report.recommendation {
             members.append(
-                ("recommendation", .object([
-                    ("design", .string(recommendation.design.rawValue)),
-                    ("reasons", .array(recommendation.reasons.map(JSONValue.string))),
-                    ("otherWinsWhen", .string(recommendation.otherWinsWhen)),
-                    ("monthlyPremium", recommendation.monthlyPremium.map(JSONValue.number) ?? .null),
-                    ("text", .string(recommendation.sentences)),
-                ])))
+                (
+                    "recommendation",
+                    .object([
+                        ("design", .string(recommendation.design.rawValue)),
+                        ("reasons", .array(recommendation.reasons.map(JSONValue.string))),
+                        ("otherWinsWhen", .string(recommendation.otherWinsWhen)),
+                        ("monthlyPremium", recommendation.monthlyPremium.map(JSONValue.number) ?? .null),
+                        ("text", .string(recommendation.sentences)),
+                    ])
+                ))
         } else {
             members.append(("recommendation", .null))
         }
@@ -77,9 +83,13 @@ package enum JSONRenderer {
             members.append(("usd", .number(price.rate)))
         } else {
             members.append(
-                ("tiers", .array(price.tiers.map { tier in
-                    .object([("upTo", tier.upTo.map(JSONValue.number) ?? .null), ("usd", .number(tier.usd))])
-                })))
+                (
+                    "tiers",
+                    .array(
+                        price.tiers.map { tier in
+                            .object([("upTo", tier.upTo.map(JSONValue.number) ?? .null), ("usd", .number(tier.usd))])
+                        })
+                ))
         }
         members += [("source", .string(price.source)), ("asOf", .string(price.asOf)), ("confidence", .string(price.confidence.rawValue))]
         return .object(members)
@@ -90,44 +100,55 @@ package enum JSONRenderer {
         let lcu = report.capacityUnits
         let limits = report.limits
         func number(_ value: Decimal?) -> JSONValue { value.map(JSONValue.number) ?? .null }
-        return .object([
-            ("id", .string(report.design.rawValue)),
-            ("name", .string(report.design.name)),
-            ("feasible", .bool(report.isFeasible)),
-            ("impossibleReason", report.impossibleReason.map(JSONValue.string) ?? .null),
-            ("complete", cost.map { .bool($0.isComplete) } ?? .null),
-            ("hourlyCost", number(cost?.hourlyCost)),
-            ("monthlyCost", number(cost?.monthlyCost)),
-            ("costPerMillionRequests", number(cost?.costPerMillionRequests)),
-            ("albCapacityUnits", .object([
-                ("billedPerHour", .number(lcu.billed)),
-                ("binding", .string(lcu.binding.name)),
-                ("dimensions", .object(lcu.dimensions.map { ($0.name, .number($0.lcu)) })),
-            ])),
-            ("lineItems", .array((cost?.lineItems ?? []).map(lineItem))),
-            ("missingPrices", .array((cost?.missing ?? []).map(missing))),
-            ("hops", .array(report.hops.map(hop))),
-            ("limits", .object([
-                ("maxRequestKiB", .number(limits.maxRequestKiB)),
-                ("maxResponseKiB", .number(limits.maxResponseKiB)),
-                ("payloadLimitSource", .string(limits.payloadLimitSource)),
-                ("timeoutSeconds", .number(limits.timeoutSeconds)),
-                ("timeoutSource", .string(limits.timeoutSource)),
-                ("sustainedRequestsPerSecond", .number(limits.sustainedRPS)),
-                ("sustainedSource", .string(limits.sustainedSource)),
-                ("burstRequestsPerSecond", number(limits.burstRPS)),
-                ("lambdaConcurrencyNeeded", .number(limits.concurrencyNeeded)),
-                ("lambdaConcurrencyLimit", .number(limits.concurrencyLimit)),
-                ("latencyEstimateMS", number(limits.latencyEstimateMS)),
-                ("latencyUnestimatedHops", .array(limits.latencyUnestimated.map(JSONValue.string))),
-            ])),
-            ("warnings", .array(report.warnings.map { warning in
-                .object([
-                    ("id", .string(warning.id)), ("limit", .string(warning.limit)), ("value", .string(warning.value)),
-                    ("consequence", .string(warning.consequence)), ("fix", .string(warning.fix)), ("message", .string(warning.message)),
-                ])
-            })),
-        ] + failureDomains(report.failureDomains))
+        return .object(
+            [
+                ("id", .string(report.design.rawValue)),
+                ("name", .string(report.design.name)),
+                ("feasible", .bool(report.isFeasible)),
+                ("impossibleReason", report.impossibleReason.map(JSONValue.string) ?? .null),
+                ("complete", cost.map { .bool($0.isComplete) } ?? .null),
+                ("hourlyCost", number(cost?.hourlyCost)),
+                ("monthlyCost", number(cost?.monthlyCost)),
+                ("costPerMillionRequests", number(cost?.costPerMillionRequests)),
+                (
+                    "albCapacityUnits",
+                    .object([
+                        ("billedPerHour", .number(lcu.billed)),
+                        ("binding", .string(lcu.binding.name)),
+                        ("dimensions", .object(lcu.dimensions.map { ($0.name, .number($0.lcu)) })),
+                    ])
+                ),
+                ("lineItems", .array((cost?.lineItems ?? []).map(lineItem))),
+                ("missingPrices", .array((cost?.missing ?? []).map(missing))),
+                ("hops", .array(report.hops.map(hop))),
+                (
+                    "limits",
+                    .object([
+                        ("maxRequestKiB", .number(limits.maxRequestKiB)),
+                        ("maxResponseKiB", .number(limits.maxResponseKiB)),
+                        ("payloadLimitSource", .string(limits.payloadLimitSource)),
+                        ("timeoutSeconds", .number(limits.timeoutSeconds)),
+                        ("timeoutSource", .string(limits.timeoutSource)),
+                        ("sustainedRequestsPerSecond", .number(limits.sustainedRPS)),
+                        ("sustainedSource", .string(limits.sustainedSource)),
+                        ("burstRequestsPerSecond", number(limits.burstRPS)),
+                        ("lambdaConcurrencyNeeded", .number(limits.concurrencyNeeded)),
+                        ("lambdaConcurrencyLimit", .number(limits.concurrencyLimit)),
+                        ("latencyEstimateMS", number(limits.latencyEstimateMS)),
+                        ("latencyUnestimatedHops", .array(limits.latencyUnestimated.map(JSONValue.string))),
+                    ])
+                ),
+                (
+                    "warnings",
+                    .array(
+                        report.warnings.map { warning in
+                            .object([
+                                ("id", .string(warning.id)), ("limit", .string(warning.limit)), ("value", .string(warning.value)),
+                                ("consequence", .string(warning.consequence)), ("fix", .string(warning.fix)), ("message", .string(warning.message)),
+                            ])
+                        })
+                ),
+            ] + failureDomains(report.failureDomains))
     }
 
     private static func failureDomains(_ analysis: FailureDomainAnalysis) -> [(String, JSONValue)] {
@@ -148,32 +169,47 @@ package enum JSONRenderer {
         let availability = analysis.availability
         return [
             ("failureDomains", .array(components)),
-            ("azLoss", .array(analysis.azLoss.map { loss in
+            (
+                "azLoss",
+                .array(
+                    analysis.azLoss.map { loss in
+                        .object([
+                            ("az", .string(loss.az)), ("servesRequests", .bool(loss.servesRequests)),
+                            ("endpointCapacityShare", number(loss.endpointCapacityShare)), ("albNodeShare", .number(loss.albNodeShare)),
+                            ("explanation", .string(loss.explanation)),
+                        ])
+                    })
+            ),
+            (
+                "availability",
                 .object([
-                    ("az", .string(loss.az)), ("servesRequests", .bool(loss.servesRequests)),
-                    ("endpointCapacityShare", number(loss.endpointCapacityShare)), ("albNodeShare", .number(loss.albNodeShare)),
-                    ("explanation", .string(loss.explanation)),
+                    ("compositePercent", .number(availability.compositePercent)),
+                    ("downtimeMinutesPerMonth", .number(availability.downtimeMinutesPerMonth)),
+                    ("singleAZCompositePercent", number(availability.singleAZCompositePercent)),
+                    ("singleAZDowntimeMinutesPerMonth", number(availability.singleAZDowntimeMinutesPerMonth)),
+                    (
+                        "terms",
+                        .array(
+                            availability.terms.map { term in
+                                .object([
+                                    ("key", .string(term.key)), ("service", .string(term.service)), ("percent", .number(term.percent)),
+                                    ("source", .string(term.source)), ("confirmed", .bool(term.confirmed)),
+                                ])
+                            })
+                    ),
+                    ("note", .string("SLAs are service-credit thresholds, not measured availability; failures are assumed independent")),
                 ])
-            })),
-            ("availability", .object([
-                ("compositePercent", .number(availability.compositePercent)),
-                ("downtimeMinutesPerMonth", .number(availability.downtimeMinutesPerMonth)),
-                ("singleAZCompositePercent", number(availability.singleAZCompositePercent)),
-                ("singleAZDowntimeMinutesPerMonth", number(availability.singleAZDowntimeMinutesPerMonth)),
-                ("terms", .array(availability.terms.map { term in
-                    .object([
-                        ("key", .string(term.key)), ("service", .string(term.service)), ("percent", .number(term.percent)),
-                        ("source", .string(term.source)), ("confirmed", .bool(term.confirmed)),
-                    ])
-                })),
-                ("note", .string("SLAs are service-credit thresholds, not measured availability; failures are assumed independent")),
-            ])),
-            ("findings", .array(analysis.findings.map { finding in
-                .object([
-                    ("id", .string(finding.id)), ("severity", .string(finding.severity.rawValue)), ("title", .string(finding.title)),
-                    ("detail", .string(finding.detail)), ("fix", .string(finding.fix)),
-                ])
-            })),
+            ),
+            (
+                "findings",
+                .array(
+                    analysis.findings.map { finding in
+                        .object([
+                            ("id", .string(finding.id)), ("severity", .string(finding.severity.rawValue)), ("title", .string(finding.title)),
+                            ("detail", .string(finding.detail)), ("fix", .string(finding.fix)),
+                        ])
+                    })
+            ),
         ]
     }
 

@@ -65,7 +65,8 @@ package enum MarkdownRenderer {
             out += "\nMind the limits this workload breaks on \(recommendation.design.rawValue): \(warnings.map(\.id).joined(separator: ", ")) (see *Hops and binding limits*).\n"
         }
         if !report.missingPrices.isEmpty {
-            out += "\nThe cost comparison is incomplete: \(report.missingPrices.map { "\($0.key.title) (`\($0.key.rawValue)`)" }.joined(separator: ", ")) is missing for \(report.scenario.topology.region) (see *Workload and assumptions*).\n"
+            out +=
+                "\nThe cost comparison is incomplete: \(report.missingPrices.map { "\($0.key.title) (`\($0.key.rawValue)`)" }.joined(separator: ", ")) is missing for \(report.scenario.topology.region) (see *Workload and assumptions*).\n"
         }
         return out
     }
@@ -99,7 +100,8 @@ package enum MarkdownRenderer {
                 ]
             }, right: [1, 2, 3])
         if let comparison = report.comparison {
-            out += "\n`\(comparison.first.rawValue)` costs **\(Format.money(abs(comparison.monthly))) per month \(comparison.monthly >= 0 ? "more" : "less")** than `\(comparison.second.rawValue)`"
+            out +=
+                "\n`\(comparison.first.rawValue)` costs **\(Format.money(abs(comparison.monthly))) per month \(comparison.monthly >= 0 ? "more" : "less")** than `\(comparison.second.rawValue)`"
             if let fraction = comparison.fraction { out += " (\(comparison.monthly >= 0 ? "+" : "")\(Format.percent(fraction)))" }
             out += ": \(Format.money4(abs(comparison.hourly))) per hour, \(Format.money4(abs(comparison.perMillionRequests))) per 1M requests.\n"
         }
@@ -110,9 +112,14 @@ package enum MarkdownRenderer {
                 continue
             }
             var rows = cost.lineItems.map { item in
-                [item.service, item.component, Format.quantity(item.quantity), item.unit, item.unitPrice.map(Format.unitPrice) ?? "missing", item.monthlyCost.map(Format.money) ?? "missing", item.basis]
+                [
+                    item.service, item.component, Format.quantity(item.quantity), item.unit, item.unitPrice.map(Format.unitPrice) ?? "missing",
+                    item.monthlyCost.map(Format.money) ?? "missing", item.basis,
+                ]
             }
-            rows.append(["**Total**", cost.isComplete ? "" : "excludes missing prices", "", "", "", "**\(Format.money(cost.monthlyCost))**", "exact sum of the lines, rounded once"])
+            rows.append([
+                "**Total**", cost.isComplete ? "" : "excludes missing prices", "", "", "", "**\(Format.money(cost.monthlyCost))**", "exact sum of the lines, rounded once",
+            ])
             out += table(["Service", "Component", "Quantity", "Unit", "Unit price", "$/month", "How the quantity was derived"], rows, right: [2, 4, 5])
         }
         return out
@@ -142,7 +149,8 @@ package enum MarkdownRenderer {
         out += table(["Limit"] + report.designs.map { "`\($0.design.rawValue)`" }, rows)
         let warnings = report.designs.flatMap { design in design.warnings.map { (design.design, $0) } }
         out += "\n### Warnings\n\n"
-        out += warnings.isEmpty
+        out +=
+            warnings.isEmpty
             ? "None: the workload is within every limit above.\n"
             : table(["Design", "Limit", "Value", "What happens", "Way out"], warnings.map { ["`\($0.0.rawValue)`", $0.1.limit, $0.1.value, $0.1.consequence, $0.1.fix] })
         return out
@@ -161,7 +169,9 @@ package enum MarkdownRenderer {
             out += "Placement: \(FailureDomainRenderer.placement(analysis.components)).\n\n"
             out += table(
                 ["AZ lost", "Still serves requests", "Registered endpoint IPs left", "ALB nodes left", "Why"],
-                analysis.azLoss.map { [$0.az, $0.servesRequests ? "yes" : "**no**", $0.endpointCapacityShare.map(Format.percent) ?? "n/a", Format.percent($0.albNodeShare), $0.explanation] })
+                analysis.azLoss.map {
+                    [$0.az, $0.servesRequests ? "yes" : "**no**", $0.endpointCapacityShare.map(Format.percent) ?? "n/a", Format.percent($0.albNodeShare), $0.explanation]
+                })
             out += "\nAvailability: \(FailureDomainRenderer.availability(analysis.availability)).\n\n"
             out += table(
                 ["SLA term", "Monthly uptime", "Source"],
@@ -176,8 +186,10 @@ package enum MarkdownRenderer {
         var out = "## What each design gives up\n\n"
         let features = a.hops.first { $0.id == "vpce-apigw" }?.adds ?? []
         out += "**alb-lambda gives up API Gateway's features:** \(features.joined(separator: "; ")).\n\n"
-        out += "**alb-lambda imposes:** 1 MB request and response bodies; the function in the ALB's own account and region; no WebSockets; health checks off by default; an end-to-end timeout bounded by the ALB idle timeout (\(Format.quantity(report.scenario.limits.albIdleTimeoutSeconds)) s, assumed).\n\n"
-        var extra = "**alb-vpce-apigw-lambda adds** \(a.hops.count - b.hops.count) hops (interface endpoint, API Gateway), the 29 s integration timeout unless raised, API Gateway's account throttle, a resource policy tied to the endpoint id, health checks that cannot see the API"
+        out +=
+            "**alb-lambda imposes:** 1 MB request and response bodies; the function in the ALB's own account and region; no WebSockets; health checks off by default; an end-to-end timeout bounded by the ALB idle timeout (\(Format.quantity(report.scenario.limits.albIdleTimeoutSeconds)) s, assumed).\n\n"
+        var extra =
+            "**alb-vpce-apigw-lambda adds** \(a.hops.count - b.hops.count) hops (interface endpoint, API Gateway), the 29 s integration timeout unless raised, API Gateway's account throttle, a resource policy tied to the endpoint id, health checks that cannot see the API"
         if let comparison = report.comparison, comparison.first == .albVpceApigwLambda {
             extra += ", and \(Format.money(comparison.monthly)) per month (\(Format.money4(comparison.perMillionRequests)) per 1M requests)"
         }

@@ -55,7 +55,8 @@ package enum TableRenderer {
         if let comparison = report.comparison {
             let more = comparison.monthly >= 0
             let relative = comparison.fraction.map { " (\(more ? "+" : "")\(Format.percent($0)))" } ?? ""
-            out += "  Difference: \(comparison.first.rawValue) costs \(Format.money(abs(comparison.monthly))) per month \(more ? "more" : "less")\(relative) than \(comparison.second.rawValue): \(Format.money4(abs(comparison.hourly))) per hour, \(Format.money4(abs(comparison.perMillionRequests))) per 1M requests.\n"
+            out +=
+                "  Difference: \(comparison.first.rawValue) costs \(Format.money(abs(comparison.monthly))) per month \(more ? "more" : "less")\(relative) than \(comparison.second.rawValue): \(Format.money4(abs(comparison.hourly))) per hour, \(Format.money4(abs(comparison.perMillionRequests))) per 1M requests.\n"
         } else if report.designs.count == 2 && report.designs.allSatisfy(\.isFeasible) {
             out += "  Difference: not computed, because a price is missing (see below).\n"
         }

@@ -64,9 +64,12 @@ package enum ReportBuilder {
         ]
         switch scenario.topology.albScheme {
         case .internetFacing:
-            lines.append("Internet-facing ALB: \(scenario.topology.publicIPv4PerAZ) public IPv4 address(es) per AZ it spans (--public-ipv4-per-az; AWS does not fix the count); every response leaves to the internet as data transfer out (requests in are free).")
+            lines.append(
+                "Internet-facing ALB: \(scenario.topology.publicIPv4PerAZ) public IPv4 address(es) per AZ it spans (--public-ipv4-per-az; AWS does not fix the count); every response leaves to the internet as data transfer out (requests in are free)."
+            )
         case .internal:
-            lines.append("Internal ALB reached over VPN or Direct Connect: no public addresses; egress over VPN or Direct Connect is billed by those services and is outside this model.")
+            lines.append(
+                "Internal ALB reached over VPN or Direct Connect: no public addresses; egress over VPN or Direct Connect is billed by those services and is outside this model.")
         }
         lines += [
             "Route 53: one public hosted zone per design; queries to an alias record that points at the ALB are free. ACM public certificates used by the ALB are free.",
@@ -81,7 +84,9 @@ package enum ReportBuilder {
             "Availability is the product of the published SLAs of each design's serial chain (independent failures assumed), and downtime = (1 - availability) x \(Format.quantity(hours * 60)) minutes. SLAs are service-credit thresholds, not measured availability; the PrivateLink figure is unconfirmed (--sla overrides any term).",
         ]
         if let preset = scenario.preset {
-            lines.insert("Topology from --preset \(preset) (\(preset == "tutorial" ? "the Terraform tutorial: internet-facing ALB, two accounts, endpoint in one subnet, one registered IP" : "the blog post: internal ALB over VPN or Direct Connect, one account, two endpoint IPs registered by hand")); options given explicitly override it.", at: 0)
+            lines.insert(
+                "Topology from --preset \(preset) (\(preset == "tutorial" ? "the Terraform tutorial: internet-facing ALB, two accounts, endpoint in one subnet, one registered IP" : "the blog post: internal ALB over VPN or Direct Connect, one account, two endpoint IPs registered by hand")); options given explicitly override it.",
+                at: 0)
         }
         return lines
     }

@@ -76,12 +76,15 @@ package enum DesignRecognizer {
         if let function = functions.first {
             result.lambdaMemoryMB = function["memory_size"]?.value?.string.flatMap(Int.init) ?? 128
             result.lambdaArchitecture = function["architectures"]?.value?.list?.first?.string.flatMap(LambdaArchitecture.init) ?? .x86_64
-            fact("Lambda", "\(function.address), \(result.lambdaMemoryMB!) MB, \(result.lambdaArchitecture!.rawValue), runtime \(function["runtime"]?.value?.string ?? "not set")", function.position)
+            fact(
+                "Lambda", "\(function.address), \(result.lambdaMemoryMB!) MB, \(result.lambdaArchitecture!.rawValue), runtime \(function["runtime"]?.value?.string ?? "not set")",
+                function.position)
         }
 
         if let group = ipGroups.first, let endpoint = endpoints.first, let api = privateAPIs.first {
             result.design = .albVpceApigwLambda
-            result.explanation = "\(alb.address) forwards to \(group.address) (target type ip), which holds the IPs of \(endpoint.address) (execute-api, Interface), the endpoint of the private REST API \(api.address)"
+            result.explanation =
+                "\(alb.address) forwards to \(group.address) (target type ip), which holds the IPs of \(endpoint.address) (execute-api, Interface), the endpoint of the private REST API \(api.address)"
                 + (functions.isEmpty ? "; no aws_lambda_function is declared, so the function's defaults (128 MB, x86_64) apply" : "")
             fact("target group", "\(group.address): ip, \(group["protocol"]?.value?.string ?? "protocol not set") \(group["port"]?.value?.string ?? "")", group.position)
             let subnetIDs = endpoint["subnet_ids"]
@@ -95,7 +98,10 @@ package enum DesignRecognizer {
             result.targetIPs = registration.manual ? .manual : .lookup
             fact("registered endpoint IPs", "\(registration.count) (\(registration.texts.joined(separator: "; ")))", registration.position)
             result.accounts = crossAccount(alb: alb, application: [api] + functions) ? .cross : .single
-            fact("accounts", result.accounts == .cross ? "cross: API and function use another provider (\(api["provider"]?.text ?? functions.first?["provider"]?.text ?? ""))" : "single", api["provider"]?.position ?? api.position)
+            fact(
+                "accounts",
+                result.accounts == .cross ? "cross: API and function use another provider (\(api["provider"]?.text ?? functions.first?["provider"]?.text ?? ""))" : "single",
+                api["provider"]?.position ?? api.position)
         } else if let group = lambdaGroups.first {
             result.design = .albLambda
             result.explanation = "\(alb.address) forwards to \(group.address), a target group of type lambda"
@@ -110,7 +116,8 @@ package enum DesignRecognizer {
         }
         for listener in config.resources("aws_lb_listener") + config.resources("aws_alb_listener") {
             let policy = listener["ssl_policy"]?.value?.string ?? (listener["ssl_policy"]?.text ?? "not set (ELBSecurityPolicy-2016-08)")
-            fact("listener", "\(listener.address): \(listener["protocol"]?.value?.string ?? "?") \(listener["port"]?.value?.string ?? "?"), TLS policy \(policy)", listener.position)
+            fact(
+                "listener", "\(listener.address): \(listener["protocol"]?.value?.string ?? "?") \(listener["port"]?.value?.string ?? "?"), TLS policy \(policy)", listener.position)
         }
         for group in targetGroups {
             if let check = group.blocks("health_check").first {
@@ -121,7 +128,9 @@ package enum DesignRecognizer {
         for api in privateAPIs {
             let holders = [api] + config.resources("aws_api_gateway_rest_api_policy").filter { $0["rest_api_id"]?.references.contains { $0.hasPrefix(api.address + ".") } ?? false }
             let conditions = holders.compactMap { $0["policy"] }.flatMap { TerraformReview.sourceVpceValues($0.text) }
-            fact("private REST API", "\(api.address): endpoint type PRIVATE; aws:SourceVpce \(conditions.isEmpty ? "not conditioned" : conditions.joined(separator: ", "))", api.position)
+            fact(
+                "private REST API", "\(api.address): endpoint type PRIVATE; aws:SourceVpce \(conditions.isEmpty ? "not conditioned" : conditions.joined(separator: ", "))",
+                api.position)
         }
         for vpc in config.resources("aws_vpc") {
             fact("VPC", "\(vpc.address): \(vpc["cidr_block"].map { $0.value?.string ?? $0.text } ?? "no cidr_block")", vpc.position)
@@ -129,7 +138,9 @@ package enum DesignRecognizer {
         let groupsOf: (TerraformExpression?) -> String = { expression in
             expression.map { $0.references.map(TerraformReview.resourceAddress).joined(separator: ", ") } ?? "none"
         }
-        fact("security groups", "ALB: \(groupsOf(alb["security_groups"]))" + (endpoints.first.map { "; endpoint: \(groupsOf($0["security_group_ids"]))" } ?? ""), alb["security_groups"]?.position)
+        fact(
+            "security groups", "ALB: \(groupsOf(alb["security_groups"]))" + (endpoints.first.map { "; endpoint: \(groupsOf($0["security_group_ids"]))" } ?? ""),
+            alb["security_groups"]?.position)
         for variable in config.variables where variable["default"] == nil && !config.givenVariables.contains(variable.type) {
             unknowns.append("var.\(variable.type) has no default; pass --var \(variable.type)=VALUE")
         }

@@ -48,11 +48,15 @@ package enum TerraformReview {
         // Attachments that register fewer endpoint IPs than the endpoint has.
         if recognition.design == .albVpceApigwLambda, let registered = recognition.registeredTargets, let subnets = recognition.vpceSubnets, registered < subnets {
             let attachment = (config.resources("aws_lb_target_group_attachment") + config.resources("aws_alb_target_group_attachment")).first
-            let indexed = config.data("aws_network_interface").first { ($0["id"]?.text ?? "").contains("network_interface_ids)[0]") || ($0["id"]?.text ?? "").contains("network_interface_ids[0]") }
+            let indexed = config.data("aws_network_interface").first {
+                ($0["id"]?.text ?? "").contains("network_interface_ids)[0]") || ($0["id"]?.text ?? "").contains("network_interface_ids[0]")
+            }
             add(
-                "partial-registration", .high, indexed?["id"]?.position ?? attachment?.position ?? endpoint?.position ?? SourcePosition(file: config.files.first ?? "", line: 1, column: 1),
+                "partial-registration", .high,
+                indexed?["id"]?.position ?? attachment?.position ?? endpoint?.position ?? SourcePosition(file: config.files.first ?? "", line: 1, column: 1),
                 "the target group registers \(registered) of the endpoint's \(subnets) ENI IPs\(indexed.map { " (\($0.address) takes only \($0["id"]?.text ?? "the first"))" } ?? ""): losing that ENI's AZ takes the design down",
-                "register every ENI: a data \"aws_network_interface\" and an attachment with count = length(<endpoint subnet_ids>), id = sort(tolist(<endpoint>.network_interface_ids))[count.index]")
+                "register every ENI: a data \"aws_network_interface\" and an attachment with count = length(<endpoint subnet_ids>), id = sort(tolist(<endpoint>.network_interface_ids))[count.index]"
+            )
         }
         // Listener TLS policy.
         for listener in config.resources("aws_lb_listener") + config.resources("aws_alb_listener") where (listener["protocol"]?.value?.string ?? "").uppercased() == "HTTPS" {
@@ -60,7 +64,8 @@ package enum TerraformReview {
             if policy == nil || weakPolicies.contains(policy!) {
                 add(
                     "weak-tls-policy", .medium, listener["ssl_policy"]?.position ?? listener.position,
-                    policy.map { "\(listener.address) uses \($0), which accepts TLS 1.0 and 1.1" } ?? "\(listener.address) sets no ssl_policy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1",
+                    policy.map { "\(listener.address) uses \($0), which accepts TLS 1.0 and 1.1" }
+                        ?? "\(listener.address) sets no ssl_policy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1",
                     "ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\" (or the current ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09)")
             }
         }
@@ -102,7 +107,8 @@ package enum TerraformReview {
                     add(
                         "shared-open-security-group", .medium, open.position,
                         "\(address) allows 443 from 0.0.0.0/0 and is attached to both the ALB and \(endpoint.address): the endpoint accepts connections from anywhere the VPC is reachable, not only from the ALB",
-                        "give the endpoint its own security group that allows 443 only from the ALB's security group\(recognition.albScheme == .internal ? ", and restrict the internal ALB's group to the corporate ranges" : "")")
+                        "give the endpoint its own security group that allows 443 only from the ALB's security group\(recognition.albScheme == .internal ? ", and restrict the internal ALB's group to the corporate ranges" : "")"
+                    )
                 }
             }
         }
@@ -121,7 +127,8 @@ package enum TerraformReview {
                     anyDomain
                         ? "clients' Host reaches the private API through a custom domain name that is not a private one with an access association (a Regional domain mapped to a private API works only by accident)"
                         : "the ALB forwards the client's Host header, and the private API answers 403 unless it sees its own execute-api host, an x-apigw-api-id header or an associated private custom domain; nothing here provides one",
-                    "create a private custom domain name (aws_api_gateway_domain_name with endpoint type PRIVATE) and an aws_api_gateway_domain_name_access_association with the endpoint, or rewrite the Host to {api-id}.execute-api.{region}.amazonaws.com with an ALB host-header-rewrite transform")
+                    "create a private custom domain name (aws_api_gateway_domain_name with endpoint type PRIVATE) and an aws_api_gateway_domain_name_access_association with the endpoint, or rewrite the Host to {api-id}.execute-api.{region}.amazonaws.com with an ALB host-header-rewrite transform"
+                )
             }
         }
         // Health checks of the endpoint target group.
@@ -164,7 +171,9 @@ package enum TerraformReview {
                     add(
                         "undeclared-reference", .high, expression.position,
                         "\(block.address) refers to \(address), which no file declares: terraform plan fails",
-                        address.hasPrefix("var.") ? "declare variable \"\(address.dropFirst(4))\" {} or fix the name" : "declare \(address) or fix the reference (declared: \(similar(address, config: config)))")
+                        address.hasPrefix("var.")
+                            ? "declare variable \"\(address.dropFirst(4))\" {} or fix the name"
+                            : "declare \(address) or fix the reference (declared: \(similar(address, config: config)))")
                 }
             }
         }
