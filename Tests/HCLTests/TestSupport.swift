@@ -15,21 +15,18 @@ func expr(_ source: String) throws -> HCLExpression {
 
 /// The error thrown when parsing `text` (nil if it parses).
 func parseError(_ text: String, path: String = "bad.tf") -> HCLError? {
-    do {
-        _ = try HCLParser.parse(text, path: path)
-        return nil
-    } catch let error as HCLError {
-        return error
-    } catch {
-        Issue.record("unexpected error type: \(error)")
-        return nil
-    }
+    captureError { _ = try HCLParser.parse(text, path: path) }
 }
 
 /// The error thrown when parsing raw bytes with the Data overload.
 func parseError(data: Data, path: String = "bad.tf") -> HCLError? {
+    captureError { _ = try HCLParser.parse(data, path: path) }
+}
+
+/// Runs `body` and returns the `HCLError` it throws; any other error is recorded as a test issue.
+private func captureError(_ body: () throws -> Void) -> HCLError? {
     do {
-        _ = try HCLParser.parse(data, path: path)
+        try body()
         return nil
     } catch let error as HCLError {
         return error
