@@ -131,6 +131,7 @@ import Testing
         ("--rps 50 --free-tier=yes", "takes no value"),
         ("--rps 50 stray", "unexpected argument 'stray'"),
         ("comapre --rps 50", "did you mean 'compare'?"),
+        ("--version extra", "--version takes no other arguments"),
     ])
     func usageErrors(line: String, message: String) {
         let result = run(line)

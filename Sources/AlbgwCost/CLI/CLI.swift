@@ -65,7 +65,10 @@ package enum CLI {
 
     static func compare(_ arguments: [String], hopsOnly: Bool = false) throws -> String {
         if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
-        if arguments.contains("--version") { return versionText() }
+        if arguments.contains("--version") {
+            guard arguments == ["--version"] else { throw CLIError("--version takes no other arguments; run albgw-cost --version on its own") }
+            return versionText()
+        }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: command)
         let (options, report) = try analyse(parsed)
         switch options.format {
