@@ -70,7 +70,7 @@ package struct ScenarioOptions: Sendable {
         if arguments.values["--registered-targets"] == nil, let overlay, let value = overlay.values["--registered-targets"].flatMap(Int.init) {
             // A preset's count never exceeds the subnets the user chose over the preset's.
             registered = max(1, min(value, vpceSubnets))
-            reader.record("--registered-targets", key: "registeredTargets", .number(Decimal(registered)), source: .preset(overlay.origin))
+            reader.record("--registered-targets", key: "registeredTargets", .number(Decimal(registered)), source: .overlay(overlay.origin))
         } else {
             registered = try reader.integer(
                 "--registered-targets", key: "registeredTargets", default: vpceSubnets, range: 1...vpceSubnets,
@@ -137,7 +137,7 @@ struct ValueReader {
     /// The option's text from the command line, else from the preset; nil when neither sets it.
     func raw(_ option: String) -> (text: String, source: ReportInput.Source)? {
         if let text = arguments.values[option] { return (text, .given) }
-        if let overlay, let text = overlay.values[option] { return (text, .preset(overlay.origin)) }
+        if let overlay, let text = overlay.values[option] { return (text, .overlay(overlay.origin)) }
         return nil
     }
 

@@ -4,7 +4,6 @@ import Foundation
 /// as in AWS's API Gateway examples (3 KB x 5M = 14.3 GB) and PrivateLink tiers (1 PB = 1,048,576 GB).
 package enum Units {
     package static let bytesPerKiB: Decimal = 1024
-    package static let bytesPerGB: Decimal = 1_073_741_824
     /// KiB per GB: 1,048,576.
     package static let kibPerGB: Decimal = 1_048_576
     package static let requestsPerMillion: Decimal = 1_000_000

@@ -8,7 +8,6 @@ package enum HopModel {
     /// 1 MB as ALB documents its Lambda payload limit, and 6 MB for Lambda's synchronous payload, in KiB.
     package static let albLambdaPayloadKiB: Decimal = 1024
     package static let lambdaSyncPayloadKiB: Decimal = 6144
-    package static let apiGatewayPayloadKiB: Decimal = 10240
     /// Interface endpoint bandwidth per AZ before it scales (10 Gbps).
     package static let endpointGbpsPerAZ: Decimal = 10
 
@@ -155,11 +154,16 @@ package enum HopModel {
 
     /// The limits that bind `design` for this scenario.
     package static func limits(for design: DesignID, in scenario: Scenario) -> EffectiveLimits {
+        limits(for: design, in: scenario, hops: hops(for: design, in: scenario))
+    }
+
+    /// The limits that bind `design`, given its hops (built once by the report).
+    package static func limits(for design: DesignID, in scenario: Scenario, hops: [Hop]) -> EffectiveLimits {
         let service = scenario.limits
         let durationSeconds = scenario.workload.lambdaDurationMS / 1000
         let concurrencyNeeded = scenario.requestsPerSecond * durationSeconds
         let byConcurrency = service.lambdaConcurrency / durationSeconds
-        let keys = hops(for: design, in: scenario).map(\.latencyKey)
+        let keys = hops.map(\.latencyKey)
         let given = keys.compactMap { scenario.hopLatencyMS[$0] }
         let latency = given.isEmpty ? nil : given.reduce(0, +)
         let unestimated = keys.filter { scenario.hopLatencyMS[$0] == nil }
@@ -201,7 +205,11 @@ package enum HopModel {
 
     /// The limits the workload breaks, each with the way out.
     package static func warnings(for design: DesignID, in scenario: Scenario) -> [LimitWarning] {
-        let limits = limits(for: design, in: scenario)
+        warnings(for: design, in: scenario, limits: limits(for: design, in: scenario))
+    }
+
+    /// The limits the workload breaks, given the design's effective limits.
+    package static func warnings(for design: DesignID, in scenario: Scenario, limits: EffectiveLimits) -> [LimitWarning] {
         let workload = scenario.workload
         let service = scenario.limits
         var warnings: [LimitWarning] = []

@@ -17,13 +17,13 @@ package struct ReportInput: Sendable, Equatable {
     package enum Source: Sendable, Equatable {
         case given
         /// Set by a preset or read from Terraform; the text names which (`preset tutorial`, `main.tf`).
-        case preset(String)
+        case overlay(String)
         case defaulted
 
         package var text: String {
             switch self {
             case .given: "given"
-            case .preset(let origin): origin
+            case .overlay(let origin): origin
             case .defaulted: "default"
             }
         }

@@ -5,13 +5,15 @@ package enum ReportBuilder {
     package static func build(scenario: Scenario, prices book: PriceBook, inputs: [ReportInput], toolVersion: String) -> Report {
         let designs = scenario.designs.map { design in
             let impossible = HopModel.impossibility(of: design, in: scenario)
+            let hops = HopModel.hops(for: design, in: scenario)
+            let limits = HopModel.limits(for: design, in: scenario, hops: hops)
             return DesignReport(
                 design: design, impossibleReason: impossible,
                 cost: impossible == nil ? CostEngine.cost(of: design, in: scenario, prices: book) : nil,
                 capacityUnits: CostEngine.capacityUnits(for: design, in: scenario),
-                hops: HopModel.hops(for: design, in: scenario),
-                limits: HopModel.limits(for: design, in: scenario),
-                warnings: impossible == nil ? HopModel.warnings(for: design, in: scenario) : [],
+                hops: hops,
+                limits: limits,
+                warnings: impossible == nil ? HopModel.warnings(for: design, in: scenario, limits: limits) : [],
                 failureDomains: FailureDomainAnalyzer.analyze(design, in: scenario))
         }
         var comparison: CostComparison?
