@@ -16,7 +16,7 @@ import Testing
             rate: .perSecond(5), region: "us-east-1", requestKiB: "0", responseKiB: "62.91456",
             requestsPerConnection: "5", connectionSeconds: "120", rules: "60", scheme: .internal, hours: "720",
             designs: [.albVpceApigwLambda])
-        let lcu = CostEngine.capacityUnits(for: .albVpceApigwLambda, in: scenario)
+        let lcu = try #require(CostEngine.capacityUnits(for: .albVpceApigwLambda, in: scenario))
         #expect(lcu.dimensions.map(\.lcu) == [d("0.04"), d("0.04"), d("1.08"), d("0.25")])
         #expect(lcu.activeConnections == 120)
         #expect(lcu.ruleEvaluationsPerSecond == 250)

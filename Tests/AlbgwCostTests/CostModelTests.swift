@@ -37,20 +37,20 @@ import Testing
         #expect(b.item("vpce.hours") == nil && b.item("apigateway.requests.tier1") == nil)
     }
 
-    @Test func lambdaTargetsCostTwoAndAHalfTimesTheBytesLCUs() {
+    @Test func lambdaTargetsCostTwoAndAHalfTimesTheBytesLCUs() throws {
         let scenario = makeScenario()
-        let ip = CostEngine.capacityUnits(for: .albVpceApigwLambda, in: scenario)
-        let lambda = CostEngine.capacityUnits(for: .albLambda, in: scenario)
+        let ip = try #require(CostEngine.capacityUnits(for: .albVpceApigwLambda, in: scenario))
+        let lambda = try #require(CostEngine.capacityUnits(for: .albLambda, in: scenario))
         #expect(lambda.dimensions[2].lcu == ip.dimensions[2].lcu / d("0.4"))
         #expect(ip.dimensions[0].lcu == d("0.2"))  // 50 / 10 new connections per second / 25
         #expect(ip.dimensions[1].lcu == d("0.1"))  // 5 x 60 active / 3,000
         #expect(ip.dimensions[3].lcu == 0)  // 1 rule: under the 10 free
     }
 
-    @Test func ruleEvaluationsBindWhenManyRules() {
+    @Test func ruleEvaluationsBindWhenManyRules() throws {
         // 1,000 rps x (60 - 10) rules = 50,000 evaluations/s = 50 LCU, above every other dimension.
         let scenario = makeScenario(rate: .perSecond(1000), requestKiB: "0.1", responseKiB: "0.1", requestsPerConnection: "1000", rules: "60")
-        let lcu = CostEngine.capacityUnits(for: .albLambda, in: scenario)
+        let lcu = try #require(CostEngine.capacityUnits(for: .albLambda, in: scenario))
         #expect(lcu.billed == 50)
         #expect(lcu.binding.name == "rule evaluations")
     }

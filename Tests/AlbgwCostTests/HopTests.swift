@@ -110,7 +110,7 @@ import Testing
         #expect(!b.isFeasible)
         #expect(b.cost == nil)
         #expect(b.impossibleReason?.contains("own account") == true)
-        #expect(report.comparison == nil)
+        #expect(report.comparisons.isEmpty)
         let a = try #require(report.designs.first { $0.design == .albVpceApigwLambda })
         #expect(a.cost != nil)
         #expect(a.hops.first { $0.id == "vpce-apigw" }?.notes.contains { $0.contains("403") } == true)

@@ -29,11 +29,13 @@ package enum Help {
               albgw-cost prices --export ./prices   (edit, then: albgw-cost --rps 50 --prices ./prices)
 
             DESIGNS
-              alb-vpce-apigw-lambda  ALB -> interface VPC endpoint (execute-api) -> private REST API -> Lambda
-              alb-lambda             ALB -> Lambda target group
-
 
             """
+        let width = DesignCatalog.all.map(\.id.rawValue.count).max() ?? 0
+        for design in DesignCatalog.all {
+            out += "  \(design.id.rawValue)\(String(repeating: " ", count: width - design.id.rawValue.count))  \(design.detail)\n"
+        }
+        out += "\n"
         out += section("WORKLOAD", OptionTable.workload)
         out += section("WHERE IT RUNS", OptionTable.topology)
         out += section("LIMITS (AWS defaults; give yours if AWS raised them)", OptionTable.limits)

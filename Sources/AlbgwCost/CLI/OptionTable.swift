@@ -64,7 +64,7 @@ package enum OptionTable {
     ]
 
     package static let output: [OptionSpec] = [
-        OptionSpec(name: "--design", metavar: "ID", help: "alb-vpce-apigw-lambda, alb-lambda or all", defaultText: "all"),
+        OptionSpec(name: "--design", metavar: "ID", help: DesignCatalog.choicesText, defaultText: "all"),
         OptionSpec(name: "--format", metavar: "FORMAT", help: "table, json, markdown (GitHub tables) or dot (Graphviz)", defaultText: "table"),
         OptionSpec(name: "--help", metavar: nil, help: "show this help", defaultText: nil),
         OptionSpec(name: "--version", metavar: nil, help: "show the version and the price tables' date", defaultText: nil),

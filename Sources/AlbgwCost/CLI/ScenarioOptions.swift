@@ -110,7 +110,7 @@ package struct ScenarioOptions: Sendable {
                 region: region, azs: azs, vpceSubnets: vpceSubnets, albScheme: scheme, accounts: accounts,
                 registeredTargets: registered, targetIPs: targetIPs, privateDNS: privateDNS),
             billing: Billing(hoursPerMonth: hours, freeTier: freeTier),
-            designs: design == "all" ? DesignID.allCases : [DesignID(rawValue: design)!],
+            designs: design == "all" ? DesignID.allCases : [DesignID(rawValue: design)],
             limits: limits, hopLatencyMS: latency, slaOverrides: sla, preset: preset?.rawValue)
         scenario.needs = needs
         scenario.topology.publicIPv4PerAZ = ipv4PerAZ

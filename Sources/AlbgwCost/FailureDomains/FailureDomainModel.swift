@@ -33,10 +33,10 @@ package struct PlacedComponent: Sendable, Equatable {
 package struct AZLoss: Sendable, Equatable {
     package var az: String
     package var servesRequests: Bool
-    /// Registered endpoint IPs that survive, as a share of those registered; nil for alb-lambda.
+    /// Endpoint ENIs carrying traffic that survive, as a share of those that did; nil without an endpoint.
     package var endpointCapacityShare: Decimal?
-    /// ALB nodes that survive, as a share of the ALB's AZs.
-    package var albNodeShare: Decimal
+    /// ALB nodes that survive, as a share of the ALB's AZs; nil without an ALB.
+    package var albNodeShare: Decimal?
     package var explanation: String
 }
 

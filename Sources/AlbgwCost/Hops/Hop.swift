@@ -41,7 +41,7 @@ package struct EffectiveLimits: Sendable, Equatable {
     /// Steady requests per second before throttling, and what sets it.
     package var sustainedRPS: Decimal
     package var sustainedSource: String
-    /// Token-bucket burst before throttling; nil where no burst limit applies (alb-lambda).
+    /// Token-bucket burst before throttling; nil where no component has one.
     package var burstRPS: Decimal?
     /// Concurrent Lambda executions the workload needs: rps x duration in seconds.
     package var concurrencyNeeded: Decimal
@@ -50,6 +50,13 @@ package struct EffectiveLimits: Sendable, Equatable {
     package var latencyEstimateMS: Decimal?
     /// Hops (by latency key) that had no estimate.
     package var latencyUnestimated: [String]
+    /// What happens to a request or a response above the payload limit, and when the function
+    /// outlasts the timeout: from the component whose limit binds.
+    package var requestConsequence: String = ""
+    package var responseConsequence: String = ""
+    package var timeoutConsequence: String = ""
+    /// The way out when the timeout binds; nil for the general advice.
+    package var timeoutFix: String?
 }
 
 /// A workload that breaks a limit: which limit, the value that breaks it and the way out.

@@ -26,7 +26,7 @@ package enum APIGatewayFeature: String, CaseIterable, Sendable {
     }
 }
 
-/// Which design to choose, why, and when the other one wins: derived from the analyses, never
+/// Which design to choose, why, and when another one wins: derived from the analyses, never
 /// from a renderer's opinion.
 package struct Recommendation: Sendable, Equatable {
     package var design: DesignID
@@ -34,6 +34,8 @@ package struct Recommendation: Sendable, Equatable {
     package var reasons: [String]
     /// When the other design wins.
     package var otherWinsWhen: String
+    /// The design the choice is measured against: the one that would win without the reasons, or the runner-up.
+    package var other: DesignID?
     /// Monthly cost of the choice against the other design (positive: it costs more); nil when unknown.
     package var monthlyPremium: Decimal?
     /// The chosen design's own monthly cost, when it is fully priced.
@@ -44,8 +46,7 @@ package struct Recommendation: Sendable, Equatable {
     /// Two sentences: the choice with its reason and cost, then when the other one wins.
     package var sentences: String {
         let premium: String
-        if let monthlyPremium {
-            let other = design == .albLambda ? DesignID.albVpceApigwLambda : .albLambda
+        if let monthlyPremium, let other {
             let perMillion = monthlyRequests == 0 ? "" : " (\(Format.money4(abs(monthlyPremium) / monthlyRequests * Units.requestsPerMillion)) per 1M requests)"
             premium =
                 monthlyPremium >= 0
@@ -59,39 +60,86 @@ package struct Recommendation: Sendable, Equatable {
         return "Choose \(design.rawValue) because \(reasons.joined(separator: "; ", lastSeparator: " and "))\(premium). \(otherWinsWhen)"
     }
 
+    /// Ranks the designs (fewest hops first, then the cheaper when both are fully priced), drops those
+    /// the workload or topology rules out, and picks the first that remains.
     package static func make(for report: Report, needs: [APIGatewayFeature]) -> Recommendation? {
-        guard let a = report.designs.first(where: { $0.design == .albVpceApigwLambda }),
-            let b = report.designs.first(where: { $0.design == .albLambda })
-        else { return nil }
-        var reasons: [String] = []
-        if let reason = b.impossibleReason {
-            reasons.append("alb-lambda is impossible here (\(reason.split(separator: ",").first ?? Substring(reason)))")
+        guard report.designs.count >= 2 else { return nil }
+        let ranked = report.designs.enumerated().sorted { lhs, rhs in
+            let (a, b) = (lhs.element, rhs.element)
+            if a.hops.count != b.hops.count { return a.hops.count < b.hops.count }
+            if let costA = a.cost, let costB = b.cost, costA.isComplete, costB.isComplete, costA.monthlyCost != costB.monthlyCost {
+                return costA.monthlyCost < costB.monthlyCost
+            }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+        let against = Dictionary(uniqueKeysWithValues: ranked.map { ($0.design, reasons(against: $0, needs: needs)) })
+        // When every design is ruled out, the one with the fewest reasons against it and the largest bodies stays.
+        let fallback = ranked.filter(\.isFeasible).enumerated().min { lhs, rhs in
+            (against[lhs.element.design]!.count, -lhs.element.limits.maxRequestKiB, lhs.offset)
+                < (against[rhs.element.design]!.count, -rhs.element.limits.maxRequestKiB, rhs.offset)
+        }?.element
+        guard let chosen = ranked.first(where: { against[$0.design]!.isEmpty }) ?? fallback else { return nil }
+        let monthlyCost = chosen.cost.flatMap { $0.isComplete ? $0.monthlyCost : nil }
+        func premium(_ other: DesignReport) -> Decimal? {
+            guard let mine = chosen.cost, let theirs = other.cost, mine.isComplete, theirs.isComplete else { return nil }
+            return mine.monthlyCost - theirs.monthlyCost
         }
-        let payload = b.warnings.filter { $0.id == "request-too-large" || $0.id == "response-too-large" }
-        if !payload.isEmpty {
-            reasons.append("the workload's bodies exceed alb-lambda's 1 MB limit (\(payload.map(\.value).joined(separator: ", ")))")
-        }
-        if !needs.isEmpty {
-            reasons.append("you need API Gateway features an ALB does not have: \(needs.map(\.title).joined(separator: ", "))")
-        }
-        let premium: Decimal? = {
-            guard let costA = a.cost, let costB = b.cost, costA.isComplete, costB.isComplete else { return nil }
-            return costA.monthlyCost - costB.monthlyCost
-        }()
-        if !reasons.isEmpty {
+        let better = ranked.prefix { $0.design != chosen.design }
+        if let other = better.first {
+            let reasons = better.flatMap { against[$0.design]! }
+            let fewer = chosen.hops.count - other.hops.count
+            let charges = extra(in: chosen, over: other).reversed().compactMap(\.chargeName)
+            var why = "\(other.design) would win if none of that applied: it has \(fewer) fewer \(fewer == 1 ? "hop" : "hops")"
+            why += charges.isEmpty ? "." : " and no \(charges.joined(separator: " or ")) charges."
             return Recommendation(
-                design: .albVpceApigwLambda, reasons: reasons,
-                otherWinsWhen: "alb-lambda would win if none of that applied: it has \(a.hops.count - b.hops.count) fewer hops and no API Gateway or endpoint charges.",
-                monthlyPremium: premium, monthlyCost: a.cost.flatMap { $0.isComplete ? $0.monthlyCost : nil },
-                monthlyRequests: report.scenario.monthlyRequests)
+                design: chosen.design, reasons: reasons, otherWinsWhen: why, other: other.design, monthlyPremium: premium(other),
+                monthlyCost: monthlyCost, monthlyRequests: report.scenario.monthlyRequests)
         }
-        let why = ["it needs none of API Gateway's features", "it has \(a.hops.count - b.hops.count) fewer hops and fewer failure domains"]
+        guard let other = ranked.dropFirst().first else { return nil }
+        var why: [String] = []
+        let features = featureSets(in: other, over: chosen, scenario: report.scenario)
+        if !features.isEmpty { why.append("it needs none of \(features.map(\.title).joined(separator: " or "))") }
+        let fewer = other.hops.count - chosen.hops.count
+        if fewer > 0 { why.append("it has \(fewer) fewer \(fewer == 1 ? "hop" : "hops") and fewer failure domains") }
+        if why.isEmpty { why.append("it costs the least") }
+        let chosenContexts = chosen.definition.contexts(report.scenario)
+        let wins = features.map { "\($0.title) (\($0.summary))" } + chosenContexts.flatMap { $0.component.limitations($0) }
+        let otherWins =
+            wins.isEmpty
+            ? "\(other.design) is the next choice."
+            : "\(other.design) wins when you need \(wins.joined(separator: ", ", lastSeparator: wins.count > 2 ? ", or " : " or "))."
         return Recommendation(
-            design: .albLambda, reasons: why,
-            otherWinsWhen:
-                "alb-vpce-apigw-lambda wins when you need API Gateway's features (usage plans, API keys, request validation, caching, authorizers; say so with --needs), bodies above 1 MB, or a function in another account than the ALB.",
-            monthlyPremium: premium.map { -$0 }, monthlyCost: b.cost.flatMap { $0.isComplete ? $0.monthlyCost : nil },
-            monthlyRequests: report.scenario.monthlyRequests)
+            design: chosen.design, reasons: why, otherWinsWhen: otherWins, other: other.design, monthlyPremium: premium(other),
+            monthlyCost: monthlyCost, monthlyRequests: report.scenario.monthlyRequests)
+    }
+
+    /// What rules a design out for this workload: its topology, its payload limits, the features asked for.
+    static func reasons(against design: DesignReport, needs: [APIGatewayFeature]) -> [String] {
+        var reasons: [String] = []
+        if let reason = design.impossibleReason {
+            reasons.append("\(design.design) is impossible here (\(reason.split(separator: ",").first ?? Substring(reason)))")
+        }
+        let payload = design.warnings.filter { $0.id == "request-too-large" || $0.id == "response-too-large" }
+        if let first = payload.first {
+            let limit = first.id == "request-too-large" ? design.limits.maxRequestKiB : design.limits.maxResponseKiB
+            reasons.append(
+                "the workload's bodies exceed \(design.design)'s \(HopModel.sizeText(limit)) limit (\(payload.map(\.value).joined(separator: ", ")))")
+        }
+        if !needs.isEmpty && !design.definition.contains(.restAPI) {
+            let entry = design.definition.entry?.articleName ?? "it"
+            reasons.append("you need API Gateway features \(entry) does not have: \(needs.map(\.title).joined(separator: ", "))")
+        }
+        return reasons
+    }
+
+    /// The components `design` has and `other` lacks, in chain order.
+    static func extra(in design: DesignReport, over other: DesignReport) -> [any Component] {
+        design.definition.chain.filter { component in !other.definition.contains(component.kind) }
+    }
+
+    /// What the components `design` has and `other` lacks let it do.
+    static func featureSets(in design: DesignReport, over other: DesignReport, scenario: Scenario) -> [FeatureSet] {
+        design.definition.contexts(scenario).filter { !other.definition.contains($0.component.kind) }.compactMap { $0.component.features($0) }
     }
 }
 

@@ -45,12 +45,6 @@ package enum DOTRenderer {
         "edge [fontname=\"Helvetica\", fontsize=\"9\"];",
     ]
 
-    private static let accountStyle: [(String, String)] = [("style", "rounded,bold"), ("color", "#5e35b1"), ("fontcolor", "#5e35b1")]
-    private static let regionStyle: [(String, String)] = [("style", "rounded,filled"), ("fillcolor", "#f5f5f5"), ("color", "#9e9e9e")]
-    private static let vpcStyle: [(String, String)] = [("style", "rounded,filled"), ("fillcolor", "#e8f5e9"), ("color", "#43a047")]
-    private static let azStyle: [(String, String)] = [("style", "rounded,dashed,filled"), ("fillcolor", "#fffde7"), ("color", "#f9a825")]
-    private static let subnetStyle: [(String, String)] = [("style", "rounded,filled"), ("fillcolor", "#e3f2fd"), ("color", "#1e88e5")]
-    private static let spofStyle: [(String, String)] = [("color", "#d32f2f"), ("penwidth", "2.5"), ("fontcolor", "#b71c1c")]
     private static let crossAccountEdge: [(String, String)] = [("color", "#5e35b1"), ("penwidth", "2")]
 
     /// Monthly cost of the line items under `prefixes`, or nil when the design is not priced.
@@ -71,125 +65,119 @@ package enum DOTRenderer {
         return ["\(hop.number) \(hop.shortTransport)", hop.keyLimit].filter { !$0.isEmpty }.joined(separator: "\n")
     }
 
+    /// The hop a component brings, as numbered in the design's report.
+    static func hop(_ design: DesignReport, of context: ChainContext) -> Hop? {
+        context.component.hop(context).flatMap { hop(design, $0.id) }
+    }
+
+    /// The drawing contexts of a design's components, in chain order.
+    static func contexts(_ design: DesignReport, _ report: Report) -> [DiagramContext] {
+        design.definition.contexts(report.scenario).map { DiagramContext(report: report, design: design, chain: $0) }
+    }
+
+    /// The clients' node label: on the internet, or on the corporate network.
+    static func clients(_ report: Report, long: Bool) -> String {
+        let internetFacing = report.scenario.topology.albScheme == .internetFacing
+        if long { return internetFacing ? "Clients\n(internet)" : "Corporate clients\n(VPN or Direct Connect)" }
+        return internetFacing ? "Clients" : "Corporate clients"
+    }
+
     // MARK: - One design
+
+    /// A frame and what it holds: its own nodes first, then its inner frames, each in order of first appearance.
+    private final class Frame {
+        var cluster: DiagramCluster?
+        var notes: [String] = []
+        var nodes: [DiagramNode] = []
+        var children: [Frame] = []
+
+        init(_ cluster: DiagramCluster?) { self.cluster = cluster }
+
+        func add(_ node: DiagramNode, path: ArraySlice<DiagramCluster>) {
+            guard let next = path.first else {
+                nodes.append(node)
+                return
+            }
+            let child: Frame
+            if let existing = children.first(where: { $0.cluster?.id == next.id }) {
+                child = existing
+            } else {
+                child = Frame(next)
+                children.append(child)
+            }
+            if !next.note.isEmpty && !child.notes.contains(next.note) { child.notes.append(next.note) }
+            child.add(node, path: path.dropFirst())
+        }
+
+        func emit(_ w: inout Writer) {
+            for node in nodes { w.node(node.id, [("label", node.lines.joined(separator: "\n"))] + node.attributes.map(\.pair)) }
+            for child in children {
+                guard let cluster = child.cluster else { continue }
+                w.cluster(cluster.id, label: cluster.label + child.notes.joined(), style: cluster.style.map(\.pair)) { w in child.emit(&w) }
+            }
+        }
+    }
 
     /// One design, nested account -> region -> VPC -> AZ -> subnet, edges in hop order.
     package static func design(_ design: DesignReport, report: Report) -> String {
-        let topology = report.scenario.topology
-        let cross = topology.accounts == .cross
-        let internetFacing = topology.albScheme == .internetFacing
-        let losses = design.failureDomains.azLoss
-        let fatalAZs = losses.filter { !$0.servesRequests }.map(\.az)
+        let definition = design.definition
         var w = Writer()
         var out = "digraph \(DOT.quote(design.design.rawValue)) {\n"
         for line in graphDefaults { w.line(line) }
-        var title = "\(design.design.rawValue): \(design.design.name)\n\(report.scenario.topology.region)"
+        var title = "\(design.design.rawValue): \(definition.name)\n\(report.scenario.topology.region)"
         if let cost = design.cost { title += ", \(Format.money(cost.monthlyCost)) per month" + (cost.isComplete ? "" : " (incomplete)") }
         if let preset = report.scenario.preset { title += ", --preset \(preset)" }
-        if let line = impossibleTitle(design) { title += "\n" + line }
+        if let impossibility = design.impossibility { title += "\n" + impossibility.title }
         w.line("graph" + DOT.attributes([("label", title)]) + ";")
 
-        // Outside every account: the clients and Route 53.
-        w.node("client", [("label", internetFacing ? "Clients\n(internet)" : "Corporate clients\n(VPN or Direct Connect)"), ("shape", "oval"), ("fillcolor", "#eceff1")])
-        w.node(
-            "route53",
-            [
-                (
-                    "label",
-                    ["Route 53", internetFacing ? "public hosted zone" : "private hosted zone", cost(design, ["route53.zone"]) ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")
-                ), ("shape", "box"),
-            ])
-
-        let applicationNodes: (inout Writer) -> Void = { w in
-            if design.design == .albVpceApigwLambda {
-                let apiLines = ["API Gateway", "private REST API", cost(design, ["apigateway.requests"]) ?? ""].filter { !$0.isEmpty }
-                w.node("apigw", [("label", apiLines.joined(separator: "\n")), ("fillcolor", "#fce4ec")])
+        let contexts = contexts(design, report)
+        let blocked = design.impossibility?.blocked
+        let drawn = contexts.map { context -> (DiagramContext, [DiagramNode]) in
+            var nodes = context.chain.component.diagramNodes(context)
+            if context.chain.component.kind == blocked {
+                for index in nodes.indices { nodes[index].attributes += [DiagramAttribute("color", "#d32f2f"), DiagramAttribute("style", "rounded,dashed,filled")] }
             }
-            var lambdaLines = ["Lambda", "\(report.scenario.workload.lambdaMemoryMB) MB, \(report.scenario.workload.lambdaArchitecture.rawValue)"]
-            if let text = cost(design, ["lambda"]) { lambdaLines.append(text) }
-            var attributes: [(String, String)] = [("fillcolor", "#fff8e1")]
-            if !design.isFeasible { attributes += [("color", "#d32f2f"), ("style", "rounded,dashed,filled")] }
-            w.node("lambda", [("label", lambdaLines.joined(separator: "\n"))] + attributes)
+            return (context, nodes)
         }
-        let networkAccount = cross ? "Network account" : "Account"
-        w.cluster(DOT.id("account", "network"), label: networkAccount, style: accountStyle) { w in
-            w.cluster(DOT.id("region", "network"), label: "Region \(topology.region)", style: regionStyle) { w in
-                w.node("acm", [("label", "ACM certificate\n$0.00/month"), ("fillcolor", "#fafafa")])
-                // In one account the regional services share the account's region frame.
-                if !cross { applicationNodes(&w) }
-                let endpointCost = design.design == .albVpceApigwLambda ? cost(design, ["vpce"]).map { " (interface endpoint \($0): hours + data)" } ?? "" : ""
-                w.cluster("vpc", label: "VPC" + endpointCost, style: vpcStyle) { w in
-                    let albLines = [
-                        "ALB (\(topology.albScheme.rawValue))", "nodes in AZ " + (0..<topology.azs).map(FailureDomainAnalyzer.azName).joined(separator: ", "),
-                        cost(design, ["alb.hours", "alb.lcu", "alb.publicIPv4"]) ?? "",
-                        internetFacing ? (cost(design, ["egress"]).map { "egress \($0)" } ?? "") : "",
-                    ].filter { !$0.isEmpty }
-                    w.node("alb", [("label", albLines.joined(separator: "\n")), ("fillcolor", "#fff3e0")])
-                    if design.design == .albVpceApigwLambda {
-                        let perENI = report.scenario.billing.hoursPerMonth
-                        let enis = design.failureDomains.components.filter { $0.id.hasPrefix("vpce-eni-") }
-                        for eni in enis {
-                            guard case .zonal(let az) = eni.scope else { continue }
-                            w.cluster(DOT.id("az", az), label: "AZ \(az)", style: azStyle) { w in
-                                w.cluster(DOT.id("subnet", "endpoint", az), label: "endpoint subnet \(az)", style: subnetStyle) { w in
-                                    var lines = ["Endpoint ENI \(az)", "execute-api"]
-                                    var attributes: [(String, String)] = [("fillcolor", "#e1f5fe")]
-                                    if eni.registered == true {
-                                        lines.append(topology.targetIPs == .manual ? "registered (IP typed in by hand)" : "registered target")
-                                    } else {
-                                        lines.append("NOT registered")
-                                        attributes = [("style", "rounded,dashed,filled"), ("fillcolor", "#fafafa"), ("color", "#9e9e9e"), ("fontcolor", "#616161")]
-                                    }
-                                    if fatalAZs.contains(az) && eni.registered == true {
-                                        lines.append("SINGLE POINT OF FAILURE")
-                                        attributes += spofStyle
-                                    }
-                                    if let rate = design.cost?.item("vpce.hours")?.unitPrice {
-                                        lines.append("\(Format.money(rate * perENI))/month")
-                                    }
-                                    w.node(DOT.id("vpce", "eni", az), [("label", lines.joined(separator: "\n"))] + attributes)
-                                }
-                            }
-                        }
+        let root = Frame(nil)
+        root.add(
+            DiagramNode(id: "client", lines: [clients(report, long: true)], attributes: [DiagramAttribute("shape", "oval"), DiagramAttribute("fillcolor", "#eceff1")]),
+            path: [])
+        for (_, nodes) in drawn {
+            for node in nodes { root.add(node, path: node.location[...]) }
+        }
+        root.emit(&w)
+
+        // Edges in hop order: lookups first (dashed), then the data path.
+        for (context, nodes) in drawn where context.chain.component.isLookup {
+            for node in nodes { w.edge("client", node.id, [("label", edgeLabel(hop(design, of: context.chain))), ("style", "dashed")]) }
+        }
+        var previous: (nodes: [DiagramNode], side: AccountSide?) = ([DiagramNode(id: "client", lines: [])], nil)
+        for (context, nodes) in drawn where !context.chain.component.isLookup {
+            let component = context.chain.component
+            let targets = nodes.filter(\.onPath)
+            let hop = hop(design, of: context.chain)
+            let crosses = context.chain.crossAccount && previous.side != nil && previous.side != component.side
+            var index = 0
+            for source in previous.nodes {
+                for target in targets {
+                    var attributes: [(String, String)]
+                    if let impossibility = design.impossibility, impossibility.blocked == component.kind {
+                        attributes = [("label", impossibility.edgeLabel), ("color", "#d32f2f"), ("style", "dashed"), ("fontcolor", "#b71c1c")]
+                    } else {
+                        var label = edgeLabel(hop, full: index == 0)
+                        if crosses && index == 0 { label += "\ncrosses accounts" }
+                        attributes = [("label", label)]
+                        if target.isSinglePointOfFailure { attributes += [("color", "#d32f2f"), ("penwidth", "2")] }
+                        if crosses { attributes += crossAccountEdge }
                     }
+                    w.edge(source.id, target.id, attributes)
+                    index += 1
                 }
             }
+            previous = (targets, component.side)
         }
-        if cross {
-            w.cluster(DOT.id("account", "application"), label: "Application account", style: accountStyle) { w in
-                w.cluster(DOT.id("region", "application"), label: "Region \(topology.region)", style: regionStyle, body: applicationNodes)
-            }
-        }
-
-        // Edges in hop order.
-        w.edge("client", "route53", [("label", edgeLabel(hop(design, "dns"))), ("style", "dashed")])
-        w.edge("client", "alb", [("label", edgeLabel(hop(design, "client-alb")))])
-        switch design.design {
-        case .albVpceApigwLambda:
-            let registered = design.failureDomains.components.filter { $0.id.hasPrefix("vpce-eni-") && $0.registered == true }
-            for (index, eni) in registered.enumerated() {
-                guard case .zonal(let az) = eni.scope else { continue }
-                var attributes: [(String, String)] = [("label", edgeLabel(hop(design, "alb-vpce"), full: index == 0))]
-                if fatalAZs.contains(az) { attributes += [("color", "#d32f2f"), ("penwidth", "2")] }
-                w.edge("alb", DOT.id("vpce", "eni", az), attributes)
-            }
-            for (index, eni) in registered.enumerated() {
-                guard case .zonal(let az) = eni.scope else { continue }
-                var label = edgeLabel(hop(design, "vpce-apigw"), full: index == 0)
-                if cross && index == 0 { label += "\ncrosses accounts" }
-                w.edge(DOT.id("vpce", "eni", az), "apigw", [("label", label)] + (cross ? crossAccountEdge : []))
-            }
-            w.edge("apigw", "lambda", [("label", edgeLabel(hop(design, "apigw-lambda")))])
-        case .albLambda:
-            if design.isFeasible {
-                w.edge("alb", "lambda", [("label", edgeLabel(hop(design, "alb-lambda")))])
-            } else {
-                w.edge(
-                    "alb", "lambda",
-                    [("label", "impossible:\nALB cannot invoke a function\nin another account"), ("color", "#d32f2f"), ("style", "dashed"), ("fontcolor", "#b71c1c")])
-            }
-        }
-        legend(&w, after: "lambda")
+        legend(&w, after: drawn.last { !$0.0.chain.component.isLookup }?.1.last?.id ?? "client")
         out += w.lines.joined(separator: "\n") + "\n}\n"
         return out
     }
@@ -209,78 +197,50 @@ package enum DOTRenderer {
         w.edge(last, "legend", [("style", "invis")])
     }
 
-    /// A title line for an impossible design, short enough for a picture.
-    static func impossibleTitle(_ design: DesignReport) -> String? {
-        design.impossibleReason.map { _ in "IMPOSSIBLE: an ALB cannot invoke a Lambda function in another account" }
-    }
+    // MARK: - Every design side by side
 
-    // MARK: - Both designs
-
-    /// Both designs as two request chains, each with its costs, hop labels and binding limits.
+    /// The designs as request chains side by side, each with its costs, hop labels and binding limits.
     package static func comparison(_ report: Report) -> String {
         var w = Writer()
         var out = "digraph \"comparison\" {\n"
         for line in graphDefaults { w.line(line) }
-        var title = "ALB -> private API Gateway -> Lambda vs ALB -> Lambda, \(report.scenario.topology.region)"
-        if let comparison = report.comparison {
+        var title = "\(DesignCatalog.question(separator: " vs ")), \(report.scenario.topology.region)"
+        for comparison in report.comparisons {
             title +=
                 "\n\(comparison.first.rawValue) costs \(Format.money(abs(comparison.monthly))) per month \(comparison.monthly >= 0 ? "more" : "less") than \(comparison.second.rawValue)"
         }
         w.line("graph" + DOT.attributes([("label", title)]) + ";")
+        var last = "client"
         for design in report.designs {
-            let prefix = design.design == .albVpceApigwLambda ? "a" : "b"
+            let prefix = String(UnicodeScalar(UInt8(97 + design.definition.catalogIndex)))
             var label = design.design.rawValue
             if let cost = design.cost {
                 label += ": \(Format.money(cost.monthlyCost))/month, \(Format.money4(cost.costPerMillionRequests)) per 1M requests" + (cost.isComplete ? "" : " (incomplete)")
             }
-            if let line = impossibleTitle(design) { label += "\n" + line }
-            let fatal = design.failureDomains.azLoss.filter { !$0.servesRequests }.map(\.az)
+            if let impossibility = design.impossibility { label += "\n" + impossibility.title }
+            let drawn = contexts(design, report).filter { !$0.chain.component.isLookup }.compactMap { context in
+                context.chain.component.comparisonNode(context).map { (context, $0) }
+            }
             w.cluster(DOT.id("design", prefix), label: label, style: [("style", "rounded"), ("color", "#757575")]) { w in
-                w.node(
-                    DOT.id(prefix, "client"),
-                    [("label", report.scenario.topology.albScheme == .internetFacing ? "Clients" : "Corporate clients"), ("shape", "oval"), ("fillcolor", "#eceff1")])
-                w.node(
-                    DOT.id(prefix, "alb"),
-                    [
-                        ("label", ["ALB", cost(design, ["alb.hours", "alb.lcu", "alb.publicIPv4", "egress"]) ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")),
-                        ("fillcolor", "#fff3e0"),
-                    ])
-                var previous = DOT.id(prefix, "alb")
-                if design.design == .albVpceApigwLambda {
-                    var attributes: [(String, String)] = [("fillcolor", "#e1f5fe")]
-                    var lines = ["Interface endpoint", "\(design.failureDomains.components.filter { $0.registered == true }.count) registered ENI IP(s)"]
-                    if !fatal.isEmpty {
-                        lines.append("SINGLE POINT OF FAILURE (AZ \(fatal.joined(separator: ", ")))")
-                        attributes += spofStyle
+                w.node(DOT.id(prefix, "client"), [("label", clients(report, long: false)), ("shape", "oval"), ("fillcolor", "#eceff1")])
+                for (_, node) in drawn { w.node(DOT.id(prefix, node.id), [("label", node.lines.joined(separator: "\n"))] + node.attributes.map(\.pair)) }
+                var previous: (id: String, side: AccountSide?) = (DOT.id(prefix, "client"), nil)
+                for (context, node) in drawn {
+                    let component = context.chain.component
+                    let attributes: [(String, String)]
+                    if let impossibility = design.impossibility, impossibility.blocked == component.kind {
+                        attributes = [("label", impossibility.shortEdgeLabel), ("color", "#d32f2f"), ("style", "dashed")]
+                    } else {
+                        let crosses = context.chain.crossAccount && previous.side != nil && previous.side != component.side
+                        attributes = [("label", edgeLabel(hop(design, of: context.chain)) + (crosses ? "\ncrosses accounts" : ""))] + (crosses ? crossAccountEdge : [])
                     }
-                    if let text = cost(design, ["vpce"]) { lines.append(text) }
-                    w.node(DOT.id(prefix, "vpce"), [("label", lines.joined(separator: "\n"))] + attributes)
-                    w.node(
-                        DOT.id(prefix, "apigw"),
-                        [
-                            ("label", ["API Gateway (private REST)", cost(design, ["apigateway.requests"]) ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")),
-                            ("fillcolor", "#fce4ec"),
-                        ])
+                    w.edge(previous.id, DOT.id(prefix, node.id), attributes)
+                    previous = (DOT.id(prefix, node.id), component.side)
                 }
-                w.node(DOT.id(prefix, "lambda"), [("label", ["Lambda", cost(design, ["lambda"]) ?? ""].filter { !$0.isEmpty }.joined(separator: "\n")), ("fillcolor", "#fff8e1")])
-                w.edge(DOT.id(prefix, "client"), previous, [("label", edgeLabel(hop(design, "client-alb")))])
-                if design.design == .albVpceApigwLambda {
-                    w.edge(previous, DOT.id(prefix, "vpce"), [("label", edgeLabel(hop(design, "alb-vpce")))])
-                    let cross = report.scenario.topology.accounts == .cross
-                    w.edge(
-                        DOT.id(prefix, "vpce"), DOT.id(prefix, "apigw"),
-                        [("label", edgeLabel(hop(design, "vpce-apigw")) + (cross ? "\ncrosses accounts" : ""))] + (cross ? crossAccountEdge : []))
-                    previous = DOT.id(prefix, "apigw")
-                    w.edge(previous, DOT.id(prefix, "lambda"), [("label", edgeLabel(hop(design, "apigw-lambda")))])
-                } else if design.isFeasible {
-                    w.edge(previous, DOT.id(prefix, "lambda"), [("label", edgeLabel(hop(design, "alb-lambda")))])
-                } else {
-                    w.edge(previous, DOT.id(prefix, "lambda"), [("label", "impossible across accounts"), ("color", "#d32f2f"), ("style", "dashed")])
-                }
+                last = previous.id
             }
         }
-        let last = report.designs.last.map { $0.design == .albVpceApigwLambda ? "a" : "b" } ?? "a"
-        legend(&w, after: DOT.id(last, "lambda"))
+        legend(&w, after: last)
         out += w.lines.joined(separator: "\n") + "\n}\n"
         return out
     }

@@ -16,7 +16,7 @@ package enum FailureDomainRenderer {
             for loss in analysis.azLoss {
                 table.add([
                     loss.az, loss.servesRequests ? "yes" : "NO", loss.endpointCapacityShare.map(Format.percent) ?? "n/a",
-                    Format.percent(loss.albNodeShare), loss.explanation,
+                    loss.albNodeShare.map(Format.percent) ?? "n/a", loss.explanation,
                 ])
             }
             out += table.render(indent: "    ")

@@ -21,7 +21,7 @@ package enum JSONRenderer {
             ("preset", scenario.preset.map(JSONValue.string) ?? .null),
             ("designs", .array(report.designs.map(design))),
         ]
-        if let comparison = report.comparison {
+        if let comparison = report.comparisons.first {
             members.append(
                 (
                     "comparison",
@@ -103,7 +103,7 @@ package enum JSONRenderer {
         return .object(
             [
                 ("id", .string(report.design.rawValue)),
-                ("name", .string(report.design.name)),
+                ("name", .string(report.definition.name)),
                 ("feasible", .bool(report.isFeasible)),
                 ("impossibleReason", report.impossibleReason.map(JSONValue.string) ?? .null),
                 ("complete", cost.map { .bool($0.isComplete) } ?? .null),
@@ -112,11 +112,13 @@ package enum JSONRenderer {
                 ("costPerMillionRequests", number(cost?.costPerMillionRequests)),
                 (
                     "albCapacityUnits",
-                    .object([
-                        ("billedPerHour", .number(lcu.billed)),
-                        ("binding", .string(lcu.binding.name)),
-                        ("dimensions", .object(lcu.dimensions.map { ($0.name, .number($0.lcu)) })),
-                    ])
+                    lcu.map { lcu in
+                        .object([
+                            ("billedPerHour", .number(lcu.billed)),
+                            ("binding", .string(lcu.binding.name)),
+                            ("dimensions", .object(lcu.dimensions.map { ($0.name, .number($0.lcu)) })),
+                        ])
+                    } ?? .null
                 ),
                 ("lineItems", .array((cost?.lineItems ?? []).map(lineItem))),
                 ("missingPrices", .array((cost?.missing ?? []).map(missing))),
@@ -175,7 +177,7 @@ package enum JSONRenderer {
                     analysis.azLoss.map { loss in
                         .object([
                             ("az", .string(loss.az)), ("servesRequests", .bool(loss.servesRequests)),
-                            ("endpointCapacityShare", number(loss.endpointCapacityShare)), ("albNodeShare", .number(loss.albNodeShare)),
+                            ("endpointCapacityShare", number(loss.endpointCapacityShare)), ("albNodeShare", number(loss.albNodeShare)),
                             ("explanation", .string(loss.explanation)),
                         ])
                     })

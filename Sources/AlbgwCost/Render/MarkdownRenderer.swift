@@ -39,8 +39,6 @@ package enum MarkdownRenderer {
         return out
     }
 
-    static func design(_ report: Report, _ id: DesignID) -> DesignReport? { report.designs.first { $0.design == id } }
-
     // MARK: - Sections
 
     static func title(_ report: Report) -> String {
@@ -50,7 +48,7 @@ package enum MarkdownRenderer {
         case .perSecond(let rps): rate = "\(Format.quantity(rps)) requests/s"
         case .perMonth(let requests): rate = "\(Format.quantity(requests)) requests/month"
         }
-        var out = "# ALB -> private API Gateway -> Lambda, or ALB -> Lambda?\n\n"
+        var out = "# \(DesignCatalog.question(separator: ", ", lastSeparator: ", or "))?\n\n"
         out += "Design review for \(rate) in \(scenario.topology.region) (\(report.prices.regional.location))"
         if let preset = scenario.preset { out += ", topology of `--preset \(preset)`" }
         out += ". Written by albgw-cost \(report.toolVersion) from bundled or given price tables; every figure below says where it comes from.\n"
@@ -93,13 +91,13 @@ package enum MarkdownRenderer {
         out += table(
             ["Design", "$/hour", "$/month", "$/1M requests", "Path"],
             report.designs.map { design in
-                guard let cost = design.cost else { return [design.design.rawValue, "-", "impossible", "-", design.design.name] }
+                guard let cost = design.cost else { return [design.design.rawValue, "-", "impossible", "-", design.definition.name] }
                 return [
                     "`\(design.design.rawValue)`", Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + (cost.isComplete ? "" : " (incomplete)"),
-                    Format.money4(cost.costPerMillionRequests), design.design.name,
+                    Format.money4(cost.costPerMillionRequests), design.definition.name,
                 ]
             }, right: [1, 2, 3])
-        if let comparison = report.comparison {
+        for comparison in report.comparisons {
             out +=
                 "\n`\(comparison.first.rawValue)` costs **\(Format.money(abs(comparison.monthly))) per month \(comparison.monthly >= 0 ? "more" : "less")** than `\(comparison.second.rawValue)`"
             if let fraction = comparison.fraction { out += " (\(comparison.monthly >= 0 ? "+" : "")\(Format.percent(fraction)))" }
@@ -170,7 +168,10 @@ package enum MarkdownRenderer {
             out += table(
                 ["AZ lost", "Still serves requests", "Registered endpoint IPs left", "ALB nodes left", "Why"],
                 analysis.azLoss.map {
-                    [$0.az, $0.servesRequests ? "yes" : "**no**", $0.endpointCapacityShare.map(Format.percent) ?? "n/a", Format.percent($0.albNodeShare), $0.explanation]
+                    [
+                        $0.az, $0.servesRequests ? "yes" : "**no**", $0.endpointCapacityShare.map(Format.percent) ?? "n/a", $0.albNodeShare.map(Format.percent) ?? "n/a",
+                        $0.explanation,
+                    ]
                 })
             out += "\nAvailability: \(FailureDomainRenderer.availability(analysis.availability)).\n\n"
             out += table(
@@ -181,20 +182,42 @@ package enum MarkdownRenderer {
         return out
     }
 
+    /// What each design gives up and imposes, measured against the design with the fewest hops.
     static func tradeOffs(_ report: Report) -> String {
-        guard let a = design(report, .albVpceApigwLambda), let b = design(report, .albLambda) else { return "" }
-        var out = "## What each design gives up\n\n"
-        let features = a.hops.first { $0.id == "vpce-apigw" }?.adds ?? []
-        out += "**alb-lambda gives up API Gateway's features:** \(features.joined(separator: "; ")).\n\n"
-        out +=
-            "**alb-lambda imposes:** 1 MB request and response bodies; the function in the ALB's own account and region; no WebSockets; health checks off by default; an end-to-end timeout bounded by the ALB idle timeout (\(Format.quantity(report.scenario.limits.albIdleTimeoutSeconds)) s, assumed).\n\n"
-        var extra =
-            "**alb-vpce-apigw-lambda adds** \(a.hops.count - b.hops.count) hops (interface endpoint, API Gateway), the 29 s integration timeout unless raised, API Gateway's account throttle, a resource policy tied to the endpoint id, health checks that cannot see the API"
-        if let comparison = report.comparison, comparison.first == .albVpceApigwLambda {
-            extra += ", and \(Format.money(comparison.monthly)) per month (\(Format.money4(comparison.perMillionRequests)) per 1M requests)"
+        guard report.designs.count >= 2 else { return "" }
+        let scenario = report.scenario
+        let base = report.designs.enumerated().min { ($0.element.hops.count, $0.offset) < ($1.element.hops.count, $1.offset) }!.element
+        var paragraphs: [String] = []
+        for design in report.designs {
+            let contexts = design.definition.contexts(scenario)
+            let others = report.designs.filter { $0.design != design.design }
+            var seen: [String] = []
+            for other in others {
+                for context in other.definition.contexts(scenario) where !design.definition.contains(context.component.kind) {
+                    guard let features = context.component.features(context), !seen.contains(features.title) else { continue }
+                    seen.append(features.title)
+                    paragraphs.append("**\(design.design.rawValue) gives up \(features.title):** \(features.items.joined(separator: "; ")).")
+                }
+            }
+            if design.design == base.design {
+                let imposes = contexts.flatMap { $0.component.imposes($0) }
+                if !imposes.isEmpty { paragraphs.append("**\(design.design.rawValue) imposes:** \(imposes.joined(separator: "; ")).") }
+            }
         }
-        out += extra + ".\n"
-        return out
+        for design in report.designs where design.design != base.design {
+            let added = design.definition.chain.filter { !base.definition.contains($0.kind) }
+            let dropped = base.definition.chain.filter { !design.definition.contains($0.kind) }
+            let count = design.hops.count - base.hops.count
+            var text = "**\(design.design.rawValue) adds** \(count) \(abs(count) == 1 ? "hop" : "hops") (\(added.map(\.shortName).joined(separator: ", ")))"
+            if !dropped.isEmpty { text += " in place of the \(dropped.map(\.shortName).joined(separator: ", "))" }
+            let imposes = design.definition.contexts(scenario).flatMap { $0.component.imposes($0) }
+            if !imposes.isEmpty { text += ", " + imposes.joined(separator: ", ") }
+            if let comparison = report.comparisons.first(where: { $0.first == design.design && $0.second == base.design }) {
+                text += ", and \(Format.money(comparison.monthly)) per month (\(Format.money4(comparison.perMillionRequests)) per 1M requests)"
+            }
+            paragraphs.append(text + ".")
+        }
+        return "## What each design gives up\n\n" + paragraphs.joined(separator: "\n\n") + "\n"
     }
 
     static func diagramSection(_ report: Report, diagrams: Diagrams?) -> String {

@@ -8,51 +8,49 @@ package enum MermaidRenderer {
     package static func flowchart(_ design: DesignReport, report: Report) -> String {
         let topology = report.scenario.topology
         let cross = topology.accounts == .cross
-        let fatal = Set(design.failureDomains.azLoss.filter { !$0.servesRequests }.map(\.az))
         var lines = ["```mermaid", "flowchart LR"]
-        func cost(_ prefixes: [String]) -> String { DOTRenderer.cost(design, prefixes).map { "\n\($0)" } ?? "" }
-        func edge(_ from: String, _ to: String, _ id: String, full: Bool = true, style: String = "-->") {
-            let text = DOTRenderer.edgeLabel(DOTRenderer.hop(design, id), full: full)
-            lines.append("  \(from) \(style)|\(label(text))| \(to)")
+        let internetFacing = topology.albScheme == .internetFacing
+        lines.append("  client([\(label(internetFacing ? "Clients (internet)" : "Corporate clients (VPN or Direct Connect)"))])")
+        let drawn = DOTRenderer.contexts(design, report).map { ($0, $0.chain.component.mermaidNodes($0)) }
+        func emit(_ node: DiagramNode, indent: String) {
+            lines.append("\(indent)\(node.id)[\(label(node.lines.joined(separator: "\n")))]")
+            for name in node.classes { lines.append("\(indent)class \(node.id) \(name)") }
         }
-        lines.append("  client([\(label(topology.albScheme == .internetFacing ? "Clients (internet)" : "Corporate clients (VPN or Direct Connect)"))])")
-        lines.append("  route53[\(label("Route 53" + cost(["route53.zone"])))]")
-        lines.append("  subgraph network[\(label(cross ? "Network account, \(topology.region)" : "Account, \(topology.region)"))]")
-        lines.append("    alb[\(label("ALB (\(topology.albScheme.rawValue))" + cost(["alb.hours", "alb.lcu", "alb.publicIPv4"])))]")
-        var enis: [String] = []
-        if design.design == .albVpceApigwLambda {
-            for eni in design.failureDomains.components where eni.id.hasPrefix("vpce-eni-") {
-                guard case .zonal(let az) = eni.scope else { continue }
-                let id = "eni_\(az)"
-                let state = eni.registered == true ? (fatal.contains(az) ? "registered, SINGLE POINT OF FAILURE" : "registered") : "NOT registered"
-                lines.append("    \(id)[\(label("Endpoint ENI, AZ \(az)\n\(state)"))]")
-                if eni.registered == true { enis.append(id) }
-                if fatal.contains(az) && eni.registered == true { lines.append("    class \(id) spof") }
-                if eni.registered != true { lines.append("    class \(id) unregistered") }
-            }
+        for node in drawn.flatMap(\.1) where node.location.isEmpty { emit(node, indent: "  ") }
+        // One subgraph per account, network first; with one account everything shares the first.
+        var accounts: [DiagramCluster] = []
+        for node in drawn.flatMap(\.1) {
+            if let account = node.location.first, !accounts.contains(where: { $0.id == account.id }) { accounts.append(account) }
         }
-        if cross {
+        for account in accounts {
+            let application = account.id == DOT.id("account", "application")
+            let title = application ? "Application account, \(topology.region)" : (cross ? "Network account, \(topology.region)" : "Account, \(topology.region)")
+            lines.append("  subgraph \(application ? "application" : "network")[\(label(title))]")
+            for node in drawn.flatMap(\.1) where node.location.first?.id == account.id { emit(node, indent: "    ") }
             lines.append("  end")
-            lines.append("  subgraph application[\(label("Application account, \(topology.region)"))]")
         }
-        if design.design == .albVpceApigwLambda {
-            lines.append("    apigw[\(label("API Gateway, private REST API" + cost(["apigateway.requests"])))]")
+        func edge(_ from: String, _ to: String, _ hop: Hop?, full: Bool = true, style: String = "-->") {
+            lines.append("  \(from) \(style)|\(label(DOTRenderer.edgeLabel(hop, full: full)))| \(to)")
         }
-        lines.append("    lambda[\(label("Lambda" + cost(["lambda"])))]")
-        lines.append("  end")
-        edge("client", "route53", "dns", style: "-.->")
-        edge("client", "alb", "client-alb")
-        switch design.design {
-        case .albVpceApigwLambda:
-            for (index, eni) in enis.enumerated() { edge("alb", eni, "alb-vpce", full: index == 0) }
-            for (index, eni) in enis.enumerated() { edge(eni, "apigw", "vpce-apigw", full: index == 0) }
-            edge("apigw", "lambda", "apigw-lambda")
-        case .albLambda:
-            if design.isFeasible {
-                edge("alb", "lambda", "alb-lambda")
-            } else {
-                lines.append("  alb -.-x|\(label("impossible: ALB cannot invoke a function in another account"))| lambda")
+        for (context, nodes) in drawn where context.chain.component.isLookup {
+            for node in nodes { edge("client", node.id, DOTRenderer.hop(design, of: context.chain), style: "-.->") }
+        }
+        var previous = ["client"]
+        for (context, nodes) in drawn where !context.chain.component.isLookup {
+            let targets = nodes.filter(\.onPath).map(\.id)
+            let hop = DOTRenderer.hop(design, of: context.chain)
+            var index = 0
+            for source in previous {
+                for target in targets {
+                    if let impossibility = design.impossibility, impossibility.blocked == context.chain.component.kind {
+                        lines.append("  \(source) -.-x|\(label(impossibility.mermaidLabel))| \(target)")
+                    } else {
+                        edge(source, target, hop, full: index == 0)
+                    }
+                    index += 1
+                }
             }
+            previous = targets
         }
         lines.append("  classDef spof stroke:#d32f2f,stroke-width:3px")
         lines.append("  classDef unregistered stroke-dasharray: 5 5,color:#616161")

@@ -29,7 +29,7 @@ package enum TableRenderer {
         case .perMonth(let requests): rate = "\(Format.quantity(requests)) requests/month = \(Format.quantity(scenario.requestsPerSecond)) requests/s"
         }
         return """
-            albgw-cost \(report.toolVersion): ALB -> private API Gateway -> Lambda vs ALB -> Lambda
+            albgw-cost \(report.toolVersion): \(DesignCatalog.question(separator: " vs "))
             Region \(scenario.topology.region) (\(report.prices.regional.location)); \(rate); \(scenario.billing.hoursPerMonth) h/month; \(scenario.topology.albScheme.rawValue) ALB in \(scenario.topology.azs) AZs
 
             """
@@ -39,25 +39,26 @@ package enum TableRenderer {
         var table = TextTable([("Design", .left), ("$/hour", .right), ("$/month", .right), ("$/1M requests", .right), ("Path", .left)])
         for design in report.designs {
             guard let cost = design.cost else {
-                table.add([design.design.rawValue, "-", "impossible", "-", design.design.name])
+                table.add([design.design.rawValue, "-", "impossible", "-", design.definition.name])
                 continue
             }
             let mark = cost.isComplete ? "" : " (incomplete)"
             table.add([
                 design.design.rawValue, Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark,
-                Format.money4(cost.costPerMillionRequests), design.design.name,
+                Format.money4(cost.costPerMillionRequests), design.definition.name,
             ])
         }
         var out = "Summary (USD)\n" + table.render(indent: "  ")
         for design in report.designs {
             if let reason = design.impossibleReason { out += "  \(design.design.rawValue) is impossible here: \(reason).\n" }
         }
-        if let comparison = report.comparison {
+        for comparison in report.comparisons {
             let more = comparison.monthly >= 0
             let relative = comparison.fraction.map { " (\(more ? "+" : "")\(Format.percent($0)))" } ?? ""
             out +=
                 "  Difference: \(comparison.first.rawValue) costs \(Format.money(abs(comparison.monthly))) per month \(more ? "more" : "less")\(relative) than \(comparison.second.rawValue): \(Format.money4(abs(comparison.hourly))) per hour, \(Format.money4(abs(comparison.perMillionRequests))) per 1M requests.\n"
-        } else if report.designs.count == 2 && report.designs.allSatisfy(\.isFeasible) {
+        }
+        if report.comparisons.isEmpty && report.designs.filter(\.isFeasible).count >= 2 {
             out += "  Difference: not computed, because a price is missing (see below).\n"
         }
         let weak = report.designs.compactMap(\.cost).flatMap(\.lineItems).filter { $0.confidence == .low && $0.monthlyCost != 0 }
@@ -92,7 +93,7 @@ package enum TableRenderer {
             ])
         }
         table.add(["Total (exact sum, rounded once)", cost.isComplete ? "" : "(excludes missing prices)", "", "", "", Format.money(cost.monthlyCost)])
-        var out = "\(design.design.rawValue): \(design.design.name)\n" + table.render(indent: "  ")
+        var out = "\(design.design.rawValue): \(design.definition.name)\n" + table.render(indent: "  ")
         out += "  How the quantities were derived:\n"
         var seen: Set<String> = []
         for item in cost.lineItems {

@@ -55,11 +55,11 @@ package struct ReportInput: Sendable, Equatable {
 package struct DesignReport: Sendable, Equatable {
     package var design: DesignID
     /// Why the design cannot be built for this topology; then it has no cost.
-    package var impossibleReason: String?
+    package var impossibility: Impossibility?
     /// Nil when the design is impossible: it is not priced as if it worked.
     package var cost: DesignCost?
-    /// The ALB's billed capacity units per hour and their four dimensions.
-    package var capacityUnits: ALBCapacityUnits
+    /// The ALB's billed capacity units per hour and their four dimensions; nil without an ALB.
+    package var capacityUnits: ALBCapacityUnits?
     /// The request path, DNS first.
     package var hops: [Hop]
     package var limits: EffectiveLimits
@@ -68,10 +68,14 @@ package struct DesignReport: Sendable, Equatable {
     /// Placement, AZ losses, availability and findings.
     package var failureDomains: FailureDomainAnalysis
 
-    package var isFeasible: Bool { impossibleReason == nil }
+    package var isFeasible: Bool { impossibility == nil }
+    /// The full reason the design is impossible, or nil.
+    package var impossibleReason: String? { impossibility?.reason }
+    /// The design's definition: its names and its chain.
+    package var definition: DesignDefinition { design.definition }
 }
 
-/// The difference between the two designs' costs (first minus second).
+/// The difference between two designs' costs (`first` minus `second`, the design with the fewest hops).
 package struct CostComparison: Sendable, Equatable {
     package var first: DesignID
     package var second: DesignID
@@ -89,15 +93,15 @@ package struct Report: Sendable, Equatable {
     package var prices: PriceBook
     package var inputs: [ReportInput]
     package var designs: [DesignReport]
-    /// Present when both designs were analysed and both are fully priced.
-    package var comparison: CostComparison?
+    /// Each feasible design against the one with the fewest hops; empty unless two or more are feasible and fully priced.
+    package var comparisons: [CostComparison]
     /// Conventions and modelling choices, in the order they are printed.
     package var assumptions: [String]
     /// Every price a line item read, sorted by key.
     package var pricesUsed: [Price]
     /// Prices a design needed that the tables lack, sorted by key.
     package var missingPrices: [MissingPrice]
-    /// Which design to choose; nil unless both designs were analysed.
+    /// Which design to choose; nil unless two or more designs were analysed.
     package var recommendation: Recommendation? = nil
     /// What `albgw-cost review` read from Terraform; nil for option-only runs.
     package var terraform: TerraformReviewResult? = nil

@@ -4,28 +4,19 @@ import Foundation
 package enum ReportBuilder {
     package static func build(scenario: Scenario, prices book: PriceBook, inputs: [ReportInput], toolVersion: String) -> Report {
         let designs = scenario.designs.map { design in
-            let impossible = HopModel.impossibility(of: design, in: scenario)
+            let impossibility = HopModel.impossibility(of: design, in: scenario)
             let hops = HopModel.hops(for: design, in: scenario)
             let limits = HopModel.limits(for: design, in: scenario, hops: hops)
             return DesignReport(
-                design: design, impossibleReason: impossible,
-                cost: impossible == nil ? CostEngine.cost(of: design, in: scenario, prices: book) : nil,
+                design: design, impossibility: impossibility,
+                cost: impossibility == nil ? CostEngine.cost(of: design, in: scenario, prices: book) : nil,
                 capacityUnits: CostEngine.capacityUnits(for: design, in: scenario),
                 hops: hops,
                 limits: limits,
-                warnings: impossible == nil ? HopModel.warnings(for: design, in: scenario, limits: limits) : [],
+                warnings: impossibility == nil ? HopModel.warnings(for: design, in: scenario, limits: limits) : [],
                 failureDomains: FailureDomainAnalyzer.analyze(design, in: scenario))
         }
-        var comparison: CostComparison?
         let costs = designs.compactMap(\.cost)
-        if designs.count == 2, costs.count == 2, costs.allSatisfy(\.isComplete) {
-            let (a, b) = (costs[0], costs[1])
-            comparison = CostComparison(
-                first: a.design, second: b.design, monthly: a.monthlyCost - b.monthlyCost,
-                hourly: a.hourlyCost - b.hourlyCost,
-                perMillionRequests: a.costPerMillionRequests - b.costPerMillionRequests,
-                fraction: b.monthlyCost == 0 ? nil : (a.monthlyCost - b.monthlyCost) / b.monthlyCost)
-        }
         let items = costs.flatMap(\.lineItems)
         let usedKeys = Set(items.compactMap { $0.missingReason == nil ? $0.priceKey : nil })
         let pricesUsed = usedKeys.sorted().compactMap { key -> Price? in
@@ -38,10 +29,25 @@ package enum ReportBuilder {
         }
         var report = Report(
             toolVersion: toolVersion, scenario: scenario, prices: book, inputs: inputs, designs: designs,
-            comparison: comparison, assumptions: assumptions(for: scenario),
+            comparisons: comparisons(designs), assumptions: assumptions(for: scenario),
             pricesUsed: pricesUsed, missingPrices: missing.keys.sorted().compactMap { missing[$0] })
         report.recommendation = Recommendation.make(for: report, needs: scenario.needs)
         return report
+    }
+
+    /// Every priced design against the simplest one (fewest hops), when two or more are priced and none lacks a price.
+    static func comparisons(_ designs: [DesignReport]) -> [CostComparison] {
+        let priced = designs.filter { $0.cost != nil }
+        guard priced.count >= 2, priced.allSatisfy({ $0.cost!.isComplete }),
+            let base = priced.enumerated().min(by: { ($0.element.hops.count, $0.offset) < ($1.element.hops.count, $1.offset) })?.element.cost
+        else { return [] }
+        return priced.compactMap(\.cost).filter { $0.design != base.design }.map { cost in
+            CostComparison(
+                first: cost.design, second: base.design, monthly: cost.monthlyCost - base.monthlyCost,
+                hourly: cost.hourlyCost - base.hourlyCost,
+                perMillionRequests: cost.costPerMillionRequests - base.costPerMillionRequests,
+                fraction: base.monthlyCost == 0 ? nil : (cost.monthlyCost - base.monthlyCost) / base.monthlyCost)
+        }
     }
 
     /// The conventions behind every number, stated so that a reviewer can redo the arithmetic.

@@ -82,7 +82,7 @@ package enum DesignRecognizer {
         }
 
         if let group = ipGroups.first, let endpoint = endpoints.first, let api = privateAPIs.first {
-            result.design = .albVpceApigwLambda
+            result.design = DesignCatalog.design(withPath: [.alb, .interfaceEndpoint, .restAPI, .lambda])
             result.explanation =
                 "\(alb.address) forwards to \(group.address) (target type ip), which holds the IPs of \(endpoint.address) (execute-api, Interface), the endpoint of the private REST API \(api.address)"
                 + (functions.isEmpty ? "; no aws_lambda_function is declared, so the function's defaults (128 MB, x86_64) apply" : "")
@@ -103,7 +103,7 @@ package enum DesignRecognizer {
                 result.accounts == .cross ? "cross: API and function use another provider (\(api["provider"]?.text ?? functions.first?["provider"]?.text ?? ""))" : "single",
                 api["provider"]?.position ?? api.position)
         } else if let group = lambdaGroups.first {
-            result.design = .albLambda
+            result.design = DesignCatalog.design(withPath: [.alb, .lambda])
             result.explanation = "\(alb.address) forwards to \(group.address), a target group of type lambda"
             fact("target group", "\(group.address): lambda", group.position)
             result.accounts = crossAccount(alb: alb, application: functions) ? .cross : .single

@@ -37,16 +37,18 @@ package enum TerraformReview {
         let albs = config.resources("aws_lb") + config.resources("aws_alb")
         let alb = albs.first
         let endpoint = config.resources("aws_vpc_endpoint").first { ($0["service_name"]?.text ?? "").contains("execute-api") }
+        // An ALB that sends to the endpoint's ENI IPs: the checks of its target group and Host header apply.
+        let albToEndpoint = recognition.design.map { $0.definition.dataPath.map(\.kind).starts(with: [.alb, .interfaceEndpoint]) } ?? false
 
         // Endpoint subnets against the ALB's AZs.
-        if recognition.design == .albVpceApigwLambda, let endpoint, let azs = recognition.azs, let subnets = recognition.vpceSubnets, subnets < azs {
+        if albToEndpoint, let endpoint, let azs = recognition.azs, let subnets = recognition.vpceSubnets, subnets < azs {
             add(
                 "endpoint-fewer-subnets", subnets <= 1 ? .high : .medium, endpoint["subnet_ids"]?.position ?? endpoint.position,
                 "\(endpoint.address) is in \(subnets) subnet(s) but the ALB spans \(azs) AZs: \(subnets == 0 ? "it has no ENI to register" : "losing the endpoint's AZ takes the design down")",
                 "list a subnet in each of the ALB's AZs in subnet_ids")
         }
         // Attachments that register fewer endpoint IPs than the endpoint has.
-        if recognition.design == .albVpceApigwLambda, let registered = recognition.registeredTargets, let subnets = recognition.vpceSubnets, registered < subnets {
+        if albToEndpoint, let registered = recognition.registeredTargets, let subnets = recognition.vpceSubnets, registered < subnets {
             let attachment = (config.resources("aws_lb_target_group_attachment") + config.resources("aws_alb_target_group_attachment")).first
             let indexed = config.data("aws_network_interface").first {
                 ($0["id"]?.text ?? "").contains("network_interface_ids)[0]") || ($0["id"]?.text ?? "").contains("network_interface_ids[0]")
@@ -113,7 +115,7 @@ package enum TerraformReview {
             }
         }
         // The client's Host header reaches a private API that will not recognise it.
-        if recognition.design == .albVpceApigwLambda, let alb {
+        if albToEndpoint, let alb {
             let listenerText = (config.resources("aws_lb_listener") + config.resources("aws_lb_listener_rule")).flatMap { block in allText(block) }.joined(separator: "\n")
             let rewritesHost = listenerText.contains("host_header_rewrite") || listenerText.contains("x-apigw-api-id")
             let privateDomains = config.resources("aws_api_gateway_domain_name").filter { domain in

@@ -1,0 +1,80 @@
+import Foundation
+
+/// The Route 53 record clients resolve before they connect: a lookup beside the data path, in a
+/// public hosted zone for internet clients and a private one for clients on the corporate network.
+/// Facts: ../shared/reference/topology.md §1.1, pricing.md §3.5.
+package struct DNSRecord: Component {
+    package var kind: ComponentKind { .dns }
+    package var isLookup: Bool { true }
+    package var shortName: String { "Route 53 record" }
+    package var slaKey: String? { "route53" }
+
+    package init() {}
+
+    /// A private custom domain name always lives in a private hosted zone; otherwise the scheme decides.
+    func isPrivateZone(_ context: ChainContext) -> Bool { !context.internetFacing || context.entry == .interfaceEndpoint }
+
+    package func bill(_ context: ChainContext, into bill: inout Bill) {
+        let zone = isPrivateZone(context) ? "private" : "public"
+        let target = context.entry == .interfaceEndpoint ? "the endpoint" : "the ALB"
+        bill.tiered(
+            "route53.zone", "Route 53", "Hosted zone", quantity: 1, key: .route53HostedZoneMonth, basis: "1 \(zone) hosted zone; alias queries to \(target) are free",
+            section: .naming)
+    }
+
+    package func hop(_ context: ChainContext) -> Hop? {
+        let internetFacing = context.internetFacing
+        let adds: String
+        var notes: [String] = []
+        if context.entry == .interfaceEndpoint {
+            adds =
+                "alias A record for the private custom domain name in a private hosted zone, pointing at the interface endpoint's regional DNS name; alias queries are free"
+        } else if internetFacing {
+            adds = "alias A/AAAA record for the ALB in a public hosted zone; alias queries are free"
+        } else {
+            adds = "private hosted zone alias for the internal ALB, resolved from on premises through a Route 53 Resolver inbound endpoint"
+            notes = ["On-premises resolvers need a forwarding rule to a Resolver inbound endpoint (zonal ENIs, priced separately, not modelled)."]
+        }
+        return Hop(
+            number: 0, id: "dns", from: internetFacing ? "Client" : "Corporate client", to: "Route 53",
+            transport: "DNS, UDP/TCP 53",
+            tls: "none",
+            sizeLimit: "-",
+            timeout: "resolver retries; answers are cached for the record's TTL",
+            throttle: "none at this volume",
+            billedItems: ["route53.zone"],
+            adds: [adds],
+            notes: notes,
+            latencyKey: kind.rawValue, shortTransport: "DNS 53", keyLimit: "")
+    }
+
+    package func placement(_ context: ChainContext) -> [PlacedComponent] {
+        [PlacedComponent(id: "route53", name: "Route 53 hosted zone", account: context.account(.network), scope: .global, vpc: nil, subnet: nil, registered: nil)]
+    }
+
+    package func findings(_ context: ChainContext) -> [Finding] {
+        guard context.entry == .interfaceEndpoint, !context.internetFacing else { return [] }
+        return [
+            Finding(
+                id: "on-premises-dns", severity: .medium, title: "On-premises clients cannot resolve the private zone by themselves",
+                detail:
+                    "the private custom domain name lives in a private hosted zone, which answers only inside the VPCs associated with it; forwarding to the VPC's +2 resolver from on premises is not supported",
+                fix:
+                    "create a Route 53 Resolver inbound endpoint (ENIs in at least two AZs) and forward the domain to its IPs from the corporate DNS servers (conditional forwarding)"
+            )
+        ]
+    }
+
+    package func diagramNodes(_ context: DiagramContext) -> [DiagramNode] {
+        let zone = isPrivateZone(context.chain) ? "private hosted zone" : "public hosted zone"
+        return [
+            DiagramNode(
+                id: "route53", lines: ["Route 53", zone, context.cost(["route53.zone"]) ?? ""].filter { !$0.isEmpty }, attributes: [DiagramAttribute("shape", "box")],
+                onPath: false)
+        ]
+    }
+
+    package func mermaidNodes(_ context: DiagramContext) -> [DiagramNode] {
+        [DiagramNode(id: "route53", lines: ["Route 53"] + (context.cost(["route53.zone"]).map { [$0] } ?? []), onPath: false)]
+    }
+}

@@ -1,0 +1,278 @@
+import Foundation
+
+/// An interface VPC endpoint for `execute-api`: one ENI, and one endpoint-hour per hour, per subnet.
+/// Behind an ALB its ENI IPs are the target group's targets; as the entry of a design, clients reach
+/// it through a private custom domain name. Facts: ../shared/reference/topology.md §1.2, §2.2.
+package struct InterfaceEndpoint: Component {
+    package var kind: ComponentKind { .interfaceEndpoint }
+    package var shortName: String { "interface endpoint" }
+    package var articleName: String { "an interface endpoint" }
+    package var slaKey: String? { "privatelink" }
+    package var chargeName: String? { "endpoint" }
+
+    /// Interface endpoint bandwidth per AZ before it scales (10 Gbps).
+    package static let gbpsPerAZ: Decimal = 10
+
+    package init() {}
+
+    /// True when an ALB sends to the ENI IPs registered in its target group.
+    static func behindALB(_ context: ChainContext) -> Bool { context.upstream == .alb }
+
+    /// The ENIs that carry traffic: the registered ones behind an ALB, else every one.
+    static func carrying(_ context: ChainContext) -> Int {
+        let topology = context.topology
+        return behindALB(context) ? min(topology.registeredTargets, topology.vpceSubnets) : topology.vpceSubnets
+    }
+
+    package func bill(_ context: ChainContext, into bill: inout Bill) {
+        let service = "VPC endpoint (PrivateLink)"
+        let scenario = context.scenario
+        let subnets = context.topology.vpceSubnets
+        bill.flat(
+            "vpce.hours", service, "Interface endpoint hours", quantity: Decimal(subnets) * bill.billedHours, key: .vpceEndpointAZHour,
+            basis: "1 endpoint x \(subnets) subnet(s) x \(bill.billedHours) h")
+        let kib = scenario.workload.requestKiB + scenario.workload.responseKiB
+        let gb = CostEngine.monthlyGB(kibPerRequest: kib, in: scenario)
+        bill.tiered(
+            "vpce.data", service, "Data processed", quantity: gb, key: .vpceDataProcessed,
+            basis: "\(Format.quantity(scenario.monthlyRequests)) requests x \(kib) KiB (request + response) / 1,048,576 KiB per GB")
+    }
+
+    package func hop(_ context: ChainContext) -> Hop? {
+        let limits = context.limits
+        if Self.behindALB(context) {
+            return Hop(
+                number: 0, id: "alb-vpce", from: "ALB", to: "Interface endpoint ENIs (execute-api)",
+                transport: "HTTPS 443 to the ENI IPs (target type ip)",
+                tls: "re-encrypted by the ALB; the backend policy is not selectable; private APIs accept TLS 1.2 only; the ALB does not validate the *.execute-api certificate",
+                sizeLimit: "-",
+                timeout: "ALB idle timeout \(Format.quantity(limits.albIdleTimeoutSeconds)) s on the target connection",
+                throttle: "10 Gbps per AZ, scaling to 100 Gbps",
+                billedItems: ["vpce.hours", "vpce.data"],
+                adds: ["security group on the ENIs: allow 443 from the ALB's security group only"],
+                notes: [
+                    "Host header: the ALB forwards the client's Host, and the private API answers 403 unless it sees its own {api-id}.execute-api.{region}.amazonaws.com host, an x-apigw-api-id header, or a private custom domain name associated with the endpoint. Fixes: a private custom domain name with a domain name access association (since 2024-11); an ALB host-header-rewrite transform to the execute-api host; clients that send the execute-api Host (the tutorial's curl -H 'Host:...'); a reverse proxy that rewrites it.",
+                    "Health checks reach the endpoint IP without an API host, so API Gateway answers 403: the matcher must accept 403, and a healthy target then proves nothing about the API or the function.",
+                    "Register every endpoint ENI IP; they change when the endpoint or a subnet's IP is replaced.",
+                ],
+                latencyKey: kind.rawValue, shortTransport: "HTTPS 443 re-encrypted", keyLimit: "10 Gbps per AZ")
+        }
+        return Hop(
+            number: 0, id: "client-vpce", from: context.internetFacing ? "Client (internet)" : "Corporate client (VPN or Direct Connect)",
+            to: "Interface endpoint ENIs (execute-api)",
+            transport: "HTTPS 443 to the private custom domain name, which resolves to the ENI IPs",
+            tls: "passes through the endpoint unopened: the client's TLS session, with the custom domain name as SNI, ends at API Gateway",
+            sizeLimit: "-",
+            timeout: "-",
+            throttle: "10 Gbps per AZ, scaling to 100 Gbps",
+            billedItems: ["vpce.hours", "vpce.data"],
+            adds: ["security group on the ENIs: allow 443 only from the client networks (the VPC and the corporate ranges over VPN or Direct Connect)"],
+            notes: [
+                "The custom domain name must have a domain name access association with this endpoint, and the domain's own resource policy must allow it (aws:SourceVpce); a new private custom domain name denies everything.",
+                "AWS recommends the endpoint in at least two AZs; the VPC needs enableDnsHostnames and enableDnsSupport.",
+            ],
+            latencyKey: kind.rawValue, shortTransport: "HTTPS 443", keyLimit: "10 Gbps per AZ")
+    }
+
+    package func blocks(_ context: ChainContext) -> Bool { context.upstream == nil && context.internetFacing }
+
+    package func impossibility(_ context: ChainContext) -> Impossibility? {
+        guard blocks(context) else { return nil }
+        let others = DesignCatalog.alternatives(to: context.design.id, in: context.scenario) { $0.contains(.alb) }
+        return Impossibility(
+            reason:
+                "a private API is not reachable from the internet, so \(context.design.id) cannot serve internet clients (--alb-scheme internet-facing); reach it over VPN or Direct Connect (--alb-scheme internal)"
+                + (others.isEmpty ? "" : " or put an ALB in front: \(others.joined(separator: " or "))"),
+            title: "IMPOSSIBLE: a private API is not reachable from the internet",
+            edgeLabel: "impossible:\nprivate API not reachable\nfrom the internet",
+            shortEdgeLabel: "impossible from the internet",
+            mermaidLabel: "impossible: a private API is not reachable from the internet",
+            blocked: kind)
+    }
+
+    package func warnings(_ context: ChainContext, limits: EffectiveLimits) -> [LimitWarning] {
+        let scenario = context.scenario
+        let workload = scenario.workload
+        let kib = workload.requestKiB + workload.responseKiB
+        let gbps = scenario.requestsPerSecond * kib * Units.bytesPerKiB * 8 / 1_000_000_000
+        let behindALB = Self.behindALB(context)
+        let perAZ = gbps / Decimal(max(1, behindALB ? scenario.topology.registeredTargets : scenario.topology.vpceSubnets))
+        guard perAZ > Self.gbpsPerAZ else { return [] }
+        return [
+            LimitWarning(
+                id: "endpoint-bandwidth", limit: "the interface endpoint's 10 Gbps per AZ before it scales (to 100 Gbps)",
+                value: "\(Format.quantity(perAZ)) Gbps per \(behindALB ? "registered endpoint IP" : "endpoint ENI")",
+                consequence: "throughput may be capped while the endpoint scales",
+                fix: behindALB ? "place the endpoint in more subnets and register every ENI IP" : "place the endpoint in more subnets")
+        ]
+    }
+
+    package func placement(_ context: ChainContext) -> [PlacedComponent] {
+        let topology = context.topology
+        let behindALB = Self.behindALB(context)
+        return (0..<topology.vpceSubnets).map { index in
+            let az = FailureDomainAnalyzer.azName(index)
+            return PlacedComponent(
+                id: "vpce-eni-\(az)", name: "Endpoint ENI (execute-api)", account: context.account(.network), scope: .zonal(az), vpc: "vpc",
+                subnet: "endpoint-subnet-\(az)", registered: behindALB ? index < topology.registeredTargets : nil)
+        }
+    }
+
+    package func zonalStage(_ context: ChainContext) -> ZonalStage? {
+        ZonalStage(kind: kind, members: Array(0..<Self.carrying(context)), zones: context.topology.vpceSubnets)
+    }
+
+    package func azLossExplanation(_ context: ChainContext, az: String, stages: [ZonalStageOutcome]) -> String {
+        guard let endpoint = stages.last else { return "" }
+        let serves = stages.allSatisfy { $0.left > 0 }
+        if Self.behindALB(context) {
+            if !serves {
+                return
+                    "the only registered endpoint IP is in AZ \(az): every ALB node loses its target, so every request fails although the ALB spans \(context.topology.azs) AZs"
+            }
+            if endpoint.lost == 1 { return "\(endpoint.left) of \(endpoint.before) registered endpoint IPs remain; ALB nodes reach them cross-zone" }
+            return "no registered endpoint IP in AZ \(az); the remaining ALB nodes keep sending to the registered IPs"
+        }
+        if !serves { return "the endpoint's only ENI is in AZ \(az): every request fails" }
+        if endpoint.lost == 1 { return "\(endpoint.left) of \(endpoint.before) endpoint ENIs remain; clients reach them through the endpoint's regional DNS name" }
+        return "no endpoint ENI in AZ \(az)"
+    }
+
+    package func findings(_ context: ChainContext) -> [Finding] {
+        let topology = context.topology
+        var result: [Finding] = []
+        guard Self.behindALB(context) else {
+            if topology.vpceSubnets < 2 {
+                result.append(
+                    Finding(
+                        id: "endpoint-single-subnet", severity: .high, title: "Interface endpoint in one subnet",
+                        detail: "the endpoint has one ENI, in AZ a, and it is the only way in: losing that AZ takes the design down",
+                        fix: "place the endpoint in subnets in at least two AZs (--vpce-subnets 2), as AWS recommends for private custom domain names"))
+            }
+            if topology.privateDNS {
+                result.append(
+                    Finding(
+                        id: "private-dns", severity: .medium, title: "Private DNS on the execute-api endpoint",
+                        detail:
+                            "every *.execute-api.\(topology.region).amazonaws.com name in the VPC resolves to the endpoint, so calls from the VPC to public (Regional or edge) APIs by their default URL get 403; the private custom domain name resolves through its own private hosted zone record and does not need it",
+                        fix: "turn private DNS off (private_dns_enabled = false), or reach public APIs through custom domain names"))
+            }
+            return result
+        }
+        let registered = min(topology.registeredTargets, topology.vpceSubnets)
+        if topology.vpceSubnets == 1 {
+            result.append(
+                Finding(
+                    id: "endpoint-single-subnet", severity: .high, title: "Interface endpoint in one subnet",
+                    detail: "the endpoint has one ENI, in AZ a: losing that AZ takes the design down although the ALB spans \(topology.azs) AZs",
+                    fix: "place the endpoint in a subnet in every AZ the ALB spans (--vpce-subnets \(topology.azs)) and register every ENI IP in the target group"))
+        } else if registered == 1 {
+            result.append(
+                Finding(
+                    id: "single-registered-target", severity: .high, title: "One endpoint IP registered",
+                    detail:
+                        "the endpoint has \(topology.vpceSubnets) ENIs but the target group holds only the IP in AZ a (for example tolist(...network_interface_ids)[0]): losing AZ a takes the design down",
+                    fix:
+                        "register every ENI IP: count = length(subnet_ids) with sort(tolist(network_interface_ids))[count.index] (network_interface_ids is an unordered set, unknown until apply)"
+                ))
+        } else if registered < topology.vpceSubnets {
+            result.append(
+                Finding(
+                    id: "partial-registration", severity: .medium, title: "Not every endpoint IP is registered",
+                    detail: "\(registered) of \(topology.vpceSubnets) ENI IPs are in the target group; the others carry no traffic and give no redundancy",
+                    fix: "register every ENI IP in the target group"))
+        }
+        if topology.vpceSubnets > 1 && topology.vpceSubnets < topology.azs {
+            result.append(
+                Finding(
+                    id: "endpoint-fewer-azs", severity: .medium, title: "Endpoint in fewer AZs than the ALB",
+                    detail: "ALB nodes in AZs without an endpoint ENI send every request cross-zone",
+                    fix: "give the endpoint a subnet in each of the ALB's \(topology.azs) AZs"))
+        }
+        if topology.targetIPs == .manual {
+            result.append(
+                Finding(
+                    id: "hand-typed-ips", severity: .medium, title: "Endpoint IPs typed in by hand",
+                    detail:
+                        "the target group holds IPs copied from the endpoint; recreating the endpoint or changing a subnet's IP replaces the ENI and the target group then points at nothing",
+                    fix:
+                        "look the IPs up from the endpoint in the same deployment (data.aws_network_interface for each of network_interface_ids), or fix each subnet's IP in the endpoint's subnet_configuration"
+                ))
+        }
+        if topology.privateDNS {
+            result.append(
+                Finding(
+                    id: "private-dns", severity: .medium, title: "Private DNS on the execute-api endpoint",
+                    detail:
+                        "every *.execute-api.\(topology.region).amazonaws.com name in the VPC resolves to the endpoint, so calls from the VPC to public (Regional or edge) APIs by their default URL get 403; the ALB does not need private DNS because it targets IPs",
+                    fix: "turn private DNS off (private_dns_enabled = false), or reach public APIs through custom domain names"))
+        }
+        return result
+    }
+
+    package func diagramNodes(_ context: DiagramContext) -> [DiagramNode] {
+        let note = context.cost(["vpce"]).map { " (interface endpoint \($0): hours + data)" } ?? ""
+        let fatal = context.fatalAZs
+        let manual = context.topology.targetIPs == .manual
+        return context.placed("vpce-eni-").compactMap { eni in
+            guard case .zonal(let az) = eni.scope else { return nil }
+            var lines = ["Endpoint ENI \(az)", "execute-api"]
+            var attributes = [DiagramAttribute("fillcolor", "#e1f5fe")]
+            switch eni.registered {
+            case true?: lines.append(manual ? "registered (IP typed in by hand)" : "registered target")
+            case false?:
+                lines.append("NOT registered")
+                attributes = [
+                    DiagramAttribute("style", "rounded,dashed,filled"), DiagramAttribute("fillcolor", "#fafafa"), DiagramAttribute("color", "#9e9e9e"),
+                    DiagramAttribute("fontcolor", "#616161"),
+                ]
+            case nil: break
+            }
+            let spof = fatal.contains(az) && eni.registered != false
+            if spof {
+                lines.append("SINGLE POINT OF FAILURE")
+                attributes += DiagramContext.spofStyle
+            }
+            if let rate = context.design.cost?.item("vpce.hours")?.unitPrice {
+                lines.append("\(Format.money(rate * context.report.scenario.billing.hoursPerMonth))/month")
+            }
+            return DiagramNode(
+                id: DOT.id("vpce", "eni", az), location: context.subnet("endpoint", az: az, note: note), lines: lines, attributes: attributes,
+                onPath: eni.registered != false, isSinglePointOfFailure: spof)
+        }
+    }
+
+    package func comparisonNode(_ context: DiagramContext) -> DiagramNode? {
+        let fatal = context.fatalAZs
+        let behindALB = Self.behindALB(context.chain)
+        var attributes = [DiagramAttribute("fillcolor", "#e1f5fe")]
+        let count = behindALB ? context.placed("vpce-eni-").filter { $0.registered == true }.count : context.topology.vpceSubnets
+        var lines = ["Interface endpoint", behindALB ? "\(count) registered ENI IP(s)" : "\(count) ENI(s)"]
+        if !fatal.isEmpty {
+            lines.append("SINGLE POINT OF FAILURE (AZ \(fatal.joined(separator: ", ")))")
+            attributes += DiagramContext.spofStyle
+        }
+        if let text = context.cost(["vpce"]) { lines.append(text) }
+        return DiagramNode(id: "vpce", lines: lines, attributes: attributes)
+    }
+
+    package func mermaidNodes(_ context: DiagramContext) -> [DiagramNode] {
+        let fatal = Set(context.fatalAZs)
+        return context.placed("vpce-eni-").compactMap { eni in
+            guard case .zonal(let az) = eni.scope else { return nil }
+            let spof = fatal.contains(az) && eni.registered != false
+            let state: String
+            switch eni.registered {
+            case true?: state = spof ? "registered, SINGLE POINT OF FAILURE" : "registered"
+            case false?: state = "NOT registered"
+            case nil: state = spof ? "SINGLE POINT OF FAILURE" : ""
+            }
+            var classes: [String] = []
+            if spof { classes.append("spof") }
+            if eni.registered == false { classes.append("unregistered") }
+            return DiagramNode(
+                id: "eni_\(az)", location: [context.account(.network)], lines: ["Endpoint ENI, AZ \(az)"] + (state.isEmpty ? [] : [state]),
+                onPath: eni.registered != false, isSinglePointOfFailure: spof, classes: classes)
+        }
+    }
+}

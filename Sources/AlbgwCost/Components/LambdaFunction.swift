@@ -1,0 +1,188 @@
+import Foundation
+
+/// The Lambda function at the end of every design, invoked by API Gateway (AWS_PROXY) or by an ALB
+/// (Lambda target group). It bills requests, GB-seconds and ephemeral storage, and brings the
+/// payload, timeout and concurrency limits of the way it is invoked. Facts: ../shared/reference/topology.md §1.4, §1.5.
+package struct LambdaFunction: Component {
+    package var kind: ComponentKind { .lambda }
+    package var side: AccountSide { .application }
+    package var shortName: String { "Lambda" }
+    package var articleName: String { "a Lambda function" }
+    package var slaKey: String? { "lambda" }
+
+    /// 1 MB as ALB documents its Lambda payload limit, and 6 MB for Lambda's synchronous payload, in KiB.
+    package static let albPayloadKiB: Decimal = 1024
+    package static let syncPayloadKiB: Decimal = 6144
+
+    package init() {}
+
+    /// True when an ALB invokes the function (a Lambda target group).
+    static func invokedByALB(_ context: ChainContext) -> Bool { context.upstream == .alb }
+
+    package func bill(_ context: ChainContext, into bill: inout Bill) {
+        let service = "Lambda"
+        let scenario = context.scenario
+        let workload = scenario.workload
+        let freeTier = scenario.billing.freeTier
+        var billableMillions = bill.millions
+        if freeTier {
+            let free = min(bill.millions, FreeTier.lambdaRequests / Units.requestsPerMillion)
+            bill.free(
+                "lambda.requests.free", service, "Requests (free tier)", quantity: free, unit: PriceKey.lambdaRequests.unit,
+                basis: "first 1M requests per month are free (--free-tier)")
+            billableMillions -= free
+        }
+        bill.flat(
+            "lambda.requests", service, "Requests", quantity: billableMillions, key: .lambdaRequests,
+            basis: freeTier ? "\(Format.quantity(scenario.monthlyRequests)) invocations - 1,000,000 free" : "\(Format.quantity(scenario.monthlyRequests)) invocations per month")
+
+        var gbSeconds = CostEngine.lambdaGBSeconds(in: scenario)
+        let durationBasis =
+            "\(Format.quantity(scenario.monthlyRequests)) invocations x \(workload.lambdaMemoryMB) MB / 1,024 x \(workload.lambdaDurationMS.ceiling) ms / 1,000"
+        if freeTier {
+            let free = min(gbSeconds, FreeTier.lambdaGBSeconds)
+            bill.free("lambda.duration.free", service, "Duration (free tier)", quantity: free, unit: "GB-second", basis: "first 400,000 GB-s per month are free (--free-tier)")
+            gbSeconds -= free
+        }
+        let key: PriceKey = workload.lambdaArchitecture == .arm64 ? .lambdaDurationArm : .lambdaDurationX86
+        bill.tiered(
+            "lambda.duration", service, "Duration \(workload.lambdaArchitecture.rawValue)", quantity: gbSeconds, key: key,
+            basis: durationBasis + (freeTier ? " - free tier" : ""))
+
+        if workload.lambdaEphemeralMB > Units.lambdaFreeEphemeralMB {
+            let extraGB = (workload.lambdaEphemeralMB - Units.lambdaFreeEphemeralMB) / 1024
+            let seconds = scenario.monthlyRequests * workload.lambdaDurationMS.ceiling / 1000
+            bill.flat(
+                "lambda.ephemeral", service, "Ephemeral storage above 512 MB", quantity: extraGB * seconds,
+                key: .lambdaEphemeralStorage,
+                basis: "(\(workload.lambdaEphemeralMB) - 512) MB / 1,024 x \(Format.quantity(seconds)) s of execution")
+        }
+    }
+
+    static func throttleText(_ limits: ServiceLimits) -> String {
+        "Lambda concurrency \(Format.quantity(limits.lambdaConcurrency)) per region (--lambda-concurrency); +1,000 execution environments per 10 s per function"
+    }
+
+    package func hop(_ context: ChainContext) -> Hop? {
+        let limits = context.limits
+        let concurrency = Format.quantity(limits.lambdaConcurrency)
+        if Self.invokedByALB(context) {
+            return Hop(
+                number: 0, id: "\(context.upstream?.rawValue ?? "client")-lambda", from: "ALB", to: "Lambda",
+                transport: "Invoke by the ALB (JSON event; no network connection)",
+                tls: "none after the ALB: the request is handed to Lambda as an event",
+                sizeLimit: "1 MB request body and 1 MB response JSON",
+                timeout:
+                    "the function's timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s, assumed capped by the ALB idle timeout \(Format.quantity(limits.albIdleTimeoutSeconds)) s (AWS does not document the ALB's wait for a Lambda target)",
+                throttle: Self.throttleText(limits),
+                billedItems: ["lambda"],
+                adds: ["health checks (off by default for Lambda targets)", "multi-value headers option"],
+                notes: [
+                    "The function must be in the ALB's account and region.",
+                    "No WebSockets (upgrade requests get 400); cross-zone load balancing must stay on.",
+                ],
+                latencyKey: kind.rawValue, shortTransport: "Lambda invoke", keyLimit: "1 MB, concurrency \(concurrency)")
+        }
+        return Hop(
+            number: 0, id: "\(context.upstream?.rawValue ?? "client")-lambda", from: "API Gateway", to: "Lambda",
+            transport: "AWS_PROXY integration: synchronous Invoke",
+            tls: "inside AWS",
+            sizeLimit: "6 MB synchronous payload each way (below API Gateway's 10 MB)",
+            timeout:
+                "integration timeout \(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s (--apigw-timeout-s; up to 300 s for Regional and private REST APIs on request); a slower function gives 504 while it keeps running; function timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s",
+            throttle: Self.throttleText(limits),
+            billedItems: ["lambda"],
+            adds: ["resource-based policy lets apigateway.amazonaws.com invoke the function (cross-account grants work the same way)"],
+            notes: ["A malformed proxy response (statusCode, headers, string body) becomes 502."],
+            latencyKey: kind.rawValue, shortTransport: "AWS_PROXY invoke",
+            keyLimit: "\(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s, 6 MB, concurrency \(concurrency)")
+    }
+
+    package func limits(_ context: ChainContext) -> LimitContribution {
+        let service = context.limits
+        let durationSeconds = context.scenario.workload.lambdaDurationMS / 1000
+        let byConcurrency = service.lambdaConcurrency / durationSeconds
+        var contribution = LimitContribution(
+            timeouts: [TimeLimit(seconds: service.lambdaTimeoutSeconds, source: "function timeout", rank: 2)],
+            rates: [
+                RateLimit(
+                    requestsPerSecond: byConcurrency,
+                    source: "Lambda concurrency \(Format.quantity(service.lambdaConcurrency)) / \(Format.quantity(durationSeconds)) s per request", rank: 1)
+            ])
+        contribution.concurrency = (context.scenario.requestsPerSecond * durationSeconds, service.lambdaConcurrency)
+        if Self.invokedByALB(context) {
+            contribution.payload = PayloadLimit(
+                requestKiB: Self.albPayloadKiB, responseKiB: Self.albPayloadKiB, source: "ALB limit for Lambda targets",
+                requestConsequence: "the ALB rejects the request with 413 before Lambda runs",
+                responseConsequence: "the ALB answers 502 instead of the function's response")
+            contribution.timeoutConsequence = "clients get 504 or a closed connection"
+        } else {
+            contribution.payload = PayloadLimit(
+                requestKiB: Self.syncPayloadKiB, responseKiB: Self.syncPayloadKiB, source: "Lambda synchronous payload; API Gateway allows 10 MB",
+                requestConsequence: "Lambda rejects the payload and API Gateway answers with an error",
+                responseConsequence: "the invocation fails and API Gateway answers 502")
+            contribution.timeoutConsequence = "clients get 504 while the function keeps running and billing"
+        }
+        return contribution
+    }
+
+    package func warnings(_ context: ChainContext, limits: EffectiveLimits) -> [LimitWarning] {
+        guard limits.concurrencyNeeded > limits.concurrencyLimit else { return [] }
+        let scenario = context.scenario
+        return [
+            LimitWarning(
+                id: "lambda-concurrency", limit: "Lambda's concurrency limit, \(Format.quantity(limits.concurrencyLimit)) executions in \(scenario.topology.region)",
+                value:
+                    "--rps \(Format.quantity(scenario.requestsPerSecond)) x --lambda-duration-ms \(scenario.workload.lambdaDurationMS) = \(Format.quantity(limits.concurrencyNeeded)) concurrent executions",
+                consequence: "invocations above the limit are throttled (429), and the client sees errors",
+                fix: "request a higher concurrency quota in Service Quotas (then pass --lambda-concurrency), or make the function faster")
+        ]
+    }
+
+    package func blocks(_ context: ChainContext) -> Bool { Self.invokedByALB(context) && context.crossAccount }
+
+    package func impossibility(_ context: ChainContext) -> Impossibility? {
+        guard blocks(context) else { return nil }
+        let others = DesignCatalog.alternatives(to: context.design.id, in: context.scenario)
+        return Impossibility(
+            reason:
+                "an ALB can invoke only a Lambda function in its own account and region, so \(context.design.id) cannot reach a function in another account (--accounts cross); move the function into the ALB's account"
+                + (others.isEmpty ? "" : " or use \(others.joined(separator: " or "))"),
+            title: "IMPOSSIBLE: an ALB cannot invoke a Lambda function in another account",
+            edgeLabel: "impossible:\nALB cannot invoke a function\nin another account",
+            shortEdgeLabel: "impossible across accounts",
+            mermaidLabel: "impossible: ALB cannot invoke a function in another account",
+            blocked: kind)
+    }
+
+    package func placement(_ context: ChainContext) -> [PlacedComponent] {
+        [PlacedComponent(id: "lambda", name: "Lambda function", account: context.account(.application), scope: .regional, vpc: nil, subnet: nil, registered: nil)]
+    }
+
+    package func imposes(_ context: ChainContext) -> [String] {
+        guard Self.invokedByALB(context) else { return [] }
+        return [
+            "1 MB request and response bodies", "the function in the ALB's own account and region", "no WebSockets", "health checks off by default",
+            "an end-to-end timeout bounded by the ALB idle timeout (\(Format.quantity(context.limits.albIdleTimeoutSeconds)) s, assumed)",
+        ]
+    }
+
+    package func limitations(_ context: ChainContext) -> [String] {
+        guard Self.invokedByALB(context) else { return [] }
+        return ["bodies above 1 MB", "a function in another account than the ALB"]
+    }
+
+    package func diagramNodes(_ context: DiagramContext) -> [DiagramNode] {
+        let workload = context.report.scenario.workload
+        let lines = ["Lambda", "\(workload.lambdaMemoryMB) MB, \(workload.lambdaArchitecture.rawValue)"] + (context.cost(["lambda"]).map { [$0] } ?? [])
+        return [DiagramNode(id: "lambda", location: context.region(.application), lines: lines, attributes: [DiagramAttribute("fillcolor", "#fff8e1")])]
+    }
+
+    package func comparisonNode(_ context: DiagramContext) -> DiagramNode? {
+        DiagramNode(id: "lambda", lines: ["Lambda", context.cost(["lambda"]) ?? ""].filter { !$0.isEmpty }, attributes: [DiagramAttribute("fillcolor", "#fff8e1")])
+    }
+
+    package func mermaidNodes(_ context: DiagramContext) -> [DiagramNode] {
+        [DiagramNode(id: "lambda", location: [context.account(.application)], lines: ["Lambda"] + (context.cost(["lambda"]).map { [$0] } ?? []))]
+    }
+}

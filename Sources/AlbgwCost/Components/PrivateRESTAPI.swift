@@ -1,0 +1,191 @@
+import Foundation
+
+/// A private REST API in API Gateway, reached through the `execute-api` interface endpoint, by its
+/// execute-api host or (with `customDomain`) by a private custom domain name associated with the
+/// endpoint. It adds API Gateway's features, its payload, timeout and throttle limits and its
+/// request charge. Facts: ../shared/reference/topology.md §1.3, ../research facts on private custom domains.
+package struct PrivateRESTAPI: Component {
+    /// Reached by a private custom domain name with a domain name access association (API Gateway, 2024-11-21).
+    package var customDomain: Bool
+
+    package var kind: ComponentKind { .restAPI }
+    package var side: AccountSide { .application }
+    package var shortName: String { "API Gateway" }
+    package var articleName: String { "API Gateway" }
+    package var slaKey: String? { "apigw" }
+    package var chargeName: String? { "API Gateway" }
+
+    /// API Gateway's REST payload limit (10 MB), in KiB.
+    package static let payloadKiB: Decimal = 10240
+
+    package init(customDomain: Bool = false) { self.customDomain = customDomain }
+
+    package func bill(_ context: ChainContext, into bill: inout Bill) {
+        bill.tiered(
+            "apigateway.requests", "API Gateway", "REST API requests", quantity: bill.millions, key: .apiGatewayRESTRequests,
+            basis: "\(Format.quantity(context.scenario.monthlyRequests)) requests per month, private REST API (no API Gateway data transfer out)")
+        if customDomain {
+            bill.flat(
+                "acm.certificate", "ACM", "Public certificate", quantity: 1, key: .acmPublicCertificate,
+                basis: "1 certificate on the private custom domain name; free with API Gateway", section: .naming)
+        }
+    }
+
+    /// The API's own features, as the hop into it lists them.
+    static let featureList = [
+        "resource policy (mandatory: allow only aws:SourceVpce = this endpoint)",
+        "Lambda, Cognito and IAM authorizers",
+        "API keys and usage plans (per-client quotas and throttles); stage and method throttling",
+        "request validation against JSON Schema models; mapping templates",
+        "response caching; gateway responses; WAF; access logs; X-Ray",
+    ]
+
+    package func hop(_ context: ChainContext) -> Hop? {
+        let limits = context.limits
+        var notes: [String] = []
+        if context.crossAccount {
+            notes.append(
+                customDomain
+                    ? "Cross-account: the application account shares the private custom domain name through AWS RAM (or its management policy); the network account accepts the share and associates its own endpoint with the domain name, and the domain's and the API's resource policies name that endpoint's id."
+                    : "Cross-account: the application account's resource policy names the network account's endpoint id; recreating the endpoint changes the id and every call gets 403 until the policy is updated."
+            )
+        }
+        return Hop(
+            number: 0, id: "vpce-apigw", from: "Interface endpoint", to: "API Gateway (private REST API)",
+            transport: "HTTPS 443 over PrivateLink",
+            tls: customDomain
+                ? "TLS 1.2 or 1.3 (the domain's TLS_1_2 policy), terminated at API Gateway with the custom domain's ACM certificate" : "TLS 1.2, terminated at API Gateway",
+            sizeLimit: "10 MB payload; 10,240 bytes of header values",
+            timeout: "-",
+            throttle:
+                "account \(Format.quantity(limits.apiGatewayAccountRPS)) requests/s steady, \(Format.quantity(limits.apiGatewayBurst)) burst per region, shared by every API in the account; stage, method and usage-plan throttles below it; excess gets 429",
+            billedItems: customDomain ? ["apigateway.requests", "acm.certificate"] : ["apigateway.requests"],
+            adds: customDomain ? Self.featureList + ["base path mappings on the custom domain name (several APIs and stages under one name)"] : Self.featureList,
+            notes: notes,
+            latencyKey: kind.rawValue, shortTransport: "HTTPS 443 PrivateLink",
+            keyLimit: "\(Format.quantity(limits.apiGatewayAccountRPS)) rps, burst \(Format.quantity(limits.apiGatewayBurst))")
+    }
+
+    package func limits(_ context: ChainContext) -> LimitContribution {
+        let limits = context.limits
+        let others = DesignCatalog.all.filter { $0.id != context.design.id && !$0.contains(.restAPI) }.map(\.id.rawValue)
+        let raise =
+            "raise the integration timeout with --apigw-timeout-s after a Service Quotas increase (up to 300 s for Regional and private REST APIs; it can lower the account throttle), "
+            + (others.isEmpty ? "or make the work asynchronous" : "make the work asynchronous, or use \(others.joined(separator: " or ")) (no 29 s cap)")
+        return LimitContribution(
+            payload: PayloadLimit(
+                requestKiB: Self.payloadKiB, responseKiB: Self.payloadKiB, source: "API Gateway payload",
+                requestConsequence: "API Gateway rejects the request with 413", responseConsequence: "API Gateway answers with an error"),
+            timeouts: [TimeLimit(seconds: limits.apiGatewayIntegrationTimeoutSeconds, source: "API Gateway integration timeout", rank: 0, fix: raise)],
+            rates: [RateLimit(requestsPerSecond: limits.apiGatewayAccountRPS, source: "API Gateway account throttle", rank: 0)],
+            burst: limits.apiGatewayBurst)
+    }
+
+    package func warnings(_ context: ChainContext, limits: EffectiveLimits) -> [LimitWarning] {
+        let scenario = context.scenario
+        let service = scenario.limits
+        guard scenario.requestsPerSecond > service.apiGatewayAccountRPS else { return [] }
+        let others = DesignCatalog.all.filter { $0.id != context.design.id && !$0.contains(.restAPI) }.map(\.id.rawValue)
+        return [
+            LimitWarning(
+                id: "apigw-throttle",
+                limit:
+                    "API Gateway's account throttle, \(Format.quantity(service.apiGatewayAccountRPS)) requests/s in \(scenario.topology.region) (shared by every API in the account)",
+                value: "--rps \(Format.quantity(scenario.requestsPerSecond))",
+                consequence: "requests above the limit get 429 Too Many Requests",
+                fix: "ask AWS to raise the account quota (then pass --apigw-rps-limit), "
+                    + (others.isEmpty ? "or spread APIs over accounts" : "spread APIs over accounts, or use \(others.joined(separator: " or ")) (no API Gateway throttle)"))
+        ]
+    }
+
+    package func placement(_ context: ChainContext) -> [PlacedComponent] {
+        let account = context.account(.application)
+        var result: [PlacedComponent] = []
+        if customDomain {
+            result.append(PlacedComponent(id: "acm", name: "ACM certificate", account: account, scope: .regional, vpc: nil, subnet: nil, registered: nil))
+        }
+        result.append(PlacedComponent(id: "apigw", name: "Private REST API", account: account, scope: .regional, vpc: nil, subnet: nil, registered: nil))
+        return result
+    }
+
+    package func findings(_ context: ChainContext) -> [Finding] {
+        let cross = context.crossAccount
+        var result: [Finding] = []
+        if customDomain {
+            result.append(
+                Finding(
+                    id: "endpoint-id-in-policy", severity: .low, title: "The domain name's and the API's resource policies name the endpoint id",
+                    detail:
+                        "a new private custom domain name denies everything; its policy and the private API's resource policy must allow aws:SourceVpce = the endpoint id\(cross ? " of the network account" : ""), and a recreated endpoint needs a new domain name access association and both policies updated",
+                    fix: cross
+                        ? "share the domain name through AWS RAM, let the network account create the access association, and keep the endpoint id in a parameter both accounts read"
+                        : "reference the endpoint's id from both policies and the access association in the same deployment so a replacement updates all three"))
+        } else {
+            result.append(
+                Finding(
+                    id: "endpoint-id-in-policy", severity: cross ? .high : .low,
+                    title: "The API's resource policy names the endpoint id",
+                    detail: cross
+                        ? "the application account's resource policy allows aws:SourceVpce = the network account's endpoint id; recreating the endpoint yields a new id and every call gets 403 until the other account updates its policy and redeploys the API"
+                        : "the resource policy allows aws:SourceVpce = the endpoint id; recreating the endpoint yields a new id, and calls get 403 until the policy is updated and the API redeployed",
+                    fix: cross
+                        ? "protect the endpoint from replacement (lifecycle prevent_destroy), share the new id through a parameter both accounts read, or use a private custom domain name with a domain name access association"
+                        : "reference the endpoint's id from the policy in the same deployment so a replacement updates both"))
+        }
+        if context.hasUpstream(.alb) {
+            result.append(
+                Finding(
+                    id: "health-check-403", severity: .medium, title: "Health checks prove nothing about the API",
+                    detail:
+                        "API Gateway answers the ALB's health checks with 403 (no API host), so the matcher must accept 403 and a healthy target says nothing about the API or the function",
+                    fix: "alarm on API Gateway 5XXError and Lambda Errors and run a synthetic request through the ALB; do not read target health as service health"))
+        }
+        return result
+    }
+
+    package func features(_ context: ChainContext) -> FeatureSet? {
+        FeatureSet(
+            title: "API Gateway's features", items: Self.featureList,
+            summary: "usage plans, API keys, request validation, caching, authorizers; say so with --needs")
+    }
+
+    package func imposes(_ context: ChainContext) -> [String] {
+        var result = ["the 29 s integration timeout unless raised", "API Gateway's account throttle", "a resource policy tied to the endpoint id"]
+        if context.hasUpstream(.alb) { result.append("health checks that cannot see the API") }
+        return result
+    }
+
+    package func diagramNodes(_ context: DiagramContext) -> [DiagramNode] {
+        var nodes: [DiagramNode] = []
+        if customDomain {
+            nodes.append(
+                DiagramNode(
+                    id: "acm", location: context.region(.application),
+                    lines: ["ACM certificate", context.cost(["acm.certificate"]) ?? Format.money(0) + "/month"],
+                    attributes: [DiagramAttribute("fillcolor", "#fafafa")], onPath: false))
+        }
+        let lines = ["API Gateway", "private REST API"] + (customDomain ? ["private custom domain name"] : []) + [context.cost(["apigateway.requests"]) ?? ""]
+        nodes.append(
+            DiagramNode(
+                id: "apigw", location: context.region(.application), lines: lines.filter { !$0.isEmpty }, attributes: [DiagramAttribute("fillcolor", "#fce4ec")]))
+        return nodes
+    }
+
+    package func comparisonNode(_ context: DiagramContext) -> DiagramNode? {
+        DiagramNode(
+            id: "apigw",
+            lines: [customDomain ? "API Gateway (private REST,\ncustom domain)" : "API Gateway (private REST)", context.cost(["apigateway.requests"]) ?? ""].filter {
+                !$0.isEmpty
+            },
+            attributes: [DiagramAttribute("fillcolor", "#fce4ec")])
+    }
+
+    package func mermaidNodes(_ context: DiagramContext) -> [DiagramNode] {
+        let cost = context.cost(["apigateway.requests"]).map { [$0] } ?? []
+        return [
+            DiagramNode(
+                id: "apigw", location: [context.account(.application)],
+                lines: [customDomain ? "API Gateway, private REST API with a private custom domain name" : "API Gateway, private REST API"] + cost)
+        ]
+    }
+}
