@@ -93,6 +93,22 @@ import Testing
         #expect(warning.consequence.contains("504"))
     }
 
+    /// The way out names another design only where that design can be built: across accounts an ALB
+    /// cannot invoke the function, so alb-lambda is no way out of API Gateway's timeout or throttle.
+    @Test func wayOutNeverNamesAnImpossibleDesign() throws {
+        var scenario = makeScenario(rate: .perSecond(12_000), durationMS: "40000")
+        scenario.limits.lambdaConcurrency = 1_000_000
+        let single = HopModel.warnings(for: .albVpceApigwLambda, in: scenario)
+        #expect(single.map(\.id) == ["timeout", "apigw-throttle"])
+        #expect(single.allSatisfy { $0.fix.contains("or use alb-lambda") })
+        scenario.topology.accounts = .cross
+        let cross = HopModel.warnings(for: .albVpceApigwLambda, in: scenario)
+        #expect(cross.map(\.id) == ["timeout", "apigw-throttle"])
+        #expect(cross.allSatisfy { !$0.fix.contains("alb-lambda") })
+        #expect(cross[0].fix.hasSuffix("or make the work asynchronous"))
+        #expect(cross[1].fix.hasSuffix("or spread APIs over accounts"))
+    }
+
     @Test func eightHundredRPSAtTwoSecondsExceedsConcurrency() throws {
         let scenario = makeScenario(rate: .perSecond(800), durationMS: "2000")
         #expect(warningIDs(.albVpceApigwLambda, scenario) == ["lambda-concurrency"])

@@ -68,7 +68,7 @@ package struct PrivateRESTAPI: Component {
 
     package func limits(_ context: ChainContext) -> LimitContribution {
         let limits = context.limits
-        let others = DesignCatalog.all.filter { $0.id != context.design.id && !$0.contains(.restAPI) }.map(\.id.rawValue)
+        let others = DesignCatalog.alternatives(to: context.design.id, in: context.scenario) { !$0.contains(.restAPI) }
         let raise =
             "raise the integration timeout with --apigw-timeout-s after a Service Quotas increase (up to 300 s for Regional and private REST APIs; it can lower the account throttle), "
             + (others.isEmpty ? "or make the work asynchronous" : "make the work asynchronous, or use \(others.joined(separator: " or ")) (no 29 s cap)")
@@ -85,7 +85,7 @@ package struct PrivateRESTAPI: Component {
         let scenario = context.scenario
         let service = scenario.limits
         guard scenario.requestsPerSecond > service.apiGatewayAccountRPS else { return [] }
-        let others = DesignCatalog.all.filter { $0.id != context.design.id && !$0.contains(.restAPI) }.map(\.id.rawValue)
+        let others = DesignCatalog.alternatives(to: context.design.id, in: scenario) { !$0.contains(.restAPI) }
         return [
             LimitWarning(
                 id: "apigw-throttle",

@@ -89,11 +89,11 @@ package enum HopModel {
 
     static func rank(_ warning: LimitWarning) -> Int { warningOrder.firstIndex(of: warning.id) ?? warningOrder.count }
 
-    /// `, or use alb-vpce-apigw-lambda (6 MB)`: the other designs whose limit is larger, or nothing.
+    /// `, or use alb-vpce-apigw-lambda (6 MB)`: the other designs that can be built here and whose limit is larger, or nothing.
     static func larger(than size: Decimal, design: DesignID, scenario: Scenario, _ limit: KeyPath<EffectiveLimits, Decimal>) -> String {
-        let others = DesignCatalog.all.filter { $0.id != design }.compactMap { other -> (String, Decimal)? in
-            let value = limits(for: other.id, in: scenario, hops: [])[keyPath: limit]
-            return value > size ? (other.id.rawValue, value) : nil
+        let others = DesignCatalog.alternatives(to: design, in: scenario).compactMap { id -> (String, Decimal)? in
+            let value = limits(for: DesignID(rawValue: id), in: scenario, hops: [])[keyPath: limit]
+            return value > size ? (id, value) : nil
         }
         guard !others.isEmpty else { return "" }
         return ", or use " + others.map { "\($0.0) (\(sizeText($0.1)))" }.joined(separator: " or ")
