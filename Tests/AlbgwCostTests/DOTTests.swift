@@ -19,14 +19,17 @@ import Testing
         "--rps 50 --design alb-lambda --alb-scheme internal",
         "--rps 50 --design alb-vpce-apigw-lambda --accounts cross --azs 6",
         "--rps 12000 --request-kb 2048 --preset hybrid --registered-targets 1",
+        "--rps 50 --preset hybrid --accounts cross --vpce-subnets 1",
+        "--rps 50 --design vpce-apigw-lambda --alb-scheme internal --vpce-subnets 3",
     ]
 
     @Test func goldenDiagrams() throws {
         let tutorial = try report("--rps 50 --preset tutorial")
         let files = DOTRenderer.files(tutorial)
-        #expect(files.map(\.name) == ["alb-vpce-apigw-lambda.dot", "alb-lambda.dot", "comparison.dot"])
+        #expect(files.map(\.name) == ["alb-vpce-apigw-lambda.dot", "alb-lambda.dot", "vpce-apigw-lambda.dot", "comparison.dot"])
         for file in files { try Golden.check(file.text, "tutorial-\(file.name)") }
         try Golden.check(DOTRenderer.render(try report("--rps 50 --preset hybrid --design alb-vpce-apigw-lambda")), "hybrid-alb-vpce-apigw-lambda.dot")
+        try Golden.check(DOTRenderer.render(try report("--rps 50 --preset hybrid --design vpce-apigw-lambda")), "hybrid-vpce-apigw-lambda.dot")
     }
 
     @Test(arguments: variants)
@@ -118,7 +121,7 @@ import Testing
         let written = CLI.run(["dot", "--rps", "50", "--out", directory.path])
         #expect(written.exitCode == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        #expect(names == ["alb-lambda.dot", "alb-vpce-apigw-lambda.dot", "comparison.dot"])
+        #expect(names == ["alb-lambda.dot", "alb-vpce-apigw-lambda.dot", "comparison.dot", "vpce-apigw-lambda.dot"])
         #expect(CLI.run(["dot", "--rps", "50", "--out", "/proc/albgw-no"]).exitCode == 73)
     }
 }

@@ -37,7 +37,7 @@ import Testing
         #expect(findings.isEmpty, "\(findings.map { "\($0.id) at \($0.position)" })")
     }
 
-    /// Each mutation breaks exactly one rule of the correct configuration.
+    /// Each mutation breaks one rule of the correct configuration (two where one mistake has two consequences).
     @Test(arguments: [
         ("endpoint-fewer-subnets", "subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", "subnet_ids          = [aws_subnet.a.id]"),
         ("partial-registration", "count            = 2", "count            = 1"),
@@ -47,7 +47,8 @@ import Testing
         ("public-cidr", "cidr_block = \"10.0.0.0/16\"", "cidr_block = \"20.0.0.0/16\""),
         ("deprecated-runtime", "python3.12", "python3.9"),
         ("shared-open-security-group", "security_group_ids  = [aws_security_group.endpoint.id]", "security_group_ids  = [aws_security_group.alb.id]"),
-        ("host-header", "resource \"aws_api_gateway_domain_name_access_association\"", "resource \"aws_ssm_parameter\""),
+        ("missing-access-association,host-header", "resource \"aws_api_gateway_domain_name_access_association\"", "resource \"aws_ssm_parameter\""),
+        ("domain-policy", "\"aws:SourceVpce\" = [aws_vpc_endpoint.execute_api.id]", "\"aws:SourceVpce\" = []"),
         ("health-check-403", "matcher  = \"200\"", "matcher  = \"200,403\""),
         ("health-check-protocol", "protocol = \"HTTPS\" # health check protocol\n", ""),
         ("source-vpce", "\"aws:SourceVpce\" = aws_vpc_endpoint.execute_api.id", "\"aws:SourceVpce\" = \"vpc-11111111\""),
@@ -58,10 +59,54 @@ import Testing
         let text = try good
         #expect(text.contains(from), "the mutation does not apply")
         let (_, findings) = try review(text.replacingOccurrences(of: from, with: to))
-        #expect(findings.map(\.id) == [id], "\(findings.map { "\($0.id): \($0.message)" })")
+        // A comma separates the findings of a mutation that breaks two rules at once.
+        #expect(findings.map(\.id) == id.split(separator: ",").map(String.init), "\(findings.map { "\($0.id): \($0.message)" })")
         let finding = try #require(findings.first)
         #expect(finding.position.file == "main.tf" && finding.position.line > 1)
         #expect(!finding.fix.isEmpty)
+    }
+
+    var privateDomain: String { get throws { try String(contentsOfFile: "\(Self.fixtures)/private-custom-domain.tf", encoding: .utf8) } }
+
+    /// A private custom domain name with its access association and no ALB is vpce-apigw-lambda.
+    @Test func privateCustomDomainIsRecognisedAndClean() throws {
+        let (recognition, findings) = try review(privateDomain)
+        #expect(recognition.design == .vpceApigwLambda)
+        #expect(recognition.albScheme == .internal)  // a private API has no internet clients
+        #expect(recognition.vpceSubnets == 2 && recognition.privateDNS == false && recognition.accounts == .single)
+        #expect(recognition.lambdaMemoryMB == 512 && recognition.lambdaArchitecture == .arm64)
+        #expect(recognition.facts.map(\.name).starts(with: ["region", "private custom domain", "access association", "endpoint subnets"]))
+        #expect(findings.isEmpty, "\(findings.map { "\($0.id) at \($0.position)" })")
+    }
+
+    @Test(arguments: [
+        ("endpoint-one-az", "subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", "subnet_ids          = [aws_subnet.a.id]"),
+        ("missing-access-association", "resource \"aws_api_gateway_domain_name_access_association\"", "resource \"aws_ssm_parameter\""),
+        ("domain-policy", "\"aws:SourceVpce\" = [aws_vpc_endpoint.execute_api.id]", "\"aws:SourceVpce\" = []"),
+    ])
+    func eachPrivateDomainMistakeRaisesItsFinding(id: String, from: String, to: String) throws {
+        var text = try privateDomain
+        #expect(text.contains(from), "the mutation does not apply")
+        text = text.replacingOccurrences(of: from, with: to)
+        let (recognition, findings) = try review(text)
+        #expect(recognition.design == .vpceApigwLambda)
+        #expect(findings.map(\.id) == [id], "\(findings.map { "\($0.id): \($0.message)" })")
+    }
+
+    /// A private custom domain name without a policy keeps API Gateway's deny-all policy.
+    @Test func privateDomainWithoutAPolicyDeniesEverything() throws {
+        let text = try privateDomain
+        let start = try #require(text.range(of: "  policy = jsonencode", options: .backwards))
+        let end = try #require(text.range(of: "  })\n", range: start.upperBound..<text.endIndex))
+        let (_, findings) = try review(text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: ""))
+        #expect(findings.map(\.id) == ["domain-policy"])
+        #expect(findings.first?.message.contains("deny-all") == true)
+    }
+
+    /// With an ALB in front of the endpoint, the same resources are alb-vpce-apigw-lambda.
+    @Test func anALBInFrontMakesItTheALBDesign() throws {
+        let (recognition, _) = try review(try good)
+        #expect(recognition.design == .albVpceApigwLambda)
     }
 
     @Test func findingsPointAtTheLine() throws {
@@ -80,7 +125,7 @@ import Testing
         #expect(findings.isEmpty)
         let (neither, _) = try review("resource \"aws_lb\" \"x\" {\n  subnets = [\"subnet-1\", \"subnet-2\"]\n}\n")
         #expect(neither.design == nil)
-        #expect(neither.explanation.contains("neither design"))
+        #expect(neither.explanation.contains("none of the designs"))
         let (nothing, _) = try review("variable \"x\" {}\n")
         #expect(nothing.design == nil && nothing.explanation.contains("no Application Load Balancer"))
     }

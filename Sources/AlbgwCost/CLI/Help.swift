@@ -6,7 +6,8 @@ package enum Help {
         let regions = (try? PriceCatalog.bundled.regions()) ?? []
         var out = """
             albgw-cost \(CLI.version): what it costs to put a private API Gateway behind an Application Load
-            Balancer, or to let the ALB invoke Lambda directly, per hour, per month and per 1M requests.
+            Balancer, to let the ALB invoke Lambda directly, or to reach the private API by its own custom
+            domain name through the endpoint, per hour, per month and per 1M requests.
 
             USAGE
               albgw-cost --rps N [--region CODE] [options]      costs, limits and request paths
@@ -24,6 +25,7 @@ package enum Help {
               albgw-cost hops --rps 50 --region us-west-2 --hop-latency-ms alb=3,vpce=1,apigw=15
               albgw-cost --rps 50 --accounts cross --alb-scheme internet-facing
               albgw-cost dot --rps 50 --preset tutorial --design alb-vpce-apigw-lambda | dot -Tsvg > a.svg
+              albgw-cost --rps 50 --preset hybrid --design vpce-apigw-lambda
               albgw-cost report --rps 50 --region us-west-2 --needs usage-plans --out review
               albgw-cost review ./infra --rps 50 --var region=us-west-2
               albgw-cost prices --export ./prices   (edit, then: albgw-cost --rps 50 --prices ./prices)

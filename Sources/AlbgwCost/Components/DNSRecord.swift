@@ -45,7 +45,8 @@ package struct DNSRecord: Component {
             billedItems: ["route53.zone"],
             adds: [adds],
             notes: notes,
-            latencyKey: kind.rawValue, shortTransport: "DNS 53", keyLimit: "")
+            latencyKey: kind.rawValue, shortTransport: "DNS 53", keyLimit: "",
+            sources: context.entry == .interfaceEndpoint ? [.route53PrivateAPIAlias, .privateHostedZones] : [])
     }
 
     package func placement(_ context: ChainContext) -> [PlacedComponent] {
@@ -60,8 +61,8 @@ package struct DNSRecord: Component {
                 detail:
                     "the private custom domain name lives in a private hosted zone, which answers only inside the VPCs associated with it; forwarding to the VPC's +2 resolver from on premises is not supported",
                 fix:
-                    "create a Route 53 Resolver inbound endpoint (ENIs in at least two AZs) and forward the domain to its IPs from the corporate DNS servers (conditional forwarding)"
-            )
+                    "create a Route 53 Resolver inbound endpoint (ENIs in at least two AZs) and forward the domain to its IPs from the corporate DNS servers (conditional forwarding)",
+                sources: [.privateHostedZones, .resolverInbound])
         ]
     }
 

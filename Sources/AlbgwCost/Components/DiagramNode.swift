@@ -80,8 +80,11 @@ package struct DiagramContext: Sendable {
         return "\(Format.money(total))/month" + (items.contains { $0.monthlyCost == nil } ? " + missing price" : "")
     }
 
-    /// AZs whose loss stops the design.
-    package var fatalAZs: [String] { design.failureDomains.azLoss.filter { !$0.servesRequests }.map(\.az) }
+    /// AZs whose loss stops the design; none for a design that cannot be built (it is not analysed).
+    package var fatalAZs: [String] {
+        guard design.isFeasible else { return [] }
+        return design.failureDomains.azLoss.filter { !$0.servesRequests }.map(\.az)
+    }
 
     /// The placed parts of this component, by id prefix.
     package func placed(_ prefix: String) -> [PlacedComponent] {

@@ -71,7 +71,8 @@ package struct InterfaceEndpoint: Component {
                 "The custom domain name must have a domain name access association with this endpoint, and the domain's own resource policy must allow it (aws:SourceVpce); a new private custom domain name denies everything.",
                 "AWS recommends the endpoint in at least two AZs; the VPC needs enableDnsHostnames and enableDnsSupport.",
             ],
-            latencyKey: kind.rawValue, shortTransport: "HTTPS 443", keyLimit: "10 Gbps per AZ")
+            latencyKey: kind.rawValue, shortTransport: "HTTPS 443", keyLimit: "10 Gbps per AZ",
+            sources: [.privateAPIs, .privateCustomDomains, .privateCustomDomainConsumer, .privateCustomDomainTutorial, .endpointQuotas])
     }
 
     package func blocks(_ context: ChainContext) -> Bool { context.upstream == nil && context.internetFacing }
@@ -82,7 +83,7 @@ package struct InterfaceEndpoint: Component {
         return Impossibility(
             reason:
                 "a private API is not reachable from the internet, so \(context.design.id) cannot serve internet clients (--alb-scheme internet-facing); reach it over VPN or Direct Connect (--alb-scheme internal)"
-                + (others.isEmpty ? "" : " or put an ALB in front: \(others.joined(separator: " or "))"),
+                + (others.isEmpty ? "" : " or use a design with an ALB: \(others.joined(separator: " or "))"),
             title: "IMPOSSIBLE: a private API is not reachable from the internet",
             edgeLabel: "impossible:\nprivate API not reachable\nfrom the internet",
             shortEdgeLabel: "impossible from the internet",
@@ -147,7 +148,8 @@ package struct InterfaceEndpoint: Component {
                     Finding(
                         id: "endpoint-single-subnet", severity: .high, title: "Interface endpoint in one subnet",
                         detail: "the endpoint has one ENI, in AZ a, and it is the only way in: losing that AZ takes the design down",
-                        fix: "place the endpoint in subnets in at least two AZs (--vpce-subnets 2), as AWS recommends for private custom domain names"))
+                        fix: "place the endpoint in subnets in at least two AZs (--vpce-subnets 2), as AWS recommends for private custom domain names",
+                        sources: [.privateCustomDomainConsumer]))
             }
             if topology.privateDNS {
                 result.append(

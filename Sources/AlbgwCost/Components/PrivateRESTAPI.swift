@@ -63,7 +63,8 @@ package struct PrivateRESTAPI: Component {
             adds: customDomain ? Self.featureList + ["base path mappings on the custom domain name (several APIs and stages under one name)"] : Self.featureList,
             notes: notes,
             latencyKey: kind.rawValue, shortTransport: "HTTPS 443 PrivateLink",
-            keyLimit: "\(Format.quantity(limits.apiGatewayAccountRPS)) rps, burst \(Format.quantity(limits.apiGatewayBurst))")
+            keyLimit: "\(Format.quantity(limits.apiGatewayAccountRPS)) rps, burst \(Format.quantity(limits.apiGatewayBurst))",
+            sources: customDomain ? [.privateCustomDomains, .apiGatewaySecurityPolicies] + (context.crossAccount ? [.privateCustomDomainSharing] : []) : [])
     }
 
     package func limits(_ context: ChainContext) -> LimitContribution {
@@ -119,7 +120,8 @@ package struct PrivateRESTAPI: Component {
                         "a new private custom domain name denies everything; its policy and the private API's resource policy must allow aws:SourceVpce = the endpoint id\(cross ? " of the network account" : ""), and a recreated endpoint needs a new domain name access association and both policies updated",
                     fix: cross
                         ? "share the domain name through AWS RAM, let the network account create the access association, and keep the endpoint id in a parameter both accounts read"
-                        : "reference the endpoint's id from both policies and the access association in the same deployment so a replacement updates all three"))
+                        : "reference the endpoint's id from both policies and the access association in the same deployment so a replacement updates all three",
+                    sources: [.privateCustomDomainTutorial] + (cross ? [.privateCustomDomainSharing] : [])))
         } else {
             result.append(
                 Finding(

@@ -16,6 +16,13 @@ package enum DesignCatalog {
             question: "ALB -> Lambda",
             chain: [DNSRecord(), LoadBalancer(), LambdaFunction()],
             regionalOutage: "Lambda and the ALB are regional: a regional outage takes the design down"),
+        DesignDefinition(
+            id: .vpceApigwLambda,
+            name: "interface VPC endpoint -> private REST API (private custom domain) -> Lambda",
+            detail: "private custom domain name -> interface VPC endpoint (execute-api) -> private REST API -> Lambda, no ALB",
+            question: "endpoint -> private API Gateway -> Lambda",
+            chain: [DNSRecord(), InterfaceEndpoint(), PrivateRESTAPI(customDomain: true), LambdaFunction()],
+            regionalOutage: "API Gateway and Lambda are regional: a regional outage of either takes the design down"),
     ]
 
     /// The definition of `id`; every id in use comes from this catalog.
@@ -53,4 +60,7 @@ extension DesignID {
     package static let albVpceApigwLambda = DesignID(rawValue: "alb-vpce-apigw-lambda")
     /// ALB -> Lambda target group.
     package static let albLambda = DesignID(rawValue: "alb-lambda")
+    /// Private custom domain name -> interface VPC endpoint -> private REST API -> Lambda, no ALB
+    /// (custom domain names for private REST APIs, API Gateway, 2024-11-21).
+    package static let vpceApigwLambda = DesignID(rawValue: "vpce-apigw-lambda")
 }

@@ -53,6 +53,8 @@ package struct Finding: Sendable, Equatable {
     package var title: String
     package var detail: String
     package var fix: String
+    /// Where the facts behind it come from.
+    package var sources: [FactSource] = []
 }
 
 /// One published SLA term, with its source. SLAs are service-credit thresholds, not measured availability.

@@ -28,6 +28,8 @@ package struct Hop: Sendable, Equatable {
     package var shortTransport: String = ""
     /// The limit that binds at this hop, in a few words (`29 s, 6 MB`); empty when none does.
     package var keyLimit: String = ""
+    /// Where the hop's facts come from.
+    package var sources: [FactSource] = []
 }
 
 /// The largest request that gets through, how long it may take and how fast requests may come.

@@ -96,7 +96,12 @@ package enum HopModel {
             return value > size ? (id, value) : nil
         }
         guard !others.isEmpty else { return "" }
-        return ", or use " + others.map { "\($0.0) (\(sizeText($0.1)))" }.joined(separator: " or ")
+        // Designs with the same limit share one parenthesis: `a or b (6 MB)`.
+        var groups: [(names: [String], size: Decimal)] = []
+        for (name, size) in others {
+            if let index = groups.firstIndex(where: { $0.size == size }) { groups[index].names.append(name) } else { groups.append(([name], size)) }
+        }
+        return ", or use " + groups.map { "\($0.names.joined(separator: " or ")) (\(sizeText($0.size)))" }.joined(separator: " or ")
     }
 
     /// `1 MB`, `6 MB`, `512 KiB`: sizes as AWS states its limits.

@@ -95,7 +95,7 @@ package struct Recommendation: Sendable, Equatable {
                 design: chosen.design, reasons: reasons, otherWinsWhen: why, other: other.design, monthlyPremium: premium(other),
                 monthlyCost: monthlyCost, monthlyRequests: report.scenario.monthlyRequests)
         }
-        guard let other = ranked.dropFirst().first else { return nil }
+        guard let other = ranked.dropFirst().first(where: \.isFeasible) else { return nil }
         var why: [String] = []
         let features = featureSets(in: other, over: chosen, scenario: report.scenario)
         if !features.isEmpty { why.append("it needs none of \(features.map(\.title).joined(separator: " or "))") }

@@ -135,7 +135,10 @@ package enum DOTRenderer {
         let drawn = contexts.map { context -> (DiagramContext, [DiagramNode]) in
             var nodes = context.chain.component.diagramNodes(context)
             if context.chain.component.kind == blocked {
-                for index in nodes.indices { nodes[index].attributes += [DiagramAttribute("color", "#d32f2f"), DiagramAttribute("style", "rounded,dashed,filled")] }
+                for index in nodes.indices {
+                    nodes[index].attributes.removeAll { $0.key == "color" || $0.key == "style" }
+                    nodes[index].attributes += [DiagramAttribute("color", "#d32f2f"), DiagramAttribute("style", "rounded,dashed,filled")]
+                }
             }
             return (context, nodes)
         }

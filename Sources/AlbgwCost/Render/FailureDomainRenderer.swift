@@ -47,7 +47,10 @@ package enum FailureDomainRenderer {
             add("\(account), VPC", "ALB nodes in AZ \(albAZs.joined(separator: ", "))")
         }
         if let account = enis.first?.account {
-            let text = enis.map { "\(zone($0) ?? "?")\($0.registered == true ? " (registered)" : " (not registered)")" }.joined(separator: ", ")
+            let text = enis.map { eni in
+                let state = eni.registered.map { $0 ? " (registered)" : " (not registered)" } ?? ""
+                return "\(zone(eni) ?? "?")\(state)"
+            }.joined(separator: ", ")
             add("\(account), VPC", "endpoint ENIs in AZ \(text)")
         }
         return groups.map { "\($0.0): \($0.1.joined(separator: "; "))" }.joined(separator: " | ")

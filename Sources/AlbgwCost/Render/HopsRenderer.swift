@@ -28,6 +28,7 @@ package enum HopsRenderer {
                 out += "     \(index == 0 ? "adds:      " : "           ")\(feature)\n"
             }
             for note in hop.notes { out += "     note:      \(note)\n" }
+            for source in hop.sources { out += "     source:    \(source.text)\n" }
             if let latency = report.scenario.hopLatencyMS[hop.latencyKey] {
                 out += "     latency:   \(Format.quantity(latency)) ms (your estimate for '\(hop.latencyKey)')\n"
             }

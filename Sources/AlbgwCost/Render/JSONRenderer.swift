@@ -21,22 +21,9 @@ package enum JSONRenderer {
             ("preset", scenario.preset.map(JSONValue.string) ?? .null),
             ("designs", .array(report.designs.map(design))),
         ]
-        if let comparison = report.comparisons.first {
-            members.append(
-                (
-                    "comparison",
-                    .object([
-                        ("first", .string(comparison.first.rawValue)),
-                        ("second", .string(comparison.second.rawValue)),
-                        ("monthlyDifference", .number(comparison.monthly)),
-                        ("hourlyDifference", .number(comparison.hourly)),
-                        ("costPerMillionRequestsDifference", .number(comparison.perMillionRequests)),
-                        ("relativeDifference", comparison.fraction.map(JSONValue.number) ?? .null),
-                    ])
-                ))
-        } else {
-            members.append(("comparison", .null))
-        }
+        // `comparison` (the first of `comparisons`) stays for readers of schema version 1.
+        members.append(("comparison", report.comparisons.first.map(comparison) ?? .null))
+        members.append(("comparisons", .array(report.comparisons.map(comparison))))
         if let recommendation = report.recommendation {
             members.append(
                 (
@@ -56,6 +43,17 @@ package enum JSONRenderer {
         members.append(("missingPrices", .array(report.missingPrices.map(missing))))
         members.append(("assumptions", .array(report.assumptions.map(JSONValue.string))))
         return .object(members)
+    }
+
+    private static func comparison(_ comparison: CostComparison) -> JSONValue {
+        .object([
+            ("first", .string(comparison.first.rawValue)),
+            ("second", .string(comparison.second.rawValue)),
+            ("monthlyDifference", .number(comparison.monthly)),
+            ("hourlyDifference", .number(comparison.hourly)),
+            ("costPerMillionRequestsDifference", .number(comparison.perMillionRequests)),
+            ("relativeDifference", comparison.fraction.map(JSONValue.number) ?? .null),
+        ])
     }
 
     private static func inputValue(_ value: ReportInput.Value) -> JSONValue {
@@ -206,24 +204,32 @@ package enum JSONRenderer {
                 "findings",
                 .array(
                     analysis.findings.map { finding in
-                        .object([
-                            ("id", .string(finding.id)), ("severity", .string(finding.severity.rawValue)), ("title", .string(finding.title)),
-                            ("detail", .string(finding.detail)), ("fix", .string(finding.fix)),
-                        ])
+                        .object(
+                            [
+                                ("id", .string(finding.id)), ("severity", .string(finding.severity.rawValue)), ("title", .string(finding.title)),
+                                ("detail", .string(finding.detail)), ("fix", .string(finding.fix)),
+                            ] + sources(finding.sources))
                     })
             ),
         ]
     }
 
     private static func hop(_ hop: Hop) -> JSONValue {
-        .object([
-            ("number", .number(Decimal(hop.number))), ("id", .string(hop.id)), ("from", .string(hop.from)), ("to", .string(hop.to)),
-            ("protocol", .string(hop.transport)), ("tls", .string(hop.tls)), ("sizeLimit", .string(hop.sizeLimit)),
-            ("timeout", .string(hop.timeout)), ("throttle", .string(hop.throttle)),
-            ("billedLineItems", .array(hop.billedItems.map(JSONValue.string))),
-            ("adds", .array(hop.adds.map(JSONValue.string))), ("notes", .array(hop.notes.map(JSONValue.string))),
-            ("latencyKey", .string(hop.latencyKey)),
-        ])
+        .object(
+            [
+                ("number", .number(Decimal(hop.number))), ("id", .string(hop.id)), ("from", .string(hop.from)), ("to", .string(hop.to)),
+                ("protocol", .string(hop.transport)), ("tls", .string(hop.tls)), ("sizeLimit", .string(hop.sizeLimit)),
+                ("timeout", .string(hop.timeout)), ("throttle", .string(hop.throttle)),
+                ("billedLineItems", .array(hop.billedItems.map(JSONValue.string))),
+                ("adds", .array(hop.adds.map(JSONValue.string))), ("notes", .array(hop.notes.map(JSONValue.string))),
+                ("latencyKey", .string(hop.latencyKey)),
+            ] + sources(hop.sources))
+    }
+
+    /// `sources`, present when the facts carry any: title, URL and date of each.
+    private static func sources(_ sources: [FactSource]) -> [(String, JSONValue)] {
+        guard !sources.isEmpty else { return [] }
+        return [("sources", .array(sources.map { .object([("title", .string($0.title)), ("url", .string($0.url)), ("date", .string($0.date))]) }))]
     }
 
     private static func lineItem(_ item: LineItem) -> JSONValue {

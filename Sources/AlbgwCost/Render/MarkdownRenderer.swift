@@ -39,6 +39,14 @@ package enum MarkdownRenderer {
         return out
     }
 
+    /// `Sources:` and one bullet per distinct source, or nothing.
+    static func sourceList(_ sources: [FactSource]) -> String {
+        var distinct: [FactSource] = []
+        for source in sources where !distinct.contains(source) { distinct.append(source) }
+        guard !distinct.isEmpty else { return "" }
+        return "\nSources:\n\n" + distinct.map { "- [\($0.title)](\($0.url)), \($0.date)\n" }.joined()
+    }
+
     // MARK: - Sections
 
     static func title(_ report: Report) -> String {
@@ -90,13 +98,16 @@ package enum MarkdownRenderer {
         var out = "## Cost comparison\n\n"
         out += table(
             ["Design", "$/hour", "$/month", "$/1M requests", "Path"],
-            report.designs.map { design in
-                guard let cost = design.cost else { return [design.design.rawValue, "-", "impossible", "-", design.definition.name] }
+            report.designs.compactMap { design in
+                guard let cost = design.cost else { return nil }
                 return [
                     "`\(design.design.rawValue)`", Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + (cost.isComplete ? "" : " (incomplete)"),
                     Format.money4(cost.costPerMillionRequests), design.definition.name,
                 ]
             }, right: [1, 2, 3])
+        for design in report.designs {
+            if let reason = design.impossibleReason { out += "\n`\(design.design.rawValue)` is left out: \(reason).\n" }
+        }
         for comparison in report.comparisons {
             out +=
                 "\n`\(comparison.first.rawValue)` costs **\(Format.money(abs(comparison.monthly))) per month \(comparison.monthly >= 0 ? "more" : "less")** than `\(comparison.second.rawValue)`"
@@ -140,6 +151,7 @@ package enum MarkdownRenderer {
             if !notes.isEmpty {
                 out += "\nPitfalls:\n\n" + notes.map { "- Hop \($0.0.number): \($0.1)\n" }.joined()
             }
+            out += sourceList(design.hops.flatMap(\.sources))
             out += "\n"
         }
         out += "### Effective limits\n\n"
@@ -166,7 +178,10 @@ package enum MarkdownRenderer {
             let analysis = design.failureDomains
             out += "Placement: \(FailureDomainRenderer.placement(analysis.components)).\n\n"
             out += table(
-                ["AZ lost", "Still serves requests", "Registered endpoint IPs left", "ALB nodes left", "Why"],
+                [
+                    "AZ lost", "Still serves requests", analysis.components.contains { $0.registered != nil } ? "Registered endpoint IPs left" : "Endpoint ENIs left",
+                    "ALB nodes left", "Why",
+                ],
                 analysis.azLoss.map {
                     [
                         $0.az, $0.servesRequests ? "yes" : "**no**", $0.endpointCapacityShare.map(Format.percent) ?? "n/a", $0.albNodeShare.map(Format.percent) ?? "n/a",
@@ -178,6 +193,7 @@ package enum MarkdownRenderer {
                 ["SLA term", "Monthly uptime", "Source"],
                 analysis.availability.terms.map { [$0.service, "\($0.percent)%" + ($0.confirmed ? "" : " (unconfirmed)"), $0.source] })
             out += "\n" + table(["Severity", "Finding", "Detail", "Fix"], analysis.findings.map { [$0.severity.rawValue, $0.title, $0.detail, $0.fix] })
+            out += sourceList(analysis.findings.flatMap(\.sources))
         }
         return out
     }

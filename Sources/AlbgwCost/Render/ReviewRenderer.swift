@@ -4,7 +4,7 @@ package enum ReviewRenderer {
     package static func text(_ review: TerraformReviewResult) -> String {
         let recognition = review.recognition
         var out = "Terraform review of \(review.files.joined(separator: ", "))\n"
-        out += "  Design: \(recognition.design?.rawValue ?? "neither design") (\(recognition.explanation))\n"
+        out += "  Design: \(recognition.design?.rawValue ?? "none of the designs") (\(recognition.explanation))\n"
         if !recognition.facts.isEmpty {
             var table = TextTable([("Read from the code", .left), ("Value", .left), ("Where", .left)])
             for fact in recognition.facts { table.add([fact.name, fact.value, fact.position?.description ?? "-"]) }
@@ -22,7 +22,7 @@ package enum ReviewRenderer {
         let recognition = review.recognition
         var out = "## Terraform review\n\n"
         out +=
-            "Files: \(review.files.map { "`\($0)`" }.joined(separator: ", ")). The code implements **\(recognition.design?.rawValue ?? "neither design")**: \(recognition.explanation).\n\n"
+            "Files: \(review.files.map { "`\($0)`" }.joined(separator: ", ")). The code implements **\(recognition.design?.rawValue ?? "none of the designs")**: \(recognition.explanation).\n\n"
         if !recognition.facts.isEmpty {
             out += MarkdownRenderer.table(["Read from the code", "Value", "Where"], recognition.facts.map { [$0.name, $0.value, $0.position.map { "`\($0)`" } ?? "-"] }) + "\n"
         }

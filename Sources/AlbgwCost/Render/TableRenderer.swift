@@ -37,18 +37,16 @@ package enum TableRenderer {
 
     static func summary(_ report: Report) -> String {
         var table = TextTable([("Design", .left), ("$/hour", .right), ("$/month", .right), ("$/1M requests", .right), ("Path", .left)])
+        // Only the designs that can be built are compared; one line each says why the others are left out.
         for design in report.designs {
-            guard let cost = design.cost else {
-                table.add([design.design.rawValue, "-", "impossible", "-", design.definition.name])
-                continue
-            }
+            guard let cost = design.cost else { continue }
             let mark = cost.isComplete ? "" : " (incomplete)"
             table.add([
                 design.design.rawValue, Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark,
                 Format.money4(cost.costPerMillionRequests), design.definition.name,
             ])
         }
-        var out = "Summary (USD)\n" + table.render(indent: "  ")
+        var out = "Summary (USD)\n" + (report.designs.contains(where: \.isFeasible) ? table.render(indent: "  ") : "  No design can serve this workload here.\n")
         for design in report.designs {
             if let reason = design.impossibleReason { out += "  \(design.design.rawValue) is impossible here: \(reason).\n" }
         }

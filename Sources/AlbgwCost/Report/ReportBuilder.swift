@@ -82,6 +82,14 @@ package enum ReportBuilder {
         lines += [
             "Route 53: one public hosted zone per design; queries to an alias record that points at the ALB are free. ACM public certificates used by the ALB are free.",
             "Traffic between the ALB and the endpoint's ENIs in other AZs: no source says it is charged (ALB cross-zone traffic is not); it is not priced.",
+        ]
+        let privateDomains = scenario.designs.filter { $0.definition.entry?.kind == .interfaceEndpoint }.map(\.rawValue)
+        if !privateDomains.isEmpty {
+            lines.append(
+                "Private custom domain name (\(privateDomains.joined(separator: ", "))): clients resolve it through an alias record in a private hosted zone to the endpoint's regional DNS name (alias queries are free) and reach API Gateway through the endpoint, which bills its hours per subnet and its data as it does behind an ALB; the ACM certificate on the domain name is free; API Gateway's pricing shows no charge for the custom domain name or its access association."
+            )
+        }
+        lines += [
             scenario.billing.freeTier
                 ? "Always-free allowances on (--free-tier): Lambda's 1,000,000 requests and 400,000 GB-s per month and the 100 GB internet egress allowance are subtracted before tiering."
                 : "Always-free allowances off (default, as Infracost and the Pricing Calculator): Lambda's 1,000,000 requests and 400,000 GB-s and the 100 GB egress allowance do not expire, but an account that already uses them pays the figures shown; --free-tier subtracts them.",

@@ -9,7 +9,7 @@ package struct Recognition: Sendable, Equatable {
         package var position: SourcePosition?
     }
 
-    /// The recognised design, or nil when the code implements neither.
+    /// The recognised design, or nil when the code implements none.
     package var design: DesignID?
     /// Why it is that design, or what is missing for either.
     package var explanation: String
@@ -30,7 +30,8 @@ package struct Recognition: Sendable, Equatable {
     package var lambdaArchitecture: LambdaArchitecture?
 }
 
-/// Recognises `alb-vpce-apigw-lambda` or `alb-lambda` in a Terraform configuration.
+/// Recognises which design of the catalog a Terraform configuration implements, from the resources
+/// that make up each kind of component and how they are wired.
 package enum DesignRecognizer {
     package static func recognize(_ config: TerraformConfiguration) -> Recognition {
         var facts: [Recognition.Fact] = []
@@ -55,7 +56,16 @@ package enum DesignRecognizer {
         if let region = result.region { fact("region", region, nil) }
 
         guard let alb = albs.first else {
-            result.explanation = "no Application Load Balancer (aws_lb with load_balancer_type application) is declared, so the code implements neither design"
+            let domains = privateDomains(config)
+            if let domain = domains.first, let endpoint = endpoints.first, let api = privateAPIs.first {
+                recognizePrivateDomain(config, domain: domain, endpoint: endpoint, api: api, functions: functions, into: &result, fact: fact)
+            } else {
+                result.explanation =
+                    "no Application Load Balancer (aws_lb with load_balancer_type application) and no private custom domain name (aws_api_gateway_domain_name with endpoint type PRIVATE) in front of a private REST API and an execute-api endpoint are declared, so the code implements none of the designs"
+            }
+            for variable in config.variables where variable["default"] == nil && !config.givenVariables.contains(variable.type) {
+                unknowns.append("var.\(variable.type) has no default; pass --var \(variable.type)=VALUE")
+            }
             result.facts = facts
             result.unknowns = unknowns
             return result
@@ -112,7 +122,7 @@ package enum DesignRecognizer {
             if ipGroups.isEmpty { missing.append("a target group of type ip (or lambda)") }
             if endpoints.isEmpty { missing.append("an Interface endpoint for execute-api") }
             if privateAPIs.isEmpty { missing.append("a REST API with endpoint type PRIVATE") }
-            result.explanation = "\(alb.address) is declared, but not \(missing.joined(separator: ", ")), so the code implements neither design"
+            result.explanation = "\(alb.address) is declared, but not \(missing.joined(separator: ", ")), so the code implements none of the designs"
         }
         for listener in config.resources("aws_lb_listener") + config.resources("aws_alb_listener") {
             let policy = listener["ssl_policy"]?.value?.string ?? (listener["ssl_policy"]?.text ?? "not set (ELBSecurityPolicy-2016-08)")
@@ -147,6 +157,67 @@ package enum DesignRecognizer {
         result.facts = facts
         result.unknowns = unknowns
         return result
+    }
+
+    /// Custom domain names of API Gateway with endpoint type PRIVATE.
+    static func privateDomains(_ config: TerraformConfiguration) -> [TerraformBlock] {
+        config.resources("aws_api_gateway_domain_name").filter { domain in
+            domain.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").contains("PRIVATE") }
+        }
+    }
+
+    /// The access associations that name `domain` (by its ARN).
+    static func accessAssociations(_ config: TerraformConfiguration, domain: TerraformBlock) -> [TerraformBlock] {
+        config.resources("aws_api_gateway_domain_name_access_association").filter { association in
+            association["domain_name_arn"]?.references.contains { $0.hasPrefix(domain.address + ".") || $0 == domain.address } ?? false
+        }
+    }
+
+    /// A private custom domain name with no ALB in front: clients reach the API through the endpoint.
+    static func recognizePrivateDomain(
+        _ config: TerraformConfiguration, domain: TerraformBlock, endpoint: TerraformBlock, api: TerraformBlock, functions: [TerraformBlock],
+        into result: inout Recognition, fact: (String, String, SourcePosition?) -> Void
+    ) {
+        result.design = DesignCatalog.design(withPath: [.interfaceEndpoint, .restAPI, .lambda])
+        // A private API serves only clients in the VPC or on the corporate network.
+        result.albScheme = .internal
+        let associations = accessAssociations(config, domain: domain)
+        result.explanation =
+            "\(domain.address) is a private custom domain name (endpoint type PRIVATE) of the private REST API \(api.address), reached through \(endpoint.address) (execute-api, Interface)"
+            + (associations.isEmpty ? " but no domain name access association" : " by \(associations[0].address)") + "; no ALB is declared"
+            + (functions.isEmpty ? "; no aws_lambda_function is declared, so the function's defaults (128 MB, x86_64) apply" : "")
+        fact("private custom domain", "\(domain.address): \(domain["domain_name"].map { $0.value?.string ?? $0.text } ?? "no domain_name")", domain.position)
+        fact(
+            "access association",
+            associations.isEmpty ? "none" : associations.map { "\($0.address): \($0["access_association_source"]?.text ?? "no source")" }.joined(separator: "; "),
+            associations.first?.position ?? domain.position)
+        let subnetIDs = endpoint["subnet_ids"]
+        result.vpceSubnets = subnetIDs?.count ?? 0
+        fact("endpoint subnets", subnetIDs.map { "\($0.count.map(String.init) ?? "unknown") (\($0.text))" } ?? "none (no subnet_ids)", subnetIDs?.position ?? endpoint.position)
+        let dns = endpoint["private_dns_enabled"]?.value?.bool ?? false
+        result.privateDNS = dns
+        fact("endpoint private DNS", dns ? "enabled" : "disabled", endpoint["private_dns_enabled"]?.position ?? endpoint.position)
+        if let function = functions.first {
+            result.lambdaMemoryMB = function["memory_size"]?.value?.string.flatMap(Int.init) ?? 128
+            result.lambdaArchitecture = function["architectures"]?.value?.list?.first?.string.flatMap(LambdaArchitecture.init) ?? .x86_64
+            fact(
+                "Lambda", "\(function.address), \(result.lambdaMemoryMB!) MB, \(result.lambdaArchitecture!.rawValue), runtime \(function["runtime"]?.value?.string ?? "not set")",
+                function.position)
+        }
+        result.accounts = crossAccount(alb: endpoint, application: [api] + functions) ? .cross : .single
+        fact(
+            "accounts", result.accounts == .cross ? "cross: the API uses another provider (\(api["provider"]?.text ?? ""))" : "single",
+            api["provider"]?.position ?? api.position)
+        for api in config.resources("aws_api_gateway_rest_api") where api.blocks("endpoint_configuration").contains(where: { ($0["types"]?.text ?? "").contains("PRIVATE") }) {
+            let holders = [api] + config.resources("aws_api_gateway_rest_api_policy").filter { $0["rest_api_id"]?.references.contains { $0.hasPrefix(api.address + ".") } ?? false }
+            let conditions = holders.compactMap { $0["policy"] }.flatMap { TerraformReview.sourceVpceValues($0.text) }
+            fact(
+                "private REST API", "\(api.address): endpoint type PRIVATE; aws:SourceVpce \(conditions.isEmpty ? "not conditioned" : conditions.joined(separator: ", "))",
+                api.position)
+        }
+        for vpc in config.resources("aws_vpc") {
+            fact("VPC", "\(vpc.address): \(vpc["cidr_block"].map { $0.value?.string ?? $0.text } ?? "no cidr_block")", vpc.position)
+        }
     }
 
     /// The provider's region, else the region in the endpoint's service name.

@@ -47,6 +47,38 @@ package enum TerraformReview {
                 "\(endpoint.address) is in \(subnets) subnet(s) but the ALB spans \(azs) AZs: \(subnets == 0 ? "it has no ENI to register" : "losing the endpoint's AZ takes the design down")",
                 "list a subnet in each of the ALB's AZs in subnet_ids")
         }
+        // A private custom domain name reached through the endpoint directly: the endpoint is the only way in.
+        let endpointFirst = recognition.design.map { $0.definition.dataPath.first?.kind == .interfaceEndpoint } ?? false
+        if endpointFirst, let endpoint, let subnets = recognition.vpceSubnets, subnets < 2 {
+            add(
+                "endpoint-one-az", .high, endpoint["subnet_ids"]?.position ?? endpoint.position,
+                "\(endpoint.address) is in \(subnets) subnet(s), and clients reach the private custom domain name only through it: losing that AZ takes the design down",
+                "list subnets in at least two AZs in subnet_ids, as AWS recommends for private custom domain names")
+        }
+        // Every private custom domain name needs an access association and a policy that lets the endpoint in.
+        for domain in DesignRecognizer.privateDomains(config) {
+            if DesignRecognizer.accessAssociations(config, domain: domain).isEmpty {
+                add(
+                    "missing-access-association", .high, domain.position,
+                    "\(domain.address) is a private custom domain name without a domain name access association: no VPC endpoint can invoke it, so every call by that name fails",
+                    "add an aws_api_gateway_domain_name_access_association with access_association_source = <endpoint>.id, access_association_source_type = \"VPCE\" and domain_name_arn = \(domain.address).arn"
+                )
+            }
+            if let policy = domain["policy"] {
+                let conditions = sourceVpceValues(policy.text)
+                if !conditions.contains(where: { $0.contains("aws_vpc_endpoint.") || $0.contains("vpce-") }) {
+                    add(
+                        "domain-policy", .high, policy.position,
+                        "\(domain.address)'s policy does not allow the endpoint (no aws:SourceVpce condition naming it): API Gateway denies every call by the custom domain name",
+                        "allow execute-api:Invoke with \"aws:SourceVpce\" = aws_vpc_endpoint.<name>.id in the domain name's policy")
+                }
+            } else {
+                add(
+                    "domain-policy", .high, domain.position,
+                    "\(domain.address) sets no policy, and API Gateway gives a private custom domain name a deny-all resource policy: every call by that name gets 403",
+                    "policy = jsonencode(...) allowing execute-api:Invoke on execute-api:/* with \"aws:SourceVpce\" = aws_vpc_endpoint.<name>.id")
+            }
+        }
         // Attachments that register fewer endpoint IPs than the endpoint has.
         if albToEndpoint, let registered = recognition.registeredTargets, let subnets = recognition.vpceSubnets, registered < subnets {
             let attachment = (config.resources("aws_lb_target_group_attachment") + config.resources("aws_alb_target_group_attachment")).first

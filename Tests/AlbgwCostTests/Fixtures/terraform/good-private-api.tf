@@ -128,6 +128,17 @@ resource "aws_api_gateway_domain_name" "private" {
   endpoint_configuration {
     types = ["PRIVATE"]
   }
+
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*"
+      Action    = "execute-api:Invoke"
+      Resource  = "execute-api:/*"
+      Condition = { StringEquals = { "aws:SourceVpce" = [aws_vpc_endpoint.execute_api.id] } }
+    }]
+  })
 }
 
 resource "aws_api_gateway_domain_name_access_association" "private" {
