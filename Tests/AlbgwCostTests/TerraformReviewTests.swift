@@ -75,7 +75,7 @@ import Testing
         #expect(recognition.albScheme == .internal)  // a private API has no internet clients
         #expect(recognition.vpceSubnets == 2 && recognition.privateDNS == false && recognition.accounts == .single)
         #expect(recognition.lambdaMemoryMB == 512 && recognition.lambdaArchitecture == .arm64)
-        #expect(recognition.facts.map(\.name).starts(with: ["region", "private custom domain", "access association", "endpoint subnets"]))
+        #expect(recognition.facts.map(\.name).starts(with: ["region", "Lambda", "private custom domain", "access association", "endpoint subnets"]))
         #expect(findings.isEmpty, "\(findings.map { "\($0.id) at \($0.position)" })")
     }
 
@@ -91,6 +91,88 @@ import Testing
         let (recognition, findings) = try review(text)
         #expect(recognition.design == .vpceApigwLambda)
         #expect(findings.map(\.id) == [id], "\(findings.map { "\($0.id): \($0.message)" })")
+    }
+
+    /// The domain's policy must let in the endpoint the association names, whatever form it takes.
+    @Test(arguments: [
+        // Another endpoint, or a hard-coded id, is not the endpoint the clients use.
+        ("\"aws:SourceVpce\" = [aws_vpc_endpoint.execute_api.id]", "\"aws:SourceVpce\" = [\"vpce-0123456789abcdef0\"]", true),
+        // Deny with StringEquals on the endpoint shuts it out.
+        (
+            "      Effect    = \"Allow\"\n      Principal = \"*\"\n      Action    = \"execute-api:Invoke\"\n      Resource  = \"execute-api:/*\"\n      Condition = { StringEquals = { \"aws:SourceVpce\" = [",
+            "      Effect    = \"Deny\"\n      Principal = \"*\"\n      Action    = \"execute-api:Invoke\"\n      Resource  = \"execute-api:/*\"\n      Condition = { StringEquals = { \"aws:SourceVpce\" = [",
+            true
+        ),
+    ])
+    func domainPolicyMustLetTheEndpointIn(from: String, to: String, finding: Bool) throws {
+        let text = try privateDomain
+        #expect(text.contains(from), "the mutation does not apply")
+        let (_, findings) = try review(text.replacingOccurrences(of: from, with: to))
+        #expect(findings.map(\.id).contains("domain-policy") == finding, "\(findings.map(\.id))")
+    }
+
+    /// An aws_iam_policy_document is read through its statements; a correct one raises nothing.
+    @Test func domainPolicyFromAPolicyDocument() throws {
+        let text = try privateDomain
+        let start = try #require(text.range(of: "  policy = jsonencode", options: .backwards))
+        let end = try #require(text.range(of: "  })\n", range: start.upperBound..<text.endIndex))
+        let document = """
+            data "aws_iam_policy_document" "domain" {
+              statement {
+                effect    = "Allow"
+                actions   = ["execute-api:Invoke"]
+                resources = ["execute-api:/*"]
+                principals {
+                  type        = "*"
+                  identifiers = ["*"]
+                }
+                condition {
+                  test     = "StringEquals"
+                  variable = "aws:SourceVpce"
+                  values   = [VALUE]
+                }
+              }
+            }
+
+            """
+        func reviewed(_ value: String) throws -> [String] {
+            let edited = text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "  policy = data.aws_iam_policy_document.domain.json\n")
+            return try review(edited + document.replacingOccurrences(of: "VALUE", with: value)).1.map(\.id)
+        }
+        #expect(try reviewed("aws_vpc_endpoint.execute_api.id").isEmpty)
+        #expect(try reviewed("aws_vpc_endpoint.other.id").contains("domain-policy"))
+    }
+
+    /// An ALB that does not forward to the endpoint does not hide the private custom domain.
+    @Test func anUnrelatedALBDoesNotHideThePrivateDomain() throws {
+        let alb = """
+
+            resource "aws_lb" "web" {
+              internal           = false
+              load_balancer_type = "application"
+              subnets            = [aws_subnet.a.id, aws_subnet.b.id]
+            }
+
+            resource "aws_lb_target_group" "web" {
+              port        = 80
+              protocol    = "HTTP"
+              target_type = "instance"
+              vpc_id      = aws_vpc.main.id
+            }
+
+            """
+        let (recognition, _) = try review(try privateDomain + alb)
+        #expect(recognition.design == .vpceApigwLambda)
+        #expect(recognition.explanation.contains("aws_lb.web does not forward to the endpoint"))
+    }
+
+    /// The association decides which endpoint the clients use; one that names no execute-api endpoint is a finding.
+    @Test func theAssociationNamesTheEndpoint() throws {
+        let text = try privateDomain.replacingOccurrences(
+            of: "access_association_source      = aws_vpc_endpoint.execute_api.id", with: "access_association_source      = aws_vpc_endpoint.gateway.id")
+        let gateway = "\nresource \"aws_vpc_endpoint\" \"gateway\" {\n  vpc_id       = aws_vpc.main.id\n  service_name = \"com.amazonaws.eu-west-1.s3\"\n}\n"
+        let (_, findings) = try review(text + gateway)
+        #expect(findings.map(\.id).contains("access-association-endpoint"))
     }
 
     /// A private custom domain name without a policy keeps API Gateway's deny-all policy.

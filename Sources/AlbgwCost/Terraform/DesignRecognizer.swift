@@ -55,30 +55,18 @@ package enum DesignRecognizer {
         result.region = region(config, endpoints: endpoints, unknowns: &unknowns)
         if let region = result.region { fact("region", region, nil) }
 
-        guard let alb = albs.first else {
-            let domains = privateDomains(config)
-            if let domain = domains.first, let endpoint = endpoints.first, let api = privateAPIs.first {
-                recognizePrivateDomain(config, domain: domain, endpoint: endpoint, api: api, functions: functions, into: &result, fact: fact)
-            } else {
-                result.explanation =
-                    "no Application Load Balancer (aws_lb with load_balancer_type application) and no private custom domain name (aws_api_gateway_domain_name with endpoint type PRIVATE) in front of a private REST API and an execute-api endpoint are declared, so the code implements none of the designs"
+        let alb = albs.first
+        if let alb {
+            let isInternal = alb["internal"]?.value?.bool ?? false
+            result.albScheme = isInternal ? .internal : .internetFacing
+            fact("ALB", "\(alb.address), \(result.albScheme!.rawValue)", alb.position)
+            if let subnets = alb["subnets"] {
+                result.azs = distinctZones(subnets, config: config)
+                fact("ALB subnets", "\(subnets.count.map(String.init) ?? "unknown") (\(subnets.text)) in \(result.azs.map(String.init) ?? "unknown") AZ(s)", subnets.position)
+            } else if let mappings = Optional(alb.blocks("subnet_mapping")), !mappings.isEmpty {
+                result.azs = mappings.count
+                fact("ALB subnets", "\(mappings.count) subnet_mapping blocks", mappings[0].position)
             }
-            for variable in config.variables where variable["default"] == nil && !config.givenVariables.contains(variable.type) {
-                unknowns.append("var.\(variable.type) has no default; pass --var \(variable.type)=VALUE")
-            }
-            result.facts = facts
-            result.unknowns = unknowns
-            return result
-        }
-        let isInternal = alb["internal"]?.value?.bool ?? false
-        result.albScheme = isInternal ? .internal : .internetFacing
-        fact("ALB", "\(alb.address), \(result.albScheme!.rawValue)", alb.position)
-        if let subnets = alb["subnets"] {
-            result.azs = distinctZones(subnets, config: config)
-            fact("ALB subnets", "\(subnets.count.map(String.init) ?? "unknown") (\(subnets.text)) in \(result.azs.map(String.init) ?? "unknown") AZ(s)", subnets.position)
-        } else if let mappings = Optional(alb.blocks("subnet_mapping")), !mappings.isEmpty {
-            result.azs = mappings.count
-            fact("ALB subnets", "\(mappings.count) subnet_mapping blocks", mappings[0].position)
         }
 
         let lambdaGroups = targetGroups.filter { $0["target_type"]?.value?.string == "lambda" }
@@ -91,8 +79,9 @@ package enum DesignRecognizer {
                 function.position)
         }
 
-        if let group = ipGroups.first, let endpoint = endpoints.first, let api = privateAPIs.first {
-            result.design = DesignCatalog.design(withPath: [.alb, .interfaceEndpoint, .restAPI, .lambda])
+        let domains = privateDomains(config)
+        if let alb, let group = ipGroups.first, let endpoint = endpoints.first, let api = privateAPIs.first {
+            result.design = DesignCatalog.design(withSignatures: ["alb", "vpce", "apigw", "lambda"])
             result.explanation =
                 "\(alb.address) forwards to \(group.address) (target type ip), which holds the IPs of \(endpoint.address) (execute-api, Interface), the endpoint of the private REST API \(api.address)"
                 + (functions.isEmpty ? "; no aws_lambda_function is declared, so the function's defaults (128 MB, x86_64) apply" : "")
@@ -112,17 +101,22 @@ package enum DesignRecognizer {
                 "accounts",
                 result.accounts == .cross ? "cross: API and function use another provider (\(api["provider"]?.text ?? functions.first?["provider"]?.text ?? ""))" : "single",
                 api["provider"]?.position ?? api.position)
-        } else if let group = lambdaGroups.first {
-            result.design = DesignCatalog.design(withPath: [.alb, .lambda])
+        } else if let alb, let group = lambdaGroups.first {
+            result.design = DesignCatalog.design(withSignatures: ["alb", "lambda"])
             result.explanation = "\(alb.address) forwards to \(group.address), a target group of type lambda"
             fact("target group", "\(group.address): lambda", group.position)
             result.accounts = crossAccount(alb: alb, application: functions) ? .cross : .single
-        } else {
+        } else if let domain = domains.first, !endpoints.isEmpty, !privateAPIs.isEmpty {
+            recognizePrivateDomain(config, domain: domain, endpoints: endpoints, apis: privateAPIs, functions: functions, alb: alb, into: &result, fact: fact)
+        } else if let alb {
             var missing: [String] = []
             if ipGroups.isEmpty { missing.append("a target group of type ip (or lambda)") }
             if endpoints.isEmpty { missing.append("an Interface endpoint for execute-api") }
             if privateAPIs.isEmpty { missing.append("a REST API with endpoint type PRIVATE") }
             result.explanation = "\(alb.address) is declared, but not \(missing.joined(separator: ", ")), so the code implements none of the designs"
+        } else {
+            result.explanation =
+                "no Application Load Balancer (aws_lb with load_balancer_type application) and no private custom domain name (aws_api_gateway_domain_name with endpoint type PRIVATE) in front of a private REST API and an execute-api endpoint are declared, so the code implements none of the designs"
         }
         for listener in config.resources("aws_lb_listener") + config.resources("aws_alb_listener") {
             let policy = listener["ssl_policy"]?.value?.string ?? (listener["ssl_policy"]?.text ?? "not set (ELBSecurityPolicy-2016-08)")
@@ -149,8 +143,9 @@ package enum DesignRecognizer {
             expression.map { $0.references.map(TerraformReview.resourceAddress).joined(separator: ", ") } ?? "none"
         }
         fact(
-            "security groups", "ALB: \(groupsOf(alb["security_groups"]))" + (endpoints.first.map { "; endpoint: \(groupsOf($0["security_group_ids"]))" } ?? ""),
-            alb["security_groups"]?.position)
+            "security groups",
+            (alb.map { "ALB: \(groupsOf($0["security_groups"]))" } ?? "ALB: none") + (endpoints.first.map { "; endpoint: \(groupsOf($0["security_group_ids"]))" } ?? ""),
+            alb?["security_groups"]?.position ?? endpoints.first?["security_group_ids"]?.position)
         for variable in config.variables where variable["default"] == nil && !config.givenVariables.contains(variable.type) {
             unknowns.append("var.\(variable.type) has no default; pass --var \(variable.type)=VALUE")
         }
@@ -173,18 +168,39 @@ package enum DesignRecognizer {
         }
     }
 
-    /// A private custom domain name with no ALB in front: clients reach the API through the endpoint.
+    /// The resource of `candidates` that `expression` refers to, if any.
+    static func referenced(_ expression: TerraformExpression?, in candidates: [TerraformBlock]) -> TerraformBlock? {
+        guard let expression else { return nil }
+        return candidates.first { candidate in expression.references.contains { $0 == candidate.address || $0.hasPrefix(candidate.address + ".") } }
+    }
+
+    /// The execute-api endpoint a private custom domain name is reached through: the one its access
+    /// association names, else the only or first one declared.
+    static func associatedEndpoint(_ config: TerraformConfiguration, domain: TerraformBlock, endpoints: [TerraformBlock]) -> TerraformBlock? {
+        for association in accessAssociations(config, domain: domain) {
+            if let endpoint = referenced(association["access_association_source"], in: endpoints) { return endpoint }
+        }
+        return nil
+    }
+
+    /// A private custom domain name with no ALB in front of the endpoint: clients reach the API through it.
     static func recognizePrivateDomain(
-        _ config: TerraformConfiguration, domain: TerraformBlock, endpoint: TerraformBlock, api: TerraformBlock, functions: [TerraformBlock],
-        into result: inout Recognition, fact: (String, String, SourcePosition?) -> Void
+        _ config: TerraformConfiguration, domain: TerraformBlock, endpoints: [TerraformBlock], apis: [TerraformBlock], functions: [TerraformBlock],
+        alb: TerraformBlock?, into result: inout Recognition, fact: (String, String, SourcePosition?) -> Void
     ) {
-        result.design = DesignCatalog.design(withPath: [.interfaceEndpoint, .restAPI, .lambda])
+        result.design = DesignCatalog.design(withSignatures: ["vpce", "apigw+domain", "lambda"])
         // A private API serves only clients in the VPC or on the corporate network.
         result.albScheme = .internal
         let associations = accessAssociations(config, domain: domain)
+        let endpoint = associatedEndpoint(config, domain: domain, endpoints: endpoints) ?? endpoints[0]
+        let mappings = config.resources("aws_api_gateway_base_path_mapping").filter {
+            referenced($0["domain_name"], in: [domain]) != nil || referenced($0["domain_name_id"], in: [domain]) != nil
+        }
+        let api = mappings.lazy.compactMap { referenced($0["api_id"], in: apis) }.first ?? apis[0]
         result.explanation =
             "\(domain.address) is a private custom domain name (endpoint type PRIVATE) of the private REST API \(api.address), reached through \(endpoint.address) (execute-api, Interface)"
-            + (associations.isEmpty ? " but no domain name access association" : " by \(associations[0].address)") + "; no ALB is declared"
+            + (associations.isEmpty ? " but no domain name access association" : " by \(associations[0].address)")
+            + (alb.map { "; \($0.address) does not forward to the endpoint" } ?? "; no ALB is declared")
             + (functions.isEmpty ? "; no aws_lambda_function is declared, so the function's defaults (128 MB, x86_64) apply" : "")
         fact("private custom domain", "\(domain.address): \(domain["domain_name"].map { $0.value?.string ?? $0.text } ?? "no domain_name")", domain.position)
         fact(
@@ -193,31 +209,16 @@ package enum DesignRecognizer {
             associations.first?.position ?? domain.position)
         let subnetIDs = endpoint["subnet_ids"]
         result.vpceSubnets = subnetIDs?.count ?? 0
-        fact("endpoint subnets", subnetIDs.map { "\($0.count.map(String.init) ?? "unknown") (\($0.text))" } ?? "none (no subnet_ids)", subnetIDs?.position ?? endpoint.position)
+        fact(
+            "endpoint subnets", "\(endpoint.address): " + (subnetIDs.map { "\($0.count.map(String.init) ?? "unknown") (\($0.text))" } ?? "none (no subnet_ids)"),
+            subnetIDs?.position ?? endpoint.position)
         let dns = endpoint["private_dns_enabled"]?.value?.bool ?? false
         result.privateDNS = dns
         fact("endpoint private DNS", dns ? "enabled" : "disabled", endpoint["private_dns_enabled"]?.position ?? endpoint.position)
-        if let function = functions.first {
-            result.lambdaMemoryMB = function["memory_size"]?.value?.string.flatMap(Int.init) ?? 128
-            result.lambdaArchitecture = function["architectures"]?.value?.list?.first?.string.flatMap(LambdaArchitecture.init) ?? .x86_64
-            fact(
-                "Lambda", "\(function.address), \(result.lambdaMemoryMB!) MB, \(result.lambdaArchitecture!.rawValue), runtime \(function["runtime"]?.value?.string ?? "not set")",
-                function.position)
-        }
         result.accounts = crossAccount(alb: endpoint, application: [api] + functions) ? .cross : .single
         fact(
             "accounts", result.accounts == .cross ? "cross: the API uses another provider (\(api["provider"]?.text ?? ""))" : "single",
             api["provider"]?.position ?? api.position)
-        for api in config.resources("aws_api_gateway_rest_api") where api.blocks("endpoint_configuration").contains(where: { ($0["types"]?.text ?? "").contains("PRIVATE") }) {
-            let holders = [api] + config.resources("aws_api_gateway_rest_api_policy").filter { $0["rest_api_id"]?.references.contains { $0.hasPrefix(api.address + ".") } ?? false }
-            let conditions = holders.compactMap { $0["policy"] }.flatMap { TerraformReview.sourceVpceValues($0.text) }
-            fact(
-                "private REST API", "\(api.address): endpoint type PRIVATE; aws:SourceVpce \(conditions.isEmpty ? "not conditioned" : conditions.joined(separator: ", "))",
-                api.position)
-        }
-        for vpc in config.resources("aws_vpc") {
-            fact("VPC", "\(vpc.address): \(vpc["cidr_block"].map { $0.value?.string ?? $0.text } ?? "no cidr_block")", vpc.position)
-        }
     }
 
     /// The provider's region, else the region in the endpoint's service name.

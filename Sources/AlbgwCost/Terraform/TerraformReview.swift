@@ -9,7 +9,7 @@ package struct ReviewFinding: Sendable, Equatable {
     package var fix: String
 }
 
-/// Reviews a configuration of either design. Each check is silent when the code is right.
+/// Reviews a configuration of any design. Each check is silent when the code is right.
 /// Facts: ../shared/reference/topology.md §2.2 and §3.
 package enum TerraformReview {
     /// Listener policies that still accept TLS 1.0 or 1.1 (ELB describe-ssl-policies).
@@ -55,28 +55,39 @@ package enum TerraformReview {
                 "\(endpoint.address) is in \(subnets) subnet(s), and clients reach the private custom domain name only through it: losing that AZ takes the design down",
                 "list subnets in at least two AZs in subnet_ids, as AWS recommends for private custom domain names")
         }
-        // Every private custom domain name needs an access association and a policy that lets the endpoint in.
+        // Every private custom domain name needs an access association with an execute-api endpoint,
+        // and a policy that lets that endpoint in (a new one denies everything).
+        let apiEndpoints = config.resources("aws_vpc_endpoint").filter { ($0["service_name"]?.text ?? "").contains("execute-api") }
         for domain in DesignRecognizer.privateDomains(config) {
-            if DesignRecognizer.accessAssociations(config, domain: domain).isEmpty {
+            let associations = DesignRecognizer.accessAssociations(config, domain: domain)
+            if associations.isEmpty {
                 add(
                     "missing-access-association", .high, domain.position,
                     "\(domain.address) is a private custom domain name without a domain name access association: no VPC endpoint can invoke it, so every call by that name fails",
                     "add an aws_api_gateway_domain_name_access_association with access_association_source = <endpoint>.id, access_association_source_type = \"VPCE\" and domain_name_arn = \(domain.address).arn"
                 )
             }
-            if let policy = domain["policy"] {
-                let conditions = sourceVpceValues(policy.text)
-                if !conditions.contains(where: { $0.contains("aws_vpc_endpoint.") || $0.contains("vpce-") }) {
-                    add(
-                        "domain-policy", .high, policy.position,
-                        "\(domain.address)'s policy does not allow the endpoint (no aws:SourceVpce condition naming it): API Gateway denies every call by the custom domain name",
-                        "allow execute-api:Invoke with \"aws:SourceVpce\" = aws_vpc_endpoint.<name>.id in the domain name's policy")
-                }
-            } else {
+            for association in associations where DesignRecognizer.referenced(association["access_association_source"], in: apiEndpoints) == nil {
+                add(
+                    "access-association-endpoint", .high, association["access_association_source"]?.position ?? association.position,
+                    "\(association.address) associates \(domain.address) with \(association["access_association_source"]?.text ?? "nothing"), not an execute-api interface endpoint declared here: requests through the endpoint clients use are not let in",
+                    "access_association_source = aws_vpc_endpoint.<execute-api endpoint>.id")
+            }
+            let endpoint = DesignRecognizer.associatedEndpoint(config, domain: domain, endpoints: apiEndpoints) ?? apiEndpoints.first
+            guard let policy = domain["policy"] else {
                 add(
                     "domain-policy", .high, domain.position,
                     "\(domain.address) sets no policy, and API Gateway gives a private custom domain name a deny-all resource policy: every call by that name gets 403",
                     "policy = jsonencode(...) allowing execute-api:Invoke on execute-api:/* with \"aws:SourceVpce\" = aws_vpc_endpoint.<name>.id")
+                continue
+            }
+            // Say nothing when the code does not state the statements (a variable, a file).
+            if let endpoint, let statements = PolicyDocument.statements(policy, config: config), !PolicyDocument.allows(statements, endpoint: endpoint.address) {
+                let named = statements.flatMap(\.vpceValues)
+                add(
+                    "domain-policy", .high, policy.position,
+                    "\(domain.address)'s policy does not let \(endpoint.address) in (aws:SourceVpce \(named.isEmpty ? "not conditioned" : named.joined(separator: ", "))): API Gateway denies every call through it by the custom domain name",
+                    "allow execute-api:Invoke with \"aws:SourceVpce\" = \(endpoint.address).id in the domain name's policy, and deny nothing that matches it")
             }
         }
         // Attachments that register fewer endpoint IPs than the endpoint has.
@@ -107,7 +118,8 @@ package enum TerraformReview {
         if let endpoint, endpoint["private_dns_enabled"]?.value?.bool == true {
             add(
                 "private-dns", .medium, endpoint["private_dns_enabled"]!.position,
-                "private DNS on \(endpoint.address) makes every *.execute-api name in the VPC resolve to it: calls from the VPC to public API Gateway APIs get 403 (the ALB targets IPs and does not need it)",
+                "private DNS on \(endpoint.address) makes every *.execute-api name in the VPC resolve to it: calls from the VPC to public API Gateway APIs get 403"
+                    + (albToEndpoint ? " (the ALB targets IPs and does not need it)" : " (a private custom domain name resolves through its own record and does not need it)"),
                 "private_dns_enabled = false")
         }
         // VPC CIDR outside RFC 1918.

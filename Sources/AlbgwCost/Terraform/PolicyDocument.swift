@@ -1,0 +1,53 @@
+import Foundation
+
+/// The statements of a resource policy as far as the code states them: each statement's effect,
+/// its `aws:SourceVpce` condition operator and values as written. Read from an
+/// `aws_iam_policy_document` data source, or from the policy's text (`jsonencode(...)` or a heredoc).
+package struct PolicyStatement: Sendable, Equatable {
+    package var effect: String
+    /// `StringEquals`, `StringNotEquals`, ...; nil when the statement has no aws:SourceVpce condition.
+    package var vpceOperator: String?
+    package var vpceValues: [String]
+}
+
+package enum PolicyDocument {
+    /// The statements of `policy`, or nil when the code does not say them (a variable, a file, a function).
+    package static func statements(_ policy: TerraformExpression, config: TerraformConfiguration) -> [PolicyStatement]? {
+        if let reference = policy.references.first(where: { $0.hasPrefix("data.aws_iam_policy_document.") }) {
+            let address = reference.split(separator: ".").prefix(3).joined(separator: ".")
+            guard let document = config.block(for: address) else { return nil }
+            return document.blocks("statement").map { statement in
+                let condition = statement.blocks("condition").first { ($0["variable"]?.value?.string ?? $0["variable"]?.text ?? "").lowercased().contains("aws:sourcevpce") }
+                return PolicyStatement(
+                    effect: statement["effect"]?.value?.string ?? "Allow", vpceOperator: condition.map { $0["test"]?.value?.string ?? $0["test"]?.text ?? "" },
+                    vpceValues: condition?["values"].map { [$0.text] } ?? [])
+            }
+        }
+        let text = policy.text
+        guard let regex = try? NSRegularExpression(pattern: #"(?i)"?effect"?\s*[:=]\s*"(allow|deny)""#) else { return nil }
+        let matches = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
+        guard !matches.isEmpty else { return nil }
+        // Each statement runs from its Effect to the next one: the common layout of hand-written policies.
+        return matches.enumerated().compactMap { index, match in
+            guard let start = Range(match.range, in: text), let effect = Range(match.range(at: 1), in: text) else { return nil }
+            let end = index + 1 < matches.count ? Range(matches[index + 1].range, in: text)!.lowerBound : text.endIndex
+            let chunk = String(text[start.lowerBound..<end])
+            let values = TerraformReview.sourceVpceValues(chunk)
+            let op: String? =
+                values.isEmpty ? nil : chunk.range(of: "StringNotEquals", options: .caseInsensitive) != nil ? "StringNotEquals" : "StringEquals"
+            return PolicyStatement(effect: text[effect].capitalized, vpceOperator: op, vpceValues: values)
+        }
+    }
+
+    /// Whether statements let requests through `endpoint` (its address, `aws_vpc_endpoint.x`) in.
+    package static func allows(_ statements: [PolicyStatement], endpoint: String) -> Bool {
+        func names(_ statement: PolicyStatement) -> Bool { statement.vpceValues.contains { $0.contains(endpoint) } }
+        func matches(_ statement: PolicyStatement) -> Bool {
+            guard let op = statement.vpceOperator else { return true }
+            return op.lowercased().contains("not") ? !names(statement) : names(statement)
+        }
+        let allowed = statements.contains { $0.effect == "Allow" && matches($0) }
+        let denied = statements.contains { $0.effect == "Deny" && matches($0) }
+        return allowed && !denied
+    }
+}
