@@ -118,6 +118,11 @@ import Testing
         #expect(availability.terms.map(\.key) == ["route53", "privatelink", "apigw", "lambda"])
         #expect(availability.compositePercent == d("1") * d("0.999") * d("0.9995") * d("0.9995") * 100)
         #expect(availability.singleAZCompositePercent == nil)  // no ALB, no single-AZ ELB term
+        #expect(availability.singleAZNote == nil)
+        // With one endpoint subnet the design hangs on one AZ, and no published term says by how much.
+        let oneSubnet = FailureDomainAnalyzer.availability(.vpceApigwLambda, hybrid(subnets: 1))
+        #expect(oneSubnet.singleAZCompositePercent == nil)
+        #expect(oneSubnet.singleAZNote?.contains("hangs on AZ a") == true)
     }
 
     /// A private API is not reachable from the internet; it is reachable from another account.

@@ -27,7 +27,7 @@ package enum OptionTable {
         OptionSpec(name: "--connection-seconds", metavar: "N", help: "how long a client connection stays open", defaultText: "60"),
         OptionSpec(name: "--alb-rules", metavar: "N", help: "listener rules evaluated per request (first 10 free)", defaultText: "1"),
         OptionSpec(
-            name: "--needs", metavar: "F,...", help: "API Gateway features you need: " + APIGatewayFeature.allCases.map(\.rawValue).joined(separator: ", "), defaultText: "none"),
+            name: "--needs", metavar: "F,...", help: "features you need: " + Feature.allCases.map(\.rawValue).joined(separator: ", "), defaultText: "none"),
     ]
 
     package static let topology: [OptionSpec] = [

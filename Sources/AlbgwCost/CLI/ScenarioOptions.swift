@@ -79,7 +79,7 @@ package struct ScenarioOptions: Sendable {
         let targetIPs = TargetIPRegistration(
             rawValue: try reader.choice("--target-ips", key: "targetIPs", default: "lookup", choices: TargetIPRegistration.allCases.map(\.rawValue)))!
         let privateDNS = try reader.choice("--private-dns", key: "privateDNS", default: "off", choices: ["on", "off"]) == "on"
-        let needs = try reader.list("--needs", key: "needs", choices: APIGatewayFeature.allCases.map(\.rawValue)).compactMap(APIGatewayFeature.init)
+        let needs = try reader.list("--needs", key: "needs", choices: Feature.allCases.map(\.rawValue)).compactMap(Feature.init)
         let sla = try reader.pairs("--sla", key: "sla", keys: SLATable.keys, unit: "percent", example: "privatelink=99.99", max: 100)
         let scheme = ALBScheme(rawValue: try reader.choice("--alb-scheme", key: "albScheme", default: "internet-facing", choices: ALBScheme.allCases.map(\.rawValue)))!
         let ipv4PerAZ = try reader.integer("--public-ipv4-per-az", key: "publicIPv4PerAZ", default: 1, range: 1...100, why: "a count of addresses")
@@ -243,7 +243,7 @@ struct ValueReader {
             guard choices.contains(name) else {
                 let hint = Suggestion.closest(to: name, in: choices).map { "did you mean '\($0)'? " } ?? ""
                 throw CLIError(
-                    "\(option): '\(name)' is not an API Gateway feature this tool knows; \(hint)choose from: \(choices.joined(separator: ", ")) (WAF and OIDC/Cognito sign-in are at the ALB in both designs)"
+                    "\(option): '\(name)' is not a feature this tool knows; \(hint)choose from: \(choices.joined(separator: ", ")) (WAF attaches to an ALB and to API Gateway, so every design has it)"
                 )
             }
             if !result.contains(name) { result.append(name) }

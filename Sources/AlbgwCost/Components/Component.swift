@@ -32,6 +32,8 @@ package enum AccountSide: Sendable, Equatable {
 /// what it has.
 package protocol Component: Sendable {
     var kind: ComponentKind { get }
+    /// The kind and the configuration that tells designs apart (`apigw+domain`), for recognising a design in Terraform.
+    var signature: String { get }
     /// True for a lookup beside the data path (DNS); false for what a request passes through.
     var isLookup: Bool { get }
     /// Which account it lives in when the network and the application are in different accounts.
@@ -84,6 +86,7 @@ package protocol Component: Sendable {
 
 extension Component {
     package var isLookup: Bool { false }
+    package var signature: String { kind.rawValue }
     package var side: AccountSide { .network }
     package var articleName: String { "a \(shortName)" }
     package var slaKey: String? { nil }
@@ -138,6 +141,11 @@ package struct ChainContext: Sendable {
 
     /// The first component a request reaches.
     package var entry: ComponentKind? { design.entry?.kind }
+
+    /// True when clients call the private API by its own custom domain name, with no ALB in front.
+    package var privateCustomDomain: Bool {
+        entry == .interfaceEndpoint && design.chain.contains { ($0 as? PrivateRESTAPI)?.customDomain == true }
+    }
 
     /// True when the design has a component of `kind` before this one on the data path.
     package func hasUpstream(_ kind: ComponentKind) -> Bool {

@@ -12,11 +12,11 @@ package struct DNSRecord: Component {
     package init() {}
 
     /// A private custom domain name always lives in a private hosted zone; otherwise the scheme decides.
-    func isPrivateZone(_ context: ChainContext) -> Bool { !context.internetFacing || context.entry == .interfaceEndpoint }
+    func isPrivateZone(_ context: ChainContext) -> Bool { !context.internetFacing || context.privateCustomDomain }
 
     package func bill(_ context: ChainContext, into bill: inout Bill) {
         let zone = isPrivateZone(context) ? "private" : "public"
-        let target = context.entry == .interfaceEndpoint ? "the endpoint" : "the ALB"
+        let target = context.privateCustomDomain ? "the endpoint" : "the ALB"
         bill.tiered(
             "route53.zone", "Route 53", "Hosted zone", quantity: 1, key: .route53HostedZoneMonth, basis: "1 \(zone) hosted zone; alias queries to \(target) are free",
             section: .naming)
@@ -26,7 +26,7 @@ package struct DNSRecord: Component {
         let internetFacing = context.internetFacing
         let adds: String
         var notes: [String] = []
-        if context.entry == .interfaceEndpoint {
+        if context.privateCustomDomain {
             adds =
                 "alias A record for the private custom domain name in a private hosted zone, pointing at the interface endpoint's regional DNS name; alias queries are free"
         } else if internetFacing {
@@ -46,7 +46,7 @@ package struct DNSRecord: Component {
             adds: [adds],
             notes: notes,
             latencyKey: kind.rawValue, shortTransport: "DNS 53", keyLimit: "",
-            sources: context.entry == .interfaceEndpoint ? [.route53PrivateAPIAlias, .privateHostedZones] : [])
+            sources: context.privateCustomDomain ? [.route53PrivateAPIAlias, .privateHostedZones] : [])
     }
 
     package func placement(_ context: ChainContext) -> [PlacedComponent] {
@@ -54,16 +54,21 @@ package struct DNSRecord: Component {
     }
 
     package func findings(_ context: ChainContext) -> [Finding] {
-        guard context.entry == .interfaceEndpoint, !context.internetFacing else { return [] }
+        guard context.privateCustomDomain, !context.internetFacing else { return [] }
         return [
             Finding(
                 id: "on-premises-dns", severity: .medium, title: "On-premises clients cannot resolve the private zone by themselves",
                 detail:
                     "the private custom domain name lives in a private hosted zone, which answers only inside the VPCs associated with it; forwarding to the VPC's +2 resolver from on premises is not supported",
                 fix:
-                    "create a Route 53 Resolver inbound endpoint (ENIs in at least two AZs) and forward the domain to its IPs from the corporate DNS servers (conditional forwarding)",
+                    "create a Route 53 Resolver inbound endpoint (ENIs in at least two AZs, priced separately and not modelled here) and forward the domain to its IPs from the corporate DNS servers (conditional forwarding)",
                 sources: [.privateHostedZones, .resolverInbound])
         ]
+    }
+
+    package func imposes(_ context: ChainContext) -> [String] {
+        guard context.privateCustomDomain, !context.internetFacing else { return [] }
+        return ["a Route 53 Resolver inbound endpoint for clients on premises (not priced here)"]
     }
 
     package func diagramNodes(_ context: DiagramContext) -> [DiagramNode] {

@@ -57,11 +57,16 @@ package struct InterfaceEndpoint: Component {
                 ],
                 latencyKey: kind.rawValue, shortTransport: "HTTPS 443 re-encrypted", keyLimit: "10 Gbps per AZ")
         }
+        let domain = context.privateCustomDomain
         return Hop(
             number: 0, id: "client-vpce", from: context.internetFacing ? "Client (internet)" : "Corporate client (VPN or Direct Connect)",
             to: "Interface endpoint ENIs (execute-api)",
-            transport: "HTTPS 443 to the private custom domain name, which resolves to the ENI IPs",
-            tls: "passes through the endpoint unopened: the client's TLS session, with the custom domain name as SNI, ends at API Gateway",
+            transport: domain
+                ? "HTTPS 443 to the private custom domain name, which resolves to the ENI IPs"
+                : "HTTPS 443 to the endpoint's DNS names, with the API's execute-api host (or an x-apigw-api-id header)",
+            tls: domain
+                ? "passes through the endpoint unopened: the client's TLS session, with the custom domain name as SNI, ends at API Gateway"
+                : "passes through the endpoint unopened: the client's TLS session ends at API Gateway with the *.execute-api certificate",
             sizeLimit: "-",
             timeout: "-",
             throttle: "10 Gbps per AZ, scaling to 100 Gbps",
@@ -72,7 +77,7 @@ package struct InterfaceEndpoint: Component {
                 "AWS recommends the endpoint in at least two AZs; the VPC needs enableDnsHostnames and enableDnsSupport.",
             ],
             latencyKey: kind.rawValue, shortTransport: "HTTPS 443", keyLimit: "10 Gbps per AZ",
-            sources: [.privateAPIs, .privateCustomDomains, .privateCustomDomainConsumer, .privateCustomDomainTutorial, .endpointQuotas])
+            sources: [.privateAPIs, .privateCustomDomains, .privateCustomDomainsLaunch, .privateCustomDomainConsumer, .privateCustomDomainTutorial, .endpointQuotas])
     }
 
     package func blocks(_ context: ChainContext) -> Bool { context.upstream == nil && context.internetFacing }

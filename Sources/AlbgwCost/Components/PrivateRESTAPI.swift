@@ -3,12 +3,13 @@ import Foundation
 /// A private REST API in API Gateway, reached through the `execute-api` interface endpoint, by its
 /// execute-api host or (with `customDomain`) by a private custom domain name associated with the
 /// endpoint. It adds API Gateway's features, its payload, timeout and throttle limits and its
-/// request charge. Facts: ../shared/reference/topology.md §1.3, ../research facts on private custom domains.
+/// request charge. Each hop and finding names its sources (`FactSource`).
 package struct PrivateRESTAPI: Component {
     /// Reached by a private custom domain name with a domain name access association (API Gateway, 2024-11-21).
     package var customDomain: Bool
 
     package var kind: ComponentKind { .restAPI }
+    package var signature: String { customDomain ? "apigw+domain" : "apigw" }
     package var side: AccountSide { .application }
     package var shortName: String { "API Gateway" }
     package var articleName: String { "API Gateway" }
@@ -27,7 +28,9 @@ package struct PrivateRESTAPI: Component {
         if customDomain {
             bill.flat(
                 "acm.certificate", "ACM", "Public certificate", quantity: 1, key: .acmPublicCertificate,
-                basis: "1 certificate on the private custom domain name; free with API Gateway", section: .naming)
+                basis:
+                    "1 ACM certificate on the private custom domain name: free when requested in ACM (for a name under a public domain you own, validated by DNS) or imported; one from AWS Private CA is not free and not priced",
+                section: .naming)
         }
     }
 
@@ -69,7 +72,11 @@ package struct PrivateRESTAPI: Component {
 
     package func limits(_ context: ChainContext) -> LimitContribution {
         let limits = context.limits
-        let others = DesignCatalog.alternatives(to: context.design.id, in: context.scenario) { !$0.contains(.restAPI) }
+        // Designs without API Gateway whose own timeout outlasts the function.
+        let duration = context.scenario.workload.lambdaDurationMS / 1000
+        let others = DesignCatalog.alternatives(to: context.design.id, in: context.scenario) {
+            !$0.contains(.restAPI) && HopModel.limits(for: $0.id, in: context.scenario, hops: []).timeoutSeconds >= duration
+        }
         let raise =
             "raise the integration timeout with --apigw-timeout-s after a Service Quotas increase (up to 300 s for Regional and private REST APIs; it can lower the account throttle), "
             + (others.isEmpty ? "or make the work asynchronous" : "make the work asynchronous, or use \(others.joined(separator: " or ")) (no 29 s cap)")

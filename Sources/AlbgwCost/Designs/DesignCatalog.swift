@@ -31,9 +31,10 @@ package enum DesignCatalog {
         return definition
     }
 
-    /// The design whose data path is made of these kinds of components, in this order (Terraform recognition).
-    package static func design(withPath kinds: [ComponentKind]) -> DesignID? {
-        all.first { $0.dataPath.map(\.kind) == kinds }?.id
+    /// The design whose data path is made of these components, in this order, told apart by their
+    /// signatures (`alb`, `vpce`, `apigw+domain`, `lambda`): Terraform recognition.
+    package static func design(withSignatures signatures: [String]) -> DesignID? {
+        all.first { $0.dataPath.map(\.signature) == signatures }?.id
     }
 
     /// The definition with this raw id, or nil when there is none (user input).

@@ -56,8 +56,13 @@ package enum FailureDomainAnalyzer {
         var result = Availability(
             terms: terms, compositePercent: product * 100, downtimeMinutesPerMonth: (1 - product) * minutes,
             singleAZCompositePercent: nil, singleAZDowntimeMinutesPerMonth: nil)
+        let oneAZ = azLoss(design, scenario).filter { !$0.servesRequests }.map(\.az)
+        if !oneAZ.isEmpty && !keys.contains("alb") {
+            result.singleAZNote =
+                "every request hangs on AZ \(oneAZ.joined(separator: ", ")); AWS publishes no single-AZ figure for an interface endpoint, so the composite above overstates this design"
+        }
         // An ALB whose traffic hangs on one AZ is held to ELB's single-AZ commitment.
-        if keys.contains("alb") && dependsOnOneAZ(design, scenario) && scenario.slaOverrides["alb"] == nil {
+        if keys.contains("alb") && !oneAZ.isEmpty && scenario.slaOverrides["alb"] == nil {
             let singleAZ = terms.map { term -> SLATerm in
                 var copy = term
                 if copy.key == "alb" { copy.percent = SLATable.albSingleAZ }

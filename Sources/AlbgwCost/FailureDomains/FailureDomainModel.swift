@@ -77,6 +77,8 @@ package struct Availability: Sendable, Equatable {
     /// The same chain with the ALB at its single-AZ SLA, when the workload depends on one AZ.
     package var singleAZCompositePercent: Decimal?
     package var singleAZDowntimeMinutesPerMonth: Decimal?
+    /// When the design hangs on one AZ and no published single-AZ term applies, why the composite overstates it.
+    package var singleAZNote: String? = nil
 }
 
 /// Everything the failure-domain analysis says about one design.

@@ -91,9 +91,11 @@ package enum HopModel {
 
     /// `, or use alb-vpce-apigw-lambda (6 MB)`: the other designs that can be built here and whose limit is larger, or nothing.
     static func larger(than size: Decimal, design: DesignID, scenario: Scenario, _ limit: KeyPath<EffectiveLimits, Decimal>) -> String {
+        // Only designs that can be built here and carry the workload's size.
+        let wanted = limit == \EffectiveLimits.maxRequestKiB ? scenario.workload.requestKiB : scenario.workload.responseKiB
         let others = DesignCatalog.alternatives(to: design, in: scenario).compactMap { id -> (String, Decimal)? in
             let value = limits(for: DesignID(rawValue: id), in: scenario, hops: [])[keyPath: limit]
-            return value > size ? (id, value) : nil
+            return value > size && value >= wanted ? (id, value) : nil
         }
         guard !others.isEmpty else { return "" }
         // Designs with the same limit share one parenthesis: `a or b (6 MB)`.

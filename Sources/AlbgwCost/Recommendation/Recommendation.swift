@@ -1,8 +1,9 @@
 import Foundation
 
-/// API Gateway features only `alb-vpce-apigw-lambda` offers; `--needs` takes these names.
-/// (WAF and OIDC/Cognito authentication are at the ALB, so both designs have them.)
-package enum APIGatewayFeature: String, CaseIterable, Sendable {
+/// What a design must offer: `--needs` takes these names. API Gateway's features are in the
+/// designs with API Gateway; the ALB's in those with an ALB. (AWS WAF fits both: it attaches to an
+/// ALB and to a REST API stage, so every design has it.)
+package enum Feature: String, CaseIterable, Sendable {
     case usagePlans = "usage-plans"
     case apiKeys = "api-keys"
     case requestValidation = "request-validation"
@@ -11,6 +12,8 @@ package enum APIGatewayFeature: String, CaseIterable, Sendable {
     case iamAuthorization = "iam-authorization"
     case mappingTemplates = "mapping-templates"
     case methodThrottling = "method-throttling"
+    case albSignIn = "alb-sign-in"
+    case albRouting = "alb-routing"
 
     package var title: String {
         switch self {
@@ -22,6 +25,16 @@ package enum APIGatewayFeature: String, CaseIterable, Sendable {
         case .iamAuthorization: "IAM (SigV4) authorization"
         case .mappingTemplates: "mapping templates"
         case .methodThrottling: "stage and method throttling"
+        case .albSignIn: "browser sign-in at the load balancer (OIDC or Cognito)"
+        case .albRouting: "listener rules that route other paths or hosts to other targets"
+        }
+    }
+
+    /// The kind of component that offers it.
+    package var provider: ComponentKind {
+        switch self {
+        case .albSignIn, .albRouting: .alb
+        default: .restAPI
         }
     }
 }
@@ -62,7 +75,7 @@ package struct Recommendation: Sendable, Equatable {
 
     /// Ranks the designs (fewest hops first, then the cheaper when both are fully priced), drops those
     /// the workload or topology rules out, and picks the first that remains.
-    package static func make(for report: Report, needs: [APIGatewayFeature]) -> Recommendation? {
+    package static func make(for report: Report, needs: [Feature]) -> Recommendation? {
         guard report.designs.count >= 2 else { return nil }
         let ranked = report.designs.enumerated().sorted { lhs, rhs in
             let (a, b) = (lhs.element, rhs.element)
@@ -114,7 +127,7 @@ package struct Recommendation: Sendable, Equatable {
     }
 
     /// What rules a design out for this workload: its topology, its payload limits, the features asked for.
-    static func reasons(against design: DesignReport, needs: [APIGatewayFeature]) -> [String] {
+    static func reasons(against design: DesignReport, needs: [Feature]) -> [String] {
         var reasons: [String] = []
         if let reason = design.impossibleReason {
             reasons.append("\(design.design) is impossible here (\(reason.split(separator: ",").first ?? Substring(reason)))")
@@ -125,9 +138,11 @@ package struct Recommendation: Sendable, Equatable {
             reasons.append(
                 "the workload's bodies exceed \(design.design)'s \(HopModel.sizeText(limit)) limit (\(payload.map(\.value).joined(separator: ", ")))")
         }
-        if !needs.isEmpty && !design.definition.contains(.restAPI) {
-            let entry = design.definition.entry?.articleName ?? "it"
-            reasons.append("you need API Gateway features \(entry) does not have: \(needs.map(\.title).joined(separator: ", "))")
+        let lacking = needs.filter { !design.definition.contains($0.provider) }
+        if !lacking.isEmpty {
+            let apiFeatures = lacking[0].provider == .restAPI
+            let holder = apiFeatures ? design.definition.entry?.articleName ?? "it" : design.design.rawValue
+            reasons.append("you need \(apiFeatures ? "API Gateway" : "ALB") features \(holder) does not have: \(lacking.map(\.title).joined(separator: ", "))")
         }
         return reasons
     }

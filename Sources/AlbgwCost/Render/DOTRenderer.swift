@@ -207,7 +207,7 @@ package enum DOTRenderer {
         var w = Writer()
         var out = "digraph \"comparison\" {\n"
         for line in graphDefaults { w.line(line) }
-        var title = "\(DesignCatalog.question(separator: " vs ")), \(report.scenario.topology.region)"
+        var title = "\(report.question(separator: " vs ")), \(report.scenario.topology.region)"
         for comparison in report.comparisons {
             title +=
                 "\n\(comparison.first.rawValue) costs \(Format.money(abs(comparison.monthly))) per month \(comparison.monthly >= 0 ? "more" : "less") than \(comparison.second.rawValue)"

@@ -12,7 +12,7 @@ package enum FailureDomainRenderer {
                 continue
             }
             out += "    Placement: \(placement(analysis.components))\n"
-            var table = TextTable([("AZ lost", .left), ("Serves requests", .left), ("Endpoint IPs left", .right), ("ALB nodes left", .right), ("Why", .left)])
+            var table = TextTable([("AZ lost", .left), ("Serves requests", .left), (endpointColumn(analysis, long: false), .right), ("ALB nodes left", .right), ("Why", .left)])
             for loss in analysis.azLoss {
                 table.add([
                     loss.az, loss.servesRequests ? "yes" : "NO", loss.endpointCapacityShare.map(Format.percent) ?? "n/a",
@@ -26,6 +26,13 @@ package enum FailureDomainRenderer {
             }
         }
         return out
+    }
+
+    /// The endpoint column's header: registered IPs behind an ALB, ENIs when clients reach the endpoint themselves.
+    static func endpointColumn(_ analysis: FailureDomainAnalysis, long: Bool) -> String {
+        let ownENIs = analysis.components.contains { $0.id.hasPrefix("vpce-eni-") && $0.registered == nil }
+        if ownENIs { return "Endpoint ENIs left" }
+        return long ? "Registered endpoint IPs left" : "Endpoint IPs left"
     }
 
     /// `network account (us-west-2, VPC): ALB nodes in AZ a, b; ...`
@@ -69,6 +76,7 @@ package enum FailureDomainRenderer {
         if let single = availability.singleAZCompositePercent, let minutes = availability.singleAZDowntimeMinutesPerMonth {
             text += "; counting the one-AZ dependency at ELB's single-AZ 99.9%: \(Format.fixed(single, places: 3))% = \(Format.fixed(minutes, places: 1)) min"
         }
+        if let note = availability.singleAZNote { text += "; \(note)" }
         return text + ". SLAs are credit thresholds, not measured availability"
     }
 }

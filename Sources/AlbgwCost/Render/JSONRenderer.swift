@@ -187,6 +187,7 @@ package enum JSONRenderer {
                     ("downtimeMinutesPerMonth", .number(availability.downtimeMinutesPerMonth)),
                     ("singleAZCompositePercent", number(availability.singleAZCompositePercent)),
                     ("singleAZDowntimeMinutesPerMonth", number(availability.singleAZDowntimeMinutesPerMonth)),
+                    ("singleAZNote", availability.singleAZNote.map(JSONValue.string) ?? .null),
                     (
                         "terms",
                         .array(

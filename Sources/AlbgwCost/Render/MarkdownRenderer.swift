@@ -56,7 +56,7 @@ package enum MarkdownRenderer {
         case .perSecond(let rps): rate = "\(Format.quantity(rps)) requests/s"
         case .perMonth(let requests): rate = "\(Format.quantity(requests)) requests/month"
         }
-        var out = "# \(DesignCatalog.question(separator: ", ", lastSeparator: ", or "))?\n\n"
+        var out = "# \(report.question(separator: ", ", lastSeparator: ", or "))?\n\n"
         out += "Design review for \(rate) in \(scenario.topology.region) (\(report.prices.regional.location))"
         if let preset = scenario.preset { out += ", topology of `--preset \(preset)`" }
         out += ". Written by albgw-cost \(report.toolVersion) from bundled or given price tables; every figure below says where it comes from.\n"
@@ -179,7 +179,7 @@ package enum MarkdownRenderer {
             out += "Placement: \(FailureDomainRenderer.placement(analysis.components)).\n\n"
             out += table(
                 [
-                    "AZ lost", "Still serves requests", analysis.components.contains { $0.registered != nil } ? "Registered endpoint IPs left" : "Endpoint ENIs left",
+                    "AZ lost", "Still serves requests", FailureDomainRenderer.endpointColumn(analysis, long: true),
                     "ALB nodes left", "Why",
                 ],
                 analysis.azLoss.map {
@@ -224,8 +224,11 @@ package enum MarkdownRenderer {
             let added = design.definition.chain.filter { !base.definition.contains($0.kind) }
             let dropped = base.definition.chain.filter { !design.definition.contains($0.kind) }
             let count = design.hops.count - base.hops.count
-            var text = "**\(design.design.rawValue) adds** \(count) \(abs(count) == 1 ? "hop" : "hops") (\(added.map(\.shortName).joined(separator: ", ")))"
-            if !dropped.isEmpty { text += " in place of the \(dropped.map(\.shortName).joined(separator: ", "))" }
+            let hops = "\(count) \(abs(count) == 1 ? "hop" : "hops")"
+            var text =
+                dropped.isEmpty
+                ? "**\(design.design.rawValue) adds** \(hops) (\(added.map(\.shortName).joined(separator: ", ")))"
+                : "**\(design.design.rawValue) replaces** the \(dropped.map(\.shortName).joined(separator: ", ")) with \(added.map(\.shortName).joined(separator: " and ")) (\(hops) more)"
             let imposes = design.definition.contexts(scenario).flatMap { $0.component.imposes($0) }
             if !imposes.isEmpty { text += ", " + imposes.joined(separator: ", ") }
             if let comparison = report.comparisons.first(where: { $0.first == design.design && $0.second == base.design }) {

@@ -28,9 +28,14 @@ package enum TableRenderer {
         case .perSecond(let rps): rate = "\(Format.quantity(rps)) requests/s = \(Format.quantity(scenario.monthlyRequests)) requests/month"
         case .perMonth(let requests): rate = "\(Format.quantity(requests)) requests/month = \(Format.quantity(scenario.requestsPerSecond)) requests/s"
         }
+        let scheme = scenario.topology.albScheme
+        let clients =
+            report.has(.alb)
+            ? "\(scheme.rawValue) ALB in \(scenario.topology.azs) AZs"
+            : (scheme == .internetFacing ? "internet clients" : "clients on the corporate network (VPN or Direct Connect)")
         return """
-            albgw-cost \(report.toolVersion): \(DesignCatalog.question(separator: " vs "))
-            Region \(scenario.topology.region) (\(report.prices.regional.location)); \(rate); \(scenario.billing.hoursPerMonth) h/month; \(scenario.topology.albScheme.rawValue) ALB in \(scenario.topology.azs) AZs
+            albgw-cost \(report.toolVersion): \(report.question(separator: " vs "))
+            Region \(scenario.topology.region) (\(report.prices.regional.location)); \(rate); \(scenario.billing.hoursPerMonth) h/month; \(clients)
 
             """
     }
@@ -46,7 +51,11 @@ package enum TableRenderer {
                 Format.money4(cost.costPerMillionRequests), design.definition.name,
             ])
         }
-        var out = "Summary (USD)\n" + (report.designs.contains(where: \.isFeasible) ? table.render(indent: "  ") : "  No design can serve this workload here.\n")
+        var out =
+            "Summary (USD)\n"
+            + (report.designs.contains(where: \.isFeasible)
+                ? table.render(indent: "  ")
+                : "  No design analysed here can serve this workload\(report.designs.count < DesignCatalog.all.count ? " (--design leaves others out)" : "").\n")
         for design in report.designs {
             if let reason = design.impossibleReason { out += "  \(design.design.rawValue) is impossible here: \(reason).\n" }
         }

@@ -106,3 +106,13 @@ package struct Report: Sendable, Equatable {
     /// What `albgw-cost review` read from Terraform; nil for option-only runs.
     package var terraform: TerraformReviewResult? = nil
 }
+
+extension Report {
+    /// The analysed designs as the question puts them: `ALB -> private API Gateway -> Lambda vs ALB -> Lambda`.
+    package func question(separator: String, lastSeparator: String? = nil) -> String {
+        designs.map(\.definition.question).joined(separator: separator, lastSeparator: lastSeparator ?? separator)
+    }
+
+    /// True when an analysed design has a component of `kind`.
+    package func has(_ kind: ComponentKind) -> Bool { designs.contains { $0.definition.contains(kind) } }
+}

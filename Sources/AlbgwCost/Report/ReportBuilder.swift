@@ -53,6 +53,10 @@ package enum ReportBuilder {
     /// The conventions behind every number, stated so that a reviewer can redo the arithmetic.
     static func assumptions(for scenario: Scenario) -> [String] {
         let hours = scenario.billing.hoursPerMonth
+        // Only the conventions of the components the analysed designs have.
+        let chains = scenario.designs.map { $0.definition.dataPath.map(\.kind) }
+        let has = Set(chains.flatMap { $0 })
+        let albToEndpoint = chains.contains { chain in zip(chain, chain.dropFirst()).contains { $0 == .alb && $1 == .interfaceEndpoint } }
         var lines: [String] = []
         switch scenario.workload.rate {
         case .perSecond:
@@ -64,29 +68,50 @@ package enum ReportBuilder {
             "A month is \(hours) hours (--hours-per-month; the AWS Pricing Calculator uses 730, AWS's ELB and API Gateway examples 720); ALB, LCU, endpoint and IPv4 hours bill a partial hour as a full one. Hourly cost = monthly cost / \(hours).",
             "Money is exact inside and rounded once for display, half away from zero: line items and totals are each rounded from exact values, so the cents of the lines may not add up to the total.",
             "Sizes: 1 KiB = 1,024 bytes; 1 GB = 2^30 bytes (1,048,576 KiB); 1 TB = 1,024 GB; 1 PB = 1,048,576 GB. Request and response sizes include headers.",
-            "ALB capacity units per hour = the largest of: new connections/s / 25; active connections / 3,000 (active = new connections/s x connection seconds); processed GB/h / 1 for IP targets (the endpoint's ENI IPs) or / 0.4 for Lambda targets; rule evaluations/s / 1,000 with max(0, rules - 10) evaluations per request. Processed bytes = request + response.",
-            "Interface endpoint: one endpoint-hour per subnet, every hour, whatever the traffic; data processed = request + response bytes, tiered per region over all of the account's interface endpoints (first 1 PB, next 4 PB, over 5 PB).",
-            "Tiered prices (API Gateway requests, Lambda duration, endpoint data, internet egress) are applied as if this workload were the only usage in the account and region this month.",
-            "API Gateway: a private REST API is billed at the REST request rate with no API Gateway data transfer out; its 12-month free tier is not applied.",
-            "Lambda: GB-seconds = invocations x memory MB / 1,024 x duration rounded up to 1 ms / 1,000; ephemeral storage is billed above 512 MB; invoked by the ALB or by API Gateway at the same rates.",
         ]
-        switch scenario.topology.albScheme {
-        case .internetFacing:
+        if has.contains(.alb) {
+            lines.append(
+                "ALB capacity units per hour = the largest of: new connections/s / 25; active connections / 3,000 (active = new connections/s x connection seconds); processed GB/h / 1 for IP targets (the endpoint's ENI IPs) or / 0.4 for Lambda targets; rule evaluations/s / 1,000 with max(0, rules - 10) evaluations per request. Processed bytes = request + response."
+            )
+        }
+        if has.contains(.interfaceEndpoint) {
+            lines.append(
+                "Interface endpoint: one endpoint-hour per subnet, every hour, whatever the traffic; data processed = request + response bytes, tiered per region over all of the account's interface endpoints (first 1 PB, next 4 PB, over 5 PB)."
+            )
+        }
+        lines.append(
+            "Tiered prices (API Gateway requests, Lambda duration, endpoint data, internet egress) are applied as if this workload were the only usage in the account and region this month."
+        )
+        if has.contains(.restAPI) {
+            lines.append("API Gateway: a private REST API is billed at the REST request rate with no API Gateway data transfer out; its 12-month free tier is not applied.")
+        }
+        lines.append(
+            "Lambda: GB-seconds = invocations x memory MB / 1,024 x duration rounded up to 1 ms / 1,000; ephemeral storage is billed above 512 MB; invoked by the ALB or by API Gateway at the same rates."
+        )
+        switch (scenario.topology.albScheme, has.contains(.alb)) {
+        case (.internetFacing, true):
             lines.append(
                 "Internet-facing ALB: \(scenario.topology.publicIPv4PerAZ) public IPv4 address(es) per AZ it spans (--public-ipv4-per-az; AWS does not fix the count); every response leaves to the internet as data transfer out (requests in are free)."
             )
-        case .internal:
+        case (.internal, true):
             lines.append(
                 "Internal ALB reached over VPN or Direct Connect: no public addresses; egress over VPN or Direct Connect is billed by those services and is outside this model.")
+        case (.internetFacing, false):
+            lines.append("Internet clients (--alb-scheme internet-facing): a private API cannot serve them.")
+        case (.internal, false):
+            lines.append(
+                "Clients on the corporate network over VPN or Direct Connect (--alb-scheme internal): egress over those links is billed by them and is outside this model.")
         }
-        lines += [
-            "Route 53: one public hosted zone per design; queries to an alias record that points at the ALB are free. ACM public certificates used by the ALB are free.",
-            "Traffic between the ALB and the endpoint's ENIs in other AZs: no source says it is charged (ALB cross-zone traffic is not); it is not priced.",
-        ]
+        lines.append(
+            "Route 53: one hosted zone per design, public for internet clients and private otherwise; queries to an alias record that points at the ALB or the endpoint are free. ACM public certificates used by the ALB or by API Gateway are free."
+        )
+        if albToEndpoint {
+            lines.append("Traffic between the ALB and the endpoint's ENIs in other AZs: no source says it is charged (ALB cross-zone traffic is not); it is not priced.")
+        }
         let privateDomains = scenario.designs.filter { $0.definition.entry?.kind == .interfaceEndpoint }.map(\.rawValue)
         if !privateDomains.isEmpty {
             lines.append(
-                "Private custom domain name (\(privateDomains.joined(separator: ", "))): clients resolve it through an alias record in a private hosted zone to the endpoint's regional DNS name (alias queries are free) and reach API Gateway through the endpoint, which bills its hours per subnet and its data as it does behind an ALB; the ACM certificate on the domain name is free; API Gateway's pricing shows no charge for the custom domain name or its access association."
+                "Private custom domain name (\(privateDomains.joined(separator: ", "))): clients resolve it through an alias record in a private hosted zone to the endpoint's regional DNS name (alias queries are free) and reach API Gateway through the endpoint, which bills its hours per subnet and its data as it does behind an ALB; the ACM certificate on the domain name is free when requested in ACM (for a name under a public domain you own) or imported; API Gateway's pricing lists no charge of its own for a private custom domain name or its access association (none found), so requests through it are billed as private REST API requests."
             )
         }
         lines += [

@@ -153,7 +153,7 @@ package struct Scenario: Sendable, Equatable {
     /// The seed topology the options started from (`tutorial`, `hybrid`), if any.
     package var preset: String?
     /// API Gateway features the user requires (`--needs`).
-    package var needs: [APIGatewayFeature] = []
+    package var needs: [Feature] = []
 
     package init(
         workload: Workload, topology: Topology, billing: Billing, designs: [DesignID], limits: ServiceLimits = ServiceLimits(),
