@@ -239,12 +239,14 @@ import Testing
 
     @Test func warningsAppearInTableAndJSON() throws {
         let table = run("--rps 50 --request-kb 2048")
-        #expect(table.stdout.contains("Warnings\n  - alb-lambda: --request-kb 2048 breaks"))
+        #expect(table.stdout.contains("  alb-lambda cannot carry this workload here: --request-kb 2048 breaks"))
+        let quota = run("--rps 12000 --lambda-duration-ms 50")
+        #expect(quota.stdout.contains("Warnings\n  - alb-vpce-apigw-lambda: --rps 12,000 breaks"))
         let json = run("--rps 50 --request-kb 2048 --format json").stdout
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let designs = try #require(object["designs"] as? [[String: Any]])
         let b = try #require(designs.first { $0["id"] as? String == "alb-lambda" })
-        #expect((b["warnings"] as? [[String: Any]])?.first?["id"] as? String == "request-too-large")
+        #expect((b["infeasibleReasons"] as? [[String: Any]])?.first?["id"] as? String == "request-too-large")
         #expect((b["hops"] as? [[String: Any]])?.count == 3)
         let limits = try #require(b["limits"] as? [String: Any])
         #expect((limits["maxRequestKiB"] as? NSNumber)?.intValue == 1024)

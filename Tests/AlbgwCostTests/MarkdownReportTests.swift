@@ -26,9 +26,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("--rps 50 --region us-west-2 --needs usage-plans,request-validation", "usage plans", "$473.25 per month"),
-        ("--rps 50 --region us-west-2 --request-kb 2048", "exceed alb-lambda's 1 MB", "per month"),
-        ("--rps 50 --region us-west-2 --accounts cross", "impossible", "per month"),
+        ("--rps 50 --region us-west-2 --needs usage-plans,request-validation", "you need usage plans", "$473.25 per month"),
+        ("--rps 50 --region us-west-2 --request-kb 2048", "alb-lambda cannot carry it (requests above 1 MB)", "per month"),
+        ("--rps 50 --region us-west-2 --accounts cross", "alb-lambda cannot carry it (an ALB cannot invoke a function in another account)", "per month"),
     ])
     func movesToThePrivateAPIWhenOnlyItCanDoTheJob(line: String, reason: String, cost: String) throws {
         let recommendation = try #require(try report(line).recommendation)

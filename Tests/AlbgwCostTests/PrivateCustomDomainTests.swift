@@ -65,32 +65,16 @@ import Testing
         #expect(limits.burstRPS == 5_000)
     }
 
-    @Test func warningsJustBelowAtAndAboveTheLimits() {
-        func ids(_ change: (inout Scenario) -> Void) -> [String] {
-            var scenario = hybrid()
-            change(&scenario)
-            return HopModel.warnings(for: .vpceApigwLambda, in: scenario).map(\.id)
-        }
-        #expect(ids { $0.workload.requestKiB = 6143 }.isEmpty)
-        #expect(ids { $0.workload.requestKiB = 6144 }.isEmpty)
-        #expect(ids { $0.workload.requestKiB = 6145 } == ["request-too-large"])
-        // At 1 rps, 29 s needs 29 concurrent executions: the timeout alone binds.
-        #expect(
-            ids {
-                $0.workload.rate = .perSecond(1); $0.workload.lambdaDurationMS = 29000
-            }.isEmpty)
-        #expect(
-            ids {
-                $0.workload.rate = .perSecond(1); $0.workload.lambdaDurationMS = 29001
-            } == ["timeout"])
-        #expect(
-            ids {
-                $0.workload.rate = .perSecond(10_000); $0.workload.lambdaDurationMS = 50
-            }.isEmpty)
-        #expect(
-            ids {
-                $0.workload.rate = .perSecond(10_001); $0.workload.lambdaDurationMS = 50
-            } == ["apigw-throttle"])
+    /// Hard limits (FeasibilityTests covers them at, below and above) and the quota that only warns.
+    @Test func limitsAndQuotas() {
+        var large = hybrid()
+        large.workload.requestKiB = 6145
+        #expect(FeasibilityAnalyzer.reasons(for: .vpceApigwLambda, in: large).map(\.id) == ["request-too-large"])
+        var fast = hybrid(rps: 10_001)
+        fast.workload.lambdaDurationMS = 50
+        #expect(FeasibilityAnalyzer.reasons(for: .vpceApigwLambda, in: fast).isEmpty)
+        #expect(HopModel.warnings(for: .vpceApigwLambda, in: fast).map(\.id) == ["apigw-throttle"])
+        #expect(HopModel.warnings(for: .vpceApigwLambda, in: hybrid(rps: 10_000)).isEmpty)
     }
 
     /// The endpoint is the way in: with one subnet, losing its AZ stops everything; with two, half the
@@ -129,7 +113,7 @@ import Testing
     @Test func feasibleOnlyForPrivateClients() throws {
         var internetFacing = hybrid()
         internetFacing.topology.albScheme = .internetFacing
-        let reason = try #require(HopModel.impossibility(of: .vpceApigwLambda, in: internetFacing)?.reason)
+        let reason = try #require(HopModel.impossibility(of: .vpceApigwLambda, in: internetFacing)?.reason.text)
         #expect(reason.hasPrefix("a private API is not reachable from the internet, so vpce-apigw-lambda cannot serve internet clients"))
         #expect(reason.contains("--alb-scheme internal"))
         var cross = hybrid()
@@ -150,7 +134,7 @@ import Testing
     @Test func tutorialPresetSaysWhyItCannotServeInternetClients() {
         let result = CLI.run(["--rps", "50", "--preset", "tutorial"])
         #expect(result.exitCode == 0)
-        #expect(result.stdout.contains("vpce-apigw-lambda is impossible here: a private API is not reachable from the internet"))
+        #expect(result.stdout.contains("vpce-apigw-lambda cannot carry this workload here: a private API is not reachable from the internet"))
         // It is left out of the comparison table, and that line says why.
         #expect(!result.stdout.contains("\n  vpce-apigw-lambda  "))
         #expect(result.stdout.contains("or use a design with an ALB: alb-vpce-apigw-lambda."))
@@ -162,7 +146,12 @@ import Testing
         let parsed = try ArgumentParser.parse(["--rps", "50", "--preset", "hybrid", "--needs", "usage-plans"], options: OptionTable.all, command: "test")
         let recommendation = try #require(try CLI.analyse(parsed).1.recommendation)
         #expect(recommendation.design == .vpceApigwLambda)
-        #expect(recommendation.sentences.hasPrefix("Choose vpce-apigw-lambda because you need API Gateway features an ALB does not have"))
+        #expect(recommendation.sentences.hasPrefix("Choose vpce-apigw-lambda because you need usage plans (per-client quotas and throttles), which alb-lambda lacks"))
+        #expect(recommendation.sentence.contains("saves $21.44 per month"))  // $556.36 - $534.92
+        // Needing the ALB's sign-in rules the private custom domain out again.
+        let both = try ArgumentParser.parse(
+            ["--rps", "50", "--preset", "hybrid", "--needs", "usage-plans,alb-sign-in"], options: OptionTable.all, command: "test")
+        #expect(try CLI.analyse(both).1.recommendation?.design == .albVpceApigwLambda)
     }
 
     @Test func designOptionAndJSON() throws {

@@ -40,6 +40,9 @@ package enum OptionTable {
         OptionSpec(name: "--registered-targets", metavar: "N", help: "endpoint ENI IPs registered in the ALB's target group", defaultText: "--vpce-subnets"),
         OptionSpec(name: "--target-ips", metavar: "HOW", help: "lookup (read from the endpoint by the deployment) or manual (typed in)", defaultText: "lookup"),
         OptionSpec(name: "--private-dns", metavar: "on|off", help: "private DNS on the execute-api endpoint", defaultText: "off"),
+        OptionSpec(name: "--dns-record", metavar: "TYPE", help: "alias (queries free) or cname (every query billed, as the tutorial's TTL-300 record)", defaultText: "alias"),
+        OptionSpec(
+            name: "--dns-queries-per-month", metavar: "N", help: "DNS queries that reach Route 53, billed for a cname record", defaultText: "one per new client connection"),
         OptionSpec(
             name: "--preset", metavar: "NAME", help: "a seed's topology: tutorial (two accounts, endpoint in one subnet) or hybrid (internal ALB over VPN/DX)", defaultText: nil),
     ]

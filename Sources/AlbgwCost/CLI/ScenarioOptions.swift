@@ -79,6 +79,9 @@ package struct ScenarioOptions: Sendable {
         let targetIPs = TargetIPRegistration(
             rawValue: try reader.choice("--target-ips", key: "targetIPs", default: "lookup", choices: TargetIPRegistration.allCases.map(\.rawValue)))!
         let privateDNS = try reader.choice("--private-dns", key: "privateDNS", default: "off", choices: ["on", "off"]) == "on"
+        let dnsRecord = DNSRecordType(rawValue: try reader.choice("--dns-record", key: "dnsRecord", default: "alias", choices: DNSRecordType.allCases.map(\.rawValue)))!
+        let dnsQueries = try reader.optionalDecimal(
+            "--dns-queries-per-month", key: "dnsQueriesPerMonth", defaultText: "one per new client connection", atLeast: 0, max: "100000000000000")
         let needs = try reader.list("--needs", key: "needs", choices: Feature.allCases.map(\.rawValue)).compactMap(Feature.init)
         let sla = try reader.pairs("--sla", key: "sla", keys: SLATable.keys, unit: "percent", example: "privatelink=99.99", max: 100)
         let scheme = ALBScheme(rawValue: try reader.choice("--alb-scheme", key: "albScheme", default: "internet-facing", choices: ALBScheme.allCases.map(\.rawValue)))!
@@ -113,6 +116,8 @@ package struct ScenarioOptions: Sendable {
             designs: design == "all" ? DesignID.allCases : [DesignID(rawValue: design)],
             limits: limits, hopLatencyMS: latency, slaOverrides: sla, preset: preset?.rawValue)
         scenario.needs = needs
+        scenario.topology.dnsRecord = dnsRecord
+        scenario.workload.dnsQueriesPerMonth = dnsQueries
         scenario.topology.publicIPv4PerAZ = ipv4PerAZ
         reader.record("--preset", key: "preset", .text(preset?.rawValue ?? "none"), source: preset == nil ? .defaulted : .given)
         inputs = reader.inputs
@@ -165,6 +170,15 @@ struct ValueReader {
         }
         record(option, key: key, .number(value), source: source)
         return value
+    }
+
+    /// A decimal option without a fixed default: nil when not given, echoed as the rule that applies.
+    mutating func optionalDecimal(_ option: String, key: String, defaultText: String, atLeast: Decimal, max: String) throws -> Decimal? {
+        guard raw(option) != nil else {
+            record(option, key: key, .text(defaultText), source: .defaulted)
+            return nil
+        }
+        return try decimal(option, key: key, atLeast: atLeast, max: max)
     }
 
     mutating func integer(_ option: String, key: String, default fallback: Int, range: ClosedRange<Int>, why: String) throws -> Int {

@@ -188,6 +188,10 @@ package struct PayloadLimit: Sendable, Equatable {
     package var source: String
     package var requestConsequence: String
     package var responseConsequence: String
+    /// The largest response when it is streamed, where the path can stream (REST API to Lambda).
+    package var streamedResponseKiB: Decimal? = nil
+    /// Where the limit comes from.
+    package var sources: [FactSource] = []
 }
 
 /// A timeout on the path. On equal values the lower `rank` is named as the one that binds.
@@ -197,6 +201,8 @@ package struct TimeLimit: Sendable, Equatable {
     package var rank: Int
     /// The way out when this timeout binds; nil for the general advice.
     package var fix: String?
+    /// Where the limit comes from.
+    package var sources: [FactSource] = []
 }
 
 /// A steady request rate the path sustains. On equal values the lower `rank` binds.
@@ -204,12 +210,14 @@ package struct RateLimit: Sendable, Equatable {
     package var requestsPerSecond: Decimal
     package var source: String
     package var rank: Int
+    /// Where the limit comes from.
+    package var sources: [FactSource] = []
 }
 
-/// Why a design cannot be built in a scenario: the full sentence, and short forms for pictures.
+/// Why a design cannot be built in a scenario (its topology, not its workload), and short forms for pictures.
 package struct Impossibility: Sendable, Equatable {
-    /// The whole reason with the way out, for text and JSON.
-    package var reason: String
+    /// The reason, with the limit, the input and the way out.
+    package var reason: InfeasibleReason
     /// A title line for a diagram (`IMPOSSIBLE: ...`).
     package var title: String
     /// The label of the hop that cannot be made, in a design diagram (may hold line breaks).

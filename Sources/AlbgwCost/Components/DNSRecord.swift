@@ -14,11 +14,28 @@ package struct DNSRecord: Component {
     /// A private custom domain name always lives in a private hosted zone; otherwise the scheme decides.
     func isPrivateZone(_ context: ChainContext) -> Bool { !context.internetFacing || context.privateCustomDomain }
 
+    /// DNS queries that reach Route 53 per month: the user's figure, else one per new client connection
+    /// (an upper bound: resolvers cache the answer for the record's TTL).
+    package static func monthlyQueries(_ scenario: Scenario) -> Decimal {
+        scenario.workload.dnsQueriesPerMonth ?? scenario.monthlyRequests / scenario.workload.requestsPerConnection
+    }
+
     package func bill(_ context: ChainContext, into bill: inout Bill) {
         let zone = isPrivateZone(context) ? "private" : "public"
         let target = context.privateCustomDomain ? "the endpoint" : "the ALB"
+        let cname = context.topology.dnsRecord == .cname
         bill.tiered(
-            "route53.zone", "Route 53", "Hosted zone", quantity: 1, key: .route53HostedZoneMonth, basis: "1 \(zone) hosted zone; alias queries to \(target) are free",
+            "route53.zone", "Route 53", "Hosted zone", quantity: 1, key: .route53HostedZoneMonth,
+            basis: cname ? "1 \(zone) hosted zone" : "1 \(zone) hosted zone; alias queries to \(target) are free", section: .naming)
+        guard cname else { return }
+        let scenario = context.scenario
+        let queries = Self.monthlyQueries(scenario)
+        let basis =
+            scenario.workload.dnsQueriesPerMonth == nil
+            ? "\(Format.quantity(queries)) queries per month (--dns-queries-per-month; by default one per new client connection: \(Format.quantity(scenario.monthlyRequests)) requests / \(Format.quantity(scenario.workload.requestsPerConnection)) per connection, an upper bound since resolvers cache for the TTL); a CNAME to \(target) is billed per query, an alias is not"
+            : "\(Format.quantity(queries)) queries per month (--dns-queries-per-month); a CNAME to \(target) is billed per query, an alias is not"
+        bill.tiered(
+            "route53.queries", "Route 53", "Standard queries (CNAME record)", quantity: queries / Units.requestsPerMillion, key: .route53StandardQueries, basis: basis,
             section: .naming)
     }
 
@@ -29,6 +46,12 @@ package struct DNSRecord: Component {
         if context.privateCustomDomain {
             adds =
                 "alias A record for the private custom domain name in a private hosted zone, pointing at the interface endpoint's regional DNS name; alias queries are free"
+        } else if context.topology.dnsRecord == .cname {
+            adds =
+                "CNAME record to the ALB's DNS name in a \(internetFacing ? "public" : "private") hosted zone (the tutorial's, TTL 300): Route 53 bills every query that reaches it; an alias record answers the same for free"
+            if !internetFacing {
+                notes = ["On-premises resolvers need a forwarding rule to a Resolver inbound endpoint (zonal ENIs, priced separately, not modelled)."]
+            }
         } else if internetFacing {
             adds = "alias A/AAAA record for the ALB in a public hosted zone; alias queries are free"
         } else {
@@ -42,11 +65,13 @@ package struct DNSRecord: Component {
             sizeLimit: "-",
             timeout: "resolver retries; answers are cached for the record's TTL",
             throttle: "none at this volume",
-            billedItems: ["route53.zone"],
+            billedItems: ["route53.zone", "route53.queries"],
             adds: [adds],
             notes: notes,
             latencyKey: kind.rawValue, shortTransport: "DNS 53", keyLimit: "",
-            sources: context.privateCustomDomain ? [.route53PrivateAPIAlias, .privateHostedZones] : [])
+            sources: context.privateCustomDomain
+                ? [.route53PrivateAPIAlias, .privateHostedZones, .resolverInbound]
+                : [.route53AliasOrCNAME] + (internetFacing ? [] : [.privateHostedZones, .resolverInbound]))
     }
 
     package func placement(_ context: ChainContext) -> [PlacedComponent] {
@@ -75,12 +100,13 @@ package struct DNSRecord: Component {
         let zone = isPrivateZone(context.chain) ? "private hosted zone" : "public hosted zone"
         return [
             DiagramNode(
-                id: "route53", lines: ["Route 53", zone, context.cost(["route53.zone"]) ?? ""].filter { !$0.isEmpty }, attributes: [DiagramAttribute("shape", "box")],
+                id: "route53", lines: ["Route 53", zone, context.cost(["route53.zone", "route53.queries"]) ?? ""].filter { !$0.isEmpty },
+                attributes: [DiagramAttribute("shape", "box")],
                 onPath: false)
         ]
     }
 
     package func mermaidNodes(_ context: DiagramContext) -> [DiagramNode] {
-        [DiagramNode(id: "route53", lines: ["Route 53"] + (context.cost(["route53.zone"]).map { [$0] } ?? []), onPath: false)]
+        [DiagramNode(id: "route53", lines: ["Route 53"] + (context.cost(["route53.zone", "route53.queries"]).map { [$0] } ?? []), onPath: false)]
     }
 }

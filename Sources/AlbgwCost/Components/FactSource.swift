@@ -59,3 +59,76 @@ extension FactSource {
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies-list.html",
         date: "2025-11-19 (enhanced policies)")
 }
+
+extension FactSource {
+    /// ALB with Lambda targets: 1 MB bodies, same account and region, no WebSockets, and how long it waits.
+    package static let elbLambdaTargets = FactSource(
+        title: "Elastic Load Balancing user guide, Lambda functions as targets", url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html",
+        date: "2018-11-29, unchanged in the 2023-04-06 copy")
+    /// 502 when a Lambda target times out, errs or is throttled; 413 above 1 MB.
+    package static let elbTroubleshooting = FactSource(
+        title: "Elastic Load Balancing user guide, Troubleshoot your Application Load Balancers",
+        url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html", date: "2023-04-06 copy")
+    /// A public test after the 2018 launch: the ALB kept the connection open up to the function's timeout.
+    package static let albLambdaWaitTest = FactSource(
+        title: "cloudpack.media, ALB + Lambda test after the re:Invent 2018 launch (a public test, not AWS)", url: "https://cloudpack.media/45150", date: "2018-12")
+    /// The ALB idle timeout attribute, 1 to 4,000 s, 60 s by default.
+    package static let albAttributes = FactSource(
+        title: "Elastic Load Balancing user guide, Edit attributes for your Application Load Balancer",
+        url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-load-balancer-attributes.html", date: "2025")
+    /// Listener security policies; the API and Terraform default is ELBSecurityPolicy-2016-08.
+    package static let albSecurityPolicies = FactSource(
+        title: "Elastic Load Balancing user guide, Security policies for your Application Load Balancer",
+        url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html", date: "2025")
+    /// Calling a private API with its Host, x-apigw-api-id or a custom domain; BASIC access mode without them.
+    package static let privateAPIInvoke = FactSource(
+        title: "API Gateway developer guide, Invoke a private API", url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-api-test-invoke-url.html",
+        date: "2025")
+    /// API Gateway quotas: 10 MB payload, 10,240 bytes of headers, 10,000 requests/s and a 5,000 burst.
+    package static let apiGatewayQuotas = FactSource(
+        title: "API Gateway developer guide, Amazon API Gateway quotas", url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html", date: "2025")
+    /// The integration timeout above 29 s for Regional and private REST APIs (What's New, 2024-06-04).
+    package static let integrationTimeoutRaise = FactSource(
+        title: "AWS What's New, Amazon API Gateway integration timeout limit increase beyond 29 seconds",
+        url: "https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/", date: "2024-06-04")
+    /// REST API response streaming for every endpoint type, private included (What's New, 2025-11-19).
+    package static let responseStreaming = FactSource(
+        title: "API Gateway developer guide, Stream the integration response for your proxy integrations",
+        url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html", date: "2025-11-19")
+    /// Lambda response streaming: up to 200 MB, natively on Node.js runtimes.
+    package static let lambdaResponseStreaming = FactSource(
+        title: "Lambda developer guide, Response streaming for Lambda functions", url: "https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html",
+        date: "2025-07-31 (200 MB)")
+    /// Lambda's 6 MB synchronous payload.
+    package static let lambdaInvoke = FactSource(
+        title: "Lambda API reference, Invoke", url: "https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html", date: "2025")
+    /// Lambda concurrency and scaling: 1,000 per region, +1,000 environments per 10 s per function.
+    package static let lambdaScaling = FactSource(
+        title: "Lambda developer guide, Lambda scaling behavior", url: "https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html", date: "2023-11-27")
+    /// Lambda's runtime deprecation table (dates read from AWS's cfn-lint copy of it, 2026-06-02).
+    package static let lambdaRuntimes = FactSource(
+        title: "Lambda developer guide, Lambda runtimes (deprecation table)", url: "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html",
+        date: "as copied into aws-cloudformation/cfn-lint on 2026-06-02")
+    /// Alias queries to AWS resources are free; CNAME queries are billed.
+    package static let route53AliasOrCNAME = FactSource(
+        title: "Route 53 developer guide, Choosing between alias and non-alias records",
+        url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-choosing-alias-non-alias.html", date: "2025")
+    /// ALB listener rules, authentication and WAF: what the ALB adds.
+    package static let albListeners = FactSource(
+        title: "Elastic Load Balancing user guide, Listeners for your Application Load Balancers",
+        url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html", date: "2025")
+    /// Health-check matchers (HTTP 200-499).
+    package static let targetGroupHealthChecks = FactSource(
+        title: "Elastic Load Balancing user guide, Health checks for Application Load Balancer target groups",
+        url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html", date: "2025")
+}
+
+extension FactSource {
+    /// A Lambda function's timeout, at most 900 s.
+    package static let lambdaTimeout = FactSource(
+        title: "Lambda developer guide, Configure Lambda function timeout", url: "https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html",
+        date: "stored copy read 2026-11-30")
+    /// Lambda quotas: 1,000 concurrent executions per region by default.
+    package static let lambdaQuotas = FactSource(
+        title: "Lambda developer guide, Lambda quotas", url: "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html", date: "stored copy read 2026-11-30")
+}

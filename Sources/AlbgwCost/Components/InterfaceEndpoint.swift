@@ -44,7 +44,8 @@ package struct InterfaceEndpoint: Component {
             return Hop(
                 number: 0, id: "alb-vpce", from: "ALB", to: "Interface endpoint ENIs (execute-api)",
                 transport: "HTTPS 443 to the ENI IPs (target type ip)",
-                tls: "re-encrypted by the ALB; the backend policy is not selectable; private APIs accept TLS 1.2 only; the ALB does not validate the *.execute-api certificate",
+                tls:
+                    "re-encrypted by the ALB (its backend TLS policy is not selectable); the private API's default TLS_1_2 policy accepts TLS 1.2 and 1.3; the ALB does not validate the *.execute-api certificate",
                 sizeLimit: "-",
                 timeout: "ALB idle timeout \(Format.quantity(limits.albIdleTimeoutSeconds)) s on the target connection",
                 throttle: "10 Gbps per AZ, scaling to 100 Gbps",
@@ -55,7 +56,8 @@ package struct InterfaceEndpoint: Component {
                     "Health checks reach the endpoint IP without an API host, so API Gateway answers 403: the matcher must accept 403, and a healthy target then proves nothing about the API or the function.",
                     "Register every endpoint ENI IP; they change when the endpoint or a subnet's IP is replaced.",
                 ],
-                latencyKey: kind.rawValue, shortTransport: "HTTPS 443 re-encrypted", keyLimit: "10 Gbps per AZ")
+                latencyKey: kind.rawValue, shortTransport: "HTTPS 443 re-encrypted", keyLimit: "10 Gbps per AZ",
+                sources: [.endpointQuotas, .privateAPIInvoke, .targetGroupHealthChecks, .apiGatewaySecurityPolicies])
         }
         let domain = context.privateCustomDomain
         return Hop(
@@ -85,10 +87,13 @@ package struct InterfaceEndpoint: Component {
     package func impossibility(_ context: ChainContext) -> Impossibility? {
         guard blocks(context) else { return nil }
         let others = DesignCatalog.alternatives(to: context.design.id, in: context.scenario) { $0.contains(.alb) }
+        let limit = "a private API is not reachable from the internet"
+        let wayOut =
+            "reach it over VPN or Direct Connect (--alb-scheme internal)" + (others.isEmpty ? "" : " or use a design with an ALB: \(others.joined(separator: " or "))")
         return Impossibility(
-            reason:
-                "a private API is not reachable from the internet, so \(context.design.id) cannot serve internet clients (--alb-scheme internet-facing); reach it over VPN or Direct Connect (--alb-scheme internal)"
-                + (others.isEmpty ? "" : " or use a design with an ALB: \(others.joined(separator: " or "))"),
+            reason: InfeasibleReason(
+                id: "scheme", limit: limit, value: "--alb-scheme internet-facing", wayOut: wayOut, summary: "a private API is not reachable from the internet",
+                text: "\(limit), so \(context.design.id) cannot serve internet clients (--alb-scheme internet-facing); \(wayOut)"),
             title: "IMPOSSIBLE: a private API is not reachable from the internet",
             edgeLabel: "impossible:\nprivate API not reachable\nfrom the internet",
             shortEdgeLabel: "impossible from the internet",

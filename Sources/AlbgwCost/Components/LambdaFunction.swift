@@ -13,6 +13,8 @@ package struct LambdaFunction: Component {
     /// 1 MB as ALB documents its Lambda payload limit, and 6 MB for Lambda's synchronous payload, in KiB.
     package static let albPayloadKiB: Decimal = 1024
     package static let syncPayloadKiB: Decimal = 6144
+    /// 200 MB, the largest response a streaming function returns (Lambda, 2025-07-31), in KiB.
+    package static let streamedPayloadKiB: Decimal = 204_800
 
     package init() {}
 
@@ -73,29 +75,32 @@ package struct LambdaFunction: Component {
                 tls: "none after the ALB: the request is handed to Lambda as an event",
                 sizeLimit: "1 MB request body and 1 MB response JSON",
                 timeout:
-                    "the function's timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s, assumed capped by the ALB idle timeout \(Format.quantity(limits.albIdleTimeoutSeconds)) s (AWS does not document the ALB's wait for a Lambda target)",
+                    "the function's timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s: AWS documents that the ALB waits until the function responds or times out, and answers 502 at the timeout; one reading holds that the idle timeout \(Format.quantity(limits.albIdleTimeoutSeconds)) s (--alb-idle-timeout-s) still closes a client connection that sees no bytes",
                 throttle: Self.throttleText(limits),
                 billedItems: ["lambda"],
                 adds: ["health checks (off by default for Lambda targets)", "multi-value headers option"],
                 notes: [
                     "The function must be in the ALB's account and region.",
                     "No WebSockets (upgrade requests get 400); cross-zone load balancing must stay on.",
+                    "No response streaming: the function returns one JSON response of at most 1 MB.",
                 ],
-                latencyKey: kind.rawValue, shortTransport: "Lambda invoke", keyLimit: "1 MB, concurrency \(concurrency)")
+                latencyKey: kind.rawValue, shortTransport: "Lambda invoke", keyLimit: "1 MB, concurrency \(concurrency)",
+                sources: [.elbLambdaTargets, .elbTroubleshooting, .albLambdaWaitTest, .lambdaScaling])
         }
         return Hop(
             number: 0, id: "\(context.upstream?.rawValue ?? "client")-lambda", from: "API Gateway", to: "Lambda",
             transport: "AWS_PROXY integration: synchronous Invoke",
             tls: "inside AWS",
-            sizeLimit: "6 MB synchronous payload each way (below API Gateway's 10 MB)",
+            sizeLimit: "6 MB synchronous payload each way (below API Gateway's 10 MB); a streamed response up to 200 MB (response transfer mode STREAM)",
             timeout:
-                "integration timeout \(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s (--apigw-timeout-s; up to 300 s for Regional and private REST APIs on request); a slower function gives 504 while it keeps running; function timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s",
+                "integration timeout \(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s (--apigw-timeout-s; up to 300 s for Regional and private REST APIs on request, 15 minutes for a streamed response); a slower function gives 504 while it keeps running; function timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s",
             throttle: Self.throttleText(limits),
             billedItems: ["lambda"],
             adds: ["resource-based policy lets apigateway.amazonaws.com invoke the function (cross-account grants work the same way)"],
             notes: ["A malformed proxy response (statusCode, headers, string body) becomes 502."],
             latencyKey: kind.rawValue, shortTransport: "AWS_PROXY invoke",
-            keyLimit: "\(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s, 6 MB, concurrency \(concurrency)")
+            keyLimit: "\(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s, 6 MB, concurrency \(concurrency)",
+            sources: [.lambdaInvoke, .apiGatewayQuotas, .integrationTimeoutRaise, .responseStreaming, .lambdaResponseStreaming, .lambdaScaling])
     }
 
     package func limits(_ context: ChainContext) -> LimitContribution {
@@ -103,24 +108,32 @@ package struct LambdaFunction: Component {
         let durationSeconds = context.scenario.workload.lambdaDurationMS / 1000
         let byConcurrency = service.lambdaConcurrency / durationSeconds
         var contribution = LimitContribution(
-            timeouts: [TimeLimit(seconds: service.lambdaTimeoutSeconds, source: "function timeout", rank: 2)],
+            timeouts: [
+                TimeLimit(
+                    seconds: service.lambdaTimeoutSeconds,
+                    source: Self.invokedByALB(context) ? "function timeout; the ALB waits until the function responds or times out" : "function timeout", rank: 2,
+                    fix: "make the work asynchronous (return 202 and poll) or shorten the function: a function runs at most 900 s",
+                    sources: [.lambdaTimeout] + (Self.invokedByALB(context) ? [.elbLambdaTargets] : []))
+            ],
             rates: [
                 RateLimit(
                     requestsPerSecond: byConcurrency,
-                    source: "Lambda concurrency \(Format.quantity(service.lambdaConcurrency)) / \(Format.quantity(durationSeconds)) s per request", rank: 1)
+                    source: "Lambda concurrency \(Format.quantity(service.lambdaConcurrency)) / \(Format.quantity(durationSeconds)) s per request", rank: 1,
+                    sources: [.lambdaQuotas, .lambdaScaling])
             ])
         contribution.concurrency = (context.scenario.requestsPerSecond * durationSeconds, service.lambdaConcurrency)
         if Self.invokedByALB(context) {
             contribution.payload = PayloadLimit(
                 requestKiB: Self.albPayloadKiB, responseKiB: Self.albPayloadKiB, source: "ALB limit for Lambda targets",
                 requestConsequence: "the ALB rejects the request with 413 before Lambda runs",
-                responseConsequence: "the ALB answers 502 instead of the function's response")
-            contribution.timeoutConsequence = "clients get 504 or a closed connection"
+                responseConsequence: "the ALB answers 502 instead of the function's response", sources: [.elbLambdaTargets, .elbTroubleshooting])
+            contribution.timeoutConsequence = "the ALB answers 502 when the function reaches its timeout"
         } else {
             contribution.payload = PayloadLimit(
                 requestKiB: Self.syncPayloadKiB, responseKiB: Self.syncPayloadKiB, source: "Lambda synchronous payload; API Gateway allows 10 MB",
                 requestConsequence: "Lambda rejects the payload and API Gateway answers with an error",
-                responseConsequence: "the invocation fails and API Gateway answers 502")
+                responseConsequence: "the invocation fails and API Gateway answers 502", streamedResponseKiB: Self.streamedPayloadKiB,
+                sources: [.lambdaInvoke, .apiGatewayQuotas, .responseStreaming, .lambdaResponseStreaming])
             contribution.timeoutConsequence = "clients get 504 while the function keeps running and billing"
         }
         return contribution
@@ -135,7 +148,9 @@ package struct LambdaFunction: Component {
                 value:
                     "--rps \(Format.quantity(scenario.requestsPerSecond)) x --lambda-duration-ms \(scenario.workload.lambdaDurationMS) = \(Format.quantity(limits.concurrencyNeeded)) concurrent executions",
                 consequence: "invocations above the limit are throttled (429), and the client sees errors",
-                fix: "request a higher concurrency quota in Service Quotas (then pass --lambda-concurrency), or make the function faster")
+                fix:
+                    "ask for a higher Lambda quota 'Concurrent executions' (L-B99A9384) in Service Quotas for \(scenario.topology.region), at least \(Format.quantity(limits.concurrencyNeeded.ceiling)) (then pass --lambda-concurrency), or make the function faster"
+            )
         ]
     }
 
@@ -144,10 +159,12 @@ package struct LambdaFunction: Component {
     package func impossibility(_ context: ChainContext) -> Impossibility? {
         guard blocks(context) else { return nil }
         let others = DesignCatalog.alternatives(to: context.design.id, in: context.scenario)
+        let limit = "an ALB can invoke only a Lambda function in its own account and region"
+        let wayOut = "move the function into the ALB's account" + (others.isEmpty ? "" : " or use \(others.joined(separator: " or "))")
         return Impossibility(
-            reason:
-                "an ALB can invoke only a Lambda function in its own account and region, so \(context.design.id) cannot reach a function in another account (--accounts cross); move the function into the ALB's account"
-                + (others.isEmpty ? "" : " or use \(others.joined(separator: " or "))"),
+            reason: InfeasibleReason(
+                id: "accounts", limit: limit, value: "--accounts cross", wayOut: wayOut, summary: "an ALB cannot invoke a function in another account",
+                text: "\(limit), so \(context.design.id) cannot reach a function in another account (--accounts cross); \(wayOut)"),
             title: "IMPOSSIBLE: an ALB cannot invoke a Lambda function in another account",
             edgeLabel: "impossible:\nALB cannot invoke a function\nin another account",
             shortEdgeLabel: "impossible across accounts",
@@ -162,14 +179,15 @@ package struct LambdaFunction: Component {
     package func imposes(_ context: ChainContext) -> [String] {
         guard Self.invokedByALB(context) else { return [] }
         return [
-            "1 MB request and response bodies", "the function in the ALB's own account and region", "no WebSockets", "health checks off by default",
-            "an end-to-end timeout bounded by the ALB idle timeout (\(Format.quantity(context.limits.albIdleTimeoutSeconds)) s, assumed)",
+            "1 MB request and response bodies and no response streaming", "the function in the ALB's own account and region", "no WebSockets",
+            "health checks off by default",
+            "a wait for the function that AWS documents as up to its timeout, though one reading cuts idle clients at the ALB idle timeout (\(Format.quantity(context.limits.albIdleTimeoutSeconds)) s)",
         ]
     }
 
     package func limitations(_ context: ChainContext) -> [String] {
         guard Self.invokedByALB(context) else { return [] }
-        return ["bodies above 1 MB", "a function in another account than the ALB"]
+        return ["bodies above 1 MB or streamed responses", "a function in an account other than the ALB's"]
     }
 
     package func diagramNodes(_ context: DiagramContext) -> [DiagramNode] {

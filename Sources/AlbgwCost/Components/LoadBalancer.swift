@@ -69,12 +69,35 @@ package struct LoadBalancer: Component {
                 "fixed-response and redirect actions; host-header-rewrite and url-rewrite transforms",
             ],
             notes: [],
-            latencyKey: kind.rawValue, shortTransport: "HTTPS 443", keyLimit: lambdaTarget ? "1 MB, idle \(idle) s" : "idle \(idle) s")
+            latencyKey: kind.rawValue, shortTransport: "HTTPS 443", keyLimit: lambdaTarget ? "1 MB, idle \(idle) s" : "idle \(idle) s",
+            sources: [.albSecurityPolicies, .albAttributes, .albListeners] + (lambdaTarget ? [.elbLambdaTargets] : []))
     }
 
+    /// The idle timeout bounds the connection to IP targets. For a Lambda target AWS documents that the
+    /// ALB waits until the function responds or times out, so the idle timeout is a warning there.
     package func limits(_ context: ChainContext) -> LimitContribution {
-        let source = Self.target(context) == .lambda ? "ALB idle timeout, assumed to cap a Lambda target" : "ALB idle timeout"
-        return LimitContribution(timeouts: [TimeLimit(seconds: context.limits.albIdleTimeoutSeconds, source: source, rank: 1)])
+        guard Self.target(context) == .ip else { return LimitContribution() }
+        return LimitContribution(timeouts: [
+            TimeLimit(
+                seconds: context.limits.albIdleTimeoutSeconds, source: "ALB idle timeout", rank: 1,
+                fix:
+                    "raise the ALB idle timeout (--alb-idle-timeout-s, up to 4,000 s) with the timeouts behind it, make the work asynchronous (return 202 and poll), or shorten the function",
+                sources: [.albAttributes])
+        ])
+    }
+
+    package func warnings(_ context: ChainContext, limits: EffectiveLimits) -> [LimitWarning] {
+        let scenario = context.scenario
+        let idle = context.limits.albIdleTimeoutSeconds
+        guard Self.target(context) == .lambda, scenario.workload.lambdaDurationMS / 1000 > idle else { return [] }
+        return [
+            LimitWarning(
+                id: "alb-idle-timeout", limit: "the ALB idle timeout, \(Format.quantity(idle)) s, as one reading applies it to a waiting Lambda target",
+                value: "--lambda-duration-ms \(scenario.workload.lambdaDurationMS)",
+                consequence:
+                    "AWS documents that the ALB waits until the function responds or times out, and a 2018 public test saw it wait; a client or proxy that sees no bytes for \(Format.quantity(idle)) s may still give up",
+                fix: "raise --alb-idle-timeout-s above the duration (up to 4,000 s), test with your clients, or make the work asynchronous")
+        ]
     }
 
     package func placement(_ context: ChainContext) -> [PlacedComponent] {

@@ -57,7 +57,8 @@ package struct PrivateRESTAPI: Component {
             number: 0, id: "vpce-apigw", from: "Interface endpoint", to: "API Gateway (private REST API)",
             transport: "HTTPS 443 over PrivateLink",
             tls: customDomain
-                ? "TLS 1.2 or 1.3 (the domain's TLS_1_2 policy), terminated at API Gateway with the custom domain's ACM certificate" : "TLS 1.2, terminated at API Gateway",
+                ? "TLS 1.2 or 1.3 (the domain's default TLS_1_2 policy; an enhanced SecurityPolicy_* such as TLS 1.3 only, with endpoint access mode STRICT), terminated at API Gateway with the custom domain's ACM certificate"
+                : "terminated at API Gateway; the private API's default TLS_1_2 policy accepts TLS 1.2 and 1.3; an enhanced SecurityPolicy_* (TLS 1.3 only, since 2025-11-19) needs endpoint access mode BASIC when callers use neither a custom domain name nor private DNS",
             sizeLimit: "10 MB payload; 10,240 bytes of header values",
             timeout: "-",
             throttle:
@@ -67,7 +68,8 @@ package struct PrivateRESTAPI: Component {
             notes: notes,
             latencyKey: kind.rawValue, shortTransport: "HTTPS 443 PrivateLink",
             keyLimit: "\(Format.quantity(limits.apiGatewayAccountRPS)) rps, burst \(Format.quantity(limits.apiGatewayBurst))",
-            sources: customDomain ? [.privateCustomDomains, .apiGatewaySecurityPolicies] + (context.crossAccount ? [.privateCustomDomainSharing] : []) : [])
+            sources: [.apiGatewayQuotas, .privateAPIs, .apiGatewaySecurityPolicies]
+                + (customDomain ? [.privateCustomDomains] + (context.crossAccount ? [.privateCustomDomainSharing] : []) : [.privateAPIInvoke]))
     }
 
     package func limits(_ context: ChainContext) -> LimitContribution {
@@ -78,14 +80,18 @@ package struct PrivateRESTAPI: Component {
             !$0.contains(.restAPI) && HopModel.limits(for: $0.id, in: context.scenario, hops: []).timeoutSeconds >= duration
         }
         let raise =
-            "raise the integration timeout with --apigw-timeout-s after a Service Quotas increase (up to 300 s for Regional and private REST APIs; it can lower the account throttle), "
-            + (others.isEmpty ? "or make the work asynchronous" : "make the work asynchronous, or use \(others.joined(separator: " or ")) (no 29 s cap)")
+            "ask for a higher API Gateway quota 'Maximum integration timeout in milliseconds' in Service Quotas (up to 300 s for Regional and private REST APIs; it can lower the account throttle) and pass --apigw-timeout-s, stream the response (up to 15 minutes), "
+            + (others.isEmpty ? "or make the work asynchronous" : "make the work asynchronous, or use \(others.joined(separator: " or ")) (no integration timeout)")
         return LimitContribution(
             payload: PayloadLimit(
                 requestKiB: Self.payloadKiB, responseKiB: Self.payloadKiB, source: "API Gateway payload",
-                requestConsequence: "API Gateway rejects the request with 413", responseConsequence: "API Gateway answers with an error"),
-            timeouts: [TimeLimit(seconds: limits.apiGatewayIntegrationTimeoutSeconds, source: "API Gateway integration timeout", rank: 0, fix: raise)],
-            rates: [RateLimit(requestsPerSecond: limits.apiGatewayAccountRPS, source: "API Gateway account throttle", rank: 0)],
+                requestConsequence: "API Gateway rejects the request with 413", responseConsequence: "API Gateway answers with an error", sources: [.apiGatewayQuotas]),
+            timeouts: [
+                TimeLimit(
+                    seconds: limits.apiGatewayIntegrationTimeoutSeconds, source: "API Gateway integration timeout", rank: 0, fix: raise,
+                    sources: [.apiGatewayQuotas, .integrationTimeoutRaise, .responseStreaming])
+            ],
+            rates: [RateLimit(requestsPerSecond: limits.apiGatewayAccountRPS, source: "API Gateway account throttle", rank: 0, sources: [.apiGatewayQuotas])],
             burst: limits.apiGatewayBurst)
     }
 
@@ -101,7 +107,8 @@ package struct PrivateRESTAPI: Component {
                     "API Gateway's account throttle, \(Format.quantity(service.apiGatewayAccountRPS)) requests/s in \(scenario.topology.region) (shared by every API in the account)",
                 value: "--rps \(Format.quantity(scenario.requestsPerSecond))",
                 consequence: "requests above the limit get 429 Too Many Requests",
-                fix: "ask AWS to raise the account quota (then pass --apigw-rps-limit), "
+                fix:
+                    "ask for a higher API Gateway quota 'Throttle rate' (L-8A5B8E43) in Service Quotas for \(scenario.topology.region), at least \(Format.quantity(scenario.requestsPerSecond.ceiling)) requests/s (then pass --apigw-rps-limit), "
                     + (others.isEmpty ? "or spread APIs over accounts" : "spread APIs over accounts, or use \(others.joined(separator: " or ")) (no API Gateway throttle)"))
         ]
     }

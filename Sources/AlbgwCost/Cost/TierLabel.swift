@@ -17,7 +17,7 @@ package enum TierLabel {
             if value >= Units.kibPerGB, (value / Units.kibPerGB).isWholeNumber { return "\(plain(value / Units.kibPerGB)) PB" }
             if value >= 1024, (value / 1024).isWholeNumber { return "\(plain(value / 1024)) TB" }
             return "\(plain(value)) GB"
-        case "1M requests":
+        case "1M requests", "1M queries":
             return value >= 1000 ? "\(plain(value / 1000))B" : "\(plain(value))M"
         case "GB-second":
             let billion: Decimal = 1_000_000_000

@@ -56,9 +56,15 @@ package struct EffectiveLimits: Sendable, Equatable {
     /// outlasts the timeout: from the component whose limit binds.
     package var requestConsequence: String = ""
     package var responseConsequence: String = ""
+    /// The largest response with response streaming, where the path can stream; nil where it cannot.
+    package var responseStreamingKiB: Decimal?
     package var timeoutConsequence: String = ""
     /// The way out when the timeout binds; nil for the general advice.
     package var timeoutFix: String?
+    /// Where the binding payload, timeout and rate limits come from.
+    package var payloadSources: [FactSource] = []
+    package var timeoutSources: [FactSource] = []
+    package var rateSources: [FactSource] = []
 }
 
 /// A workload that breaks a limit: which limit, the value that breaks it and the way out.
@@ -82,7 +88,7 @@ extension EffectiveLimits {
     package var rows: [(label: String, value: String)] {
         [
             ("Largest request body", "\(HopModel.sizeText(maxRequestKiB)) (\(payloadLimitSource))"),
-            ("Largest response", HopModel.sizeText(maxResponseKiB)),
+            ("Largest response", HopModel.sizeText(maxResponseKiB) + (responseStreamingKiB.map { " buffered; up to \(HopModel.sizeText($0)) streamed" } ?? "")),
             ("End-to-end timeout", "\(Format.quantity(timeoutSeconds)) s (\(timeoutSource))"),
             ("Sustained requests/s", "\(Format.quantity(sustainedRPS, places: 1)) (\(sustainedSource))"),
             ("Burst capacity", burstRPS.map { "\(Format.quantity($0)) requests in API Gateway's token bucket (a size, not a rate)" } ?? "no token bucket of its own"),

@@ -40,7 +40,9 @@ package enum HopModel {
             concurrencyNeeded: concurrency?.needed ?? 0, concurrencyLimit: concurrency?.limit ?? 0,
             latencyEstimateMS: given.isEmpty ? nil : given.reduce(0, +), latencyUnestimated: keys.filter { scenario.hopLatencyMS[$0] == nil },
             requestConsequence: payload?.requestConsequence ?? "", responseConsequence: payload?.responseConsequence ?? "",
-            timeoutConsequence: contributions.compactMap(\.timeoutConsequence).last ?? "", timeoutFix: timeout?.fix)
+            responseStreamingKiB: payload?.streamedResponseKiB,
+            timeoutConsequence: contributions.compactMap(\.timeoutConsequence).last ?? "", timeoutFix: timeout?.fix,
+            payloadSources: payload?.sources ?? [], timeoutSources: timeout?.sources ?? [], rateSources: rate?.sources ?? [])
     }
 
     /// The limits the workload breaks, each with the way out.
@@ -48,39 +50,13 @@ package enum HopModel {
         warnings(for: design, in: scenario, limits: limits(for: design, in: scenario))
     }
 
-    /// The order warnings are listed in: payload, timeout, throttles, concurrency, bandwidth.
-    static let warningOrder = ["request-too-large", "response-too-large", "timeout", "apigw-throttle", "lambda-concurrency", "endpoint-bandwidth"]
+    /// The order warnings are listed in: throttles, concurrency, bandwidth, readings.
+    static let warningOrder = ["apigw-throttle", "lambda-concurrency", "endpoint-bandwidth", "alb-idle-timeout"]
 
-    /// The limits the workload breaks, given the design's effective limits.
+    /// The quotas the workload exceeds that AWS raises on request, and the readings to mind, given
+    /// the design's effective limits. Hard limits are `FeasibilityAnalyzer.reasons`.
     package static func warnings(for design: DesignID, in scenario: Scenario, limits: EffectiveLimits) -> [LimitWarning] {
-        let workload = scenario.workload
         var warnings: [LimitWarning] = []
-        if workload.requestKiB > limits.maxRequestKiB {
-            warnings.append(
-                LimitWarning(
-                    id: "request-too-large", limit: "the largest request body, \(sizeText(limits.maxRequestKiB)) (\(limits.payloadLimitSource))",
-                    value: "--request-kb \(workload.requestKiB)",
-                    consequence: limits.requestConsequence,
-                    fix: "keep requests under \(sizeText(limits.maxRequestKiB)), or send large bodies to S3 with a presigned URL"
-                        + larger(than: limits.maxRequestKiB, design: design, scenario: scenario, \.maxRequestKiB)))
-        }
-        if workload.responseKiB > limits.maxResponseKiB {
-            warnings.append(
-                LimitWarning(
-                    id: "response-too-large", limit: "the largest response, \(sizeText(limits.maxResponseKiB)) (\(limits.payloadLimitSource))",
-                    value: "--response-kb \(workload.responseKiB)",
-                    consequence: limits.responseConsequence,
-                    fix: "return large content through S3 (presigned URL) or paginate"
-                        + larger(than: limits.maxResponseKiB, design: design, scenario: scenario, \.maxResponseKiB)))
-        }
-        if workload.lambdaDurationMS / 1000 > limits.timeoutSeconds {
-            warnings.append(
-                LimitWarning(
-                    id: "timeout", limit: "the end-to-end timeout, \(Format.quantity(limits.timeoutSeconds)) s (\(limits.timeoutSource))",
-                    value: "--lambda-duration-ms \(workload.lambdaDurationMS)",
-                    consequence: limits.timeoutConsequence,
-                    fix: limits.timeoutFix ?? "make the work asynchronous (return 202 and poll), shorten the function, or raise the timeout that binds"))
-        }
         for context in design.definition.contexts(scenario) {
             warnings += context.component.warnings(context, limits: limits)
         }
@@ -88,23 +64,6 @@ package enum HopModel {
     }
 
     static func rank(_ warning: LimitWarning) -> Int { warningOrder.firstIndex(of: warning.id) ?? warningOrder.count }
-
-    /// `, or use alb-vpce-apigw-lambda (6 MB)`: the other designs that can be built here and whose limit is larger, or nothing.
-    static func larger(than size: Decimal, design: DesignID, scenario: Scenario, _ limit: KeyPath<EffectiveLimits, Decimal>) -> String {
-        // Only designs that can be built here and carry the workload's size.
-        let wanted = limit == \EffectiveLimits.maxRequestKiB ? scenario.workload.requestKiB : scenario.workload.responseKiB
-        let others = DesignCatalog.alternatives(to: design, in: scenario).compactMap { id -> (String, Decimal)? in
-            let value = limits(for: DesignID(rawValue: id), in: scenario, hops: [])[keyPath: limit]
-            return value > size && value >= wanted ? (id, value) : nil
-        }
-        guard !others.isEmpty else { return "" }
-        // Designs with the same limit share one parenthesis: `a or b (6 MB)`.
-        var groups: [(names: [String], size: Decimal)] = []
-        for (name, size) in others {
-            if let index = groups.firstIndex(where: { $0.size == size }) { groups[index].names.append(name) } else { groups.append(([name], size)) }
-        }
-        return ", or use " + groups.map { "\($0.names.joined(separator: " or ")) (\(sizeText($0.size)))" }.joined(separator: " or ")
-    }
 
     /// `1 MB`, `6 MB`, `512 KiB`: sizes as AWS states its limits.
     static func sizeText(_ kib: Decimal) -> String {

@@ -2,7 +2,8 @@
 package enum Preset: String, CaseIterable, Sendable {
     /// The Terraform tutorial "Public ALB to Private API Gateway": internet-facing ALB in two AZs in a
     /// network account; private API and Lambda in another account; endpoint in one subnet with
-    /// private DNS on; the target group registers the first ENI's IP, looked up by Terraform.
+    /// private DNS on; the target group registers the first ENI's IP, looked up by Terraform; a CNAME
+    /// record (TTL 300) points the custom name at the ALB.
     case tutorial
     /// The blog post "Serverless Hybrid Cloud": internal ALB reached over VPN or Direct Connect, one
     /// account, endpoint in two subnets with private DNS off, both IPs typed into variables by hand.
@@ -14,7 +15,7 @@ package enum Preset: String, CaseIterable, Sendable {
         case .tutorial:
             [
                 "--region": "us-west-2", "--alb-scheme": "internet-facing", "--accounts": "cross", "--azs": "2",
-                "--vpce-subnets": "1", "--registered-targets": "1", "--target-ips": "lookup", "--private-dns": "on",
+                "--vpce-subnets": "1", "--registered-targets": "1", "--target-ips": "lookup", "--private-dns": "on", "--dns-record": "cname",
             ]
         case .hybrid:
             [

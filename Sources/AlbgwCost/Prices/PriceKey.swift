@@ -14,6 +14,7 @@ package enum PriceKey: String, CaseIterable, Sendable, Comparable {
     case lambdaEphemeralStorage = "lambda.ephemeralStorage"
     case internetDataTransferOut = "dataTransfer.internetOut"
     case route53HostedZoneMonth = "route53.hostedZoneMonth"
+    case route53StandardQueries = "route53.standardQueries"
     case acmPublicCertificate = "acm.publicCertificate"
 
     /// Where the price lives: in each region's table, or once in `global.json`.
@@ -21,7 +22,7 @@ package enum PriceKey: String, CaseIterable, Sendable, Comparable {
 
     package var scope: Scope {
         switch self {
-        case .route53HostedZoneMonth, .acmPublicCertificate: .global
+        case .route53HostedZoneMonth, .route53StandardQueries, .acmPublicCertificate: .global
         default: .regional
         }
     }
@@ -37,6 +38,7 @@ package enum PriceKey: String, CaseIterable, Sendable, Comparable {
         case .apiGatewayRESTRequests, .lambdaRequests: "1M requests"
         case .lambdaDurationX86, .lambdaDurationArm, .lambdaEphemeralStorage: "GB-second"
         case .route53HostedZoneMonth: "hosted zone-month"
+        case .route53StandardQueries: "1M queries"
         case .acmPublicCertificate: "certificate-month"
         }
     }
@@ -45,7 +47,7 @@ package enum PriceKey: String, CaseIterable, Sendable, Comparable {
     package var isTiered: Bool {
         switch self {
         case .vpceDataProcessed, .apiGatewayRESTRequests, .lambdaDurationX86, .lambdaDurationArm,
-            .internetDataTransferOut, .route53HostedZoneMonth:
+            .internetDataTransferOut, .route53HostedZoneMonth, .route53StandardQueries:
             true
         default: false
         }
@@ -66,6 +68,7 @@ package enum PriceKey: String, CaseIterable, Sendable, Comparable {
         case .lambdaEphemeralStorage: "Lambda ephemeral storage"
         case .internetDataTransferOut: "data transfer out to the internet"
         case .route53HostedZoneMonth: "Route 53 hosted zone"
+        case .route53StandardQueries: "Route 53 standard queries"
         case .acmPublicCertificate: "ACM public certificate"
         }
     }

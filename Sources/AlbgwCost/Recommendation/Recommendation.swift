@@ -39,117 +39,165 @@ package enum Feature: String, CaseIterable, Sendable {
     }
 }
 
-/// Which design to choose, why, and when another one wins: derived from the analyses, never
-/// from a renderer's opinion.
+/// Which design to choose, why, what it saves, and when another one wins: derived from the
+/// analyses, never from a renderer's opinion. It never picks a design that cannot carry the workload.
 package struct Recommendation: Sendable, Equatable {
-    package var design: DesignID
-    /// The reasons, most decisive first.
+    /// The design to choose; nil when none can carry the workload (then `changes` say what would).
+    package var design: DesignID?
+    /// Why the designs that would rank above it are out, most decisive first.
     package var reasons: [String]
-    /// When the other design wins.
+    /// What it has over `other`, the runner-up.
+    package var advantages: [String] = []
+    /// When another design wins; empty when there is nothing to add.
     package var otherWinsWhen: String
-    /// The design the choice is measured against: the one that would win without the reasons, or the runner-up.
+    /// The design the choice is measured against: the runner-up that can carry the workload.
     package var other: DesignID?
-    /// Monthly cost of the choice against the other design (positive: it costs more); nil when unknown.
+    /// Monthly cost of the choice against `other` (negative: it saves); nil when unknown.
     package var monthlyPremium: Decimal?
     /// The chosen design's own monthly cost, when it is fully priced.
     package var monthlyCost: Decimal?
     /// Requests per month, to state the premium per 1M requests.
     package var monthlyRequests: Decimal
+    /// When no design is chosen: the nearest design and what must change for it to work.
+    package var nearest: DesignID? = nil
+    package var changes: [String] = []
+    /// True when some design carries the workload but none has what `--needs` asks for.
+    package var onlyNeedsMissing = false
 
-    /// Two sentences: the choice with its reason and cost, then when the other one wins.
-    package var sentences: String {
-        let premium: String
+    /// One sentence: which design, why, and what it saves or costs per month.
+    package var sentence: String {
+        guard let design else {
+            let nearest = self.nearest.map { " The nearest is \($0.rawValue): \(changes.joined(separator: "; ", lastSeparator: "; and "))." } ?? ""
+            return (onlyNeedsMissing ? "No design both carries this workload here and has what --needs asks for." : "No design can carry this workload here.") + nearest
+        }
+        let money: String
         if let monthlyPremium, let other {
             let perMillion = monthlyRequests == 0 ? "" : " (\(Format.money4(abs(monthlyPremium) / monthlyRequests * Units.requestsPerMillion)) per 1M requests)"
-            premium =
-                monthlyPremium >= 0
+            money =
+                monthlyPremium > 0
                 ? ", at \(Format.money(monthlyPremium)) per month\(perMillion) more than \(other.rawValue)"
                 : ", and it saves \(Format.money(-monthlyPremium)) per month\(perMillion) against \(other.rawValue)"
         } else if let monthlyCost {
-            premium = ", at \(Format.money(monthlyCost)) per month"
+            money = ", at \(Format.money(monthlyCost)) per month"
         } else {
-            premium = ""
+            money = ""
         }
-        return "Choose \(design.rawValue) because \(reasons.joined(separator: "; ", lastSeparator: " and "))\(premium). \(otherWinsWhen)"
+        let parts = [reasons.joined(separator: "; "), advantages.isEmpty ? "" : "it " + advantages.joined(separator: " and ")].filter { !$0.isEmpty }
+        return "Choose \(design.rawValue) because \(parts.joined(separator: "; "))\(money)."
     }
 
-    /// Ranks the designs (fewest hops first, then the cheaper when both are fully priced), drops those
-    /// the workload or topology rules out, and picks the first that remains.
+    /// The sentence, then when another design wins.
+    package var sentences: String { otherWinsWhen.isEmpty ? sentence : "\(sentence) \(otherWinsWhen)" }
+
+    /// Ranks the designs that can carry the workload and have the features asked for (fewest hops
+    /// first, then the cheaper when both are fully priced) and picks the first.
     package static func make(for report: Report, needs: [Feature]) -> Recommendation? {
         guard report.designs.count >= 2 else { return nil }
+        let scenario = report.scenario
         let ranked = report.designs.enumerated().sorted { lhs, rhs in
             let (a, b) = (lhs.element, rhs.element)
             if a.hops.count != b.hops.count { return a.hops.count < b.hops.count }
-            if let costA = a.cost, let costB = b.cost, costA.isComplete, costB.isComplete, costA.monthlyCost != costB.monthlyCost {
+            if let costA = a.shownCost, let costB = b.shownCost, costA.isComplete, costB.isComplete, costA.monthlyCost != costB.monthlyCost {
                 return costA.monthlyCost < costB.monthlyCost
             }
             return lhs.offset < rhs.offset
         }.map(\.element)
         let against = Dictionary(uniqueKeysWithValues: ranked.map { ($0.design, reasons(against: $0, needs: needs)) })
-        // When every design is ruled out, the one with the fewest reasons against it and the largest bodies stays.
-        let fallback = ranked.filter(\.isFeasible).enumerated().min { lhs, rhs in
-            (against[lhs.element.design]!.count, -lhs.element.limits.maxRequestKiB, lhs.offset)
-                < (against[rhs.element.design]!.count, -rhs.element.limits.maxRequestKiB, rhs.offset)
-        }?.element
-        guard let chosen = ranked.first(where: { against[$0.design]!.isEmpty }) ?? fallback else { return nil }
+        let candidates = ranked.filter { against[$0.design]!.isEmpty }
+        guard let chosen = candidates.first else { return none(ranked, needs: needs, scenario: scenario) }
+        let other = candidates.dropFirst().first
+        // The money is stated against the runner-up, else against a design ruled out only by --needs
+        // (what the features cost); never against one that cannot carry the workload.
+        let priced = other ?? ranked.prefix { $0.design != chosen.design }.first(where: \.isFeasible)
         let monthlyCost = chosen.cost.flatMap { $0.isComplete ? $0.monthlyCost : nil }
-        func premium(_ other: DesignReport) -> Decimal? {
+        let premium: Decimal? = priced.flatMap { other in
             guard let mine = chosen.cost, let theirs = other.cost, mine.isComplete, theirs.isComplete else { return nil }
             return mine.monthlyCost - theirs.monthlyCost
         }
-        let better = ranked.prefix { $0.design != chosen.design }
-        if let other = better.first {
-            let reasons = better.flatMap { against[$0.design]! }
-            let fewer = chosen.hops.count - other.hops.count
-            let charges = extra(in: chosen, over: other).reversed().compactMap(\.chargeName)
-            var why = "\(other.design) would win if none of that applied: it has \(fewer) fewer \(fewer == 1 ? "hop" : "hops")"
-            why += charges.isEmpty ? "." : " and no \(charges.joined(separator: " or ")) charges."
-            return Recommendation(
-                design: chosen.design, reasons: reasons, otherWinsWhen: why, other: other.design, monthlyPremium: premium(other),
-                monthlyCost: monthlyCost, monthlyRequests: report.scenario.monthlyRequests)
+        // The designs that would rank above the choice say why they are out; the runner-up, what the choice has over it.
+        let why = ranked.prefix { $0.design != chosen.design }.flatMap { against[$0.design]! }
+        var advantages: [String] = []
+        if let other {
+            let features = featureSets(in: other, over: chosen, scenario: scenario)
+            if !features.isEmpty { advantages.append("needs none of \(features.map(\.title).joined(separator: " or "))") }
+            let fewer = other.hops.count - chosen.hops.count
+            if fewer > 0 { advantages.append("has \(fewer) fewer \(fewer == 1 ? "hop" : "hops") and fewer failure domains") }
+            if advantages.isEmpty { advantages.append("costs the least") }
+        } else if why.isEmpty {
+            advantages.append("is the only design that can carry this workload here")
         }
-        guard let other = ranked.dropFirst().first(where: \.isFeasible) else { return nil }
-        var why: [String] = []
-        let features = featureSets(in: other, over: chosen, scenario: report.scenario)
-        if !features.isEmpty { why.append("it needs none of \(features.map(\.title).joined(separator: " or "))") }
-        let fewer = other.hops.count - chosen.hops.count
-        if fewer > 0 { why.append("it has \(fewer) fewer \(fewer == 1 ? "hop" : "hops") and fewer failure domains") }
-        if why.isEmpty { why.append("it costs the least") }
-        let chosenContexts = chosen.definition.contexts(report.scenario)
-        let wins = features.map { "\($0.title) (\($0.summary))" } + chosenContexts.flatMap { $0.component.limitations($0) }
-        let otherWins =
-            wins.isEmpty
-            ? "\(other.design) is the next choice."
-            : "\(other.design) wins when you need \(wins.joined(separator: ", ", lastSeparator: wins.count > 2 ? ", or " : " or "))."
+        var otherWins = ""
+        if let other {
+            let wins =
+                featureSets(in: other, over: chosen, scenario: scenario).map { "\($0.title) (\($0.summary))" }
+                + chosen.definition.contexts(scenario).flatMap { $0.component.limitations($0) }
+            if !wins.isEmpty {
+                otherWins = "\(other.design) wins when you need \(wins.joined(separator: ", ", lastSeparator: wins.count > 2 ? ", or " : " or "))."
+            }
+        }
         return Recommendation(
-            design: chosen.design, reasons: why, otherWinsWhen: otherWins, other: other.design, monthlyPremium: premium(other),
-            monthlyCost: monthlyCost, monthlyRequests: report.scenario.monthlyRequests)
+            design: chosen.design, reasons: why, advantages: advantages, otherWinsWhen: otherWins, other: priced?.design, monthlyPremium: premium,
+            monthlyCost: monthlyCost, monthlyRequests: scenario.monthlyRequests)
     }
 
-    /// What rules a design out for this workload: its topology, its payload limits, the features asked for.
+    /// No design can carry the workload with the features asked for: name the nearest and what it needs.
+    static func none(_ ranked: [DesignReport], needs: [Feature], scenario: Scenario) -> Recommendation {
+        // Fewest obstacles first (a missing feature weighs two: it is a requirement), then the smallest change.
+        func distance(_ design: DesignReport) -> (Int, Decimal) {
+            let count = design.infeasibleReasons.count + (lacks(design, needs) ? 2 : 0)
+            let workload = scenario.workload
+            var ratio: Decimal = 0
+            for reason in design.infeasibleReasons {
+                switch reason.id {
+                case "request-too-large": ratio += workload.requestKiB / max(design.limits.maxRequestKiB, 1)
+                case "response-too-large": ratio += workload.responseKiB / max(design.limits.maxResponseKiB, 1)
+                case "timeout": ratio += workload.lambdaDurationMS / max(design.limits.timeoutSeconds * 1000, 1)
+                default: ratio += 1
+                }
+            }
+            return (count, ratio)
+        }
+        let nearest = ranked.enumerated().min { lhs, rhs in
+            let (a, b) = (distance(lhs.element), distance(rhs.element))
+            return (a.0, a.1, lhs.offset) < (b.0, b.1, rhs.offset)
+        }?.element
+        var changes: [String] = []
+        if let nearest {
+            changes = nearest.infeasibleReasons.map { change(for: $0, limits: nearest.limits) }
+            let lacking = missing(nearest, needs)
+            if !lacking.isEmpty { changes.append("it lacks what --needs asks for (\(lacking.map(\.rawValue).joined(separator: ", "))): drop it from --needs") }
+        }
+        return Recommendation(
+            design: nil, reasons: [], otherWinsWhen: "", other: nil, monthlyPremium: nil, monthlyCost: nil, monthlyRequests: scenario.monthlyRequests,
+            nearest: nearest?.design, changes: changes, onlyNeedsMissing: ranked.contains(where: \.isFeasible))
+    }
+
+    /// The input change that lifts one hard limit, with by how much.
+    static func change(for reason: InfeasibleReason, limits: EffectiveLimits) -> String {
+        switch reason.id {
+        case "request-too-large": "\(reason.value) must drop to \(Format.quantity(limits.maxRequestKiB)) or less: \(reason.wayOut)"
+        case "response-too-large": "\(reason.value) must drop to \(Format.quantity(limits.maxResponseKiB)) or less: \(reason.wayOut)"
+        case "timeout": "\(reason.value) must drop to \(Format.quantity(limits.timeoutSeconds * 1000)) or less: \(reason.wayOut)"
+        default: "\(reason.value) rules it out (\(reason.summary)): \(reason.wayOut)"
+        }
+    }
+
+    /// The features asked for that `design` does not offer.
+    static func missing(_ design: DesignReport, _ needs: [Feature]) -> [Feature] { needs.filter { !design.definition.contains($0.provider) } }
+
+    static func lacks(_ design: DesignReport, _ needs: [Feature]) -> Bool { !missing(design, needs).isEmpty }
+
+    /// What rules a design out for this workload: its hard limits, the features asked for.
     static func reasons(against design: DesignReport, needs: [Feature]) -> [String] {
         var reasons: [String] = []
-        if let reason = design.impossibleReason {
-            reasons.append("\(design.design) is impossible here (\(reason.split(separator: ",").first ?? Substring(reason)))")
+        if !design.isFeasible {
+            reasons.append("\(design.design) cannot carry it (\(design.infeasibleReasons.map(\.summary).joined(separator: ", ")))")
         }
-        let payload = design.warnings.filter { $0.id == "request-too-large" || $0.id == "response-too-large" }
-        if let first = payload.first {
-            let limit = first.id == "request-too-large" ? design.limits.maxRequestKiB : design.limits.maxResponseKiB
-            reasons.append(
-                "the workload's bodies exceed \(design.design)'s \(HopModel.sizeText(limit)) limit (\(payload.map(\.value).joined(separator: ", ")))")
-        }
-        let lacking = needs.filter { !design.definition.contains($0.provider) }
+        let lacking = missing(design, needs)
         if !lacking.isEmpty {
-            let apiFeatures = lacking[0].provider == .restAPI
-            let holder = apiFeatures ? design.definition.entry?.articleName ?? "it" : design.design.rawValue
-            reasons.append("you need \(apiFeatures ? "API Gateway" : "ALB") features \(holder) does not have: \(lacking.map(\.title).joined(separator: ", "))")
+            reasons.append("you need \(lacking.map(\.title).joined(separator: ", ", lastSeparator: " and ")), which \(design.design) lacks")
         }
         return reasons
-    }
-
-    /// The components `design` has and `other` lacks, in chain order.
-    static func extra(in design: DesignReport, over other: DesignReport) -> [any Component] {
-        design.definition.chain.filter { component in !other.definition.contains(component.kind) }
     }
 
     /// What the components `design` has and `other` lacks let it do.

@@ -82,6 +82,13 @@ package enum DOTRenderer {
         return internetFacing ? "Clients" : "Corporate clients"
     }
 
+    /// A title line for a design that cannot carry the workload: the topology's picture title, or its workload limits.
+    static func infeasibleTitle(_ design: DesignReport) -> String? {
+        if let impossibility = design.impossibility { return impossibility.title }
+        guard !design.isFeasible else { return nil }
+        return "INFEASIBLE: " + design.infeasibleReasons.map(\.summary).joined(separator: ", ")
+    }
+
     // MARK: - One design
 
     /// A frame and what it holds: its own nodes first, then its inner frames, each in order of first appearance.
@@ -127,7 +134,7 @@ package enum DOTRenderer {
         var title = "\(design.design.rawValue): \(definition.name)\n\(report.scenario.topology.region)"
         if let cost = design.cost { title += ", \(Format.money(cost.monthlyCost)) per month" + (cost.isComplete ? "" : " (incomplete)") }
         if let preset = report.scenario.preset { title += ", --preset \(preset)" }
-        if let impossibility = design.impossibility { title += "\n" + impossibility.title }
+        if let line = infeasibleTitle(design) { title += "\n" + line }
         w.line("graph" + DOT.attributes([("label", title)]) + ";")
 
         let contexts = contexts(design, report)
@@ -220,7 +227,7 @@ package enum DOTRenderer {
             if let cost = design.cost {
                 label += ": \(Format.money(cost.monthlyCost))/month, \(Format.money4(cost.costPerMillionRequests)) per 1M requests" + (cost.isComplete ? "" : " (incomplete)")
             }
-            if let impossibility = design.impossibility { label += "\n" + impossibility.title }
+            if let line = infeasibleTitle(design) { label += "\n" + line }
             let drawn = contexts(design, report).filter { !$0.chain.component.isLookup }.compactMap { context in
                 context.chain.component.comparisonNode(context).map { (context, $0) }
             }

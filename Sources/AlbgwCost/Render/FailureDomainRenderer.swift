@@ -8,7 +8,7 @@ package enum FailureDomainRenderer {
             let analysis = design.failureDomains
             out += "  \(design.design.rawValue)\n"
             guard design.isFeasible else {
-                out += "    not analysed: the design is impossible with this topology (see the summary)\n"
+                out += "    not analysed: the design cannot carry this workload here (see the summary)\n"
                 continue
             }
             out += "    Placement: \(placement(analysis.components))\n"

@@ -5,7 +5,7 @@ import Foundation
 package enum HopsRenderer {
     /// `albgw-cost hops`: the request path of each design in full, then limits and warnings.
     package static func render(_ report: Report) -> String {
-        var out = TableRenderer.header(report)
+        var out = TableRenderer.answer(report) + TableRenderer.header(report)
         for design in report.designs { out += "\n" + path(design, report: report) }
         out += "\n" + limits(report)
         out += "\n" + (report.designs.contains { !$0.warnings.isEmpty } ? warnings(report) : "Warnings\n  none: the workload is within every limit above.\n")
@@ -15,7 +15,7 @@ package enum HopsRenderer {
     /// One design's hops, each with what bounds it, what it adds and what it bills.
     static func path(_ design: DesignReport, report: Report) -> String {
         var out = "\(design.design.rawValue): \(design.hops.count) hops\n"
-        if let reason = design.impossibleReason { out += "  IMPOSSIBLE: \(reason).\n" }
+        if let reason = design.impossibleReason { out += "  CANNOT CARRY THIS WORKLOAD HERE: \(reason).\n" }
         for hop in design.hops {
             out += "  \(hop.number). \(hop.from) -> \(hop.to)\n"
             out += "     protocol:  \(hop.transport)\n"
@@ -38,7 +38,7 @@ package enum HopsRenderer {
 
     /// The line items billed at a hop with their monthly cost, for example `vpce.hours $14.60`.
     static func billed(_ hop: Hop, design: DesignReport) -> String {
-        guard let cost = design.cost else { return "not priced (impossible design)" }
+        guard let cost = design.shownCost else { return "not priced" }
         let parts = hop.billedItems.compactMap { prefix -> String? in
             let items = cost.items(prefix)
             guard !items.isEmpty else { return nil }
@@ -46,7 +46,8 @@ package enum HopsRenderer {
             let missing = items.contains { $0.monthlyCost == nil } ? " + missing price" : ""
             return "\(prefix) \(Format.money(total))/month\(missing)"
         }
-        return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
+        let text = parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
+        return design.isFeasible ? text : "if it were possible: \(text)"
     }
 
     /// The main output's short form of each path: one line per hop.

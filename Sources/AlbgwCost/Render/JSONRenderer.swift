@@ -29,10 +29,14 @@ package enum JSONRenderer {
                 (
                     "recommendation",
                     .object([
-                        ("design", .string(recommendation.design.rawValue)),
+                        ("design", recommendation.design.map { .string($0.rawValue) } ?? .null),
+                        ("sentence", .string(recommendation.sentence)),
                         ("reasons", .array(recommendation.reasons.map(JSONValue.string))),
-                        ("otherWinsWhen", .string(recommendation.otherWinsWhen)),
+                        ("against", recommendation.other.map { .string($0.rawValue) } ?? .null),
                         ("monthlyPremium", recommendation.monthlyPremium.map(JSONValue.number) ?? .null),
+                        ("otherWinsWhen", .string(recommendation.otherWinsWhen)),
+                        ("nearest", recommendation.nearest.map { .string($0.rawValue) } ?? .null),
+                        ("changes", .array(recommendation.changes.map(JSONValue.string))),
                         ("text", .string(recommendation.sentences)),
                     ])
                 ))
@@ -43,6 +47,27 @@ package enum JSONRenderer {
         members.append(("missingPrices", .array(report.missingPrices.map(missing))))
         members.append(("assumptions", .array(report.assumptions.map(JSONValue.string))))
         return .object(members)
+    }
+
+    private static func infeasible(_ reason: InfeasibleReason) -> JSONValue {
+        .object([
+            ("id", .string(reason.id)), ("limit", .string(reason.limit)), ("value", .string(reason.value)), ("wayOut", .string(reason.wayOut)),
+            ("summary", .string(reason.summary)), ("text", .string(reason.text)),
+        ])
+    }
+
+    /// What an infeasible design would cost if it were possible: never in `monthlyCost` or a comparison.
+    private static func hypothetical(_ cost: DesignCost, reasons: [InfeasibleReason]) -> JSONValue {
+        .object([
+            ("label", .string("if it were possible")),
+            ("reason", .string(reasons.map(\.summary).joined(separator: ", "))),
+            ("complete", .bool(cost.isComplete)),
+            ("hourlyCost", .number(cost.hourlyCost)),
+            ("monthlyCost", .number(cost.monthlyCost)),
+            ("costPerMillionRequests", .number(cost.costPerMillionRequests)),
+            ("lineItems", .array(cost.lineItems.map(lineItem))),
+            ("missingPrices", .array(cost.missing.map(missing))),
+        ])
     }
 
     private static func comparison(_ comparison: CostComparison) -> JSONValue {
@@ -103,11 +128,13 @@ package enum JSONRenderer {
                 ("id", .string(report.design.rawValue)),
                 ("name", .string(report.definition.name)),
                 ("feasible", .bool(report.isFeasible)),
+                ("infeasibleReasons", .array(report.infeasibleReasons.map(infeasible))),
                 ("impossibleReason", report.impossibleReason.map(JSONValue.string) ?? .null),
                 ("complete", cost.map { .bool($0.isComplete) } ?? .null),
                 ("hourlyCost", number(cost?.hourlyCost)),
                 ("monthlyCost", number(cost?.monthlyCost)),
                 ("costPerMillionRequests", number(cost?.costPerMillionRequests)),
+                ("hypotheticalCost", report.hypotheticalCost.map { hypothetical($0, reasons: report.infeasibleReasons) } ?? .null),
                 (
                     "albCapacityUnits",
                     lcu.map { lcu in
@@ -136,6 +163,13 @@ package enum JSONRenderer {
                         ("lambdaConcurrencyLimit", .number(limits.concurrencyLimit)),
                         ("latencyEstimateMS", number(limits.latencyEstimateMS)),
                         ("latencyUnestimatedHops", .array(limits.latencyUnestimated.map(JSONValue.string))),
+                        (
+                            "sources",
+                            .object([
+                                ("payload", .array(limits.payloadSources.map(source))), ("timeout", .array(limits.timeoutSources.map(source))),
+                                ("sustained", .array(limits.rateSources.map(source))),
+                            ])
+                        ),
                     ])
                 ),
                 (
@@ -225,6 +259,10 @@ package enum JSONRenderer {
                 ("adds", .array(hop.adds.map(JSONValue.string))), ("notes", .array(hop.notes.map(JSONValue.string))),
                 ("latencyKey", .string(hop.latencyKey)),
             ] + sources(hop.sources))
+    }
+
+    private static func source(_ source: FactSource) -> JSONValue {
+        .object([("title", .string(source.title)), ("url", .string(source.url)), ("date", .string(source.date))])
     }
 
     /// `sources`, present when the facts carry any: title, URL and date of each.

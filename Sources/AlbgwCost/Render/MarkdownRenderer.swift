@@ -67,8 +67,8 @@ package enum MarkdownRenderer {
         guard let recommendation = report.recommendation else { return "" }
         var out = "## Recommendation\n\n\(recommendation.sentences)\n"
         let warnings = report.designs.filter { $0.design == recommendation.design }.flatMap(\.warnings)
-        if !warnings.isEmpty {
-            out += "\nMind the limits this workload breaks on \(recommendation.design.rawValue): \(warnings.map(\.id).joined(separator: ", ")) (see *Hops and binding limits*).\n"
+        if let design = recommendation.design, !warnings.isEmpty {
+            out += "\nMind the quotas this workload exceeds on \(design.rawValue): \(warnings.map(\.id).joined(separator: ", ")) (see *Hops and binding limits*).\n"
         }
         if !report.missingPrices.isEmpty {
             out +=
@@ -106,7 +106,7 @@ package enum MarkdownRenderer {
                 ]
             }, right: [1, 2, 3])
         for design in report.designs {
-            if let reason = design.impossibleReason { out += "\n`\(design.design.rawValue)` is left out: \(reason).\n" }
+            if let reason = design.impossibleReason { out += "\n`\(design.design.rawValue)` is left out: it cannot carry this workload here: \(reason).\n" }
         }
         for comparison in report.comparisons {
             out +=
@@ -115,10 +115,12 @@ package enum MarkdownRenderer {
             out += ": \(Format.money4(abs(comparison.hourly))) per hour, \(Format.money4(abs(comparison.perMillionRequests))) per 1M requests.\n"
         }
         for design in report.designs {
-            out += "\n### \(design.design.rawValue): line items\n\n"
-            guard let cost = design.cost else {
-                out += "Not priced: \(design.impossibleReason ?? "impossible").\n"
-                continue
+            guard let cost = design.shownCost else { continue }
+            let hypothetical = !design.isFeasible
+            out += "\n### \(design.design.rawValue): line items\(hypothetical ? " if it were possible" : "")\n\n"
+            if hypothetical {
+                out +=
+                    "It cannot carry this workload here (\(design.infeasibleReasons.map(\.summary).joined(separator: ", "))); these figures show what it would cost if it could, and enter no comparison.\n\n"
             }
             var rows = cost.lineItems.map { item in
                 [
@@ -127,7 +129,8 @@ package enum MarkdownRenderer {
                 ]
             }
             rows.append([
-                "**Total**", cost.isComplete ? "" : "excludes missing prices", "", "", "", "**\(Format.money(cost.monthlyCost))**", "exact sum of the lines, rounded once",
+                hypothetical ? "**Total if it were possible**" : "**Total**", cost.isComplete ? "" : "excludes missing prices", "", "", "", "**\(Format.money(cost.monthlyCost))**",
+                "exact sum of the lines, rounded once",
             ])
             out += table(["Service", "Component", "Quantity", "Unit", "Unit price", "$/month", "How the quantity was derived"], rows, right: [2, 4, 5])
         }
@@ -157,11 +160,17 @@ package enum MarkdownRenderer {
         out += "### Effective limits\n\n"
         let rows = HopsRenderer.limitRows(report)
         out += table(["Limit"] + report.designs.map { "`\($0.design.rawValue)`" }, rows)
+        out += sourceList(report.designs.flatMap { $0.limits.payloadSources + $0.limits.timeoutSources + $0.limits.rateSources })
+        let reasons = report.designs.flatMap { design in design.infeasibleReasons.map { (design.design, $0) } }
+        if !reasons.isEmpty {
+            out += "\n### Hard limits broken\n\n"
+            out += table(["Design", "Limit", "Value", "Way out"], reasons.map { ["`\($0.0.rawValue)`", $0.1.limit, $0.1.value, $0.1.wayOut] })
+        }
         let warnings = report.designs.flatMap { design in design.warnings.map { (design.design, $0) } }
         out += "\n### Warnings\n\n"
         out +=
             warnings.isEmpty
-            ? "None: the workload is within every limit above.\n"
+            ? "None: the workload is within every quota above.\n"
             : table(["Design", "Limit", "Value", "What happens", "Way out"], warnings.map { ["`\($0.0.rawValue)`", $0.1.limit, $0.1.value, $0.1.consequence, $0.1.fix] })
         return out
     }
@@ -172,7 +181,7 @@ package enum MarkdownRenderer {
         for design in report.designs {
             out += "\n### \(design.design.rawValue)\n\n"
             guard design.isFeasible else {
-                out += "Not analysed: the design is impossible with this topology.\n"
+                out += "Not analysed: the design cannot carry this workload here (see *Cost comparison*).\n"
                 continue
             }
             let analysis = design.failureDomains

@@ -4,13 +4,13 @@ import Foundation
 /// how each quantity was derived, then the inputs, assumptions and the prices with their sources.
 package enum TableRenderer {
     package static func render(_ report: Report) -> String {
-        var out = header(report)
+        var out = answer(report) + header(report)
         if let review = report.terraform { out += "\n" + ReviewRenderer.text(review) }
         out += "\n" + summary(report)
         if report.designs.contains(where: { !$0.warnings.isEmpty }) { out += "\n" + HopsRenderer.warnings(report) }
         if !report.missingPrices.isEmpty { out += "\n" + missing(report) }
         for design in report.designs {
-            if let cost = design.cost { out += "\n" + lineItems(design, cost: cost) }
+            if let cost = design.shownCost { out += "\n" + lineItems(design, cost: cost) }
         }
         out += "\n" + HopsRenderer.limits(report)
         out += "\n" + HopsRenderer.compactPaths(report)
@@ -19,6 +19,12 @@ package enum TableRenderer {
         out += "\n" + assumptions(report)
         out += "\n" + prices(report)
         return out
+    }
+
+    /// The answer, first: which design, why, what it saves; then when another one wins.
+    static func answer(_ report: Report) -> String {
+        guard let recommendation = report.recommendation else { return "" }
+        return "Recommendation: \(recommendation.sentence)\n" + (recommendation.otherWinsWhen.isEmpty ? "" : "  \(recommendation.otherWinsWhen)\n") + "\n"
     }
 
     static func header(_ report: Report) -> String {
@@ -57,7 +63,7 @@ package enum TableRenderer {
                 ? table.render(indent: "  ")
                 : "  No design analysed here can serve this workload\(report.designs.count < DesignCatalog.all.count ? " (--design leaves others out)" : "").\n")
         for design in report.designs {
-            if let reason = design.impossibleReason { out += "  \(design.design.rawValue) is impossible here: \(reason).\n" }
+            if let reason = design.impossibleReason { out += "  \(design.design.rawValue) cannot carry this workload here: \(reason).\n" }
         }
         for comparison in report.comparisons {
             let more = comparison.monthly >= 0
@@ -99,8 +105,17 @@ package enum TableRenderer {
                 item.unitPrice.map(Format.unitPrice) ?? "missing", item.monthlyCost.map(Format.money) ?? "missing",
             ])
         }
-        table.add(["Total (exact sum, rounded once)", cost.isComplete ? "" : "(excludes missing prices)", "", "", "", Format.money(cost.monthlyCost)])
-        var out = "\(design.design.rawValue): \(design.definition.name)\n" + table.render(indent: "  ")
+        let hypothetical = !design.isFeasible
+        table.add([
+            hypothetical ? "Total if it were possible" : "Total (exact sum, rounded once)", cost.isComplete ? "" : "(excludes missing prices)", "", "", "",
+            Format.money(cost.monthlyCost),
+        ])
+        var out = "\(design.design.rawValue): \(design.definition.name)"
+        out +=
+            hypothetical
+            ? ", if it were possible (it is not here: \(design.infeasibleReasons.map(\.summary).joined(separator: ", "))); these figures enter no comparison\n"
+            : "\n"
+        out += table.render(indent: "  ")
         out += "  How the quantities were derived:\n"
         var seen: Set<String> = []
         for item in cost.lineItems {

@@ -54,25 +54,31 @@ package struct ReportInput: Sendable, Equatable {
 /// Everything known about one design in this run.
 package struct DesignReport: Sendable, Equatable {
     package var design: DesignID
-    /// Why the design cannot be built for this topology; then it has no cost.
+    /// Why the topology rules the design out, with the short forms its diagrams draw; nil when it does not.
     package var impossibility: Impossibility?
-    /// Nil when the design is impossible: it is not priced as if it worked.
+    /// Every hard limit the design breaks here: the topology's, then the workload's. Empty when feasible.
+    package var infeasibleReasons: [InfeasibleReason]
+    /// What it costs; nil when it is infeasible: it never enters a comparison.
     package var cost: DesignCost?
+    /// What it would cost if it were possible; set only when it is infeasible.
+    package var hypotheticalCost: DesignCost?
     /// The ALB's billed capacity units per hour and their four dimensions; nil without an ALB.
     package var capacityUnits: ALBCapacityUnits?
     /// The request path, DNS first.
     package var hops: [Hop]
     package var limits: EffectiveLimits
-    /// Limits the workload breaks.
+    /// Quotas the workload exceeds that AWS raises on request, and readings to mind.
     package var warnings: [LimitWarning]
     /// Placement, AZ losses, availability and findings.
     package var failureDomains: FailureDomainAnalysis
 
-    package var isFeasible: Bool { impossibility == nil }
-    /// The full reason the design is impossible, or nil.
-    package var impossibleReason: String? { impossibility?.reason }
+    package var isFeasible: Bool { infeasibleReasons.isEmpty }
+    /// Every reason the design is infeasible, in one line, or nil.
+    package var impossibleReason: String? { infeasibleReasons.isEmpty ? nil : infeasibleReasons.map(\.text).joined(separator: "; ") }
     /// The design's definition: its names and its chain.
     package var definition: DesignDefinition { design.definition }
+    /// The cost to show: the real one, or the one it would have if it were possible.
+    package var shownCost: DesignCost? { cost ?? hypotheticalCost }
 }
 
 /// The difference between two designs' costs (`first` minus `second`, the design with the fewest hops).

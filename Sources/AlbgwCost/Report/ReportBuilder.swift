@@ -4,19 +4,20 @@ import Foundation
 package enum ReportBuilder {
     package static func build(scenario: Scenario, prices book: PriceBook, inputs: [ReportInput], toolVersion: String) -> Report {
         let designs = scenario.designs.map { design in
-            let impossibility = HopModel.impossibility(of: design, in: scenario)
             let hops = HopModel.hops(for: design, in: scenario)
             let limits = HopModel.limits(for: design, in: scenario, hops: hops)
+            let reasons = FeasibilityAnalyzer.reasons(for: design, in: scenario, limits: limits)
+            let cost = CostEngine.cost(of: design, in: scenario, prices: book)
             return DesignReport(
-                design: design, impossibility: impossibility,
-                cost: impossibility == nil ? CostEngine.cost(of: design, in: scenario, prices: book) : nil,
+                design: design, impossibility: HopModel.impossibility(of: design, in: scenario), infeasibleReasons: reasons,
+                cost: reasons.isEmpty ? cost : nil, hypotheticalCost: reasons.isEmpty ? nil : cost,
                 capacityUnits: CostEngine.capacityUnits(for: design, in: scenario),
                 hops: hops,
                 limits: limits,
-                warnings: impossibility == nil ? HopModel.warnings(for: design, in: scenario, limits: limits) : [],
+                warnings: reasons.isEmpty ? HopModel.warnings(for: design, in: scenario, limits: limits) : [],
                 failureDomains: FailureDomainAnalyzer.analyze(design, in: scenario))
         }
-        let costs = designs.compactMap(\.cost)
+        let costs = designs.compactMap(\.shownCost)
         let items = costs.flatMap(\.lineItems)
         let usedKeys = Set(items.compactMap { $0.missingReason == nil ? $0.priceKey : nil })
         let pricesUsed = usedKeys.sorted().compactMap { key -> Price? in
@@ -103,7 +104,7 @@ package enum ReportBuilder {
                 "Clients on the corporate network over VPN or Direct Connect (--alb-scheme internal): egress over those links is billed by them and is outside this model.")
         }
         lines.append(
-            "Route 53: one hosted zone per design, public for internet clients and private otherwise; queries to an alias record that points at the ALB or the endpoint are free. ACM public certificates used by the ALB or by API Gateway are free."
+            "Route 53: one hosted zone per design, public for internet clients and private otherwise; queries to an alias record that points at the ALB or the endpoint are free. With --dns-record cname every query is billed: --dns-queries-per-month, by default one per new client connection (monthly requests / requests per connection), an upper bound since resolvers cache the answer for the record's TTL. ACM public certificates used by the ALB or by API Gateway are free."
         )
         if albToEndpoint {
             lines.append("Traffic between the ALB and the endpoint's ENIs in other AZs: no source says it is charged (ALB cross-zone traffic is not); it is not priced.")

@@ -31,6 +31,8 @@ package struct Workload: Sendable, Equatable {
     package var connectionSeconds: Decimal
     /// Listener rules the ALB evaluates per request; the first 10 are free.
     package var albRules: Decimal
+    /// DNS queries that reach Route 53 per month; nil for the stated default, one per new client connection.
+    package var dnsQueriesPerMonth: Decimal? = nil
 
     package init(
         rate: RequestRate, requestKiB: Decimal, responseKiB: Decimal, lambdaMemoryMB: Decimal,
@@ -73,6 +75,12 @@ package enum TargetIPRegistration: String, CaseIterable, Sendable {
     case manual
 }
 
+/// How the name clients call points at the entry: an alias record (queries free) or a CNAME (billed).
+package enum DNSRecordType: String, CaseIterable, Sendable {
+    case alias
+    case cname
+}
+
 /// Where the designs are deployed.
 package struct Topology: Sendable, Equatable {
     package var region: String
@@ -90,6 +98,8 @@ package struct Topology: Sendable, Equatable {
     package var privateDNS: Bool
     /// Public IPv4 addresses an internet-facing ALB holds per AZ (AWS does not fix the count).
     package var publicIPv4PerAZ: Int = 1
+    /// The record clients resolve: an alias (free queries) or a CNAME (every query billed).
+    package var dnsRecord: DNSRecordType = .alias
 
     package init(
         region: String, azs: Int, vpceSubnets: Int, albScheme: ALBScheme, accounts: AccountLayout = .single,

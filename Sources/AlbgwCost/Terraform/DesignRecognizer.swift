@@ -28,6 +28,7 @@ package struct Recognition: Sendable, Equatable {
     package var accounts: AccountLayout?
     package var lambdaMemoryMB: Int?
     package var lambdaArchitecture: LambdaArchitecture?
+    package var dnsRecord: DNSRecordType?
 }
 
 /// Recognises which design of the catalog a Terraform configuration implements, from the resources
@@ -54,6 +55,10 @@ package enum DesignRecognizer {
         var result = Recognition(design: nil, explanation: "", facts: [], unknowns: [])
         result.region = region(config, endpoints: endpoints, unknowns: &unknowns)
         if let region = result.region { fact("region", region, nil) }
+        if let record = cnameToALB(config) {
+            result.dnsRecord = .cname
+            fact("DNS record", "\(record.address): CNAME to the ALB, TTL \(record["ttl"].map { $0.value?.string ?? $0.text } ?? "not set")", record.position)
+        }
 
         let alb = albs.first
         if let alb {
@@ -152,6 +157,14 @@ package enum DesignRecognizer {
         result.facts = facts
         result.unknowns = unknowns
         return result
+    }
+
+    /// A Route 53 CNAME record whose target is an ALB's DNS name: every query to it is billed.
+    static func cnameToALB(_ config: TerraformConfiguration) -> TerraformBlock? {
+        config.resources("aws_route53_record").first { record in
+            (record["type"]?.value?.string ?? "").uppercased() == "CNAME"
+                && (record["records"]?.references.contains { $0.hasPrefix("aws_lb.") || $0.hasPrefix("aws_alb.") } ?? false)
+        }
     }
 
     /// Custom domain names of API Gateway with endpoint type PRIVATE.

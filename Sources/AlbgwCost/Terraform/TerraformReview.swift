@@ -18,12 +18,17 @@ package enum TerraformReview {
         "ELBSecurityPolicy-FS-2018-06", "ELBSecurityPolicy-FS-1-1-2019-08", "ELBSecurityPolicy-TLS13-1-0-2021-06", "ELBSecurityPolicy-TLS13-1-1-2021-06",
     ]
 
-    /// Lambda runtimes past their deprecation date (AWS Lambda runtimes page; python3.9 on 2025-12-15).
-    static let deprecatedRuntimes: [String: String] = [
-        "python3.9": "2025-12-15", "python3.8": "2024-10-14", "python3.7": "2023-12-04", "python3.6": "2022-07-18", "python2.7": "2021-07-15",
-        "nodejs16.x": "2024-06-12", "nodejs14.x": "2023-12-04", "nodejs12.x": "2023-03-31", "nodejs10.x": "2021-07-30",
-        "java8": "2024-01-08", "go1.x": "2024-01-08", "dotnet6": "2024-12-20", "dotnetcore3.1": "2023-04-03",
-        "ruby2.7": "2023-12-07", "provided": "2024-01-08",
+    /// Lambda runtimes past their deprecation date: deprecated, then blocked for new functions, then
+    /// for updates (AWS Lambda runtimes table, as copied into AWS's cfn-lint on 2026-06-02; the dates
+    /// have moved before, so they are data with their source, not a rule).
+    static let deprecatedRuntimes: [String: (deprecated: String, blockCreate: String?, blockUpdate: String?)] = [
+        "python3.10": ("2026-10-31", "2027-02-01", "2027-03-03"), "python3.9": ("2025-12-15", "2027-02-01", "2027-03-03"),
+        "python3.8": ("2024-10-14", "2027-02-01", "2027-03-03"), "python3.7": ("2023-12-04", nil, nil), "python3.6": ("2022-07-18", nil, nil),
+        "python2.7": ("2021-07-15", nil, nil), "nodejs18.x": ("2025-09-01", "2027-02-01", "2027-03-03"),
+        "nodejs16.x": ("2024-06-12", "2027-02-01", "2027-03-03"), "nodejs14.x": ("2023-12-04", nil, nil), "nodejs12.x": ("2023-03-31", nil, nil),
+        "nodejs10.x": ("2021-07-30", nil, nil), "java8": ("2024-01-08", "2024-02-08", "2027-03-03"), "go1.x": ("2024-01-08", "2024-02-08", "2027-03-03"),
+        "dotnet6": ("2024-12-20", "2027-02-01", "2027-03-03"), "dotnetcore3.1": ("2023-04-03", nil, nil), "ruby3.2": ("2026-03-31", "2027-02-01", "2027-03-03"),
+        "ruby2.7": ("2023-12-07", nil, nil), "provided": ("2024-01-08", "2024-02-08", "2027-03-03"),
     ]
 
     /// Roots of references that are not resources (`each.value`, `count.index`, `path.module`...).
@@ -90,6 +95,14 @@ package enum TerraformReview {
                     "allow execute-api:Invoke with \"aws:SourceVpce\" = \(endpoint.address).id in the domain name's policy, and deny nothing that matches it")
             }
         }
+        // A CNAME to the ALB: Route 53 bills every query; an alias answers the same for free.
+        if let record = DesignRecognizer.cnameToALB(config) {
+            add(
+                "cname-to-alb", .low, record["type"]?.position ?? record.position,
+                "\(record.address) is a CNAME to the ALB's DNS name: Route 53 bills every query that reaches it (priced here with --dns-queries-per-month), and a CNAME cannot sit at the zone apex",
+                "type = \"A\" with alias { name = <alb>.dns_name, zone_id = <alb>.zone_id, evaluate_target_health = true } instead of records and ttl: alias queries to an ALB are free"
+            )
+        }
         // Attachments that register fewer endpoint IPs than the endpoint has.
         if albToEndpoint, let registered = recognition.registeredTargets, let subnets = recognition.vpceSubnets, registered < subnets {
             let attachment = (config.resources("aws_lb_target_group_attachment") + config.resources("aws_alb_target_group_attachment")).first
@@ -133,10 +146,14 @@ package enum TerraformReview {
         }
         // Deprecated Lambda runtimes.
         for function in config.resources("aws_lambda_function") {
-            if let runtime = function["runtime"], let name = runtime.value?.string, let date = deprecatedRuntimes[name] {
+            if let runtime = function["runtime"], let name = runtime.value?.string, let dates = deprecatedRuntimes[name] {
+                var blocks = ""
+                if let create = dates.blockCreate, let update = dates.blockUpdate {
+                    blocks = "; AWS blocks creating functions with it from \(create) and updating them from \(update) (Lambda runtimes table, as of 2026-06-02)"
+                }
                 add(
                     "deprecated-runtime", .medium, runtime.position,
-                    "\(function.address) uses \(name), deprecated since \(date): no more security patches, and AWS blocks creating and then updating such functions",
+                    "\(function.address) uses \(name), deprecated since \(dates.deprecated): no more security patches\(blocks)",
                     "move to a supported runtime (for Python, python3.12 or later)")
             }
         }

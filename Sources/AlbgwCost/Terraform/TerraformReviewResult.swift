@@ -33,6 +33,7 @@ extension Recognition {
         if let accounts { values["--accounts"] = accounts.rawValue }
         if let lambdaMemoryMB { values["--lambda-memory-mb"] = "\(min(max(lambdaMemoryMB, 128), 10240))" }
         if let lambdaArchitecture { values["--lambda-arch"] = lambdaArchitecture.rawValue }
+        if let dnsRecord { values["--dns-record"] = dnsRecord.rawValue }
         return (values, notes)
     }
 }

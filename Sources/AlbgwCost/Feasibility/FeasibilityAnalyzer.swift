@@ -1,0 +1,66 @@
+import Foundation
+
+/// Decides whether a design can carry the workload here. Hard limits make it infeasible: its
+/// topology (accounts, scheme) and the workload's request size, response size and duration against
+/// the design's effective limits. Quotas AWS raises on request only warn (`HopModel.warnings`).
+package enum FeasibilityAnalyzer {
+    /// Every hard limit `design` breaks in `scenario`.
+    package static func reasons(for design: DesignID, in scenario: Scenario) -> [InfeasibleReason] {
+        reasons(for: design, in: scenario, limits: HopModel.limits(for: design, in: scenario, hops: []))
+    }
+
+    /// Every hard limit `design` breaks in `scenario`, given its effective limits: its topology first, then its workload.
+    package static func reasons(for design: DesignID, in scenario: Scenario, limits: EffectiveLimits) -> [InfeasibleReason] {
+        let workload = scenario.workload
+        var reasons: [InfeasibleReason] = []
+        if let impossibility = HopModel.impossibility(of: design, in: scenario) { reasons.append(impossibility.reason) }
+        if workload.requestKiB > limits.maxRequestKiB {
+            let size = HopModel.sizeText(limits.maxRequestKiB)
+            let limit = "the largest request body, \(size) (\(limits.payloadLimitSource))"
+            let wayOut =
+                "keep requests under \(size) (split the payload), or send large bodies to S3 with a presigned URL"
+                + larger(than: limits.maxRequestKiB, design: design, scenario: scenario, \.maxRequestKiB)
+            reasons.append(reason("request-too-large", limit, "--request-kb \(workload.requestKiB)", limits.requestConsequence, wayOut, "requests above \(size)"))
+        }
+        if workload.responseKiB > limits.maxResponseKiB {
+            let size = HopModel.sizeText(limits.maxResponseKiB)
+            let limit = "the largest response, \(size) (\(limits.payloadLimitSource))"
+            var wayOut =
+                limits.responseStreamingKiB.map {
+                    "stream the response (REST API response transfer mode STREAM and a streaming Lambda function: up to \(HopModel.sizeText($0)) and 15 minutes), "
+                } ?? ""
+            wayOut +=
+                "return large content through S3 (presigned URL) or paginate"
+                + larger(than: limits.maxResponseKiB, design: design, scenario: scenario, \.maxResponseKiB)
+            reasons.append(reason("response-too-large", limit, "--response-kb \(workload.responseKiB)", limits.responseConsequence, wayOut, "responses above \(size)"))
+        }
+        if workload.lambdaDurationMS / 1000 > limits.timeoutSeconds {
+            let limit = "the end-to-end timeout, \(Format.quantity(limits.timeoutSeconds)) s (\(limits.timeoutSource))"
+            let wayOut = limits.timeoutFix ?? "make the work asynchronous (return 202 and poll) or shorten the function"
+            reasons.append(
+                reason(
+                    "timeout", limit, "--lambda-duration-ms \(workload.lambdaDurationMS)", limits.timeoutConsequence, wayOut,
+                    "requests longer than \(Format.quantity(limits.timeoutSeconds)) s"))
+        }
+        return reasons
+    }
+
+    static func reason(_ id: String, _ limit: String, _ value: String, _ consequence: String, _ wayOut: String, _ summary: String) -> InfeasibleReason {
+        InfeasibleReason(id: id, limit: limit, value: value, wayOut: wayOut, summary: summary, text: "\(value) breaks \(limit): \(consequence). Way out: \(wayOut)")
+    }
+
+    /// `, or use alb-vpce-apigw-lambda (6 MB)`: the other designs that can be built here and whose limit is larger, or nothing.
+    static func larger(than size: Decimal, design: DesignID, scenario: Scenario, _ limit: KeyPath<EffectiveLimits, Decimal>) -> String {
+        let others = DesignCatalog.alternatives(to: design, in: scenario).compactMap { id -> (String, Decimal)? in
+            let value = HopModel.limits(for: DesignID(rawValue: id), in: scenario, hops: [])[keyPath: limit]
+            return value > size ? (id, value) : nil
+        }
+        guard !others.isEmpty else { return "" }
+        // Designs with the same limit share one parenthesis: `a or b (6 MB)`.
+        var groups: [(names: [String], size: Decimal)] = []
+        for (name, size) in others {
+            if let index = groups.firstIndex(where: { $0.size == size }) { groups[index].names.append(name) } else { groups.append(([name], size)) }
+        }
+        return ", or use " + groups.map { "\($0.names.joined(separator: " or ")) (\(HopModel.sizeText($0.size)))" }.joined(separator: " or ")
+    }
+}
