@@ -176,7 +176,9 @@ import Testing
         var prices = try #require(object["prices"] as? [String: Any])
         prices["alb.lcuHour"] = ["usd": "0.008", "unit": "LCU-hour", "source": "my bill", "asOf": "2026-11", "confidence": "high"]
         object["prices"] = prices
-        object["missing"] = nil
+        var missing = try #require(object["missing"] as? [String: Any])
+        missing["alb.lcuHour"] = nil
+        object["missing"] = missing
         try JSONSerialization.data(withJSONObject: object).write(to: file)
         let filled = run("--rps 50 --region us-west-1 --prices \(directory.path)")
         #expect(filled.exitCode == 0)

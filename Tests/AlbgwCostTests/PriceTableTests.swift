@@ -121,6 +121,49 @@ import Testing
         }
     }
 
+    // MARK: - The whole bill: CloudWatch Logs, WAF, VPN, Direct Connect, Resolver, cache, X-Ray
+
+    /// Per-region figures typed in from the research notes' tables (AWS pricing-page data files
+    /// cloudwatch.json 2025-09-23, waf.json 2025-10-03, vpc.json 2025-11-04, route53.json 2025-08-28,
+    /// apigateway.json 2025-10-20; Direct Connect page 2026-09-20), independently of the JSON.
+    static let wholeBill: [(region: String, logs: String, storage: String, vpn: String, port1G: String, cache0_5: String)] = [
+        ("us-east-1", "0.5", "0.03", "0.05", "0.3", "0.02"), ("us-east-2", "0.5", "0.03", "0.05", "0.3", "0.02"),
+        ("us-west-1", "0.67", "0.033", "0.05", "0.3", "0.02"), ("us-west-2", "0.5", "0.03", "0.05", "0.3", "0.02"),
+        ("eu-west-1", "0.57", "0.03", "0.05", "0.3", "0.02"), ("eu-west-2", "0.5985", "0.0315", "0.05", "0.3", "0.02"),
+        ("eu-central-1", "0.63", "0.0324", "0.05", "0.3", "0.02"), ("ap-south-1", "0.67", "0.03", "0.05", "0.3", "0.02"),
+        ("ap-southeast-1", "0.7", "0.03", "0.05", "0.3", "0.028"), ("ap-southeast-2", "0.67", "0.033", "0.05", "0.3", "0.02"),
+        ("ap-northeast-1", "0.76", "0.033", "0.048", "0.285", "0.028"), ("sa-east-1", "0.9", "0.0408", "0.05", "0.3", "0.028"),
+        ("ca-central-1", "0.55", "0.033", "0.05", "0.3", "0.02"),
+    ]
+
+    @Test func wholeBillPricesMatchTheReference() throws {
+        for row in Self.wholeBill {
+            let book = try bundledBook(row.region)
+            func rate(_ key: PriceKey) -> Decimal? {
+                if case .price(let price) = book.lookup(key) { return price.tiers[0].usd }
+                return nil
+            }
+            #expect(rate(.logsIngestion) == d(row.logs), "\(row.region)")
+            #expect(rate(.vendedLogsIngestion) == d(row.logs), "\(row.region): vended tier 1 equals custom logs")
+            #expect(rate(.logsStorage) == d(row.storage), "\(row.region)")
+            #expect(rate(.vpnConnectionHour) == d(row.vpn), "\(row.region)")
+            #expect(rate(.directConnectPort1GHour) == d(row.port1G), "\(row.region)")
+            #expect(rate(.apiCache0_5) == d(row.cache0_5), "\(row.region)")
+            #expect(rate(.wafWebACLMonth) == 5 && rate(.wafRuleMonth) == 1 && rate(.wafRequests) == d("0.6"), "\(row.region)")
+            #expect(rate(.resolverENIHour) == d("0.125"), "\(row.region)")
+            // Sourced only for us-east-1 (X-Ray) and for us-east-1 and us-east-2 (Direct Connect transfer out).
+            #expect((rate(.xrayTracesRecorded) != nil) == (row.region == "us-east-1"), "\(row.region)")
+            #expect((rate(.directConnectDataTransferOut) != nil) == ["us-east-1", "us-east-2"].contains(row.region), "\(row.region)")
+        }
+        let book = try bundledBook("us-east-1")
+        if case .price(let vended) = book.lookup(.vendedLogsIngestion) {
+            #expect(vended.tiers.map(\.usd) == [d("0.5"), d("0.25"), d("0.1"), d("0.05")])
+            #expect(vended.tiers.map(\.upTo) == [d("10240"), d("30720"), d("51200"), nil])  // 10 / 30 / 50 TB in GB
+        } else {
+            Issue.record("vended logs price missing")
+        }
+    }
+
     // MARK: - The decoder refuses bad tables, naming file and key
 
     static let validFlat = #"{"usd": "0.0225", "unit": "ALB-hour", "source": "s", "asOf": "2026-01-02", "confidence": "high"}"#
@@ -136,14 +179,14 @@ import Testing
 
     /// All regional keys, valid, so that a test can break exactly one.
     func validPrices() throws -> [String: String] {
-        let text = try #require(embeddedPriceTables["us-west-2.json"])
+        let text = try #require(embeddedPriceTables["us-east-1.json"])  // the one region with every price
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let prices = try #require(object["prices"] as? [String: Any])
         return try prices.mapValues { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
     }
 
     @Test func validTableDecodes() throws {
-        #expect(try decode(table(prices: validPrices())).prices.count == 11)
+        #expect(try decode(table(prices: validPrices())).prices.count == PriceKey.allCases.filter { $0.scope == .regional }.count)
     }
 
     @Test(arguments: [
