@@ -126,7 +126,9 @@ import Testing
     @Test func hybridPresetComparesAllThree() throws {
         let result = CLI.run(["--rps", "50", "--preset", "hybrid"])
         #expect(result.exitCode == 0)
-        #expect(result.stdout.contains("vpce-apigw-lambda      $0.7328  $534.92"))
+        // $534.92 on the request path + $269.37 of VPN and Resolver endpoint the preset implies
+        // (WholeBillTests.hybridPresetPricesTheLinkAndTheResolver); $804.29 / 730 h = $1.1018.
+        #expect(result.stdout.contains("vpce-apigw-lambda      $1.1018  $804.29"))
         #expect(result.stdout.contains("Difference: vpce-apigw-lambda costs $451.81 per month more"))  // $534.92 - $83.11
         #expect(result.stdout.contains("Difference: alb-vpce-apigw-lambda costs $473.25 per month more"))
     }

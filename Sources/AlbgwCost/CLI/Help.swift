@@ -41,6 +41,7 @@ package enum Help {
         out += section("WORKLOAD", OptionTable.workload)
         out += section("WHERE IT RUNS", OptionTable.topology)
         out += section("LIMITS (AWS defaults; give yours if AWS raised them)", OptionTable.limits)
+        out += section("THE WHOLE BILL (all off unless given; --preset hybrid turns on a VPN and a Resolver endpoint)", OptionTable.wholeBill)
         out += section("BILLING", OptionTable.billing)
         out += section("OUTPUT", OptionTable.output)
         out += """

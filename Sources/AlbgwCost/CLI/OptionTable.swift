@@ -60,6 +60,23 @@ package enum OptionTable {
         ),
     ]
 
+    /// What the bill covers beyond the request path; every one is off unless given.
+    package static let wholeBill: [OptionSpec] = [
+        OptionSpec(name: "--logs", metavar: nil, help: "price CloudWatch Logs (any log option below turns it on too)", defaultText: nil),
+        OptionSpec(name: "--lambda-log-bytes", metavar: "N", help: "bytes Lambda logs per invocation", defaultText: "264, its START/END/REPORT lines"),
+        OptionSpec(name: "--apigw-execution-logs", metavar: "LEVEL", help: "API Gateway execution logging: off, errors, info or full (with bodies)", defaultText: "off"),
+        OptionSpec(name: "--apigw-execution-log-bytes", metavar: "N", help: "bytes of execution log per request, instead of the level's estimate", defaultText: nil),
+        OptionSpec(name: "--apigw-access-log-bytes", metavar: "N", help: "bytes of access log per request; 0 is no access log", defaultText: "0"),
+        OptionSpec(name: "--log-retention-days", metavar: "N", help: "how long CloudWatch keeps the logs", defaultText: "30"),
+        OptionSpec(name: "--waf", metavar: "WHERE", help: "AWS WAF web ACL on none, alb, api or both", defaultText: "none"),
+        OptionSpec(name: "--waf-rules", metavar: "N", help: "rules or rule groups in each web ACL", defaultText: "5"),
+        OptionSpec(name: "--hybrid-link", metavar: "LINK", help: "none, vpn (Site-to-Site) or dx (Direct Connect) from the corporate network", defaultText: "none"),
+        OptionSpec(name: "--dx-port", metavar: "SPEED", help: "Direct Connect dedicated port: 1g or 10g", defaultText: "1g"),
+        OptionSpec(name: "--resolver-inbound-enis", metavar: "N", help: "Route 53 Resolver inbound endpoint IPs for on-premises DNS: 0, or 2 to 6", defaultText: "0"),
+        OptionSpec(name: "--apigw-cache-gb", metavar: "GB", help: "API Gateway cache: none, 0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118 or 237", defaultText: "none"),
+        OptionSpec(name: "--xray-sample-rate", metavar: "R", help: "share of requests X-Ray traces, 0 to 1", defaultText: "0"),
+    ]
+
     package static let billing: [OptionSpec] = [
         OptionSpec(name: "--hours-per-month", metavar: "N", help: "hours in the billed month (AWS's examples use 720)", defaultText: "730"),
         OptionSpec(name: "--free-tier", metavar: nil, help: "apply Lambda's free tier and the 100 GB egress allowance", defaultText: nil),
@@ -73,7 +90,7 @@ package enum OptionTable {
         OptionSpec(name: "--version", metavar: nil, help: "show the version and the price tables' date", defaultText: nil),
     ]
 
-    package static var all: [OptionSpec] { workload + topology + limits + billing + output }
+    package static var all: [OptionSpec] { workload + topology + limits + wholeBill + billing + output }
 
     /// Extra options of `albgw-cost dot`.
     package static let dot: [OptionSpec] = [

@@ -96,6 +96,7 @@ package struct ScenarioOptions: Sendable {
         limits.apiGatewayBurst = try reader.decimal("--apigw-burst-limit", key: "apiGatewayBurst", default: "5000", atLeast: 1, max: "10000000")
         limits.lambdaConcurrency = try reader.decimal("--lambda-concurrency", key: "lambdaConcurrency", default: "1000", atLeast: 1, max: "10000000")
         let latency = try reader.pairs("--hop-latency-ms", key: "hopLatencyMS", keys: HopModel.latencyKeys, unit: "milliseconds", example: "alb=3,vpce=1,apigw=15", max: 600_000)
+        let wholeBill = try Self.wholeBill(&reader, arguments: arguments, scheme: scheme)
         let hours = try reader.decimal("--hours-per-month", key: "hoursPerMonth", default: "730", above: 0, max: "744")
         let freeTier = reader.flag("--free-tier", key: "freeTier")
         let design = try reader.choice("--design", key: "design", default: "all", choices: DesignID.allCases.map(\.rawValue) + ["all"])
@@ -116,11 +117,55 @@ package struct ScenarioOptions: Sendable {
             designs: design == "all" ? DesignID.allCases : [DesignID(rawValue: design)],
             limits: limits, hopLatencyMS: latency, slaOverrides: sla, preset: preset?.rawValue)
         scenario.needs = needs
+        scenario.wholeBill = wholeBill
         scenario.topology.dnsRecord = dnsRecord
         scenario.workload.dnsQueriesPerMonth = dnsQueries
         scenario.topology.publicIPv4PerAZ = ipv4PerAZ
         reader.record("--preset", key: "preset", .text(preset?.rawValue ?? "none"), source: preset == nil ? .defaulted : .given)
         inputs = reader.inputs
+    }
+}
+
+extension ScenarioOptions {
+    /// The options of what the bill covers beyond the request path; all off unless given or implied by a preset.
+    static func wholeBill(_ reader: inout ValueReader, arguments: ParsedArguments, scheme: ALBScheme) throws -> WholeBill {
+        var bill = WholeBill()
+        let logOptions = ["--lambda-log-bytes", "--apigw-execution-logs", "--apigw-execution-log-bytes", "--apigw-access-log-bytes", "--log-retention-days"]
+        let logsOn = reader.flag("--logs", key: "logs") || logOptions.contains { reader.raw($0) != nil }
+        var logs = WholeBill.Logs()
+        logs.lambdaBytesPerInvocation = try reader.decimal(
+            "--lambda-log-bytes", key: "lambdaLogBytes", default: "\(WholeBill.Logs.lambdaPlatformLinesBytes)", atLeast: 0, max: "10485760")
+        logs.executionLogs = WholeBill.ExecutionLogs(
+            rawValue: try reader.choice("--apigw-execution-logs", key: "apigwExecutionLogs", default: "off", choices: WholeBill.ExecutionLogs.allCases.map(\.rawValue)))!
+        logs.executionBytesPerRequest = try reader.optionalDecimal(
+            "--apigw-execution-log-bytes", key: "apigwExecutionLogBytes", defaultText: "by level (info 2048, full adds the bodies)", atLeast: 0, max: "10485760")
+        logs.accessBytesPerRequest = try reader.decimal("--apigw-access-log-bytes", key: "apigwAccessLogBytes", default: "0", atLeast: 0, max: "1048576")
+        logs.retentionDays = Decimal(
+            try reader.integer("--log-retention-days", key: "logRetentionDays", default: 30, range: 1...3653, why: "CloudWatch keeps logs 1 day to 10 years"))
+        bill.logs = logsOn ? logs : nil
+
+        bill.waf = WholeBill.WAFPlacement(rawValue: try reader.choice("--waf", key: "waf", default: "none", choices: WholeBill.WAFPlacement.allCases.map(\.rawValue)))!
+        bill.wafRules = try reader.integer("--waf-rules", key: "wafRules", default: 5, range: 0...1000, why: "rules or rule groups in one web ACL")
+
+        let given = { (option: String) in arguments.values[option] != nil }
+        bill.hybridLink = WholeBill.HybridLink(
+            rawValue: try reader.choice("--hybrid-link", key: "hybridLink", default: "none", choices: WholeBill.HybridLink.allCases.map(\.rawValue)))!
+        bill.directConnectPort = WholeBill.PortSpeed(
+            rawValue: try reader.choice("--dx-port", key: "directConnectPort", default: "1g", choices: WholeBill.PortSpeed.allCases.map(\.rawValue)))!
+        bill.resolverInboundENIs = try reader.integer(
+            "--resolver-inbound-enis", key: "resolverInboundENIs", default: 0, range: 0...6, why: "0 for none; an endpoint has 2 to 6 IP addresses")
+        if bill.resolverInboundENIs == 1 {
+            throw CLIError("--resolver-inbound-enis 1 is too few: a Route 53 Resolver endpoint has at least 2 IP addresses (ENIs); give 2 or more, or 0 for none")
+        }
+        if scheme == .internetFacing {
+            for option in ["--hybrid-link", "--resolver-inbound-enis"] where given(option) && arguments.values[option] != "none" && arguments.values[option] != "0" {
+                throw CLIError("\(option) is for clients on the corporate network; add --alb-scheme internal (internet clients need no link or Resolver endpoint)")
+            }
+        }
+        let cache = try reader.choice("--apigw-cache-gb", key: "apigwCacheGB", default: "none", choices: ["none"] + WholeBill.cacheSizes.map(\.gb))
+        bill.apiCacheGB = cache == "none" ? nil : cache
+        bill.xraySampleRate = try reader.decimal("--xray-sample-rate", key: "xraySampleRate", default: "0", atLeast: 0, max: "1")
+        return bill
     }
 }
 

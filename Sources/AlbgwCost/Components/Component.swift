@@ -13,6 +13,8 @@ package enum ComponentKind: String, CaseIterable, Sendable {
     case restAPI = "apigw"
     /// The Lambda function that answers.
     case lambda
+    /// The VPN or Direct Connect link from the corporate network (beside the path, billed only).
+    case link
 }
 
 /// Which account a component lives in when the network and the application are split (`--accounts cross`).

@@ -27,6 +27,7 @@ package struct DNSRecord: Component {
         bill.tiered(
             "route53.zone", "Route 53", "Hosted zone", quantity: 1, key: .route53HostedZoneMonth,
             basis: cname ? "1 \(zone) hosted zone" : "1 \(zone) hosted zone; alias queries to \(target) are free", section: .naming)
+        resolverEndpoint(context, into: &bill)
         guard cname else { return }
         let scenario = context.scenario
         let queries = Self.monthlyQueries(scenario)
@@ -37,6 +38,22 @@ package struct DNSRecord: Component {
         bill.tiered(
             "route53.queries", "Route 53", "Standard queries (CNAME record)", quantity: queries / Units.requestsPerMillion, key: .route53StandardQueries, basis: basis,
             section: .naming)
+    }
+
+    /// The Route 53 Resolver inbound endpoint on-premises resolvers forward the private zone to.
+    func resolverEndpoint(_ context: ChainContext, into bill: inout Bill) {
+        let enis = context.scenario.wholeBill.resolverInboundENIs
+        guard enis > 0, !context.internetFacing else { return }
+        let service = "Route 53 Resolver"
+        bill.flat(
+            "resolver.enis", service, "Inbound endpoint IP addresses", quantity: Decimal(enis) * bill.billedHours, key: .resolverENIHour,
+            basis: "\(enis) IP addresses (ENIs, --resolver-inbound-enis) x \(bill.billedHours) h", section: .link)
+        let queries = Self.monthlyQueries(context.scenario)
+        bill.tiered(
+            "resolver.queries", service, "Queries through the inbound endpoint", quantity: queries / Units.requestsPerMillion, key: .resolverQueries,
+            basis:
+                "\(Format.quantity(queries)) queries per month from on premises (--dns-queries-per-month; by default one per new client connection, an upper bound)",
+            section: .link)
     }
 
     package func hop(_ context: ChainContext) -> Hop? {
@@ -50,13 +67,13 @@ package struct DNSRecord: Component {
             adds =
                 "CNAME record to the ALB's DNS name in a \(internetFacing ? "public" : "private") hosted zone (the tutorial's, TTL 300): Route 53 bills every query that reaches it; an alias record answers the same for free"
             if !internetFacing {
-                notes = ["On-premises resolvers need a forwarding rule to a Resolver inbound endpoint (zonal ENIs, priced separately, not modelled)."]
+                notes = [Self.resolverNote(context)]
             }
         } else if internetFacing {
             adds = "alias A/AAAA record for the ALB in a public hosted zone; alias queries are free"
         } else {
             adds = "private hosted zone alias for the internal ALB, resolved from on premises through a Route 53 Resolver inbound endpoint"
-            notes = ["On-premises resolvers need a forwarding rule to a Resolver inbound endpoint (zonal ENIs, priced separately, not modelled)."]
+            notes = [Self.resolverNote(context)]
         }
         return Hop(
             number: 0, id: "dns", from: internetFacing ? "Client" : "Corporate client", to: "Route 53",
@@ -65,7 +82,7 @@ package struct DNSRecord: Component {
             sizeLimit: "-",
             timeout: "resolver retries; answers are cached for the record's TTL",
             throttle: "none at this volume",
-            billedItems: ["route53.zone", "route53.queries"],
+            billedItems: ["route53.zone", "route53.queries", "resolver.enis", "resolver.queries"],
             adds: [adds],
             notes: notes,
             latencyKey: kind.rawValue, shortTransport: "DNS 53", keyLimit: "",
@@ -74,25 +91,35 @@ package struct DNSRecord: Component {
                 : [.route53AliasOrCNAME] + (internetFacing ? [] : [.privateHostedZones, .resolverInbound]))
     }
 
+    /// What on-premises resolvers need, and whether the bill prices it.
+    static func resolverNote(_ context: ChainContext) -> String {
+        let enis = context.scenario.wholeBill.resolverInboundENIs
+        return enis > 0
+            ? "On-premises resolvers forward the zone to a Route 53 Resolver inbound endpoint: \(enis) zonal ENIs, priced above (--resolver-inbound-enis)."
+            : "On-premises resolvers need a forwarding rule to a Route 53 Resolver inbound endpoint (at least 2 zonal ENIs): not priced unless --resolver-inbound-enis N."
+    }
+
     package func placement(_ context: ChainContext) -> [PlacedComponent] {
         [PlacedComponent(id: "route53", name: "Route 53 hosted zone", account: context.account(.network), scope: .global, vpc: nil, subnet: nil, registered: nil)]
     }
 
     package func findings(_ context: ChainContext) -> [Finding] {
-        guard context.privateCustomDomain, !context.internetFacing else { return [] }
+        // With --resolver-inbound-enis the endpoint is part of the design and priced.
+        guard context.privateCustomDomain, !context.internetFacing, context.scenario.wholeBill.resolverInboundENIs == 0 else { return [] }
         return [
             Finding(
                 id: "on-premises-dns", severity: .medium, title: "On-premises clients cannot resolve the private zone by themselves",
                 detail:
                     "the private custom domain name lives in a private hosted zone, which answers only inside the VPCs associated with it; forwarding to the VPC's +2 resolver from on premises is not supported",
                 fix:
-                    "create a Route 53 Resolver inbound endpoint (ENIs in at least two AZs, priced separately and not modelled here) and forward the domain to its IPs from the corporate DNS servers (conditional forwarding)",
+                    "create a Route 53 Resolver inbound endpoint (ENIs in at least two AZs; price it with --resolver-inbound-enis 2) and forward the domain to its IPs from the corporate DNS servers (conditional forwarding)",
                 sources: [.privateHostedZones, .resolverInbound])
         ]
     }
 
     package func imposes(_ context: ChainContext) -> [String] {
-        guard context.privateCustomDomain, !context.internetFacing else { return [] }
+        // With --resolver-inbound-enis the endpoint is part of the design and priced.
+        guard context.privateCustomDomain, !context.internetFacing, context.scenario.wholeBill.resolverInboundENIs == 0 else { return [] }
         return ["a Route 53 Resolver inbound endpoint for clients on premises (not priced here)"]
     }
 

@@ -59,6 +59,29 @@ package struct LambdaFunction: Component {
                 key: .lambdaEphemeralStorage,
                 basis: "(\(workload.lambdaEphemeralMB) - 512) MB / 1,024 x \(Format.quantity(seconds)) s of execution")
         }
+        let whole = scenario.wholeBill
+        if let logs = whole.logs, logs.lambdaBytesPerInvocation > 0 {
+            bill.addLogs(
+                vended: true, gb: scenario.monthlyRequests * logs.lambdaBytesPerInvocation / Units.bytesPerGB,
+                basis:
+                    "\(Format.quantity(scenario.monthlyRequests)) invocations x \(Format.quantity(logs.lambdaBytesPerInvocation)) bytes of log (--lambda-log-bytes; 264 is the START, END and REPORT lines) / 1,073,741,824 bytes per GB"
+            )
+        }
+        if whole.xraySampleRate > 0 {
+            let service = "X-Ray"
+            var traces = scenario.monthlyRequests * whole.xraySampleRate
+            let basis = "\(Format.quantity(scenario.monthlyRequests)) requests x \(whole.xraySampleRate) sampled (--xray-sample-rate); traces retrieved or scanned are not priced"
+            if scenario.billing.freeTier {
+                let free = min(traces, FreeTier.xrayTracesRecorded)
+                bill.free(
+                    "xray.traces.free", service, "Traces recorded (free tier)", quantity: free / Units.requestsPerMillion, unit: PriceKey.xrayTracesRecorded.unit,
+                    basis: "first 100,000 traces recorded per month are free (--free-tier)", section: .observability)
+                traces -= free
+            }
+            bill.flat(
+                "xray.traces", service, "Traces recorded", quantity: traces / Units.requestsPerMillion, key: .xrayTracesRecorded,
+                basis: basis + (scenario.billing.freeTier ? " - 100,000 free" : ""), section: .observability)
+        }
     }
 
     static func throttleText(_ limits: ServiceLimits) -> String {
@@ -77,7 +100,7 @@ package struct LambdaFunction: Component {
                 timeout:
                     "the function's timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s: AWS documents that the ALB waits until the function responds or times out, and answers 502 at the timeout; one reading holds that the idle timeout \(Format.quantity(limits.albIdleTimeoutSeconds)) s (--alb-idle-timeout-s) still closes a client connection that sees no bytes",
                 throttle: Self.throttleText(limits),
-                billedItems: ["lambda"],
+                billedItems: ["lambda", "xray"],
                 adds: ["health checks (off by default for Lambda targets)", "multi-value headers option"],
                 notes: [
                     "The function must be in the ALB's account and region.",
@@ -95,7 +118,7 @@ package struct LambdaFunction: Component {
             timeout:
                 "integration timeout \(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s (--apigw-timeout-s; up to 300 s for Regional and private REST APIs on request, 15 minutes for a streamed response); a slower function gives 504 while it keeps running; function timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s",
             throttle: Self.throttleText(limits),
-            billedItems: ["lambda"],
+            billedItems: ["lambda", "xray"],
             adds: ["resource-based policy lets apigateway.amazonaws.com invoke the function (cross-account grants work the same way)"],
             notes: ["A malformed proxy response (statusCode, headers, string body) becomes 502."],
             latencyKey: kind.rawValue, shortTransport: "AWS_PROXY invoke",

@@ -48,6 +48,10 @@ package struct LoadBalancer: Component {
         bill.flat(
             "acm.certificate", "ACM", "Public certificate", quantity: 1, key: .acmPublicCertificate, basis: "1 certificate on the HTTPS listener; free with ELB",
             section: .naming)
+        if [.alb, .both].contains(context.scenario.wholeBill.waf) {
+            // Every design with an ALB pays the same web ACL on it.
+            bill.webACL("alb", on: "ALB")
+        }
     }
 
     package func hop(_ context: ChainContext) -> Hop? {
@@ -61,7 +65,7 @@ package struct LoadBalancer: Component {
             sizeLimit: lambdaTarget ? "1 MB request body (Lambda target)" : "no body limit of its own for IP targets",
             timeout: "idle timeout \(idle) s (--alb-idle-timeout-s)",
             throttle: "none: the ALB scales and bills the load in LCUs",
-            billedItems: ["alb.hours", "alb.lcu", "alb.publicIPv4", "egress", "acm.certificate"],
+            billedItems: ["alb.hours", "alb.lcu", "alb.publicIPv4", "egress", "acm.certificate", "waf.alb"],
             adds: [
                 "OIDC or Cognito authentication (authenticate-oidc / authenticate-cognito, HTTPS listeners)",
                 "AWS WAF web ACL",

@@ -32,6 +32,27 @@ package struct PrivateRESTAPI: Component {
                     "1 ACM certificate on the private custom domain name: free when requested in ACM (for a name under a public domain you own, validated by DNS) or imported; one from AWS Private CA is not free and not priced",
                 section: .naming)
         }
+        let scenario = context.scenario
+        let whole = scenario.wholeBill
+        if let size = whole.apiCacheGB, let key = WholeBill.cacheSizes.first(where: { $0.gb == size })?.key {
+            bill.flat(
+                "apigateway.cache", "API Gateway", "Cache (\(size) GB)", quantity: bill.hours, key: key,
+                basis: "1 stage cache of \(size) GB (--apigw-cache-gb) x \(bill.hours) h", section: .requestPath)
+        }
+        if [.api, .both].contains(whole.waf) { bill.webACL("api", on: "API stage") }
+        if whole.logs != nil {
+            let workload = scenario.workload
+            let execution = whole.executionBytes(requestKiB: workload.requestKiB, responseKiB: workload.responseKiB)
+            let access = whole.logs?.accessBytesPerRequest ?? 0
+            if execution + access > 0 {
+                let level = whole.logs?.executionLogs.rawValue ?? "off"
+                bill.addLogs(
+                    vended: false, gb: scenario.monthlyRequests * (execution + access) / Units.bytesPerGB,
+                    basis:
+                        "\(Format.quantity(scenario.monthlyRequests)) requests x (\(Format.quantity(execution)) bytes of execution log at \(level) + \(Format.quantity(access)) of access log) / 1,073,741,824 bytes per GB"
+                )
+            }
+        }
     }
 
     /// The API's own features, as the hop into it lists them.
@@ -63,7 +84,7 @@ package struct PrivateRESTAPI: Component {
             timeout: "-",
             throttle:
                 "account \(Format.quantity(limits.apiGatewayAccountRPS)) requests/s steady, \(Format.quantity(limits.apiGatewayBurst)) burst per region, shared by every API in the account; stage, method and usage-plan throttles below it; excess gets 429",
-            billedItems: customDomain ? ["apigateway.requests", "acm.certificate"] : ["apigateway.requests"],
+            billedItems: ["apigateway.requests", "apigateway.cache"] + (customDomain ? ["acm.certificate"] : []) + ["waf.api"],
             adds: customDomain ? Self.featureList + ["base path mappings on the custom domain name (several APIs and stages under one name)"] : Self.featureList,
             notes: notes,
             latencyKey: kind.rawValue, shortTransport: "HTTPS 443 PrivateLink",

@@ -1,11 +1,15 @@
 import Foundation
 
-/// Where a line item sits on the bill: the request path first, then data transfer, then naming
-/// (DNS and certificates). Within a section, items keep the order of the chain.
+/// Where a line item sits on the bill: the request path first, then data transfer, naming (DNS
+/// and certificates), security (WAF), observability (logs, X-Ray) and the corporate link. Within a
+/// section, items keep the order of the chain.
 package enum BillSection: Int, Sendable, Comparable {
     case requestPath
     case dataTransfer
     case naming
+    case security
+    case observability
+    case link
 
     package static func < (lhs: BillSection, rhs: BillSection) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -15,6 +19,7 @@ package struct Bill {
     package let scenario: Scenario
     package let book: PriceBook
     private var entries: [(section: BillSection, item: LineItem)] = []
+    fileprivate var logVolumes: [(vended: Bool, gb: Decimal, basis: String)] = []
 
     package init(scenario: Scenario, book: PriceBook) {
         self.scenario = scenario
@@ -31,7 +36,9 @@ package struct Bill {
     package var billedHours: Decimal { scenario.billing.hoursPerMonth.ceiling }
     package var millions: Decimal { scenario.monthlyRequests / Units.requestsPerMillion }
 
-    private mutating func append(_ item: LineItem, _ section: BillSection) { entries.append((section, item)) }
+    private mutating func append(_ item: LineItem, _ section: BillSection) {
+        entries.append((section, item))
+    }
 
     /// Adds one flat-priced item, or a missing-price item when the table has no figure.
     package mutating func flat(
@@ -109,5 +116,72 @@ extension Bill {
         tiered(
             "egress", service, "Internet egress", quantity: gb, key: .internetDataTransferOut, basis: basis + (scenario.billing.freeTier ? " - 100 GB free" : ""),
             section: .dataTransfer)
+    }
+}
+
+extension Bill {
+    /// Logs a component writes per month, priced once for the design by `priceLogs`: vended logs
+    /// (Lambda's, on their own tiers) and custom logs (API Gateway's execution and access logs).
+    package mutating func addLogs(vended: Bool, gb: Decimal, basis: String) {
+        logVolumes.append((vended, gb, basis))
+    }
+
+    /// CloudWatch Logs for every log a component added: ingestion by kind, then storage for the
+    /// retention period. With `--free-tier` the always-free 5 GB apply to custom-log ingestion and to
+    /// storage; whether they cover vended logs AWS does not say, so they are not applied there.
+    package mutating func priceLogs() {
+        guard let logs = scenario.wholeBill.logs, !logVolumes.isEmpty else { return }
+        let service = "CloudWatch Logs"
+        let freeTier = scenario.billing.freeTier
+        let vended = logVolumes.filter(\.vended)
+        let custom = logVolumes.filter { !$0.vended }
+        if !vended.isEmpty {
+            let gb = vended.map(\.gb).reduce(0, +)
+            tiered(
+                "logs.vended", service, "Lambda log ingestion (vended logs)", quantity: gb, key: .vendedLogsIngestion,
+                basis: vended.map(\.basis).joined(separator: "; ") + "; Lambda's logs are vended logs, tiered, since 2025-05-01", section: .observability)
+        }
+        if !custom.isEmpty {
+            var gb = custom.map(\.gb).reduce(0, +)
+            if freeTier {
+                let free = min(gb, FreeTier.logsGB)
+                self.free(
+                    "logs.ingestion.free", service, "Log ingestion (free allowance)", quantity: free, unit: "GB", basis: "first 5 GB per month are free (--free-tier)",
+                    section: .observability)
+                gb -= free
+            }
+            flat(
+                "logs.ingestion", service, "Log ingestion (API Gateway)", quantity: gb, key: .logsIngestion,
+                basis: custom.map(\.basis).joined(separator: "; ") + (freeTier ? " - 5 GB free" : ""), section: .observability)
+        }
+        let ingested = logVolumes.map(\.gb).reduce(0, +)
+        var stored = ingested * WholeBill.Logs.storedFraction * logs.retentionDays / WholeBill.Logs.daysPerMonth
+        let storageBasis =
+            "\(Format.quantity(ingested)) GB ingested per month x 0.2 (stored compressed, as in AWS's example: 30 GB -> 6 GB) x \(logs.retentionDays) days kept / 30 days"
+        if freeTier {
+            let free = min(stored, FreeTier.logsGB)
+            self.free(
+                "logs.storage.free", service, "Log storage (free allowance)", quantity: free, unit: "GB-month", basis: "first 5 GB-month are free (--free-tier)",
+                section: .observability)
+            stored -= free
+        }
+        flat(
+            "logs.storage", service, "Log storage (\(logs.retentionDays) days)", quantity: stored, key: .logsStorage,
+            basis: storageBasis + (freeTier ? " - 5 GB free" : ""), section: .observability)
+    }
+}
+
+extension Bill {
+    /// One AWS WAF web ACL with its rules and the requests it inspects, attached to `target`.
+    package mutating func webACL(_ id: String, on target: String) {
+        let waf = scenario.wholeBill
+        let service = "AWS WAF"
+        flat("waf.\(id).acl", service, "Web ACL on the \(target)", quantity: 1, key: .wafWebACLMonth, basis: "1 web ACL x 1 month", section: .security)
+        flat(
+            "waf.\(id).rules", service, "Rules", quantity: Decimal(waf.wafRules), key: .wafRuleMonth,
+            basis: "\(waf.wafRules) rules or rule groups (--waf-rules) x 1 month", section: .security)
+        flat(
+            "waf.\(id).requests", service, "Requests inspected", quantity: millions, key: .wafRequests,
+            basis: "\(Format.quantity(scenario.monthlyRequests)) requests per month, each inspected by the \(target)'s web ACL", section: .security)
     }
 }

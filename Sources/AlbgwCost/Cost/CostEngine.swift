@@ -10,6 +10,7 @@ package enum CostEngine {
         for context in design.definition.contexts(scenario) {
             context.component.bill(context, into: &bill)
         }
+        bill.priceLogs()
         return DesignCost(design: design, lineItems: bill.items, monthlyRequests: scenario.monthlyRequests, hoursPerMonth: scenario.billing.hoursPerMonth)
     }
 

@@ -20,6 +20,14 @@ package struct LineItem: Sendable, Equatable {
     package var confidence: Confidence?
     /// Why the price is missing, and how to supply it.
     package var missingReason: String?
+    /// Whether every feasible design in the run pays it (set by the report); `.design` until then.
+    package var scope: LineItemScope = .design
+}
+
+/// Who pays a line item: every feasible design alike, or this design only.
+package enum LineItemScope: String, Sendable {
+    case shared
+    case design
 }
 
 /// A price the table lacks for a design that needs it.
@@ -51,6 +59,11 @@ package struct DesignCost: Sendable, Equatable {
     }
 
     package var isComplete: Bool { lineItems.allSatisfy { $0.missingReason == nil } }
+
+    /// The part every feasible design pays alike.
+    package var sharedMonthlyCost: Decimal { lineItems.filter { $0.scope == .shared }.compactMap(\.monthlyCost).reduce(0, +) }
+    /// What this design adds: the total without the shared part.
+    package var designMonthlyCost: Decimal { monthlyCost - sharedMonthlyCost }
 
     /// The items whose id is `prefix` or starts with `prefix.` (every tier of `apigateway.requests`).
     package func items(_ prefix: String) -> [LineItem] {

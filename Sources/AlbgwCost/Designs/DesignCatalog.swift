@@ -7,21 +7,21 @@ package enum DesignCatalog {
             name: "ALB -> interface VPC endpoint -> private REST API -> Lambda",
             detail: "ALB -> interface VPC endpoint (execute-api) -> private REST API -> Lambda",
             question: "ALB -> private API Gateway -> Lambda",
-            chain: [DNSRecord(), LoadBalancer(), InterfaceEndpoint(), PrivateRESTAPI(), LambdaFunction()],
+            chain: [CorporateLink(), DNSRecord(), LoadBalancer(), InterfaceEndpoint(), PrivateRESTAPI(), LambdaFunction()],
             regionalOutage: "API Gateway and Lambda are regional: a regional outage of either takes the design down"),
         DesignDefinition(
             id: .albLambda,
             name: "ALB -> Lambda",
             detail: "ALB -> Lambda target group",
             question: "ALB -> Lambda",
-            chain: [DNSRecord(), LoadBalancer(), LambdaFunction()],
+            chain: [CorporateLink(), DNSRecord(), LoadBalancer(), LambdaFunction()],
             regionalOutage: "Lambda and the ALB are regional: a regional outage takes the design down"),
         DesignDefinition(
             id: .vpceApigwLambda,
             name: "interface VPC endpoint -> private REST API (private custom domain) -> Lambda",
             detail: "private custom domain name -> interface VPC endpoint (execute-api) -> private REST API -> Lambda, no ALB",
             question: "endpoint -> private API Gateway -> Lambda",
-            chain: [DNSRecord(), InterfaceEndpoint(), PrivateRESTAPI(customDomain: true), LambdaFunction()],
+            chain: [CorporateLink(), DNSRecord(), InterfaceEndpoint(), PrivateRESTAPI(customDomain: true), LambdaFunction()],
             regionalOutage: "API Gateway and Lambda are regional: a regional outage of either takes the design down"),
     ]
 

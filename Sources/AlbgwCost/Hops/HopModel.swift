@@ -4,11 +4,16 @@ import Foundation
 /// the design's chain: every component brings the hop into it and its own limits.
 package enum HopModel {
     /// The latency keys, in request order, that `--hop-latency-ms` accepts.
-    package static let latencyKeys = ComponentKind.allCases.map(\.rawValue)
+    package static let latencyKeys = ComponentKind.allCases.filter { $0 != .link }.map(\.rawValue)
 
     /// The hops of `design`, DNS first.
     package static func hops(for design: DesignID, in scenario: Scenario) -> [Hop] {
-        var hops = design.definition.contexts(scenario).compactMap { $0.component.hop($0) }
+        var hops = design.definition.contexts(scenario).compactMap { context -> Hop? in
+            guard var hop = context.component.hop(context) else { return nil }
+            // The corporate link carries the hop into the design's entry: its charges show there.
+            if context.component.kind == context.entry { hop.billedItems += CorporateLink.billedItems }
+            return hop
+        }
         for index in hops.indices { hops[index].number = index + 1 }
         return hops
     }

@@ -21,6 +21,9 @@ package enum Preset: String, CaseIterable, Sendable {
             [
                 "--region": "us-east-1", "--alb-scheme": "internal", "--accounts": "single", "--azs": "2",
                 "--vpce-subnets": "2", "--registered-targets": "2", "--target-ips": "manual", "--private-dns": "off",
+                // The blog post's corporate network reaches the VPC over VPN or Direct Connect, and its
+                // resolvers need an inbound endpoint for the private zone: the VPN, the cheaper of the two.
+                "--hybrid-link": "vpn", "--resolver-inbound-enis": "2",
             ]
         }
     }

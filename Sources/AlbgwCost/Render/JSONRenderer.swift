@@ -21,6 +21,18 @@ package enum JSONRenderer {
             ("preset", scenario.preset.map(JSONValue.string) ?? .null),
             ("designs", .array(report.designs.map(design))),
         ]
+        members.append(
+            (
+                "shared",
+                report.shared.map { shared in
+                    .object([
+                        ("monthlyCost", .number(shared.monthlyCost)),
+                        ("designs", .array(shared.designs.map { .string($0.rawValue) })),
+                        ("services", .array(shared.services.map(JSONValue.string))),
+                        ("rule", .string("a line item is shared when every feasible design has it with the same id, quantity and cost")),
+                    ])
+                } ?? .null
+            ))
         // `comparison` (the first of `comparisons`) stays for readers of schema version 1.
         members.append(("comparison", report.comparisons.first.map(comparison) ?? .null))
         members.append(("comparisons", .array(report.comparisons.map(comparison))))
@@ -78,6 +90,7 @@ package enum JSONRenderer {
             ("hourlyDifference", .number(comparison.hourly)),
             ("costPerMillionRequestsDifference", .number(comparison.perMillionRequests)),
             ("relativeDifference", comparison.fraction.map(JSONValue.number) ?? .null),
+            ("relativeTo", .string("the second design's total monthly cost")),
         ])
     }
 
@@ -133,6 +146,8 @@ package enum JSONRenderer {
                 ("complete", cost.map { .bool($0.isComplete) } ?? .null),
                 ("hourlyCost", number(cost?.hourlyCost)),
                 ("monthlyCost", number(cost?.monthlyCost)),
+                ("sharedMonthlyCost", number(cost?.sharedMonthlyCost)),
+                ("designMonthlyCost", number(cost?.designMonthlyCost)),
                 ("costPerMillionRequests", number(cost?.costPerMillionRequests)),
                 ("hypotheticalCost", report.hypotheticalCost.map { hypothetical($0, reasons: report.infeasibleReasons) } ?? .null),
                 (
@@ -284,6 +299,7 @@ package enum JSONRenderer {
             ("basis", .string(item.basis)),
             ("confidence", item.confidence.map { .string($0.rawValue) } ?? .null),
             ("missing", item.missingReason.map(JSONValue.string) ?? .null),
+            ("scope", .string(item.scope.rawValue)),
         ])
     }
 

@@ -96,22 +96,24 @@ package enum MarkdownRenderer {
 
     static func costs(_ report: Report) -> String {
         var out = "## Cost comparison\n\n"
+        let shared = report.shared
         out += table(
-            ["Design", "$/hour", "$/month", "$/1M requests", "Path"],
+            ["Design", "$/hour", "$/month"] + (shared == nil ? [] : ["design-specific"]) + ["$/1M requests", "Path"],
             report.designs.compactMap { design in
                 guard let cost = design.cost else { return nil }
-                return [
-                    "`\(design.design.rawValue)`", Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + (cost.isComplete ? "" : " (incomplete)"),
-                    Format.money4(cost.costPerMillionRequests), design.definition.name,
-                ]
-            }, right: [1, 2, 3])
+                let mark = cost.isComplete ? "" : " (incomplete)"
+                return ["`\(design.design.rawValue)`", Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark]
+                    + (shared == nil ? [] : [Format.money(cost.designMonthlyCost) + mark])
+                    + [Format.money4(cost.costPerMillionRequests), design.definition.name]
+            }, right: shared == nil ? [1, 2, 3] : [1, 2, 3, 4])
+        if let shared { out += "\n\(TableRenderer.sharedText(shared)).\n" }
         for design in report.designs {
             if let reason = design.impossibleReason { out += "\n`\(design.design.rawValue)` is left out: it cannot carry this workload here: \(reason).\n" }
         }
         for comparison in report.comparisons {
             out +=
                 "\n`\(comparison.first.rawValue)` costs **\(Format.money(abs(comparison.monthly))) per month \(comparison.monthly >= 0 ? "more" : "less")** than `\(comparison.second.rawValue)`"
-            if let fraction = comparison.fraction { out += " (\(comparison.monthly >= 0 ? "+" : "")\(Format.percent(fraction)))" }
+            if let fraction = comparison.fraction { out += " (\(comparison.monthly >= 0 ? "+" : "")\(Format.percent(fraction)) of its total)" }
             out += ": \(Format.money4(abs(comparison.hourly))) per hour, \(Format.money4(abs(comparison.perMillionRequests))) per 1M requests.\n"
         }
         for design in report.designs {
@@ -122,17 +124,21 @@ package enum MarkdownRenderer {
                 out +=
                     "It cannot carry this workload here (\(design.infeasibleReasons.map(\.summary).joined(separator: ", "))); these figures show what it would cost if it could, and enter no comparison.\n\n"
             }
+            let scoped = shared != nil
             var rows = cost.lineItems.map { item in
                 [
                     item.service, item.component, Format.quantity(item.quantity), item.unit, item.unitPrice.map(Format.unitPrice) ?? "missing",
-                    item.monthlyCost.map(Format.money) ?? "missing", item.basis,
-                ]
+                    item.monthlyCost.map(Format.money) ?? "missing",
+                ] + (scoped ? [item.scope.rawValue] : []) + [item.basis]
             }
-            rows.append([
-                hypothetical ? "**Total if it were possible**" : "**Total**", cost.isComplete ? "" : "excludes missing prices", "", "", "", "**\(Format.money(cost.monthlyCost))**",
-                "exact sum of the lines, rounded once",
-            ])
-            out += table(["Service", "Component", "Quantity", "Unit", "Unit price", "$/month", "How the quantity was derived"], rows, right: [2, 4, 5])
+            rows.append(
+                [
+                    hypothetical ? "**Total if it were possible**" : "**Total**", cost.isComplete ? "" : "excludes missing prices", "", "", "",
+                    "**\(Format.money(cost.monthlyCost))**",
+                ] + (scoped ? [""] : []) + ["exact sum of the lines, rounded once"])
+            out += table(
+                ["Service", "Component", "Quantity", "Unit", "Unit price", "$/month"] + (scoped ? ["Scope"] : []) + ["How the quantity was derived"], rows,
+                right: [2, 4, 5])
         }
         return out
     }

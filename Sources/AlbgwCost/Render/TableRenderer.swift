@@ -10,7 +10,7 @@ package enum TableRenderer {
         if report.designs.contains(where: { !$0.warnings.isEmpty }) { out += "\n" + HopsRenderer.warnings(report) }
         if !report.missingPrices.isEmpty { out += "\n" + missing(report) }
         for design in report.designs {
-            if let cost = design.shownCost { out += "\n" + lineItems(design, cost: cost) }
+            if let cost = design.shownCost { out += "\n" + lineItems(design, cost: cost, scoped: report.shared != nil) }
         }
         out += "\n" + HopsRenderer.limits(report)
         out += "\n" + HopsRenderer.compactPaths(report)
@@ -47,15 +47,18 @@ package enum TableRenderer {
     }
 
     static func summary(_ report: Report) -> String {
-        var table = TextTable([("Design", .left), ("$/hour", .right), ("$/month", .right), ("$/1M requests", .right), ("Path", .left)])
+        let shared = report.shared
+        var table = TextTable(
+            [("Design", .left), ("$/hour", .right), ("$/month", .right)] + (shared == nil ? [] : [("design-specific", .right)])
+                + [("$/1M requests", .right), ("Path", .left)])
         // Only the designs that can be built are compared; one line each says why the others are left out.
         for design in report.designs {
             guard let cost = design.cost else { continue }
             let mark = cost.isComplete ? "" : " (incomplete)"
-            table.add([
-                design.design.rawValue, Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark,
-                Format.money4(cost.costPerMillionRequests), design.definition.name,
-            ])
+            table.add(
+                [design.design.rawValue, Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark]
+                    + (shared == nil ? [] : [Format.money(cost.designMonthlyCost) + mark])
+                    + [Format.money4(cost.costPerMillionRequests), design.definition.name])
         }
         var out =
             "Summary (USD)\n"
@@ -65,11 +68,12 @@ package enum TableRenderer {
         for design in report.designs {
             if let reason = design.impossibleReason { out += "  \(design.design.rawValue) cannot carry this workload here: \(reason).\n" }
         }
+        if let shared { out += "  \(sharedText(shared)).\n" }
         for comparison in report.comparisons {
             let more = comparison.monthly >= 0
-            let relative = comparison.fraction.map { " (\(more ? "+" : "")\(Format.percent($0)))" } ?? ""
+            let relative = comparison.fraction.map { " (\(more ? "+" : "")\(Format.percent($0)) of its total)" } ?? ""
             out +=
-                "  Difference: \(comparison.first.rawValue) costs \(Format.money(abs(comparison.monthly))) per month \(more ? "more" : "less")\(relative) than \(comparison.second.rawValue): \(Format.money4(abs(comparison.hourly))) per hour, \(Format.money4(abs(comparison.perMillionRequests))) per 1M requests.\n"
+                "  Difference: \(comparison.first.rawValue) costs \(Format.money(abs(comparison.monthly))) per month \(more ? "more" : "less") than \(comparison.second.rawValue)\(relative): \(Format.money4(abs(comparison.hourly))) per hour, \(Format.money4(abs(comparison.perMillionRequests))) per 1M requests.\n"
         }
         if report.comparisons.isEmpty && report.designs.filter(\.isFeasible).count >= 2 {
             out += "  Difference: not computed, because a price is missing (see below).\n"
@@ -85,6 +89,14 @@ package enum TableRenderer {
         return out
     }
 
+    /// What the designs share, in one sentence without a full stop.
+    static func sharedText(_ shared: SharedCosts) -> String {
+        let who = shared.designs.count == 2 ? "Both designs" : "All \(shared.designs.count) designs"
+        guard !shared.services.isEmpty else { return "\(who) share no line item: every dollar is design-specific" }
+        return
+            "\(who) pay \(Format.money(shared.monthlyCost)) per month alike (\(shared.services.joined(separator: ", "))): the design-specific column is the total without it; the difference lies there"
+    }
+
     static func missing(_ report: Report) -> String {
         var out = "Missing prices (totals above exclude them; nothing was guessed)\n"
         let region = report.scenario.topology.region
@@ -95,21 +107,24 @@ package enum TableRenderer {
         return out
     }
 
-    static func lineItems(_ design: DesignReport, cost: DesignCost) -> String {
-        var table = TextTable([
-            ("Service", .left), ("Component", .left), ("Quantity", .right), ("Unit", .left), ("Unit price", .right), ("$/month", .right),
-        ])
+    /// `scoped` adds the Scope column: whether every feasible design pays the item alike.
+    static func lineItems(_ design: DesignReport, cost: DesignCost, scoped: Bool) -> String {
+        var table = TextTable(
+            [("Service", .left), ("Component", .left), ("Quantity", .right), ("Unit", .left), ("Unit price", .right), ("$/month", .right)]
+                + (scoped ? [("Scope", .left)] : []))
         for item in cost.lineItems {
-            table.add([
-                item.service, item.component, Format.quantity(item.quantity), item.unit,
-                item.unitPrice.map(Format.unitPrice) ?? "missing", item.monthlyCost.map(Format.money) ?? "missing",
-            ])
+            table.add(
+                [
+                    item.service, item.component, Format.quantity(item.quantity), item.unit,
+                    item.unitPrice.map(Format.unitPrice) ?? "missing", item.monthlyCost.map(Format.money) ?? "missing",
+                ] + (scoped ? [item.scope.rawValue] : []))
         }
         let hypothetical = !design.isFeasible
-        table.add([
-            hypothetical ? "Total if it were possible" : "Total (exact sum, rounded once)", cost.isComplete ? "" : "(excludes missing prices)", "", "", "",
-            Format.money(cost.monthlyCost),
-        ])
+        table.add(
+            [
+                hypothetical ? "Total if it were possible" : "Total (exact sum, rounded once)", cost.isComplete ? "" : "(excludes missing prices)", "", "", "",
+                Format.money(cost.monthlyCost),
+            ] + (scoped ? [""] : []))
         var out = "\(design.design.rawValue): \(design.definition.name)"
         out +=
             hypothetical

@@ -92,6 +92,17 @@ package struct CostComparison: Sendable, Equatable {
     package var fraction: Decimal?
 }
 
+/// The line items every feasible design pays alike (same item, same quantity, same cost): the
+/// corporate link, the Resolver endpoint, the hosted zone, and whatever else the designs have in common.
+package struct SharedCosts: Sendable, Equatable {
+    /// Their monthly sum, the same in every feasible design.
+    package var monthlyCost: Decimal
+    /// The feasible, priced designs that share them.
+    package var designs: [DesignID]
+    /// The services they belong to, in bill order.
+    package var services: [String]
+}
+
 /// The single value every renderer draws from. Renderers add nothing but layout.
 package struct Report: Sendable, Equatable {
     package var toolVersion: String
@@ -109,6 +120,8 @@ package struct Report: Sendable, Equatable {
     package var missingPrices: [MissingPrice]
     /// Which design to choose; nil unless two or more designs were analysed.
     package var recommendation: Recommendation? = nil
+    /// What every feasible design pays alike; nil unless two or more are feasible.
+    package var shared: SharedCosts? = nil
     /// What `albgw-cost review` read from Terraform; nil for option-only runs.
     package var terraform: TerraformReviewResult? = nil
 }

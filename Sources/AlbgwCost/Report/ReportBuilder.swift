@@ -3,7 +3,7 @@ import Foundation
 /// Runs the analyses for a scenario and gathers them, with every assumption, into one `Report`.
 package enum ReportBuilder {
     package static func build(scenario: Scenario, prices book: PriceBook, inputs: [ReportInput], toolVersion: String) -> Report {
-        let designs = scenario.designs.map { design in
+        var designs = scenario.designs.map { design in
             let hops = HopModel.hops(for: design, in: scenario)
             let limits = HopModel.limits(for: design, in: scenario, hops: hops)
             let reasons = FeasibilityAnalyzer.reasons(for: design, in: scenario, limits: limits)
@@ -17,6 +17,7 @@ package enum ReportBuilder {
                 warnings: reasons.isEmpty ? HopModel.warnings(for: design, in: scenario, limits: limits) : [],
                 failureDomains: FailureDomainAnalyzer.analyze(design, in: scenario))
         }
+        let shared = markShared(&designs)
         let costs = designs.compactMap(\.shownCost)
         let items = costs.flatMap(\.lineItems)
         let usedKeys = Set(items.compactMap { $0.missingReason == nil ? $0.priceKey : nil })
@@ -32,8 +33,32 @@ package enum ReportBuilder {
             toolVersion: toolVersion, scenario: scenario, prices: book, inputs: inputs, designs: designs,
             comparisons: comparisons(designs), assumptions: assumptions(for: scenario),
             pricesUsed: pricesUsed, missingPrices: missing.keys.sorted().compactMap { missing[$0] })
+        report.shared = shared
         report.recommendation = Recommendation.make(for: report, needs: scenario.needs)
         return report
+    }
+
+    /// Marks as shared each line item that every feasible design has with the same id, quantity and
+    /// cost, when two or more are feasible and priced, and says what they are. Infeasible designs'
+    /// figures stay design-specific: they enter no comparison.
+    static func markShared(_ designs: inout [DesignReport]) -> SharedCosts? {
+        let priced = designs.indices.filter { designs[$0].cost != nil }
+        guard priced.count >= 2 else { return nil }
+        let others = priced.dropFirst().map { designs[$0].cost! }
+        let sharedIDs = Set(
+            designs[priced[0]].cost!.lineItems.filter { item in
+                item.monthlyCost != nil && others.allSatisfy { $0.item(item.id).map { $0.quantity == item.quantity && $0.monthlyCost == item.monthlyCost } ?? false }
+            }.map(\.id))
+        guard !sharedIDs.isEmpty else { return SharedCosts(monthlyCost: 0, designs: priced.map { designs[$0].design }, services: []) }
+        for index in priced {
+            for item in designs[index].cost!.lineItems.indices where sharedIDs.contains(designs[index].cost!.lineItems[item].id) {
+                designs[index].cost!.lineItems[item].scope = .shared
+            }
+        }
+        let first = designs[priced[0]].cost!
+        var services: [String] = []
+        for item in first.lineItems where item.scope == .shared && !services.contains(item.service) { services.append(item.service) }
+        return SharedCosts(monthlyCost: first.sharedMonthlyCost, designs: priced.map { designs[$0].design }, services: services)
     }
 
     /// Every priced design against the simplest one (fewest hops), when two or more are priced and none lacks a price.
@@ -48,6 +73,94 @@ package enum ReportBuilder {
                 hourly: cost.hourlyCost - base.hourlyCost,
                 perMillionRequests: cost.costPerMillionRequests - base.costPerMillionRequests,
                 fraction: base.monthlyCost == 0 ? nil : (cost.monthlyCost - base.monthlyCost) / base.monthlyCost)
+        }
+    }
+
+    /// How the link from the corporate network is priced, in one sentence.
+    static func linkText(_ whole: WholeBill) -> String {
+        switch whole.hybridLink {
+        case .none:
+            "the VPN or Direct Connect link and the responses that leave over it are not priced (--hybrid-link vpn|dx prices them; every design pays them alike)."
+        case .vpn:
+            "one Site-to-Site VPN connection per hour (--hybrid-link vpn), and every response leaves over it at the region's data transfer out rates (AWS: \"data transferred over VPN connections will be charged at standard AWS data transfer rates\"); requests in are free."
+        case .dx:
+            "one dedicated Direct Connect port per hour (--hybrid-link dx, --dx-port \(whole.directConnectPort.rawValue)), and every response leaves over it at Direct Connect's data transfer out rate from this region; requests in are free; a partner's hosted connection and the colocation's cross-connect are not priced."
+        }
+    }
+
+    /// The conventions of what the bill covers beyond the request path, and what it leaves out.
+    static func wholeBillLines(_ scenario: Scenario, has: Set<ComponentKind>) -> [String] {
+        let whole = scenario.wholeBill
+        var lines: [String] = []
+        var left: [String] = []
+        if let logs = whole.logs {
+            var text =
+                "CloudWatch Logs (--logs): Lambda writes \(Format.quantity(logs.lambdaBytesPerInvocation)) bytes per invocation (--lambda-log-bytes; 264 = its START, END and REPORT lines with a 36-character request id), priced as vended logs on their tiers"
+            if has.contains(.restAPI) {
+                text +=
+                    "; API Gateway writes \(executionText(logs)) of execution log and \(Format.quantity(logs.accessBytesPerRequest)) bytes of access log per request (--apigw-access-log-bytes), priced as custom logs"
+            }
+            text +=
+                "; storage = ingested GB x 0.2 (compressed, as in AWS's CloudWatch example, 30 GB ingested -> 6 GB stored) x \(logs.retentionDays) days kept (--log-retention-days) / 30, a steady state; queries, metric filters, dashboards and alarms are not priced."
+            lines.append(text)
+        } else {
+            left.append("CloudWatch Logs (--logs)")
+        }
+        if whole.waf != .none {
+            let placements = [(WholeBill.WAFPlacement.alb, ComponentKind.alb, "ALB"), (.api, .restAPI, "API stage")].filter { [$0.0, .both].contains(whole.waf) }
+            let absent = placements.filter { !has.contains($0.1) }.map(\.2)
+            lines.append(
+                "AWS WAF (--waf \(whole.waf.rawValue)): one web ACL with \(whole.wafRules) rules or rule groups (--waf-rules) per "
+                    + placements.map(\.2).joined(separator: " and ")
+                    + ", each inspecting every request; managed rule groups' own fees (Bot Control, Fraud Control) and the 1,500 WCU default are not priced."
+                    + (absent.isEmpty ? "" : " No analysed design has an \(absent.joined(separator: " or ")), so nothing is priced for it."))
+        } else {
+            left.append("AWS WAF (--waf)")
+        }
+        if whole.hybridLink == .none && scenario.topology.albScheme == .internal { left.append("the VPN or Direct Connect link (--hybrid-link)") }
+        if whole.resolverInboundENIs > 0 && scenario.topology.albScheme == .internal {
+            lines.append(
+                "Route 53 Resolver inbound endpoint: \(whole.resolverInboundENIs) IP addresses (ENIs) every hour, and every DNS query from on premises through it (the same queries as --dns-queries-per-month); one endpoint serves every design alike."
+            )
+        } else if scenario.topology.albScheme == .internal {
+            left.append("the Route 53 Resolver inbound endpoint on-premises clients need (--resolver-inbound-enis)")
+        }
+        if has.contains(.restAPI) {
+            if let size = whole.apiCacheGB {
+                lines.append("API Gateway cache (--apigw-cache-gb \(size)): one stage cache billed every hour whatever its hit rate; cached responses still count as API requests.")
+            } else {
+                left.append("an API Gateway cache (--apigw-cache-gb)")
+            }
+        }
+        if whole.xraySampleRate > 0 {
+            lines.append(
+                "X-Ray (--xray-sample-rate \(whole.xraySampleRate)): traces recorded = requests x the rate, one trace per request across every hop; traces retrieved or scanned and X-Ray's Transaction Search are not priced."
+            )
+        } else {
+            left.append("X-Ray (--xray-sample-rate)")
+        }
+        if !left.isEmpty {
+            lines.append("Not in these totals unless asked for: " + left.joined(separator: ", ") + ".")
+        }
+        if scenario.designs.count >= 2 {
+            lines.append(
+                "Shared: a line item every feasible design has with the same quantity and cost (the link, the Resolver endpoint, the hosted zone, and whatever else they have in common, such as Lambda); the design-specific part is the total without it. Differences and their percentages are computed on totals."
+            )
+        }
+        return lines
+    }
+
+    /// API Gateway's execution log per request, as the assumptions state it.
+    static func executionText(_ logs: WholeBill.Logs) -> String {
+        if let given = logs.executionBytesPerRequest { return "\(Format.quantity(given)) bytes (--apigw-execution-log-bytes)" }
+        switch logs.executionLogs {
+        case .off: return "no bytes (--apigw-execution-logs off)"
+        case .errors: return "no bytes at steady state (--apigw-execution-logs errors logs failed requests only)"
+        case .info:
+            return "an estimated 2,048 bytes (--apigw-execution-logs info: about 16 events of 128 bytes; AWS publishes no figure, give yours with --apigw-execution-log-bytes)"
+        case .full:
+            return
+                "the 2,048-byte INFO estimate plus the request and response bodies, each logged twice and cut at 1,024 bytes an event (--apigw-execution-logs full)"
         }
     }
 
@@ -95,13 +208,11 @@ package enum ReportBuilder {
                 "Internet-facing ALB: \(scenario.topology.publicIPv4PerAZ) public IPv4 address(es) per AZ it spans (--public-ipv4-per-az; AWS does not fix the count); every response leaves to the internet as data transfer out (requests in are free)."
             )
         case (.internal, true):
-            lines.append(
-                "Internal ALB reached over VPN or Direct Connect: no public addresses; egress over VPN or Direct Connect is billed by those services and is outside this model.")
+            lines.append("Internal ALB reached over VPN or Direct Connect: no public addresses; " + linkText(scenario.wholeBill))
         case (.internetFacing, false):
             lines.append("Internet clients (--alb-scheme internet-facing): a private API cannot serve them.")
         case (.internal, false):
-            lines.append(
-                "Clients on the corporate network over VPN or Direct Connect (--alb-scheme internal): egress over those links is billed by them and is outside this model.")
+            lines.append("Clients on the corporate network over VPN or Direct Connect (--alb-scheme internal): " + linkText(scenario.wholeBill))
         }
         lines.append(
             "Route 53: one hosted zone per design, public for internet clients and private otherwise; queries to an alias record that points at the ALB or the endpoint are free. With --dns-record cname every query is billed: --dns-queries-per-month, by default one per new client connection (monthly requests / requests per connection), an upper bound since resolvers cache the answer for the record's TTL. ACM public certificates used by the ALB or by API Gateway are free."
@@ -115,9 +226,13 @@ package enum ReportBuilder {
                 "Private custom domain name (\(privateDomains.joined(separator: ", "))): clients resolve it through an alias record in a private hosted zone to the endpoint's regional DNS name (alias queries are free) and reach API Gateway through the endpoint, which bills its hours per subnet and its data as it does behind an ALB; the ACM certificate on the domain name is free when requested in ACM (for a name under a public domain you own) or imported; API Gateway's pricing lists no charge of its own for a private custom domain name or its access association (none found), so requests through it are billed as private REST API requests."
             )
         }
+        lines += wholeBillLines(scenario, has: has)
         lines += [
             scenario.billing.freeTier
-                ? "Always-free allowances on (--free-tier): Lambda's 1,000,000 requests and 400,000 GB-s per month and the 100 GB internet egress allowance are subtracted before tiering."
+                ? "Always-free allowances on (--free-tier): Lambda's 1,000,000 requests and 400,000 GB-s per month and the 100 GB internet egress allowance (also over a VPN, not over Direct Connect) are subtracted before tiering"
+                    + (scenario.wholeBill.logs != nil
+                        ? "; CloudWatch's 5 GB of log ingestion (custom logs only: AWS does not say it covers vended logs) and 5 GB-month of storage" : "")
+                    + (scenario.wholeBill.xraySampleRate > 0 ? "; X-Ray's 100,000 traces recorded" : "") + "."
                 : "Always-free allowances off (default, as Infracost and the Pricing Calculator): Lambda's 1,000,000 requests and 400,000 GB-s and the 100 GB egress allowance do not expire, but an account that already uses them pays the figures shown; --free-tier subtracts them.",
             "Prices are USD on-demand list prices before tax, from the price tables named below; no discounts, Savings Plans or reserved LCUs.",
             "Limits are AWS's defaults unless raised with an option: ALB idle timeout \(Format.quantity(scenario.limits.albIdleTimeoutSeconds)) s, API Gateway integration timeout \(Format.quantity(scenario.limits.apiGatewayIntegrationTimeoutSeconds)) s, function timeout \(Format.quantity(scenario.limits.lambdaTimeoutSeconds)) s (assumed set to the maximum), API Gateway account throttle \(Format.quantity(scenario.limits.apiGatewayAccountRPS)) requests/s with a \(Format.quantity(scenario.limits.apiGatewayBurst)) burst, Lambda concurrency \(Format.quantity(scenario.limits.lambdaConcurrency)).",
@@ -127,7 +242,7 @@ package enum ReportBuilder {
         ]
         if let preset = scenario.preset {
             lines.insert(
-                "Topology from --preset \(preset) (\(preset == "tutorial" ? "the Terraform tutorial: internet-facing ALB, two accounts, endpoint in one subnet, one registered IP" : "the blog post: internal ALB over VPN or Direct Connect, one account, two endpoint IPs registered by hand")); options given explicitly override it.",
+                "Topology from --preset \(preset) (\(preset == "tutorial" ? "the Terraform tutorial: internet-facing ALB, two accounts, endpoint in one subnet, one registered IP" : "the blog post: internal ALB reached from the corporate network, one account, two endpoint IPs registered by hand; it prices a Site-to-Site VPN, the cheaper link, and a 2-ENI Resolver inbound endpoint for on-premises DNS")); options given explicitly override it.",
                 at: 0)
         }
         return lines

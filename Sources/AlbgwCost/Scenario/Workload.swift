@@ -164,6 +164,8 @@ package struct Scenario: Sendable, Equatable {
     package var preset: String?
     /// API Gateway features the user requires (`--needs`).
     package var needs: [Feature] = []
+    /// What the bill covers beyond the request path.
+    package var wholeBill = WholeBill()
 
     package init(
         workload: Workload, topology: Topology, billing: Billing, designs: [DesignID], limits: ServiceLimits = ServiceLimits(),

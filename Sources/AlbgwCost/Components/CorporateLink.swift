@@ -1,0 +1,54 @@
+import Foundation
+
+/// The link from the corporate network to the VPC when clients are private: a Site-to-Site VPN
+/// connection or a Direct Connect port, and the responses that leave AWS over it. Every private
+/// design pays it alike. It carries no hop of its own in the model: the request path starts at the
+/// design's entry. Facts: AWS VPC pricing ("data transferred over VPN connections will be charged at
+/// standard AWS data transfer rates"), the Direct Connect pricing page (port-hours by location).
+package struct CorporateLink: Component {
+    package var kind: ComponentKind { .link }
+    package var isLookup: Bool { true }
+    package var shortName: String { "corporate link" }
+
+    package init() {}
+
+    /// Its line items, shown at the hop into the design's entry (it has no hop of its own).
+    package static let billedItems = ["link.vpn", "link.dx", "link.egress"]
+
+    package func bill(_ context: ChainContext, into bill: inout Bill) {
+        let scenario = context.scenario
+        guard !context.internetFacing else { return }
+        let responseGB = CostEngine.monthlyGB(kibPerRequest: scenario.workload.responseKiB, in: scenario)
+        let responses = "\(Format.quantity(scenario.monthlyRequests)) responses x \(scenario.workload.responseKiB) KiB / 1,048,576 KiB per GB"
+        switch scenario.wholeBill.hybridLink {
+        case .none:
+            return
+        case .vpn:
+            let service = "Site-to-Site VPN"
+            bill.flat(
+                "link.vpn", service, "VPN connection hours", quantity: bill.billedHours, key: .vpnConnectionHour,
+                basis: "1 VPN connection (two tunnels) x \(bill.billedHours) h", section: .link)
+            var gb = responseGB
+            if scenario.billing.freeTier {
+                let free = min(gb, FreeTier.internetEgressGB)
+                bill.free(
+                    "link.egress.free", service, "Data transfer out over VPN (free allowance)", quantity: free, unit: "GB",
+                    basis: "first 100 GB per month are free (--free-tier)", section: .link)
+                gb -= free
+            }
+            bill.tiered(
+                "link.egress", service, "Data transfer out over VPN", quantity: gb, key: .internetDataTransferOut,
+                basis: responses + "; billed at the region's data transfer out rates" + (scenario.billing.freeTier ? " - 100 GB free" : ""), section: .link)
+        case .dx:
+            let service = "Direct Connect"
+            let tenG = scenario.wholeBill.directConnectPort == .tenGbps
+            bill.flat(
+                "link.dx", service, "Dedicated port hours (\(tenG ? "10" : "1") Gbps)", quantity: bill.billedHours,
+                key: tenG ? .directConnectPort10GHour : .directConnectPort1GHour,
+                basis: "1 dedicated \(tenG ? "10" : "1") Gbps port x \(bill.billedHours) h (port-hours are priced by Direct Connect location)", section: .link)
+            bill.flat(
+                "link.egress", service, "Data transfer out over Direct Connect", quantity: responseGB, key: .directConnectDataTransferOut,
+                basis: responses + "; data in is free", section: .link)
+        }
+    }
+}
