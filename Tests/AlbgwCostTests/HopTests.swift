@@ -97,7 +97,7 @@ import Testing
         scenario.topology.accounts = .cross
         let crossTimeout = try #require(FeasibilityAnalyzer.reasons(for: .albVpceApigwLambda, in: scenario).first)
         #expect(!crossTimeout.wayOut.contains("alb-lambda"))
-        #expect(crossTimeout.wayOut.hasSuffix("or make the work asynchronous"))
+        #expect(crossTimeout.wayOut.hasSuffix("or make the work asynchronous (return 202 and poll)"))
         let throttle = try #require(HopModel.warnings(for: .albVpceApigwLambda, in: scenario).first)
         #expect(!throttle.fix.contains("alb-lambda"))
         #expect(throttle.fix.hasSuffix("or spread APIs over accounts"))

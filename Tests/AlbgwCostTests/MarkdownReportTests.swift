@@ -27,8 +27,8 @@ import Testing
 
     @Test(arguments: [
         ("--rps 50 --region us-west-2 --needs usage-plans,request-validation", "you need usage plans", "$473.25 per month"),
-        ("--rps 50 --region us-west-2 --request-kb 2048", "alb-lambda cannot carry it (requests above 1 MB)", "per month"),
-        ("--rps 50 --region us-west-2 --accounts cross", "alb-lambda cannot carry it (an ALB cannot invoke a function in another account)", "per month"),
+        ("--rps 50 --region us-west-2 --request-kb 2048", "alb-lambda cannot carry this workload (requests above 1 MB)", "per month"),
+        ("--rps 50 --region us-west-2 --accounts cross", "alb-lambda cannot carry this workload (an ALB cannot invoke a function in another account)", "per month"),
     ])
     func movesToThePrivateAPIWhenOnlyItCanDoTheJob(line: String, reason: String, cost: String) throws {
         let recommendation = try #require(try report(line).recommendation)
@@ -41,7 +41,7 @@ import Testing
     /// $608.77 per month at the tutorial topology's... here the default 2-subnet topology.
     @Test func crossAccountStatesTheChoicesOwnMonthlyCost() throws {
         let sentences = try #require(try report("--rps 50 --region us-west-2 --accounts cross").recommendation).sentences
-        #expect(sentences.contains("at $608.77 per month"))
+        #expect(sentences.contains("it costs $608.77 per month"))
     }
 
     @Test func unknownNeedIsAUsageError() {

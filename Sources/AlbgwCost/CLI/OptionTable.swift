@@ -27,6 +27,10 @@ package enum OptionTable {
         OptionSpec(name: "--connection-seconds", metavar: "N", help: "how long a client connection stays open", defaultText: "60"),
         OptionSpec(name: "--alb-rules", metavar: "N", help: "listener rules evaluated per request (first 10 free)", defaultText: "1"),
         OptionSpec(
+            name: "--response-streaming", metavar: nil,
+            help: "stream responses through API Gateway (STREAM mode, a streaming function): up to 200 MB and 15 minutes; alb-lambda cannot",
+            defaultText: nil),
+        OptionSpec(
             name: "--needs", metavar: "F,...", help: "features you need: " + Feature.allCases.map(\.rawValue).joined(separator: ", "), defaultText: "none"),
     ]
 

@@ -83,6 +83,12 @@ package struct ScenarioOptions: Sendable {
         let dnsQueries = try reader.optionalDecimal(
             "--dns-queries-per-month", key: "dnsQueriesPerMonth", defaultText: "one per new client connection", atLeast: 0, max: "100000000000000")
         let needs = try reader.list("--needs", key: "needs", choices: Feature.allCases.map(\.rawValue)).compactMap(Feature.init)
+        let streaming = reader.flag("--response-streaming", key: "responseStreaming")
+        // API Gateway's STREAM transfer mode has no caching and no response mapping templates.
+        for feature in [Feature.responseCaching, .mappingTemplates] where streaming && needs.contains(feature) {
+            throw CLIError(
+                "--response-streaming and --needs \(feature.rawValue) exclude each other: API Gateway does not cache or transform a streamed response; drop one of them")
+        }
         let sla = try reader.pairs("--sla", key: "sla", keys: SLATable.keys, unit: "percent", example: "privatelink=99.99", max: 100)
         let scheme = ALBScheme(rawValue: try reader.choice("--alb-scheme", key: "albScheme", default: "internet-facing", choices: ALBScheme.allCases.map(\.rawValue)))!
         let ipv4PerAZ = try reader.integer("--public-ipv4-per-az", key: "publicIPv4PerAZ", default: 1, range: 1...100, why: "a count of addresses")
@@ -120,6 +126,12 @@ package struct ScenarioOptions: Sendable {
         scenario.wholeBill = wholeBill
         scenario.topology.dnsRecord = dnsRecord
         scenario.workload.dnsQueriesPerMonth = dnsQueries
+        scenario.workload.responseStreaming = streaming
+        if dnsQueries != nil && dnsRecord == .alias && wholeBill.resolverInboundENIs == 0 {
+            throw CLIError(
+                "--dns-queries-per-month prices billed DNS queries, and there are none here: add --dns-record cname (a CNAME's queries are billed) or --resolver-inbound-enis 2 (queries through a Resolver endpoint), or drop it (alias queries are free)"
+            )
+        }
         scenario.topology.publicIPv4PerAZ = ipv4PerAZ
         reader.record("--preset", key: "preset", .text(preset?.rawValue ?? "none"), source: preset == nil ? .defaulted : .given)
         inputs = reader.inputs

@@ -169,17 +169,16 @@ package struct LimitContribution: Sendable {
     package var rates: [RateLimit] = []
     /// Token-bucket burst, where the component has one.
     package var burst: Decimal?
-    /// What clients see when the function outlasts the end-to-end timeout (from the function's invoker).
-    package var timeoutConsequence: String?
+    /// How long a streamed response may last, where the path could stream but the workload does not.
+    package var streamedTimeoutSeconds: Decimal?
     /// Concurrent executions the workload needs, and the limit (from the function).
     package var concurrency: (needed: Decimal, limit: Decimal)?
 
-    package init(payload: PayloadLimit? = nil, timeouts: [TimeLimit] = [], rates: [RateLimit] = [], burst: Decimal? = nil, timeoutConsequence: String? = nil) {
+    package init(payload: PayloadLimit? = nil, timeouts: [TimeLimit] = [], rates: [RateLimit] = [], burst: Decimal? = nil) {
         self.payload = payload
         self.timeouts = timeouts
         self.rates = rates
         self.burst = burst
-        self.timeoutConsequence = timeoutConsequence
     }
 }
 
@@ -190,8 +189,11 @@ package struct PayloadLimit: Sendable, Equatable {
     package var source: String
     package var requestConsequence: String
     package var responseConsequence: String
-    /// The largest response when it is streamed, where the path can stream (REST API to Lambda).
+    /// The largest response when it is streamed, where the path can stream (REST API to Lambda) and
+    /// the workload does not already stream.
     package var streamedResponseKiB: Decimal? = nil
+    /// What sets the response limit, when it is not what sets the request limit (a streamed response).
+    package var responseSource: String? = nil
     /// Where the limit comes from.
     package var sources: [FactSource] = []
 }
@@ -201,8 +203,15 @@ package struct TimeLimit: Sendable, Equatable {
     package var seconds: Decimal
     package var source: String
     package var rank: Int
-    /// The way out when this timeout binds; nil for the general advice.
+    /// The way out when this timeout binds, for this workload; nil for the general advice. It names
+    /// no other design: the feasibility analysis adds those that carry the workload.
     package var fix: String?
+    /// What clients see when the function outlasts this timeout.
+    package var consequence: String? = nil
+    /// The option that sets it, when it is a setting or a quota the user can raise (`--lambda-timeout-s`).
+    package var input: String? = nil
+    /// The most it can be raised to, in seconds; nil when it cannot be raised.
+    package var ceiling: Decimal? = nil
     /// Where the limit comes from.
     package var sources: [FactSource] = []
 }
@@ -258,4 +267,6 @@ package struct FeatureSet: Sendable, Equatable {
     package var items: [String]
     /// One parenthesis-sized summary, for "X wins when you need ...".
     package var summary: String
+    /// The same as a noun phrase after "none of the" (`API Gateway features`).
+    package var noun: String
 }

@@ -15,7 +15,8 @@ package struct DNSRecord: Component {
     func isPrivateZone(_ context: ChainContext) -> Bool { !context.internetFacing || context.privateCustomDomain }
 
     /// DNS queries that reach Route 53 per month: the user's figure, else one per new client connection
-    /// (an upper bound: resolvers cache the answer for the record's TTL).
+    /// (an estimate with no resolver caching: resolvers cache the answer for the record's TTL, so fewer
+    /// arrive; clients that also ask for AAAA records double it).
     package static func monthlyQueries(_ scenario: Scenario) -> Decimal {
         scenario.workload.dnsQueriesPerMonth ?? scenario.monthlyRequests / scenario.workload.requestsPerConnection
     }
@@ -33,11 +34,17 @@ package struct DNSRecord: Component {
         let queries = Self.monthlyQueries(scenario)
         let basis =
             scenario.workload.dnsQueriesPerMonth == nil
-            ? "\(Format.quantity(queries)) queries per month (--dns-queries-per-month; by default one per new client connection: \(Format.quantity(scenario.monthlyRequests)) requests / \(Format.quantity(scenario.workload.requestsPerConnection)) per connection, an upper bound since resolvers cache for the TTL); a CNAME to \(target) is billed per query, an alias is not"
+            ? "\(Format.quantity(queries)) queries per month (--dns-queries-per-month; by default one per new client connection: \(Format.quantity(scenario.monthlyRequests)) requests / \(Format.quantity(scenario.workload.requestsPerConnection)) per connection, assuming no resolver caching: resolvers that cache for the TTL send fewer, about 8,640 a month each at a 300 s TTL; AAAA lookups double it); a CNAME to \(target) is billed per query, an alias is not"
             : "\(Format.quantity(queries)) queries per month (--dns-queries-per-month); a CNAME to \(target) is billed per query, an alias is not"
+        let privateZone = isPrivateZone(context)
         bill.tiered(
-            "route53.queries", "Route 53", "Standard queries (CNAME record)", quantity: queries / Units.requestsPerMillion, key: .route53StandardQueries, basis: basis,
+            "route53.queries", "Route 53", "Standard queries (CNAME record)", quantity: queries / Units.requestsPerMillion, key: .route53StandardQueries,
+            basis: basis
+                + (privateZone
+                    ? "; no AWS page read confirms how queries to a private hosted zone are billed: the standard rate is used, at low confidence" : ""),
             section: .naming)
+        // Private-zone query billing is unconfirmed: the figure is shown, marked low.
+        if privateZone { bill.setConfidence(.low, forItemsUnder: "route53.queries") }
     }
 
     /// The Route 53 Resolver inbound endpoint on-premises resolvers forward the private zone to.
@@ -52,7 +59,7 @@ package struct DNSRecord: Component {
         bill.tiered(
             "resolver.queries", service, "Queries through the inbound endpoint", quantity: queries / Units.requestsPerMillion, key: .resolverQueries,
             basis:
-                "\(Format.quantity(queries)) queries per month from on premises (--dns-queries-per-month; by default one per new client connection, an upper bound)",
+                "\(Format.quantity(queries)) queries per month from on premises (--dns-queries-per-month; by default one per new client connection, with no resolver caching)",
             section: .link)
     }
 

@@ -53,7 +53,12 @@ extension FactSource {
     /// Interface endpoint bandwidth per AZ.
     package static let endpointQuotas = FactSource(
         title: "AWS PrivateLink guide, Quotas", url: "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-limits-endpoints.html", date: "stored copy read 2026-11-30")
-    /// The default TLS policy of private domains, TLS_1_2, which accepts TLS 1.2 and 1.3.
+    /// The legacy TLS_1_2 policy accepts TLS 1.2 and 1.3; private APIs and domains default to it.
+    package static let apiGatewayTLSVersions = FactSource(
+        title: "API Gateway developer guide, Choose a security policy for your custom domain in API Gateway",
+        url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html",
+        date: "stored en_us copy, before 2025-11-19")
+    /// Enhanced SecurityPolicy_* policies and endpoint access modes (2025-11-19).
     package static let apiGatewaySecurityPolicies = FactSource(
         title: "API Gateway developer guide, Security policies for REST APIs",
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies-list.html",
@@ -91,6 +96,11 @@ extension FactSource {
     package static let integrationTimeoutRaise = FactSource(
         title: "AWS What's New, Amazon API Gateway integration timeout limit increase beyond 29 seconds",
         url: "https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/", date: "2024-06-04")
+    /// The 300 s ceiling of a raised integration timeout and its cost in throttle (an AWS re:Post
+    /// answer; AWS's own pages state no ceiling: a secondary source).
+    package static let integrationTimeoutCeiling = FactSource(
+        title: "AWS re:Post, private REST API integration timeout above 29 seconds (up to 300 s; about 967 requests/s at 300 s), not an AWS page",
+        url: "https://repost.aws/questions/QUlDTc_17EQ_mOJAhR3LHNDw", date: "stored copy read 2026-11-30")
     /// REST API response streaming for every endpoint type, private included (What's New, 2025-11-19).
     package static let responseStreaming = FactSource(
         title: "API Gateway developer guide, Stream the integration response for your proxy integrations",

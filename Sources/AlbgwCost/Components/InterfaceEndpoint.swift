@@ -57,7 +57,7 @@ package struct InterfaceEndpoint: Component {
                     "Register every endpoint ENI IP; they change when the endpoint or a subnet's IP is replaced.",
                 ],
                 latencyKey: kind.rawValue, shortTransport: "HTTPS 443 re-encrypted", keyLimit: "10 Gbps per AZ",
-                sources: [.endpointQuotas, .privateAPIInvoke, .targetGroupHealthChecks, .apiGatewaySecurityPolicies])
+                sources: [.endpointQuotas, .privateAPIInvoke, .targetGroupHealthChecks, .apiGatewaySecurityPolicies, .apiGatewayTLSVersions])
         }
         let domain = context.privateCustomDomain
         return Hop(

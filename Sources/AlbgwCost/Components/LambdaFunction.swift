@@ -15,6 +15,8 @@ package struct LambdaFunction: Component {
     package static let syncPayloadKiB: Decimal = 6144
     /// 200 MB, the largest response a streaming function returns (Lambda, 2025-07-31), in KiB.
     package static let streamedPayloadKiB: Decimal = 204_800
+    /// The longest a function may run: 900 s (Lambda quotas).
+    package static let maxTimeoutSeconds: Decimal = 900
 
     package init() {}
 
@@ -58,6 +60,15 @@ package struct LambdaFunction: Component {
                 "lambda.ephemeral", service, "Ephemeral storage above 512 MB", quantity: extraGB * seconds,
                 key: .lambdaEphemeralStorage,
                 basis: "(\(workload.lambdaEphemeralMB) - 512) MB / 1,024 x \(Format.quantity(seconds)) s of execution")
+        }
+        if workload.responseStreaming && !Self.invokedByALB(context) && workload.responseKiB > Self.syncPayloadKiB {
+            // Streamed bytes beyond the first 6 MB of each response are billed per GB.
+            let gb = scenario.monthlyRequests * (workload.responseKiB - Self.syncPayloadKiB) / Units.kibPerGB
+            bill.flat(
+                "lambda.streamed", service, "Streamed response beyond 6 MB", quantity: gb, key: .lambdaStreamedResponse,
+                basis:
+                    "\(Format.quantity(scenario.monthlyRequests)) responses x (\(workload.responseKiB) - 6,144) KiB / 1,048,576 KiB per GB (--response-streaming); AWS's free tier for streamed bytes is not applied"
+            )
         }
         let whole = scenario.wholeBill
         if let logs = whole.logs, logs.lambdaBytesPerInvocation > 0 {
@@ -110,19 +121,25 @@ package struct LambdaFunction: Component {
                 latencyKey: kind.rawValue, shortTransport: "Lambda invoke", keyLimit: "1 MB, concurrency \(concurrency)",
                 sources: [.elbLambdaTargets, .elbTroubleshooting, .albLambdaWaitTest, .lambdaScaling])
         }
+        let streaming = context.scenario.workload.responseStreaming
         return Hop(
             number: 0, id: "\(context.upstream?.rawValue ?? "client")-lambda", from: "API Gateway", to: "Lambda",
-            transport: "AWS_PROXY integration: synchronous Invoke",
+            transport: streaming
+                ? "AWS_PROXY integration, response transfer mode STREAM: InvokeWithResponseStream" : "AWS_PROXY integration: synchronous Invoke",
             tls: "inside AWS",
-            sizeLimit: "6 MB synchronous payload each way (below API Gateway's 10 MB); a streamed response up to 200 MB (response transfer mode STREAM)",
-            timeout:
-                "integration timeout \(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s (--apigw-timeout-s; up to 300 s for Regional and private REST APIs on request, 15 minutes for a streamed response); a slower function gives 504 while it keeps running; function timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s",
+            sizeLimit: streaming
+                ? "6 MB request; the response streamed up to 200 MB (the first 10 MB at full speed, then 2 MB/s)"
+                : "6 MB synchronous payload each way (below API Gateway's 10 MB); a streamed response up to 200 MB (response transfer mode STREAM)",
+            timeout: streaming
+                ? "the stream lasts at most 15 minutes and closes after 5 minutes without data; function timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s"
+                : "integration timeout \(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s (--apigw-timeout-s; up to 300 s for Regional and private REST APIs on request, 15 minutes for a streamed response); a slower function gives 504 while it keeps running; function timeout \(Format.quantity(limits.lambdaTimeoutSeconds)) s",
             throttle: Self.throttleText(limits),
             billedItems: ["lambda", "xray"],
             adds: ["resource-based policy lets apigateway.amazonaws.com invoke the function (cross-account grants work the same way)"],
             notes: ["A malformed proxy response (statusCode, headers, string body) becomes 502."],
             latencyKey: kind.rawValue, shortTransport: "AWS_PROXY invoke",
-            keyLimit: "\(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s, 6 MB, concurrency \(concurrency)",
+            keyLimit: streaming
+                ? "15 min, 200 MB streamed, concurrency \(concurrency)" : "\(Format.quantity(limits.apiGatewayIntegrationTimeoutSeconds)) s, 6 MB, concurrency \(concurrency)",
             sources: [.lambdaInvoke, .apiGatewayQuotas, .integrationTimeoutRaise, .responseStreaming, .lambdaResponseStreaming, .lambdaScaling])
     }
 
@@ -135,7 +152,11 @@ package struct LambdaFunction: Component {
                 TimeLimit(
                     seconds: service.lambdaTimeoutSeconds,
                     source: Self.invokedByALB(context) ? "function timeout; the ALB waits until the function responds or times out" : "function timeout", rank: 2,
-                    fix: "make the work asynchronous (return 202 and poll) or shorten the function: a function runs at most 900 s",
+                    fix: durationSeconds <= Self.maxTimeoutSeconds
+                        ? "raise the function's timeout to at least \(Format.quantity(durationSeconds.ceiling)) s (--lambda-timeout-s; a function runs at most 900 s)"
+                        : "make the work asynchronous (return 202 and poll) or split it: a function runs at most 900 s",
+                    consequence: "Lambda stops the function at its timeout and \(Self.invokedByALB(context) ? "the ALB" : "API Gateway") answers 502",
+                    input: "--lambda-timeout-s", ceiling: Self.maxTimeoutSeconds,
                     sources: [.lambdaTimeout] + (Self.invokedByALB(context) ? [.elbLambdaTargets] : []))
             ],
             rates: [
@@ -150,14 +171,16 @@ package struct LambdaFunction: Component {
                 requestKiB: Self.albPayloadKiB, responseKiB: Self.albPayloadKiB, source: "ALB limit for Lambda targets",
                 requestConsequence: "the ALB rejects the request with 413 before Lambda runs",
                 responseConsequence: "the ALB answers 502 instead of the function's response", sources: [.elbLambdaTargets, .elbTroubleshooting])
-            contribution.timeoutConsequence = "the ALB answers 502 when the function reaches its timeout"
         } else {
+            let streaming = context.scenario.workload.responseStreaming
             contribution.payload = PayloadLimit(
-                requestKiB: Self.syncPayloadKiB, responseKiB: Self.syncPayloadKiB, source: "Lambda synchronous payload; API Gateway allows 10 MB",
+                requestKiB: Self.syncPayloadKiB, responseKiB: streaming ? Self.streamedPayloadKiB : Self.syncPayloadKiB,
+                source: "Lambda synchronous payload; API Gateway allows 10 MB",
                 requestConsequence: "Lambda rejects the payload and API Gateway answers with an error",
-                responseConsequence: "the invocation fails and API Gateway answers 502", streamedResponseKiB: Self.streamedPayloadKiB,
+                responseConsequence: streaming ? "Lambda ends the stream at 200 MB" : "the invocation fails and API Gateway answers 502",
+                streamedResponseKiB: streaming ? nil : Self.streamedPayloadKiB,
+                responseSource: streaming ? "Lambda streamed response, --response-streaming" : nil,
                 sources: [.lambdaInvoke, .apiGatewayQuotas, .responseStreaming, .lambdaResponseStreaming])
-            contribution.timeoutConsequence = "clients get 504 while the function keeps running and billing"
         }
         return contribution
     }
@@ -210,7 +233,7 @@ package struct LambdaFunction: Component {
 
     package func limitations(_ context: ChainContext) -> [String] {
         guard Self.invokedByALB(context) else { return [] }
-        return ["bodies above 1 MB or streamed responses", "a function in an account other than the ALB's"]
+        return ["bodies above 1 MB or streamed responses", "a function in another account"]
     }
 
     package func diagramNodes(_ context: DiagramContext) -> [DiagramNode] {

@@ -77,16 +77,23 @@ package struct LoadBalancer: Component {
             sources: [.albSecurityPolicies, .albAttributes, .albListeners] + (lambdaTarget ? [.elbLambdaTargets] : []))
     }
 
+    /// The largest idle timeout an ALB accepts (ELB attributes).
+    package static let idleTimeoutCeilingSeconds: Decimal = 4000
+
     /// The idle timeout bounds the connection to IP targets. For a Lambda target AWS documents that the
     /// ALB waits until the function responds or times out, so the idle timeout is a warning there.
     package func limits(_ context: ChainContext) -> LimitContribution {
-        guard Self.target(context) == .ip else { return LimitContribution() }
+        // A streamed response keeps the connection busy: the idle timeout then bounds only silences.
+        guard Self.target(context) == .ip, !context.scenario.workload.responseStreaming else { return LimitContribution() }
+        let seconds = context.scenario.workload.lambdaDurationMS / 1000
         return LimitContribution(timeouts: [
             TimeLimit(
                 seconds: context.limits.albIdleTimeoutSeconds, source: "ALB idle timeout", rank: 1,
-                fix:
-                    "raise the ALB idle timeout (--alb-idle-timeout-s, up to 4,000 s) with the timeouts behind it, make the work asynchronous (return 202 and poll), or shorten the function",
-                sources: [.albAttributes])
+                fix: seconds <= Self.idleTimeoutCeilingSeconds
+                    ? "raise the ALB idle timeout to at least \(Format.quantity(seconds.ceiling)) s (--alb-idle-timeout-s, up to 4,000 s) with the timeouts behind it, or make the work asynchronous (return 202 and poll)"
+                    : "make the work asynchronous (return 202 and poll): an ALB's idle timeout is at most 4,000 s",
+                consequence: "the ALB closes the idle connection and answers 504 while the request carries on behind it", input: "--alb-idle-timeout-s",
+                ceiling: Self.idleTimeoutCeilingSeconds, sources: [.albAttributes])
         ])
     }
 
@@ -144,7 +151,7 @@ package struct LoadBalancer: Component {
                 "OIDC or Cognito sign-in at the load balancer", "listener rules on host, path, header, method, query string and source IP",
                 "fixed-response and redirect actions",
             ],
-            summary: "sign-in at the edge, rule routing, fixed responses and redirects")
+            summary: "sign-in at the edge, rule routing, fixed responses and redirects", noun: "ALB features")
     }
 
     package func diagramNodes(_ context: DiagramContext) -> [DiagramNode] {

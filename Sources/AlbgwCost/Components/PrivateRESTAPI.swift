@@ -22,9 +22,17 @@ package struct PrivateRESTAPI: Component {
     package init(customDomain: Bool = false) { self.customDomain = customDomain }
 
     package func bill(_ context: ChainContext, into bill: inout Bill) {
+        let workload = context.scenario.workload
+        // A streamed response is billed as one request per 10 MB started (second-hand: a summary of
+        // AWS's launch post), so the count is marked low when it applies.
+        let perRequest = workload.responseStreaming ? max(1, (workload.responseKiB / Self.payloadKiB).ceiling) : 1
         bill.tiered(
-            "apigateway.requests", "API Gateway", "REST API requests", quantity: bill.millions, key: .apiGatewayRESTRequests,
-            basis: "\(Format.quantity(context.scenario.monthlyRequests)) requests per month, private REST API (no API Gateway data transfer out)")
+            "apigateway.requests", "API Gateway", "REST API requests", quantity: bill.millions * perRequest, key: .apiGatewayRESTRequests,
+            basis: "\(Format.quantity(context.scenario.monthlyRequests)) requests per month, private REST API (no API Gateway data transfer out)"
+                + (perRequest > 1
+                    ? " x \(perRequest): each 10 MB started of a streamed \(Format.quantity(workload.responseKiB)) KiB response is billed as a request (a second-hand summary of AWS's launch post; low confidence)"
+                    : ""))
+        if perRequest > 1 { bill.setConfidence(.low, forItemsUnder: "apigateway.requests") }
         if customDomain {
             bill.flat(
                 "acm.certificate", "ACM", "Public certificate", quantity: 1, key: .acmPublicCertificate,
@@ -78,8 +86,8 @@ package struct PrivateRESTAPI: Component {
             number: 0, id: "vpce-apigw", from: "Interface endpoint", to: "API Gateway (private REST API)",
             transport: "HTTPS 443 over PrivateLink",
             tls: customDomain
-                ? "TLS 1.2 or 1.3 (the domain's default TLS_1_2 policy; an enhanced SecurityPolicy_* such as TLS 1.3 only, with endpoint access mode STRICT), terminated at API Gateway with the custom domain's ACM certificate"
-                : "terminated at API Gateway; the private API's default TLS_1_2 policy accepts TLS 1.2 and 1.3; an enhanced SecurityPolicy_* (TLS 1.3 only, since 2025-11-19) needs endpoint access mode BASIC when callers use neither a custom domain name nor private DNS",
+                ? "TLS 1.2 or 1.3 (the domain's default TLS_1_2 policy; or an enhanced SecurityPolicy_*, since 2025-11-19, with endpoint access mode STRICT: SecurityPolicy_TLS13_1_3_* accept TLS 1.3 only, SecurityPolicy_TLS13_1_2_* TLS 1.3 and 1.2), terminated at API Gateway with the custom domain's ACM certificate"
+                : "terminated at API Gateway; the private API's default TLS_1_2 policy accepts TLS 1.2 and 1.3; an enhanced SecurityPolicy_* (since 2025-11-19: SecurityPolicy_TLS13_1_3_* accept TLS 1.3 only, SecurityPolicy_TLS13_1_2_* TLS 1.3 and 1.2) needs endpoint access mode BASIC when callers use neither a custom domain name nor private DNS",
             sizeLimit: "10 MB payload; 10,240 bytes of header values",
             timeout: "-",
             throttle:
@@ -89,31 +97,54 @@ package struct PrivateRESTAPI: Component {
             notes: notes,
             latencyKey: kind.rawValue, shortTransport: "HTTPS 443 PrivateLink",
             keyLimit: "\(Format.quantity(limits.apiGatewayAccountRPS)) rps, burst \(Format.quantity(limits.apiGatewayBurst))",
-            sources: [.apiGatewayQuotas, .privateAPIs, .apiGatewaySecurityPolicies]
+            sources: [.apiGatewayQuotas, .privateAPIs, .apiGatewaySecurityPolicies, .apiGatewayTLSVersions]
                 + (customDomain ? [.privateCustomDomains] + (context.crossAccount ? [.privateCustomDomainSharing] : []) : [.privateAPIInvoke]))
     }
 
     package func limits(_ context: ChainContext) -> LimitContribution {
         let limits = context.limits
-        // Designs without API Gateway whose own timeout outlasts the function.
-        let duration = context.scenario.workload.lambdaDurationMS / 1000
-        let others = DesignCatalog.alternatives(to: context.design.id, in: context.scenario) {
-            !$0.contains(.restAPI) && HopModel.limits(for: $0.id, in: context.scenario, hops: []).timeoutSeconds >= duration
-        }
-        let raise =
-            "ask for a higher API Gateway quota 'Maximum integration timeout in milliseconds' in Service Quotas (up to 300 s for Regional and private REST APIs; it can lower the account throttle) and pass --apigw-timeout-s, stream the response (up to 15 minutes), "
-            + (others.isEmpty ? "or make the work asynchronous" : "make the work asynchronous, or use \(others.joined(separator: " or ")) (no integration timeout)")
-        return LimitContribution(
+        let streaming = context.scenario.workload.responseStreaming
+        let timeout =
+            streaming
+            ? TimeLimit(
+                seconds: Self.streamedTimeoutSeconds, source: "API Gateway streamed response, up to 15 minutes", rank: 0,
+                fix: "make the work asynchronous (return 202 and poll): no API Gateway response lasts more than 15 minutes, streamed or not",
+                consequence: "API Gateway ends the stream at 15 minutes", sources: [.responseStreaming])
+            : TimeLimit(
+                seconds: limits.apiGatewayIntegrationTimeoutSeconds, source: "API Gateway integration timeout", rank: 0,
+                fix: Self.timeoutFix(seconds: context.scenario.workload.lambdaDurationMS / 1000),
+                consequence: "API Gateway answers 504 while the function keeps running and billing", input: "--apigw-timeout-s",
+                ceiling: Self.bufferedTimeoutCeilingSeconds, sources: [.apiGatewayQuotas, .integrationTimeoutRaise, .integrationTimeoutCeiling, .responseStreaming])
+        var contribution = LimitContribution(
+            // A streamed response is not held to the 10 MB payload limit: the function's 200 MB binds.
             payload: PayloadLimit(
-                requestKiB: Self.payloadKiB, responseKiB: Self.payloadKiB, source: "API Gateway payload",
+                requestKiB: Self.payloadKiB, responseKiB: streaming ? LambdaFunction.streamedPayloadKiB : Self.payloadKiB, source: "API Gateway payload",
                 requestConsequence: "API Gateway rejects the request with 413", responseConsequence: "API Gateway answers with an error", sources: [.apiGatewayQuotas]),
-            timeouts: [
-                TimeLimit(
-                    seconds: limits.apiGatewayIntegrationTimeoutSeconds, source: "API Gateway integration timeout", rank: 0, fix: raise,
-                    sources: [.apiGatewayQuotas, .integrationTimeoutRaise, .responseStreaming])
-            ],
+            timeouts: [timeout],
             rates: [RateLimit(requestsPerSecond: limits.apiGatewayAccountRPS, source: "API Gateway account throttle", rank: 0, sources: [.apiGatewayQuotas])],
             burst: limits.apiGatewayBurst)
+        if !streaming { contribution.streamedTimeoutSeconds = Self.streamedTimeoutSeconds }
+        return contribution
+    }
+
+    /// The most a buffered integration can wait once the quota is raised: 300 s (Regional and
+    /// private REST APIs); a streamed response may last 15 minutes.
+    package static let bufferedTimeoutCeilingSeconds: Decimal = 300
+    package static let streamedTimeoutSeconds: Decimal = 900
+
+    /// What lifts the integration timeout for requests of `seconds`: the quota up to 300 s, then only
+    /// streaming or asynchronous work.
+    static func timeoutFix(seconds: Decimal) -> String {
+        if seconds <= bufferedTimeoutCeilingSeconds {
+            let ms = Format.quantity((seconds * 1000).ceiling)
+            return
+                "ask for a higher API Gateway quota 'Maximum integration timeout in milliseconds' in Service Quotas, at least \(ms) ms (Regional and private REST APIs, up to 300,000 ms; it can lower the account throttle), then pass --apigw-timeout-s \(Format.quantity(seconds.ceiling)); or stream the response (--response-streaming, up to 15 minutes); or make the work asynchronous (return 202 and poll)"
+        }
+        if seconds <= streamedTimeoutSeconds {
+            return
+                "stream the response (--response-streaming: transfer mode STREAM, up to 15 minutes; a buffered integration cannot wait more than 300 s, whatever the quota) or make the work asynchronous (return 202 and poll)"
+        }
+        return "make the work asynchronous (return 202 and poll): no API Gateway integration waits more than 15 minutes, streamed or not"
     }
 
     package func warnings(_ context: ChainContext, limits: EffectiveLimits) -> [LimitWarning] {
@@ -183,7 +214,7 @@ package struct PrivateRESTAPI: Component {
     package func features(_ context: ChainContext) -> FeatureSet? {
         FeatureSet(
             title: "API Gateway's features", items: Self.featureList,
-            summary: "usage plans, API keys, request validation, caching, authorizers; say so with --needs")
+            summary: "usage plans, API keys, request validation, caching, authorizers; say so with --needs", noun: "API Gateway features")
     }
 
     package func imposes(_ context: ChainContext) -> [String] {

@@ -92,6 +92,14 @@ package struct Bill {
         }
     }
 
+    /// Marks the priced items under `prefix` with a lower confidence than their price's, when the
+    /// rule that applies the price is itself uncertain.
+    package mutating func setConfidence(_ confidence: Confidence, forItemsUnder prefix: String) {
+        for index in entries.indices where entries[index].item.id == prefix || entries[index].item.id.hasPrefix(prefix + ".") {
+            if entries[index].item.monthlyCost != nil { entries[index].item.confidence = confidence }
+        }
+    }
+
     private func missingItem(_ id: String, _ service: String, _ component: String, quantity: Decimal, key: PriceKey, basis: String, reason: String) -> LineItem {
         LineItem(
             id: id, service: service, component: component, quantity: quantity, unit: key.unit, unitPrice: nil,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The designs albgw-cost compares, in one place. Adding a design is one more definition here (plus
 /// any new component type under Components/); no analysis or renderer names a design.
 package enum DesignCatalog {
@@ -40,11 +42,22 @@ package enum DesignCatalog {
     /// The definition with this raw id, or nil when there is none (user input).
     package static func definition(named name: String) -> DesignDefinition? { all.first { $0.id.rawValue == name } }
 
-    /// The ids of the other designs that `filter` accepts and that can be built in `scenario`, in catalog order.
+    /// The ids of the other designs that `filter` accepts and that would work instead, in catalog
+    /// order: each can be built in `scenario`, carries its workload and has what `--needs` asks for.
+    /// Way-out advice names only these.
     package static func alternatives(to id: DesignID, in scenario: Scenario, where filter: (DesignDefinition) -> Bool = { _ in true }) -> [String] {
-        all.filter { other in
-            other.id != id && filter(other) && !other.contexts(scenario).contains { $0.component.blocks($0) }
-        }.map(\.id.rawValue)
+        all.filter { other in other.id != id && filter(other) && works(other, in: scenario) }.map(\.id.rawValue)
+    }
+
+    /// True when `design` can be built here, carries the workload within its hard limits and has
+    /// every feature `--needs` asks for. Numbers only: it writes no advice, so advice may call it.
+    package static func works(_ design: DesignDefinition, in scenario: Scenario) -> Bool {
+        guard !design.contexts(scenario).contains(where: { $0.component.blocks($0) }) else { return false }
+        guard scenario.needs.allSatisfy({ design.contains($0.provider) }) else { return false }
+        let limits = HopModel.limits(for: design.id, in: scenario, hops: [])
+        let workload = scenario.workload
+        return workload.requestKiB <= limits.maxRequestKiB && workload.responseKiB <= limits.maxResponseKiB
+            && workload.lambdaDurationMS / Decimal(1000) <= limits.timeoutSeconds
     }
 
     /// The designs as the question puts them: `ALB -> private API Gateway -> Lambda vs ALB -> Lambda`.

@@ -24,10 +24,13 @@ package enum FeasibilityAnalyzer {
         }
         if workload.responseKiB > limits.maxResponseKiB {
             let size = HopModel.sizeText(limits.maxResponseKiB)
-            let limit = "the largest response, \(size) (\(limits.payloadLimitSource))"
+            let limit = "the largest response, \(size) (\(limits.responseLimitSource ?? limits.payloadLimitSource))"
+            // Streaming helps only up to what a streamed response may carry.
             var wayOut =
-                limits.responseStreamingKiB.map {
-                    "stream the response (REST API response transfer mode STREAM and a streaming Lambda function: up to \(HopModel.sizeText($0)) and 15 minutes), "
+                limits.responseStreamingKiB.flatMap {
+                    workload.responseKiB <= $0
+                        ? "stream the response (--response-streaming: REST API transfer mode STREAM and a streaming Lambda function, up to \(HopModel.sizeText($0)) and 15 minutes), "
+                        : nil
                 } ?? ""
             wayOut +=
                 "return large content through S3 (presigned URL) or paginate"
@@ -36,7 +39,9 @@ package enum FeasibilityAnalyzer {
         }
         if workload.lambdaDurationMS / 1000 > limits.timeoutSeconds {
             let limit = "the end-to-end timeout, \(Format.quantity(limits.timeoutSeconds)) s (\(limits.timeoutSource))"
-            let wayOut = limits.timeoutFix ?? "make the work asynchronous (return 202 and poll) or shorten the function"
+            let wayOut =
+                (limits.timeoutFix ?? "make the work asynchronous (return 202 and poll) or shorten the function")
+                + longer(than: limits.timeoutSeconds, design: design, scenario: scenario)
             reasons.append(
                 reason(
                     "timeout", limit, "--lambda-duration-ms \(workload.lambdaDurationMS)", limits.timeoutConsequence, wayOut,
@@ -49,7 +54,15 @@ package enum FeasibilityAnalyzer {
         InfeasibleReason(id: id, limit: limit, value: value, wayOut: wayOut, summary: summary, text: "\(value) breaks \(limit): \(consequence). Way out: \(wayOut)")
     }
 
-    /// `, or use alb-vpce-apigw-lambda (6 MB)`: the other designs that can be built here and whose limit is larger, or nothing.
+    /// `, or use alb-lambda (timeout 900 s)`: the other designs that would carry the workload, or nothing.
+    static func longer(than seconds: Decimal, design: DesignID, scenario: Scenario) -> String {
+        let others = DesignCatalog.alternatives(to: design, in: scenario).map { id in
+            "\(id) (timeout \(Format.quantity(HopModel.limits(for: DesignID(rawValue: id), in: scenario, hops: []).timeoutSeconds)) s)"
+        }
+        return others.isEmpty ? "" : ", or use " + others.joined(separator: " or ")
+    }
+
+    /// `, or use alb-vpce-apigw-lambda (6 MB)`: the other designs that would carry the workload, with their limit, or nothing.
     static func larger(than size: Decimal, design: DesignID, scenario: Scenario, _ limit: KeyPath<EffectiveLimits, Decimal>) -> String {
         let others = DesignCatalog.alternatives(to: design, in: scenario).compactMap { id -> (String, Decimal)? in
             let value = HopModel.limits(for: DesignID(rawValue: id), in: scenario, hops: [])[keyPath: limit]

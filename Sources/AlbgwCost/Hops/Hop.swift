@@ -56,11 +56,19 @@ package struct EffectiveLimits: Sendable, Equatable {
     /// outlasts the timeout: from the component whose limit binds.
     package var requestConsequence: String = ""
     package var responseConsequence: String = ""
-    /// The largest response with response streaming, where the path can stream; nil where it cannot.
+    /// The largest response with response streaming, where the path can stream; nil where it cannot
+    /// or where the workload streams already.
     package var responseStreamingKiB: Decimal?
+    /// What sets the response limit, when it differs from the request's (a streamed response).
+    package var responseLimitSource: String?
+    /// How long a streamed response may last, where the path can stream and the workload does not.
+    package var streamedTimeoutSeconds: Decimal?
     package var timeoutConsequence: String = ""
     /// The way out when the timeout binds; nil for the general advice.
     package var timeoutFix: String?
+    /// The option that sets the binding timeout, when the user can raise it, and the most it can be raised to.
+    package var timeoutInput: String?
+    package var timeoutCeiling: Decimal?
     /// Where the binding payload, timeout and rate limits come from.
     package var payloadSources: [FactSource] = []
     package var timeoutSources: [FactSource] = []
@@ -88,8 +96,15 @@ extension EffectiveLimits {
     package var rows: [(label: String, value: String)] {
         [
             ("Largest request body", "\(HopModel.sizeText(maxRequestKiB)) (\(payloadLimitSource))"),
-            ("Largest response", HopModel.sizeText(maxResponseKiB) + (responseStreamingKiB.map { " buffered; up to \(HopModel.sizeText($0)) streamed" } ?? "")),
-            ("End-to-end timeout", "\(Format.quantity(timeoutSeconds)) s (\(timeoutSource))"),
+            (
+                "Largest response",
+                HopModel.sizeText(maxResponseKiB) + (responseLimitSource.map { " (\($0))" } ?? "")
+                    + (responseStreamingKiB.map { " buffered; up to \(HopModel.sizeText($0)) streamed" } ?? "")
+            ),
+            (
+                "End-to-end timeout",
+                "\(Format.quantity(timeoutSeconds)) s (\(timeoutSource))" + (streamedTimeoutSeconds.map { "; up to \(Format.quantity($0 / 60)) minutes streamed" } ?? "")
+            ),
             ("Sustained requests/s", "\(Format.quantity(sustainedRPS, places: 1)) (\(sustainedSource))"),
             ("Burst capacity", burstRPS.map { "\(Format.quantity($0)) requests in API Gateway's token bucket (a size, not a rate)" } ?? "no token bucket of its own"),
             ("Lambda concurrency", "needs \(Format.quantity(concurrencyNeeded)) of \(Format.quantity(concurrencyLimit))"),

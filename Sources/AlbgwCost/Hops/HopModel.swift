@@ -45,8 +45,11 @@ package enum HopModel {
             concurrencyNeeded: concurrency?.needed ?? 0, concurrencyLimit: concurrency?.limit ?? 0,
             latencyEstimateMS: given.isEmpty ? nil : given.reduce(0, +), latencyUnestimated: keys.filter { scenario.hopLatencyMS[$0] == nil },
             requestConsequence: payload?.requestConsequence ?? "", responseConsequence: payload?.responseConsequence ?? "",
-            responseStreamingKiB: payload?.streamedResponseKiB,
-            timeoutConsequence: contributions.compactMap(\.timeoutConsequence).last ?? "", timeoutFix: timeout?.fix,
+            responseStreamingKiB: payload?.streamedResponseKiB, responseLimitSource: payload?.responseSource,
+            streamedTimeoutSeconds: timeout.flatMap {
+                $0.seconds < (contributions.compactMap(\.streamedTimeoutSeconds).first ?? 0) ? contributions.compactMap(\.streamedTimeoutSeconds).first : nil
+            },
+            timeoutConsequence: timeout?.consequence ?? "", timeoutFix: timeout?.fix, timeoutInput: timeout?.input, timeoutCeiling: timeout?.ceiling,
             payloadSources: payload?.sources ?? [], timeoutSources: timeout?.sources ?? [], rateSources: rate?.sources ?? [])
     }
 

@@ -63,6 +63,8 @@ package struct Recommendation: Sendable, Equatable {
     package var changes: [String] = []
     /// True when some design carries the workload but none has what `--needs` asks for.
     package var onlyNeedsMissing = false
+    /// Why the money is not stated, when a price is missing.
+    package var moneyNote: String? = nil
 
     /// One sentence: which design, why, and what it saves or costs per month.
     package var sentence: String {
@@ -75,14 +77,18 @@ package struct Recommendation: Sendable, Equatable {
             let perMillion = monthlyRequests == 0 ? "" : " (\(Format.money4(abs(monthlyPremium) / monthlyRequests * Units.requestsPerMillion)) per 1M requests)"
             money =
                 monthlyPremium > 0
-                ? ", at \(Format.money(monthlyPremium)) per month\(perMillion) more than \(other.rawValue)"
-                : ", and it saves \(Format.money(-monthlyPremium)) per month\(perMillion) against \(other.rawValue)"
+                ? "; it costs \(Format.money(monthlyPremium)) per month\(perMillion) more than \(other.rawValue)"
+                : "; it saves \(Format.money(-monthlyPremium)) per month\(perMillion) against \(other.rawValue)"
+        } else if let moneyNote {
+            money = "; \(moneyNote)"
         } else if let monthlyCost {
-            money = ", at \(Format.money(monthlyCost)) per month"
+            money = "; it costs \(Format.money(monthlyCost)) per month"
         } else {
             money = ""
         }
-        let parts = [reasons.joined(separator: "; "), advantages.isEmpty ? "" : "it " + advantages.joined(separator: " and ")].filter { !$0.isEmpty }
+        let parts = [
+            reasons.joined(separator: "; "), advantages.joined(separator: advantages.count > 2 ? ", " : " and ", lastSeparator: advantages.count > 2 ? ", and " : " and "),
+        ].filter { !$0.isEmpty }
         return "Choose \(design.rawValue) because \(parts.joined(separator: "; "))\(money)."
     }
 
@@ -116,28 +122,40 @@ package struct Recommendation: Sendable, Equatable {
         }
         // The designs that would rank above the choice say why they are out; the runner-up, what the choice has over it.
         let why = ranked.prefix { $0.design != chosen.design }.flatMap { against[$0.design]! }
+        // What the choice has over the runner-up, each clause with its own subject.
         var advantages: [String] = []
+        let met = needs.filter { chosen.definition.contains($0.provider) }
+        if !met.isEmpty && why.isEmpty { advantages.append("it has the \(met.map(\.title).joined(separator: ", ", lastSeparator: " and ")) you need") }
         if let other {
             let features = featureSets(in: other, over: chosen, scenario: scenario)
-            if !features.isEmpty { advantages.append("needs none of \(features.map(\.title).joined(separator: " or "))") }
+            if !features.isEmpty { advantages.append("you need none of the \(features.map(\.noun).joined(separator: " or ")) \(other.design) adds") }
             let fewer = other.hops.count - chosen.hops.count
-            if fewer > 0 { advantages.append("has \(fewer) fewer \(fewer == 1 ? "hop" : "hops") and fewer failure domains") }
-            if advantages.isEmpty { advantages.append("costs the least") }
+            if fewer > 0 { advantages.append("it has \(fewer) fewer \(fewer == 1 ? "hop" : "hops") and fewer failure domains than \(other.design)") }
+            if advantages.isEmpty { advantages.append("it costs the least") }
         } else if why.isEmpty {
-            advantages.append("is the only design that can carry this workload here")
+            advantages.append("it is the only design that can carry this workload here")
         }
         var otherWins = ""
         if let other {
             let wins =
                 featureSets(in: other, over: chosen, scenario: scenario).map { "\($0.title) (\($0.summary))" }
                 + chosen.definition.contexts(scenario).flatMap { $0.component.limitations($0) }
-            if !wins.isEmpty {
-                otherWins = "\(other.design) wins when you need \(wins.joined(separator: ", ", lastSeparator: wins.count > 2 ? ", or " : " or "))."
+            let needed = wins.isEmpty ? "" : "you need \(wins.joined(separator: ", ", lastSeparator: wins.count > 2 ? ", or " : " or "))"
+            // A dearer choice says so: the runner-up wins on cost.
+            if let premium, premium > 0 {
+                otherWins = "\(other.design) wins on cost (\(Format.money(premium)) per month less)" + (needed.isEmpty ? "." : " and when \(needed).")
+            } else if !needed.isEmpty {
+                otherWins = "\(other.design) wins when \(needed)."
             }
+        }
+        // Without a complete price on both sides the saving is unknown: say why rather than drop it.
+        var moneyNote: String? = nil
+        if premium == nil, let priced, let mine = chosen.cost, let theirs = priced.cost, !(mine.isComplete && theirs.isComplete) {
+            moneyNote = "what it saves against \(priced.design) is not computed: a price is missing in \(scenario.topology.region) (see Missing prices)"
         }
         return Recommendation(
             design: chosen.design, reasons: why, advantages: advantages, otherWinsWhen: otherWins, other: priced?.design, monthlyPremium: premium,
-            monthlyCost: monthlyCost, monthlyRequests: scenario.monthlyRequests)
+            monthlyCost: monthlyCost, monthlyRequests: scenario.monthlyRequests, moneyNote: moneyNote)
     }
 
     /// No design can carry the workload with the features asked for: name the nearest and what it needs.
@@ -163,7 +181,7 @@ package struct Recommendation: Sendable, Equatable {
         }?.element
         var changes: [String] = []
         if let nearest {
-            changes = nearest.infeasibleReasons.map { change(for: $0, limits: nearest.limits) }
+            changes = nearest.infeasibleReasons.map { change(for: $0, limits: nearest.limits, durationMS: scenario.workload.lambdaDurationMS) }
             let lacking = missing(nearest, needs)
             if !lacking.isEmpty { changes.append("it lacks what --needs asks for (\(lacking.map(\.rawValue).joined(separator: ", "))): drop it from --needs") }
         }
@@ -172,12 +190,23 @@ package struct Recommendation: Sendable, Equatable {
             nearest: nearest?.design, changes: changes, onlyNeedsMissing: ranked.contains(where: \.isFeasible))
     }
 
+    /// A timeout the user can raise far enough: raise it; otherwise the work must get shorter, to
+    /// the most the timeout can be raised to.
+    static func timeoutChange(for reason: InfeasibleReason, limits: EffectiveLimits, durationMS: Decimal) -> String {
+        let seconds = durationMS / 1000
+        if let input = limits.timeoutInput, let ceiling = limits.timeoutCeiling, seconds <= ceiling {
+            return "\(input) \(Format.quantity(limits.timeoutSeconds)) must rise to at least \(Format.quantity(seconds.ceiling)) (\(limits.timeoutSource)): \(reason.wayOut)"
+        }
+        let most = max(limits.timeoutCeiling ?? limits.timeoutSeconds, limits.timeoutSeconds)
+        return "\(reason.value) must drop to \(Format.quantity(most * 1000)) or less: \(reason.wayOut)"
+    }
+
     /// The input change that lifts one hard limit, with by how much.
-    static func change(for reason: InfeasibleReason, limits: EffectiveLimits) -> String {
+    static func change(for reason: InfeasibleReason, limits: EffectiveLimits, durationMS: Decimal) -> String {
         switch reason.id {
         case "request-too-large": "\(reason.value) must drop to \(Format.quantity(limits.maxRequestKiB)) or less: \(reason.wayOut)"
         case "response-too-large": "\(reason.value) must drop to \(Format.quantity(limits.maxResponseKiB)) or less: \(reason.wayOut)"
-        case "timeout": "\(reason.value) must drop to \(Format.quantity(limits.timeoutSeconds * 1000)) or less: \(reason.wayOut)"
+        case "timeout": timeoutChange(for: reason, limits: limits, durationMS: durationMS)
         default: "\(reason.value) rules it out (\(reason.summary)): \(reason.wayOut)"
         }
     }
@@ -191,7 +220,8 @@ package struct Recommendation: Sendable, Equatable {
     static func reasons(against design: DesignReport, needs: [Feature]) -> [String] {
         var reasons: [String] = []
         if !design.isFeasible {
-            reasons.append("\(design.design) cannot carry it (\(design.infeasibleReasons.map(\.summary).joined(separator: ", ")))")
+            // Infeasible says enough: what it lacks besides would only lengthen the sentence.
+            return ["\(design.design) cannot carry this workload (\(design.infeasibleReasons.map(\.summary).joined(separator: ", ")))"]
         }
         let lacking = missing(design, needs)
         if !lacking.isEmpty {

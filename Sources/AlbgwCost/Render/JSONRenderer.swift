@@ -197,10 +197,19 @@ package enum JSONRenderer {
                             ])
                         })
                 ),
-            ] + failureDomains(report.failureDomains))
+            ] + failureDomains(report))
     }
 
-    private static func failureDomains(_ analysis: FailureDomainAnalysis) -> [(String, JSONValue)] {
+    /// Placement, AZ losses, availability and findings; empty for a design that cannot carry the
+    /// workload, as the table and Markdown leave them out.
+    private static func failureDomains(_ design: DesignReport) -> [(String, JSONValue)] {
+        guard design.isFeasible else {
+            return [
+                ("failureDomainsAnalysed", .bool(false)), ("failureDomains", .array([])), ("azLoss", .array([])), ("availability", .null),
+                ("findings", .array([])),
+            ]
+        }
+        let analysis = design.failureDomains
         func number(_ value: Decimal?) -> JSONValue { value.map(JSONValue.number) ?? .null }
         let components: [JSONValue] = analysis.components.map { component in
             var scope: [(String, JSONValue)] = []
@@ -217,6 +226,7 @@ package enum JSONRenderer {
         }
         let availability = analysis.availability
         return [
+            ("failureDomainsAnalysed", .bool(true)),
             ("failureDomains", .array(components)),
             (
                 "azLoss",

@@ -97,18 +97,23 @@ package enum MarkdownRenderer {
     static func costs(_ report: Report) -> String {
         var out = "## Cost comparison\n\n"
         let shared = report.shared
-        out += table(
-            ["Design", "$/hour", "$/month"] + (shared == nil ? [] : ["design-specific"]) + ["$/1M requests", "Path"],
-            report.designs.compactMap { design in
-                guard let cost = design.cost else { return nil }
-                let mark = cost.isComplete ? "" : " (incomplete)"
-                return ["`\(design.design.rawValue)`", Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark]
-                    + (shared == nil ? [] : [Format.money(cost.designMonthlyCost) + mark])
-                    + [Format.money4(cost.costPerMillionRequests), design.definition.name]
-            }, right: shared == nil ? [1, 2, 3] : [1, 2, 3, 4])
+        if !report.designs.contains(where: \.isFeasible) {
+            out +=
+                "No design analysed here can carry this workload\(report.designs.count < DesignCatalog.all.count ? " (--design leaves others out)" : ""); what each would cost if it could is below.\n"
+        } else {
+            out += table(
+                ["Design", "$/hour", "$/month"] + (shared == nil ? [] : ["design-specific"]) + ["$/1M requests", "Path"],
+                report.designs.compactMap { design in
+                    guard let cost = design.cost else { return nil }
+                    let mark = cost.isComplete ? "" : " (incomplete)"
+                    return ["`\(design.design.rawValue)`", Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark]
+                        + (shared == nil ? [] : [Format.money(cost.designMonthlyCost) + mark])
+                        + [Format.money4(cost.costPerMillionRequests), design.definition.name]
+                }, right: shared == nil ? [1, 2, 3] : [1, 2, 3, 4])
+        }
         if let shared { out += "\n\(TableRenderer.sharedText(shared)).\n" }
         for design in report.designs {
-            if let reason = design.impossibleReason { out += "\n`\(design.design.rawValue)` is left out: it cannot carry this workload here: \(reason).\n" }
+            if let reason = design.impossibleReason { out += "\n`\(design.design.rawValue)` cannot carry this workload here, so it is left out of the comparison: \(reason).\n" }
         }
         for comparison in report.comparisons {
             out +=

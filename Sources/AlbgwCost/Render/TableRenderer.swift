@@ -84,7 +84,8 @@ package enum TableRenderer {
             if !names.contains(name) { names.append(name) }
         }
         if !names.isEmpty {
-            out += "  Low-confidence prices in these totals (one second-hand source): \(names.joined(separator: "; ")).\n"
+            out +=
+                "  Low-confidence figures in these totals (a second-hand source, or a billing rule no AWS page confirms; see each line's basis): \(names.joined(separator: "; ")).\n"
         }
         return out
     }

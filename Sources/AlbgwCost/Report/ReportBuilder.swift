@@ -215,7 +215,7 @@ package enum ReportBuilder {
             lines.append("Clients on the corporate network over VPN or Direct Connect (--alb-scheme internal): " + linkText(scenario.wholeBill))
         }
         lines.append(
-            "Route 53: one hosted zone per design, public for internet clients and private otherwise; queries to an alias record that points at the ALB or the endpoint are free. With --dns-record cname every query is billed: --dns-queries-per-month, by default one per new client connection (monthly requests / requests per connection), an upper bound since resolvers cache the answer for the record's TTL. ACM public certificates used by the ALB or by API Gateway are free."
+            "Route 53: one hosted zone per design, public for internet clients and private otherwise; queries to an alias record that points at the ALB or the endpoint are free. With --dns-record cname every query is billed: --dns-queries-per-month, by default one per new client connection (monthly requests / requests per connection), an estimate with no resolver caching (resolvers that cache for the record's TTL send fewer, about 8,640 a month each at 300 s; clients that also ask for AAAA records double it); queries to a private hosted zone are priced at the standard rate at low confidence, as no AWS page read confirms their billing. ACM public certificates used by the ALB or by API Gateway are free."
         )
         if albToEndpoint {
             lines.append("Traffic between the ALB and the endpoint's ENIs in other AZs: no source says it is charged (ALB cross-zone traffic is not); it is not priced.")
@@ -224,6 +224,11 @@ package enum ReportBuilder {
         if !privateDomains.isEmpty {
             lines.append(
                 "Private custom domain name (\(privateDomains.joined(separator: ", "))): clients resolve it through an alias record in a private hosted zone to the endpoint's regional DNS name (alias queries are free) and reach API Gateway through the endpoint, which bills its hours per subnet and its data as it does behind an ALB; the ACM certificate on the domain name is free when requested in ACM (for a name under a public domain you own) or imported; API Gateway's pricing lists no charge of its own for a private custom domain name or its access association (none found), so requests through it are billed as private REST API requests."
+            )
+        }
+        if scenario.workload.responseStreaming && has.contains(.restAPI) {
+            lines.append(
+                "Response streaming (--response-streaming) in the designs with API Gateway: REST API transfer mode STREAM to a function that streams (natively only on Node.js runtimes; other languages need a custom runtime or the Lambda Web Adapter); responses up to 200 MB and 15 minutes, with the integration timeout set up to 900,000 ms, which STREAM mode allows without a quota increase; beyond the first 10 MB API Gateway streams at 2 MB/s, so a large response takes time the function is billed for; a stream closes after 5 minutes without data, and an ALB in front closes it after its idle timeout (\(Format.quantity(scenario.limits.albIdleTimeoutSeconds)) s); STREAM mode has no caching and no response mapping templates; AWS's pages read do not confirm it through a private custom domain name; Lambda response streaming is not yet in every region. Lambda bills the bytes beyond the first 6 MB of each response; API Gateway bills each 10 MB started as one request (a second-hand figure). alb-lambda cannot stream: the ALB takes one JSON response of at most 1 MB."
             )
         }
         lines += wholeBillLines(scenario, has: has)

@@ -33,6 +33,9 @@ package struct Workload: Sendable, Equatable {
     package var albRules: Decimal
     /// DNS queries that reach Route 53 per month; nil for the stated default, one per new client connection.
     package var dnsQueriesPerMonth: Decimal? = nil
+    /// Responses are streamed where the path can stream (API Gateway's STREAM transfer mode to a
+    /// streaming function); an ALB's Lambda target cannot.
+    package var responseStreaming = false
 
     package init(
         rate: RequestRate, requestKiB: Decimal, responseKiB: Decimal, lambdaMemoryMB: Decimal,

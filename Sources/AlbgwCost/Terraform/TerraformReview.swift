@@ -99,7 +99,7 @@ package enum TerraformReview {
         if let record = DesignRecognizer.cnameToALB(config) {
             add(
                 "cname-to-alb", .low, record["type"]?.position ?? record.position,
-                "\(record.address) is a CNAME to the ALB's DNS name: Route 53 bills every query that reaches it (priced here with --dns-queries-per-month), and a CNAME cannot sit at the zone apex",
+                "\(record.address) is a CNAME to the ALB's DNS name: Route 53 bills every query that reaches it (this review prices them as --dns-record cname, with --dns-queries-per-month), and a CNAME cannot sit at the zone apex",
                 "type = \"A\" with alias { name = <alb>.dns_name, zone_id = <alb>.zone_id, evaluate_target_health = true } instead of records and ttl: alias queries to an ALB are free"
             )
         }
@@ -147,14 +147,18 @@ package enum TerraformReview {
         // Deprecated Lambda runtimes.
         for function in config.resources("aws_lambda_function") {
             if let runtime = function["runtime"], let name = runtime.value?.string, let dates = deprecatedRuntimes[name] {
-                var blocks = ""
+                let blocks: String
                 if let create = dates.blockCreate, let update = dates.blockUpdate {
-                    blocks = "; AWS blocks creating functions with it from \(create) and updating them from \(update) (Lambda runtimes table, as of 2026-06-02)"
+                    blocks =
+                        "; AWS blocks creating functions with it from \(create) and updating them from \(update) (Lambda runtimes table as copied into AWS's cfn-lint, 2026-06-02)"
+                } else {
+                    blocks =
+                        "; the copy of AWS's runtimes table read (cfn-lint, 2026-06-02) gives no dates for blocking it: check the Lambda runtimes table before relying on creating or updating functions with it"
                 }
                 add(
                     "deprecated-runtime", .medium, runtime.position,
                     "\(function.address) uses \(name), deprecated since \(dates.deprecated): no more security patches\(blocks)",
-                    "move to a supported runtime (for Python, python3.12 or later)")
+                    "move to the newest runtime of the same language in the Lambda runtimes table" + (name.hasPrefix("python") ? " (python3.13, say)" : ""))
             }
         }
         // One security group open to the world on 443, shared by the ALB and the endpoint.
