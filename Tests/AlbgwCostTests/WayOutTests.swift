@@ -210,3 +210,20 @@ import Testing
         }
     }
 }
+
+/// One design asked for with --design: nothing to choose, but what to change when it cannot work.
+@Suite struct SingleDesignTests {
+    @Test func infeasibleSingleDesignSaysWhatToChange() throws {
+        let parsed = try ArgumentParser.parse(["--rps", "50", "--design", "alb-lambda", "--accounts", "cross"], options: OptionTable.all, command: "test")
+        let answer = try #require(try CLI.analyse(parsed).1.recommendation)
+        #expect(answer.design == nil)
+        #expect(answer.nearest == .albLambda)
+        #expect(answer.sentence.hasPrefix("No design analysed (--design leaves the others out) can carry this workload here."))
+        #expect(answer.changes.first?.contains("move the function into the ALB's account or use alb-vpce-apigw-lambda") == true)
+    }
+
+    @Test func feasibleSingleDesignHasNoAnswer() throws {
+        let parsed = try ArgumentParser.parse(["--rps", "50", "--design", "alb-lambda"], options: OptionTable.all, command: "test")
+        #expect(try CLI.analyse(parsed).1.recommendation == nil)
+    }
+}

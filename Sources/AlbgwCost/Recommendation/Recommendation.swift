@@ -65,12 +65,15 @@ package struct Recommendation: Sendable, Equatable {
     package var onlyNeedsMissing = false
     /// Why the money is not stated, when a price is missing.
     package var moneyNote: String? = nil
+    /// True when `--design` left designs out of the run.
+    package var partial = false
 
     /// One sentence: which design, why, and what it saves or costs per month.
     package var sentence: String {
         guard let design else {
             let nearest = self.nearest.map { " The nearest is \($0.rawValue): \(changes.joined(separator: "; ", lastSeparator: "; and "))." } ?? ""
-            return (onlyNeedsMissing ? "No design both carries this workload here and has what --needs asks for." : "No design can carry this workload here.") + nearest
+            let scope = partial ? "No design analysed (--design leaves the others out)" : "No design"
+            return (onlyNeedsMissing ? "\(scope) both carries this workload here and has what --needs asks for." : "\(scope) can carry this workload here.") + nearest
         }
         let money: String
         if let monthlyPremium, let other {
@@ -98,8 +101,12 @@ package struct Recommendation: Sendable, Equatable {
     /// Ranks the designs that can carry the workload and have the features asked for (fewest hops
     /// first, then the cheaper when both are fully priced) and picks the first.
     package static func make(for report: Report, needs: [Feature]) -> Recommendation? {
-        guard report.designs.count >= 2 else { return nil }
         let scenario = report.scenario
+        // One design: nothing to choose between, but what to change when it cannot carry the workload.
+        guard report.designs.count >= 2 else {
+            guard let only = report.designs.first, !only.isFeasible || lacks(only, needs) else { return nil }
+            return none(report.designs, needs: needs, scenario: scenario)
+        }
         let ranked = report.designs.enumerated().sorted { lhs, rhs in
             let (a, b) = (lhs.element, rhs.element)
             if a.hops.count != b.hops.count { return a.hops.count < b.hops.count }
@@ -187,7 +194,8 @@ package struct Recommendation: Sendable, Equatable {
         }
         return Recommendation(
             design: nil, reasons: [], otherWinsWhen: "", other: nil, monthlyPremium: nil, monthlyCost: nil, monthlyRequests: scenario.monthlyRequests,
-            nearest: nearest?.design, changes: changes, onlyNeedsMissing: ranked.contains(where: \.isFeasible))
+            nearest: nearest?.design, changes: changes, onlyNeedsMissing: ranked.contains(where: \.isFeasible),
+            partial: ranked.count < DesignCatalog.all.count)
     }
 
     /// A timeout the user can raise far enough: raise it; otherwise the work must get shorter, to

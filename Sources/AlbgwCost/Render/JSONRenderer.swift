@@ -44,6 +44,7 @@ package enum JSONRenderer {
                         ("design", recommendation.design.map { .string($0.rawValue) } ?? .null),
                         ("sentence", .string(recommendation.sentence)),
                         ("reasons", .array(recommendation.reasons.map(JSONValue.string))),
+                        ("advantages", .array(recommendation.advantages.map(JSONValue.string))),
                         ("against", recommendation.other.map { .string($0.rawValue) } ?? .null),
                         ("monthlyPremium", recommendation.monthlyPremium.map(JSONValue.number) ?? .null),
                         ("otherWinsWhen", .string(recommendation.otherWinsWhen)),
@@ -168,6 +169,8 @@ package enum JSONRenderer {
                     .object([
                         ("maxRequestKiB", .number(limits.maxRequestKiB)),
                         ("maxResponseKiB", .number(limits.maxResponseKiB)),
+                        ("maxStreamedResponseKiB", limits.responseStreamingKiB.map(JSONValue.number) ?? .null),
+                        ("streamedTimeoutSeconds", limits.streamedTimeoutSeconds.map(JSONValue.number) ?? .null),
                         ("payloadLimitSource", .string(limits.payloadLimitSource)),
                         ("timeoutSeconds", .number(limits.timeoutSeconds)),
                         ("timeoutSource", .string(limits.timeoutSource)),
