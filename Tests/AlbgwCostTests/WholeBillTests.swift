@@ -22,10 +22,11 @@ import Testing
     /// CloudWatch pricing page, "Monitoring with logs": 1 GB a day for 30 days = 30 GB ingested,
     /// archived one month compressed to 6 GB, free tier on: 25 GB x $0.50 = $12.50 and
     /// 1 GB-month x $0.03 = $0.03, $12.53 in all. The test feeds 30 GB as API Gateway access logs of
-    /// 1,024 bytes for 31,457,280 requests (30 x 2^30 / 1,024), with Lambda's own lines off.
+    /// 1,024 bytes for 31,457,280 requests (30 x 2^30 / 1,024), with Lambda's own lines off, in AWS's
+    /// 30-day month (720 hours), logs kept 30 days.
     @Test func cloudWatchLogsExample() throws {
         let bill = try cost(
-            "--requests-per-month 31457280 --region us-east-1 --alb-scheme internal --design alb-vpce-apigw-lambda --free-tier --lambda-log-bytes 0 --apigw-access-log-bytes 1024 --log-retention-days 30",
+            "--requests-per-month 31457280 --region us-east-1 --alb-scheme internal --design alb-vpce-apigw-lambda --hours-per-month 720 --free-tier --lambda-log-bytes 0 --apigw-access-log-bytes 1024 --log-retention-days 30",
             .albVpceApigwLambda)
         #expect(try #require(bill.item("logs.ingestion.free")).quantity == 5)
         #expect(try #require(bill.item("logs.ingestion")).quantity == 25)
@@ -95,44 +96,48 @@ import Testing
     @Test func wafOnTheALB() throws {
         for region in ["us-east-1", "eu-west-1"] {
             let bill = try cost("--rps 50 --region \(region) --design alb-lambda --waf alb", .albLambda)
-            #expect(bill.total("waf.alb.acl") == 5)
-            #expect(bill.total("waf.alb.rules") == 5)
+            #expect(bill.total("waf.acl") == 5)
+            #expect(bill.total("waf.rules") == 5)
             #expect(bill.total("waf.alb.requests") == d("131.4") * d("0.6"))
             #expect(bill.total("waf") == d("88.84"))
         }
     }
 
-    /// `--waf both` puts a web ACL on the ALB and one on the API stage: twice the WAF bill where
-    /// both exist, once where only one does, and `--waf-rules` counts per ACL.
+    /// `--waf both`: one regional web ACL protects the ALB and the API stage, so its $5 and its rules
+    /// are paid once, and each request is inspected at each place: twice where a design has both.
     @Test func wafOnBothAndRuleCount() throws {
         let line = "--rps 50 --region us-east-1 --alb-scheme internal --waf both --waf-rules 12"
-        let perACL = 5 + 12 + d("131.4") * d("0.6")
-        #expect(try cost(line, .albVpceApigwLambda).total("waf") == 2 * perACL)
-        #expect(try cost(line, .albLambda).total("waf") == perACL)
-        #expect(try cost(line, .vpceApigwLambda).total("waf") == perACL)
+        let acl = 5 + 12 as Decimal
+        let inspections = d("131.4") * d("0.6")
+        #expect(try cost(line, .albVpceApigwLambda).total("waf") == acl + 2 * inspections)
+        #expect(try cost(line, .albLambda).total("waf") == acl + inspections)
+        #expect(try cost(line, .vpceApigwLambda).total("waf") == acl + inspections)
         #expect(try cost(line, .vpceApigwLambda).items("waf.alb").isEmpty)
     }
 
     /// Lambda's START/END/REPORT lines (264 bytes) for 131.4M invocations: 32.3075 GB of vended
-    /// logs, stored at 0.2 for 30 days; eu-west-1 ingests at $0.57, us-east-1 at $0.50.
+    /// logs, stored at 0.2 for 30 days out of the 730 h / 24 = 30.4167 days of the month; eu-west-1
+    /// ingests at $0.57, us-east-1 at $0.50.
     @Test func lambdaLogsByDefault() throws {
         let gb = d("131400000") * 264 / d("1073741824")
+        let stored = gb * d("0.2") * 30 / (d("730") / 24)
         for (region, ingest) in [("us-east-1", d("0.5")), ("eu-west-1", d("0.57"))] {
             let bill = try cost("--rps 50 --region \(region) --design alb-lambda --logs", .albLambda)
             #expect(try #require(bill.item("logs.vended.tier1")).quantity == gb)
             #expect(bill.total("logs.vended") == gb * ingest)
-            #expect(try #require(bill.item("logs.storage")).quantity == gb * d("0.2"))
-            #expect(bill.total("logs.storage") == gb * d("0.2") * d("0.03"))
+            #expect(try #require(bill.item("logs.storage")).quantity == stored)
+            #expect(bill.total("logs.storage") == stored * d("0.03"))
         }
     }
 
     /// INFO execution logs (2,048 bytes a request, the stated estimate) and 300 bytes of access log
-    /// are custom logs at the flat rate; 90 days of retention store three months' worth.
+    /// are custom logs at the flat rate; 90 days of retention in a 30-day month (720 h) store three
+    /// months' worth.
     @Test func apiGatewayExecutionAndAccessLogs() throws {
-        let gb = d("131400000") * (2048 + 300) / d("1073741824")
+        let gb = d("131400000") * 720 / 730 * (2048 + 300) / d("1073741824")  // 50 rps x 3,600 x 720 h
         for (region, ingest, storage) in [("us-east-1", d("0.5"), d("0.03")), ("sa-east-1", d("0.9"), d("0.0408"))] {
             let bill = try cost(
-                "--rps 50 --region \(region) --alb-scheme internal --design vpce-apigw-lambda --lambda-log-bytes 0 --apigw-execution-logs info --apigw-access-log-bytes 300 --log-retention-days 90",
+                "--rps 50 --region \(region) --alb-scheme internal --design vpce-apigw-lambda --hours-per-month 720 --lambda-log-bytes 0 --apigw-execution-logs info --apigw-access-log-bytes 300 --log-retention-days 90",
                 .vpceApigwLambda)
             #expect(try #require(bill.item("logs.ingestion")).quantity == gb)
             #expect(bill.total("logs.ingestion") == gb * ingest)
@@ -178,14 +183,19 @@ import Testing
         }
     }
 
-    /// Cache sizes read their own hourly rates: 0.5 GB at $0.02 and 237 GB at $3.80 an hour.
+    /// Cache sizes read their own hourly rates: 0.5 GB at $0.02 and 237 GB at $3.80 an hour in
+    /// us-east-1, $0.028 and $4.40 in sa-east-1.
     @Test func cacheSizes() throws {
-        for (size, rate) in [("0.5", d("0.02")), ("237", d("3.8"))] {
-            for region in ["us-east-1", "eu-west-1"] {
+        for (region, small, large) in [("us-east-1", d("0.02"), d("3.8")), ("sa-east-1", d("0.028"), d("4.4"))] {
+            for (size, rate) in [("0.5", small), ("237", large)] {
                 let bill = try cost("--rps 50 --region \(region) --alb-scheme internal --design vpce-apigw-lambda --apigw-cache-gb \(size)", .vpceApigwLambda)
                 #expect(bill.total("apigateway.cache") == 730 * rate)
             }
         }
+        // A partial hour bills as a full one, as every other hourly item: 720.5 h -> 721 h.
+        let partial = try cost(
+            "--requests-per-month 5000000 --hours-per-month 720.5 --alb-scheme internal --apigw-cache-gb 6.1 --design vpce-apigw-lambda", .vpceApigwLambda)
+        #expect(try #require(partial.item("apigateway.cache")).quantity == 721)
         // No API Gateway, no cache.
         #expect(try cost("--rps 50 --region us-east-1 --design alb-lambda --apigw-cache-gb 1.6", .albLambda).items("apigateway.cache").isEmpty)
     }
@@ -235,7 +245,7 @@ import Testing
         #expect(a.designMonthlyCost - b.designMonthlyCost == a.monthlyCost - b.monthlyCost)
         // The percentage is on totals, and the line says so.
         let text = TableRenderer.render(run)
-        #expect(text.contains("Difference: alb-vpce-apigw-lambda costs $473.25 per month more than alb-lambda (+134.3% of its total)"))
+        #expect(text.contains("Difference: alb-vpce-apigw-lambda costs $473.25 per month more than alb-lambda (+134.3% of alb-lambda's total)"))
         #expect(cents((a.monthlyCost - b.monthlyCost) / b.monthlyCost * 100).rounded(scale: 1) == d("134.3"))
     }
 
@@ -268,6 +278,84 @@ import Testing
         }
         let shared = try #require(object["shared"] as? [String: Any])
         #expect((shared["services"] as? [String])?.contains("Site-to-Site VPN") == true)
+    }
+
+    // MARK: What a review found
+
+    /// A per-request execution-log figure on its own turns execution logging on (at INFO), and the
+    /// echo says what implied what: 131.4M x 5,000 bytes of custom log.
+    @Test func givenFiguresTurnTheirLoggingOn() throws {
+        let run = try report("--rps 50 --region us-east-1 --apigw-execution-log-bytes 5000 --lambda-log-bytes 0 --design alb-vpce-apigw-lambda")
+        let bill = try #require(run.designs.first?.cost)
+        #expect(try #require(bill.item("logs.ingestion")).quantity == d("131400000") * 5000 / d("1073741824"))
+        let echo = Dictionary(uniqueKeysWithValues: run.inputs.map { ($0.option, "\($0.text) \($0.source.text)") })
+        #expect(echo["--logs"] == "on implied by --lambda-log-bytes")
+        #expect(echo["--apigw-execution-logs"] == "info implied by --apigw-execution-log-bytes")
+        let off = CLI.run("--rps 50 --apigw-execution-logs off --apigw-execution-log-bytes 5000".split(separator: " ").map(String.init))
+        #expect(off.exitCode == 64)
+    }
+
+    /// The hybrid preset's VPN and Resolver serve corporate clients: with internet clients they are
+    /// not priced, and the echo says they were not applied.
+    @Test func presetLinkDoesNotApplyToInternetClients() throws {
+        let run = try report("--rps 50 --preset hybrid --alb-scheme internet-facing")
+        let ids = run.designs.compactMap(\.shownCost).flatMap(\.lineItems).map(\.id)
+        #expect(!ids.contains { $0.hasPrefix("link") || $0.hasPrefix("resolver") })
+        let echo = run.inputs.filter { ["--hybrid-link", "--resolver-inbound-enis"].contains($0.option) }
+        #expect(echo.map(\.text) == ["none", "0"])
+        #expect(echo.allSatisfy { $0.source.text.contains("not applied") })
+        #expect(!run.assumptions.contains { $0.contains("it prices a Site-to-Site VPN") })
+    }
+
+    /// A price every design lacks alike (Direct Connect's data transfer out in sa-east-1) is shared:
+    /// the difference between the designs is exact, only the percentage is left out.
+    @Test func aSharedMissingPriceKeepsTheComparison() throws {
+        let run = try report("--rps 50 --alb-scheme internal --region sa-east-1 --hybrid-link dx")
+        let b = try #require(run.designs.first { $0.design == .albLambda }?.cost)
+        #expect(try #require(b.item("link.egress")).scope == .shared)
+        #expect(!b.isComplete && b.differencesAreKnown)
+        let a = try #require(run.designs.first { $0.design == .albVpceApigwLambda }?.cost)
+        let comparison = try #require(run.comparisons.first { $0.first == .albVpceApigwLambda })
+        #expect(comparison.monthly == a.monthlyCost - b.monthlyCost)
+        #expect(comparison.fraction == nil)
+        #expect(TableRenderer.render(run).contains("(no percentage: the totals lack a price every design needs)"))
+        #expect(try #require(run.recommendation).monthlyPremium != nil)
+    }
+
+    /// Pricing an API cache says the API's caching is needed: the recommendation weighs it.
+    @Test func aCacheImpliesResponseCaching() throws {
+        let run = try report("--rps 50 --preset hybrid --apigw-cache-gb 0.5")
+        #expect(run.scenario.needs == [.responseCaching])
+        #expect(try #require(run.recommendation).design != .albLambda)
+        #expect(run.inputs.first { $0.option == "--needs" }?.source.text == "implied by --apigw-cache-gb")
+    }
+
+    /// Only the retention periods CloudWatch offers; options that modify an absent option are refused.
+    @Test func refusedCombinations() {
+        let cases: [(String, String)] = [
+            ("--rps 50 --log-retention-days 45", "not a retention CloudWatch offers"),
+            ("--rps 50 --lambda-log-bytes 1.5", "not a whole number"),
+            ("--rps 50 --waf-rules 10", "add --waf alb, api or both"),
+            ("--rps 50 --alb-scheme internal --dx-port 10g", "add --hybrid-link dx"),
+            ("--rps 50 --apigw-cache-gb 0.5 --response-streaming", "exclude each other"),
+        ]
+        for (line, fragment) in cases {
+            let result = CLI.run(line.split(separator: " ").map(String.init))
+            #expect(result.exitCode == 64, "\(line)")
+            #expect(result.stderr.contains(fragment), "\(line): \(result.stderr)")
+        }
+    }
+
+    /// The Resolver endpoint's SLA (99.99% multi-AZ) joins the composite when it is priced.
+    @Test func resolverJoinsTheAvailability() throws {
+        let with = try report("--rps 50 --preset hybrid")
+        let without = try report("--rps 50 --preset hybrid --resolver-inbound-enis 0")
+        for design in DesignID.allCases {
+            let a = try #require(with.designs.first { $0.design == design }).failureDomains.availability
+            let b = try #require(without.designs.first { $0.design == design }).failureDomains.availability
+            #expect(a.terms.map(\.key).contains("resolver"))
+            #expect(a.compositePercent == b.compositePercent * d("0.9999"))
+        }
     }
 
     // MARK: Bad input

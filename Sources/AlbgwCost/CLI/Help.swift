@@ -55,7 +55,7 @@ package enum Help {
               Interface endpoint: one endpoint-hour per subnet per hour; GB processed = request + response.
               API Gateway requests, Lambda GB-seconds and internet egress are priced through their tiers.
               Internet-facing ALB: one public IPv4 address per AZ; responses leave as data transfer out.
-              Internal ALB: egress over VPN or Direct Connect is outside the model.
+              Internal ALB: responses over VPN or Direct Connect are priced with --hybrid-link vpn|dx.
               Free tiers are off unless --free-tier. Prices missing from a table are reported, never guessed.
 
             PRICE TABLES

@@ -46,7 +46,8 @@ package enum OptionTable {
         OptionSpec(name: "--private-dns", metavar: "on|off", help: "private DNS on the execute-api endpoint", defaultText: "off"),
         OptionSpec(name: "--dns-record", metavar: "TYPE", help: "alias (queries free) or cname (every query billed, as the tutorial's TTL-300 record)", defaultText: "alias"),
         OptionSpec(
-            name: "--dns-queries-per-month", metavar: "N", help: "DNS queries that reach Route 53, billed for a cname record", defaultText: "one per new client connection"),
+            name: "--dns-queries-per-month", metavar: "N", help: "DNS queries that reach Route 53: billed for a cname record and through a Resolver endpoint",
+            defaultText: "one per new client connection"),
         OptionSpec(
             name: "--preset", metavar: "NAME", help: "a seed's topology: tutorial (two accounts, endpoint in one subnet) or hybrid (internal ALB over VPN/DX)", defaultText: nil),
     ]
@@ -58,7 +59,9 @@ package enum OptionTable {
         OptionSpec(name: "--apigw-rps-limit", metavar: "N", help: "API Gateway account throttle per region", defaultText: "10000"),
         OptionSpec(name: "--apigw-burst-limit", metavar: "N", help: "API Gateway account burst per region", defaultText: "5000"),
         OptionSpec(name: "--lambda-concurrency", metavar: "N", help: "Lambda concurrent executions per region", defaultText: "1000"),
-        OptionSpec(name: "--sla", metavar: "K=PCT,...", help: "override SLA terms: alb, privatelink, apigw, lambda, route53 (PrivateLink's 99.9 is unconfirmed)", defaultText: nil),
+        OptionSpec(
+            name: "--sla", metavar: "K=PCT,...", help: "override SLA terms: alb, privatelink, apigw, lambda, route53, resolver (PrivateLink's 99.9 is unconfirmed)",
+            defaultText: nil),
         OptionSpec(
             name: "--hop-latency-ms", metavar: "K=MS,...", help: "your latency estimates per hop: dns, alb, vpce, apigw, lambda (no defaults: AWS publishes none)", defaultText: nil
         ),
@@ -83,7 +86,9 @@ package enum OptionTable {
 
     package static let billing: [OptionSpec] = [
         OptionSpec(name: "--hours-per-month", metavar: "N", help: "hours in the billed month (AWS's examples use 720)", defaultText: "730"),
-        OptionSpec(name: "--free-tier", metavar: nil, help: "apply Lambda's free tier and the 100 GB egress allowance", defaultText: nil),
+        OptionSpec(
+            name: "--free-tier", metavar: nil, help: "apply the always-free allowances: Lambda's, 100 GB of egress, CloudWatch Logs' 5 GB, X-Ray's 100,000 traces", defaultText: nil
+        ),
         OptionSpec(name: "--prices", metavar: "DIR", help: "read price tables from DIR instead of the bundled ones", defaultText: nil),
     ]
 

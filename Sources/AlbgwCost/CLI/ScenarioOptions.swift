@@ -123,6 +123,18 @@ package struct ScenarioOptions: Sendable {
             designs: design == "all" ? DesignID.allCases : [DesignID(rawValue: design)],
             limits: limits, hopLatencyMS: latency, slaOverrides: sla, preset: preset?.rawValue)
         scenario.needs = needs
+        if let size = wholeBill.apiCacheGB {
+            if streaming {
+                throw CLIError("--apigw-cache-gb \(size) and --response-streaming exclude each other: API Gateway does not cache a streamed response; drop one of them")
+            }
+            // Pricing a cache says the API's response caching is needed: the recommendation weighs it.
+            if !needs.contains(.responseCaching) {
+                scenario.needs.append(.responseCaching)
+                reader.replace(
+                    "--needs", .text(scenario.needs.map(\.rawValue).joined(separator: ",")),
+                    source: needs.isEmpty ? .overlay("implied by --apigw-cache-gb") : .given)
+            }
+        }
         scenario.wholeBill = wholeBill
         scenario.topology.dnsRecord = dnsRecord
         scenario.workload.dnsQueriesPerMonth = dnsQueries
@@ -142,28 +154,55 @@ extension ScenarioOptions {
     /// The options of what the bill covers beyond the request path; all off unless given or implied by a preset.
     static func wholeBill(_ reader: inout ValueReader, arguments: ParsedArguments, scheme: ALBScheme) throws -> WholeBill {
         var bill = WholeBill()
+        let given = { (option: String) in arguments.values[option] != nil }
+        // Any log option turns logging on, and the echo says which.
         let logOptions = ["--lambda-log-bytes", "--apigw-execution-logs", "--apigw-execution-log-bytes", "--apigw-access-log-bytes", "--log-retention-days"]
-        let logsOn = reader.flag("--logs", key: "logs") || logOptions.contains { reader.raw($0) != nil }
+        let flagged = arguments.flags.contains("--logs")
+        let impliedBy = logOptions.first { reader.raw($0) != nil }
+        let logsOn = flagged || impliedBy != nil
+        reader.record(
+            "--logs", key: "logs", .flag(logsOn), source: flagged ? .given : impliedBy.map { .overlay("implied by \($0)") } ?? .defaulted)
         var logs = WholeBill.Logs()
-        logs.lambdaBytesPerInvocation = try reader.decimal(
-            "--lambda-log-bytes", key: "lambdaLogBytes", default: "\(WholeBill.Logs.lambdaPlatformLinesBytes)", atLeast: 0, max: "10485760")
-        logs.executionLogs = WholeBill.ExecutionLogs(
-            rawValue: try reader.choice("--apigw-execution-logs", key: "apigwExecutionLogs", default: "off", choices: WholeBill.ExecutionLogs.allCases.map(\.rawValue)))!
+        logs.lambdaBytesPerInvocation = Decimal(
+            try reader.integer("--lambda-log-bytes", key: "lambdaLogBytes", default: 264, range: 0...10_485_760, why: "bytes of log per invocation"))
+        let executionBytesGiven = reader.raw("--apigw-execution-log-bytes") != nil
+        if executionBytesGiven && reader.raw("--apigw-execution-logs") == nil {
+            // A per-request figure means execution logging is on: at INFO unless a level is given.
+            logs.executionLogs = .info
+            reader.record("--apigw-execution-logs", key: "apigwExecutionLogs", .text("info"), source: .overlay("implied by --apigw-execution-log-bytes"))
+        } else {
+            logs.executionLogs = WholeBill.ExecutionLogs(
+                rawValue: try reader.choice(
+                    "--apigw-execution-logs", key: "apigwExecutionLogs", default: "off", choices: WholeBill.ExecutionLogs.allCases.map(\.rawValue)))!
+        }
+        if executionBytesGiven && logs.executionLogs == .off {
+            throw CLIError("--apigw-execution-log-bytes gives execution log per request, but --apigw-execution-logs is off; drop one of them")
+        }
         logs.executionBytesPerRequest = try reader.optionalDecimal(
             "--apigw-execution-log-bytes", key: "apigwExecutionLogBytes", defaultText: "by level (info 2048, full adds the bodies)", atLeast: 0, max: "10485760")
         logs.accessBytesPerRequest = try reader.decimal("--apigw-access-log-bytes", key: "apigwAccessLogBytes", default: "0", atLeast: 0, max: "1048576")
-        logs.retentionDays = Decimal(
-            try reader.integer("--log-retention-days", key: "logRetentionDays", default: 30, range: 1...3653, why: "CloudWatch keeps logs 1 day to 10 years"))
+        let retention = try reader.integer("--log-retention-days", key: "logRetentionDays", default: 30, range: 1...3653, why: "CloudWatch keeps logs 1 day to 10 years")
+        guard WholeBill.Logs.retentionChoices.contains(retention) else {
+            throw CLIError(
+                "--log-retention-days \(retention) is not a retention CloudWatch offers; choose one of \(WholeBill.Logs.retentionChoices.map(String.init).joined(separator: ", ")) (for logs kept forever, price the years you expect to keep, up to 3653)"
+            )
+        }
+        logs.retentionDays = Decimal(retention)
         bill.logs = logsOn ? logs : nil
 
         bill.waf = WholeBill.WAFPlacement(rawValue: try reader.choice("--waf", key: "waf", default: "none", choices: WholeBill.WAFPlacement.allCases.map(\.rawValue)))!
         bill.wafRules = try reader.integer("--waf-rules", key: "wafRules", default: 5, range: 0...1000, why: "rules or rule groups in one web ACL")
+        if given("--waf-rules") && bill.waf == .none {
+            throw CLIError("--waf-rules counts the rules of a web ACL, and there is none; add --waf alb, api or both")
+        }
 
-        let given = { (option: String) in arguments.values[option] != nil }
         bill.hybridLink = WholeBill.HybridLink(
             rawValue: try reader.choice("--hybrid-link", key: "hybridLink", default: "none", choices: WholeBill.HybridLink.allCases.map(\.rawValue)))!
         bill.directConnectPort = WholeBill.PortSpeed(
             rawValue: try reader.choice("--dx-port", key: "directConnectPort", default: "1g", choices: WholeBill.PortSpeed.allCases.map(\.rawValue)))!
+        if given("--dx-port") && bill.hybridLink != .dx {
+            throw CLIError("--dx-port sets the Direct Connect port, and there is none; add --hybrid-link dx")
+        }
         bill.resolverInboundENIs = try reader.integer(
             "--resolver-inbound-enis", key: "resolverInboundENIs", default: 0, range: 0...6, why: "0 for none; an endpoint has 2 to 6 IP addresses")
         if bill.resolverInboundENIs == 1 {
@@ -172,6 +211,14 @@ extension ScenarioOptions {
         if scheme == .internetFacing {
             for option in ["--hybrid-link", "--resolver-inbound-enis"] where given(option) && arguments.values[option] != "none" && arguments.values[option] != "0" {
                 throw CLIError("\(option) is for clients on the corporate network; add --alb-scheme internal (internet clients need no link or Resolver endpoint)")
+            }
+            // A preset's link and Resolver serve corporate clients: with internet clients they do not apply.
+            if let origin = reader.overlay?.origin, bill.hybridLink != .none || bill.resolverInboundENIs > 0 {
+                bill.hybridLink = .none
+                bill.resolverInboundENIs = 0
+                let source = ReportInput.Source.overlay("\(origin), not applied: internet clients need no link or Resolver endpoint")
+                reader.replace("--hybrid-link", .text("none"), source: source)
+                reader.replace("--resolver-inbound-enis", .number(0), source: source)
             }
         }
         let cache = try reader.choice("--apigw-cache-gb", key: "apigwCacheGB", default: "none", choices: ["none"] + WholeBill.cacheSizes.map(\.gb))
@@ -194,6 +241,13 @@ struct ValueReader {
 
     mutating func record(_ option: String, key: String, _ value: ReportInput.Value, source: ReportInput.Source) {
         inputs.append(ReportInput(option: option, key: key, value: value, source: source))
+    }
+
+    /// Changes the recorded value of an option already read (a preset's value that does not apply).
+    mutating func replace(_ option: String, _ value: ReportInput.Value, source: ReportInput.Source) {
+        guard let index = inputs.lastIndex(where: { $0.option == option }) else { return }
+        inputs[index].value = value
+        inputs[index].source = source
     }
 
     /// The option's text from the command line, else from the preset; nil when neither sets it.

@@ -46,6 +46,8 @@ package protocol Component: Sendable {
     var articleName: String { get }
     /// The published SLA term that covers it (`SLATable` key), if any.
     var slaKey: String? { get }
+    /// Further SLA terms it brings in this scenario (a Resolver endpoint beside the hosted zone).
+    func extraSLAKeys(_ context: ChainContext) -> [String]
 
     /// Adds its line items to the bill.
     func bill(_ context: ChainContext, into bill: inout Bill)
@@ -92,6 +94,7 @@ extension Component {
     package var side: AccountSide { .network }
     package var articleName: String { "a \(shortName)" }
     package var slaKey: String? { nil }
+    package func extraSLAKeys(_ context: ChainContext) -> [String] { [] }
     package var chargeName: String? { nil }
     package func bill(_ context: ChainContext, into bill: inout Bill) {}
     package func hop(_ context: ChainContext) -> Hop? { nil }

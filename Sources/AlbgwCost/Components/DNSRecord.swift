@@ -98,11 +98,16 @@ package struct DNSRecord: Component {
                 : [.route53AliasOrCNAME] + (internetFacing ? [] : [.privateHostedZones, .resolverInbound]))
     }
 
+    /// On-premises clients resolve through the Resolver endpoint when it is priced: its SLA joins the chain.
+    package func extraSLAKeys(_ context: ChainContext) -> [String] {
+        context.scenario.wholeBill.resolverInboundENIs > 0 && !context.internetFacing ? ["resolver"] : []
+    }
+
     /// What on-premises resolvers need, and whether the bill prices it.
     static func resolverNote(_ context: ChainContext) -> String {
         let enis = context.scenario.wholeBill.resolverInboundENIs
         return enis > 0
-            ? "On-premises resolvers forward the zone to a Route 53 Resolver inbound endpoint: \(enis) zonal ENIs, priced above (--resolver-inbound-enis)."
+            ? "On-premises resolvers forward the zone to a Route 53 Resolver inbound endpoint: \(enis) zonal ENIs (--resolver-inbound-enis), priced as resolver.enis and resolver.queries."
             : "On-premises resolvers need a forwarding rule to a Route 53 Resolver inbound endpoint (at least 2 zonal ENIs): not priced unless --resolver-inbound-enis N."
     }
 

@@ -65,7 +65,8 @@ package struct LoadBalancer: Component {
             sizeLimit: lambdaTarget ? "1 MB request body (Lambda target)" : "no body limit of its own for IP targets",
             timeout: "idle timeout \(idle) s (--alb-idle-timeout-s)",
             throttle: "none: the ALB scales and bills the load in LCUs",
-            billedItems: ["alb.hours", "alb.lcu", "alb.publicIPv4", "egress", "acm.certificate", "waf.alb"],
+            billedItems: ["alb.hours", "alb.lcu", "alb.publicIPv4", "egress", "acm.certificate"]
+                + ([.alb, .both].contains(context.scenario.wholeBill.waf) ? ["waf.acl", "waf.rules", "waf.alb"] : []),
             adds: [
                 "OIDC or Cognito authentication (authenticate-oidc / authenticate-cognito, HTTPS listeners)",
                 "AWS WAF web ACL",

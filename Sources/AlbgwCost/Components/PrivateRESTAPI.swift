@@ -44,8 +44,8 @@ package struct PrivateRESTAPI: Component {
         let whole = scenario.wholeBill
         if let size = whole.apiCacheGB, let key = WholeBill.cacheSizes.first(where: { $0.gb == size })?.key {
             bill.flat(
-                "apigateway.cache", "API Gateway", "Cache (\(size) GB)", quantity: bill.hours, key: key,
-                basis: "1 stage cache of \(size) GB (--apigw-cache-gb) x \(bill.hours) h", section: .requestPath)
+                "apigateway.cache", "API Gateway", "Cache (\(size) GB)", quantity: bill.billedHours, key: key,
+                basis: "1 stage cache of \(size) GB (--apigw-cache-gb) x \(bill.billedHours) h", section: .requestPath)
         }
         if [.api, .both].contains(whole.waf) { bill.webACL("api", on: "API stage") }
         if whole.logs != nil {
@@ -61,6 +61,14 @@ package struct PrivateRESTAPI: Component {
                 )
             }
         }
+    }
+
+    /// The WAF items billed at the API: its requests, and the web ACL itself when no ALB in front has it.
+    func wafItems(_ context: ChainContext) -> [String] {
+        let waf = context.scenario.wholeBill.waf
+        guard [.api, .both].contains(waf) else { return [] }
+        let atALB = context.design.contains(.alb) && waf == .both
+        return (atALB ? [] : ["waf.acl", "waf.rules"]) + ["waf.api"]
     }
 
     /// The API's own features, as the hop into it lists them.
@@ -92,7 +100,7 @@ package struct PrivateRESTAPI: Component {
             timeout: "-",
             throttle:
                 "account \(Format.quantity(limits.apiGatewayAccountRPS)) requests/s steady, \(Format.quantity(limits.apiGatewayBurst)) burst per region, shared by every API in the account; stage, method and usage-plan throttles below it; excess gets 429",
-            billedItems: ["apigateway.requests", "apigateway.cache"] + (customDomain ? ["acm.certificate"] : []) + ["waf.api"],
+            billedItems: ["apigateway.requests", "apigateway.cache"] + (customDomain ? ["acm.certificate"] : []) + wafItems(context),
             adds: customDomain ? Self.featureList + ["base path mappings on the custom domain name (several APIs and stages under one name)"] : Self.featureList,
             notes: notes,
             latencyKey: kind.rawValue, shortTransport: "HTTPS 443 PrivateLink",

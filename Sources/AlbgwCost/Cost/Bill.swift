@@ -163,9 +163,11 @@ extension Bill {
                 basis: custom.map(\.basis).joined(separator: "; ") + (freeTier ? " - 5 GB free" : ""), section: .observability)
         }
         let ingested = logVolumes.map(\.gb).reduce(0, +)
-        var stored = ingested * WholeBill.Logs.storedFraction * logs.retentionDays / WholeBill.Logs.daysPerMonth
+        // Steady state: the days kept, out of the days in the billed month, of what a month ingests.
+        let days = hours / 24
+        var stored = ingested * WholeBill.Logs.storedFraction * logs.retentionDays / days
         let storageBasis =
-            "\(Format.quantity(ingested)) GB ingested per month x 0.2 (stored compressed, as in AWS's example: 30 GB -> 6 GB) x \(logs.retentionDays) days kept / 30 days"
+            "\(Format.quantity(ingested)) GB ingested per month x 0.2 (stored compressed, as in AWS's example: 30 GB -> 6 GB) x \(logs.retentionDays) days kept / \(Format.quantity(days)) days in the month (\(Format.quantity(hours)) h / 24)"
         if freeTier {
             let free = min(stored, FreeTier.logsGB)
             self.free(
@@ -180,16 +182,21 @@ extension Bill {
 }
 
 extension Bill {
-    /// One AWS WAF web ACL with its rules and the requests it inspects, attached to `target`.
+    /// AWS WAF at `target`: the design's one web ACL and its rules (a regional web ACL can protect
+    /// an ALB and an API stage at once), the first time, then every request inspected there.
     package mutating func webACL(_ id: String, on target: String) {
         let waf = scenario.wholeBill
         let service = "AWS WAF"
-        flat("waf.\(id).acl", service, "Web ACL on the \(target)", quantity: 1, key: .wafWebACLMonth, basis: "1 web ACL x 1 month", section: .security)
+        if !entries.contains(where: { $0.item.id == "waf.acl" }) {
+            flat(
+                "waf.acl", service, "Web ACL", quantity: 1, key: .wafWebACLMonth,
+                basis: "1 web ACL x 1 month, associated with the \(waf.waf == .both ? "ALB and the API stage where the design has them" : target)", section: .security)
+            flat(
+                "waf.rules", service, "Rules in the web ACL", quantity: Decimal(waf.wafRules), key: .wafRuleMonth,
+                basis: "\(waf.wafRules) rules or rule groups (--waf-rules) x 1 month", section: .security)
+        }
         flat(
-            "waf.\(id).rules", service, "Rules", quantity: Decimal(waf.wafRules), key: .wafRuleMonth,
-            basis: "\(waf.wafRules) rules or rule groups (--waf-rules) x 1 month", section: .security)
-        flat(
-            "waf.\(id).requests", service, "Requests inspected", quantity: millions, key: .wafRequests,
-            basis: "\(Format.quantity(scenario.monthlyRequests)) requests per month, each inspected by the \(target)'s web ACL", section: .security)
+            "waf.\(id).requests", service, "Requests inspected at the \(target)", quantity: millions, key: .wafRequests,
+            basis: "\(Format.quantity(scenario.monthlyRequests)) requests per month, each inspected at the \(target)", section: .security)
     }
 }

@@ -59,6 +59,9 @@ package struct DesignCost: Sendable, Equatable {
     }
 
     package var isComplete: Bool { lineItems.allSatisfy { $0.missingReason == nil } }
+    /// True when every missing price is in a shared item: every feasible design lacks the same
+    /// figure, so differences between them are exact though the totals are not.
+    package var differencesAreKnown: Bool { lineItems.allSatisfy { $0.missingReason == nil || $0.scope == .shared } }
 
     /// The part every feasible design pays alike.
     package var sharedMonthlyCost: Decimal { lineItems.filter { $0.scope == .shared }.compactMap(\.monthlyCost).reduce(0, +) }

@@ -40,7 +40,9 @@ package enum FailureDomainAnalyzer {
     }
 
     package static func availability(_ design: DesignID, _ scenario: Scenario) -> Availability {
-        let keys = design.definition.chain.compactMap(\.slaKey)
+        let keys = design.definition.contexts(scenario).flatMap { context in
+            (context.component.slaKey.map { [$0] } ?? []) + context.component.extraSLAKeys(context)
+        }
         let terms = keys.compactMap { key -> SLATerm? in
             guard var term = SLATable.defaults.first(where: { $0.key == key }) else { return nil }
             if let override = scenario.slaOverrides[key] {

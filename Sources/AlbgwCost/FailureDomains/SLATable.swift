@@ -3,7 +3,7 @@ import Foundation
 /// Published monthly uptime commitments (../shared/reference/topology.md §2.4). Users override any
 /// figure with `--sla key=percent`, because the PrivateLink figure is unconfirmed.
 package enum SLATable {
-    package static let keys = ["alb", "privatelink", "apigw", "lambda", "route53"]
+    package static let keys = ["alb", "privatelink", "apigw", "lambda", "route53", "resolver"]
 
     package static let defaults: [SLATerm] = [
         SLATerm(
@@ -16,6 +16,9 @@ package enum SLATable {
             key: "apigw", service: "Amazon API Gateway", percent: Decimal.literal("99.95"), source: "https://aws.amazon.com/api-gateway/sla/ (updated 2022-05-05)", confirmed: true),
         SLATerm(key: "lambda", service: "AWS Lambda", percent: Decimal.literal("99.95"), source: "https://aws.amazon.com/lambda/sla/ (via secondary copies)", confirmed: true),
         SLATerm(key: "route53", service: "Amazon Route 53", percent: 100, source: "Route 53 SLA (via secondary copies)", confirmed: true),
+        SLATerm(
+            key: "resolver", service: "Route 53 Resolver endpoints (multi-AZ)", percent: Decimal.literal("99.99"), source: "https://aws.amazon.com/route53/resolver/sla/",
+            confirmed: true),
     ]
 
     /// The single-AZ ELB commitment, used for the "workload depends on one AZ" figure.

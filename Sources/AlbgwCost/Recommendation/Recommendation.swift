@@ -110,7 +110,7 @@ package struct Recommendation: Sendable, Equatable {
         let ranked = report.designs.enumerated().sorted { lhs, rhs in
             let (a, b) = (lhs.element, rhs.element)
             if a.hops.count != b.hops.count { return a.hops.count < b.hops.count }
-            if let costA = a.shownCost, let costB = b.shownCost, costA.isComplete, costB.isComplete, costA.monthlyCost != costB.monthlyCost {
+            if let costA = a.shownCost, let costB = b.shownCost, costA.differencesAreKnown, costB.differencesAreKnown, costA.monthlyCost != costB.monthlyCost {
                 return costA.monthlyCost < costB.monthlyCost
             }
             return lhs.offset < rhs.offset
@@ -124,7 +124,7 @@ package struct Recommendation: Sendable, Equatable {
         let priced = other ?? ranked.prefix { $0.design != chosen.design }.first(where: \.isFeasible)
         let monthlyCost = chosen.cost.flatMap { $0.isComplete ? $0.monthlyCost : nil }
         let premium: Decimal? = priced.flatMap { other in
-            guard let mine = chosen.cost, let theirs = other.cost, mine.isComplete, theirs.isComplete else { return nil }
+            guard let mine = chosen.cost, let theirs = other.cost, mine.differencesAreKnown, theirs.differencesAreKnown else { return nil }
             return mine.monthlyCost - theirs.monthlyCost
         }
         // The designs that would rank above the choice say why they are out; the runner-up, what the choice has over it.
@@ -157,7 +157,7 @@ package struct Recommendation: Sendable, Equatable {
         }
         // Without a complete price on both sides the saving is unknown: say why rather than drop it.
         var moneyNote: String? = nil
-        if premium == nil, let priced, let mine = chosen.cost, let theirs = priced.cost, !(mine.isComplete && theirs.isComplete) {
+        if premium == nil, let priced, let mine = chosen.cost, let theirs = priced.cost, !(mine.differencesAreKnown && theirs.differencesAreKnown) {
             moneyNote = "what it saves against \(priced.design) is not computed: a price is missing in \(scenario.topology.region) (see Missing prices)"
         }
         return Recommendation(

@@ -33,6 +33,7 @@ package enum HopsRenderer {
                 out += "     latency:   \(Format.quantity(latency)) ms (your estimate for '\(hop.latencyKey)')\n"
             }
         }
+        if let beside = besidePath(design) { out += "  Billed beside the path: \(beside)\n" }
         return out
     }
 
@@ -50,6 +51,28 @@ package enum HopsRenderer {
         return design.isFeasible ? text : "if it were possible: \(text)"
     }
 
+    /// What the design bills that no hop carries (CloudWatch Logs), so that the hops' lines and this
+    /// one add up to the total; nil when there is none.
+    static func besidePath(_ design: DesignReport) -> String? {
+        guard let cost = design.shownCost else { return nil }
+        let prefixes = design.hops.flatMap(\.billedItems)
+        let loose = cost.lineItems.filter { item in !prefixes.contains { item.id == $0 || item.id.hasPrefix($0 + ".") } }
+        guard !loose.isEmpty else { return nil }
+        // Group by the first two parts of the id (`logs.vended.tier1` -> `logs.vended`).
+        var groups: [(String, Decimal, Bool)] = []
+        for item in loose {
+            let key = item.id.split(separator: ".").prefix(2).joined(separator: ".")
+            if let index = groups.firstIndex(where: { $0.0 == key }) {
+                groups[index].1 += item.monthlyCost ?? 0
+                groups[index].2 = groups[index].2 || item.monthlyCost == nil
+            } else {
+                groups.append((key, item.monthlyCost ?? 0, item.monthlyCost == nil))
+            }
+        }
+        let text = groups.map { "\($0.0) \(Format.money($0.1))/month\($0.2 ? " + missing price" : "")" }.joined(separator: ", ")
+        return design.isFeasible ? text : "if it were possible: \(text)"
+    }
+
     /// The main output's short form of each path: one line per hop.
     static func compactPaths(_ report: Report) -> String {
         var out = "Request path (details: albgw-cost hops ...)\n"
@@ -58,6 +81,7 @@ package enum HopsRenderer {
             for hop in design.hops {
                 out += "    \(hop.number). \(hop.from) -> \(hop.to): \(hop.transport); billed: \(billed(hop, design: design))\n"
             }
+            if let beside = besidePath(design) { out += "    beside the path: \(beside)\n" }
         }
         return out
     }

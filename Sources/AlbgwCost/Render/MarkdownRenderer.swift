@@ -107,7 +107,7 @@ package enum MarkdownRenderer {
                     guard let cost = design.cost else { return nil }
                     let mark = cost.isComplete ? "" : " (incomplete)"
                     return ["`\(design.design.rawValue)`", Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark]
-                        + (shared == nil ? [] : [Format.money(cost.designMonthlyCost) + mark])
+                        + (shared == nil ? [] : [Format.money(cost.designMonthlyCost) + (cost.differencesAreKnown ? "" : " (incomplete)")])
                         + [Format.money4(cost.costPerMillionRequests), design.definition.name]
                 }, right: shared == nil ? [1, 2, 3] : [1, 2, 3, 4])
         }
@@ -118,7 +118,7 @@ package enum MarkdownRenderer {
         for comparison in report.comparisons {
             out +=
                 "\n`\(comparison.first.rawValue)` costs **\(Format.money(abs(comparison.monthly))) per month \(comparison.monthly >= 0 ? "more" : "less")** than `\(comparison.second.rawValue)`"
-            if let fraction = comparison.fraction { out += " (\(comparison.monthly >= 0 ? "+" : "")\(Format.percent(fraction)) of its total)" }
+            out += TableRenderer.relativeText(comparison)
             out += ": \(Format.money4(abs(comparison.hourly))) per hour, \(Format.money4(abs(comparison.perMillionRequests))) per 1M requests.\n"
         }
         for design in report.designs {

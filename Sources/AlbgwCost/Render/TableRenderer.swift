@@ -57,7 +57,7 @@ package enum TableRenderer {
             let mark = cost.isComplete ? "" : " (incomplete)"
             table.add(
                 [design.design.rawValue, Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark]
-                    + (shared == nil ? [] : [Format.money(cost.designMonthlyCost) + mark])
+                    + (shared == nil ? [] : [Format.money(cost.designMonthlyCost) + (cost.differencesAreKnown ? "" : " (incomplete)")])
                     + [Format.money4(cost.costPerMillionRequests), design.definition.name])
         }
         var out =
@@ -71,7 +71,7 @@ package enum TableRenderer {
         if let shared { out += "  \(sharedText(shared)).\n" }
         for comparison in report.comparisons {
             let more = comparison.monthly >= 0
-            let relative = comparison.fraction.map { " (\(more ? "+" : "")\(Format.percent($0)) of its total)" } ?? ""
+            let relative = relativeText(comparison)
             out +=
                 "  Difference: \(comparison.first.rawValue) costs \(Format.money(abs(comparison.monthly))) per month \(more ? "more" : "less") than \(comparison.second.rawValue)\(relative): \(Format.money4(abs(comparison.hourly))) per hour, \(Format.money4(abs(comparison.perMillionRequests))) per 1M requests.\n"
         }
@@ -88,6 +88,14 @@ package enum TableRenderer {
                 "  Low-confidence figures in these totals (a second-hand source, or a billing rule no AWS page confirms; see each line's basis): \(names.joined(separator: "; ")).\n"
         }
         return out
+    }
+
+    /// ` (+134.3% of alb-lambda's total)`, or why there is no percentage.
+    static func relativeText(_ comparison: CostComparison) -> String {
+        if let fraction = comparison.fraction {
+            return " (\(comparison.monthly >= 0 ? "+" : "")\(Format.percent(fraction)) of \(comparison.second.rawValue)'s total)"
+        }
+        return comparison.baseIncomplete ? " (no percentage: the totals lack a price every design needs)" : ""
     }
 
     /// What the designs share, in one sentence without a full stop.

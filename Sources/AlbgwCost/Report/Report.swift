@@ -88,8 +88,10 @@ package struct CostComparison: Sendable, Equatable {
     package var monthly: Decimal
     package var hourly: Decimal
     package var perMillionRequests: Decimal
-    /// `monthly` as a fraction of the second design's monthly cost; nil when that is zero.
+    /// `monthly` as a fraction of the second design's monthly cost; nil when that is zero or incomplete.
     package var fraction: Decimal?
+    /// True when the second design's total lacks a (shared) price, so no percentage is given.
+    package var baseIncomplete = false
 }
 
 /// The line items every feasible design pays alike (same item, same quantity, same cost): the

@@ -47,7 +47,10 @@ package enum ReportBuilder {
         let others = priced.dropFirst().map { designs[$0].cost! }
         let sharedIDs = Set(
             designs[priced[0]].cost!.lineItems.filter { item in
-                item.monthlyCost != nil && others.allSatisfy { $0.item(item.id).map { $0.quantity == item.quantity && $0.monthlyCost == item.monthlyCost } ?? false }
+                // Same figure, or the same missing figure (a price no design has).
+                others.allSatisfy {
+                    $0.item(item.id).map { $0.quantity == item.quantity && $0.monthlyCost == item.monthlyCost && $0.priceKey == item.priceKey } ?? false
+                }
             }.map(\.id))
         guard !sharedIDs.isEmpty else { return SharedCosts(monthlyCost: 0, designs: priced.map { designs[$0].design }, services: []) }
         for index in priced {
@@ -57,14 +60,19 @@ package enum ReportBuilder {
         }
         let first = designs[priced[0]].cost!
         var services: [String] = []
-        for item in first.lineItems where item.scope == .shared && !services.contains(item.service) { services.append(item.service) }
+        for item in first.lineItems where item.scope == .shared {
+            // A service some of whose items differ between designs is shared only in part.
+            let part = first.lineItems.contains { $0.service == item.service && $0.scope == .design && $0.monthlyCost != 0 }
+            let name = part ? "\(item.service) in part" : item.service
+            if !services.contains(name) { services.append(name) }
+        }
         return SharedCosts(monthlyCost: first.sharedMonthlyCost, designs: priced.map { designs[$0].design }, services: services)
     }
 
     /// Every priced design against the simplest one (fewest hops), when two or more are priced and none lacks a price.
     static func comparisons(_ designs: [DesignReport]) -> [CostComparison] {
         let priced = designs.filter { $0.cost != nil }
-        guard priced.count >= 2, priced.allSatisfy({ $0.cost!.isComplete }),
+        guard priced.count >= 2, priced.allSatisfy({ $0.cost!.differencesAreKnown }),
             let base = priced.enumerated().min(by: { ($0.element.hops.count, $0.offset) < ($1.element.hops.count, $1.offset) })?.element.cost
         else { return [] }
         return priced.compactMap(\.cost).filter { $0.design != base.design }.map { cost in
@@ -72,7 +80,9 @@ package enum ReportBuilder {
                 first: cost.design, second: base.design, monthly: cost.monthlyCost - base.monthlyCost,
                 hourly: cost.hourlyCost - base.hourlyCost,
                 perMillionRequests: cost.costPerMillionRequests - base.costPerMillionRequests,
-                fraction: base.monthlyCost == 0 ? nil : (cost.monthlyCost - base.monthlyCost) / base.monthlyCost)
+                // On an incomplete total a percentage would be overstated: it is left out.
+                fraction: base.monthlyCost == 0 || !base.isComplete ? nil : (cost.monthlyCost - base.monthlyCost) / base.monthlyCost,
+                baseIncomplete: !base.isComplete)
         }
     }
 
@@ -101,7 +111,7 @@ package enum ReportBuilder {
                     "; API Gateway writes \(executionText(logs)) of execution log and \(Format.quantity(logs.accessBytesPerRequest)) bytes of access log per request (--apigw-access-log-bytes), priced as custom logs"
             }
             text +=
-                "; storage = ingested GB x 0.2 (compressed, as in AWS's CloudWatch example, 30 GB ingested -> 6 GB stored) x \(logs.retentionDays) days kept (--log-retention-days) / 30, a steady state; queries, metric filters, dashboards and alarms are not priced."
+                "; storage = ingested GB x 0.2 (compressed, as in AWS's CloudWatch example, 30 GB ingested -> 6 GB stored) x \(logs.retentionDays) days kept (--log-retention-days) / the days in the month (hours / 24), a steady state; queries, metric filters, dashboards and alarms are not priced."
             lines.append(text)
         } else {
             left.append("CloudWatch Logs (--logs)")
@@ -110,9 +120,9 @@ package enum ReportBuilder {
             let placements = [(WholeBill.WAFPlacement.alb, ComponentKind.alb, "ALB"), (.api, .restAPI, "API stage")].filter { [$0.0, .both].contains(whole.waf) }
             let absent = placements.filter { !has.contains($0.1) }.map(\.2)
             lines.append(
-                "AWS WAF (--waf \(whole.waf.rawValue)): one web ACL with \(whole.wafRules) rules or rule groups (--waf-rules) per "
+                "AWS WAF (--waf \(whole.waf.rawValue)): one web ACL per design with \(whole.wafRules) rules or rule groups (--waf-rules), associated with the "
                     + placements.map(\.2).joined(separator: " and ")
-                    + ", each inspecting every request; managed rule groups' own fees (Bot Control, Fraud Control) and the 1,500 WCU default are not priced."
+                    + " (a regional web ACL can protect both), and every request inspected at each place it is associated with; managed rule groups' own fees (Bot Control, Fraud Control) and the 1,500 WCU default are not priced."
                     + (absent.isEmpty ? "" : " No analysed design has an \(absent.joined(separator: " or ")), so nothing is priced for it."))
         } else {
             left.append("AWS WAF (--waf)")
@@ -120,17 +130,25 @@ package enum ReportBuilder {
         if whole.hybridLink == .none && scenario.topology.albScheme == .internal { left.append("the VPN or Direct Connect link (--hybrid-link)") }
         if whole.resolverInboundENIs > 0 && scenario.topology.albScheme == .internal {
             lines.append(
-                "Route 53 Resolver inbound endpoint: \(whole.resolverInboundENIs) IP addresses (ENIs) every hour, and every DNS query from on premises through it (the same queries as --dns-queries-per-month); one endpoint serves every design alike."
+                "Route 53 Resolver inbound endpoint: \(whole.resolverInboundENIs) IP addresses (ENIs) every hour, and every DNS query from on premises through it (the same queries as --dns-queries-per-month); one endpoint serves every design alike, because their names live in a private hosted zone, which answers only inside the VPC (an internal ALB's own AWS DNS name resolves publicly to its private addresses and would need none). Its SLA (99.99% multi-AZ) joins each design's composite; the VPN or Direct Connect link's does not (no SLA figure was sourced)."
             )
         } else if scenario.topology.albScheme == .internal {
             left.append("the Route 53 Resolver inbound endpoint on-premises clients need (--resolver-inbound-enis)")
         }
         if has.contains(.restAPI) {
             if let size = whole.apiCacheGB {
-                lines.append("API Gateway cache (--apigw-cache-gb \(size)): one stage cache billed every hour whatever its hit rate; cached responses still count as API requests.")
+                lines.append(
+                    "API Gateway cache (--apigw-cache-gb \(size)): one stage cache billed every hour whatever its hit rate; cached responses still count as API requests. Pricing it says you need response caching, so the recommendation weighs it as --needs response-caching."
+                )
             } else {
                 left.append("an API Gateway cache (--apigw-cache-gb)")
             }
+        } else {
+            // Options for API Gateway on designs that have none: say so rather than drop them silently.
+            var ignored: [String] = []
+            if whole.apiCacheGB != nil { ignored.append("--apigw-cache-gb") }
+            if let logs = whole.logs, logs.executionLogs != .off || logs.accessBytesPerRequest > 0 { ignored.append("API Gateway's logs") }
+            if !ignored.isEmpty { lines.append("No analysed design has API Gateway, so \(ignored.joined(separator: " and ")) price nothing here.") }
         }
         if whole.xraySampleRate > 0 {
             lines.append(
@@ -179,7 +197,7 @@ package enum ReportBuilder {
             lines.append("Requests per second (for ALB capacity units) = monthly requests / (3,600 x \(hours) hours per month).")
         }
         lines += [
-            "A month is \(hours) hours (--hours-per-month; the AWS Pricing Calculator uses 730, AWS's ELB and API Gateway examples 720); ALB, LCU, endpoint and IPv4 hours bill a partial hour as a full one. Hourly cost = monthly cost / \(hours).",
+            "A month is \(hours) hours (--hours-per-month; the AWS Pricing Calculator uses 730, AWS's ELB and API Gateway examples 720); ALB, LCU, endpoint, IPv4, VPN, Direct Connect port, Resolver ENI and cache hours bill a partial hour as a full one. Hourly cost = monthly cost / \(hours).",
             "Money is exact inside and rounded once for display, half away from zero: line items and totals are each rounded from exact values, so the cents of the lines may not add up to the total.",
             "Sizes: 1 KiB = 1,024 bytes; 1 GB = 2^30 bytes (1,048,576 KiB); 1 TB = 1,024 GB; 1 PB = 1,048,576 GB. Request and response sizes include headers.",
         ]
@@ -246,9 +264,13 @@ package enum ReportBuilder {
             "Availability is the product of the published SLAs of each design's serial chain (independent failures assumed), and downtime = (1 - availability) x \(Format.quantity(hours * 60)) minutes. SLAs are service-credit thresholds, not measured availability; the PrivateLink figure is unconfirmed (--sla overrides any term).",
         ]
         if let preset = scenario.preset {
-            lines.insert(
-                "Topology from --preset \(preset) (\(preset == "tutorial" ? "the Terraform tutorial: internet-facing ALB, two accounts, endpoint in one subnet, one registered IP" : "the blog post: internal ALB reached from the corporate network, one account, two endpoint IPs registered by hand; it prices a Site-to-Site VPN, the cheaper link, and a 2-ENI Resolver inbound endpoint for on-premises DNS")); options given explicitly override it.",
-                at: 0)
+            let what =
+                preset == "tutorial"
+                ? "the Terraform tutorial: internet-facing ALB, two accounts, endpoint in one subnet, one registered IP"
+                : "the blog post: internal ALB reached from the corporate network, one account, two endpoint IPs registered by hand"
+                    + (scenario.topology.albScheme == .internal
+                        ? "; it prices a Site-to-Site VPN, the cheaper link, and a 2-ENI Resolver inbound endpoint for on-premises DNS" : "")
+            lines.insert("Topology from --preset \(preset) (\(what)); options given explicitly override it.", at: 0)
         }
         return lines
     }

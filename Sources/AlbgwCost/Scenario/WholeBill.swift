@@ -47,8 +47,8 @@ package struct WholeBill: Sendable, Equatable {
         package static let infoBytesPerRequest: Decimal = 2048
         /// AWS's worked example stores 30 GB of ingested logs as 6 GB: 0.2 of the ingested size.
         package static let storedFraction = Decimal.literal("0.2")
-        /// Days in a month for retention, as AWS's CloudWatch example (30).
-        package static let daysPerMonth: Decimal = 30
+        /// The retention periods CloudWatch Logs offers, in days (PutRetentionPolicy).
+        package static let retentionChoices = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
 
         package init(
             lambdaBytesPerInvocation: Decimal = Logs.lambdaPlatformLinesBytes, executionLogs: ExecutionLogs = .off, executionBytesPerRequest: Decimal? = nil,
