@@ -350,7 +350,7 @@ struct Lexer {
         if state.atLineStart, closeHeredocIfPresent(state) { return true }
         guard pos < count else {
             let marker = String(decoding: UnsafeBufferPointer(rebasing: bytes[state.markerStart..<state.markerEnd]), as: UTF8.self)
-            return fail("closing marker '\(marker)' for heredoc started at \(state.openLine):\(state.openColumn)", "end of file")
+            return fail("closing marker '\(HCLError.excerpt(marker))' for heredoc started at \(state.openLine):\(state.openColumn)", "end of file")
         }
         if scanTemplateOpener() {
             state.atLineStart = false

@@ -205,7 +205,7 @@ extension Parser {
             let token = peek()
             if token.kind == .closeParen { break }
             if token.kind == .endOfFile || token.kind == .invalid {
-                throw unclosed("')' to close call to " + name, opener: open, at: token)
+                throw unclosed("')' to close call to " + HCLError.excerpt(name), opener: open, at: token)
             }
             arguments.append(try parseExpression())
             let after = peek()
@@ -222,9 +222,9 @@ extension Parser {
                 continue
             }
             if after.kind == .endOfFile || after.kind == .invalid {
-                throw unclosed("')' to close call to " + name, opener: open, at: after)
+                throw unclosed("')' to close call to " + HCLError.excerpt(name), opener: open, at: after)
             }
-            if after.kind != .closeParen { throw failure("',' or ')' in call to " + name, at: after) }
+            if after.kind != .closeParen { throw failure("',' or ')' in call to " + HCLError.excerpt(name), at: after) }
         }
         advance()  // )
         ignoreNewlines = saved

@@ -97,7 +97,7 @@ extension Parser {
                 advance()
                 break loop
             default:
-                throw unclosed("closing marker '" + marker + "' for heredoc started", opener: open, at: token)
+                throw unclosed("closing marker '" + HCLError.excerpt(marker) + "' for heredoc started", opener: open, at: token)
             }
         }
         let templateRange = range(from: start)
@@ -405,7 +405,7 @@ extension Parser {
         let found = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
         return HCLError(
             position: SourcePosition(file: file, line: Int(token.line), column: column),
-            expected: expected, found: "'\(found)'")
+            expected: expected, found: "'\(HCLError.excerpt(found))'")
     }
 }
 

@@ -132,8 +132,8 @@ struct Parser {
 
     func describe(_ token: Token) -> String {
         switch token.kind {
-        case .identifier: return "identifier \"\(truncated(text(token)))\""
-        case .number: return "number \(truncated(text(token)))"
+        case .identifier: return "identifier \"\(HCLError.excerpt(text(token)))\""
+        case .number: return "number \(HCLError.excerpt(text(token)))"
         case .newline: return "newline"
         case .endOfFile: return "end of file"
         case .openQuote: return "string"
@@ -145,12 +145,8 @@ struct Parser {
         case .templateControl: return "'%{'"
         case .templateSeqEnd: return "'}'"
         case .invalid: return "invalid input"
-        default: return "'\(text(token))'"
+        default: return "'\(HCLError.excerpt(text(token)))'"
         }
-    }
-
-    private func truncated(_ text: String) -> String {
-        text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 
     /// Enters one level of nesting; throws once the nesting limit is exceeded. Pair with `depth -= 1`.
