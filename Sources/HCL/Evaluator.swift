@@ -69,7 +69,7 @@ public struct Evaluator: Sendable {
         case .tuple(let elements): return try evalTuple(elements, bound)
         case .object(let items): return try evalObject(items, bound)
         case let .unary(op, operand): return try evalUnary(op, operand, bound)
-        case let .binary(op, left, right): return try binary(op, left, right, bound)
+        case .binary: return try evalChain(expression, bound)
         case let .conditional(condition, trueResult, falseResult):
             return try evalConditional(condition, trueResult, falseResult, bound)
         case .parenthesized(let inner): return try eval(inner, bound)
@@ -168,16 +168,24 @@ public struct Evaluator: Sendable {
         }
     }
 
+    /// A chain such as `a + b - c` left to right, in a loop: chains can be arbitrarily long.
     @inline(never)
-    private func binary(_ op: BinaryOperator, _ left: HCLExpression, _ right: HCLExpression, _ bound: [String: Value]) throws -> Value {
+    private func evalChain(_ expression: HCLExpression, _ bound: [String: Value]) throws -> Value {
+        guard let (first, rest) = expression.operatorChain() else { return try eval(expression, bound) }
+        var value = try eval(first, bound)
+        for (op, operand) in rest { value = try binary(op, value, operand, bound) }
+        return value
+    }
+
+    /// `lhs op right`; the right operand is evaluated only when needed.
+    private func binary(_ op: BinaryOperator, _ lhs: Value, _ right: HCLExpression, _ bound: [String: Value]) throws -> Value {
         // `false && x` and `true || x` are known whatever x is.
         if op == .and || op == .or {
-            let lhs = try Evaluator.bool(try eval(left, bound), "left operand of '\(op.symbol)'")
-            if op == .and && !lhs { return .bool(false) }
-            if op == .or && lhs { return .bool(true) }
+            let left = try Evaluator.bool(lhs, "left operand of '\(op.symbol)'")
+            if op == .and && !left { return .bool(false) }
+            if op == .or && left { return .bool(true) }
             return .bool(try Evaluator.bool(try eval(right, bound), "right operand of '\(op.symbol)'"))
         }
-        let lhs = try eval(left, bound)
         let rhs = try eval(right, bound)
         switch op {
         case .equal: return .bool(lhs == rhs)

@@ -40,13 +40,13 @@ extension Parser {
         }
     }
 
-    /// Precedence climbing: left-associative chains are built in a loop; the nesting counter also
-    /// grows with chain length so later tree walks stay within the same depth bound.
+    /// Precedence climbing. A run of operators of one precedence level (`a + b - c + ...`) is built in a
+    /// loop into a left-nested tree and does not count as nesting, so chains of any length are read; walkers
+    /// follow such chains with `operatorChain()` in a loop too. Only a right operand (which holds the
+    /// tighter-binding operators, as in `a + b * c`) is a level deeper, because walkers recurse into it.
     @inline(never)
     private mutating func parseBinary(minimumPrecedence: Int) throws -> HCLExpression {
         var left = try parseUnary()
-        let savedDepth = depth
-        defer { depth = savedDepth }
         while true {
             let token = peek()
             guard let op = Parser.binaryOperator(token.kind), op.precedence >= minimumPrecedence else { return left }
@@ -54,6 +54,7 @@ extension Parser {
             skipNewlines()
             try enter(at: token)
             let right = try parseBinary(minimumPrecedence: op.precedence + 1)
+            depth -= 1
             left = HCLExpression(.binary(op, left, right), range: left.range.union(right.range))
         }
     }

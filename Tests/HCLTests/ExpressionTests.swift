@@ -174,6 +174,9 @@ struct ExpressionTests {
         ("1 + 2 * 3", "7"), ("(1 + 2) * 3", "9"), ("10 - 4 - 3", "3"), ("2 * 3 % 4", "2"), ("7 / 2", "3.5"),
         ("1 + 2 < 4", "true"), ("1 < 2 == true", "true"), ("true || false && false", "true"),
         ("(true || false) && false", "false"), ("!true || true", "true"), ("-2 * -3", "6"), ("1 == 1 != false", "true"),
+        // Left associativity within a level (hclsyntax/spec.md: `x / y * z` is `(x / y) * z`).
+        ("100 / 10 / 5", "2"), ("17 % 10 % 4", "3"), ("8 / 4 * 2", "4"), ("1 - 2 + 3", "2"),
+        ("1 + 2 * 3 - 4 / 2 % 3", "5"), ("2 * 3 + 4 * 5 - 6 / 3", "24"), ("1 < 2 == 3 > 4", "false"),
     ])
     func binaryPrecedence(source: String, result: String) throws {
         let value = try #require(try expr(source).evaluate().value)
@@ -195,6 +198,17 @@ struct ExpressionTests {
             Issue.record("- should be left associative")
             return
         }
+        // The grouping the spec's precedence table and left associativity give, written out by hand.
+        #expect(try grouping(expr("a - b * c + d")) == "((a - (b * c)) + d)")
+        #expect(try grouping(expr("a || b && c || d")) == "((a || (b && c)) || d)")
+        #expect(try grouping(expr("a == b < c + d * e % f")) == "(a == (b < (c + ((d * e) % f))))")
+        #expect(try grouping(expr("a * b + c > d != e && f || g")) == "((((((a * b) + c) > d) != e) && f) || g)")
+    }
+
+    /// A binary tree written with every operation in parentheses.
+    private func grouping(_ expression: HCLExpression) -> String {
+        guard case let .binary(op, left, right) = expression.kind else { return expression.sourceText }
+        return "(" + grouping(left) + " " + op.symbol + " " + grouping(right) + ")"
     }
 
     @Test func conditionals() throws {

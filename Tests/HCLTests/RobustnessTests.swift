@@ -92,11 +92,29 @@ struct RobustnessTests {
         #expect(try parse(blocks).body.blocks.count == 1)
     }
 
-    @Test func longOperatorChains() throws {
-        let ok = "a = " + Array(repeating: "1", count: 200).joined(separator: " + ")
-        #expect(try parse(ok).body.attribute(named: "a")?.expression.evaluate() == .known(200))
-        let tooLong = "a = " + Array(repeating: "1", count: 100_000).joined(separator: "+")
-        #expect(parseError(tooLong)?.expected == "at most 256 levels of nesting")
+    /// `1 + 1 + ... + 1`: valid HCL at any length (the spec puts no bound on it), so it is read, not refused.
+    @Test(arguments: [257, 10_000, 100_000])
+    func longOperatorChainsAreRead(terms: Int) throws {
+        let source = "a = " + Array(repeating: "1", count: terms).joined(separator: " + ")
+        let expression = try #require(try parse(source).body.attribute(named: "a")).expression
+        #expect(expression.evaluate() == .known(.number(Decimal(terms))))
+        #expect(expression.sourceText == source.dropFirst(4))
+        #expect(expression.range.end.column == source.count + 1)
+    }
+
+    /// A long chain mixing all six precedence levels keeps HCL's precedence and left associativity
+    /// (hclsyntax/spec.md, "Operations": levels `* / %`, `+ -`, comparisons, `== !=`, `&&`, `||`).
+    @Test func longMixedPrecedenceChainsKeepPrecedenceAndAssociativity() throws {
+        // Each unit adds 2 * 3 - (10 / 5) % 3 = 6 - 2 = 4; read flat left to right it would not.
+        let units = 25_000
+        let arithmetic = "a = 0" + String(repeating: " + 2 * 3 - 10 / 5 % 3", count: units)
+        #expect(try parse(arithmetic).body.attribute(named: "a")?.expression.evaluate() == .known(.number(Decimal(4 * units))))
+        // `100 - 1 - 1 ...` is (100 - 1) - 1 ...; right-associative it would alternate around 100.
+        let subtraction = "a = 100000" + String(repeating: " - 1", count: 99_999)
+        #expect(try parse(subtraction).body.attribute(named: "a")?.expression.evaluate() == .known(1))
+        // Comparisons bind tighter than `==`, which binds tighter than `&&`, then `||`.
+        let logic = "a = 1 > 2 || 1 + 1 == 2" + String(repeating: " && 2 * 2 >= 4 == true", count: 20_000) + " || false"
+        #expect(try parse(logic).body.attribute(named: "a")?.expression.evaluate() == .known(true))
     }
 
     @Test func oneMegabyteSingleLine() throws {
