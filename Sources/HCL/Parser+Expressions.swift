@@ -75,11 +75,19 @@ extension Parser {
         return HCLExpression(.unary(op, operand), range: range(from: startLocation(token)))
     }
 
-    /// A primary expression followed by `.attr`, `.0`, `.*`, `[index]` and `[*]` steps.
+    /// A primary expression followed by `.attr`, `.0`, `.*`, `[index]` and `[*]` steps, read in a loop.
+    ///
+    /// Each splat counts as one level of nesting until the end of the traversal: evaluating a splat
+    /// applies all later steps to every element (one level of recursion), and splatting a non-list wraps
+    /// it in a list, so unbounded splats would give unbounded recursion and value depth. Other steps are free.
     @inline(never)
     private mutating func parsePostfix() throws -> HCLExpression {
         let base = try parsePrimary()
         var steps: [TraversalStep] = []
+        let savedDepth = depth
+        defer { depth = savedDepth }
+        // After `.*`, further `.name` / `.0` steps belong to that splat; another `.*` there is an error.
+        var inAttributeSplat = false
         while true {
             let token = peek()
             if token.kind == .dot {
@@ -94,16 +102,22 @@ extension Parser {
                     advance()
                     steps.append(.legacyIndex(index))
                 case .star:
+                    // hclsyntax (parser.go) rejects this as "Nested splat expression not allowed".
+                    if inAttributeSplat { throw failure("attribute name after '.' (a '.*' splat cannot hold another '.*')", at: next) }
+                    try enter(at: next)
                     advance()
                     steps.append(.attributeSplat)
+                    inAttributeSplat = true
                 default:
                     throw failure("attribute name, index or '*' after '.'", at: next)
                 }
             } else if token.kind == .openBracket {
                 advance()
+                inAttributeSplat = false
                 let saved = ignoreNewlines
                 ignoreNewlines = true
                 if peek().kind == .star {
+                    try enter(at: token)
                     advance()
                     try expect(.closeBracket, "']' after '[*'")
                     steps.append(.fullSplat)

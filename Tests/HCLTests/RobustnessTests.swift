@@ -92,6 +92,51 @@ struct RobustnessTests {
         #expect(try parse(blocks).body.blocks.count == 1)
     }
 
+    /// A splat applies every later step to each element, so splats nest: each one counts toward the limit.
+    /// The attribute's expression is level 1, so the 255th splat is level 256 and the next one is too deep;
+    /// an index expression after the 255th `.*` is too deep as well.
+    @Test(arguments: [("[*]", 6 + 255 * 3), (".*[0]", 6 + 254 * 5 + 3), ("[*].a", 6 + 255 * 5)])
+    func longSplatChainsFailCleanly(step: String, column: Int) throws {
+        let error = try #require(parseError("a = b" + String(repeating: step, count: 25_000)))
+        #expect(error.expected == "at most 256 levels of nesting")
+        #expect(error.column == column)
+    }
+
+    @Test func splatsUpToTheLimitAreRead() throws {
+        // hclsyntax/spec.md, "Splat Operators": a splat over a value that is not a list first wraps it in one,
+        // so each `[*]` over `1` adds one level of list.
+        let splats = 255
+        let expression = try #require(try parse("a = 1" + String(repeating: "[*]", count: splats)).body.attribute(named: "a")).expression
+        var expected: Value = 1
+        for _ in 0..<splats { expected = [expected] }
+        #expect(expression.evaluate() == .known(expected))
+    }
+
+    /// Attribute, index and legacy-index steps do not nest: any number of them is read.
+    @Test(arguments: [".x", "[0]", ".0", "[\"k\"]"])
+    func longTraversalsAreRead(step: String) throws {
+        let steps = 25_000
+        let source = "a = b" + String(repeating: step, count: steps)
+        let expression = try #require(try parse(source).body.attribute(named: "a")).expression
+        guard case .traversal(_, let parsed) = expression.kind else {
+            Issue.record("expected a traversal")
+            return
+        }
+        #expect(parsed.count == steps)
+        #expect(expression.sourceText == source.dropFirst(4))
+        #expect(expression.references.first?.steps.count == steps)
+        #expect(expression.evaluate().value == nil)
+    }
+
+    @Test func nestedAttributeSplatIsAnError() {
+        // hclsyntax parser.go: "Nested splat expression not allowed" inside an attribute-only splat.
+        #expect(parseError("a = b.*.*")?.description == "bad.tf:1:9: expected attribute name after '.' (a '.*' splat cannot hold another '.*'), found '*'")
+        #expect(parseError("a = b.*.c.*")?.column == 11)
+        // An index ends the attribute-only splat, so a new one may follow; so may a full splat.
+        #expect(parseError("a = b.*.c[0].*.d") == nil)
+        #expect(parseError("a = b.*.c[*].d") == nil)
+    }
+
     /// `1 + 1 + ... + 1`: valid HCL at any length (the spec puts no bound on it), so it is read, not refused.
     @Test(arguments: [257, 10_000, 100_000])
     func longOperatorChainsAreRead(terms: Int) throws {

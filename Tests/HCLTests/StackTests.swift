@@ -57,6 +57,8 @@ struct StackTests {
             "a = " + String(repeating: "\"${", count: 250) + "var.x" + String(repeating: "}\"", count: 250),
             "a = " + String(repeating: "concat([{k = (", count: 62) + "var.x" + String(repeating: ")}])", count: 62),
             "a = " + String(repeating: "var.x + ", count: 250) + "1",
+            "a = var.x" + String(repeating: "[*]", count: 255),
+            "a = var.x" + String(repeating: ".*[0]", count: 254),
         ]
         onThread(stack: 4 << 20) {
             for source in sources {
