@@ -89,7 +89,7 @@ struct ErrorTests {
         expectError("resource \"${x}\" {}", "bad.tf:1:11: expected literal block label without templates, found '${'")
         expectError("a = 1e999", "bad.tf:1:5: expected number within the supported range, found number 1e999")
         expectError("a = 1 & 2", "bad.tf:1:7: expected '&&', found '&'")
-        expectError("b { a = 1 c = 2 }", "bad.tf:1:11: expected newline after attribute value, found identifier \"c\"")
+        expectError("b { a = 1 c = 2 }", "bad.tf:1:11: expected '}' on the same line: a single-line block opened at 1:3 holds only one attribute, found identifier \"c\"")
     }
 
     @Test func controlCharactersInEchoedInputAreEscaped() {
@@ -128,7 +128,7 @@ struct ErrorTests {
     @Test func everyMessageIsOneShortLine() {
         let hostile = [
             "x = 1 " + String(repeating: "\u{85}", count: 10_000), "a = \"\\\u{2029}\"", "a = <<" + String(repeating: "\u{9B}", count: 500) + "\n",
-            String(repeating: "\u{2028}", count: 5_000) + " = 1 2", "a = f\u{85}(",
+            String(repeating: "\u{2028}", count: 5_000) + " = 1 2", "a = f\u{85}(", "a { b = 1\n}",
         ]
         for source in hostile {
             guard let error = parseError(source) else {
