@@ -98,7 +98,7 @@ extension Parser {
                     advance()
                     steps.append(.attribute(text(next)))
                 case .number:
-                    guard let index = Int(text(next)) else { throw failure("integer index after '.'", at: next) }
+                    guard let index = Int(text(next)) else { throw legacyIndexError(next) }
                     advance()
                     steps.append(.legacyIndex(index))
                 case .star:
@@ -133,6 +133,18 @@ extension Parser {
         }
         guard !steps.isEmpty else { return base }
         return HCLExpression(.traversal(base: base, steps: steps), range: range(from: base.range.start))
+    }
+
+    /// `a.0.1` lexes as `a`, `.`, `0.1`: the spec says chained legacy indexes are invalid for that reason
+    /// (hclsyntax/spec.md, "Index Operator"), and hclsyntax reports "Invalid legacy index syntax".
+    @inline(never)
+    private func legacyIndexError(_ token: Token) -> HCLError {
+        let literal = text(token)
+        guard let dot = literal.firstIndex(of: "."), !literal.contains(where: { $0 == "e" || $0 == "E" }) else {
+            return failure("integer index after '.'", at: token)
+        }
+        let first = HCLError.excerpt(literal[..<dot]), second = HCLError.excerpt(literal[literal.index(after: dot)...])
+        return failure("a single legacy index after '.' (chaining them is not permitted; write [\(first)][\(second)])", at: token)
     }
 
     @inline(never)

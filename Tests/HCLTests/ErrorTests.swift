@@ -128,7 +128,7 @@ struct ErrorTests {
     @Test func everyMessageIsOneShortLine() {
         let hostile = [
             "x = 1 " + String(repeating: "\u{85}", count: 10_000), "a = \"\\\u{2029}\"", "a = <<" + String(repeating: "\u{9B}", count: 500) + "\n",
-            String(repeating: "\u{2028}", count: 5_000) + " = 1 2", "a = f\u{85}(", "a { b = 1\n}",
+            String(repeating: "\u{2028}", count: 5_000) + " = 1 2", "a = f\u{85}(", "a { b = 1\n}", "a = x.0.1",
         ]
         for source in hostile {
             guard let error = parseError(source) else {

@@ -113,10 +113,11 @@ struct RobustnessTests {
     }
 
     /// Attribute, index and legacy-index steps do not nest: any number of them is read.
-    @Test(arguments: [".x", "[0]", ".0", "[\"k\"]"])
-    func longTraversalsAreRead(step: String) throws {
-        let steps = 25_000
-        let source = "a = b" + String(repeating: step, count: steps)
+    /// (`.0.0` would be one number, so legacy indexes alternate with attributes.)
+    @Test(arguments: [(".x", 1), ("[0]", 1), (".0.x", 2), ("[\"k\"]", 1)])
+    func longTraversalsAreRead(step: String, stepsPerRepeat: Int) throws {
+        let steps = 25_000 * stepsPerRepeat
+        let source = "a = b" + String(repeating: step, count: 25_000)
         let expression = try #require(try parse(source).body.attribute(named: "a")).expression
         guard case .traversal(_, let parsed) = expression.kind else {
             Issue.record("expected a traversal")
