@@ -77,6 +77,20 @@ struct RobustnessTests {
         #expect(error.found == "deeper nesting")
     }
 
+    /// Walkers recurse through template directives and then through the expressions inside them, so both
+    /// count together: 200 `%{if}` around 100 parentheses is too deep, 100 around 100 is fine.
+    @Test func directivesAndTheExpressionsInsideThemShareTheLimit() throws {
+        func template(directives: Int, parentheses: Int) -> String {
+            "a = \"" + String(repeating: "%{if true}", count: directives) + "${" + String(repeating: "(", count: parentheses) + "1"
+                + String(repeating: ")", count: parentheses) + "}" + String(repeating: "%{endif}", count: directives) + "\""
+        }
+        #expect(parseError(template(directives: 200, parentheses: 100))?.expected == "at most 256 levels of nesting")
+        let file = try parse(template(directives: 100, parentheses: 100))
+        #expect(file.body.attribute(named: "a")?.expression.evaluate() == .known("1"))
+        // An unmatched `%{endif}` cannot lower the count below the template's own level.
+        #expect(parseError("a = \"" + String(repeating: "%{endif}", count: 300) + "\"")?.expected == "a matching %{if} or %{for}")
+    }
+
     @Test func nestingBelowTheLimitIsFullyUsable() throws {
         // 62 × (call, tuple, object, parentheses) ≈ 248 levels: parse, render, reference and evaluate.
         let levels = 62
