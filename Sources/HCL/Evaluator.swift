@@ -23,41 +23,90 @@ public struct Evaluator: Sendable {
     public var locals: [String: Value]
     /// Values for other root names, e.g. `each` or `count` when evaluating one instance.
     public var scope: [String: Value]
+    /// How much work one evaluation may do before it gives up with `.unknown`: a unit per expression
+    /// evaluated, per element iterated or produced, and per 16 bytes of string built. Real configurations
+    /// need a tiny fraction of the default; without a bound, 64 nested `for` directives over two elements
+    /// would take 2^64 steps.
+    public var workLimit: Int
 
     /// Creates an evaluator.
-    public init(variables: [String: Value] = [:], locals: [String: Value] = [:], scope: [String: Value] = [:]) {
+    public init(
+        variables: [String: Value] = [:], locals: [String: Value] = [:], scope: [String: Value] = [:], workLimit: Int = 1_000_000
+    ) {
         self.variables = variables
         self.locals = locals
         self.scope = scope
+        self.workLimit = workLimit
     }
 
     /// Evaluates `expression`.
     public func evaluate(_ expression: HCLExpression) -> EvaluationResult {
-        do {
-            return .known(try eval(expression, [:]))
-        } catch let unknown as Unknown {
-            return .unknown(reason: unknown.reason)
-        } catch {
-            return .unknown(reason: "\(error)")
-        }
+        outcome { try eval(expression, Bindings(work: Work(limit: workLimit))) }
     }
 
     /// Evaluates a template (e.g. a heredoc) to its string.
     public func evaluate(_ template: Template) -> EvaluationResult {
+        outcome { .string(try render(template.parts, Bindings(work: Work(limit: workLimit)))) }
+    }
+
+    /// Reasons echo names and values from the input, so they are kept to one short line.
+    private func outcome(_ body: () throws -> Value) -> EvaluationResult {
         do {
-            return .known(.string(try render(template.parts, [:])))
+            return .known(try body())
         } catch let unknown as Unknown {
-            return .unknown(reason: unknown.reason)
+            return .unknown(reason: HCLError.excerpt(unknown.reason, limit: 300))
         } catch {
-            return .unknown(reason: "\(error)")
+            return .unknown(reason: HCLError.excerpt("\(error)", limit: 300))
         }
+    }
+
+    /// Iteration variables of enclosing `for` expressions and directives, plus the evaluation's work
+    /// budget (a reference, so every copy draws on the same budget).
+    private struct Bindings {
+        var values: [String: Value] = [:]
+        let work: Work
+
+        subscript(name: String) -> Value? {
+            get { values[name] }
+            set { values[name] = newValue }
+        }
+    }
+
+    private final class Work {
+        let limit: Int
+        var remaining: Int
+
+        init(limit: Int) {
+            self.limit = limit
+            remaining = limit
+        }
+
+        func spend(_ units: Int) throws {
+            remaining -= units
+            if remaining < 0 { throw Unknown(Reason.tooMuchWork(limit)) }
+        }
+
+        /// Work proportional to what a value holds at its top level.
+        func spend(on value: Value) throws {
+            switch value {
+            case .string(let string): try spend(string.utf8.count / 16)
+            case .list(let elements): try spend(elements.count)
+            case .object(let attributes): try spend(attributes.count)
+            case .number, .bool, .null: break
+            }
+        }
+    }
+
+    /// Reasons tests and callers may want to recognise.
+    enum Reason {
+        static func tooMuchWork(_ limit: Int) -> String { "needs more than \(limit) steps of work; not evaluated statically" }
     }
 
     // MARK: - Expressions
 
-    /// `bound` holds iteration variables of enclosing `for` expressions and directives.
     /// Kept a thin dispatcher: each case lives in its own function so the recursive frame stays small.
-    private func eval(_ expression: HCLExpression, _ bound: [String: Value]) throws -> Value {
+    private func eval(_ expression: HCLExpression, _ bound: Bindings) throws -> Value {
+        try bound.work.spend(1)
         switch expression.kind {
         case .number(let literal): return .number(literal.value)
         case .bool(let value): return .bool(value)
@@ -78,7 +127,7 @@ public struct Evaluator: Sendable {
     }
 
     @inline(never)
-    private func evalTemplate(_ template: Template, _ bound: [String: Value]) throws -> Value {
+    private func evalTemplate(_ template: Template, _ bound: Bindings) throws -> Value {
         // A template that is a single interpolation yields the value itself, not its string form.
         if template.parts.count == 1, case .interpolation(let interpolation) = template.parts[0], case .quoted = template.style {
             return try eval(interpolation.expression, bound)
@@ -89,37 +138,39 @@ public struct Evaluator: Sendable {
     @inline(never)
     private func evalTraversal(
         _ expression: HCLExpression, _ base: HCLExpression, _ steps: [TraversalStep],
-        _ bound: [String: Value]
+        _ bound: Bindings
     ) throws -> Value {
         if case .variable(let root) = base.kind, bound[root] == nil {
             if root == "var" || root == "local", case .attribute(let name)? = steps.first {
-                guard let value = (root == "var" ? variables : locals)[name] else { throw Unknown("\(root).\(name) has no value") }
+                guard let value = (root == "var" ? variables : locals)[name] else { throw Unknown("\(root).\(HCLError.excerpt(name)) has no value") }
                 return try apply(steps.dropFirst(), to: value, bound)
             }
             if scope[root] == nil && root != "var" && root != "local" {
-                throw Unknown("\(expression.sourceText) is a reference to \(Evaluator.describeRoot(root))")
+                throw Unknown("\(HCLError.excerpt(expression.sourceText)) is a reference to \(Evaluator.describeRoot(root))")
             }
         }
         return try apply(steps[...], to: try eval(base, bound), bound)
     }
 
     @inline(never)
-    private func evalCall(_ call: FunctionCall, _ bound: [String: Value]) throws -> Value {
+    private func evalCall(_ call: FunctionCall, _ bound: Bindings) throws -> Value {
         var arguments = try call.arguments.map { try eval($0, bound) }
         if call.expandsFinalArgument, let last = arguments.popLast() {
-            guard case .list(let elements) = last else { throw Unknown("cannot expand \(last.typeName) with '...' in \(call.name)()") }
+            guard case .list(let elements) = last else { throw Unknown("cannot expand \(last.typeName) with '...' in \(HCLError.excerpt(call.name))()") }
             arguments += elements
         }
-        return try BuiltinFunctions.call(call.name, arguments)
+        let result = try BuiltinFunctions.call(call.name, arguments)
+        try bound.work.spend(on: result)
+        return result
     }
 
     @inline(never)
-    private func evalTuple(_ elements: [HCLExpression], _ bound: [String: Value]) throws -> Value {
+    private func evalTuple(_ elements: [HCLExpression], _ bound: Bindings) throws -> Value {
         .list(try elements.map { try eval($0, bound) })
     }
 
     @inline(never)
-    private func evalObject(_ items: [ObjectItem], _ bound: [String: Value]) throws -> Value {
+    private func evalObject(_ items: [ObjectItem], _ bound: Bindings) throws -> Value {
         var result: [String: Value] = [:]
         for item in items {
             let key: String
@@ -133,7 +184,7 @@ public struct Evaluator: Sendable {
     }
 
     @inline(never)
-    private func evalUnary(_ op: UnaryOperator, _ operand: HCLExpression, _ bound: [String: Value]) throws -> Value {
+    private func evalUnary(_ op: UnaryOperator, _ operand: HCLExpression, _ bound: Bindings) throws -> Value {
         let value = try eval(operand, bound)
         switch op {
         case .negate: return .number(-(try Evaluator.number(value, "operand of '-'")))
@@ -144,18 +195,18 @@ public struct Evaluator: Sendable {
     @inline(never)
     private func evalConditional(
         _ condition: HCLExpression, _ trueResult: HCLExpression, _ falseResult: HCLExpression,
-        _ bound: [String: Value]
+        _ bound: Bindings
     ) throws -> Value {
         let chosen = try Evaluator.bool(try eval(condition, bound), "condition") ? trueResult : falseResult
         return try eval(chosen, bound)
     }
 
-    private func resolve(_ name: String, _ bound: [String: Value], in expression: HCLExpression) throws -> Value {
+    private func resolve(_ name: String, _ bound: Bindings, in expression: HCLExpression) throws -> Value {
         if let value = bound[name] { return value }
         if name == "var" { return .object(variables) }
         if name == "local" { return .object(locals) }
         if let value = scope[name] { return value }
-        throw Unknown("\(name) is a reference to \(Evaluator.describeRoot(name))")
+        throw Unknown("\(HCLError.excerpt(name)) is a reference to \(Evaluator.describeRoot(name))")
     }
 
     private static func describeRoot(_ root: String) -> String {
@@ -170,7 +221,7 @@ public struct Evaluator: Sendable {
 
     /// A chain such as `a + b - c` left to right, in a loop: chains can be arbitrarily long.
     @inline(never)
-    private func evalChain(_ expression: HCLExpression, _ bound: [String: Value]) throws -> Value {
+    private func evalChain(_ expression: HCLExpression, _ bound: Bindings) throws -> Value {
         guard let (first, rest) = expression.operatorChain() else { return try eval(expression, bound) }
         var value = try eval(first, bound)
         for (op, operand) in rest { value = try binary(op, value, operand, bound) }
@@ -178,7 +229,7 @@ public struct Evaluator: Sendable {
     }
 
     /// `lhs op right`; the right operand is evaluated only when needed.
-    private func binary(_ op: BinaryOperator, _ lhs: Value, _ right: HCLExpression, _ bound: [String: Value]) throws -> Value {
+    private func binary(_ op: BinaryOperator, _ lhs: Value, _ right: HCLExpression, _ bound: Bindings) throws -> Value {
         // `false && x` and `true || x` are known whatever x is.
         if op == .and || op == .or {
             let left = try Evaluator.bool(lhs, "left operand of '\(op.symbol)'")
@@ -218,12 +269,13 @@ public struct Evaluator: Sendable {
     }
 
     @inline(never)
-    private func evalFor(_ forExpression: ForExpression, _ bound: [String: Value]) throws -> Value {
+    private func evalFor(_ forExpression: ForExpression, _ bound: Bindings) throws -> Value {
         let collection = try eval(forExpression.collection, bound)
         var listResult: [Value] = []
         var objectResult: [String: Value] = [:]
         var groups: [String: [Value]] = [:]
         for (key, element) in try Evaluator.elements(of: collection) {
+            try bound.work.spend(1)
             var inner = bound
             inner[forExpression.valueVariable] = element
             if let keyVariable = forExpression.keyVariable { inner[keyVariable] = key }
@@ -242,7 +294,7 @@ public struct Evaluator: Sendable {
                 groups[resultKey, default: []].append(value)
             } else {
                 guard objectResult[resultKey] == nil else {
-                    throw Unknown("duplicate key \"\(resultKey)\" in for expression (use '...' to group)")
+                    throw Unknown("duplicate key \"\(HCLError.excerpt(resultKey))\" in for expression (use '...' to group)")
                 }
                 objectResult[resultKey] = value
             }
@@ -254,7 +306,7 @@ public struct Evaluator: Sendable {
 
     // MARK: - Traversals
 
-    private func apply(_ steps: ArraySlice<TraversalStep>, to value: Value, _ bound: [String: Value]) throws -> Value {
+    private func apply(_ steps: ArraySlice<TraversalStep>, to value: Value, _ bound: Bindings) throws -> Value {
         var current = value
         var rest = steps
         while let step = rest.first {
@@ -268,12 +320,16 @@ public struct Evaluator: Sendable {
                 current = try Evaluator.index(try eval(keyExpression, bound), of: current)
             case .fullSplat:
                 // All remaining steps apply to each element.
-                return .list(try Evaluator.splatSource(current).map { try apply(rest, to: $0, bound) })
+                let elements = Evaluator.splatSource(current)
+                try bound.work.spend(elements.count)
+                return .list(try elements.map { try apply(rest, to: $0, bound) })
             case .attributeSplat:
                 // Only the following attribute and legacy-index steps apply to each element.
                 let each = rest.prefix { if case .attribute = $0 { true } else if case .legacyIndex = $0 { true } else { false } }
                 rest = rest.dropFirst(each.count)
-                current = .list(try Evaluator.splatSource(current).map { try apply(each, to: $0, bound) })
+                let elements = Evaluator.splatSource(current)
+                try bound.work.spend(elements.count)
+                current = .list(try elements.map { try apply(each, to: $0, bound) })
             }
         }
         return current
@@ -288,8 +344,8 @@ public struct Evaluator: Sendable {
     }
 
     private static func attribute(_ name: String, of value: Value) throws -> Value {
-        guard case .object(let attributes) = value else { throw Unknown("cannot get attribute \"\(name)\" of a \(value.typeName)") }
-        guard let result = attributes[name] else { throw Unknown("object has no attribute \"\(name)\"") }
+        guard case .object(let attributes) = value else { throw Unknown("cannot get attribute \"\(HCLError.excerpt(name))\" of a \(value.typeName)") }
+        guard let result = attributes[name] else { throw Unknown("object has no attribute \"\(HCLError.excerpt(name))\"") }
         return result
     }
 
@@ -298,12 +354,12 @@ public struct Evaluator: Sendable {
         case .list(let elements):
             let number = try Evaluator.number(key, "list index")
             guard let index = Evaluator.integer(number), index >= 0, index < elements.count else {
-                throw Unknown("index \(key) is out of range for a list of \(elements.count) elements")
+                throw Unknown("index \(key.excerpt()) is out of range for a list of \(elements.count) elements")
             }
             return elements[index]
         case .object(let attributes):
             let name = try Evaluator.string(key, "object key")
-            guard let result = attributes[name] else { throw Unknown("object has no key \"\(name)\"") }
+            guard let result = attributes[name] else { throw Unknown("object has no key \"\(HCLError.excerpt(name))\"") }
             return result
         default:
             throw Unknown("cannot index a \(value.typeName)")
@@ -325,7 +381,7 @@ public struct Evaluator: Sendable {
     // MARK: - Templates
 
     @inline(never)
-    private func render(_ parts: [TemplatePart], _ bound: [String: Value]) throws -> String {
+    private func render(_ parts: [TemplatePart], _ bound: Bindings) throws -> String {
         var out = ""
         for part in parts {
             switch part {
@@ -341,6 +397,7 @@ public struct Evaluator: Sendable {
                 }
             case .forDirective(let directive):
                 for (key, element) in try Evaluator.elements(of: try eval(directive.collection, bound)) {
+                    try bound.work.spend(1)
                     var inner = bound
                     inner[directive.valueVariable] = element
                     if let keyVariable = directive.keyVariable { inner[keyVariable] = key }
@@ -348,6 +405,7 @@ public struct Evaluator: Sendable {
                 }
             }
         }
+        try bound.work.spend(out.utf8.count / 16)
         return out
     }
 
@@ -372,7 +430,7 @@ public struct Evaluator: Sendable {
             {
                 return number
             }
-            throw Unknown("\(context()) must be a number, not \(value)")
+            throw Unknown("\(context()) must be a number, not \(value.excerpt())")
         default:
             throw Unknown("\(context()) must be a number, not a \(value.typeName)")
         }
@@ -383,7 +441,7 @@ public struct Evaluator: Sendable {
         case .bool(let bool): return bool
         case .string("true"): return true
         case .string("false"): return false
-        default: throw Unknown("\(context()) must be a bool, not \(value)")
+        default: throw Unknown("\(context()) must be a bool, not \(value.excerpt())")
         }
     }
 

@@ -115,6 +115,44 @@ struct EvaluatorTests {
         #expect(Evaluator(variables: ["vpce": "v"]).evaluate(template) == .known("{\"vpce\": \"v\"}\n"))
     }
 
+    /// Nested `for` over two elements doubles the work per level: 64 levels would be 2^64 steps.
+    @Test func evaluationWorkIsBounded() throws {
+        let limited = Evaluator(workLimit: 10_000)
+        let tooMuch = Evaluator.Reason.tooMuchWork(10_000)
+        let directives = "\"" + String(repeating: "%{for v in [1, 2]}", count: 64) + "x" + String(repeating: "%{endfor}", count: 64) + "\""
+        #expect(limited.evaluate(try expr(directives)) == .unknown(reason: tooMuch))
+        let expressions = String(repeating: "[for v in [1, 2] : ", count: 64) + "v" + String(repeating: "]", count: 64)
+        #expect(limited.evaluate(try expr(expressions)) == .unknown(reason: tooMuch))
+        // Doubling a string at each level takes few steps but 2^40 bytes: bytes built count as work too.
+        func doubling(_ levels: Int) -> String {
+            var text = "[for a0 in [\"x\"] : "
+            for level in 1...levels { text += "[for a\(level) in [\"${a\(level - 1)}${a\(level - 1)}\"] : " }
+            return text + "a\(levels)" + String(repeating: "]", count: levels + 1)
+        }
+        #expect(limited.evaluate(try expr(doubling(40))) == .unknown(reason: tooMuch))
+        // Ten levels (1,024 bytes in 11 one-element lists) are well within the limit.
+        var tenLevels = Value.string(String(repeating: "x", count: 1_024))
+        for _ in 0...10 { tenLevels = [tenLevels] }
+        #expect(limited.evaluate(try expr(doubling(10))) == .known(tenLevels))
+        // The default limit is far above what real configurations need: 90,000 products are fine.
+        let list = Value.list((0..<300).map { .number(Decimal($0)) })
+        let products = try expr("[for i in var.l : [for j in var.l : i * j]]").evaluate(variables: ["l": list]).value
+        #expect(products?.listValue?.last?.listValue?.last == .number(299 * 299))
+    }
+
+    /// Reasons echo names, values and source text: like syntax errors, they stay one short line.
+    @Test func reasonsAreOneShortLine() throws {
+        let huge = String(repeating: "x", count: 1_000_000)
+        #expect(
+            try expr("var.s * 2").evaluate(variables: ["s": .string(huge)])
+                == .unknown(reason: "left operand of '*' must be a number, not \"" + String(repeating: "x", count: 59) + "…"))
+        #expect(
+            try expr("aws_x.y[<<EOF\nline\nEOF\n]").evaluate()
+                == .unknown(reason: #"aws_x.y[<<EOF\nline\nEOF] is a reference to a resource attribute, known only after apply"#))
+        let deep = try expr("aws_lb" + String(repeating: ".a", count: 10_000))
+        #expect(deep.evaluate() == .unknown(reason: "aws_lb" + String(repeating: ".a", count: 27) + "… is a reference to a resource attribute, known only after apply"))
+    }
+
     @Test func valueRendering() {
         let value: Value = ["b": [1, "x"], "a": true, "c": .null]
         #expect(value.description == #"{ a = true, b = [1, "x"], c = null }"#)
