@@ -31,4 +31,38 @@ struct FuzzTests {
         let unchanged = (0..<50).filter { FuzzTests.corpus.map { Array($0.utf8) }.contains(fuzzer.input($0)) }
         #expect(unchanged.count < 5)
     }
+
+    static let regressionNames: [String] = {
+        let directory = fixturePath("fuzz")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".tf") }.sorted()
+    }()
+
+    @Test func regressionFixturesExist() {
+        #expect(!FuzzTests.regressionNames.isEmpty)
+    }
+
+    /// Each input the long fuzzer failed on (crash, hang or broken property) now parses or fails cleanly, quickly.
+    @Test(arguments: FuzzTests.regressionNames)
+    func regression(name: String) throws {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: fixturePath("fuzz/" + name))))
+        var outcome = Fuzzer.Outcome.rejected
+        let elapsed = ContinuousClock().measure { outcome = Fuzzer.exercise(bytes) }
+        if case .violation(let message) = outcome { Issue.record("\(message)") }
+        #expect(elapsed < .seconds(20))
+    }
+
+    /// The first failure Scripts/fuzz-hcl found: 64 nested `%{for v in [1, 2]}` directives in a heredoc
+    /// (2^64 steps to evaluate). It parses; evaluation stops at the work limit.
+    @Test func nestedForDirectivesStopAtTheWorkLimit() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: fixturePath("fuzz/seed1-input118619-nested-for-directives.tf")))
+        let file = try HCLParser.parse(data, path: "fuzz.tf")
+        let evaluator = Evaluator(workLimit: 10_000)
+        var results: [EvaluationResult] = []
+        var bodies = [file.body]
+        while let body = bodies.popLast() {
+            results += body.attributes.map { evaluator.evaluate($0.expression) }
+            bodies += body.blocks.map(\.body)
+        }
+        #expect(results.contains(.unknown(reason: Evaluator.Reason.tooMuchWork(10_000))))
+    }
 }
