@@ -108,7 +108,9 @@ public struct Evaluator: Sendable {
     private func eval(_ expression: HCLExpression, _ bound: Bindings) throws -> Value {
         try bound.work.spend(1)
         switch expression.kind {
-        case .number(let literal): return .number(literal.value)
+        case .number(let literal):
+            guard literal.isExact else { throw Unknown("\(HCLError.excerpt(literal.text)) has more than 38 significant digits") }
+            return .number(literal.value)
         case .bool(let value): return .bool(value)
         case .null: return .null
         case .template(let template): return try evalTemplate(template, bound)
@@ -250,19 +252,22 @@ public struct Evaluator: Sendable {
         case .lessOrEqual: return .bool(a <= b)
         case .greater: return .bool(a > b)
         case .greaterOrEqual: return .bool(a >= b)
-        case .add: return .number(a + b)
-        case .subtract: return .number(a - b)
-        case .multiply: return .number(a * b)
+        case .add, .subtract, .multiply: return .number(try Evaluator.exactly(op, a, b))
         case .divide:
             guard b != 0 else { throw Unknown("division by zero") }
-            return .number(a / b)
+            return .number(try Evaluator.exactly(op, a, b))
         case .modulo:
             guard b != 0 else { throw Unknown("modulo by zero") }
             // Remainder with the sign of the dividend, like Terraform.
-            var quotient = a / b
+            var quotient = try Evaluator.exactly(.divide, a, b)
             var truncated = Decimal()
             NSDecimalRound(&truncated, &quotient, 0, quotient < 0 ? .up : .down)
-            return .number(a - b * truncated)
+            let remainder = try Evaluator.exactly(.subtract, a, try Evaluator.exactly(.multiply, b, truncated))
+            // Past 38 digits the quotient is rounded and the remainder comes out of range (10^40 % 3 gave 100).
+            guard abs(remainder) < abs(b), remainder == 0 || (remainder < 0) == (a < 0) else {
+                throw Unknown("remainder of numbers this large is not evaluated exactly")
+            }
+            return .number(remainder)
         case .equal, .notEqual, .and, .or:
             fatalError("handled above")
         }
@@ -364,6 +369,27 @@ public struct Evaluator: Sendable {
         default:
             throw Unknown("cannot index a \(value.typeName)")
         }
+    }
+
+    /// `a op b` for `+ - * /`, or `.unknown` where Decimal (38 significant digits, exponents to ±127) would
+    /// overflow or round a sum, difference or product: HCL numbers are arbitrary-precision, so a rounded
+    /// result would be a guess. Quotients are rounded to 38 digits, as any fixed precision must.
+    private static func exactly(_ op: BinaryOperator, _ a: Decimal, _ b: Decimal) throws -> Decimal {
+        var a = a, b = b, result = Decimal()
+        let error: NSDecimalNumber.CalculationError
+        switch op {
+        case .add: error = NSDecimalAdd(&result, &a, &b, .plain)
+        case .subtract: error = NSDecimalSubtract(&result, &a, &b, .plain)
+        case .multiply: error = NSDecimalMultiply(&result, &a, &b, .plain)
+        default: error = NSDecimalDivide(&result, &a, &b, .plain)
+        }
+        if error == .overflow || error == .underflow || result.isNaN {
+            throw Unknown("result of '\(op.symbol)' is beyond the range of numbers evaluated here")
+        }
+        if error == .lossOfPrecision && op != .divide {
+            throw Unknown("result of '\(op.symbol)' has more than 38 significant digits")
+        }
+        return result
     }
 
     /// Iteration order for `for`: lists by index, objects by sorted key (as Terraform does).

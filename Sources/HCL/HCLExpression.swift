@@ -142,6 +142,17 @@ public struct NumberLiteral: Sendable, Hashable {
         self.value = value
         self.text = text
     }
+
+    /// Whether `value` is exactly the literal: Decimal keeps 38 significant digits, longer literals are rounded.
+    var isExact: Bool {
+        let utf8 = text.utf8
+        guard utf8.count > 38 else { return true }
+        let mantissa = utf8.prefix { $0 | 0x20 != Byte.lowerE }.filter(Byte.isDigit)
+        guard let first = mantissa.firstIndex(where: { $0 != Byte.zero }), let last = mantissa.lastIndex(where: { $0 != Byte.zero }) else {
+            return true
+        }
+        return last - first < 38
+    }
 }
 
 /// One step of a traversal.

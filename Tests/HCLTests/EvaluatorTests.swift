@@ -115,6 +115,26 @@ struct EvaluatorTests {
         #expect(Evaluator(variables: ["vpce": "v"]).evaluate(template) == .known("{\"vpce\": \"v\"}\n"))
     }
 
+    /// HCL numbers are arbitrary-precision (hclsyntax/spec.md, "Numeric Literals"); the evaluator keeps 38
+    /// significant digits, so anything it would round or overflow is unknown rather than a wrong value.
+    @Test func numbersBeyondDecimalAreUnknownNotWrong() throws {
+        // Remainders take the dividend's sign (Terraform): -7 % 3 is -1, 7 % -3 is 1.
+        #expect(try expr("-7 % 3").evaluate() == .known(-1))
+        #expect(try expr("7 % -3").evaluate() == .known(1))
+        #expect(try expr("7.5 % 2").evaluate() == .known(.number(Decimal(string: "1.5")!)))
+        // 10^40 % 3 is 1 (10 ≡ 1 mod 3); Decimal's rounded quotient gave 100.
+        #expect(try expr("10000000000000000000000000000000000000000 % 3").evaluate().value == nil)
+        // 1e100 * 1e100 = 1e200 is past Decimal's range; the result was NaN, reported as known.
+        #expect(try expr("1e100 * 1e100").evaluate() == .unknown(reason: "result of '*' is beyond the range of numbers evaluated here"))
+        // 10^38 - 1 plus 0.1 needs 39 significant digits.
+        #expect(try expr("99999999999999999999999999999999999999 + 0.1").evaluate() == .unknown(reason: "result of '+' has more than 38 significant digits"))
+        // A 41-digit literal was silently rounded; 1 followed by 41 zeros has one significant digit and is exact.
+        #expect(try expr("12345678901234567890123456789012345678901").evaluate().value == nil)
+        #expect(try expr("100000000000000000000000000000000000000000").evaluate() == .known(.number(Decimal(string: "1e41")!)))
+        #expect(try expr("0.00000000000000000000000000000000000000000000001").evaluate() == .known(.number(Decimal(string: "1e-47")!)))
+        #expect(try expr("2 * 21 / 7 - 0.5").evaluate() == .known(.number(Decimal(string: "5.5")!)))
+    }
+
     /// Nested `for` over two elements doubles the work per level: 64 levels would be 2^64 steps.
     @Test func evaluationWorkIsBounded() throws {
         let limited = Evaluator(workLimit: 10_000)
