@@ -11,7 +11,7 @@ enum BuiltinFunctions {
     ]
 
     static func call(_ name: String, _ args: [Value]) throws -> Value {
-        guard names.contains(name) else { throw Unknown("function \(name)() is not evaluated statically") }
+        guard names.contains(name) else { throw Unknown("function \(HCLError.excerpt(name))() is not evaluated statically") }
         func arity(_ count: ClosedRange<Int>) throws {
             guard count.contains(args.count) else {
                 throw Unknown(
@@ -95,7 +95,7 @@ enum BuiltinFunctions {
             try arity(2...3)
             let map = try object(args[0]), key = try string(args[1])
             if let value = map[key] { return value }
-            guard args.count == 3 else { throw Unknown("lookup(): key \"\(key)\" not found and no default given") }
+            guard args.count == 3 else { throw Unknown("lookup(): key \"\(HCLError.excerpt(key))\" not found and no default given") }
             return args[2]
         case "element":
             try arity(2...2)
@@ -207,7 +207,7 @@ enum BuiltinFunctions {
             case "q":
                 out += Value.string(try Evaluator.string(argument, "format() %q argument")).jsonString
             default:
-                throw Unknown("format(): verb %\(verb) is not evaluated statically")
+                throw Unknown("format(): verb %\(HCLError.excerpt(String(verb))) is not evaluated statically")
             }
         }
         return out

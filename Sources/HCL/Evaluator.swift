@@ -23,43 +23,94 @@ public struct Evaluator: Sendable {
     public var locals: [String: Value]
     /// Values for other root names, e.g. `each` or `count` when evaluating one instance.
     public var scope: [String: Value]
+    /// How much work one evaluation may do before it gives up with `.unknown`: a unit per expression
+    /// evaluated, per element iterated or produced, and per 16 bytes of string built. Real configurations
+    /// need a tiny fraction of the default; without a bound, 64 nested `for` directives over two elements
+    /// would take 2^64 steps.
+    public var workLimit: Int
 
     /// Creates an evaluator.
-    public init(variables: [String: Value] = [:], locals: [String: Value] = [:], scope: [String: Value] = [:]) {
+    public init(
+        variables: [String: Value] = [:], locals: [String: Value] = [:], scope: [String: Value] = [:], workLimit: Int = 1_000_000
+    ) {
         self.variables = variables
         self.locals = locals
         self.scope = scope
+        self.workLimit = workLimit
     }
 
     /// Evaluates `expression`.
     public func evaluate(_ expression: HCLExpression) -> EvaluationResult {
-        do {
-            return .known(try eval(expression, [:]))
-        } catch let unknown as Unknown {
-            return .unknown(reason: unknown.reason)
-        } catch {
-            return .unknown(reason: "\(error)")
-        }
+        outcome { try eval(expression, Bindings(work: Work(limit: workLimit))) }
     }
 
     /// Evaluates a template (e.g. a heredoc) to its string.
     public func evaluate(_ template: Template) -> EvaluationResult {
+        outcome { .string(try render(template.parts, Bindings(work: Work(limit: workLimit)))) }
+    }
+
+    /// Reasons echo names and values from the input, so they are kept to one short line.
+    private func outcome(_ body: () throws -> Value) -> EvaluationResult {
         do {
-            return .known(.string(try render(template.parts, [:])))
+            return .known(try body())
         } catch let unknown as Unknown {
-            return .unknown(reason: unknown.reason)
+            return .unknown(reason: HCLError.excerpt(unknown.reason, limit: 300))
         } catch {
-            return .unknown(reason: "\(error)")
+            return .unknown(reason: HCLError.excerpt("\(error)", limit: 300))
         }
+    }
+
+    /// Iteration variables of enclosing `for` expressions and directives, plus the evaluation's work
+    /// budget (a reference, so every copy draws on the same budget).
+    private struct Bindings {
+        var values: [String: Value] = [:]
+        let work: Work
+
+        subscript(name: String) -> Value? {
+            get { values[name] }
+            set { values[name] = newValue }
+        }
+    }
+
+    private final class Work {
+        let limit: Int
+        var remaining: Int
+
+        init(limit: Int) {
+            self.limit = limit
+            remaining = limit
+        }
+
+        func spend(_ units: Int) throws {
+            remaining -= units
+            if remaining < 0 { throw Unknown(Reason.tooMuchWork(limit)) }
+        }
+
+        /// Work proportional to what a value holds at its top level.
+        func spend(on value: Value) throws {
+            switch value {
+            case .string(let string): try spend(string.utf8.count / 16)
+            case .list(let elements): try spend(elements.count)
+            case .object(let attributes): try spend(attributes.count)
+            case .number, .bool, .null: break
+            }
+        }
+    }
+
+    /// Reasons tests and callers may want to recognise.
+    enum Reason {
+        static func tooMuchWork(_ limit: Int) -> String { "needs more than \(limit) steps of work; not evaluated statically" }
     }
 
     // MARK: - Expressions
 
-    /// `bound` holds iteration variables of enclosing `for` expressions and directives.
     /// Kept a thin dispatcher: each case lives in its own function so the recursive frame stays small.
-    private func eval(_ expression: HCLExpression, _ bound: [String: Value]) throws -> Value {
+    private func eval(_ expression: HCLExpression, _ bound: Bindings) throws -> Value {
+        try bound.work.spend(1)
         switch expression.kind {
-        case .number(let literal): return .number(literal.value)
+        case .number(let literal):
+            guard literal.isExact else { throw Unknown("\(HCLError.excerpt(literal.text)) has more than 38 significant digits") }
+            return .number(literal.value)
         case .bool(let value): return .bool(value)
         case .null: return .null
         case .template(let template): return try evalTemplate(template, bound)
@@ -69,7 +120,7 @@ public struct Evaluator: Sendable {
         case .tuple(let elements): return try evalTuple(elements, bound)
         case .object(let items): return try evalObject(items, bound)
         case let .unary(op, operand): return try evalUnary(op, operand, bound)
-        case let .binary(op, left, right): return try binary(op, left, right, bound)
+        case .binary: return try evalChain(expression, bound)
         case let .conditional(condition, trueResult, falseResult):
             return try evalConditional(condition, trueResult, falseResult, bound)
         case .parenthesized(let inner): return try eval(inner, bound)
@@ -78,7 +129,7 @@ public struct Evaluator: Sendable {
     }
 
     @inline(never)
-    private func evalTemplate(_ template: Template, _ bound: [String: Value]) throws -> Value {
+    private func evalTemplate(_ template: Template, _ bound: Bindings) throws -> Value {
         // A template that is a single interpolation yields the value itself, not its string form.
         if template.parts.count == 1, case .interpolation(let interpolation) = template.parts[0], case .quoted = template.style {
             return try eval(interpolation.expression, bound)
@@ -89,37 +140,39 @@ public struct Evaluator: Sendable {
     @inline(never)
     private func evalTraversal(
         _ expression: HCLExpression, _ base: HCLExpression, _ steps: [TraversalStep],
-        _ bound: [String: Value]
+        _ bound: Bindings
     ) throws -> Value {
         if case .variable(let root) = base.kind, bound[root] == nil {
             if root == "var" || root == "local", case .attribute(let name)? = steps.first {
-                guard let value = (root == "var" ? variables : locals)[name] else { throw Unknown("\(root).\(name) has no value") }
+                guard let value = (root == "var" ? variables : locals)[name] else { throw Unknown("\(root).\(HCLError.excerpt(name)) has no value") }
                 return try apply(steps.dropFirst(), to: value, bound)
             }
             if scope[root] == nil && root != "var" && root != "local" {
-                throw Unknown("\(expression.sourceText) is a reference to \(Evaluator.describeRoot(root))")
+                throw Unknown("\(HCLError.excerpt(expression.sourceText)) is a reference to \(Evaluator.describeRoot(root))")
             }
         }
         return try apply(steps[...], to: try eval(base, bound), bound)
     }
 
     @inline(never)
-    private func evalCall(_ call: FunctionCall, _ bound: [String: Value]) throws -> Value {
+    private func evalCall(_ call: FunctionCall, _ bound: Bindings) throws -> Value {
         var arguments = try call.arguments.map { try eval($0, bound) }
         if call.expandsFinalArgument, let last = arguments.popLast() {
-            guard case .list(let elements) = last else { throw Unknown("cannot expand \(last.typeName) with '...' in \(call.name)()") }
+            guard case .list(let elements) = last else { throw Unknown("cannot expand \(last.typeName) with '...' in \(HCLError.excerpt(call.name))()") }
             arguments += elements
         }
-        return try BuiltinFunctions.call(call.name, arguments)
+        let result = try BuiltinFunctions.call(call.name, arguments)
+        try bound.work.spend(on: result)
+        return result
     }
 
     @inline(never)
-    private func evalTuple(_ elements: [HCLExpression], _ bound: [String: Value]) throws -> Value {
+    private func evalTuple(_ elements: [HCLExpression], _ bound: Bindings) throws -> Value {
         .list(try elements.map { try eval($0, bound) })
     }
 
     @inline(never)
-    private func evalObject(_ items: [ObjectItem], _ bound: [String: Value]) throws -> Value {
+    private func evalObject(_ items: [ObjectItem], _ bound: Bindings) throws -> Value {
         var result: [String: Value] = [:]
         for item in items {
             let key: String
@@ -133,7 +186,7 @@ public struct Evaluator: Sendable {
     }
 
     @inline(never)
-    private func evalUnary(_ op: UnaryOperator, _ operand: HCLExpression, _ bound: [String: Value]) throws -> Value {
+    private func evalUnary(_ op: UnaryOperator, _ operand: HCLExpression, _ bound: Bindings) throws -> Value {
         let value = try eval(operand, bound)
         switch op {
         case .negate: return .number(-(try Evaluator.number(value, "operand of '-'")))
@@ -144,18 +197,18 @@ public struct Evaluator: Sendable {
     @inline(never)
     private func evalConditional(
         _ condition: HCLExpression, _ trueResult: HCLExpression, _ falseResult: HCLExpression,
-        _ bound: [String: Value]
+        _ bound: Bindings
     ) throws -> Value {
         let chosen = try Evaluator.bool(try eval(condition, bound), "condition") ? trueResult : falseResult
         return try eval(chosen, bound)
     }
 
-    private func resolve(_ name: String, _ bound: [String: Value], in expression: HCLExpression) throws -> Value {
+    private func resolve(_ name: String, _ bound: Bindings, in expression: HCLExpression) throws -> Value {
         if let value = bound[name] { return value }
         if name == "var" { return .object(variables) }
         if name == "local" { return .object(locals) }
         if let value = scope[name] { return value }
-        throw Unknown("\(name) is a reference to \(Evaluator.describeRoot(name))")
+        throw Unknown("\(HCLError.excerpt(name)) is a reference to \(Evaluator.describeRoot(name))")
     }
 
     private static func describeRoot(_ root: String) -> String {
@@ -168,16 +221,24 @@ public struct Evaluator: Sendable {
         }
     }
 
+    /// A chain such as `a + b - c` left to right, in a loop: chains can be arbitrarily long.
     @inline(never)
-    private func binary(_ op: BinaryOperator, _ left: HCLExpression, _ right: HCLExpression, _ bound: [String: Value]) throws -> Value {
+    private func evalChain(_ expression: HCLExpression, _ bound: Bindings) throws -> Value {
+        guard let (first, rest) = expression.operatorChain() else { return try eval(expression, bound) }
+        var value = try eval(first, bound)
+        for (op, operand) in rest { value = try binary(op, value, operand, bound) }
+        return value
+    }
+
+    /// `lhs op right`; the right operand is evaluated only when needed.
+    private func binary(_ op: BinaryOperator, _ lhs: Value, _ right: HCLExpression, _ bound: Bindings) throws -> Value {
         // `false && x` and `true || x` are known whatever x is.
         if op == .and || op == .or {
-            let lhs = try Evaluator.bool(try eval(left, bound), "left operand of '\(op.symbol)'")
-            if op == .and && !lhs { return .bool(false) }
-            if op == .or && lhs { return .bool(true) }
+            let left = try Evaluator.bool(lhs, "left operand of '\(op.symbol)'")
+            if op == .and && !left { return .bool(false) }
+            if op == .or && left { return .bool(true) }
             return .bool(try Evaluator.bool(try eval(right, bound), "right operand of '\(op.symbol)'"))
         }
-        let lhs = try eval(left, bound)
         let rhs = try eval(right, bound)
         switch op {
         case .equal: return .bool(lhs == rhs)
@@ -191,31 +252,35 @@ public struct Evaluator: Sendable {
         case .lessOrEqual: return .bool(a <= b)
         case .greater: return .bool(a > b)
         case .greaterOrEqual: return .bool(a >= b)
-        case .add: return .number(a + b)
-        case .subtract: return .number(a - b)
-        case .multiply: return .number(a * b)
+        case .add, .subtract, .multiply: return .number(try Evaluator.exactly(op, a, b))
         case .divide:
             guard b != 0 else { throw Unknown("division by zero") }
-            return .number(a / b)
+            return .number(try Evaluator.exactly(op, a, b))
         case .modulo:
             guard b != 0 else { throw Unknown("modulo by zero") }
             // Remainder with the sign of the dividend, like Terraform.
-            var quotient = a / b
+            var quotient = try Evaluator.exactly(.divide, a, b)
             var truncated = Decimal()
             NSDecimalRound(&truncated, &quotient, 0, quotient < 0 ? .up : .down)
-            return .number(a - b * truncated)
+            let remainder = try Evaluator.exactly(.subtract, a, try Evaluator.exactly(.multiply, b, truncated))
+            // Past 38 digits the quotient is rounded and the remainder comes out of range (10^40 % 3 gave 100).
+            guard abs(remainder) < abs(b), remainder == 0 || (remainder < 0) == (a < 0) else {
+                throw Unknown("remainder of numbers this large is not evaluated exactly")
+            }
+            return .number(remainder)
         case .equal, .notEqual, .and, .or:
             fatalError("handled above")
         }
     }
 
     @inline(never)
-    private func evalFor(_ forExpression: ForExpression, _ bound: [String: Value]) throws -> Value {
+    private func evalFor(_ forExpression: ForExpression, _ bound: Bindings) throws -> Value {
         let collection = try eval(forExpression.collection, bound)
         var listResult: [Value] = []
         var objectResult: [String: Value] = [:]
         var groups: [String: [Value]] = [:]
         for (key, element) in try Evaluator.elements(of: collection) {
+            try bound.work.spend(1)
             var inner = bound
             inner[forExpression.valueVariable] = element
             if let keyVariable = forExpression.keyVariable { inner[keyVariable] = key }
@@ -234,7 +299,7 @@ public struct Evaluator: Sendable {
                 groups[resultKey, default: []].append(value)
             } else {
                 guard objectResult[resultKey] == nil else {
-                    throw Unknown("duplicate key \"\(resultKey)\" in for expression (use '...' to group)")
+                    throw Unknown("duplicate key \"\(HCLError.excerpt(resultKey))\" in for expression (use '...' to group)")
                 }
                 objectResult[resultKey] = value
             }
@@ -246,7 +311,7 @@ public struct Evaluator: Sendable {
 
     // MARK: - Traversals
 
-    private func apply(_ steps: ArraySlice<TraversalStep>, to value: Value, _ bound: [String: Value]) throws -> Value {
+    private func apply(_ steps: ArraySlice<TraversalStep>, to value: Value, _ bound: Bindings) throws -> Value {
         var current = value
         var rest = steps
         while let step = rest.first {
@@ -260,12 +325,16 @@ public struct Evaluator: Sendable {
                 current = try Evaluator.index(try eval(keyExpression, bound), of: current)
             case .fullSplat:
                 // All remaining steps apply to each element.
-                return .list(try Evaluator.splatSource(current).map { try apply(rest, to: $0, bound) })
+                let elements = Evaluator.splatSource(current)
+                try bound.work.spend(elements.count)
+                return .list(try elements.map { try apply(rest, to: $0, bound) })
             case .attributeSplat:
                 // Only the following attribute and legacy-index steps apply to each element.
                 let each = rest.prefix { if case .attribute = $0 { true } else if case .legacyIndex = $0 { true } else { false } }
                 rest = rest.dropFirst(each.count)
-                current = .list(try Evaluator.splatSource(current).map { try apply(each, to: $0, bound) })
+                let elements = Evaluator.splatSource(current)
+                try bound.work.spend(elements.count)
+                current = .list(try elements.map { try apply(each, to: $0, bound) })
             }
         }
         return current
@@ -280,8 +349,8 @@ public struct Evaluator: Sendable {
     }
 
     private static func attribute(_ name: String, of value: Value) throws -> Value {
-        guard case .object(let attributes) = value else { throw Unknown("cannot get attribute \"\(name)\" of a \(value.typeName)") }
-        guard let result = attributes[name] else { throw Unknown("object has no attribute \"\(name)\"") }
+        guard case .object(let attributes) = value else { throw Unknown("cannot get attribute \"\(HCLError.excerpt(name))\" of a \(value.typeName)") }
+        guard let result = attributes[name] else { throw Unknown("object has no attribute \"\(HCLError.excerpt(name))\"") }
         return result
     }
 
@@ -290,16 +359,37 @@ public struct Evaluator: Sendable {
         case .list(let elements):
             let number = try Evaluator.number(key, "list index")
             guard let index = Evaluator.integer(number), index >= 0, index < elements.count else {
-                throw Unknown("index \(key) is out of range for a list of \(elements.count) elements")
+                throw Unknown("index \(key.excerpt()) is out of range for a list of \(elements.count) elements")
             }
             return elements[index]
         case .object(let attributes):
             let name = try Evaluator.string(key, "object key")
-            guard let result = attributes[name] else { throw Unknown("object has no key \"\(name)\"") }
+            guard let result = attributes[name] else { throw Unknown("object has no key \"\(HCLError.excerpt(name))\"") }
             return result
         default:
             throw Unknown("cannot index a \(value.typeName)")
         }
+    }
+
+    /// `a op b` for `+ - * /`, or `.unknown` where Decimal (38 significant digits, exponents to ±127) would
+    /// overflow or round a sum, difference or product: HCL numbers are arbitrary-precision, so a rounded
+    /// result would be a guess. Quotients are rounded to 38 digits, as any fixed precision must.
+    private static func exactly(_ op: BinaryOperator, _ a: Decimal, _ b: Decimal) throws -> Decimal {
+        var a = a, b = b, result = Decimal()
+        let error: NSDecimalNumber.CalculationError
+        switch op {
+        case .add: error = NSDecimalAdd(&result, &a, &b, .plain)
+        case .subtract: error = NSDecimalSubtract(&result, &a, &b, .plain)
+        case .multiply: error = NSDecimalMultiply(&result, &a, &b, .plain)
+        default: error = NSDecimalDivide(&result, &a, &b, .plain)
+        }
+        if error == .overflow || error == .underflow || result.isNaN {
+            throw Unknown("result of '\(op.symbol)' is beyond the range of numbers evaluated here")
+        }
+        if error == .lossOfPrecision && op != .divide {
+            throw Unknown("result of '\(op.symbol)' has more than 38 significant digits")
+        }
+        return result
     }
 
     /// Iteration order for `for`: lists by index, objects by sorted key (as Terraform does).
@@ -317,7 +407,7 @@ public struct Evaluator: Sendable {
     // MARK: - Templates
 
     @inline(never)
-    private func render(_ parts: [TemplatePart], _ bound: [String: Value]) throws -> String {
+    private func render(_ parts: [TemplatePart], _ bound: Bindings) throws -> String {
         var out = ""
         for part in parts {
             switch part {
@@ -333,6 +423,7 @@ public struct Evaluator: Sendable {
                 }
             case .forDirective(let directive):
                 for (key, element) in try Evaluator.elements(of: try eval(directive.collection, bound)) {
+                    try bound.work.spend(1)
                     var inner = bound
                     inner[directive.valueVariable] = element
                     if let keyVariable = directive.keyVariable { inner[keyVariable] = key }
@@ -340,6 +431,7 @@ public struct Evaluator: Sendable {
                 }
             }
         }
+        try bound.work.spend(out.utf8.count / 16)
         return out
     }
 
@@ -364,7 +456,7 @@ public struct Evaluator: Sendable {
             {
                 return number
             }
-            throw Unknown("\(context()) must be a number, not \(value)")
+            throw Unknown("\(context()) must be a number, not \(value.excerpt())")
         default:
             throw Unknown("\(context()) must be a number, not a \(value.typeName)")
         }
@@ -375,7 +467,7 @@ public struct Evaluator: Sendable {
         case .bool(let bool): return bool
         case .string("true"): return true
         case .string("false"): return false
-        default: throw Unknown("\(context()) must be a bool, not \(value)")
+        default: throw Unknown("\(context()) must be a bool, not \(value.excerpt())")
         }
     }
 

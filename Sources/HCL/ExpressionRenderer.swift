@@ -80,10 +80,13 @@ enum ExpressionRenderer {
         case let .unary(op, operand):
             out += op.symbol
             render(operand, into: &out)
-        case let .binary(op, left, right):
-            render(left, into: &out)
-            out += " \(op.symbol) "
-            render(right, into: &out)
+        case .binary:
+            guard let (first, rest) = expression.operatorChain() else { return }
+            render(first, into: &out)
+            for (op, operand) in rest {
+                out += " " + op.symbol + " "
+                render(operand, into: &out)
+            }
         case let .conditional(condition, trueResult, falseResult):
             render(condition, into: &out)
             out += " ? "

@@ -4,14 +4,30 @@ import Foundation
 ///
 /// A value type whose contents live in one immutable heap box: copies cost a single pointer,
 /// which keeps the stack frames of the recursive parser and tree walkers small.
+///
+/// Binary operators are left-associative, so `a + b + c + ...` nests to the left as deep as the chain
+/// is long (the parser puts no limit on it). Equality, hashing and deallocation therefore follow that
+/// left spine in a loop; `operatorChain()` lets other walkers do the same.
 public struct HCLExpression: Sendable, Hashable {
-    private final class Storage: Sendable {
-        let kind: ExpressionKind
+    // `@unchecked`: `kind` is written only while the box is being torn down and has no other owner.
+    private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) private(set) var kind: ExpressionKind
         let range: SourceRange
 
         init(kind: ExpressionKind, range: SourceRange) {
             self.kind = kind
             self.range = range
+        }
+
+        /// Releasing `(a + b) + c` would release `a + b` from inside this deinit, and so on down the left
+        /// spine: one nested call per operator. Instead, detach each uniquely owned left operand in a loop.
+        deinit {
+            guard case .binary(_, var left, _) = kind else { return }
+            kind = .null
+            while isKnownUniquelyReferenced(&left.storage), case .binary(_, let next, _) = left.storage.kind {
+                left.storage.kind = .null  // frees the right operand; `next` keeps the left one alive
+                left = next
+            }
         }
     }
 
@@ -39,13 +55,45 @@ public struct HCLExpression: Sendable, Hashable {
 
     /// Structural equality (kind and range).
     public static func == (lhs: HCLExpression, rhs: HCLExpression) -> Bool {
-        lhs.storage === rhs.storage || (lhs.storage.range == rhs.storage.range && lhs.storage.kind == rhs.storage.kind)
+        var left = lhs, right = rhs
+        while left.storage !== right.storage {
+            guard left.storage.range == right.storage.range else { return false }
+            guard case let .binary(leftOperator, leftLeft, leftRight) = left.storage.kind,
+                case let .binary(rightOperator, rightLeft, rightRight) = right.storage.kind
+            else { return left.storage.kind == right.storage.kind }
+            guard leftOperator == rightOperator, leftRight == rightRight else { return false }
+            left = leftLeft
+            right = rightLeft
+        }
+        return true
     }
 
     /// Hashes kind and range.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.range)
-        hasher.combine(storage.kind)
+        var node = self
+        while case let .binary(op, left, right) = node.storage.kind {
+            hasher.combine(node.storage.range)
+            hasher.combine(op)
+            hasher.combine(right)
+            node = left
+        }
+        hasher.combine(node.storage.range)
+        hasher.combine(node.storage.kind)
+    }
+
+    /// For a binary operation, its operands and operators in source order: `a - b + c` (parsed as
+    /// `(a - b) + c`) gives `a` and `[(-, b), (+, c)]`; nil for any other expression. Walking this list
+    /// costs no stack however long the chain; each right operand is at most a few precedence levels deep.
+    func operatorChain() -> (first: HCLExpression, rest: [(BinaryOperator, HCLExpression)])? {
+        guard case .binary = storage.kind else { return nil }
+        var rest: [(BinaryOperator, HCLExpression)] = []
+        var node = self
+        while case let .binary(op, left, right) = node.storage.kind {
+            rest.append((op, right))
+            node = left
+        }
+        rest.reverse()
+        return (node, rest)
     }
 }
 
@@ -93,6 +141,17 @@ public struct NumberLiteral: Sendable, Hashable {
     public init(value: Decimal, text: String) {
         self.value = value
         self.text = text
+    }
+
+    /// Whether `value` is exactly the literal: Decimal keeps 38 significant digits, longer literals are rounded.
+    var isExact: Bool {
+        let utf8 = text.utf8
+        guard utf8.count > 38 else { return true }
+        let mantissa = utf8.prefix { $0 | 0x20 != Byte.lowerE }.filter(Byte.isDigit)
+        guard let first = mantissa.firstIndex(where: { $0 != Byte.zero }), let last = mantissa.lastIndex(where: { $0 != Byte.zero }) else {
+            return true
+        }
+        return last - first < 38
     }
 }
 

@@ -33,7 +33,13 @@ public struct HCLFile: Sendable, Hashable {
 
 /// Entry point: parses HCL native syntax into an `HCLFile`.
 public enum HCLParser {
-    /// The deepest nesting of blocks, brackets, operators and templates accepted before failing with an error.
+    /// The deepest nesting accepted before failing with an error. Each block, bracket, parenthesis,
+    /// call, unary operator, template interpolation or directive and splat is a level, and so is each
+    /// tighter-binding right operand (`b * c` in `a + b * c`); a chain of one precedence level
+    /// (`a + b + c ...`) and `.name`, `[i]` and `.0` steps are not, and may be of any length.
+    ///
+    /// Every tree walker (references, rendering, evaluation, equality, hashing) recurses at most this deep,
+    /// on the caller's stack; operator chains and traversal steps are walked in loops.
     public static let maximumNestingDepth = 256
 
     /// Stack size of the thread the recursive-descent parser runs on.

@@ -35,7 +35,6 @@ struct Lexer {
     private var tokens: [Token] = []
     private var modes: [Mode] = [.normal(braces: 0, interpolation: false)]
     private var error: HCLError?
-    private var lastKind: TokenKind = .newline
 
     private init(bytes: UnsafeBufferPointer<UInt8>, start: Int, file: String) {
         self.bytes = bytes
@@ -83,7 +82,6 @@ struct Lexer {
             Token(
                 kind: kind, start: Int32(start), end: Int32(pos),
                 line: startLine, column: startColumn, endLine: line, endColumn: column))
-        lastKind = kind
     }
 
     /// Records a lexical error at the current position and returns false so callers can `return fail(...)`.
@@ -236,19 +234,18 @@ struct Lexer {
 
     private mutating func scanNumber(start: Int, line startLine: Int32, column startColumn: Int32) {
         while Byte.isDigit(byte(pos)) { pos += 1 }
-        // After a '.', digits are a legacy index (`a.0.1` is two steps), never a fraction.
-        if lastKind != .dot {
-            if byte(pos) == Byte.dot && Byte.isDigit(byte(pos + 1)) {
-                pos += 1
+        // As in hclsyntax's scanner, `0.1` is one number even after a '.': `a.0.1` is not two legacy
+        // indexes but an error, which the parser reports (hclsyntax/spec.md, "Index Operator").
+        if byte(pos) == Byte.dot && Byte.isDigit(byte(pos + 1)) {
+            pos += 1
+            while Byte.isDigit(byte(pos)) { pos += 1 }
+        }
+        if byte(pos) | 0x20 == Byte.lowerE {
+            var p = pos + 1
+            if byte(p) == Byte.plus || byte(p) == Byte.minus { p += 1 }
+            if Byte.isDigit(byte(p)) {
+                pos = p
                 while Byte.isDigit(byte(pos)) { pos += 1 }
-            }
-            if byte(pos) | 0x20 == Byte.lowerE {
-                var p = pos + 1
-                if byte(p) == Byte.plus || byte(p) == Byte.minus { p += 1 }
-                if Byte.isDigit(byte(p)) {
-                    pos = p
-                    while Byte.isDigit(byte(pos)) { pos += 1 }
-                }
             }
         }
         column += Int32(pos - start)
@@ -350,7 +347,7 @@ struct Lexer {
         if state.atLineStart, closeHeredocIfPresent(state) { return true }
         guard pos < count else {
             let marker = String(decoding: UnsafeBufferPointer(rebasing: bytes[state.markerStart..<state.markerEnd]), as: UTF8.self)
-            return fail("closing marker '\(marker)' for heredoc started at \(state.openLine):\(state.openColumn)", "end of file")
+            return fail("closing marker '\(HCLError.excerpt(marker))' for heredoc started at \(state.openLine):\(state.openColumn)", "end of file")
         }
         if scanTemplateOpener() {
             state.atLineStart = false

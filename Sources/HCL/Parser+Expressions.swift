@@ -40,13 +40,13 @@ extension Parser {
         }
     }
 
-    /// Precedence climbing: left-associative chains are built in a loop; the nesting counter also
-    /// grows with chain length so later tree walks stay within the same depth bound.
+    /// Precedence climbing. A run of operators of one precedence level (`a + b - c + ...`) is built in a
+    /// loop into a left-nested tree and does not count as nesting, so chains of any length are read; walkers
+    /// follow such chains with `operatorChain()` in a loop too. Only a right operand (which holds the
+    /// tighter-binding operators, as in `a + b * c`) is a level deeper, because walkers recurse into it.
     @inline(never)
     private mutating func parseBinary(minimumPrecedence: Int) throws -> HCLExpression {
         var left = try parseUnary()
-        let savedDepth = depth
-        defer { depth = savedDepth }
         while true {
             let token = peek()
             guard let op = Parser.binaryOperator(token.kind), op.precedence >= minimumPrecedence else { return left }
@@ -54,6 +54,7 @@ extension Parser {
             skipNewlines()
             try enter(at: token)
             let right = try parseBinary(minimumPrecedence: op.precedence + 1)
+            depth -= 1
             left = HCLExpression(.binary(op, left, right), range: left.range.union(right.range))
         }
     }
@@ -74,11 +75,19 @@ extension Parser {
         return HCLExpression(.unary(op, operand), range: range(from: startLocation(token)))
     }
 
-    /// A primary expression followed by `.attr`, `.0`, `.*`, `[index]` and `[*]` steps.
+    /// A primary expression followed by `.attr`, `.0`, `.*`, `[index]` and `[*]` steps, read in a loop.
+    ///
+    /// Each splat counts as one level of nesting until the end of the traversal: evaluating a splat
+    /// applies all later steps to every element (one level of recursion), and splatting a non-list wraps
+    /// it in a list, so unbounded splats would give unbounded recursion and value depth. Other steps are free.
     @inline(never)
     private mutating func parsePostfix() throws -> HCLExpression {
         let base = try parsePrimary()
         var steps: [TraversalStep] = []
+        let savedDepth = depth
+        defer { depth = savedDepth }
+        // After `.*`, further `.name` / `.0` steps belong to that splat; another `.*` there is an error.
+        var inAttributeSplat = false
         while true {
             let token = peek()
             if token.kind == .dot {
@@ -89,20 +98,26 @@ extension Parser {
                     advance()
                     steps.append(.attribute(text(next)))
                 case .number:
-                    guard let index = Int(text(next)) else { throw failure("integer index after '.'", at: next) }
+                    guard let index = Int(text(next)) else { throw legacyIndexError(next) }
                     advance()
                     steps.append(.legacyIndex(index))
                 case .star:
+                    // hclsyntax (parser.go) rejects this as "Nested splat expression not allowed".
+                    if inAttributeSplat { throw failure("attribute name after '.' (a '.*' splat cannot hold another '.*')", at: next) }
+                    try enter(at: next)
                     advance()
                     steps.append(.attributeSplat)
+                    inAttributeSplat = true
                 default:
                     throw failure("attribute name, index or '*' after '.'", at: next)
                 }
             } else if token.kind == .openBracket {
                 advance()
+                inAttributeSplat = false
                 let saved = ignoreNewlines
                 ignoreNewlines = true
                 if peek().kind == .star {
+                    try enter(at: token)
                     advance()
                     try expect(.closeBracket, "']' after '[*'")
                     steps.append(.fullSplat)
@@ -118,6 +133,18 @@ extension Parser {
         }
         guard !steps.isEmpty else { return base }
         return HCLExpression(.traversal(base: base, steps: steps), range: range(from: base.range.start))
+    }
+
+    /// `a.0.1` lexes as `a`, `.`, `0.1`: the spec says chained legacy indexes are invalid for that reason
+    /// (hclsyntax/spec.md, "Index Operator"), and hclsyntax reports "Invalid legacy index syntax".
+    @inline(never)
+    private func legacyIndexError(_ token: Token) -> HCLError {
+        let literal = text(token)
+        guard let dot = literal.firstIndex(of: "."), !literal.contains(where: { $0 == "e" || $0 == "E" }) else {
+            return failure("integer index after '.'", at: token)
+        }
+        let first = HCLError.excerpt(literal[..<dot]), second = HCLError.excerpt(literal[literal.index(after: dot)...])
+        return failure("a single legacy index after '.' (chaining them is not permitted; write [\(first)][\(second)])", at: token)
     }
 
     @inline(never)
@@ -205,7 +232,7 @@ extension Parser {
             let token = peek()
             if token.kind == .closeParen { break }
             if token.kind == .endOfFile || token.kind == .invalid {
-                throw unclosed("')' to close call to " + name, opener: open, at: token)
+                throw unclosed("')' to close call to " + HCLError.excerpt(name), opener: open, at: token)
             }
             arguments.append(try parseExpression())
             let after = peek()
@@ -222,9 +249,9 @@ extension Parser {
                 continue
             }
             if after.kind == .endOfFile || after.kind == .invalid {
-                throw unclosed("')' to close call to " + name, opener: open, at: after)
+                throw unclosed("')' to close call to " + HCLError.excerpt(name), opener: open, at: after)
             }
-            if after.kind != .closeParen { throw failure("',' or ')' in call to " + name, at: after) }
+            if after.kind != .closeParen { throw failure("',' or ')' in call to " + HCLError.excerpt(name), at: after) }
         }
         advance()  // )
         ignoreNewlines = saved

@@ -48,6 +48,7 @@ extension Parser {
     mutating func parseQuotedTemplate() throws -> HCLExpression {
         let open = advance()
         let start = startLocation(open)
+        let baseDepth = depth
         var items: [TemplateItem] = []
         loop: while true {
             let token = tokens[index]
@@ -58,7 +59,7 @@ extension Parser {
                 if tokens[index].kind == .invalid, let lexError { throw lexError }
                 items.append(.literal(TemplateLiteral(text: text(token), value: try decodeQuoted(token), range: range(token))))
             case .templateInterp, .templateControl:
-                items.append(try parseTemplateSequence())
+                try parseTemplateSequence(into: &items, baseDepth: baseDepth)
             case .closeQuote:
                 advance()
                 break loop
@@ -66,6 +67,7 @@ extension Parser {
                 throw unclosed("'\"' to close string started", opener: open, at: token)
             }
         }
+        depth = baseDepth
         let templateRange = range(from: start)
         applyStripMarkers(&items)
         let parts = try buildTemplate(items, end: templateRange)
@@ -80,6 +82,7 @@ extension Parser {
         var markerStart = Int(open.start) + 2
         let indented = bytes[markerStart] == Byte.minus
         if indented { markerStart += 1 }
+        let baseDepth = depth
         var markerEnd = Int(open.end) - 1
         if bytes[markerEnd - 1] == Byte.carriageReturn { markerEnd -= 1 }
         let marker = String(decoding: UnsafeBufferPointer(rebasing: bytes[markerStart..<markerEnd]), as: UTF8.self)
@@ -92,19 +95,34 @@ extension Parser {
                 advance()
                 items.append(.literal(TemplateLiteral(text: text(token), value: try decodeHeredoc(token), range: range(token))))
             case .templateInterp, .templateControl:
-                items.append(try parseTemplateSequence())
+                try parseTemplateSequence(into: &items, baseDepth: baseDepth)
             case .closeHeredoc:
                 advance()
                 break loop
             default:
-                throw unclosed("closing marker '" + marker + "' for heredoc started", opener: open, at: token)
+                throw unclosed("closing marker '" + HCLError.excerpt(marker) + "' for heredoc started", opener: open, at: token)
             }
         }
+        depth = baseDepth
         let templateRange = range(from: start)
         applyStripMarkers(&items)
         if indented { removeCommonIndentation(&items) }
         let parts = try buildTemplate(items, end: templateRange)
         return HCLExpression(.template(Template(parts: parts, style: .heredoc(marker: marker, indented: indented))), range: templateRange)
+    }
+
+    /// Parses one sequence into `items`. From `%{ if }` or `%{ for }` to its `%{ endif }` / `%{ endfor }`,
+    /// everything is one level deeper, so expressions inside directives are bounded together with the
+    /// directives around them: tree walkers recurse through both.
+    private mutating func parseTemplateSequence(into items: inout [TemplateItem], baseDepth: Int) throws {
+        let token = tokens[index]
+        let item = try parseTemplateSequence()
+        switch item {
+        case .ifTag, .forTag: try enter(at: token)
+        case .endIfTag, .endForTag: if depth > baseDepth { depth -= 1 }
+        case .literal, .interpolation, .elseTag: break
+        }
+        items.append(item)
     }
 
     /// `${ expr }` or `%{ directive }`, up to and including the closing `}`.
@@ -405,7 +423,7 @@ extension Parser {
         let found = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
         return HCLError(
             position: SourcePosition(file: file, line: Int(token.line), column: column),
-            expected: expected, found: "'\(found)'")
+            expected: expected, found: "'\(HCLError.excerpt(found))'")
     }
 }
 

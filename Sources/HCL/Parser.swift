@@ -132,8 +132,8 @@ struct Parser {
 
     func describe(_ token: Token) -> String {
         switch token.kind {
-        case .identifier: return "identifier \"\(truncated(text(token)))\""
-        case .number: return "number \(truncated(text(token)))"
+        case .identifier: return "identifier \"\(HCLError.excerpt(text(token)))\""
+        case .number: return "number \(HCLError.excerpt(text(token)))"
         case .newline: return "newline"
         case .endOfFile: return "end of file"
         case .openQuote: return "string"
@@ -145,12 +145,8 @@ struct Parser {
         case .templateControl: return "'%{'"
         case .templateSeqEnd: return "'}'"
         case .invalid: return "invalid input"
-        default: return "'\(text(token))'"
+        default: return "'\(HCLError.excerpt(text(token)))'"
         }
-    }
-
-    private func truncated(_ text: String) -> String {
-        text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 
     /// Enters one level of nesting; throws once the nesting limit is exceeded. Pair with `depth -= 1`.
@@ -192,7 +188,7 @@ struct Parser {
             case .closeBrace where openBrace != nil:
                 return items
             case .identifier:
-                items.append(try parseBodyItem(inBlock: openBrace != nil))
+                items.append(try parseBodyItem())
             default:
                 throw failure("attribute or block", at: token)
             }
@@ -200,7 +196,7 @@ struct Parser {
     }
 
     @inline(never)
-    private mutating func parseBodyItem(inBlock: Bool) throws -> BodyItem {
+    private mutating func parseBodyItem() throws -> BodyItem {
         let nameToken = advance()
         let name = text(nameToken)
         let start = startLocation(nameToken)
@@ -208,7 +204,7 @@ struct Parser {
         if tokens[index].kind == .equal {
             advance()
             let expression = try parseExpression()
-            try expectItemEnd(inBlock: inBlock, what: "attribute value")
+            try expectItemEnd("attribute value")
             return .attribute(Attribute(name: name, expression: expression, range: range(from: start), nameRange: range(nameToken)))
         }
 
@@ -228,21 +224,52 @@ struct Parser {
         }
         let open = advance()
         try enter(at: open)
-        let items = try parseBody(openBrace: open)
+        let items: [BodyItem]
+        switch tokens[index].kind {
+        case .newline, .endOfFile, .closeBrace:
+            items = try parseBody(openBrace: open)
+        default:
+            items = [try parseSingleLineBlockItem(opener: open)]
+        }
         depth -= 1
-        let close = advance()  // parseBody only returns at `}` inside a block
+        let close = advance()  // both bodies end only at this block's `}`
         let bodyRange = SourceRange(file: file, start: startLocation(open), end: endLocation(close))
-        try expectItemEnd(inBlock: inBlock, what: "block")
+        try expectItemEnd("block")
         return .block(Block(type: name, labels: labels, body: Body(items: items, range: bodyRange), range: range(from: start)))
     }
 
-    /// After an attribute or block: a newline, end of file, or (inside a block) the closing `}`.
-    private mutating func expectItemEnd(inBlock: Bool, what: String) throws {
+    /// The one argument of a block written on one line, `name { key = value }`, up to (not past) the `}`.
+    ///
+    /// hclsyntax/spec.md, "Structural Elements": `OneLineBlock = Identifier (StringLit|Identifier)* "{"
+    /// (Identifier "=" Expression)? "}" Newline;` while a multi-line `Block` needs a newline right after `{`.
+    /// So content on the opening line makes a single-line block: one argument, no nested block, closed on
+    /// that line. hclsyntax rejects `a { b = 1\n}` and `a { b = 1, c = 2 }` as "Invalid single-argument
+    /// block definition" and `a { b {} }` as "Argument definition required".
+    @inline(never)
+    private mutating func parseSingleLineBlockItem(opener open: Token) throws -> BodyItem {
+        let nameToken = tokens[index]
+        guard nameToken.kind == .identifier else { throw failure("attribute name or newline after '{'", at: nameToken) }
+        advance()
+        guard tokens[index].kind == .equal else {
+            throw failure("'=' (a single-line block holds one attribute, not a nested block)", at: tokens[index])
+        }
+        advance()
+        let expression = try parseExpression()
+        let end = tokens[index]
+        guard end.kind == .closeBrace else {
+            throw failure("'}' on the same line: a single-line block opened at \(open.line):\(open.column) holds only one attribute", at: end)
+        }
+        let attribute = Attribute(name: text(nameToken), expression: expression, range: range(from: startLocation(nameToken)), nameRange: range(nameToken))
+        return .attribute(attribute)
+    }
+
+    /// After an attribute or block: a newline or end of file (hclsyntax/spec.md: `Attribute = Identifier "="
+    /// Expression Newline;`, and blocks end with `"}" Newline`), so `a {\n b = 1 }` and `}}` are errors too.
+    private mutating func expectItemEnd(_ what: String) throws {
         let token = tokens[index]
         switch token.kind {
         case .newline: index += 1
         case .endOfFile: break
-        case .closeBrace where inBlock: break
         default: throw failure("newline after \(what)", at: token)
         }
     }

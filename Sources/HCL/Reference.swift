@@ -122,9 +122,10 @@ private struct ReferenceCollector {
             }
         case .unary(_, let operand):
             visit(operand, bound: bound)
-        case let .binary(_, left, right):
-            visit(left, bound: bound)
-            visit(right, bound: bound)
+        case .binary:
+            guard let (first, rest) = expression.operatorChain() else { return }
+            visit(first, bound: bound)
+            for (_, operand) in rest { visit(operand, bound: bound) }
         case let .conditional(condition, trueResult, falseResult):
             visit(condition, bound: bound)
             visit(trueResult, bound: bound)

@@ -114,6 +114,40 @@ extension Value: CustomStringConvertible {
     }
 
     private static func jsonQuoted(_ string: String) -> String { Value.string(string).jsonString }
+
+    /// The start of `description`, for messages: cut to `limit` characters, escaped, and built without
+    /// rendering the rest (a value can be large, and lists can share elements many times over).
+    func excerpt(limit: Int = HCLError.echoLimit) -> String {
+        var out = ""
+        writeExcerpt(into: &out, limit: limit)
+        return HCLError.excerpt(out, limit: limit)
+    }
+
+    /// Writes `description` into `out` until it is longer than `limit`; every value writes at least one
+    /// character, so this visits at most `limit` values.
+    private func writeExcerpt(into out: inout String, limit: Int) {
+        guard out.unicodeScalars.count <= limit else { return }
+        switch self {
+        case .string(let string): out += Value.jsonQuoted(String(string.unicodeScalars.prefix(limit + 1)))
+        case .number, .bool, .null: out += description
+        case .list(let elements):
+            out += "["
+            for (i, element) in elements.enumerated() {
+                guard out.unicodeScalars.count <= limit else { return }
+                if i > 0 { out += ", " }
+                element.writeExcerpt(into: &out, limit: limit)
+            }
+            out += "]"
+        case .object(let attributes):
+            out += attributes.isEmpty ? "{}" : "{ "
+            for (i, key) in attributes.keys.sorted().enumerated() {
+                guard out.unicodeScalars.count <= limit else { return }
+                out += (i > 0 ? ", " : "") + String(key.unicodeScalars.prefix(limit + 1)) + " = "
+                attributes[key]!.writeExcerpt(into: &out, limit: limit)
+            }
+            if !attributes.isEmpty { out += " }" }
+        }
+    }
 }
 
 extension Value: ExpressibleByStringLiteral {

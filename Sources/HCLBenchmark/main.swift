@@ -4,6 +4,11 @@ import HCL
 // Parse-speed benchmark (not a test): builds ~10 MB of realistic Terraform by repeating the tutorial
 // fixture with every resource and data source renamed per copy, then times HCLParser.parse.
 // Usage: swift build -c release --product HCLBenchmark && .build/release/HCLBenchmark [megabytes]
+// `HCLBenchmark fuzz ...` runs the reader's fuzzer instead (see Fuzz.swift and Scripts/fuzz-hcl).
+
+if CommandLine.arguments.dropFirst().first == "fuzz" {
+    exit(FuzzCommand.run(Array(CommandLine.arguments.dropFirst(2))))
+}
 
 let fixtureURL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()

@@ -66,6 +66,52 @@ struct BodyTests {
         #expect(file.body.blocks[2].labels == ["e"])
     }
 
+    /// hclsyntax/spec.md, "Structural Elements":
+    ///     Block        = Identifier (StringLit|Identifier)* "{" Newline Body "}" Newline;
+    ///     OneLineBlock = Identifier (StringLit|Identifier)* "{" (Identifier "=" Expression)? "}" Newline;
+    /// Content on the opening line makes a single-line block: one attribute, closed on the same line.
+    @Test func singleLineBlocksFollowTheSpec() throws {
+        let valid = try parse(
+            """
+            a { b = 1 }
+            c "x" { list = [
+              1,
+              2] }
+            d { # a comment ends the opening line
+              e = 1
+            }
+            f { /* only a comment */ }
+            g {}
+            h {
+            }
+            i { j = 1 } # trailing comment
+            k { l = 1 }
+            """)
+        #expect(valid.body.blocks.map(\.type) == ["a", "c", "d", "f", "g", "h", "i", "k"])
+        #expect(valid.body.blocks[1].attribute(named: "list")?.expression.evaluate() == .known([1, 2]))
+
+        // Each message is checked against a hand count of the column.
+        let rejected: [(String, String)] = [
+            // hclsyntax: "Invalid single-argument block definition" (must also be closed on the same line).
+            ("a { b = 1\n}", "1:10: expected '}' on the same line: a single-line block opened at 1:3 holds only one attribute, found newline"),
+            // hclsyntax: "Single-line block syntax can include only one argument definition."
+            ("a { b = 1, c = 2 }", "1:10: expected '}' on the same line: a single-line block opened at 1:3 holds only one attribute, found ','"),
+            ("a { b = 1", "1:10: expected '}' on the same line: a single-line block opened at 1:3 holds only one attribute, found end of file"),
+            // hclsyntax: "Argument definition required ... To define a nested block, place it on a line of its own".
+            ("a { b {} }", "1:7: expected '=' (a single-line block holds one attribute, not a nested block), found '{'"),
+            ("a { b \"x\" {} }", "1:7: expected '=' (a single-line block holds one attribute, not a nested block), found string"),
+            ("a { 1 }", "1:5: expected attribute name or newline after '{', found number 1"),
+            // `Attribute = Identifier "=" Expression Newline;` holds inside multi-line blocks too.
+            ("a {\n b = 1 }", "2:8: expected newline after attribute value, found '}'"),
+            // Blocks end with `"}" Newline`: hclsyntax's "Missing newline after block definition".
+            ("a {\n b {\n }}", "3:3: expected newline after block, found '}'"),
+            ("a { b = 1 } c = 2", "1:13: expected newline after block, found identifier \"c\""),
+        ]
+        for (source, message) in rejected {
+            #expect(parseError(source)?.description == "bad.tf:" + message, "\(source)")
+        }
+    }
+
     @Test func nestedBlocks() throws {
         let file = try parse(
             """

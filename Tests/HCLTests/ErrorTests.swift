@@ -89,7 +89,56 @@ struct ErrorTests {
         expectError("resource \"${x}\" {}", "bad.tf:1:11: expected literal block label without templates, found '${'")
         expectError("a = 1e999", "bad.tf:1:5: expected number within the supported range, found number 1e999")
         expectError("a = 1 & 2", "bad.tf:1:7: expected '&&', found '&'")
-        expectError("b { a = 1 c = 2 }", "bad.tf:1:11: expected newline after attribute value, found identifier \"c\"")
+        expectError("b { a = 1 c = 2 }", "bad.tf:1:11: expected '}' on the same line: a single-line block opened at 1:3 holds only one attribute, found identifier \"c\"")
+    }
+
+    @Test func controlCharactersInEchoedInputAreEscaped() {
+        // U+2028 (line separator) and U+009B (C1 control CSI) lex as identifier characters.
+        expectError("x = 1 a\u{2028}b\u{9B}", #"bad.tf:1:7: expected newline after attribute value, found identifier "a\u{2028}b\u{9B}""#)
+        // A backslash followed by ESC in a quoted string is an invalid escape; the ESC is shown as \u{1B}.
+        expectError("a = \"\\\u{1B}[31m\"", #"bad.tf:1:6: expected escape sequence (\n, \r, \t, \", \\, \uNNNN or \UNNNNNNNN), found '\\u{1B}'"#)
+        expectError("a = 1 \u{1B}", "bad.tf:1:7: expected a token, found unexpected character control character U+001B")
+        // The path is the caller's, and may hold any character too.
+        let error = parseError("a = ", path: "dir\nevil\u{1B}.tf")
+        #expect(error?.description == #"dir\nevil\u{1B}.tf:1:5: expected expression, found end of file"#)
+        // Texts given directly are escaped the same way.
+        let direct = HCLError(position: SourcePosition(file: "f", line: 1, column: 1), expected: "a\nb\tc", found: "\u{7F}\u{85}\r\u{202E}")
+        #expect(direct.description == #"f:1:1: expected a\nb\tc, found \u{7F}\u{85}\r\u{202E}"#)
+    }
+
+    @Test func longEchoedInputIsCut() {
+        let sixty = String(repeating: "a", count: 60)
+        expectError("x = 1 " + String(repeating: "a", count: 1_000_000), "bad.tf:1:7: expected newline after attribute value, found identifier \"\(sixty)…\"")
+        expectError(
+            "x = " + String(repeating: "9", count: 100_000),
+            "bad.tf:1:5: expected number within the supported range, found number \(String(repeating: "9", count: 60))…")
+        expectError("x = 1 " + String(repeating: "9", count: 1_000), "bad.tf:1:7: expected newline after attribute value, found number \(String(repeating: "9", count: 60))…")
+        let marker = String(repeating: "M", count: 100_000)
+        expectError(
+            "a = <<" + marker + "\nbody\n",
+            "bad.tf:3:1: expected closing marker '\(String(repeating: "M", count: 60))…' for heredoc started at 1:5, found end of file")
+        expectError(
+            "a = " + String(repeating: "f", count: 100_000) + "(1",
+            "bad.tf:1:100007: expected ')' to close call to \(String(repeating: "f", count: 60))… at 1:100005, found end of file")
+        // One grapheme cluster of a million combining accents is still cut: lengths count Unicode scalars.
+        let zalgo = "a" + String(repeating: "\u{301}", count: 1_000_000)
+        expectError("x = 1 " + zalgo, "bad.tf:1:7: expected newline after attribute value, found identifier \"a\(String(repeating: "\u{301}", count: 59))…\"")
+    }
+
+    @Test func everyMessageIsOneShortLine() {
+        let hostile = [
+            "x = 1 " + String(repeating: "\u{85}", count: 10_000), "a = \"\\\u{2029}\"", "a = <<" + String(repeating: "\u{9B}", count: 500) + "\n",
+            String(repeating: "\u{2028}", count: 5_000) + " = 1 2", "a = f\u{85}(", "a { b = 1\n}", "a = x.0.1",
+        ]
+        for source in hostile {
+            guard let error = parseError(source) else {
+                Issue.record("should fail: \(source.prefix(20))")
+                continue
+            }
+            let controls = error.description.unicodeScalars.filter { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }
+            #expect(controls.isEmpty, "\(error.description)")
+            #expect(error.description.unicodeScalars.count < 200, "\(error.description)")
+        }
     }
 
     @Test func errorValueIsStructuredAndOneLine() throws {

@@ -115,6 +115,64 @@ struct EvaluatorTests {
         #expect(Evaluator(variables: ["vpce": "v"]).evaluate(template) == .known("{\"vpce\": \"v\"}\n"))
     }
 
+    /// HCL numbers are arbitrary-precision (hclsyntax/spec.md, "Numeric Literals"); the evaluator keeps 38
+    /// significant digits, so anything it would round or overflow is unknown rather than a wrong value.
+    @Test func numbersBeyondDecimalAreUnknownNotWrong() throws {
+        // Remainders take the dividend's sign (Terraform): -7 % 3 is -1, 7 % -3 is 1.
+        #expect(try expr("-7 % 3").evaluate() == .known(-1))
+        #expect(try expr("7 % -3").evaluate() == .known(1))
+        #expect(try expr("7.5 % 2").evaluate() == .known(.number(Decimal(string: "1.5")!)))
+        // 10^40 % 3 is 1 (10 ≡ 1 mod 3); Decimal's rounded quotient gave 100.
+        #expect(try expr("10000000000000000000000000000000000000000 % 3").evaluate().value == nil)
+        // 1e100 * 1e100 = 1e200 is past Decimal's range; the result was NaN, reported as known.
+        #expect(try expr("1e100 * 1e100").evaluate() == .unknown(reason: "result of '*' is beyond the range of numbers evaluated here"))
+        // 10^38 - 1 plus 0.1 needs 39 significant digits.
+        #expect(try expr("99999999999999999999999999999999999999 + 0.1").evaluate() == .unknown(reason: "result of '+' has more than 38 significant digits"))
+        // A 41-digit literal was silently rounded; 1 followed by 41 zeros has one significant digit and is exact.
+        #expect(try expr("12345678901234567890123456789012345678901").evaluate().value == nil)
+        #expect(try expr("100000000000000000000000000000000000000000").evaluate() == .known(.number(Decimal(string: "1e41")!)))
+        #expect(try expr("0.00000000000000000000000000000000000000000000001").evaluate() == .known(.number(Decimal(string: "1e-47")!)))
+        #expect(try expr("2 * 21 / 7 - 0.5").evaluate() == .known(.number(Decimal(string: "5.5")!)))
+    }
+
+    /// Nested `for` over two elements doubles the work per level: 64 levels would be 2^64 steps.
+    @Test func evaluationWorkIsBounded() throws {
+        let limited = Evaluator(workLimit: 10_000)
+        let tooMuch = Evaluator.Reason.tooMuchWork(10_000)
+        let directives = "\"" + String(repeating: "%{for v in [1, 2]}", count: 64) + "x" + String(repeating: "%{endfor}", count: 64) + "\""
+        #expect(limited.evaluate(try expr(directives)) == .unknown(reason: tooMuch))
+        let expressions = String(repeating: "[for v in [1, 2] : ", count: 64) + "v" + String(repeating: "]", count: 64)
+        #expect(limited.evaluate(try expr(expressions)) == .unknown(reason: tooMuch))
+        // Doubling a string at each level takes few steps but 2^40 bytes: bytes built count as work too.
+        func doubling(_ levels: Int) -> String {
+            var text = "[for a0 in [\"x\"] : "
+            for level in 1...levels { text += "[for a\(level) in [\"${a\(level - 1)}${a\(level - 1)}\"] : " }
+            return text + "a\(levels)" + String(repeating: "]", count: levels + 1)
+        }
+        #expect(limited.evaluate(try expr(doubling(40))) == .unknown(reason: tooMuch))
+        // Ten levels (1,024 bytes in 11 one-element lists) are well within the limit.
+        var tenLevels = Value.string(String(repeating: "x", count: 1_024))
+        for _ in 0...10 { tenLevels = [tenLevels] }
+        #expect(limited.evaluate(try expr(doubling(10))) == .known(tenLevels))
+        // The default limit is far above what real configurations need: 90,000 products are fine.
+        let list = Value.list((0..<300).map { .number(Decimal($0)) })
+        let products = try expr("[for i in var.l : [for j in var.l : i * j]]").evaluate(variables: ["l": list]).value
+        #expect(products?.listValue?.last?.listValue?.last == .number(299 * 299))
+    }
+
+    /// Reasons echo names, values and source text: like syntax errors, they stay one short line.
+    @Test func reasonsAreOneShortLine() throws {
+        let huge = String(repeating: "x", count: 1_000_000)
+        #expect(
+            try expr("var.s * 2").evaluate(variables: ["s": .string(huge)])
+                == .unknown(reason: "left operand of '*' must be a number, not \"" + String(repeating: "x", count: 59) + "…"))
+        #expect(
+            try expr("aws_x.y[<<EOF\nline\nEOF\n]").evaluate()
+                == .unknown(reason: #"aws_x.y[<<EOF\nline\nEOF] is a reference to a resource attribute, known only after apply"#))
+        let deep = try expr("aws_lb" + String(repeating: ".a", count: 10_000))
+        #expect(deep.evaluate() == .unknown(reason: "aws_lb" + String(repeating: ".a", count: 27) + "… is a reference to a resource attribute, known only after apply"))
+    }
+
     @Test func valueRendering() {
         let value: Value = ["b": [1, "x"], "a": true, "c": .null]
         #expect(value.description == #"{ a = true, b = [1, "x"], c = null }"#)

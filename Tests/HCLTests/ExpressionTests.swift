@@ -85,20 +85,37 @@ struct ExpressionTests {
         #expect(steps == [.attribute("public_alb"), .attribute("arn")])
         #expect(e.rootName == "aws_lb")
 
-        guard case let .traversal(_, indexSteps) = try expr("a[0][\"k\"].b.0.1").kind else {
+        guard case let .traversal(_, indexSteps) = try expr("a[0][\"k\"].b.0.c.1").kind else {
             Issue.record("not a traversal")
             return
         }
-        #expect(indexSteps.count == 5)
+        #expect(indexSteps.count == 6)
         #expect(indexSteps[2] == .attribute("b"))
         #expect(indexSteps[3] == .legacyIndex(0))
-        #expect(indexSteps[4] == .legacyIndex(1))
+        #expect(indexSteps[5] == .legacyIndex(1))
         guard case .index(let first) = indexSteps[0], case .index(let second) = indexSteps[1] else {
             Issue.record("expected index steps")
             return
         }
         #expect(first.sourceText == "0")
         #expect(second.literalString == "k")
+    }
+
+    /// hclsyntax/spec.md, "Index Operator": "The legacy syntax does not support chaining of index operations,
+    /// like `foo.0.0.bar`, because the interpretation of `0.0` as a number literal token takes priority".
+    /// hclsyntax's parser reports it ("Invalid legacy index syntax ... like [0][1]"), and so do we.
+    @Test func chainedLegacyIndexesAreAnError() throws {
+        let message = "expected a single legacy index after '.' (chaining them is not permitted; write [0][1]), found number 0.1"
+        #expect(parseError("a = foo.0.1.baz")?.description == "bad.tf:1:9: " + message)
+        #expect(parseError("a = foo.*.0.1")?.description == "bad.tf:1:11: " + message)
+        #expect(parseError("a = foo.12.345")?.found == "number 12.345")
+        // One legacy index, followed by a bracket index or an attribute, is fine.
+        guard case let .traversal(_, steps) = try expr("foo.0[1].bar.2").kind, steps.count == 4, case .index(let key) = steps[1] else {
+            Issue.record("expected four steps")
+            return
+        }
+        #expect(steps[0] == .legacyIndex(0) && key.sourceText == "1" && steps[2] == .attribute("bar") && steps[3] == .legacyIndex(2))
+        #expect(try expr("1.5").evaluate() == .known(.number(Decimal(string: "1.5")!)))
     }
 
     @Test func splats() throws {
@@ -174,6 +191,9 @@ struct ExpressionTests {
         ("1 + 2 * 3", "7"), ("(1 + 2) * 3", "9"), ("10 - 4 - 3", "3"), ("2 * 3 % 4", "2"), ("7 / 2", "3.5"),
         ("1 + 2 < 4", "true"), ("1 < 2 == true", "true"), ("true || false && false", "true"),
         ("(true || false) && false", "false"), ("!true || true", "true"), ("-2 * -3", "6"), ("1 == 1 != false", "true"),
+        // Left associativity within a level (hclsyntax/spec.md: `x / y * z` is `(x / y) * z`).
+        ("100 / 10 / 5", "2"), ("17 % 10 % 4", "3"), ("8 / 4 * 2", "4"), ("1 - 2 + 3", "2"),
+        ("1 + 2 * 3 - 4 / 2 % 3", "5"), ("2 * 3 + 4 * 5 - 6 / 3", "24"), ("1 < 2 == 3 > 4", "false"),
     ])
     func binaryPrecedence(source: String, result: String) throws {
         let value = try #require(try expr(source).evaluate().value)
@@ -195,6 +215,17 @@ struct ExpressionTests {
             Issue.record("- should be left associative")
             return
         }
+        // The grouping the spec's precedence table and left associativity give, written out by hand.
+        #expect(try grouping(expr("a - b * c + d")) == "((a - (b * c)) + d)")
+        #expect(try grouping(expr("a || b && c || d")) == "((a || (b && c)) || d)")
+        #expect(try grouping(expr("a == b < c + d * e % f")) == "(a == (b < (c + ((d * e) % f))))")
+        #expect(try grouping(expr("a * b + c > d != e && f || g")) == "((((((a * b) + c) > d) != e) && f) || g)")
+    }
+
+    /// A binary tree written with every operation in parentheses.
+    private func grouping(_ expression: HCLExpression) -> String {
+        guard case let .binary(op, left, right) = expression.kind else { return expression.sourceText }
+        return "(" + grouping(left) + " " + op.symbol + " " + grouping(right) + ")"
     }
 
     @Test func conditionals() throws {

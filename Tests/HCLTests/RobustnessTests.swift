@@ -77,6 +77,20 @@ struct RobustnessTests {
         #expect(error.found == "deeper nesting")
     }
 
+    /// Walkers recurse through template directives and then through the expressions inside them, so both
+    /// count together: 200 `%{if}` around 100 parentheses is too deep, 100 around 100 is fine.
+    @Test func directivesAndTheExpressionsInsideThemShareTheLimit() throws {
+        func template(directives: Int, parentheses: Int) -> String {
+            "a = \"" + String(repeating: "%{if true}", count: directives) + "${" + String(repeating: "(", count: parentheses) + "1"
+                + String(repeating: ")", count: parentheses) + "}" + String(repeating: "%{endif}", count: directives) + "\""
+        }
+        #expect(parseError(template(directives: 200, parentheses: 100))?.expected == "at most 256 levels of nesting")
+        let file = try parse(template(directives: 100, parentheses: 100))
+        #expect(file.body.attribute(named: "a")?.expression.evaluate() == .known("1"))
+        // An unmatched `%{endif}` cannot lower the count below the template's own level.
+        #expect(parseError("a = \"" + String(repeating: "%{endif}", count: 300) + "\"")?.expected == "a matching %{if} or %{for}")
+    }
+
     @Test func nestingBelowTheLimitIsFullyUsable() throws {
         // 62 × (call, tuple, object, parentheses) ≈ 248 levels: parse, render, reference and evaluate.
         let levels = 62
@@ -92,11 +106,75 @@ struct RobustnessTests {
         #expect(try parse(blocks).body.blocks.count == 1)
     }
 
-    @Test func longOperatorChains() throws {
-        let ok = "a = " + Array(repeating: "1", count: 200).joined(separator: " + ")
-        #expect(try parse(ok).body.attribute(named: "a")?.expression.evaluate() == .known(200))
-        let tooLong = "a = " + Array(repeating: "1", count: 100_000).joined(separator: "+")
-        #expect(parseError(tooLong)?.expected == "at most 256 levels of nesting")
+    /// A splat applies every later step to each element, so splats nest: each one counts toward the limit.
+    /// The attribute's expression is level 1, so the 255th splat is level 256 and the next one is too deep;
+    /// an index expression after the 255th `.*` is too deep as well.
+    @Test(arguments: [("[*]", 6 + 255 * 3), (".*[0]", 6 + 254 * 5 + 3), ("[*].a", 6 + 255 * 5)])
+    func longSplatChainsFailCleanly(step: String, column: Int) throws {
+        let error = try #require(parseError("a = b" + String(repeating: step, count: 25_000)))
+        #expect(error.expected == "at most 256 levels of nesting")
+        #expect(error.column == column)
+    }
+
+    @Test func splatsUpToTheLimitAreRead() throws {
+        // hclsyntax/spec.md, "Splat Operators": a splat over a value that is not a list first wraps it in one,
+        // so each `[*]` over `1` adds one level of list.
+        let splats = 255
+        let expression = try #require(try parse("a = 1" + String(repeating: "[*]", count: splats)).body.attribute(named: "a")).expression
+        var expected: Value = 1
+        for _ in 0..<splats { expected = [expected] }
+        #expect(expression.evaluate() == .known(expected))
+    }
+
+    /// Attribute, index and legacy-index steps do not nest: any number of them is read.
+    /// (`.0.0` would be one number, so legacy indexes alternate with attributes.)
+    @Test(arguments: [(".x", 1), ("[0]", 1), (".0.x", 2), ("[\"k\"]", 1)])
+    func longTraversalsAreRead(step: String, stepsPerRepeat: Int) throws {
+        let steps = 25_000 * stepsPerRepeat
+        let source = "a = b" + String(repeating: step, count: 25_000)
+        let expression = try #require(try parse(source).body.attribute(named: "a")).expression
+        guard case .traversal(_, let parsed) = expression.kind else {
+            Issue.record("expected a traversal")
+            return
+        }
+        #expect(parsed.count == steps)
+        #expect(expression.sourceText == source.dropFirst(4))
+        #expect(expression.references.first?.steps.count == steps)
+        #expect(expression.evaluate().value == nil)
+    }
+
+    @Test func nestedAttributeSplatIsAnError() {
+        // hclsyntax parser.go: "Nested splat expression not allowed" inside an attribute-only splat.
+        #expect(parseError("a = b.*.*")?.description == "bad.tf:1:9: expected attribute name after '.' (a '.*' splat cannot hold another '.*'), found '*'")
+        #expect(parseError("a = b.*.c.*")?.column == 11)
+        // An index ends the attribute-only splat, so a new one may follow; so may a full splat.
+        #expect(parseError("a = b.*.c[0].*.d") == nil)
+        #expect(parseError("a = b.*.c[*].d") == nil)
+    }
+
+    /// `1 + 1 + ... + 1`: valid HCL at any length (the spec puts no bound on it), so it is read, not refused.
+    @Test(arguments: [257, 10_000, 100_000])
+    func longOperatorChainsAreRead(terms: Int) throws {
+        let source = "a = " + Array(repeating: "1", count: terms).joined(separator: " + ")
+        let expression = try #require(try parse(source).body.attribute(named: "a")).expression
+        #expect(expression.evaluate() == .known(.number(Decimal(terms))))
+        #expect(expression.sourceText == source.dropFirst(4))
+        #expect(expression.range.end.column == source.count + 1)
+    }
+
+    /// A long chain mixing all six precedence levels keeps HCL's precedence and left associativity
+    /// (hclsyntax/spec.md, "Operations": levels `* / %`, `+ -`, comparisons, `== !=`, `&&`, `||`).
+    @Test func longMixedPrecedenceChainsKeepPrecedenceAndAssociativity() throws {
+        // Each unit adds 2 * 3 - (10 / 5) % 3 = 6 - 2 = 4; read flat left to right it would not.
+        let units = 25_000
+        let arithmetic = "a = 0" + String(repeating: " + 2 * 3 - 10 / 5 % 3", count: units)
+        #expect(try parse(arithmetic).body.attribute(named: "a")?.expression.evaluate() == .known(.number(Decimal(4 * units))))
+        // `100 - 1 - 1 ...` is (100 - 1) - 1 ...; right-associative it would alternate around 100.
+        let subtraction = "a = 100000" + String(repeating: " - 1", count: 99_999)
+        #expect(try parse(subtraction).body.attribute(named: "a")?.expression.evaluate() == .known(1))
+        // Comparisons bind tighter than `==`, which binds tighter than `&&`, then `||`.
+        let logic = "a = 1 > 2 || 1 + 1 == 2" + String(repeating: " && 2 * 2 >= 4 == true", count: 20_000) + " || false"
+        #expect(try parse(logic).body.attribute(named: "a")?.expression.evaluate() == .known(true))
     }
 
     @Test func oneMegabyteSingleLine() throws {
