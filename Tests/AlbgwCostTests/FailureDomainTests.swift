@@ -64,7 +64,7 @@ import Testing
         let s = try scenario("--rps 50 --azs 3")
         #expect(survives(.albVpceApigwLambda, s) == ["a": true, "b": true, "c": true])
         let shares = FailureDomainAnalyzer.azLoss(.albVpceApigwLambda, s).map { $0.endpointCapacityShare! }
-        #expect(shares.allSatisfy { $0 == Decimal(2) / Decimal(3) })
+        #expect(shares.allSatisfy { $0 == ExactDecimal(2) / ExactDecimal(3) })
         #expect(!findingIDs(.albVpceApigwLambda, s).contains { ["endpoint-single-subnet", "single-registered-target", "partial-registration"].contains($0) })
     }
 

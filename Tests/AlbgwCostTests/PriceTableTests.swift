@@ -58,6 +58,12 @@ import Testing
             egressTiers: ["0.09", "0.085", "0.07", "0.05"], ephemeral: "0.000000034"),
     ]
 
+    /// The engine reads prices by `PriceKey.ordinal`, the case's position: it must match `allCases`.
+    @Test func ordinalsFollowDeclarationOrder() {
+        #expect(PriceKey.allCases.enumerated().allSatisfy { $0.element.ordinal == $0.offset })
+        #expect(Set(PriceKey.allCases.map(\.ordinal)).count == PriceKey.allCases.count)
+    }
+
     @Test func everyRequiredRegionIsBundled() throws {
         #expect(try PriceCatalog.bundled.regions() == Self.expected.map(\.region).sorted())
     }
@@ -65,7 +71,7 @@ import Testing
     @Test(arguments: expected)
     func regionMatchesReference(_ row: Expected) throws {
         let book = try bundledBook(row.region)
-        func rates(_ key: PriceKey) -> [Decimal] {
+        func rates(_ key: PriceKey) -> [ExactDecimal] {
             if case .price(let price) = book.lookup(key) { return price.tiers.map(\.usd) }
             return []
         }
@@ -101,7 +107,7 @@ import Testing
 
     @Test func tierBoundsAreAWSs() throws {
         let book = try bundledBook("us-west-2")
-        func bounds(_ key: PriceKey) -> [Decimal?] {
+        func bounds(_ key: PriceKey) -> [ExactDecimal?] {
             if case .price(let price) = book.lookup(key) { return price.tiers.map(\.upTo) }
             return []
         }
@@ -139,7 +145,7 @@ import Testing
     @Test func wholeBillPricesMatchTheReference() throws {
         for row in Self.wholeBill {
             let book = try bundledBook(row.region)
-            func rate(_ key: PriceKey) -> Decimal? {
+            func rate(_ key: PriceKey) -> ExactDecimal? {
                 if case .price(let price) = book.lookup(key) { return price.tiers[0].usd }
                 return nil
             }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct PrivateCustomDomainTests {
     /// The blog post's hybrid topology at 50 rps: corporate clients over VPN or Direct Connect, one
     /// account, the endpoint in two subnets.
-    func hybrid(subnets: Int = 2, rps: Decimal = 50) -> Scenario {
+    func hybrid(subnets: Int = 2, rps: ExactDecimal = 50) -> Scenario {
         makeScenario(rate: .perSecond(rps), region: "us-east-1", vpceSubnets: subnets, scheme: .internal, designs: [.vpceApigwLambda])
     }
 

@@ -2,7 +2,7 @@ import Foundation
 @testable import AlbgwCost
 
 /// Exact decimal from text (never through Double).
-func d(_ text: String) -> Decimal { Decimal.literal(text) }
+func d(_ text: String) -> ExactDecimal { ExactDecimal.literal(text) }
 
 /// A scenario with the CLI's defaults, overridable one field at a time.
 func makeScenario(
@@ -30,7 +30,7 @@ func cost(_ design: DesignID, _ scenario: Scenario) throws -> DesignCost {
 }
 
 /// Cents, rounded half away from zero, as AWS's examples print them.
-func cents(_ value: Decimal) -> Decimal { value.rounded(scale: 2) }
+func cents(_ value: ExactDecimal) -> ExactDecimal { value.rounded(scale: 2) }
 
 /// Path of a file in the repository, found from this source file.
 func repositoryPath(_ relative: String) -> String {

@@ -107,7 +107,7 @@ import Testing
     /// are paid once, and each request is inspected at each place: twice where a design has both.
     @Test func wafOnBothAndRuleCount() throws {
         let line = "--rps 50 --region us-east-1 --alb-scheme internal --waf both --waf-rules 12"
-        let acl = 5 + 12 as Decimal
+        let acl = 5 + 12 as ExactDecimal
         let inspections = d("131.4") * d("0.6")
         #expect(try cost(line, .albVpceApigwLambda).total("waf") == acl + 2 * inspections)
         #expect(try cost(line, .albLambda).total("waf") == acl + inspections)
@@ -271,10 +271,10 @@ import Testing
         for design in designs {
             let items = try #require(design["lineItems"] as? [[String: Any]])
             #expect(items.allSatisfy { ["shared", "design"].contains($0["scope"] as? String) })
-            let total = try #require(design["monthlyCost"] as? NSNumber).decimalValue
-            let shared = try #require(design["sharedMonthlyCost"] as? NSNumber).decimalValue
-            let own = try #require(design["designMonthlyCost"] as? NSNumber).decimalValue
-            #expect(abs(total - shared - own) < d("0.000001"))
+            let total = try #require(design["monthlyCost"] as? NSNumber).decimalValue as Foundation.Decimal
+            let shared = try #require(design["sharedMonthlyCost"] as? NSNumber).decimalValue as Foundation.Decimal
+            let own = try #require(design["designMonthlyCost"] as? NSNumber).decimalValue as Foundation.Decimal
+            #expect(abs(total - shared - own) < Foundation.Decimal(string: "0.000001")!)
         }
         let shared = try #require(object["shared"] as? [String: Any])
         #expect((shared["services"] as? [String])?.contains("Site-to-Site VPN") == true)

@@ -44,7 +44,7 @@ package struct ScenarioOptions: Sendable {
         case (_?, _?):
             throw CLIError("--rps and --requests-per-month both set the traffic; give one of them")
         case (_?, nil):
-            rate = .perSecond(try reader.decimal("--rps", key: "requestsPerSecond", atLeast: Decimal.literal("0.0001"), max: "10000000"))
+            rate = .perSecond(try reader.decimal("--rps", key: "requestsPerSecond", atLeast: ExactDecimal.literal("0.0001"), max: "10000000"))
         case (nil, _?):
             let monthly = try reader.decimal("--requests-per-month", key: "requestsPerMonth", atLeast: 1, max: "10000000000000")
             guard monthly.isWholeNumber else { throw CLIError("--requests-per-month must be a whole number of requests, got \(monthly)") }
@@ -56,21 +56,22 @@ package struct ScenarioOptions: Sendable {
             rate: rate,
             requestKiB: try reader.decimal("--request-kb", key: "requestKiB", default: "1", atLeast: 0, max: "1048576"),
             responseKiB: try reader.decimal("--response-kb", key: "responseKiB", default: "4", atLeast: 0, max: "1048576"),
-            lambdaMemoryMB: Decimal(try reader.integer("--lambda-memory-mb", key: "lambdaMemoryMB", default: 128, range: 128...10240, why: "Lambda memory is 128 to 10,240 MB")),
+            lambdaMemoryMB: ExactDecimal(
+                try reader.integer("--lambda-memory-mb", key: "lambdaMemoryMB", default: 128, range: 128...10240, why: "Lambda memory is 128 to 10,240 MB")),
             lambdaDurationMS: try reader.decimal("--lambda-duration-ms", key: "lambdaDurationMS", default: "100", above: 0, max: "900000"),
             lambdaArchitecture: LambdaArchitecture(
                 rawValue: try reader.choice("--lambda-arch", key: "lambdaArchitecture", default: "x86_64", choices: LambdaArchitecture.allCases.map(\.rawValue)))!,
-            lambdaEphemeralMB: Decimal(
+            lambdaEphemeralMB: ExactDecimal(
                 try reader.integer("--lambda-ephemeral-mb", key: "lambdaEphemeralMB", default: 512, range: 512...10240, why: "Lambda ephemeral storage is 512 to 10,240 MB")),
             requestsPerConnection: try reader.decimal("--requests-per-connection", key: "requestsPerConnection", default: "10", atLeast: 1, max: "1000000"),
             connectionSeconds: try reader.decimal("--connection-seconds", key: "connectionSeconds", default: "60", above: 0, max: "604800"),
-            albRules: Decimal(try reader.integer("--alb-rules", key: "albRules", default: 1, range: 0...100, why: "a listener holds at most 100 rules")))
+            albRules: ExactDecimal(try reader.integer("--alb-rules", key: "albRules", default: 1, range: 0...100, why: "a listener holds at most 100 rules")))
         let vpceSubnets = try reader.integer("--vpce-subnets", key: "vpceSubnets", default: azs, range: 1...6, why: "an endpoint takes at most one subnet per AZ")
         let registered: Int
         if arguments.values["--registered-targets"] == nil, let overlay, let value = overlay.values["--registered-targets"].flatMap(Int.init) {
             // A preset's count never exceeds the subnets the user chose over the preset's.
             registered = max(1, min(value, vpceSubnets))
-            reader.record("--registered-targets", key: "registeredTargets", .number(Decimal(registered)), source: .overlay(overlay.origin))
+            reader.record("--registered-targets", key: "registeredTargets", .number(ExactDecimal(registered)), source: .overlay(overlay.origin))
         } else {
             registered = try reader.integer(
                 "--registered-targets", key: "registeredTargets", default: vpceSubnets, range: 1...vpceSubnets,
@@ -96,7 +97,7 @@ package struct ScenarioOptions: Sendable {
         var limits = ServiceLimits()
         limits.albIdleTimeoutSeconds = try reader.decimal("--alb-idle-timeout-s", key: "albIdleTimeoutSeconds", default: "60", atLeast: 1, max: "4000")
         limits.apiGatewayIntegrationTimeoutSeconds = try reader.decimal(
-            "--apigw-timeout-s", key: "apiGatewayIntegrationTimeoutSeconds", default: "29", atLeast: Decimal.literal("0.05"), max: "300")
+            "--apigw-timeout-s", key: "apiGatewayIntegrationTimeoutSeconds", default: "29", atLeast: ExactDecimal.literal("0.05"), max: "300")
         limits.lambdaTimeoutSeconds = try reader.decimal("--lambda-timeout-s", key: "lambdaTimeoutSeconds", default: "900", atLeast: 1, max: "900")
         limits.apiGatewayAccountRPS = try reader.decimal("--apigw-rps-limit", key: "apiGatewayAccountRPS", default: "10000", atLeast: 1, max: "10000000")
         limits.apiGatewayBurst = try reader.decimal("--apigw-burst-limit", key: "apiGatewayBurst", default: "5000", atLeast: 1, max: "10000000")
@@ -163,7 +164,7 @@ extension ScenarioOptions {
         reader.record(
             "--logs", key: "logs", .flag(logsOn), source: flagged ? .given : impliedBy.map { .overlay("implied by \($0)") } ?? .defaulted)
         var logs = WholeBill.Logs()
-        logs.lambdaBytesPerInvocation = Decimal(
+        logs.lambdaBytesPerInvocation = ExactDecimal(
             try reader.integer("--lambda-log-bytes", key: "lambdaLogBytes", default: 264, range: 0...10_485_760, why: "bytes of log per invocation"))
         let executionBytesGiven = reader.raw("--apigw-execution-log-bytes") != nil
         if executionBytesGiven && reader.raw("--apigw-execution-logs") == nil {
@@ -187,7 +188,7 @@ extension ScenarioOptions {
                 "--log-retention-days \(retention) is not a retention CloudWatch offers; choose one of \(WholeBill.Logs.retentionChoices.map(String.init).joined(separator: ", ")) (for logs kept forever, price the years you expect to keep, up to 3653)"
             )
         }
-        logs.retentionDays = Decimal(retention)
+        logs.retentionDays = ExactDecimal(retention)
         bill.logs = logsOn ? logs : nil
 
         bill.waf = WholeBill.WAFPlacement(rawValue: try reader.choice("--waf", key: "waf", default: "none", choices: WholeBill.WAFPlacement.allCases.map(\.rawValue)))!
@@ -258,20 +259,22 @@ struct ValueReader {
     }
 
     /// A decimal option; `above` is an exclusive lower bound, `atLeast` an inclusive one.
-    mutating func decimal(_ option: String, key: String, default fallback: String? = nil, above: Decimal? = nil, atLeast: Decimal? = nil, max: String) throws -> Decimal {
+    mutating func decimal(_ option: String, key: String, default fallback: String? = nil, above: ExactDecimal? = nil, atLeast: ExactDecimal? = nil, max: String) throws
+        -> ExactDecimal
+    {
         guard let (text, source) = raw(option) else {
-            let value = Decimal.literal(fallback!)
+            let value = ExactDecimal.literal(fallback!)
             record(option, key: key, .number(value), source: .defaulted)
             return value
         }
-        let limit = Decimal.literal(max)
-        if let lower = above, text.hasPrefix("-"), Decimal(exactly: String(text.dropFirst())) != nil {
+        let limit = ExactDecimal.literal(max)
+        if let lower = above, text.hasPrefix("-"), ExactDecimal(exactly: String(text.dropFirst())) != nil {
             throw CLIError("\(option) must be greater than \(lower), got \(text)")
         }
-        if let lower = atLeast, text.hasPrefix("-"), Decimal(exactly: String(text.dropFirst())) != nil {
+        if let lower = atLeast, text.hasPrefix("-"), ExactDecimal(exactly: String(text.dropFirst())) != nil {
             throw CLIError("\(option) must be at least \(lower), got \(text)")
         }
-        guard let value = Decimal(exactly: text) else {
+        guard let value = ExactDecimal(exactly: text) else {
             throw CLIError("\(option) '\(text)' is not a number; write plain digits such as 50 or 0.5")
         }
         if let lower = above, value <= lower { throw CLIError("\(option) must be greater than \(lower), got \(text)") }
@@ -284,7 +287,7 @@ struct ValueReader {
     }
 
     /// A decimal option without a fixed default: nil when not given, echoed as the rule that applies.
-    mutating func optionalDecimal(_ option: String, key: String, defaultText: String, atLeast: Decimal, max: String) throws -> Decimal? {
+    mutating func optionalDecimal(_ option: String, key: String, defaultText: String, atLeast: ExactDecimal, max: String) throws -> ExactDecimal? {
         guard raw(option) != nil else {
             record(option, key: key, .text(defaultText), source: .defaulted)
             return nil
@@ -294,20 +297,20 @@ struct ValueReader {
 
     mutating func integer(_ option: String, key: String, default fallback: Int, range: ClosedRange<Int>, why: String) throws -> Int {
         guard let (text, source) = raw(option) else {
-            record(option, key: key, .number(Decimal(fallback)), source: .defaulted)
+            record(option, key: key, .number(ExactDecimal(fallback)), source: .defaulted)
             return fallback
         }
         let digits = text.hasPrefix("-") ? String(text.dropFirst()) : text
-        guard let decimal = Decimal(exactly: digits) else {
+        guard let decimal = ExactDecimal(exactly: digits) else {
             throw CLIError("\(option) '\(text)' is not a whole number; give one from \(range.lowerBound) to \(range.upperBound)")
         }
         guard decimal.isWholeNumber else {
             throw CLIError("\(option) '\(text)' is not a whole number; give one from \(range.lowerBound) to \(range.upperBound)")
         }
-        guard !text.hasPrefix("-"), decimal <= Decimal(range.upperBound), let value = Int(digits), range.contains(value) else {
+        guard !text.hasPrefix("-"), decimal <= ExactDecimal(range.upperBound), let value = Int(digits), range.contains(value) else {
             throw CLIError("\(option) must be from \(range.lowerBound) to \(range.upperBound) (\(why)), got \(text)")
         }
-        record(option, key: key, .number(Decimal(value)), source: source)
+        record(option, key: key, .number(ExactDecimal(value)), source: source)
         return value
     }
 
@@ -331,12 +334,12 @@ struct ValueReader {
     }
 
     /// `alb=3,vpce=1.5`: values by key, keys from `keys`, each from 0 to `max`.
-    mutating func pairs(_ option: String, key: String, keys: [String], unit: String, example: String, max: Decimal) throws -> [String: Decimal] {
+    mutating func pairs(_ option: String, key: String, keys: [String], unit: String, example: String, max: ExactDecimal) throws -> [String: ExactDecimal] {
         guard let (text, source) = raw(option) else {
             record(option, key: key, .text("none"), source: .defaulted)
             return [:]
         }
-        var result: [String: Decimal] = [:]
+        var result: [String: ExactDecimal] = [:]
         for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
             let parts = pair.split(separator: "=", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty else {
@@ -347,7 +350,7 @@ struct ValueReader {
                 throw CLIError("\(option): unknown key '\(parts[0])'; \(hint)keys: \(keys.joined(separator: ", "))")
             }
             guard result[parts[0]] == nil else { throw CLIError("\(option): '\(parts[0])' is given twice") }
-            guard let value = Decimal(exactly: parts[1]), value <= max else {
+            guard let value = ExactDecimal(exactly: parts[1]), value <= max else {
                 throw CLIError("\(option): '\(parts[1])' for \(parts[0]) is not a number of \(unit) from 0 to \(Format.quantity(max))")
             }
             result[parts[0]] = value

@@ -114,18 +114,32 @@ extension Component {
     package func mermaidNodes(_ context: DiagramContext) -> [DiagramNode] { [] }
 }
 
-/// A component's place in one design's chain, for one scenario: what every component method reads.
-package struct ChainContext: Sendable {
+/// One walk of a design's chain for one scenario: what its contexts share, so that each context is
+/// one reference and an index.
+package final class ChainRun: Sendable {
     package let scenario: Scenario
     package let design: DesignDefinition
+
+    package init(scenario: Scenario, design: DesignDefinition) {
+        self.scenario = scenario
+        self.design = design
+    }
+}
+
+/// A component's place in one design's chain, for one scenario: what every component method reads.
+package struct ChainContext: Sendable {
+    /// The scenario and the design, shared by every context of one walk of the chain.
+    package let run: ChainRun
     /// Position in `design.chain`.
     package let index: Int
 
-    package init(scenario: Scenario, design: DesignDefinition, index: Int) {
-        self.scenario = scenario
-        self.design = design
+    package init(run: ChainRun, index: Int) {
+        self.run = run
         self.index = index
     }
+
+    package var scenario: Scenario { run.scenario }
+    package var design: DesignDefinition { run.design }
 
     /// The component at this position.
     package var component: any Component { design.chain[index] }
@@ -135,22 +149,16 @@ package struct ChainContext: Sendable {
     package var crossAccount: Bool { scenario.topology.accounts == .cross }
 
     /// The component a request comes from; nil when it comes from the client.
-    package var upstream: ComponentKind? {
-        design.chain[..<index].last { !$0.isLookup }?.kind
-    }
+    package var upstream: ComponentKind? { design.structure.upstream[index] }
 
     /// The component the request goes to next; nil for the last one.
-    package var downstream: ComponentKind? {
-        design.chain[(index + 1)...].first { !$0.isLookup }?.kind
-    }
+    package var downstream: ComponentKind? { design.structure.downstream[index] }
 
     /// The first component a request reaches.
-    package var entry: ComponentKind? { design.entry?.kind }
+    package var entry: ComponentKind? { design.structure.entry }
 
     /// True when clients call the private API by its own custom domain name, with no ALB in front.
-    package var privateCustomDomain: Bool {
-        entry == .interfaceEndpoint && design.chain.contains { ($0 as? PrivateRESTAPI)?.customDomain == true }
-    }
+    package var privateCustomDomain: Bool { design.structure.privateCustomDomain }
 
     /// True when the design has a component of `kind` before this one on the data path.
     package func hasUpstream(_ kind: ComponentKind) -> Bool {
@@ -171,13 +179,13 @@ package struct LimitContribution: Sendable {
     package var timeouts: [TimeLimit] = []
     package var rates: [RateLimit] = []
     /// Token-bucket burst, where the component has one.
-    package var burst: Decimal?
+    package var burst: ExactDecimal?
     /// How long a streamed response may last, where the path could stream but the workload does not.
-    package var streamedTimeoutSeconds: Decimal?
+    package var streamedTimeoutSeconds: ExactDecimal?
     /// Concurrent executions the workload needs, and the limit (from the function).
-    package var concurrency: (needed: Decimal, limit: Decimal)?
+    package var concurrency: (needed: ExactDecimal, limit: ExactDecimal)?
 
-    package init(payload: PayloadLimit? = nil, timeouts: [TimeLimit] = [], rates: [RateLimit] = [], burst: Decimal? = nil) {
+    package init(payload: PayloadLimit? = nil, timeouts: [TimeLimit] = [], rates: [RateLimit] = [], burst: ExactDecimal? = nil) {
         self.payload = payload
         self.timeouts = timeouts
         self.rates = rates
@@ -187,14 +195,14 @@ package struct LimitContribution: Sendable {
 
 /// A body-size limit and what happens to a request or response above it.
 package struct PayloadLimit: Sendable, Equatable {
-    package var requestKiB: Decimal
-    package var responseKiB: Decimal
+    package var requestKiB: ExactDecimal
+    package var responseKiB: ExactDecimal
     package var source: String
     package var requestConsequence: String
     package var responseConsequence: String
     /// The largest response when it is streamed, where the path can stream (REST API to Lambda) and
     /// the workload does not already stream.
-    package var streamedResponseKiB: Decimal? = nil
+    package var streamedResponseKiB: ExactDecimal? = nil
     /// What sets the response limit, when it is not what sets the request limit (a streamed response).
     package var responseSource: String? = nil
     /// Where the limit comes from.
@@ -203,7 +211,7 @@ package struct PayloadLimit: Sendable, Equatable {
 
 /// A timeout on the path. On equal values the lower `rank` is named as the one that binds.
 package struct TimeLimit: Sendable, Equatable {
-    package var seconds: Decimal
+    package var seconds: ExactDecimal
     package var source: String
     package var rank: Int
     /// The way out when this timeout binds, for this workload; nil for the general advice. It names
@@ -214,14 +222,14 @@ package struct TimeLimit: Sendable, Equatable {
     /// The option that sets it, when it is a setting or a quota the user can raise (`--lambda-timeout-s`).
     package var input: String? = nil
     /// The most it can be raised to, in seconds; nil when it cannot be raised.
-    package var ceiling: Decimal? = nil
+    package var ceiling: ExactDecimal? = nil
     /// Where the limit comes from.
     package var sources: [FactSource] = []
 }
 
 /// A steady request rate the path sustains. On equal values the lower `rank` binds.
 package struct RateLimit: Sendable, Equatable {
-    package var requestsPerSecond: Decimal
+    package var requestsPerSecond: ExactDecimal
     package var source: String
     package var rank: Int
     /// Where the limit comes from.
@@ -259,7 +267,7 @@ package struct ZonalStageOutcome: Sendable, Equatable {
     package var before: Int
     package var left: Int
     package var lost: Int { before - left }
-    package var share: Decimal { before == 0 ? 0 : Decimal(left) / Decimal(before) }
+    package var share: ExactDecimal { before == 0 ? 0 : ExactDecimal(left) / ExactDecimal(before) }
 }
 
 /// What a component lets a design do, for the trade-offs and the recommendation.

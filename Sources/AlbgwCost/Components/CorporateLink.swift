@@ -19,17 +19,21 @@ package struct CorporateLink: Component {
         let scenario = context.scenario
         guard !context.internetFacing else { return }
         let responseGB = CostEngine.monthlyGB(kibPerRequest: scenario.workload.responseKiB, in: scenario)
-        let responses = "\(Format.quantity(scenario.monthlyRequests)) responses x \(scenario.workload.responseKiB) KiB / 1,048,576 KiB per GB"
+        let requests = scenario.monthlyRequests
+        let responseKiB = scenario.workload.responseKiB
+        let responses = { "\(Format.quantity(requests)) responses x \(responseKiB) KiB / 1,048,576 KiB per GB" }
+        let hours = bill.billedHours
+        let freeTier = scenario.billing.freeTier
         switch scenario.wholeBill.hybridLink {
         case .none:
             return
         case .vpn:
             let service = "Site-to-Site VPN"
             bill.flat(
-                "link.vpn", service, "VPN connection hours", quantity: bill.billedHours, key: .vpnConnectionHour,
-                basis: "1 VPN connection (two tunnels) x \(bill.billedHours) h", section: .link)
+                "link.vpn", service, "VPN connection hours", quantity: hours, key: .vpnConnectionHour,
+                basis: "1 VPN connection (two tunnels) x \(hours) h", section: .link)
             var gb = responseGB
-            if scenario.billing.freeTier {
+            if freeTier {
                 let free = min(gb, FreeTier.internetEgressGB)
                 bill.free(
                     "link.egress.free", service, "Data transfer out over VPN (free allowance)", quantity: free, unit: "GB",
@@ -38,17 +42,17 @@ package struct CorporateLink: Component {
             }
             bill.tiered(
                 "link.egress", service, "Data transfer out over VPN", quantity: gb, key: .internetDataTransferOut,
-                basis: responses + "; billed at the region's data transfer out rates" + (scenario.billing.freeTier ? " - 100 GB free" : ""), section: .link)
+                basis: responses() + "; billed at the region's data transfer out rates" + (freeTier ? " - 100 GB free" : ""), section: .link)
         case .dx:
             let service = "Direct Connect"
             let tenG = scenario.wholeBill.directConnectPort == .tenGbps
             bill.flat(
-                "link.dx", service, "Dedicated port hours (\(tenG ? "10" : "1") Gbps)", quantity: bill.billedHours,
+                "link.dx", service, "Dedicated port hours (\(tenG ? "10" : "1") Gbps)", quantity: hours,
                 key: tenG ? .directConnectPort10GHour : .directConnectPort1GHour,
-                basis: "1 dedicated \(tenG ? "10" : "1") Gbps port x \(bill.billedHours) h (port-hours are priced by Direct Connect location)", section: .link)
+                basis: "1 dedicated \(tenG ? "10" : "1") Gbps port x \(hours) h (port-hours are priced by Direct Connect location)", section: .link)
             bill.flat(
                 "link.egress", service, "Data transfer out over Direct Connect", quantity: responseGB, key: .directConnectDataTransferOut,
-                basis: responses + "; data in is free", section: .link)
+                basis: responses() + "; data in is free", section: .link)
         }
     }
 }

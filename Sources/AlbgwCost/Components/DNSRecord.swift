@@ -17,7 +17,7 @@ package struct DNSRecord: Component {
     /// DNS queries that reach Route 53 per month: the user's figure, else one per new client connection
     /// (an estimate with no resolver caching: resolvers cache the answer for the record's TTL, so fewer
     /// arrive; clients that also ask for AAAA records double it).
-    package static func monthlyQueries(_ scenario: Scenario) -> Decimal {
+    package static func monthlyQueries(_ scenario: Scenario) -> ExactDecimal {
         scenario.workload.dnsQueriesPerMonth ?? scenario.monthlyRequests / scenario.workload.requestsPerConnection
     }
 
@@ -32,14 +32,15 @@ package struct DNSRecord: Component {
         guard cname else { return }
         let scenario = context.scenario
         let queries = Self.monthlyQueries(scenario)
-        let basis =
+        let basis = {
             scenario.workload.dnsQueriesPerMonth == nil
-            ? "\(Format.quantity(queries)) queries per month (--dns-queries-per-month; by default one per new client connection: \(Format.quantity(scenario.monthlyRequests)) requests / \(Format.quantity(scenario.workload.requestsPerConnection)) per connection, assuming no resolver caching: resolvers that cache for the TTL send fewer, about 8,640 a month each at a 300 s TTL; AAAA lookups double it); a CNAME to \(target) is billed per query, an alias is not"
-            : "\(Format.quantity(queries)) queries per month (--dns-queries-per-month); a CNAME to \(target) is billed per query, an alias is not"
+                ? "\(Format.quantity(queries)) queries per month (--dns-queries-per-month; by default one per new client connection: \(Format.quantity(scenario.monthlyRequests)) requests / \(Format.quantity(scenario.workload.requestsPerConnection)) per connection, assuming no resolver caching: resolvers that cache for the TTL send fewer, about 8,640 a month each at a 300 s TTL; AAAA lookups double it); a CNAME to \(target) is billed per query, an alias is not"
+                : "\(Format.quantity(queries)) queries per month (--dns-queries-per-month); a CNAME to \(target) is billed per query, an alias is not"
+        }
         let privateZone = isPrivateZone(context)
         bill.tiered(
             "route53.queries", "Route 53", "Standard queries (CNAME record)", quantity: queries / Units.requestsPerMillion, key: .route53StandardQueries,
-            basis: basis
+            basis: basis()
                 + (privateZone
                     ? "; no AWS page read confirms how queries to a private hosted zone are billed: the standard rate is used, at low confidence" : ""),
             section: .naming)
@@ -52,9 +53,10 @@ package struct DNSRecord: Component {
         let enis = context.scenario.wholeBill.resolverInboundENIs
         guard enis > 0, !context.internetFacing else { return }
         let service = "Route 53 Resolver"
+        let hours = bill.billedHours
         bill.flat(
-            "resolver.enis", service, "Inbound endpoint IP addresses", quantity: Decimal(enis) * bill.billedHours, key: .resolverENIHour,
-            basis: "\(enis) IP addresses (ENIs, --resolver-inbound-enis) x \(bill.billedHours) h", section: .link)
+            "resolver.enis", service, "Inbound endpoint IP addresses", quantity: ExactDecimal(enis) * hours, key: .resolverENIHour,
+            basis: "\(enis) IP addresses (ENIs, --resolver-inbound-enis) x \(hours) h", section: .link)
         let queries = Self.monthlyQueries(context.scenario)
         bill.tiered(
             "resolver.queries", service, "Queries through the inbound endpoint", quantity: queries / Units.requestsPerMillion, key: .resolverQueries,

@@ -11,7 +11,7 @@ package struct InterfaceEndpoint: Component {
     package var chargeName: String? { "endpoint" }
 
     /// Interface endpoint bandwidth per AZ before it scales (10 Gbps).
-    package static let gbpsPerAZ: Decimal = 10
+    package static let gbpsPerAZ: ExactDecimal = 10
 
     package init() {}
 
@@ -28,14 +28,16 @@ package struct InterfaceEndpoint: Component {
         let service = "VPC endpoint (PrivateLink)"
         let scenario = context.scenario
         let subnets = context.topology.vpceSubnets
+        let hours = bill.billedHours
         bill.flat(
-            "vpce.hours", service, "Interface endpoint hours", quantity: Decimal(subnets) * bill.billedHours, key: .vpceEndpointAZHour,
-            basis: "1 endpoint x \(subnets) subnet(s) x \(bill.billedHours) h")
+            "vpce.hours", service, "Interface endpoint hours", quantity: ExactDecimal(subnets) * hours, key: .vpceEndpointAZHour,
+            basis: "1 endpoint x \(subnets) subnet(s) x \(hours) h")
         let kib = scenario.workload.requestKiB + scenario.workload.responseKiB
         let gb = CostEngine.monthlyGB(kibPerRequest: kib, in: scenario)
+        let requests = scenario.monthlyRequests
         bill.tiered(
             "vpce.data", service, "Data processed", quantity: gb, key: .vpceDataProcessed,
-            basis: "\(Format.quantity(scenario.monthlyRequests)) requests x \(kib) KiB (request + response) / 1,048,576 KiB per GB")
+            basis: "\(Format.quantity(requests)) requests x \(kib) KiB (request + response) / 1,048,576 KiB per GB")
     }
 
     package func hop(_ context: ChainContext) -> Hop? {
@@ -107,7 +109,7 @@ package struct InterfaceEndpoint: Component {
         let kib = workload.requestKiB + workload.responseKiB
         let gbps = scenario.requestsPerSecond * kib * Units.bytesPerKiB * 8 / 1_000_000_000
         let behindALB = Self.behindALB(context)
-        let perAZ = gbps / Decimal(max(1, behindALB ? scenario.topology.registeredTargets : scenario.topology.vpceSubnets))
+        let perAZ = gbps / ExactDecimal(max(1, behindALB ? scenario.topology.registeredTargets : scenario.topology.vpceSubnets))
         guard perAZ > Self.gbpsPerAZ else { return [] }
         return [
             LimitWarning(

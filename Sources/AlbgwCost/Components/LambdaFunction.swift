@@ -11,12 +11,12 @@ package struct LambdaFunction: Component {
     package var slaKey: String? { "lambda" }
 
     /// 1 MB as ALB documents its Lambda payload limit, and 6 MB for Lambda's synchronous payload, in KiB.
-    package static let albPayloadKiB: Decimal = 1024
-    package static let syncPayloadKiB: Decimal = 6144
+    package static let albPayloadKiB: ExactDecimal = 1024
+    package static let syncPayloadKiB: ExactDecimal = 6144
     /// 200 MB, the largest response a streaming function returns (Lambda, 2025-07-31), in KiB.
-    package static let streamedPayloadKiB: Decimal = 204_800
+    package static let streamedPayloadKiB: ExactDecimal = 204_800
     /// The longest a function may run: 900 s (Lambda quotas).
-    package static let maxTimeoutSeconds: Decimal = 900
+    package static let maxTimeoutSeconds: ExactDecimal = 900
 
     package init() {}
 
@@ -28,9 +28,11 @@ package struct LambdaFunction: Component {
         let scenario = context.scenario
         let workload = scenario.workload
         let freeTier = scenario.billing.freeTier
-        var billableMillions = bill.millions
+        let requests = scenario.monthlyRequests
+        let millions = requests / Units.requestsPerMillion
+        var billableMillions = millions
         if freeTier {
-            let free = min(bill.millions, FreeTier.lambdaRequests / Units.requestsPerMillion)
+            let free = min(millions, FreeTier.lambdaRequests / Units.requestsPerMillion)
             bill.free(
                 "lambda.requests.free", service, "Requests (free tier)", quantity: free, unit: PriceKey.lambdaRequests.unit,
                 basis: "first 1M requests per month are free (--free-tier)")
@@ -38,11 +40,9 @@ package struct LambdaFunction: Component {
         }
         bill.flat(
             "lambda.requests", service, "Requests", quantity: billableMillions, key: .lambdaRequests,
-            basis: freeTier ? "\(Format.quantity(scenario.monthlyRequests)) invocations - 1,000,000 free" : "\(Format.quantity(scenario.monthlyRequests)) invocations per month")
+            basis: freeTier ? "\(Format.quantity(requests)) invocations - 1,000,000 free" : "\(Format.quantity(requests)) invocations per month")
 
         var gbSeconds = CostEngine.lambdaGBSeconds(in: scenario)
-        let durationBasis =
-            "\(Format.quantity(scenario.monthlyRequests)) invocations x \(workload.lambdaMemoryMB) MB / 1,024 x \(workload.lambdaDurationMS.ceiling) ms / 1,000"
         if freeTier {
             let free = min(gbSeconds, FreeTier.lambdaGBSeconds)
             bill.free("lambda.duration.free", service, "Duration (free tier)", quantity: free, unit: "GB-second", basis: "first 400,000 GB-s per month are free (--free-tier)")
@@ -51,11 +51,12 @@ package struct LambdaFunction: Component {
         let key: PriceKey = workload.lambdaArchitecture == .arm64 ? .lambdaDurationArm : .lambdaDurationX86
         bill.tiered(
             "lambda.duration", service, "Duration \(workload.lambdaArchitecture.rawValue)", quantity: gbSeconds, key: key,
-            basis: durationBasis + (freeTier ? " - free tier" : ""))
+            basis: "\(Format.quantity(requests)) invocations x \(workload.lambdaMemoryMB) MB / 1,024 x \(workload.lambdaDurationMS.ceiling) ms / 1,000"
+                + (freeTier ? " - free tier" : ""))
 
         if workload.lambdaEphemeralMB > Units.lambdaFreeEphemeralMB {
             let extraGB = (workload.lambdaEphemeralMB - Units.lambdaFreeEphemeralMB) / 1024
-            let seconds = scenario.monthlyRequests * workload.lambdaDurationMS.ceiling / 1000
+            let seconds = requests * workload.lambdaDurationMS.ceiling / 1000
             bill.flat(
                 "lambda.ephemeral", service, "Ephemeral storage above 512 MB", quantity: extraGB * seconds,
                 key: .lambdaEphemeralStorage,
@@ -63,26 +64,24 @@ package struct LambdaFunction: Component {
         }
         if workload.responseStreaming && !Self.invokedByALB(context) && workload.responseKiB > Self.syncPayloadKiB {
             // Streamed bytes beyond the first 6 MB of each response are billed per GB.
-            let gb = scenario.monthlyRequests * (workload.responseKiB - Self.syncPayloadKiB) / Units.kibPerGB
+            let gb = requests * (workload.responseKiB - Self.syncPayloadKiB) / Units.kibPerGB
             bill.flat(
                 "lambda.streamed", service, "Streamed response beyond 6 MB", quantity: gb, key: .lambdaStreamedResponse,
                 basis:
-                    "\(Format.quantity(scenario.monthlyRequests)) responses x (\(workload.responseKiB) - 6,144) KiB / 1,048,576 KiB per GB (--response-streaming); AWS's free tier for streamed bytes is not applied"
+                    "\(Format.quantity(requests)) responses x (\(workload.responseKiB) - 6,144) KiB / 1,048,576 KiB per GB (--response-streaming); AWS's free tier for streamed bytes is not applied"
             )
         }
         let whole = scenario.wholeBill
         if let logs = whole.logs, logs.lambdaBytesPerInvocation > 0 {
-            bill.addLogs(
-                vended: true, gb: scenario.monthlyRequests * logs.lambdaBytesPerInvocation / Units.bytesPerGB,
-                basis:
-                    "\(Format.quantity(scenario.monthlyRequests)) invocations x \(Format.quantity(logs.lambdaBytesPerInvocation)) bytes of log (--lambda-log-bytes; 264 is the START, END and REPORT lines) / 1,073,741,824 bytes per GB"
-            )
+            bill.addLogs(vended: true, gb: requests * logs.lambdaBytesPerInvocation / Units.bytesPerGB) {
+                "\(Format.quantity(requests)) invocations x \(Format.quantity(logs.lambdaBytesPerInvocation)) bytes of log (--lambda-log-bytes; 264 is the START, END and REPORT lines) / 1,073,741,824 bytes per GB"
+            }
         }
         if whole.xraySampleRate > 0 {
             let service = "X-Ray"
-            var traces = scenario.monthlyRequests * whole.xraySampleRate
-            let basis = "\(Format.quantity(scenario.monthlyRequests)) requests x \(whole.xraySampleRate) sampled (--xray-sample-rate); traces retrieved or scanned are not priced"
-            if scenario.billing.freeTier {
+            let rate = whole.xraySampleRate
+            var traces = requests * rate
+            if freeTier {
                 let free = min(traces, FreeTier.xrayTracesRecorded)
                 bill.free(
                     "xray.traces.free", service, "Traces recorded (free tier)", quantity: free / Units.requestsPerMillion, unit: PriceKey.xrayTracesRecorded.unit,
@@ -91,7 +90,8 @@ package struct LambdaFunction: Component {
             }
             bill.flat(
                 "xray.traces", service, "Traces recorded", quantity: traces / Units.requestsPerMillion, key: .xrayTracesRecorded,
-                basis: basis + (scenario.billing.freeTier ? " - 100,000 free" : ""), section: .observability)
+                basis: "\(Format.quantity(requests)) requests x \(rate) sampled (--xray-sample-rate); traces retrieved or scanned are not priced"
+                    + (freeTier ? " - 100,000 free" : ""), section: .observability)
         }
     }
 

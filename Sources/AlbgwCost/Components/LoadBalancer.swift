@@ -32,15 +32,16 @@ package struct LoadBalancer: Component {
         let hours = bill.billedHours
         bill.flat("alb.hours", service, "Load balancer hours", quantity: hours, key: .albHour, basis: "1 ALB x \(hours) h")
         let lcu = Self.capacityUnits(context)
-        let parts = lcu.dimensions.map { "\($0.name) \(Format.quantity($0.lcu))" }.joined(separator: ", ")
         bill.flat(
             "alb.lcu", service, "Load balancer capacity units", quantity: lcu.billed * hours, key: .albLCUHour,
-            basis: "max(\(parts)) = \(Format.quantity(lcu.billed)) LCU per hour (\(lcu.binding.name) bind) x \(hours) h")
+            basis:
+                "max(\(lcu.dimensions.map { "\($0.name) \(Format.quantity($0.lcu))" }.joined(separator: ", "))) = \(Format.quantity(lcu.billed)) LCU per hour (\(lcu.binding.name) bind) x \(hours) h"
+        )
         let topology = context.topology
         if context.internetFacing {
             let addresses = topology.azs * topology.publicIPv4PerAZ
             bill.flat(
-                "alb.publicIPv4", "Public IPv4", "In-use public IPv4 addresses", quantity: Decimal(addresses) * hours,
+                "alb.publicIPv4", "Public IPv4", "In-use public IPv4 addresses", quantity: ExactDecimal(addresses) * hours,
                 key: .publicIPv4Hour,
                 basis: "internet-facing ALB: \(topology.publicIPv4PerAZ) address(es) per AZ (--public-ipv4-per-az) x \(topology.azs) AZs x \(hours) h")
             bill.internetEgress()
@@ -79,7 +80,7 @@ package struct LoadBalancer: Component {
     }
 
     /// The largest idle timeout an ALB accepts (ELB attributes).
-    package static let idleTimeoutCeilingSeconds: Decimal = 4000
+    package static let idleTimeoutCeilingSeconds: ExactDecimal = 4000
 
     /// The idle timeout bounds the connection to IP targets. For a Lambda target AWS documents that the
     /// ALB waits until the function responds or times out, so the idle timeout is a warning there.

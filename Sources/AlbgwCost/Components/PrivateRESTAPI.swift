@@ -17,18 +17,20 @@ package struct PrivateRESTAPI: Component {
     package var chargeName: String? { "API Gateway" }
 
     /// API Gateway's REST payload limit (10 MB), in KiB.
-    package static let payloadKiB: Decimal = 10240
+    package static let payloadKiB: ExactDecimal = 10240
 
     package init(customDomain: Bool = false) { self.customDomain = customDomain }
 
     package func bill(_ context: ChainContext, into bill: inout Bill) {
-        let workload = context.scenario.workload
+        let scenario = context.scenario
+        let workload = scenario.workload
+        let requests = scenario.monthlyRequests
         // A streamed response is billed as one request per 10 MB started (second-hand: a summary of
         // AWS's launch post), so the count is marked low when it applies.
         let perRequest = workload.responseStreaming ? max(1, (workload.responseKiB / Self.payloadKiB).ceiling) : 1
         bill.tiered(
-            "apigateway.requests", "API Gateway", "REST API requests", quantity: bill.millions * perRequest, key: .apiGatewayRESTRequests,
-            basis: "\(Format.quantity(context.scenario.monthlyRequests)) requests per month, private REST API (no API Gateway data transfer out)"
+            "apigateway.requests", "API Gateway", "REST API requests", quantity: requests / Units.requestsPerMillion * perRequest, key: .apiGatewayRESTRequests,
+            basis: "\(Format.quantity(requests)) requests per month, private REST API (no API Gateway data transfer out)"
                 + (perRequest > 1
                     ? " x \(perRequest): each 10 MB started of a streamed \(Format.quantity(workload.responseKiB)) KiB response is billed as a request (a second-hand summary of AWS's launch post; low confidence)"
                     : ""))
@@ -40,12 +42,12 @@ package struct PrivateRESTAPI: Component {
                     "1 ACM certificate on the private custom domain name: free when requested in ACM (for a name under a public domain you own, validated by DNS) or imported; one from AWS Private CA is not free and not priced",
                 section: .naming)
         }
-        let scenario = context.scenario
         let whole = scenario.wholeBill
         if let size = whole.apiCacheGB, let key = WholeBill.cacheSizes.first(where: { $0.gb == size })?.key {
+            let hours = bill.billedHours
             bill.flat(
-                "apigateway.cache", "API Gateway", "Cache (\(size) GB)", quantity: bill.billedHours, key: key,
-                basis: "1 stage cache of \(size) GB (--apigw-cache-gb) x \(bill.billedHours) h", section: .requestPath)
+                "apigateway.cache", "API Gateway", "Cache (\(size) GB)", quantity: hours, key: key,
+                basis: "1 stage cache of \(size) GB (--apigw-cache-gb) x \(hours) h", section: .requestPath)
         }
         if [.api, .both].contains(whole.waf) { bill.webACL("api", on: "API stage") }
         if whole.logs != nil {
@@ -54,11 +56,9 @@ package struct PrivateRESTAPI: Component {
             let access = whole.logs?.accessBytesPerRequest ?? 0
             if execution + access > 0 {
                 let level = whole.logs?.executionLogs.rawValue ?? "off"
-                bill.addLogs(
-                    vended: false, gb: scenario.monthlyRequests * (execution + access) / Units.bytesPerGB,
-                    basis:
-                        "\(Format.quantity(scenario.monthlyRequests)) requests x (\(Format.quantity(execution)) bytes of execution log at \(level) + \(Format.quantity(access)) of access log) / 1,073,741,824 bytes per GB"
-                )
+                bill.addLogs(vended: false, gb: requests * (execution + access) / Units.bytesPerGB) {
+                    "\(Format.quantity(requests)) requests x (\(Format.quantity(execution)) bytes of execution log at \(level) + \(Format.quantity(access)) of access log) / 1,073,741,824 bytes per GB"
+                }
             }
         }
     }
@@ -137,12 +137,12 @@ package struct PrivateRESTAPI: Component {
 
     /// The most a buffered integration can wait once the quota is raised: 300 s (Regional and
     /// private REST APIs); a streamed response may last 15 minutes.
-    package static let bufferedTimeoutCeilingSeconds: Decimal = 300
-    package static let streamedTimeoutSeconds: Decimal = 900
+    package static let bufferedTimeoutCeilingSeconds: ExactDecimal = 300
+    package static let streamedTimeoutSeconds: ExactDecimal = 900
 
     /// What lifts the integration timeout for requests of `seconds`: the quota up to 300 s, then only
     /// streaming or asynchronous work.
-    static func timeoutFix(seconds: Decimal) -> String {
+    static func timeoutFix(seconds: ExactDecimal) -> String {
         if seconds <= bufferedTimeoutCeilingSeconds {
             let ms = Format.quantity((seconds * 1000).ceiling)
             return

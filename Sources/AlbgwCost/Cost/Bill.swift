@@ -15,80 +15,122 @@ package enum BillSection: Int, Sendable, Comparable {
 }
 
 /// The line items a design's components add, priced from one price book. Nothing is rounded here.
+///
+/// A bill is kept in one of two ways. `.itemized` keeps every line item with its label and how its
+/// quantity was derived: what the renderers show. `.totals` keeps only the sum and whether a price
+/// was missing: what a sweep evaluates at thousands of points. Both run the same component code;
+/// the texts are autoclosures, built only when a bill is itemized.
 package struct Bill {
-    package let scenario: Scenario
-    package let book: PriceBook
-    private var entries: [(section: BillSection, item: LineItem)] = []
-    fileprivate var logVolumes: [(vended: Bool, gb: Decimal, basis: String)] = []
-
-    package init(scenario: Scenario, book: PriceBook) {
-        self.scenario = scenario
-        self.book = book
+    package enum Mode: Sendable {
+        case itemized
+        case totals
     }
 
-    /// The items in bill order.
+    package let scenario: Scenario
+    package let book: PriceBook
+    package let mode: Mode
+    private var entries: [(section: BillSection, item: LineItem)] = []
+    fileprivate var logVolumes: [(vended: Bool, gb: ExactDecimal, basis: () -> String)] = []
+    /// The sum of the priced items.
+    package private(set) var total: ExactDecimal = 0
+    /// True when an item lacked its price.
+    package private(set) var lacksPrice = false
+    /// True once the design's web ACL is on the bill (it is billed once, wherever it is associated).
+    private var hasWebACL = false
+
+    package init(scenario: Scenario, book: PriceBook, mode: Mode = .itemized) {
+        self.scenario = scenario
+        self.book = book
+        self.mode = mode
+    }
+
+    /// The items in bill order (none when the bill keeps totals only).
     package var items: [LineItem] {
         entries.enumerated().sorted { ($0.element.section, $0.offset) < ($1.element.section, $1.offset) }.map(\.element.item)
     }
 
-    package var hours: Decimal { scenario.billing.hoursPerMonth }
+    package var hours: ExactDecimal { scenario.billing.hoursPerMonth }
     /// ALB, LCU, endpoint and IPv4 hours: AWS bills a partial hour as a full one.
-    package var billedHours: Decimal { scenario.billing.hoursPerMonth.ceiling }
-    package var millions: Decimal { scenario.monthlyRequests / Units.requestsPerMillion }
-
-    private mutating func append(_ item: LineItem, _ section: BillSection) {
-        entries.append((section, item))
-    }
+    package var billedHours: ExactDecimal { scenario.billing.hoursPerMonth.ceiling }
+    package var millions: ExactDecimal { scenario.monthlyRequests / Units.requestsPerMillion }
 
     /// Adds one flat-priced item, or a missing-price item when the table has no figure.
     package mutating func flat(
-        _ id: String, _ service: String, _ component: String, quantity: Decimal, key: PriceKey, basis: String, section: BillSection = .requestPath
+        _ id: String, _ service: String, _ component: @autoclosure () -> String, quantity: ExactDecimal, key: PriceKey, basis: @autoclosure () -> String,
+        section: BillSection = .requestPath
     ) {
         switch book.lookup(key) {
         case .price(let price):
-            append(
-                LineItem(
-                    id: id, service: service, component: component, quantity: quantity, unit: price.unit,
-                    unitPrice: price.rate, monthlyCost: quantity * price.rate, priceKey: key, basis: basis,
-                    confidence: price.confidence, missingReason: nil), section)
+            let cost = quantity * price.rate
+            total += cost
+            guard mode == .itemized else { return }
+            entries.append(
+                (
+                    section,
+                    LineItem(
+                        id: id, service: service, component: component(), quantity: quantity, unit: price.unit,
+                        unitPrice: price.rate, monthlyCost: cost, priceKey: key, basis: basis(),
+                        confidence: price.confidence, missingReason: nil)
+                ))
         case .missing(let reason):
-            append(missingItem(id, service, component, quantity: quantity, key: key, basis: basis, reason: reason), section)
+            lacksPrice = true
+            guard mode == .itemized else { return }
+            entries.append((section, Self.missingItem(id, service, component(), quantity: quantity, key: key, basis: basis(), reason: reason)))
         }
     }
 
     /// Adds a free-tier or free-allowance band at $0 (no price is read for it).
     package mutating func free(
-        _ id: String, _ service: String, _ component: String, quantity: Decimal, unit: String, basis: String, section: BillSection = .requestPath
+        _ id: String, _ service: String, _ component: @autoclosure () -> String, quantity: ExactDecimal, unit: String, basis: @autoclosure () -> String,
+        section: BillSection = .requestPath
     ) {
-        append(
-            LineItem(
-                id: id, service: service, component: component, quantity: quantity, unit: unit, unitPrice: 0,
-                monthlyCost: 0, priceKey: nil, basis: basis, confidence: nil, missingReason: nil), section)
+        guard mode == .itemized else { return }
+        entries.append(
+            (
+                section,
+                LineItem(
+                    id: id, service: service, component: component(), quantity: quantity, unit: unit, unitPrice: 0,
+                    monthlyCost: 0, priceKey: nil, basis: basis(), confidence: nil, missingReason: nil)
+            ))
     }
 
     /// Adds one item per tier band the quantity reaches.
     package mutating func tiered(
-        _ id: String, _ service: String, _ component: String, quantity: Decimal, key: PriceKey, basis: String, section: BillSection = .requestPath
+        _ id: String, _ service: String, _ component: @autoclosure () -> String, quantity: ExactDecimal, key: PriceKey, basis: @autoclosure () -> String,
+        section: BillSection = .requestPath
     ) {
         switch book.lookup(key) {
         case .price(let price):
+            guard mode == .itemized else {
+                total += price.cost(of: quantity)
+                return
+            }
             var shares = price.split(quantity)
             if shares.isEmpty {
                 // Zero usage: keep the first band visible at zero so that its rate still shows.
                 let first = price.tiers[0]
                 shares = [TierShare(index: 0, start: 0, end: first.upTo, quantity: 0, usd: first.usd, confidence: first.confidence ?? price.confidence)]
             }
+            let name = component()
+            let text = basis()
             for share in shares {
                 let label = TierLabel.label(for: share, unit: price.unit, isOnlyBand: price.tiers.count == 1)
-                append(
-                    LineItem(
-                        id: "\(id).tier\(share.index + 1)", service: service,
-                        component: label.map { "\(component) (\($0))" } ?? component, quantity: share.quantity,
-                        unit: price.unit, unitPrice: share.usd, monthlyCost: share.quantity * share.usd, priceKey: key,
-                        basis: basis, confidence: share.confidence, missingReason: nil), section)
+                let cost = share.quantity * share.usd
+                total += cost
+                entries.append(
+                    (
+                        section,
+                        LineItem(
+                            id: "\(id).tier\(share.index + 1)", service: service,
+                            component: label.map { "\(name) (\($0))" } ?? name, quantity: share.quantity,
+                            unit: price.unit, unitPrice: share.usd, monthlyCost: cost, priceKey: key,
+                            basis: text, confidence: share.confidence, missingReason: nil)
+                    ))
             }
         case .missing(let reason):
-            append(missingItem(id, service, component, quantity: quantity, key: key, basis: basis, reason: reason), section)
+            lacksPrice = true
+            guard mode == .itemized else { return }
+            entries.append((section, Self.missingItem(id, service, component(), quantity: quantity, key: key, basis: basis(), reason: reason)))
         }
     }
 
@@ -100,7 +142,7 @@ package struct Bill {
         }
     }
 
-    private func missingItem(_ id: String, _ service: String, _ component: String, quantity: Decimal, key: PriceKey, basis: String, reason: String) -> LineItem {
+    private static func missingItem(_ id: String, _ service: String, _ component: String, quantity: ExactDecimal, key: PriceKey, basis: String, reason: String) -> LineItem {
         LineItem(
             id: id, service: service, component: component, quantity: quantity, unit: key.unit, unitPrice: nil,
             monthlyCost: nil, priceKey: key, basis: basis, confidence: nil, missingReason: reason)
@@ -111,10 +153,11 @@ extension Bill {
     /// Responses that leave to the internet, after the free allowance when `--free-tier` applies.
     package mutating func internetEgress() {
         let service = "Data transfer"
-        let workload = scenario.workload
-        var gb = CostEngine.monthlyGB(kibPerRequest: workload.responseKiB, in: scenario)
-        let basis = "\(Format.quantity(scenario.monthlyRequests)) responses x \(workload.responseKiB) KiB / 1,048,576 KiB per GB"
-        if scenario.billing.freeTier {
+        let requests = scenario.monthlyRequests
+        let responseKiB = scenario.workload.responseKiB
+        let freeTier = scenario.billing.freeTier
+        var gb = CostEngine.monthlyGB(kibPerRequest: responseKiB, in: scenario)
+        if freeTier {
             let free = min(gb, FreeTier.internetEgressGB)
             self.free(
                 "egress.free", service, "Internet egress (free allowance)", quantity: free, unit: "GB", basis: "first 100 GB per month are free (--free-tier)",
@@ -122,7 +165,8 @@ extension Bill {
             gb -= free
         }
         tiered(
-            "egress", service, "Internet egress", quantity: gb, key: .internetDataTransferOut, basis: basis + (scenario.billing.freeTier ? " - 100 GB free" : ""),
+            "egress", service, "Internet egress", quantity: gb, key: .internetDataTransferOut,
+            basis: "\(Format.quantity(requests)) responses x \(responseKiB) KiB / 1,048,576 KiB per GB" + (freeTier ? " - 100 GB free" : ""),
             section: .dataTransfer)
     }
 }
@@ -130,7 +174,8 @@ extension Bill {
 extension Bill {
     /// Logs a component writes per month, priced once for the design by `priceLogs`: vended logs
     /// (Lambda's, on their own tiers) and custom logs (API Gateway's execution and access logs).
-    package mutating func addLogs(vended: Bool, gb: Decimal, basis: String) {
+    /// The derivation is built only if the bill is itemized.
+    package mutating func addLogs(vended: Bool, gb: ExactDecimal, basis: @escaping () -> String) {
         logVolumes.append((vended, gb, basis))
     }
 
@@ -147,7 +192,7 @@ extension Bill {
             let gb = vended.map(\.gb).reduce(0, +)
             tiered(
                 "logs.vended", service, "Lambda log ingestion (vended logs)", quantity: gb, key: .vendedLogsIngestion,
-                basis: vended.map(\.basis).joined(separator: "; ") + "; Lambda's logs are vended logs, tiered, since 2025-05-01", section: .observability)
+                basis: vended.map { $0.basis() }.joined(separator: "; ") + "; Lambda's logs are vended logs, tiered, since 2025-05-01", section: .observability)
         }
         if !custom.isEmpty {
             var gb = custom.map(\.gb).reduce(0, +)
@@ -160,14 +205,14 @@ extension Bill {
             }
             flat(
                 "logs.ingestion", service, "Log ingestion (API Gateway)", quantity: gb, key: .logsIngestion,
-                basis: custom.map(\.basis).joined(separator: "; ") + (freeTier ? " - 5 GB free" : ""), section: .observability)
+                basis: custom.map { $0.basis() }.joined(separator: "; ") + (freeTier ? " - 5 GB free" : ""), section: .observability)
         }
         let ingested = logVolumes.map(\.gb).reduce(0, +)
         // Steady state: the days kept, out of the days in the billed month, of what a month ingests.
+        let hours = self.hours
         let days = hours / 24
-        var stored = ingested * WholeBill.Logs.storedFraction * logs.retentionDays / days
-        let storageBasis =
-            "\(Format.quantity(ingested)) GB ingested per month x 0.2 (stored compressed, as in AWS's example: 30 GB -> 6 GB) x \(logs.retentionDays) days kept / \(Format.quantity(days)) days in the month (\(Format.quantity(hours)) h / 24)"
+        let retention = logs.retentionDays
+        var stored = ingested * WholeBill.Logs.storedFraction * retention / days
         if freeTier {
             let free = min(stored, FreeTier.logsGB)
             self.free(
@@ -176,8 +221,10 @@ extension Bill {
             stored -= free
         }
         flat(
-            "logs.storage", service, "Log storage (\(logs.retentionDays) days)", quantity: stored, key: .logsStorage,
-            basis: storageBasis + (freeTier ? " - 5 GB free" : ""), section: .observability)
+            "logs.storage", service, "Log storage (\(retention) days)", quantity: stored, key: .logsStorage,
+            basis:
+                "\(Format.quantity(ingested)) GB ingested per month x 0.2 (stored compressed, as in AWS's example: 30 GB -> 6 GB) x \(retention) days kept / \(Format.quantity(days)) days in the month (\(Format.quantity(hours)) h / 24)"
+                + (freeTier ? " - 5 GB free" : ""), section: .observability)
     }
 }
 
@@ -187,16 +234,18 @@ extension Bill {
     package mutating func webACL(_ id: String, on target: String) {
         let waf = scenario.wholeBill
         let service = "AWS WAF"
-        if !entries.contains(where: { $0.item.id == "waf.acl" }) {
+        let requests = scenario.monthlyRequests
+        if !hasWebACL {
+            hasWebACL = true
             flat(
                 "waf.acl", service, "Web ACL", quantity: 1, key: .wafWebACLMonth,
                 basis: "1 web ACL x 1 month, associated with the \(waf.waf == .both ? "ALB and the API stage where the design has them" : target)", section: .security)
             flat(
-                "waf.rules", service, "Rules in the web ACL", quantity: Decimal(waf.wafRules), key: .wafRuleMonth,
+                "waf.rules", service, "Rules in the web ACL", quantity: ExactDecimal(waf.wafRules), key: .wafRuleMonth,
                 basis: "\(waf.wafRules) rules or rule groups (--waf-rules) x 1 month", section: .security)
         }
         flat(
             "waf.\(id).requests", service, "Requests inspected at the \(target)", quantity: millions, key: .wafRequests,
-            basis: "\(Format.quantity(scenario.monthlyRequests)) requests per month, each inspected at the \(target)", section: .security)
+            basis: "\(Format.quantity(requests)) requests per month, each inspected at the \(target)", section: .security)
     }
 }

@@ -6,12 +6,12 @@ package struct LineItem: Sendable, Equatable {
     package var id: String
     package var service: String
     package var component: String
-    package var quantity: Decimal
+    package var quantity: ExactDecimal
     package var unit: String
     /// USD per unit; nil when the price is missing from the table.
-    package var unitPrice: Decimal?
+    package var unitPrice: ExactDecimal?
     /// `quantity x unitPrice`; nil when the price is missing.
-    package var monthlyCost: Decimal?
+    package var monthlyCost: ExactDecimal?
     /// The price the item reads; nil for quantities that are free by rule (free-tier bands).
     package var priceKey: PriceKey?
     /// How the quantity was derived, in words and numbers.
@@ -40,13 +40,13 @@ package struct MissingPrice: Sendable, Equatable {
 package struct DesignCost: Sendable, Equatable {
     package var design: DesignID
     package var lineItems: [LineItem]
-    package var monthlyRequests: Decimal
-    package var hoursPerMonth: Decimal
+    package var monthlyRequests: ExactDecimal
+    package var hoursPerMonth: ExactDecimal
 
     /// Sum of the priced items; a lower bound when `missing` is not empty.
-    package var monthlyCost: Decimal { lineItems.compactMap(\.monthlyCost).reduce(0, +) }
-    package var hourlyCost: Decimal { monthlyCost / hoursPerMonth }
-    package var costPerMillionRequests: Decimal {
+    package var monthlyCost: ExactDecimal { lineItems.compactMap(\.monthlyCost).reduce(0, +) }
+    package var hourlyCost: ExactDecimal { monthlyCost / hoursPerMonth }
+    package var costPerMillionRequests: ExactDecimal {
         monthlyRequests == 0 ? 0 : monthlyCost / monthlyRequests * Units.requestsPerMillion
     }
 
@@ -64,9 +64,9 @@ package struct DesignCost: Sendable, Equatable {
     package var differencesAreKnown: Bool { lineItems.allSatisfy { $0.missingReason == nil || $0.scope == .shared } }
 
     /// The part every feasible design pays alike.
-    package var sharedMonthlyCost: Decimal { lineItems.filter { $0.scope == .shared }.compactMap(\.monthlyCost).reduce(0, +) }
+    package var sharedMonthlyCost: ExactDecimal { lineItems.filter { $0.scope == .shared }.compactMap(\.monthlyCost).reduce(0, +) }
     /// What this design adds: the total without the shared part.
-    package var designMonthlyCost: Decimal { monthlyCost - sharedMonthlyCost }
+    package var designMonthlyCost: ExactDecimal { monthlyCost - sharedMonthlyCost }
 
     /// The items whose id is `prefix` or starts with `prefix.` (every tier of `apigateway.requests`).
     package func items(_ prefix: String) -> [LineItem] {
@@ -74,7 +74,7 @@ package struct DesignCost: Sendable, Equatable {
     }
 
     /// Sum of the priced items under `prefix`.
-    package func total(_ prefix: String) -> Decimal { items(prefix).compactMap(\.monthlyCost).reduce(0, +) }
+    package func total(_ prefix: String) -> ExactDecimal { items(prefix).compactMap(\.monthlyCost).reduce(0, +) }
 
     /// The item with exactly this id.
     package func item(_ id: String) -> LineItem? { lineItems.first { $0.id == id } }

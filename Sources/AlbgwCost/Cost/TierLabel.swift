@@ -11,7 +11,7 @@ package enum TierLabel {
     }
 
     /// `amount` in the unit's customary scale.
-    package static func amount(_ value: Decimal, unit: String) -> String {
+    package static func amount(_ value: ExactDecimal, unit: String) -> String {
         switch unit {
         case "GB":
             if value >= Units.kibPerGB, (value / Units.kibPerGB).isWholeNumber { return "\(plain(value / Units.kibPerGB)) PB" }
@@ -20,7 +20,7 @@ package enum TierLabel {
         case "1M requests", "1M queries":
             return value >= 1000 ? "\(plain(value / 1000))B" : "\(plain(value))M"
         case "GB-second":
-            let billion: Decimal = 1_000_000_000
+            let billion: ExactDecimal = 1_000_000_000
             return value >= billion ? "\(plain(value / billion))B GB-s" : "\(plain(value)) GB-s"
         case "hosted zone-month":
             return "\(plain(value)) zones"
@@ -29,5 +29,5 @@ package enum TierLabel {
         }
     }
 
-    private static func plain(_ value: Decimal) -> String { "\(value)" }
+    private static func plain(_ value: ExactDecimal) -> String { "\(value)" }
 }

@@ -57,7 +57,7 @@ package enum DesignCatalog {
         let limits = HopModel.limits(for: design.id, in: scenario, hops: [])
         let workload = scenario.workload
         return workload.requestKiB <= limits.maxRequestKiB && workload.responseKiB <= limits.maxResponseKiB
-            && workload.lambdaDurationMS / Decimal(1000) <= limits.timeoutSeconds
+            && workload.lambdaDurationMS / ExactDecimal(1000) <= limits.timeoutSeconds
     }
 
     /// The designs as the question puts them: `ALB -> private API Gateway -> Lambda vs ALB -> Lambda`.

@@ -53,7 +53,7 @@ package enum FailureDomainAnalyzer {
             return term
         }
         let minutes = scenario.billing.hoursPerMonth * 60
-        func composite(_ terms: [SLATerm]) -> Decimal { terms.reduce(Decimal(1)) { $0 * $1.percent / 100 } }
+        func composite(_ terms: [SLATerm]) -> ExactDecimal { terms.reduce(ExactDecimal(1)) { $0 * $1.percent / 100 } }
         let product = composite(terms)
         var result = Availability(
             terms: terms, compositePercent: product * 100, downtimeMinutesPerMonth: (1 - product) * minutes,

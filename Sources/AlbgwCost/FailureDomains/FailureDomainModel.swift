@@ -34,9 +34,9 @@ package struct AZLoss: Sendable, Equatable {
     package var az: String
     package var servesRequests: Bool
     /// Endpoint ENIs carrying traffic that survive, as a share of those that did; nil without an endpoint.
-    package var endpointCapacityShare: Decimal?
+    package var endpointCapacityShare: ExactDecimal?
     /// ALB nodes that survive, as a share of the ALB's AZs; nil without an ALB.
-    package var albNodeShare: Decimal?
+    package var albNodeShare: ExactDecimal?
     package var explanation: String
 }
 
@@ -63,7 +63,7 @@ package struct SLATerm: Sendable, Equatable {
     package var key: String
     package var service: String
     /// Monthly uptime percentage, for example 99.99.
-    package var percent: Decimal
+    package var percent: ExactDecimal
     package var source: String
     package var confirmed: Bool
 }
@@ -72,11 +72,11 @@ package struct SLATerm: Sendable, Equatable {
 package struct Availability: Sendable, Equatable {
     package var terms: [SLATerm]
     /// Product of the terms, as a percentage.
-    package var compositePercent: Decimal
-    package var downtimeMinutesPerMonth: Decimal
+    package var compositePercent: ExactDecimal
+    package var downtimeMinutesPerMonth: ExactDecimal
     /// The same chain with the ALB at its single-AZ SLA, when the workload depends on one AZ.
-    package var singleAZCompositePercent: Decimal?
-    package var singleAZDowntimeMinutesPerMonth: Decimal?
+    package var singleAZCompositePercent: ExactDecimal?
+    package var singleAZDowntimeMinutesPerMonth: ExactDecimal?
     /// When the design hangs on one AZ and no published single-AZ term applies, why the composite overstates it.
     package var singleAZNote: String? = nil
 }

@@ -7,20 +7,21 @@ package enum SLATable {
 
     package static let defaults: [SLATerm] = [
         SLATerm(
-            key: "alb", service: "Elastic Load Balancing (multi-AZ)", percent: Decimal.literal("99.99"),
+            key: "alb", service: "Elastic Load Balancing (multi-AZ)", percent: ExactDecimal.literal("99.99"),
             source: "https://aws.amazon.com/elasticloadbalancing/sla/ (updated 2022-07-25)", confirmed: true),
         SLATerm(
-            key: "privatelink", service: "AWS PrivateLink (interface endpoint)", percent: Decimal.literal("99.9"),
+            key: "privatelink", service: "AWS PrivateLink (interface endpoint)", percent: ExactDecimal.literal("99.9"),
             source: "unconfirmed: the only source found (mikaelvesavuori/cloud-sla) lists 99.9%; often quoted as 99.99%; override with --sla privatelink=N", confirmed: false),
         SLATerm(
-            key: "apigw", service: "Amazon API Gateway", percent: Decimal.literal("99.95"), source: "https://aws.amazon.com/api-gateway/sla/ (updated 2022-05-05)", confirmed: true),
-        SLATerm(key: "lambda", service: "AWS Lambda", percent: Decimal.literal("99.95"), source: "https://aws.amazon.com/lambda/sla/ (via secondary copies)", confirmed: true),
+            key: "apigw", service: "Amazon API Gateway", percent: ExactDecimal.literal("99.95"), source: "https://aws.amazon.com/api-gateway/sla/ (updated 2022-05-05)",
+            confirmed: true),
+        SLATerm(key: "lambda", service: "AWS Lambda", percent: ExactDecimal.literal("99.95"), source: "https://aws.amazon.com/lambda/sla/ (via secondary copies)", confirmed: true),
         SLATerm(key: "route53", service: "Amazon Route 53", percent: 100, source: "Route 53 SLA (via secondary copies)", confirmed: true),
         SLATerm(
-            key: "resolver", service: "Route 53 Resolver endpoints (multi-AZ)", percent: Decimal.literal("99.99"), source: "https://aws.amazon.com/route53/resolver/sla/",
+            key: "resolver", service: "Route 53 Resolver endpoints (multi-AZ)", percent: ExactDecimal.literal("99.99"), source: "https://aws.amazon.com/route53/resolver/sla/",
             confirmed: true),
     ]
 
     /// The single-AZ ELB commitment, used for the "workload depends on one AZ" figure.
-    package static let albSingleAZ = Decimal.literal("99.9")
+    package static let albSingleAZ = ExactDecimal.literal("99.9")
 }

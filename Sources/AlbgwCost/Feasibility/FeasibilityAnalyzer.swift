@@ -55,7 +55,7 @@ package enum FeasibilityAnalyzer {
     }
 
     /// `, or use alb-lambda (timeout 900 s)`: the other designs that would carry the workload, or nothing.
-    static func longer(than seconds: Decimal, design: DesignID, scenario: Scenario) -> String {
+    static func longer(than seconds: ExactDecimal, design: DesignID, scenario: Scenario) -> String {
         let others = DesignCatalog.alternatives(to: design, in: scenario).map { id in
             "\(id) (timeout \(Format.quantity(HopModel.limits(for: DesignID(rawValue: id), in: scenario, hops: []).timeoutSeconds)) s)"
         }
@@ -63,14 +63,14 @@ package enum FeasibilityAnalyzer {
     }
 
     /// `, or use alb-vpce-apigw-lambda (6 MB)`: the other designs that would carry the workload, with their limit, or nothing.
-    static func larger(than size: Decimal, design: DesignID, scenario: Scenario, _ limit: KeyPath<EffectiveLimits, Decimal>) -> String {
-        let others = DesignCatalog.alternatives(to: design, in: scenario).compactMap { id -> (String, Decimal)? in
+    static func larger(than size: ExactDecimal, design: DesignID, scenario: Scenario, _ limit: KeyPath<EffectiveLimits, ExactDecimal>) -> String {
+        let others = DesignCatalog.alternatives(to: design, in: scenario).compactMap { id -> (String, ExactDecimal)? in
             let value = HopModel.limits(for: DesignID(rawValue: id), in: scenario, hops: [])[keyPath: limit]
             return value > size ? (id, value) : nil
         }
         guard !others.isEmpty else { return "" }
         // Designs with the same limit share one parenthesis: `a or b (6 MB)`.
-        var groups: [(names: [String], size: Decimal)] = []
+        var groups: [(names: [String], size: ExactDecimal)] = []
         for (name, size) in others {
             if let index = groups.firstIndex(where: { $0.size == size }) { groups[index].names.append(name) } else { groups.append(([name], size)) }
         }

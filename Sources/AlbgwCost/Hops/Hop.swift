@@ -34,22 +34,22 @@ package struct Hop: Sendable, Equatable {
 
 /// The largest request that gets through, how long it may take and how fast requests may come.
 package struct EffectiveLimits: Sendable, Equatable {
-    package var maxRequestKiB: Decimal
-    package var maxResponseKiB: Decimal
+    package var maxRequestKiB: ExactDecimal
+    package var maxResponseKiB: ExactDecimal
     /// What sets the payload limit, in words.
     package var payloadLimitSource: String
-    package var timeoutSeconds: Decimal
+    package var timeoutSeconds: ExactDecimal
     package var timeoutSource: String
     /// Steady requests per second before throttling, and what sets it.
-    package var sustainedRPS: Decimal
+    package var sustainedRPS: ExactDecimal
     package var sustainedSource: String
     /// Token-bucket burst before throttling; nil where no component has one.
-    package var burstRPS: Decimal?
+    package var burstRPS: ExactDecimal?
     /// Concurrent Lambda executions the workload needs: rps x duration in seconds.
-    package var concurrencyNeeded: Decimal
-    package var concurrencyLimit: Decimal
+    package var concurrencyNeeded: ExactDecimal
+    package var concurrencyLimit: ExactDecimal
     /// Sum of the user's latency estimates over this design's hops; nil when none was given.
-    package var latencyEstimateMS: Decimal?
+    package var latencyEstimateMS: ExactDecimal?
     /// Hops (by latency key) that had no estimate.
     package var latencyUnestimated: [String]
     /// What happens to a request or a response above the payload limit, and when the function
@@ -58,17 +58,17 @@ package struct EffectiveLimits: Sendable, Equatable {
     package var responseConsequence: String = ""
     /// The largest response with response streaming, where the path can stream; nil where it cannot
     /// or where the workload streams already.
-    package var responseStreamingKiB: Decimal?
+    package var responseStreamingKiB: ExactDecimal?
     /// What sets the response limit, when it differs from the request's (a streamed response).
     package var responseLimitSource: String?
     /// How long a streamed response may last, where the path can stream and the workload does not.
-    package var streamedTimeoutSeconds: Decimal?
+    package var streamedTimeoutSeconds: ExactDecimal?
     package var timeoutConsequence: String = ""
     /// The way out when the timeout binds; nil for the general advice.
     package var timeoutFix: String?
     /// The option that sets the binding timeout, when the user can raise it, and the most it can be raised to.
     package var timeoutInput: String?
-    package var timeoutCeiling: Decimal?
+    package var timeoutCeiling: ExactDecimal?
     /// Where the binding payload, timeout and rate limits come from.
     package var payloadSources: [FactSource] = []
     package var timeoutSources: [FactSource] = []

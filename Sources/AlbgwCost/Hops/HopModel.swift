@@ -74,7 +74,7 @@ package enum HopModel {
     static func rank(_ warning: LimitWarning) -> Int { warningOrder.firstIndex(of: warning.id) ?? warningOrder.count }
 
     /// `1 MB`, `6 MB`, `512 KiB`: sizes as AWS states its limits.
-    static func sizeText(_ kib: Decimal) -> String {
+    static func sizeText(_ kib: ExactDecimal) -> String {
         kib >= 1024 && (kib / 1024).isWholeNumber ? "\(kib / 1024) MB" : "\(Format.quantity(kib)) KiB"
     }
 }

@@ -23,13 +23,13 @@ package enum Confidence: String, Sendable, CaseIterable, Comparable {
 /// One band of a price schedule: the rate applies up to `upTo` (cumulative, in the price's unit).
 package struct PriceTier: Sendable, Equatable {
     /// Cumulative upper bound; `nil` for the last, unbounded band.
-    package var upTo: Decimal?
+    package var upTo: ExactDecimal?
     /// USD per unit.
-    package var usd: Decimal
+    package var usd: ExactDecimal
     /// Overrides the price's confidence for this band when the sources differ per band.
     package var confidence: Confidence?
 
-    package init(upTo: Decimal?, usd: Decimal, confidence: Confidence? = nil) {
+    package init(upTo: ExactDecimal?, usd: ExactDecimal, confidence: Confidence? = nil) {
         self.upTo = upTo
         self.usd = usd
         self.confidence = confidence
@@ -58,7 +58,7 @@ package struct Price: Sendable, Equatable {
     }
 
     /// The rate of a flat price (the first band of a schedule).
-    package var rate: Decimal { tiers[0].usd }
+    package var rate: ExactDecimal { tiers[0].usd }
 }
 
 /// One band's share of a quantity priced through a schedule.
@@ -66,19 +66,32 @@ package struct TierShare: Sendable, Equatable {
     /// Index of the band in the schedule.
     package var index: Int
     /// Cumulative start and end of the band; `end` is nil for the unbounded band.
-    package var start: Decimal
-    package var end: Decimal?
-    package var quantity: Decimal
-    package var usd: Decimal
+    package var start: ExactDecimal
+    package var end: ExactDecimal?
+    package var quantity: ExactDecimal
+    package var usd: ExactDecimal
     package var confidence: Confidence
 }
 
 extension Price {
+    /// What `quantity` costs through the bands: the sum of `split`'s shares, without building them.
+    package func cost(of quantity: ExactDecimal) -> ExactDecimal {
+        var total: ExactDecimal = 0
+        var start: ExactDecimal = 0
+        for tier in tiers {
+            guard quantity > start else { break }
+            guard let end = tier.upTo else { return total + (quantity - start) * tier.usd }
+            total += (min(end, quantity) - start) * tier.usd
+            start = end
+        }
+        return total
+    }
+
     /// Splits `quantity` (counted from `offset`, for usage already consumed elsewhere) over the
     /// bands, cheapest-last as AWS bills. Bands the quantity does not reach are left out.
-    package func split(_ quantity: Decimal, startingAt offset: Decimal = 0) -> [TierShare] {
+    package func split(_ quantity: ExactDecimal, startingAt offset: ExactDecimal = 0) -> [TierShare] {
         var shares: [TierShare] = []
-        var start: Decimal = 0
+        var start: ExactDecimal = 0
         let usageEnd = offset + quantity
         for (index, tier) in tiers.enumerated() {
             let end = tier.upTo

@@ -123,4 +123,11 @@ package enum PriceKey: String, CaseIterable, Sendable, Comparable {
     }
 
     package static func < (lhs: PriceKey, rhs: PriceKey) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The position of the case in `allCases` (declaration order): a fieldless enum is stored as its
+    /// case index, so this reads one byte (`PriceTableTests` checks it against `allCases`).
+    package var ordinal: Int { Int(withUnsafeBytes(of: self) { $0[0] }) }
+
+    /// Hashes the case, not its raw string.
+    package func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }

@@ -18,10 +18,20 @@ package struct PriceBook: Sendable, Equatable {
     package var regional: PriceTable
     package var global: PriceTable
 
+    /// Every key's lookup, by `PriceKey.ordinal`: the engine reads prices without hashing.
+    private let resolved: [Lookup]
+
     package init(regional: PriceTable, global: PriceTable) {
         self.regional = regional
         self.global = global
+        resolved = PriceKey.allCases.map { key in
+            let table = key.scope == .global ? global : regional
+            if let price = table.prices[key] { return .price(price) }
+            return .missing(table.missing[key] ?? "no price for \(key.rawValue) in \(table.origin)")
+        }
     }
+
+    package static func == (lhs: PriceBook, rhs: PriceBook) -> Bool { lhs.regional == rhs.regional && lhs.global == rhs.global }
 
     /// The result of looking a key up: a price, or the reason there is none.
     package enum Lookup: Sendable, Equatable {
@@ -29,11 +39,7 @@ package struct PriceBook: Sendable, Equatable {
         case missing(String)
     }
 
-    package func lookup(_ key: PriceKey) -> Lookup {
-        let table = key.scope == .global ? global : regional
-        if let price = table.prices[key] { return .price(price) }
-        return .missing(table.missing[key] ?? "no price for \(key.rawValue) in \(table.origin)")
-    }
+    package func lookup(_ key: PriceKey) -> Lookup { resolved[key.ordinal] }
 }
 
 /// Errors met while reading price tables; each names the file, the key and the problem.

@@ -80,8 +80,8 @@ package enum PriceTableDecoder {
         guard isDate(raw.asOf) else { throw fail("\(path).asOf", "is '\(raw.asOf)'; write YYYY, YYYY-MM or YYYY-MM-DD") }
         guard !raw.source.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail("\(path).source", "is empty; every price needs its source") }
 
-        func amount(_ text: String, _ field: String) throws -> Decimal {
-            guard let value = Decimal(exactly: text) else {
+        func amount(_ text: String, _ field: String) throws -> ExactDecimal {
+            guard let value = ExactDecimal(exactly: text) else {
                 throw fail(field, "'\(text)' is not a plain non-negative decimal such as \"0.0225\"")
             }
             return value
@@ -92,11 +92,11 @@ package enum PriceTableDecoder {
             tiers = [PriceTier(upTo: nil, usd: try amount(usd, "\(path).usd"))]
         case (nil, let rawTiers?, true):
             guard !rawTiers.isEmpty else { throw fail("\(path).tiers", "is empty") }
-            var previous: Decimal = 0
+            var previous: ExactDecimal = 0
             for (index, tier) in rawTiers.enumerated() {
                 let field = "\(path).tiers[\(index)]"
                 let isLast = index == rawTiers.count - 1
-                var bound: Decimal?
+                var bound: ExactDecimal?
                 if let upTo = tier.upTo {
                     guard !isLast else { throw fail("\(field).upTo", "the last tier must have no upper bound") }
                     let value = try amount(upTo, "\(field).upTo")

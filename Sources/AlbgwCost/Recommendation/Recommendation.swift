@@ -53,11 +53,11 @@ package struct Recommendation: Sendable, Equatable {
     /// The design the choice is measured against: the runner-up that can carry the workload.
     package var other: DesignID?
     /// Monthly cost of the choice against `other` (negative: it saves); nil when unknown.
-    package var monthlyPremium: Decimal?
+    package var monthlyPremium: ExactDecimal?
     /// The chosen design's own monthly cost, when it is fully priced.
-    package var monthlyCost: Decimal?
+    package var monthlyCost: ExactDecimal?
     /// Requests per month, to state the premium per 1M requests.
-    package var monthlyRequests: Decimal
+    package var monthlyRequests: ExactDecimal
     /// When no design is chosen: the nearest design and what must change for it to work.
     package var nearest: DesignID? = nil
     package var changes: [String] = []
@@ -123,7 +123,7 @@ package struct Recommendation: Sendable, Equatable {
         // (what the features cost); never against one that cannot carry the workload.
         let priced = other ?? ranked.prefix { $0.design != chosen.design }.first(where: \.isFeasible)
         let monthlyCost = chosen.cost.flatMap { $0.isComplete ? $0.monthlyCost : nil }
-        let premium: Decimal? = priced.flatMap { other in
+        let premium: ExactDecimal? = priced.flatMap { other in
             guard let mine = chosen.cost, let theirs = other.cost, mine.differencesAreKnown, theirs.differencesAreKnown else { return nil }
             return mine.monthlyCost - theirs.monthlyCost
         }
@@ -168,10 +168,10 @@ package struct Recommendation: Sendable, Equatable {
     /// No design can carry the workload with the features asked for: name the nearest and what it needs.
     static func none(_ ranked: [DesignReport], needs: [Feature], scenario: Scenario) -> Recommendation {
         // Fewest obstacles first (a missing feature weighs two: it is a requirement), then the smallest change.
-        func distance(_ design: DesignReport) -> (Int, Decimal) {
+        func distance(_ design: DesignReport) -> (Int, ExactDecimal) {
             let count = design.infeasibleReasons.count + (lacks(design, needs) ? 2 : 0)
             let workload = scenario.workload
-            var ratio: Decimal = 0
+            var ratio: ExactDecimal = 0
             for reason in design.infeasibleReasons {
                 switch reason.id {
                 case "request-too-large": ratio += workload.requestKiB / max(design.limits.maxRequestKiB, 1)
@@ -200,7 +200,7 @@ package struct Recommendation: Sendable, Equatable {
 
     /// A timeout the user can raise far enough: raise it; otherwise the work must get shorter, to
     /// the most the timeout can be raised to.
-    static func timeoutChange(for reason: InfeasibleReason, limits: EffectiveLimits, durationMS: Decimal) -> String {
+    static func timeoutChange(for reason: InfeasibleReason, limits: EffectiveLimits, durationMS: ExactDecimal) -> String {
         let seconds = durationMS / 1000
         if let input = limits.timeoutInput, let ceiling = limits.timeoutCeiling, seconds <= ceiling {
             return "\(input) \(Format.quantity(limits.timeoutSeconds)) must rise to at least \(Format.quantity(seconds.ceiling)) (\(limits.timeoutSource)): \(reason.wayOut)"
@@ -210,7 +210,7 @@ package struct Recommendation: Sendable, Equatable {
     }
 
     /// The input change that lifts one hard limit, with by how much.
-    static func change(for reason: InfeasibleReason, limits: EffectiveLimits, durationMS: Decimal) -> String {
+    static func change(for reason: InfeasibleReason, limits: EffectiveLimits, durationMS: ExactDecimal) -> String {
         switch reason.id {
         case "request-too-large": "\(reason.value) must drop to \(Format.quantity(limits.maxRequestKiB)) or less: \(reason.wayOut)"
         case "response-too-large": "\(reason.value) must drop to \(Format.quantity(limits.maxResponseKiB)) or less: \(reason.wayOut)"

@@ -59,7 +59,7 @@ package enum HopsRenderer {
         let loose = cost.lineItems.filter { item in !prefixes.contains { item.id == $0 || item.id.hasPrefix($0 + ".") } }
         guard !loose.isEmpty else { return nil }
         // Group by the first two parts of the id (`logs.vended.tier1` -> `logs.vended`).
-        var groups: [(String, Decimal, Bool)] = []
+        var groups: [(String, ExactDecimal, Bool)] = []
         for item in loose {
             let key = item.id.split(separator: ".").prefix(2).joined(separator: ".")
             if let index = groups.firstIndex(where: { $0.0 == key }) {

@@ -136,7 +136,7 @@ package enum JSONRenderer {
         let cost = report.cost
         let lcu = report.capacityUnits
         let limits = report.limits
-        func number(_ value: Decimal?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+        func number(_ value: ExactDecimal?) -> JSONValue { value.map(JSONValue.number) ?? .null }
         return .object(
             [
                 ("id", .string(report.design.rawValue)),
@@ -213,7 +213,7 @@ package enum JSONRenderer {
             ]
         }
         let analysis = design.failureDomains
-        func number(_ value: Decimal?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+        func number(_ value: ExactDecimal?) -> JSONValue { value.map(JSONValue.number) ?? .null }
         let components: [JSONValue] = analysis.components.map { component in
             var scope: [(String, JSONValue)] = []
             switch component.scope {
@@ -280,7 +280,7 @@ package enum JSONRenderer {
     private static func hop(_ hop: Hop) -> JSONValue {
         .object(
             [
-                ("number", .number(Decimal(hop.number))), ("id", .string(hop.id)), ("from", .string(hop.from)), ("to", .string(hop.to)),
+                ("number", .number(ExactDecimal(hop.number))), ("id", .string(hop.id)), ("from", .string(hop.from)), ("to", .string(hop.to)),
                 ("protocol", .string(hop.transport)), ("tls", .string(hop.tls)), ("sizeLimit", .string(hop.sizeLimit)),
                 ("timeout", .string(hop.timeout)), ("throttle", .string(hop.throttle)),
                 ("billedLineItems", .array(hop.billedItems.map(JSONValue.string))),

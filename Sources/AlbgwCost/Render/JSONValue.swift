@@ -6,7 +6,7 @@ package indirect enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
     case array([JSONValue])
     case string(String)
-    case number(Decimal)
+    case number(ExactDecimal)
     case bool(Bool)
     case null
 
@@ -42,7 +42,7 @@ package indirect enum JSONValue: Sendable, Equatable {
             }
             out += closePad + "]"
         case .string(let text): out += Self.quote(text)
-        case .number(let number): out += number.isNaN ? "null" : "\(number)"
+        case .number(let number): out += "\(number)"
         case .bool(let flag): out += flag ? "true" : "false"
         case .null: out += "null"
         }

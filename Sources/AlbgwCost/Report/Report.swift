@@ -3,7 +3,7 @@ import Foundation
 /// One input of the run as the user gave it or as defaulted, echoed in every output.
 package struct ReportInput: Sendable, Equatable {
     package enum Value: Sendable, Equatable {
-        case number(Decimal)
+        case number(ExactDecimal)
         case text(String)
         case flag(Bool)
     }
@@ -85,11 +85,11 @@ package struct DesignReport: Sendable, Equatable {
 package struct CostComparison: Sendable, Equatable {
     package var first: DesignID
     package var second: DesignID
-    package var monthly: Decimal
-    package var hourly: Decimal
-    package var perMillionRequests: Decimal
+    package var monthly: ExactDecimal
+    package var hourly: ExactDecimal
+    package var perMillionRequests: ExactDecimal
     /// `monthly` as a fraction of the second design's monthly cost; nil when that is zero or incomplete.
-    package var fraction: Decimal?
+    package var fraction: ExactDecimal?
     /// True when the second design's total lacks a (shared) price, so no percentage is given.
     package var baseIncomplete = false
 }
@@ -98,7 +98,7 @@ package struct CostComparison: Sendable, Equatable {
 /// corporate link, the Resolver endpoint, the hosted zone, and whatever else the designs have in common.
 package struct SharedCosts: Sendable, Equatable {
     /// Their monthly sum, the same in every feasible design.
-    package var monthlyCost: Decimal
+    package var monthlyCost: ExactDecimal
     /// The feasible, priced designs that share them.
     package var designs: [DesignID]
     /// The services they belong to, in bill order.

@@ -28,31 +28,31 @@ package struct WholeBill: Sendable, Equatable {
     /// CloudWatch Logs, when priced (`--logs` or any log option).
     package struct Logs: Sendable, Equatable {
         /// Bytes Lambda writes per invocation: by default its START, END and REPORT lines.
-        package var lambdaBytesPerInvocation: Decimal
+        package var lambdaBytesPerInvocation: ExactDecimal
         package var executionLogs: ExecutionLogs
         /// Bytes of execution log per request; nil for the level's stated default.
-        package var executionBytesPerRequest: Decimal?
+        package var executionBytesPerRequest: ExactDecimal?
         /// Bytes of access log per request (0: access logging off).
-        package var accessBytesPerRequest: Decimal
-        package var retentionDays: Decimal
+        package var accessBytesPerRequest: ExactDecimal
+        package var retentionDays: ExactDecimal
 
         /// 71 + 52 + 141 bytes: the START, END and REPORT lines in Lambda's documented text format with a
         /// 36-character request id ("START RequestId: <id> Version: $LATEST", "END RequestId: <id>",
         /// "REPORT RequestId: <id>\tDuration: 24.04 ms\tBilled Duration: 25 ms\tMemory Size: 128 MB\tMax Memory Used: 72 MB").
-        package static let lambdaPlatformLinesBytes: Decimal = 264
+        package static let lambdaPlatformLinesBytes: ExactDecimal = 264
         /// API Gateway's execution log events are cut at 1,024 bytes each.
-        package static let executionEventLimitBytes: Decimal = 1024
+        package static let executionEventLimitBytes: ExactDecimal = 1024
         /// Stated estimate, not an AWS figure: about 16 INFO events of 128 bytes for an AWS_PROXY request
         /// (request id, usage plan, method request, endpoint request, response and completion lines).
-        package static let infoBytesPerRequest: Decimal = 2048
+        package static let infoBytesPerRequest: ExactDecimal = 2048
         /// AWS's worked example stores 30 GB of ingested logs as 6 GB: 0.2 of the ingested size.
-        package static let storedFraction = Decimal.literal("0.2")
+        package static let storedFraction = ExactDecimal.literal("0.2")
         /// The retention periods CloudWatch Logs offers, in days (PutRetentionPolicy).
         package static let retentionChoices = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]
 
         package init(
-            lambdaBytesPerInvocation: Decimal = Logs.lambdaPlatformLinesBytes, executionLogs: ExecutionLogs = .off, executionBytesPerRequest: Decimal? = nil,
-            accessBytesPerRequest: Decimal = 0, retentionDays: Decimal = 30
+            lambdaBytesPerInvocation: ExactDecimal = Logs.lambdaPlatformLinesBytes, executionLogs: ExecutionLogs = .off, executionBytesPerRequest: ExactDecimal? = nil,
+            accessBytesPerRequest: ExactDecimal = 0, retentionDays: ExactDecimal = 30
         ) {
             self.lambdaBytesPerInvocation = lambdaBytesPerInvocation
             self.executionLogs = executionLogs
@@ -73,7 +73,7 @@ package struct WholeBill: Sendable, Equatable {
     /// API Gateway cache size in GB, one of AWS's sizes; nil: no cache.
     package var apiCacheGB: String? = nil
     /// Share of requests X-Ray traces, 0 to 1 (0: off).
-    package var xraySampleRate: Decimal = 0
+    package var xraySampleRate: ExactDecimal = 0
 
     package init() {}
 
@@ -84,7 +84,7 @@ package struct WholeBill: Sendable, Equatable {
     ]
 
     /// Bytes of API Gateway execution log per request at this level: the user's figure, else the stated default.
-    package func executionBytes(requestKiB: Decimal, responseKiB: Decimal) -> Decimal {
+    package func executionBytes(requestKiB: ExactDecimal, responseKiB: ExactDecimal) -> ExactDecimal {
         guard let logs, logs.executionLogs != .off else { return 0 }
         if let given = logs.executionBytesPerRequest { return given }
         switch logs.executionLogs {

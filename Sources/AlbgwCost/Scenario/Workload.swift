@@ -2,8 +2,8 @@ import Foundation
 
 /// How much traffic arrives: an average rate per second, or a monthly volume (as on a bill).
 package enum RequestRate: Sendable, Equatable {
-    case perSecond(Decimal)
-    case perMonth(Decimal)
+    case perSecond(ExactDecimal)
+    case perMonth(ExactDecimal)
 }
 
 /// The Lambda instruction set; each has its own duration price and tier sizes.
@@ -16,31 +16,31 @@ package enum LambdaArchitecture: String, CaseIterable, Sendable {
 package struct Workload: Sendable, Equatable {
     package var rate: RequestRate
     /// Request size in KiB (1 KiB = 1,024 bytes), headers included.
-    package var requestKiB: Decimal
+    package var requestKiB: ExactDecimal
     /// Response size in KiB, headers included.
-    package var responseKiB: Decimal
-    package var lambdaMemoryMB: Decimal
+    package var responseKiB: ExactDecimal
+    package var lambdaMemoryMB: ExactDecimal
     /// Average billed duration; AWS rounds each invocation up to a whole millisecond.
-    package var lambdaDurationMS: Decimal
+    package var lambdaDurationMS: ExactDecimal
     package var lambdaArchitecture: LambdaArchitecture
     /// Configured ephemeral storage; only the part above 512 MB is billed.
-    package var lambdaEphemeralMB: Decimal
+    package var lambdaEphemeralMB: ExactDecimal
     /// Requests a client sends over one connection (keep-alive); drives ALB new connections.
-    package var requestsPerConnection: Decimal
+    package var requestsPerConnection: ExactDecimal
     /// How long a client connection stays open; drives ALB active connections.
-    package var connectionSeconds: Decimal
+    package var connectionSeconds: ExactDecimal
     /// Listener rules the ALB evaluates per request; the first 10 are free.
-    package var albRules: Decimal
+    package var albRules: ExactDecimal
     /// DNS queries that reach Route 53 per month; nil for the stated default, one per new client connection.
-    package var dnsQueriesPerMonth: Decimal? = nil
+    package var dnsQueriesPerMonth: ExactDecimal? = nil
     /// Responses are streamed where the path can stream (API Gateway's STREAM transfer mode to a
     /// streaming function); an ALB's Lambda target cannot.
     package var responseStreaming = false
 
     package init(
-        rate: RequestRate, requestKiB: Decimal, responseKiB: Decimal, lambdaMemoryMB: Decimal,
-        lambdaDurationMS: Decimal, lambdaArchitecture: LambdaArchitecture, lambdaEphemeralMB: Decimal,
-        requestsPerConnection: Decimal, connectionSeconds: Decimal, albRules: Decimal
+        rate: RequestRate, requestKiB: ExactDecimal, responseKiB: ExactDecimal, lambdaMemoryMB: ExactDecimal,
+        lambdaDurationMS: ExactDecimal, lambdaArchitecture: LambdaArchitecture, lambdaEphemeralMB: ExactDecimal,
+        requestsPerConnection: ExactDecimal, connectionSeconds: ExactDecimal, albRules: ExactDecimal
     ) {
         self.rate = rate
         self.requestKiB = requestKiB
@@ -123,17 +123,17 @@ package struct Topology: Sendable, Equatable {
 /// Sources: ../shared/reference/topology.md §0 (AWS quotas pages).
 package struct ServiceLimits: Sendable, Equatable {
     /// ALB connection idle timeout (attribute; default 60 s).
-    package var albIdleTimeoutSeconds: Decimal = 60
+    package var albIdleTimeoutSeconds: ExactDecimal = 60
     /// API Gateway REST integration timeout (50 ms to 29 s by default; up to 300 s on request).
-    package var apiGatewayIntegrationTimeoutSeconds: Decimal = 29
+    package var apiGatewayIntegrationTimeoutSeconds: ExactDecimal = 29
     /// The function's configured timeout (up to 900 s). Assumed at the maximum unless given.
-    package var lambdaTimeoutSeconds: Decimal = 900
+    package var lambdaTimeoutSeconds: ExactDecimal = 900
     /// API Gateway's account-level steady rate per region (10,000 RPS in the bundled regions).
-    package var apiGatewayAccountRPS: Decimal = 10_000
+    package var apiGatewayAccountRPS: ExactDecimal = 10_000
     /// API Gateway's token-bucket burst per account and region (5,000; AWS does not raise it).
-    package var apiGatewayBurst: Decimal = 5_000
+    package var apiGatewayBurst: ExactDecimal = 5_000
     /// Lambda concurrent executions per account and region (1,000 by default).
-    package var lambdaConcurrency: Decimal = 1_000
+    package var lambdaConcurrency: ExactDecimal = 1_000
 
     package init() {}
 }
@@ -141,11 +141,11 @@ package struct ServiceLimits: Sendable, Equatable {
 /// Billing conventions of a run.
 package struct Billing: Sendable, Equatable {
     /// Hours in the billed month: 730 as the AWS Pricing Calculator, 720 in AWS's worked examples.
-    package var hoursPerMonth: Decimal
+    package var hoursPerMonth: ExactDecimal
     /// Applies Lambda's monthly free tier and the 100 GB internet egress allowance.
     package var freeTier: Bool
 
-    package init(hoursPerMonth: Decimal, freeTier: Bool) {
+    package init(hoursPerMonth: ExactDecimal, freeTier: Bool) {
         self.hoursPerMonth = hoursPerMonth
         self.freeTier = freeTier
     }
@@ -160,9 +160,9 @@ package struct Scenario: Sendable, Equatable {
     package var limits: ServiceLimits
     /// The user's per-component latency estimates in ms (`dns`, `alb`, `vpce`, `apigw`, `lambda`).
     /// AWS publishes none, so there are no defaults.
-    package var hopLatencyMS: [String: Decimal]
+    package var hopLatencyMS: [String: ExactDecimal]
     /// SLA percentages the user overrides, by `SLATable` key.
-    package var slaOverrides: [String: Decimal]
+    package var slaOverrides: [String: ExactDecimal]
     /// The seed topology the options started from (`tutorial`, `hybrid`), if any.
     package var preset: String?
     /// API Gateway features the user requires (`--needs`).
@@ -172,7 +172,7 @@ package struct Scenario: Sendable, Equatable {
 
     package init(
         workload: Workload, topology: Topology, billing: Billing, designs: [DesignID], limits: ServiceLimits = ServiceLimits(),
-        hopLatencyMS: [String: Decimal] = [:], slaOverrides: [String: Decimal] = [:], preset: String? = nil
+        hopLatencyMS: [String: ExactDecimal] = [:], slaOverrides: [String: ExactDecimal] = [:], preset: String? = nil
     ) {
         self.slaOverrides = slaOverrides
         self.preset = preset
@@ -185,7 +185,7 @@ package struct Scenario: Sendable, Equatable {
     }
 
     /// Requests per month: rps x 3,600 x hours per month, or the monthly volume given.
-    package var monthlyRequests: Decimal {
+    package var monthlyRequests: ExactDecimal {
         switch workload.rate {
         case .perSecond(let rps): rps * 3600 * billing.hoursPerMonth
         case .perMonth(let requests): requests
@@ -193,7 +193,7 @@ package struct Scenario: Sendable, Equatable {
     }
 
     /// Average requests per second over the billed month.
-    package var requestsPerSecond: Decimal {
+    package var requestsPerSecond: ExactDecimal {
         switch workload.rate {
         case .perSecond(let rps): rps
         case .perMonth(let requests): requests / (3600 * billing.hoursPerMonth)

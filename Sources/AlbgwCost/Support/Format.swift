@@ -3,20 +3,20 @@ import Foundation
 /// Number formatting for people: fixed rules, no locale, so output is byte-identical everywhere.
 package enum Format {
     /// `$1,234.56`: rounded half away from zero to cents. The only place money is rounded.
-    package static func money(_ value: Decimal) -> String {
+    package static func money(_ value: ExactDecimal) -> String {
         let sign = value < 0 ? "-" : ""
         return "\(sign)$\(fixed(abs(value), places: 2))"
     }
 
     /// `$0.0000166667` or `$3.50`: unit prices keep every digit the table has; at least 2 places.
-    package static func unitPrice(_ value: Decimal) -> String {
+    package static func unitPrice(_ value: ExactDecimal) -> String {
         let text = "\(value)"
         let places = text.split(separator: ".").dropFirst().first?.count ?? 0
         return "$\(fixed(value, places: max(2, places)))"
     }
 
     /// `131,400,000` or `0.8583`: thousands separators and at most `places` decimals, trailing zeros dropped.
-    package static func quantity(_ value: Decimal, places: Int = 4) -> String {
+    package static func quantity(_ value: ExactDecimal, places: Int = 4) -> String {
         let sign = value < 0 ? "-" : ""
         var text = fixed(abs(value), places: places)
         if text.contains(".") {
@@ -27,12 +27,12 @@ package enum Format {
     }
 
     /// `12.5%` from a fraction, one decimal place.
-    package static func percent(_ fraction: Decimal) -> String {
+    package static func percent(_ fraction: ExactDecimal) -> String {
         "\(fixed(fraction * 100, places: 1))%"
     }
 
     /// Rounds to `places` and writes exactly that many decimals, grouping the integer part.
-    package static func fixed(_ value: Decimal, places: Int) -> String {
+    package static func fixed(_ value: ExactDecimal, places: Int) -> String {
         let rounded = value.rounded(scale: places)
         let text = "\(rounded)"
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
@@ -55,7 +55,7 @@ package enum Format {
 
 extension Format {
     /// `$0.6789`: four decimals, for per-hour and per-million-requests figures where cents hide the difference.
-    package static func money4(_ value: Decimal) -> String {
+    package static func money4(_ value: ExactDecimal) -> String {
         let sign = value < 0 ? "-" : ""
         return "\(sign)$\(fixed(abs(value), places: 4))"
     }

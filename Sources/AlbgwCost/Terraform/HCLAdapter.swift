@@ -59,7 +59,8 @@ enum HCLAdapter {
     private static func convert(_ value: HCL.Value) -> TerraformValue {
         switch value {
         case .string(let text): .string(text)
-        case .number(let number): .number(number)
+        // HCL evaluates with Foundation's Decimal; a number it cannot express plainly (NaN) is no value.
+        case .number(let number): ExactDecimal(number).map { .number($0) } ?? .null
         case .bool(let flag): .bool(flag)
         case .null: .null
         case .list(let items): .list(items.map(convert))

@@ -22,7 +22,7 @@ package struct SourcePosition: Sendable, Equatable, Comparable, CustomStringConv
 /// A value Terraform could know before apply.
 package indirect enum TerraformValue: Sendable, Equatable {
     case string(String)
-    case number(Decimal)
+    case number(ExactDecimal)
     case bool(Bool)
     case list([TerraformValue])
     case object([String: TerraformValue])
