@@ -97,8 +97,10 @@ import Testing
     /// must not break the graph.
     @Test(.enabled(if: ExternalTool.required("dot")))
     func hostileNamesRender() throws {
-        var book = try bundledBook("us-west-2")
-        book.regional.region = "eu-\"weird\\région"
+        let bundled = try bundledBook("us-west-2")
+        var regional = bundled.regional
+        regional.region = "eu-\"weird\\région"
+        let book = PriceBook(regional: regional, global: bundled.global)
         var scenario = makeScenario(region: "eu-\"weird\\région")
         scenario.topology.accounts = .cross
         let report = ReportBuilder.build(scenario: scenario, prices: book, inputs: [], toolVersion: "test")

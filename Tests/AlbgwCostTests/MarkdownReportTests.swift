@@ -145,10 +145,13 @@ import Testing
         for entry in entries {
             let words = entry.split(separator: " ").map(String.init)
             let folder = repositoryPath("Reports/\(words[0])")
-            let report = try report(words.dropFirst().joined(separator: " "))
+            let parsed = try ArgumentParser.parse(Array(words.dropFirst()), options: OptionTable.all + ReportCommand.options, command: "test")
+            let report = try ReportCommand.prepare(parsed)
             let dots = DOTRenderer.files(report)
             var expected = dots.map { ($0.name, $0.text) }
-            expected.append(("report.md", MarkdownRenderer.render(report, diagrams: .init(dotFiles: dots.map(\.name), svgRendered: true))))
+            expected.append(("report.md", ReportCommand.markdown(report, dotFiles: dots.map(\.name), svgRendered: true)))
+            // The chart is this tool's own SVG: its bytes are compared too.
+            expected.append((ReportCommand.chartFile, SweepRenderer.svg(try #require(report.range).sweep)))
             for (name, text) in expected {
                 let committed = try? String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8)
                 #expect(committed == text, "Reports/\(words[0])/\(name) is out of date: run Reports/regenerate and commit the result")

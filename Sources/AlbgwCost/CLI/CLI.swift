@@ -54,10 +54,11 @@ package enum CLI {
             case "dot": return try dot(Array(arguments.dropFirst()))
             case "report": return try ReportCommand.run(Array(arguments.dropFirst()))
             case "review": return try ReviewCommand.run(Array(arguments.dropFirst()))
+            case "sweep": return try SweepCommand.run(Array(arguments.dropFirst()))
             case "help": return try Help.main()
             default:
-                let hint = Suggestion.closest(to: first, in: ["compare", "hops", "dot", "report", "review", "prices", "help"]).map { "did you mean '\($0)'? " } ?? ""
-                throw CLIError("unknown command '\(first)'; \(hint)commands: compare (the default), hops, dot, report, review, prices (see '\(command) --help')")
+                let hint = Suggestion.closest(to: first, in: ["compare", "hops", "dot", "report", "review", "sweep", "prices", "help"]).map { "did you mean '\($0)'? " } ?? ""
+                throw CLIError("unknown command '\(first)'; \(hint)commands: compare (the default), hops, dot, report, review, sweep, prices (see '\(command) --help')")
             }
         }
         return try compare(arguments)
@@ -70,12 +71,47 @@ package enum CLI {
             return versionText()
         }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: command)
+        if parsed.values["--regions"] != nil { return try regions(parsed, hopsOnly: hopsOnly) }
         let (options, report) = try analyse(parsed)
         switch options.format {
+        case "csv": return CSV.lineItems(report)
         case "json": return JSONRenderer.render(report)
         case "dot": return DOTRenderer.render(report)
-        case "markdown": return MarkdownRenderer.render(report, diagrams: nil)
+        case "markdown":
+            var withRange = report
+            withRange.range = try RangeAnalysis.build(for: report, catalog: options.catalog)
+            return MarkdownRenderer.render(withRange, diagrams: nil)
         default: return hopsOnly ? HopsRenderer.render(report) : TableRenderer.render(report)
+        }
+    }
+
+    /// `--regions all|CODE,...`: the designs ranked across regions.
+    static func regions(_ parsed: ParsedArguments, hopsOnly: Bool) throws -> String {
+        guard !hopsOnly else { throw CLIError("--regions ranks costs; hops are the same in every region: drop --regions, or run it without hops") }
+        guard let list = parsed.values["--regions"] else { return "" }
+        if parsed.values["--region"] != nil {
+            throw CLIError("--regions and --region together: --regions prices each region it names; drop --region")
+        }
+        let options = try ScenarioOptions(parsed)
+        let available = try options.catalog.regions()
+        let regions: [String]
+        if list == "all" {
+            regions = available
+        } else {
+            regions = list.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            for region in regions where !available.contains(region) {
+                let hint = Suggestion.closest(to: region, in: available).map { "did you mean '\($0)'? " } ?? ""
+                throw CLIError("--regions: '\(region)' has no price table; \(hint)give all, or a list of: \(available.joined(separator: ", "))")
+            }
+            if Set(regions).count != regions.count { throw CLIError("--regions names a region twice; give each once") }
+        }
+        let comparison = try RegionComparison.build(options.scenario, regions: regions, catalog: options.catalog)
+        switch options.format {
+        case "csv": return RegionRenderer.csv(comparison)
+        case "json": return RegionRenderer.json(comparison, inputs: options.inputs, toolVersion: version)
+        case "markdown": return RegionRenderer.markdown(comparison)
+        case "dot": throw CLIError("--regions ranks costs in a table; --format dot draws one region: drop one of them")
+        default: return RegionRenderer.table(comparison, inputs: options.inputs, toolVersion: version)
         }
     }
 

@@ -36,6 +36,7 @@ package enum OptionTable {
 
     package static let topology: [OptionSpec] = [
         OptionSpec(name: "--region", metavar: "CODE", help: "AWS region with a bundled price table", defaultText: "us-east-1"),
+        OptionSpec(name: "--regions", metavar: "all|CODE,...", help: "rank the designs across regions instead: all bundled ones, or a list", defaultText: nil),
         OptionSpec(name: "--azs", metavar: "N", help: "Availability Zones the ALB spans, 2 to 6", defaultText: "2"),
         OptionSpec(name: "--vpce-subnets", metavar: "N", help: "subnets (ENIs) of the interface endpoint, 1 to 6", defaultText: "--azs"),
         OptionSpec(name: "--alb-scheme", metavar: "SCHEME", help: "internet-facing, or internal (reached over VPN or Direct Connect)", defaultText: "internet-facing"),
@@ -94,7 +95,9 @@ package enum OptionTable {
 
     package static let output: [OptionSpec] = [
         OptionSpec(name: "--design", metavar: "ID", help: DesignCatalog.choicesText, defaultText: "all"),
-        OptionSpec(name: "--format", metavar: "FORMAT", help: "table, json, markdown (GitHub tables) or dot (Graphviz)", defaultText: "table"),
+        OptionSpec(
+            name: "--format", metavar: "FORMAT", help: "table, json, markdown (GitHub tables), dot (Graphviz) or csv (line items; with --regions, the ranking)",
+            defaultText: "table"),
         OptionSpec(name: "--help", metavar: nil, help: "show this help", defaultText: nil),
         OptionSpec(name: "--version", metavar: nil, help: "show the version and the price tables' date", defaultText: nil),
     ]

@@ -15,11 +15,27 @@ package enum ReportCommand {
         if let format = parsed.values["--format"] {
             throw CLIError("albgw-cost report writes Markdown; drop --format \(format) (use --format markdown without the report command to print it)")
         }
-        let (_, report) = try CLI.analyse(parsed)
+        let report = try prepare(parsed)
         let files = try build(report, graphviz: Graphviz.executable())
         try AtomicWriter.write(files, into: directory)
         return "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory).\n"
     }
+
+    /// The report value a design review renders: the analysis plus the range around the workload.
+    package static func prepare(_ parsed: ParsedArguments) throws -> Report {
+        let (options, analysed) = try CLI.analyse(parsed)
+        var report = analysed
+        report.range = try RangeAnalysis.build(for: report, catalog: options.catalog)
+        return report
+    }
+
+    /// The Markdown of a report whose diagrams sit beside it.
+    package static func markdown(_ report: Report, dotFiles: [String], svgRendered: Bool) -> String {
+        MarkdownRenderer.render(
+            report, diagrams: MarkdownRenderer.Diagrams(dotFiles: dotFiles, svgRendered: svgRendered, chartFile: report.range == nil ? nil : chartFile))
+    }
+
+    package static let chartFile = "cost-vs-traffic.svg"
 
     /// Every file of a report, in writing order: diagrams first, report.md last.
     package static func build(_ report: Report, graphviz: String?) throws -> [(name: String, data: Data)] {
@@ -33,7 +49,8 @@ package enum ReportCommand {
                 svgRendered = true
             }
         }
-        let markdown = MarkdownRenderer.render(report, diagrams: MarkdownRenderer.Diagrams(dotFiles: dots.map(\.name), svgRendered: svgRendered))
+        if let range = report.range { files.append((name: chartFile, data: Data(SweepRenderer.svg(range.sweep).utf8))) }
+        let markdown = markdown(report, dotFiles: dots.map(\.name), svgRendered: svgRendered)
         files.append((name: "report.md", data: Data(markdown.utf8)))
         return files
     }

@@ -8,7 +8,7 @@ package struct ScenarioOptions: Sendable {
     package var format: String
     package var inputs: [ReportInput]
 
-    package static let formats = ["table", "json", "markdown", "dot"]
+    package static let formats = ["table", "json", "markdown", "dot", "csv"]
 
     /// Option values that come before defaults but after the command line: a preset's, or those
     /// read from a Terraform configuration. `origin` names them in the inputs echo.

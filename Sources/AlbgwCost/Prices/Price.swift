@@ -37,16 +37,24 @@ package struct PriceTier: Sendable, Equatable {
 }
 
 /// A sourced list price: one rate, or a tier schedule, in USD per `unit`.
-package struct Price: Sendable, Equatable {
-    package var key: PriceKey
-    package var unit: String
+/// A reference type: read-only once decoded, and read at every evaluation, where copying its
+/// strings and bands would cost more than the arithmetic.
+package final class Price: Sendable, Equatable {
+    package let key: PriceKey
+    package let unit: String
     /// Ascending bands; a flat price has one unbounded band.
-    package var tiers: [PriceTier]
+    package let tiers: [PriceTier]
     /// Where the figure comes from, in words a reviewer can follow up.
-    package var source: String
+    package let source: String
     /// When the source stated the figure: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    package var asOf: String
-    package var confidence: Confidence
+    package let asOf: String
+    package let confidence: Confidence
+    /// The rate of a flat price (the first band of a schedule).
+    package let rate: ExactDecimal
+
+    package static func == (lhs: Price, rhs: Price) -> Bool {
+        lhs.key == rhs.key && lhs.unit == rhs.unit && lhs.tiers == rhs.tiers && lhs.source == rhs.source && lhs.asOf == rhs.asOf && lhs.confidence == rhs.confidence
+    }
 
     package init(key: PriceKey, unit: String, tiers: [PriceTier], source: String, asOf: String, confidence: Confidence) {
         self.key = key
@@ -55,10 +63,8 @@ package struct Price: Sendable, Equatable {
         self.source = source
         self.asOf = asOf
         self.confidence = confidence
+        self.rate = tiers[0].usd
     }
-
-    /// The rate of a flat price (the first band of a schedule).
-    package var rate: ExactDecimal { tiers[0].usd }
 }
 
 /// One band's share of a quantity priced through a schedule.

@@ -13,10 +13,11 @@ package struct PriceTable: Sendable, Equatable {
     package var missing: [PriceKey: String]
 }
 
-/// What a design reads for one region: that region's table plus the global one.
-package struct PriceBook: Sendable, Equatable {
-    package var regional: PriceTable
-    package var global: PriceTable
+/// What a design reads for one region: that region's table plus the global one. A reference type:
+/// read-only, and held by every bill the engine makes.
+package final class PriceBook: Sendable, Equatable {
+    package let regional: PriceTable
+    package let global: PriceTable
 
     /// Every key's lookup, by `PriceKey.ordinal`: the engine reads prices without hashing.
     private let resolved: [Lookup]

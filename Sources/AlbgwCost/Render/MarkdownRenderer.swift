@@ -9,10 +9,13 @@ package enum MarkdownRenderer {
         package var dotFiles: [String]
         /// True when SVGs were rendered from them (graphviz was installed).
         package var svgRendered: Bool
+        /// The cost-vs-traffic chart written beside the report, when there is one.
+        package var chartFile: String?
 
-        package init(dotFiles: [String], svgRendered: Bool) {
+        package init(dotFiles: [String], svgRendered: Bool, chartFile: String? = nil) {
             self.dotFiles = dotFiles
             self.svgRendered = svgRendered
+            self.chartFile = chartFile
         }
     }
 
@@ -20,7 +23,7 @@ package enum MarkdownRenderer {
     package static func render(_ report: Report, diagrams: Diagrams?) -> String {
         var sections = [title(report), recommendation(report)]
         if let review = report.terraform { sections.append(ReviewRenderer.markdown(review)) }
-        sections += [workload(report), costs(report), hops(report), failureDomains(report), tradeOffs(report)]
+        sections += [workload(report), costs(report), range(report, chartFile: diagrams?.chartFile), hops(report), failureDomains(report), tradeOffs(report)]
         sections.append(diagramSection(report, diagrams: diagrams))
         return sections.filter { !$0.isEmpty }.joined(separator: "\n") + footer(report)
     }
@@ -257,6 +260,51 @@ package enum MarkdownRenderer {
             paragraphs.append(text + ".")
         }
         return "## What each design gives up\n\n" + paragraphs.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The workload a decade either side (crossovers, a chart, Mermaid for GitHub) and by region.
+    static func range(_ report: Report, chartFile: String?) -> String {
+        guard let range = report.range else { return "" }
+        let sweep = range.sweep
+        let variable = sweep.spec.variable
+        var out = "## Across the range\n\n"
+        out +=
+            "From \(Format.quantity(sweep.spec.from)) to \(Format.quantity(sweep.spec.to)) \(variable.unit), a decade either side of the workload (\(sweep.points.count) points, each priced by the same engine; `albgw-cost sweep --vary \(variable.rawValue)=\(sweep.spec.from)..\(sweep.spec.to)\(givenOptions(report))` gives them all):\n\n"
+        out += sweep.summary.map { "- \($0)\n" }.joined()
+        if let chartFile { out += "\n![Monthly cost against \(variable.axisTitle.lowercased())](\(chartFile))\n" }
+        // Mermaid's xychart draws lines without a legend: the order says which is which.
+        out += "\n```mermaid\nxychart-beta\n"
+        out += "    title \"Monthly cost (USD) against \(variable.unit)\"\n"
+        out += "    x-axis \"\(variable.unit)\" [\(range.chart.map { "\"\(Format.quantity($0.value))\"" }.joined(separator: ", "))]\n"
+        out += "    y-axis \"USD per month\"\n"
+        for index in sweep.designs.indices {
+            out += "    line [\(range.chart.map { CSV.plain($0.monthly[index], places: 2) }.joined(separator: ", "))]\n"
+        }
+        out += "```\n\n"
+        out += "Lines, in order: " + sweep.designs.enumerated().map { "\($0.offset + 1). `\($0.element.rawValue)`" }.joined(separator: "; ") + ".\n"
+        // Regions at the three rates.
+        let rates = range.rates.map { Format.quantity($0) }.joined(separator: " / ") + (variable == .rps ? " rps" : " requests/month")
+        out +=
+            "\n### By region\n\nMonthly cost of each design in every bundled region at \(rates) (a decade below, the workload, a decade above); the region with the cheapest design at the workload first. \"incomplete\": the region's table lacks a price, and the figures leave it out.\n\n"
+        out += table(
+            ["Region"] + sweep.designs.map { "`\($0.rawValue)`" },
+            range.regions.map { row in
+                ["`\(row.region)`"]
+                    + zip(row.monthly, row.complete).map { monthly, complete in
+                        monthly.map(Format.money).joined(separator: " / ") + (complete ? "" : " (incomplete)")
+                    }
+            }, right: Set(1..<(sweep.designs.count + 1)))
+        for (design, reason) in range.excluded { out += "\n`\(design.rawValue)` is left out: \(reason).\n" }
+        return out
+    }
+
+    /// ` --preset tutorial --region us-west-2`: the options the user gave, other than the traffic, so
+    /// that a suggested command reproduces the run.
+    static func givenOptions(_ report: Report) -> String {
+        report.inputs.filter { $0.source == .given && !["--rps", "--requests-per-month", "--format"].contains($0.option) }.map { input in
+            if case .flag(let on) = input.value { return on ? " \(input.option)" : "" }
+            return " \(input.option) \(input.text)"
+        }.joined()
     }
 
     static func diagramSection(_ report: Report, diagrams: Diagrams?) -> String {

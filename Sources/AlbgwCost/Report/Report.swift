@@ -124,6 +124,9 @@ package struct Report: Sendable, Equatable {
     package var recommendation: Recommendation? = nil
     /// What every feasible design pays alike; nil unless two or more are feasible.
     package var shared: SharedCosts? = nil
+    /// The workload a decade either side and in every region, for the design-review report; nil
+    /// unless asked for (it prices many points).
+    package var range: RangeAnalysis? = nil
     /// What `albgw-cost review` read from Terraform; nil for option-only runs.
     package var terraform: TerraformReviewResult? = nil
 }

@@ -108,6 +108,19 @@ extension ExactDecimal {
     /// The same number with the trailing zeros of the mantissa moved into the exponent; zero is 0 x 10^0.
     @inlinable package var normalized: ExactDecimal {
         guard mantissa != 0 else { return ExactDecimal(mantissa: 0, exponent: 0) }
+        // Most values fit 64 bits, where division is far cheaper.
+        if var small = Int64(exactly: mantissa) {
+            var exponent = self.exponent
+            while small % 10_000 == 0 {
+                small /= 10_000
+                exponent += 4
+            }
+            while small % 10 == 0 {
+                small /= 10
+                exponent += 1
+            }
+            return ExactDecimal(mantissa: Int128(small), exponent: exponent)
+        }
         var mantissa = self.mantissa
         var exponent = self.exponent
         while mantissa % 10_000 == 0 {
@@ -410,7 +423,7 @@ extension ExactDecimal: CustomStringConvertible {
     /// `0.0000166667`, `-3`.
     package var description: String {
         let value = normalized
-        let digits = String(value.mantissa.magnitude)
+        let digits = Self.digits(value.mantissa.magnitude)
         let sign = value.mantissa < 0 ? "-" : ""
         let exponent = Int(value.exponent)
         if exponent >= 0 { return sign + digits + String(repeating: "0", count: exponent) }
@@ -419,6 +432,40 @@ extension ExactDecimal: CustomStringConvertible {
             return sign + digits.prefix(point) + "." + digits.dropFirst(point)
         }
         return sign + "0." + String(repeating: "0", count: -point) + digits
+    }
+
+    /// Appends the value rounded half away from zero to exactly `places` decimals, no grouping
+    /// (`1234.50`): CSV and other plain text, without building intermediate strings.
+    package func appendFixed(places: Int, to out: inout String) {
+        let value = rounded(scale: places)
+        let shift = Int(value.exponent) + places
+        var magnitude = value.mantissa.magnitude
+        if shift > 0 { magnitude *= ExactDecimal.powersOfTen[min(shift, 38)] }
+        if value.mantissa < 0 && magnitude != 0 { out += "-" }
+        let digits = Self.digits(magnitude)
+        guard places > 0 else {
+            out += digits
+            return
+        }
+        if digits.utf8.count <= places {
+            out += "0."
+            out += String(repeating: "0", count: places - digits.utf8.count)
+            out += digits
+        } else {
+            let point = digits.utf8.count - places
+            out += digits.prefix(point)
+            out += "."
+            out += digits.suffix(places)
+        }
+    }
+
+    /// The decimal digits of a magnitude, through 64-bit pieces (128-bit division per digit is slow).
+    static func digits(_ value: UInt128) -> String {
+        if let small = UInt64(exactly: value) { return String(small) }
+        let piece: UInt128 = 10_000_000_000_000_000_000  // 10^19
+        let high = value / piece
+        let low = String(UInt64(value % piece))
+        return digits(high) + String(repeating: "0", count: 19 - low.count) + low
     }
 
     /// Parses a plain decimal numeral (`12`, `0.0000166667`) exactly. Rejects signs, exponents,

@@ -54,6 +54,27 @@ package enum Format {
 }
 
 extension Format {
+    /// `3,450`, `0.0123`, `1.05`: three significant figures, for values found by bisection.
+    package static func threeSignificant(_ value: ExactDecimal) -> String {
+        guard !value.isZero else { return "0" }
+        let normal = value.normalized
+        let top = ExactDecimal.digitCount(normal.mantissa.magnitude) + Int(normal.exponent)
+        let scale = 3 - top
+        return quantity(value.rounded(scale: scale), places: max(0, scale))
+    }
+
+    /// A `Double` (a point placed on a log scale) as an exact decimal of `digits` significant digits.
+    package static func significant(_ value: Double, digits: Int) -> ExactDecimal {
+        guard value.isFinite, value > 0 else { return 0 }
+        var exponent = Int(Foundation.floor(log10(value))) - (digits - 1)
+        var scaled = (value / Foundation.pow(10, Double(exponent))).rounded()
+        if scaled >= Foundation.pow(10, Double(digits)) {
+            scaled = (scaled / 10).rounded()
+            exponent += 1
+        }
+        return ExactDecimal(mantissa: Int128(scaled), exponent: Int32(exponent)).normalized
+    }
+
     /// `$0.6789`: four decimals, for per-hour and per-million-requests figures where cents hide the difference.
     package static func money4(_ value: ExactDecimal) -> String {
         let sign = value < 0 ? "-" : ""

@@ -1,0 +1,137 @@
+import Foundation
+
+/// `albgw-cost sweep --vary VAR=FROM..TO`: every design across a range of one input, where the
+/// cheapest design changes and where a design stops being able to carry the workload.
+package enum SweepCommand {
+    package static let options: [OptionSpec] = [
+        OptionSpec(
+            name: "--vary", metavar: "VAR=FROM..TO",
+            help: "the input to sweep and its range; VAR: " + SweepVariable.allCases.map(\.rawValue).joined(separator: ", "), defaultText: nil),
+        OptionSpec(
+            name: "--points", metavar: "N", help: "values evaluated, ends included (2 to \(Format.quantity(ExactDecimal(SweepSpec.maximumPoints))))",
+            defaultText: "\(SweepSpec.defaultPoints)"),
+        OptionSpec(name: "--scale", metavar: "SCALE", help: "log or linear spacing (and chart axes)", defaultText: "log for rps and requests-per-month, else linear"),
+        OptionSpec(name: "--out", metavar: "DIR", help: "write sweep.txt, sweep.csv, sweep.json and sweep.svg into DIR", defaultText: nil),
+    ]
+
+    static let formats = ["table", "csv", "json", "svg"]
+
+    package static func run(_ arguments: [String]) throws -> String {
+        if arguments.contains("--help") || arguments.contains("-h") { return help() }
+        var parsed = try ArgumentParser.parse(arguments, options: OptionTable.all + options, command: "albgw-cost sweep")
+        let format = parsed.values["--format"] ?? "table"
+        guard formats.contains(format) else {
+            throw CLIError("albgw-cost sweep --format '\(format)' is not one of \(formats.joined(separator: ", ")); a sweep prints a table by default")
+        }
+        parsed.values["--format"] = nil
+        let spec = try self.spec(parsed)
+        // The swept input is set by the sweep: the same option given as well would be ignored.
+        let rateOptions = ["--rps", "--requests-per-month"]
+        let clashes = spec.variable == .rps || spec.variable == .requestsPerMonth ? rateOptions : [spec.variable.option]
+        if let clash = clashes.first(where: { parsed.values[$0] != nil }) {
+            throw CLIError("\(clash) is what --vary \(spec.variable.rawValue) sweeps; drop \(clash), or sweep another input")
+        }
+        if parsed.values["--preset"] == nil, spec.variable != .rps, spec.variable != .requestsPerMonth,
+            parsed.values["--rps"] == nil, parsed.values["--requests-per-month"] == nil
+        {
+            throw CLIError("a sweep of \(spec.variable.rawValue) needs the traffic: add --rps N or --requests-per-month N")
+        }
+        parsed.values[spec.variable.option] = spec.from.description
+        let options = try ScenarioOptions(parsed)
+        let book = try options.catalog.book(for: options.scenario.topology.region)
+        let evaluator = SweepEvaluator(base: options.scenario, book: book, variable: spec.variable, designs: options.scenario.designs)
+        let result = evaluator.run(spec)
+        let inputs = options.inputs
+        let rendered: [(name: String, text: String)] = [
+            ("sweep.txt", SweepRenderer.table(result, inputs: inputs, toolVersion: CLI.version)),
+            ("sweep.csv", format == "csv" || parsed.values["--out"] != nil ? SweepRenderer.csv(result, evaluator: evaluator) : ""),
+            ("sweep.json", format == "json" || parsed.values["--out"] != nil ? SweepRenderer.json(result, inputs: inputs, toolVersion: CLI.version) : ""),
+            ("sweep.svg", format == "svg" || parsed.values["--out"] != nil ? SweepRenderer.svg(result) : ""),
+        ]
+        if let directory = parsed.values["--out"] {
+            try AtomicWriter.write(rendered.map { ($0.name, Data($0.text.utf8)) }, into: directory)
+            return "Wrote \(rendered.map(\.name).joined(separator: ", ")) to \(directory).\n"
+        }
+        switch format {
+        case "csv": return rendered[1].text
+        case "json": return rendered[2].text
+        case "svg": return rendered[3].text
+        default: return rendered[0].text
+        }
+    }
+
+    /// `--vary`, `--points` and `--scale`, checked against the input's own bounds.
+    static func spec(_ parsed: ParsedArguments) throws -> SweepSpec {
+        guard let vary = parsed.values["--vary"] else {
+            throw CLIError("albgw-cost sweep needs --vary VAR=FROM..TO, for example --vary rps=10..10000 (VAR: \(SweepVariable.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let parts = vary.split(separator: "=", maxSplits: 1).map(String.init)
+        let range = parts.count == 2 ? parts[1].components(separatedBy: "..") : []
+        guard parts.count == 2, range.count == 2 else {
+            throw CLIError("--vary '\(vary)' is not VAR=FROM..TO; write it as --vary rps=10..10000")
+        }
+        guard let variable = SweepVariable(rawValue: parts[0]) else {
+            let hint = Suggestion.closest(to: parts[0], in: SweepVariable.allCases.map(\.rawValue)).map { "did you mean '\($0)'? " } ?? ""
+            throw CLIError("--vary: '\(parts[0])' cannot be swept; \(hint)choose one of \(SweepVariable.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let from = ExactDecimal(exactly: range[0]), let to = ExactDecimal(exactly: range[1]) else {
+            throw CLIError("--vary \(variable.rawValue): '\(range[0])..\(range[1])' must be two plain numbers, such as 10..10000")
+        }
+        guard from < to else { throw CLIError("--vary \(variable.rawValue): FROM must be below TO, got \(range[0])..\(range[1])") }
+        let bounds = variable.bounds
+        if from < bounds.lower || (bounds.lowerIsExclusive && from == bounds.lower) || to > bounds.upper {
+            throw CLIError(
+                "--vary \(variable.rawValue): \(range[0])..\(range[1]) goes outside what \(variable.option) accepts (\(bounds.lowerIsExclusive ? "above" : "from") \(Format.quantity(bounds.lower)) to \(Format.quantity(bounds.upper)))"
+            )
+        }
+        if variable.isWhole && !(from.isWholeNumber && to.isWholeNumber) {
+            throw CLIError("--vary \(variable.rawValue) takes whole numbers, got \(range[0])..\(range[1])")
+        }
+        var points = SweepSpec.defaultPoints
+        if let text = parsed.values["--points"] {
+            guard let value = Int(text), value >= 2, value <= SweepSpec.maximumPoints else {
+                throw CLIError("--points must be a whole number from 2 to \(Format.quantity(ExactDecimal(SweepSpec.maximumPoints))), got \(text)")
+            }
+            points = value
+        }
+        var scale: SweepScale? = nil
+        if let text = parsed.values["--scale"] {
+            guard let value = SweepScale(rawValue: text) else { throw CLIError("--scale must be log or linear, got '\(text)'") }
+            scale = value
+        }
+        if (scale ?? variable.defaultScale) == .log && from.isZero {
+            throw CLIError("--vary \(variable.rawValue)=0..: a log scale cannot start at 0; start above it (0.1, say) or add --scale linear")
+        }
+        return SweepSpec(variable: variable, from: from, to: to, points: points, scale: scale)
+    }
+
+    static func help() -> String {
+        var out = """
+            albgw-cost sweep: every design across a range of one input
+
+            USAGE
+              albgw-cost sweep --vary VAR=FROM..TO [--points N] [--scale log|linear] [--format table|csv|json|svg] [--out DIR] [options]
+
+            EXAMPLES
+              albgw-cost sweep --vary rps=10..10000 --region us-west-2
+              albgw-cost sweep --vary request-kb=1..2048 --rps 50 --format csv > sizes.csv
+              albgw-cost sweep --vary rps=1..100000 --points 100000 --preset hybrid --format json
+              albgw-cost sweep --vary lambda-duration-ms=100..60000 --rps 20 --out sweep
+
+            Each point is evaluated with the engine of the single-point command: its totals are what
+            albgw-cost prints for that value, to the cent. The sweep finds, by bisection with exact
+            arithmetic, where the cheapest design that can carry the workload changes (to three
+            significant figures) and where a design stops being able to carry it (at its limit, exactly).
+
+            SWEEP OPTIONS
+
+            """
+        for option in options {
+            let name = option.name + (option.metavar.map { " \($0)" } ?? "")
+            out += "  \(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(option.help)\(option.defaultText.map { " (default: \($0))" } ?? "")\n"
+        }
+        out += "  --format FORMAT          table, csv (RFC 4180, every point), json or svg (a chart) (default: table)\n"
+        out += "\nEvery option of the main command sets the other inputs (albgw-cost --help lists them).\n"
+        return out
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// `--regions`: the region ranking as a table, CSV, JSON or Markdown. Pure.
+package enum RegionRenderer {
+    static func headline(_ comparison: RegionComparison) -> String {
+        guard let best = comparison.cheapest else { return "No region has every price these designs need: nothing is ranked." }
+        let tied = comparison.cheapestRows
+        let money = "\(Format.money(best.monthlyCost)) per month, \(Format.money4(best.costPerMillionRequests)) per 1M requests"
+        guard tied.count > 1 else { return "Cheapest: \(best.design) in \(best.region) (\(best.location)) at \(money)." }
+        if Set(tied.map(\.design)).count == 1 {
+            return "Cheapest: \(best.design) at \(money), tied in \(tied.map(\.region).joined(separator: ", ", lastSeparator: " and "))."
+        }
+        let names = tied.map { "\($0.design) in \($0.region)" }
+        return "Cheapest, tied at \(money): \(names.joined(separator: ", ", lastSeparator: " and "))."
+    }
+
+    static func rate(_ scenario: Scenario) -> String {
+        switch scenario.workload.rate {
+        case .perSecond(let rps): "\(Format.quantity(rps)) requests/s = \(Format.quantity(scenario.monthlyRequests)) requests/month"
+        case .perMonth(let requests): "\(Format.quantity(requests)) requests/month"
+        }
+    }
+
+    package static func table(_ comparison: RegionComparison, inputs: [ReportInput], toolVersion: String) -> String {
+        let scenario = comparison.scenario
+        let regions = Set(comparison.rows.map(\.region)).union(comparison.excluded.map(\.region))
+        var out = "albgw-cost \(toolVersion) regions: \(scenario.designs.map(\.definition.question).joined(separator: " vs ")) in \(regions.count) regions\n"
+        out += "\(rate(scenario)); \(scenario.billing.hoursPerMonth) h/month; every other input as listed under Inputs\n\n"
+        out += headline(comparison) + "\n\n"
+        var table = TextTable([("Rank", .left), ("Region", .left), ("Location", .left), ("Design", .left), ("$/month", .right), ("$/1M requests", .right)])
+        for row in comparison.rows {
+            table.add([
+                row.rank.map { $0 == 1 ? "1 cheapest" : "\($0)" } ?? "-", row.region, row.location, row.design.rawValue,
+                Format.money(row.monthlyCost) + (row.complete ? "" : " (incomplete)"), Format.money4(row.costPerMillionRequests),
+            ])
+        }
+        out += table.render(indent: "  ")
+        for line in incompleteLines(comparison) { out += "  \(line)\n" }
+        out += excludedLines(comparison).map { "  \($0)\n" }.joined()
+        out += "\nInputs (--region is each region above)\n"
+        var inputTable = TextTable([("Input", .left), ("Value", .left), ("Source", .left)])
+        for input in inputs where input.option != "--region" && input.option != "--regions" { inputTable.add([input.option, input.text, input.source.text]) }
+        return out + inputTable.render(indent: "  ")
+    }
+
+    /// One line per region that is not ranked, with the prices its table lacks.
+    static func incompleteLines(_ comparison: RegionComparison) -> [String] {
+        var regions: [(region: String, missing: [String])] = []
+        for row in comparison.rows where !row.complete {
+            let titles = row.missing.map(\.title)
+            if let index = regions.firstIndex(where: { $0.region == row.region }) {
+                for title in titles where !regions[index].missing.contains(title) { regions[index].missing.append(title) }
+            } else {
+                regions.append((row.region, titles))
+            }
+        }
+        return regions.map { "\($0.region): not ranked; its table lacks the \($0.missing.joined(separator: ", ")) price, and the totals shown leave it out." }
+    }
+
+    /// One line per design left out, with the regions it is left out in.
+    static func excludedLines(_ comparison: RegionComparison) -> [String] {
+        var grouped: [(design: DesignID, reason: String, regions: [String])] = []
+        for entry in comparison.excluded {
+            if let index = grouped.firstIndex(where: { $0.design == entry.design && $0.reason == entry.reason }) {
+                grouped[index].regions.append(entry.region)
+            } else {
+                grouped.append((entry.design, entry.reason, [entry.region]))
+            }
+        }
+        return grouped.map { "\($0.design) is left out (\($0.reason)) in \($0.regions.count) region\($0.regions.count == 1 ? "" : "s")." }
+    }
+
+    package static func csv(_ comparison: RegionComparison) -> String {
+        CSV.render(
+            header: ["rank", "region", "location", "design", "usd_per_month", "usd_per_1m_requests", "complete", "missing_prices"],
+            rows: comparison.rows.map { row in
+                [
+                    row.rank.map(String.init) ?? "", row.region, row.location, row.design.rawValue, CSV.money(row.monthlyCost),
+                    CSV.plain(row.costPerMillionRequests, places: 4), row.complete ? "yes" : "no", row.missing.map(\.rawValue).joined(separator: " "),
+                ]
+            })
+    }
+
+    package static func json(_ comparison: RegionComparison, inputs: [ReportInput], toolVersion: String) -> String {
+        JSONValue.object([
+            ("schemaVersion", .number(1)),
+            ("tool", .object([("name", .string("albgw-cost")), ("version", .string(toolVersion))])),
+            ("kind", .string("regions")),
+            ("cheapest", comparison.cheapest.map { .object([("region", .string($0.region)), ("design", .string($0.design.rawValue))]) } ?? .null),
+            (
+                "rows",
+                .array(
+                    comparison.rows.map { row in
+                        .object([
+                            ("rank", row.rank.map { .number(ExactDecimal($0)) } ?? .null), ("region", .string(row.region)), ("location", .string(row.location)),
+                            ("design", .string(row.design.rawValue)), ("monthlyCost", .number(row.monthlyCost)),
+                            ("costPerMillionRequests", .number(row.costPerMillionRequests)), ("complete", .bool(row.complete)),
+                            ("missingPrices", .array(row.missing.map { .string($0.rawValue) })),
+                        ])
+                    })
+            ),
+            (
+                "excluded",
+                .array(
+                    comparison.excluded.map { .object([("region", .string($0.region)), ("design", .string($0.design.rawValue)), ("reason", .string($0.reason))]) })
+            ),
+            ("workload", .object(inputs.filter { $0.option != "--region" }.map { ($0.key, $0.value.json) })),
+        ]).serialized()
+    }
+
+    package static func markdown(_ comparison: RegionComparison) -> String {
+        var out = "## Regions\n\n\(headline(comparison))\n\n"
+        out += MarkdownRenderer.table(
+            ["Rank", "Region", "Location", "Design", "$/month", "$/1M requests"],
+            comparison.rows.map { row in
+                [
+                    row.rank.map { $0 == 1 ? "**1 (cheapest)**" : "\($0)" } ?? "not ranked", "`\(row.region)`", row.location, "`\(row.design.rawValue)`",
+                    Format.money(row.monthlyCost) + (row.complete ? "" : " (incomplete: no \(row.missing.map(\.title).joined(separator: ", ")))"),
+                    Format.money4(row.costPerMillionRequests),
+                ]
+            }, right: [0, 4, 5])
+        let notes = incompleteLines(comparison) + excludedLines(comparison)
+        if !notes.isEmpty { out += "\n" + notes.map { "- \($0)\n" }.joined() }
+        return out
+    }
+}

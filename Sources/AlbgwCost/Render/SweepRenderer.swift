@@ -1,0 +1,210 @@
+import Foundation
+
+/// A sweep as a table (at most `tableRows` rows), RFC 4180 CSV (every point), JSON and an SVG
+/// chart. Pure: the same sweep gives the same bytes.
+package enum SweepRenderer {
+    package static let tableRows = 25
+
+    // MARK: Table
+
+    package static func table(_ result: SweepResult, inputs: [ReportInput], toolVersion: String) -> String {
+        let spec = result.spec
+        let variable = spec.variable
+        var out = "albgw-cost \(toolVersion) sweep: monthly cost of \(question(result)) from \(Format.quantity(spec.from)) to \(Format.quantity(spec.to)) \(variable.unit)\n"
+        out +=
+            "Region \(result.scenario.topology.region); \(result.points.count) points on a \(spec.scale.rawValue) scale; every other input as listed under Inputs\n\n"
+        out += "What changes across the range\n"
+        out += result.summary.map { "  - \($0)\n" }.joined()
+        out += "\nMonthly cost (USD)\n"
+        var table = TextTable([(variable.unit, .right)] + result.designs.map { ($0.rawValue, .right) } + [("cheapest that can carry it", .left)])
+        for index in rowIndices(result.points.count) {
+            let point = result.points[index]
+            table.add(
+                [Format.quantity(point.value)]
+                    + point.cells.map { cell in
+                        guard cell.feasible else { return "cannot" }
+                        return Format.money(cell.monthlyCost) + (cell.complete ? "" : " (incomplete)")
+                    } + [point.cheapest.map { result.designs[$0].rawValue } ?? "none"])
+        }
+        out += table.render(indent: "  ")
+        let shown = min(result.points.count, tableRows)
+        if shown < result.points.count {
+            out += "  Showing \(shown) of \(Format.quantity(ExactDecimal(result.points.count))) points; every one with --format csv or json, or --out DIR.\n"
+        }
+        out +=
+            "  \"cannot\": the design cannot carry the workload at that value. Each total is what albgw-cost prints for that point on its own (\(variable.option) VALUE with the inputs below), to the cent.\n"
+        out += "\nInputs (\(variable.option) is swept)\n"
+        var inputTable = TextTable([("Input", .left), ("Value", .left), ("Source", .left)])
+        for input in inputs {
+            if input.option == variable.option { continue }
+            if (variable == .rps || variable == .requestsPerMonth) && (input.option == "--rps" || input.option == "--requests-per-month") { continue }
+            inputTable.add([input.option, input.text, input.source.text])
+        }
+        out += inputTable.render(indent: "  ")
+        return out
+    }
+
+    /// `ALB -> private API Gateway -> Lambda vs ALB -> Lambda`.
+    static func question(_ result: SweepResult) -> String {
+        result.designs.map { $0.definition.question }.joined(separator: " vs ")
+    }
+
+    /// At most `tableRows` indices, evenly spread, first and last included.
+    static func rowIndices(_ count: Int) -> [Int] {
+        guard count > tableRows else { return Array(0..<count) }
+        return (0..<tableRows).map { $0 * (count - 1) / (tableRows - 1) }
+    }
+
+    // MARK: CSV
+
+    /// One row per point, and one per crossover (its `event` column says what changes there),
+    /// written in one pass: a 100,000-point sweep is a few megabytes.
+    package static func csv(_ result: SweepResult, evaluator: SweepEvaluator) -> String {
+        let variable = result.spec.variable
+        var header = [variable.rawValue]
+        for design in result.designs { header += ["\(design.rawValue)_usd_per_month", "\(design.rawValue)_can_carry", "\(design.rawValue)_complete"] }
+        header += ["cheapest", "event"]
+        var out = CSV.render(header: header, rows: [])
+        out.reserveCapacity(out.utf8.count + result.points.count * (24 + result.designs.count * 24))
+        let names = result.designs.map(\.rawValue)
+        func append(_ point: SweepPoint, event: String) {
+            out += point.value.description
+            for cell in point.cells {
+                out += ","
+                cell.monthlyCost.appendFixed(places: 2, to: &out)
+                out += cell.feasible ? ",yes" : ",no"
+                out += cell.complete ? ",yes" : ",no"
+            }
+            out += ","
+            if let cheapest = point.cheapest { out += names[cheapest] }
+            out += ","
+            out += CSV.field(event)
+            out += "\r\n"
+        }
+        // Points and crossovers merged in order of value; at one value the point comes first.
+        var next = 0
+        let crossovers = result.crossovers
+        for point in result.points {
+            while next < crossovers.count && crossovers[next].value < point.value {
+                append(evaluator.point(at: crossovers[next].value), event: crossovers[next].text)
+                next += 1
+            }
+            append(point, event: "")
+        }
+        while next < crossovers.count {
+            append(evaluator.point(at: crossovers[next].value), event: crossovers[next].text)
+            next += 1
+        }
+        return out
+    }
+
+    // MARK: JSON
+
+    package static func json(_ result: SweepResult, inputs: [ReportInput], toolVersion: String) -> String {
+        let spec = result.spec
+        let designs = result.designs
+        // Points are written in one pass, indented as JSONValue indents them (they are the bulk).
+        var points = "["
+        points.reserveCapacity(result.points.count * (120 + designs.count * 110))
+        for (index, point) in result.points.enumerated() {
+            points += index == 0 ? "\n    {\n      \"value\": " : ",\n    {\n      \"value\": "
+            points += point.value.description
+            points += ",\n      \"cheapest\": "
+            points += point.cheapest.map { "\"\(designs[$0].rawValue)\"" } ?? "null"
+            points += ",\n      \"designs\": {"
+            for (position, (design, cell)) in zip(designs, point.cells).enumerated() {
+                points += position == 0 ? "\n        \"" : ",\n        \""
+                points += design.rawValue
+                points += "\": {\n          \"monthlyCost\": "
+                points += cell.monthlyCost.description
+                points += ",\n          \"complete\": "
+                points += cell.complete ? "true" : "false"
+                points += ",\n          \"canCarry\": "
+                points += cell.feasible ? "true" : "false"
+                points += "\n        }"
+            }
+            points += "\n      }\n    }"
+        }
+        points += result.points.isEmpty ? "]" : "\n  ]"
+        let crossovers: [JSONValue] = result.crossovers.map { crossover in
+            .object([
+                ("kind", .string(crossover.kind.rawValue)), ("value", .number(crossover.value)), ("exact", .bool(crossover.exact)),
+                ("design", .string(crossover.design.rawValue)), ("previous", crossover.previous.map { .string($0.rawValue) } ?? .null),
+                ("reason", crossover.reason.map(JSONValue.string) ?? .null), ("text", .string(crossover.text)),
+            ])
+        }
+        let document = JSONValue.object([
+            ("schemaVersion", .number(1)),
+            ("tool", .object([("name", .string("albgw-cost")), ("version", .string(toolVersion))])),
+            ("kind", .string("sweep")),
+            ("region", .string(result.scenario.topology.region)),
+            ("variable", .string(spec.variable.rawValue)),
+            ("unit", .string(spec.variable.unit)),
+            ("from", .number(spec.from)),
+            ("to", .number(spec.to)),
+            ("scale", .string(spec.scale.rawValue)),
+            ("designs", .array(designs.map { .string($0.rawValue) })),
+            ("excluded", .array(result.excluded.map { .object([("design", .string($0.design.rawValue)), ("reason", .string($0.reason))]) })),
+            ("summary", .array(result.summary.map(JSONValue.string))),
+            ("crossovers", .array(crossovers)),
+            ("workload", .object(inputs.map { ($0.key, $0.value.json) })),
+            ("points", .raw(points)),
+        ])
+        return document.serialized()
+    }
+
+    // MARK: SVG
+
+    /// Monthly cost against the swept input: one line per design, gaps where it cannot carry the
+    /// workload, the crossovers numbered and explained under the chart.
+    package static func svg(_ result: SweepResult) -> String {
+        let spec = result.spec
+        let variable = spec.variable
+        let sample = sampleIndices(result.points.count, maximum: 800)
+        let series = result.designs.enumerated().map { index, design in
+            SVGChart.Series(
+                name: "\(design.rawValue): \(design.definition.name)",
+                points: sample.map { position in
+                    let point = result.points[position]
+                    let cell = point.cells[index]
+                    return (point.value.doubleValue, cell.feasible ? cell.monthlyCost.doubleValue : nil)
+                },
+                gapLabel: result.crossovers.first { $0.kind == .stopsCarrying && $0.design == design }.map {
+                    "cannot carry it above \(Format.quantity($0.value)) \(variable.unit) (\($0.reason ?? "its limits"))"
+                })
+        }
+        let unit = variable.tickUnit
+        let chart = SVGChart(
+            title: "Monthly cost against \(variable.axisTitle.prefix(1).lowercased() + variable.axisTitle.dropFirst())",
+            subtitle:
+                "\(result.scenario.topology.region), \(Format.quantity(spec.from)) to \(Format.quantity(spec.to)) \(variable.unit), \(result.points.count) points; albgw-cost sweep",
+            xTitle: variable.axisTitle, yTitle: "Monthly cost (USD)", xLog: spec.scale == .log, yLog: spec.scale == .log,
+            xTick: tickFormatter(log: spec.scale == .log, unit: unit),
+            series: series,
+            markers: result.crossovers.map { SVGChart.Marker(x: $0.value.doubleValue, label: $0.text) })
+        return chart.render()
+    }
+
+    /// `10k rps` on a log axis, `1,500 KiB` on a linear one.
+    static func tickFormatter(log: Bool, unit: String) -> @Sendable (Double) -> String {
+        if log { return { value in "\(SVGChart.short(value)) \(unit)" } }
+        return { value in "\(SVGChart.grouped(value)) \(unit)" }
+    }
+
+    /// At most `maximum` indices, evenly spread, first and last included (one point per pixel is enough).
+    static func sampleIndices(_ count: Int, maximum: Int) -> [Int] {
+        guard count > maximum else { return Array(0..<count) }
+        return (0..<maximum).map { $0 * (count - 1) / (maximum - 1) }
+    }
+}
+
+extension ReportInput.Value {
+    /// The value in JSON.
+    var json: JSONValue {
+        switch self {
+        case .number(let number): .number(number)
+        case .text(let text): .string(text)
+        case .flag(let flag): .bool(flag)
+        }
+    }
+}

@@ -1,0 +1,375 @@
+import Foundation
+
+/// What to vary and over which values: `--vary VAR=FROM..TO --points N --scale log|linear`.
+package struct SweepSpec: Sendable, Equatable {
+    package var variable: SweepVariable
+    package var from: ExactDecimal
+    package var to: ExactDecimal
+    package var points: Int
+    package var scale: SweepScale
+
+    package static let defaultPoints = 50
+    package static let maximumPoints = 1_000_000
+
+    package init(variable: SweepVariable, from: ExactDecimal, to: ExactDecimal, points: Int = SweepSpec.defaultPoints, scale: SweepScale? = nil) {
+        self.variable = variable
+        self.from = from
+        self.to = to
+        self.points = points
+        self.scale = scale ?? variable.defaultScale
+    }
+
+    /// The values evaluated, from `from` to `to`, both included. Inner points are spread evenly (or
+    /// evenly on a log scale) and written with at most 6 significant digits, whole for whole-valued
+    /// inputs: each is exactly the value evaluated, so any of them can be run again on its own.
+    package func values() -> [ExactDecimal] {
+        guard points > 1 else { return [from] }
+        var result: [ExactDecimal] = [from]
+        result.reserveCapacity(points)
+        let steps = points - 1
+        let low = from.doubleValue
+        let high = to.doubleValue
+        for index in 1..<steps {
+            let fraction = Double(index) / Double(steps)
+            let raw: Double
+            switch scale {
+            case .linear: raw = low + (high - low) * fraction
+            case .log: raw = low * pow(high / low, fraction)
+            }
+            var value = Format.significant(raw, digits: 6)
+            if variable.isWhole { value = value.rounded(scale: 0) }
+            // Never outside the ends, never repeating the previous point.
+            value = min(max(value, from), to)
+            if value > result.last! { result.append(value) }
+        }
+        if to > result.last! { result.append(to) }
+        return result
+    }
+}
+
+/// One design at one point.
+package struct SweepCell: Sendable, Equatable {
+    package var monthlyCost: ExactDecimal
+    /// False when a price is missing: the cost is then a lower bound and the design is not ranked.
+    package var complete: Bool
+    /// False when the design cannot carry the workload at this point (or cannot be built here).
+    package var feasible: Bool
+}
+
+/// Every design at one value of the swept input, and the cheapest one that can carry it.
+package struct SweepPoint: Sendable, Equatable {
+    package var value: ExactDecimal
+    /// In the order of `SweepResult.designs`.
+    package var cells: [SweepCell]
+    /// Index of the cheapest fully priced design that can carry the workload; nil when none can.
+    package var cheapest: Int?
+}
+
+/// Where something changes across the range: the cheapest design, or whether a design can carry the workload.
+package struct Crossover: Sendable, Equatable {
+    package enum Kind: String, Sendable {
+        /// Another design becomes the cheapest that can carry the workload.
+        case cheapest
+        /// A design stops being able to carry the workload above the value.
+        case stopsCarrying = "stops-carrying"
+    }
+
+    package var kind: Kind
+    /// The value: a design's limit exactly, or a cost crossover found by bisection (exact arithmetic,
+    /// to 1 part in 10^9 of the value).
+    package var value: ExactDecimal
+    /// True when `value` is exact (a limit), false when it is a bisection's result.
+    package var exact: Bool
+    /// The design the change is about: the new cheapest, or the one that stops.
+    package var design: DesignID
+    /// The design it replaces as the cheapest, when there was one.
+    package var previous: DesignID?
+    /// What stops the design, for `stopsCarrying`.
+    package var reason: String?
+    /// The sentence, with the value to three significant figures (limits exactly).
+    package var text: String
+}
+
+/// A sweep's points, its crossovers and its one-sentence summary.
+package struct SweepResult: Sendable, Equatable {
+    package var spec: SweepSpec
+    package var scenario: Scenario
+    package var designs: [DesignID]
+    package var points: [SweepPoint]
+    package var crossovers: [Crossover]
+    /// The sentences people read: every crossover, or that nothing changes.
+    package var summary: [String]
+    /// Designs that cannot be built here at all, with why (not swept).
+    package var excluded: [(design: DesignID, reason: String)]
+    /// Where the prices come from, for the outputs' headers.
+    package var priceOrigin: String
+
+    package static func == (lhs: SweepResult, rhs: SweepResult) -> Bool {
+        lhs.spec == rhs.spec && lhs.designs == rhs.designs && lhs.points == rhs.points && lhs.crossovers == rhs.crossovers && lhs.summary == rhs.summary
+    }
+}
+
+/// Evaluates designs across a range of one input with the single-point engine (`CostEngine.total`,
+/// the same components as `albgw-cost` itself), and finds where the answer changes.
+package struct SweepEvaluator: Sendable {
+    package let base: Scenario
+    package let book: PriceBook
+    package let variable: SweepVariable
+    package let designs: [DesignDefinition]
+    /// Per design: false when something other than the swept input rules it out everywhere.
+    let carriesOtherwise: [Bool]
+    /// Per design: the swept input's hard limit, when it has one.
+    let limits: [(value: ExactDecimal, source: String)?]
+
+    package init(base: Scenario, book: PriceBook, variable: SweepVariable, designs: [DesignID]) {
+        self.base = base
+        self.book = book
+        self.variable = variable
+        self.designs = designs.map(\.definition)
+        var carries: [Bool] = []
+        var limits: [(value: ExactDecimal, source: String)?] = []
+        for design in self.designs {
+            // The numbers of the design's limits do not depend on the swept input (only the advice
+            // does): worked out once, at the base scenario.
+            let effective = HopModel.limits(for: design.id, in: base, hops: [])
+            let workload = base.workload
+            var ok = !design.contexts(base).contains { $0.component.blocks($0) } && base.needs.allSatisfy { design.contains($0.provider) }
+            if variable != .requestKB { ok = ok && workload.requestKiB <= effective.maxRequestKiB }
+            if variable != .responseKB { ok = ok && workload.responseKiB <= effective.maxResponseKiB }
+            if variable != .lambdaDurationMS { ok = ok && workload.lambdaDurationMS / 1000 <= effective.timeoutSeconds }
+            carries.append(ok)
+            limits.append(variable.hardLimit(effective))
+        }
+        carriesOtherwise = carries
+        self.limits = limits
+    }
+
+    /// Whether design `index` can carry the workload at `value`.
+    package func feasible(_ index: Int, at value: ExactDecimal) -> Bool {
+        guard carriesOtherwise[index] else { return false }
+        guard let limit = limits[index] else { return true }
+        return value <= limit.value
+    }
+
+    /// Every design at `value`.
+    package func point(at value: ExactDecimal) -> SweepPoint {
+        var scenario = base
+        variable.apply(value, to: &scenario)
+        var cells: [SweepCell] = []
+        cells.reserveCapacity(designs.count)
+        var cheapest: Int? = nil
+        for (index, design) in designs.enumerated() {
+            let total = CostEngine.total(of: design, in: scenario, prices: book)
+            let cell = SweepCell(monthlyCost: total.monthly, complete: total.complete, feasible: feasible(index, at: value))
+            if cell.feasible && cell.complete {
+                // Ties go to the design listed first (the catalog puts the one with fewest hops last,
+                // so compare costs only).
+                if let best = cheapest {
+                    if cell.monthlyCost < cells[best].monthlyCost { cheapest = index }
+                } else {
+                    cheapest = index
+                }
+            }
+            cells.append(cell)
+        }
+        return SweepPoint(value: value, cells: cells, cheapest: cheapest)
+    }
+
+    /// Evaluates every value, on every core.
+    package func points(_ values: [ExactDecimal]) -> [SweepPoint] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, values.count / 2_000, 8))
+        guard workers > 1 else { return values.map(point) }
+        let chunk = (values.count + workers - 1) / workers
+        let results = ChunkResults(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let start = worker * chunk
+            let end = min(values.count, start + chunk)
+            results.set(worker, start < end ? values[start..<end].map(point) : [])
+        }
+        return results.joined()
+    }
+
+    /// The sweep: points, crossovers and summary.
+    package func run(_ spec: SweepSpec) -> SweepResult {
+        // Designs that cannot carry the workload anywhere in the range are left out, with why.
+        let swept = designs.indices.filter { carriesOtherwise[$0] }
+        guard swept.count == designs.count else {
+            return SweepEvaluator(base: base, book: book, variable: variable, designs: swept.map { designs[$0].id }).run(spec, excluding: excludedReasons())
+        }
+        return run(spec, excluding: [])
+    }
+
+    func excludedReasons() -> [(design: DesignID, reason: String)] {
+        designs.enumerated().compactMap { index, design -> (DesignID, String)? in
+            guard !carriesOtherwise[index] else { return nil }
+            let reasons = FeasibilityAnalyzer.reasons(for: design.id, in: base)
+            let summary = reasons.filter { !(variable.hardLimitReasonIDs.contains($0.id)) }.map(\.summary)
+            let needs = base.needs.filter { !design.contains($0.provider) }.map(\.rawValue)
+            let why = summary + (needs.isEmpty ? [] : ["it lacks what --needs asks for (\(needs.joined(separator: ", ")))"])
+            return (design.id, why.isEmpty ? "it cannot carry this workload here" : why.joined(separator: "; "))
+        }
+    }
+
+    func run(_ spec: SweepSpec, excluding excluded: [(design: DesignID, reason: String)]) -> SweepResult {
+        let values = spec.values()
+        let points = self.points(values)
+        var crossovers: [Crossover] = []
+        for (left, right) in zip(points, points.dropFirst()) {
+            crossovers += changes(between: left, and: right)
+        }
+        return SweepResult(
+            spec: spec, scenario: base, designs: designs.map(\.id), points: points, crossovers: crossovers,
+            summary: summary(points: points, crossovers: crossovers, spec: spec, excluded: excluded), excluded: excluded,
+            priceOrigin: book.regional.origin)
+    }
+
+    // MARK: Crossovers
+
+    /// What changes between two neighbouring points: limits first (exact), then the cheapest design,
+    /// found by bisection on each stretch between them.
+    func changes(between left: SweepPoint, and right: SweepPoint) -> [Crossover] {
+        var result: [Crossover] = []
+        var boundaries: [ExactDecimal] = []
+        for index in designs.indices where left.cells[index].feasible && !right.cells[index].feasible {
+            // The only input that changes is the swept one: the design's limit on it is the boundary.
+            let limit = limits[index]
+            let value = limit?.value ?? bisectFeasibility(index, left.value, right.value)
+            let reason = limit?.source ?? "its limits"
+            result.append(
+                Crossover(
+                    kind: .stopsCarrying, value: value, exact: limit != nil, design: designs[index].id, previous: nil, reason: reason,
+                    text: "above \(Format.quantity(value)) \(variable.unit) \(designs[index].id) cannot serve it (\(reason))"))
+            boundaries.append(value)
+        }
+        // Stretches between the boundaries, each with the cheapest design at both ends.
+        var edges = [left.value] + boundaries.sorted() + [right.value]
+        edges = edges.reduce(into: []) { if $0.last != $1 { $0.append($1) } }
+        var stretchLeft = left
+        for (index, edge) in edges.dropFirst().enumerated() {
+            let stretchRight = edge == right.value ? right : point(at: edge)
+            // Just above a boundary the designs that stopped there no longer count.
+            let start = index == 0 ? stretchLeft : point(justAbove: stretchLeft.value, towards: edge)
+            if start.cheapest != stretchRight.cheapest {
+                result += cheapestChanges(start, stretchRight)
+            }
+            if index > 0 && stretchLeft.cheapest != start.cheapest, let new = start.cheapest {
+                // The cheapest changes at the boundary itself.
+                let old = stretchLeft.cheapest
+                result.append(cheapest(new, old: old, at: stretchLeft.value, exact: true, oldStillCarries: old.map { start.cells[$0].feasible } ?? false))
+            }
+            stretchLeft = stretchRight
+        }
+        // In order of value; at one value, a design stopping before the new cheapest it leaves.
+        return result.enumerated().sorted {
+            ($0.element.value, $0.element.kind == .cheapest ? 1 : 0, $0.offset) < ($1.element.value, $1.element.kind == .cheapest ? 1 : 0, $1.offset)
+        }
+        .map(\.element)
+    }
+
+    /// The point a hair above `value` (one part in 10^12), where a design whose limit is `value` has stopped.
+    func point(justAbove value: ExactDecimal, towards edge: ExactDecimal) -> SweepPoint {
+        let step = max(value.magnitude, 1) * ExactDecimal(mantissa: 1, exponent: -12)
+        return point(at: min(value + step, edge))
+    }
+
+    /// Bisection between two points with different cheapest designs.
+    func cheapestChanges(_ left: SweepPoint, _ right: SweepPoint) -> [Crossover] {
+        var low = left
+        var high = right
+        for _ in 0..<200 {
+            let width = high.value - low.value
+            if width <= max(high.value.magnitude, 1) * ExactDecimal(mantissa: 1, exponent: -9) { break }
+            if variable.isWhole && width <= 1 { break }
+            var middle = (low.value + high.value) / 2
+            if variable.isWhole { middle = middle.floor }
+            if middle <= low.value || middle >= high.value { break }
+            let point = self.point(at: middle)
+            if point.cheapest == left.cheapest { low = point } else { high = point }
+        }
+        guard let new = high.cheapest else {
+            // Nothing fully priced carries it above: say where the last one stops being cheapest.
+            return []
+        }
+        let value = variable.isWhole ? high.value : (low.value + high.value) / 2
+        let old = low.cheapest
+        return [cheapest(new, old: old, at: value, exact: false, oldStillCarries: old.map { high.cells[$0].feasible } ?? false)]
+    }
+
+    func cheapest(_ new: Int, old: Int?, at value: ExactDecimal, exact: Bool, oldStillCarries: Bool) -> Crossover {
+        let shown = exact ? Format.quantity(value) : Format.threeSignificant(value)
+        let text: String
+        if let old, oldStillCarries {
+            text = "\(designs[new].id) costs less than \(designs[old].id) above \(shown) \(variable.unit)"
+        } else {
+            text = "above \(shown) \(variable.unit) \(designs[new].id) is the cheapest design that can carry it"
+        }
+        return Crossover(kind: .cheapest, value: value, exact: exact, design: designs[new].id, previous: old.map { designs[$0].id }, reason: nil, text: text)
+    }
+
+    /// Where design `index` stops carrying the workload, when no limit names the value.
+    func bisectFeasibility(_ index: Int, _ low: ExactDecimal, _ high: ExactDecimal) -> ExactDecimal {
+        var low = low
+        var high = high
+        for _ in 0..<200 {
+            if high - low <= max(high.magnitude, 1) * ExactDecimal(mantissa: 1, exponent: -9) { break }
+            let middle = (low + high) / 2
+            if feasible(index, at: middle) { low = middle } else { high = middle }
+        }
+        return low
+    }
+
+    // MARK: Summary
+
+    func summary(points: [SweepPoint], crossovers: [Crossover], spec: SweepSpec, excluded: [(design: DesignID, reason: String)]) -> [String] {
+        var lines: [String] = []
+        let range = "\(Format.quantity(spec.from)) to \(Format.quantity(spec.to)) \(variable.unit)"
+        for (design, reason) in excluded {
+            lines.append("\(design) cannot carry this workload anywhere from \(range): \(reason).")
+        }
+        for crossover in crossovers {
+            lines.append(crossover.text + ".")
+        }
+        if crossovers.isEmpty {
+            if designs.count == 1, points.allSatisfy({ $0.cheapest == 0 }) {
+                lines.append("From \(range), \(designs[0].id) is the only design that can carry it, throughout.")
+            } else if let first = points.first?.cheapest, points.allSatisfy({ $0.cheapest == first }) {
+                lines.append(
+                    "From \(range), \(designs[first].id) is the cheapest design that can carry it throughout, and no design starts or stops being able to carry it.")
+            } else if points.allSatisfy({ $0.cheapest == nil }) {
+                lines.append("From \(range), no fully priced design can carry it.")
+            }
+        }
+        if points.contains(where: { $0.cells.contains { $0.feasible && !$0.complete } }) {
+            lines.append("A design with a missing price is not ranked: its total is a lower bound (see Missing prices in the single-point output).")
+        }
+        return lines
+    }
+}
+
+extension SweepVariable {
+    /// The feasibility reasons a sweep of this input finds as crossovers rather than as exclusions.
+    var hardLimitReasonIDs: [String] {
+        switch self {
+        case .requestKB: ["request-too-large"]
+        case .responseKB: ["response-too-large"]
+        case .lambdaDurationMS: ["timeout"]
+        case .rps, .requestsPerMonth, .lambdaMemoryMB: []
+        }
+    }
+}
+
+/// Results of parallel chunks, written once each and read after all are done.
+private final class ChunkResults: @unchecked Sendable {
+    private var chunks: [[SweepPoint]]
+    private let lock = NSLock()
+
+    init(count: Int) { chunks = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ points: [SweepPoint]) {
+        lock.lock()
+        chunks[index] = points
+        lock.unlock()
+    }
+
+    func joined() -> [SweepPoint] { chunks.flatMap { $0 } }
+}
