@@ -161,5 +161,22 @@ import Testing
                 #expect(FileManager.default.fileExists(atPath: svg), "\(svg) is missing: run Reports/regenerate")
             }
         }
+        // The committed sweeps: every file is this tool's own output, compared byte for byte.
+        let sweeps = try String(contentsOfFile: repositoryPath("Reports/sweeps.txt"), encoding: .utf8).split(separator: "\n").filter {
+            !$0.hasPrefix("#") && !$0.isEmpty
+        }
+        #expect(sweeps.count == 2)
+        for entry in sweeps {
+            let words = entry.split(separator: " ").map(String.init)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-sweeps-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let result = CLI.run(["sweep"] + words.dropFirst() + ["--out", directory])
+            #expect(result.exitCode == 0, "\(result.stderr)")
+            for name in ["sweep.txt", "sweep.csv", "sweep.json", "sweep.svg"] {
+                let fresh = try? String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8)
+                let committed = try? String(contentsOfFile: repositoryPath("Reports/sweeps/\(words[0])/\(name)"), encoding: .utf8)
+                #expect(fresh != nil && committed == fresh, "Reports/sweeps/\(words[0])/\(name) is out of date: run Reports/regenerate and commit the result")
+            }
+        }
     }
 }
