@@ -63,6 +63,7 @@ enum HCLAdapter {
         case .number(let number): ExactDecimal(number).map { .number($0) } ?? .null
         case .bool(let flag): .bool(flag)
         case .null: .null
+        case .unknown: .unknown
         case .list(let items): .list(items.map(convert))
         case .object(let members): .object(members.mapValues(convert))
         }

@@ -27,6 +27,8 @@ package indirect enum TerraformValue: Sendable, Equatable {
     case list([TerraformValue])
     case object([String: TerraformValue])
     case null
+    /// Known only after apply, inside a value otherwise known.
+    case unknown
 
     package var string: String? {
         switch self {
