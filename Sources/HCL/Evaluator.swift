@@ -301,8 +301,9 @@ public struct Evaluator: Sendable {
         let rhs = try eval(right, bound)
         switch op {
         case .equal, .notEqual:
-            if lhs.containsUnknown || rhs.containsUnknown { throw Unknown("comparison with a value known only after apply") }
-            return .bool((lhs == rhs) == (op == .equal))
+            // `x != null` is known for a list or object x even when some of its elements are not.
+            guard let equal = Evaluator.knownEquality(lhs, rhs) else { throw Unknown("comparison with a value known only after apply") }
+            return .bool(equal == (op == .equal))
         default: break
         }
         let a = try Evaluator.number(lhs, "left operand of '\(op.symbol)'")
@@ -405,6 +406,39 @@ public struct Evaluator: Sendable {
         case .null: return []
         case .list(let elements): return elements
         default: return [value]
+        }
+    }
+
+    /// Whether two values are equal, when that is known: values of different kinds, lists of
+    /// different lengths and objects with different attributes differ whatever their unknown parts
+    /// hold; nil when the answer depends on a value known only after apply.
+    static func knownEquality(_ lhs: Value, _ rhs: Value) -> Bool? {
+        switch (lhs, rhs) {
+        case (.unknown, _), (_, .unknown): return nil
+        case (.list(let a), .list(let b)):
+            guard a.count == b.count else { return false }
+            var undecided = false
+            for (x, y) in zip(a, b) {
+                switch knownEquality(x, y) {
+                case false?: return false
+                case nil: undecided = true
+                case true?: continue
+                }
+            }
+            return undecided ? nil : true
+        case (.object(let a), .object(let b)):
+            guard Set(a.keys) == Set(b.keys) else { return false }
+            var undecided = false
+            for (key, x) in a {
+                switch knownEquality(x, b[key]!) {
+                case false?: return false
+                case nil: undecided = true
+                case true?: continue
+                }
+            }
+            return undecided ? nil : true
+        default:
+            return lhs == rhs
         }
     }
 

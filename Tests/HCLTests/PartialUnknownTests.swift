@@ -94,4 +94,30 @@ struct PartialUnknownTests {
         #expect(try expr("try(slice([1], 0, 5), [])").evaluate() == .known([]))
         #expect(try expr("range(0, 5000)").evaluate().value == nil)
     }
+
+    /// Nullness and shape are known even when contents are not: modules test `var.x != null`.
+    @Test func equalityKnownFromShape() throws {
+        let evaluator = Evaluator(variables: ["groups": ["a": ["target_id": .unknown]], "list": [1, .unknown]], partialUnknowns: true)
+        #expect(evaluator.evaluate(try expr("var.groups != null")) == .known(true))
+        #expect(evaluator.evaluate(try expr("var.list == [1]")) == .known(false))
+        #expect(evaluator.evaluate(try expr("var.list == [2, 3]")) == .known(false))
+        #expect(evaluator.evaluate(try expr("var.groups == { b = 1 }")) == .known(false))
+        #expect(evaluator.evaluate(try expr("var.list == [1, 2]")).value == nil)
+        #expect(evaluator.evaluate(try expr("var.groups.a.target_id != null")).value == nil)
+    }
+
+    /// In one instance of for_each, a dynamic index names the instance it points at.
+    @Test func referencesResolveIndexesTheEvaluatorKnows() throws {
+        let expression = try expr("try(aws_lb_target_group.this[each.value.group].arn, aws_lb.x[count.index].arn, aws_lb.y[local.unknown].id)")
+        let evaluator = Evaluator(scope: ["each": ["value": ["group": "api"]], "count": ["index": 2]])
+        #expect(
+            expression.references(resolvingIndexesWith: evaluator).map(\.description).filter { $0.hasPrefix("aws_") } == [
+                "aws_lb_target_group.this[\"api\"].arn", "aws_lb.x[2].arn", "aws_lb.y",
+            ])
+        // Without an evaluator, the static part stops at the dynamic index, as before.
+        #expect(expression.references.map(\.description).filter { $0.hasPrefix("aws_") } == ["aws_lb_target_group.this", "aws_lb.x", "aws_lb.y"])
+        // A key bound by an enclosing for is not resolved.
+        let bound = try expr("[for k in [\"a\"] : aws_lb.z[k].arn]")
+        #expect(bound.references(resolvingIndexesWith: Evaluator(scope: ["k": "b"])).map(\.description).contains("aws_lb.z"))
+    }
 }

@@ -21,12 +21,7 @@ package enum CLI {
         } catch let error as CLIError {
             return Result(exitCode: error.code.rawValue, stdout: "", stderr: "\(command): error: \(error.message)\n")
         } catch let error as TerraformLoader.LoadError {
-            let code: ExitCode
-            switch error {
-            case .parse: code = .dataError
-            default: code = .noInput
-            }
-            return Result(exitCode: code.rawValue, stdout: "", stderr: "\(command): error: \(error.description)\n")
+            return Result(exitCode: error.exitCode.rawValue, stdout: "", stderr: "\(command): error: \(error.description)\n")
         } catch let error as PriceTableError {
             let mapped = CLIError(error)
             return Result(exitCode: mapped.code.rawValue, stdout: "", stderr: "\(command): error: \(mapped.message)\n")
