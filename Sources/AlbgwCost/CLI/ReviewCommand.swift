@@ -6,6 +6,7 @@ package enum ReviewCommand {
     package static let options: [OptionSpec] = [
         OptionSpec(name: "--var", metavar: "NAME=VALUE", help: "a value for a Terraform variable without one (repeatable)", defaultText: nil, repeatable: true),
         OptionSpec(name: "--out", metavar: "DIR", help: "write the design-review report (report.md, DOT, SVG) into DIR", defaultText: nil),
+        ReviewOutput.failOnOption,
     ]
 
     package static func run(_ arguments: [String]) throws -> String {
@@ -35,6 +36,7 @@ package enum ReviewCommand {
                     : "albgw-cost review takes one PATH, got \(positional.count): \(positional.joined(separator: " ")); review one module at a time")
         }
         var parsed = try ArgumentParser.parse(rest, options: all, command: "albgw-cost review")
+        let output = try ReviewOutput(&parsed)
         if parsed.values["--rps"] == nil && parsed.values["--requests-per-month"] == nil {
             throw CLIError("albgw-cost review needs the traffic the code will carry: add --rps N (or --requests-per-month N)")
         }
@@ -62,13 +64,20 @@ package enum ReviewCommand {
         var reviewed = recognition
         reviewed.unknowns += notes
         report.terraform = TerraformReviewResult(files: config.files, recognition: reviewed, findings: findings)
+        if output.sarif, let review = report.terraform {
+            return try output.finish(output.sarifText(review, reviewing: path, workingDirectory: FileManager.default.currentDirectoryPath), findings: findings)
+        }
+        return try output.finish(render(report, parsed: parsed, format: options.format), findings: findings)
+    }
 
+    /// The review's report or analysis in the format asked for.
+    static func render(_ report: Report, parsed: ParsedArguments, format: String) throws -> String {
         if let directory = parsed.values["--out"] {
             let files = try ReportCommand.build(report, graphviz: Graphviz.executable())
             try AtomicWriter.write(files, into: directory)
             return "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory).\n"
         }
-        switch options.format {
+        switch format {
         case "json": return JSONRenderer.render(report)
         case "markdown": return MarkdownRenderer.render(report, diagrams: nil)
         case "dot": return DOTRenderer.render(report)
