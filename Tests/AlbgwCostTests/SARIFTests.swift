@@ -356,6 +356,17 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    /// README.md's table of rules is the catalogue: every id once, its severities and category.
+    @Test func readmeListsEveryRule() throws {
+        let readme = try String(contentsOfFile: repositoryPath("README.md"), encoding: .utf8)
+        let rows = readme.split(separator: "\n").filter { line in Self.allIDs.contains { line.hasPrefix("| `\($0)` |") } }
+        #expect(rows.count == Self.allIDs.count, "README.md's rule table lists \(rows.count) rules")
+        for rule in ReviewRule.all {
+            let row = "| `\(rule.id.rawValue)` | \(rule.severities.map(\.rawValue).joined(separator: " or ")) | \(rule.category.rawValue) | \(rule.summary) |"
+            #expect(rows.contains { $0 == row }, "README.md's row for \(rule.id.rawValue) should be: \(row)")
+        }
+    }
+
     @Test func helpListsFailOnAndSARIF() throws {
         let help = CLI.run(["review", "--help"]).stdout
         #expect(help.contains("--fail-on SEVERITY"))
