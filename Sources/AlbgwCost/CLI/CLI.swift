@@ -18,6 +18,8 @@ package enum CLI {
         do {
             let stdout = try dispatch(arguments)
             return Result(exitCode: ExitCode.success.rawValue, stdout: stdout, stderr: "")
+        } catch let failed as FailedRun {
+            return Result(exitCode: failed.code.rawValue, stdout: failed.stdout, stderr: "\(command): \(failed.message)\n")
         } catch let error as CLIError {
             return Result(exitCode: error.code.rawValue, stdout: "", stderr: "\(command): error: \(error.message)\n")
         } catch let error as TerraformLoader.LoadError {
@@ -41,6 +43,7 @@ package enum CLI {
     }
 
     static func dispatch(_ arguments: [String]) throws -> String {
+        if arguments.first != "review" { try ReviewOutput.refuseSARIF(outsideReview: arguments) }
         if let first = arguments.first, !first.hasPrefix("-") {
             switch first {
             case "prices": return try PricesCommand.run(Array(arguments.dropFirst()))

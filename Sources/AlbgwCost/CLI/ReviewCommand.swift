@@ -11,6 +11,7 @@ package enum ReviewCommand {
             name: "--var-file", metavar: "FILE", help: "a .tfvars or .tfvars.json file, read after terraform.tfvars and *.auto.tfvars (repeatable)", defaultText: nil,
             repeatable: true),
         OptionSpec(name: "--out", metavar: "DIR", help: "write the design-review report (report.md, DOT, SVG) into DIR", defaultText: nil),
+        ReviewOutput.failOnOption,
     ]
 
     /// The parts of a `review` command line.
@@ -23,15 +24,24 @@ package enum ReviewCommand {
 
     package static func run(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
-        let invocation = try parse(arguments, environment: environment)
+        var invocation = try parse(arguments, environment: environment)
+        // --format sarif and --fail-on concern the findings; the analysis never sees them.
+        let output = try ReviewOutput(&invocation.parsed)
         let config = try TerraformLoader.load(invocation.path, inputs: invocation.variables)
         let designs = DesignRecognizer.recognizeAll(config)
         var result = TerraformReviewResult(
             files: config.files, designs: designs, findings: TerraformReview.review(config, designs: designs), warnings: config.warnings)
-        let format = invocation.parsed.values["--format"] ?? "table"
-        guard ScenarioOptions.formats.contains(format) else {
-            throw CLIError("--format must be one of \(ScenarioOptions.formats.joined(separator: ", ")), got '\(HCLError.excerpt(format, limit: 40))'")
+        if output.sarif {
+            let sarif = output.sarifText(result, reviewing: invocation.path, workingDirectory: FileManager.default.currentDirectoryPath)
+            return try output.finish(sarif, findings: result.findings)
         }
+        return try output.finish(try render(&result, invocation: invocation), findings: result.findings)
+    }
+
+    /// The review, and with a workload the analysis of each design instance, in the format asked for.
+    static func render(_ result: inout TerraformReviewResult, invocation: Invocation) throws -> String {
+        let designs = result.designs
+        let format = invocation.parsed.values["--format"] ?? "table"
 
         guard result.implementsADesign, invocation.hasWorkload else {
             if invocation.parsed.values["--out"] != nil {

@@ -2,11 +2,14 @@ import Foundation
 
 /// A problem in the code itself, with where it is and how to fix it.
 package struct ReviewFinding: Sendable, Equatable {
-    package var id: String
+    package var rule: ReviewRuleID
     package var severity: Finding.Severity
     package var position: SourcePosition
     package var message: String
     package var fix: String
+
+    /// The rule's id, as JSON and SARIF print it.
+    package var id: String { rule.rawValue }
 }
 
 /// Reviews a configuration of any design. Each check is silent when the code is right.
@@ -42,9 +45,9 @@ package enum TerraformReview {
     package static func review(_ config: TerraformConfiguration, designs: [Recognition]) -> [ReviewFinding] {
         var findings: [ReviewFinding] = []
         var seen: Set<String> = []
-        func add(_ id: String, _ severity: Finding.Severity, _ position: SourcePosition, _ message: String, _ fix: String) {
-            guard seen.insert("\(id) \(position) \(message)").inserted else { return }
-            findings.append(ReviewFinding(id: id, severity: severity, position: position, message: message, fix: fix))
+        func add(_ rule: ReviewRuleID, _ severity: Finding.Severity, _ position: SourcePosition, _ message: String, _ fix: String) {
+            guard seen.insert("\(rule.rawValue) \(position) \(message)").inserted else { return }
+            findings.append(ReviewFinding(rule: rule, severity: severity, position: position, message: message, fix: fix))
         }
         let inventory = Inventory(config)
         for recognition in designs { reviewInstance(config, inventory: inventory, recognition: recognition, add: add) }
@@ -52,7 +55,7 @@ package enum TerraformReview {
         return findings.sorted { ($0.severity, $0.position, $0.id) < ($1.severity, $1.position, $1.id) }
     }
 
-    typealias Add = (String, Finding.Severity, SourcePosition, String, String) -> Void
+    typealias Add = (ReviewRuleID, Finding.Severity, SourcePosition, String, String) -> Void
 
     /// Checks that concern one design instance: its endpoint against its ALB, its registrations, its Host header.
     static func reviewInstance(_ config: TerraformConfiguration, inventory: Inventory, recognition: Recognition, add: Add) {
@@ -64,7 +67,7 @@ package enum TerraformReview {
         // Endpoint subnets against the ALB's AZs.
         if albToEndpoint, let endpoint, let azs = recognition.azs, let subnets = recognition.vpceSubnets, subnets < azs {
             add(
-                "endpoint-fewer-subnets", subnets <= 1 ? .high : .medium, endpoint["subnet_ids"]?.position ?? endpoint.position,
+                .endpointFewerSubnets, subnets <= 1 ? .high : .medium, endpoint["subnet_ids"]?.position ?? endpoint.position,
                 "\(endpoint.address) is in \(subnets) subnet(s) but the ALB spans \(azs) AZs: \(subnets == 0 ? "it has no ENI to register" : "losing the endpoint's AZ takes the design down")",
                 "list a subnet in each of the ALB's AZs in subnet_ids")
         }
@@ -72,7 +75,7 @@ package enum TerraformReview {
         let endpointFirst = recognition.design.map { $0.definition.dataPath.first?.kind == .interfaceEndpoint } ?? false
         if endpointFirst, let endpoint, let subnets = recognition.vpceSubnets, subnets < 2 {
             add(
-                "endpoint-one-az", .high, endpoint["subnet_ids"]?.position ?? endpoint.position,
+                .endpointOneAZ, .high, endpoint["subnet_ids"]?.position ?? endpoint.position,
                 "\(endpoint.address) is in \(subnets) subnet(s), and clients reach the private custom domain name only through it: losing that AZ takes the design down",
                 "list subnets in at least two AZs in subnet_ids, as AWS recommends for private custom domain names")
         }
@@ -85,7 +88,7 @@ package enum TerraformReview {
                 return config.block(for: reference)
             }.first { ($0["id"]?.text ?? "").contains("network_interface_ids)[0]") || ($0["id"]?.text ?? "").contains("network_interface_ids[0]") }
             add(
-                "partial-registration", .high,
+                .partialRegistration, .high,
                 indexed?["id"]?.position ?? attachments.first?.position ?? endpoint?.position ?? SourcePosition(file: config.files.first ?? "", line: 1, column: 1),
                 "the target group registers \(registered) of the endpoint's \(subnets) ENI IPs\(indexed.map { " (\($0.address) takes only \($0["id"]?.text ?? "the first"))" } ?? ""): losing that ENI's AZ takes the design down",
                 "register every ENI: a data \"aws_network_interface\" and an attachment with count = length(<endpoint subnet_ids>), id = sort(tolist(<endpoint>.network_interface_ids))[count.index]"
@@ -101,7 +104,7 @@ package enum TerraformReview {
             let anyDomain = !config.resources("aws_api_gateway_domain_name").isEmpty
             if !rewritesHost && !(associated && !inventory.domains.isEmpty) {
                 add(
-                    "host-header", anyDomain ? .low : .high, alb.position,
+                    .hostHeader, anyDomain ? .low : .high, alb.position,
                     anyDomain
                         ? "clients' Host reaches the private API through a custom domain name that is not a private one with an access association (a Regional domain mapped to a private API works only by accident)"
                         : "the ALB forwards the client's Host header, and the private API answers 403 unless it sees its own execute-api host, an x-apigw-api-id header or an associated private custom domain; nothing here provides one",
@@ -120,7 +123,7 @@ package enum TerraformReview {
                 }
                 if let open {
                     add(
-                        "shared-open-security-group", .medium, open.position,
+                        .sharedOpenSecurityGroup, .medium, open.position,
                         "\(address) allows 443 from 0.0.0.0/0 and is attached to both the ALB and \(endpoint.address): the endpoint accepts connections from anywhere the VPC is reachable, not only from the ALB",
                         "give the endpoint its own security group that allows 443 only from the ALB's security group\(recognition.albScheme == .internal ? ", and restrict the internal ALB's group to the corporate ranges" : "")"
                     )
@@ -130,7 +133,7 @@ package enum TerraformReview {
         // Private DNS on the execute-api endpoint.
         if let endpoint, endpoint["private_dns_enabled"]?.value?.bool == true {
             add(
-                "private-dns", .medium, endpoint["private_dns_enabled"]!.position,
+                .privateDNS, .medium, endpoint["private_dns_enabled"]!.position,
                 "private DNS on \(endpoint.address) makes every *.execute-api name in the VPC resolve to it: calls from the VPC to public API Gateway APIs get 403"
                     + (albToEndpoint ? " (the ALB targets IPs and does not need it)" : " (a private custom domain name resolves through its own record and does not need it)"),
                 "private_dns_enabled = false")
@@ -146,21 +149,21 @@ package enum TerraformReview {
             let associations = DesignRecognizer.accessAssociations(config, domain: domain)
             if associations.isEmpty {
                 add(
-                    "missing-access-association", .high, domain.position,
+                    .missingAccessAssociation, .high, domain.position,
                     "\(domain.address) is a private custom domain name without a domain name access association: no VPC endpoint can invoke it, so every call by that name fails",
                     "add an aws_api_gateway_domain_name_access_association with access_association_source = <endpoint>.id, access_association_source_type = \"VPCE\" and domain_name_arn = \(domain.address).arn"
                 )
             }
             for association in associations where DesignRecognizer.referenced(association["access_association_source"], in: apiEndpoints) == nil {
                 add(
-                    "access-association-endpoint", .high, association["access_association_source"]?.position ?? association.position,
+                    .accessAssociationEndpoint, .high, association["access_association_source"]?.position ?? association.position,
                     "\(association.address) associates \(domain.address) with \(association["access_association_source"]?.text ?? "nothing"), not an execute-api interface endpoint declared here: requests through the endpoint clients use are not let in",
                     "access_association_source = aws_vpc_endpoint.<execute-api endpoint>.id")
             }
             let endpoint = DesignRecognizer.associatedEndpoint(config, domain: domain, endpoints: apiEndpoints) ?? apiEndpoints.first
             guard let policy = domain["policy"] else {
                 add(
-                    "domain-policy", .high, domain.position,
+                    .domainPolicy, .high, domain.position,
                     "\(domain.address) sets no policy, and API Gateway gives a private custom domain name a deny-all resource policy: every call by that name gets 403",
                     "policy = jsonencode(...) allowing execute-api:Invoke on execute-api:/* with \"aws:SourceVpce\" = aws_vpc_endpoint.<name>.id")
                 continue
@@ -169,7 +172,7 @@ package enum TerraformReview {
             if let endpoint, let statements = PolicyDocument.statements(policy, config: config), !PolicyDocument.allows(statements, endpoint: endpoint.address) {
                 let named = statements.flatMap(\.vpceValues)
                 add(
-                    "domain-policy", .high, policy.position,
+                    .domainPolicy, .high, policy.position,
                     "\(domain.address)'s policy does not let \(endpoint.address) in (aws:SourceVpce \(named.isEmpty ? "not conditioned" : named.joined(separator: ", "))): API Gateway denies every call through it by the custom domain name",
                     "allow execute-api:Invoke with \"aws:SourceVpce\" = \(endpoint.address).id in the domain name's policy, and deny nothing that matches it")
             }
@@ -177,7 +180,7 @@ package enum TerraformReview {
         // A CNAME to the ALB: Route 53 bills every query; an alias answers the same for free.
         if let record = DesignRecognizer.cnameToALB(config) {
             add(
-                "cname-to-alb", .low, record["type"]?.position ?? record.position,
+                .cnameToALB, .low, record["type"]?.position ?? record.position,
                 "\(record.address) is a CNAME to the ALB's DNS name: Route 53 bills every query that reaches it (this review prices them as --dns-record cname, with --dns-queries-per-month), and a CNAME cannot sit at the zone apex",
                 "type = \"A\" with alias { name = <alb>.dns_name, zone_id = <alb>.zone_id, evaluate_target_health = true } instead of records and ttl: alias queries to an ALB are free"
             )
@@ -187,7 +190,7 @@ package enum TerraformReview {
             let policy = listener["ssl_policy"]?.value?.string
             if policy == nil || weakPolicies.contains(policy!) {
                 add(
-                    "weak-tls-policy", .medium, listener["ssl_policy"]?.position ?? listener.position,
+                    .weakTLSPolicy, .medium, listener["ssl_policy"]?.position ?? listener.position,
                     policy.map { "\(listener.address) uses \($0), which accepts TLS 1.0 and 1.1" }
                         ?? "\(listener.address) sets no ssl_policy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1",
                     "ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\" (or the current ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09)")
@@ -197,7 +200,7 @@ package enum TerraformReview {
         for vpc in config.resources("aws_vpc") {
             if let cidr = vpc["cidr_block"], let text = cidr.value?.string, !isRFC1918(text) {
                 add(
-                    "public-cidr", .medium, cidr.position,
+                    .publicCIDR, .medium, cidr.position,
                     "\(vpc.address) uses \(text), outside RFC 1918: traffic to the real owners of that range stays inside the VPC, and it may overlap networks reached over VPN or Direct Connect",
                     "use a private range such as 10.0.0.0/16, 172.16.0.0/16 or 192.168.0.0/16")
             }
@@ -214,7 +217,7 @@ package enum TerraformReview {
                         "; the copy of AWS's runtimes table read (cfn-lint, 2026-06-02) gives no dates for blocking it: check the Lambda runtimes table before relying on creating or updating functions with it"
                 }
                 add(
-                    "deprecated-runtime", .medium, runtime.position,
+                    .deprecatedRuntime, .medium, runtime.position,
                     "\(function.address) uses \(name), deprecated since \(dates.deprecated): no more security patches\(blocks)",
                     "move to the newest runtime of the same language in the Lambda runtimes table" + (name.hasPrefix("python") ? " (python3.13, say)" : ""))
             }
@@ -224,13 +227,13 @@ package enum TerraformReview {
             guard let check = group.blocks("health_check").first else { continue }
             if let port = check["port"]?.value?.string, port == "443", check["protocol"] == nil {
                 add(
-                    "health-check-protocol", .medium, check["port"]!.position,
+                    .healthCheckProtocol, .medium, check["port"]!.position,
                     "\(group.address)'s health check names port 443 without a protocol, so it defaults to HTTP against a TLS port and every target looks unhealthy",
                     "protocol = \"HTTPS\" in the health_check block")
             }
             if let matcher = check["matcher"]?.value?.string, accepts403(matcher) {
                 add(
-                    "health-check-403", .low, check["matcher"]!.position,
+                    .healthCheck403, .low, check["matcher"]!.position,
                     "\(group.address)'s matcher \"\(matcher)\" accepts 403, which API Gateway returns to every health check: a healthy target proves nothing about the API or the function",
                     "keep the matcher (it is needed) but alarm on API Gateway 5XXError and Lambda Errors, and run a synthetic request through the ALB")
             }
@@ -243,7 +246,7 @@ package enum TerraformReview {
                 if namesEndpoint { continue }
                 let isVPC = condition.range(of: #"vpc-[0-9a-f]+"#, options: .regularExpression) != nil && !condition.contains("vpce-")
                 add(
-                    "source-vpce", .high, policy.position,
+                    .sourceVpce, .high, policy.position,
                     isVPC
                         ? "\(holder.address)'s policy conditions aws:SourceVpce on \(condition), a VPC id, not the endpoint: no request matches and every call gets 403"
                         : "\(holder.address)'s policy conditions aws:SourceVpce on \(condition), an id hard-coded from elsewhere: it breaks when the endpoint is recreated",
@@ -261,7 +264,7 @@ package enum TerraformReview {
                     else { continue }
                     let where_ = reference.module.isEmpty ? "no file declares" : "the module \(reference.module.dropLast()) does not declare"
                     add(
-                        "undeclared-reference", .high, expression.position,
+                        .undeclaredReference, .high, expression.position,
                         "\(block.address) refers to \(address), which \(where_): terraform plan fails",
                         reference.root == "var"
                             ? "declare variable \"\(address.split(separator: ".").last ?? "")\" {} or fix the name"
