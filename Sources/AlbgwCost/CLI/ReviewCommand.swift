@@ -28,9 +28,10 @@ package enum ReviewCommand {
         // --format sarif and --fail-on concern the findings; the analysis never sees them.
         let output = try ReviewOutput(&invocation.parsed)
         let config = try TerraformLoader.load(invocation.path, inputs: invocation.variables)
-        let designs = DesignRecognizer.recognizeAll(config)
+        let inventory = Inventory(config)
+        let designs = DesignRecognizer.recognizeAll(inventory)
         var result = TerraformReviewResult(
-            files: config.files, designs: designs, findings: TerraformReview.review(config, designs: designs), warnings: config.warnings)
+            files: config.files, designs: designs, findings: TerraformReview.review(inventory, designs: designs), warnings: config.warnings)
         if output.sarif {
             let sarif = output.sarifText(result, reviewing: invocation.path, workingDirectory: FileManager.default.currentDirectoryPath)
             return try output.finish(sarif, findings: result.findings)

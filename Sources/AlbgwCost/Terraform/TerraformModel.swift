@@ -276,6 +276,8 @@ package struct TerraformConfiguration: Sendable, Equatable {
     private let byKindAndType: [String: [Int]]
     /// The first block with each address, with and without its instance key.
     private let byAddress: [String: Int]
+    /// Every instance of each declaration, by base address.
+    private let byBase: [String: [Int]]
 
     /// Resources and data sources declared with no instance (`count = 0`): references to them are valid.
     package let declaredWithoutInstances: Set<String>
@@ -292,14 +294,23 @@ package struct TerraformConfiguration: Sendable, Equatable {
         self.warnings = warnings
         var byKindAndType: [String: [Int]] = [:]
         var byAddress: [String: Int] = [:]
+        var byBase: [String: [Int]] = [:]
         for (index, block) in blocks.enumerated() {
             byKindAndType["\(block.kind) \(block.type)", default: []].append(index)
             guard ["resource", "data", "variable", "module", "output"].contains(block.kind) else { continue }
+            byBase[block.baseAddress, default: []].append(index)
             if byAddress[block.address] == nil { byAddress[block.address] = index }
             if block.key != nil, byAddress[block.baseAddress] == nil { byAddress[block.baseAddress] = index }
         }
         self.byKindAndType = byKindAndType
         self.byAddress = byAddress
+        self.byBase = byBase
+    }
+
+    /// The instances a reference names: the one its key gives, else all of them.
+    package func instances(of reference: TerraformReference) -> [TerraformBlock] {
+        guard let target = reference.target else { return [] }
+        return (byBase[target] ?? []).map { blocks[$0] }.filter { $0.isReferenced(by: reference) }
     }
 
     private func blocks(_ kind: String, _ type: String) -> [TerraformBlock] { (byKindAndType["\(kind) \(type)"] ?? []).map { blocks[$0] } }
