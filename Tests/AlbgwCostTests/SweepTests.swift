@@ -285,6 +285,21 @@ func with<T>(_ value: T, _ change: (inout T) -> Void) -> T {
             #expect(result.stderr.contains(fragment), "\(line): \(result.stderr)")
         }
     }
+
+    /// The commands that work in one region refuse --regions rather than price us-east-1 unasked.
+    @Test func oneRegionCommandsRefuseRegions() {
+        for line in [
+            "sweep --vary rps=1..10 --regions eu-west-1 --points 3 --format json", "report --rps 5 --regions eu-west-1 --out /nonexistent/never",
+            "dot --rps 5 --regions eu-west-1", "review ./nowhere --rps 5 --regions all", "hops --rps 5 --regions all",
+        ] {
+            let result = run(line)
+            #expect(result.exitCode == 64, "\(line)")
+            #expect(result.stdout.isEmpty, "\(line)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(line): \(result.stderr)")
+            #expect(result.stderr.contains("--region"), "\(line): \(result.stderr)")
+        }
+        #expect(run("sweep --vary rps=1..10 --regions eu-west-1").stderr.contains("give --region CODE instead"))
+    }
 }
 
 /// `--format csv` on the main command: every line item, one row each, spreadsheet-ready.

@@ -126,6 +126,7 @@ package enum CLI {
     static func dot(_ arguments: [String]) throws -> String {
         if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all + OptionTable.dot, command: "\(command) dot")
+        try refuseRegions(parsed, "albgw-cost dot draws one region's diagrams")
         if let format = parsed.values["--format"], format != "dot" {
             throw CLIError("albgw-cost dot writes Graphviz DOT; drop --format \(format), or use it without the dot command")
         }
@@ -135,6 +136,14 @@ package enum CLI {
         try AtomicWriter.write(files.map { ($0.name, Data($0.text.utf8)) }, into: directory)
         return
             "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory). Render: dot -Tsvg \(directory)/\(files[0].name) -o \(files[0].name.replacingOccurrences(of: ".dot", with: ".svg"))\n"
+    }
+
+    /// `--regions` ranks the main command's costs across regions; the other commands work in one
+    /// region, and say so rather than quietly pricing `--region`'s.
+    static func refuseRegions(_ parsed: ParsedArguments, _ what: String) throws {
+        guard parsed.values["--regions"] != nil else { return }
+        throw CLIError(
+            "\(what); --regions ranks regions on the main command only: give --region CODE instead (once per region), or rank them with albgw-cost --rps N --regions all")
     }
 
     static func versionText() -> String {

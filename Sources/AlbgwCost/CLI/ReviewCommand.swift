@@ -35,6 +35,7 @@ package enum ReviewCommand {
                     : "albgw-cost review takes one PATH, got \(positional.count): \(positional.joined(separator: " ")); review one module at a time")
         }
         var parsed = try ArgumentParser.parse(rest, options: all, command: "albgw-cost review")
+        try CLI.refuseRegions(parsed, "albgw-cost review reviews the code in one region")
         if parsed.values["--rps"] == nil && parsed.values["--requests-per-month"] == nil {
             throw CLIError("albgw-cost review needs the traffic the code will carry: add --rps N (or --requests-per-month N)")
         }
