@@ -10,9 +10,9 @@ package enum SweepRenderer {
     package static func table(_ result: SweepResult, inputs: [ReportInput], toolVersion: String) -> String {
         let spec = result.spec
         let variable = spec.variable
-        var out = "albgw-cost \(toolVersion) sweep: monthly cost of \(question(result)) from \(Format.quantity(spec.from)) to \(Format.quantity(spec.to)) \(variable.unit)\n"
+        var out = "albgw-cost \(toolVersion) sweep: monthly cost of \(question(result)) from \(Format.exact(spec.from)) to \(Format.exact(spec.to)) \(variable.unit)\n"
         out +=
-            "Region \(result.scenario.topology.region); \(result.points.count) points on a \(spec.scale.rawValue) scale; every other input as listed under Inputs\n\n"
+            "Region \(result.scenario.topology.region); \(Format.quantity(ExactDecimal(result.points.count))) points on a \(spec.scale.rawValue) scale; every other input as listed under Inputs\n\n"
         out += "What changes across the range\n"
         out += result.summary.map { "  - \($0)\n" }.joined()
         out += "\nMonthly cost (USD)\n"
@@ -20,7 +20,7 @@ package enum SweepRenderer {
         for index in rowIndices(result.points.count) {
             let point = result.points[index]
             table.add(
-                [Format.quantity(point.value)]
+                [Format.exact(point.value)]
                     + point.cells.map { cell in
                         guard cell.feasible else { return "cannot" }
                         return Format.money(cell.monthlyCost) + (cell.complete ? "" : " (incomplete)")
@@ -170,14 +170,14 @@ package enum SweepRenderer {
                     return (point.value.doubleValue, cell.feasible ? cell.monthlyCost.doubleValue : nil)
                 },
                 gapLabel: result.crossovers.first { $0.kind == .stopsCarrying && $0.design == design }.map {
-                    "cannot carry it above \(Format.quantity($0.value)) \(variable.unit) (\($0.reason ?? "its limits"))"
+                    "cannot carry it above \(Format.exact($0.value)) \(variable.unit) (\($0.reason ?? "its limits"))"
                 })
         }
         let unit = variable.tickUnit
         let chart = SVGChart(
             title: "Monthly cost against \(variable.axisTitle.prefix(1).lowercased() + variable.axisTitle.dropFirst())",
             subtitle:
-                "\(result.scenario.topology.region), \(Format.quantity(spec.from)) to \(Format.quantity(spec.to)) \(variable.unit), \(result.points.count) points; albgw-cost sweep",
+                "\(result.scenario.topology.region), \(Format.exact(spec.from)) to \(Format.exact(spec.to)) \(variable.unit), \(Format.quantity(ExactDecimal(result.points.count))) points; albgw-cost sweep",
             xTitle: variable.axisTitle, yTitle: "Monthly cost (USD)", xLog: spec.scale == .log, yLog: spec.scale == .log,
             xTick: tickFormatter(log: spec.scale == .log, unit: unit),
             series: series,

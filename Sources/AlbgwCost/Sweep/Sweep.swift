@@ -238,7 +238,7 @@ package struct SweepEvaluator: Sendable {
             result.append(
                 Crossover(
                     kind: .stopsCarrying, value: value, exact: limit != nil, design: designs[index].id, previous: nil, reason: reason,
-                    text: "above \(Format.quantity(value)) \(variable.unit) \(designs[index].id) cannot serve it (\(reason))"))
+                    text: "above \(Format.exact(value)) \(variable.unit) \(designs[index].id) cannot serve it (\(reason))"))
             boundaries.append(value)
         }
         // Stretches between the boundaries, each with the cheapest design at both ends.
@@ -296,7 +296,7 @@ package struct SweepEvaluator: Sendable {
     }
 
     func cheapest(_ new: Int, old: Int?, at value: ExactDecimal, exact: Bool, oldStillCarries: Bool) -> Crossover {
-        let shown = exact ? Format.quantity(value) : Format.threeSignificant(value)
+        let shown = exact ? Format.exact(value) : Format.threeSignificant(value)
         let text: String
         if let old, oldStillCarries {
             text = "\(designs[new].id) costs less than \(designs[old].id) above \(shown) \(variable.unit)"
@@ -322,7 +322,7 @@ package struct SweepEvaluator: Sendable {
 
     func summary(points: [SweepPoint], crossovers: [Crossover], spec: SweepSpec, excluded: [(design: DesignID, reason: String)]) -> [String] {
         var lines: [String] = []
-        let range = "\(Format.quantity(spec.from)) to \(Format.quantity(spec.to)) \(variable.unit)"
+        let range = "\(Format.exact(spec.from)) to \(Format.exact(spec.to)) \(variable.unit)"
         for (design, reason) in excluded {
             lines.append("\(design) cannot carry this workload anywhere from \(range): \(reason).")
         }
