@@ -58,9 +58,95 @@ import Testing
         #expect(rows.map { $0.split(separator: " ").first.map(String.init) } == ["0.001", "0.00125", "0.0015", "0.00175", "0.002"])
     }
 
+    /// The request-size crossing of SweepTests (fixed difference over per-KiB difference, less the
+    /// 4 KiB response) is written in JSON and CSV as a short decimal inside the bisection's bracket,
+    /// not as a 37-digit midpoint.
+    @Test func crossoverValuesAreShort() throws {
+        let lcuPerKiB = d("5") * 3600 / d("1048576") / d("0.4") * 730 * d("0.008")
+        let endpointPerKiB = d("13140000") / d("1048576") * d("0.01")
+        let crossing = (2 * 730 * d("0.01") + d("13.14") * d("3.5") - 730 * d("0.0225")) / (lcuPerKiB - endpointPerKiB) - 4
+        let json = run("sweep --vary request-kb=1..2048 --rps 5 --alb-scheme internal --points 10 --format json").stdout
+        let text = try #require(json.components(separatedBy: "\"kind\": \"cheapest\",\n      \"value\": ").dropFirst().first?.prefix { $0 != "," })
+        #expect(text.count <= 13, "\(text)")
+        #expect((d(String(text)) - crossing).magnitude <= crossing * ExactDecimal(mantissa: 1, exponent: -9))
+        let csv = parseCSV(run("sweep --vary request-kb=1..2048 --rps 5 --alb-scheme internal --points 10 --format csv").stdout)
+        #expect(csv.first { $0.last?.hasPrefix("vpce-apigw-lambda costs less") == true }?.first == String(text))
+    }
+
     @Test func countsAreGrouped() {
         let table = run("sweep --vary rps=1..1000 --points 1500 --alb-scheme internal").stdout
         #expect(table.contains("1,500 points on a log scale") && table.contains("Showing 25 of 1,500 points"))
         #expect(run("sweep --vary rps=1..1000 --points 1500 --alb-scheme internal --format svg").stdout.contains("1,500 points; albgw-cost sweep"))
+    }
+}
+
+/// The chart: tick labels people can tell apart, text that stays on the canvas, lines that run to
+/// the limits, markers that do not hide each other.
+@Suite struct SweepChartTests {
+    func svg(_ line: String) -> String { CLI.run(line.split(separator: " ").map(String.init)).stdout }
+
+    /// The x tick labels, left to right (they sit 16 px below the plot, at y = 416).
+    func xLabels(_ svg: String) -> [String] {
+        svg.split(separator: "\n").filter { $0.contains(" y=\"416\" text-anchor=\"middle\">") }.map {
+            String($0.split(separator: ">")[1].split(separator: "<")[0])
+        }
+    }
+
+    func attribute(_ name: String, _ element: Substring) -> String? {
+        element.components(separatedBy: " \(name)=\"").dropFirst().first?.components(separatedBy: "\"").first
+    }
+
+    /// Decades from 10^-3 to 10^5; 10^-4 to 5 x 10^-2 (its decades only); and a linear axis from
+    /// 0.001 to 0.002 KiB in steps of 0.0002 (a sixth of the span, 1.67 x 10^-4, rounded up to 2 x 10^-4).
+    @Test func smallTicksKeepTheirDigits() {
+        #expect(
+            xLabels(svg("sweep --vary rps=0.001..100000 --alb-scheme internal --format svg")) == [
+                "0.001 rps", "0.01 rps", "0.1 rps", "1 rps", "10 rps", "100 rps", "1k rps", "10k rps", "100k rps",
+            ])
+        #expect(xLabels(svg("sweep --vary rps=0.0001..0.05 --alb-scheme internal --format svg")) == ["0.0001 rps", "0.001 rps", "0.01 rps"])
+        #expect(
+            xLabels(svg("sweep --vary response-kb=0.001..0.002 --rps 1 --alb-scheme internal --points 2 --format svg")) == [
+                "0.001 KiB", "0.0012 KiB", "0.0014 KiB", "0.0016 KiB", "0.0018 KiB", "0.002 KiB",
+            ])
+    }
+
+    /// 1 to 10^13 requests a month is 13 decades on 682 px, 52 px apart, and "100M req/mo" alone is
+    /// about 70 px wide: every other decade is labelled, and no two labels overlap.
+    @Test func wideRangesThinTheirLabels() {
+        let chart = svg("sweep --vary requests-per-month=1..10000000000000 --alb-scheme internal --format svg")
+        #expect(xLabels(chart) == ["1 req/mo", "100 req/mo", "10k req/mo", "1M req/mo", "100M req/mo", "10B req/mo", "1T req/mo"])
+        let lines = chart.split(separator: "\n").filter { $0.contains(" y=\"416\" text-anchor=\"middle\">") }
+        let placed = lines.map { (x: Double(attribute("x", $0)!)!, width: Double(String($0.split(separator: ">")[1].split(separator: "<")[0]).count) * 6.67) }
+        for (left, right) in zip(placed, placed.dropFirst()) { #expect(left.x + left.width / 2 < right.x - right.width / 2) }
+    }
+
+    /// Every line of text fits in 800 px at 6.67 px a character (the width of a digit in 12 px Arial,
+    /// wider than most letters), and markers at one value are stacked, not drawn on top of each other.
+    @Test func textStaysOnTheCanvasAndMarkersApart() {
+        let chart = svg("sweep --vary request-kb=1..8000 --rps 5 --alb-scheme internal --format svg")
+        for line in chart.split(separator: "\n") where line.hasPrefix("<text x=") && !line.contains("text-anchor") {
+            let text = String(line.split(separator: ">")[1].split(separator: "<")[0]).replacingOccurrences(of: "&gt;", with: ">")
+            #expect(Double(attribute("x", line)!)! + Double(text.count) * 6.67 <= 800, "\(text)")
+        }
+        let circles = chart.split(separator: "\n").filter { $0.hasPrefix("<circle") }.map { "\(attribute("cx", $0)!),\(attribute("cy", $0)!)" }
+        // alb-lambda stops at 1,024 KiB; both API Gateway designs at 6,144 KiB (Lambda's 6 MB): 3 and 4 share an x.
+        #expect(circles.count == 4 && Set(circles).count == 4)
+    }
+
+    /// With two points (1 and 2,048 KiB) alb-lambda still has a line: from 1 KiB to its limit,
+    /// 1,024 KiB, at 78 + 682 x 1,023 / 2,047 = 418.8 px.
+    @Test func linesRunToTheLimit() throws {
+        let chart = svg("sweep --vary request-kb=1..2048 --rps 5 --alb-scheme internal --points 2 --format svg")
+        let orange = try #require(chart.split(separator: "\n").first { $0.hasPrefix("<polyline") && $0.contains("#D55E00") })
+        let xs = try #require(attribute("points", orange)).split(separator: " ").map { $0.split(separator: ",")[0] }
+        #expect(xs.first == "78" && xs.last == "418.8")
+    }
+
+    /// us-west-1's table has no ALB LCU price: both ALB designs are lower bounds, drawn faint and
+    /// said so in the legend.
+    @Test func incompleteLinesAreMarked() {
+        let chart = svg("sweep --vary rps=1..2000 --region us-west-1 --format svg")
+        #expect(chart.split(separator: "\n").filter { $0.hasPrefix("<polyline") && $0.contains("stroke-opacity=\"0.35\"") }.count == 2)
+        #expect(chart.contains("alb-lambda: ALB -&gt; Lambda - faint: a price is missing in us-west-1, so the line is a lower bound"))
     }
 }

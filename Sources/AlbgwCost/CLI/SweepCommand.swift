@@ -45,7 +45,7 @@ package enum SweepCommand {
         let inputs = options.inputs
         let rendered: [(name: String, text: String)] = [
             ("sweep.txt", SweepRenderer.table(result, inputs: inputs, toolVersion: CLI.version)),
-            ("sweep.csv", format == "csv" || parsed.values["--out"] != nil ? SweepRenderer.csv(result, evaluator: evaluator) : ""),
+            ("sweep.csv", format == "csv" || parsed.values["--out"] != nil ? SweepRenderer.csv(result) : ""),
             ("sweep.json", format == "json" || parsed.values["--out"] != nil ? SweepRenderer.json(result, inputs: inputs, toolVersion: CLI.version) : ""),
             ("sweep.svg", format == "svg" || parsed.values["--out"] != nil ? SweepRenderer.svg(result) : ""),
         ]

@@ -59,7 +59,7 @@ package enum SweepRenderer {
 
     /// One row per point, and one per crossover (its `event` column says what changes there),
     /// written in one pass: a 100,000-point sweep is a few megabytes.
-    package static func csv(_ result: SweepResult, evaluator: SweepEvaluator) -> String {
+    package static func csv(_ result: SweepResult) -> String {
         let variable = result.spec.variable
         var header = [variable.rawValue]
         for design in result.designs { header += ["\(design.rawValue)_usd_per_month", "\(design.rawValue)_can_carry", "\(design.rawValue)_complete"] }
@@ -86,13 +86,13 @@ package enum SweepRenderer {
         let crossovers = result.crossovers
         for point in result.points {
             while next < crossovers.count && crossovers[next].value < point.value {
-                append(evaluator.point(at: crossovers[next].value), event: crossovers[next].text)
+                append(crossovers[next].point, event: crossovers[next].text)
                 next += 1
             }
             append(point, event: "")
         }
         while next < crossovers.count {
-            append(evaluator.point(at: crossovers[next].value), event: crossovers[next].text)
+            append(crossovers[next].point, event: crossovers[next].text)
             next += 1
         }
         return out
@@ -160,18 +160,23 @@ package enum SweepRenderer {
     package static func svg(_ result: SweepResult) -> String {
         let spec = result.spec
         let variable = spec.variable
-        let sample = sampleIndices(result.points.count, maximum: 800)
+        // One point per pixel is enough, plus every crossover's own point: a line runs to the limit
+        // where its design stops, and two lines meet where the cheaper design changes.
+        var drawn = sampleIndices(result.points.count, maximum: 800).map { result.points[$0] }
+        for crossover in result.crossovers where !drawn.contains(where: { $0.value == crossover.value }) {
+            drawn.insert(crossover.point, at: drawn.firstIndex { $0.value > crossover.value } ?? drawn.count)
+        }
         let series = result.designs.enumerated().map { index, design in
             SVGChart.Series(
                 name: "\(design.rawValue): \(design.definition.name)",
-                points: sample.map { position in
-                    let point = result.points[position]
+                points: drawn.map { point in
                     let cell = point.cells[index]
-                    return (point.value.doubleValue, cell.feasible ? cell.monthlyCost.doubleValue : nil)
+                    return (point.value.doubleValue, cell.feasible ? cell.monthlyCost.doubleValue : nil, cell.complete)
                 },
                 gapLabel: result.crossovers.first { $0.kind == .stopsCarrying && $0.design == design }.map {
                     "cannot carry it above \(Format.exact($0.value)) \(variable.unit) (\($0.reason ?? "its limits"))"
-                })
+                },
+                incompleteLabel: "a price is missing in \(result.scenario.topology.region), so the line is a lower bound")
         }
         let unit = variable.tickUnit
         let chart = SVGChart(

@@ -385,6 +385,25 @@ extension ExactDecimal {
         return ExactDecimal(mantissa: mantissa < 0 ? -value : value, exponent: Int32(-scale))
     }
 
+    /// Rounded half away from zero to `digits` significant digits (`348.441` to 3 is `348`).
+    package func rounded(significant digits: Int) -> ExactDecimal {
+        guard !isZero else { return self }
+        let normal = normalized
+        let top = ExactDecimal.digitCount(normal.mantissa.magnitude) + Int(normal.exponent)
+        return normal.rounded(scale: digits - top)
+    }
+
+    /// The decimal with the fewest significant digits from `low` to `high` (both included, `low`
+    /// not above `high`): a bisection's final bracket written as one short number.
+    package static func shortest(from low: ExactDecimal, to high: ExactDecimal) -> ExactDecimal {
+        let middle = (low + high) / 2
+        for digits in 1...38 {
+            let candidate = middle.rounded(significant: digits)
+            if candidate >= low && candidate <= high { return candidate.normalized }
+        }
+        return middle
+    }
+
     /// The smallest whole number not less than this value.
     package var ceiling: ExactDecimal {
         guard exponent < 0 else { return self }

@@ -76,7 +76,8 @@ package struct Crossover: Sendable, Equatable {
 
     package var kind: Kind
     /// The value: a design's limit exactly, or a cost crossover found by bisection (exact arithmetic,
-    /// to 1 part in 10^9 of the value).
+    /// to 1 part in 10^9 of the value), written as the decimal with the fewest digits in the final
+    /// bracket (348.44163, not 37 digits of a midpoint).
     package var value: ExactDecimal
     /// True when `value` is exact (a limit), false when it is a bisection's result.
     package var exact: Bool
@@ -88,6 +89,8 @@ package struct Crossover: Sendable, Equatable {
     package var reason: String?
     /// The sentence, with the value to three significant figures (limits exactly).
     package var text: String
+    /// Every design at `value`: the chart's lines run to it, and CSV writes it as a row.
+    package var point: SweepPoint
 }
 
 /// A sweep's points, its crossovers and its one-sentence summary.
@@ -238,7 +241,7 @@ package struct SweepEvaluator: Sendable {
             result.append(
                 Crossover(
                     kind: .stopsCarrying, value: value, exact: limit != nil, design: designs[index].id, previous: nil, reason: reason,
-                    text: "above \(Format.exact(value)) \(variable.unit) \(designs[index].id) cannot serve it (\(reason))"))
+                    text: "above \(Format.exact(value)) \(variable.unit) \(designs[index].id) cannot serve it (\(reason))", point: point(at: value)))
             boundaries.append(value)
         }
         // Stretches between the boundaries, each with the cheapest design at both ends.
@@ -290,7 +293,7 @@ package struct SweepEvaluator: Sendable {
             // Nothing fully priced carries it above: say where the last one stops being cheapest.
             return []
         }
-        let value = variable.isWhole ? high.value : (low.value + high.value) / 2
+        let value = variable.isWhole ? high.value : ExactDecimal.shortest(from: low.value, to: high.value)
         let old = low.cheapest
         return [cheapest(new, old: old, at: value, exact: false, oldStillCarries: old.map { high.cells[$0].feasible } ?? false)]
     }
@@ -303,7 +306,8 @@ package struct SweepEvaluator: Sendable {
         } else {
             text = "above \(shown) \(variable.unit) \(designs[new].id) is the cheapest design that can carry it"
         }
-        return Crossover(kind: .cheapest, value: value, exact: exact, design: designs[new].id, previous: old.map { designs[$0].id }, reason: nil, text: text)
+        return Crossover(
+            kind: .cheapest, value: value, exact: exact, design: designs[new].id, previous: old.map { designs[$0].id }, reason: nil, text: text, point: point(at: value))
     }
 
     /// Where design `index` stops carrying the workload, when no limit names the value.
@@ -315,7 +319,8 @@ package struct SweepEvaluator: Sendable {
             let middle = (low + high) / 2
             if feasible(index, at: middle) { low = middle } else { high = middle }
         }
-        return low
+        let short = ExactDecimal.shortest(from: low, to: high)
+        return feasible(index, at: short) ? short : low
     }
 
     // MARK: Summary
