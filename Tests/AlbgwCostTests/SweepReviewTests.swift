@@ -150,3 +150,134 @@ import Testing
         #expect(chart.contains("alb-lambda: ALB -&gt; Lambda - faint: a price is missing in us-west-1, so the line is a lower bound"))
     }
 }
+
+/// A missing price makes a total a lower bound, not a design unable to carry the workload.
+@Suite struct IncompleteSweepTests {
+    func sweep(_ line: String, designs: [DesignID]? = nil) throws -> SweepResult {
+        var parsed = try ArgumentParser.parse(line.split(separator: " ").map(String.init), options: OptionTable.all + SweepCommand.options, command: "test")
+        let spec = try SweepCommand.spec(parsed)
+        parsed.values[spec.variable.option] = spec.from.description
+        let options = try ScenarioOptions(parsed)
+        let book = try options.catalog.book(for: options.scenario.topology.region)
+        return SweepEvaluator(base: options.scenario, book: book, variable: spec.variable, designs: designs ?? options.scenario.designs).run(spec)
+    }
+
+    /// us-west-1 has no ALB LCU price. At 5 requests/s on an internal ALB (13,140,000 requests a
+    /// month), from us-west-1's table: alb-lambda without LCUs is ALB hours 730 x $0.0252, Lambda
+    /// 13.14M x $0.20 and 13.14M x 0.125 GB x 0.1 s x $0.0000166667, and the hosted zone's $0.50;
+    /// vpce-apigw-lambda is 2 x 730 endpoint-hours x $0.011, 13.14M x 5 KiB in GB x $0.01, 13.14M
+    /// requests x $3.50, the same Lambda and zone. The bound is below: which is cheaper cannot be told.
+    @Test func aLowerBoundBelowAFullPriceLeavesItOpen() throws {
+        let result = try sweep("--vary rps=5..500 --points 5 --region us-west-1 --alb-scheme internal")
+        let lambda = d("13.14") * d("0.2") + d("13140000") * d("0.125") * d("0.1") * d("0.0000166667")
+        let albLambda = 730 * d("0.0252") + lambda + d("0.5")
+        let vpce = 2 * 730 * d("0.011") + d("13140000") * 5 / d("1048576") * d("0.01") + d("13.14") * d("3.5") + lambda + d("0.5")
+        let first = try #require(result.points.first)
+        let lambdaIndex = try #require(result.designs.firstIndex(of: .albLambda))
+        let vpceIndex = try #require(result.designs.firstIndex(of: .vpceApigwLambda))
+        #expect(first.cells[lambdaIndex].monthlyCost == albLambda && !first.cells[lambdaIndex].complete && first.cells[lambdaIndex].feasible)
+        #expect(first.cells[vpceIndex].monthlyCost == vpce && first.cells[vpceIndex].complete)
+        #expect(albLambda < vpce)
+        #expect(result.points.allSatisfy { $0.cheapest == nil && $0.unranked == [lambdaIndex] })
+        #expect(
+            result.summary.contains(
+                "From 5 to 500 requests/s, which design is cheapest cannot be told: alb-lambda lacks the ALB LCU-hour price in us-west-1, and its total without it is below vpce-apigw-lambda's, the cheapest fully priced design."
+            ))
+        #expect(!result.summary.joined().contains("vpce-apigw-lambda is the cheapest"))
+        // The report says the same, and its recommendation (fewest hops) does not contradict it.
+        let report = try ReportCommand.prepare(
+            try ArgumentParser.parse(["--rps", "50", "--region", "us-west-1", "--alb-scheme", "internal"], options: OptionTable.all, command: "test"))
+        let markdown = MarkdownRenderer.render(report, diagrams: nil)
+        #expect(markdown.contains("which design is cheapest cannot be told: alb-lambda lacks the ALB LCU-hour price in us-west-1"))
+        #expect(!markdown.contains("is the cheapest design that can carry it throughout"))
+        #expect(report.recommendation?.design == .albLambda)
+    }
+
+    /// alb-vpce-apigw-lambda is vpce-apigw-lambda plus an ALB: without its LCUs it already costs
+    /// 730 x $0.0252 = $18.396 more, so the missing price cannot make it cheaper.
+    @Test func aLowerBoundAboveAFullPriceSettlesIt() throws {
+        let result = try sweep("--vary rps=5..500 --points 5 --region us-west-1 --alb-scheme internal", designs: [.albVpceApigwLambda, .vpceApigwLambda])
+        for point in result.points {
+            #expect(point.cells[0].monthlyCost - point.cells[1].monthlyCost == 730 * d("0.0252"))
+            #expect(point.cheapest == 1 && point.unranked.isEmpty)
+        }
+        #expect(result.summary.first?.hasPrefix("From 5 to 500 requests/s, vpce-apigw-lambda is the cheapest design that can carry it throughout") == true)
+    }
+
+    /// Internet clients in us-west-1: both designs that can serve them lack the price; the table
+    /// says it cannot tell, not "none", and a design alone is the cheapest, priced or not.
+    @Test func nothingFullyPricedIsNotNothingThatCarries() throws {
+        let table = CLI.run("sweep --vary rps=1..2000 --region us-west-1".split(separator: " ").map(String.init)).stdout
+        #expect(table.contains("which design is cheapest cannot be told: alb-vpce-apigw-lambda and alb-lambda lack the ALB LCU-hour price in us-west-1"))
+        #expect(table.contains("cannot tell (price missing)") && !table.contains("  none\n"))
+        #expect(!table.contains("no fully priced design"))
+        let alone = try sweep("--vary rps=1..2000 --region us-west-1 --design alb-lambda")
+        #expect(alone.points.allSatisfy { $0.cheapest == 0 })
+        #expect(alone.summary.first == "From 1 to 2,000 requests/s, alb-lambda is the only design that can carry it, throughout.")
+    }
+
+    @Test func csvAndJSONNameTheOpenDesigns() throws {
+        let csv = parseCSV(CLI.run("sweep --vary rps=1..2000 --region us-west-1 --alb-scheme internal --points 3 --format csv".split(separator: " ").map(String.init)).stdout)
+        let column = try #require(csv[0].firstIndex(of: "cheapest_unknown"))
+        #expect(csv.dropFirst().allSatisfy { $0[column - 1] == "" && $0[column] == "alb-lambda" })
+        let json = CLI.run("sweep --vary rps=1..2000 --region us-west-1 --alb-scheme internal --points 3 --format json".split(separator: " ").map(String.init)).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let points = try #require(object["points"] as? [[String: Any]])
+        #expect(points.allSatisfy { $0["cheapest"] is NSNull && ($0["unranked"] as? [String]) == ["alb-lambda"] })
+    }
+}
+
+/// The sentences say why nothing changes, and what the single-point command would warn of.
+@Suite struct SweepSentenceTests {
+    func summary(_ line: String) -> [String] {
+        let json = CLI.run(line.split(separator: " ").map(String.init) + ["--format", "json"]).stdout
+        let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        return object?["summary"] as? [String] ?? []
+    }
+
+    /// An ALB passes at most 1 MB to a Lambda target (1,024 KiB): from 2,000 KiB up it never can.
+    @Test func aDesignRuledOutByTheRangeSaysSo() {
+        let lines = summary("sweep --vary request-kb=2000..3000 --rps 5 --alb-scheme internal")
+        #expect(lines.first == "alb-lambda cannot carry it anywhere from 2,000 to 3,000 KiB per request: its limit is 1,024 KiB per request (ALB limit for Lambda targets).")
+    }
+
+    /// The tutorial's topology leaves only alb-vpce-apigw-lambda, and API Gateway's 29 s
+    /// integration timeout (29,000 ms) is below 30,000 ms: the timeout is named, not a price.
+    @Test func theTimeoutIsNamedNotThePrices() {
+        let lines = summary("sweep --vary lambda-duration-ms=30000..60000 --rps 5 --preset tutorial")
+        #expect(
+            lines.contains(
+                "alb-vpce-apigw-lambda cannot carry it anywhere from 30,000 to 60,000 ms of function duration: its limit is 29,000 ms of function duration (API Gateway integration timeout)."
+            ))
+        #expect(lines.contains("From 30,000 to 60,000 ms of function duration, no design can carry it."))
+        #expect(!lines.joined().contains("fully priced"))
+    }
+
+    /// API Gateway's default throttle is 10,000 requests/s; Lambda's 1,000 concurrent executions at
+    /// 100 ms a request are 1,000 / 0.1 = 10,000 requests/s. Above them the single-point command
+    /// still calls the designs feasible, with warnings; so does the sweep.
+    @Test func quotaWarningsAreSaidWhereTheyStart() throws {
+        let lines = summary("sweep --vary rps=10..100000 --alb-scheme internal")
+        #expect(
+            lines.first
+                == "From 10 to 100,000 requests/s, alb-lambda is the cheapest design that can carry it throughout, and no design starts or stops being able to carry it (the warnings below aside)."
+        )
+        #expect(lines.contains { $0.hasPrefix("above 10,000 requests/s alb-vpce-apigw-lambda and vpce-apigw-lambda exceed API Gateway's account throttle, 10,000 requests/s") })
+        #expect(lines.contains { $0.hasPrefix("above 10,000 requests/s alb-vpce-apigw-lambda, alb-lambda and vpce-apigw-lambda exceed Lambda's concurrency limit") })
+        // The single-point rule: no warning at 10,000, both at 10,000.001.
+        var scenario = makeScenario(rate: .perSecond(10000), region: "us-east-1", scheme: .internal)
+        #expect(HopModel.warnings(for: .vpceApigwLambda, in: scenario).isEmpty)
+        scenario.workload.rate = .perSecond(d("10000.001"))
+        #expect(HopModel.warnings(for: .vpceApigwLambda, in: scenario).map(\.id) == ["apigw-throttle", "lambda-concurrency"])
+        #expect(FeasibilityAnalyzer.reasons(for: .vpceApigwLambda, in: scenario).isEmpty)
+    }
+
+    /// At 20 requests/s alb-lambda needs 20 x d / 1,000 concurrent executions: above 1,000 from
+    /// d = 50,000 ms; the ALB idle timeout (60 s) warns above 60,000 ms. The API Gateway designs
+    /// stop at 29,000 ms and never reach either.
+    @Test func durationWarnings() {
+        let lines = summary("sweep --vary lambda-duration-ms=100..120000 --rps 20 --alb-scheme internal")
+        #expect(lines.contains { $0.hasPrefix("above 50,000 ms of function duration alb-lambda exceeds Lambda's concurrency limit, 1,000 executions") })
+        #expect(lines.contains { $0.hasPrefix("above 60,000 ms of function duration alb-lambda exceeds the ALB idle timeout, 60 s") })
+    }
+}

@@ -114,7 +114,7 @@ import Testing
         #expect(rows.count == 1 + 20 + 2)
         let header = rows[0]
         #expect(header.first == "request-kb" && header.last == "event")
-        #expect(header.count == 1 + 3 * 3 + 2)
+        #expect(header.count == 1 + 3 * 3 + 3)
         for row in rows.dropFirst() {
             #expect(row.count == header.count, "\(row)")
             #expect(!row.joined().contains("$"))

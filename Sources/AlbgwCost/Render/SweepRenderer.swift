@@ -24,12 +24,16 @@ package enum SweepRenderer {
                     + point.cells.map { cell in
                         guard cell.feasible else { return "cannot" }
                         return Format.money(cell.monthlyCost) + (cell.complete ? "" : " (incomplete)")
-                    } + [point.cheapest.map { result.designs[$0].rawValue } ?? "none"])
+                    } + [cheapestText(point, designs: result.designs)])
         }
         out += table.render(indent: "  ")
         let shown = min(result.points.count, tableRows)
         if shown < result.points.count {
             out += "  Showing \(shown) of \(Format.quantity(ExactDecimal(result.points.count))) points; every one with --format csv or json, or --out DIR.\n"
+        }
+        if result.points.contains(where: { $0.answer == .open }) {
+            out +=
+                "  \"cannot tell\": a design that lacks a price (its total is a lower bound) may be cheaper than the cheapest fully priced one.\n"
         }
         out +=
             "  \"cannot\": the design cannot carry the workload at that value. Each total is what albgw-cost prints for that point on its own (\(variable.option) VALUE with the inputs below), to the cent.\n"
@@ -42,6 +46,15 @@ package enum SweepRenderer {
         }
         out += inputTable.render(indent: "  ")
         return out
+    }
+
+    /// The design, `none` (no design can carry it) or `cannot tell (price missing)`.
+    static func cheapestText(_ point: SweepPoint, designs: [DesignID]) -> String {
+        switch point.answer {
+        case .design(let index): designs[index].rawValue
+        case .none: "none"
+        case .open: "cannot tell (price missing)"
+        }
     }
 
     /// `ALB -> private API Gateway -> Lambda vs ALB -> Lambda`.
@@ -63,7 +76,7 @@ package enum SweepRenderer {
         let variable = result.spec.variable
         var header = [variable.rawValue]
         for design in result.designs { header += ["\(design.rawValue)_usd_per_month", "\(design.rawValue)_can_carry", "\(design.rawValue)_complete"] }
-        header += ["cheapest", "event"]
+        header += ["cheapest", "cheapest_unknown", "event"]
         var out = CSV.render(header: header, rows: [])
         out.reserveCapacity(out.utf8.count + result.points.count * (24 + result.designs.count * 24))
         let names = result.designs.map(\.rawValue)
@@ -77,6 +90,11 @@ package enum SweepRenderer {
             }
             out += ","
             if let cheapest = point.cheapest { out += names[cheapest] }
+            out += ","
+            for (position, index) in point.unranked.enumerated() {
+                if position > 0 { out += " " }
+                out += names[index]
+            }
             out += ","
             out += CSV.field(event)
             out += "\r\n"
@@ -111,6 +129,13 @@ package enum SweepRenderer {
             points += point.value.description
             points += ",\n      \"cheapest\": "
             points += point.cheapest.map { "\"\(designs[$0].rawValue)\"" } ?? "null"
+            points += ",\n      \"unranked\": ["
+            for (position, index) in point.unranked.enumerated() {
+                points += position == 0 ? "\n        \"" : ",\n        \""
+                points += designs[index].rawValue
+                points += "\""
+            }
+            points += point.unranked.isEmpty ? "]" : "\n      ]"
             points += ",\n      \"designs\": {"
             for (position, (design, cell)) in zip(designs, point.cells).enumerated() {
                 points += position == 0 ? "\n        \"" : ",\n        \""
