@@ -281,3 +281,61 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("above 60,000 ms of function duration alb-lambda exceeds the ALB idle timeout, 60 s") })
     }
 }
+
+/// `--regions`: ranks at the precision shown, footnotes that name the rows, ties in JSON.
+@Suite struct RegionReviewTests {
+    func run(_ line: String) -> CLI.Result { CLI.run(line.split(separator: " ").map(String.init)) }
+
+    /// 1,000 requests a month through vpce-apigw-lambda: 2 x 730 endpoint-hours x $0.013, 1,000 x
+    /// 5 KiB in GB x $0.01, Lambda's 0.001M x $0.20 and 12.5 GB-s x $0.0000166667, the zone's $0.50,
+    /// and 0.001M REST requests at $3.50 in ap-south-1 but $4.25 in ap-southeast-1: $19.48396 and
+    /// $19.48471, both $19.48 as shown, so they share a rank.
+    @Test func tiesAtTheCentShareARank() throws {
+        let common = 2 * 730 * d("0.013") + 1000 * 5 / d("1048576") * d("0.01") + d("0.001") * d("0.2") + d("12.5") * d("0.0000166667") + d("0.5")
+        let south = common + d("0.001") * d("3.5")
+        let southeast = common + d("0.001") * d("4.25")
+        #expect(south != southeast && cents(south) == d("19.48") && cents(southeast) == d("19.48"))
+        let parsed = try ArgumentParser.parse(["--requests-per-month", "1000", "--alb-scheme", "internal"], options: OptionTable.all, command: "test")
+        let comparison = try RegionComparison.build(try ScenarioOptions(parsed).scenario, regions: try PriceCatalog.bundled.regions(), catalog: .bundled)
+        let rows = comparison.rows.filter { $0.design == .vpceApigwLambda && ["ap-south-1", "ap-southeast-1"].contains($0.region) }
+        #expect(rows.map(\.monthlyCost).sorted() == [south, southeast])
+        #expect(rows.count == 2 && rows[0].rank != nil && rows[0].rank == rows[1].rank)
+        let table = run("--requests-per-month 1000 --alb-scheme internal --regions all").stdout
+        #expect(table.contains("Totals that round to the same cent share a rank."))
+        // us-west-1's endpoint design is ranked; only its two ALB designs lack the LCU price.
+        #expect(table.contains("us-west-1: alb-vpce-apigw-lambda and alb-lambda not ranked; its table lacks the ALB LCU-hour price"))
+        #expect(comparison.rows.contains { $0.region == "us-west-1" && $0.design == .vpceApigwLambda && $0.rank != nil })
+    }
+
+    /// At 50 requests/s on an internal ALB, alb-lambda in us-east-1 is 730 x $0.0225 + 50 x 5 KiB
+    /// x 3,600 / 2^20 GB an hour / 0.4 x 730 x $0.008 + Lambda + $0.50 = $83.11; in us-west-1,
+    /// without its LCUs, 730 x $0.0252 + Lambda + $0.50 = $72.55: it might be cheaper, and the
+    /// headline says so.
+    @Test func aCheaperLowerBoundIsSaid() {
+        let lambda = d("131.4") * d("0.2") + d("131400000") * d("0.125") * d("0.1") * d("0.0000166667")
+        let east = 730 * d("0.0225") + d("50") * 5 * 3600 / d("1048576") / d("0.4") * 730 * d("0.008") + lambda + d("0.5")
+        let west = 730 * d("0.0252") + lambda + d("0.5")
+        #expect(cents(east) == d("83.11") && cents(west) == d("72.55"))
+        let table = run("--rps 50 --alb-scheme internal --regions all").stdout
+        #expect(table.contains("Cheapest: alb-lambda at $83.11 per month"))
+        #expect(table.contains("Not ranked and possibly cheaper, as a price is missing: ") && table.contains("alb-lambda in us-west-1 (at least $72.55)"))
+    }
+
+    @Test func noFeasibleDesignIsNotAMissingPrice() {
+        let table = run("--rps 5 --accounts cross --alb-scheme internal --design alb-lambda --regions all").stdout
+        #expect(table.contains("No design can carry this workload in any region named"))
+        #expect(!table.contains("No region has every price"))
+    }
+
+    /// us-east-1 and us-west-2 charge alike: alb-lambda ties there (RegionTests works it out).
+    @Test func jsonListsEveryTiedRow() throws {
+        let json = run("--rps 50 --regions us-east-1,us-west-2,eu-west-1 --format json").stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let cheapest = try #require(object["cheapest"] as? [String: Any])
+        #expect(cheapest["region"] as? String == "us-east-1" && cheapest["design"] as? String == "alb-lambda")
+        #expect((cheapest["tied"] as? [[String: String]]) == [["region": "us-west-2", "design": "alb-lambda"]])
+        let single = try #require(
+            try JSONSerialization.jsonObject(with: Data(run("--rps 50 --regions us-east-1,eu-west-1 --format json").stdout.utf8)) as? [String: Any])
+        #expect(((single["cheapest"] as? [String: Any])?["tied"] as? [Any])?.isEmpty == true)
+    }
+}
