@@ -339,3 +339,42 @@ import Testing
         #expect(((single["cheapest"] as? [String: Any])?["tied"] as? [Any])?.isEmpty == true)
     }
 }
+
+/// Help that names every command, output formats that mean what they say, CSV that foots.
+@Suite struct OutputReviewTests {
+    func run(_ line: String) -> CLI.Result { CLI.run(line.split(separator: " ").map(String.init)) }
+
+    @Test func helpNamesSweepAndRegions() {
+        let help = run("--help").stdout
+        #expect(help.contains("albgw-cost sweep --vary VAR=FROM..TO") && help.contains("albgw-cost --rps N --regions all"))
+    }
+
+    @Test func hopsRefusesCSV() {
+        let result = run("hops --rps 5 --format csv")
+        #expect(result.exitCode == 64 && result.stdout.isEmpty && result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr.contains("drop hops"))
+    }
+
+    /// alb-lambda at 50 requests/s in us-west-2, line by line: ALB hours 730 x $0.0225 = $16.425,
+    /// LCUs 1,566.41 x $0.008 = $12.5313, IPv4 1,460 x $0.005 = $7.30, Lambda 131.4 x $0.20 = $26.28
+    /// and 1,642,500 GB-s x $0.0000166667 = $27.375055, egress 501.2512 GB x $0.09 = $45.1126,
+    /// the zone $0.50, ACM $0. Rounded one by one they make $135.53; the exact sum, rounded once, is
+    /// $135.52: a rounding row of -$0.01 makes the rows foot to the total.
+    @Test func lineItemsFootToTheirTotal() throws {
+        let lcu = d("50") * 5 * 3600 / d("1048576") / d("0.4") * 730 * d("0.008")
+        let egress = d("131400000") * 4 / d("1048576") * d("0.09")
+        let exact = [730 * d("0.0225"), lcu, d("7.3"), d("26.28"), d("1642500") * d("0.0000166667"), egress, d("0.5"), d("0")]
+        let rounded = exact.map(cents).reduce(0, +)
+        let total = cents(exact.reduce(0, +))
+        #expect(rounded == d("135.53") && total == d("135.52"))
+        let rows = parseCSV(run("--rps 50 --region us-west-2 --format csv").stdout).filter { $0[0] == "alb-lambda" }
+        #expect(rows.filter { $0[12] == "item" }.map { d($0[7]) } == exact.map(cents))
+        let rounding = try #require(rows.first { $0[12] == "rounding" })
+        // Money as a spreadsheet reads it: plain digits, a minus sign for the rounding row.
+        func money(_ text: String) -> ExactDecimal { text.hasPrefix("-") ? -d(String(text.dropFirst())) : d(text) }
+        #expect(money(rounding[7]) == total - rounded)
+        let totalRow = try #require(rows.last)
+        #expect(totalRow[12] == "total" && money(totalRow[7]) == total)
+        #expect(rows.dropLast().map { money($0[7]) }.reduce(0, +) == total)
+    }
+}

@@ -309,13 +309,16 @@ func with<T>(_ value: T, _ change: (inout T) -> Void) -> T {
         let result = CLI.run(["--rps", "50", "--region", "us-west-2", "--format", "csv"])
         let rows = parseCSV(result.stdout)
         #expect(
-            rows[0] == ["design", "can_carry", "service", "component", "quantity", "unit", "unit_price_usd", "monthly_usd", "scope", "price_key", "confidence", "missing_price"])
+            rows[0] == [
+                "design", "can_carry", "service", "component", "quantity", "unit", "unit_price_usd", "monthly_usd", "scope", "price_key", "confidence", "missing_price", "line",
+                "note",
+            ])
         let lcu = try #require(rows.first { $0[0] == "alb-lambda" && $0[3] == "Load balancer capacity units" })
         // 50 rps x 5 KiB x 3,600 / 1,048,576 GB/h / 0.4 LCU per hour, x 730 h, x $0.008 = $12.53.
         let hours = d("50") * 5 * 3600 / d("1048576") / d("0.4") * 730
         #expect(lcu[4] == hours.description && lcu[6] == "0.008" && lcu[8] == "design")
         #expect(lcu[7] == "12.53" && cents(hours * d("0.008")) == d("12.53"))
-        #expect(rows.dropFirst().allSatisfy { $0.count == 12 && !$0[7].contains("$") })
+        #expect(rows.dropFirst().allSatisfy { $0.count == 14 && !$0[7].contains("$") })
         // The infeasible design's items are there, marked.
         #expect(rows.contains { $0[0] == "vpce-apigw-lambda" && $0[1] == "no" })
     }

@@ -72,6 +72,9 @@ package enum CLI {
         }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: command)
         if parsed.values["--regions"] != nil { return try regions(parsed, hopsOnly: hopsOnly) }
+        if hopsOnly, parsed.values["--format"] == "csv" {
+            throw CLIError("albgw-cost hops prints the request paths; --format csv writes the line items: drop hops, or use --format table, json or markdown")
+        }
         let (options, report) = try analyse(parsed)
         switch options.format {
         case "csv": return CSV.lineItems(report)
