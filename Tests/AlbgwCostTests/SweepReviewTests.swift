@@ -378,3 +378,36 @@ import Testing
         #expect(rows.dropLast().map { money($0[7]) }.reduce(0, +) == total)
     }
 }
+
+/// The bytes a sweep's JSON is written with are `description`'s, digit for digit.
+@Suite struct JSONBytesTests {
+    @Test func appendDescriptionMatchesDescription() {
+        var values: [ExactDecimal] = [0, 1, -1, 10, d("0.5"), d("0.0000166667"), d("131400000"), d("123.456"), d("0.000000000000000000000000000000000001")]
+        values.append(ExactDecimal(mantissa: Int128.max, exponent: -20))
+        values.append(ExactDecimal(mantissa: -Int128.max, exponent: 3))
+        values.append(ExactDecimal(mantissa: 10_000_000_000_000_000_000, exponent: -19))
+        values.append(d("1") / d("3"))
+        values.append(d("135.523945130859375"))
+        for value in values {
+            var bytes: [UInt8] = []
+            value.appendDescription(to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == value.description, "\(value)")
+        }
+        // Written out by hand: the digits of 2^127 - 1 with 20 after the point.
+        var bytes: [UInt8] = []
+        ExactDecimal(mantissa: Int128.max, exponent: -20).appendDescription(to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "1701411834604692317.31687303715884105727")
+    }
+
+    /// More points than one core's chunk: the JSON parses, in order, and equals itself run again.
+    @Test func bigSweepJSONIsWholeAndInOrder() throws {
+        let line = "sweep --vary rps=1..1000 --points 12000 --alb-scheme internal --format json".split(separator: " ").map(String.init)
+        let text = CLI.run(line).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let points = try #require(object["points"] as? [[String: Any]])
+        #expect(points.count == 12000)
+        let values = points.map { ExactDecimal.literal("\($0["value"]!)") }
+        #expect(values.first == 1 && values.last == 1000 && zip(values, values.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(CLI.run(line).stdout == text)
+    }
+}

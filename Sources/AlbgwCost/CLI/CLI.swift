@@ -39,8 +39,12 @@ package enum CLI {
 
     /// Entry point of the executable: runs, prints, and returns the exit code.
     public static func main(_ commandLine: [String]) -> Int32 {
-        let result = run(Array(commandLine.dropFirst()))
-        FileHandle.standardOutput.write(Data(result.stdout.utf8))
+        var result = run(Array(commandLine.dropFirst()))
+        // Written from the string's own bytes: a sweep's JSON can be tens of megabytes.
+        result.stdout.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+        }
         FileHandle.standardError.write(Data(result.stderr.utf8))
         return result.exitCode
     }

@@ -240,16 +240,7 @@ package struct SweepEvaluator: Sendable {
 
     /// Evaluates every value, on every core.
     package func points(_ values: [ExactDecimal]) -> [SweepPoint] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, values.count / 2_000, 8))
-        guard workers > 1 else { return values.map(point) }
-        let chunk = (values.count + workers - 1) / workers
-        let results = ChunkResults(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let start = worker * chunk
-            let end = min(values.count, start + chunk)
-            results.set(worker, start < end ? values[start..<end].map(point) : [])
-        }
-        return results.joined()
+        Parallel.chunks(count: values.count, minimumChunk: 2_000) { range in values[range].map(point) }.flatMap { $0 }
     }
 
     /// The sweep: points, crossovers and summary.
@@ -527,20 +518,4 @@ extension SweepVariable {
         case .rps, .requestsPerMonth, .lambdaMemoryMB: []
         }
     }
-}
-
-/// Results of parallel chunks, written once each and read after all are done.
-private final class ChunkResults: @unchecked Sendable {
-    private var chunks: [[SweepPoint]]
-    private let lock = NSLock()
-
-    init(count: Int) { chunks = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ points: [SweepPoint]) {
-        lock.lock()
-        chunks[index] = points
-        lock.unlock()
-    }
-
-    func joined() -> [SweepPoint] { chunks.flatMap { $0 } }
 }
