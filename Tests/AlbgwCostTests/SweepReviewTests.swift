@@ -272,6 +272,19 @@ import Testing
         #expect(FeasibilityAnalyzer.reasons(for: .vpceApigwLambda, in: scenario).isEmpty)
     }
 
+    /// A month of 730 h at 10,000 requests/s is 10,000 x 3,600 x 730 = 26,280,000,000 requests:
+    /// found to the request on a whole-valued sweep, not to 1 part in 10^9 (26,279,999,989).
+    @Test func wholeValuedWarningsAreExact() throws {
+        let threshold = d("10000") * 3600 * 730
+        #expect(threshold == d("26280000000"))
+        let lines = summary("sweep --vary requests-per-month=1..100000000000 --points 40 --alb-scheme internal --region eu-central-1")
+        #expect(lines.contains { $0.hasPrefix("above 26,280,000,000 requests a month alb-vpce-apigw-lambda and vpce-apigw-lambda exceed API Gateway's account throttle") })
+        var scenario = makeScenario(rate: .perMonth(threshold), region: "eu-central-1", scheme: .internal)
+        #expect(HopModel.warnings(for: .vpceApigwLambda, in: scenario).isEmpty)
+        scenario.workload.rate = .perMonth(threshold + 1)
+        #expect(HopModel.warnings(for: .vpceApigwLambda, in: scenario).map(\.id).contains("apigw-throttle"))
+    }
+
     /// At 20 requests/s alb-lambda needs 20 x d / 1,000 concurrent executions: above 1,000 from
     /// d = 50,000 ms; the ALB idle timeout (60 s) warns above 60,000 ms. The API Gateway designs
     /// stop at 29,000 ms and never reach either.

@@ -340,9 +340,9 @@ package struct SweepEvaluator: Sendable {
         var low = low
         var high = high
         for _ in 0..<200 {
+            // Whole-valued inputs to the exact whole number; others to 1 part in 10^9.
             let width = high - low
-            if width <= max(high.magnitude, 1) * ExactDecimal(mantissa: 1, exponent: -9) { break }
-            if variable.isWhole && width <= 1 { break }
+            if variable.isWhole ? width <= 1 : width <= max(high.magnitude, 1) * ExactDecimal(mantissa: 1, exponent: -9) { break }
             var middle = (low + high) / 2
             if variable.isWhole { middle = middle.floor }
             if middle <= low || middle >= high { break }
@@ -409,9 +409,9 @@ package struct SweepEvaluator: Sendable {
         var low = left
         var high = right
         for _ in 0..<200 {
+            // Whole-valued inputs to the exact whole number; others to 1 part in 10^9.
             let width = high.value - low.value
-            if width <= max(high.value.magnitude, 1) * ExactDecimal(mantissa: 1, exponent: -9) { break }
-            if variable.isWhole && width <= 1 { break }
+            if variable.isWhole ? width <= 1 : width <= max(high.value.magnitude, 1) * ExactDecimal(mantissa: 1, exponent: -9) { break }
             var middle = (low.value + high.value) / 2
             if variable.isWhole { middle = middle.floor }
             if middle <= low.value || middle >= high.value { break }
