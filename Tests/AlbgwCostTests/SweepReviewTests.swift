@@ -73,6 +73,15 @@ import Testing
         #expect(csv.first { $0.last?.hasPrefix("vpce-apigw-lambda costs less") == true }?.first == String(text))
     }
 
+    /// The rate as given, every digit: 0.00015 x 3,600 x 730 = 394.2 requests a month, and the
+    /// header no longer says 0.0002 requests/s beside it.
+    @Test func theGivenRateKeepsItsDigits() {
+        let table = run("--rps 0.00015 --alb-scheme internal").stdout
+        #expect(table.contains("0.00015 requests/s = 394.2 requests/month"))
+        #expect(run("--rps 0.00015 --alb-scheme internal --regions us-east-1").stdout.contains("0.00015 requests/s = 394.2 requests/month"))
+        #expect(run("--rps 0.00015 --alb-scheme internal --format markdown").stdout.contains("0.00015 requests/s"))
+    }
+
     @Test func countsAreGrouped() {
         let table = run("sweep --vary rps=1..1000 --points 1500 --alb-scheme internal").stdout
         #expect(table.contains("1,500 points on a log scale") && table.contains("Showing 25 of 1,500 points"))

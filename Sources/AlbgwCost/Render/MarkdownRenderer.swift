@@ -56,7 +56,7 @@ package enum MarkdownRenderer {
         let scenario = report.scenario
         let rate: String
         switch scenario.workload.rate {
-        case .perSecond(let rps): rate = "\(Format.quantity(rps)) requests/s"
+        case .perSecond(let rps): rate = "\(Format.exact(rps)) requests/s"
         case .perMonth(let requests): rate = "\(Format.quantity(requests)) requests/month"
         }
         var out = "# \(report.question(separator: ", ", lastSeparator: ", or "))?\n\n"

@@ -29,7 +29,7 @@ package enum RegionRenderer {
 
     static func rate(_ scenario: Scenario) -> String {
         switch scenario.workload.rate {
-        case .perSecond(let rps): "\(Format.quantity(rps)) requests/s = \(Format.quantity(scenario.monthlyRequests)) requests/month"
+        case .perSecond(let rps): "\(Format.exact(rps)) requests/s = \(Format.quantity(scenario.monthlyRequests)) requests/month"
         case .perMonth(let requests): "\(Format.quantity(requests)) requests/month"
         }
     }
