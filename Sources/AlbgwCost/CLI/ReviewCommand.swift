@@ -168,6 +168,7 @@ package enum ReviewCommand {
             )
         }
         var parsed = try ArgumentParser.parse(rest, options: all, command: "albgw-cost review")
+        try CLI.refuseRegions(parsed, "albgw-cost review reviews the code in one region")
         parsed.values["--var"] = nil
         parsed.values["--var-file"] = nil
         return Invocation(
