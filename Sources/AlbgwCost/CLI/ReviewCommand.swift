@@ -29,9 +29,10 @@ package enum ReviewCommand {
         let output = try ReviewOutput(&invocation.parsed)
         let config = try TerraformLoader.load(invocation.path, inputs: invocation.variables)
         let inventory = Inventory(config)
-        let designs = DesignRecognizer.recognizeAll(inventory)
+        let (designs, unknowns) = DesignRecognizer.recognize(inventory)
         var result = TerraformReviewResult(
-            files: config.files, designs: designs, findings: TerraformReview.review(inventory, designs: designs), warnings: config.warnings)
+            files: config.files, designs: designs, findings: TerraformReview.review(inventory, designs: designs), warnings: config.warnings,
+            unknowns: unknowns)
         if output.sarif {
             let sarif = output.sarifText(result, reviewing: invocation.path, workingDirectory: FileManager.default.currentDirectoryPath)
             return try output.finish(sarif, findings: result.findings)

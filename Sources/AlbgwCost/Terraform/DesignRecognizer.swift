@@ -62,10 +62,18 @@ package enum DesignRecognizer {
 
     /// Every design instance, in source order; one recognition without a design when there is none.
     package static func recognizeAll(_ config: TerraformConfiguration) -> [Recognition] {
-        recognizeAll(Inventory(config))
+        let (designs, unknowns) = recognize(Inventory(config))
+        return designs.map { design in
+            var merged = design
+            merged.unknowns = unknowns + design.unknowns
+            return merged
+        }
     }
 
-    package static func recognizeAll(_ inventory: Inventory) -> [Recognition] {
+    /// Every design instance with only its own unknowns, and the configuration's unknowns (unset
+    /// variables, modules not followed) once: a configuration of a thousand instances does not carry
+    /// a thousand copies of them.
+    package static func recognize(_ inventory: Inventory) -> (designs: [Recognition], unknowns: [String]) {
         let config = inventory.config
         var unknowns: [String] = []
         let region = region(config, endpoints: inventory.endpoints, unknowns: &unknowns)
@@ -110,7 +118,7 @@ package enum DesignRecognizer {
             designs.append(privateDomain(inventory, domain: domain, endpoint: endpoint))
         }
         if designs.isEmpty {
-            var none = Recognition(design: nil, explanation: "", facts: [], unknowns: unknowns)
+            var none = Recognition(design: nil, explanation: "", facts: [], unknowns: [])
             none.region = region
             if let region { none.facts.append(.init(name: "region", value: region, position: nil)) }
             none.explanation =
@@ -120,15 +128,17 @@ package enum DesignRecognizer {
             if let alb = inventory.albs.first { albFacts(inventory, alb: alb, into: &none) }
             lambdaFacts(inventory.functions.first, into: &none)
             commonFacts(inventory, alb: inventory.albs.first, endpoint: inventory.endpoints.first, into: &none)
-            return [none]
+            return ([none], unknowns)
         }
-        return designs.map { design in
+        let located = designs.map { design in
             var result = design
             result.region = region
             if let region { result.facts.insert(.init(name: "region", value: region, position: nil), at: 0) }
-            result.unknowns = unknowns + (designs.count > 1 || unmatched.isEmpty ? [] : unmatched.map { "\($0): not one of the designs" })
             return result
         }
+        // ALBs that are not part of any design are named once (at most three, then how many more).
+        let others = unmatched.count <= 3 ? unmatched : Array(unmatched.prefix(3)) + ["and \(unmatched.count - 3) more ALBs"]
+        return (located, unknowns + others.map { "\($0): not one of the designs" })
     }
 
     // MARK: - The designs

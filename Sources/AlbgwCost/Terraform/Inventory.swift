@@ -65,6 +65,12 @@ package final class Inventory {
     private let albsPerModule: [String: Int]
     private let groupsPerModule: [String: [TerraformBlock]]
     private var listenerCache: [String: [TerraformBlock]] = [:]
+    /// Target groups' places in source order, by address.
+    private lazy var groupOrder: [String: Int] = {
+        var order: [String: Int] = [:]
+        for (index, group) in targetGroups.enumerated() where order[group.address] == nil { order[group.address] = index }
+        return order
+    }()
     private var groupCache: [String: [TerraformBlock]] = [:]
 
     init(_ config: TerraformConfiguration) {
@@ -107,12 +113,6 @@ package final class Inventory {
         for alb in albs { albsPerModule[alb.module, default: 0] += 1 }
         self.albsPerModule = albsPerModule
         groupsPerModule = Dictionary(grouping: targetGroups, by: \.module)
-    }
-
-    /// The instances a reference names: all of them when it gives no key.
-    func instances(_ reference: TerraformReference, in candidates: [TerraformBlock]) -> [TerraformBlock] {
-        guard let target = reference.target else { return [] }
-        return candidates.filter { $0.baseAddress == target && $0.isReferenced(by: reference) }
     }
 
     /// Candidates indexed by base address, so that a reference is looked up, not scanned for.
@@ -179,8 +179,7 @@ package final class Inventory {
         }
         let result: [TerraformBlock]
         if !named.isEmpty {
-            let order = Dictionary(uniqueKeysWithValues: targetGroups.enumerated().map { ($1.address, $0) })
-            result = named.sorted { (order[$0.address] ?? 0) < (order[$1.address] ?? 0) }
+            result = named.sorted { (groupOrder[$0.address] ?? 0) < (groupOrder[$1.address] ?? 0) }
         } else if albs.count == 1 {
             result = targetGroups
         } else if albsPerModule[alb.module] == 1 {

@@ -404,9 +404,7 @@ final class ModuleExpander {
             return
         }
         for (key, extra, _) in expansion.instances {
-            var converted = convert(block, scope: scope, evaluator: scope.evaluator(extra))
-            converted.key = key
-            blocks.append(converted)
+            blocks.append(convert(block, scope: scope, evaluator: scope.evaluator(extra), key: key))
         }
     }
 
@@ -416,7 +414,10 @@ final class ModuleExpander {
         scope.definition.sources[position.file]?.position(position) ?? SourcePosition(file: position.file, line: position.line, column: position.column)
     }
 
-    private func convert(_ block: HCL.Block, scope: Scope, evaluator: Evaluator) -> TerraformBlock {
+    /// `kind` and `labels` replace the block's own (a dynamic block's content becomes the block it makes).
+    private func convert(
+        _ block: HCL.Block, scope: Scope, evaluator: Evaluator, key: String? = nil, kind: String? = nil, labels: [String]? = nil, at: HCL.SourcePosition? = nil
+    ) -> TerraformBlock {
         var attributes: [String: TerraformExpression] = [:]
         for attribute in block.body.attributes { attributes[attribute.name] = convert(attribute.expression, scope: scope, evaluator: evaluator) }
         var nested: [TerraformBlock] = []
@@ -428,7 +429,8 @@ final class ModuleExpander {
             }
         }
         return TerraformBlock(
-            kind: block.type, labels: block.labels, attributes: attributes, blocks: nested, position: position(block.position, scope: scope), module: scope.prefix)
+            kind: kind ?? block.type, labels: labels ?? block.labels, attributes: attributes, blocks: nested, position: position(at ?? block.position, scope: scope),
+            module: scope.prefix, key: key)
     }
 
     /// `dynamic "NAME" { for_each = ...; content { ... } }` over a known collection: one `NAME` block
@@ -449,11 +451,8 @@ final class ModuleExpander {
         return pairs.prefix(Self.maximumInstances).map { key, value in
             var inner = evaluator
             inner.scope[iterator] = ["key": key, "value": value]
-            var converted = convert(content, scope: scope, evaluator: inner)
-            converted.kind = name
-            converted.labels = block.labels.count > 1 ? Array(block.labels.dropFirst()) : []
-            converted.position = position(block.position, scope: scope)
-            return converted
+            return convert(
+                content, scope: scope, evaluator: inner, kind: name, labels: block.labels.count > 1 ? Array(block.labels.dropFirst()) : [], at: block.position)
         }
     }
 
