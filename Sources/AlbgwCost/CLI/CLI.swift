@@ -14,9 +14,10 @@ package enum CLI {
     }
 
     /// Runs with `arguments` (without the program name) and returns the output instead of printing it.
-    package static func run(_ arguments: [String]) -> Result {
+    /// `environment` gives the terminal width (`COLUMNS`); tests leave it empty for 120 columns.
+    package static func run(_ arguments: [String], environment: [String: String] = [:]) -> Result {
         do {
-            let stdout = try dispatch(arguments)
+            let stdout = try dispatch(arguments, width: TextWrap.width(environment))
             return Result(exitCode: ExitCode.success.rawValue, stdout: stdout, stderr: "")
         } catch let failed as FailedRun {
             return Result(exitCode: failed.code.rawValue, stdout: failed.stdout, stderr: "\(command): \(failed.message)\n")
@@ -36,7 +37,7 @@ package enum CLI {
 
     /// Entry point of the executable: runs, prints, and returns the exit code.
     public static func main(_ commandLine: [String]) -> Int32 {
-        var result = run(Array(commandLine.dropFirst()))
+        var result = run(Array(commandLine.dropFirst()), environment: ProcessInfo.processInfo.environment)
         // Written from the string's own bytes: a sweep's JSON can be tens of megabytes.
         result.stdout.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
@@ -46,16 +47,16 @@ package enum CLI {
         return result.exitCode
     }
 
-    static func dispatch(_ arguments: [String]) throws -> String {
+    static func dispatch(_ arguments: [String], width: Int = TextWrap.defaultWidth) throws -> String {
         if arguments.first != "review" { try ReviewOutput.refuseSARIF(outsideReview: arguments) }
         if let first = arguments.first, !first.hasPrefix("-") {
             switch first {
             case "prices": return try PricesCommand.run(Array(arguments.dropFirst()))
             case "compare": return try compare(Array(arguments.dropFirst()))
-            case "hops": return try compare(Array(arguments.dropFirst()), hopsOnly: true)
+            case "hops": return try compare(Array(arguments.dropFirst()), hopsOnly: true, width: width)
             case "dot": return try dot(Array(arguments.dropFirst()))
             case "report": return try ReportCommand.run(Array(arguments.dropFirst()))
-            case "review": return try ReviewCommand.run(Array(arguments.dropFirst()))
+            case "review": return try ReviewCommand.run(Array(arguments.dropFirst()), width: width)
             case "sweep": return try SweepCommand.run(Array(arguments.dropFirst()))
             case "help": return try Help.main()
             default:
@@ -63,10 +64,10 @@ package enum CLI {
                 throw CLIError("unknown command '\(first)'; \(hint)commands: compare (the default), hops, dot, report, review, sweep, prices (see '\(command) --help')")
             }
         }
-        return try compare(arguments)
+        return try compare(arguments, width: width)
     }
 
-    static func compare(_ arguments: [String], hopsOnly: Bool = false) throws -> String {
+    static func compare(_ arguments: [String], hopsOnly: Bool = false, width: Int = TextWrap.defaultWidth) throws -> String {
         if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
         if arguments.contains("--version") {
             guard arguments == ["--version"] else { throw CLIError("--version takes no other arguments; run albgw-cost --version on its own") }
@@ -87,7 +88,8 @@ package enum CLI {
             withRange.range = try RangeAnalysis.build(for: report, catalog: options.catalog)
             withRange.command = [command] + (hopsOnly ? ["hops"] : []) + arguments
             return MarkdownRenderer.render(withRange, diagrams: nil)
-        default: return hopsOnly ? HopsRenderer.render(report) : TableRenderer.render(report)
+        default:
+            return hopsOnly ? HopsRenderer.render(report, width: width) : TableRenderer.render(report, width: width, detail: parsed.flags.contains("--detail"))
         }
     }
 

@@ -98,6 +98,10 @@ package enum OptionTable {
         OptionSpec(
             name: "--format", metavar: "FORMAT", help: "table, json, markdown (GitHub tables), dot (Graphviz) or csv (line items; with --regions, the ranking); review also sarif",
             defaultText: "table"),
+        OptionSpec(
+            name: "--detail", metavar: nil,
+            help: "the table in full: derivations, limits, the request path, failure domains, inputs, assumptions, prices (COLUMNS sets the width)",
+            defaultText: nil),
         OptionSpec(name: "--help", metavar: nil, help: "show this help", defaultText: nil),
         OptionSpec(name: "--version", metavar: nil, help: "show the version and the price tables' date", defaultText: nil),
     ]
