@@ -214,6 +214,18 @@ import Testing
         #expect(result.stderr == message)
     }
 
+    /// A mistyped option points to the help of the command it was given to.
+    @Test(arguments: [
+        ("--rsp 50", "(see 'albgw-cost --help')"), ("hops --rsp 50", "(see 'albgw-cost hops --help')"), ("dot --rsp 50", "(see 'albgw-cost dot --help')"),
+        ("report --rsp 50", "(see 'albgw-cost report --help')"), ("review x --rsp 50", "(see 'albgw-cost review --help')"),
+        ("sweep --rsp 50", "(see 'albgw-cost sweep --help')"), ("prices --exprot x", "(see 'albgw-cost prices --help')"),
+    ])
+    func unknownOptionsPointToTheirCommandsHelp(line: String, pointer: String) {
+        let result = run(line)
+        #expect(result.exitCode == 64)
+        #expect(result.stderr.hasSuffix(pointer + "\n"), "\(result.stderr)")
+    }
+
     /// The values completion offers are values the commands accept: each fixed choice of each
     /// option, with the other options it needs.
     @Test func everyChoiceIsAccepted() {

@@ -93,7 +93,7 @@ package enum CLI {
             guard arguments == ["--version"] else { throw CLIError("--version takes no other arguments; run albgw-cost --version on its own") }
             return versionText()
         }
-        let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: command)
+        let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: hopsOnly ? "\(command) hops" : command)
         if parsed.values["--regions"] != nil { return try regions(parsed, hopsOnly: hopsOnly) }
         if hopsOnly, parsed.values["--format"] == "csv" {
             throw CLIError("albgw-cost hops prints the request paths; --format csv writes the line items: drop hops, or use --format table, json or markdown")

@@ -130,13 +130,23 @@ package enum Completions {
                     case "$command:$option" in
 
             """
-        // Values: the options whose values are a fixed set, files or directories, by command.
+        // Values: the options whose values are a fixed set, files or directories. An option that
+        // takes the same values wherever it goes is matched in any command; --format by command.
         var free: [String] = []
+        var byValues: [(option: OptionSpec, commands: [String])] = []
         for variant in variants where variant.option.takesValue {
-            let patterns = variant.commands.map { "\($0):\(variant.option.name)" }.joined(separator: "|")
-            switch variant.option.valueKind {
+            if let index = byValues.firstIndex(where: { $0.option.name == variant.option.name && $0.option.valueKind == variant.option.valueKind }) {
+                byValues[index].commands += variant.commands
+            } else {
+                byValues.append((variant.option, variant.commands))
+            }
+        }
+        for (option, commands) in byValues {
+            let alone = byValues.filter { $0.option.name == option.name }.count == 1
+            let patterns = alone ? "*:\(option.name)" : commands.map { "\($0):\(option.name)" }.joined(separator: "|")
+            switch option.valueKind {
             case .choices(let words):
-                out += "            \(patterns)) _albgw_cost_words \(variant.option.isList ? 1 : 0) \(words.joined(separator: " ")) ; return 0 ;;\n"
+                out += "            \(patterns)) _albgw_cost_words \(option.isList ? 1 : 0) \(words.joined(separator: " ")) ; return 0 ;;\n"
             case .directory: out += "            \(patterns)) _albgw_cost_files -d ; return 0 ;;\n"
             case .file: out += "            \(patterns)) _albgw_cost_files -f ; return 0 ;;\n"
             case .text: free.append(patterns)
