@@ -134,7 +134,7 @@ import Testing
 
     /// Usage errors: exit 64, one line on stderr that names the problem and the fix, nothing on stdout.
     @Test(arguments: [
-        ("", "--rps is required"),
+        ("--region us-west-2", "--rps is required"),
         ("--rsp 50", "did you mean '--rps'?"),
         ("--rps", "--rps needs a value"),
         ("--rps --region us-west-2", "--rps needs a value"),

@@ -16,6 +16,8 @@ package enum CLI {
     /// Runs with `arguments` (without the program name) and returns the output instead of printing it.
     /// `environment` gives the terminal width (`COLUMNS`); tests leave it empty for 120 columns.
     package static func run(_ arguments: [String], environment: [String: String] = [:]) -> Result {
+        // No arguments at all: how to call it, on stderr, as a usage error.
+        guard !arguments.isEmpty else { return Result(exitCode: ExitCode.usage.rawValue, stdout: "", stderr: Help.shortUsage) }
         do {
             let stdout = try dispatch(arguments, width: TextWrap.width(environment))
             return Result(exitCode: ExitCode.success.rawValue, stdout: stdout, stderr: "")
@@ -49,31 +51,55 @@ package enum CLI {
 
     static func dispatch(_ arguments: [String], width: Int = TextWrap.defaultWidth) throws -> String {
         if arguments.first != "review" { try ReviewOutput.refuseSARIF(outsideReview: arguments) }
-        if let first = arguments.first, !first.hasPrefix("-") {
-            switch first {
-            case "prices": return try PricesCommand.run(Array(arguments.dropFirst()))
-            case "compare": return try compare(Array(arguments.dropFirst()))
-            case "hops": return try compare(Array(arguments.dropFirst()), hopsOnly: true, width: width)
-            case "dot": return try dot(Array(arguments.dropFirst()))
-            case "report": return try ReportCommand.run(Array(arguments.dropFirst()))
-            case "review": return try ReviewCommand.run(Array(arguments.dropFirst()), width: width)
-            case "sweep": return try SweepCommand.run(Array(arguments.dropFirst()))
-            case "help": return try Help.main()
-            default:
-                let hint = Suggestion.closest(to: first, in: ["compare", "hops", "dot", "report", "review", "sweep", "prices", "help"]).map { "did you mean '\($0)'? " } ?? ""
-                throw CLIError("unknown command '\(first)'; \(hint)commands: compare (the default), hops, dot, report, review, sweep, prices (see '\(command) --help')")
-            }
+        guard let first = arguments.first, !first.hasPrefix("-") else {
+            if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
+            return try compare(arguments, width: width)
         }
-        return try compare(arguments, width: width)
+        let rest = Array(arguments.dropFirst())
+        if first != "help", let spec = CommandCatalog.named(first), rest.contains("--help") || rest.contains("-h") { return Help.command(spec) }
+        if ["hops", "dot", "report", "sweep"].contains(first), rest.contains("--detail") {
+            throw CLIError(
+                "--detail prints the main command's table in full; albgw-cost \(first) has no shorter form: drop --detail\(first == "hops" ? " (hops prints every hop in full already)" : "")"
+            )
+        }
+        switch first {
+        case "prices": return try PricesCommand.run(rest)
+        case "compare": return try compare(rest)
+        case "hops": return try compare(rest, hopsOnly: true, width: width)
+        case "dot": return try dot(rest)
+        case "report": return try ReportCommand.run(rest)
+        case "review": return try ReviewCommand.run(rest, width: width)
+        case "sweep": return try SweepCommand.run(rest)
+        case "completions": return try Completions.run(rest)
+        case "help": return try help(rest)
+        default:
+            let hint = Suggestion.closest(to: first, in: CommandCatalog.names).map { "did you mean '\($0)'? " } ?? ""
+            throw CLIError(
+                "unknown command '\(first)'; \(hint)commands: \(CommandCatalog.names.joined(separator: ", ")) (compare is the default; see '\(command) --help')")
+        }
+    }
+
+    /// `albgw-cost help [COMMAND]`: the full help, or one command's.
+    static func help(_ arguments: [String]) throws -> String {
+        let words = arguments.filter { $0 != "--help" && $0 != "-h" }
+        guard let name = words.first else { return words.count < arguments.count ? Help.command(CommandCatalog.help) : try Help.main() }
+        guard words.count == 1 else {
+            throw CLIError("albgw-cost help takes one COMMAND, got \(words.count): \(words.joined(separator: " ")); e.g. albgw-cost help review")
+        }
+        guard let spec = CommandCatalog.named(name) else {
+            let hint = Suggestion.closest(to: name, in: CommandCatalog.names).map { "did you mean '\($0)'? " } ?? ""
+            throw CLIError("no command '\(name)' to explain; \(hint)commands: \(CommandCatalog.names.joined(separator: ", ")) (albgw-cost help COMMAND)")
+        }
+        return Help.command(spec)
     }
 
     static func compare(_ arguments: [String], hopsOnly: Bool = false, width: Int = TextWrap.defaultWidth) throws -> String {
-        if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
+        try refuseOut(arguments, hopsOnly: hopsOnly)
         if arguments.contains("--version") {
             guard arguments == ["--version"] else { throw CLIError("--version takes no other arguments; run albgw-cost --version on its own") }
             return versionText()
         }
-        let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: command)
+        let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: hopsOnly ? "\(command) hops" : command)
         if parsed.values["--regions"] != nil { return try regions(parsed, hopsOnly: hopsOnly) }
         if hopsOnly, parsed.values["--format"] == "csv" {
             throw CLIError("albgw-cost hops prints the request paths; --format csv writes the line items: drop hops, or use --format table, json or markdown")
@@ -130,9 +156,30 @@ package enum CLI {
         return (options, ReportBuilder.build(scenario: options.scenario, prices: book, inputs: options.inputs, toolVersion: version))
     }
 
+    /// `--out` writes files, which `report` and `dot` do: the main command and `hops` print. Says so,
+    /// with the command line that does it.
+    static func refuseOut(_ arguments: [String], hopsOnly: Bool) throws {
+        guard arguments.contains(where: { $0 == "--out" || $0.hasPrefix("--out=") }) else { return }
+        // Neither report nor dot takes a --format other than dot's own: leave it out of the fix.
+        var kept: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            index += 1
+            if word == "--format" {
+                index += 1
+                continue
+            }
+            if !word.hasPrefix("--format=") { kept.append(word) }
+        }
+        let line = kept.joined(separator: " ")
+        throw CLIError(
+            "--out belongs to report or dot, which write files; \(hopsOnly ? "hops" : "the main command") prints: run albgw-cost report \(line) (the Markdown report and its diagrams) or albgw-cost dot \(line) (the diagrams)"
+        )
+    }
+
     /// `albgw-cost dot`: Graphviz DOT of the comparison (or of `--design`), or every diagram into `--out DIR`.
     static func dot(_ arguments: [String]) throws -> String {
-        if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all + OptionTable.dot, command: "\(command) dot")
         try refuseRegions(parsed, "albgw-cost dot draws one region's diagrams")
         if let format = parsed.values["--format"], format != "dot" {

@@ -25,7 +25,6 @@ package enum ReviewCommand {
     package static func run(
         _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment, width: Int = TextWrap.defaultWidth
     ) throws -> String {
-        if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
         var invocation = try parse(arguments, environment: environment)
         // --format sarif and --fail-on concern the findings; the analysis never sees them.
         let output = try ReviewOutput(&invocation.parsed)
