@@ -82,7 +82,7 @@ import Testing
         ] {
             #expect(text.contains("\n\(heading)\n"), "\(heading)")
         }
-        #expect(text.contains("```mermaid\nflowchart LR"))
+        #expect(text.contains("```mermaid\nflowchart TB"))
         #expect(text.contains("class eni_a spof"))
         #expect(text.contains("![alb-vpce-apigw-lambda](alb-vpce-apigw-lambda.svg)"))
         #expect(try markdown("--rps 50", svg: false).contains("SVG files were not rendered"))
