@@ -91,7 +91,7 @@ import Testing
             let found = try #require(text.range(of: "\n\(heading)\n", range: position..<text.endIndex), "\(heading) missing or out of order")
             position = found.upperBound
         }
-        #expect(text.contains("```mermaid\nflowchart LR"))
+        #expect(text.contains("```mermaid\nflowchart TB"))
         #expect(text.contains("class eni_a spof"))
         #expect(text.contains("![comparison](comparison.svg)"))
         #expect(text.contains("![alb-vpce-apigw-lambda](alb-vpce-apigw-lambda.svg)"))
