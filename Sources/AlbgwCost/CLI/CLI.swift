@@ -40,9 +40,28 @@ package enum CLI {
     /// Entry point of the executable: runs, prints, and returns the exit code.
     public static func main(_ commandLine: [String]) -> Int32 {
         let result = run(Array(commandLine.dropFirst()))
-        FileHandle.standardOutput.write(Data(result.stdout.utf8))
-        FileHandle.standardError.write(Data(result.stderr.utf8))
+        emit(result.stdout, to: STDOUT_FILENO)
+        emit(result.stderr, to: STDERR_FILENO)
         return result.exitCode
+    }
+
+    /// Writes all of `text` to a file descriptor straight from the string's UTF-8 bytes (building a
+    /// `Data` from them costs a run-time conformance lookup, a fair share of a short run).
+    static func emit(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
     }
 
     static func dispatch(_ arguments: [String]) throws -> String {
