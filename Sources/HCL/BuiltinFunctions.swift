@@ -8,6 +8,14 @@ enum BuiltinFunctions {
         "tolist", "toset", "tomap", "tostring", "tonumber", "tobool", "length", "lower", "upper", "concat",
         "jsonencode", "format", "join", "split", "merge", "lookup", "element", "keys", "values", "contains",
         "coalesce", "min", "max", "abs", "ceil", "floor", "trimspace", "replace", "distinct", "flatten",
+        "compact", "one", "zipmap", "range", "startswith", "endswith", "coalescelist", "alltrue", "anytrue", "sort", "reverse",
+        "substr", "trimprefix", "trimsuffix", "sum", "index", "slice", "setunion",
+    ]
+
+    /// Functions that only move values around: elements known only after apply pass through them
+    /// (`length([x, unknown])` is 2); any other function of such a value is unknown.
+    static let structural: Set<String> = [
+        "tolist", "tomap", "length", "concat", "merge", "lookup", "element", "keys", "values", "flatten", "one", "zipmap", "reverse", "slice",
     ]
 
     static func call(_ name: String, _ args: [Value]) throws -> Value {
@@ -19,11 +27,11 @@ enum BuiltinFunctions {
             }
         }
         func list(_ value: Value) throws -> [Value] {
-            guard case .list(let elements) = value else { throw Unknown("\(name)() needs a list, not a \(value.typeName)") }
+            guard case .list(let elements) = value else { throw Invalid("\(name)() needs a list, not a \(value.typeName)") }
             return elements
         }
         func object(_ value: Value) throws -> [String: Value] {
-            guard case .object(let attributes) = value else { throw Unknown("\(name)() needs an object or map, not a \(value.typeName)") }
+            guard case .object(let attributes) = value else { throw Invalid("\(name)() needs an object or map, not a \(value.typeName)") }
             return attributes
         }
         func string(_ value: Value) throws -> String { try Evaluator.string(value, "argument of \(name)()") }
@@ -95,12 +103,12 @@ enum BuiltinFunctions {
             try arity(2...3)
             let map = try object(args[0]), key = try string(args[1])
             if let value = map[key] { return value }
-            guard args.count == 3 else { throw Unknown("lookup(): key \"\(HCLError.excerpt(key))\" not found and no default given") }
+            guard args.count == 3 else { throw Invalid("lookup(): key \"\(HCLError.excerpt(key))\" not found and no default given") }
             return args[2]
         case "element":
             try arity(2...2)
             let elements = try list(args[0])
-            guard !elements.isEmpty else { throw Unknown("element() on an empty list") }
+            guard !elements.isEmpty else { throw Invalid("element() on an empty list") }
             guard let index = Evaluator.integer(try number(args[1])), index >= 0 else { throw Unknown("element() needs a non-negative whole index") }
             return elements[index % elements.count]
         case "keys":
@@ -115,7 +123,7 @@ enum BuiltinFunctions {
             return .bool(try list(args[0]).contains(args[1]))
         case "coalesce":
             for argument in args where argument != .null && argument != .string("") { return argument }
-            throw Unknown("coalesce(): no non-null, non-empty argument")
+            throw Invalid("coalesce(): no non-null, non-empty argument")
         case "min", "max":
             try arity(1...Int.max)
             let numbers = try args.map { try number($0) }
@@ -146,6 +154,84 @@ enum BuiltinFunctions {
         case "flatten":
             try arity(1...1)
             return .list(flatten(try list(args[0])))
+        case "compact":
+            try arity(1...1)
+            return .list(try list(args[0]).filter { $0 != .null && $0 != .string("") })
+        case "one":
+            try arity(1...1)
+            let elements = try list(args[0])
+            guard elements.count <= 1 else { throw Invalid("one() of a list of \(elements.count) elements") }
+            return elements.first ?? .null
+        case "zipmap":
+            try arity(2...2)
+            let keys = try list(args[0]), values = try list(args[1])
+            guard keys.count == values.count else { throw Invalid("zipmap() of \(keys.count) keys and \(values.count) values") }
+            var result: [String: Value] = [:]
+            for (key, value) in zip(keys, values) { result[try string(key)] = value }
+            return .object(result)
+        case "range":
+            try arity(1...3)
+            let numbers = try args.map { try number($0) }
+            let (start, limit, step): (Decimal, Decimal, Decimal) =
+                numbers.count == 1 ? (0, numbers[0], 1) : (numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : 1)
+            guard step != 0 else { throw Invalid("range() with a step of 0") }
+            var result: [Value] = []
+            var value = start
+            while step > 0 ? value < limit : value > limit {
+                result.append(.number(value))
+                guard result.count <= 1024 else { throw Unknown("range() of more than 1,024 elements is not evaluated statically") }
+                value += step
+            }
+            return .list(result)
+        case "startswith", "endswith":
+            try arity(2...2)
+            let text = try string(args[0]), affix = try string(args[1])
+            return .bool(name == "startswith" ? text.hasPrefix(affix) : text.hasSuffix(affix))
+        case "coalescelist":
+            for argument in args where !(try list(argument)).isEmpty { return argument }
+            throw Invalid("coalescelist(): every list is empty")
+        case "alltrue", "anytrue":
+            try arity(1...1)
+            let flags = try list(args[0]).map { try Evaluator.bool($0, "element of \(name)()") }
+            return .bool(name == "alltrue" ? flags.allSatisfy { $0 } : flags.contains(true))
+        case "sort":
+            try arity(1...1)
+            return .list(try list(args[0]).map { try string($0) }.sorted().map { .string($0) })
+        case "reverse":
+            try arity(1...1)
+            return .list(try list(args[0]).reversed())
+        case "substr":
+            try arity(3...3)
+            let characters = Array(try string(args[0]))
+            guard let offset = Evaluator.integer(try number(args[1])), let length = Evaluator.integer(try number(args[2])), offset >= 0, offset <= characters.count else {
+                throw Invalid("substr() offset out of range")
+            }
+            let end = length < 0 ? characters.count : min(characters.count, offset + length)
+            return .string(String(characters[offset..<max(offset, end)]))
+        case "trimprefix", "trimsuffix":
+            try arity(2...2)
+            let text = try string(args[0]), affix = try string(args[1])
+            if name == "trimprefix", text.hasPrefix(affix) { return .string(String(text.dropFirst(affix.count))) }
+            if name == "trimsuffix", text.hasSuffix(affix) { return .string(String(text.dropLast(affix.count))) }
+            return .string(text)
+        case "sum":
+            try arity(1...1)
+            var total: Decimal = 0
+            for element in try list(args[0]) { total += try number(element) }
+            return .number(total)
+        case "index":
+            try arity(2...2)
+            guard let position = try list(args[0]).firstIndex(of: args[1]) else { throw Invalid("index(): the value is not in the list") }
+            return .number(Decimal(position))
+        case "slice":
+            try arity(3...3)
+            let elements = try list(args[0])
+            guard let start = Evaluator.integer(try number(args[1])), let end = Evaluator.integer(try number(args[2])), start >= 0, start <= end,
+                end <= elements.count
+            else { throw Invalid("slice() indexes out of range") }
+            return .list(Array(elements[start..<end]))
+        case "setunion":
+            return .list(setOrder(distinct(try args.flatMap { try list($0) })))
         default:
             throw Unknown("function \(name)() is not evaluated statically")
         }

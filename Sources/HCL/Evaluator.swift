@@ -28,20 +28,33 @@ public struct Evaluator: Sendable {
     /// need a tiny fraction of the default; without a bound, 64 nested `for` directives over two elements
     /// would take 2^64 steps.
     public var workLimit: Int
+    /// When true, an element of a tuple or object (or of a `for` result) that cannot be known becomes
+    /// `Value.unknown` instead of making the whole value unknown, as Terraform keeps partially known
+    /// values; `try()` and `can()` then tell values that are unknown from expressions that are invalid.
+    public var partialUnknowns: Bool
 
     /// Creates an evaluator.
     public init(
-        variables: [String: Value] = [:], locals: [String: Value] = [:], scope: [String: Value] = [:], workLimit: Int = 1_000_000
+        variables: [String: Value] = [:], locals: [String: Value] = [:], scope: [String: Value] = [:], workLimit: Int = 1_000_000,
+        partialUnknowns: Bool = false
     ) {
         self.variables = variables
         self.locals = locals
         self.scope = scope
         self.workLimit = workLimit
+        self.partialUnknowns = partialUnknowns
     }
 
     /// Evaluates `expression`.
     public func evaluate(_ expression: HCLExpression) -> EvaluationResult {
         outcome { try eval(expression, Bindings(work: Work(limit: workLimit))) }
+    }
+
+    /// The value of `expression` when it is known, without the reason when it is not: the fast path for
+    /// callers that only need values.
+    public func value(of expression: HCLExpression) -> Value? {
+        guard let value = try? eval(expression, Bindings(work: Work(limit: workLimit))), value != .unknown else { return nil }
+        return value
     }
 
     /// Evaluates a template (e.g. a heredoc) to its string.
@@ -52,7 +65,11 @@ public struct Evaluator: Sendable {
     /// Reasons echo names and values from the input, so they are kept to one short line.
     private func outcome(_ body: () throws -> Value) -> EvaluationResult {
         do {
-            return .known(try body())
+            let value = try body()
+            if value == .unknown { return .unknown(reason: "known only after apply") }
+            return .known(value)
+        } catch let invalid as Invalid {
+            return .unknown(reason: HCLError.excerpt(invalid.reason, limit: 300))
         } catch let unknown as Unknown {
             return .unknown(reason: HCLError.excerpt(unknown.reason, limit: 300))
         } catch {
@@ -83,7 +100,10 @@ public struct Evaluator: Sendable {
 
         func spend(_ units: Int) throws {
             remaining -= units
-            if remaining < 0 { throw Unknown(Reason.tooMuchWork(limit)) }
+            if remaining < 0 {
+                let limit = self.limit
+                throw Unknown(Reason.tooMuchWork(limit))
+            }
         }
 
         /// Work proportional to what a value holds at its top level.
@@ -92,7 +112,7 @@ public struct Evaluator: Sendable {
             case .string(let string): try spend(string.utf8.count / 16)
             case .list(let elements): try spend(elements.count)
             case .object(let attributes): try spend(attributes.count)
-            case .number, .bool, .null: break
+            case .number, .bool, .null, .unknown: break
             }
         }
     }
@@ -156,7 +176,16 @@ public struct Evaluator: Sendable {
 
     @inline(never)
     private func evalCall(_ call: FunctionCall, _ bound: Bindings) throws -> Value {
+        switch call.name {
+        case "try": return try evalTry(call.arguments, bound)
+        case "can": return try evalCan(call.arguments, bound)
+        default: break
+        }
         var arguments = try call.arguments.map { try eval($0, bound) }
+        // A function of an unknown value is unknown, except those that only move values around.
+        if arguments.contains(where: { $0 == .unknown }) || (!BuiltinFunctions.structural.contains(call.name) && arguments.contains { $0.containsUnknown }) {
+            throw Unknown("\(HCLError.excerpt(call.name))() of a value known only after apply")
+        }
         if call.expandsFinalArgument, let last = arguments.popLast() {
             guard case .list(let elements) = last else { throw Unknown("cannot expand \(last.typeName) with '...' in \(HCLError.excerpt(call.name))()") }
             arguments += elements
@@ -166,9 +195,49 @@ public struct Evaluator: Sendable {
         return result
     }
 
+    /// `try(a, b, ...)`: the first argument that evaluates without an error. An argument that is
+    /// unknown (rather than invalid) makes the result unknown: it might or might not fail.
+    @inline(never)
+    private func evalTry(_ arguments: [HCLExpression], _ bound: Bindings) throws -> Value {
+        guard !arguments.isEmpty else { throw Invalid("try() needs at least one argument") }
+        var last = Invalid("try(): every argument fails")
+        for argument in arguments {
+            do {
+                let value = try eval(argument, bound)
+                if value == .unknown { throw Unknown("try() of a value known only after apply") }
+                return value
+            } catch let invalid as Invalid {
+                last = invalid
+            }
+        }
+        throw last
+    }
+
+    /// `can(x)`: true when `x` evaluates, false when it is invalid, unknown when it is unknown.
+    @inline(never)
+    private func evalCan(_ arguments: [HCLExpression], _ bound: Bindings) throws -> Value {
+        guard arguments.count == 1 else { throw Invalid("can() takes 1 argument, got \(arguments.count)") }
+        do {
+            _ = try eval(arguments[0], bound)
+            return .bool(true)
+        } catch is Invalid {
+            return .bool(false)
+        }
+    }
+
     @inline(never)
     private func evalTuple(_ elements: [HCLExpression], _ bound: Bindings) throws -> Value {
-        .list(try elements.map { try eval($0, bound) })
+        .list(try elements.map { try evalElement($0, bound) })
+    }
+
+    /// An element of a tuple or object: `.unknown` when it cannot be known and partial unknowns are kept.
+    private func evalElement(_ expression: HCLExpression, _ bound: Bindings) throws -> Value {
+        guard partialUnknowns else { return try eval(expression, bound) }
+        do {
+            return try eval(expression, bound)
+        } catch is Unknown {
+            return .unknown
+        }
     }
 
     @inline(never)
@@ -180,7 +249,7 @@ public struct Evaluator: Sendable {
             case .name(let name): key = name
             case .expression(let keyExpression): key = try Evaluator.string(try eval(keyExpression, bound), "object key")
             }
-            result[key] = try eval(item.value, bound)
+            result[key] = try evalElement(item.value, bound)
         }
         return .object(result)
     }
@@ -241,8 +310,10 @@ public struct Evaluator: Sendable {
         }
         let rhs = try eval(right, bound)
         switch op {
-        case .equal: return .bool(lhs == rhs)
-        case .notEqual: return .bool(lhs != rhs)
+        case .equal, .notEqual:
+            // `x != null` is known for a list or object x even when some of its elements are not.
+            guard let equal = Evaluator.knownEquality(lhs, rhs) else { throw Unknown("comparison with a value known only after apply") }
+            return .bool(equal == (op == .equal))
         default: break
         }
         let a = try Evaluator.number(lhs, "left operand of '\(op.symbol)'")
@@ -289,7 +360,7 @@ public struct Evaluator: Sendable {
             {
                 continue
             }
-            let value = try eval(forExpression.valueExpression, inner)
+            let value = try evalElement(forExpression.valueExpression, inner)
             guard let keyExpression = forExpression.keyExpression else {
                 listResult.append(value)
                 continue
@@ -348,26 +419,61 @@ public struct Evaluator: Sendable {
         }
     }
 
+    /// Whether two values are equal, when that is known: values of different kinds, lists of
+    /// different lengths and objects with different attributes differ whatever their unknown parts
+    /// hold; nil when the answer depends on a value known only after apply.
+    static func knownEquality(_ lhs: Value, _ rhs: Value) -> Bool? {
+        switch (lhs, rhs) {
+        case (.unknown, _), (_, .unknown): return nil
+        case (.list(let a), .list(let b)):
+            guard a.count == b.count else { return false }
+            var undecided = false
+            for (x, y) in zip(a, b) {
+                switch knownEquality(x, y) {
+                case false?: return false
+                case nil: undecided = true
+                case true?: continue
+                }
+            }
+            return undecided ? nil : true
+        case (.object(let a), .object(let b)):
+            guard Set(a.keys) == Set(b.keys) else { return false }
+            var undecided = false
+            for (key, x) in a {
+                switch knownEquality(x, b[key]!) {
+                case false?: return false
+                case nil: undecided = true
+                case true?: continue
+                }
+            }
+            return undecided ? nil : true
+        default:
+            return lhs == rhs
+        }
+    }
+
     private static func attribute(_ name: String, of value: Value) throws -> Value {
-        guard case .object(let attributes) = value else { throw Unknown("cannot get attribute \"\(HCLError.excerpt(name))\" of a \(value.typeName)") }
-        guard let result = attributes[name] else { throw Unknown("object has no attribute \"\(HCLError.excerpt(name))\"") }
+        if value == .unknown { throw Unknown("attribute \"\(HCLError.excerpt(name))\" of a value known only after apply") }
+        guard case .object(let attributes) = value else { throw Invalid("cannot get attribute \"\(HCLError.excerpt(name))\" of a \(value.typeName)") }
+        guard let result = attributes[name] else { throw Invalid("object has no attribute \"\(HCLError.excerpt(name))\"") }
         return result
     }
 
     private static func index(_ key: Value, of value: Value) throws -> Value {
+        if value == .unknown || key.containsUnknown { throw Unknown("an index into a value known only after apply") }
         switch value {
         case .list(let elements):
             let number = try Evaluator.number(key, "list index")
             guard let index = Evaluator.integer(number), index >= 0, index < elements.count else {
-                throw Unknown("index \(key.excerpt()) is out of range for a list of \(elements.count) elements")
+                throw Invalid("index \(key.excerpt()) is out of range for a list of \(elements.count) elements")
             }
             return elements[index]
         case .object(let attributes):
             let name = try Evaluator.string(key, "object key")
-            guard let result = attributes[name] else { throw Unknown("object has no key \"\(HCLError.excerpt(name))\"") }
+            guard let result = attributes[name] else { throw Invalid("object has no key \"\(HCLError.excerpt(name))\"") }
             return result
         default:
-            throw Unknown("cannot index a \(value.typeName)")
+            throw Invalid("cannot index a \(value.typeName)")
         }
     }
 
@@ -395,12 +501,14 @@ public struct Evaluator: Sendable {
     /// Iteration order for `for`: lists by index, objects by sorted key (as Terraform does).
     static func elements(of collection: Value) throws -> [(Value, Value)] {
         switch collection {
+        case .unknown:
+            throw Unknown("iteration over a value known only after apply")
         case .list(let elements):
             return elements.enumerated().map { (.number(Decimal($0.offset)), $0.element) }
         case .object(let attributes):
             return attributes.keys.sorted().map { (.string($0), attributes[$0]!) }
         default:
-            throw Unknown("cannot iterate over a \(collection.typeName)")
+            throw Invalid("cannot iterate over a \(collection.typeName)")
         }
     }
 
@@ -442,8 +550,15 @@ public struct Evaluator: Sendable {
         case .string(let string): return string
         case .number(let number): return Value.format(number)
         case .bool(let bool): return bool ? "true" : "false"
-        case .null: throw Unknown("\(context()) is null")
-        case .list, .object: throw Unknown("\(context()) must be a string, not a \(value.typeName)")
+        case .null:
+            let text = context()
+            throw Invalid(text + " is null")
+        case .list, .object:
+            let text = context()
+            throw Invalid(text + " must be a string, not a \(value.typeName)")
+        case .unknown:
+            let text = context()
+            throw Unknown(text + " is known only after apply")
         }
     }
 
@@ -456,9 +571,14 @@ public struct Evaluator: Sendable {
             {
                 return number
             }
-            throw Unknown("\(context()) must be a number, not \(value.excerpt())")
+            let text = context()
+            throw Invalid(text + " must be a number, not \(value.excerpt())")
+        case .unknown:
+            let text = context()
+            throw Unknown(text + " is known only after apply")
         default:
-            throw Unknown("\(context()) must be a number, not a \(value.typeName)")
+            let text = context()
+            throw Invalid(text + " must be a number, not a \(value.typeName)")
         }
     }
 
@@ -467,7 +587,12 @@ public struct Evaluator: Sendable {
         case .bool(let bool): return bool
         case .string("true"): return true
         case .string("false"): return false
-        default: throw Unknown("\(context()) must be a bool, not \(value.excerpt())")
+        case .unknown:
+            let text = context()
+            throw Unknown(text + " is known only after apply")
+        default:
+            let text = context()
+            throw Invalid(text + " must be a bool, not \(value.excerpt())")
         }
     }
 
@@ -481,9 +606,22 @@ public struct Evaluator: Sendable {
 }
 
 /// Internal signal that a value cannot be determined; becomes `EvaluationResult.unknown`.
+///
+/// The reason is built only when asked for: `Evaluator.value(of:)` never asks, and most expressions of a
+/// large configuration (references to resources) are unknown, so their reasons would be built for nothing.
 struct Unknown: Error {
-    let reason: String
-    init(_ reason: String) { self.reason = reason }
+    let describe: @Sendable () -> String
+    var reason: String { describe() }
+    init(_ reason: @autoclosure @escaping @Sendable () -> String) { describe = reason }
+}
+
+/// Internal signal that an expression would fail in Terraform itself (a missing attribute, an index
+/// out of range, a value of the wrong type): `try()` moves on, `can()` says false. Outside them it is
+/// reported like `Unknown`: the review never guesses a value.
+struct Invalid: Error {
+    let describe: @Sendable () -> String
+    var reason: String { describe() }
+    init(_ reason: @autoclosure @escaping @Sendable () -> String) { describe = reason }
 }
 
 extension HCLExpression {

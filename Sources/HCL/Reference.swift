@@ -64,6 +64,16 @@ extension HCLExpression {
         collector.visit(self, bound: [])
         return collector.references
     }
+
+    /// The references, with index keys that `evaluator` can know resolved too: in one instance of
+    /// `for_each`, `aws_lb_target_group.this[each.key].arn` gives `aws_lb_target_group.this["api"].arn`.
+    /// An index it cannot know ends the static part, as in `references`.
+    public func references(resolvingIndexesWith evaluator: Evaluator) -> [Reference] {
+        var collector = ReferenceCollector()
+        collector.resolver = evaluator
+        collector.visit(self, bound: [])
+        return collector.references
+    }
 }
 
 extension Body {
@@ -82,6 +92,7 @@ extension Block {
 
 private struct ReferenceCollector {
     var references: [Reference] = []
+    var resolver: Evaluator?
 
     mutating func visit(_ body: Body) {
         for item in body.items {
@@ -103,7 +114,7 @@ private struct ReferenceCollector {
         case let .traversal(base, steps):
             if case .variable(let name) = base.kind {
                 if !bound.contains(name) {
-                    references.append(Reference(root: name, steps: staticPrefix(steps), range: expression.range))
+                    references.append(Reference(root: name, steps: staticPrefix(steps, bound: bound), range: expression.range))
                 }
             } else {
                 visit(base, bound: bound)
@@ -165,7 +176,7 @@ private struct ReferenceCollector {
     }
 
     /// Leading steps with literal keys; stops at the first dynamic index or splat.
-    private func staticPrefix(_ steps: [TraversalStep]) -> [ReferenceStep] {
+    private func staticPrefix(_ steps: [TraversalStep], bound: Set<String>) -> [ReferenceStep] {
         var result: [ReferenceStep] = []
         for step in steps {
             switch step {
@@ -178,6 +189,8 @@ private struct ReferenceCollector {
                     result.append(.index(.number(literal.value)))
                 } else if let string = key.literalString {
                     result.append(.index(.string(string)))
+                } else if let resolved = resolve(key, bound: bound) {
+                    result.append(.index(resolved))
                 } else {
                     return result
                 }
@@ -186,5 +199,16 @@ private struct ReferenceCollector {
             }
         }
         return result
+    }
+
+    /// A dynamic index key the resolver knows: a string or a whole number, never a guess. Keys that
+    /// use an enclosing `for`'s variables are not resolved (the resolver does not bind them).
+    private func resolve(_ key: HCLExpression, bound: Set<String>) -> Value? {
+        guard let resolver, bound.isEmpty || !key.references.contains(where: { bound.contains($0.root) }) else { return nil }
+        switch resolver.value(of: key) {
+        case .string(let text): return .string(text)
+        case .number(let number) where Evaluator.integer(number) != nil: return .number(number)
+        default: return nil
+        }
     }
 }

@@ -14,6 +14,9 @@ public enum Value: Sendable, Hashable {
     case list([Value])
     /// An object or map.
     case object([String: Value])
+    /// A value known only after apply, inside a value that is otherwise known (an evaluator with
+    /// `partialUnknowns` produces it; a fully unknown expression is `EvaluationResult.unknown`).
+    case unknown
 
     /// The string, if this is a string.
     public var stringValue: String? { if case .string(let value) = self { value } else { nil } }
@@ -27,6 +30,15 @@ public enum Value: Sendable, Hashable {
     public var objectValue: [String: Value]? { if case .object(let value) = self { value } else { nil } }
     /// True for `null`.
     public var isNull: Bool { self == .null }
+    /// True when this value, or anything inside it, is `.unknown`.
+    public var containsUnknown: Bool {
+        switch self {
+        case .unknown: return true
+        case .list(let elements): return elements.contains { $0.containsUnknown }
+        case .object(let attributes): return attributes.values.contains { $0.containsUnknown }
+        default: return false
+        }
+    }
 
     /// A short name of the value's type, for messages.
     public var typeName: String {
@@ -37,6 +49,7 @@ public enum Value: Sendable, Hashable {
         case .null: return "null"
         case .list: return "list"
         case .object: return "object"
+        case .unknown: return "unknown value"
         }
     }
 
@@ -52,7 +65,7 @@ public enum Value: Sendable, Hashable {
         case .string(let string): Value.writeJSONString(string, into: &out)
         case .number(let number): out += Value.format(number)
         case .bool(let bool): out += bool ? "true" : "false"
-        case .null: out += "null"
+        case .null, .unknown: out += "null"
         case .list(let elements):
             out += "["
             for (i, element) in elements.enumerated() {
@@ -106,6 +119,7 @@ extension Value: CustomStringConvertible {
         case .number(let number): return Value.format(number)
         case .bool(let bool): return bool ? "true" : "false"
         case .null: return "null"
+        case .unknown: return "(known after apply)"
         case .list(let elements): return "[" + elements.map(\.description).joined(separator: ", ") + "]"
         case .object(let attributes):
             if attributes.isEmpty { return "{}" }
@@ -129,7 +143,7 @@ extension Value: CustomStringConvertible {
         guard out.unicodeScalars.count <= limit else { return }
         switch self {
         case .string(let string): out += Value.jsonQuoted(String(string.unicodeScalars.prefix(limit + 1)))
-        case .number, .bool, .null: out += description
+        case .number, .bool, .null, .unknown: out += description
         case .list(let elements):
             out += "["
             for (i, element) in elements.enumerated() {

@@ -278,7 +278,7 @@ import Testing
         (["review", "a", "b", "--rps", "50"], Int32(64), "takes one PATH, got 2"),
         (["review", "/dev/zero", "--rps", "50"], Int32(66), "not a regular file"),
         (["review", "/nonexistent/infra", "--rps", "50"], Int32(66), "does not exist"),
-        (["review", "Tests", "--rps", "50"], Int32(66), "holds no .tf files"),
+        (["review", "Tests", "--rps", "50"], Int32(66), "holds no .tf or .tf.json files"),
         (["review", "Package.swift", "--rps", "50", "--var", "x"], Int32(64), "NAME=VALUE"),
     ])
     func reviewErrors(arguments: [String], code: Int32, message: String) {

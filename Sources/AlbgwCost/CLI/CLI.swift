@@ -18,15 +18,12 @@ package enum CLI {
         do {
             let stdout = try dispatch(arguments)
             return Result(exitCode: ExitCode.success.rawValue, stdout: stdout, stderr: "")
+        } catch let failed as FailedRun {
+            return Result(exitCode: failed.code.rawValue, stdout: failed.stdout, stderr: "\(command): \(failed.message)\n")
         } catch let error as CLIError {
             return Result(exitCode: error.code.rawValue, stdout: "", stderr: "\(command): error: \(error.message)\n")
         } catch let error as TerraformLoader.LoadError {
-            let code: ExitCode
-            switch error {
-            case .parse: code = .dataError
-            default: code = .noInput
-            }
-            return Result(exitCode: code.rawValue, stdout: "", stderr: "\(command): error: \(error.description)\n")
+            return Result(exitCode: error.exitCode.rawValue, stdout: "", stderr: "\(command): error: \(error.description)\n")
         } catch let error as PriceTableError {
             let mapped = CLIError(error)
             return Result(exitCode: mapped.code.rawValue, stdout: "", stderr: "\(command): error: \(mapped.message)\n")
@@ -45,8 +42,9 @@ package enum CLI {
         return result.exitCode
     }
 
-    /// Writes all of `text` to a file descriptor straight from the string's UTF-8 bytes (building a
-    /// `Data` from them costs a run-time conformance lookup, a fair share of a short run).
+    /// Writes all of `text` to a file descriptor straight from the string's UTF-8 bytes, without a
+    /// copy (a sweep's JSON can be tens of megabytes) and without a `Data` (building one costs a
+    /// run-time conformance lookup, a fair share of a short run).
     static func emit(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { bytes in
@@ -65,6 +63,7 @@ package enum CLI {
     }
 
     static func dispatch(_ arguments: [String]) throws -> String {
+        if arguments.first != "review" { try ReviewOutput.refuseSARIF(outsideReview: arguments) }
         if let first = arguments.first, !first.hasPrefix("-") {
             switch first {
             case "prices": return try PricesCommand.run(Array(arguments.dropFirst()))
@@ -91,6 +90,9 @@ package enum CLI {
         }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: command)
         if parsed.values["--regions"] != nil { return try regions(parsed, hopsOnly: hopsOnly) }
+        if hopsOnly, parsed.values["--format"] == "csv" {
+            throw CLIError("albgw-cost hops prints the request paths; --format csv writes the line items: drop hops, or use --format table, json or markdown")
+        }
         let (options, report) = try analyse(parsed)
         switch options.format {
         case "csv": return CSV.lineItems(report)
@@ -145,6 +147,7 @@ package enum CLI {
     static func dot(_ arguments: [String]) throws -> String {
         if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all + OptionTable.dot, command: "\(command) dot")
+        try refuseRegions(parsed, "albgw-cost dot draws one region's diagrams")
         if let format = parsed.values["--format"], format != "dot" {
             throw CLIError("albgw-cost dot writes Graphviz DOT; drop --format \(format), or use it without the dot command")
         }
@@ -154,6 +157,14 @@ package enum CLI {
         try AtomicWriter.write(files.map { ($0.name, Data($0.text.utf8)) }, into: directory)
         return
             "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory). Render: dot -Tsvg \(directory)/\(files[0].name) -o \(files[0].name.replacingOccurrences(of: ".dot", with: ".svg"))\n"
+    }
+
+    /// `--regions` ranks the main command's costs across regions; the other commands work in one
+    /// region, and say so rather than quietly pricing `--region`'s.
+    static func refuseRegions(_ parsed: ParsedArguments, _ what: String) throws {
+        guard parsed.values["--regions"] != nil else { return }
+        throw CLIError(
+            "\(what); --regions ranks regions on the main command only: give --region CODE instead (once per region), or rank them with albgw-cost --rps N --regions all")
     }
 
     static func versionText() -> String {

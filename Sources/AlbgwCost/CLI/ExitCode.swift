@@ -1,6 +1,8 @@
 /// sysexits-style exit codes, as ArgumentParser and `swift build` use them.
 package enum ExitCode: Int32, Sendable {
     case success = 0
+    /// Findings at or above `review --fail-on`'s severity; the output was printed in full.
+    case findings = 1
     /// EX_USAGE: a wrong option, value or combination.
     case usage = 64
     /// EX_DATAERR: input data (a price table) is malformed.
@@ -33,4 +35,12 @@ package struct CLIError: Error, Equatable, CustomStringConvertible {
         case .unknownRegion: self.init(error.description, code: .usage)
         }
     }
+}
+
+/// A run that printed its output in full and fails all the same (`review --fail-on` met a finding):
+/// `CLI.run` prints `stdout`, then `message` as one line on stderr, and exits with `code`.
+package struct FailedRun: Error, Equatable {
+    package var stdout: String
+    package var message: String
+    package var code: ExitCode = .findings
 }

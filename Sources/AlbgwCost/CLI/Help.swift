@@ -15,6 +15,9 @@ package enum Help {
               albgw-cost dot --rps N [options] [--out DIR]      Graphviz diagrams (dot -Tsvg renders them)
               albgw-cost report --rps N [options] --out DIR     a Markdown design-review report with diagrams
               albgw-cost review PATH --rps N [--var K=V] ...   read Terraform, recognise the design, review it
+              albgw-cost sweep --vary VAR=FROM..TO [options]    every design across a range of one input, the
+                                                               crossovers and limits (see 'albgw-cost sweep --help')
+              albgw-cost --rps N --regions all [options]        the designs ranked across regions
               albgw-cost prices [--region CODE] [--export DIR]  the price tables, their sources and gaps
 
             EXAMPLES
@@ -28,6 +31,9 @@ package enum Help {
               albgw-cost --rps 50 --preset hybrid --design vpce-apigw-lambda
               albgw-cost report --rps 50 --region us-west-2 --needs usage-plans --out review
               albgw-cost review ./infra --rps 50 --var region=us-west-2
+              albgw-cost review ./infra --rps 50 --format sarif --fail-on high > review.sarif
+              albgw-cost sweep --vary rps=10..10000 --region us-west-2 --format svg > traffic.svg
+              albgw-cost --rps 50 --regions all --format csv
               albgw-cost prices --export ./prices   (edit, then: albgw-cost --rps 50 --prices ./prices)
 
             DESIGNS
@@ -44,6 +50,7 @@ package enum Help {
         out += section("THE WHOLE BILL (all off unless given; --preset hybrid turns on a VPN and a Resolver endpoint)", OptionTable.wholeBill)
         out += section("BILLING", OptionTable.billing)
         out += section("OUTPUT", OptionTable.output)
+        out += section("REVIEW (albgw-cost review PATH; --format sarif prints its findings for code scanning)", ReviewCommand.options)
         out += """
             CONVENTIONS (also printed with every result)
               1 KiB = 1,024 bytes; 1 GB = 2^30 bytes. A month is --hours-per-month hours (730 by default).
@@ -63,7 +70,8 @@ package enum Help {
               Every price carries its source, as-of date and confidence; see 'albgw-cost prices --region CODE'.
 
             EXIT CODES
-              0 success; 64 usage error; 65 malformed price table or Terraform; 66 missing file or directory;
+              0 success; 1 review --fail-on met a finding at or above its severity (the output is complete);
+              64 usage error; 65 malformed price table or Terraform; 66 missing file or directory;
               73 output cannot be written (--out DIR of dot, report, prices --export).
 
             """

@@ -96,7 +96,7 @@ package enum OptionTable {
     package static let output: [OptionSpec] = [
         OptionSpec(name: "--design", metavar: "ID", help: DesignCatalog.choicesText, defaultText: "all"),
         OptionSpec(
-            name: "--format", metavar: "FORMAT", help: "table, json, markdown (GitHub tables), dot (Graphviz) or csv (line items; with --regions, the ranking)",
+            name: "--format", metavar: "FORMAT", help: "table, json, markdown (GitHub tables), dot (Graphviz) or csv (line items; with --regions, the ranking); review also sarif",
             defaultText: "table"),
         OptionSpec(name: "--help", metavar: nil, help: "show this help", defaultText: nil),
         OptionSpec(name: "--version", metavar: nil, help: "show the version and the price tables' date", defaultText: nil),

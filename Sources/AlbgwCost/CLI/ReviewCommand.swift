@@ -1,78 +1,178 @@
 import Foundation
+import HCL
 
-/// `albgw-cost review PATH`: reads Terraform, recognises the design, reviews the code, then runs the
-/// usual analysis on the recognised scenario.
+/// `albgw-cost review PATH`: reads Terraform (modules, variable files), recognises each design
+/// instance, reviews the code, and, when a workload is given, runs the usual analysis on each
+/// instance's scenario.
 package enum ReviewCommand {
     package static let options: [OptionSpec] = [
-        OptionSpec(name: "--var", metavar: "NAME=VALUE", help: "a value for a Terraform variable without one (repeatable)", defaultText: nil, repeatable: true),
+        OptionSpec(name: "--var", metavar: "NAME=VALUE", help: "a value for a root module variable (repeatable; wins over variable files)", defaultText: nil, repeatable: true),
+        OptionSpec(
+            name: "--var-file", metavar: "FILE", help: "a .tfvars or .tfvars.json file, read after terraform.tfvars and *.auto.tfvars (repeatable)", defaultText: nil,
+            repeatable: true),
         OptionSpec(name: "--out", metavar: "DIR", help: "write the design-review report (report.md, DOT, SVG) into DIR", defaultText: nil),
+        ReviewOutput.failOnOption,
     ]
 
-    package static func run(_ arguments: [String]) throws -> String {
+    /// The parts of a `review` command line.
+    struct Invocation {
+        var path: String
+        var parsed: ParsedArguments
+        var variables: VariableInputs
+        var hasWorkload: Bool { parsed.values["--rps"] != nil || parsed.values["--requests-per-month"] != nil }
+    }
+
+    package static func run(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
+        var invocation = try parse(arguments, environment: environment)
+        // --format sarif and --fail-on concern the findings; the analysis never sees them.
+        let output = try ReviewOutput(&invocation.parsed)
+        let config = try TerraformLoader.load(invocation.path, inputs: invocation.variables)
+        let inventory = Inventory(config)
+        let (designs, unknowns) = DesignRecognizer.recognize(inventory)
+        var result = TerraformReviewResult(
+            files: config.files, designs: designs, findings: TerraformReview.review(inventory, designs: designs), warnings: config.warnings,
+            unknowns: unknowns)
+        if output.sarif {
+            let sarif = output.sarifText(result, reviewing: invocation.path, workingDirectory: FileManager.default.currentDirectoryPath)
+            return try output.finish(sarif, findings: result.findings)
+        }
+        return try output.finish(try render(&result, invocation: invocation), findings: result.findings)
+    }
+
+    /// The review, and with a workload the analysis of each design instance, in the format asked for.
+    static func render(_ result: inout TerraformReviewResult, invocation: Invocation) throws -> String {
+        let designs = result.designs
+        let format = invocation.parsed.values["--format"] ?? "table"
+
+        guard result.implementsADesign, invocation.hasWorkload else {
+            if invocation.parsed.values["--out"] != nil {
+                throw CLIError(
+                    result.implementsADesign
+                        ? "--out writes the design-review report, which needs the traffic: add --rps N (or --requests-per-month N)"
+                        : "--out writes a design-review report, but the code implements none of the designs: drop --out")
+            }
+            return try reviewOnly(result, format: format, workloadGiven: invocation.hasWorkload)
+        }
+
+        // One analysis per design instance, each with the parameters its code fixes.
+        var reports: [Report] = []
+        for (index, recognition) in designs.enumerated() {
+            var (values, notes) = recognition.optionValues()
+            if invocation.parsed.values["--region"] == nil && values["--region"] == nil {
+                notes.append("the code does not say which region; pass --region (us-east-1 is assumed)")
+            }
+            let options = try ScenarioOptions(invocation.parsed, overlay: .init(origin: "from Terraform", values: values))
+            let book = try options.catalog.book(for: options.scenario.topology.region)
+            reports.append(ReportBuilder.build(scenario: options.scenario, prices: book, inputs: options.inputs, toolVersion: CLI.version))
+            result.designs[index].unknowns += notes
+        }
+        result.costs = zip(designs, reports).map { recognition, report in
+            guard let design = report.designs.first(where: { $0.design == recognition.design }), let cost = design.shownCost else { return nil }
+            return InstanceCost(monthly: cost.monthlyCost, perMillionRequests: cost.costPerMillionRequests, complete: cost.isComplete, feasible: design.isFeasible)
+        }
+        reports[0].terraform = result
+
+        if let directory = invocation.parsed.values["--out"] {
+            let files = try ReportCommand.build(reports[0], graphviz: Graphviz.executable())
+            try AtomicWriter.write(files, into: directory)
+            let others = reports.count > 1 ? " The report analyses design 1 of \(reports.count) (\(designs[0].front ?? "")); its review section prices the others." : ""
+            return "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory).\(others)\n"
+        }
+        switch format {
+        case "json": return JSONRenderer.render(reports[0])
+        case "markdown": return MarkdownRenderer.render(reports[0], diagrams: nil)
+        case "dot": return DOTRenderer.render(reports[0])
+        case "csv": throw CLIError("review prints findings and analyses, not line items: use --format table, json or markdown")
+        default:
+            var out = TableRenderer.render(reports[0])
+            for (index, report) in reports.enumerated().dropFirst() {
+                let recognition = designs[index]
+                out += "\n== Design \(index + 1) of \(reports.count): \(recognition.front ?? "?") (\(recognition.design?.rawValue ?? "none")) ==\n\n"
+                out += TableRenderer.render(report)
+            }
+            return out
+        }
+    }
+
+    /// The review without an analysis: no workload was given, or the code implements no design.
+    static func reviewOnly(_ result: TerraformReviewResult, format: String, workloadGiven: Bool) throws -> String {
+        let closing: String
+        if !result.implementsADesign {
+            closing = "No cost analysis: the code implements none of the designs, so there is nothing to price.\n"
+        } else {
+            closing = "Costs, hops and failure domains follow when you give the traffic: add --rps N (or --requests-per-month N).\n"
+        }
+        switch format {
+        case "json":
+            return JSONValue.object([
+                ("schemaVersion", .number(1)), ("tool", .object([("name", .string("albgw-cost")), ("version", .string(CLI.version))])),
+                ("terraform", ReviewRenderer.json(result)),
+            ]).serialized()
+        case "markdown": return ReviewRenderer.markdown(result) + "\n" + closing
+        case "dot", "csv":
+            throw CLIError(
+                result.implementsADesign
+                    ? "--format \(format) draws or lists the analysis, which needs the traffic: add --rps N, or use --format table, json or markdown"
+                    : "--format \(format) draws or lists an analysis, but the code implements none of the designs: use --format table, json or markdown")
+        default: return ReviewRenderer.text(result) + "\n" + closing
+        }
+    }
+
+    /// Splits the command line: the PATH is the one word that is neither an option nor an option's
+    /// value, wherever it stands; `--var` and `--var-file` keep their order (later wins).
+    static func parse(_ arguments: [String], environment: [String: String]) throws -> Invocation {
         let all = OptionTable.all + options
-        // The PATH is the one word that is neither an option nor an option's value, wherever it stands.
         var rest: [String] = []
         var positional: [String] = []
+        var given: [VariableInputs.Given] = []
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
-            if word.hasPrefix("-") {
-                rest.append(word)
-                if !word.contains("="), all.first(where: { $0.name == word })?.takesValue == true, index + 1 < arguments.count {
-                    rest.append(arguments[index + 1])
-                    index += 1
-                }
-            } else {
-                positional.append(word)
-            }
             index += 1
+            guard word.hasPrefix("-"), word.count > 1 else {
+                positional.append(word)
+                continue
+            }
+            let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+            guard let spec = all.first(where: { $0.name == name }) else {
+                let hint = Suggestion.closest(to: name, in: all.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
+                throw CLIError("unknown option '\(HCLError.excerpt(name, limit: 60))'; \(hint)(see 'albgw-cost review --help')")
+            }
+            rest.append(word)
+            var value: String?
+            if word.contains("=") {
+                value = String(word.drop { $0 != "=" }.dropFirst())
+            } else if spec.takesValue, index < arguments.count {
+                value = arguments[index]
+                rest.append(arguments[index])
+                index += 1
+            }
+            guard let value else { continue }
+            if name == "--var-file" { given.append(.file(value)) }
+            if name == "--var" {
+                guard let equals = value.firstIndex(of: "="), equals != value.startIndex else {
+                    throw CLIError("--var '\(HCLError.excerpt(value, limit: 60))' is not NAME=VALUE; write e.g. --var region=us-west-2")
+                }
+                let variable = String(value[..<equals])
+                if given.contains(where: { if case .assignment(variable, _) = $0 { true } else { false } }) {
+                    throw CLIError("--var \(HCLError.excerpt(variable, limit: 60)) is given twice; give each variable once")
+                }
+                given.append(.assignment(name: variable, value: String(value[value.index(after: equals)...])))
+            }
         }
         guard positional.count == 1, let path = positional.first else {
             throw CLIError(
                 positional.isEmpty
-                    ? "albgw-cost review needs a PATH: a .tf file or a directory of them, e.g. albgw-cost review ./infra --rps 50"
-                    : "albgw-cost review takes one PATH, got \(positional.count): \(positional.joined(separator: " ")); review one module at a time")
+                    ? "albgw-cost review needs a PATH: a .tf file, a directory of them, or a plan's JSON, e.g. albgw-cost review ./infra"
+                    : "albgw-cost review takes one PATH, got \(positional.count): \(positional.map { HCLError.excerpt($0, limit: 60) }.joined(separator: " ")); review one root module at a time"
+            )
         }
         var parsed = try ArgumentParser.parse(rest, options: all, command: "albgw-cost review")
-        if parsed.values["--rps"] == nil && parsed.values["--requests-per-month"] == nil {
-            throw CLIError("albgw-cost review needs the traffic the code will carry: add --rps N (or --requests-per-month N)")
-        }
-        var variables: [String: String] = [:]
-        for assignment in parsed.repeated["--var"] ?? [] {
-            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
-                throw CLIError("--var '\(assignment)' is not NAME=VALUE; write e.g. --var region=us-west-2")
-            }
-            let name = String(assignment[..<equals])
-            guard variables[name] == nil else { throw CLIError("--var \(name) is given twice; give each variable once") }
-            variables[name] = String(assignment[assignment.index(after: equals)...])
-        }
+        try CLI.refuseRegions(parsed, "albgw-cost review reviews the code in one region")
         parsed.values["--var"] = nil
-
-        let config = try TerraformLoader.load(path, variables: variables)
-        let recognition = DesignRecognizer.recognize(config)
-        let findings = TerraformReview.review(config, recognition: recognition)
-        var (values, notes) = recognition.optionValues()
-        if parsed.values["--region"] == nil && values["--region"] == nil {
-            notes.append("the code does not say which region; pass --region (us-east-1 is assumed)")
-        }
-        let options = try ScenarioOptions(parsed, overlay: .init(origin: "from Terraform", values: values))
-        let book = try options.catalog.book(for: options.scenario.topology.region)
-        var report = ReportBuilder.build(scenario: options.scenario, prices: book, inputs: options.inputs, toolVersion: CLI.version)
-        var reviewed = recognition
-        reviewed.unknowns += notes
-        report.terraform = TerraformReviewResult(files: config.files, recognition: reviewed, findings: findings)
-
-        if let directory = parsed.values["--out"] {
-            let files = try ReportCommand.build(report, graphviz: Graphviz.executable())
-            try AtomicWriter.write(files, into: directory)
-            return "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory).\n"
-        }
-        switch options.format {
-        case "json": return JSONRenderer.render(report)
-        case "markdown": return MarkdownRenderer.render(report, diagrams: nil)
-        case "dot": return DOTRenderer.render(report)
-        default: return TableRenderer.render(report)
-        }
+        parsed.values["--var-file"] = nil
+        return Invocation(
+            path: path, parsed: parsed, variables: VariableInputs(given: given, environment: VariableInputs.terraformVariables(in: environment)))
     }
 }

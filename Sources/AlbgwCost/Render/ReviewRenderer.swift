@@ -1,16 +1,26 @@
-/// The Terraform review as text: what the code implements, the facts read, the unknowns and the
-/// findings, before the usual analysis.
+/// The Terraform review as text: what the code implements (each design instance with the facts
+/// read), the warnings and unknowns, and the findings, before the usual analysis.
 package enum ReviewRenderer {
     package static func text(_ review: TerraformReviewResult) -> String {
-        let recognition = review.recognition
         var out = "Terraform review of \(review.files.joined(separator: ", "))\n"
-        out += "  Design: \(recognition.design?.rawValue ?? "none of the designs") (\(recognition.explanation))\n"
-        if !recognition.facts.isEmpty {
-            var table = TextTable([("Read from the code", .left), ("Value", .left), ("Where", .left)])
-            for fact in recognition.facts { table.add([fact.name, fact.value, fact.position?.description ?? "-"]) }
-            out += table.render(indent: "  ")
+        let several = review.designs.count > 1
+        if several { out += "  Designs: \(review.designs.count) instances\n" }
+        for (index, recognition) in review.designs.enumerated() {
+            let cost = index < review.costs.count ? review.costs[index] : nil
+            if several {
+                out +=
+                    "  \(index + 1). \(recognition.front ?? "?"): \(recognition.design?.rawValue ?? "none of the designs")\(cost.map { " at \(money($0))" } ?? "") (\(recognition.explanation))\n"
+            } else {
+                out += "  Design: \(recognition.design?.rawValue ?? "none of the designs") (\(recognition.explanation))\n"
+            }
+            if !recognition.facts.isEmpty {
+                var table = TextTable([("Read from the code", .left), ("Value", .left), ("Where", .left)])
+                for fact in recognition.facts { table.add([fact.name, fact.value, fact.position?.description ?? "-"]) }
+                out += table.render(indent: several ? "     " : "  ")
+            }
         }
-        for unknown in recognition.unknowns { out += "  Unknown: \(unknown)\n" }
+        for warning in review.warnings { out += "  Warning: \(warning)\n" }
+        for unknown in unknowns(review) { out += "  Unknown: \(unknown)\n" }
         out += review.findings.isEmpty ? "  Findings: none\n" : "  Findings (\(review.findings.count)):\n"
         for finding in review.findings {
             out += "  [\(finding.severity.rawValue)] \(finding.position): \(finding.message). Fix: \(finding.fix).\n"
@@ -18,15 +28,36 @@ package enum ReviewRenderer {
         return out
     }
 
+    /// An instance's design priced in its own scenario: `$135.52/month ($1.0314 per 1M requests)`.
+    static func money(_ cost: InstanceCost) -> String {
+        (cost.complete ? "" : "at least ") + "\(Format.money(cost.monthly))/month (\(Format.money4(cost.perMillionRequests)) per 1M requests)"
+            + (cost.feasible ? "" : ", cannot carry the workload")
+    }
+
+    /// The configuration's unknowns, then every instance's own, each once.
+    static func unknowns(_ review: TerraformReviewResult) -> [String] {
+        var seen: Set<String> = []
+        return (review.unknowns + review.designs.flatMap(\.unknowns)).filter { seen.insert($0).inserted }
+    }
+
     package static func markdown(_ review: TerraformReviewResult) -> String {
-        let recognition = review.recognition
         var out = "## Terraform review\n\n"
-        out +=
-            "Files: \(review.files.map { "`\($0)`" }.joined(separator: ", ")). The code implements **\(recognition.design?.rawValue ?? "none of the designs")**: \(recognition.explanation).\n\n"
-        if !recognition.facts.isEmpty {
-            out += MarkdownRenderer.table(["Read from the code", "Value", "Where"], recognition.facts.map { [$0.name, $0.value, $0.position.map { "`\($0)`" } ?? "-"] }) + "\n"
+        out += "Files: \(review.files.map { "`\($0)`" }.joined(separator: ", ")).\n\n"
+        let several = review.designs.count > 1
+        for (index, recognition) in review.designs.enumerated() {
+            let cost = index < review.costs.count ? review.costs[index] : nil
+            if several {
+                out += "### Design \(index + 1) of \(review.designs.count): `\(recognition.front ?? "?")`\n\n"
+            }
+            out += "The code implements **\(recognition.design?.rawValue ?? "none of the designs")**\(cost.map { " (\(money($0)))" } ?? ""): \(recognition.explanation).\n\n"
+            if !recognition.facts.isEmpty {
+                out +=
+                    MarkdownRenderer.table(["Read from the code", "Value", "Where"], recognition.facts.map { [$0.name, $0.value, $0.position.map { "`\($0)`" } ?? "-"] }) + "\n"
+            }
         }
-        if !recognition.unknowns.isEmpty { out += recognition.unknowns.map { "- Unknown: \($0)\n" }.joined() + "\n" }
+        if several { out += "### Findings\n\n" }
+        let notes = review.warnings.map { "- Warning: \($0)\n" } + unknowns(review).map { "- Unknown: \($0)\n" }
+        if !notes.isEmpty { out += notes.joined() + "\n" }
         out +=
             review.findings.isEmpty
             ? "No review findings.\n"
@@ -35,19 +66,41 @@ package enum ReviewRenderer {
     }
 
     package static func json(_ review: TerraformReviewResult) -> JSONValue {
+        func facts(_ recognition: Recognition) -> JSONValue {
+            .array(
+                recognition.facts.map { fact in
+                    .object([("name", .string(fact.name)), ("value", .string(fact.value)), ("where", fact.position.map { .string($0.description) } ?? .null)])
+                })
+        }
         let recognition = review.recognition
+        let designs: [JSONValue] = review.designs.enumerated().map { index, recognition in
+            let cost = index < review.costs.count ? review.costs[index] : nil
+            return .object([
+                ("design", recognition.design.map { .string($0.rawValue) } ?? .null),
+                ("front", recognition.front.map(JSONValue.string) ?? .null),
+                ("explanation", .string(recognition.explanation)),
+                ("facts", facts(recognition)),
+                ("unknowns", .array(recognition.unknowns.map(JSONValue.string))),
+                (
+                    "cost",
+                    cost.map { cost in
+                        .object([
+                            ("monthlyCost", .number(cost.monthly)), ("costPerMillionRequests", .number(cost.perMillionRequests)), ("complete", .bool(cost.complete)),
+                            ("feasible", .bool(cost.feasible)),
+                        ])
+                    } ?? .null
+                ),
+            ])
+        }
         return .object([
             ("files", .array(review.files.map(JSONValue.string))),
+            // The first instance's fields stay at the top for readers of schema version 1.
             ("design", recognition.design.map { .string($0.rawValue) } ?? .null),
             ("explanation", .string(recognition.explanation)),
-            (
-                "facts",
-                .array(
-                    recognition.facts.map { fact in
-                        .object([("name", .string(fact.name)), ("value", .string(fact.value)), ("where", fact.position.map { .string($0.description) } ?? .null)])
-                    })
-            ),
-            ("unknowns", .array(recognition.unknowns.map(JSONValue.string))),
+            ("facts", facts(recognition)),
+            ("unknowns", .array(unknowns(review).map(JSONValue.string))),
+            ("designs", .array(designs)),
+            ("warnings", .array(review.warnings.map(JSONValue.string))),
             (
                 "findings",
                 .array(

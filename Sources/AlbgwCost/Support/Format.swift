@@ -97,6 +97,24 @@ extension Format {
         return ExactDecimal(mantissa: Int128(scaled), exponent: Int32(exponent)).normalized
     }
 
+    /// `1,234.5678901`, `0.00175`: every digit of the value, thousands grouped. Sweep values are shown
+    /// this way so that the value shown is the value evaluated and can be typed back.
+    package static func exact(_ value: ExactDecimal) -> String {
+        // The value's plain text, its integer digits grouped (the sign is not counted as a digit).
+        let text = Array(value.description.utf8)
+        let start = text.first == UInt8(ascii: "-") ? 1 : 0
+        let point = text.firstIndex(of: UInt8(ascii: ".")) ?? text.count
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + (point - start) / 3)
+        out += text[..<start]
+        for index in start..<point {
+            if index > start && (point - index) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(text[index])
+        }
+        out += text[point...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// `$0.6789`: four decimals, for per-hour and per-million-requests figures where cents hide the difference.
     package static func money4(_ value: ExactDecimal) -> String {
         let sign = value < 0 ? "-" : ""

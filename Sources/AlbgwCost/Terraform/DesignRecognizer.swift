@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a configuration implements, and the scenario parameters it fixes.
+/// What one design instance of a configuration implements, and the scenario parameters it fixes.
 package struct Recognition: Sendable, Equatable {
     /// A fact read from the code: what, its value as written or evaluated, and where.
     package struct Fact: Sendable, Equatable {
@@ -11,6 +11,9 @@ package struct Recognition: Sendable, Equatable {
 
     /// The recognised design, or nil when the code implements none.
     package var design: DesignID?
+    /// The resource clients reach first (the ALB, or the private custom domain name): names the
+    /// instance when a configuration holds several.
+    package var front: String?
     /// Why it is that design, or what is missing for either.
     package var explanation: String
     package var facts: [Fact]
@@ -29,209 +32,323 @@ package struct Recognition: Sendable, Equatable {
     package var lambdaMemoryMB: Int?
     package var lambdaArchitecture: LambdaArchitecture?
     package var dnsRecord: DNSRecordType?
+
+    /// The addresses of the instance's parts, for the checks that concern one instance.
+    package var parts = Parts()
+
+    package struct Parts: Sendable, Equatable {
+        package var alb: String?
+        package var targetGroup: String?
+        package var endpoint: String?
+        package var api: String?
+        package var domain: String?
+        package var function: String?
+    }
+
+    init(design: DesignID?, explanation: String, facts: [Fact], unknowns: [String]) {
+        self.design = design
+        self.explanation = explanation
+        self.facts = facts
+        self.unknowns = unknowns
+    }
 }
 
-/// Recognises which design of the catalog a Terraform configuration implements, from the resources
-/// that make up each kind of component and how they are wired.
+/// Recognises which designs of the catalog a Terraform configuration implements, from the resources
+/// that make up each kind of component and how they are wired: each ALB by the target groups its
+/// listeners forward to, each private custom domain name by the endpoint its access association names.
 package enum DesignRecognizer {
-    package static func recognize(_ config: TerraformConfiguration) -> Recognition {
-        var facts: [Recognition.Fact] = []
+    /// The first design instance, or what is missing when there is none.
+    package static func recognize(_ config: TerraformConfiguration) -> Recognition { recognizeAll(config)[0] }
+
+    /// Every design instance, in source order; one recognition without a design when there is none.
+    package static func recognizeAll(_ config: TerraformConfiguration) -> [Recognition] {
+        let (designs, unknowns) = recognize(Inventory(config))
+        return designs.map { design in
+            var merged = design
+            merged.unknowns = unknowns + design.unknowns
+            return merged
+        }
+    }
+
+    /// Every design instance with only its own unknowns, and the configuration's unknowns (unset
+    /// variables, modules not followed) once: a configuration of a thousand instances does not carry
+    /// a thousand copies of them.
+    package static func recognize(_ inventory: Inventory) -> (designs: [Recognition], unknowns: [String]) {
+        let config = inventory.config
         var unknowns: [String] = []
-        func fact(_ name: String, _ value: String, _ position: SourcePosition?) { facts.append(.init(name: name, value: value, position: position)) }
-
-        let albs = (config.resources("aws_lb") + config.resources("aws_alb")).filter {
-            ($0["load_balancer_type"]?.value?.string ?? "application") == "application"
-        }
-        let targetGroups = config.resources("aws_lb_target_group") + config.resources("aws_alb_target_group")
-        let endpoints = config.resources("aws_vpc_endpoint").filter { endpoint in
-            (endpoint["service_name"]?.text ?? "").contains("execute-api")
-                && (endpoint["vpc_endpoint_type"]?.value?.string ?? "Gateway").lowercased() == "interface"
-        }
-        let privateAPIs = config.resources("aws_api_gateway_rest_api").filter { api in
-            api.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").contains("PRIVATE") }
-        }
-        let functions = config.resources("aws_lambda_function")
-
-        var result = Recognition(design: nil, explanation: "", facts: [], unknowns: [])
-        result.region = region(config, endpoints: endpoints, unknowns: &unknowns)
-        if let region = result.region { fact("region", region, nil) }
-        if let record = cnameToALB(config) {
-            result.dnsRecord = .cname
-            fact("DNS record", "\(record.address): CNAME to the ALB, TTL \(record["ttl"].map { $0.value?.string ?? $0.text } ?? "not set")", record.position)
-        }
-
-        let alb = albs.first
-        if let alb {
-            let isInternal = alb["internal"]?.value?.bool ?? false
-            result.albScheme = isInternal ? .internal : .internetFacing
-            fact("ALB", "\(alb.address), \(result.albScheme!.rawValue)", alb.position)
-            if let subnets = alb["subnets"] {
-                result.azs = distinctZones(subnets, config: config)
-                fact("ALB subnets", "\(subnets.count.map(String.init) ?? "unknown") (\(subnets.text)) in \(result.azs.map(String.init) ?? "unknown") AZ(s)", subnets.position)
-            } else if let mappings = Optional(alb.blocks("subnet_mapping")), !mappings.isEmpty {
-                result.azs = mappings.count
-                fact("ALB subnets", "\(mappings.count) subnet_mapping blocks", mappings[0].position)
-            }
-        }
-
-        let lambdaGroups = targetGroups.filter { $0["target_type"]?.value?.string == "lambda" }
-        let ipGroups = targetGroups.filter { $0["target_type"]?.value?.string == "ip" }
-        if let function = functions.first {
-            result.lambdaMemoryMB = function["memory_size"]?.value?.string.flatMap(Int.init) ?? 128
-            result.lambdaArchitecture = function["architectures"]?.value?.list?.first?.string.flatMap(LambdaArchitecture.init) ?? .x86_64
-            fact(
-                "Lambda", "\(function.address), \(result.lambdaMemoryMB!) MB, \(result.lambdaArchitecture!.rawValue), runtime \(function["runtime"]?.value?.string ?? "not set")",
-                function.position)
-        }
-
-        let domains = privateDomains(config)
-        if let alb, let group = ipGroups.first, let endpoint = endpoints.first, let api = privateAPIs.first {
-            result.design = DesignCatalog.design(withSignatures: ["alb", "vpce", "apigw", "lambda"])
-            result.explanation =
-                "\(alb.address) forwards to \(group.address) (target type ip), which holds the IPs of \(endpoint.address) (execute-api, Interface), the endpoint of the private REST API \(api.address)"
-                + (functions.isEmpty ? "; no aws_lambda_function is declared, so the function's defaults (128 MB, x86_64) apply" : "")
-            fact("target group", "\(group.address): ip, \(group["protocol"]?.value?.string ?? "protocol not set") \(group["port"]?.value?.string ?? "")", group.position)
-            let subnetIDs = endpoint["subnet_ids"]
-            result.vpceSubnets = subnetIDs?.count ?? 0
-            fact("endpoint subnets", subnetIDs.map { "\($0.count.map(String.init) ?? "unknown") (\($0.text))" } ?? "none (no subnet_ids)", subnetIDs?.position ?? endpoint.position)
-            let dns = endpoint["private_dns_enabled"]?.value?.bool ?? false
-            result.privateDNS = dns
-            fact("endpoint private DNS", dns ? "enabled" : "disabled", endpoint["private_dns_enabled"]?.position ?? endpoint.position)
-            let registration = registeredTargets(config, group: group)
-            result.registeredTargets = registration.count
-            result.targetIPs = registration.manual ? .manual : .lookup
-            fact("registered endpoint IPs", "\(registration.count) (\(registration.texts.joined(separator: "; ")))", registration.position)
-            result.accounts = crossAccount(alb: alb, application: [api] + functions) ? .cross : .single
-            fact(
-                "accounts",
-                result.accounts == .cross ? "cross: API and function use another provider (\(api["provider"]?.text ?? functions.first?["provider"]?.text ?? ""))" : "single",
-                api["provider"]?.position ?? api.position)
-        } else if let alb, let group = lambdaGroups.first {
-            result.design = DesignCatalog.design(withSignatures: ["alb", "lambda"])
-            result.explanation = "\(alb.address) forwards to \(group.address), a target group of type lambda"
-            fact("target group", "\(group.address): lambda", group.position)
-            result.accounts = crossAccount(alb: alb, application: functions) ? .cross : .single
-        } else if let domain = domains.first, !endpoints.isEmpty, !privateAPIs.isEmpty {
-            recognizePrivateDomain(config, domain: domain, endpoints: endpoints, apis: privateAPIs, functions: functions, alb: alb, into: &result, fact: fact)
-        } else if let alb {
-            var missing: [String] = []
-            if ipGroups.isEmpty { missing.append("a target group of type ip (or lambda)") }
-            if endpoints.isEmpty { missing.append("an Interface endpoint for execute-api") }
-            if privateAPIs.isEmpty { missing.append("a REST API with endpoint type PRIVATE") }
-            result.explanation = "\(alb.address) is declared, but not \(missing.joined(separator: ", ")), so the code implements none of the designs"
-        } else {
-            result.explanation =
-                "no Application Load Balancer (aws_lb with load_balancer_type application) and no private custom domain name (aws_api_gateway_domain_name with endpoint type PRIVATE) in front of a private REST API and an execute-api endpoint are declared, so the code implements none of the designs"
-        }
-        for listener in config.resources("aws_lb_listener") + config.resources("aws_alb_listener") {
-            let policy = listener["ssl_policy"]?.value?.string ?? (listener["ssl_policy"]?.text ?? "not set (ELBSecurityPolicy-2016-08)")
-            fact(
-                "listener", "\(listener.address): \(listener["protocol"]?.value?.string ?? "?") \(listener["port"]?.value?.string ?? "?"), TLS policy \(policy)", listener.position)
-        }
-        for group in targetGroups {
-            if let check = group.blocks("health_check").first {
-                let parts = ["protocol", "port", "path", "matcher"].compactMap { key in check[key].map { "\(key) \($0.value?.string ?? $0.text)" } }
-                fact("health check", "\(group.address): \(parts.isEmpty ? "defaults" : parts.joined(separator: ", "))", check.position)
-            }
-        }
-        for api in privateAPIs {
-            let holders = [api] + config.resources("aws_api_gateway_rest_api_policy").filter { $0["rest_api_id"]?.references.contains { $0.hasPrefix(api.address + ".") } ?? false }
-            let conditions = holders.compactMap { $0["policy"] }.flatMap { TerraformReview.sourceVpceValues($0.text) }
-            fact(
-                "private REST API", "\(api.address): endpoint type PRIVATE; aws:SourceVpce \(conditions.isEmpty ? "not conditioned" : conditions.joined(separator: ", "))",
-                api.position)
-        }
-        for vpc in config.resources("aws_vpc") {
-            fact("VPC", "\(vpc.address): \(vpc["cidr_block"].map { $0.value?.string ?? $0.text } ?? "no cidr_block")", vpc.position)
-        }
-        let groupsOf: (TerraformExpression?) -> String = { expression in
-            expression.map { $0.references.map(TerraformReview.resourceAddress).joined(separator: ", ") } ?? "none"
-        }
-        fact(
-            "security groups",
-            (alb.map { "ALB: \(groupsOf($0["security_groups"]))" } ?? "ALB: none") + (endpoints.first.map { "; endpoint: \(groupsOf($0["security_group_ids"]))" } ?? ""),
-            alb?["security_groups"]?.position ?? endpoints.first?["security_group_ids"]?.position)
+        let region = region(config, endpoints: inventory.endpoints, unknowns: &unknowns)
         for variable in config.variables where variable["default"] == nil && !config.givenVariables.contains(variable.type) {
             unknowns.append("var.\(variable.type) has no default; pass --var \(variable.type)=VALUE")
         }
-        result.facts = facts
-        result.unknowns = unknowns
+        unknowns += config.notes
+
+        var designs: [Recognition] = []
+        var unmatched: [String] = []
+        var claimedEndpoints: Set<String> = []
+        for alb in inventory.albs {
+            let groups = inventory.targetGroups(of: alb)
+            let lambdaGroups = groups.filter { $0["target_type"]?.value?.string == "lambda" }
+            let ipGroups = groups.filter { $0["target_type"]?.value?.string == "ip" }
+            var matched = false
+            for group in ipGroups {
+                guard let endpoint = inventory.endpoint(behind: group), let api = inventory.api(reachedThrough: endpoint) else { continue }
+                claimedEndpoints.insert(endpoint.address)
+                designs.append(albToEndpoint(inventory, alb: alb, group: group, endpoint: endpoint, api: api))
+                matched = true
+            }
+            // Several lambda target groups behind one ALB are one instance of the design: ALB to Lambda.
+            if let group = lambdaGroups.first {
+                designs.append(albToLambda(inventory, alb: alb, group: group, others: Array(lambdaGroups.dropFirst())))
+                matched = true
+            }
+            if !matched {
+                var missing: [String] = []
+                if ipGroups.isEmpty && lambdaGroups.isEmpty { missing.append("a target group of type ip (or lambda)\(groups.isEmpty ? "" : " among the ones it forwards to")") }
+                if inventory.endpoints.isEmpty { missing.append("an Interface endpoint for execute-api") }
+                if inventory.privateAPIs.isEmpty { missing.append("a REST API with endpoint type PRIVATE") }
+                if missing.isEmpty { missing.append("a target group whose attachments register an execute-api endpoint's IPs") }
+                unmatched.append("\(alb.address) is declared, but not \(missing.joined(separator: ", "))")
+            }
+        }
+        for domain in inventory.domains {
+            let endpoint = inventory.associatedEndpoint(of: domain) ?? inventory.endpoints.first
+            guard let endpoint, !inventory.privateAPIs.isEmpty else { continue }
+            // Reached through an ALB that forwards to the same endpoint: part of that ALB's design.
+            if claimedEndpoints.contains(endpoint.address) && !inventory.accessAssociations(of: domain).isEmpty { continue }
+            designs.append(privateDomain(inventory, domain: domain, endpoint: endpoint))
+        }
+        if designs.isEmpty {
+            var none = Recognition(design: nil, explanation: "", facts: [], unknowns: [])
+            none.region = region
+            if let region { none.facts.append(.init(name: "region", value: region, position: nil)) }
+            none.explanation =
+                unmatched.isEmpty
+                ? "no Application Load Balancer (aws_lb with load_balancer_type application) and no private custom domain name (aws_api_gateway_domain_name with endpoint type PRIVATE) in front of a private REST API and an execute-api endpoint are declared, so the code implements none of the designs"
+                : unmatched.joined(separator: "; ") + ", so the code implements none of the designs"
+            if let alb = inventory.albs.first { albFacts(inventory, alb: alb, into: &none) }
+            lambdaFacts(inventory.functions.first, into: &none)
+            commonFacts(inventory, alb: inventory.albs.first, endpoint: inventory.endpoints.first, into: &none)
+            return ([none], unknowns)
+        }
+        let located = designs.map { design in
+            var result = design
+            result.region = region
+            if let region { result.facts.insert(.init(name: "region", value: region, position: nil), at: 0) }
+            return result
+        }
+        // ALBs that are not part of any design are named once (at most three, then how many more).
+        let others = unmatched.count <= 3 ? unmatched : Array(unmatched.prefix(3)) + ["and \(unmatched.count - 3) more ALBs"]
+        return (located, unknowns + others.map { "\($0): not one of the designs" })
+    }
+
+    // MARK: - The designs
+
+    static func albToEndpoint(_ inventory: Inventory, alb: TerraformBlock, group: TerraformBlock, endpoint: TerraformBlock, api: TerraformBlock) -> Recognition {
+        let config = inventory.config
+        let function = inventory.function(integratedWith: api)
+        var result = Recognition(design: DesignCatalog.design(withSignatures: ["alb", "vpce", "apigw", "lambda"]), explanation: "", facts: [], unknowns: [])
+        result.parts = .init(alb: alb.address, targetGroup: group.address, endpoint: endpoint.address, api: api.address, function: function?.address)
+        result.front = alb.address
+        result.explanation =
+            "\(alb.address) forwards to \(group.address) (target type ip), which holds the IPs of \(endpoint.address) (execute-api, Interface), the endpoint of the private REST API \(api.address)"
+            + (function == nil ? "; no aws_lambda_function is declared, so the function's defaults (128 MB, x86_64) apply" : "")
+        if let record = inventory.cname(to: alb) { cnameFact(record, into: &result) }
+        albFacts(inventory, alb: alb, into: &result)
+        lambdaFacts(function, into: &result)
+        result.facts.append(
+            .init(
+                name: "target group", value: "\(group.address): ip, \(group["protocol"]?.value?.string ?? "protocol not set") \(group["port"]?.value?.string ?? "")",
+                position: group.position))
+        endpointFacts(endpoint, into: &result)
+        let registration = registeredTargets(inventory, group: group)
+        result.registeredTargets = registration.count
+        result.targetIPs = registration.manual ? .manual : .lookup
+        result.facts.append(.init(name: "registered endpoint IPs", value: "\(registration.count) (\(listed(registration.texts)))", position: registration.position))
+        result.accounts = crossAccount(alb: alb, application: [api] + (function.map { [$0] } ?? [])) ? .cross : .single
+        result.facts.append(
+            .init(
+                name: "accounts",
+                value: result.accounts == .cross ? "cross: API and function use another provider (\(api["provider"]?.text ?? function?["provider"]?.text ?? ""))" : "single",
+                position: api["provider"]?.position ?? api.position))
+        commonFacts(inventory, alb: alb, endpoint: endpoint, into: &result)
         return result
     }
 
-    /// A Route 53 CNAME record whose target is an ALB's DNS name: every query to it is billed.
-    static func cnameToALB(_ config: TerraformConfiguration) -> TerraformBlock? {
-        config.resources("aws_route53_record").first { record in
-            (record["type"]?.value?.string ?? "").uppercased() == "CNAME"
-                && (record["records"]?.references.contains { $0.hasPrefix("aws_lb.") || $0.hasPrefix("aws_alb.") } ?? false)
+    static func albToLambda(_ inventory: Inventory, alb: TerraformBlock, group: TerraformBlock, others: [TerraformBlock] = []) -> Recognition {
+        let function = inventory.function(behind: group)
+        var result = Recognition(design: DesignCatalog.design(withSignatures: ["alb", "lambda"]), explanation: "", facts: [], unknowns: [])
+        result.parts = .init(alb: alb.address, targetGroup: group.address, function: function?.address)
+        result.front = alb.address
+        result.explanation =
+            "\(alb.address) forwards to \(group.address), a target group of type lambda"
+            + (others.isEmpty ? "" : " (and to \(others.map(\.address).joined(separator: ", ")), of the same type)")
+            + (function == nil ? "; the function it registers is not declared in the code read, so the function's defaults (128 MB, x86_64) apply" : "")
+        if let record = inventory.cname(to: alb) { cnameFact(record, into: &result) }
+        albFacts(inventory, alb: alb, into: &result)
+        lambdaFacts(function, into: &result)
+        for lambdaGroup in [group] + others {
+            result.facts.append(.init(name: "target group", value: "\(lambdaGroup.address): lambda", position: lambdaGroup.position))
+        }
+        result.accounts = crossAccount(alb: alb, application: function.map { [$0] } ?? []) ? .cross : .single
+        commonFacts(inventory, alb: alb, endpoint: nil, into: &result)
+        return result
+    }
+
+    /// A private custom domain name with no ALB in front of the endpoint: clients reach the API through it.
+    static func privateDomain(_ inventory: Inventory, domain: TerraformBlock, endpoint: TerraformBlock) -> Recognition {
+        let config = inventory.config
+        var result = Recognition(design: DesignCatalog.design(withSignatures: ["vpce", "apigw+domain", "lambda"]), explanation: "", facts: [], unknowns: [])
+        // A private API serves only clients in the VPC or on the corporate network.
+        result.albScheme = .internal
+        let associations = inventory.accessAssociations(of: domain)
+        let api = inventory.mappings(of: domain).lazy.compactMap { inventory.referenced($0["api_id"], in: inventory.privateAPIs) }.first ?? inventory.privateAPIs[0]
+        let function = inventory.function(integratedWith: api)
+        result.parts = .init(endpoint: endpoint.address, api: api.address, domain: domain.address, function: function?.address)
+        result.front = domain.address
+        let otherALB = inventory.albs.first
+        result.explanation =
+            "\(domain.address) is a private custom domain name (endpoint type PRIVATE) of the private REST API \(api.address), reached through \(endpoint.address) (execute-api, Interface)"
+            + (associations.isEmpty ? " but no domain name access association" : " by \(associations[0].address)")
+            + (otherALB.map { "; \($0.address) does not forward to the endpoint" } ?? "; no ALB is declared")
+            + (function == nil ? "; no aws_lambda_function is declared, so the function's defaults (128 MB, x86_64) apply" : "")
+        lambdaFacts(function, into: &result)
+        result.facts.append(
+            .init(
+                name: "private custom domain", value: "\(domain.address): \(domain["domain_name"].map { $0.value?.string ?? $0.text } ?? "no domain_name")",
+                position: domain.position))
+        result.facts.append(
+            .init(
+                name: "access association",
+                value: associations.isEmpty ? "none" : associations.map { "\($0.address): \($0["access_association_source"]?.text ?? "no source")" }.joined(separator: "; "),
+                position: associations.first?.position ?? domain.position))
+        let subnetIDs = endpoint["subnet_ids"]
+        result.vpceSubnets = subnetIDs?.count ?? 0
+        result.facts.append(
+            .init(
+                name: "endpoint subnets",
+                value: "\(endpoint.address): " + (subnetIDs.map { "\($0.count.map(String.init) ?? "unknown") (\($0.text))" } ?? "none (no subnet_ids)"),
+                position: subnetIDs?.position ?? endpoint.position))
+        let dns = endpoint["private_dns_enabled"]?.value?.bool ?? false
+        result.privateDNS = dns
+        result.facts.append(.init(name: "endpoint private DNS", value: dns ? "enabled" : "disabled", position: endpoint["private_dns_enabled"]?.position ?? endpoint.position))
+        result.accounts = crossAccount(alb: endpoint, application: [api] + (function.map { [$0] } ?? [])) ? .cross : .single
+        result.facts.append(
+            .init(
+                name: "accounts", value: result.accounts == .cross ? "cross: the API uses another provider (\(api["provider"]?.text ?? ""))" : "single",
+                position: api["provider"]?.position ?? api.position))
+        commonFacts(inventory, alb: nil, endpoint: endpoint, into: &result)
+        return result
+    }
+
+    // MARK: - Facts
+
+    static func albFacts(_ inventory: Inventory, alb: TerraformBlock, into result: inout Recognition) {
+        let isInternal = alb["internal"]?.value?.bool ?? false
+        result.albScheme = isInternal ? .internal : .internetFacing
+        result.facts.append(.init(name: "ALB", value: "\(alb.address), \(result.albScheme!.rawValue)", position: alb.position))
+        if let subnets = alb["subnets"] {
+            let zones = distinctZones(subnets, config: inventory.config)
+            result.azs = zones.count
+            result.facts.append(
+                .init(
+                    name: "ALB subnets",
+                    value:
+                        "\(subnets.count.map(String.init) ?? "unknown") (\(subnets.text)) in \(zones.count.map(String.init) ?? "unknown") AZ(s)\(zones.via.map { " (\($0))" } ?? "")",
+                    position: subnets.position))
+        } else if case let mappings = alb.blocks("subnet_mapping"), !mappings.isEmpty {
+            result.azs = mappings.count
+            result.facts.append(.init(name: "ALB subnets", value: "\(mappings.count) subnet_mapping blocks", position: mappings[0].position))
         }
     }
+
+    static func lambdaFacts(_ function: TerraformBlock?, into result: inout Recognition) {
+        guard let function else { return }
+        result.lambdaMemoryMB = function["memory_size"]?.value?.string.flatMap(Int.init) ?? 128
+        result.lambdaArchitecture = function["architectures"]?.value?.list?.first?.string.flatMap(LambdaArchitecture.init) ?? .x86_64
+        result.facts.append(
+            .init(
+                name: "Lambda",
+                value: "\(function.address), \(result.lambdaMemoryMB!) MB, \(result.lambdaArchitecture!.rawValue), runtime \(function["runtime"]?.value?.string ?? "not set")",
+                position: function.position))
+    }
+
+    static func endpointFacts(_ endpoint: TerraformBlock, into result: inout Recognition) {
+        let subnetIDs = endpoint["subnet_ids"]
+        result.vpceSubnets = subnetIDs?.count ?? 0
+        result.facts.append(
+            .init(
+                name: "endpoint subnets", value: subnetIDs.map { "\($0.count.map(String.init) ?? "unknown") (\($0.text))" } ?? "none (no subnet_ids)",
+                position: subnetIDs?.position ?? endpoint.position))
+        let dns = endpoint["private_dns_enabled"]?.value?.bool ?? false
+        result.privateDNS = dns
+        result.facts.append(.init(name: "endpoint private DNS", value: dns ? "enabled" : "disabled", position: endpoint["private_dns_enabled"]?.position ?? endpoint.position))
+    }
+
+    static func cnameFact(_ record: TerraformBlock, into result: inout Recognition) {
+        result.dnsRecord = .cname
+        result.facts.append(
+            .init(
+                name: "DNS record", value: "\(record.address): CNAME to the ALB, TTL \(record["ttl"].map { $0.value?.string ?? $0.text } ?? "not set")", position: record.position))
+    }
+
+    /// Listeners, health checks, APIs, VPCs and security groups of the instance.
+    static func commonFacts(_ inventory: Inventory, alb: TerraformBlock?, endpoint: TerraformBlock?, into result: inout Recognition) {
+        let config = inventory.config
+        let listeners = alb.map { inventory.listeners(of: $0) } ?? inventory.listeners
+        for listener in listeners {
+            let protocolName = listener["protocol"]?.value?.string
+            let tls: String
+            if let name = protocolName, name.uppercased() != "HTTPS" {
+                tls = ""
+            } else if let policy = listener["ssl_policy"] {
+                tls = ", TLS policy " + (policy.value?.string ?? (policy.value == .null ? "not set (ELBSecurityPolicy-2016-08)" : policy.text))
+            } else {
+                tls = ", TLS policy not set (ELBSecurityPolicy-2016-08)"
+            }
+            result.facts.append(
+                .init(
+                    name: "listener", value: "\(listener.address): \(protocolName ?? "?") \(listener["port"]?.value?.string ?? "?")\(tls)", position: listener.position))
+        }
+        let groups = alb.map { inventory.targetGroups(of: $0) } ?? inventory.targetGroups
+        for group in groups {
+            if let check = group.blocks("health_check").first {
+                let parts = ["protocol", "port", "path", "matcher"].compactMap { key in check[key].map { "\(key) \($0.value?.string ?? $0.text)" } }
+                result.facts.append(.init(name: "health check", value: "\(group.address): \(parts.isEmpty ? "defaults" : parts.joined(separator: ", "))", position: check.position))
+            }
+        }
+        let apis = result.parts.api.flatMap { address in inventory.privateAPIs.filter { $0.address == address } } ?? inventory.privateAPIs
+        for api in apis {
+            let holders = [api] + inventory.apiPolicies(of: api)
+            let conditions = holders.compactMap { $0["policy"] }.flatMap { TerraformReview.sourceVpceValues($0.text) }
+            result.facts.append(
+                .init(
+                    name: "private REST API",
+                    value: "\(api.address): endpoint type PRIVATE; aws:SourceVpce \(conditions.isEmpty ? "not conditioned" : conditions.joined(separator: ", "))",
+                    position: api.position))
+        }
+        let parts = [alb, endpoint].compactMap { $0 } + [result.parts.targetGroup].compactMap { $0.flatMap(config.block(address:)) }
+        for vpc in inventory.vpcs(of: parts) {
+            result.facts.append(.init(name: "VPC", value: "\(vpc.address): \(vpc["cidr_block"].map { $0.value?.string ?? $0.text } ?? "no cidr_block")", position: vpc.position))
+        }
+        let groupsOf: (TerraformExpression?) -> String = { expression in
+            expression.map { expression in expression.references.filter { $0.resourceType == "aws_security_group" }.compactMap(\.address).joined(separator: ", ") }.flatMap {
+                $0.isEmpty ? nil : $0
+            } ?? "none"
+        }
+        result.facts.append(
+            .init(
+                name: "security groups",
+                value: (alb.map { "ALB: \(groupsOf($0["security_groups"]))" } ?? "ALB: none") + (endpoint.map { "; endpoint: \(groupsOf($0["security_group_ids"]))" } ?? ""),
+                position: alb?["security_groups"]?.position ?? endpoint?["security_group_ids"]?.position))
+    }
+
+    // MARK: - Wiring
 
     /// Custom domain names of API Gateway with endpoint type PRIVATE.
     static func privateDomains(_ config: TerraformConfiguration) -> [TerraformBlock] {
         config.resources("aws_api_gateway_domain_name").filter { domain in
             domain.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").contains("PRIVATE") }
         }
-    }
-
-    /// The access associations that name `domain` (by its ARN).
-    static func accessAssociations(_ config: TerraformConfiguration, domain: TerraformBlock) -> [TerraformBlock] {
-        config.resources("aws_api_gateway_domain_name_access_association").filter { association in
-            association["domain_name_arn"]?.references.contains { $0.hasPrefix(domain.address + ".") || $0 == domain.address } ?? false
-        }
-    }
-
-    /// The resource of `candidates` that `expression` refers to, if any.
-    static func referenced(_ expression: TerraformExpression?, in candidates: [TerraformBlock]) -> TerraformBlock? {
-        guard let expression else { return nil }
-        return candidates.first { candidate in expression.references.contains { $0 == candidate.address || $0.hasPrefix(candidate.address + ".") } }
-    }
-
-    /// The execute-api endpoint a private custom domain name is reached through: the one its access
-    /// association names, else the only or first one declared.
-    static func associatedEndpoint(_ config: TerraformConfiguration, domain: TerraformBlock, endpoints: [TerraformBlock]) -> TerraformBlock? {
-        for association in accessAssociations(config, domain: domain) {
-            if let endpoint = referenced(association["access_association_source"], in: endpoints) { return endpoint }
-        }
-        return nil
-    }
-
-    /// A private custom domain name with no ALB in front of the endpoint: clients reach the API through it.
-    static func recognizePrivateDomain(
-        _ config: TerraformConfiguration, domain: TerraformBlock, endpoints: [TerraformBlock], apis: [TerraformBlock], functions: [TerraformBlock],
-        alb: TerraformBlock?, into result: inout Recognition, fact: (String, String, SourcePosition?) -> Void
-    ) {
-        result.design = DesignCatalog.design(withSignatures: ["vpce", "apigw+domain", "lambda"])
-        // A private API serves only clients in the VPC or on the corporate network.
-        result.albScheme = .internal
-        let associations = accessAssociations(config, domain: domain)
-        let endpoint = associatedEndpoint(config, domain: domain, endpoints: endpoints) ?? endpoints[0]
-        let mappings = config.resources("aws_api_gateway_base_path_mapping").filter {
-            referenced($0["domain_name"], in: [domain]) != nil || referenced($0["domain_name_id"], in: [domain]) != nil
-        }
-        let api = mappings.lazy.compactMap { referenced($0["api_id"], in: apis) }.first ?? apis[0]
-        result.explanation =
-            "\(domain.address) is a private custom domain name (endpoint type PRIVATE) of the private REST API \(api.address), reached through \(endpoint.address) (execute-api, Interface)"
-            + (associations.isEmpty ? " but no domain name access association" : " by \(associations[0].address)")
-            + (alb.map { "; \($0.address) does not forward to the endpoint" } ?? "; no ALB is declared")
-            + (functions.isEmpty ? "; no aws_lambda_function is declared, so the function's defaults (128 MB, x86_64) apply" : "")
-        fact("private custom domain", "\(domain.address): \(domain["domain_name"].map { $0.value?.string ?? $0.text } ?? "no domain_name")", domain.position)
-        fact(
-            "access association",
-            associations.isEmpty ? "none" : associations.map { "\($0.address): \($0["access_association_source"]?.text ?? "no source")" }.joined(separator: "; "),
-            associations.first?.position ?? domain.position)
-        let subnetIDs = endpoint["subnet_ids"]
-        result.vpceSubnets = subnetIDs?.count ?? 0
-        fact(
-            "endpoint subnets", "\(endpoint.address): " + (subnetIDs.map { "\($0.count.map(String.init) ?? "unknown") (\($0.text))" } ?? "none (no subnet_ids)"),
-            subnetIDs?.position ?? endpoint.position)
-        let dns = endpoint["private_dns_enabled"]?.value?.bool ?? false
-        result.privateDNS = dns
-        fact("endpoint private DNS", dns ? "enabled" : "disabled", endpoint["private_dns_enabled"]?.position ?? endpoint.position)
-        result.accounts = crossAccount(alb: endpoint, application: [api] + functions) ? .cross : .single
-        fact(
-            "accounts", result.accounts == .cross ? "cross: the API uses another provider (\(api["provider"]?.text ?? ""))" : "single",
-            api["provider"]?.position ?? api.position)
     }
 
     /// The provider's region, else the region in the endpoint's service name.
@@ -249,38 +366,64 @@ package enum DesignRecognizer {
         return nil
     }
 
-    /// Distinct AZs behind a list of subnet references: by evaluated AZ, else by how the AZ is written.
-    static func distinctZones(_ subnets: TerraformExpression, config: TerraformConfiguration) -> Int? {
-        guard let elements = subnets.elements else { return subnets.count }
-        var zones: [String] = []
-        for element in elements {
-            guard let reference = element.references.first, let subnet = config.block(for: reference), subnet.type == "aws_subnet" else {
-                zones.append("literal:\(element.text)")  // a hard-coded subnet id: one AZ each, as far as the code says
-                continue
+    /// Distinct AZs behind a list of subnets: by evaluated AZ, else by how the AZ is written. Subnets
+    /// passed through a module output (`module.vpc.public_subnets`) count the AZs of the subnet
+    /// instances the output names.
+    static func distinctZones(_ subnets: TerraformExpression, config: TerraformConfiguration) -> (count: Int?, via: String?) {
+        func zone(_ subnet: TerraformBlock) -> String { subnet["availability_zone"].map { $0.value?.string ?? $0.text } ?? "subnet:\(subnet.address)" }
+        if let elements = subnets.elements {
+            var zones: [String] = []
+            for element in elements {
+                guard let reference = element.references.first(where: { $0.resourceType == "aws_subnet" }), let subnet = config.block(for: reference) else {
+                    zones.append("literal:\(element.text)")  // a hard-coded subnet id: one AZ each, as far as the code says
+                    continue
+                }
+                let name = zone(subnet)
+                if !zones.contains(name) { zones.append(name) }
             }
-            let zone = subnet["availability_zone"].map { $0.value?.string ?? $0.text } ?? "subnet:\(subnet.name)"
-            if !zones.contains(zone) { zones.append(zone) }
+            return (zones.count, nil)
         }
-        return zones.count
+        // A list of subnet instances named through a module: the instances referred to, all of them for a splat.
+        let subnetReferences = subnets.references.filter { $0.resourceType == "aws_subnet" }
+        if subnets.count == nil || subnets.value?.list?.contains(.unknown) == true, !subnetReferences.isEmpty {
+            var zones: Set<String> = []
+            var instances = 0
+            for reference in subnetReferences {
+                for subnet in config.instances(of: reference) {
+                    zones.insert(zone(subnet))
+                    instances += 1
+                }
+            }
+            if instances > 0 {
+                return (zones.count, "the subnets of \(Set(subnetReferences.compactMap(\.target)).sorted().joined(separator: ", "))")
+            }
+        }
+        return (subnets.count, nil)
     }
 
     /// How many endpoint IPs the attachments to `group` register, and whether they were typed in.
-    static func registeredTargets(_ config: TerraformConfiguration, group: TerraformBlock) -> (count: Int, manual: Bool, texts: [String], position: SourcePosition?) {
-        let attachments = (config.resources("aws_lb_target_group_attachment") + config.resources("aws_alb_target_group_attachment")).filter { attachment in
-            attachment["target_group_arn"]?.references.contains { $0.hasPrefix(group.address + ".") || $0 == group.address } ?? false
-        }
+    static func registeredTargets(_ inventory: Inventory, group: TerraformBlock) -> (count: Int, manual: Bool, texts: [String], position: SourcePosition?) {
+        let attachments = inventory.attachments(to: group)
         var count = 0
         var manual = false
         var texts: [String] = []
         for attachment in attachments {
-            let copies = attachment["count"]?.value?.string.flatMap(Int.init) ?? (attachment["for_each"] == nil ? 1 : (attachment["for_each"]?.count ?? 1))
+            // An expanded instance is one registration; an unexpanded block counts what count/for_each say.
+            let copies =
+                attachment.key != nil
+                ? 1 : attachment["count"]?.value?.string.flatMap(Int.init) ?? (attachment["for_each"] == nil ? 1 : (attachment["for_each"]?.count ?? 1))
             count += copies
             let target = attachment["target_id"]
             texts.append("\(attachment.address): \(target?.text ?? "no target_id")")
-            let refs = target?.references ?? []
-            if refs.contains(where: { $0.hasPrefix("var.") }) || target?.value != nil { manual = true }
+            let references = target?.references ?? []
+            if references.contains(where: { $0.root == "var" }) || target?.value != nil { manual = true }
         }
         return (count, manual, texts, attachments.first?.position)
+    }
+
+    /// At most three items of a list, then how many more: a fact stays one short line.
+    static func listed(_ items: [String], separator: String = "; ") -> String {
+        items.count <= 3 ? items.joined(separator: separator) : items.prefix(3).joined(separator: separator) + "\(separator)and \(items.count - 3) more"
     }
 
     /// True when the application resources use a provider alias the ALB does not.

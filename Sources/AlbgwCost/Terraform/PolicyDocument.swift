@@ -13,9 +13,8 @@ package struct PolicyStatement: Sendable, Equatable {
 package enum PolicyDocument {
     /// The statements of `policy`, or nil when the code does not say them (a variable, a file, a function).
     package static func statements(_ policy: TerraformExpression, config: TerraformConfiguration) -> [PolicyStatement]? {
-        if let reference = policy.references.first(where: { $0.hasPrefix("data.aws_iam_policy_document.") }) {
-            let address = reference.split(separator: ".").prefix(3).joined(separator: ".")
-            guard let document = config.block(for: address) else { return nil }
+        if let reference = policy.references.first(where: { $0.root == "data" && $0.resourceType == "aws_iam_policy_document" }) {
+            guard let document = config.block(for: reference) else { return nil }
             return document.blocks("statement").map { statement in
                 let condition = statement.blocks("condition").first { ($0["variable"]?.value?.string ?? $0["variable"]?.text ?? "").lowercased().contains("aws:sourcevpce") }
                 return PolicyStatement(

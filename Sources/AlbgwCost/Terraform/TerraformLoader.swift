@@ -1,56 +1,83 @@
 import Foundation
+import HCL
 
-/// Reads a `.tf` file, or every `.tf` file of a directory (sorted by name, not recursive, as
-/// Terraform does), into a `TerraformConfiguration`.
+/// Reads a configuration as Terraform would plan it: a directory's `.tf` and `.tf.json` files (or one
+/// file), the modules it calls, and the variable files and values given. Yields the flat
+/// `TerraformConfiguration` the recognizer and the review read.
 package enum TerraformLoader {
     /// Errors met while reading: exit 66 for paths, 65 for content.
     package enum LoadError: Error, Equatable, CustomStringConvertible {
         case notFound(String)
+        case variableFileNotFound(String)
         case noTerraformFiles(String)
         case notRegularFile(String)
+        case linkLoop(String)
+        case danglingLink(String, target: String)
         case unreadable(String, reason: String)
         case parse(String)
+        /// Terraform's own errors: duplicate declarations, arguments no variable takes...
+        case invalid(String)
 
         package var description: String {
             switch self {
-            case .notFound(let path): "'\(path)' does not exist; give a .tf file or a directory of them"
-            case .noTerraformFiles(let path): "'\(path)' holds no .tf files; give the directory of the root module"
-            case .notRegularFile(let path): "'\(path)' is not a regular file (a device, pipe or link loop); give a .tf file or a directory of them"
-            case .unreadable(let path, let reason): "cannot read '\(path)': \(reason)"
-            case .parse(let message): message
+            case .notFound(let path): "'\(Self.shown(path))' does not exist; give a .tf file, a directory of them, or a plan's JSON (terraform show -json)"
+            case .variableFileNotFound(let path): "--var-file '\(Self.shown(path))' does not exist; give the path of a .tfvars or .tfvars.json file"
+            case .noTerraformFiles(let path): "'\(Self.shown(path))' holds no .tf or .tf.json files; give the directory of the root module"
+            case .notRegularFile(let path): "'\(Self.shown(path))' is not a regular file (a device or a pipe); give a .tf file or a directory of them"
+            case .linkLoop(let path): "'\(Self.shown(path))' is a symbolic link loop; fix or remove the link"
+            case .danglingLink(let path, let target): "'\(Self.shown(path))' is a symbolic link to '\(Self.shown(target))', which does not exist; fix or remove the link"
+            case .unreadable(let path, let reason): "cannot read '\(Self.shown(path))': \(reason)"
+            case .parse(let message), .invalid(let message): message
+            }
+        }
+
+        /// Paths come from the user or the file system: one line, control characters escaped, cut short.
+        static func shown(_ path: String) -> String { HCLError.excerpt(path, limit: 200) }
+
+        /// Content errors are 65 (EX_DATAERR); everything about paths is 66 (EX_NOINPUT).
+        package var exitCode: ExitCode {
+            switch self {
+            case .parse, .invalid: .dataError
+            default: .noInput
             }
         }
     }
 
+    /// Reads `path` with `variables` (`--var` values only; see `load(_:inputs:)` for variable files).
     package static func load(_ path: String, variables: [String: String]) throws -> TerraformConfiguration {
+        try load(path, inputs: VariableInputs(variables))
+    }
+
+    package static func load(_ path: String, inputs: VariableInputs) throws -> TerraformConfiguration {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
-            throw isLink ? LoadError.notRegularFile(path) : LoadError.notFound(path)
+            _ = try ModuleFiles.resolve(path)  // names a link loop or a dangling link
+            throw LoadError.notFound(path)
         }
-        var files: [(display: String, full: String)] = []
+        let rootDirectory: String
+        let expander: ModuleExpander
+        let root: ModuleExpander.ModuleDefinition
+        var inputs = inputs
         if isDirectory.boolValue {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            files = names.filter { $0.hasSuffix(".tf") }.sorted().map { ($0, URL(fileURLWithPath: path).appendingPathComponent($0).path) }
-            guard !files.isEmpty else { throw LoadError.noTerraformFiles(path) }
+            rootDirectory = path
+            expander = ModuleExpander(rootDirectory: rootDirectory)
+            root = try expander.definition(directory: path, display: "")
+            guard !expander.files.isEmpty else { throw LoadError.noTerraformFiles(path) }
         } else {
-            files = [(URL(fileURLWithPath: path).lastPathComponent, path)]
+            rootDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+            expander = ModuleExpander(rootDirectory: rootDirectory)
+            let file = try ModuleFiles.read(file: path, display: (path as NSString).lastPathComponent)
+            root = try ModuleExpander.ModuleDefinition(directory: try ModuleFiles.resolve(rootDirectory), display: "", files: [file])
+            expander.adopt(root, files: [file.display])
+            // One file is reviewed on its own: the directory's variable files belong to its other files.
+            inputs.readsAutomaticFiles = false
         }
-        let parsed = try files.map { file in
-            // Devices such as /dev/zero never end; only regular files are read.
-            let attributes = try? FileManager.default.attributesOfItem(atPath: file.full)
-            guard (attributes?[.type] as? FileAttributeType) == .typeRegular else { throw LoadError.notRegularFile(file.full) }
-            do {
-                return try HCLAdapter.parse(try Data(contentsOf: URL(fileURLWithPath: file.full)), file: file.display)
-            } catch let error as LoadError {
-                throw error
-            } catch {
-                throw LoadError.unreadable(file.full, reason: (error as NSError).localizedFailureReason ?? "permission denied or an I/O error")
-            }
-        }
-        // Variable defaults may sit in any file, so every file is parsed before any is evaluated.
-        let values = HCLAdapter.variables(parsed, given: variables)
+        var declared: [String: TypeConstraint] = [:]
+        for variable in root.variables { declared[variable.labels[0]] = variable.attribute(named: "type").map { TypeConstraint($0.expression) } ?? .any }
+        let values = try VariableValues.load(inputs, rootDirectory: rootDirectory, declared: declared)
+        try expander.expand(root, prefix: "", callKey: "", inputs: values.values, arguments: [:], through: [:], stack: [root.directory])
         return TerraformConfiguration(
-            files: files.map(\.display), blocks: parsed.flatMap { HCLAdapter.blocks($0, variables: values) }, givenVariables: Set(variables.keys))
+            files: expander.files + values.files, blocks: expander.blocks, givenVariables: Set(values.values.keys), notes: expander.notes, warnings: values.warnings,
+            declaredWithoutInstances: expander.declaredWithoutInstances)
     }
 }

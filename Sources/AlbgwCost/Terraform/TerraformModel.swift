@@ -27,6 +27,8 @@ package indirect enum TerraformValue: Sendable, Equatable {
     case list([TerraformValue])
     case object([String: TerraformValue])
     case null
+    /// Known only after apply, inside a value otherwise known.
+    case unknown
 
     package var string: String? {
         switch self {
@@ -52,6 +54,124 @@ package indirect enum TerraformValue: Sendable, Equatable {
     }
 }
 
+/// A reference in an expression, named in the root module's namespace: `aws_lb.this.arn` in a module
+/// called as `module.alb` is `module.alb.aws_lb.this.arn`. Index keys that can be known are kept
+/// (`aws_lb_target_group.this["api"].arn`), so a reference names the instance it points at.
+package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// The whole reference as written in the root namespace.
+    package var text: String
+    /// The module path it was written in (`module.alb.`), empty in the root module.
+    package var module: String
+    /// What it points at, without an instance key: `module.alb.aws_lb.this`, `data.t.n`, `var.x`,
+    /// `local.x`, `module.alb` (an output of that call); nil for `each`, `count`, `path`, `self`...
+    package var target: String?
+    /// The instance key right after the target (`[0]`, `["api"]`), when written and known.
+    package var key: String?
+    /// The resource type for resources and data sources (`aws_lb`), else nil.
+    package var resourceType: String?
+    /// The first name as written: `aws_lb`, `var`, `local`, `module`, `data`, `each`...
+    package var root: String
+
+    package var description: String { text }
+
+    package init(text: String, module: String = "", target: String?, key: String? = nil, resourceType: String? = nil, root: String? = nil) {
+        self.text = text
+        self.root = root ?? String(text.dropFirst(module.count).prefix { $0 != "." && $0 != "[" })
+        self.module = module
+        self.target = target
+        self.key = key
+        self.resourceType = resourceType
+    }
+
+    /// Roots that are not declarations: per-instance and built-in values.
+    static let builtinRoots: Set<String> = ["each", "count", "self", "path", "terraform"]
+
+    /// A reference built from its root and static steps (attribute names and index keys), written in
+    /// the module `module` (`module.alb.` or empty).
+    package init(root: String, steps: [Step], module: String) {
+        var text = module + root
+        for step in steps { text += step.rendered }
+        var target: String?
+        var key: String?
+        var type: String?
+        func name(_ index: Int) -> String? {
+            guard index < steps.count, case .attribute(let name) = steps[index] else { return nil }
+            return name
+        }
+        func keyAt(_ index: Int) -> String? {
+            guard index < steps.count, case .key = steps[index] else { return nil }
+            return steps[index].rendered
+        }
+        switch root {
+        case "data":
+            if let dataType = name(0), let dataName = name(1) {
+                target = "\(module)data.\(dataType).\(dataName)"
+                key = keyAt(2)
+                type = dataType
+            }
+        case "var", "local":
+            if let variable = name(0) { target = "\(module)\(root).\(variable)" }
+        case "module":
+            if let call = name(0) {
+                target = "\(module)module.\(call)"
+                key = keyAt(1)
+            }
+        default:
+            if !Self.builtinRoots.contains(root), let resourceName = name(0) {
+                target = "\(module)\(root).\(resourceName)"
+                key = keyAt(1)
+                type = root
+            }
+        }
+        self.init(text: text, module: module, target: target, key: key, resourceType: type, root: root)
+    }
+
+    /// A static step of a reference.
+    package enum Step: Sendable, Equatable {
+        case attribute(String)
+        /// An index key, rendered as Terraform writes it in an address: `[0]`, `["api"]`.
+        case key(String)
+
+        var rendered: String {
+            switch self {
+            case .attribute(let name): ".\(name)"
+            case .key(let key): key
+            }
+        }
+
+        /// `[0]` for a number, `["a"]` for a string (quotes and backslashes escaped).
+        static func key(for value: TerraformValue) -> Step? {
+            switch value {
+            case .number(let number): return .key("[\(number)]")
+            case .string(let text): return .key("[\(TerraformReference.quoted(text))]")
+            default: return nil
+            }
+        }
+    }
+
+    /// An instance key as an address writes it: `[0]`, `["api"]`; nil for other values.
+    package static func keyText(_ value: TerraformValue) -> String? {
+        if case .key(let text)? = Step.key(for: value) { return text }
+        return nil
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for character in text.unicodeScalars {
+            switch character {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out + "\""
+    }
+
+    /// The address of the declaration it points at with the key when written: `aws_lb.this[0]`.
+    package var address: String? { target.map { $0 + (key ?? "") } }
+}
+
 /// An attribute's expression: how it was written, what it refers to, and its value when known.
 package struct TerraformExpression: Sendable, Equatable {
     /// The expression as written, for showing what could not be evaluated.
@@ -59,12 +179,15 @@ package struct TerraformExpression: Sendable, Equatable {
     package var position: SourcePosition
     /// The value, when it follows from literals and the variables given; nil otherwise (never guessed).
     package var value: TerraformValue?
-    /// References such as `aws_subnet.public.id`, `var.region`, `data.aws_network_interface.nic1.private_ip`.
-    package var references: [String]
-    /// Elements of a tuple expression (`[a, b]`), as written, even when they cannot be evaluated.
+    /// What it refers to: its own references, and those of the variables, locals and module outputs it
+    /// reads, so that wiring through a module is seen (`subnets = var.subnets` inside a module refers
+    /// to what the caller passed).
+    package var references: [TerraformReference]
+    /// Elements of a tuple expression (`[a, b]`), as written, even when they cannot be evaluated; for
+    /// `var.x` inside a module, the elements of the caller's argument.
     package var elements: [TerraformExpression]?
 
-    package init(text: String, position: SourcePosition, value: TerraformValue?, references: [String], elements: [TerraformExpression]? = nil) {
+    package init(text: String, position: SourcePosition, value: TerraformValue?, references: [TerraformReference], elements: [TerraformExpression]? = nil) {
         self.text = text
         self.position = position
         self.value = value
@@ -74,89 +197,150 @@ package struct TerraformExpression: Sendable, Equatable {
 
     /// How many items a list expression holds: its value's count, else the elements written.
     package var count: Int? { value?.list?.count ?? elements?.count }
+
+    /// Whether it refers to `block` (any instance of it, or the instance its key names).
+    package func refers(to block: TerraformBlock) -> Bool { references.contains { block.isReferenced(by: $0) } }
 }
 
 /// A block with its labels, attributes and nested blocks, e.g. `resource "aws_lb" "public_alb" {...}`.
-package struct TerraformBlock: Sendable, Equatable {
-    /// `resource`, `data`, `variable`, `provider`, `output`, `locals`, `terraform`, or a nested block's name.
-    package var kind: String
-    package var labels: [String]
-    package var attributes: [String: TerraformExpression]
-    package var blocks: [TerraformBlock]
-    package var position: SourcePosition
+/// A resource with `count` or `for_each` over known values is one block per instance, with its key.
+/// Immutable, and a class: the review hands the same block around many times, and a copy is a
+/// pointer, not a dozen reference counts.
+package final class TerraformBlock: Sendable, Equatable {
+    /// `resource`, `data`, `variable`, `provider`, `output`, `locals`, `terraform`, `module`, or a nested block's name.
+    package let kind: String
+    package let labels: [String]
+    package let attributes: [String: TerraformExpression]
+    package let blocks: [TerraformBlock]
+    package let position: SourcePosition
+    /// The module instance it belongs to: `module.alb.` (or `module.alb["a"].`), empty in the root module.
+    package let module: String
+    /// The instance key (`[0]`, `["api"]`) when `count` or `for_each` expanded it.
+    package let key: String?
+    /// `module.alb.aws_lb.x` without the instance key; `data.t.n`, `var.v`, `module.m` likewise.
+    package let baseAddress: String
+    /// Terraform's address of this instance: `module.alb.aws_lb_target_group.this["api"]`.
+    package let address: String
 
-    package init(kind: String, labels: [String], attributes: [String: TerraformExpression], blocks: [TerraformBlock], position: SourcePosition) {
+    package init(
+        kind: String, labels: [String], attributes: [String: TerraformExpression], blocks: [TerraformBlock], position: SourcePosition, module: String = "",
+        key: String? = nil
+    ) {
         self.kind = kind
         self.labels = labels
         self.attributes = attributes
         self.blocks = blocks
         self.position = position
+        self.module = module
+        self.key = key
+        let type = labels.first ?? ""
+        let name = labels.count > 1 ? labels[1] : ""
+        switch kind {
+        case "data": baseAddress = "\(module)data.\(type).\(name)"
+        case "variable": baseAddress = "\(module)var.\(type)"
+        case "module": baseAddress = "\(module)module.\(type)"
+        case "output": baseAddress = "\(module)output.\(type)"
+        case "provider": baseAddress = "\(module)provider.\(type)"
+        case "locals", "terraform": baseAddress = "\(module)\(kind)"
+        default: baseAddress = labels.isEmpty ? "\(module)\(kind)" : "\(module)\(type).\(name)"
+        }
+        address = baseAddress + (key ?? "")
+    }
+
+    package static func == (lhs: TerraformBlock, rhs: TerraformBlock) -> Bool {
+        lhs === rhs
+            || (lhs.kind == rhs.kind && lhs.labels == rhs.labels && lhs.attributes == rhs.attributes && lhs.blocks == rhs.blocks && lhs.position == rhs.position
+                && lhs.module == rhs.module && lhs.key == rhs.key)
     }
 
     /// `aws_lb` for `resource "aws_lb" "x"`.
     package var type: String { labels.first ?? "" }
     /// `x` for `resource "aws_lb" "x"`.
     package var name: String { labels.count > 1 ? labels[1] : "" }
-    /// `aws_lb.x`, or `data.aws_network_interface.nic1`, or `var.region`.
-    package var address: String {
-        switch kind {
-        case "data": "data.\(type).\(name)"
-        case "variable": "var.\(type)"
-        default: "\(type).\(name)"
-        }
-    }
-
     package subscript(_ attribute: String) -> TerraformExpression? { attributes[attribute] }
 
     package func blocks(_ kind: String) -> [TerraformBlock] { blocks.filter { $0.kind == kind } }
+
+    /// Whether `reference` points at this block: the same declaration, and the same instance when
+    /// both name one.
+    package func isReferenced(by reference: TerraformReference) -> Bool {
+        guard reference.target == baseAddress else { return false }
+        guard let wanted = reference.key, let key else { return true }
+        return wanted == key
+    }
 }
 
-/// Every block of every file of a configuration, in file and source order, indexed once so that
-/// look-ups stay constant-time on large configurations.
+/// Every block of every module instance of a configuration, in file and source order, indexed once
+/// so that look-ups stay constant-time on large configurations.
 package struct TerraformConfiguration: Sendable, Equatable {
     package let files: [String]
     package let blocks: [TerraformBlock]
-    /// Variables the user gave with `--var`.
+    /// Root variables given a value by a variable file, `TF_VAR_` or `--var`.
     package let givenVariables: Set<String>
+    /// What reading it noticed: modules it could not follow, counts it could not expand.
+    package var notes: [String]
+    /// What the user should act on: values for variables the root module does not declare.
+    package var warnings: [String]
     /// Block positions by `kind type` (`resource aws_lb`), in source order.
     private let byKindAndType: [String: [Int]]
-    /// The first block with each address (`aws_lb.x`, `data.t.n`, `var.v`).
+    /// The first block with each address, with and without its instance key.
     private let byAddress: [String: Int]
+    /// Every instance of each declaration, by base address.
+    private let byBase: [String: [Int]]
 
-    package init(files: [String], blocks: [TerraformBlock], givenVariables: Set<String> = []) {
+    /// Resources and data sources declared with no instance (`count = 0`): references to them are valid.
+    package let declaredWithoutInstances: Set<String>
+
+    package init(
+        files: [String], blocks: [TerraformBlock], givenVariables: Set<String> = [], notes: [String] = [], warnings: [String] = [],
+        declaredWithoutInstances: Set<String> = []
+    ) {
+        self.declaredWithoutInstances = declaredWithoutInstances
         self.files = files
         self.blocks = blocks
         self.givenVariables = givenVariables
+        self.notes = notes
+        self.warnings = warnings
         var byKindAndType: [String: [Int]] = [:]
         var byAddress: [String: Int] = [:]
+        var byBase: [String: [Int]] = [:]
         for (index, block) in blocks.enumerated() {
             byKindAndType["\(block.kind) \(block.type)", default: []].append(index)
-            if ["resource", "data", "variable"].contains(block.kind), byAddress[block.address] == nil { byAddress[block.address] = index }
+            guard ["resource", "data", "variable", "module", "output"].contains(block.kind) else { continue }
+            byBase[block.baseAddress, default: []].append(index)
+            if byAddress[block.address] == nil { byAddress[block.address] = index }
+            if block.key != nil, byAddress[block.baseAddress] == nil { byAddress[block.baseAddress] = index }
         }
         self.byKindAndType = byKindAndType
         self.byAddress = byAddress
+        self.byBase = byBase
+    }
+
+    /// The instances a reference names: the one its key gives, else all of them.
+    package func instances(of reference: TerraformReference) -> [TerraformBlock] {
+        guard let target = reference.target else { return [] }
+        return (byBase[target] ?? []).map { blocks[$0] }.filter { $0.isReferenced(by: reference) }
     }
 
     private func blocks(_ kind: String, _ type: String) -> [TerraformBlock] { (byKindAndType["\(kind) \(type)"] ?? []).map { blocks[$0] } }
 
     package func resources(_ type: String) -> [TerraformBlock] { blocks("resource", type) }
     package func data(_ type: String) -> [TerraformBlock] { blocks("data", type) }
-    package var variables: [TerraformBlock] { blocks.filter { $0.kind == "variable" } }
-    package var providers: [TerraformBlock] { blocks.filter { $0.kind == "provider" } }
-
-    /// The block a reference like `aws_subnet.public.id` or `data.x.y.z` points at.
-    package func block(for reference: String) -> TerraformBlock? {
-        let parts = reference.split(separator: ".", maxSplits: 3).map(String.init)
-        let address: String
-        if parts.first == "data", parts.count >= 3 {
-            address = "data.\(parts[1]).\(parts[2])"
-        } else if parts.first == "var", parts.count >= 2 {
-            address = "var.\(parts[1])"
-        } else if parts.count >= 2 {
-            address = "\(parts[0]).\(parts[1])"
-        } else {
-            return nil
-        }
-        return byAddress[address].map { blocks[$0] }
+    /// The root module's variables: the ones `--var` and variable files set.
+    package var variables: [TerraformBlock] { blocks.filter { $0.kind == "variable" && $0.module.isEmpty } }
+    /// Provider configurations, the root module's first.
+    package var providers: [TerraformBlock] {
+        let all = blocks.filter { $0.kind == "provider" }
+        return all.filter { $0.module.isEmpty } + all.filter { !$0.module.isEmpty }
     }
+
+    /// The block a reference points at: the instance it names, else the first instance.
+    package func block(for reference: TerraformReference) -> TerraformBlock? {
+        guard let target = reference.target else { return nil }
+        if let key = reference.key, let index = byAddress[target + key] { return blocks[index] }
+        return byAddress[target].map { blocks[$0] }
+    }
+
+    /// The block with this address (`aws_lb.x`, `module.alb.aws_lb.this[0]`, `var.v`).
+    package func block(address: String) -> TerraformBlock? { byAddress[address].map { blocks[$0] } }
 }

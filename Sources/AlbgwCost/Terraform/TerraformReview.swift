@@ -2,11 +2,14 @@ import Foundation
 
 /// A problem in the code itself, with where it is and how to fix it.
 package struct ReviewFinding: Sendable, Equatable {
-    package var id: String
+    package var rule: ReviewRuleID
     package var severity: Finding.Severity
     package var position: SourcePosition
     package var message: String
     package var fix: String
+
+    /// The rule's id, as JSON and SARIF print it.
+    package var id: String { rule.rawValue }
 }
 
 /// Reviews a configuration of any design. Each check is silent when the code is right.
@@ -35,20 +38,45 @@ package enum TerraformReview {
     static let nonResourceRoots: Set<String> = ["each", "count", "self", "path", "terraform", "local", "module", "var", "data"]
 
     package static func review(_ config: TerraformConfiguration, recognition: Recognition) -> [ReviewFinding] {
+        review(config, designs: [recognition])
+    }
+
+    /// The findings of every design instance and of the configuration as a whole, each once.
+    package static func review(_ config: TerraformConfiguration, designs: [Recognition]) -> [ReviewFinding] {
+        review(Inventory(config), designs: designs)
+    }
+
+    /// The same, from an inventory the recognizer already built.
+    package static func review(_ inventory: Inventory, designs: [Recognition]) -> [ReviewFinding] {
         var findings: [ReviewFinding] = []
-        func add(_ id: String, _ severity: Finding.Severity, _ position: SourcePosition, _ message: String, _ fix: String) {
-            findings.append(ReviewFinding(id: id, severity: severity, position: position, message: message, fix: fix))
+        var seen: Set<String> = []
+        func add(_ rule: ReviewRuleID, _ severity: Finding.Severity, _ position: SourcePosition, _ message: String, _ fix: String) {
+            guard seen.insert("\(rule.rawValue) \(position) \(message)").inserted else { return }
+            findings.append(ReviewFinding(rule: rule, severity: severity, position: position, message: message, fix: fix))
         }
-        let albs = config.resources("aws_lb") + config.resources("aws_alb")
-        let alb = albs.first
-        let endpoint = config.resources("aws_vpc_endpoint").first { ($0["service_name"]?.text ?? "").contains("execute-api") }
+        review(inventory, designs: designs, add: add)
+        return findings.sorted { ($0.severity, $0.position, $0.id) < ($1.severity, $1.position, $1.id) }
+    }
+
+    static func review(_ inventory: Inventory, designs: [Recognition], add: Add) {
+        let config = inventory.config
+        for recognition in designs { reviewInstance(config, inventory: inventory, recognition: recognition, add: add) }
+        reviewConfiguration(config, inventory: inventory, designs: designs, add: add)
+    }
+
+    typealias Add = (ReviewRuleID, Finding.Severity, SourcePosition, String, String) -> Void
+
+    /// Checks that concern one design instance: its endpoint against its ALB, its registrations, its Host header.
+    static func reviewInstance(_ config: TerraformConfiguration, inventory: Inventory, recognition: Recognition, add: Add) {
+        let alb = recognition.parts.alb.flatMap(config.block(address:)) ?? (recognition.design == nil ? inventory.albs.first : nil)
+        let endpoint = recognition.parts.endpoint.flatMap(config.block(address:)) ?? (recognition.design == nil ? inventory.endpoints.first : nil)
         // An ALB that sends to the endpoint's ENI IPs: the checks of its target group and Host header apply.
         let albToEndpoint = recognition.design.map { $0.definition.dataPath.map(\.kind).starts(with: [.alb, .interfaceEndpoint]) } ?? false
 
         // Endpoint subnets against the ALB's AZs.
         if albToEndpoint, let endpoint, let azs = recognition.azs, let subnets = recognition.vpceSubnets, subnets < azs {
             add(
-                "endpoint-fewer-subnets", subnets <= 1 ? .high : .medium, endpoint["subnet_ids"]?.position ?? endpoint.position,
+                .endpointFewerSubnets, subnets <= 1 ? .high : .medium, endpoint["subnet_ids"]?.position ?? endpoint.position,
                 "\(endpoint.address) is in \(subnets) subnet(s) but the ALB spans \(azs) AZs: \(subnets == 0 ? "it has no ENI to register" : "losing the endpoint's AZ takes the design down")",
                 "list a subnet in each of the ALB's AZs in subnet_ids")
         }
@@ -56,32 +84,94 @@ package enum TerraformReview {
         let endpointFirst = recognition.design.map { $0.definition.dataPath.first?.kind == .interfaceEndpoint } ?? false
         if endpointFirst, let endpoint, let subnets = recognition.vpceSubnets, subnets < 2 {
             add(
-                "endpoint-one-az", .high, endpoint["subnet_ids"]?.position ?? endpoint.position,
+                .endpointOneAZ, .high, endpoint["subnet_ids"]?.position ?? endpoint.position,
                 "\(endpoint.address) is in \(subnets) subnet(s), and clients reach the private custom domain name only through it: losing that AZ takes the design down",
                 "list subnets in at least two AZs in subnet_ids, as AWS recommends for private custom domain names")
         }
+        // Attachments that register fewer endpoint IPs than the endpoint has.
+        if albToEndpoint, let registered = recognition.registeredTargets, let subnets = recognition.vpceSubnets, registered < subnets {
+            let group = recognition.parts.targetGroup.flatMap(config.block(address:))
+            let attachments = group.map { inventory.attachments(to: $0) } ?? inventory.attachmentBlocks
+            let indexed = attachments.lazy.compactMap { attachment -> TerraformBlock? in
+                guard let reference = attachment["target_id"]?.references.first(where: { $0.resourceType == "aws_network_interface" }) else { return nil }
+                return config.block(for: reference)
+            }.first { ($0["id"]?.text ?? "").contains("network_interface_ids)[0]") || ($0["id"]?.text ?? "").contains("network_interface_ids[0]") }
+            add(
+                .partialRegistration, .high,
+                indexed?["id"]?.position ?? attachments.first?.position ?? endpoint?.position ?? SourcePosition(file: config.files.first ?? "", line: 1, column: 1),
+                "the target group registers \(registered) of the endpoint's \(subnets) ENI IPs\(indexed.map { " (\($0.address) takes only \($0["id"]?.text ?? "the first"))" } ?? ""): losing that ENI's AZ takes the design down",
+                "register every ENI: a data \"aws_network_interface\" and an attachment with count = length(<endpoint subnet_ids>), id = sort(tolist(<endpoint>.network_interface_ids))[count.index]"
+            )
+        }
+        // The client's Host header reaches a private API that will not recognise it.
+        if albToEndpoint, let alb {
+            let listeners = inventory.listeners(of: alb)
+            let rules = listeners.flatMap { inventory.rules(of: $0) }
+            let listenerText = (listeners + rules).flatMap { block in allText(block) }.joined(separator: "\n")
+            let rewritesHost = listenerText.contains("host_header_rewrite") || listenerText.contains("x-apigw-api-id")
+            let associated = !inventory.associations.isEmpty
+            let anyDomain = inventory.hasCustomDomain
+            if !rewritesHost && !(associated && !inventory.domains.isEmpty) {
+                add(
+                    .hostHeader, anyDomain ? .low : .high, alb.position,
+                    anyDomain
+                        ? "clients' Host reaches the private API through a custom domain name that is not a private one with an access association (a Regional domain mapped to a private API works only by accident)"
+                        : "the ALB forwards the client's Host header, and the private API answers 403 unless it sees its own execute-api host, an x-apigw-api-id header or an associated private custom domain; nothing here provides one",
+                    "create a private custom domain name (aws_api_gateway_domain_name with endpoint type PRIVATE) and an aws_api_gateway_domain_name_access_association with the endpoint, or rewrite the Host to {api-id}.execute-api.{region}.amazonaws.com with an ALB host-header-rewrite transform"
+                )
+            }
+        }
+        // One security group open to the world on 443, shared by the ALB and the endpoint.
+        if let alb, let endpoint {
+            let albGroups = Set(alb["security_groups"]?.references.filter { $0.resourceType == "aws_security_group" }.compactMap(\.address) ?? [])
+            let endpointGroups = Set(endpoint["security_group_ids"]?.references.filter { $0.resourceType == "aws_security_group" }.compactMap(\.address) ?? [])
+            for address in albGroups.intersection(endpointGroups).sorted() {
+                guard let group = config.block(address: address) else { continue }
+                let open = group.blocks("ingress").first { rule in
+                    (rule["cidr_blocks"]?.text ?? "").contains("0.0.0.0/0") && covers443(rule)
+                }
+                if let open {
+                    add(
+                        .sharedOpenSecurityGroup, .medium, open.position,
+                        "\(address) allows 443 from 0.0.0.0/0 and is attached to both the ALB and \(endpoint.address): the endpoint accepts connections from anywhere the VPC is reachable, not only from the ALB",
+                        "give the endpoint its own security group that allows 443 only from the ALB's security group\(recognition.albScheme == .internal ? ", and restrict the internal ALB's group to the corporate ranges" : "")"
+                    )
+                }
+            }
+        }
+        // Private DNS on the execute-api endpoint.
+        if let endpoint, endpoint["private_dns_enabled"]?.value?.bool == true {
+            add(
+                .privateDNS, .medium, endpoint["private_dns_enabled"]!.position,
+                "private DNS on \(endpoint.address) makes every *.execute-api name in the VPC resolve to it: calls from the VPC to public API Gateway APIs get 403"
+                    + (albToEndpoint ? " (the ALB targets IPs and does not need it)" : " (a private custom domain name resolves through its own record and does not need it)"),
+                "private_dns_enabled = false")
+        }
+    }
+
+    /// Checks of the configuration as a whole: domain names, listeners, VPCs, functions, references.
+    static func reviewConfiguration(_ config: TerraformConfiguration, inventory: Inventory, designs: [Recognition], add: Add) {
         // Every private custom domain name needs an access association with an execute-api endpoint,
         // and a policy that lets that endpoint in (a new one denies everything).
-        let apiEndpoints = config.resources("aws_vpc_endpoint").filter { ($0["service_name"]?.text ?? "").contains("execute-api") }
-        for domain in DesignRecognizer.privateDomains(config) {
-            let associations = DesignRecognizer.accessAssociations(config, domain: domain)
+        for domain in inventory.domains {
+            let associations = inventory.accessAssociations(of: domain)
             if associations.isEmpty {
                 add(
-                    "missing-access-association", .high, domain.position,
+                    .missingAccessAssociation, .high, domain.position,
                     "\(domain.address) is a private custom domain name without a domain name access association: no VPC endpoint can invoke it, so every call by that name fails",
                     "add an aws_api_gateway_domain_name_access_association with access_association_source = <endpoint>.id, access_association_source_type = \"VPCE\" and domain_name_arn = \(domain.address).arn"
                 )
             }
-            for association in associations where DesignRecognizer.referenced(association["access_association_source"], in: apiEndpoints) == nil {
+            for association in associations where inventory.referenced(association["access_association_source"], in: inventory.apiEndpointIndex) == nil {
                 add(
-                    "access-association-endpoint", .high, association["access_association_source"]?.position ?? association.position,
+                    .accessAssociationEndpoint, .high, association["access_association_source"]?.position ?? association.position,
                     "\(association.address) associates \(domain.address) with \(association["access_association_source"]?.text ?? "nothing"), not an execute-api interface endpoint declared here: requests through the endpoint clients use are not let in",
                     "access_association_source = aws_vpc_endpoint.<execute-api endpoint>.id")
             }
-            let endpoint = DesignRecognizer.associatedEndpoint(config, domain: domain, endpoints: apiEndpoints) ?? apiEndpoints.first
+            let endpoint = inventory.associatedEndpoint(of: domain, anyType: true) ?? inventory.apiEndpoints.first
             guard let policy = domain["policy"] else {
                 add(
-                    "domain-policy", .high, domain.position,
+                    .domainPolicy, .high, domain.position,
                     "\(domain.address) sets no policy, and API Gateway gives a private custom domain name a deny-all resource policy: every call by that name gets 403",
                     "policy = jsonencode(...) allowing execute-api:Invoke on execute-api:/* with \"aws:SourceVpce\" = aws_vpc_endpoint.<name>.id")
                 continue
@@ -90,62 +180,41 @@ package enum TerraformReview {
             if let endpoint, let statements = PolicyDocument.statements(policy, config: config), !PolicyDocument.allows(statements, endpoint: endpoint.address) {
                 let named = statements.flatMap(\.vpceValues)
                 add(
-                    "domain-policy", .high, policy.position,
+                    .domainPolicy, .high, policy.position,
                     "\(domain.address)'s policy does not let \(endpoint.address) in (aws:SourceVpce \(named.isEmpty ? "not conditioned" : named.joined(separator: ", "))): API Gateway denies every call through it by the custom domain name",
                     "allow execute-api:Invoke with \"aws:SourceVpce\" = \(endpoint.address).id in the domain name's policy, and deny nothing that matches it")
             }
         }
         // A CNAME to the ALB: Route 53 bills every query; an alias answers the same for free.
-        if let record = DesignRecognizer.cnameToALB(config) {
+        if let record = inventory.cnameToAnyALB {
             add(
-                "cname-to-alb", .low, record["type"]?.position ?? record.position,
+                .cnameToALB, .low, record["type"]?.position ?? record.position,
                 "\(record.address) is a CNAME to the ALB's DNS name: Route 53 bills every query that reaches it (this review prices them as --dns-record cname, with --dns-queries-per-month), and a CNAME cannot sit at the zone apex",
                 "type = \"A\" with alias { name = <alb>.dns_name, zone_id = <alb>.zone_id, evaluate_target_health = true } instead of records and ttl: alias queries to an ALB are free"
             )
         }
-        // Attachments that register fewer endpoint IPs than the endpoint has.
-        if albToEndpoint, let registered = recognition.registeredTargets, let subnets = recognition.vpceSubnets, registered < subnets {
-            let attachment = (config.resources("aws_lb_target_group_attachment") + config.resources("aws_alb_target_group_attachment")).first
-            let indexed = config.data("aws_network_interface").first {
-                ($0["id"]?.text ?? "").contains("network_interface_ids)[0]") || ($0["id"]?.text ?? "").contains("network_interface_ids[0]")
-            }
-            add(
-                "partial-registration", .high,
-                indexed?["id"]?.position ?? attachment?.position ?? endpoint?.position ?? SourcePosition(file: config.files.first ?? "", line: 1, column: 1),
-                "the target group registers \(registered) of the endpoint's \(subnets) ENI IPs\(indexed.map { " (\($0.address) takes only \($0["id"]?.text ?? "the first"))" } ?? ""): losing that ENI's AZ takes the design down",
-                "register every ENI: a data \"aws_network_interface\" and an attachment with count = length(<endpoint subnet_ids>), id = sort(tolist(<endpoint>.network_interface_ids))[count.index]"
-            )
-        }
         // Listener TLS policy.
-        for listener in config.resources("aws_lb_listener") + config.resources("aws_alb_listener") where (listener["protocol"]?.value?.string ?? "").uppercased() == "HTTPS" {
+        for listener in inventory.listeners where (listener["protocol"]?.value?.string ?? "").uppercased() == "HTTPS" {
             let policy = listener["ssl_policy"]?.value?.string
             if policy == nil || weakPolicies.contains(policy!) {
                 add(
-                    "weak-tls-policy", .medium, listener["ssl_policy"]?.position ?? listener.position,
+                    .weakTLSPolicy, .medium, listener["ssl_policy"]?.position ?? listener.position,
                     policy.map { "\(listener.address) uses \($0), which accepts TLS 1.0 and 1.1" }
                         ?? "\(listener.address) sets no ssl_policy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1",
                     "ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\" (or the current ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09)")
             }
         }
-        // Private DNS on the execute-api endpoint.
-        if let endpoint, endpoint["private_dns_enabled"]?.value?.bool == true {
-            add(
-                "private-dns", .medium, endpoint["private_dns_enabled"]!.position,
-                "private DNS on \(endpoint.address) makes every *.execute-api name in the VPC resolve to it: calls from the VPC to public API Gateway APIs get 403"
-                    + (albToEndpoint ? " (the ALB targets IPs and does not need it)" : " (a private custom domain name resolves through its own record and does not need it)"),
-                "private_dns_enabled = false")
-        }
         // VPC CIDR outside RFC 1918.
-        for vpc in config.resources("aws_vpc") {
+        for vpc in inventory.vpcs {
             if let cidr = vpc["cidr_block"], let text = cidr.value?.string, !isRFC1918(text) {
                 add(
-                    "public-cidr", .medium, cidr.position,
+                    .publicCIDR, .medium, cidr.position,
                     "\(vpc.address) uses \(text), outside RFC 1918: traffic to the real owners of that range stays inside the VPC, and it may overlap networks reached over VPN or Direct Connect",
                     "use a private range such as 10.0.0.0/16, 172.16.0.0/16 or 192.168.0.0/16")
             }
         }
         // Deprecated Lambda runtimes.
-        for function in config.resources("aws_lambda_function") {
+        for function in inventory.functions {
             if let runtime = function["runtime"], let name = runtime.value?.string, let dates = deprecatedRuntimes[name] {
                 let blocks: String
                 if let create = dates.blockCreate, let update = dates.blockUpdate {
@@ -156,60 +225,23 @@ package enum TerraformReview {
                         "; the copy of AWS's runtimes table read (cfn-lint, 2026-06-02) gives no dates for blocking it: check the Lambda runtimes table before relying on creating or updating functions with it"
                 }
                 add(
-                    "deprecated-runtime", .medium, runtime.position,
+                    .deprecatedRuntime, .medium, runtime.position,
                     "\(function.address) uses \(name), deprecated since \(dates.deprecated): no more security patches\(blocks)",
                     "move to the newest runtime of the same language in the Lambda runtimes table" + (name.hasPrefix("python") ? " (python3.13, say)" : ""))
             }
         }
-        // One security group open to the world on 443, shared by the ALB and the endpoint.
-        if let alb, let endpoint {
-            let albGroups = Set(alb["security_groups"]?.references.map(resourceAddress) ?? [])
-            let endpointGroups = Set(endpoint["security_group_ids"]?.references.map(resourceAddress) ?? [])
-            for address in albGroups.intersection(endpointGroups).sorted() {
-                guard let group = config.block(for: address) else { continue }
-                let open = group.blocks("ingress").first { rule in
-                    (rule["cidr_blocks"]?.text ?? "").contains("0.0.0.0/0") && covers443(rule)
-                }
-                if let open {
-                    add(
-                        "shared-open-security-group", .medium, open.position,
-                        "\(address) allows 443 from 0.0.0.0/0 and is attached to both the ALB and \(endpoint.address): the endpoint accepts connections from anywhere the VPC is reachable, not only from the ALB",
-                        "give the endpoint its own security group that allows 443 only from the ALB's security group\(recognition.albScheme == .internal ? ", and restrict the internal ALB's group to the corporate ranges" : "")"
-                    )
-                }
-            }
-        }
-        // The client's Host header reaches a private API that will not recognise it.
-        if albToEndpoint, let alb {
-            let listenerText = (config.resources("aws_lb_listener") + config.resources("aws_lb_listener_rule")).flatMap { block in allText(block) }.joined(separator: "\n")
-            let rewritesHost = listenerText.contains("host_header_rewrite") || listenerText.contains("x-apigw-api-id")
-            let privateDomains = config.resources("aws_api_gateway_domain_name").filter { domain in
-                domain.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").contains("PRIVATE") }
-            }
-            let associated = !config.resources("aws_api_gateway_domain_name_access_association").isEmpty
-            let anyDomain = !config.resources("aws_api_gateway_domain_name").isEmpty
-            if !rewritesHost && !(associated && !privateDomains.isEmpty) {
-                add(
-                    "host-header", anyDomain ? .low : .high, alb.position,
-                    anyDomain
-                        ? "clients' Host reaches the private API through a custom domain name that is not a private one with an access association (a Regional domain mapped to a private API works only by accident)"
-                        : "the ALB forwards the client's Host header, and the private API answers 403 unless it sees its own execute-api host, an x-apigw-api-id header or an associated private custom domain; nothing here provides one",
-                    "create a private custom domain name (aws_api_gateway_domain_name with endpoint type PRIVATE) and an aws_api_gateway_domain_name_access_association with the endpoint, or rewrite the Host to {api-id}.execute-api.{region}.amazonaws.com with an ALB host-header-rewrite transform"
-                )
-            }
-        }
         // Health checks of the endpoint target group.
-        for group in config.resources("aws_lb_target_group") + config.resources("aws_alb_target_group") where group["target_type"]?.value?.string == "ip" {
+        for group in inventory.targetGroups where group["target_type"]?.value?.string == "ip" {
             guard let check = group.blocks("health_check").first else { continue }
             if let port = check["port"]?.value?.string, port == "443", check["protocol"] == nil {
                 add(
-                    "health-check-protocol", .medium, check["port"]!.position,
+                    .healthCheckProtocol, .medium, check["port"]!.position,
                     "\(group.address)'s health check names port 443 without a protocol, so it defaults to HTTP against a TLS port and every target looks unhealthy",
                     "protocol = \"HTTPS\" in the health_check block")
             }
             if let matcher = check["matcher"]?.value?.string, accepts403(matcher) {
                 add(
-                    "health-check-403", .low, check["matcher"]!.position,
+                    .healthCheck403, .low, check["matcher"]!.position,
                     "\(group.address)'s matcher \"\(matcher)\" accepts 403, which API Gateway returns to every health check: a healthy target proves nothing about the API or the function",
                     "keep the matcher (it is needed) but alarm on API Gateway 5XXError and Lambda Errors, and run a synthetic request through the ALB")
             }
@@ -222,35 +254,39 @@ package enum TerraformReview {
                 if namesEndpoint { continue }
                 let isVPC = condition.range(of: #"vpc-[0-9a-f]+"#, options: .regularExpression) != nil && !condition.contains("vpce-")
                 add(
-                    "source-vpce", .high, policy.position,
+                    .sourceVpce, .high, policy.position,
                     isVPC
                         ? "\(holder.address)'s policy conditions aws:SourceVpce on \(condition), a VPC id, not the endpoint: no request matches and every call gets 403"
                         : "\(holder.address)'s policy conditions aws:SourceVpce on \(condition), an id hard-coded from elsewhere: it breaks when the endpoint is recreated",
                     "reference the endpoint: \"aws:SourceVpce\": \"${aws_vpc_endpoint.<name>.id}\"")
             }
         }
-        // References to resources that are not declared.
+        // References to resources that are not declared (each expression's own; what a variable or an
+        // output stands for is checked where it is written).
         var reported: Set<String> = []
         for block in config.blocks {
             for expression in allExpressions(block) {
-                for reference in expression.references {
-                    guard let address = declarable(reference), config.block(for: address) == nil, reported.insert(address).inserted else { continue }
+                for reference in expression.references where reference.module == block.module {
+                    guard let address = declarable(reference), config.block(for: reference) == nil, !config.declaredWithoutInstances.contains(address),
+                        reported.insert(address).inserted
+                    else { continue }
+                    let where_ = reference.module.isEmpty ? "no file declares" : "the module \(reference.module.dropLast()) does not declare"
                     add(
-                        "undeclared-reference", .high, expression.position,
-                        "\(block.address) refers to \(address), which no file declares: terraform plan fails",
-                        address.hasPrefix("var.")
-                            ? "declare variable \"\(address.dropFirst(4))\" {} or fix the name"
-                            : "declare \(address) or fix the reference (declared: \(similar(address, config: config)))")
+                        .undeclaredReference, .high, expression.position,
+                        "\(block.address) refers to \(address), which \(where_): terraform plan fails",
+                        reference.root == "var"
+                            ? "declare variable \"\(address.split(separator: ".").last ?? "")\" {} or fix the name"
+                            : "declare \(address) or fix the reference (declared: \(similar(reference, config: config)))")
                 }
             }
         }
-        return findings.sorted { ($0.severity, $0.position) < ($1.severity, $1.position) }
     }
 
     // MARK: - Helpers
 
     static func isRFC1918(_ cidr: String) -> Bool {
-        let octets = cidr.split(separator: "/")[0].split(separator: ".").compactMap { Int($0) }
+        // `""` and `"/"` split into nothing: not an IPv4 literal.
+        let octets = (cidr.split(separator: "/").first ?? "").split(separator: ".").compactMap { Int($0) }
         guard octets.count == 4 else { return true }  // not an IPv4 literal: say nothing
         return octets[0] == 10 || (octets[0] == 172 && (16...31).contains(octets[1])) || (octets[0] == 192 && octets[1] == 168)
     }
@@ -263,30 +299,26 @@ package enum TerraformReview {
     static func accepts403(_ matcher: String) -> Bool {
         matcher.split(separator: ",").contains { part in
             let bounds = part.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            if bounds.count == 2 { return (bounds[0]...bounds[1]).contains(403) }
+            // A reversed range ("500-200") matches nothing, as AWS rejects it; it must not trap.
+            if bounds.count == 2 { return bounds[0] <= 403 && 403 <= bounds[1] }
             return bounds.first == 403
         }
     }
 
-    /// `aws_security_group.alb` from `aws_security_group.alb.id`.
-    static func resourceAddress(_ reference: String) -> String {
-        let parts = reference.split(separator: ".")
-        return parts.prefix(parts.first == "data" ? 3 : 2).joined(separator: ".")
+    /// The address a reference needs declared, or nil for references that are not to declarations
+    /// the review can check (locals, module outputs, `each`, `count`...).
+    static func declarable(_ reference: TerraformReference) -> String? {
+        switch reference.root {
+        case "var", "data": return reference.target
+        default:
+            guard reference.resourceType?.hasPrefix("aws_") == true else { return nil }
+            return reference.target
+        }
     }
 
-    /// The address a reference needs declared, or nil for references that are not to declarations.
-    static func declarable(_ reference: String) -> String? {
-        let parts = reference.split(separator: ".").map(String.init)
-        guard let root = parts.first else { return nil }
-        if root == "var", parts.count >= 2 { return "var.\(parts[1])" }
-        if root == "data", parts.count >= 3 { return "data.\(parts[1]).\(parts[2])" }
-        guard !nonResourceRoots.contains(root), root.hasPrefix("aws_"), parts.count >= 2 else { return nil }
-        return "\(root).\(parts[1])"
-    }
-
-    static func similar(_ address: String, config: TerraformConfiguration) -> String {
-        let type = address.split(separator: ".").first.map(String.init) ?? ""
-        let names = config.resources(type).map(\.address)
+    static func similar(_ reference: TerraformReference, config: TerraformConfiguration) -> String {
+        let type = reference.resourceType ?? reference.root
+        let names = (reference.root == "data" ? config.data(type) : config.resources(type)).filter { $0.module == reference.module }.map(\.address)
         return names.isEmpty ? "no \(type) at all" : names.joined(separator: ", ")
     }
 

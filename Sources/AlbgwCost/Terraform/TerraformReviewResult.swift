@@ -1,9 +1,44 @@
 /// What `albgw-cost review` read from a configuration: carried in the report for every renderer.
 package struct TerraformReviewResult: Sendable, Equatable {
-    /// The files read, relative to the path given.
+    /// The files read, relative to the path given: the root module's, the modules' and the variable files.
     package var files: [String]
-    package var recognition: Recognition
+    /// Every design instance, in source order; one recognition without a design when there is none.
+    package var designs: [Recognition]
     package var findings: [ReviewFinding]
+    /// What reading noticed that the user should act on: values for variables nobody declares.
+    package var warnings: [String] = []
+    /// What the configuration leaves open for every instance: unset variables, modules not followed.
+    package var unknowns: [String] = []
+    /// With a workload: what each instance's design costs in its own scenario (parallel to `designs`).
+    package var costs: [InstanceCost?] = []
+
+    package init(
+        files: [String], designs: [Recognition], findings: [ReviewFinding], warnings: [String] = [], unknowns: [String] = [], costs: [InstanceCost?] = []
+    ) {
+        self.unknowns = unknowns
+        self.files = files
+        self.designs = designs
+        self.findings = findings
+        self.warnings = warnings
+        self.costs = costs
+    }
+
+    package init(files: [String], recognition: Recognition, findings: [ReviewFinding]) {
+        self.init(files: files, designs: [recognition], findings: findings)
+    }
+
+    /// The first design instance (or what is missing for any).
+    package var recognition: Recognition { designs[0] }
+    /// True when the code implements at least one of the designs.
+    package var implementsADesign: Bool { designs.contains { $0.design != nil } }
+}
+
+/// One instance's design priced with the instance's own parameters.
+package struct InstanceCost: Sendable, Equatable {
+    package var monthly: ExactDecimal
+    package var perMillionRequests: ExactDecimal
+    package var complete: Bool
+    package var feasible: Bool
 }
 
 extension Recognition {

@@ -1,0 +1,510 @@
+import Foundation
+import HCL
+
+/// Evaluates a root module and the modules it calls into the flat list of blocks the recognizer and
+/// the review read, as Terraform's plan would see them before apply:
+/// - a module call binds its arguments to the module's variables (converted to their `type`, with
+///   `optional()` defaults), and its outputs become `module.NAME.OUTPUT`;
+/// - locals and module calls are evaluated in the order their references need;
+/// - `count` and `for_each` over known values give one block per instance with its key (none for 0 or
+///   empty), and `dynamic` blocks over known values give their nested blocks;
+/// - every reference is named in the root namespace (`module.alb.aws_lb.this`), and a module's
+///   variables, locals and outputs pass on the references of what they were set to, so wiring through
+///   a module is seen.
+/// Values that cannot be known stay unknown; nothing is guessed.
+final class ModuleExpander {
+    /// Terraform's errors that make a configuration invalid: duplicate declarations, calls to
+    /// undeclared variables. Each names the file and line.
+    static let maximumDepth = 32
+    static let maximumInstances = 10_000
+
+    let rootDirectory: String
+    let installed: [String: String]
+    private var definitions: [String: ModuleDefinition] = [:]
+    private(set) var files: [String] = []
+    private(set) var blocks: [TerraformBlock] = []
+    private(set) var notes: [String] = []
+    /// Resources and data sources declared with no instance (`count = 0`, an empty `for_each`).
+    private(set) var declaredWithoutInstances: Set<String> = []
+    private var instances = 0
+
+    init(rootDirectory: String) {
+        self.rootDirectory = rootDirectory
+        installed = ModuleFiles.installedModules(root: rootDirectory)
+    }
+
+    // MARK: - Module definitions
+
+    /// A module directory, read once however many calls use it.
+    final class ModuleDefinition {
+        let directory: String
+        let display: String
+        let sources: [String: SourceFile]
+        let variables: [HCL.Block]
+        let locals: [(name: String, attribute: HCL.Attribute)]
+        let calls: [HCL.Block]
+        let resources: [HCL.Block]
+        let outputs: [HCL.Block]
+        let others: [HCL.Block]
+
+        init(directory: String, display: String, files: [SourceFile]) throws {
+            self.directory = directory
+            self.display = display
+            var sources: [String: SourceFile] = [:]
+            for file in files { sources[file.display] = file }
+            self.sources = sources
+            // Override files are merged into the blocks they name, after every other file.
+            var ordinary: [HCL.Block] = []
+            var overrides: [HCL.Block] = []
+            for file in files {
+                if file.isOverride { overrides += file.syntax.body.blocks } else { ordinary += file.syntax.body.blocks }
+            }
+            var seen: [String: HCL.Block] = [:]
+            var localNames: [String: HCL.SourcePosition] = [:]
+            var locals: [(name: String, attribute: HCL.Attribute)] = []
+            for block in ordinary {
+                if block.type == "locals" {
+                    for attribute in block.body.attributes {
+                        if let first = localNames[attribute.name] {
+                            throw Self.duplicate("local value \"\(attribute.name)\"", at: attribute.position, first: first, sources: sources)
+                        }
+                        localNames[attribute.name] = attribute.position
+                        locals.append((attribute.name, attribute))
+                    }
+                    continue
+                }
+                guard let key = Self.declarationKey(block) else { continue }
+                if let first = seen[key] {
+                    throw Self.duplicate(Self.describe(block), at: block.position, first: first.position, sources: sources)
+                }
+                seen[key] = block
+            }
+            for override in overrides {
+                guard let key = Self.declarationKey(override), let index = ordinary.firstIndex(where: { Self.declarationKey($0) == key }) else { continue }
+                ordinary[index] = Self.merge(ordinary[index], override)
+            }
+            self.locals = locals
+            variables = ordinary.filter { $0.type == "variable" && !$0.labels.isEmpty }
+            calls = ordinary.filter { $0.type == "module" && !$0.labels.isEmpty }
+            resources = ordinary.filter { ($0.type == "resource" || $0.type == "data") && $0.labels.count >= 2 }
+            outputs = ordinary.filter { $0.type == "output" && !$0.labels.isEmpty }
+            others = ordinary.filter { !["variable", "module", "resource", "data", "output"].contains($0.type) }
+        }
+
+        /// What Terraform requires to be unique in a module.
+        static func declarationKey(_ block: HCL.Block) -> String? {
+            switch block.type {
+            case "resource", "data": block.labels.count >= 2 ? "\(block.type) \(block.labels[0]) \(block.labels[1])" : nil
+            case "variable", "output", "module": block.labels.first.map { "\(block.type) \($0)" }
+            default: nil
+            }
+        }
+
+        static func describe(_ block: HCL.Block) -> String {
+            let labels = block.labels.map { "\"\(HCLError.excerpt($0, limit: 60))\"" }.joined(separator: " ")
+            return block.type == "module" ? "module call \(labels)" : "\(block.type) \(labels)"
+        }
+
+        static func duplicate(_ what: String, at position: HCL.SourcePosition, first: HCL.SourcePosition, sources: [String: SourceFile]) -> TerraformLoader.LoadError {
+            let here = sources[position.file]?.position(position) ?? SourcePosition(file: position.file, line: position.line, column: position.column)
+            let there = sources[first.file]?.position(first) ?? SourcePosition(file: first.file, line: first.line, column: first.column)
+            return .invalid(
+                "\(here): duplicate \(what), already declared at \(there); Terraform rejects the configuration: rename or remove one"
+            )
+        }
+
+        /// An override block's attributes replace the original's; its nested blocks of a type replace
+        /// all of the original's blocks of that type.
+        static func merge(_ original: HCL.Block, _ override: HCL.Block) -> HCL.Block {
+            var merged = original
+            let overridden = Set(override.body.attributes.map(\.name))
+            let replacedBlocks = Set(override.body.blocks.map(\.type))
+            merged.body.items =
+                original.body.items.filter { item in
+                    switch item {
+                    case .attribute(let attribute): !overridden.contains(attribute.name)
+                    case .block(let block): !replacedBlocks.contains(block.type)
+                    }
+                } + override.body.items
+            return merged
+        }
+    }
+
+    func definition(directory: String, display: String) throws -> ModuleDefinition {
+        let real = try ModuleFiles.resolve(directory)
+        if let known = definitions[real] { return known }
+        let files = try ModuleFiles.read(directory: real, display: display)
+        let definition = try ModuleDefinition(directory: real, display: display, files: files)
+        definitions[real] = definition
+        self.files += files.map(\.display)
+        return definition
+    }
+
+    /// Records a definition read by the caller (a single file reviewed on its own).
+    func adopt(_ definition: ModuleDefinition, files: [String]) {
+        definitions[definition.directory] = definition
+        self.files += files
+    }
+
+    // MARK: - Scope
+
+    /// What expressions of one module instance can read.
+    struct Scope {
+        /// `module.alb.` (or `module.alb["a"].`), empty in the root module.
+        var prefix: String
+        var variables: [String: HCL.Value]
+        var locals: [String: HCL.Value] = [:]
+        var modules: [String: HCL.Value] = [:]
+        /// References that `var.x`, `local.y` and `module.z.out` stand for, in the root namespace.
+        var through: [String: [TerraformReference]] = [:]
+        /// For `var.x` in a module: the caller's argument, whose elements are the module's elements.
+        var arguments: [String: TerraformExpression] = [:]
+        var pathModule: String
+        var definition: ModuleDefinition
+
+        func evaluator(_ extra: [String: HCL.Value] = [:]) -> Evaluator {
+            var scope: [String: HCL.Value] = [
+                "module": .object(modules), "path": ["module": .string(pathModule), "root": ".", "cwd": "."], "terraform": ["workspace": "default"],
+            ]
+            for (name, value) in extra { scope[name] = value }
+            return Evaluator(variables: variables, locals: locals, scope: scope, partialUnknowns: true)
+        }
+    }
+
+    /// At most this many references are carried through one variable, local or output.
+    static let throughLimit = 64
+
+    // MARK: - Expansion
+
+    /// Evaluates one instance of `definition` and appends its blocks. Returns its outputs' values and
+    /// the references each output stands for.
+    @discardableResult
+    func expand(
+        _ definition: ModuleDefinition, prefix: String, callKey: String, inputs: [String: HCL.Value], arguments: [String: TerraformExpression],
+        through: [String: [TerraformReference]], stack: [String]
+    ) throws -> (outputs: [String: HCL.Value], through: [String: [TerraformReference]]) {
+        instances += 1
+        var scope = Scope(
+            prefix: prefix, variables: [:], through: [:], arguments: arguments, pathModule: definition.display.isEmpty ? "." : String(definition.display.dropLast()),
+            definition: definition)
+        // Variables: the value given, else the default; converted to the declared type.
+        for variable in definition.variables {
+            let name = variable.labels[0]
+            let type = variable.attribute(named: "type").map { TypeConstraint($0.expression) } ?? .any
+            var value = inputs[name]
+            let nullable = variable.attribute(named: "nullable").flatMap { Evaluator().value(of: $0.expression) } != .bool(false)
+            if value == nil || (value == .null && !nullable) {
+                value = variable.attribute(named: "default").flatMap { Evaluator().value(of: $0.expression) }
+            }
+            if let value { scope.variables[name] = type.convert(value) }
+            if let passed = through["var.\(name)"] { scope.through["var.\(name)"] = passed }
+            blocks.append(convert(variable, scope: scope, evaluator: scope.evaluator()))
+        }
+        try evaluateLocalsAndCalls(definition, scope: &scope, callKey: callKey, stack: stack)
+        for block in definition.resources { try expandResource(block, scope: scope) }
+        for block in definition.others { blocks.append(convert(block, scope: scope, evaluator: scope.evaluator())) }
+        var outputs: [String: HCL.Value] = [:]
+        var outputThrough: [String: [TerraformReference]] = [:]
+        for output in definition.outputs {
+            let name = output.labels[0]
+            let evaluator = scope.evaluator()
+            let converted = convert(output, scope: scope, evaluator: evaluator)
+            blocks.append(converted)
+            guard let attribute = output.attribute(named: "value") else { continue }
+            outputs[name] = evaluator.value(of: attribute.expression) ?? .unknown
+            outputThrough[name] = converted["value"]?.references ?? []
+        }
+        return (outputs, outputThrough)
+    }
+
+    /// Locals and module calls in the order their references need (source order among equals; a
+    /// cycle, which Terraform rejects, is broken in source order and its values stay unknown).
+    private func evaluateLocalsAndCalls(_ definition: ModuleDefinition, scope: inout Scope, callKey: String, stack: [String]) throws {
+        enum Node {
+            case local(String, HCL.Attribute)
+            case call(HCL.Block)
+        }
+        var nodes: [(id: String, node: Node, needs: Set<String>)] = []
+        for (name, attribute) in definition.locals {
+            nodes.append(("local.\(name)", .local(name, attribute), Self.needs(attribute.expression.references)))
+        }
+        for call in definition.calls {
+            nodes.append(("module.\(call.labels[0])", .call(call), Self.needs(call.body.references)))
+            // Until it is expanded (or when it cannot be), a module's outputs are unknown, not missing.
+            scope.modules[call.labels[0]] = .unknown
+        }
+        let ids = Set(nodes.map(\.id))
+        var done: Set<String> = []
+        var remaining = nodes
+        while !remaining.isEmpty {
+            let ready = remaining.firstIndex { node in node.needs.allSatisfy { !ids.contains($0) || done.contains($0) || $0 == node.id } } ?? 0
+            let (id, node, _) = remaining.remove(at: ready)
+            done.insert(id)
+            switch node {
+            case .local(let name, let attribute):
+                let evaluator = scope.evaluator()
+                scope.locals[name] = evaluator.value(of: attribute.expression) ?? .unknown
+                scope.through["local.\(name)"] = Array(references(attribute.expression, scope: scope, evaluator: evaluator).prefix(Self.throughLimit))
+            case .call(let call):
+                try expandCall(call, scope: &scope, callKey: callKey, stack: stack)
+            }
+        }
+    }
+
+    /// The `local.x` and `module.y` an expression needs first.
+    private static func needs(_ references: [HCL.Reference]) -> Set<String> {
+        var result: Set<String> = []
+        for reference in references where reference.root == "local" || reference.root == "module" {
+            if let first = reference.steps.first, case .attribute(let name) = first { result.insert("\(reference.root).\(name)") }
+        }
+        return result
+    }
+
+    /// A `module "NAME"` call: its source read, its instances expanded, its outputs put in scope.
+    private func expandCall(_ call: HCL.Block, scope: inout Scope, callKey: String, stack: [String]) throws {
+        let name = call.labels[0]
+        let key = callKey.isEmpty ? name : "\(callKey).\(name)"
+        let position = position(call.position, scope: scope)
+        let evaluator = scope.evaluator()
+        blocks.append(convert(call, scope: scope, evaluator: evaluator))
+        guard let sourceText = call.attribute(named: "source").flatMap({ evaluator.value(of: $0.expression)?.stringValue }) else {
+            notes.append("\(scope.prefix)module.\(name) at \(position) has no literal source, so the review cannot see inside it")
+            return
+        }
+        let directory: String
+        let display: String
+        if sourceText.hasPrefix("./") || sourceText.hasPrefix("../") {
+            directory = (scope.definition.directory as NSString).appendingPathComponent(sourceText)
+            display = ModuleFiles.normalized(scope.definition.display + sourceText)
+        } else if let installedDirectory = installed[key] {
+            directory = (rootDirectory as NSString).appendingPathComponent(installedDirectory)
+            display = ModuleFiles.normalized(installedDirectory)
+        } else {
+            notes.append(
+                "\(scope.prefix)module.\(name) (source \"\(HCLError.excerpt(sourceText, limit: 80))\") is not installed: run terraform init so that .terraform/modules holds it, or the review cannot see inside it"
+            )
+            return
+        }
+        guard stack.count < Self.maximumDepth else {
+            notes.append("\(scope.prefix)module.\(name) is nested more than \(Self.maximumDepth) modules deep; the review stops there")
+            return
+        }
+        let definition: ModuleDefinition
+        do {
+            definition = try self.definition(directory: directory, display: display)
+        } catch TerraformLoader.LoadError.notFound {
+            throw TerraformLoader.LoadError.invalid(
+                "\(position): module.\(HCLError.excerpt(name, limit: 60)) has source \"\(HCLError.excerpt(sourceText, limit: 80))\", which is not a directory; Terraform cannot load it: fix the path"
+            )
+        }
+        guard !stack.contains(definition.directory) else {
+            throw TerraformLoader.LoadError.invalid(
+                "\(position): module.\(HCLError.excerpt(name, limit: 60)) calls \(display.isEmpty ? "." : display), which is already being loaded: a module cannot call itself; Terraform rejects the cycle"
+            )
+        }
+        let meta: Set<String> = ["source", "version", "count", "for_each", "providers", "depends_on"]
+        let declared = Set(definition.variables.map { $0.labels[0] })
+        for attribute in call.body.attributes where !meta.contains(attribute.name) && !declared.contains(attribute.name) {
+            throw TerraformLoader.LoadError.invalid(
+                "\(self.position(attribute.position, scope: scope)): module.\(HCLError.excerpt(name, limit: 60)) has no variable \"\(HCLError.excerpt(attribute.name, limit: 60))\" (module \(display.isEmpty ? "." : display)); Terraform rejects the argument: declare it in the module or remove it"
+            )
+        }
+        var outputsByKey: [(key: String?, outputs: [String: HCL.Value])] = []
+        var through: [String: [TerraformReference]] = [:]
+        guard let expansion = instanceKeys(of: call, scope: scope) else {
+            scope.modules[name] = .unknown
+            return
+        }
+        for (instanceKey, extra, _) in expansion.instances {
+            guard instances < Self.maximumInstances else {
+                notes.append("more than \(Self.maximumInstances) module instances; the review stops expanding at \(scope.prefix)module.\(name)")
+                break
+            }
+            let instanceEvaluator = scope.evaluator(extra)
+            var inputs: [String: HCL.Value] = [:]
+            var arguments: [String: TerraformExpression] = [:]
+            var argumentThrough: [String: [TerraformReference]] = [:]
+            for attribute in call.body.attributes where !meta.contains(attribute.name) {
+                inputs[attribute.name] = instanceEvaluator.value(of: attribute.expression) ?? .unknown
+                let converted = convert(attribute.expression, scope: scope, evaluator: instanceEvaluator)
+                arguments[attribute.name] = converted
+                argumentThrough["var.\(attribute.name)"] = Array(converted.references.prefix(Self.throughLimit))
+            }
+            let result = try expand(
+                definition, prefix: "\(scope.prefix)module.\(name)\(instanceKey ?? "").", callKey: key, inputs: inputs, arguments: arguments,
+                through: argumentThrough, stack: stack + [definition.directory])
+            outputsByKey.append((instanceKey, result.outputs))
+            for (output, references) in result.through {
+                var merged = through["module.\(name).\(output)", default: []]
+                for reference in references where merged.count < Self.throughLimit && !merged.contains(reference) { merged.append(reference) }
+                through["module.\(name).\(output)"] = merged
+            }
+        }
+        for (id, references) in through { scope.through[id] = references }
+        switch expansion.style {
+        case .single: scope.modules[name] = .object(outputsByKey.first?.outputs ?? [:])
+        case .count: scope.modules[name] = .list(outputsByKey.map { .object($0.outputs) })
+        case .forEach:
+            var map: [String: HCL.Value] = [:]
+            for (instance, made) in zip(expansion.instances, outputsByKey) { map[instance.each ?? ""] = .object(made.outputs) }
+            scope.modules[name] = .object(map)
+        }
+    }
+
+    // MARK: - Instances
+
+    enum ExpansionStyle { case single, count, forEach }
+
+    /// The instances `count` or `for_each` make: their keys and the values of `count` / `each`. Nil when
+    /// the block has none (count 0, an empty for_each). Unknown `count`/`for_each`: one instance
+    /// without a key, as written.
+    private func instanceKeys(of block: HCL.Block, scope: Scope) -> (style: ExpansionStyle, instances: [(key: String?, extra: [String: HCL.Value], each: String?)])? {
+        let evaluator = scope.evaluator()
+        if let count = block.attribute(named: "count") {
+            guard case .number(let number)? = evaluator.value(of: count.expression), abs(number) < 1_000_000_000,
+                case let n = NSDecimalNumber(decimal: number).intValue, n >= 0, Decimal(n) == number
+            else { return (.single, [(nil, [:], nil)]) }
+            if n == 0 { return nil }
+            guard n <= Self.maximumInstances else {
+                notes.append("\(position(count.position, scope: scope)): count = \(n) is more than \(Self.maximumInstances) instances; reviewed as one")
+                return (.single, [(nil, [:], nil)])
+            }
+            return (.count, (0..<n).map { ("[\($0)]", ["count": ["index": .number(Decimal($0))]], nil) })
+        }
+        if let forEach = block.attribute(named: "for_each") {
+            let value = evaluator.value(of: forEach.expression)
+            var pairs: [(String, HCL.Value)] = []
+            switch value {
+            case .object(let members)?:
+                pairs = members.keys.sorted().map { ($0, members[$0]!) }
+            case .list(let elements)?:
+                var keys: [String] = []
+                for element in elements {
+                    guard case .string(let text) = element else { return (.single, [(nil, [:], nil)]) }
+                    keys.append(text)
+                }
+                pairs = Array(Set(keys)).sorted().map { ($0, .string($0)) }
+            default:
+                return (.single, [(nil, [:], nil)])
+            }
+            if pairs.isEmpty { return nil }
+            guard pairs.count <= Self.maximumInstances else { return (.single, [(nil, [:], nil)]) }
+            return (
+                .forEach,
+                pairs.map { key, value in (TerraformReference.keyText(.string(key)), ["each": ["key": .string(key), "value": value]], key) }
+            )
+        }
+        return (.single, [(nil, [:], nil)])
+    }
+
+    private func expandResource(_ block: HCL.Block, scope: Scope) throws {
+        guard let expansion = instanceKeys(of: block, scope: scope) else {
+            let local = block.type == "data" ? "data.\(block.labels[0]).\(block.labels[1])" : "\(block.labels[0]).\(block.labels[1])"
+            declaredWithoutInstances.insert(scope.prefix + local)
+            return
+        }
+        for (key, extra, _) in expansion.instances {
+            blocks.append(convert(block, scope: scope, evaluator: scope.evaluator(extra), key: key))
+        }
+    }
+
+    // MARK: - Conversion
+
+    func position(_ position: HCL.SourcePosition, scope: Scope) -> SourcePosition {
+        scope.definition.sources[position.file]?.position(position) ?? SourcePosition(file: position.file, line: position.line, column: position.column)
+    }
+
+    /// `kind` and `labels` replace the block's own (a dynamic block's content becomes the block it makes).
+    private func convert(
+        _ block: HCL.Block, scope: Scope, evaluator: Evaluator, key: String? = nil, kind: String? = nil, labels: [String]? = nil, at: HCL.SourcePosition? = nil
+    ) -> TerraformBlock {
+        var attributes: [String: TerraformExpression] = [:]
+        for attribute in block.body.attributes { attributes[attribute.name] = convert(attribute.expression, scope: scope, evaluator: evaluator) }
+        var nested: [TerraformBlock] = []
+        for inner in block.body.blocks {
+            if inner.type == "dynamic", let name = inner.labels.first, let expanded = expandDynamic(inner, name: name, scope: scope, evaluator: evaluator) {
+                nested += expanded
+            } else {
+                nested.append(convert(inner, scope: scope, evaluator: evaluator))
+            }
+        }
+        return TerraformBlock(
+            kind: kind ?? block.type, labels: labels ?? block.labels, attributes: attributes, blocks: nested, position: position(at ?? block.position, scope: scope),
+            module: scope.prefix, key: key)
+    }
+
+    /// `dynamic "NAME" { for_each = ...; content { ... } }` over a known collection: one `NAME` block
+    /// per element, its `content` evaluated with the iterator bound. Nil when the collection is unknown.
+    private func expandDynamic(_ block: HCL.Block, name: String, scope: Scope, evaluator: Evaluator) -> [TerraformBlock]? {
+        guard let forEach = block.attribute(named: "for_each"), let content = block.blocks(type: "content").first else { return nil }
+        let iterator =
+            block.attribute(named: "iterator").flatMap { attribute -> String? in
+                if case .variable(let variable) = attribute.expression.kind { return variable }
+                return nil
+            } ?? name
+        let pairs: [(HCL.Value, HCL.Value)]
+        switch evaluator.value(of: forEach.expression) {
+        case .object(let members)?: pairs = members.keys.sorted().map { (.string($0), members[$0]!) }
+        case .list(let elements)?: pairs = elements.enumerated().map { (.number(Decimal($0.offset)), $0.element) }
+        default: return nil
+        }
+        return pairs.prefix(Self.maximumInstances).map { key, value in
+            var inner = evaluator
+            inner.scope[iterator] = ["key": key, "value": value]
+            return convert(
+                content, scope: scope, evaluator: inner, kind: name, labels: block.labels.count > 1 ? Array(block.labels.dropFirst()) : [], at: block.position)
+        }
+    }
+
+    func convert(_ expression: HCLExpression, scope: Scope, evaluator: Evaluator) -> TerraformExpression {
+        var elements: [TerraformExpression]?
+        switch expression.kind {
+        case .tuple(let items):
+            elements = items.map { convert($0, scope: scope, evaluator: evaluator) }
+        case .traversal(let base, let steps):
+            // `var.x` inside a module stands for the caller's argument, elements included.
+            if case .variable("var") = base.kind, steps.count == 1, case .attribute(let name) = steps[0] { elements = scope.arguments[name]?.elements }
+        default:
+            break
+        }
+        let file = scope.definition.sources[expression.position.file]
+        return TerraformExpression(
+            text: file?.syntax.sourceText(of: expression) ?? "", position: position(expression.position, scope: scope),
+            value: evaluator.value(of: expression).map(HCLAdapter.convert),
+            references: references(expression, scope: scope, evaluator: evaluator), elements: elements)
+    }
+
+    /// The expression's references in the root namespace, followed by what the variables, locals and
+    /// module outputs it reads stand for.
+    func references(_ expression: HCLExpression, scope: Scope, evaluator: Evaluator) -> [TerraformReference] {
+        var result: [TerraformReference] = []
+        var seen: Set<String> = []
+        func add(_ reference: TerraformReference) {
+            if seen.insert(reference.text).inserted { result.append(reference) }
+        }
+        for reference in expression.references(resolvingIndexesWith: evaluator) {
+            var steps: [TerraformReference.Step] = []
+            for step in reference.steps {
+                switch step {
+                case .attribute(let name): steps.append(.attribute(name))
+                case .index(let value):
+                    guard let key = TerraformReference.Step.key(for: HCLAdapter.convert(value)) else { break }
+                    steps.append(key)
+                }
+            }
+            add(TerraformReference(root: reference.root, steps: steps, module: scope.prefix))
+            let names = steps.compactMap { step -> String? in
+                if case .attribute(let name) = step { return name }
+                return nil
+            }
+            let id: String?
+            switch reference.root {
+            case "var", "local": id = names.first.map { "\(reference.root).\($0)" }
+            case "module": id = names.count >= 2 ? "module.\(names[0]).\(names[1])" : nil
+            default: id = nil
+            }
+            if let id, let passed = scope.through[id] { passed.forEach(add) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import HCL
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One file of a module: its name as findings show it (relative to the path reviewed), its syntax
+/// tree, and for `*.tf.json` the map from the lines of the native syntax it was turned into back
+/// to the JSON's own lines.
+struct SourceFile: Sendable {
+    let display: String
+    let syntax: HCLFile
+    let jsonLines: [Int: Int]?
+
+    /// Override files (`override.tf`, `*_override.tf` and their `.tf.json`) are merged into the blocks
+    /// they name, as Terraform does, instead of declaring them again.
+    var isOverride: Bool {
+        let name = (display as NSString).lastPathComponent
+        return ["override.tf", "override.tf.json"].contains(name) || name.hasSuffix("_override.tf") || name.hasSuffix("_override.tf.json")
+    }
+
+    func position(_ position: HCL.SourcePosition) -> SourcePosition {
+        SourcePosition(file: display, line: jsonLines.map { $0[position.line] ?? position.line } ?? position.line, column: jsonLines == nil ? position.column : 1)
+    }
+}
+
+/// Reads the files of a module directory as Terraform does: every `.tf` and `.tf.json` file of the
+/// directory, sorted by name, not recursive. Symbolic links are followed (module test fixtures use
+/// them); a link loop or a dangling link is refused with its name. Only regular files are read.
+enum ModuleFiles {
+    /// `display` is the directory as findings show it (`""` for the path reviewed, `modules/alb/`).
+    static func read(directory: String, display: String) throws -> [SourceFile] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw TerraformLoader.LoadError.unreadable(directory, reason: "cannot list the directory")
+        }
+        let wanted = names.filter { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }.sorted()
+        return try wanted.map { name in try read(file: (directory as NSString).appendingPathComponent(name), display: display + name) }
+    }
+
+    /// Reads and parses one file; `asVariables` reads a variable file (`*.tfvars.json` is a plain
+    /// object of values, not the configuration syntax).
+    static func read(file path: String, display: String, asVariables: Bool = false) throws -> SourceFile {
+        let resolved = try resolve(path)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
+        // Devices such as /dev/zero never end; only regular files are read.
+        guard (attributes?[.type] as? FileAttributeType) == .typeRegular else { throw TerraformLoader.LoadError.notRegularFile(path) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: resolved))
+        } catch {
+            throw TerraformLoader.LoadError.unreadable(path, reason: (error as NSError).localizedFailureReason ?? "permission denied or an I/O error")
+        }
+        if display.hasSuffix(".json") {
+            let json: OrderedJSON
+            do {
+                json = try OrderedJSON.parse(data)
+            } catch let error as OrderedJSON.ParseError {
+                throw TerraformLoader.LoadError.parse("\(HCLError.excerpt(display, limit: 200)):\(error.line):1: \(error.message) (Terraform's JSON syntax)")
+            }
+            do {
+                let (text, lines) = try asVariables ? TerraformJSONSyntax.variables(json) : TerraformJSONSyntax.convert(json)
+                return SourceFile(display: display, syntax: try HCLAdapter.parse(text, file: display), jsonLines: lines)
+            } catch let error as OrderedJSON.ParseError {
+                throw TerraformLoader.LoadError.parse("\(HCLError.excerpt(display, limit: 200)):\(error.line):1: \(error.message)")
+            }
+        }
+        return SourceFile(display: display, syntax: try HCLAdapter.parse(data, file: display), jsonLines: nil)
+    }
+
+    /// The real path of `path`, following every link; a loop or a dangling link is an error that names it.
+    static func resolve(_ path: String) throws -> String {
+        guard let real = realpath(path, nil) else {
+            let code = errno
+            if code == ELOOP { throw TerraformLoader.LoadError.linkLoop(path) }
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) { throw TerraformLoader.LoadError.danglingLink(path, target: target) }
+            if code == ENOENT { throw TerraformLoader.LoadError.notFound(path) }
+            throw TerraformLoader.LoadError.unreadable(path, reason: String(cString: strerror(code)))
+        }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// `a/b/../c/./` as `a/c/`: a path relative to the directory reviewed, as findings show it. Leading
+    /// `..` steps stay. Ends in `/` unless empty.
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+            default: parts.append(part)
+            }
+        }
+        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+    }
+
+    /// `.terraform/modules/modules.json`, written by `terraform init`: module call keys (`alb`,
+    /// `alb.lambda`) to directories relative to the root module. Empty when absent or unreadable.
+    static func installedModules(root: String) -> [String: String] {
+        let path = (root as NSString).appendingPathComponent(".terraform/modules/modules.json")
+        guard let data = FileManager.default.contents(atPath: path), let json = try? OrderedJSON.parse(data),
+            case .object(let top) = json, let modules = top.first(where: { $0.key == "Modules" })?.value, case .array(let entries) = modules
+        else { return [:] }
+        var result: [String: String] = [:]
+        for entry in entries {
+            guard case .object(let members) = entry,
+                case .string(let key)? = members.first(where: { $0.key == "Key" })?.value,
+                case .string(let dir)? = members.first(where: { $0.key == "Dir" })?.value
+            else { continue }
+            result[key] = dir
+        }
+        return result
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import HCL
+
+/// A variable's `type`, as Terraform converts values to it: an object type fills its `optional`
+/// attributes that are absent or null with their default (or null), drops attributes it does not
+/// declare, and converts each attribute; collections convert their elements. What Terraform would
+/// reject is left as it is: the review never invents a value.
+indirect enum TypeConstraint: Sendable, Equatable {
+    case any
+    case string
+    case number
+    case bool
+    case list(TypeConstraint)
+    case map(TypeConstraint)
+    case tuple([TypeConstraint])
+    case object([String: Attribute])
+
+    struct Attribute: Sendable, Equatable {
+        var type: TypeConstraint
+        var optional: Bool
+        /// The default of an optional attribute, as written (converted to `type` when applied).
+        var defaultValue: HCL.Value?
+    }
+
+    /// The constraint a `type = ...` expression spells; `any` for what it cannot read.
+    init(_ expression: HCLExpression) {
+        switch expression.kind {
+        case .variable(let name):
+            switch name {
+            case "string": self = .string
+            case "number": self = .number
+            case "bool": self = .bool
+            default: self = .any
+            }
+        case .functionCall(let call):
+            let arguments = call.arguments
+            switch call.name {
+            case "list", "set": self = arguments.first.map { .list(TypeConstraint($0)) } ?? .any
+            case "map": self = arguments.first.map { .map(TypeConstraint($0)) } ?? .any
+            case "tuple":
+                if let first = arguments.first, case .tuple(let elements) = first.kind {
+                    self = .tuple(elements.map(TypeConstraint.init))
+                } else {
+                    self = .any
+                }
+            case "object":
+                guard let first = arguments.first, case .object(let items) = first.kind else {
+                    self = .any
+                    return
+                }
+                var attributes: [String: Attribute] = [:]
+                for item in items {
+                    guard let name = item.key.literalName else { continue }
+                    if case .functionCall(let inner) = item.value.kind, inner.name == "optional", let type = inner.arguments.first {
+                        let defaultValue = inner.arguments.count > 1 ? Evaluator().value(of: inner.arguments[1]) : nil
+                        attributes[name] = Attribute(type: TypeConstraint(type), optional: true, defaultValue: defaultValue)
+                    } else {
+                        attributes[name] = Attribute(type: TypeConstraint(item.value), optional: false, defaultValue: nil)
+                    }
+                }
+                self = .object(attributes)
+            default: self = .any
+            }
+        default:
+            self = .any
+        }
+    }
+
+    /// `value` converted to this type where Terraform would convert it.
+    func convert(_ value: HCL.Value) -> HCL.Value {
+        switch (self, value) {
+        case (_, .unknown), (_, .null), (.any, _): return value
+        case (.string, .number(let number)): return .string(HCL.Value.format(number))
+        case (.string, .bool(let flag)): return .string(flag ? "true" : "false")
+        case (.number, .string(let text)):
+            if let number = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), ExactDecimal(exactly: text) != nil { return .number(number) }
+            return value
+        case (.bool, .string("true")): return .bool(true)
+        case (.bool, .string("false")): return .bool(false)
+        case (.list(let element), .list(let items)): return .list(items.map(element.convert))
+        case (.tuple(let elements), .list(let items)):
+            return .list(items.enumerated().map { $0.offset < elements.count ? elements[$0.offset].convert($0.element) : $0.element })
+        case (.map(let element), .object(let members)): return .object(members.mapValues(element.convert))
+        case (.object(let attributes), .object(let members)):
+            var result: [String: HCL.Value] = [:]
+            for (name, attribute) in attributes {
+                if let present = members[name], present != .null {
+                    result[name] = attribute.type.convert(present)
+                } else if attribute.optional {
+                    result[name] = attribute.defaultValue.map(attribute.type.convert) ?? .null
+                } else if let present = members[name] {
+                    result[name] = present
+                } else {
+                    // A required attribute is missing: Terraform rejects the value; keep it unconverted.
+                    return value
+                }
+            }
+            return .object(result)
+        default:
+            return value
+        }
+    }
+}

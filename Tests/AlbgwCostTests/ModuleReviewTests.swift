@@ -1,0 +1,309 @@
+import Foundation
+import Testing
+
+@testable import AlbgwCost
+
+/// `review` on the Terraform people have: local and installed modules, count and for_each,
+/// variable files in Terraform's order, `.tf.json`, symbolic links, several designs at once.
+/// The fixture modules/alb-module is written like the public terraform-aws-alb module and its
+/// examples (maps of listeners and target groups with optional attributes, `try()`, dynamic blocks).
+@Suite struct ModuleReviewTests {
+    static let fixture = repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/modules/alb-module")
+
+    /// A copy of the fixture in a new directory, with `extra` files written into it.
+    func copy(_ extra: [String: String] = [:], removing: [String] = []) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-modules-\(UUID().uuidString)").path
+        try FileManager.default.copyItem(atPath: Self.fixture, toPath: directory)
+        for name in removing { try FileManager.default.removeItem(atPath: "\(directory)/\(name)") }
+        for (name, text) in extra {
+            let path = "\(directory)/\(name)"
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        return directory
+    }
+
+    func remove(_ directory: String) { try? FileManager.default.removeItem(atPath: directory) }
+
+    /// The line of the first line of `file` that contains `text`, counted here from the file itself.
+    func line(of text: String, in file: String) throws -> Int {
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        return try #require(lines.firstIndex { $0.contains(text) }) + 1
+    }
+
+    @Test func aLocalModuleIsFollowed() throws {
+        let config = try TerraformLoader.load(Self.fixture, inputs: VariableInputs())
+        let designs = DesignRecognizer.recognizeAll(config)
+        // module "disabled" (create = false) declares an ALB with count 0: it does not exist.
+        #expect(designs.count == 1)
+        let recognition = try #require(designs.first)
+        #expect(recognition.design == .albLambda)
+        #expect(recognition.front == "module.alb.aws_lb.this[0]")
+        #expect(recognition.parts.targetGroup == #"module.alb.aws_lb_target_group.this["api"]"#)
+        // Three subnets in three AZs, passed through var.subnets into the module.
+        #expect(recognition.azs == 3)
+        #expect(recognition.albScheme == .internetFacing)
+        // terraform.tfvars sets memory = 512; the function is found through the module's attachment.
+        #expect(recognition.lambdaMemoryMB == 512 && recognition.lambdaArchitecture == .arm64)
+        #expect(recognition.region == "eu-west-1")
+        #expect(config.files.contains("modules/alb/main.tf") && config.files.contains("terraform.tfvars"))
+        // The module's outputs name resources the disabled instance declares with no instance: no finding.
+        #expect(TerraformReview.review(config, designs: designs).isEmpty)
+        // Facts point into the module's own files.
+        let alb = try #require(recognition.facts.first { $0.name == "ALB" })
+        #expect(
+            alb.position == SourcePosition(file: "modules/alb/main.tf", line: try line(of: "resource \"aws_lb\" \"this\"", in: "\(Self.fixture)/modules/alb/main.tf"), column: 1))
+    }
+
+    @Test func findingsInsideAModuleNameItsFileAndLine() throws {
+        let result = CLI.run(["review", Self.fixture, "--var", "tls_policy=ELBSecurityPolicy-2016-08"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let line = try line(of: "ssl_policy", in: "\(Self.fixture)/modules/alb/main.tf")
+        #expect(result.stdout.contains("[medium] modules/alb/main.tf:\(line):"), "\(result.stdout)")
+        #expect(result.stdout.contains(#"module.alb.aws_lb_listener.this["https"] uses ELBSecurityPolicy-2016-08"#))
+    }
+
+    /// Terraform's order: TF_VAR_ < terraform.tfvars < *.auto.tfvars (by name) < --var-file and --var in the order given.
+    @Test func variableFilesInTerraformsOrder() throws {
+        let directory = try copy([
+            "terraform.tfvars": "memory = 256\nregion = \"us-east-2\"\n",
+            "a.auto.tfvars": "region = \"us-west-1\"\n",
+            "b.auto.tfvars.json": "{\"region\": \"us-west-2\", \"memory\": 1024}\n",
+            "extra.tfvars": "region = \"ap-northeast-1\"\n",
+            "later.tfvars": "region = \"eu-central-1\"\n",
+        ])
+        defer { remove(directory) }
+        func recognized(_ inputs: VariableInputs) throws -> Recognition { DesignRecognizer.recognize(try TerraformLoader.load(directory, inputs: inputs)) }
+        // b.auto.tfvars.json is read last of the automatic files.
+        var recognition = try recognized(VariableInputs())
+        #expect(recognition.region == "us-west-2" && recognition.lambdaMemoryMB == 1024)
+        // TF_VAR_ loses to every file.
+        recognition = try recognized(VariableInputs(environment: ["memory": "2048"]))
+        #expect(recognition.lambdaMemoryMB == 1024)
+        // --var-file, then --var, in command-line order: the later one wins.
+        recognition = try recognized(VariableInputs(given: [.file("\(directory)/extra.tfvars"), .assignment(name: "region", value: "sa-east-1")]))
+        #expect(recognition.region == "sa-east-1")
+        recognition = try recognized(VariableInputs(given: [.assignment(name: "region", value: "sa-east-1"), .file("\(directory)/extra.tfvars")]))
+        #expect(recognition.region == "ap-northeast-1")
+        // The same through the command line, with two --var-file options.
+        let result = CLI.run(["review", directory, "--var-file", "\(directory)/extra.tfvars", "--var-file", "\(directory)/later.tfvars", "--format", "json"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(#""name": "region","#) && result.stdout.contains(#""value": "eu-central-1","#), "\(result.stdout.prefix(2000))")
+        // With no automatic files, TF_VAR_ is used (a number variable takes the text as a number).
+        let bare = try copy(removing: ["terraform.tfvars"])
+        defer { remove(bare) }
+        let output = try ReviewCommand.run([bare], environment: ["TF_VAR_memory": "1536"])
+        #expect(output.contains("1536 MB"), "\(output)")
+    }
+
+    @Test func variableFileProblemsAreOneLine() throws {
+        let missing = CLI.run(["review", Self.fixture, "--var-file", "/nonexistent/prod.tfvars"])
+        #expect(
+            missing.exitCode == 66 && missing.stderr == "albgw-cost: error: --var-file '/nonexistent/prod.tfvars' does not exist; give the path of a .tfvars or .tfvars.json file\n"
+        )
+        let directory = try copy(["bad.tfvars": "region = aws_vpc.main.id\n"])
+        defer { remove(directory) }
+        let reference = CLI.run(["review", directory, "--var-file", "\(directory)/bad.tfvars"])
+        #expect(reference.exitCode == 65 && reference.stderr.contains("bad.tfvars:1: the value of region is not a constant"), "\(reference.stderr)")
+        // A value for a variable nobody declares is a warning, as in Terraform, with the nearest name.
+        let undeclared = CLI.run(["review", Self.fixture, "--var", "regoin=us-west-2"])
+        #expect(undeclared.exitCode == 0)
+        #expect(undeclared.stdout.contains("Warning: --var regoin: the root module declares no variable of that name, so the value is not used; did you mean 'region'?"))
+    }
+
+    /// Terraform's own errors are errors here, exit 65 with file:line.
+    @Test(arguments: [
+        ("dup.tf", "resource \"aws_subnet\" \"a\" {\n  cidr_block = \"10.0.9.0/24\"\n}\n", "duplicate resource \"aws_subnet\" \"a\", already declared at dup.tf:1:1"),
+        ("dup.tf", "variable \"memory\" {}\n", "main.tf:"),
+        ("dup.tf", "module \"alb\" {\n  source = \"./modules/alb\"\n  name = \"x\"\n}\n", "duplicate module call \"alb\""),
+        ("call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  name = \"x\"\n  colour = \"blue\"\n}\n", "call.tf:4:3: module.other has no variable \"colour\""),
+        ("call.tf", "module \"gone\" {\n  source = \"./modules/none\"\n}\n", "call.tf:1:1: module.gone has source \"./modules/none\", which is not a directory"),
+        ("modules/alb/loop.tf", "module \"again\" {\n  source = \"./\"\n  name = \"x\"\n}\n", "which is already being loaded"),
+    ])
+    func terraformErrors(file: String, text: String, message: String) throws {
+        let directory = try copy([file: text])
+        defer { remove(directory) }
+        let result = CLI.run(["review", directory])
+        #expect(result.exitCode == 65, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    /// Two module instances (for_each over a set) are two designs, reviewed and priced each.
+    @Test func severalDesignsInOneConfiguration() throws {
+        let directory = try copy([
+            "more.tf": """
+            module "regional" {
+              source   = "./modules/alb"
+              for_each = toset(["blue", "green"])
+
+              name     = "regional-${each.key}"
+              internal = each.key == "green"
+              subnets  = [aws_subnet.a.id, aws_subnet.b.id]
+              target_groups = {
+                fn = {
+                  target_type = "lambda"
+                  target_id   = aws_lambda_function.api.arn
+                }
+              }
+            }
+
+            """
+        ])
+        defer { remove(directory) }
+        let designs = DesignRecognizer.recognizeAll(try TerraformLoader.load(directory, inputs: VariableInputs()))
+        #expect(designs.map(\.front) == ["module.alb.aws_lb.this[0]", #"module.regional["blue"].aws_lb.this[0]"#, #"module.regional["green"].aws_lb.this[0]"#])
+        #expect(designs.map(\.azs) == [3, 2, 2])
+        #expect(designs.map(\.albScheme) == [.internetFacing, .internetFacing, .internal])
+        let result = CLI.run(["review", directory, "--rps", "50"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Designs: 3 instances"))
+        #expect(result.stdout.contains("== Design 3 of 3: module.regional[\"green\"].aws_lb.this[0] (alb-lambda) =="))
+    }
+
+    /// `terraform init` writes .terraform/modules/modules.json; registry modules are read from there.
+    @Test func installedModulesAreRead() throws {
+        let directory = try copy()
+        defer { remove(directory) }
+        let main = "\(directory)/main.tf"
+        let text = try String(contentsOfFile: main, encoding: .utf8)
+            .replacingOccurrences(
+                of: "module \"alb\" {\n  source = \"./modules/alb\"", with: "module \"alb\" {\n  source  = \"terraform-aws-modules/alb/aws\"\n  version = \"~> 9.0\"")
+        try text.write(toFile: main, atomically: true, encoding: .utf8)
+        // Not installed: the review says so and sees no ALB.
+        let before = CLI.run(["review", directory])
+        #expect(before.stdout.contains("module.alb (source \"terraform-aws-modules/alb/aws\") is not installed: run terraform init"))
+        #expect(before.stdout.contains("none of the designs"))
+        try FileManager.default.createDirectory(atPath: "\(directory)/.terraform/modules", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: "\(directory)/modules/alb", toPath: "\(directory)/.terraform/modules/alb")
+        let manifest =
+            #"{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"alb","Source":"registry.terraform.io/terraform-aws-modules/alb/aws","Version":"9.17.0","Dir":".terraform/modules/alb"}]}"#
+        try manifest.write(toFile: "\(directory)/.terraform/modules/modules.json", atomically: true, encoding: .utf8)
+        // module "disabled" still points at ./modules/alb, now gone: Terraform's error.
+        let gone = CLI.run(["review", directory])
+        #expect(gone.exitCode == 65 && gone.stderr.contains("module.disabled has source \"./modules/alb\", which is not a directory"))
+        try text.replacingOccurrences(of: "source = \"./modules/alb\"", with: "source = \"./.terraform/modules/alb\"").write(toFile: main, atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(directory, inputs: VariableInputs())
+        let recognition = DesignRecognizer.recognize(config)
+        #expect(recognition.design == .albLambda && recognition.azs == 3)
+        #expect(config.files.contains(".terraform/modules/alb/main.tf"))
+    }
+
+    /// Terraform's JSON syntax is read like the native one; findings give the JSON's line.
+    @Test func terraformJSONSyntax() throws {
+        let json = """
+            {
+              "resource": {
+                "aws_lb": {
+                  "api": {
+                    "internal": true,
+                    "subnets": ["subnet-aaaaaaaa", "subnet-bbbbbbbb"]
+                  }
+                },
+                "aws_lb_target_group": {
+                  "fn": { "target_type": "lambda" }
+                },
+                "aws_lb_listener": {
+                  "https": {
+                    "load_balancer_arn": "${aws_lb.api.arn}",
+                    "port": 443,
+                    "protocol": "HTTPS",
+                    "ssl_policy": "ELBSecurityPolicy-2016-08",
+                    "default_action": { "type": "forward", "target_group_arn": "${aws_lb_target_group.fn.arn}" }
+                  }
+                },
+                "aws_lambda_function": {
+                  "app": { "function_name": "app", "memory_size": 256, "runtime": "nodejs22.x" }
+                }
+              },
+              "provider": { "aws": { "region": "eu-west-2" } }
+            }
+
+            """
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-json-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { remove(directory) }
+        try json.write(toFile: "\(directory)/main.tf.json", atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(directory, inputs: VariableInputs())
+        let recognition = DesignRecognizer.recognize(config)
+        #expect(recognition.design == .albLambda && recognition.region == "eu-west-2" && recognition.lambdaMemoryMB == 256 && recognition.azs == 2)
+        let finding = try #require(TerraformReview.review(config, designs: [recognition]).first { $0.id == "weak-tls-policy" })
+        #expect(finding.position.file == "main.tf.json")
+        #expect(finding.position.line == json.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("ssl_policy") }! + 1)
+        // A JSON error names the file and the line.
+        try "{\n  \"resource\": {\n    \"aws_lb\": [\n}\n".write(toFile: "\(directory)/main.tf.json", atomically: true, encoding: .utf8)
+        let bad = CLI.run(["review", directory])
+        #expect(bad.exitCode == 65 && bad.stderr.hasPrefix("albgw-cost: error: main.tf.json:4:"), "\(bad.stderr)")
+    }
+
+    @Test func symbolicLinksAreFollowedAndLoopsRefused() throws {
+        let directory = try copy()
+        defer { remove(directory) }
+        // Module test fixtures link the module's files into the example.
+        try FileManager.default.moveItem(atPath: "\(directory)/main.tf", toPath: "\(directory)/real-main.txt")
+        try FileManager.default.createSymbolicLink(atPath: "\(directory)/main.tf", withDestinationPath: "real-main.txt")
+        let linked = CLI.run(["review", directory])
+        #expect(linked.exitCode == 0 && linked.stdout.contains("Design: alb-lambda"), "\(linked.stderr)")
+        try FileManager.default.createSymbolicLink(atPath: "\(directory)/loop.tf", withDestinationPath: "loop.tf")
+        let loop = CLI.run(["review", directory])
+        #expect(loop.exitCode == 66 && loop.stderr.hasSuffix("loop.tf' is a symbolic link loop; fix or remove the link\n"), "\(loop.stderr)")
+        try FileManager.default.removeItem(atPath: "\(directory)/loop.tf")
+        try FileManager.default.createSymbolicLink(atPath: "\(directory)/gone.tf", withDestinationPath: "nowhere.tf")
+        let dangling = CLI.run(["review", directory])
+        #expect(dangling.exitCode == 66 && dangling.stderr.contains("gone.tf' is a symbolic link to 'nowhere.tf', which does not exist"), "\(dangling.stderr)")
+    }
+
+    @Test func reviewWithoutTrafficIsAReview() throws {
+        let result = CLI.run(["review", Self.fixture])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Design: alb-lambda") && result.stdout.contains("Findings: none"))
+        #expect(!result.stdout.contains("Summary (USD)") && !result.stdout.contains("$"))
+        #expect(result.stdout.hasSuffix("Costs, hops and failure domains follow when you give the traffic: add --rps N (or --requests-per-month N).\n"))
+        let json = CLI.run(["review", Self.fixture, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let terraform = try #require(object["terraform"] as? [String: Any])
+        #expect((terraform["designs"] as? [[String: Any]])?.first?["front"] as? String == "module.alb.aws_lb.this[0]")
+        #expect(object["designs"] == nil)  // no analysis without traffic
+        let out = CLI.run(["review", Self.fixture, "--out", "/tmp/albgw-never"])
+        #expect(out.exitCode == 64 && out.stderr.contains("needs the traffic"))
+    }
+
+    @Test func codeThatImplementsNeitherDesignSaysSo() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-none-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { remove(directory) }
+        try "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n".write(toFile: "\(directory)/main.tf", atomically: true, encoding: .utf8)
+        let result = CLI.run(["review", directory, "--rps", "50"])
+        #expect(result.exitCode == 0)
+        #expect(result.stdout.contains("Design: none of the designs"))
+        #expect(result.stdout.hasSuffix("No cost analysis: the code implements none of the designs, so there is nothing to price.\n"))
+        #expect(!result.stdout.contains("Summary (USD)"))
+        #expect(result.stdout.split(separator: "\n").count < 10)
+    }
+
+    @Test func unknownOptionsAreNamed() {
+        let result = CLI.run(["review", Self.fixture, "--var-fil", "x.tfvars"])
+        #expect(result.exitCode == 64)
+        #expect(result.stderr == "albgw-cost: error: unknown option '--var-fil'; did you mean '--var-file'? (see 'albgw-cost review --help')\n")
+    }
+
+    /// Inputs that crashed the review (a reversed matcher range, an empty CIDR) are read and reviewed.
+    @Test(arguments: [("matcher  = \"500-200\"", false), ("matcher  = \"-\"", false), ("matcher  = \"200-499\"", true)])
+    func matchersThatCrashed(matcher: String, accepts403: Bool) throws {
+        let text = try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/good-private-api.tf"), encoding: .utf8)
+        #expect(text.contains("matcher  = \"200\""))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-crash-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { remove(directory) }
+        try text.replacingOccurrences(of: "matcher  = \"200\"", with: matcher).write(toFile: "\(directory)/main.tf", atomically: true, encoding: .utf8)
+        let result = CLI.run(["review", directory, "--rps", "50"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        // 500-200 is a range AWS rejects; it does not contain 403.
+        #expect(result.stdout.contains("accepts 403") == accepts403)
+    }
+
+    @Test(arguments: ["", "/", "//", "10.0.0.0/", "/16", "a.b.c.d/8"])
+    func cidrsThatCrashed(cidr: String) {
+        #expect(TerraformReview.isRFC1918(cidr))  // not an IPv4 literal: nothing to say
+    }
+}
