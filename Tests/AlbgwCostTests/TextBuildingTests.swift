@@ -35,6 +35,13 @@ import Testing
             return sign + text
         }
 
+        static func exact(_ value: ExactDecimal) -> String {
+            let text = value.description
+            let negative = text.hasPrefix("-")
+            let parts = (negative ? String(text.dropFirst()) : text).split(separator: ".", omittingEmptySubsequences: false)
+            return (negative ? "-" : "") + grouped(String(parts[0])) + (parts.count > 1 ? ".\(parts[1])" : "")
+        }
+
         static func unitPrice(_ value: ExactDecimal) -> String {
             let text = "\(value)"
             let places = text.split(separator: ".").dropFirst().first?.count ?? 0
@@ -100,6 +107,7 @@ import Testing
             }
             #expect(Format.unitPrice(abs(value)) == Reference.unitPrice(abs(value)), "\(value)")
             #expect(Format.unitPrice(value) == Reference.unitPrice(value), "\(value)")
+            #expect(Format.exact(value) == Reference.exact(value), "\(value)")
             #expect(Format.money(value) == "\(value < 0 ? "-" : "")$\(Reference.fixed(abs(value), places: 2))", "\(value)")
         }
     }
