@@ -101,6 +101,7 @@ package enum CLI {
         case "markdown":
             var withRange = report
             withRange.range = try RangeAnalysis.build(for: report, catalog: options.catalog)
+            withRange.command = [command] + (hopsOnly ? ["hops"] : []) + arguments
             return MarkdownRenderer.render(withRange, diagrams: nil)
         default: return hopsOnly ? HopsRenderer.render(report) : TableRenderer.render(report)
         }

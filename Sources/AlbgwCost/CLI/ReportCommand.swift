@@ -16,7 +16,8 @@ package enum ReportCommand {
         if let format = parsed.values["--format"] {
             throw CLIError("albgw-cost report writes Markdown; drop --format \(format) (use --format markdown without the report command to print it)")
         }
-        let report = try prepare(parsed)
+        var report = try prepare(parsed)
+        report.command = [CLI.command, "report"] + arguments
         let files = try build(report, graphviz: Graphviz.executable())
         try AtomicWriter.write(files, into: directory)
         return "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory).\n"
