@@ -39,14 +39,32 @@ package enum CLI {
 
     /// Entry point of the executable: runs, prints, and returns the exit code.
     public static func main(_ commandLine: [String]) -> Int32 {
-        var result = run(Array(commandLine.dropFirst()), environment: ProcessInfo.processInfo.environment)
-        // Written from the string's own bytes: a sweep's JSON can be tens of megabytes.
-        result.stdout.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
-        }
-        FileHandle.standardError.write(Data(result.stderr.utf8))
+        // Only COLUMNS is read: building the whole environment costs start-up time.
+        let environment = getenv("COLUMNS").map { ["COLUMNS": String(cString: $0)] } ?? [:]
+        let result = run(Array(commandLine.dropFirst()), environment: environment)
+        emit(result.stdout, to: STDOUT_FILENO)
+        emit(result.stderr, to: STDERR_FILENO)
         return result.exitCode
+    }
+
+    /// Writes all of `text` to a file descriptor straight from the string's UTF-8 bytes, without a
+    /// copy (a sweep's JSON can be tens of megabytes) and without a `Data` (building one costs a
+    /// run-time conformance lookup, a fair share of a short run).
+    static func emit(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
     }
 
     static func dispatch(_ arguments: [String], width: Int = TextWrap.defaultWidth) throws -> String {

@@ -166,12 +166,37 @@ package enum TableRenderer {
         out += "  How the quantities were derived:\n"
         var seen: Set<String> = []
         for item in cost.lineItems {
-            let base = item.id.split(separator: ".tier").first.map(String.init) ?? item.id
+            let base = firstPiece(of: item.id, separator: ".tier") ?? item.id
             guard seen.insert(base).inserted else { continue }
-            let component = item.component.split(separator: " (").first.map(String.init) ?? item.component
+            let component = firstPiece(of: item.component, separator: " (") ?? item.component
             out += "  - \(component): \(item.basis)\n"
         }
         return out
+    }
+
+    /// `text.split(separator: separator).first`: the text before the first separator, skipping empty
+    /// pieces; nil when only separators are left. By hand: the generic split costs more at start-up
+    /// than the table it serves. Bytes stand for characters when both are ASCII without a carriage
+    /// return; otherwise characters are compared.
+    static func firstPiece(of text: String, separator: String) -> String? {
+        let plain = { (string: String) in string.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        guard plain(text) && plain(separator) else { return firstPiece(of: Array(text), separator: Array(separator)).map { String($0) } }
+        return firstPiece(of: Array(text.utf8), separator: Array(separator.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static func firstPiece<Element: Equatable>(of text: [Element], separator: [Element]) -> ArraySlice<Element>? {
+        var start = 0
+        var index = 0
+        while index + separator.count <= text.count {
+            guard text[index..<(index + separator.count)].elementsEqual(separator) else {
+                index += 1
+                continue
+            }
+            if index > start { return text[start..<index] }
+            index += separator.count
+            start = index
+        }
+        return start < text.count ? text[start...] : nil
     }
 
     static func inputs(_ report: Report) -> String {

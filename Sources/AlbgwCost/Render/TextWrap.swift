@@ -51,7 +51,8 @@ package enum TextWrap {
                 out += line.dropFirst() + "\n"
                 continue
             }
-            guard line.count > width else {
+            // Bytes bound characters from above: most lines are told short without counting.
+            guard line.utf8.count > width, line.count > width else {
                 out += line + "\n"
                 continue
             }
@@ -79,6 +80,8 @@ extension TextTable {
             }
         }
         func total() -> Int { indent.count + widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
+        // A table that fits needs neither wrapping nor the mark (its lines are short enough already).
+        if total() <= width { return render(indent: indent) }
         while total() > width {
             let candidates = widths.indices.filter { alignments[$0] == .left && widths[$0] > floors[$0] }
             guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
