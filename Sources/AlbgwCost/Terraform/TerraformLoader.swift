@@ -2,8 +2,9 @@ import Foundation
 import HCL
 
 /// Reads a configuration as Terraform would plan it: a directory's `.tf` and `.tf.json` files (or one
-/// file), the modules it calls, and the variable files and values given. Yields the flat
-/// `TerraformConfiguration` the recognizer and the review read.
+/// file), the modules it calls, and the variable files and values given; or the JSON of a plan or a
+/// state (`terraform show -json`, see `PlanReader`). Yields the flat `TerraformConfiguration` the
+/// recognizer and the review read.
 package enum TerraformLoader {
     /// Errors met while reading: exit 66 for paths, 65 for content.
     package enum LoadError: Error, Equatable, CustomStringConvertible {
@@ -17,6 +18,8 @@ package enum TerraformLoader {
         case parse(String)
         /// Terraform's own errors: duplicate declarations, arguments no variable takes...
         case invalid(String)
+        /// `--var` or `--var-file` with a plan or a state, which holds its values already.
+        case variablesForPlan(String)
 
         package var description: String {
             switch self {
@@ -28,6 +31,8 @@ package enum TerraformLoader {
             case .danglingLink(let path, let target): "'\(Self.shown(path))' is a symbolic link to '\(Self.shown(target))', which does not exist; fix or remove the link"
             case .unreadable(let path, let reason): "cannot read '\(Self.shown(path))': \(reason)"
             case .parse(let message), .invalid(let message): message
+            case .variablesForPlan(let path):
+                "--var and --var-file do not apply to '\(Self.shown(path))': a plan holds the values it was made with, a state the values applied; drop them, or review the .tf files with them"
             }
         }
 
@@ -38,6 +43,7 @@ package enum TerraformLoader {
         package var exitCode: ExitCode {
             switch self {
             case .parse, .invalid: .dataError
+            case .variablesForPlan: .usage
             default: .noInput
             }
         }
@@ -63,6 +69,8 @@ package enum TerraformLoader {
             expander = ModuleExpander(rootDirectory: rootDirectory)
             root = try expander.definition(directory: path, display: "")
             guard !expander.files.isEmpty else { throw LoadError.noTerraformFiles(path) }
+        } else if let plan = try PlanReader.load(path, variablesGiven: !inputs.given.isEmpty) {
+            return plan
         } else {
             rootDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
             expander = ModuleExpander(rootDirectory: rootDirectory)
