@@ -308,11 +308,15 @@ package enum DesignRecognizer {
         let apis = result.parts.api.flatMap { address in inventory.privateAPIs.filter { $0.address == address } } ?? inventory.privateAPIs
         for api in apis {
             let holders = [api] + inventory.apiPolicies(of: api)
-            let conditions = holders.compactMap { $0["policy"] }.flatMap { TerraformReview.sourceVpceValues($0.text) }
+            let policies = holders.compactMap { $0["policy"] }
+            let conditions = policies.flatMap { TerraformReview.sourceVpceValues($0.text) }
+            // A policy whose text says nothing and whose value is not known yet (a plan's) may still condition it.
+            let unknown = conditions.isEmpty && policies.contains { $0.value == nil }
             result.facts.append(
                 .init(
                     name: "private REST API",
-                    value: "\(api.address): endpoint type PRIVATE; aws:SourceVpce \(conditions.isEmpty ? "not conditioned" : conditions.joined(separator: ", "))",
+                    value:
+                        "\(api.address): endpoint type PRIVATE; aws:SourceVpce \(unknown ? "unknown (the policy's value is not known)" : conditions.isEmpty ? "not conditioned" : conditions.joined(separator: ", "))",
                     position: api.position))
         }
         for vpc in config.resources("aws_vpc") {
@@ -435,7 +439,9 @@ package enum DesignRecognizer {
             let target = attachment["target_id"]
             texts.append("\(attachment.address): \(target?.text ?? "no target_id")")
             let references = target?.references ?? []
-            if references.contains(where: { $0.root == "var" }) || target?.value != nil { manual = true }
+            // Typed in: a variable, or a literal; a known value that refers to a resource (a plan or a
+            // state) was looked up.
+            if references.contains(where: { $0.root == "var" }) || (target?.value != nil && !references.contains { $0.resourceType != nil }) { manual = true }
         }
         return (count, manual, texts, attachments.first?.position)
     }

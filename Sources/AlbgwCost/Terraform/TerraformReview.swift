@@ -225,10 +225,14 @@ package enum TerraformReview {
         // Health checks of the endpoint target group.
         for group in config.resources("aws_lb_target_group") + config.resources("aws_alb_target_group") where group["target_type"]?.value?.string == "ip" {
             guard let check = group.blocks("health_check").first else { continue }
-            if let port = check["port"]?.value?.string, port == "443", check["protocol"] == nil {
+            // Unset, the protocol is HTTP; a plan or a state says HTTP outright.
+            let healthProtocol = check["protocol"]
+            if let port = check["port"]?.value?.string, port == "443", healthProtocol == nil || healthProtocol?.value?.string?.uppercased() == "HTTP" {
                 add(
                     .healthCheckProtocol, .medium, check["port"]!.position,
-                    "\(group.address)'s health check names port 443 without a protocol, so it defaults to HTTP against a TLS port and every target looks unhealthy",
+                    healthProtocol == nil
+                        ? "\(group.address)'s health check names port 443 without a protocol, so it defaults to HTTP against a TLS port and every target looks unhealthy"
+                        : "\(group.address)'s health check speaks HTTP to port 443, a TLS port, so every target looks unhealthy",
                     "protocol = \"HTTPS\" in the health_check block")
             }
             if let matcher = check["matcher"]?.value?.string, accepts403(matcher) {
