@@ -590,12 +590,15 @@ extension PlanReader {
             for (index, instance) in instances.enumerated() {
                 guard case .object(let members)? = instance.values else { continue }
                 let sensitive = PlanReader.dictionary(instance.sensitive)
-                for (key, value, _) in members where PlanReader.identifying.contains(key) && sensitive[key] == nil {
-                    let values: [OrderedJSON]
+                for (key, value, _) in members where PlanReader.identifying.contains(key) {
+                    // sensitive_values lists every list (`[false, false]`); true marks what is sensitive.
+                    let mark = sensitive[key]?.value
+                    var values: [OrderedJSON] = []
                     switch value {
-                    case .string: values = [value]
-                    case .array(let items): values = items
-                    default: values = []
+                    case .string: values = mark == .bool(true) ? [] : [value]
+                    case .array(let items):
+                        values = mark == .bool(true) ? [] : items.enumerated().filter { mark?.items?[safe: $0.offset] != .bool(true) }.map(\.element)
+                    default: break
                     }
                     for case .string(let text) in values where text.utf8.count >= PlanReader.minimumIdentifyingLength {
                         if identities[text]?.contains(where: { $0.instance == index }) == true { continue }
@@ -796,21 +799,43 @@ extension PlanReader {
         }
 
         /// A string: a reference when it identifies another resource; a JSON document (a policy) as
-        /// itself, with the references in place of the values that identify resources; else quoted.
+        /// itself, with `${reference}` in place of the strings in it that identify resources (so that
+        /// the review reads it as it reads `jsonencode` of references); else quoted.
         func string(_ text: String, owner: Int, matching: Bool) -> Converted {
             if matching, let reference = identify(text, owner: owner) { return Converted(value: .string(text), text: reference.text, references: [reference]) }
             let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-            guard trimmed.first == "{" || trimmed.first == "[" else { return Converted(value: .string(text), text: PlanReader.quoted(text)) }
-            var references: [TerraformReference] = []
-            var pieces = text.split(separator: "\"", omittingEmptySubsequences: false).map(String.init)
-            if matching {
-                for number in pieces.indices where number % 2 == 1 {
-                    guard let reference = identify(pieces[number], owner: owner) else { continue }
-                    pieces[number] = "${\(reference.text)}"
-                    references.append(reference)
-                }
+            // Valid JSON holds no raw control character inside its strings: its text is shown as it is.
+            guard trimmed.first == "{" || trimmed.first == "[", (try? OrderedJSON.parse(Data(text.utf8))) != nil else {
+                return Converted(value: .string(text), text: PlanReader.quoted(text))
             }
-            return Converted(value: .string(text), text: HCLError.excerpt(pieces.joined(separator: "\""), limit: Int.max), references: references)
+            guard matching else { return Converted(value: .string(text), text: text) }
+            var references: [TerraformReference] = []
+            var out = String.UnicodeScalarView()
+            let scalars = Array(text.unicodeScalars)
+            var index = 0
+            while index < scalars.count {
+                guard scalars[index] == "\"" else {
+                    out.append(scalars[index])
+                    index += 1
+                    continue
+                }
+                // A JSON string token: its end, past escapes.
+                var end = index + 1
+                var escaped = false
+                while end < scalars.count && (escaped || scalars[end] != "\"") {
+                    escaped = !escaped && scalars[end] == "\\"
+                    end += 1
+                }
+                let token = String(String.UnicodeScalarView(scalars[(index + 1)..<min(end, scalars.count)]))
+                if !token.contains("\\"), let reference = identify(token, owner: owner) {
+                    out.append(contentsOf: "\"${\(reference.text)}\"".unicodeScalars)
+                    references.append(reference)
+                } else {
+                    out.append(contentsOf: scalars[index..<min(end + 1, scalars.count)])
+                }
+                index = end + 1
+            }
+            return Converted(value: .string(text), text: String(out), references: references)
         }
 
         // MARK: Providers, variables, accounts

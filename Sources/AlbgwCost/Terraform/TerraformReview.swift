@@ -331,8 +331,9 @@ package enum TerraformReview {
         let pattern = #"(?i)"?aws:sourcevpce"?\s*[:=]\s*("[^"]*"|\[[^\]]*\]|[A-Za-z_][A-Za-z0-9_.\[\]]*)"#
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
         let range = NSRange(text.startIndex..., in: text)
+        // A list written over several lines (a heredoc, a JSON document) is shown on one.
         return regex.matches(in: text, range: range).compactMap { match in
-            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+            Range(match.range(at: 1), in: text).map { text[$0].replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression) }
         }
     }
 }
