@@ -213,6 +213,40 @@ import Testing
         #expect(recognition.region == "us-west-2" && recognition.targetIPs == .lookup && recognition.unknowns.isEmpty)
     }
 
+    /// The same configuration as a module instance with a key (`module.copy["a"]`), in HCL and as a
+    /// state: the same design and no finding. Inside a module, code names the endpoint
+    /// `aws_vpc_endpoint.execute_api`, and so does the state's policy as shown.
+    @Test func aModuleInstanceWithAKeyInHCLAndInAState() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-plan-module-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("copy"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "module \"copy\" {\n  source   = \"./copy\"\n  for_each = toset([\"a\"])\n}\n".write(
+            to: root.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: "\(Self.terraform)/good-private-api.tf", toPath: root.appendingPathComponent("copy/main.tf").path)
+        let hcl = try TerraformLoader.load(root.path, inputs: VariableInputs())
+
+        var state = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: plan("good-private-api.state.json")))) as? [String: Any])
+        var values = try #require(state["values"] as? [String: Any])
+        var resources = try #require((values["root_module"] as? [String: Any])?["resources"] as? [[String: Any]])
+        for index in resources.indices { resources[index]["address"] = #"module.copy["a"]."# + (resources[index]["address"] as? String ?? "") }
+        values["root_module"] = ["child_modules": [["resources": resources, "address": #"module.copy["a"]"#]]]
+        state["values"] = values
+        let path = try write(String(decoding: try JSONSerialization.data(withJSONObject: state, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self), as: "state.json")
+        defer { remove(path) }
+        let json = try TerraformLoader.load(path, inputs: VariableInputs())
+
+        for config in [hcl, json] {
+            let designs = DesignRecognizer.recognizeAll(config)
+            #expect(designs.map(\.design) == [.albVpceApigwLambda] && designs.first?.front == #"module.copy["a"].aws_lb.api"#)
+            #expect(designs.first?.azs == 2 && designs.first?.vpceSubnets == 2 && designs.first?.registeredTargets == 2)
+            let findings = TerraformReview.review(config, designs: designs)
+            #expect(findings.isEmpty, "\(findings.map { "\($0.id): \($0.message)" })")
+        }
+        let policy = try #require(json.block(address: #"module.copy["a"].aws_api_gateway_domain_name.private"#)?["policy"])
+        #expect(policy.text.contains(#"["${aws_vpc_endpoint.execute_api.id}"]"#))
+        #expect(policy.references.map(\.text) == [#"module.copy["a"].aws_vpc_endpoint.execute_api.id"#])
+    }
+
     @Test func unknownValuesStayUnknown() throws {
         let config = try TerraformLoader.load(plan("good-private-api.plan.json"), inputs: VariableInputs())
         let attachment = try #require(config.block(address: "aws_lb_target_group_attachment.endpoint[0]"))

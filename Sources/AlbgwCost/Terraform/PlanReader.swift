@@ -39,6 +39,9 @@ enum PlanReader {
     static let identifying = [
         "arn", "id", "dns_name", "invoke_arn", "execution_arn", "qualified_arn", "qualified_invoke_arn", "domain_name_id", "private_ip", "network_interface_ids", "json",
     ]
+    /// The preference of an identifying attribute (lower is preferred).
+    static func rank(_ attribute: String) -> Int { identifying.firstIndex(of: attribute) ?? identifying.count }
+
     /// Shorter values (a function's id is its name: `app`) identify nothing.
     static let minimumIdentifyingLength = 6
     /// At most this many references are read from one expression, and carried through one variable or output.
@@ -319,6 +322,15 @@ extension PlanReader {
         /// Identifying values: value -> the instances and attributes that hold it.
         var identities: [String: [(instance: Int, attribute: String)]] = [:]
         var throughMemo: [String: [TerraformReference]] = [:]
+        /// Module instances by their call in their parent (`module.alb`), sorted: built once modules are known.
+        lazy var moduleChildren: [String: [ModuleInstance]] = {
+            var children: [String: [ModuleInstance]] = [:]
+            for child in modules.values {
+                guard let parent = child.parentPrefix, let call = child.calls.last else { continue }
+                children["\(parent)module.\(call)", default: []].append(child)
+            }
+            return children.mapValues { $0.sorted { $0.prefix < $1.prefix } }
+        }()
         var throughActive: Set<String> = []
 
         init(_ document: OrderedJSON, file: String) throws {
@@ -553,9 +565,7 @@ extension PlanReader {
                     rest = rest.dropFirst()
                 }
                 guard case .attribute(let output)? = rest.first else { break }
-                let children = modules.values.filter { child in
-                    child.parentPrefix == module.prefix && child.calls.last == call && (key == nil || child.prefix == "\(module.prefix)module.\(call)\(key!).")
-                }.sorted { $0.prefix < $1.prefix }
+                let children = (moduleChildren["\(module.prefix)module.\(call)"] ?? []).filter { key == nil || $0.prefix == "\(module.prefix)module.\(call)\(key!)." }
                 for child in children {
                     if let expression = configModules[child.calls]?.outputs[output] { add(configReferences(expression, module: child), in: child) }
                 }
@@ -601,8 +611,15 @@ extension PlanReader {
                     default: break
                     }
                     for case .string(let text) in values where text.utf8.count >= PlanReader.minimumIdentifyingLength {
-                        if identities[text]?.contains(where: { $0.instance == index }) == true { continue }
-                        identities[text, default: []].append((index, key))
+                        var holders = identities[text, default: []]
+                        if let held = holders.firstIndex(where: { $0.instance == index }) {
+                            // One instance, two attributes (an ALB's id is its ARN): the preferred one.
+                            if PlanReader.rank(key) < PlanReader.rank(holders[held].attribute) { holders[held].attribute = key }
+                        } else if holders.count < 3 {
+                            // Three holders decide any owner: the value is ambiguous.
+                            holders.append((index, key))
+                        }
+                        identities[text] = holders
                     }
                 }
             }
@@ -612,9 +629,9 @@ extension PlanReader {
         func identify(_ text: String, owner: Int) -> TerraformReference? {
             guard text.utf8.count >= PlanReader.minimumIdentifyingLength, let holders = identities[text] else { return nil }
             let others = holders.filter { $0.instance != owner }
-            guard let first = others.first, others.allSatisfy({ $0.instance == first.instance }) else { return nil }
-            let attribute = others.min { PlanReader.identifying.firstIndex(of: $0.attribute)! < PlanReader.identifying.firstIndex(of: $1.attribute)! }!.attribute
-            let target = instances[first.instance]
+            guard others.count == 1, let holder = others.first else { return nil }
+            let attribute = holder.attribute
+            let target = instances[holder.instance]
             var steps: [TerraformReference.Step] = target.data ? [.attribute(target.type), .attribute(target.name)] : [.attribute(target.name)]
             if let key = target.key { steps.append(.key(key)) }
             steps.append(.attribute(attribute))
@@ -802,7 +819,9 @@ extension PlanReader {
         /// itself, with `${reference}` in place of the strings in it that identify resources (so that
         /// the review reads it as it reads `jsonencode` of references); else quoted.
         func string(_ text: String, owner: Int, matching: Bool) -> Converted {
-            if matching, let reference = identify(text, owner: owner) { return Converted(value: .string(text), text: reference.text, references: [reference]) }
+            if matching, let reference = identify(text, owner: owner) {
+                return Converted(value: .string(text), text: written(reference, from: owner), references: [reference])
+            }
             let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
             // Valid JSON holds no raw control character inside its strings: its text is shown as it is.
             guard trimmed.first == "{" || trimmed.first == "[", (try? OrderedJSON.parse(Data(text.utf8))) != nil else {
@@ -828,7 +847,8 @@ extension PlanReader {
                 }
                 let token = String(String.UnicodeScalarView(scalars[(index + 1)..<min(end, scalars.count)]))
                 if !token.contains("\\"), let reference = identify(token, owner: owner) {
-                    out.append(contentsOf: "\"${\(reference.text)}\"".unicodeScalars)
+                    let inside = written(reference, from: owner).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                    out.append(contentsOf: "\"${\(inside)}\"".unicodeScalars)
                     references.append(reference)
                 } else {
                     out.append(contentsOf: scalars[index..<min(end + 1, scalars.count)])
@@ -836,6 +856,13 @@ extension PlanReader {
                 index = end + 1
             }
             return Converted(value: .string(text), text: String(out), references: references)
+        }
+
+        /// A reference as the code of `owner`'s module writes it: `aws_subnet.a.id` inside the module
+        /// that declares the subnet, as the HCL path's text shows it; the whole address elsewhere.
+        func written(_ reference: TerraformReference, from owner: Int) -> String {
+            let module = instances[owner].module.prefix
+            return reference.module == module ? String(reference.text.dropFirst(module.count)) : reference.text
         }
 
         // MARK: Providers, variables, accounts
@@ -979,7 +1006,14 @@ extension PlanReader {
 
     /// `"text"` with quotes, backslashes and control characters escaped: one line, as HCL writes it.
     static func quoted(_ text: String) -> String {
-        "\"" + HCLError.excerpt(text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""), limit: Int.max) + "\""
+        // Most values are printable ASCII without quotes or backslashes: nothing to escape.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
+        var escaped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" { escaped.append("\\") }
+            escaped.append(scalar)
+        }
+        return "\"" + HCLError.excerpt(String(escaped), limit: Int.max) + "\""
     }
 
     static func looksLikeRegion(_ text: String) -> Bool {

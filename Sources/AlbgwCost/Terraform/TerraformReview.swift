@@ -168,8 +168,12 @@ package enum TerraformReview {
                     "policy = jsonencode(...) allowing execute-api:Invoke on execute-api:/* with \"aws:SourceVpce\" = aws_vpc_endpoint.<name>.id")
                 continue
             }
+            // The policy names the endpoint as its module's code does: `aws_vpc_endpoint.x` inside the module.
+            let endpointName = endpoint.map { $0.module == domain.module ? String($0.baseAddress.dropFirst($0.module.count)) : $0.baseAddress }
             // Say nothing when the code does not state the statements (a variable, a file).
-            if let endpoint, let statements = PolicyDocument.statements(policy, config: config), !PolicyDocument.allows(statements, endpoint: endpoint.address) {
+            if let endpoint, let endpointName, let statements = PolicyDocument.statements(policy, config: config),
+                !PolicyDocument.allows(statements, endpoint: endpointName)
+            {
                 let named = statements.flatMap(\.vpceValues)
                 add(
                     .domainPolicy, .high, policy.position,
