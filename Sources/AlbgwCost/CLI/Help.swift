@@ -15,6 +15,7 @@ package enum Help {
               albgw-cost dot --rps N [options] [--out DIR]      Graphviz diagrams (dot -Tsvg renders them)
               albgw-cost report --rps N [options] --out DIR     a Markdown design-review report with diagrams
               albgw-cost review PATH --rps N [--var K=V] ...   read Terraform, recognise the design, review it
+              albgw-cost review plan.json --rps N              the same from a plan's or a state's JSON
               albgw-cost prices [--region CODE] [--export DIR]  the price tables, their sources and gaps
 
             EXAMPLES
@@ -29,6 +30,7 @@ package enum Help {
               albgw-cost report --rps 50 --region us-west-2 --needs usage-plans --out review
               albgw-cost review ./infra --rps 50 --var region=us-west-2
               albgw-cost review ./infra --rps 50 --format sarif --fail-on high > review.sarif
+              terraform show -json tfplan > plan.json && albgw-cost review plan.json --rps 50
               albgw-cost prices --export ./prices   (edit, then: albgw-cost --rps 50 --prices ./prices)
 
             DESIGNS
@@ -45,7 +47,9 @@ package enum Help {
         out += section("THE WHOLE BILL (all off unless given; --preset hybrid turns on a VPN and a Resolver endpoint)", OptionTable.wholeBill)
         out += section("BILLING", OptionTable.billing)
         out += section("OUTPUT", OptionTable.output)
-        out += section("REVIEW (albgw-cost review PATH; --format sarif prints its findings for code scanning)", ReviewCommand.options)
+        out += section(
+            "REVIEW (albgw-cost review PATH: .tf files, or the JSON of a plan or a state; --format sarif prints its findings for code scanning)",
+            ReviewCommand.options)
         out += """
             CONVENTIONS (also printed with every result)
               1 KiB = 1,024 bytes; 1 GB = 2^30 bytes. A month is --hours-per-month hours (730 by default).
