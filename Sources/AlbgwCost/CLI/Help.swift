@@ -16,6 +16,9 @@ package enum Help {
               albgw-cost report --rps N [options] --out DIR     a Markdown design-review report with diagrams
               albgw-cost review PATH --rps N [--var K=V] ...   read Terraform, recognise the design, review it
               albgw-cost review plan.json --rps N              the same from a plan's or a state's JSON
+              albgw-cost sweep --vary VAR=FROM..TO [options]    every design across a range of one input, the
+                                                               crossovers and limits (see 'albgw-cost sweep --help')
+              albgw-cost --rps N --regions all [options]        the designs ranked across regions
               albgw-cost prices [--region CODE] [--export DIR]  the price tables, their sources and gaps
 
             EXAMPLES
@@ -31,6 +34,8 @@ package enum Help {
               albgw-cost review ./infra --rps 50 --var region=us-west-2
               albgw-cost review ./infra --rps 50 --format sarif --fail-on high > review.sarif
               terraform show -json tfplan > plan.json && albgw-cost review plan.json --rps 50
+              albgw-cost sweep --vary rps=10..10000 --region us-west-2 --format svg > traffic.svg
+              albgw-cost --rps 50 --regions all --format csv
               albgw-cost prices --export ./prices   (edit, then: albgw-cost --rps 50 --prices ./prices)
 
             DESIGNS
