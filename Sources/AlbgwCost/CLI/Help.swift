@@ -14,10 +14,10 @@ package enum Help {
               albgw-cost hops --rps N [--region CODE] [options] the request paths in full, limits, warnings
               albgw-cost dot --rps N [options] [--out DIR]      Graphviz diagrams (dot -Tsvg renders them)
               albgw-cost report --rps N [options] --out DIR     a Markdown design-review report with diagrams
-              albgw-cost review PATH --rps N [--var K=V] ...   read Terraform, recognise the design, review it
-              albgw-cost review plan.json --rps N              the same from a plan's or a state's JSON
+              albgw-cost review PATH --rps N [--var K=V] ...    read Terraform, recognise the design, review it
+              albgw-cost review plan.json --rps N               the same from a plan's or a state's JSON
               albgw-cost sweep --vary VAR=FROM..TO [options]    every design across a range of one input, the
-                                                               crossovers and limits (see 'albgw-cost sweep --help')
+                                                                crossovers and limits (see 'albgw-cost sweep --help')
               albgw-cost --rps N --regions all [options]        the designs ranked across regions
               albgw-cost prices [--region CODE] [--export DIR]  the price tables, their sources and gaps
 
