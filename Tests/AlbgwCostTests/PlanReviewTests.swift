@@ -250,9 +250,10 @@ import Testing
     @Test func unknownValuesStayUnknown() throws {
         let config = try TerraformLoader.load(plan("good-private-api.plan.json"), inputs: VariableInputs())
         let attachment = try #require(config.block(address: "aws_lb_target_group_attachment.endpoint[0]"))
-        // Written in the configuration, known only after apply: present, without a value.
+        // Written in the configuration, known only after apply: present, without a value, shown with
+        // what the configuration refers to.
         let target = try #require(attachment["target_id"])
-        #expect(target.value == nil && target.text == "(known after apply)")
+        #expect(target.value == nil && target.text == "(known after apply: data.aws_network_interface.endpoint, count.index)")
         #expect(target.references.map(\.text) == ["data.aws_network_interface.endpoint", "count.index"])
         // Computed by the provider and not written: left out, as the HCL path never sees it.
         #expect(attachment["id"] == nil)
@@ -299,6 +300,13 @@ import Testing
         #expect(alb["arn"] == nil)
         let recognition = DesignRecognizer.recognize(config)
         #expect(recognition.azs == 2 && recognition.region == "eu-west-1" && recognition.albScheme == .internal)
+        // A set Terraform cannot size yet is unknown as a whole: the subnets it names are counted.
+        let fact = try #require(recognition.facts.first { $0.name == "ALB subnets" })
+        #expect(
+            fact.value
+                == (mark == "true"
+                    ? "2 (known after apply: aws_subnet.a.id, aws_subnet.b.id) in 2 AZ(s) (the subnets of aws_subnet.a, aws_subnet.b)"
+                    : "2 ([(known after apply), (known after apply)]) in 2 AZ(s) (the subnets of aws_subnet.a, aws_subnet.b)"))
     }
 
     /// Sensitive values are unknown, never shown; a state's instances in another account than most

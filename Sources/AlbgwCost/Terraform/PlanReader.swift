@@ -739,15 +739,22 @@ extension PlanReader {
         func expression(
             value: OrderedJSON?, unknown: OrderedJSON?, sensitive: OrderedJSON?, config: OrderedJSON?, owner: Int, matching: Bool, module: ModuleInstance, line: Int
         ) -> TerraformExpression {
-            let converted = convert(value, unknown: unknown, sensitive: sensitive, owner: owner, matching: matching)
+            var converted = convert(value, unknown: unknown, sensitive: sensitive, owner: owner, matching: matching)
             var references: [TerraformReference] = []
             var seen: Set<String> = []
             func add(_ reference: TerraformReference) {
                 if seen.insert(reference.text).inserted { references.append(reference) }
             }
-            for reference in configReferences(config, module: module) {
+            let configured = configReferences(config, module: module)
+            for reference in configured {
                 add(reference)
                 through(reference, module: module).forEach(add)
+            }
+            // Not known yet: what the code refers to says more than "(known after apply)" alone.
+            if unknown == .bool(true), sensitive != .bool(true), !configured.isEmpty {
+                let written = configured.map { String($0.text.dropFirst(module.prefix.count)) }
+                let shown = written.count <= 3 ? written : Array(written.prefix(3)) + ["and \(written.count - 3) more"]
+                converted.text = "(known after apply: \(HCLError.excerpt(shown.joined(separator: ", "), limit: 200)))"
             }
             converted.references.forEach(add)
             let at = position(line)
