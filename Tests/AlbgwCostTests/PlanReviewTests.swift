@@ -381,6 +381,36 @@ import Testing
         defer { remove(empty) }
         let result = CLI.run(["review", empty])
         #expect(result.exitCode == 0 && result.stdout.contains("implements none"), "\(result.stderr)")
+        #expect(result.stdout.contains("Unknown: state.json is a state with no resources (nothing applied yet?)"))
+    }
+
+    /// A plan cut short anywhere is named with the line and column where it ends: Terraform writes
+    /// its JSON on one line, so the column is the number of characters kept plus one.
+    @Test(arguments: [1, 100, 2_000, 5_000])
+    func aCutShortPlanNamesWhereItEnds(kept: Int) throws {
+        let text = try String(contentsOfFile: plan("alb-lambda.plan.json"), encoding: .utf8)
+        #expect(text.utf8.allSatisfy { $0 < 0x80 } && text.utf8.count > kept)
+        let path = try write(String(text.prefix(kept)), as: "plan.json")
+        defer { remove(path) }
+        let result = CLI.run(["review", path, "--rps", "50"])
+        #expect(result.exitCode == 65 && result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("albgw-cost: error: plan.json:1:\(kept + 1): the JSON ends before it is complete"), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("the file was cut short; write it again: terraform show -json tfplan > plan.json\n"))
+    }
+
+    /// Windows PowerShell's `>` writes UTF-16 with a byte-order mark: the plan reads as the same plan.
+    @Test(arguments: [String.Encoding.utf16LittleEndian, .utf16BigEndian])
+    func aPlanInUTF16ReadsAsInUTF8(encoding: String.Encoding) throws {
+        let text = try String(contentsOfFile: plan("alb-lambda.plan.json"), encoding: .utf8)
+        let bom: [UInt8] = encoding == .utf16LittleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+        let path = try write("", as: "alb-lambda.plan.json")
+        defer { remove(path) }
+        try (Data(bom) + (try #require(text.data(using: encoding)))).write(to: URL(fileURLWithPath: path))
+        let fromUTF16 = CLI.run(["review", path])
+        let fromUTF8 = CLI.run(["review", plan("alb-lambda.plan.json")])
+        #expect(fromUTF16.exitCode == 0, "\(fromUTF16.stderr)")
+        #expect(fromUTF16.stdout.contains("Design: alb-lambda") && fromUTF16.stdout.contains("eu-central-1"))
+        #expect(fromUTF16.stdout == fromUTF8.stdout)
     }
 
     @Test(arguments: [
@@ -395,8 +425,29 @@ import Testing
         ),
         ("{\"format_version\": \"1.2\", \"planned_values\": {\"root_module\": {\"resources\": \"many\"}}}", "plan.json", "resources is a string"),
         ("{\"format_version\": \"1.2\", \"planned_values\": {\"root_module\": {\"child_modules\": [{\"address\": \"modul.x\"}]}}}", "plan.json", "not a module address"),
-        ("{\"format_version\": \"1.2\",\n \"planned_values\": {", "plan.json", "plan.json:2:1: "),
-        ("PK\u{3}\u{4}binary", "tfplan", "is a binary plan file; review its JSON instead: terraform show -json tfplan > plan.json"),
+        // Cut short after ` "planned_values": {`, 20 characters: the 21st is missing.
+        ("{\"format_version\": \"1.2\",\n \"planned_values\": {", "plan.json", "plan.json:2:21: the JSON ends before it is complete"),
+        ("{\"format_version\": \"1.2\", \"planned_values\": {\"root_", "plan.json", "plan.json:1:52: the JSON ends before it is complete"),
+        ("PK\u{3}\u{4}binary", "tfplan", "is a binary plan file; review its JSON instead: terraform show -json tfplan > plan.json, then albgw-cost review plan.json"),
+        // Named .json all the same; the command must not write over the file it reads.
+        ("PK\u{3}\u{4}binary", "plan.json", "terraform show -json plan.json > shown-plan.json, then albgw-cost review shown-plan.json"),
+        ("", "plan.json", "plan.json: is empty; give the JSON of a plan or a state: terraform show -json tfplan > plan.json"),
+        (" \n\t\n", "plan.json", "plan.json: is empty"),
+        // `terraform plan -json` writes its log, one JSON message a line.
+        (
+            #"{"@level":"info","@message":"Terraform 1.11.4","@module":"terraform.ui","terraform":"1.11.4","type":"version","ui":"1.2"}"# + "\n"
+                + #"{"@level":"info","@message":"aws_lb.api: Plan to create","@module":"terraform.ui","type":"planned_change"}"# + "\n",
+            "plan.json", "plan.json: is the log of terraform plan -json (one message a line), not the plan; save the plan and show it: terraform plan -out tfplan"
+        ),
+        // The state file itself, not its JSON output, whatever it is called.
+        (
+            #"{"version": 4, "terraform_version": "1.11.4", "serial": 1, "lineage": "288bbaad", "outputs": {}, "resources": []}"#, "terraform.tfstate",
+            "terraform.tfstate: is Terraform's state file itself, not its JSON output; review that: terraform show -json terraform.tfstate > state.json"
+        ),
+        (
+            #"{"version": 4, "serial": 1, "lineage": "288bbaad", "resources": []}"#, "state.json",
+            "terraform show -json state.json > shown-state.json, then albgw-cost review shown-state.json"
+        ),
     ])
     func whatIsNotAPlanIsNamedOnOneLine(text: String, name: String, message: String) throws {
         let path = try write(text, as: name)

@@ -52,7 +52,7 @@ enum ModuleFiles {
             do {
                 json = try OrderedJSON.parse(data)
             } catch let error as OrderedJSON.ParseError {
-                throw TerraformLoader.LoadError.parse("\(HCLError.excerpt(display, limit: 200)):\(error.line):1: \(error.message) (Terraform's JSON syntax)")
+                throw TerraformLoader.LoadError.parse("\(HCLError.excerpt(display, limit: 200)):\(error.line):\(error.column): \(error.message) (Terraform's JSON syntax)")
             }
             do {
                 let (text, lines) = try asVariables ? TerraformJSONSyntax.variables(json) : TerraformJSONSyntax.convert(json)

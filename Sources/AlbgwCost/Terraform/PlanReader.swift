@@ -62,29 +62,44 @@ enum PlanReader {
     }
 
     /// Reads the file at `path` when it is a plan or a state; nil when it is configuration for the HCL
-    /// path (`.tf`, `.tf.json`, JSON in the configuration syntax, or text that is not JSON).
+    /// path (`.tf`, `.tf.json`, JSON in the configuration syntax, or text that is not JSON). What is
+    /// neither, but what users give in its place (the binary plan, the state file itself, the log of
+    /// `terraform plan -json`, an empty or cut-short file), is named on one line with the command that
+    /// makes the JSON.
     static func load(_ path: String, variablesGiven: Bool) throws -> TerraformConfiguration? {
         let name = (path as NSString).lastPathComponent
         if name.hasSuffix(".tf") || name.hasSuffix(".tf.json") { return nil }
-        let data = try ModuleFiles.contents(of: path)
+        var data = try ModuleFiles.contents(of: path)
         let shown = HCLError.excerpt(name, limit: 200)
         let isJSONName = name.hasSuffix(".json")
-        if !isJSONName {
-            // `terraform plan -out` writes a zip archive.
-            if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                throw TerraformLoader.LoadError.parse(
-                    "\(shown): is a binary plan file; review its JSON instead: terraform show -json \(shown) > plan.json, then albgw-cost review plan.json")
-            }
-            let start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            guard data.dropFirst(start).first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{") else { return nil }
+        // `terraform plan -out` writes a zip archive, whatever it is called.
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            let output = distinct("plan.json", from: shown)
+            throw TerraformLoader.LoadError.parse(
+                "\(shown): is a binary plan file; review its JSON instead: terraform show -json \(shown) > \(output), then albgw-cost review \(output)")
         }
+        // Windows PowerShell's `>` writes UTF-16 with a byte-order mark: read it as the text it is.
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            guard let text = String(data: data, encoding: .utf16) else {
+                throw TerraformLoader.LoadError.parse(
+                    "\(shown): starts with a UTF-16 byte-order mark but is not UTF-16 text; write the JSON as UTF-8: terraform show -json tfplan > plan.json")
+            }
+            data = Data(text.utf8)
+        }
+        let start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let first = data.dropFirst(start).first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        if first == nil && isJSONName {
+            throw TerraformLoader.LoadError.parse(
+                "\(shown): is empty; give the JSON of a plan or a state: terraform show -json tfplan > \(distinct(shown, from: "tfplan")) (or terraform show -json > \(shown) for the state)"
+            )
+        }
+        // Text that opens with `{` is JSON whatever its name: HCL never starts so.
+        guard isJSONName || first == UInt8(ascii: "{") else { return nil }
         let json: OrderedJSON
         do {
             json = try OrderedJSON.parse(data)
         } catch let error as OrderedJSON.ParseError {
-            guard isJSONName else { return nil }
-            throw TerraformLoader.LoadError.parse(
-                "\(shown):\(error.line):1: \(error.message); expected the JSON of a plan or a state (terraform show -json) or Terraform's JSON configuration syntax")
+            throw TerraformLoader.LoadError.parse(parseFailure(error, data: data, shown: shown))
         }
         switch content(of: json) {
         case .plan, .state:
@@ -93,11 +108,39 @@ enum PlanReader {
         case .configurationSyntax:
             return nil
         case .other(let what):
-            guard isJSONName else { return nil }
+            if case .object(let members) = json, Set(members.map(\.key)).isSuperset(of: ["version", "lineage"]) {
+                let output = distinct("state.json", from: shown)
+                throw TerraformLoader.LoadError.parse(
+                    "\(shown): is Terraform's state file itself, not its JSON output; review that: terraform show -json \(shown) > \(output), then albgw-cost review \(output)"
+                )
+            }
             throw TerraformLoader.LoadError.parse(
                 "\(shown): holds \(what), neither the JSON of a plan or a state (terraform show -json: an object with format_version and planned_values or values) nor Terraform's JSON configuration syntax (resource, module, provider... at the top); give one of those, a .tf file or a directory"
             )
         }
+    }
+
+    /// A file name for a command the message suggests, other than the input's: `terraform show -json
+    /// plan.json > plan.json` would empty the file before Terraform reads it.
+    static func distinct(_ preferred: String, from input: String) -> String {
+        preferred != input ? preferred : input == "tfplan" ? "plan.json" : "shown-\(preferred)"
+    }
+
+    /// The one line for a file that is not JSON: cut short, the log of `terraform plan -json`, or else.
+    static func parseFailure(_ error: OrderedJSON.ParseError, data: Data, shown: String) -> String {
+        let at = "\(shown):\(error.line):\(error.column)"
+        if error.atEnd {
+            return
+                "\(at): the JSON ends before it is complete (\(error.message)): the file was cut short; write it again: terraform show -json tfplan > \(distinct(shown, from: "tfplan"))"
+        }
+        // `terraform plan -json` streams one JSON message a line: {"@level":"info","@message":...}.
+        if error.message == "unexpected text after the JSON value", error.line > 1, let newline = data.firstIndex(of: 0x0A),
+            case .object(let members)? = try? OrderedJSON.parse(data[..<newline]), members.contains(where: { $0.key == "@message" })
+        {
+            return
+                "\(shown): is the log of terraform plan -json (one message a line), not the plan; save the plan and show it: terraform plan -out tfplan && terraform show -json tfplan > plan.json"
+        }
+        return "\(at): \(error.message); expected the JSON of a plan or a state (terraform show -json tfplan > plan.json) or Terraform's JSON configuration syntax"
     }
 
     /// Reads a plan or a state (see `content(of:)`); `file` is the name positions show.
@@ -988,6 +1031,13 @@ extension PlanReader {
 
         func notes() -> [String] {
             var notes: [String] = []
+            if instances.isEmpty {
+                notes.append(
+                    isPlan
+                        ? "\(shownFile) plans no resources (a destroy plan, or a configuration with none): review the plan that creates them"
+                        : "\(shownFile) is a state with no resources (nothing applied yet?): review the plan instead: terraform plan -out tfplan && terraform show -json tfplan > plan.json"
+                )
+            }
             if document["errored"] == .bool(true) { notes.append("the plan errored (errored: true in \(shownFile)): it may lack resources; fix the error and plan again") }
             if document["complete"] == .bool(false) {
                 notes.append("the plan is not complete (complete: false in \(shownFile)): resources it defers or leaves out (-target) are not in it")
