@@ -3,14 +3,15 @@ import Testing
 
 @testable import AlbgwCost
 
-/// `albgw-cost review plan.json`: the JSON of a plan or a state (`terraform show -json`). There is no
-/// terraform binary here: the fixtures in Fixtures/plans are written by hand in Terraform's JSON
-/// output format (developer.hashicorp.com/terraform/internals/json-format, format_version 1.2 for
-/// plans and 1.0 for states), as `terraform show -json` would print the HCL fixtures in
-/// Fixtures/terraform: good-private-api as a plan against a state that holds its VPC and subnets
-/// and as the state after apply, alb-lambda as a plan on one line (as Terraform writes it), and
-/// private-custom-domain and modules/alb-module as plans that create everything. The check is
-/// independent: the HCL path reads the same design from the .tf files.
+/// `albgw-cost review plan.json`: the JSON of a plan or a state (`terraform show -json`). The
+/// fixtures in Fixtures/plans are written by hand in Terraform's JSON output format
+/// (developer.hashicorp.com/terraform/internals/json-format, format_version 1.2 for plans and 1.0 for
+/// states), as `terraform show -json` would print the HCL fixtures in Fixtures/terraform:
+/// good-private-api as a plan against a state that holds its VPC and subnets and as the state after
+/// apply, alb-lambda as a plan on one line (as Terraform writes it), and private-custom-domain and
+/// modules/alb-module as plans that create everything. Fixtures/plans/terraform holds real plans of
+/// the same HCL, made by Terraform itself (Scripts/terraform-plans). The check is independent: the
+/// HCL path reads the same design from the .tf files.
 @Suite struct PlanReviewTests {
     static let plans = repositoryPath("Tests/AlbgwCostTests/Fixtures/plans")
     static let terraform = repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform")
@@ -22,6 +23,12 @@ import Testing
         ("alb-lambda.plan.json", "alb-lambda.tf", ["region": "eu-central-1"]),
         ("private-custom-domain.plan.json", "private-custom-domain.tf", [:]),
         ("alb-module.plan.json", "modules/alb-module", [:]),
+        // Real plans (Scripts/terraform-plans: Terraform 1.11.4, hashicorp/aws 5.100.0, everything to be
+        // created): sets of ids not known yet are unknown as a whole, and the JSON is one line.
+        ("terraform/good-private-api.plan.json", "good-private-api.tf", [:]),
+        ("terraform/alb-lambda.plan.json", "alb-lambda.tf", ["region": "eu-central-1"]),
+        ("terraform/private-custom-domain.plan.json", "private-custom-domain.tf", [:]),
+        ("terraform/alb-module.plan.json", "modules/alb-module", [:]),
     ]
 
     func plan(_ name: String) -> String { "\(Self.plans)/\(name)" }
@@ -53,7 +60,8 @@ import Testing
         let variables = Dictionary(uniqueKeysWithValues: pair.dropFirst(2).map { ($0.split(separator: "=")[0], $0.split(separator: "=")[1]) }.map { (String($0), String($1)) })
         let fromJSON = try TerraformLoader.load(plan(pair[0]), inputs: VariableInputs())
         let fromHCL = try TerraformLoader.load("\(Self.terraform)/\(pair[1])", variables: variables)
-        #expect(fromJSON.files == [pair[0]])
+        let file = (pair[0] as NSString).lastPathComponent
+        #expect(fromJSON.files == [file])
         let planned = DesignRecognizer.recognizeAll(fromJSON)
         let written = DesignRecognizer.recognizeAll(fromHCL)
         #expect(planned.count == written.count)
@@ -72,7 +80,7 @@ import Testing
         #expect(findings == TerraformReview.review(fromHCL, designs: written).map(\.id))
         // Every fact points into the JSON file.
         for fact in planned.flatMap(\.facts) {
-            if let position = fact.position { #expect(position.file == pair[0] && position.line >= 1 && position.column == 1) }
+            if let position = fact.position { #expect(position.file == file && position.line >= 1 && position.column == 1) }
         }
     }
 
@@ -309,6 +317,25 @@ import Testing
                     : "2 ([(known after apply), (known after apply)]) in 2 AZ(s) (the subnets of aws_subnet.a, aws_subnet.b)"))
     }
 
+    /// A real plan of new resources: Terraform marks a set of ids not known yet (`subnet_ids`,
+    /// `subnets`) unknown as a whole, and the subnets it names are counted from the configuration. It
+    /// was "0 subnet(s)" and a false high endpoint-fewer-subnets finding.
+    @Test func aRealPlanCountsTheSubnetsOfASetNotKnownYet() throws {
+        let path = plan("terraform/good-private-api.plan.json")
+        let raw = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(raw.contains(#""subnet_ids":true"#) && raw.contains(#""subnets":true"#))
+        let config = try TerraformLoader.load(path, inputs: VariableInputs())
+        let endpoint = try #require(config.block(address: "aws_vpc_endpoint.execute_api"))
+        #expect(endpoint["subnet_ids"]?.value == nil && endpoint["subnet_ids"]?.text == "(known after apply: aws_subnet.a.id, aws_subnet.b.id)")
+        let recognition = DesignRecognizer.recognize(config)
+        // good-private-api.tf: two subnets, in us-west-2a and us-west-2b, for the ALB and the endpoint.
+        #expect(recognition.vpceSubnets == 2 && recognition.azs == 2 && recognition.registeredTargets == 2)
+        #expect(
+            recognition.facts.first { $0.name == "endpoint subnets" }?.value
+                == "2 (known after apply: aws_subnet.a.id, aws_subnet.b.id) (the subnets of aws_subnet.a, aws_subnet.b)")
+        #expect(TerraformReview.review(config, designs: [recognition]).isEmpty)
+    }
+
     /// Sensitive values are unknown, never shown; a state's instances in another account than most
     /// carry it in place of a provider alias.
     @Test func sensitiveValuesAndAccountsOfAState() throws {
@@ -471,10 +498,10 @@ import Testing
     /// Every format, with and without a workload, as for .tf input; byte-identical run to run.
     @Test(arguments: [[], ["--format", "json"], ["--format", "markdown"], ["--rps", "50"], ["--rps", "50", "--format", "json"], ["--rps", "50", "--format", "markdown"]])
     func everyOutputFormat(options: [String]) throws {
-        for name in ["good-private-api.plan.json", "good-private-api.state.json", "alb-module.plan.json"] {
+        for name in ["good-private-api.plan.json", "good-private-api.state.json", "alb-module.plan.json", "terraform/good-private-api.plan.json"] {
             let result = CLI.run(["review", plan(name)] + options)
             #expect(result.exitCode == 0, "\(result.stderr)")
-            #expect(result.stdout.contains(name))
+            #expect(result.stdout.contains((name as NSString).lastPathComponent))
             #expect(CLI.run(["review", plan(name)] + options).stdout == result.stdout)
             if options == ["--rps", "50"] { #expect(result.stdout.contains("Summary (USD)")) }
             if options.contains("json") { #expect(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) is [String: Any]) }
