@@ -336,6 +336,29 @@ import Testing
         #expect(TerraformReview.review(config, designs: [recognition]).isEmpty)
     }
 
+    /// A real plan without an ALB or a private custom domain name (its VPC, subnets, endpoint, API and
+    /// function kept) implements neither design: said plainly, exit 0, no cost analysis even with
+    /// the traffic given.
+    @Test func aRealPlanWithNoALBImplementsNone() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: plan("terraform/good-private-api.plan.json")))
+        var document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var planned = try #require(document["planned_values"] as? [String: Any])
+        var root = try #require(planned["root_module"] as? [String: Any])
+        let resources = try #require(root["resources"] as? [[String: Any]])
+        let kept = resources.filter { !(($0["type"] as? String) ?? "").hasPrefix("aws_lb") && !(($0["type"] as? String) ?? "").hasPrefix("aws_api_gateway_domain_name") }
+        #expect(kept.count < resources.count && kept.contains { $0["type"] as? String == "aws_vpc_endpoint" })
+        root["resources"] = kept
+        planned["root_module"] = root
+        document["planned_values"] = planned
+        let path = try write(String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self), as: "plan.json")
+        defer { remove(path) }
+        let result = CLI.run(["review", path, "--rps", "50"])
+        #expect(result.exitCode == 0 && result.stderr.isEmpty, "\(result.stderr)")
+        #expect(result.stdout.contains("Design: none of the designs"))
+        #expect(result.stdout.hasSuffix("No cost analysis: the code implements none of the designs, so there is nothing to price.\n"))
+        #expect(!result.stdout.contains("Summary (USD)"))
+    }
+
     /// Sensitive values are unknown, never shown; a state's instances in another account than most
     /// carry it in place of a provider alias.
     @Test func sensitiveValuesAndAccountsOfAState() throws {
@@ -532,7 +555,10 @@ import Testing
         let environment = ProcessInfo.processInfo.environment
         let campaign = environment["PLAN_FUZZ_RUNS"].flatMap(Int.init)
         var random = ExactDecimalTests.Generator(state: environment["PLAN_FUZZ_SEED"].flatMap(UInt64.init) ?? 20_261_130)
-        let sources = try ["alb-lambda.plan.json", "alb-module.plan.json", "good-private-api.state.json", "private-custom-domain.plan.json"].map {
+        let sources = try [
+            "alb-lambda.plan.json", "alb-module.plan.json", "good-private-api.state.json", "private-custom-domain.plan.json", "terraform/good-private-api.plan.json",
+            "terraform/alb-module.plan.json",
+        ].map {
             try OrderedJSON.parse(Data(contentsOf: URL(fileURLWithPath: plan($0))))
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-plan-fuzz-\(UUID().uuidString)")
