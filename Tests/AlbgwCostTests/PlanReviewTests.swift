@@ -510,6 +510,18 @@ import Testing
         #expect(!result.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "control characters are escaped")
     }
 
+    /// A directory that holds a plan's JSON and no .tf files: the file to give is named.
+    @Test func aDirectoryWithOnlyAPlanNamesTheFile() throws {
+        let path = try write(try String(contentsOfFile: plan("alb-lambda.plan.json"), encoding: .utf8), as: "plan.json")
+        defer { remove(path) }
+        try "{}".write(toFile: (path as NSString).deletingLastPathComponent + "/package.json", atomically: true, encoding: .utf8)
+        let directory = (path as NSString).deletingLastPathComponent
+        let result = CLI.run(["review", directory, "--rps", "50"])
+        #expect(result.exitCode == 66 && result.stdout.isEmpty)
+        #expect(result.stderr.hasSuffix("holds no .tf or .tf.json files; a plan's or a state's JSON is reviewed as a file: albgw-cost review \(directory)/plan.json\n"))
+        #expect(CLI.run(["review", "\(directory)/plan.json"]).exitCode == 0)
+    }
+
     @Test(arguments: [["--var", "region=us-east-1"], ["--var-file", "x.tfvars"], ["--var=region=us-east-1", "--rps", "50"]])
     func variablesAreRefusedWithAPlan(extra: [String]) {
         let result = CLI.run(["review", plan("alb-lambda.plan.json")] + extra)

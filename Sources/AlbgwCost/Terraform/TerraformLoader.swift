@@ -10,7 +10,8 @@ package enum TerraformLoader {
     package enum LoadError: Error, Equatable, CustomStringConvertible {
         case notFound(String)
         case variableFileNotFound(String)
-        case noTerraformFiles(String)
+        /// A directory without configuration; the plan or state JSON files it holds, if any.
+        case noTerraformFiles(String, json: [String] = [])
         case notRegularFile(String)
         case linkLoop(String)
         case danglingLink(String, target: String)
@@ -25,7 +26,10 @@ package enum TerraformLoader {
             switch self {
             case .notFound(let path): "'\(Self.shown(path))' does not exist; give a .tf file, a directory of them, or a plan's JSON (terraform show -json)"
             case .variableFileNotFound(let path): "--var-file '\(Self.shown(path))' does not exist; give the path of a .tfvars or .tfvars.json file"
-            case .noTerraformFiles(let path): "'\(Self.shown(path))' holds no .tf or .tf.json files; give the directory of the root module"
+            case .noTerraformFiles(let path, let json):
+                json.isEmpty
+                    ? "'\(Self.shown(path))' holds no .tf or .tf.json files; give the directory of the root module"
+                    : "'\(Self.shown(path))' holds no .tf or .tf.json files; a plan's or a state's JSON is reviewed as a file: albgw-cost review \(Self.shown((path as NSString).appendingPathComponent(json[0])))"
             case .notRegularFile(let path): "'\(Self.shown(path))' is not a regular file (a device or a pipe); give a .tf file or a directory of them"
             case .linkLoop(let path): "'\(Self.shown(path))' is a symbolic link loop; fix or remove the link"
             case .danglingLink(let path, let target): "'\(Self.shown(path))' is a symbolic link to '\(Self.shown(target))', which does not exist; fix or remove the link"
@@ -68,7 +72,13 @@ package enum TerraformLoader {
             rootDirectory = path
             expander = ModuleExpander(rootDirectory: rootDirectory)
             root = try expander.definition(directory: path, display: "")
-            guard !expander.files.isEmpty else { throw LoadError.noTerraformFiles(path) }
+            guard !expander.files.isEmpty else {
+                // Named as Terraform's JSON output usually is: plan.json, tfplan.json, state.json.
+                let json = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { name in
+                    name.hasSuffix(".json") && (name.lowercased().contains("plan") || name.lowercased().contains("state"))
+                }.sorted()
+                throw LoadError.noTerraformFiles(path, json: json)
+            }
         } else if let plan = try PlanReader.load(path, variablesGiven: !inputs.given.isEmpty) {
             return plan
         } else {
