@@ -368,7 +368,9 @@ import Testing
 
     @Test func helpNamesSweepAndRegions() {
         let help = run("--help").stdout
-        #expect(help.contains("albgw-cost sweep --vary VAR=FROM..TO") && help.contains("albgw-cost --rps N --regions all"))
+        #expect(help.contains("\n  albgw-cost [compare] --rps N --regions all|CODE,... [options]\n"))
+        #expect(help.contains("\n  sweep        every design across a range of one input: where the cheapest changes, where limits bind\n"))
+        #expect(run("sweep --help").stdout.contains("\n  albgw-cost sweep --vary VAR=FROM..TO [--points N] [--scale log|linear] [--format FORMAT] [--out DIR] [options]\n"))
     }
 
     @Test func hopsRefusesCSV() {

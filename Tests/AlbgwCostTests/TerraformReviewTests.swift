@@ -276,7 +276,7 @@ import Testing
     // MARK: - The command
 
     @Test func reviewCommandRunsTheUsualAnalysis() throws {
-        let result = CLI.run(["review", "\(Self.seeds)/tutorial", "--rps", "50"])
+        let result = CLI.run(["review", "\(Self.seeds)/tutorial", "--rps", "50", "--detail"], environment: ["COLUMNS": "1000"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Design: alb-vpce-apigw-lambda"))
         #expect(result.stdout.contains("alb-lambda cannot carry this workload here"))

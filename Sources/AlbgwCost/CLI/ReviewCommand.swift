@@ -25,8 +25,9 @@ package enum ReviewCommand {
         var hasWorkload: Bool { parsed.values["--rps"] != nil || parsed.values["--requests-per-month"] != nil }
     }
 
-    package static func run(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
-        if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
+    package static func run(
+        _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment, width: Int = TextWrap.defaultWidth
+    ) throws -> String {
         var invocation = try parse(arguments, environment: environment)
         // --format sarif and --fail-on concern the findings; the analysis never sees them.
         let output = try ReviewOutput(&invocation.parsed)
@@ -40,11 +41,11 @@ package enum ReviewCommand {
             let sarif = output.sarifText(result, reviewing: invocation.path, workingDirectory: FileManager.default.currentDirectoryPath)
             return try output.finish(sarif, findings: result.findings)
         }
-        return try output.finish(try render(&result, invocation: invocation), findings: result.findings)
+        return try output.finish(try render(&result, invocation: invocation, width: width), findings: result.findings)
     }
 
     /// The review, and with a workload the analysis of each design instance, in the format asked for.
-    static func render(_ result: inout TerraformReviewResult, invocation: Invocation) throws -> String {
+    static func render(_ result: inout TerraformReviewResult, invocation: Invocation, width: Int) throws -> String {
         let designs = result.designs
         let format = invocation.parsed.values["--format"] ?? "table"
 
@@ -88,11 +89,12 @@ package enum ReviewCommand {
         case "dot": return DOTRenderer.render(reports[0])
         case "csv": throw CLIError("review prints findings and analyses, not line items: use --format table, json or markdown")
         default:
-            var out = TableRenderer.render(reports[0])
+            let detail = invocation.parsed.flags.contains("--detail")
+            var out = TableRenderer.render(reports[0], width: width, detail: detail)
             for (index, report) in reports.enumerated().dropFirst() {
                 let recognition = designs[index]
                 out += "\n== Design \(index + 1) of \(reports.count): \(recognition.front ?? "?") (\(recognition.design?.rawValue ?? "none")) ==\n\n"
-                out += TableRenderer.render(report)
+                out += TableRenderer.render(report, width: width, detail: detail)
             }
             return out
         }

@@ -141,13 +141,12 @@ package struct DNSRecord: Component {
         let zone = isPrivateZone(context.chain) ? "private hosted zone" : "public hosted zone"
         return [
             DiagramNode(
-                id: "route53", lines: ["Route 53", zone, context.cost(["route53.zone", "route53.queries"]) ?? ""].filter { !$0.isEmpty },
-                attributes: [DiagramAttribute("shape", "box")],
-                onPath: false)
+                id: "route53", lines: ["Route 53", zone] + (context.charge?.lines ?? []), attributes: [DiagramAttribute("shape", "box")], onPath: false)
         ]
     }
 
     package func mermaidNodes(_ context: DiagramContext) -> [DiagramNode] {
-        [DiagramNode(id: "route53", lines: ["Route 53"] + (context.cost(["route53.zone", "route53.queries"]).map { [$0] } ?? []), onPath: false)]
+        let zone = isPrivateZone(context.chain) ? "private hosted zone" : "public hosted zone"
+        return [DiagramNode(id: "route53", lines: ["Route 53", zone] + (context.charge?.lines ?? []), onPath: false)]
     }
 }

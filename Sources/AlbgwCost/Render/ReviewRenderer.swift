@@ -61,7 +61,7 @@ package enum ReviewRenderer {
         out +=
             review.findings.isEmpty
             ? "No review findings.\n"
-            : MarkdownRenderer.table(["Severity", "Where", "Finding", "Fix"], review.findings.map { [$0.severity.rawValue, "`\($0.position)`", $0.message, $0.fix] })
+            : "Findings, most severe first:\n\n" + review.findings.map { "- **[\($0.severity.rawValue)]** `\($0.position)`: \($0.message). Fix: \($0.fix).\n" }.joined()
         return out
     }
 
