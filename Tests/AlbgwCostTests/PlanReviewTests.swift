@@ -543,6 +543,29 @@ import Testing
         }
     }
 
+    /// With a workload the text wraps at COLUMNS (120 by default): the review's facts table is fitted
+    /// as a table, each fact on its row with its value wrapped in its column. It was wrapped as prose,
+    /// one word a column apart and its dashes on three lines.
+    @Test func theReviewsFactsStayATableInTheAnalysis() throws {
+        let analysed = CLI.run(["review", plan("terraform/good-private-api.plan.json"), "--rps", "50"])
+        #expect(analysed.exitCode == 0)
+        let lines = analysed.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = try #require(lines.firstIndex { $0.hasPrefix("  Read from the code  ") })
+        let where_ = try #require(lines[header].range(of: "Where")).lowerBound.utf16Offset(in: lines[header])
+        #expect(lines[header].count <= 120 && lines[header + 1].hasPrefix("  -----") && lines[header + 1].count <= 120)
+        // Every fact's position sits under "Where", on the fact's first or a later line of its row.
+        let facts = lines[(header + 2)...].prefix { !$0.hasPrefix("  Findings") && !$0.hasPrefix("  Unknown") }
+        #expect(facts.allSatisfy { $0.count <= 120 })
+        let positions = facts.filter { $0.hasSuffix("good-private-api.plan.json:1:1") }
+        #expect(positions.count == 13, "\(facts)")
+        for line in positions { #expect(line.count - "good-private-api.plan.json:1:1".count == where_, "\(line)") }
+        // The names of the facts start their rows, as without a workload.
+        let alone = CLI.run(["review", plan("terraform/good-private-api.plan.json")]).stdout
+        for name in ["region", "ALB", "ALB subnets", "endpoint subnets", "registered endpoint IPs", "security groups"] {
+            #expect(alone.contains("\n  \(name)  ") && analysed.stdout.contains("\n  \(name)  "), "\(name)")
+        }
+    }
+
     @Test func sarifPointsIntoThePlan() throws {
         let json = try String(contentsOfFile: plan("good-private-api.state.json"), encoding: .utf8)
         let path = try write(json.replacingOccurrences(of: "ELBSecurityPolicy-TLS13-1-2-2021-06", with: "ELBSecurityPolicy-2016-08"), as: "state.json")
