@@ -147,7 +147,11 @@ import Testing
         for spec in CommandCatalog.all {
             for example in spec.examples {
                 let line = example.components(separatedBy: " |")[0].components(separatedBy: " >")[0].components(separatedBy: "   (")[0]
-                var words = line.split(separator: " ").map(String.init).dropFirst().map { $0 == "./infra" ? repositoryPath("Tests/HCLTests/Fixtures/tutorial") : $0 }
+                var words = line.split(separator: " ").map(String.init).dropFirst().map {
+                    $0 == "./infra"
+                        ? repositoryPath("Tests/HCLTests/Fixtures/tutorial")
+                        : $0 == "plan.json" ? repositoryPath("Tests/AlbgwCostTests/Fixtures/plans/terraform/good-private-api.plan.json") : $0
+                }
                 for (index, word) in words.enumerated() where ["--out", "--export"].contains(word) && index + 1 < words.count {
                     words[index + 1] = scratch.appendingPathComponent("\(spec.name)-\(index)-\(words[index + 1])").path
                 }

@@ -127,8 +127,8 @@ package enum CommandCatalog {
 
     static let review = subcommand(
         name: "review", summary: "read Terraform, recognise the design, review the code; with --rps, its costs too",
-        usage: ["albgw-cost review PATH [--rps N] [--var NAME=VALUE] [--var-file FILE] [options]"],
-        operand: .init(metavar: "PATH", help: "a .tf file, a directory of them, or a plan's JSON", kind: .path),
+        usage: ["albgw-cost review PATH [--rps N] [--var NAME=VALUE] [--var-file FILE] [options]", "albgw-cost review plan.json [--rps N] [options]"],
+        operand: .init(metavar: "PATH", help: "a .tf file, a directory of them, or the JSON of a plan or a state (terraform show -json)", kind: .path),
         own: ReviewCommand.options + [
             format(
                 ReviewOutput.formats.filter { $0 != "csv" },
@@ -138,7 +138,7 @@ package enum CommandCatalog {
         // The code describes the topology: a preset cannot as well.
         featuring: ["--rps", "--requests-per-month", "--region"], excluding: ["--preset"],
         examples: [
-            "albgw-cost review ./infra",
+            "albgw-cost review plan.json   (made with: terraform plan -out tfplan && terraform show -json tfplan > plan.json)",
             "albgw-cost review ./infra --rps 50 --var region=us-west-2",
             "albgw-cost review ./infra --rps 50 --format sarif --fail-on high > review.sarif",
         ])

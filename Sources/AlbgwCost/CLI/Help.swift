@@ -26,6 +26,7 @@ package enum Help {
               albgw-cost report --rps 50 --region us-west-2 --needs usage-plans --out review
               albgw-cost review ./infra --rps 50 --var region=us-west-2
               albgw-cost review ./infra --rps 50 --format sarif --fail-on high > review.sarif
+              terraform show -json tfplan > plan.json && albgw-cost review plan.json --rps 50
               albgw-cost sweep --vary rps=10..10000 --region us-west-2 --format svg > traffic.svg
               albgw-cost --rps 50 --regions all --format csv
               albgw-cost prices --export ./prices   (edit, then: albgw-cost --rps 50 --prices ./prices)
@@ -41,7 +42,7 @@ package enum Help {
         for (title, options) in OptionTable.sections { out += section(title, options) }
         let reviewOwn = CommandCatalog.review.sections[0].options.filter { option in !CommandCatalog.analysisOptions.contains { $0.name == option.name } && option.name != "--help"
         }
-        out += section("REVIEW (albgw-cost review PATH; --format sarif prints its findings for code scanning)", reviewOwn)
+        out += section("REVIEW (albgw-cost review PATH: .tf files, or the JSON of a plan or a state; --format sarif prints its findings for code scanning)", reviewOwn)
         out += """
             CONVENTIONS (also printed with every result)
               1 KiB = 1,024 bytes; 1 GB = 2^30 bytes. A month is --hours-per-month hours (730 by default).

@@ -6,9 +6,12 @@ import HCL
 /// instance's scenario.
 package enum ReviewCommand {
     package static let options: [OptionSpec] = [
-        OptionSpec(name: "--var", metavar: "NAME=VALUE", help: "a value for a root module variable (repeatable; wins over variable files)", defaultText: nil, repeatable: true),
         OptionSpec(
-            name: "--var-file", metavar: "FILE", help: "a .tfvars or .tfvars.json file, read after terraform.tfvars and *.auto.tfvars (repeatable)", defaultText: nil,
+            name: "--var", metavar: "NAME=VALUE", help: "a value for a root module variable (repeatable; wins over variable files; not with a plan's JSON)", defaultText: nil,
+            repeatable: true),
+        OptionSpec(
+            name: "--var-file", metavar: "FILE", help: "a .tfvars or .tfvars.json file, read after terraform.tfvars and *.auto.tfvars (repeatable; not with a plan's JSON)",
+            defaultText: nil,
             repeatable: true),
         OptionSpec(name: "--out", metavar: "DIR", help: "write the design-review report (report.md, DOT, SVG) into DIR", defaultText: nil),
         ReviewOutput.failOnOption,

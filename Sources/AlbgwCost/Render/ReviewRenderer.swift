@@ -1,7 +1,9 @@
 /// The Terraform review as text: what the code implements (each design instance with the facts
 /// read), the warnings and unknowns, and the findings, before the usual analysis.
 package enum ReviewRenderer {
-    package static func text(_ review: TerraformReviewResult) -> String {
+    /// With `width` (inside the analysis, whose text wraps at COLUMNS), the facts table is fitted to it
+    /// as a table, its cells wrapped on their own lines; without, it is printed whole.
+    package static func text(_ review: TerraformReviewResult, width: Int? = nil) -> String {
         var out = "Terraform review of \(review.files.joined(separator: ", "))\n"
         let several = review.designs.count > 1
         if several { out += "  Designs: \(review.designs.count) instances\n" }
@@ -16,7 +18,8 @@ package enum ReviewRenderer {
             if !recognition.facts.isEmpty {
                 var table = TextTable([("Read from the code", .left), ("Value", .left), ("Where", .left)])
                 for fact in recognition.facts { table.add([fact.name, fact.value, fact.position?.description ?? "-"]) }
-                out += table.render(indent: several ? "     " : "  ")
+                let indent = several ? "     " : "  "
+                out += width.map { table.render(indent: indent, width: $0) } ?? table.render(indent: indent)
             }
         }
         for warning in review.warnings { out += "  Warning: \(warning)\n" }

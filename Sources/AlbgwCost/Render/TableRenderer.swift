@@ -8,7 +8,7 @@ import Foundation
 package enum TableRenderer {
     package static func render(_ report: Report, width: Int = TextWrap.defaultWidth, detail: Bool = false) -> String {
         var out = answer(report) + header(report)
-        if let review = report.terraform { out += "\n" + ReviewRenderer.text(review) }
+        if let review = report.terraform { out += "\n" + ReviewRenderer.text(review, width: width) }
         out += "\n" + summary(report, width: width)
         if report.designs.contains(where: { !$0.warnings.isEmpty }) { out += "\n" + HopsRenderer.warnings(report) }
         if !report.missingPrices.isEmpty { out += "\n" + missing(report) }
