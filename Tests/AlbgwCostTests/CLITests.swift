@@ -40,6 +40,18 @@ import Testing
         #expect(detail.contains("Total if possible"))
     }
 
+    /// Fixes a new user's review asked for: --detail only where it means something, a design-specific
+    /// part that is all missing price says "unknown" (us-west-1 lacks the LCU price, alb-lambda's only
+    /// design-specific line), and a CNAME to the endpoint is not called an alias.
+    @Test func reviewedEdges() {
+        let detailJSON = run("--rps 50 --detail --format json")
+        #expect(detailJSON.exitCode == 64 && detailJSON.stderr.contains("drop --detail"))
+        let west = CLI.run(["--rps", "50", "--region", "us-west-1"], environment: ["COLUMNS": "1000"]).stdout
+        #expect(west.split(separator: "\n").contains { $0.hasPrefix("  alb-lambda ") && $0.contains(" unknown ") })
+        let cname = run("hops --rps 50 --alb-scheme internal --dns-record cname --design vpce-apigw-lambda").stdout
+        #expect(cname.contains("CNAME record for the private custom domain name") && !cname.contains("alias queries are free"))
+    }
+
     /// COLUMNS narrows every line; tables wrap their text cells and stay aligned. (The line items
     /// with their scope need 91 columns: numbers, ids and words never break.)
     @Test(arguments: [110, 100, 95])

@@ -106,7 +106,7 @@ import Testing
         let reference = CLI.run(["review", directory, "--var-file", "\(directory)/bad.tfvars"])
         #expect(reference.exitCode == 65 && reference.stderr.contains("bad.tfvars:1: the value of region is not a constant"), "\(reference.stderr)")
         // A value for a variable nobody declares is a warning, as in Terraform, with the nearest name.
-        let undeclared = CLI.run(["review", Self.fixture, "--var", "regoin=us-west-2"])
+        let undeclared = CLI.run(["review", Self.fixture, "--var", "regoin=us-west-2"], environment: ["COLUMNS": "1000"])
         #expect(undeclared.exitCode == 0)
         #expect(undeclared.stdout.contains("Warning: --var regoin: the root module declares no variable of that name, so the value is not used; did you mean 'region'?"))
     }

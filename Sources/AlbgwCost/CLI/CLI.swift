@@ -39,12 +39,21 @@ package enum CLI {
 
     /// Entry point of the executable: runs, prints, and returns the exit code.
     public static func main(_ commandLine: [String]) -> Int32 {
-        // Only COLUMNS is read: building the whole environment costs start-up time.
-        let environment = getenv("COLUMNS").map { ["COLUMNS": String(cString: $0)] } ?? [:]
+        // Only COLUMNS is read (building the whole environment costs start-up time); without it, a
+        // terminal's own width, as `ls` does; piped output keeps 120.
+        let environment = getenv("COLUMNS").map { ["COLUMNS": String(cString: $0)] } ?? terminalWidth().map { ["COLUMNS": "\($0)"] } ?? [:]
         let result = run(Array(commandLine.dropFirst()), environment: environment)
         emit(result.stdout, to: STDOUT_FILENO)
         emit(result.stderr, to: STDERR_FILENO)
         return result.exitCode
+    }
+
+    /// The width of the terminal standard output is, when it is one.
+    static func terminalWidth() -> Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     /// Writes all of `text` to a file descriptor straight from the string's UTF-8 bytes, without a
@@ -118,7 +127,10 @@ package enum CLI {
             return versionText()
         }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: hopsOnly ? "\(command) hops" : command)
-        if parsed.values["--regions"] != nil { return try regions(parsed, hopsOnly: hopsOnly) }
+        if parsed.flags.contains("--detail"), let format = parsed.values["--format"], format != "table" {
+            throw CLIError("--detail prints the table in full; --format \(format) holds everything already: drop --detail")
+        }
+        if parsed.values["--regions"] != nil { return try regions(parsed, hopsOnly: hopsOnly, width: width) }
         if hopsOnly, parsed.values["--format"] == "csv" {
             throw CLIError("albgw-cost hops prints the request paths; --format csv writes the line items: drop hops, or use --format table, json or markdown")
         }
@@ -138,7 +150,7 @@ package enum CLI {
     }
 
     /// `--regions all|CODE,...`: the designs ranked across regions.
-    static func regions(_ parsed: ParsedArguments, hopsOnly: Bool) throws -> String {
+    static func regions(_ parsed: ParsedArguments, hopsOnly: Bool, width: Int = TextWrap.defaultWidth) throws -> String {
         guard !hopsOnly else { throw CLIError("--regions ranks costs; hops are the same in every region: drop --regions, or run it without hops") }
         guard let list = parsed.values["--regions"] else { return "" }
         if parsed.values["--region"] != nil {
@@ -163,7 +175,7 @@ package enum CLI {
         case "json": return RegionRenderer.json(comparison, inputs: options.inputs, toolVersion: version)
         case "markdown": return RegionRenderer.markdown(comparison)
         case "dot": throw CLIError("--regions ranks costs in a table; --format dot draws one region: drop one of them")
-        default: return RegionRenderer.table(comparison, inputs: options.inputs, toolVersion: version)
+        default: return RegionRenderer.table(comparison, inputs: options.inputs, toolVersion: version, width: width)
         }
     }
 

@@ -56,7 +56,7 @@ package enum ReviewCommand {
                         ? "--out writes the design-review report, which needs the traffic: add --rps N (or --requests-per-month N)"
                         : "--out writes a design-review report, but the code implements none of the designs: drop --out")
             }
-            return try reviewOnly(result, format: format, workloadGiven: invocation.hasWorkload)
+            return try reviewOnly(result, format: format, workloadGiven: invocation.hasWorkload, width: width)
         }
 
         // One analysis per design instance, each with the parameters its code fixes.
@@ -101,7 +101,7 @@ package enum ReviewCommand {
     }
 
     /// The review without an analysis: no workload was given, or the code implements no design.
-    static func reviewOnly(_ result: TerraformReviewResult, format: String, workloadGiven: Bool) throws -> String {
+    static func reviewOnly(_ result: TerraformReviewResult, format: String, workloadGiven: Bool, width: Int = TextWrap.defaultWidth) throws -> String {
         let closing: String
         if !result.implementsADesign {
             closing = "No cost analysis: the code implements none of the designs, so there is nothing to price.\n"
@@ -120,7 +120,7 @@ package enum ReviewCommand {
                 result.implementsADesign
                     ? "--format \(format) draws or lists the analysis, which needs the traffic: add --rps N, or use --format table, json or markdown"
                     : "--format \(format) draws or lists an analysis, but the code implements none of the designs: use --format table, json or markdown")
-        default: return ReviewRenderer.text(result) + "\n" + closing
+        default: return TextWrap.lines(ReviewRenderer.text(result, width: width) + "\n" + closing, width: width)
         }
     }
 

@@ -69,7 +69,10 @@ package struct DNSRecord: Component {
         let internetFacing = context.internetFacing
         let adds: String
         var notes: [String] = []
-        if context.privateCustomDomain {
+        if context.privateCustomDomain, context.topology.dnsRecord == .cname {
+            adds =
+                "CNAME record for the private custom domain name in a private hosted zone, to the interface endpoint's regional DNS name: Route 53 bills every query that reaches it; an alias record answers the same for free"
+        } else if context.privateCustomDomain {
             adds =
                 "alias A record for the private custom domain name in a private hosted zone, pointing at the interface endpoint's regional DNS name; alias queries are free"
         } else if context.topology.dnsRecord == .cname {

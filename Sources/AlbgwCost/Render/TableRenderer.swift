@@ -79,7 +79,12 @@ package enum TableRenderer {
             let mark = cost.isComplete ? "" : " (incomplete)"
             table.add(
                 [design.design.rawValue, Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark]
-                    + (shared == nil ? [] : [Format.money(cost.designMonthlyCost) + (cost.differencesAreKnown ? "" : " (incomplete)")])
+                    + (shared == nil
+                        ? []
+                        : [
+                            (!cost.differencesAreKnown && cost.designMonthlyCost == 0
+                                ? "unknown" : Format.money(cost.designMonthlyCost) + (cost.differencesAreKnown ? "" : " (incomplete)"))
+                        ])
                     + [Format.money4(cost.costPerMillionRequests), design.definition.name])
         }
         var out =
