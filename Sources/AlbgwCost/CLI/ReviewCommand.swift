@@ -25,6 +25,16 @@ package enum ReviewCommand {
         var hasWorkload: Bool { parsed.values["--rps"] != nil || parsed.values["--requests-per-month"] != nil }
     }
 
+    /// The last review's inventory, kept alive until the process exits (see `run`).
+    private static let lastInventory = KeptAlive()
+
+    /// One object held under a lock, never read: only kept from being freed.
+    private final class KeptAlive: @unchecked Sendable {
+        private let lock = NSLock()
+        private var object: AnyObject?
+        func keep(_ object: AnyObject) { lock.withLock { self.object = object } }
+    }
+
     package static func run(
         _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment, width: Int = TextWrap.defaultWidth
     ) throws -> String {
@@ -33,6 +43,9 @@ package enum ReviewCommand {
         let output = try ReviewOutput(&invocation.parsed)
         let config = try TerraformLoader.load(invocation.path, inputs: invocation.variables)
         let inventory = Inventory(config)
+        // Freeing a large configuration's blocks one by one takes a tenth of a review: the process
+        // exits right after, so the last configuration is kept rather than torn down.
+        lastInventory.keep(inventory)
         let (designs, unknowns) = DesignRecognizer.recognize(inventory)
         var result = TerraformReviewResult(
             files: config.files, designs: designs, findings: TerraformReview.review(inventory, designs: designs), warnings: config.warnings,

@@ -18,34 +18,52 @@ package enum TextWrap {
     /// the first starts with `first`, the others with `rest`. A word longer than a line is cut.
     package static func paragraph(_ text: String, width: Int, first: String = "", rest: String? = nil) -> String {
         let rest = rest ?? String(repeating: " ", count: first.count)
-        var lines: [String] = []
+        let restCount = rest.count
+        var out = ""
         var line = first
+        var length = first.count  // characters in `line`, kept rather than counted again
         var lineHasWord = false
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = Substring(word)
-            if lineHasWord && line.count + 1 + word.count > width {
-                lines.append(line)
+        func finish() {
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        // Split on the bytes (a space is one byte in UTF-8): far cheaper than by characters.
+        for bytes in text.utf8.split(separator: UInt8(ascii: " ")) {
+            var word = Substring(bytes)
+            var count = bytes.allSatisfy { $0 < 0x80 } ? bytes.count : word.count
+            if lineHasWord && length + 1 + count > width {
+                finish()
                 line = rest
+                length = restCount
                 lineHasWord = false
             }
-            while !lineHasWord && line.count + word.count > width && width - line.count > 0 {
-                let room = width - line.count
-                lines.append(line + word.prefix(room))
+            while !lineHasWord && length + count > width && width - length > 0 {
+                let room = width - length
+                line += word.prefix(room)
+                finish()
                 word = word.dropFirst(room)
+                count -= room
                 line = rest
+                length = restCount
             }
-            line += (lineHasWord ? " " : "") + word
+            if lineHasWord {
+                line += " "
+                length += 1
+            }
+            line += word
+            length += count
             lineHasWord = true
         }
-        lines.append(line)
-        return lines.map { $0.hasSuffix(" ") ? String($0.reversed().drop { $0 == " " }.reversed()) : $0 }.joined(separator: "\n") + "\n"
+        finish()
+        return out
     }
 
     /// Every line of `text` wrapped at `width`; a line's continuation is indented two spaces deeper
     /// than the line itself (past `- ` for a bullet). Table rows are left as they are.
     package static func lines(_ text: String, width: Int) -> String {
         var out = ""
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+            let line = Substring(bytes)
             // Table rows were fitted by TextTable and marked: they stay whole.
             if line.first == tableMark {
                 out += line.dropFirst() + "\n"
