@@ -306,4 +306,17 @@ import Testing
     func cidrsThatCrashed(cidr: String) {
         #expect(TerraformReview.isRFC1918(cidr))  // not an IPv4 literal: nothing to say
     }
+
+    /// A region the code gives that has no price table is blamed on the code, not on --region, in one line.
+    @Test func aRegionFromTheCodeIsNamedAsSuch() throws {
+        let directory = try copy(["terraform.tfvars": "region = \"mars-\\nnorth-1\"\n"])
+        defer { remove(directory) }
+        let result = CLI.run(["review", directory, "--rps", "50"])
+        #expect(result.exitCode != 0)
+        #expect(
+            result.stderr.hasPrefix("albgw-cost: error: the region read from the code, 'mars-\\nnorth-1' (for module.alb.aws_lb.this[0]), has no price table"), "\(result.stderr)")
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        let given = CLI.run(["review", Self.fixture, "--rps", "50", "--region", "mars-1"])
+        #expect(given.stderr.hasPrefix("albgw-cost: error: --region 'mars-1' has no price table"), "\(given.stderr)")
+    }
 }
