@@ -307,6 +307,37 @@ import Testing
         #expect(TerraformReview.isRFC1918(cidr))  // not an IPv4 literal: nothing to say
     }
 
+    /// count and for_each multiply through modules; past a budget for the whole configuration an
+    /// expansion is reviewed as one block, with a note, instead of exhausting memory and time.
+    @Test func multipliedInstancesStopAtTheBudget() throws {
+        let directory = try copy([
+            "many.tf": """
+            module "many" {
+              source = "./modules/many"
+              count  = 40
+            }
+
+            """,
+            "modules/many/main.tf": """
+            resource "aws_subnet" "s" {
+              count      = 40
+              cidr_block = "10.0.${count.index}.0/24"
+            }
+
+            """,
+        ])
+        defer { remove(directory) }
+        let config = try TerraformLoader.load(directory, inputs: VariableInputs())
+        let subnets = config.blocks.filter { $0.labels.first == "aws_subnet" && $0.module.hasPrefix("module.many") }
+        // 40 module instances and as many resource instances as fit in what is left; the rest one each.
+        #expect(subnets.count < ModuleExpander.instanceBudget + 40)
+        #expect(config.notes.count == 1)
+        #expect(config.notes.first?.contains("modules/many/main.tf:2:3: 40 instances would pass the review's limit of 1000") == true, "\(config.notes)")
+        let result = CLI.run(["review", directory])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("limit of 1000 made by count, for_each and dynamic"))
+    }
+
     /// A region the code gives that has no price table is blamed on the code, not on --region, in one line.
     @Test func aRegionFromTheCodeIsNamedAsSuch() throws {
         let directory = try copy(["terraform.tfvars": "region = \"mars-\\nnorth-1\"\n"])
