@@ -50,6 +50,13 @@ public struct Evaluator: Sendable {
         outcome { try eval(expression, Bindings(work: Work(limit: workLimit))) }
     }
 
+    /// The value of `expression` when it is known, without the reason when it is not: the fast path for
+    /// callers that only need values.
+    public func value(of expression: HCLExpression) -> Value? {
+        guard let value = try? eval(expression, Bindings(work: Work(limit: workLimit))), value != .unknown else { return nil }
+        return value
+    }
+
     /// Evaluates a template (e.g. a heredoc) to its string.
     public func evaluate(_ template: Template) -> EvaluationResult {
         outcome { .string(try render(template.parts, Bindings(work: Work(limit: workLimit)))) }
@@ -93,7 +100,10 @@ public struct Evaluator: Sendable {
 
         func spend(_ units: Int) throws {
             remaining -= units
-            if remaining < 0 { throw Unknown(Reason.tooMuchWork(limit)) }
+            if remaining < 0 {
+                let limit = self.limit
+                throw Unknown(Reason.tooMuchWork(limit))
+            }
         }
 
         /// Work proportional to what a value holds at its top level.
@@ -190,17 +200,17 @@ public struct Evaluator: Sendable {
     @inline(never)
     private func evalTry(_ arguments: [HCLExpression], _ bound: Bindings) throws -> Value {
         guard !arguments.isEmpty else { throw Invalid("try() needs at least one argument") }
-        var last = "try(): every argument fails"
+        var last = Invalid("try(): every argument fails")
         for argument in arguments {
             do {
                 let value = try eval(argument, bound)
                 if value == .unknown { throw Unknown("try() of a value known only after apply") }
                 return value
             } catch let invalid as Invalid {
-                last = invalid.reason
+                last = invalid
             }
         }
-        throw Invalid(last)
+        throw last
     }
 
     /// `can(x)`: true when `x` evaluates, false when it is invalid, unknown when it is unknown.
@@ -540,9 +550,15 @@ public struct Evaluator: Sendable {
         case .string(let string): return string
         case .number(let number): return Value.format(number)
         case .bool(let bool): return bool ? "true" : "false"
-        case .null: throw Invalid("\(context()) is null")
-        case .list, .object: throw Invalid("\(context()) must be a string, not a \(value.typeName)")
-        case .unknown: throw Unknown("\(context()) is known only after apply")
+        case .null:
+            let text = context()
+            throw Invalid(text + " is null")
+        case .list, .object:
+            let text = context()
+            throw Invalid(text + " must be a string, not a \(value.typeName)")
+        case .unknown:
+            let text = context()
+            throw Unknown(text + " is known only after apply")
         }
     }
 
@@ -555,11 +571,14 @@ public struct Evaluator: Sendable {
             {
                 return number
             }
-            throw Invalid("\(context()) must be a number, not \(value.excerpt())")
+            let text = context()
+            throw Invalid(text + " must be a number, not \(value.excerpt())")
         case .unknown:
-            throw Unknown("\(context()) is known only after apply")
+            let text = context()
+            throw Unknown(text + " is known only after apply")
         default:
-            throw Invalid("\(context()) must be a number, not a \(value.typeName)")
+            let text = context()
+            throw Invalid(text + " must be a number, not a \(value.typeName)")
         }
     }
 
@@ -568,8 +587,12 @@ public struct Evaluator: Sendable {
         case .bool(let bool): return bool
         case .string("true"): return true
         case .string("false"): return false
-        case .unknown: throw Unknown("\(context()) is known only after apply")
-        default: throw Invalid("\(context()) must be a bool, not \(value.excerpt())")
+        case .unknown:
+            let text = context()
+            throw Unknown(text + " is known only after apply")
+        default:
+            let text = context()
+            throw Invalid(text + " must be a bool, not \(value.excerpt())")
         }
     }
 
@@ -583,17 +606,22 @@ public struct Evaluator: Sendable {
 }
 
 /// Internal signal that a value cannot be determined; becomes `EvaluationResult.unknown`.
+///
+/// The reason is built only when asked for: `Evaluator.value(of:)` never asks, and most expressions of a
+/// large configuration (references to resources) are unknown, so their reasons would be built for nothing.
 struct Unknown: Error {
-    let reason: String
-    init(_ reason: String) { self.reason = reason }
+    let describe: @Sendable () -> String
+    var reason: String { describe() }
+    init(_ reason: @autoclosure @escaping @Sendable () -> String) { describe = reason }
 }
 
 /// Internal signal that an expression would fail in Terraform itself (a missing attribute, an index
 /// out of range, a value of the wrong type): `try()` moves on, `can()` says false. Outside them it is
 /// reported like `Unknown`: the review never guesses a value.
 struct Invalid: Error {
-    let reason: String
-    init(_ reason: String) { self.reason = reason }
+    let describe: @Sendable () -> String
+    var reason: String { describe() }
+    init(_ reason: @autoclosure @escaping @Sendable () -> String) { describe = reason }
 }
 
 extension HCLExpression {

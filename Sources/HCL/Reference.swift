@@ -205,7 +205,7 @@ private struct ReferenceCollector {
     /// use an enclosing `for`'s variables are not resolved (the resolver does not bind them).
     private func resolve(_ key: HCLExpression, bound: Set<String>) -> Value? {
         guard let resolver, bound.isEmpty || !key.references.contains(where: { bound.contains($0.root) }) else { return nil }
-        switch resolver.evaluate(key).value {
+        switch resolver.value(of: key) {
         case .string(let text): return .string(text)
         case .number(let number) where Evaluator.integer(number) != nil: return .number(number)
         default: return nil

@@ -1,5 +1,8 @@
 import Foundation
 import HCL
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 // Parse-speed benchmark (not a test): builds ~10 MB of realistic Terraform by repeating the tutorial
 // fixture with every resource and data source renamed per copy, then times HCLParser.parse.
@@ -8,6 +11,30 @@ import HCL
 
 if CommandLine.arguments.dropFirst().first == "fuzz" {
     exit(FuzzCommand.run(Array(CommandLine.arguments.dropFirst(2))))
+}
+
+/// The resident set size now, from /proc (Linux), 0 elsewhere.
+func residentBytes() -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    return fields.count > 1 ? (Int(fields[1]) ?? 0) * 4096 : 0
+}
+
+// `HCLBenchmark parse FILE...`: reads and parses the files as `albgw-cost review` does, nothing else,
+// so that Scripts/benchmark-review can set the review's time against the parse time of the same input.
+if CommandLine.arguments.dropFirst().first == "parse" {
+    var files: [HCLFile] = []
+    let start = residentBytes()
+    for path in CommandLine.arguments.dropFirst(2) {
+        guard let data = FileManager.default.contents(atPath: path), let file = try? HCLParser.parse(data, path: path) else {
+            FileHandle.standardError.write(Data("cannot parse \(path)\n".utf8))
+            exit(1)
+        }
+        files.append(file)
+    }
+    let blocks = files.map(\.body.blocks.count).reduce(0, +)
+    print("parsed \(blocks) top-level blocks; the trees and sources hold \((residentBytes() - start) / 1_000_000) MB resident")
+    exit(0)
 }
 
 let fixtureURL = URL(fileURLWithPath: #filePath)

@@ -44,8 +44,12 @@ package enum CLI {
 
     /// Entry point of the executable: runs, prints, and returns the exit code.
     public static func main(_ commandLine: [String]) -> Int32 {
-        let result = run(Array(commandLine.dropFirst()))
-        FileHandle.standardOutput.write(Data(result.stdout.utf8))
+        var result = run(Array(commandLine.dropFirst()))
+        // Written from the string's own bytes: a sweep's JSON can be tens of megabytes.
+        result.stdout.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+        }
         FileHandle.standardError.write(Data(result.stderr.utf8))
         return result.exitCode
     }
@@ -78,6 +82,9 @@ package enum CLI {
         }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: command)
         if parsed.values["--regions"] != nil { return try regions(parsed, hopsOnly: hopsOnly) }
+        if hopsOnly, parsed.values["--format"] == "csv" {
+            throw CLIError("albgw-cost hops prints the request paths; --format csv writes the line items: drop hops, or use --format table, json or markdown")
+        }
         let (options, report) = try analyse(parsed)
         switch options.format {
         case "csv": return CSV.lineItems(report)
@@ -132,6 +139,7 @@ package enum CLI {
     static func dot(_ arguments: [String]) throws -> String {
         if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all + OptionTable.dot, command: "\(command) dot")
+        try refuseRegions(parsed, "albgw-cost dot draws one region's diagrams")
         if let format = parsed.values["--format"], format != "dot" {
             throw CLIError("albgw-cost dot writes Graphviz DOT; drop --format \(format), or use it without the dot command")
         }
@@ -141,6 +149,14 @@ package enum CLI {
         try AtomicWriter.write(files.map { ($0.name, Data($0.text.utf8)) }, into: directory)
         return
             "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory). Render: dot -Tsvg \(directory)/\(files[0].name) -o \(files[0].name.replacingOccurrences(of: ".dot", with: ".svg"))\n"
+    }
+
+    /// `--regions` ranks the main command's costs across regions; the other commands work in one
+    /// region, and say so rather than quietly pricing `--region`'s.
+    static func refuseRegions(_ parsed: ParsedArguments, _ what: String) throws {
+        guard parsed.values["--regions"] != nil else { return }
+        throw CLIError(
+            "\(what); --regions ranks regions on the main command only: give --region CODE instead (once per region), or rank them with albgw-cost --rps N --regions all")
     }
 
     static func versionText() -> String {

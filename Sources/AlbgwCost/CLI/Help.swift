@@ -15,6 +15,9 @@ package enum Help {
               albgw-cost dot --rps N [options] [--out DIR]      Graphviz diagrams (dot -Tsvg renders them)
               albgw-cost report --rps N [options] --out DIR     a Markdown design-review report with diagrams
               albgw-cost review PATH --rps N [--var K=V] ...   read Terraform, recognise the design, review it
+              albgw-cost sweep --vary VAR=FROM..TO [options]    every design across a range of one input, the
+                                                               crossovers and limits (see 'albgw-cost sweep --help')
+              albgw-cost --rps N --regions all [options]        the designs ranked across regions
               albgw-cost prices [--region CODE] [--export DIR]  the price tables, their sources and gaps
 
             EXAMPLES
@@ -29,6 +32,8 @@ package enum Help {
               albgw-cost report --rps 50 --region us-west-2 --needs usage-plans --out review
               albgw-cost review ./infra --rps 50 --var region=us-west-2
               albgw-cost review ./infra --rps 50 --format sarif --fail-on high > review.sarif
+              albgw-cost sweep --vary rps=10..10000 --region us-west-2 --format svg > traffic.svg
+              albgw-cost --rps 50 --regions all --format csv
               albgw-cost prices --export ./prices   (edit, then: albgw-cost --rps 50 --prices ./prices)
 
             DESIGNS

@@ -9,6 +9,7 @@ package enum ReportCommand {
     package static func run(_ arguments: [String]) throws -> String {
         if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all + options, command: "albgw-cost report")
+        try CLI.refuseRegions(parsed, "albgw-cost report reviews one region (its By region table already prices every bundled region)")
         guard let directory = parsed.values["--out"] else {
             throw CLIError("albgw-cost report needs --out DIR: the directory for report.md and its diagrams, e.g. --out review")
         }

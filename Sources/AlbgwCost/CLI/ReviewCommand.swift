@@ -28,9 +28,11 @@ package enum ReviewCommand {
         // --format sarif and --fail-on concern the findings; the analysis never sees them.
         let output = try ReviewOutput(&invocation.parsed)
         let config = try TerraformLoader.load(invocation.path, inputs: invocation.variables)
-        let designs = DesignRecognizer.recognizeAll(config)
+        let inventory = Inventory(config)
+        let (designs, unknowns) = DesignRecognizer.recognize(inventory)
         var result = TerraformReviewResult(
-            files: config.files, designs: designs, findings: TerraformReview.review(config, designs: designs), warnings: config.warnings)
+            files: config.files, designs: designs, findings: TerraformReview.review(inventory, designs: designs), warnings: config.warnings,
+            unknowns: unknowns)
         if output.sarif {
             let sarif = output.sarifText(result, reviewing: invocation.path, workingDirectory: FileManager.default.currentDirectoryPath)
             return try output.finish(sarif, findings: result.findings)
@@ -176,6 +178,7 @@ package enum ReviewCommand {
             )
         }
         var parsed = try ArgumentParser.parse(rest, options: all, command: "albgw-cost review")
+        try CLI.refuseRegions(parsed, "albgw-cost review reviews the code in one region")
         parsed.values["--var"] = nil
         parsed.values["--var-file"] = nil
         return Invocation(

@@ -19,6 +19,7 @@ package enum SweepCommand {
     package static func run(_ arguments: [String]) throws -> String {
         if arguments.contains("--help") || arguments.contains("-h") { return help() }
         var parsed = try ArgumentParser.parse(arguments, options: OptionTable.all + options, command: "albgw-cost sweep")
+        try CLI.refuseRegions(parsed, "albgw-cost sweep prices one region")
         let format = parsed.values["--format"] ?? "table"
         guard formats.contains(format) else {
             throw CLIError("albgw-cost sweep --format '\(format)' is not one of \(formats.joined(separator: ", ")); a sweep prints a table by default")
@@ -44,7 +45,7 @@ package enum SweepCommand {
         let inputs = options.inputs
         let rendered: [(name: String, text: String)] = [
             ("sweep.txt", SweepRenderer.table(result, inputs: inputs, toolVersion: CLI.version)),
-            ("sweep.csv", format == "csv" || parsed.values["--out"] != nil ? SweepRenderer.csv(result, evaluator: evaluator) : ""),
+            ("sweep.csv", format == "csv" || parsed.values["--out"] != nil ? SweepRenderer.csv(result) : ""),
             ("sweep.json", format == "json" || parsed.values["--out"] != nil ? SweepRenderer.json(result, inputs: inputs, toolVersion: CLI.version) : ""),
             ("sweep.svg", format == "svg" || parsed.values["--out"] != nil ? SweepRenderer.svg(result) : ""),
         ]

@@ -20,10 +20,13 @@ package struct ALBCapacityUnits: Sendable, Equatable {
     /// The first 10 rules processed per request are free.
     package static let freeRules: ExactDecimal = 10
 
+    /// 0.4 GB per LCU-hour for Lambda targets, parsed once.
+    static let lambdaGBPerLCU = ExactDecimal.literal("0.4")
+
     package static func processedGBPerLCU(_ target: TargetKind) -> ExactDecimal {
         switch target {
         case .ip: 1
-        case .lambda: ExactDecimal.literal("0.4")
+        case .lambda: lambdaGBPerLCU
         }
     }
 
@@ -32,8 +35,12 @@ package struct ALBCapacityUnits: Sendable, Equatable {
     package let processedGBPerHour: ExactDecimal
     package let ruleEvaluationsPerSecond: ExactDecimal
     package let target: TargetKind
-    /// The four dimensions in AWS's order, computed once.
-    package let dimensions: [Dimension]
+    /// The four dimensions' LCUs in AWS's order, computed once (no array: a sweep builds one of
+    /// these per point and design).
+    let newConnectionLCU: ExactDecimal
+    let activeConnectionLCU: ExactDecimal
+    let processedBytesLCU: ExactDecimal
+    let ruleEvaluationLCU: ExactDecimal
     /// LCUs billed per hour: the largest dimension.
     package let billed: ExactDecimal
     /// The dimension that sets the bill (the first one on a tie).
@@ -47,17 +54,25 @@ package struct ALBCapacityUnits: Sendable, Equatable {
         self.processedGBPerHour = processedGBPerHour
         self.ruleEvaluationsPerSecond = ruleEvaluationsPerSecond
         self.target = target
-        let dimensions = [
-            Dimension(name: "new connections", lcu: newConnectionsPerSecond / Self.newConnectionsPerLCU),
-            Dimension(name: "active connections", lcu: activeConnections / Self.activeConnectionsPerLCU),
-            Dimension(name: "processed bytes", lcu: processedGBPerHour / Self.processedGBPerLCU(target)),
-            Dimension(name: "rule evaluations", lcu: ruleEvaluationsPerSecond / Self.ruleEvaluationsPerLCU),
-        ]
-        self.dimensions = dimensions
-        var binding = dimensions[0]
-        for dimension in dimensions.dropFirst() where dimension.lcu > binding.lcu { binding = dimension }
-        self.binding = binding
-        self.billed = binding.lcu
+        newConnectionLCU = newConnectionsPerSecond / Self.newConnectionsPerLCU
+        activeConnectionLCU = activeConnections / Self.activeConnectionsPerLCU
+        processedBytesLCU = processedGBPerHour / Self.processedGBPerLCU(target)
+        ruleEvaluationLCU = ruleEvaluationsPerSecond / Self.ruleEvaluationsPerLCU
+        // The largest, the first one on a tie.
+        var index = 0
+        var billed = newConnectionLCU
+        if activeConnectionLCU > billed { (index, billed) = (1, activeConnectionLCU) }
+        if processedBytesLCU > billed { (index, billed) = (2, processedBytesLCU) }
+        if ruleEvaluationLCU > billed { (index, billed) = (3, ruleEvaluationLCU) }
+        self.billed = billed
+        self.binding = Dimension(name: Self.dimensionNames[index], lcu: billed)
+    }
+
+    static let dimensionNames = ["new connections", "active connections", "processed bytes", "rule evaluations"]
+
+    /// The four dimensions in AWS's order.
+    package var dimensions: [Dimension] {
+        zip(Self.dimensionNames, [newConnectionLCU, activeConnectionLCU, processedBytesLCU, ruleEvaluationLCU]).map { Dimension(name: $0, lcu: $1) }
     }
 
     /// Derives the four dimensions from a request rate and per-request behaviour.

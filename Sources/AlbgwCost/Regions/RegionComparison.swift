@@ -15,6 +15,9 @@ package struct RegionComparison: Sendable, Equatable {
         package var missing: [PriceKey]
         /// 1 for the cheapest; nil when not ranked (incomplete).
         package var rank: Int?
+
+        /// The monthly cost as the table shows it, rounded to the cent: what ranks compare.
+        package var shownCost: ExactDecimal { monthlyCost.rounded(scale: 2) }
     }
 
     package var rows: [Row]
@@ -46,19 +49,21 @@ package struct RegionComparison: Sendable, Equatable {
                         costPerMillionRequests: cost.costPerMillionRequests, complete: cost.isComplete, missing: cost.missing.map(\.key), rank: nil))
             }
         }
-        // Complete rows by cost (ties: region, then design order); incomplete ones after, by region.
+        // Complete rows by cost as shown, to the cent (ties: region, then design order); incomplete
+        // ones after, by region.
         let order = Dictionary(uniqueKeysWithValues: DesignCatalog.all.enumerated().map { ($0.element.id, $0.offset) })
         rows.sort { lhs, rhs in
             if lhs.complete != rhs.complete { return lhs.complete }
-            if lhs.complete && lhs.monthlyCost != rhs.monthlyCost { return lhs.monthlyCost < rhs.monthlyCost }
+            if lhs.complete && lhs.shownCost != rhs.shownCost { return lhs.shownCost < rhs.shownCost }
             if lhs.region != rhs.region { return lhs.region < rhs.region }
             return order[lhs.design, default: 0] < order[rhs.design, default: 0]
         }
-        // Equal totals share a rank (1, 1, 3): a tie is not an order.
+        // Totals that round to the same cent share a rank (1, 1, 3): a difference no one is shown is
+        // not an order.
         var position = 0
         for index in rows.indices where rows[index].complete {
             position += 1
-            let tied = index > 0 && rows[index - 1].complete && rows[index - 1].monthlyCost == rows[index].monthlyCost
+            let tied = index > 0 && rows[index - 1].complete && rows[index - 1].shownCost == rows[index].shownCost
             rows[index].rank = tied ? rows[index - 1].rank : position
         }
         return RegionComparison(rows: rows, excluded: excluded, scenario: scenario)
@@ -69,4 +74,11 @@ package struct RegionComparison: Sendable, Equatable {
 
     /// Every row tied for cheapest.
     package var cheapestRows: [Row] { rows.filter { $0.rank == 1 } }
+
+    /// Rows not ranked (a price is missing) whose totals without it are below the cheapest ranked
+    /// row's: they might be cheaper.
+    package var possiblyCheaper: [Row] {
+        guard let best = cheapest else { return [] }
+        return rows.filter { !$0.complete && $0.monthlyCost < best.monthlyCost }
+    }
 }

@@ -56,7 +56,7 @@ package enum MarkdownRenderer {
         let scenario = report.scenario
         let rate: String
         switch scenario.workload.rate {
-        case .perSecond(let rps): rate = "\(Format.quantity(rps)) requests/s"
+        case .perSecond(let rps): rate = "\(Format.exact(rps)) requests/s"
         case .perMonth(let requests): rate = "\(Format.quantity(requests)) requests/month"
         }
         var out = "# \(report.question(separator: ", ", lastSeparator: ", or "))?\n\n"
@@ -269,13 +269,13 @@ package enum MarkdownRenderer {
         let variable = sweep.spec.variable
         var out = "## Across the range\n\n"
         out +=
-            "From \(Format.quantity(sweep.spec.from)) to \(Format.quantity(sweep.spec.to)) \(variable.unit), a decade either side of the workload (\(sweep.points.count) points, each priced by the same engine; `albgw-cost sweep --vary \(variable.rawValue)=\(sweep.spec.from)..\(sweep.spec.to)\(givenOptions(report))` gives them all):\n\n"
+            "From \(Format.exact(sweep.spec.from)) to \(Format.exact(sweep.spec.to)) \(variable.unit), a decade either side of the workload (\(sweep.points.count) points, each priced by the same engine; `\(sweepCommand(report, range: range))` gives them all):\n\n"
         out += sweep.summary.map { "- \($0)\n" }.joined()
         if let chartFile { out += "\n![Monthly cost against \(variable.axisTitle.lowercased())](\(chartFile))\n" }
         // Mermaid's xychart draws lines without a legend: the order says which is which.
         out += "\n```mermaid\nxychart-beta\n"
         out += "    title \"Monthly cost (USD) against \(variable.unit)\"\n"
-        out += "    x-axis \"\(variable.unit)\" [\(range.chart.map { "\"\(Format.quantity($0.value))\"" }.joined(separator: ", "))]\n"
+        out += "    x-axis \"\(variable.unit)\" [\(range.chart.map { "\"\(Format.exact($0.value))\"" }.joined(separator: ", "))]\n"
         out += "    y-axis \"USD per month\"\n"
         for index in sweep.designs.indices {
             out += "    line [\(range.chart.map { CSV.plain($0.monthly[index], places: 2) }.joined(separator: ", "))]\n"
@@ -283,7 +283,7 @@ package enum MarkdownRenderer {
         out += "```\n\n"
         out += "Lines, in order: " + sweep.designs.enumerated().map { "\($0.offset + 1). `\($0.element.rawValue)`" }.joined(separator: "; ") + ".\n"
         // Regions at the three rates.
-        let rates = range.rates.map { Format.quantity($0) }.joined(separator: " / ") + (variable == .rps ? " rps" : " requests/month")
+        let rates = range.rates.map { Format.exact($0) }.joined(separator: " / ") + (variable == .rps ? " rps" : " requests/month")
         out +=
             "\n### By region\n\nMonthly cost of each design in every bundled region at \(rates) (a decade below, the workload, a decade above); the region with the cheapest design at the workload first. \"incomplete\": the region's table lacks a price, and the figures leave it out.\n\n"
         out += table(
@@ -296,6 +296,13 @@ package enum MarkdownRenderer {
             }, right: Set(1..<(sweep.designs.count + 1)))
         for (design, reason) in range.excluded { out += "\n`\(design.rawValue)` is left out: \(reason).\n" }
         return out
+    }
+
+    /// The sweep command that gives the range's points, one for one: the same ends, count and scale.
+    static func sweepCommand(_ report: Report, range: RangeAnalysis) -> String {
+        let spec = range.sweep.spec
+        return
+            "albgw-cost sweep --vary \(spec.variable.rawValue)=\(spec.from)..\(spec.to) --points \(spec.points)\(spec.scale == spec.variable.defaultScale ? "" : " --scale \(spec.scale.rawValue)")\(givenOptions(report))"
     }
 
     /// ` --preset tutorial --region us-west-2`: the options the user gave, other than the traffic, so

@@ -3,20 +3,33 @@ import Foundation
 /// `--regions`: the region ranking as a table, CSV, JSON or Markdown. Pure.
 package enum RegionRenderer {
     static func headline(_ comparison: RegionComparison) -> String {
-        guard let best = comparison.cheapest else { return "No region has every price these designs need: nothing is ranked." }
-        let tied = comparison.cheapestRows
-        let money = "\(Format.money(best.monthlyCost)) per month, \(Format.money4(best.costPerMillionRequests)) per 1M requests"
-        guard tied.count > 1 else { return "Cheapest: \(best.design) in \(best.region) (\(best.location)) at \(money)." }
-        if Set(tied.map(\.design)).count == 1 {
-            return "Cheapest: \(best.design) at \(money), tied in \(tied.map(\.region).joined(separator: ", ", lastSeparator: " and "))."
+        guard let best = comparison.cheapest else {
+            if comparison.rows.isEmpty { return "No design can carry this workload in any region named: nothing is ranked (why, below)." }
+            return "No region has every price these designs need: nothing is ranked."
         }
-        let names = tied.map { "\($0.design) in \($0.region)" }
-        return "Cheapest, tied at \(money): \(names.joined(separator: ", ", lastSeparator: " and "))."
+        let tied = comparison.cheapestRows
+        // Per 1M requests too, when every tied row shows the same figure.
+        let perMillion = Set(tied.map { Format.money4($0.costPerMillionRequests) })
+        let money = "\(Format.money(best.monthlyCost)) per month" + (perMillion.count == 1 ? ", \(perMillion.first!) per 1M requests" : "")
+        var out: String
+        if tied.count == 1 {
+            out = "Cheapest: \(best.design) in \(best.region) (\(best.location)) at \(money)."
+        } else if Set(tied.map(\.design)).count == 1 {
+            out = "Cheapest: \(best.design) at \(money), tied in \(tied.map(\.region).joined(separator: ", ", lastSeparator: " and "))."
+        } else {
+            out = "Cheapest, tied at \(money): \(tied.map { "\($0.design) in \($0.region)" }.joined(separator: ", ", lastSeparator: " and "))."
+        }
+        let open = comparison.possiblyCheaper
+        if !open.isEmpty {
+            out +=
+                " Not ranked and possibly cheaper, as a price is missing: \(open.map { "\($0.design) in \($0.region) (at least \(Format.money($0.monthlyCost)))" }.joined(separator: ", ", lastSeparator: " and "))."
+        }
+        return out
     }
 
     static func rate(_ scenario: Scenario) -> String {
         switch scenario.workload.rate {
-        case .perSecond(let rps): "\(Format.quantity(rps)) requests/s = \(Format.quantity(scenario.monthlyRequests)) requests/month"
+        case .perSecond(let rps): "\(Format.exact(rps)) requests/s = \(Format.quantity(scenario.monthlyRequests)) requests/month"
         case .perMonth(let requests): "\(Format.quantity(requests)) requests/month"
         }
     }
@@ -35,6 +48,7 @@ package enum RegionRenderer {
             ])
         }
         out += table.render(indent: "  ")
+        if comparison.rows.contains(where: { $0.complete }) { out += "  \(tieNote)\n" }
         for line in incompleteLines(comparison) { out += "  \(line)\n" }
         out += excludedLines(comparison).map { "  \($0)\n" }.joined()
         out += "\nInputs (--region is each region above)\n"
@@ -43,18 +57,26 @@ package enum RegionRenderer {
         return out + inputTable.render(indent: "  ")
     }
 
-    /// One line per region that is not ranked, with the prices its table lacks.
+    static let tieNote = "Totals that round to the same cent share a rank."
+
+    /// One line per region with rows that are not ranked: which designs, and the prices its table lacks.
     static func incompleteLines(_ comparison: RegionComparison) -> [String] {
-        var regions: [(region: String, missing: [String])] = []
+        var regions: [(region: String, designs: [String], missing: [String])] = []
         for row in comparison.rows where !row.complete {
             let titles = row.missing.map(\.title)
             if let index = regions.firstIndex(where: { $0.region == row.region }) {
+                regions[index].designs.append(row.design.rawValue)
                 for title in titles where !regions[index].missing.contains(title) { regions[index].missing.append(title) }
             } else {
-                regions.append((row.region, titles))
+                regions.append((row.region, [row.design.rawValue], titles))
             }
         }
-        return regions.map { "\($0.region): not ranked; its table lacks the \($0.missing.joined(separator: ", ")) price, and the totals shown leave it out." }
+        return regions.map { entry in
+            let all = comparison.rows.filter { $0.region == entry.region }.count == entry.designs.count
+            let who = all ? "not ranked" : "\(entry.designs.joined(separator: ", ", lastSeparator: " and ")) not ranked"
+            return
+                "\(entry.region): \(who); its table lacks the \(entry.missing.joined(separator: ", ", lastSeparator: " and ")) price\(entry.missing.count == 1 ? "" : "s"), and the totals shown leave \(entry.missing.count == 1 ? "it" : "them") out."
+        }
     }
 
     /// One line per design left out, with the regions it is left out in.
@@ -86,7 +108,19 @@ package enum RegionRenderer {
             ("schemaVersion", .number(1)),
             ("tool", .object([("name", .string("albgw-cost")), ("version", .string(toolVersion))])),
             ("kind", .string("regions")),
-            ("cheapest", comparison.cheapest.map { .object([("region", .string($0.region)), ("design", .string($0.design.rawValue))]) } ?? .null),
+            (
+                "cheapest",
+                comparison.cheapest.map { best in
+                    .object([
+                        ("region", .string(best.region)), ("design", .string(best.design.rawValue)),
+                        (
+                            "tied",
+                            .array(
+                                comparison.cheapestRows.dropFirst().map { .object([("region", .string($0.region)), ("design", .string($0.design.rawValue))]) })
+                        ),
+                    ])
+                } ?? .null
+            ),
             (
                 "rows",
                 .array(
@@ -119,7 +153,7 @@ package enum RegionRenderer {
                     Format.money4(row.costPerMillionRequests),
                 ]
             }, right: [0, 4, 5])
-        let notes = incompleteLines(comparison) + excludedLines(comparison)
+        let notes = (comparison.rows.contains { $0.complete } ? [tieNote] : []) + incompleteLines(comparison) + excludedLines(comparison)
         if !notes.isEmpty { out += "\n" + notes.map { "- \($0)\n" }.joined() }
         return out
     }

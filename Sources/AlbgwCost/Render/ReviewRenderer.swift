@@ -34,10 +34,10 @@ package enum ReviewRenderer {
             + (cost.feasible ? "" : ", cannot carry the workload")
     }
 
-    /// Every instance's unknowns, each once (the configuration's own appear in every instance).
+    /// The configuration's unknowns, then every instance's own, each once.
     static func unknowns(_ review: TerraformReviewResult) -> [String] {
         var seen: Set<String> = []
-        return review.designs.flatMap(\.unknowns).filter { seen.insert($0).inserted }
+        return (review.unknowns + review.designs.flatMap(\.unknowns)).filter { seen.insert($0).inserted }
     }
 
     package static func markdown(_ review: TerraformReviewResult) -> String {

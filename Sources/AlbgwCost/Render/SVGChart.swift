@@ -6,10 +6,20 @@ import Foundation
 package struct SVGChart: Sendable {
     package struct Series: Sendable {
         package var name: String
-        /// nil where the series has no value (a design that cannot carry the workload there).
-        package var points: [(x: Double, y: Double?)]
+        /// nil where the series has no value (a design that cannot carry the workload there);
+        /// `complete` false where the value is a lower bound (a price is missing): drawn faint.
+        package var points: [(x: Double, y: Double?, complete: Bool)]
         /// Why the series has gaps, shown once at the start of each gap.
         package var gapLabel: String?
+        /// What the faint parts mean, in the legend, when there are any.
+        package var incompleteLabel: String?
+
+        package init(name: String, points: [(x: Double, y: Double?, complete: Bool)], gapLabel: String?, incompleteLabel: String? = nil) {
+            self.name = name
+            self.points = points
+            self.gapLabel = gapLabel
+            self.incompleteLabel = incompleteLabel
+        }
     }
 
     package struct Marker: Sendable {
@@ -35,6 +45,12 @@ package struct SVGChart: Sendable {
     static let plot = (left: 78.0, top: 70.0, right: 760.0, bottom: 400.0)
     /// Okabe-Ito colours (safe for colour-blind readers), with a dash pattern each as a second cue.
     static let styles: [(color: String, dash: String)] = [("#0072B2", ""), ("#D55E00", "8 4"), ("#009E73", "2 3"), ("#CC79A7", "12 3 2 3")]
+    /// A generous average width of a character of 12 px Helvetica or Arial (digits are 6.67 px, most
+    /// letters less; DejaVu Sans, a common fallback, averages about 6.5 px over this text):
+    /// text is wrapped and tick labels thinned with it, so that nothing runs off the 800 px.
+    static let characterWidth = 6.6
+    /// Lines of notes and legend wrap here: the canvas's width less a margin, from where they start.
+    static let textRight = width - 12
 
     package init(
         title: String, subtitle: String, xTitle: String, yTitle: String, xLog: Bool, yLog: Bool, xTick: @escaping @Sendable (Double) -> String,
@@ -151,10 +167,15 @@ package struct SVGChart: Sendable {
         out +=
             "<rect x=\"\(Self.n(plot.left))\" y=\"\(Self.n(plot.top))\" width=\"\(Self.n(plot.right - plot.left))\" height=\"\(Self.n(plot.bottom - plot.top))\" fill=\"none\" stroke=\"#333333\"/>\n"
         out += "<g fill=\"#333333\">\n"
-        for tick in x.ticks() {
+        let xTicks = x.ticks()
+        let xLabelled = Self.labelled(xTicks, axis: x, label: xTick)
+        for (index, tick) in xTicks.enumerated() where xLabelled.contains(index) {
             out += "<text x=\"\(Self.n(x.position(tick)))\" y=\"\(Self.n(plot.bottom + 16))\" text-anchor=\"middle\">\(Self.escape(xTick(tick)))</text>\n"
         }
-        for tick in y.ticks() {
+        // Labels on the y axis are one line each, 12 px high: thinned the same way, on their height.
+        let yTicks = y.ticks()
+        let yLabelled = Self.labelled(yTicks, axis: y) { _ in "xx" }
+        for (index, tick) in yTicks.enumerated() where yLabelled.contains(index) {
             out += "<text x=\"\(Self.n(plot.left - 6))\" y=\"\(Self.n(y.position(tick) + 4))\" text-anchor=\"end\">\(Self.escape(yTick(tick)))</text>\n"
         }
         out +=
@@ -163,12 +184,19 @@ package struct SVGChart: Sendable {
             "<text x=\"18\" y=\"\(Self.n((plot.top + plot.bottom) / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(Self.n((plot.top + plot.bottom) / 2)))\">\(Self.escape(yTitle + (yLog ? " (log scale)" : "")))</text>\n"
         out += "</g>\n"
         // Markers: dotted verticals, labels stacked below the plot so that they never overlap the lines.
+        // Markers closer than a circle's width are stacked down the line, so each number can be read.
+        var placed: [Double] = []
         for (index, marker) in markers.enumerated() {
             let position = x.position(marker.x)
-            out +=
-                "<line x1=\"\(Self.n(position))\" y1=\"\(Self.n(plot.top))\" x2=\"\(Self.n(position))\" y2=\"\(Self.n(plot.bottom))\" stroke=\"#555555\" stroke-width=\"1\" stroke-dasharray=\"2 3\"/>\n"
-            out += "<circle cx=\"\(Self.n(position))\" cy=\"\(Self.n(plot.top + 8))\" r=\"8\" fill=\"#ffffff\" stroke=\"#555555\"/>\n"
-            out += "<text x=\"\(Self.n(position))\" y=\"\(Self.n(plot.top + 12))\" text-anchor=\"middle\" font-size=\"10\">\(index + 1)</text>\n"
+            let level = Double(placed.filter { abs($0 - position) < 18 }.count)
+            placed.append(position)
+            let centre = plot.top + 8 + 18 * level
+            if level == 0 {
+                out +=
+                    "<line x1=\"\(Self.n(position))\" y1=\"\(Self.n(plot.top))\" x2=\"\(Self.n(position))\" y2=\"\(Self.n(plot.bottom))\" stroke=\"#555555\" stroke-width=\"1\" stroke-dasharray=\"2 3\"/>\n"
+            }
+            out += "<circle cx=\"\(Self.n(position))\" cy=\"\(Self.n(centre))\" r=\"8\" fill=\"#ffffff\" stroke=\"#555555\"/>\n"
+            out += "<text x=\"\(Self.n(position))\" y=\"\(Self.n(centre + 4))\" text-anchor=\"middle\" font-size=\"10\">\(index + 1)</text>\n"
         }
         // Series, clipped to the plot.
         out +=
@@ -176,9 +204,9 @@ package struct SVGChart: Sendable {
         for (index, series) in series.enumerated() {
             let style = Self.styles[index % Self.styles.count]
             for segment in Self.segments(series.points) {
-                let path = segment.map { "\(Self.n(x.position($0.x))),\(Self.n(y.position($0.y)))" }.joined(separator: " ")
+                let path = segment.points.map { "\(Self.n(x.position($0.x))),\(Self.n(y.position($0.y)))" }.joined(separator: " ")
                 out +=
-                    "<polyline clip-path=\"url(#plot)\" fill=\"none\" stroke=\"\(style.color)\" stroke-width=\"2\"\(style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\"") points=\"\(path)\"/>\n"
+                    "<polyline clip-path=\"url(#plot)\" fill=\"none\" stroke=\"\(style.color)\" stroke-width=\"2\"\(segment.complete ? "" : " stroke-opacity=\"0.35\"")\(style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\"") points=\"\(path)\"/>\n"
             }
         }
         // Legend, then the numbered notes (markers and gaps), below the axis title.
@@ -188,12 +216,17 @@ package struct SVGChart: Sendable {
             out +=
                 "<line x1=\"\(Self.n(plot.left))\" y1=\"\(Self.n(line - 4))\" x2=\"\(Self.n(plot.left + 28))\" y2=\"\(Self.n(line - 4))\" stroke=\"\(style.color)\" stroke-width=\"2\"\(style.dash.isEmpty ? "" : " stroke-dasharray=\"\(style.dash)\"")/>\n"
             let gap = series.points.contains { $0.y == nil } ? " - gap: \(series.gapLabel ?? "cannot carry the workload there")" : ""
-            out += "<text x=\"\(Self.n(plot.left + 36))\" y=\"\(Self.n(line))\">\(Self.escape(series.name + gap))</text>\n"
-            line += 16
+            let faint = series.points.contains { $0.y != nil && !$0.complete } ? " - faint: \(series.incompleteLabel ?? "a price is missing, the total is a lower bound")" : ""
+            for (start, text) in Self.wrap(series.name + gap + faint, from: plot.left + 36) {
+                out += "<text x=\"\(Self.n(start))\" y=\"\(Self.n(line))\">\(Self.escape(text))</text>\n"
+                line += 16
+            }
         }
         for (index, marker) in markers.enumerated() {
-            out += "<text x=\"\(Self.n(plot.left))\" y=\"\(Self.n(line))\" fill=\"#333333\">\(Self.escape("\(index + 1). \(marker.label)"))</text>\n"
-            line += 16
+            for (start, text) in Self.wrap("\(index + 1). \(marker.label)", from: plot.left) {
+                out += "<text x=\"\(Self.n(start))\" y=\"\(Self.n(line))\" fill=\"#333333\">\(Self.escape(text))</text>\n"
+                line += 16
+            }
         }
         out += "</svg>\n"
         // The notes may need more room than the fixed height: grow the canvas to fit them.
@@ -209,20 +242,77 @@ package struct SVGChart: Sendable {
         return out
     }
 
-    /// Runs of consecutive points with a value: each becomes one polyline.
-    static func segments(_ points: [(x: Double, y: Double?)]) -> [[(x: Double, y: Double)]] {
-        var result: [[(x: Double, y: Double)]] = []
+    /// Runs of consecutive points with a value and the same completeness: each becomes one polyline.
+    /// A run that changes completeness shares its first point with the run before, so the line goes on.
+    static func segments(_ points: [(x: Double, y: Double?, complete: Bool)]) -> [(complete: Bool, points: [(x: Double, y: Double)])] {
+        var result: [(complete: Bool, points: [(x: Double, y: Double)])] = []
         var current: [(x: Double, y: Double)] = []
+        var complete = true
         for point in points {
-            if let y = point.y {
-                current.append((point.x, y))
-            } else if !current.isEmpty {
-                result.append(current)
+            guard let y = point.y else {
+                if !current.isEmpty { result.append((complete, current)) }
                 current = []
+                continue
+            }
+            if current.isEmpty {
+                complete = point.complete
+            } else if point.complete != complete {
+                let joint = current[current.count - 1]
+                result.append((complete, current))
+                current = [joint]
+                complete = point.complete
+            }
+            current.append((point.x, y))
+        }
+        if !current.isEmpty { result.append((complete, current)) }
+        return result
+    }
+
+    /// `text` in lines that fit between `x` and the right margin, broken at spaces; lines after the
+    /// first start `indent` further right.
+    static func wrap(_ text: String, from x: Double) -> [(x: Double, text: String)] {
+        var lines: [(x: Double, text: String)] = []
+        var line = ""
+        var start = x
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && Double(line.count + 1 + word.count) * characterWidth > textRight - start {
+                lines.append((start, line))
+                line = String(word)
+                start = x + indent
+            } else {
+                line += line.isEmpty ? String(word) : " " + word
             }
         }
-        if !current.isEmpty { result.append(current) }
-        return result
+        lines.append((start, line))
+        return lines
+    }
+
+    static let indent = 14.0
+
+    /// Which ticks get a label: all when they fit, else only the decades of a log axis, and then
+    /// every n-th, so that no two labels overlap.
+    static func labelled(_ ticks: [Double], axis: Axis, label: (Double) -> String) -> Set<Int> {
+        func fits(_ indices: [Int]) -> Bool {
+            zip(indices, indices.dropFirst()).allSatisfy { left, right in
+                let room = abs(axis.position(ticks[right]) - axis.position(ticks[left]))
+                let needed = (Double(label(ticks[left]).count) + Double(label(ticks[right]).count)) / 2 * characterWidth + 8
+                return room >= needed
+            }
+        }
+        var candidates = Array(ticks.indices)
+        if fits(candidates) { return Set(candidates) }
+        if axis.log {
+            let decades = candidates.filter { index in
+                let exponent = Foundation.log10(ticks[index])
+                return abs(exponent - exponent.rounded()) < 1e-9
+            }
+            if decades.count >= 2 { candidates = decades }
+        }
+        for stride in 1...max(1, candidates.count) {
+            let chosen = candidates.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
+            if fits(chosen) { return Set(chosen) }
+        }
+        return candidates.first.map { [$0] } ?? []
     }
 
     /// A coordinate with one decimal, without a locale: `123.4`, `-0.5`, `80`.
@@ -276,12 +366,11 @@ package struct SVGChart: Sendable {
         return sign + grouped + (parts.count > 1 ? ".\(parts[1])" : "")
     }
 
-    /// At most two decimals, trailing zeros dropped.
+    /// The value to 12 significant digits, trailing zeros dropped: `0.0012`, `2.5`, `0.0001`. Ticks are
+    /// 1, 2 or 5 times a power of ten, or steps of one, so this is short and tells neighbours apart;
+    /// the 12 digits only clear the noise of adding steps in binary (0.30000000000000004).
     static func trimmed(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let whole = hundredths / 100
-        let fraction = abs(hundredths % 100)
-        if fraction == 0 { return "\(whole)" }
-        return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+        guard value.isFinite, value != 0 else { return "0" }
+        return (value < 0 ? "-" : "") + Format.significant(abs(value), digits: 12).description
     }
 }

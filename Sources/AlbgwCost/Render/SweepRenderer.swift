@@ -10,9 +10,9 @@ package enum SweepRenderer {
     package static func table(_ result: SweepResult, inputs: [ReportInput], toolVersion: String) -> String {
         let spec = result.spec
         let variable = spec.variable
-        var out = "albgw-cost \(toolVersion) sweep: monthly cost of \(question(result)) from \(Format.quantity(spec.from)) to \(Format.quantity(spec.to)) \(variable.unit)\n"
+        var out = "albgw-cost \(toolVersion) sweep: monthly cost of \(question(result)) from \(Format.exact(spec.from)) to \(Format.exact(spec.to)) \(variable.unit)\n"
         out +=
-            "Region \(result.scenario.topology.region); \(result.points.count) points on a \(spec.scale.rawValue) scale; every other input as listed under Inputs\n\n"
+            "Region \(result.scenario.topology.region); \(Format.quantity(ExactDecimal(result.points.count))) points on a \(spec.scale.rawValue) scale; every other input as listed under Inputs\n\n"
         out += "What changes across the range\n"
         out += result.summary.map { "  - \($0)\n" }.joined()
         out += "\nMonthly cost (USD)\n"
@@ -20,16 +20,20 @@ package enum SweepRenderer {
         for index in rowIndices(result.points.count) {
             let point = result.points[index]
             table.add(
-                [Format.quantity(point.value)]
+                [Format.exact(point.value)]
                     + point.cells.map { cell in
                         guard cell.feasible else { return "cannot" }
                         return Format.money(cell.monthlyCost) + (cell.complete ? "" : " (incomplete)")
-                    } + [point.cheapest.map { result.designs[$0].rawValue } ?? "none"])
+                    } + [cheapestText(point, designs: result.designs)])
         }
         out += table.render(indent: "  ")
         let shown = min(result.points.count, tableRows)
         if shown < result.points.count {
             out += "  Showing \(shown) of \(Format.quantity(ExactDecimal(result.points.count))) points; every one with --format csv or json, or --out DIR.\n"
+        }
+        if result.points.contains(where: { $0.answer == .open }) {
+            out +=
+                "  \"cannot tell\": a design that lacks a price (its total is a lower bound) may be cheaper than the cheapest fully priced one.\n"
         }
         out +=
             "  \"cannot\": the design cannot carry the workload at that value. Each total is what albgw-cost prints for that point on its own (\(variable.option) VALUE with the inputs below), to the cent.\n"
@@ -42,6 +46,15 @@ package enum SweepRenderer {
         }
         out += inputTable.render(indent: "  ")
         return out
+    }
+
+    /// The design, `none` (no design can carry it) or `cannot tell (price missing)`.
+    static func cheapestText(_ point: SweepPoint, designs: [DesignID]) -> String {
+        switch point.answer {
+        case .design(let index): designs[index].rawValue
+        case .none: "none"
+        case .open: "cannot tell (price missing)"
+        }
     }
 
     /// `ALB -> private API Gateway -> Lambda vs ALB -> Lambda`.
@@ -59,11 +72,11 @@ package enum SweepRenderer {
 
     /// One row per point, and one per crossover (its `event` column says what changes there),
     /// written in one pass: a 100,000-point sweep is a few megabytes.
-    package static func csv(_ result: SweepResult, evaluator: SweepEvaluator) -> String {
+    package static func csv(_ result: SweepResult) -> String {
         let variable = result.spec.variable
         var header = [variable.rawValue]
         for design in result.designs { header += ["\(design.rawValue)_usd_per_month", "\(design.rawValue)_can_carry", "\(design.rawValue)_complete"] }
-        header += ["cheapest", "event"]
+        header += ["cheapest", "cheapest_unknown", "event"]
         var out = CSV.render(header: header, rows: [])
         out.reserveCapacity(out.utf8.count + result.points.count * (24 + result.designs.count * 24))
         let names = result.designs.map(\.rawValue)
@@ -78,6 +91,11 @@ package enum SweepRenderer {
             out += ","
             if let cheapest = point.cheapest { out += names[cheapest] }
             out += ","
+            for (position, index) in point.unranked.enumerated() {
+                if position > 0 { out += " " }
+                out += names[index]
+            }
+            out += ","
             out += CSV.field(event)
             out += "\r\n"
         }
@@ -86,13 +104,13 @@ package enum SweepRenderer {
         let crossovers = result.crossovers
         for point in result.points {
             while next < crossovers.count && crossovers[next].value < point.value {
-                append(evaluator.point(at: crossovers[next].value), event: crossovers[next].text)
+                append(crossovers[next].point, event: crossovers[next].text)
                 next += 1
             }
             append(point, event: "")
         }
         while next < crossovers.count {
-            append(evaluator.point(at: crossovers[next].value), event: crossovers[next].text)
+            append(crossovers[next].point, event: crossovers[next].text)
             next += 1
         }
         return out
@@ -103,29 +121,11 @@ package enum SweepRenderer {
     package static func json(_ result: SweepResult, inputs: [ReportInput], toolVersion: String) -> String {
         let spec = result.spec
         let designs = result.designs
-        // Points are written in one pass, indented as JSONValue indents them (they are the bulk).
-        var points = "["
-        points.reserveCapacity(result.points.count * (120 + designs.count * 110))
-        for (index, point) in result.points.enumerated() {
-            points += index == 0 ? "\n    {\n      \"value\": " : ",\n    {\n      \"value\": "
-            points += point.value.description
-            points += ",\n      \"cheapest\": "
-            points += point.cheapest.map { "\"\(designs[$0].rawValue)\"" } ?? "null"
-            points += ",\n      \"designs\": {"
-            for (position, (design, cell)) in zip(designs, point.cells).enumerated() {
-                points += position == 0 ? "\n        \"" : ",\n        \""
-                points += design.rawValue
-                points += "\": {\n          \"monthlyCost\": "
-                points += cell.monthlyCost.description
-                points += ",\n          \"complete\": "
-                points += cell.complete ? "true" : "false"
-                points += ",\n          \"canCarry\": "
-                points += cell.feasible ? "true" : "false"
-                points += "\n        }"
-            }
-            points += "\n      }\n    }"
+        // The points are the bulk: written as bytes, a chunk per core, indented as JSONValue
+        // indents them, and joined in order (the same bytes whatever the number of cores).
+        let chunks = Parallel.chunks(count: result.points.count, minimumChunk: 5_000) { range in
+            pointsJSON(result.points[range], first: range.lowerBound == 0, designs: designs)
         }
-        points += result.points.isEmpty ? "]" : "\n  ]"
         let crossovers: [JSONValue] = result.crossovers.map { crossover in
             .object([
                 ("kind", .string(crossover.kind.rawValue)), ("value", .number(crossover.value)), ("exact", .bool(crossover.exact)),
@@ -148,9 +148,56 @@ package enum SweepRenderer {
             ("summary", .array(result.summary.map(JSONValue.string))),
             ("crossovers", .array(crossovers)),
             ("workload", .object(inputs.map { ($0.key, $0.value.json) })),
-            ("points", .raw(points)),
+            ("points", .raw("")),
         ])
-        return document.serialized()
+        // The document with an empty last member ends `"points": \n}\n`: the points go between.
+        var head = Array(document.serialized().utf8)
+        head.removeLast(3)
+        let pieces = [head, Array("[".utf8)] + chunks + [Array((result.points.isEmpty ? "]\n}\n" : "\n  ]\n}\n").utf8)]
+        // Copied once, straight into the string's own storage (tens of megabytes at 100,000 points).
+        return String(unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.count }) { buffer in
+            var offset = 0
+            for piece in pieces {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + piece.count)]).initialize(from: piece)
+                offset += piece.count
+            }
+            return offset
+        }
+    }
+
+    /// Points as JSON bytes, each `{ value, cheapest, unranked, designs }` at the depth of the
+    /// document's `points` array; a comma before each but the document's first.
+    static func pointsJSON(_ points: ArraySlice<SweepPoint>, first: Bool, designs: [DesignID]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(points.count * (110 + designs.count * 110))
+        let names = designs.map { Array($0.rawValue.utf8) }
+        let quotedNames = names.map { Array("\"".utf8) + $0 + Array("\"".utf8) }
+        var isFirst = first
+        func add(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+        for point in points {
+            if isFirst { add("\n    {\n      \"value\": ") } else { add(",\n    {\n      \"value\": ") }
+            isFirst = false
+            point.value.appendDescription(to: &out)
+            add(",\n      \"cheapest\": ")
+            if let cheapest = point.cheapest { out += quotedNames[cheapest] } else { add("null") }
+            add(",\n      \"unranked\": [")
+            for (position, index) in point.unranked.enumerated() {
+                add(position == 0 ? "\n        " : ",\n        ")
+                out += quotedNames[index]
+            }
+            if point.unranked.isEmpty { add("]") } else { add("\n      ]") }
+            add(",\n      \"designs\": {")
+            for (position, cell) in point.cells.enumerated() {
+                add(position == 0 ? "\n        \"" : ",\n        \"")
+                out += names[position]
+                add("\": {\n          \"monthlyCost\": ")
+                cell.monthlyCost.appendDescription(to: &out)
+                add(cell.complete ? ",\n          \"complete\": true" : ",\n          \"complete\": false")
+                add(cell.feasible ? ",\n          \"canCarry\": true\n        }" : ",\n          \"canCarry\": false\n        }")
+            }
+            add("\n      }\n    }")
+        }
+        return out
     }
 
     // MARK: SVG
@@ -160,24 +207,29 @@ package enum SweepRenderer {
     package static func svg(_ result: SweepResult) -> String {
         let spec = result.spec
         let variable = spec.variable
-        let sample = sampleIndices(result.points.count, maximum: 800)
+        // One point per pixel is enough, plus every crossover's own point: a line runs to the limit
+        // where its design stops, and two lines meet where the cheaper design changes.
+        var drawn = sampleIndices(result.points.count, maximum: 800).map { result.points[$0] }
+        for crossover in result.crossovers where !drawn.contains(where: { $0.value == crossover.value }) {
+            drawn.insert(crossover.point, at: drawn.firstIndex { $0.value > crossover.value } ?? drawn.count)
+        }
         let series = result.designs.enumerated().map { index, design in
             SVGChart.Series(
                 name: "\(design.rawValue): \(design.definition.name)",
-                points: sample.map { position in
-                    let point = result.points[position]
+                points: drawn.map { point in
                     let cell = point.cells[index]
-                    return (point.value.doubleValue, cell.feasible ? cell.monthlyCost.doubleValue : nil)
+                    return (point.value.doubleValue, cell.feasible ? cell.monthlyCost.doubleValue : nil, cell.complete)
                 },
                 gapLabel: result.crossovers.first { $0.kind == .stopsCarrying && $0.design == design }.map {
-                    "cannot carry it above \(Format.quantity($0.value)) \(variable.unit) (\($0.reason ?? "its limits"))"
-                })
+                    "cannot carry it above \(Format.exact($0.value)) \(variable.unit) (\($0.reason ?? "its limits"))"
+                },
+                incompleteLabel: "a price is missing in \(result.scenario.topology.region), so the line is a lower bound")
         }
         let unit = variable.tickUnit
         let chart = SVGChart(
             title: "Monthly cost against \(variable.axisTitle.prefix(1).lowercased() + variable.axisTitle.dropFirst())",
             subtitle:
-                "\(result.scenario.topology.region), \(Format.quantity(spec.from)) to \(Format.quantity(spec.to)) \(variable.unit), \(result.points.count) points; albgw-cost sweep",
+                "\(result.scenario.topology.region), \(Format.exact(spec.from)) to \(Format.exact(spec.to)) \(variable.unit), \(Format.quantity(ExactDecimal(result.points.count))) points; albgw-cost sweep",
             xTitle: variable.axisTitle, yTitle: "Monthly cost (USD)", xLog: spec.scale == .log, yLog: spec.scale == .log,
             xTick: tickFormatter(log: spec.scale == .log, unit: unit),
             series: series,

@@ -31,7 +31,7 @@ package enum TableRenderer {
         let scenario = report.scenario
         let rate: String
         switch scenario.workload.rate {
-        case .perSecond(let rps): rate = "\(Format.quantity(rps)) requests/s = \(Format.quantity(scenario.monthlyRequests)) requests/month"
+        case .perSecond(let rps): rate = "\(Format.exact(rps)) requests/s = \(Format.quantity(scenario.monthlyRequests)) requests/month"
         case .perMonth(let requests): rate = "\(Format.quantity(requests)) requests/month = \(Format.quantity(scenario.requestsPerSecond)) requests/s"
         }
         let scheme = scenario.topology.albScheme

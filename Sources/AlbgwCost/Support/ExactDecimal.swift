@@ -385,6 +385,25 @@ extension ExactDecimal {
         return ExactDecimal(mantissa: mantissa < 0 ? -value : value, exponent: Int32(-scale))
     }
 
+    /// Rounded half away from zero to `digits` significant digits (`348.441` to 3 is `348`).
+    package func rounded(significant digits: Int) -> ExactDecimal {
+        guard !isZero else { return self }
+        let normal = normalized
+        let top = ExactDecimal.digitCount(normal.mantissa.magnitude) + Int(normal.exponent)
+        return normal.rounded(scale: digits - top)
+    }
+
+    /// The decimal with the fewest significant digits from `low` to `high` (both included, `low`
+    /// not above `high`): a bisection's final bracket written as one short number.
+    package static func shortest(from low: ExactDecimal, to high: ExactDecimal) -> ExactDecimal {
+        let middle = (low + high) / 2
+        for digits in 1...38 {
+            let candidate = middle.rounded(significant: digits)
+            if candidate >= low && candidate <= high { return candidate.normalized }
+        }
+        return middle
+    }
+
     /// The smallest whole number not less than this value.
     package var ceiling: ExactDecimal {
         guard exponent < 0 else { return self }
@@ -456,6 +475,54 @@ extension ExactDecimal: CustomStringConvertible {
             out += digits.prefix(point)
             out += "."
             out += digits.suffix(places)
+        }
+    }
+
+    /// Appends the bytes of `description` to `bytes` without building a `String`: what a
+    /// 100,000-point sweep's JSON is written with.
+    package func appendDescription(to bytes: inout [UInt8]) {
+        let value = normalized
+        if value.mantissa < 0 { bytes.append(UInt8(ascii: "-")) }
+        let exponent = Int(value.exponent)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { reversed in
+            // Digits, least significant first: 19 at a time through 64 bits.
+            var count = 0
+            var rest = value.mantissa.magnitude
+            let piece: UInt128 = 10_000_000_000_000_000_000  // 10^19
+            while rest > UInt128(UInt64.max) {
+                var chunk = UInt64(rest % piece)
+                rest /= piece
+                for _ in 0..<19 {
+                    reversed[count] = UInt8(ascii: "0") + UInt8(chunk % 10)
+                    chunk /= 10
+                    count += 1
+                }
+            }
+            var small = UInt64(rest)
+            repeat {
+                reversed[count] = UInt8(ascii: "0") + UInt8(small % 10)
+                small /= 10
+                count += 1
+            } while small > 0
+            func digits(_ range: Range<Int>) {
+                for index in range { bytes.append(reversed[count - 1 - index]) }
+            }
+            if exponent >= 0 {
+                digits(0..<count)
+                for _ in 0..<exponent { bytes.append(UInt8(ascii: "0")) }
+                return
+            }
+            let point = count + exponent
+            if point > 0 {
+                digits(0..<point)
+                bytes.append(UInt8(ascii: "."))
+                digits(point..<count)
+            } else {
+                bytes.append(UInt8(ascii: "0"))
+                bytes.append(UInt8(ascii: "."))
+                for _ in 0 ..< -point { bytes.append(UInt8(ascii: "0")) }
+                digits(0..<count)
+            }
         }
     }
 

@@ -75,6 +75,15 @@ extension Format {
         return ExactDecimal(mantissa: Int128(scaled), exponent: Int32(exponent)).normalized
     }
 
+    /// `1,234.5678901`, `0.00175`: every digit of the value, thousands grouped. Sweep values are shown
+    /// this way so that the value shown is the value evaluated and can be typed back.
+    package static func exact(_ value: ExactDecimal) -> String {
+        let text = value.description
+        let negative = text.hasPrefix("-")
+        let parts = (negative ? String(text.dropFirst()) : text).split(separator: ".", omittingEmptySubsequences: false)
+        return (negative ? "-" : "") + grouped(String(parts[0])) + (parts.count > 1 ? ".\(parts[1])" : "")
+    }
+
     /// `$0.6789`: four decimals, for per-hour and per-million-requests figures where cents hide the difference.
     package static func money4(_ value: ExactDecimal) -> String {
         let sign = value < 0 ? "-" : ""

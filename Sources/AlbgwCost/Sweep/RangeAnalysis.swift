@@ -43,9 +43,8 @@ package struct RangeAnalysis: Sendable, Equatable {
             variable = .requestsPerMonth
             rate = requests
         }
-        let bounds = variable.bounds
-        let low = max(rate / 10, bounds.lower)
-        let high = min(rate * 10, bounds.upper)
+        let low = variable.clamped(rate / 10)
+        let high = variable.clamped(rate * 10)
         let evaluator = SweepEvaluator(base: scenario, book: report.prices, variable: variable, designs: scenario.designs)
         let sweep = evaluator.run(SweepSpec(variable: variable, from: low, to: high, points: 41, scale: .log))
         let rates = [low, rate, high]
@@ -81,7 +80,8 @@ package struct RangeAnalysis: Sendable, Equatable {
         }
         // The chart's values come from the sweep's own evaluator: the engine's, like every figure.
         let swept = SweepEvaluator(base: scenario, book: report.prices, variable: variable, designs: sweep.designs)
-        let chart = chartMultiples.map { rate * $0 }.filter { $0 >= low && $0 <= high }.map { value in
+        let values = chartMultiples.map { variable.clamped(rate * $0) }.reduce(into: [ExactDecimal]()) { if $0.last != $1 { $0.append($1) } }
+        let chart = values.map { value in
             (value: value, monthly: swept.point(at: value).cells.map(\.monthlyCost))
         }
         return RangeAnalysis(sweep: sweep, rates: rates, regions: rows, excluded: sweep.excluded, chart: chart)

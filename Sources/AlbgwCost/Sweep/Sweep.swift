@@ -61,8 +61,24 @@ package struct SweepPoint: Sendable, Equatable {
     package var value: ExactDecimal
     /// In the order of `SweepResult.designs`.
     package var cells: [SweepCell]
-    /// Index of the cheapest fully priced design that can carry the workload; nil when none can.
+    /// Index of the cheapest design that can carry the workload; nil when none can, or when a
+    /// missing price leaves it open (`unranked` then names the designs that keep it open).
     package var cheapest: Int?
+    /// Designs that can carry the workload but lack a price, and whose totals without it (lower
+    /// bounds) are below the cheapest fully priced design's, or when none is fully priced, all of
+    /// them: which design is cheapest cannot be told. Empty when it can. Incomplete is not
+    /// infeasible: a design whose lower bound is already above a fully priced one is simply not the
+    /// cheapest, and a design that is the only one that can carry it is the cheapest, priced or not.
+    package var unranked: [Int] = []
+
+    /// What the point answers: a design, nothing (no design can carry it), or open (a price is missing).
+    package enum Answer: Equatable, Sendable {
+        case design(Int)
+        case none
+        case open
+    }
+
+    package var answer: Answer { cheapest.map(Answer.design) ?? (unranked.isEmpty ? .none : .open) }
 }
 
 /// Where something changes across the range: the cheapest design, or whether a design can carry the workload.
@@ -70,13 +86,20 @@ package struct Crossover: Sendable, Equatable {
     package enum Kind: String, Sendable {
         /// Another design becomes the cheapest that can carry the workload.
         case cheapest
+        /// Which design is cheapest can no longer be told: a design that lacks a price has a lower
+        /// bound below the cheapest fully priced one (`design` is the first of them).
+        case unranked
+        /// A design starts to exceed a quota AWS raises on request (or another warning of the
+        /// single-point command): it still carries the workload, as there, with the warning.
+        case warning
         /// A design stops being able to carry the workload above the value.
         case stopsCarrying = "stops-carrying"
     }
 
     package var kind: Kind
     /// The value: a design's limit exactly, or a cost crossover found by bisection (exact arithmetic,
-    /// to 1 part in 10^9 of the value).
+    /// to 1 part in 10^9 of the value), written as the decimal with the fewest digits in the final
+    /// bracket (348.44163, not 37 digits of a midpoint).
     package var value: ExactDecimal
     /// True when `value` is exact (a limit), false when it is a bisection's result.
     package var exact: Bool
@@ -88,6 +111,8 @@ package struct Crossover: Sendable, Equatable {
     package var reason: String?
     /// The sentence, with the value to three significant figures (limits exactly).
     package var text: String
+    /// Every design at `value`: the chart's lines run to it, and CSV writes it as a row.
+    package var point: SweepPoint
 }
 
 /// A sweep's points, its crossovers and its one-sentence summary.
@@ -158,6 +183,7 @@ package struct SweepEvaluator: Sendable {
         var cells: [SweepCell] = []
         cells.reserveCapacity(designs.count)
         var cheapest: Int? = nil
+        var incomplete = 0
         for (index, design) in designs.enumerated() {
             let total = CostEngine.total(of: design, in: scenario, prices: book)
             let cell = SweepCell(monthlyCost: total.monthly, complete: total.complete, feasible: feasible(index, at: value))
@@ -169,24 +195,52 @@ package struct SweepEvaluator: Sendable {
                 } else {
                     cheapest = index
                 }
+            } else if cell.feasible {
+                incomplete += 1
             }
             cells.append(cell)
         }
-        return SweepPoint(value: value, cells: cells, cheapest: cheapest)
+        guard incomplete > 0 else { return SweepPoint(value: value, cells: cells, cheapest: cheapest) }
+        // A total that lacks a price is a lower bound (no price is negative): it keeps the answer
+        // open only while it is below the cheapest fully priced total.
+        let bound = cheapest.map { cells[$0].monthlyCost }
+        let below = cells.indices.filter { index in
+            let cell = cells[index]
+            return cell.feasible && !cell.complete && bound.map { cell.monthlyCost < $0 } ?? true
+        }
+        let candidates = below + (cheapest.map { [$0] } ?? [])
+        guard candidates.count > 1 else { return SweepPoint(value: value, cells: cells, cheapest: candidates.first) }
+        return SweepPoint(value: value, cells: cells, cheapest: nil, unranked: below)
+    }
+
+    /// The titles of the prices design `index` lacks at `value` (for sentences; builds the line items).
+    func missingPrices(_ index: Int, at value: ExactDecimal) -> [String] {
+        var scenario = base
+        variable.apply(value, to: &scenario)
+        return CostEngine.cost(of: designs[index].id, in: scenario, prices: book).missing.map(\.key.title)
+    }
+
+    /// "alb-lambda lacks the ALB LCU-hour price in us-west-1, and its total without it is below
+    /// vpce-apigw-lambda's": why `point` cannot tell which design is cheapest.
+    func openReason(_ point: SweepPoint) -> String {
+        let names = point.unranked.map { designs[$0].id.rawValue }
+        var prices: [String] = []
+        for index in point.unranked {
+            for title in missingPrices(index, at: point.value) where !prices.contains(title) { prices.append(title) }
+        }
+        let one = names.count == 1
+        let what =
+            "\(names.joined(separator: ", ", lastSeparator: " and ")) \(one ? "lacks" : "lack") the \(prices.joined(separator: ", ", lastSeparator: " and ")) price\(prices.count == 1 ? "" : "s") in \(base.topology.region)"
+        let complete = point.cells.indices.filter { point.cells[$0].feasible && point.cells[$0].complete }
+        guard let best = complete.min(by: { point.cells[$0].monthlyCost < point.cells[$1].monthlyCost }) else {
+            return "\(what), and no design that can carry it is fully priced"
+        }
+        return "\(what), and \(one ? "its total" : "their totals") without it \(one ? "is" : "are") below \(designs[best].id)'s, the cheapest fully priced design"
     }
 
     /// Evaluates every value, on every core.
     package func points(_ values: [ExactDecimal]) -> [SweepPoint] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, values.count / 2_000, 8))
-        guard workers > 1 else { return values.map(point) }
-        let chunk = (values.count + workers - 1) / workers
-        let results = ChunkResults(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let start = worker * chunk
-            let end = min(values.count, start + chunk)
-            results.set(worker, start < end ? values[start..<end].map(point) : [])
-        }
-        return results.joined()
+        Parallel.chunks(count: values.count, minimumChunk: 2_000) { range in values[range].map(point) }.flatMap { $0 }
     }
 
     /// The sweep: points, crossovers and summary.
@@ -217,10 +271,84 @@ package struct SweepEvaluator: Sendable {
         for (left, right) in zip(points, points.dropFirst()) {
             crossovers += changes(between: left, and: right)
         }
+        let (starts, throughout) = warnings(spec, points: points)
+        // Warnings join the crossovers in order of value, after what else happens at the same value.
+        crossovers = (crossovers + starts).enumerated().sorted {
+            ($0.element.value, $0.element.kind == .warning ? 1 : 0, $0.offset) < ($1.element.value, $1.element.kind == .warning ? 1 : 0, $1.offset)
+        }.map(\.element)
         return SweepResult(
             spec: spec, scenario: base, designs: designs.map(\.id), points: points, crossovers: crossovers,
-            summary: summary(points: points, crossovers: crossovers, spec: spec, excluded: excluded), excluded: excluded,
+            summary: summary(points: points, crossovers: crossovers, throughout: throughout, spec: spec, excluded: excluded), excluded: excluded,
             priceOrigin: book.regional.origin)
+    }
+
+    // MARK: Warnings
+
+    /// The single-point command's warnings of design `index` at `value` (quotas AWS raises on
+    /// request, readings to mind): they do not stop a design carrying the workload.
+    func warnings(_ index: Int, at value: ExactDecimal) -> [LimitWarning] {
+        var scenario = base
+        variable.apply(value, to: &scenario)
+        return HopModel.warnings(for: designs[index].id, in: scenario)
+    }
+
+    /// Where each design starts to draw a warning, over the part of the range where it can carry
+    /// the workload, and the warnings it draws throughout. Every warning grows with the inputs a
+    /// sweep varies (traffic, sizes, duration), so each starts once: found by bisection.
+    func warnings(_ spec: SweepSpec, points: [SweepPoint]) -> (starts: [Crossover], throughout: [String]) {
+        var starts: [(id: String, value: ExactDecimal, designs: [Int], warning: LimitWarning)] = []
+        var throughout: [(id: String, designs: [Int], warning: LimitWarning)] = []
+        for index in designs.indices where points.contains(where: { $0.cells[index].feasible }) {
+            let top = limits[index].map { min($0.value, spec.to) } ?? spec.to
+            let atStart = Set(warnings(index, at: spec.from).map(\.id))
+            for warning in warnings(index, at: top) {
+                if atStart.contains(warning.id) {
+                    if let group = throughout.firstIndex(where: { $0.id == warning.id }) {
+                        throughout[group].designs.append(index)
+                    } else {
+                        throughout.append((warning.id, [index], warning))
+                    }
+                    continue
+                }
+                let value = warningStart(index, id: warning.id, from: spec.from, to: top)
+                if let group = starts.firstIndex(where: { $0.id == warning.id && $0.value == value }) {
+                    starts[group].designs.append(index)
+                } else {
+                    starts.append((warning.id, value, [index], warning))
+                }
+            }
+        }
+        let crossovers = starts.map { start in
+            let shown = variable.isWhole ? Format.exact(start.value) : Format.threeSignificant(start.value)
+            return Crossover(
+                kind: .warning, value: start.value, exact: variable.isWhole, design: designs[start.designs[0]].id, previous: nil, reason: start.id,
+                text: "above \(shown) \(variable.unit) \(warningText(start.designs, start.warning))", point: point(at: start.value))
+        }
+        return (crossovers, throughout.map { "Throughout the range \(warningText($0.designs, $0.warning))." })
+    }
+
+    /// "alb-vpce-apigw-lambda and vpce-apigw-lambda exceed API Gateway's account throttle, ...:
+    /// requests above the limit get 429 Too Many Requests (a warning, ...)".
+    func warningText(_ indices: [Int], _ warning: LimitWarning) -> String {
+        let names = indices.map { designs[$0].id.rawValue }.joined(separator: ", ", lastSeparator: " and ")
+        return
+            "\(names) \(indices.count == 1 ? "exceeds" : "exceed") \(warning.limit): \(warning.consequence) (a warning, as in the single-point output, which gives the way out; \(indices.count == 1 ? "it still counts" : "they still count") as able to carry it)"
+    }
+
+    /// The smallest value above which design `index` draws warning `id` (not at `low`, at `high`).
+    func warningStart(_ index: Int, id: String, from low: ExactDecimal, to high: ExactDecimal) -> ExactDecimal {
+        var low = low
+        var high = high
+        for _ in 0..<200 {
+            // Whole-valued inputs to the exact whole number; others to 1 part in 10^9.
+            let width = high - low
+            if variable.isWhole ? width <= 1 : width <= max(high.magnitude, 1) * ExactDecimal(mantissa: 1, exponent: -9) { break }
+            var middle = (low + high) / 2
+            if variable.isWhole { middle = middle.floor }
+            if middle <= low || middle >= high { break }
+            if warnings(index, at: middle).contains(where: { $0.id == id }) { high = middle } else { low = middle }
+        }
+        return variable.isWhole ? low : ExactDecimal.shortest(from: low, to: high)
     }
 
     // MARK: Crossovers
@@ -238,7 +366,7 @@ package struct SweepEvaluator: Sendable {
             result.append(
                 Crossover(
                     kind: .stopsCarrying, value: value, exact: limit != nil, design: designs[index].id, previous: nil, reason: reason,
-                    text: "above \(Format.quantity(value)) \(variable.unit) \(designs[index].id) cannot serve it (\(reason))"))
+                    text: "above \(Format.exact(value)) \(variable.unit) \(designs[index].id) cannot serve it (\(reason))", point: point(at: value)))
             boundaries.append(value)
         }
         // Stretches between the boundaries, each with the cheapest design at both ends.
@@ -249,13 +377,17 @@ package struct SweepEvaluator: Sendable {
             let stretchRight = edge == right.value ? right : point(at: edge)
             // Just above a boundary the designs that stopped there no longer count.
             let start = index == 0 ? stretchLeft : point(justAbove: stretchLeft.value, towards: edge)
-            if start.cheapest != stretchRight.cheapest {
+            if start.answer != stretchRight.answer {
                 result += cheapestChanges(start, stretchRight)
             }
-            if index > 0 && stretchLeft.cheapest != start.cheapest, let new = start.cheapest {
+            if index > 0 && stretchLeft.answer != start.answer {
                 // The cheapest changes at the boundary itself.
                 let old = stretchLeft.cheapest
-                result.append(cheapest(new, old: old, at: stretchLeft.value, exact: true, oldStillCarries: old.map { start.cells[$0].feasible } ?? false))
+                if let new = start.cheapest {
+                    result.append(cheapest(new, old: old, at: stretchLeft.value, exact: true, oldStillCarries: old.map { start.cells[$0].feasible } ?? false))
+                } else if start.answer == .open {
+                    result.append(open(start, old: old, at: stretchLeft.value, exact: true))
+                }
             }
             stretchLeft = stretchRight
         }
@@ -277,33 +409,42 @@ package struct SweepEvaluator: Sendable {
         var low = left
         var high = right
         for _ in 0..<200 {
+            // Whole-valued inputs to the exact whole number; others to 1 part in 10^9.
             let width = high.value - low.value
-            if width <= max(high.value.magnitude, 1) * ExactDecimal(mantissa: 1, exponent: -9) { break }
-            if variable.isWhole && width <= 1 { break }
+            if variable.isWhole ? width <= 1 : width <= max(high.value.magnitude, 1) * ExactDecimal(mantissa: 1, exponent: -9) { break }
             var middle = (low.value + high.value) / 2
             if variable.isWhole { middle = middle.floor }
             if middle <= low.value || middle >= high.value { break }
             let point = self.point(at: middle)
-            if point.cheapest == left.cheapest { low = point } else { high = point }
+            if point.answer == left.answer { low = point } else { high = point }
         }
-        guard let new = high.cheapest else {
-            // Nothing fully priced carries it above: say where the last one stops being cheapest.
-            return []
-        }
-        let value = variable.isWhole ? high.value : (low.value + high.value) / 2
+        let value = variable.isWhole ? low.value : ExactDecimal.shortest(from: low.value, to: high.value)
         let old = low.cheapest
+        guard let new = high.cheapest else {
+            // Open above: a price is missing. (Nothing carrying it is said by the limits.)
+            return high.answer == .open ? [open(high, old: old, at: value, exact: false)] : []
+        }
         return [cheapest(new, old: old, at: value, exact: false, oldStillCarries: old.map { high.cells[$0].feasible } ?? false)]
     }
 
+    /// From `value` up, which design is cheapest cannot be told (`point` is one such).
+    func open(_ point: SweepPoint, old: Int?, at value: ExactDecimal, exact: Bool) -> Crossover {
+        let shown = exact ? Format.exact(value) : Format.threeSignificant(value)
+        return Crossover(
+            kind: .unranked, value: value, exact: exact, design: designs[point.unranked[0]].id, previous: old.map { designs[$0].id }, reason: nil,
+            text: "above \(shown) \(variable.unit) which design is cheapest cannot be told: \(openReason(point))", point: self.point(at: value))
+    }
+
     func cheapest(_ new: Int, old: Int?, at value: ExactDecimal, exact: Bool, oldStillCarries: Bool) -> Crossover {
-        let shown = exact ? Format.quantity(value) : Format.threeSignificant(value)
+        let shown = exact ? Format.exact(value) : Format.threeSignificant(value)
         let text: String
         if let old, oldStillCarries {
             text = "\(designs[new].id) costs less than \(designs[old].id) above \(shown) \(variable.unit)"
         } else {
             text = "above \(shown) \(variable.unit) \(designs[new].id) is the cheapest design that can carry it"
         }
-        return Crossover(kind: .cheapest, value: value, exact: exact, design: designs[new].id, previous: old.map { designs[$0].id }, reason: nil, text: text)
+        return Crossover(
+            kind: .cheapest, value: value, exact: exact, design: designs[new].id, previous: old.map { designs[$0].id }, reason: nil, text: text, point: point(at: value))
     }
 
     /// Where design `index` stops carrying the workload, when no limit names the value.
@@ -315,32 +456,53 @@ package struct SweepEvaluator: Sendable {
             let middle = (low + high) / 2
             if feasible(index, at: middle) { low = middle } else { high = middle }
         }
-        return low
+        let short = ExactDecimal.shortest(from: low, to: high)
+        return feasible(index, at: short) ? short : low
     }
 
     // MARK: Summary
 
-    func summary(points: [SweepPoint], crossovers: [Crossover], spec: SweepSpec, excluded: [(design: DesignID, reason: String)]) -> [String] {
+    func summary(points: [SweepPoint], crossovers all: [Crossover], throughout: [String], spec: SweepSpec, excluded: [(design: DesignID, reason: String)]) -> [String] {
+        let crossovers = all.filter { $0.kind != .warning }
         var lines: [String] = []
-        let range = "\(Format.quantity(spec.from)) to \(Format.quantity(spec.to)) \(variable.unit)"
+        let range = "\(Format.exact(spec.from)) to \(Format.exact(spec.to)) \(variable.unit)"
         for (design, reason) in excluded {
             lines.append("\(design) cannot carry this workload anywhere from \(range): \(reason).")
+        }
+        // Designs whose limit on the swept input lies below the range: no crossover says so.
+        let carriers = designs.indices.filter { index in points.contains { $0.cells[index].feasible } }
+        for index in designs.indices where !carriers.contains(index) {
+            guard let limit = limits[index] else { continue }
+            lines.append(
+                "\(designs[index].id) cannot carry it anywhere from \(range): its limit is \(Format.exact(limit.value)) \(variable.unit) (\(limit.source)).")
+        }
+        if !crossovers.isEmpty, let first = points.first, first.answer == .open {
+            // The crossovers say what changes; where it starts open, say so first.
+            lines.append("From \(Format.exact(spec.from)) \(variable.unit), which design is cheapest cannot be told: \(openReason(first)).")
         }
         for crossover in crossovers {
             lines.append(crossover.text + ".")
         }
-        if crossovers.isEmpty {
-            if designs.count == 1, points.allSatisfy({ $0.cheapest == 0 }) {
-                lines.append("From \(range), \(designs[0].id) is the only design that can carry it, throughout.")
-            } else if let first = points.first?.cheapest, points.allSatisfy({ $0.cheapest == first }) {
+        let warned = !throughout.isEmpty || all.contains { $0.kind == .warning }
+        if crossovers.isEmpty, let first = points.first, points.allSatisfy({ $0.answer == first.answer }) {
+            switch first.answer {
+            case .design(let index) where carriers.count == 1:
+                lines.append("From \(range), \(designs[index].id) is the only design that can carry it, throughout.")
+            case .design(let index):
                 lines.append(
-                    "From \(range), \(designs[first].id) is the cheapest design that can carry it throughout, and no design starts or stops being able to carry it.")
-            } else if points.allSatisfy({ $0.cheapest == nil }) {
-                lines.append("From \(range), no fully priced design can carry it.")
+                    "From \(range), \(designs[index].id) is the cheapest design that can carry it throughout, and no design starts or stops being able to carry it\(warned ? " (the warnings below aside)" : "")."
+                )
+            case .none:
+                lines.append("From \(range), no design can carry it.")
+            case .open:
+                lines.append("From \(range), which design is cheapest cannot be told: \(openReason(first)).")
             }
         }
+        lines += throughout + all.filter { $0.kind == .warning }.map { $0.text + "." }
         if points.contains(where: { $0.cells.contains { $0.feasible && !$0.complete } }) {
-            lines.append("A design with a missing price is not ranked: its total is a lower bound (see Missing prices in the single-point output).")
+            lines.append(
+                "A total that lacks a price is a lower bound (see Missing prices in the single-point output): its design is ranked only where that bound settles it."
+            )
         }
         return lines
     }
@@ -356,20 +518,4 @@ extension SweepVariable {
         case .rps, .requestsPerMonth, .lambdaMemoryMB: []
         }
     }
-}
-
-/// Results of parallel chunks, written once each and read after all are done.
-private final class ChunkResults: @unchecked Sendable {
-    private var chunks: [[SweepPoint]]
-    private let lock = NSLock()
-
-    init(count: Int) { chunks = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ points: [SweepPoint]) {
-        lock.lock()
-        chunks[index] = points
-        lock.unlock()
-    }
-
-    func joined() -> [SweepPoint] { chunks.flatMap { $0 } }
 }

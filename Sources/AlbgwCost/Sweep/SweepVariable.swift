@@ -62,6 +62,13 @@ package enum SweepVariable: String, CaseIterable, Sendable {
     /// True when only whole values make sense (memory is set in whole MB).
     package var isWhole: Bool { self == .lambdaMemoryMB || self == .requestsPerMonth }
 
+    /// `value` made one the option accepts: rounded to a whole number (half away from zero) for a
+    /// whole-valued input, and kept within the bounds.
+    package func clamped(_ value: ExactDecimal) -> ExactDecimal {
+        let whole = isWhole ? value.rounded(scale: 0) : value
+        return min(max(whole, bounds.lower), bounds.upper)
+    }
+
     /// The scale a sweep uses unless `--scale` says otherwise: traffic spans decades.
     package var defaultScale: SweepScale { self == .rps || self == .requestsPerMonth ? .log : .linear }
 

@@ -62,7 +62,19 @@ package enum DesignRecognizer {
 
     /// Every design instance, in source order; one recognition without a design when there is none.
     package static func recognizeAll(_ config: TerraformConfiguration) -> [Recognition] {
-        let inventory = Inventory(config)
+        let (designs, unknowns) = recognize(Inventory(config))
+        return designs.map { design in
+            var merged = design
+            merged.unknowns = unknowns + design.unknowns
+            return merged
+        }
+    }
+
+    /// Every design instance with only its own unknowns, and the configuration's unknowns (unset
+    /// variables, modules not followed) once: a configuration of a thousand instances does not carry
+    /// a thousand copies of them.
+    package static func recognize(_ inventory: Inventory) -> (designs: [Recognition], unknowns: [String]) {
+        let config = inventory.config
         var unknowns: [String] = []
         let region = region(config, endpoints: inventory.endpoints, unknowns: &unknowns)
         for variable in config.variables where variable["default"] == nil && !config.givenVariables.contains(variable.type) {
@@ -99,14 +111,14 @@ package enum DesignRecognizer {
             }
         }
         for domain in inventory.domains {
-            let endpoint = associatedEndpoint(config, domain: domain, endpoints: inventory.endpoints) ?? inventory.endpoints.first
+            let endpoint = inventory.associatedEndpoint(of: domain) ?? inventory.endpoints.first
             guard let endpoint, !inventory.privateAPIs.isEmpty else { continue }
             // Reached through an ALB that forwards to the same endpoint: part of that ALB's design.
-            if claimedEndpoints.contains(endpoint.address) && !accessAssociations(config, domain: domain).isEmpty { continue }
+            if claimedEndpoints.contains(endpoint.address) && !inventory.accessAssociations(of: domain).isEmpty { continue }
             designs.append(privateDomain(inventory, domain: domain, endpoint: endpoint))
         }
         if designs.isEmpty {
-            var none = Recognition(design: nil, explanation: "", facts: [], unknowns: unknowns)
+            var none = Recognition(design: nil, explanation: "", facts: [], unknowns: [])
             none.region = region
             if let region { none.facts.append(.init(name: "region", value: region, position: nil)) }
             none.explanation =
@@ -116,15 +128,17 @@ package enum DesignRecognizer {
             if let alb = inventory.albs.first { albFacts(inventory, alb: alb, into: &none) }
             lambdaFacts(inventory.functions.first, into: &none)
             commonFacts(inventory, alb: inventory.albs.first, endpoint: inventory.endpoints.first, into: &none)
-            return [none]
+            return ([none], unknowns)
         }
-        return designs.map { design in
+        let located = designs.map { design in
             var result = design
             result.region = region
             if let region { result.facts.insert(.init(name: "region", value: region, position: nil), at: 0) }
-            result.unknowns = unknowns + (designs.count > 1 || unmatched.isEmpty ? [] : unmatched.map { "\($0): not one of the designs" })
             return result
         }
+        // ALBs that are not part of any design are named once (at most three, then how many more).
+        let others = unmatched.count <= 3 ? unmatched : Array(unmatched.prefix(3)) + ["and \(unmatched.count - 3) more ALBs"]
+        return (located, unknowns + others.map { "\($0): not one of the designs" })
     }
 
     // MARK: - The designs
@@ -138,7 +152,7 @@ package enum DesignRecognizer {
         result.explanation =
             "\(alb.address) forwards to \(group.address) (target type ip), which holds the IPs of \(endpoint.address) (execute-api, Interface), the endpoint of the private REST API \(api.address)"
             + (function == nil ? "; no aws_lambda_function is declared, so the function's defaults (128 MB, x86_64) apply" : "")
-        if let record = cnameToALB(config, alb: alb) { cnameFact(record, into: &result) }
+        if let record = inventory.cname(to: alb) { cnameFact(record, into: &result) }
         albFacts(inventory, alb: alb, into: &result)
         lambdaFacts(function, into: &result)
         result.facts.append(
@@ -149,7 +163,7 @@ package enum DesignRecognizer {
         let registration = registeredTargets(inventory, group: group)
         result.registeredTargets = registration.count
         result.targetIPs = registration.manual ? .manual : .lookup
-        result.facts.append(.init(name: "registered endpoint IPs", value: "\(registration.count) (\(registration.texts.joined(separator: "; ")))", position: registration.position))
+        result.facts.append(.init(name: "registered endpoint IPs", value: "\(registration.count) (\(listed(registration.texts)))", position: registration.position))
         result.accounts = crossAccount(alb: alb, application: [api] + (function.map { [$0] } ?? [])) ? .cross : .single
         result.facts.append(
             .init(
@@ -169,7 +183,7 @@ package enum DesignRecognizer {
             "\(alb.address) forwards to \(group.address), a target group of type lambda"
             + (others.isEmpty ? "" : " (and to \(others.map(\.address).joined(separator: ", ")), of the same type)")
             + (function == nil ? "; the function it registers is not declared in the code read, so the function's defaults (128 MB, x86_64) apply" : "")
-        if let record = cnameToALB(inventory.config, alb: alb) { cnameFact(record, into: &result) }
+        if let record = inventory.cname(to: alb) { cnameFact(record, into: &result) }
         albFacts(inventory, alb: alb, into: &result)
         lambdaFacts(function, into: &result)
         for lambdaGroup in [group] + others {
@@ -186,11 +200,8 @@ package enum DesignRecognizer {
         var result = Recognition(design: DesignCatalog.design(withSignatures: ["vpce", "apigw+domain", "lambda"]), explanation: "", facts: [], unknowns: [])
         // A private API serves only clients in the VPC or on the corporate network.
         result.albScheme = .internal
-        let associations = accessAssociations(config, domain: domain)
-        let mappings = config.resources("aws_api_gateway_base_path_mapping").filter {
-            referenced($0["domain_name"], in: [domain]) != nil || referenced($0["domain_name_id"], in: [domain]) != nil
-        }
-        let api = mappings.lazy.compactMap { referenced($0["api_id"], in: inventory.privateAPIs) }.first ?? inventory.privateAPIs[0]
+        let associations = inventory.accessAssociations(of: domain)
+        let api = inventory.mappings(of: domain).lazy.compactMap { inventory.referenced($0["api_id"], in: inventory.privateAPIs) }.first ?? inventory.privateAPIs[0]
         let function = inventory.function(integratedWith: api)
         result.parts = .init(endpoint: endpoint.address, api: api.address, domain: domain.address, function: function?.address)
         result.front = domain.address
@@ -315,7 +326,8 @@ package enum DesignRecognizer {
                     value: "\(api.address): endpoint type PRIVATE; aws:SourceVpce \(conditions.isEmpty ? "not conditioned" : conditions.joined(separator: ", "))",
                     position: api.position))
         }
-        for vpc in config.resources("aws_vpc") {
+        let parts = [alb, endpoint].compactMap { $0 } + [result.parts.targetGroup].compactMap { $0.flatMap(config.block(address:)) }
+        for vpc in inventory.vpcs(of: parts) {
             result.facts.append(.init(name: "VPC", value: "\(vpc.address): \(vpc["cidr_block"].map { $0.value?.string ?? $0.text } ?? "no cidr_block")", position: vpc.position))
         }
         let groupsOf: (TerraformExpression?) -> String = { expression in
@@ -332,42 +344,11 @@ package enum DesignRecognizer {
 
     // MARK: - Wiring
 
-    /// A Route 53 CNAME record whose target is an ALB's DNS name (of `alb` when given): every query to it is billed.
-    static func cnameToALB(_ config: TerraformConfiguration, alb: TerraformBlock? = nil) -> TerraformBlock? {
-        config.resources("aws_route53_record").first { record in
-            guard (record["type"]?.value?.string ?? "").uppercased() == "CNAME", let records = record["records"] else { return false }
-            if let alb { return records.refers(to: alb) }
-            return records.references.contains { $0.resourceType == "aws_lb" || $0.resourceType == "aws_alb" }
-        }
-    }
-
     /// Custom domain names of API Gateway with endpoint type PRIVATE.
     static func privateDomains(_ config: TerraformConfiguration) -> [TerraformBlock] {
         config.resources("aws_api_gateway_domain_name").filter { domain in
             domain.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").contains("PRIVATE") }
         }
-    }
-
-    /// The access associations that name `domain` (by its ARN).
-    static func accessAssociations(_ config: TerraformConfiguration, domain: TerraformBlock) -> [TerraformBlock] {
-        config.resources("aws_api_gateway_domain_name_access_association").filter { association in
-            association["domain_name_arn"]?.refers(to: domain) ?? false
-        }
-    }
-
-    /// The resource of `candidates` that `expression` refers to, if any.
-    static func referenced(_ expression: TerraformExpression?, in candidates: [TerraformBlock]) -> TerraformBlock? {
-        guard let expression else { return nil }
-        return candidates.first { expression.refers(to: $0) }
-    }
-
-    /// The execute-api endpoint a private custom domain name is reached through: the one its access
-    /// association names.
-    static func associatedEndpoint(_ config: TerraformConfiguration, domain: TerraformBlock, endpoints: [TerraformBlock]) -> TerraformBlock? {
-        for association in accessAssociations(config, domain: domain) {
-            if let endpoint = referenced(association["access_association_source"], in: endpoints) { return endpoint }
-        }
-        return nil
     }
 
     /// The provider's region, else the region in the endpoint's service name.
@@ -408,7 +389,7 @@ package enum DesignRecognizer {
             var zones: Set<String> = []
             var instances = 0
             for reference in subnetReferences {
-                for subnet in config.resources("aws_subnet") where subnet.isReferenced(by: reference) {
+                for subnet in config.instances(of: reference) {
                     zones.insert(zone(subnet))
                     instances += 1
                 }
@@ -440,113 +421,14 @@ package enum DesignRecognizer {
         return (count, manual, texts, attachments.first?.position)
     }
 
+    /// At most three items of a list, then how many more: a fact stays one short line.
+    static func listed(_ items: [String], separator: String = "; ") -> String {
+        items.count <= 3 ? items.joined(separator: separator) : items.prefix(3).joined(separator: separator) + "\(separator)and \(items.count - 3) more"
+    }
+
     /// True when the application resources use a provider alias the ALB does not.
     static func crossAccount(alb: TerraformBlock, application: [TerraformBlock]) -> Bool {
         let albProvider = alb["provider"]?.text ?? "aws"
         return application.contains { ($0["provider"]?.text ?? "aws") != albProvider }
-    }
-}
-
-/// The resources the recognizer and the review look at, gathered once, with the wiring between
-/// them indexed by what refers to what.
-package struct Inventory {
-    let config: TerraformConfiguration
-    let albs: [TerraformBlock]
-    let targetGroups: [TerraformBlock]
-    let listeners: [TerraformBlock]
-    let rules: [TerraformBlock]
-    let attachmentBlocks: [TerraformBlock]
-    let endpoints: [TerraformBlock]
-    let privateAPIs: [TerraformBlock]
-    let policies: [TerraformBlock]
-    let functions: [TerraformBlock]
-    let domains: [TerraformBlock]
-    let integrations: [TerraformBlock]
-
-    init(_ config: TerraformConfiguration) {
-        self.config = config
-        albs = (config.resources("aws_lb") + config.resources("aws_alb")).filter { ($0["load_balancer_type"]?.value?.string ?? "application") == "application" }
-        targetGroups = config.resources("aws_lb_target_group") + config.resources("aws_alb_target_group")
-        listeners = config.resources("aws_lb_listener") + config.resources("aws_alb_listener")
-        rules = config.resources("aws_lb_listener_rule") + config.resources("aws_alb_listener_rule")
-        attachmentBlocks = config.resources("aws_lb_target_group_attachment") + config.resources("aws_alb_target_group_attachment")
-        endpoints = config.resources("aws_vpc_endpoint").filter { endpoint in
-            (endpoint["service_name"]?.text ?? "").contains("execute-api") && (endpoint["vpc_endpoint_type"]?.value?.string ?? "Gateway").lowercased() == "interface"
-        }
-        privateAPIs = config.resources("aws_api_gateway_rest_api").filter { api in
-            api.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").contains("PRIVATE") }
-        }
-        policies = config.resources("aws_api_gateway_rest_api_policy")
-        functions = config.resources("aws_lambda_function")
-        domains = DesignRecognizer.privateDomains(config)
-        integrations = config.resources("aws_api_gateway_integration")
-    }
-
-    /// The listeners of `alb`: those whose load_balancer_arn names it; with one ALB, also those that
-    /// name none (an ARN passed in from elsewhere).
-    func listeners(of alb: TerraformBlock) -> [TerraformBlock] {
-        listeners.filter { listener in
-            guard let arn = listener["load_balancer_arn"] else { return albs.count == 1 }
-            if arn.refers(to: alb) { return true }
-            return albs.count == 1 && !albs.contains { arn.refers(to: $0) }
-        }
-    }
-
-    /// The target groups `alb`'s listeners and their rules forward to. When they name none the code
-    /// declares (or there is no listener): every target group if it is the only ALB, else those of
-    /// its module instance if it is the only ALB there.
-    func targetGroups(of alb: TerraformBlock) -> [TerraformBlock] {
-        let own = listeners(of: alb)
-        var actions: [TerraformExpression] = own.flatMap { TerraformReview.allExpressions($0) }
-        for rule in rules where own.contains(where: { rule["listener_arn"]?.refers(to: $0) ?? false }) { actions += TerraformReview.allExpressions(rule) }
-        let named = targetGroups.filter { group in actions.contains { $0.refers(to: group) } }
-        guard named.isEmpty else { return named }
-        if albs.count == 1 { return targetGroups }
-        // The only ALB of a module instance owns that instance's target groups.
-        if albs.filter({ $0.module == alb.module }).count == 1 { return targetGroups.filter { $0.module == alb.module } }
-        return []
-    }
-
-    func attachments(to group: TerraformBlock) -> [TerraformBlock] {
-        attachmentBlocks.filter { $0["target_group_arn"]?.refers(to: group) ?? false }
-    }
-
-    /// The execute-api endpoint whose IPs `group` holds: named by its attachments (directly or through
-    /// a data "aws_network_interface"); with one endpoint and nothing named, that one.
-    func endpoint(behind group: TerraformBlock) -> TerraformBlock? {
-        guard !endpoints.isEmpty else { return nil }
-        for attachment in attachments(to: group) {
-            guard let target = attachment["target_id"] else { continue }
-            if let endpoint = endpoints.first(where: { target.refers(to: $0) }) { return endpoint }
-            for reference in target.references where reference.resourceType == "aws_network_interface" {
-                guard let nic = config.block(for: reference) else { continue }
-                let expressions = TerraformReview.allExpressions(nic)
-                if let endpoint = endpoints.first(where: { endpoint in expressions.contains { $0.refers(to: endpoint) } }) { return endpoint }
-            }
-        }
-        return endpoints.first
-    }
-
-    /// The private REST API reached through `endpoint`: the one whose policy names it, else the first.
-    func api(reachedThrough endpoint: TerraformBlock) -> TerraformBlock? {
-        privateAPIs.first { api in ([api] + apiPolicies(of: api)).contains { $0["policy"]?.refers(to: endpoint) ?? false } } ?? privateAPIs.first
-    }
-
-    func apiPolicies(of api: TerraformBlock) -> [TerraformBlock] { policies.filter { $0["rest_api_id"]?.refers(to: api) ?? false } }
-
-    /// The function an API's integrations invoke, else the first one declared.
-    func function(integratedWith api: TerraformBlock) -> TerraformBlock? {
-        for integration in integrations where integration["rest_api_id"]?.refers(to: api) ?? false {
-            if let uri = integration["uri"], let function = functions.first(where: { uri.refers(to: $0) }) { return function }
-        }
-        return functions.first
-    }
-
-    /// The function a lambda target group's attachments register, else the first one declared.
-    func function(behind group: TerraformBlock) -> TerraformBlock? {
-        for attachment in attachments(to: group) {
-            if let target = attachment["target_id"], let function = functions.first(where: { target.refers(to: $0) }) { return function }
-        }
-        return functions.first
     }
 }

@@ -201,9 +201,9 @@ final class ModuleExpander {
             let name = variable.labels[0]
             let type = variable.attribute(named: "type").map { TypeConstraint($0.expression) } ?? .any
             var value = inputs[name]
-            let nullable = variable.attribute(named: "nullable").flatMap { Evaluator().evaluate($0.expression).value } != .bool(false)
+            let nullable = variable.attribute(named: "nullable").flatMap { Evaluator().value(of: $0.expression) } != .bool(false)
             if value == nil || (value == .null && !nullable) {
-                value = variable.attribute(named: "default").flatMap { Evaluator().evaluate($0.expression).value }
+                value = variable.attribute(named: "default").flatMap { Evaluator().value(of: $0.expression) }
             }
             if let value { scope.variables[name] = type.convert(value) }
             if let passed = through["var.\(name)"] { scope.through["var.\(name)"] = passed }
@@ -220,7 +220,7 @@ final class ModuleExpander {
             let converted = convert(output, scope: scope, evaluator: evaluator)
             blocks.append(converted)
             guard let attribute = output.attribute(named: "value") else { continue }
-            outputs[name] = evaluator.evaluate(attribute.expression).value ?? .unknown
+            outputs[name] = evaluator.value(of: attribute.expression) ?? .unknown
             outputThrough[name] = converted["value"]?.references ?? []
         }
         return (outputs, outputThrough)
@@ -252,7 +252,7 @@ final class ModuleExpander {
             switch node {
             case .local(let name, let attribute):
                 let evaluator = scope.evaluator()
-                scope.locals[name] = evaluator.evaluate(attribute.expression).value ?? .unknown
+                scope.locals[name] = evaluator.value(of: attribute.expression) ?? .unknown
                 scope.through["local.\(name)"] = Array(references(attribute.expression, scope: scope, evaluator: evaluator).prefix(Self.throughLimit))
             case .call(let call):
                 try expandCall(call, scope: &scope, callKey: callKey, stack: stack)
@@ -276,7 +276,7 @@ final class ModuleExpander {
         let position = position(call.position, scope: scope)
         let evaluator = scope.evaluator()
         blocks.append(convert(call, scope: scope, evaluator: evaluator))
-        guard let sourceText = call.attribute(named: "source").flatMap({ evaluator.evaluate($0.expression).value?.stringValue }) else {
+        guard let sourceText = call.attribute(named: "source").flatMap({ evaluator.value(of: $0.expression)?.stringValue }) else {
             notes.append("\(scope.prefix)module.\(name) at \(position) has no literal source, so the review cannot see inside it")
             return
         }
@@ -334,7 +334,7 @@ final class ModuleExpander {
             var arguments: [String: TerraformExpression] = [:]
             var argumentThrough: [String: [TerraformReference]] = [:]
             for attribute in call.body.attributes where !meta.contains(attribute.name) {
-                inputs[attribute.name] = instanceEvaluator.evaluate(attribute.expression).value ?? .unknown
+                inputs[attribute.name] = instanceEvaluator.value(of: attribute.expression) ?? .unknown
                 let converted = convert(attribute.expression, scope: scope, evaluator: instanceEvaluator)
                 arguments[attribute.name] = converted
                 argumentThrough["var.\(attribute.name)"] = Array(converted.references.prefix(Self.throughLimit))
@@ -370,7 +370,7 @@ final class ModuleExpander {
     private func instanceKeys(of block: HCL.Block, scope: Scope) -> (style: ExpansionStyle, instances: [(key: String?, extra: [String: HCL.Value], each: String?)])? {
         let evaluator = scope.evaluator()
         if let count = block.attribute(named: "count") {
-            guard case .number(let number)? = evaluator.evaluate(count.expression).value, abs(number) < 1_000_000_000,
+            guard case .number(let number)? = evaluator.value(of: count.expression), abs(number) < 1_000_000_000,
                 case let n = NSDecimalNumber(decimal: number).intValue, n >= 0, Decimal(n) == number
             else { return (.single, [(nil, [:], nil)]) }
             if n == 0 { return nil }
@@ -378,7 +378,7 @@ final class ModuleExpander {
             return (.count, (0..<n).map { ("[\($0)]", ["count": ["index": .number(Decimal($0))]], nil) })
         }
         if let forEach = block.attribute(named: "for_each") {
-            let value = evaluator.evaluate(forEach.expression).value
+            let value = evaluator.value(of: forEach.expression)
             var pairs: [(String, HCL.Value)] = []
             switch value {
             case .object(let members)?:
@@ -426,9 +426,7 @@ final class ModuleExpander {
             return
         }
         for (key, extra, _) in expansion.instances {
-            var converted = convert(block, scope: scope, evaluator: scope.evaluator(extra))
-            converted.key = key
-            blocks.append(converted)
+            blocks.append(convert(block, scope: scope, evaluator: scope.evaluator(extra), key: key))
         }
     }
 
@@ -438,7 +436,10 @@ final class ModuleExpander {
         scope.definition.sources[position.file]?.position(position) ?? SourcePosition(file: position.file, line: position.line, column: position.column)
     }
 
-    private func convert(_ block: HCL.Block, scope: Scope, evaluator: Evaluator) -> TerraformBlock {
+    /// `kind` and `labels` replace the block's own (a dynamic block's content becomes the block it makes).
+    private func convert(
+        _ block: HCL.Block, scope: Scope, evaluator: Evaluator, key: String? = nil, kind: String? = nil, labels: [String]? = nil, at: HCL.SourcePosition? = nil
+    ) -> TerraformBlock {
         var attributes: [String: TerraformExpression] = [:]
         for attribute in block.body.attributes { attributes[attribute.name] = convert(attribute.expression, scope: scope, evaluator: evaluator) }
         var nested: [TerraformBlock] = []
@@ -450,7 +451,8 @@ final class ModuleExpander {
             }
         }
         return TerraformBlock(
-            kind: block.type, labels: block.labels, attributes: attributes, blocks: nested, position: position(block.position, scope: scope), module: scope.prefix)
+            kind: kind ?? block.type, labels: labels ?? block.labels, attributes: attributes, blocks: nested, position: position(at ?? block.position, scope: scope),
+            module: scope.prefix, key: key)
     }
 
     /// `dynamic "NAME" { for_each = ...; content { ... } }` over a known collection: one `NAME` block
@@ -463,7 +465,7 @@ final class ModuleExpander {
                 return nil
             } ?? name
         let pairs: [(HCL.Value, HCL.Value)]
-        switch evaluator.evaluate(forEach.expression).value {
+        switch evaluator.value(of: forEach.expression) {
         case .object(let members)?: pairs = members.keys.sorted().map { (.string($0), members[$0]!) }
         case .list(let elements)?: pairs = elements.enumerated().map { (.number(Decimal($0.offset)), $0.element) }
         default: return nil
@@ -472,11 +474,8 @@ final class ModuleExpander {
         return pairs.map { key, value in
             var inner = evaluator
             inner.scope[iterator] = ["key": key, "value": value]
-            var converted = convert(content, scope: scope, evaluator: inner)
-            converted.kind = name
-            converted.labels = block.labels.count > 1 ? Array(block.labels.dropFirst()) : []
-            converted.position = position(block.position, scope: scope)
-            return converted
+            return convert(
+                content, scope: scope, evaluator: inner, kind: name, labels: block.labels.count > 1 ? Array(block.labels.dropFirst()) : [], at: block.position)
         }
     }
 
@@ -494,7 +493,7 @@ final class ModuleExpander {
         let file = scope.definition.sources[expression.position.file]
         return TerraformExpression(
             text: file?.syntax.sourceText(of: expression) ?? "", position: position(expression.position, scope: scope),
-            value: evaluator.evaluate(expression).value.map(HCLAdapter.convert),
+            value: evaluator.value(of: expression).map(HCLAdapter.convert),
             references: references(expression, scope: scope, evaluator: evaluator), elements: elements)
     }
 

@@ -204,17 +204,23 @@ package struct TerraformExpression: Sendable, Equatable {
 
 /// A block with its labels, attributes and nested blocks, e.g. `resource "aws_lb" "public_alb" {...}`.
 /// A resource with `count` or `for_each` over known values is one block per instance, with its key.
-package struct TerraformBlock: Sendable, Equatable {
+/// Immutable, and a class: the review hands the same block around many times, and a copy is a
+/// pointer, not a dozen reference counts.
+package final class TerraformBlock: Sendable, Equatable {
     /// `resource`, `data`, `variable`, `provider`, `output`, `locals`, `terraform`, `module`, or a nested block's name.
-    package var kind: String
-    package var labels: [String]
-    package var attributes: [String: TerraformExpression]
-    package var blocks: [TerraformBlock]
-    package var position: SourcePosition
+    package let kind: String
+    package let labels: [String]
+    package let attributes: [String: TerraformExpression]
+    package let blocks: [TerraformBlock]
+    package let position: SourcePosition
     /// The module instance it belongs to: `module.alb.` (or `module.alb["a"].`), empty in the root module.
-    package var module: String
+    package let module: String
     /// The instance key (`[0]`, `["api"]`) when `count` or `for_each` expanded it.
-    package var key: String?
+    package let key: String?
+    /// `module.alb.aws_lb.x` without the instance key; `data.t.n`, `var.v`, `module.m` likewise.
+    package let baseAddress: String
+    /// Terraform's address of this instance: `module.alb.aws_lb_target_group.this["api"]`.
+    package let address: String
 
     package init(
         kind: String, labels: [String], attributes: [String: TerraformExpression], blocks: [TerraformBlock], position: SourcePosition, module: String = "",
@@ -227,27 +233,30 @@ package struct TerraformBlock: Sendable, Equatable {
         self.position = position
         self.module = module
         self.key = key
+        let type = labels.first ?? ""
+        let name = labels.count > 1 ? labels[1] : ""
+        switch kind {
+        case "data": baseAddress = "\(module)data.\(type).\(name)"
+        case "variable": baseAddress = "\(module)var.\(type)"
+        case "module": baseAddress = "\(module)module.\(type)"
+        case "output": baseAddress = "\(module)output.\(type)"
+        case "provider": baseAddress = "\(module)provider.\(type)"
+        case "locals", "terraform": baseAddress = "\(module)\(kind)"
+        default: baseAddress = labels.isEmpty ? "\(module)\(kind)" : "\(module)\(type).\(name)"
+        }
+        address = baseAddress + (key ?? "")
+    }
+
+    package static func == (lhs: TerraformBlock, rhs: TerraformBlock) -> Bool {
+        lhs === rhs
+            || (lhs.kind == rhs.kind && lhs.labels == rhs.labels && lhs.attributes == rhs.attributes && lhs.blocks == rhs.blocks && lhs.position == rhs.position
+                && lhs.module == rhs.module && lhs.key == rhs.key)
     }
 
     /// `aws_lb` for `resource "aws_lb" "x"`.
     package var type: String { labels.first ?? "" }
     /// `x` for `resource "aws_lb" "x"`.
     package var name: String { labels.count > 1 ? labels[1] : "" }
-    /// `module.alb.aws_lb.x` without the instance key; `data.t.n`, `var.v`, `module.m` likewise.
-    package var baseAddress: String {
-        switch kind {
-        case "data": "\(module)data.\(type).\(name)"
-        case "variable": "\(module)var.\(type)"
-        case "module": "\(module)module.\(type)"
-        case "output": "\(module)output.\(type)"
-        case "provider": "\(module)provider.\(type)"
-        case "locals", "terraform": "\(module)\(kind)"
-        default: labels.isEmpty ? "\(module)\(kind)" : "\(module)\(type).\(name)"
-        }
-    }
-    /// Terraform's address of this instance: `module.alb.aws_lb_target_group.this["api"]`.
-    package var address: String { baseAddress + (key ?? "") }
-
     package subscript(_ attribute: String) -> TerraformExpression? { attributes[attribute] }
 
     package func blocks(_ kind: String) -> [TerraformBlock] { blocks.filter { $0.kind == kind } }
@@ -276,6 +285,8 @@ package struct TerraformConfiguration: Sendable, Equatable {
     private let byKindAndType: [String: [Int]]
     /// The first block with each address, with and without its instance key.
     private let byAddress: [String: Int]
+    /// Every instance of each declaration, by base address.
+    private let byBase: [String: [Int]]
 
     /// Resources and data sources declared with no instance (`count = 0`): references to them are valid.
     package let declaredWithoutInstances: Set<String>
@@ -292,14 +303,23 @@ package struct TerraformConfiguration: Sendable, Equatable {
         self.warnings = warnings
         var byKindAndType: [String: [Int]] = [:]
         var byAddress: [String: Int] = [:]
+        var byBase: [String: [Int]] = [:]
         for (index, block) in blocks.enumerated() {
             byKindAndType["\(block.kind) \(block.type)", default: []].append(index)
             guard ["resource", "data", "variable", "module", "output"].contains(block.kind) else { continue }
+            byBase[block.baseAddress, default: []].append(index)
             if byAddress[block.address] == nil { byAddress[block.address] = index }
             if block.key != nil, byAddress[block.baseAddress] == nil { byAddress[block.baseAddress] = index }
         }
         self.byKindAndType = byKindAndType
         self.byAddress = byAddress
+        self.byBase = byBase
+    }
+
+    /// The instances a reference names: the one its key gives, else all of them.
+    package func instances(of reference: TerraformReference) -> [TerraformBlock] {
+        guard let target = reference.target else { return [] }
+        return (byBase[target] ?? []).map { blocks[$0] }.filter { $0.isReferenced(by: reference) }
     }
 
     private func blocks(_ kind: String, _ type: String) -> [TerraformBlock] { (byKindAndType["\(kind) \(type)"] ?? []).map { blocks[$0] } }

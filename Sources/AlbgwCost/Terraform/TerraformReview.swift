@@ -43,16 +43,25 @@ package enum TerraformReview {
 
     /// The findings of every design instance and of the configuration as a whole, each once.
     package static func review(_ config: TerraformConfiguration, designs: [Recognition]) -> [ReviewFinding] {
+        review(Inventory(config), designs: designs)
+    }
+
+    /// The same, from an inventory the recognizer already built.
+    package static func review(_ inventory: Inventory, designs: [Recognition]) -> [ReviewFinding] {
         var findings: [ReviewFinding] = []
         var seen: Set<String> = []
         func add(_ rule: ReviewRuleID, _ severity: Finding.Severity, _ position: SourcePosition, _ message: String, _ fix: String) {
             guard seen.insert("\(rule.rawValue) \(position) \(message)").inserted else { return }
             findings.append(ReviewFinding(rule: rule, severity: severity, position: position, message: message, fix: fix))
         }
-        let inventory = Inventory(config)
+        review(inventory, designs: designs, add: add)
+        return findings.sorted { ($0.severity, $0.position, $0.id) < ($1.severity, $1.position, $1.id) }
+    }
+
+    static func review(_ inventory: Inventory, designs: [Recognition], add: Add) {
+        let config = inventory.config
         for recognition in designs { reviewInstance(config, inventory: inventory, recognition: recognition, add: add) }
         reviewConfiguration(config, inventory: inventory, designs: designs, add: add)
-        return findings.sorted { ($0.severity, $0.position, $0.id) < ($1.severity, $1.position, $1.id) }
     }
 
     typealias Add = (ReviewRuleID, Finding.Severity, SourcePosition, String, String) -> Void
@@ -97,11 +106,11 @@ package enum TerraformReview {
         // The client's Host header reaches a private API that will not recognise it.
         if albToEndpoint, let alb {
             let listeners = inventory.listeners(of: alb)
-            let rules = inventory.rules.filter { rule in listeners.contains { rule["listener_arn"]?.refers(to: $0) ?? false } }
+            let rules = listeners.flatMap { inventory.rules(of: $0) }
             let listenerText = (listeners + rules).flatMap { block in allText(block) }.joined(separator: "\n")
             let rewritesHost = listenerText.contains("host_header_rewrite") || listenerText.contains("x-apigw-api-id")
-            let associated = !config.resources("aws_api_gateway_domain_name_access_association").isEmpty
-            let anyDomain = !config.resources("aws_api_gateway_domain_name").isEmpty
+            let associated = !inventory.associations.isEmpty
+            let anyDomain = inventory.hasCustomDomain
             if !rewritesHost && !(associated && !inventory.domains.isEmpty) {
                 add(
                     .hostHeader, anyDomain ? .low : .high, alb.position,
@@ -144,9 +153,8 @@ package enum TerraformReview {
     static func reviewConfiguration(_ config: TerraformConfiguration, inventory: Inventory, designs: [Recognition], add: Add) {
         // Every private custom domain name needs an access association with an execute-api endpoint,
         // and a policy that lets that endpoint in (a new one denies everything).
-        let apiEndpoints = config.resources("aws_vpc_endpoint").filter { ($0["service_name"]?.text ?? "").contains("execute-api") }
-        for domain in DesignRecognizer.privateDomains(config) {
-            let associations = DesignRecognizer.accessAssociations(config, domain: domain)
+        for domain in inventory.domains {
+            let associations = inventory.accessAssociations(of: domain)
             if associations.isEmpty {
                 add(
                     .missingAccessAssociation, .high, domain.position,
@@ -154,13 +162,13 @@ package enum TerraformReview {
                     "add an aws_api_gateway_domain_name_access_association with access_association_source = <endpoint>.id, access_association_source_type = \"VPCE\" and domain_name_arn = \(domain.address).arn"
                 )
             }
-            for association in associations where DesignRecognizer.referenced(association["access_association_source"], in: apiEndpoints) == nil {
+            for association in associations where inventory.referenced(association["access_association_source"], in: inventory.apiEndpointIndex) == nil {
                 add(
                     .accessAssociationEndpoint, .high, association["access_association_source"]?.position ?? association.position,
                     "\(association.address) associates \(domain.address) with \(association["access_association_source"]?.text ?? "nothing"), not an execute-api interface endpoint declared here: requests through the endpoint clients use are not let in",
                     "access_association_source = aws_vpc_endpoint.<execute-api endpoint>.id")
             }
-            let endpoint = DesignRecognizer.associatedEndpoint(config, domain: domain, endpoints: apiEndpoints) ?? apiEndpoints.first
+            let endpoint = inventory.associatedEndpoint(of: domain, anyType: true) ?? inventory.apiEndpoints.first
             guard let policy = domain["policy"] else {
                 add(
                     .domainPolicy, .high, domain.position,
@@ -178,7 +186,7 @@ package enum TerraformReview {
             }
         }
         // A CNAME to the ALB: Route 53 bills every query; an alias answers the same for free.
-        if let record = DesignRecognizer.cnameToALB(config) {
+        if let record = inventory.cnameToAnyALB {
             add(
                 .cnameToALB, .low, record["type"]?.position ?? record.position,
                 "\(record.address) is a CNAME to the ALB's DNS name: Route 53 bills every query that reaches it (this review prices them as --dns-record cname, with --dns-queries-per-month), and a CNAME cannot sit at the zone apex",
@@ -186,7 +194,7 @@ package enum TerraformReview {
             )
         }
         // Listener TLS policy.
-        for listener in config.resources("aws_lb_listener") + config.resources("aws_alb_listener") where (listener["protocol"]?.value?.string ?? "").uppercased() == "HTTPS" {
+        for listener in inventory.listeners where (listener["protocol"]?.value?.string ?? "").uppercased() == "HTTPS" {
             let policy = listener["ssl_policy"]?.value?.string
             if policy == nil || weakPolicies.contains(policy!) {
                 add(
@@ -197,7 +205,7 @@ package enum TerraformReview {
             }
         }
         // VPC CIDR outside RFC 1918.
-        for vpc in config.resources("aws_vpc") {
+        for vpc in inventory.vpcs {
             if let cidr = vpc["cidr_block"], let text = cidr.value?.string, !isRFC1918(text) {
                 add(
                     .publicCIDR, .medium, cidr.position,
@@ -206,7 +214,7 @@ package enum TerraformReview {
             }
         }
         // Deprecated Lambda runtimes.
-        for function in config.resources("aws_lambda_function") {
+        for function in inventory.functions {
             if let runtime = function["runtime"], let name = runtime.value?.string, let dates = deprecatedRuntimes[name] {
                 let blocks: String
                 if let create = dates.blockCreate, let update = dates.blockUpdate {
@@ -223,7 +231,7 @@ package enum TerraformReview {
             }
         }
         // Health checks of the endpoint target group.
-        for group in config.resources("aws_lb_target_group") + config.resources("aws_alb_target_group") where group["target_type"]?.value?.string == "ip" {
+        for group in inventory.targetGroups where group["target_type"]?.value?.string == "ip" {
             guard let check = group.blocks("health_check").first else { continue }
             if let port = check["port"]?.value?.string, port == "443", check["protocol"] == nil {
                 add(

@@ -7,10 +7,15 @@ package struct TerraformReviewResult: Sendable, Equatable {
     package var findings: [ReviewFinding]
     /// What reading noticed that the user should act on: values for variables nobody declares.
     package var warnings: [String] = []
+    /// What the configuration leaves open for every instance: unset variables, modules not followed.
+    package var unknowns: [String] = []
     /// With a workload: what each instance's design costs in its own scenario (parallel to `designs`).
     package var costs: [InstanceCost?] = []
 
-    package init(files: [String], designs: [Recognition], findings: [ReviewFinding], warnings: [String] = [], costs: [InstanceCost?] = []) {
+    package init(
+        files: [String], designs: [Recognition], findings: [ReviewFinding], warnings: [String] = [], unknowns: [String] = [], costs: [InstanceCost?] = []
+    ) {
+        self.unknowns = unknowns
         self.files = files
         self.designs = designs
         self.findings = findings

@@ -52,7 +52,7 @@ indirect enum TypeConstraint: Sendable, Equatable {
                 for item in items {
                     guard let name = item.key.literalName else { continue }
                     if case .functionCall(let inner) = item.value.kind, inner.name == "optional", let type = inner.arguments.first {
-                        let defaultValue = inner.arguments.count > 1 ? Evaluator().evaluate(inner.arguments[1]).value : nil
+                        let defaultValue = inner.arguments.count > 1 ? Evaluator().value(of: inner.arguments[1]) : nil
                         attributes[name] = Attribute(type: TypeConstraint(type), optional: true, defaultValue: defaultValue)
                     } else {
                         attributes[name] = Attribute(type: TypeConstraint(item.value), optional: false, defaultValue: nil)

@@ -100,7 +100,7 @@ struct VariableValues {
                 undeclared.append(attribute.name)
                 continue
             }
-            guard let value = Evaluator().evaluate(attribute.expression).value else {
+            guard let value = Evaluator().value(of: attribute.expression) else {
                 throw TerraformLoader.LoadError.parse(
                     "\(HCLError.excerpt(display, limit: 200)):\(line): the value of \(HCLError.excerpt(attribute.name, limit: 60)) is not a constant; variable files hold literal values only"
                 )
@@ -126,7 +126,7 @@ struct VariableValues {
         case .string, .any: return .string(text)
         default:
             if let expression = try? HCLParser.parse("v = \(text)\n", path: origin).body.attribute(named: "v")?.expression,
-                let value = Evaluator().evaluate(expression).value
+                let value = Evaluator().value(of: expression)
             {
                 return type.convert(value)
             }

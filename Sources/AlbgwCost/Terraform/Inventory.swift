@@ -1,0 +1,294 @@
+import Foundation
+
+/// The resources the recognizer and the review look at, gathered once, with the wiring between
+/// them indexed by what refers to what: every question ("which listeners name this ALB?") is a
+/// dictionary look-up and a check of the few candidates, so a review stays linear in the size of
+/// the configuration however many ALBs, target groups and APIs it declares.
+package final class Inventory {
+    let config: TerraformConfiguration
+    let albs: [TerraformBlock]
+    let targetGroups: [TerraformBlock]
+    let listeners: [TerraformBlock]
+    let rules: [TerraformBlock]
+    let attachmentBlocks: [TerraformBlock]
+    let endpoints: [TerraformBlock]
+    /// Every `aws_vpc_endpoint` whose service is execute-api, Interface or not.
+    let apiEndpoints: [TerraformBlock]
+    let privateAPIs: [TerraformBlock]
+    let policies: [TerraformBlock]
+    let functions: [TerraformBlock]
+    let domains: [TerraformBlock]
+    let integrations: [TerraformBlock]
+    let associations: [TerraformBlock]
+    let mappings: [TerraformBlock]
+    let records: [TerraformBlock]
+    let vpcs: [TerraformBlock]
+    let hasCustomDomain: Bool
+
+    /// `blocks` indexed by the targets (`aws_lb.x`, `module.m.aws_lb.this`) their attribute refers to.
+    struct Referrers {
+        let blocks: [TerraformBlock]
+        private var byTarget: [String: [Int]] = [:]
+
+        init(_ blocks: [TerraformBlock], attributes: [String]?) {
+            self.blocks = blocks
+            for (index, block) in blocks.enumerated() {
+                let expressions = attributes.map { $0.compactMap { block[$0] } } ?? TerraformReview.allExpressions(block)
+                var seen: Set<String> = []
+                for reference in expressions.flatMap(\.references) {
+                    guard let target = reference.target, seen.insert(target).inserted else { continue }
+                    byTarget[target, default: []].append(index)
+                }
+            }
+        }
+
+        /// The blocks whose indexed attribute refers to `target` (the instance its key names, or any).
+        func referring(to target: TerraformBlock, through attribute: String? = nil) -> [TerraformBlock] {
+            (byTarget[target.baseAddress] ?? []).map { blocks[$0] }.filter { block in
+                let expressions = attribute.map { block[$0].map { [$0] } ?? [] } ?? TerraformReview.allExpressions(block)
+                return expressions.contains { $0.refers(to: target) }
+            }
+        }
+    }
+
+    private let listenersOfALB: Referrers
+    private let rulesOfListener: Referrers
+    private let attachmentsOfGroup: Referrers
+    private let policiesOfAPI: Referrers
+    private let integrationsOfAPI: Referrers
+    private let associationsOfDomain: Referrers
+    private let mappingsOfDomain: Referrers
+    private let recordsOfALB: Referrers
+    /// Listeners whose load_balancer_arn names no ALB declared here.
+    private let unattachedListeners: [TerraformBlock]
+    /// How many ALBs each module instance holds.
+    private let albsPerModule: [String: Int]
+    private let groupsPerModule: [String: [TerraformBlock]]
+    private var listenerCache: [String: [TerraformBlock]] = [:]
+    /// Target groups' places in source order, by address.
+    private lazy var groupOrder: [String: Int] = {
+        var order: [String: Int] = [:]
+        for (index, group) in targetGroups.enumerated() where order[group.address] == nil { order[group.address] = index }
+        return order
+    }()
+    private var groupCache: [String: [TerraformBlock]] = [:]
+
+    init(_ config: TerraformConfiguration) {
+        self.config = config
+        albs = (config.resources("aws_lb") + config.resources("aws_alb")).filter { ($0["load_balancer_type"]?.value?.string ?? "application") == "application" }
+        targetGroups = config.resources("aws_lb_target_group") + config.resources("aws_alb_target_group")
+        listeners = config.resources("aws_lb_listener") + config.resources("aws_alb_listener")
+        rules = config.resources("aws_lb_listener_rule") + config.resources("aws_alb_listener_rule")
+        attachmentBlocks = config.resources("aws_lb_target_group_attachment") + config.resources("aws_alb_target_group_attachment")
+        apiEndpoints = config.resources("aws_vpc_endpoint").filter { ($0["service_name"]?.text ?? "").contains("execute-api") }
+        endpoints = apiEndpoints.filter { ($0["vpc_endpoint_type"]?.value?.string ?? "Gateway").lowercased() == "interface" }
+        privateAPIs = config.resources("aws_api_gateway_rest_api").filter { api in
+            api.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").contains("PRIVATE") }
+        }
+        policies = config.resources("aws_api_gateway_rest_api_policy")
+        functions = config.resources("aws_lambda_function")
+        let allDomains = config.resources("aws_api_gateway_domain_name")
+        hasCustomDomain = !allDomains.isEmpty
+        domains = allDomains.filter { domain in domain.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").contains("PRIVATE") } }
+        integrations = config.resources("aws_api_gateway_integration")
+        associations = config.resources("aws_api_gateway_domain_name_access_association")
+        mappings = config.resources("aws_api_gateway_base_path_mapping")
+        records = config.resources("aws_route53_record").filter { ($0["type"]?.value?.string ?? "").uppercased() == "CNAME" }
+        vpcs = config.resources("aws_vpc")
+
+        listenersOfALB = Referrers(listeners, attributes: ["load_balancer_arn"])
+        rulesOfListener = Referrers(rules, attributes: ["listener_arn"])
+        attachmentsOfGroup = Referrers(attachmentBlocks, attributes: ["target_group_arn"])
+        policiesOfAPI = Referrers(policies, attributes: ["rest_api_id"])
+        integrationsOfAPI = Referrers(integrations, attributes: ["rest_api_id"])
+        associationsOfDomain = Referrers(associations, attributes: ["domain_name_arn"])
+        mappingsOfDomain = Referrers(mappings, attributes: ["domain_name", "domain_name_id"])
+        recordsOfALB = Referrers(records, attributes: ["records"])
+        let albTargets = Set(albs.map(\.baseAddress))
+        unattachedListeners = listeners.filter { listener in
+            guard let arn = listener["load_balancer_arn"] else { return true }
+            return !arn.references.contains { $0.target.map(albTargets.contains) ?? false }
+        }
+        var albsPerModule: [String: Int] = [:]
+        for alb in albs { albsPerModule[alb.module, default: 0] += 1 }
+        self.albsPerModule = albsPerModule
+        groupsPerModule = Dictionary(grouping: targetGroups, by: \.module)
+    }
+
+    /// Candidates indexed by base address, so that a reference is looked up, not scanned for.
+    struct Index {
+        let candidates: [TerraformBlock]
+        let byBase: [String: [Int]]
+
+        init(_ candidates: [TerraformBlock]) {
+            self.candidates = candidates
+            byBase = Dictionary(grouping: candidates.indices, by: { candidates[$0].baseAddress })
+        }
+    }
+
+    private lazy var endpointIndex = Index(endpoints)
+    lazy var apiEndpointIndex = Index(apiEndpoints)
+    private lazy var functionIndex = Index(functions)
+
+    /// The first block of `candidates` that `expression` refers to.
+    func referenced(_ expression: TerraformExpression?, in candidates: [TerraformBlock]) -> TerraformBlock? {
+        referenced(expression, in: Index(candidates))
+    }
+
+    func referenced(_ expression: TerraformExpression?, in index: Index) -> TerraformBlock? {
+        guard let expression else { return nil }
+        let candidates = index.candidates
+        var best: Int?
+        for reference in expression.references {
+            guard let target = reference.target, let positions = index.byBase[target] else { continue }
+            for position in positions where candidates[position].isReferenced(by: reference) {
+                best = min(best ?? position, position)
+                break
+            }
+        }
+        return best.map { candidates[$0] }
+    }
+
+    // MARK: - Wiring
+
+    /// The listeners of `alb`: those whose load_balancer_arn names it; with one ALB, also those that
+    /// name none (an ARN passed in from elsewhere).
+    func listeners(of alb: TerraformBlock) -> [TerraformBlock] {
+        if let cached = listenerCache[alb.address] { return cached }
+        var own = listenersOfALB.referring(to: alb, through: "load_balancer_arn")
+        if albs.count == 1 {
+            let wanted = Set((own + unattachedListeners).map(\.address))
+            own = listeners.filter { wanted.contains($0.address) }
+        }
+        listenerCache[alb.address] = own
+        return own
+    }
+
+    /// The target groups `alb`'s listeners and their rules forward to. When they name none the code
+    /// declares (or there is no listener): every target group if it is the only ALB, else those of
+    /// its module instance if it is the only ALB there.
+    func targetGroups(of alb: TerraformBlock) -> [TerraformBlock] {
+        if let cached = groupCache[alb.address] { return cached }
+        let own = listeners(of: alb)
+        var actions = own.flatMap { TerraformReview.allExpressions($0) }
+        for listener in own { actions += rulesOfListener.referring(to: listener, through: "listener_arn").flatMap { TerraformReview.allExpressions($0) } }
+        var named: [TerraformBlock] = []
+        var seen: Set<String> = []
+        for reference in actions.flatMap(\.references) where reference.resourceType == "aws_lb_target_group" || reference.resourceType == "aws_alb_target_group" {
+            for group in config.instances(of: reference) where seen.insert(group.address).inserted { named.append(group) }
+        }
+        let result: [TerraformBlock]
+        if !named.isEmpty {
+            result = named.sorted { (groupOrder[$0.address] ?? 0) < (groupOrder[$1.address] ?? 0) }
+        } else if albs.count == 1 {
+            result = targetGroups
+        } else if albsPerModule[alb.module] == 1 {
+            result = groupsPerModule[alb.module] ?? []
+        } else {
+            result = []
+        }
+        groupCache[alb.address] = result
+        return result
+    }
+
+    func attachments(to group: TerraformBlock) -> [TerraformBlock] { attachmentsOfGroup.referring(to: group, through: "target_group_arn") }
+
+    func rules(of listener: TerraformBlock) -> [TerraformBlock] { rulesOfListener.referring(to: listener, through: "listener_arn") }
+
+    /// The execute-api endpoint whose IPs `group` holds: named by its attachments (directly or through
+    /// a data "aws_network_interface"); with nothing named, the first one.
+    func endpoint(behind group: TerraformBlock) -> TerraformBlock? {
+        guard !endpoints.isEmpty else { return nil }
+        for attachment in attachments(to: group) {
+            guard let target = attachment["target_id"] else { continue }
+            if let endpoint = referenced(target, in: endpointIndex) { return endpoint }
+            for reference in target.references where reference.resourceType == "aws_network_interface" {
+                guard let nic = config.block(for: reference) else { continue }
+                for expression in TerraformReview.allExpressions(nic) {
+                    if let endpoint = referenced(expression, in: endpointIndex) { return endpoint }
+                }
+            }
+        }
+        return endpoints.first
+    }
+
+    /// The private REST API reached through `endpoint`: the one whose policy names it, else the first.
+    func api(reachedThrough endpoint: TerraformBlock) -> TerraformBlock? {
+        if apisByEndpoint == nil {
+            var index: [String: [TerraformBlock]] = [:]
+            for api in privateAPIs {
+                for holder in [api] + apiPolicies(of: api) {
+                    for reference in holder["policy"]?.references ?? [] where reference.resourceType == "aws_vpc_endpoint" {
+                        if let target = reference.target { index[target, default: []].append(api) }
+                    }
+                }
+            }
+            apisByEndpoint = index
+        }
+        let candidates = apisByEndpoint?[endpoint.baseAddress] ?? []
+        return candidates.first { api in ([api] + apiPolicies(of: api)).contains { $0["policy"]?.refers(to: endpoint) ?? false } } ?? privateAPIs.first
+    }
+    private var apisByEndpoint: [String: [TerraformBlock]]?
+
+    func apiPolicies(of api: TerraformBlock) -> [TerraformBlock] { policiesOfAPI.referring(to: api, through: "rest_api_id") }
+
+    /// The function an API's integrations invoke, else the first one declared.
+    func function(integratedWith api: TerraformBlock) -> TerraformBlock? {
+        for integration in integrationsOfAPI.referring(to: api, through: "rest_api_id") {
+            if let function = referenced(integration["uri"], in: functionIndex) { return function }
+        }
+        return functions.first
+    }
+
+    /// The function a lambda target group's attachments register, else the first one declared.
+    func function(behind group: TerraformBlock) -> TerraformBlock? {
+        for attachment in attachments(to: group) {
+            if let function = referenced(attachment["target_id"], in: functionIndex) { return function }
+        }
+        return functions.first
+    }
+
+    /// The access associations that name `domain` (by its ARN).
+    func accessAssociations(of domain: TerraformBlock) -> [TerraformBlock] { associationsOfDomain.referring(to: domain, through: "domain_name_arn") }
+
+    /// The execute-api endpoint a private custom domain name is reached through: the one its access
+    /// association names (among the Interface endpoints, or every execute-api one with `anyType`).
+    func associatedEndpoint(of domain: TerraformBlock, anyType: Bool = false) -> TerraformBlock? {
+        for association in accessAssociations(of: domain) {
+            if let endpoint = referenced(association["access_association_source"], in: anyType ? apiEndpointIndex : endpointIndex) { return endpoint }
+        }
+        return nil
+    }
+
+    /// The base path mappings of `domain`.
+    func mappings(of domain: TerraformBlock) -> [TerraformBlock] { mappingsOfDomain.referring(to: domain) }
+
+    /// A Route 53 CNAME record whose target is `alb`'s DNS name: every query to it is billed.
+    func cname(to alb: TerraformBlock) -> TerraformBlock? { recordsOfALB.referring(to: alb, through: "records").first }
+
+    /// A Route 53 CNAME record to any ALB.
+    var cnameToAnyALB: TerraformBlock? {
+        records.first { $0["records"]?.references.contains { $0.resourceType == "aws_lb" || $0.resourceType == "aws_alb" } ?? false }
+    }
+
+    /// The VPCs an instance's parts name (through vpc_id, or their subnets'); with one VPC declared, that one.
+    func vpcs(of parts: [TerraformBlock]) -> [TerraformBlock] {
+        if vpcs.count <= 1 { return vpcs }
+        var found: [TerraformBlock] = []
+        var seen: Set<String> = []
+        func add(_ expression: TerraformExpression?) {
+            for reference in expression?.references ?? [] where reference.resourceType == "aws_vpc" {
+                for vpc in config.instances(of: reference) where seen.insert(vpc.address).inserted { found.append(vpc) }
+            }
+        }
+        for part in parts {
+            add(part["vpc_id"])
+            for key in ["subnets", "subnet_ids"] {
+                for reference in part[key]?.references ?? [] where reference.resourceType == "aws_subnet" {
+                    for subnet in config.instances(of: reference) { add(subnet["vpc_id"]) }
+                }
+            }
+        }
+        return found
+    }
+}
