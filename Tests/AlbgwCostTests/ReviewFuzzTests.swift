@@ -30,7 +30,7 @@ struct ReviewFuzzTests {
         #expect(exitCodes[0, default: 0] > ReviewFuzzTests.count / 10 && exitCodes[65, default: 0] > ReviewFuzzTests.count / 10, "\(exitCodes)")
     }
 
-    static let count = 150
+    static let count = 40
 
     @Test func inputsDependOnlyOnSeedAndIteration() {
         let fuzzer = ReviewFuzzer(seed: 7, corpus: ReviewFuzzTests.corpus)
