@@ -41,6 +41,19 @@ struct ReviewFuzzTests {
         #expect(unchanged.count < 10)
     }
 
+    /// Scripts/fuzz-review 30000 2 stopped at input 4507: a value repeated 10,000 times, then the name
+    /// in it lengthened by 100,000 characters everywhere, made a 2 GB main.tf whose review passed the
+    /// time limit (80 s; 47 s and 5.9 GB alone, exit 0). Inputs now stay under 8 MB, and the others are
+    /// unchanged by the limit.
+    @Test func inputsStayUnderTheSizeLimit() {
+        let fuzzer = ReviewFuzzer(seed: 2, corpus: ReviewFuzzTests.corpus)
+        let input = fuzzer.input(4507)
+        #expect(input.tree.byteCount <= ReviewFuzzer.maximumInputBytes)
+        #expect(input.tree.byteCount > 0)
+        if case .violation(let message) = ReviewFuzzer.exercise(input, timeLimit: .seconds(10)) { Issue.record("\(message)") }
+        #expect((0..<200).allSatisfy { fuzzer.input($0).tree.byteCount <= ReviewFuzzer.maximumInputBytes })
+    }
+
     @Test func theCheckRefusesWhatBreaksTheProperty() {
         let clean = CLI.Result(exitCode: 65, stdout: "", stderr: "albgw-cost: error: main.tf:1:1: expected a block\n")
         #expect(ReviewFuzzer.check(clean, json: false) == nil)

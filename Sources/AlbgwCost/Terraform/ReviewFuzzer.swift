@@ -54,6 +54,14 @@ package struct ReviewFuzzer: Sendable {
         }
 
         mutating func setText(_ path: String, _ text: String) { entries[path] = .file(Array(text.utf8)) }
+
+        /// The bytes of every file.
+        package var byteCount: Int {
+            entries.values.reduce(0) { total, entry in
+                if case .file(let bytes) = entry { return total + bytes.count }
+                return total
+            }
+        }
     }
 
     /// A configuration and the extra arguments both runs get (`--var NAME=VALUE`, `--var-file FILE`;
@@ -118,11 +126,21 @@ package struct ReviewFuzzer: Sendable {
         return Tree(entries)
     }
 
+    /// The largest input made: a mutation that would pass it is undone. Mutations compound (a value
+    /// repeated 10,000 times, then a name in it lengthened by 100,000 characters everywhere made a
+    /// 2 GB file that took 80 s to write and review); 8 MB is near the largest Terraform seen.
+    package static let maximumInputBytes = 8 << 20
+
     /// Input number `iteration`: a corpus tree with one to four mutations applied.
     package func input(_ iteration: Int) -> Input {
         var random = SplitMix64(seed: seed ^ 0x5EED_F022_4E71_E300, stream: UInt64(truncatingIfNeeded: iteration))
         var input = Input(tree: corpus[random.below(corpus.count)])
-        for _ in 0...random.below(4) { mutate(&input, &random) }
+        for _ in 0...random.below(4) {
+            let before = input
+            mutate(&input, &random)
+            // The random numbers are drawn all the same, so that every other input stays as it was.
+            if input.tree.byteCount > Self.maximumInputBytes { input = before }
+        }
         return input
     }
 
@@ -488,6 +506,10 @@ package struct ReviewFuzzer: Sendable {
         let name = String(text[range])
         let long = name + String(repeating: pick(["a", "_", "é", "-", "0"], &random)!, count: pick([255, 256, 4_096, 100_000], &random)!)
         let everywhere = random.below(2) == 0
+        // Not made when it would pass the size limit (`input(_:)` would undo it): counted before it is built.
+        let growth = long.utf8.count - name.utf8.count
+        let occurrences = everywhere ? tree.files.reduce(0) { $0 + tree.text($1).components(separatedBy: name).count - 1 } : 1
+        guard tree.byteCount + occurrences * growth <= Self.maximumInputBytes else { return }
         for file in everywhere ? tree.files : [path] {
             tree.setText(file, file == path && !everywhere ? text.replacingCharacters(in: range, with: long) : tree.text(file).replacingOccurrences(of: name, with: long))
         }
