@@ -14,13 +14,60 @@ import Testing
         #expect(result.stdout.contains("alb-vpce-apigw-lambda  $0.8339  $608.77"))
         #expect(result.stdout.contains("alb-lambda             $0.1856  $135.52"))
         #expect(result.stdout.contains("costs $473.25 per month more"))
-        for section in ["Summary (USD)", "How the quantities were derived", "Inputs", "Assumptions", "Prices used"] {
-            #expect(result.stdout.contains(section), "\(section)")
+        let detail = run("--rps 50 --region us-west-2 --detail").stdout
+        for section in ["Summary (USD)", "How the quantities were derived", "Effective limits", "Request path", "Failure domains", "Inputs", "Assumptions", "Prices used"] {
+            #expect(detail.contains(section), "\(section)")
+            #expect(section == "Summary (USD)" || !result.stdout.contains(section), "\(section) is --detail's")
         }
     }
 
+    /// The headline fits one screen: at most 60 lines of at most 120 columns, with the
+    /// recommendation, the summary, each design's line items (11 and 8 lines, as in
+    /// CostModelTests) and what --detail adds.
+    @Test func headlineFitsOneScreen() {
+        let text = run("--rps 50 --region us-west-2").stdout
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count <= 60, "\(lines.count) lines")
+        #expect(lines.allSatisfy { $0.count <= 120 })
+        #expect(text.hasPrefix("Recommendation: Choose alb-lambda"))
+        #expect(text.contains("  Total                       exact sum, rounded once"))
+        #expect(text.contains("\nMore with --detail: "))
+        let items = lines.filter { $0.hasPrefix("  Lambda ") || $0.hasPrefix("  API Gateway ") || $0.hasPrefix("  Application Load Balancer ") }
+        #expect(items.count == (2 + 1 + 2) + (2 + 2))  // ALB hours and LCUs, API Gateway, Lambda's two lines; then without API Gateway
+        // --detail is everything, still within 120 columns.
+        let detail = run("--rps 50 --region us-west-2 --detail").stdout
+        #expect(detail.split(separator: "\n").allSatisfy { $0.count <= 120 })
+        #expect(detail.contains("Total if possible"))
+    }
+
+    /// Fixes a new user's review asked for: --detail only where it means something, a design-specific
+    /// part that is all missing price says "unknown" (us-west-1 lacks the LCU price, alb-lambda's only
+    /// design-specific line), and a CNAME to the endpoint is not called an alias.
+    @Test func reviewedEdges() {
+        let detailJSON = run("--rps 50 --detail --format json")
+        #expect(detailJSON.exitCode == 64 && detailJSON.stderr.contains("drop --detail"))
+        let west = CLI.run(["--rps", "50", "--region", "us-west-1"], environment: ["COLUMNS": "1000"]).stdout
+        #expect(west.split(separator: "\n").contains { $0.hasPrefix("  alb-lambda ") && $0.contains(" unknown ") })
+        let cname = run("hops --rps 50 --alb-scheme internal --dns-record cname --design vpce-apigw-lambda").stdout
+        #expect(cname.contains("CNAME record for the private custom domain name") && !cname.contains("alias queries are free"))
+    }
+
+    /// COLUMNS narrows every line; tables wrap their text cells and stay aligned. (The line items
+    /// with their scope need 91 columns: numbers, ids and words never break.)
+    @Test(arguments: [110, 100, 95])
+    func columnsSetsTheWidth(columns: Int) throws {
+        let text = CLI.run(["--rps", "50", "--region", "us-west-2", "--detail"], environment: ["COLUMNS": "\(columns)"]).stdout
+        let lines = text.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= columns }, "\(lines.filter { $0.count > columns }.first ?? "")")
+        // Every physical line of the summary table puts its $/month column in the same place.
+        let summary = lines.drop { !$0.hasPrefix("Summary (USD)") }.dropFirst().prefix { $0.hasPrefix("  ") && !$0.hasPrefix("  vpce-apigw-lambda cannot") }
+        let rule = try #require(summary.dropFirst().first)
+        #expect(rule.hasPrefix("  ---------------------  -------  -------"))
+        #expect(!text.contains("\u{E000}"))
+    }
+
     @Test func everyDefaultIsEchoed() {
-        let output = run("--rps 50").stdout
+        let output = run("--rps 50 --detail").stdout
         for option in OptionTable.all where option.takesValue && !["--requests-per-month", "--format", "--regions"].contains(option.name) || option.name == "--free-tier" {
             #expect(output.contains("  \(option.name) "), "\(option.name) missing from the inputs echo")
         }
@@ -99,7 +146,7 @@ import Testing
 
     /// Usage errors: exit 64, one line on stderr that names the problem and the fix, nothing on stdout.
     @Test(arguments: [
-        ("", "--rps is required"),
+        ("--region us-west-2", "--rps is required"),
         ("--rsp 50", "did you mean '--rps'?"),
         ("--rps", "--rps needs a value"),
         ("--rps --region us-west-2", "--rps needs a value"),
@@ -180,7 +227,7 @@ import Testing
         missing["alb.lcuHour"] = nil
         object["missing"] = missing
         try JSONSerialization.data(withJSONObject: object).write(to: file)
-        let filled = run("--rps 50 --region us-west-1 --prices \(directory.path)")
+        let filled = run("--rps 50 --region us-west-1 --detail --prices \(directory.path)")
         #expect(filled.exitCode == 0)
         #expect(!filled.stdout.contains("Missing prices"))
         #expect(filled.stdout.contains("Source: my bill"))
@@ -228,7 +275,7 @@ import Testing
     func run(_ line: String) -> CLI.Result { CLI.run(line.split(separator: " ").map(String.init)) }
 
     @Test func hopsCommandPrintsPathsLimitsAndWarnings() {
-        let result = run("hops --rps 50 --region us-west-2 --hop-latency-ms alb=3,vpce=1,apigw=15")
+        let result = CLI.run("hops --rps 50 --region us-west-2 --hop-latency-ms alb=3,vpce=1,apigw=15".split(separator: " ").map(String.init), environment: ["COLUMNS": "1000"])
         #expect(result.exitCode == 0)
         #expect(result.stdout.contains("alb-vpce-apigw-lambda: 5 hops"))
         #expect(result.stdout.contains("alb-lambda: 3 hops"))

@@ -43,15 +43,16 @@ import Testing
     @Test func singlePointOfFailureAndUnregisteredENIs() throws {
         let text = DOTRenderer.files(try report("--rps 50 --preset tutorial --azs 3 --vpce-subnets 3"))[0].text
         let eniA = try #require(text.split(separator: "\n").first { $0.contains("\"vpce_eni_a\" [") })
-        #expect(eniA.contains("SINGLE POINT OF FAILURE") && eniA.contains("#d32f2f"))
+        #expect(eniA.contains("SINGLE POINT\\nOF FAILURE") && eniA.contains("#d32f2f"))
         for az in ["b", "c"] {
             let line = try #require(text.split(separator: "\n").first { $0.contains("\"vpce_eni_\(az)\" [") })
             #expect(line.contains("NOT registered") && line.contains("dashed"))
-            #expect(!text.contains("\"alb\" -> \"vpce_eni_\(az)\""))  // no traffic to an unregistered IP
+            // No traffic to an unregistered IP: only an invisible edge keeps it in the row of ENIs.
+            #expect(text.split(separator: "\n").filter { $0.contains("\"alb\" -> \"vpce_eni_\(az)\"") } == ["  \"alb\" -> \"vpce_eni_\(az)\" [style=\"invis\"];"])
         }
         #expect(text.contains("\"vpce_eni_a\" -> \"apigw\" [label=\"4 HTTPS 443 PrivateLink\\n10,000 rps, burst 5,000\\ncrosses accounts\""))
         // Two registered ENIs: nothing is a single point of failure.
-        #expect(!DOTRenderer.files(try report("--rps 50 --preset hybrid"))[0].text.contains("SINGLE POINT OF FAILURE"))
+        #expect(!DOTRenderer.files(try report("--rps 50 --preset hybrid"))[0].text.contains("SINGLE POINT"))
     }
 
     @Test func edgesFollowHopOrder() throws {
@@ -90,6 +91,79 @@ import Testing
             #expect(result.status == 0, "\(file.name): \(result.stderr)")
             #expect(result.stderr.isEmpty, "\(file.name): \(result.stderr)")
             #expect(result.stdout.contains("<svg"))
+        }
+    }
+
+    /// The width Graphviz gives a drawing, in CSS pixels (the SVG's `width` is in points: 96 px = 72 pt).
+    static func svgWidthPixels(_ svg: String) throws -> Double {
+        let match = try #require(svg.firstMatch(of: /<svg width="([0-9.]+)(pt|px)?"/))
+        let value = try #require(Double(String(match.1)))
+        return match.2 == "pt" ? value * 96 / 72 : value
+    }
+
+    /// Every diagram fits a page about 1,000 px wide at its natural size (no `size` attribute shrinks it).
+    @Test(.enabled(if: ExternalTool.required("dot")), arguments: variants)
+    func everyDiagramFitsAPageWidth(line: String) throws {
+        for file in DOTRenderer.files(try report(line)) {
+            #expect(!file.text.contains(/[\[ ,]size=/), "\(file.name) must not be scaled down to fit")
+            let result = try ExternalTool.run("dot", ["-Tsvg"], input: file.text)
+            let width = try Self.svgWidthPixels(result.stdout)
+            #expect(width <= 1000, "\(line): \(file.name) is \(width) px wide")
+        }
+    }
+
+    /// The committed SVGs in Reports/ too (a PNG, if one is ever committed, by its IHDR width).
+    @Test func committedDiagramsFitAPageWidth() throws {
+        let reports = repositoryPath("Reports")
+        let files = try #require(FileManager.default.enumerator(atPath: reports)).compactMap { $0 as? String }
+        let svgs = files.filter { $0.hasSuffix(".svg") && !$0.hasPrefix("sweeps/") && !$0.hasSuffix("cost-vs-traffic.svg") }
+        #expect(svgs.count >= 12)
+        for name in svgs {
+            let text = try String(contentsOfFile: "\(reports)/\(name)", encoding: .utf8)
+            #expect(try Self.svgWidthPixels(text) <= 1000, "Reports/\(name)")
+        }
+        for name in files where name.hasSuffix(".png") {
+            let data = try #require(FileManager.default.contents(atPath: "\(reports)/\(name)"))
+            let width = data.count > 24 ? data[16..<20].reduce(0) { $0 << 8 | Int($1) } : 0
+            #expect(width <= 1000, "Reports/\(name) is \(width) px wide")
+        }
+    }
+
+    /// The styles a diagram uses, read from its DOT (not from the renderer's own bookkeeping).
+    static func stylesUsed(_ text: String) -> Set<DOTRenderer.LegendEntry> {
+        var used: Set<DOTRenderer.LegendEntry> = []
+        for line in text.split(separator: "\n") where !line.contains("\"legend\"") {
+            let isEdge = line.contains(" -> ")
+            if !isEdge && line.contains("color=\"#d32f2f\", penwidth=\"2.5\"") { used.insert(.singlePointOfFailure) }
+            if !isEdge && line.contains("fontcolor=\"#616161\"") { used.insert(.unregistered) }
+            if line.contains("subgraph \"cluster_account_") { used.insert(.account) }
+            if isEdge && line.contains("color=\"#5e35b1\"") { used.insert(.crossAccount) }
+            if line.contains("color=\"#d32f2f\"") && line.contains("dashed") { used.insert(.impossible) }
+            if isEdge && line.contains("style=\"dashed\"") && !line.contains("color=") { used.insert(.lookup) }
+            if isEdge && line.contains(/label="[0-9]/) { used.insert(.hopLabel) }
+        }
+        return used
+    }
+
+    /// The legend's entries, by their words.
+    static func legendEntries(_ text: String) throws -> Set<DOTRenderer.LegendEntry> {
+        let line = try #require(text.split(separator: "\n").first { $0.contains("\"legend\" [") })
+        let words = line.matches(of: /<FONT COLOR="[^"]*">([^<]*)<\/FONT>/).map { String($0.1) }
+        let entries = words.compactMap { word in DOTRenderer.LegendEntry.allCases.first { $0.text.words == word } }
+        #expect(entries.count == words.count, "an entry with unknown words: \(words)")
+        return Set(entries)
+    }
+
+    /// The legend lists the styles its diagram uses, and only those.
+    @Test(arguments: variants)
+    func legendListsOnlyTheStylesUsed(line: String) throws {
+        for file in DOTRenderer.files(try report(line)) {
+            #expect(try Self.legendEntries(file.text) == Self.stylesUsed(file.text), "\(line): \(file.name)")
+        }
+        // Every entry appears somewhere among the variants.
+        if line == Self.variants.last {
+            let all = try Self.variants.flatMap { try DOTRenderer.files(try report($0)).map { try Self.legendEntries($0.text) } }
+            #expect(Set(all.flatMap { $0 }) == Set(DOTRenderer.LegendEntry.allCases))
         }
     }
 

@@ -73,19 +73,79 @@ import Testing
         }
     }
 
-    @Test func sectionsTheReviewNeeds() throws {
-        let text = try markdown("--rps 50 --preset tutorial")
-        for heading in [
-            "## Recommendation", "## Workload and assumptions", "### Prices (USD, on-demand list, before tax)", "## Cost comparison",
-            "## Hops and binding limits", "### Effective limits", "## Failure domains, availability and findings",
-            "## What each design gives up", "## Diagrams",
-        ] {
-            #expect(text.contains("\n\(heading)\n"), "\(heading)")
+    /// The order a review reads: the question and the answer, one comparison table, the
+    /// comparison diagram and the range, each design in full, then the appendix.
+    @Test func sectionsInTheOrderAReviewReadsThem() throws {
+        var report = try report("--rps 50 --preset tutorial")
+        report.range = try RangeAnalysis.build(for: report, catalog: .bundled)
+        let text = MarkdownRenderer.render(
+            report, diagrams: .init(dotFiles: DOTRenderer.files(report).map(\.name), svgRendered: true, chartFile: ReportCommand.chartFile))
+        let headings = [
+            "## Recommendation", "## Comparison", "## What each design gives up", "## Comparison diagram", "## Across the range",
+            "## `alb-vpce-apigw-lambda`: ALB -> interface VPC endpoint -> private REST API -> Lambda", "### Line items", "### Hops", "### Limits",
+            "### Failure domains, availability and findings", "### Diagram", "## `alb-lambda`: ALB -> Lambda",
+            "## Appendix: inputs, assumptions and prices", "### Inputs", "### Assumptions", "### Prices (USD, on-demand list, before tax)",
+        ]
+        var position = text.startIndex
+        for heading in headings {
+            let found = try #require(text.range(of: "\n\(heading)\n", range: position..<text.endIndex), "\(heading) missing or out of order")
+            position = found.upperBound
         }
-        #expect(text.contains("```mermaid\nflowchart LR"))
+        #expect(text.contains("```mermaid\nflowchart TB"))
         #expect(text.contains("class eni_a spof"))
+        #expect(text.contains("![comparison](comparison.svg)"))
         #expect(text.contains("![alb-vpce-apigw-lambda](alb-vpce-apigw-lambda.svg)"))
-        #expect(try markdown("--rps 50", svg: false).contains("SVG files were not rendered"))
+        #expect(text.contains("![Monthly cost against requests per second](cost-vs-traffic.svg)"))
+        #expect(try markdown("--rps 50", svg: false).contains("The SVG was not rendered"))
+        // Only the inputs that differ from the defaults stay in the body; all of them are in the appendix.
+        let body = try #require(text.components(separatedBy: "## Appendix").first)
+        #expect(body.contains("Inputs other than the defaults: `--rps 50`, `--region us-west-2` (preset tutorial)"))
+        #expect(!body.contains("`--lambda-memory-mb 128`"))
+        #expect(text.contains("| `--lambda-memory-mb` | 128 | default |"))
+    }
+
+    /// One comparison table: $/month, $/1M, whether the design can carry it, hops, the composite SLA
+    /// and the limit reached first, worked out by hand.
+    @Test func comparisonTableRowsWorkedOutByHand() throws {
+        // alb-lambda's sustained rate is Lambda's: 1,000 concurrent executions / 0.5 s = 2,000
+        // requests/s, 40x the 50 asked for (concurrency, 25 of 1,000, ties at 40x; the rate is named
+        // first). Composite SLA: 100% x 99.99% x 99.95% = 99.940005%.
+        let text = try markdown("--rps 50 --region us-west-2 --lambda-duration-ms 500")
+        let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("| `alb-lambda` |") })
+        #expect(row.hasSuffix("| yes | 3 | 99.940% | sustained rate: 50 of 2,000 requests/s (40x headroom) |"), "\(row)")
+        // A 800 KiB request against alb-lambda's 1 MB (1,024 KiB): 1,024 / 800 = 1.28x.
+        let large = try markdown("--rps 50 --region us-west-2 --request-kb 800")
+        let largeRow = try #require(large.split(separator: "\n").first { $0.hasPrefix("| `alb-lambda` |") })
+        #expect(largeRow.hasSuffix("| request body: 800 KiB of 1 MB (1.28x headroom) |"), "\(largeRow)")
+        // An internet-facing scheme: the private API's own domain cannot serve internet clients.
+        let infeasible = try #require(text.split(separator: "\n").first { $0.hasPrefix("| `vpce-apigw-lambda` |") })
+        #expect(infeasible.contains("| **no**: "), "\(infeasible)")
+        #expect(infeasible.contains("if it were possible)"))
+    }
+
+    /// Nothing a GitHub or cmark-gfm reader has to dig out: no bullet that starts a numbered list,
+    /// no table cell longer than a long sentence.
+    @Test(arguments: variants)
+    func shortCellsAndNoNumberedListsInBullets(line: String) throws {
+        for text in [try markdown(line), CLI.run(line.split(separator: " ").map(String.init) + ["--format", "markdown"]).stdout] {
+            #expect(!text.split(separator: "\n").contains { $0.range(of: #"^\s*- \d+\. "#, options: .regularExpression) != nil })
+            for row in text.split(separator: "\n") where row.hasPrefix("| ") {
+                for cell in row.split(separator: " | ") { #expect(cell.count <= 140, "\(cell)") }
+            }
+        }
+    }
+
+    /// The report names the command that wrote it, quoted so that a shell reads it back.
+    @Test func reportRecordsItsCommandAndVersion() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw report \(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = CLI.run(["report", "--rps", "50", "--region", "eu-west-1", "--out", directory.path])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let text = try String(contentsOf: directory.appendingPathComponent("report.md"), encoding: .utf8)
+        let expected = "`albgw-cost report --rps 50 --region eu-west-1 --out '\(directory.path)'`"
+        #expect(text.contains("Written by albgw-cost \(CLI.version) with \(expected)"))
+        #expect(text.hasSuffix("Generated by albgw-cost \(CLI.version) with \(expected).\n"))
+        #expect(ShellWords.quoted(["a b", "it's", "--x=1,2"]) == #"'a b' 'it'\''s' --x=1,2"#)
     }
 
     @Test func tableCellsEscapePipes() {
@@ -146,7 +206,8 @@ import Testing
             let words = entry.split(separator: " ").map(String.init)
             let folder = repositoryPath("Reports/\(words[0])")
             let parsed = try ArgumentParser.parse(Array(words.dropFirst()), options: OptionTable.all + ReportCommand.options, command: "test")
-            let report = try ReportCommand.prepare(parsed)
+            var report = try ReportCommand.prepare(parsed)
+            report.command = ["albgw-cost", "report"] + words.dropFirst() + ["--out", "Reports/\(words[0])"]
             let dots = DOTRenderer.files(report)
             var expected = dots.map { ($0.name, $0.text) }
             expected.append(("report.md", ReportCommand.markdown(report, dotFiles: dots.map(\.name), svgRendered: true)))

@@ -214,6 +214,10 @@ import Testing
         ("alb.hour", #"{"usd": "NaN", "unit": "ALB-hour", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.alb.hour.usd", "not a plain"),
         ("alb.hour", #"{"usd": "0.0225", "unit": "hour", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.alb.hour.unit", "ALB-hour"),
         ("alb.hour", #"{"usd": "0.0225", "unit": "ALB-hour", "source": " ", "asOf": "2026", "confidence": "high"}"#, "prices.alb.hour.source", "empty"),
+        (
+            "alb.hour", #"{"usd": "0.0225", "unit": "ALB-hour", "source": "\t\u00a0\u2003 ", "asOf": "2026", "confidence": "high"}"#, "prices.alb.hour.source",
+            "empty"
+        ),
         ("alb.hour", #"{"usd": "0.0225", "unit": "ALB-hour", "source": "s", "asOf": "yesterday", "confidence": "high"}"#, "prices.alb.hour.asOf", "YYYY"),
         ("alb.hour", #"{"usd": "0.0225", "unit": "ALB-hour", "source": "s", "asOf": "2026", "confidence": "sure"}"#, "prices.alb.hour.confidence", "sure"),
         ("alb.hour", #"{"unit": "ALB-hour", "source": "s", "asOf": "2026", "confidence": "high"}"#, "prices.alb.hour", "one rate"),
@@ -242,6 +246,27 @@ import Testing
             guard case .malformed(_, let badKey, let text) = error as? PriceTableError else { return false }
             return badKey == key && text.contains(problem)
         }
+    }
+
+    /// Spaces, tabs and other space separators make an empty source or missing reason; line breaks do not.
+    @Test func blankTextIsSpacesAndTabs() throws {
+        var prices = try validPrices()
+        prices["alb.hour"] = #"{"usd": "0.0225", "unit": "ALB-hour", "source": "\n", "asOf": "2026", "confidence": "high"}"#
+        #expect(try decode(table(prices: prices)).prices[.albHour]?.source == "\n")
+        prices["alb.lcuHour"] = nil
+        #expect(throws: PriceTableError.malformed(file: "t.json", key: "missing.alb.lcuHour", problem: "needs a reason that says where the price can be found")) {
+            try decode(table(prices: prices, missing: #", "missing": {"alb.lcuHour": " \u3000\t"}"#))
+        }
+    }
+
+    @Test func blankIsWhatTrimmingLeavesEmpty() {
+        let scalars = (0..<0x2100).compactMap(Unicode.Scalar.init) + ["\u{3000}", "\u{FEFF}", "\u{1F600}", "\u{E0020}"]
+        for scalar in scalars {
+            for text in [String(scalar), " \(scalar)\t", "x\(scalar)"] {
+                #expect(PriceTableDecoder.isBlank(text) == text.trimmingCharacters(in: .whitespaces).isEmpty, "U+\(String(scalar.value, radix: 16))")
+            }
+        }
+        #expect(PriceTableDecoder.isBlank(""))
     }
 
     @Test func absentKeyMustBeListedAsMissing() throws {

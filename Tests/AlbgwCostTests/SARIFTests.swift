@@ -370,8 +370,12 @@ import Testing
 
     @Test func helpListsFailOnAndSARIF() throws {
         let help = CLI.run(["review", "--help"]).stdout
-        #expect(help.contains("--fail-on SEVERITY"))
-        #expect(help.contains("review also sarif"))
-        #expect(help.contains("1 review --fail-on"))
+        #expect(help.contains("\n  --fail-on SEVERITY      exit 1 when a finding is at or above SEVERITY (high, medium or low);"))
+        #expect(help.contains("\n  --format FORMAT         table, json, markdown, dot (the analysis; needs --rps) or sarif (the findings, for code scanning) (default: table)\n"))
+        // The full help keeps the review's options and the exit code --fail-on gives.
+        let full = CLI.run(["--help"]).stdout
+        #expect(full.contains("\n  --fail-on SEVERITY  exit 1 when a finding"))
+        #expect(full.contains("or sarif (the findings, for code scanning)"))
+        #expect(full.contains("1 review --fail-on"))
     }
 }

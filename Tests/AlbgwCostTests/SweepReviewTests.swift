@@ -338,7 +338,7 @@ import Testing
         let east = 730 * d("0.0225") + d("50") * 5 * 3600 / d("1048576") / d("0.4") * 730 * d("0.008") + lambda + d("0.5")
         let west = 730 * d("0.0252") + lambda + d("0.5")
         #expect(cents(east) == d("83.11") && cents(west) == d("72.55"))
-        let table = run("--rps 50 --alb-scheme internal --regions all").stdout
+        let table = CLI.run(["--rps", "50", "--alb-scheme", "internal", "--regions", "all"], environment: ["COLUMNS": "1000"]).stdout
         #expect(table.contains("Cheapest: alb-lambda at $83.11 per month"))
         #expect(table.contains("Not ranked and possibly cheaper, as a price is missing: ") && table.contains("alb-lambda in us-west-1 (at least $72.55)"))
     }
@@ -368,7 +368,9 @@ import Testing
 
     @Test func helpNamesSweepAndRegions() {
         let help = run("--help").stdout
-        #expect(help.contains("albgw-cost sweep --vary VAR=FROM..TO") && help.contains("albgw-cost --rps N --regions all"))
+        #expect(help.contains("\n  albgw-cost [compare] --rps N --regions all|CODE,... [options]\n"))
+        #expect(help.contains("\n  sweep        every design across a range of one input: where the cheapest changes, where limits bind\n"))
+        #expect(run("sweep --help").stdout.contains("\n  albgw-cost sweep --vary VAR=FROM..TO [--points N] [--scale log|linear] [--format FORMAT] [--out DIR] [options]\n"))
     }
 
     @Test func hopsRefusesCSV() {

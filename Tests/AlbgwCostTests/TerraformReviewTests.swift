@@ -93,6 +93,22 @@ import Testing
     var privateDomain: String { get throws { try String(contentsOfFile: "\(Self.fixtures)/private-custom-domain.tf", encoding: .utf8) } }
 
     /// A private custom domain name with its access association and no ALB is vpce-apigw-lambda.
+    /// Subnet ids whose number the code does not tell (a variable without a value) are unknown, not
+    /// none: no finding counts on a guess, and the review asks for --vpce-subnets. It raised a high
+    /// endpoint-fewer-subnets finding ("in 0 subnet(s)") on this correct code.
+    @Test func endpointSubnetsNotKnownAreUnknownNotNone() throws {
+        let from = "subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]"
+        let text = try good
+        #expect(text.contains(from))
+        let changed = text.replacingOccurrences(of: from, with: "subnet_ids          = var.endpoint_subnets") + "\nvariable \"endpoint_subnets\" {\n  type = list(string)\n}\n"
+        let (recognition, findings) = try review(changed)
+        #expect(recognition.design == .albVpceApigwLambda && recognition.azs == 2)
+        #expect(recognition.vpceSubnets == nil)
+        #expect(findings.isEmpty, "\(findings.map { "\($0.id): \($0.message)" })")
+        #expect(recognition.unknowns.contains { $0.contains("aws_vpc_endpoint.execute_api's subnet_ids (var.endpoint_subnets)") && $0.contains("--vpce-subnets N") })
+        #expect(recognition.facts.contains { $0.name == "endpoint subnets" && $0.value == "unknown (var.endpoint_subnets)" })
+    }
+
     @Test func privateCustomDomainIsRecognisedAndClean() throws {
         let (recognition, findings) = try review(privateDomain)
         #expect(recognition.design == .vpceApigwLambda)
@@ -284,7 +300,7 @@ import Testing
     // MARK: - The command
 
     @Test func reviewCommandRunsTheUsualAnalysis() throws {
-        let result = CLI.run(["review", "\(Self.seeds)/tutorial", "--rps", "50"])
+        let result = CLI.run(["review", "\(Self.seeds)/tutorial", "--rps", "50", "--detail"], environment: ["COLUMNS": "1000"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Design: alb-vpce-apigw-lambda"))
         #expect(result.stdout.contains("alb-lambda cannot carry this workload here"))

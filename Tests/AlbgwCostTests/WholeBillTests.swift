@@ -318,7 +318,7 @@ import Testing
         let comparison = try #require(run.comparisons.first { $0.first == .albVpceApigwLambda })
         #expect(comparison.monthly == a.monthlyCost - b.monthlyCost)
         #expect(comparison.fraction == nil)
-        #expect(TableRenderer.render(run).contains("(no percentage: the totals lack a price every design needs)"))
+        #expect(TableRenderer.render(run, width: 1000).contains("(no percentage: the totals lack a price every design needs)"))
         #expect(try #require(run.recommendation).monthlyPremium != nil)
     }
 

@@ -15,10 +15,13 @@ package enum CLI {
     }
 
     /// Runs with `arguments` (without the program name) and returns the output instead of printing it.
+    /// `environment` gives the terminal width (`COLUMNS`); tests leave it empty for 120 columns.
     /// An error is one line on stderr whatever it echoes (see `line(_:)`).
-    package static func run(_ arguments: [String]) -> Result {
+    package static func run(_ arguments: [String], environment: [String: String] = [:]) -> Result {
+        // No arguments at all: how to call it, on stderr, as a usage error.
+        guard !arguments.isEmpty else { return Result(exitCode: ExitCode.usage.rawValue, stdout: "", stderr: Help.shortUsage) }
         do {
-            let stdout = try dispatch(arguments)
+            let stdout = try dispatch(arguments, width: TextWrap.width(environment))
             return Result(exitCode: ExitCode.success.rawValue, stdout: stdout, stderr: "")
         } catch let failed as FailedRun {
             return Result(exitCode: failed.code.rawValue, stdout: failed.stdout, stderr: line("\(command): \(failed.message)"))
@@ -44,44 +47,98 @@ package enum CLI {
 
     /// Entry point of the executable: runs, prints, and returns the exit code.
     public static func main(_ commandLine: [String]) -> Int32 {
-        var result = run(Array(commandLine.dropFirst()))
-        // Written from the string's own bytes: a sweep's JSON can be tens of megabytes.
-        result.stdout.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
-        }
-        FileHandle.standardError.write(Data(result.stderr.utf8))
+        // Only COLUMNS is read (building the whole environment costs start-up time); without it, a
+        // terminal's own width, as `ls` does; piped output keeps 120.
+        let environment = getenv("COLUMNS").map { ["COLUMNS": String(cString: $0)] } ?? terminalWidth().map { ["COLUMNS": "\($0)"] } ?? [:]
+        let result = run(Array(commandLine.dropFirst()), environment: environment)
+        emit(result.stdout, to: STDOUT_FILENO)
+        emit(result.stderr, to: STDERR_FILENO)
         return result.exitCode
     }
 
-    static func dispatch(_ arguments: [String]) throws -> String {
-        if arguments.first != "review" { try ReviewOutput.refuseSARIF(outsideReview: arguments) }
-        if let first = arguments.first, !first.hasPrefix("-") {
-            switch first {
-            case "prices": return try PricesCommand.run(Array(arguments.dropFirst()))
-            case "compare": return try compare(Array(arguments.dropFirst()))
-            case "hops": return try compare(Array(arguments.dropFirst()), hopsOnly: true)
-            case "dot": return try dot(Array(arguments.dropFirst()))
-            case "report": return try ReportCommand.run(Array(arguments.dropFirst()))
-            case "review": return try ReviewCommand.run(Array(arguments.dropFirst()))
-            case "sweep": return try SweepCommand.run(Array(arguments.dropFirst()))
-            case "help": return try Help.main()
-            default:
-                let hint = Suggestion.closest(to: first, in: ["compare", "hops", "dot", "report", "review", "sweep", "prices", "help"]).map { "did you mean '\($0)'? " } ?? ""
-                throw CLIError("unknown command '\(first)'; \(hint)commands: compare (the default), hops, dot, report, review, sweep, prices (see '\(command) --help')")
-            }
-        }
-        return try compare(arguments)
+    /// The width of the terminal standard output is, when it is one.
+    static func terminalWidth() -> Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
-    static func compare(_ arguments: [String], hopsOnly: Bool = false) throws -> String {
-        if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
+    /// Writes all of `text` to a file descriptor straight from the string's UTF-8 bytes, without a
+    /// copy (a sweep's JSON can be tens of megabytes) and without a `Data` (building one costs a
+    /// run-time conformance lookup, a fair share of a short run).
+    static func emit(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
+    }
+
+    static func dispatch(_ arguments: [String], width: Int = TextWrap.defaultWidth) throws -> String {
+        if arguments.first != "review" { try ReviewOutput.refuseSARIF(outsideReview: arguments) }
+        guard let first = arguments.first, !first.hasPrefix("-") else {
+            if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
+            return try compare(arguments, width: width)
+        }
+        let rest = Array(arguments.dropFirst())
+        if first != "help", let spec = CommandCatalog.named(first), rest.contains("--help") || rest.contains("-h") { return Help.command(spec) }
+        if ["hops", "dot", "report", "sweep"].contains(first), rest.contains("--detail") {
+            throw CLIError(
+                "--detail prints the main command's table in full; albgw-cost \(first) has no shorter form: drop --detail\(first == "hops" ? " (hops prints every hop in full already)" : "")"
+            )
+        }
+        switch first {
+        case "prices": return try PricesCommand.run(rest)
+        case "compare": return try compare(rest)
+        case "hops": return try compare(rest, hopsOnly: true, width: width)
+        case "dot": return try dot(rest)
+        case "report": return try ReportCommand.run(rest)
+        case "review": return try ReviewCommand.run(rest, width: width)
+        case "sweep": return try SweepCommand.run(rest)
+        case "completions": return try Completions.run(rest)
+        case "help": return try help(rest)
+        default:
+            let hint = Suggestion.closest(to: first, in: CommandCatalog.names).map { "did you mean '\($0)'? " } ?? ""
+            throw CLIError(
+                "unknown command '\(first)'; \(hint)commands: \(CommandCatalog.names.joined(separator: ", ")) (compare is the default; see '\(command) --help')")
+        }
+    }
+
+    /// `albgw-cost help [COMMAND]`: the full help, or one command's.
+    static func help(_ arguments: [String]) throws -> String {
+        let words = arguments.filter { $0 != "--help" && $0 != "-h" }
+        guard let name = words.first else { return words.count < arguments.count ? Help.command(CommandCatalog.help) : try Help.main() }
+        guard words.count == 1 else {
+            throw CLIError("albgw-cost help takes one COMMAND, got \(words.count): \(words.joined(separator: " ")); e.g. albgw-cost help review")
+        }
+        guard let spec = CommandCatalog.named(name) else {
+            let hint = Suggestion.closest(to: name, in: CommandCatalog.names).map { "did you mean '\($0)'? " } ?? ""
+            throw CLIError("no command '\(name)' to explain; \(hint)commands: \(CommandCatalog.names.joined(separator: ", ")) (albgw-cost help COMMAND)")
+        }
+        return Help.command(spec)
+    }
+
+    static func compare(_ arguments: [String], hopsOnly: Bool = false, width: Int = TextWrap.defaultWidth) throws -> String {
+        try refuseOut(arguments, hopsOnly: hopsOnly)
         if arguments.contains("--version") {
             guard arguments == ["--version"] else { throw CLIError("--version takes no other arguments; run albgw-cost --version on its own") }
             return versionText()
         }
-        let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: command)
-        if parsed.values["--regions"] != nil { return try regions(parsed, hopsOnly: hopsOnly) }
+        let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all, command: hopsOnly ? "\(command) hops" : command)
+        if parsed.flags.contains("--detail"), let format = parsed.values["--format"], format != "table" {
+            throw CLIError("--detail prints the table in full; --format \(format) holds everything already: drop --detail")
+        }
+        if parsed.values["--regions"] != nil { return try regions(parsed, hopsOnly: hopsOnly, width: width) }
         if hopsOnly, parsed.values["--format"] == "csv" {
             throw CLIError("albgw-cost hops prints the request paths; --format csv writes the line items: drop hops, or use --format table, json or markdown")
         }
@@ -93,13 +150,15 @@ package enum CLI {
         case "markdown":
             var withRange = report
             withRange.range = try RangeAnalysis.build(for: report, catalog: options.catalog)
+            withRange.command = [command] + (hopsOnly ? ["hops"] : []) + arguments
             return MarkdownRenderer.render(withRange, diagrams: nil)
-        default: return hopsOnly ? HopsRenderer.render(report) : TableRenderer.render(report)
+        default:
+            return hopsOnly ? HopsRenderer.render(report, width: width) : TableRenderer.render(report, width: width, detail: parsed.flags.contains("--detail"))
         }
     }
 
     /// `--regions all|CODE,...`: the designs ranked across regions.
-    static func regions(_ parsed: ParsedArguments, hopsOnly: Bool) throws -> String {
+    static func regions(_ parsed: ParsedArguments, hopsOnly: Bool, width: Int = TextWrap.defaultWidth) throws -> String {
         guard !hopsOnly else { throw CLIError("--regions ranks costs; hops are the same in every region: drop --regions, or run it without hops") }
         guard let list = parsed.values["--regions"] else { return "" }
         if parsed.values["--region"] != nil {
@@ -124,7 +183,7 @@ package enum CLI {
         case "json": return RegionRenderer.json(comparison, inputs: options.inputs, toolVersion: version)
         case "markdown": return RegionRenderer.markdown(comparison)
         case "dot": throw CLIError("--regions ranks costs in a table; --format dot draws one region: drop one of them")
-        default: return RegionRenderer.table(comparison, inputs: options.inputs, toolVersion: version)
+        default: return RegionRenderer.table(comparison, inputs: options.inputs, toolVersion: version, width: width)
         }
     }
 
@@ -135,9 +194,30 @@ package enum CLI {
         return (options, ReportBuilder.build(scenario: options.scenario, prices: book, inputs: options.inputs, toolVersion: version))
     }
 
+    /// `--out` writes files, which `report` and `dot` do: the main command and `hops` print. Says so,
+    /// with the command line that does it.
+    static func refuseOut(_ arguments: [String], hopsOnly: Bool) throws {
+        guard arguments.contains(where: { $0 == "--out" || $0.hasPrefix("--out=") }) else { return }
+        // Neither report nor dot takes a --format other than dot's own: leave it out of the fix.
+        var kept: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            index += 1
+            if word == "--format" {
+                index += 1
+                continue
+            }
+            if !word.hasPrefix("--format=") { kept.append(word) }
+        }
+        let line = kept.joined(separator: " ")
+        throw CLIError(
+            "--out belongs to report or dot, which write files; \(hopsOnly ? "hops" : "the main command") prints: run albgw-cost report \(line) (the Markdown report and its diagrams) or albgw-cost dot \(line) (the diagrams)"
+        )
+    }
+
     /// `albgw-cost dot`: Graphviz DOT of the comparison (or of `--design`), or every diagram into `--out DIR`.
     static func dot(_ arguments: [String]) throws -> String {
-        if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all + OptionTable.dot, command: "\(command) dot")
         try refuseRegions(parsed, "albgw-cost dot draws one region's diagrams")
         if let format = parsed.values["--format"], format != "dot" {

@@ -10,16 +10,10 @@ package enum Help {
             domain name through the endpoint, per hour, per month and per 1M requests.
 
             USAGE
-              albgw-cost --rps N [--region CODE] [options]      costs, limits and request paths
-              albgw-cost hops --rps N [--region CODE] [options] the request paths in full, limits, warnings
-              albgw-cost dot --rps N [options] [--out DIR]      Graphviz diagrams (dot -Tsvg renders them)
-              albgw-cost report --rps N [options] --out DIR     a Markdown design-review report with diagrams
-              albgw-cost review PATH --rps N [--var K=V] ...   read Terraform, recognise the design, review it
-              albgw-cost sweep --vary VAR=FROM..TO [options]    every design across a range of one input, the
-                                                               crossovers and limits (see 'albgw-cost sweep --help')
-              albgw-cost --rps N --regions all [options]        the designs ranked across regions
-              albgw-cost prices [--region CODE] [--export DIR]  the price tables, their sources and gaps
+            \(CommandCatalog.compare.usage.map { "  \($0)\n" }.joined())  albgw-cost COMMAND [options]
 
+            COMMANDS ('albgw-cost help COMMAND', or COMMAND --help, shows its own options and examples)
+            \(commandList())
             EXAMPLES
               albgw-cost --rps 50 --region us-west-2
               albgw-cost --rps 50 --region us-west-2 --format json
@@ -32,6 +26,7 @@ package enum Help {
               albgw-cost report --rps 50 --region us-west-2 --needs usage-plans --out review
               albgw-cost review ./infra --rps 50 --var region=us-west-2
               albgw-cost review ./infra --rps 50 --format sarif --fail-on high > review.sarif
+              terraform show -json tfplan > plan.json && albgw-cost review plan.json --rps 50
               albgw-cost sweep --vary rps=10..10000 --region us-west-2 --format svg > traffic.svg
               albgw-cost --rps 50 --regions all --format csv
               albgw-cost prices --export ./prices   (edit, then: albgw-cost --rps 50 --prices ./prices)
@@ -44,13 +39,10 @@ package enum Help {
             out += "  \(design.id.rawValue)\(String(repeating: " ", count: width - design.id.rawValue.count))  \(design.detail)\n"
         }
         out += "\n"
-        out += section("WORKLOAD", OptionTable.workload)
-        out += section("WHERE IT RUNS", OptionTable.topology)
-        out += section("LIMITS (AWS defaults; give yours if AWS raised them)", OptionTable.limits)
-        out += section("THE WHOLE BILL (all off unless given; --preset hybrid turns on a VPN and a Resolver endpoint)", OptionTable.wholeBill)
-        out += section("BILLING", OptionTable.billing)
-        out += section("OUTPUT", OptionTable.output)
-        out += section("REVIEW (albgw-cost review PATH; --format sarif prints its findings for code scanning)", ReviewCommand.options)
+        for (title, options) in OptionTable.sections { out += section(title, options) }
+        let reviewOwn = CommandCatalog.review.sections[0].options.filter { option in !CommandCatalog.analysisOptions.contains { $0.name == option.name } && option.name != "--help"
+        }
+        out += section("REVIEW (albgw-cost review PATH: .tf files, or the JSON of a plan or a state; --format sarif prints its findings for code scanning)", reviewOwn)
         out += """
             CONVENTIONS (also printed with every result)
               1 KiB = 1,024 bytes; 1 GB = 2^30 bytes. A month is --hours-per-month hours (730 by default).
@@ -76,6 +68,66 @@ package enum Help {
 
             """
         return out
+    }
+
+    /// Every command, with what it does in one line.
+    static func commandList() -> String {
+        let width = CommandCatalog.names.map(\.count).max() ?? 0
+        return CommandCatalog.all.map { "  \($0.name.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.summary)\n" }.joined()
+    }
+
+    /// What `albgw-cost` alone prints on stderr: how to call it, the headline example, where help is.
+    package static var shortUsage: String {
+        let commands = CommandCatalog.names.filter { $0 != "compare" }.joined(separator: "|")
+        return """
+            usage: albgw-cost [compare] --rps N [--region CODE] [options]
+                   albgw-cost \(commands) ...
+            example: albgw-cost --rps 50 --region us-west-2
+            'albgw-cost --help' lists every option; 'albgw-cost help COMMAND' explains one command.
+
+            """
+    }
+
+    /// `albgw-cost COMMAND --help` and `albgw-cost help COMMAND`: the command's usage, examples and
+    /// options, from its entry in the catalog.
+    package static func command(_ spec: CommandSpec) -> String {
+        var out = "albgw-cost \(spec.name): \(spec.summary)\n\nUSAGE\n"
+        out += spec.usage.map { "  \($0)\n" }.joined() + "\n"
+        out += "EXAMPLES\n" + spec.examples.map { "  \($0)\n" }.joined() + "\n"
+        if let about = spec.about { out += about + "\n\n" }
+        if let operand = spec.operand {
+            let choices: String
+            switch operand.kind {
+            case .path: choices = ""
+            case .choices(let words): choices = " (one of: \(words.joined(separator: ", ")))"
+            case .command: choices = " (one of: \(CommandCatalog.names.joined(separator: ", ")))"
+            }
+            out += "ARGUMENTS\n  \(operand.metavar)  \(operand.help)\(choices)\n\n"
+        }
+        for (title, options) in spec.sections { out += section(title, options) }
+        if !spec.alsoAccepts.isEmpty {
+            out += "ANALYSIS OPTIONS (as for the main command; 'albgw-cost help compare' explains each)\n"
+            out += wrap(spec.alsoAccepts.map(\.name), width: 100, indent: "  ")
+            out += "\n"
+        }
+        return out
+    }
+
+    /// Words joined by ", " into lines of at most `width` characters.
+    static func wrap(_ words: [String], width: Int, indent: String) -> String {
+        var lines: [String] = []
+        var line = ""
+        for (index, word) in words.enumerated() {
+            let piece = word + (index < words.count - 1 ? "," : "")
+            if !line.isEmpty && indent.count + line.count + 1 + piece.count > width {
+                lines.append(line)
+                line = piece
+            } else {
+                line += (line.isEmpty ? "" : " ") + piece
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map { indent + $0 + "\n" }.joined()
     }
 
     static func section(_ title: String, _ options: [OptionSpec]) -> String {

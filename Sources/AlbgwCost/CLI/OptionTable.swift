@@ -8,8 +8,32 @@ package struct OptionSpec: Sendable {
     package var defaultText: String?
     /// May be given more than once (`--var a=1 --var b=2`).
     package var repeatable = false
+    /// The values it takes when they are a fixed set, from the catalogs in code (regions, designs,
+    /// formats, presets...), for shell completion; empty when any value of its kind goes. A choice
+    /// that ends in `=` is a key that takes a value after it (`--sla alb=99.99`).
+    package var choices: [String] = []
+    /// Takes a comma-separated list of `choices` (`--needs usage-plans,api-keys`).
+    package var isList = false
 
     package var takesValue: Bool { metavar != nil }
+
+    /// What completion offers for the value: the choices, else directories for a `DIR`, files for
+    /// a `FILE`, else nothing (a number or free text).
+    package var valueKind: ValueKind {
+        if !choices.isEmpty { return .choices(choices) }
+        switch metavar {
+        case "DIR": return .directory
+        case "FILE": return .file
+        default: return .text
+        }
+    }
+
+    package enum ValueKind: Sendable, Equatable {
+        case choices([String])
+        case directory
+        case file
+        case text
+    }
 }
 
 /// The options of the main command, in help order. Option names are part of the interface.
@@ -21,7 +45,7 @@ package enum OptionTable {
         OptionSpec(name: "--response-kb", metavar: "N", help: "response size in KiB, headers included", defaultText: "4"),
         OptionSpec(name: "--lambda-memory-mb", metavar: "N", help: "Lambda memory, 128 to 10240", defaultText: "128"),
         OptionSpec(name: "--lambda-duration-ms", metavar: "N", help: "average Lambda duration; billed rounded up to 1 ms", defaultText: "100"),
-        OptionSpec(name: "--lambda-arch", metavar: "ARCH", help: "x86_64 or arm64", defaultText: "x86_64"),
+        OptionSpec(name: "--lambda-arch", metavar: "ARCH", help: "x86_64 or arm64", defaultText: "x86_64", choices: LambdaArchitecture.allCases.map(\.rawValue)),
         OptionSpec(name: "--lambda-ephemeral-mb", metavar: "N", help: "Lambda ephemeral storage, 512 to 10240; billed above 512", defaultText: "512"),
         OptionSpec(name: "--requests-per-connection", metavar: "N", help: "requests a client sends per connection (keep-alive)", defaultText: "10"),
         OptionSpec(name: "--connection-seconds", metavar: "N", help: "how long a client connection stays open", defaultText: "60"),
@@ -31,26 +55,38 @@ package enum OptionTable {
             help: "stream responses through API Gateway (STREAM mode, a streaming function): up to 200 MB and 15 minutes; alb-lambda cannot",
             defaultText: nil),
         OptionSpec(
-            name: "--needs", metavar: "F,...", help: "features you need: " + Feature.allCases.map(\.rawValue).joined(separator: ", "), defaultText: "none"),
+            name: "--needs", metavar: "F,...", help: "features you need: " + Feature.allCases.map(\.rawValue).joined(separator: ", "), defaultText: "none",
+            choices: Feature.allCases.map(\.rawValue), isList: true),
     ]
 
     package static let topology: [OptionSpec] = [
-        OptionSpec(name: "--region", metavar: "CODE", help: "AWS region with a bundled price table", defaultText: "us-east-1"),
-        OptionSpec(name: "--regions", metavar: "all|CODE,...", help: "rank the designs across regions instead: all bundled ones, or a list", defaultText: nil),
+        OptionSpec(name: "--region", metavar: "CODE", help: "AWS region with a bundled price table", defaultText: "us-east-1", choices: regions),
+        OptionSpec(
+            name: "--regions", metavar: "all|CODE,...", help: "rank the designs across regions instead: all bundled ones, or a list", defaultText: nil, choices: ["all"] + regions,
+            isList: true),
         OptionSpec(name: "--azs", metavar: "N", help: "Availability Zones the ALB spans, 2 to 6", defaultText: "2"),
         OptionSpec(name: "--vpce-subnets", metavar: "N", help: "subnets (ENIs) of the interface endpoint, 1 to 6", defaultText: "--azs"),
-        OptionSpec(name: "--alb-scheme", metavar: "SCHEME", help: "internet-facing, or internal (reached over VPN or Direct Connect)", defaultText: "internet-facing"),
+        OptionSpec(
+            name: "--alb-scheme", metavar: "SCHEME", help: "internet-facing, or internal (reached over VPN or Direct Connect)", defaultText: "internet-facing",
+            choices: ALBScheme.allCases.map(\.rawValue)),
         OptionSpec(name: "--public-ipv4-per-az", metavar: "N", help: "public IPv4 addresses an internet-facing ALB holds per AZ (AWS does not fix it)", defaultText: "1"),
-        OptionSpec(name: "--accounts", metavar: "LAYOUT", help: "single, or cross (ALB in one account, API Gateway and Lambda in another)", defaultText: "single"),
+        OptionSpec(
+            name: "--accounts", metavar: "LAYOUT", help: "single, or cross (ALB in one account, API Gateway and Lambda in another)", defaultText: "single",
+            choices: AccountLayout.allCases.map(\.rawValue)),
         OptionSpec(name: "--registered-targets", metavar: "N", help: "endpoint ENI IPs registered in the ALB's target group", defaultText: "--vpce-subnets"),
-        OptionSpec(name: "--target-ips", metavar: "HOW", help: "lookup (read from the endpoint by the deployment) or manual (typed in)", defaultText: "lookup"),
-        OptionSpec(name: "--private-dns", metavar: "on|off", help: "private DNS on the execute-api endpoint", defaultText: "off"),
-        OptionSpec(name: "--dns-record", metavar: "TYPE", help: "alias (queries free) or cname (every query billed, as the tutorial's TTL-300 record)", defaultText: "alias"),
+        OptionSpec(
+            name: "--target-ips", metavar: "HOW", help: "lookup (read from the endpoint by the deployment) or manual (typed in)", defaultText: "lookup",
+            choices: TargetIPRegistration.allCases.map(\.rawValue)),
+        OptionSpec(name: "--private-dns", metavar: "on|off", help: "private DNS on the execute-api endpoint", defaultText: "off", choices: ["on", "off"]),
+        OptionSpec(
+            name: "--dns-record", metavar: "TYPE", help: "alias (queries free) or cname (every query billed, as the tutorial's TTL-300 record)", defaultText: "alias",
+            choices: DNSRecordType.allCases.map(\.rawValue)),
         OptionSpec(
             name: "--dns-queries-per-month", metavar: "N", help: "DNS queries that reach Route 53: billed for a cname record and through a Resolver endpoint",
             defaultText: "one per new client connection"),
         OptionSpec(
-            name: "--preset", metavar: "NAME", help: "a seed's topology: tutorial (two accounts, endpoint in one subnet) or hybrid (internal ALB over VPN/DX)", defaultText: nil),
+            name: "--preset", metavar: "NAME", help: "a seed's topology: tutorial (two accounts, endpoint in one subnet) or hybrid (internal ALB over VPN/DX)", defaultText: nil,
+            choices: Preset.allCases.map(\.rawValue)),
     ]
 
     package static let limits: [OptionSpec] = [
@@ -62,26 +98,34 @@ package enum OptionTable {
         OptionSpec(name: "--lambda-concurrency", metavar: "N", help: "Lambda concurrent executions per region", defaultText: "1000"),
         OptionSpec(
             name: "--sla", metavar: "K=PCT,...", help: "override SLA terms: alb, privatelink, apigw, lambda, route53, resolver (PrivateLink's 99.9 is unconfirmed)",
-            defaultText: nil),
+            defaultText: nil, choices: SLATable.keys.map { $0 + "=" }, isList: true),
         OptionSpec(
-            name: "--hop-latency-ms", metavar: "K=MS,...", help: "your latency estimates per hop: dns, alb, vpce, apigw, lambda (no defaults: AWS publishes none)", defaultText: nil
-        ),
+            name: "--hop-latency-ms", metavar: "K=MS,...", help: "your latency estimates per hop: dns, alb, vpce, apigw, lambda (no defaults: AWS publishes none)",
+            defaultText: nil, choices: HopModel.latencyKeys.map { $0 + "=" }, isList: true),
     ]
 
     /// What the bill covers beyond the request path; every one is off unless given.
     package static let wholeBill: [OptionSpec] = [
         OptionSpec(name: "--logs", metavar: nil, help: "price CloudWatch Logs (any log option below turns it on too)", defaultText: nil),
         OptionSpec(name: "--lambda-log-bytes", metavar: "N", help: "bytes Lambda logs per invocation", defaultText: "264, its START/END/REPORT lines"),
-        OptionSpec(name: "--apigw-execution-logs", metavar: "LEVEL", help: "API Gateway execution logging: off, errors, info or full (with bodies)", defaultText: "off"),
+        OptionSpec(
+            name: "--apigw-execution-logs", metavar: "LEVEL", help: "API Gateway execution logging: off, errors, info or full (with bodies)", defaultText: "off",
+            choices: WholeBill.ExecutionLogs.allCases.map(\.rawValue)),
         OptionSpec(name: "--apigw-execution-log-bytes", metavar: "N", help: "bytes of execution log per request, instead of the level's estimate", defaultText: nil),
         OptionSpec(name: "--apigw-access-log-bytes", metavar: "N", help: "bytes of access log per request; 0 is no access log", defaultText: "0"),
-        OptionSpec(name: "--log-retention-days", metavar: "N", help: "how long CloudWatch keeps the logs", defaultText: "30"),
-        OptionSpec(name: "--waf", metavar: "WHERE", help: "AWS WAF web ACL on none, alb, api or both", defaultText: "none"),
+        OptionSpec(
+            name: "--log-retention-days", metavar: "N", help: "how long CloudWatch keeps the logs", defaultText: "30", choices: WholeBill.Logs.retentionChoices.map(String.init)),
+        OptionSpec(
+            name: "--waf", metavar: "WHERE", help: "AWS WAF web ACL on none, alb, api or both", defaultText: "none", choices: WholeBill.WAFPlacement.allCases.map(\.rawValue)),
         OptionSpec(name: "--waf-rules", metavar: "N", help: "rules or rule groups in each web ACL", defaultText: "5"),
-        OptionSpec(name: "--hybrid-link", metavar: "LINK", help: "none, vpn (Site-to-Site) or dx (Direct Connect) from the corporate network", defaultText: "none"),
-        OptionSpec(name: "--dx-port", metavar: "SPEED", help: "Direct Connect dedicated port: 1g or 10g", defaultText: "1g"),
+        OptionSpec(
+            name: "--hybrid-link", metavar: "LINK", help: "none, vpn (Site-to-Site) or dx (Direct Connect) from the corporate network", defaultText: "none",
+            choices: WholeBill.HybridLink.allCases.map(\.rawValue)),
+        OptionSpec(name: "--dx-port", metavar: "SPEED", help: "Direct Connect dedicated port: 1g or 10g", defaultText: "1g", choices: WholeBill.PortSpeed.allCases.map(\.rawValue)),
         OptionSpec(name: "--resolver-inbound-enis", metavar: "N", help: "Route 53 Resolver inbound endpoint IPs for on-premises DNS: 0, or 2 to 6", defaultText: "0"),
-        OptionSpec(name: "--apigw-cache-gb", metavar: "GB", help: "API Gateway cache: none, 0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118 or 237", defaultText: "none"),
+        OptionSpec(
+            name: "--apigw-cache-gb", metavar: "GB", help: "API Gateway cache: none, 0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118 or 237", defaultText: "none",
+            choices: ["none"] + WholeBill.cacheSizes.map(\.gb)),
         OptionSpec(name: "--xray-sample-rate", metavar: "R", help: "share of requests X-Ray traces, 0 to 1", defaultText: "0"),
     ]
 
@@ -94,15 +138,31 @@ package enum OptionTable {
     ]
 
     package static let output: [OptionSpec] = [
-        OptionSpec(name: "--design", metavar: "ID", help: DesignCatalog.choicesText, defaultText: "all"),
+        OptionSpec(name: "--design", metavar: "ID", help: DesignCatalog.choicesText, defaultText: "all", choices: DesignID.allCases.map(\.rawValue) + ["all"]),
         OptionSpec(
-            name: "--format", metavar: "FORMAT", help: "table, json, markdown (GitHub tables), dot (Graphviz) or csv (line items; with --regions, the ranking); review also sarif",
-            defaultText: "table"),
+            name: "--format", metavar: "FORMAT", help: "table, json, markdown (GitHub tables), dot (Graphviz) or csv (line items; with --regions, the ranking)",
+            defaultText: "table", choices: ScenarioOptions.formats),
+        OptionSpec(
+            name: "--detail", metavar: nil,
+            help: "the table in full: derivations, limits, the request path, failure domains, inputs, assumptions, prices (COLUMNS sets the width)",
+            defaultText: nil),
         OptionSpec(name: "--help", metavar: nil, help: "show this help", defaultText: nil),
         OptionSpec(name: "--version", metavar: nil, help: "show the version and the price tables' date", defaultText: nil),
     ]
 
     package static var all: [OptionSpec] { workload + topology + limits + wholeBill + billing + output }
+
+    /// The main command's options in help's sections.
+    package static var sections: [(title: String, options: [OptionSpec])] {
+        [
+            ("WORKLOAD", workload), ("WHERE IT RUNS", topology), ("LIMITS (AWS defaults; give yours if AWS raised them)", limits),
+            ("THE WHOLE BILL (all off unless given; --preset hybrid turns on a VPN and a Resolver endpoint)", wholeBill), ("BILLING", billing),
+            ("OUTPUT", output),
+        ]
+    }
+
+    /// The regions with a bundled price table, which `--region` completes.
+    package static let regions = (try? PriceCatalog.bundled.regions()) ?? []
 
     /// Extra options of `albgw-cost dot`.
     package static let dot: [OptionSpec] = [
@@ -112,7 +172,7 @@ package enum OptionTable {
     /// Options of `albgw-cost prices`.
     package static let prices: [OptionSpec] = [
         OptionSpec(name: "--export", metavar: "DIR", help: "write the price tables as JSON files into DIR, to edit and pass back with --prices DIR", defaultText: nil),
-        OptionSpec(name: "--region", metavar: "CODE", help: "show one region's prices with their sources", defaultText: nil),
+        OptionSpec(name: "--region", metavar: "CODE", help: "show one region's prices with their sources", defaultText: nil, choices: regions),
         OptionSpec(name: "--prices", metavar: "DIR", help: "read price tables from DIR instead of the bundled ones", defaultText: nil),
         OptionSpec(name: "--help", metavar: nil, help: "show this help", defaultText: nil),
     ]

@@ -4,7 +4,6 @@ import Foundation
 /// sources, or exports the tables so a user can fill a gap and pass them back with `--prices DIR`.
 package enum PricesCommand {
     package static func run(_ arguments: [String]) throws -> String {
-        if arguments.contains("--help") || arguments.contains("-h") { return help }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.prices, command: "albgw-cost prices")
         let catalog: PriceCatalog = parsed.values["--prices"].map { .directory($0) } ?? .bundled
         if let directory = parsed.values["--export"] {
@@ -49,18 +48,4 @@ package enum PricesCommand {
         try AtomicWriter.write(files, into: directory)
         return "Wrote \(files.count) price tables to \(directory). Edit them, then run albgw-cost with --prices \(directory).\n"
     }
-
-    static let help = """
-        albgw-cost prices: the price tables albgw-cost reads.
-
-        USAGE
-          albgw-cost prices                      list regions and the prices each lacks
-          albgw-cost prices --region us-west-1   one region's prices with sources and dates
-          albgw-cost prices --export DIR         write the tables to DIR to edit; use them with --prices DIR
-
-        A table lists each price under "prices" with usd (or tiers), unit, source, asOf (YYYY[-MM[-DD]])
-        and confidence (high, medium-high, medium, low). A price nobody could source is listed under
-        "missing" with the reason; move it to "prices" once you have a source.
-
-        """
 }

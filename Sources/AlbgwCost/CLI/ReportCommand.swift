@@ -7,7 +7,6 @@ package enum ReportCommand {
     ]
 
     package static func run(_ arguments: [String]) throws -> String {
-        if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all + options, command: "albgw-cost report")
         try CLI.refuseRegions(parsed, "albgw-cost report reviews one region (its By region table already prices every bundled region)")
         guard let directory = parsed.values["--out"] else {
@@ -16,7 +15,8 @@ package enum ReportCommand {
         if let format = parsed.values["--format"] {
             throw CLIError("albgw-cost report writes Markdown; drop --format \(format) (use --format markdown without the report command to print it)")
         }
-        let report = try prepare(parsed)
+        var report = try prepare(parsed)
+        report.command = [CLI.command, "report"] + arguments
         let files = try build(report, graphviz: Graphviz.executable())
         try AtomicWriter.write(files, into: directory)
         return "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory).\n"

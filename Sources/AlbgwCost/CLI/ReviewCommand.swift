@@ -6,9 +6,12 @@ import HCL
 /// instance's scenario.
 package enum ReviewCommand {
     package static let options: [OptionSpec] = [
-        OptionSpec(name: "--var", metavar: "NAME=VALUE", help: "a value for a root module variable (repeatable; wins over variable files)", defaultText: nil, repeatable: true),
         OptionSpec(
-            name: "--var-file", metavar: "FILE", help: "a .tfvars or .tfvars.json file, read after terraform.tfvars and *.auto.tfvars (repeatable)", defaultText: nil,
+            name: "--var", metavar: "NAME=VALUE", help: "a value for a root module variable (repeatable; wins over variable files; not with a plan's JSON)", defaultText: nil,
+            repeatable: true),
+        OptionSpec(
+            name: "--var-file", metavar: "FILE", help: "a .tfvars or .tfvars.json file, read after terraform.tfvars and *.auto.tfvars (repeatable; not with a plan's JSON)",
+            defaultText: nil,
             repeatable: true),
         OptionSpec(name: "--out", metavar: "DIR", help: "write the design-review report (report.md, DOT, SVG) into DIR", defaultText: nil),
         ReviewOutput.failOnOption,
@@ -22,13 +25,27 @@ package enum ReviewCommand {
         var hasWorkload: Bool { parsed.values["--rps"] != nil || parsed.values["--requests-per-month"] != nil }
     }
 
-    package static func run(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
-        if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
+    /// The last review's inventory, kept alive until the process exits (see `run`).
+    private static let lastInventory = KeptAlive()
+
+    /// One object held under a lock, never read: only kept from being freed.
+    private final class KeptAlive: @unchecked Sendable {
+        private let lock = NSLock()
+        private var object: AnyObject?
+        func keep(_ object: AnyObject) { lock.withLock { self.object = object } }
+    }
+
+    package static func run(
+        _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment, width: Int = TextWrap.defaultWidth
+    ) throws -> String {
         var invocation = try parse(arguments, environment: environment)
         // --format sarif and --fail-on concern the findings; the analysis never sees them.
         let output = try ReviewOutput(&invocation.parsed)
         let config = try TerraformLoader.load(invocation.path, inputs: invocation.variables)
         let inventory = Inventory(config)
+        // Freeing a large configuration's blocks one by one takes a tenth of a review: the process
+        // exits right after, so the last configuration is kept rather than torn down.
+        lastInventory.keep(inventory)
         let (designs, unknowns) = DesignRecognizer.recognize(inventory)
         var result = TerraformReviewResult(
             files: config.files, designs: designs, findings: TerraformReview.review(inventory, designs: designs), warnings: config.warnings,
@@ -37,11 +54,11 @@ package enum ReviewCommand {
             let sarif = output.sarifText(result, reviewing: invocation.path, workingDirectory: FileManager.default.currentDirectoryPath)
             return try output.finish(sarif, findings: result.findings)
         }
-        return try output.finish(try render(&result, invocation: invocation), findings: result.findings)
+        return try output.finish(try render(&result, invocation: invocation, width: width), findings: result.findings)
     }
 
     /// The review, and with a workload the analysis of each design instance, in the format asked for.
-    static func render(_ result: inout TerraformReviewResult, invocation: Invocation) throws -> String {
+    static func render(_ result: inout TerraformReviewResult, invocation: Invocation, width: Int) throws -> String {
         let designs = result.designs
         let format = invocation.parsed.values["--format"] ?? "table"
 
@@ -52,7 +69,7 @@ package enum ReviewCommand {
                         ? "--out writes the design-review report, which needs the traffic: add --rps N (or --requests-per-month N)"
                         : "--out writes a design-review report, but the code implements none of the designs: drop --out")
             }
-            return try reviewOnly(result, format: format, workloadGiven: invocation.hasWorkload)
+            return try reviewOnly(result, format: format, workloadGiven: invocation.hasWorkload, width: width)
         }
 
         // One analysis per design instance, each with the parameters its code fixes.
@@ -94,18 +111,19 @@ package enum ReviewCommand {
         case "dot": return DOTRenderer.render(reports[0])
         case "csv": throw CLIError("review prints findings and analyses, not line items: use --format table, json or markdown")
         default:
-            var out = TableRenderer.render(reports[0])
+            let detail = invocation.parsed.flags.contains("--detail")
+            var out = TableRenderer.render(reports[0], width: width, detail: detail)
             for (index, report) in reports.enumerated().dropFirst() {
                 let recognition = designs[index]
                 out += "\n== Design \(index + 1) of \(reports.count): \(recognition.front ?? "?") (\(recognition.design?.rawValue ?? "none")) ==\n\n"
-                out += TableRenderer.render(report)
+                out += TableRenderer.render(report, width: width, detail: detail)
             }
             return out
         }
     }
 
     /// The review without an analysis: no workload was given, or the code implements no design.
-    static func reviewOnly(_ result: TerraformReviewResult, format: String, workloadGiven: Bool) throws -> String {
+    static func reviewOnly(_ result: TerraformReviewResult, format: String, workloadGiven: Bool, width: Int = TextWrap.defaultWidth) throws -> String {
         let closing: String
         if !result.implementsADesign {
             closing = "No cost analysis: the code implements none of the designs, so there is nothing to price.\n"
@@ -124,7 +142,7 @@ package enum ReviewCommand {
                 result.implementsADesign
                     ? "--format \(format) draws or lists the analysis, which needs the traffic: add --rps N, or use --format table, json or markdown"
                     : "--format \(format) draws or lists an analysis, but the code implements none of the designs: use --format table, json or markdown")
-        default: return ReviewRenderer.text(result) + "\n" + closing
+        default: return TextWrap.lines(ReviewRenderer.text(result, width: width) + "\n" + closing, width: width)
         }
     }
 

@@ -16,7 +16,8 @@ package struct ReviewOutput: Sendable, Equatable {
 
     package static let failOnOption = OptionSpec(
         name: "--fail-on", metavar: "SEVERITY",
-        help: "exit 1 when a finding is at or above SEVERITY (high, medium or low); the output is printed in full all the same", defaultText: "never")
+        help: "exit 1 when a finding is at or above SEVERITY (high, medium or low); the output is printed in full all the same", defaultText: "never",
+        choices: failOnChoices.map(\.rawValue))
 
     /// Why `--format sarif` is refused outside `review`, with the command that gives it.
     static let sarifOutsideReview = "--format sarif writes the findings of a Terraform review; run albgw-cost review PATH --rps N --format sarif"

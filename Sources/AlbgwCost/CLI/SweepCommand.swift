@@ -6,18 +6,20 @@ package enum SweepCommand {
     package static let options: [OptionSpec] = [
         OptionSpec(
             name: "--vary", metavar: "VAR=FROM..TO",
-            help: "the input to sweep and its range; VAR: " + SweepVariable.allCases.map(\.rawValue).joined(separator: ", "), defaultText: nil),
+            help: "the input to sweep and its range; VAR: " + SweepVariable.allCases.map(\.rawValue).joined(separator: ", "), defaultText: nil,
+            choices: SweepVariable.allCases.map { $0.rawValue + "=" }),
         OptionSpec(
             name: "--points", metavar: "N", help: "values evaluated, ends included (2 to \(Format.quantity(ExactDecimal(SweepSpec.maximumPoints))))",
             defaultText: "\(SweepSpec.defaultPoints)"),
-        OptionSpec(name: "--scale", metavar: "SCALE", help: "log or linear spacing (and chart axes)", defaultText: "log for rps and requests-per-month, else linear"),
+        OptionSpec(
+            name: "--scale", metavar: "SCALE", help: "log or linear spacing (and chart axes)", defaultText: "log for rps and requests-per-month, else linear",
+            choices: SweepScale.allCases.map(\.rawValue)),
         OptionSpec(name: "--out", metavar: "DIR", help: "write sweep.txt, sweep.csv, sweep.json and sweep.svg into DIR", defaultText: nil),
     ]
 
     static let formats = ["table", "csv", "json", "svg"]
 
     package static func run(_ arguments: [String]) throws -> String {
-        if arguments.contains("--help") || arguments.contains("-h") { return help() }
         var parsed = try ArgumentParser.parse(arguments, options: OptionTable.all + options, command: "albgw-cost sweep")
         try CLI.refuseRegions(parsed, "albgw-cost sweep prices one region")
         let format = parsed.values["--format"] ?? "table"
@@ -104,35 +106,5 @@ package enum SweepCommand {
             throw CLIError("--vary \(variable.rawValue)=0..: a log scale cannot start at 0; start above it (0.1, say) or add --scale linear")
         }
         return SweepSpec(variable: variable, from: from, to: to, points: points, scale: scale)
-    }
-
-    static func help() -> String {
-        var out = """
-            albgw-cost sweep: every design across a range of one input
-
-            USAGE
-              albgw-cost sweep --vary VAR=FROM..TO [--points N] [--scale log|linear] [--format table|csv|json|svg] [--out DIR] [options]
-
-            EXAMPLES
-              albgw-cost sweep --vary rps=10..10000 --region us-west-2
-              albgw-cost sweep --vary request-kb=1..2048 --rps 50 --format csv > sizes.csv
-              albgw-cost sweep --vary rps=1..100000 --points 100000 --preset hybrid --format json
-              albgw-cost sweep --vary lambda-duration-ms=100..60000 --rps 20 --out sweep
-
-            Each point is evaluated with the engine of the single-point command: its totals are what
-            albgw-cost prints for that value, to the cent. The sweep finds, by bisection with exact
-            arithmetic, where the cheapest design that can carry the workload changes (to three
-            significant figures) and where a design stops being able to carry it (at its limit, exactly).
-
-            SWEEP OPTIONS
-
-            """
-        for option in options {
-            let name = option.name + (option.metavar.map { " \($0)" } ?? "")
-            out += "  \(name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(option.help)\(option.defaultText.map { " (default: \($0))" } ?? "")\n"
-        }
-        out += "  --format FORMAT          table, csv (RFC 4180, every point), json or svg (a chart) (default: table)\n"
-        out += "\nEvery option of the main command sets the other inputs (albgw-cost --help lists them).\n"
-        return out
     }
 }

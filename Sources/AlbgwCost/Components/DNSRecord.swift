@@ -69,7 +69,10 @@ package struct DNSRecord: Component {
         let internetFacing = context.internetFacing
         let adds: String
         var notes: [String] = []
-        if context.privateCustomDomain {
+        if context.privateCustomDomain, context.topology.dnsRecord == .cname {
+            adds =
+                "CNAME record for the private custom domain name in a private hosted zone, to the interface endpoint's regional DNS name: Route 53 bills every query that reaches it; an alias record answers the same for free"
+        } else if context.privateCustomDomain {
             adds =
                 "alias A record for the private custom domain name in a private hosted zone, pointing at the interface endpoint's regional DNS name; alias queries are free"
         } else if context.topology.dnsRecord == .cname {
@@ -141,13 +144,12 @@ package struct DNSRecord: Component {
         let zone = isPrivateZone(context.chain) ? "private hosted zone" : "public hosted zone"
         return [
             DiagramNode(
-                id: "route53", lines: ["Route 53", zone, context.cost(["route53.zone", "route53.queries"]) ?? ""].filter { !$0.isEmpty },
-                attributes: [DiagramAttribute("shape", "box")],
-                onPath: false)
+                id: "route53", lines: ["Route 53", zone] + (context.charge?.lines ?? []), attributes: [DiagramAttribute("shape", "box")], onPath: false)
         ]
     }
 
     package func mermaidNodes(_ context: DiagramContext) -> [DiagramNode] {
-        [DiagramNode(id: "route53", lines: ["Route 53"] + (context.cost(["route53.zone", "route53.queries"]).map { [$0] } ?? []), onPath: false)]
+        let zone = isPrivateZone(context.chain) ? "private hosted zone" : "public hosted zone"
+        return [DiagramNode(id: "route53", lines: ["Route 53", zone] + (context.charge?.lines ?? []), onPath: false)]
     }
 }

@@ -224,35 +224,42 @@ package struct InterfaceEndpoint: Component {
         return result
     }
 
+    /// The endpoint and its money, on the frame its ENIs share (the VPC's in Graphviz).
+    func chargeNote(_ context: DiagramContext) -> [String] {
+        ["Interface endpoint (execute-api)"] + (context.charge.map { [$0.amount] + $0.includes() } ?? [])
+    }
+
+    /// Each ENI sits in its AZ and subnet frames, side by side: its lines are kept short so that six
+    /// of them fit a page.
     package func diagramNodes(_ context: DiagramContext) -> [DiagramNode] {
-        let note = context.cost(["vpce"]).map { " (interface endpoint \($0): hours + data)" } ?? ""
+        let note = chargeNote(context).map { "\n" + $0 }.joined()
         let fatal = context.fatalAZs
         let manual = context.topology.targetIPs == .manual
         return context.placed("vpce-eni-").compactMap { eni in
             guard case .zonal(let az) = eni.scope else { return nil }
-            var lines = ["Endpoint ENI \(az)", "execute-api"]
+            var lines = ["ENI \(az)"]
             var attributes = [DiagramAttribute("fillcolor", "#e1f5fe")]
+            var classes: [String] = []
             switch eni.registered {
-            case true?: lines.append(manual ? "registered (IP typed in by hand)" : "registered target")
+            case true?: lines += manual ? ["registered", "(IP typed in)"] : ["registered"]
             case false?:
                 lines.append("NOT registered")
                 attributes = [
                     DiagramAttribute("style", "rounded,dashed,filled"), DiagramAttribute("fillcolor", "#fafafa"), DiagramAttribute("color", "#9e9e9e"),
                     DiagramAttribute("fontcolor", "#616161"),
                 ]
+                classes.append("unregistered")
             case nil: break
             }
             let spof = fatal.contains(az) && eni.registered != false
             if spof {
-                lines.append("SINGLE POINT OF FAILURE")
+                lines += ["SINGLE POINT", "OF FAILURE"]
                 attributes += DiagramContext.spofStyle
-            }
-            if let rate = context.design.cost?.item("vpce.hours")?.unitPrice {
-                lines.append("\(Format.money(rate * context.report.scenario.billing.hoursPerMonth))/month")
+                classes.append("spof")
             }
             return DiagramNode(
                 id: DOT.id("vpce", "eni", az), location: context.subnet("endpoint", az: az, note: note), lines: lines, attributes: attributes,
-                onPath: eni.registered != false, isSinglePointOfFailure: spof)
+                onPath: eni.registered != false, isSinglePointOfFailure: spof, classes: classes)
         }
     }
 
@@ -262,16 +269,18 @@ package struct InterfaceEndpoint: Component {
         var attributes = [DiagramAttribute("fillcolor", "#e1f5fe")]
         let count = behindALB ? context.placed("vpce-eni-").filter { $0.registered == true }.count : context.topology.vpceSubnets
         var lines = ["Interface endpoint", behindALB ? "\(count) registered ENI IP(s)" : "\(count) ENI(s)"]
+        var classes: [String] = []
         if !fatal.isEmpty {
             lines.append("SINGLE POINT OF FAILURE (AZ \(fatal.joined(separator: ", ")))")
             attributes += DiagramContext.spofStyle
+            classes.append("spof")
         }
-        if let text = context.cost(["vpce"]) { lines.append(text) }
-        return DiagramNode(id: "vpce", lines: lines, attributes: attributes)
+        return DiagramNode(id: "vpce", lines: lines + (context.charge?.lines ?? []), attributes: attributes, isSinglePointOfFailure: !fatal.isEmpty, classes: classes)
     }
 
     package func mermaidNodes(_ context: DiagramContext) -> [DiagramNode] {
         let fatal = Set(context.fatalAZs)
+        let endpoint = DiagramCluster(id: "vpce", label: (["Interface endpoint"] + (context.charge?.lines ?? [])).joined(separator: "\n"), style: [])
         return context.placed("vpce-eni-").compactMap { eni in
             guard case .zonal(let az) = eni.scope else { return nil }
             let spof = fatal.contains(az) && eni.registered != false
@@ -285,7 +294,7 @@ package struct InterfaceEndpoint: Component {
             if spof { classes.append("spof") }
             if eni.registered == false { classes.append("unregistered") }
             return DiagramNode(
-                id: "eni_\(az)", location: [context.account(.network)], lines: ["Endpoint ENI, AZ \(az)"] + (state.isEmpty ? [] : [state]),
+                id: "eni_\(az)", location: [context.account(.network), endpoint], lines: ["Endpoint ENI, AZ \(az)"] + (state.isEmpty ? [] : [state]),
                 onPath: eni.registered != false, isSinglePointOfFailure: spof, classes: classes)
         }
     }

@@ -236,17 +236,21 @@ package struct LambdaFunction: Component {
         return ["bodies above 1 MB or streamed responses", "a function in another account"]
     }
 
-    package func diagramNodes(_ context: DiagramContext) -> [DiagramNode] {
+    /// The node's lines in the design diagram and in Mermaid: its size and its money.
+    func diagramLines(_ context: DiagramContext) -> [String] {
         let workload = context.report.scenario.workload
-        let lines = ["Lambda", "\(workload.lambdaMemoryMB) MB, \(workload.lambdaArchitecture.rawValue)"] + (context.cost(["lambda"]).map { [$0] } ?? [])
-        return [DiagramNode(id: "lambda", location: context.region(.application), lines: lines, attributes: [DiagramAttribute("fillcolor", "#fff8e1")])]
+        return ["Lambda", "\(workload.lambdaMemoryMB) MB, \(workload.lambdaArchitecture.rawValue)"] + (context.charge?.lines ?? [])
+    }
+
+    package func diagramNodes(_ context: DiagramContext) -> [DiagramNode] {
+        [DiagramNode(id: "lambda", location: context.region(.application), lines: diagramLines(context), attributes: [DiagramAttribute("fillcolor", "#fff8e1")])]
     }
 
     package func comparisonNode(_ context: DiagramContext) -> DiagramNode? {
-        DiagramNode(id: "lambda", lines: ["Lambda", context.cost(["lambda"]) ?? ""].filter { !$0.isEmpty }, attributes: [DiagramAttribute("fillcolor", "#fff8e1")])
+        DiagramNode(id: "lambda", lines: ["Lambda"] + (context.charge?.lines ?? []), attributes: [DiagramAttribute("fillcolor", "#fff8e1")])
     }
 
     package func mermaidNodes(_ context: DiagramContext) -> [DiagramNode] {
-        [DiagramNode(id: "lambda", location: [context.account(.application)], lines: ["Lambda"] + (context.cost(["lambda"]).map { [$0] } ?? []))]
+        [DiagramNode(id: "lambda", location: [context.account(.application)], lines: diagramLines(context))]
     }
 }

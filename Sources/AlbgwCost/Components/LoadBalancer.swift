@@ -158,27 +158,22 @@ package struct LoadBalancer: Component {
 
     package func diagramNodes(_ context: DiagramContext) -> [DiagramNode] {
         let topology = context.topology
-        let lines = [
-            "ALB (\(topology.albScheme.rawValue))", "nodes in AZ " + (0..<topology.azs).map(FailureDomainAnalyzer.azName).joined(separator: ", "),
-            context.cost(["alb.hours", "alb.lcu", "alb.publicIPv4"]) ?? "",
-            context.chain.internetFacing ? (context.cost(["egress"]).map { "egress \($0)" } ?? "") : "",
-        ].filter { !$0.isEmpty }
+        let lines =
+            ["ALB (\(topology.albScheme.rawValue))", "nodes in AZ " + (0..<topology.azs).map(FailureDomainAnalyzer.azName).joined(separator: ", ")]
+            + (context.charge?.lines ?? [])
         return [
             DiagramNode(
-                id: "acm", location: context.region(.network), lines: ["ACM certificate", context.cost(["acm.certificate"]) ?? Format.money(0) + "/month"],
-                attributes: [DiagramAttribute("fillcolor", "#fafafa")], onPath: false),
+                id: "acm", location: context.region(.network), lines: ["ACM certificate", "billed with the ALB"],
+                attributes: [DiagramAttribute("fillcolor", "#fafafa")], onPath: false, rank: .above("alb")),
             DiagramNode(id: "alb", location: context.vpc(), lines: lines, attributes: [DiagramAttribute("fillcolor", "#fff3e0")]),
         ]
     }
 
     package func comparisonNode(_ context: DiagramContext) -> DiagramNode? {
-        DiagramNode(
-            id: "alb", lines: ["ALB", context.cost(["alb.hours", "alb.lcu", "alb.publicIPv4", "egress"]) ?? ""].filter { !$0.isEmpty },
-            attributes: [DiagramAttribute("fillcolor", "#fff3e0")])
+        DiagramNode(id: "alb", lines: ["ALB"] + (context.charge?.lines ?? []), attributes: [DiagramAttribute("fillcolor", "#fff3e0")])
     }
 
     package func mermaidNodes(_ context: DiagramContext) -> [DiagramNode] {
-        let cost = context.cost(["alb.hours", "alb.lcu", "alb.publicIPv4"]).map { [$0] } ?? []
-        return [DiagramNode(id: "alb", location: [context.account(.network)], lines: ["ALB (\(context.topology.albScheme.rawValue))"] + cost)]
+        [DiagramNode(id: "alb", location: [context.account(.network)], lines: ["ALB (\(context.topology.albScheme.rawValue))"] + (context.charge?.lines ?? []))]
     }
 }

@@ -231,37 +231,31 @@ package struct PrivateRESTAPI: Component {
         return result
     }
 
+    /// The node's name lines in the design diagram and in Mermaid.
+    var diagramName: [String] { ["API Gateway", "private REST API"] + (customDomain ? ["private custom domain name"] : []) }
+
     package func diagramNodes(_ context: DiagramContext) -> [DiagramNode] {
         var nodes: [DiagramNode] = []
         if customDomain {
             nodes.append(
                 DiagramNode(
-                    id: "acm", location: context.region(.application),
-                    lines: ["ACM certificate", context.cost(["acm.certificate"]) ?? Format.money(0) + "/month"],
-                    attributes: [DiagramAttribute("fillcolor", "#fafafa")], onPath: false))
+                    id: "acm", location: context.region(.application), lines: ["ACM certificate", "billed with API Gateway"],
+                    attributes: [DiagramAttribute("fillcolor", "#fafafa")], onPath: false, rank: .below("apigw")))
         }
-        let lines = ["API Gateway", "private REST API"] + (customDomain ? ["private custom domain name"] : []) + [context.cost(["apigateway.requests"]) ?? ""]
         nodes.append(
             DiagramNode(
-                id: "apigw", location: context.region(.application), lines: lines.filter { !$0.isEmpty }, attributes: [DiagramAttribute("fillcolor", "#fce4ec")]))
+                id: "apigw", location: context.region(.application), lines: diagramName + (context.charge?.lines ?? []),
+                attributes: [DiagramAttribute("fillcolor", "#fce4ec")]))
         return nodes
     }
 
     package func comparisonNode(_ context: DiagramContext) -> DiagramNode? {
         DiagramNode(
-            id: "apigw",
-            lines: [customDomain ? "API Gateway (private REST,\ncustom domain)" : "API Gateway (private REST)", context.cost(["apigateway.requests"]) ?? ""].filter {
-                !$0.isEmpty
-            },
+            id: "apigw", lines: [customDomain ? "API Gateway (private REST,\ncustom domain)" : "API Gateway (private REST)"] + (context.charge?.lines ?? []),
             attributes: [DiagramAttribute("fillcolor", "#fce4ec")])
     }
 
     package func mermaidNodes(_ context: DiagramContext) -> [DiagramNode] {
-        let cost = context.cost(["apigateway.requests"]).map { [$0] } ?? []
-        return [
-            DiagramNode(
-                id: "apigw", location: [context.account(.application)],
-                lines: [customDomain ? "API Gateway, private REST API with a private custom domain name" : "API Gateway, private REST API"] + cost)
-        ]
+        [DiagramNode(id: "apigw", location: [context.account(.application)], lines: diagramName + (context.charge?.lines ?? []))]
     }
 }

@@ -37,6 +37,9 @@ package struct Bill {
     package private(set) var lacksPrice = false
     /// True once the design's web ACL is on the bill (it is billed once, wherever it is associated).
     private var hasWebACL = false
+    /// The component adding items now (set by `CostEngine` around each component's `bill`); nil for
+    /// what the design bills as a whole.
+    package var billingComponent: ComponentKind?
 
     package init(scenario: Scenario, book: PriceBook, mode: Mode = .itemized) {
         self.scenario = scenario
@@ -64,18 +67,16 @@ package struct Bill {
             let cost = quantity * price.rate
             total += cost
             guard mode == .itemized else { return }
-            entries.append(
-                (
-                    section,
-                    LineItem(
-                        id: id, service: service, component: component(), quantity: quantity, unit: price.unit,
-                        unitPrice: price.rate, monthlyCost: cost, priceKey: key, basis: basis(),
-                        confidence: price.confidence, missingReason: nil)
-                ))
+            append(
+                section,
+                LineItem(
+                    id: id, service: service, component: component(), quantity: quantity, unit: price.unit,
+                    unitPrice: price.rate, monthlyCost: cost, priceKey: key, basis: basis(),
+                    confidence: price.confidence, missingReason: nil))
         case .missing(let reason):
             lacksPrice = true
             guard mode == .itemized else { return }
-            entries.append((section, Self.missingItem(id, service, component(), quantity: quantity, key: key, basis: basis(), reason: reason)))
+            append(section, Self.missingItem(id, service, component(), quantity: quantity, key: key, basis: basis(), reason: reason))
         }
     }
 
@@ -85,13 +86,11 @@ package struct Bill {
         section: BillSection = .requestPath
     ) {
         guard mode == .itemized else { return }
-        entries.append(
-            (
-                section,
-                LineItem(
-                    id: id, service: service, component: component(), quantity: quantity, unit: unit, unitPrice: 0,
-                    monthlyCost: 0, priceKey: nil, basis: basis(), confidence: nil, missingReason: nil)
-            ))
+        append(
+            section,
+            LineItem(
+                id: id, service: service, component: component(), quantity: quantity, unit: unit, unitPrice: 0,
+                monthlyCost: 0, priceKey: nil, basis: basis(), confidence: nil, missingReason: nil))
     }
 
     /// Adds one item per tier band the quantity reaches.
@@ -117,21 +116,26 @@ package struct Bill {
                 let label = TierLabel.label(for: share, unit: price.unit, isOnlyBand: price.tiers.count == 1)
                 let cost = share.quantity * share.usd
                 total += cost
-                entries.append(
-                    (
-                        section,
-                        LineItem(
-                            id: "\(id).tier\(share.index + 1)", service: service,
-                            component: label.map { "\(name) (\($0))" } ?? name, quantity: share.quantity,
-                            unit: price.unit, unitPrice: share.usd, monthlyCost: cost, priceKey: key,
-                            basis: text, confidence: share.confidence, missingReason: nil)
-                    ))
+                append(
+                    section,
+                    LineItem(
+                        id: "\(id).tier\(share.index + 1)", service: service,
+                        component: label.map { "\(name) (\($0))" } ?? name, quantity: share.quantity,
+                        unit: price.unit, unitPrice: share.usd, monthlyCost: cost, priceKey: key,
+                        basis: text, confidence: share.confidence, missingReason: nil))
             }
         case .missing(let reason):
             lacksPrice = true
             guard mode == .itemized else { return }
-            entries.append((section, Self.missingItem(id, service, component(), quantity: quantity, key: key, basis: basis(), reason: reason)))
+            append(section, Self.missingItem(id, service, component(), quantity: quantity, key: key, basis: basis(), reason: reason))
         }
+    }
+
+    /// Keeps `item` in `section`, marked with the component that adds it.
+    private mutating func append(_ section: BillSection, _ item: LineItem) {
+        var item = item
+        item.billedBy = billingComponent
+        entries.append((section, item))
     }
 
     /// Marks the priced items under `prefix` with a lower confidence than their price's, when the

@@ -24,8 +24,10 @@ package enum CostEngine {
     private static func run(_ design: DesignDefinition, _ scenario: Scenario, _ book: PriceBook, mode: Bill.Mode) -> Bill {
         var bill = Bill(scenario: scenario, book: book, mode: mode)
         for context in design.contexts(scenario) {
+            bill.billingComponent = context.component.kind
             context.component.bill(context, into: &bill)
         }
+        bill.billingComponent = nil
         bill.priceLogs()
         return bill
     }

@@ -22,6 +22,9 @@ package struct LineItem: Sendable, Equatable {
     package var missingReason: String?
     /// Whether every feasible design in the run pays it (set by the report); `.design` until then.
     package var scope: LineItemScope = .design
+    /// The component whose `bill` added it; nil for what the design bills as a whole (CloudWatch Logs).
+    /// Diagrams show each component's items on its node.
+    package var billedBy: ComponentKind? = nil
 }
 
 /// Who pays a line item: every feasible design alike, or this design only.

@@ -18,6 +18,12 @@ package enum Confidence: String, Sendable, CaseIterable, Comparable {
 
     /// Lower confidence sorts later, so `max` picks the weakest figure.
     package static func < (lhs: Confidence, rhs: Confidence) -> Bool { lhs.rank < rhs.rank }
+
+    /// A confidence named in a bundled table, for the code the build generates from `PriceTables/*.json`.
+    static func bundled(_ rawValue: String) -> Confidence {
+        guard let confidence = Confidence(rawValue: rawValue) else { preconditionFailure("a bundled price table names an unknown confidence '\(rawValue)'") }
+        return confidence
+    }
 }
 
 /// One band of a price schedule: the rate applies up to `upTo` (cumulative, in the price's unit).

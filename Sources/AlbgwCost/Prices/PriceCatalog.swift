@@ -1,7 +1,9 @@
 import Foundation
 
 /// Where price tables come from: the copies embedded in the binary at build time, or a directory
-/// given with `--prices DIR` that replaces them entirely.
+/// given with `--prices DIR` that replaces them entirely. A directory's tables go through
+/// `PriceTableDecoder`; the bundled ones were turned into Swift values when the binary was built
+/// (`Plugins/EmbedPriceTablesPlugin`), and tests check those values against the decoder's.
 package enum PriceCatalog: Sendable, Equatable {
     case bundled
     case directory(String)
@@ -33,8 +35,9 @@ package enum PriceCatalog: Sendable, Equatable {
         let fileName = "\(name).json"
         switch self {
         case .bundled:
-            guard let text = embeddedPriceTables[fileName] else { throw PriceTableError.unreadable(file: "bundled \(fileName)") }
-            return try PriceTableDecoder.decode(Data(text.utf8), file: "bundled \(fileName)", expectedRegion: name, origin: "bundled \(fileName)")
+            // Built from Swift values the build generated: no JSON is decoded at run time.
+            guard let table = embeddedPriceTable(named: name) else { throw PriceTableError.unreadable(file: "bundled \(fileName)") }
+            return table
         case .directory(let path):
             let filePath = URL(fileURLWithPath: path).appendingPathComponent(fileName).path
             guard let data = FileManager.default.contents(atPath: filePath) else { throw PriceTableError.unreadable(file: filePath) }
@@ -45,7 +48,7 @@ package enum PriceCatalog: Sendable, Equatable {
     private func fileNames() throws -> [String] {
         switch self {
         case .bundled:
-            return embeddedPriceTables.keys.sorted()
+            return embeddedPriceTableFileNames
         case .directory(let path):
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw PriceTableError.directoryNotFound(path) }

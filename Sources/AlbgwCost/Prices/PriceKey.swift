@@ -131,3 +131,12 @@ package enum PriceKey: String, CaseIterable, Sendable, Comparable {
     /// Hashes the case, not its raw string.
     package func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }
+
+extension PriceKey {
+    /// A key named in a bundled table, for the code the build generates from `PriceTables/*.json`
+    /// (`BundledPriceTableTests` checks every bundled table against `PriceTableDecoder`).
+    static func bundled(_ rawValue: String) -> PriceKey {
+        guard let key = PriceKey(rawValue: rawValue) else { preconditionFailure("a bundled price table names an unknown key '\(rawValue)'") }
+        return key
+    }
+}

@@ -60,7 +60,7 @@ package enum PriceTableDecoder {
                 throw fail("missing.\(name)", "unknown price key")
             }
             guard prices[key] == nil else { throw fail("missing.\(name)", "is listed as missing but also has a price; keep one") }
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !isBlank(reason) else {
                 throw fail("missing.\(name)", "needs a reason that says where the price can be found")
             }
             missing[key] = reason
@@ -78,7 +78,7 @@ package enum PriceTableDecoder {
             throw fail("\(path).confidence", "is '\(raw.confidence)'; use one of: \(Confidence.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard isDate(raw.asOf) else { throw fail("\(path).asOf", "is '\(raw.asOf)'; write YYYY, YYYY-MM or YYYY-MM-DD") }
-        guard !raw.source.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail("\(path).source", "is empty; every price needs its source") }
+        guard !isBlank(raw.source) else { throw fail("\(path).source", "is empty; every price needs its source") }
 
         func amount(_ text: String, _ field: String) throws -> ExactDecimal {
             guard let value = ExactDecimal(exactly: text) else {
@@ -119,6 +119,12 @@ package enum PriceTableDecoder {
             throw fail(path, "must be one rate: \"usd\": \"...\"")
         }
         return Price(key: key, unit: raw.unit, tiers: tiers, source: raw.source, asOf: raw.asOf, confidence: confidence)
+    }
+
+    /// Nothing but spaces and tabs (`CharacterSet.whitespaces`: tab and the space separators), as
+    /// `trimmingCharacters(in: .whitespaces).isEmpty` says, without bridging each string to NSString.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) }
     }
 
     private static func isDate(_ text: String) -> Bool {

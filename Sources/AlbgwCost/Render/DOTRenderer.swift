@@ -39,22 +39,14 @@ package enum DOTRenderer {
         }
     }
 
+    /// Top to bottom, so that a diagram fits a page about 1,000 px wide at its natural size.
     private static let graphDefaults = [
-        "graph [rankdir=\"LR\", compound=\"true\", newrank=\"true\", splines=\"spline\", fontname=\"Helvetica\", fontsize=\"12\", nodesep=\"0.5\", ranksep=\"0.7\", labelloc=\"t\", labeljust=\"l\"];",
+        "graph [rankdir=\"TB\", compound=\"true\", newrank=\"true\", splines=\"spline\", fontname=\"Helvetica\", fontsize=\"12\", nodesep=\"0.25\", ranksep=\"0.5\", labelloc=\"t\", labeljust=\"l\"];",
         "node [shape=\"box\", style=\"rounded,filled\", fillcolor=\"white\", fontname=\"Helvetica\", fontsize=\"10\"];",
         "edge [fontname=\"Helvetica\", fontsize=\"9\"];",
     ]
 
     private static let crossAccountEdge: [(String, String)] = [("color", "#5e35b1"), ("penwidth", "2")]
-
-    /// Monthly cost of the line items under `prefixes`, or nil when the design is not priced.
-    static func cost(_ design: DesignReport, _ prefixes: [String]) -> String? {
-        guard let cost = design.cost else { return nil }
-        let items = prefixes.flatMap(cost.items)
-        guard !items.isEmpty else { return nil }
-        let total = items.compactMap(\.monthlyCost).reduce(0, +)
-        return "\(Format.money(total))/month" + (items.contains { $0.monthlyCost == nil } ? " + missing price" : "")
-    }
 
     static func hop(_ design: DesignReport, _ id: String) -> Hop? { design.hops.first { $0.id == id } }
 
@@ -75,12 +67,48 @@ package enum DOTRenderer {
         design.definition.contexts(report.scenario).map { DiagramContext(report: report, design: design, chain: $0) }
     }
 
-    /// The clients' node label: on the internet, or on the corporate network.
-    static func clients(_ report: Report, long: Bool) -> String {
-        let internetFacing = report.scenario.topology.albScheme == .internetFacing
-        if long { return internetFacing ? "Clients\n(internet)" : "Corporate clients\n(VPN or Direct Connect)" }
-        return internetFacing ? "Clients" : "Corporate clients"
+    /// The clients' node: on the internet, or on the corporate network with the link's charge when it is priced.
+    static func clients(_ report: Report, _ design: DesignReport, long: Bool) -> [String] {
+        if report.scenario.topology.albScheme == .internetFacing { return long ? ["Clients", "(internet)"] : ["Clients"] }
+        if let link = design.cost.flatMap({ DiagramCharge.billed(by: .link, in: $0) }) { return ["Corporate clients", "over \(link.name)"] + link.lines }
+        return long ? ["Corporate clients", "(VPN or Direct Connect)"] : ["Corporate clients"]
     }
+
+    /// What a diagram shows on no node: what no component bills, and the charges of the components in
+    /// `undrawn` (the lookups the comparison leaves out), in bill order. Empty when the design is not priced.
+    static func onNoNode(_ design: DesignReport, _ report: Report, undrawn: Set<ComponentKind> = []) -> [DiagramCharge] {
+        guard let cost = design.cost else { return [] }
+        let kinds = design.definition.contexts(report.scenario).map(\.component.kind).filter(undrawn.contains)
+        return kinds.compactMap { DiagramCharge.billed(by: $0, in: cost) } + DiagramCharge.unattributed(in: cost)
+    }
+
+    /// `on no node:` and each charge on its own lines (`Route 53 $0.50/month (hosted zone)`), wrapped;
+    /// empty when every charge is on a node.
+    static func onNoNodeLines(_ charges: [DiagramCharge], width: Int) -> [String] {
+        guard !charges.isEmpty else { return [] }
+        return ["on no node:"] + charges.flatMap { wrap($0.sentence, width: width) }
+    }
+
+    /// `text` in lines of at most `width` characters, broken at spaces (a longer word keeps its own line).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// Characters a title line holds before it is wrapped: about 620 pt at 12 pt Helvetica.
+    static let titleWidth = 100
 
     /// A title line for a design that cannot carry the workload: the topology's picture title, or its workload limits.
     static func infeasibleTitle(_ design: DesignReport) -> String? {
@@ -131,11 +159,13 @@ package enum DOTRenderer {
         var w = Writer()
         var out = "digraph \(DOT.quote(design.design.rawValue)) {\n"
         for line in graphDefaults { w.line(line) }
-        var title = "\(design.design.rawValue): \(definition.name)\n\(report.scenario.topology.region)"
-        if let cost = design.cost { title += ", \(Format.money(cost.monthlyCost)) per month" + (cost.isComplete ? "" : " (incomplete)") }
-        if let preset = report.scenario.preset { title += ", --preset \(preset)" }
-        if let line = infeasibleTitle(design) { title += "\n" + line }
-        w.line("graph" + DOT.attributes([("label", title)]) + ";")
+        var second = report.scenario.topology.region
+        if let cost = design.cost { second += ", \(Format.money(cost.monthlyCost)) per month" + (cost.isComplete ? "" : " (incomplete)") }
+        if let preset = report.scenario.preset { second += ", --preset \(preset)" }
+        var title = wrap("\(design.design.rawValue): \(definition.name)", width: titleWidth) + [second]
+        title += onNoNodeLines(onNoNode(design, report), width: titleWidth)
+        if let line = infeasibleTitle(design) { title += wrap(line, width: titleWidth) }
+        w.line("graph" + DOT.attributes([("label", title.joined(separator: "\n"))]) + ";")
 
         let contexts = contexts(design, report)
         let blocked = design.impossibility?.blocked
@@ -151,16 +181,37 @@ package enum DOTRenderer {
         }
         let root = Frame(nil)
         root.add(
-            DiagramNode(id: "client", lines: [clients(report, long: true)], attributes: [DiagramAttribute("shape", "oval"), DiagramAttribute("fillcolor", "#eceff1")]),
+            DiagramNode(id: "client", lines: clients(report, design, long: true), attributes: [DiagramAttribute("shape", "oval"), DiagramAttribute("fillcolor", "#eceff1")]),
             path: [])
         for (_, nodes) in drawn {
             for node in nodes { root.add(node, path: node.location[...]) }
         }
         root.emit(&w)
 
+        // The clients and their lookups on the top rank, above every frame; off-path nodes beside what they belong to.
+        let lookups = drawn.filter { $0.0.chain.component.isLookup }.flatMap(\.1).map(\.id)
+        if !lookups.isEmpty { w.line("{ rank=\"same\"; " + (["client"] + lookups).map { DOT.quote($0) + "; " }.joined() + "}") }
+        var above: Set<String> = []
+        for node in drawn.flatMap(\.1) {
+            switch node.rank {
+            case .above(let id)?:
+                w.edge(node.id, id, [("style", "invis")])
+                above.insert(id)
+            case .below(let id)?: w.edge(id, node.id, [("style", "invis")])
+            case nil: break
+            }
+        }
+
         // Edges in hop order: lookups first (dashed), then the data path.
+        var used: Set<LegendEntry> = []
+        if drawn.contains(where: { $0.1.contains { $0.location.first?.id.hasPrefix("account_") == true } }) { used.insert(.account) }
+        if drawn.contains(where: { $0.1.contains(where: \.isSinglePointOfFailure) }) { used.insert(.singlePointOfFailure) }
+        if drawn.contains(where: { $0.1.contains { $0.classes.contains("unregistered") } }) { used.insert(.unregistered) }
         for (context, nodes) in drawn where context.chain.component.isLookup {
-            for node in nodes { w.edge("client", node.id, [("label", edgeLabel(hop(design, of: context.chain))), ("style", "dashed")]) }
+            for node in nodes {
+                w.edge("client", node.id, [("label", edgeLabel(hop(design, of: context.chain))), ("style", "dashed")])
+                used.formUnion([.lookup, .hopLabel])
+            }
         }
         var previous: (nodes: [DiagramNode], side: AccountSide?) = ([DiagramNode(id: "client", lines: [])], nil)
         for (context, nodes) in drawn where !context.chain.component.isLookup {
@@ -168,18 +219,30 @@ package enum DOTRenderer {
             let targets = nodes.filter(\.onPath)
             let hop = hop(design, of: context.chain)
             let crosses = context.chain.crossAccount && previous.side != nil && previous.side != component.side
+            // A part no request reaches (an ENI whose IP is not registered) still sits in its row.
+            for node in nodes where !node.onPath && node.rank == nil {
+                if let source = previous.nodes.first { w.edge(source.id, node.id, [("style", "invis")]) }
+            }
             var index = 0
             for source in previous.nodes {
                 for target in targets {
                     var attributes: [(String, String)]
                     if let impossibility = design.impossibility, impossibility.blocked == component.kind {
-                        attributes = [("label", impossibility.edgeLabel), ("color", "#d32f2f"), ("style", "dashed"), ("fontcolor", "#b71c1c")]
+                        // The reason once, on the first of the edges; the others are drawn alike.
+                        attributes = [("label", index == 0 ? impossibility.edgeLabel : ""), ("color", "#d32f2f"), ("style", "dashed"), ("fontcolor", "#b71c1c")]
+                        used.insert(.impossible)
                     } else {
                         var label = edgeLabel(hop, full: index == 0)
                         if crosses && index == 0 { label += "\ncrosses accounts" }
                         attributes = [("label", label)]
+                        // A rank for the node drawn above the target, below the clients' rank.
+                        if source.id == "client" && above.contains(target.id) { attributes.append(("minlen", "2")) }
+                        used.insert(.hopLabel)
                         if target.isSinglePointOfFailure { attributes += [("color", "#d32f2f"), ("penwidth", "2")] }
-                        if crosses { attributes += crossAccountEdge }
+                        if crosses {
+                            attributes += crossAccountEdge
+                            used.insert(.crossAccount)
+                        }
                     }
                     w.edge(source.id, target.id, attributes)
                     index += 1
@@ -187,20 +250,42 @@ package enum DOTRenderer {
             }
             previous = (targets, component.side)
         }
-        legend(&w, after: drawn.last { !$0.0.chain.component.isLookup }?.1.last?.id ?? "client")
+        legend(&w, used, after: drawn.last { !$0.0.chain.component.isLookup }?.1.last?.id ?? "client")
         out += w.lines.joined(separator: "\n") + "\n}\n"
         return out
     }
 
-    /// The key to the styles: one HTML-table node, placed after `last` so it sits at the right.
-    private static func legend(_ w: inout Writer, after last: String) {
-        let rows = [
-            ("#b71c1c", "red frame: single point of failure (one AZ takes the design down)"),
-            ("#616161", "grey dashed box: endpoint ENI whose IP is not registered"),
-            ("#5e35b1", "purple frame: an account; purple edge: crosses accounts"),
-            ("#000000", "edge label: hop number, protocol and port, the limit that binds"),
-        ]
-        let cells = rows.map { "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\($0.0)\">\($0.1)</FONT></TD></TR>" }.joined()
+    /// One entry of a legend: a style a diagram may use, in the order a legend lists them.
+    package enum LegendEntry: Int, CaseIterable, Sendable, Comparable {
+        case singlePointOfFailure
+        case unregistered
+        case impossible
+        case account
+        case crossAccount
+        case lookup
+        case hopLabel
+
+        package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        /// The colour the entry is written in, and what it says.
+        package var text: (color: String, words: String) {
+            switch self {
+            case .singlePointOfFailure: ("#b71c1c", "red frame: single point of failure (one AZ takes the design down)")
+            case .unregistered: ("#616161", "grey dashed box: endpoint ENI whose IP is not registered")
+            case .impossible: ("#b71c1c", "red dashed: the hop that cannot be made")
+            case .account: ("#5e35b1", "purple frame: an account")
+            case .crossAccount: ("#5e35b1", "purple edge: crosses accounts")
+            case .lookup: ("#000000", "dashed edge: DNS lookup, beside the request path")
+            case .hopLabel: ("#000000", "edge label: hop number, protocol and port, the limit that binds")
+            }
+        }
+    }
+
+    /// The key to the styles the diagram uses, and to those only: one HTML-table node, placed after
+    /// `last` so that it sits below the path.
+    private static func legend(_ w: inout Writer, _ used: Set<LegendEntry>, after last: String) {
+        guard !used.isEmpty else { return }
+        let cells = used.sorted().map { "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\($0.text.color)\">\($0.text.words)</FONT></TD></TR>" }.joined()
         w.line(
             "\"legend\" [shape=\"plaintext\", style=\"\", fontsize=\"9\", label=<<TABLE BORDER=\"1\" COLOR=\"#bdbdbd\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\(cells)</TABLE>>];"
         )
@@ -209,30 +294,41 @@ package enum DOTRenderer {
 
     // MARK: - Every design side by side
 
+    /// Characters a design's frame label holds before it is wrapped, so that the columns stay narrow.
+    static let columnWidth = 36
+
     /// The designs as request chains side by side, each with its costs, hop labels and binding limits.
     package static func comparison(_ report: Report) -> String {
         var w = Writer()
         var out = "digraph \"comparison\" {\n"
         for line in graphDefaults { w.line(line) }
-        var title = "\(report.question(separator: " vs ")), \(report.scenario.topology.region)"
+        var title = wrap(report.designs.map(\.design.rawValue).joined(separator: " vs ") + ", \(report.scenario.topology.region)", width: titleWidth)
         for comparison in report.comparisons {
-            title +=
-                "\n\(comparison.first.rawValue) costs \(Format.money(abs(comparison.monthly))) per month \(comparison.monthly >= 0 ? "more" : "less") than \(comparison.second.rawValue)"
+            title += wrap(
+                "\(comparison.first.rawValue) costs \(Format.money(abs(comparison.monthly))) per month \(comparison.monthly >= 0 ? "more" : "less") than \(comparison.second.rawValue)",
+                width: titleWidth)
         }
-        w.line("graph" + DOT.attributes([("label", title)]) + ";")
+        w.line("graph" + DOT.attributes([("label", title.joined(separator: "\n"))]) + ";")
         var last = "client"
+        var used: Set<LegendEntry> = []
         for design in report.designs {
             let prefix = String(UnicodeScalar(UInt8(97 + design.definition.catalogIndex)))
-            var label = design.design.rawValue
+            var label = [design.design.rawValue]
             if let cost = design.cost {
-                label += ": \(Format.money(cost.monthlyCost))/month, \(Format.money4(cost.costPerMillionRequests)) per 1M requests" + (cost.isComplete ? "" : " (incomplete)")
+                label += [
+                    "\(Format.money(cost.monthlyCost))/month" + (cost.isComplete ? "" : " (incomplete)"), "\(Format.money4(cost.costPerMillionRequests)) per 1M requests",
+                ]
             }
-            if let line = infeasibleTitle(design) { label += "\n" + line }
-            let drawn = contexts(design, report).filter { !$0.chain.component.isLookup }.compactMap { context in
+            let contexts = contexts(design, report)
+            let drawn = contexts.filter { !$0.chain.component.isLookup }.compactMap { context in
                 context.chain.component.comparisonNode(context).map { (context, $0) }
             }
-            w.cluster(DOT.id("design", prefix), label: label, style: [("style", "rounded"), ("color", "#757575")]) { w in
-                w.node(DOT.id(prefix, "client"), [("label", clients(report, long: false)), ("shape", "oval"), ("fillcolor", "#eceff1")])
+            let undrawn = Set(contexts.map(\.chain.component.kind)).subtracting(drawn.map(\.0.chain.component.kind) + [.link])
+            label += onNoNodeLines(onNoNode(design, report, undrawn: undrawn), width: columnWidth)
+            if let line = infeasibleTitle(design) { label += wrap(line, width: columnWidth) }
+            if drawn.contains(where: { $0.1.isSinglePointOfFailure }) { used.insert(.singlePointOfFailure) }
+            w.cluster(DOT.id("design", prefix), label: label.joined(separator: "\n"), style: [("style", "rounded"), ("color", "#757575"), ("fontsize", "10")]) { w in
+                w.node(DOT.id(prefix, "client"), [("label", clients(report, design, long: false).joined(separator: "\n")), ("shape", "oval"), ("fillcolor", "#eceff1")])
                 for (_, node) in drawn { w.node(DOT.id(prefix, node.id), [("label", node.lines.joined(separator: "\n"))] + node.attributes.map(\.pair)) }
                 var previous: (id: String, side: AccountSide?) = (DOT.id(prefix, "client"), nil)
                 for (context, node) in drawn {
@@ -240,9 +336,12 @@ package enum DOTRenderer {
                     let attributes: [(String, String)]
                     if let impossibility = design.impossibility, impossibility.blocked == component.kind {
                         attributes = [("label", impossibility.shortEdgeLabel), ("color", "#d32f2f"), ("style", "dashed")]
+                        used.insert(.impossible)
                     } else {
                         let crosses = context.chain.crossAccount && previous.side != nil && previous.side != component.side
                         attributes = [("label", edgeLabel(hop(design, of: context.chain)) + (crosses ? "\ncrosses accounts" : ""))] + (crosses ? crossAccountEdge : [])
+                        used.insert(.hopLabel)
+                        if crosses { used.insert(.crossAccount) }
                     }
                     w.edge(previous.id, DOT.id(prefix, node.id), attributes)
                     previous = (DOT.id(prefix, node.id), component.side)
@@ -250,7 +349,7 @@ package enum DOTRenderer {
                 last = previous.id
             }
         }
-        legend(&w, after: last)
+        legend(&w, used, after: last)
         out += w.lines.joined(separator: "\n") + "\n}\n"
         return out
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Failure domains as text: placement, AZ losses, composite availability and findings per design.
 package enum FailureDomainRenderer {
-    package static func render(_ report: Report) -> String {
+    package static func render(_ report: Report, width: Int = TextWrap.defaultWidth) -> String {
         var out = "Failure domains\n"
         for design in report.designs {
             let analysis = design.failureDomains
@@ -19,7 +19,7 @@ package enum FailureDomainRenderer {
                     loss.albNodeShare.map(Format.percent) ?? "n/a", loss.explanation,
                 ])
             }
-            out += table.render(indent: "    ")
+            out += table.render(indent: "    ", width: width)
             out += "    Availability: \(availability(analysis.availability))\n"
             for finding in analysis.findings {
                 out += "    [\(finding.severity.rawValue)] \(finding.title): \(finding.detail). Fix: \(finding.fix).\n"

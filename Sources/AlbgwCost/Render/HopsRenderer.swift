@@ -4,12 +4,12 @@ import Foundation
 /// sections of the main table output.
 package enum HopsRenderer {
     /// `albgw-cost hops`: the request path of each design in full, then limits and warnings.
-    package static func render(_ report: Report) -> String {
+    package static func render(_ report: Report, width: Int = TextWrap.defaultWidth) -> String {
         var out = TableRenderer.answer(report) + TableRenderer.header(report)
         for design in report.designs { out += "\n" + path(design, report: report) }
-        out += "\n" + limits(report)
+        out += "\n" + limits(report, width: width)
         out += "\n" + (report.designs.contains { !$0.warnings.isEmpty } ? warnings(report) : "Warnings\n  none: the workload is within every limit above.\n")
-        return out
+        return TextWrap.lines(out, width: width)
     }
 
     /// One design's hops, each with what bounds it, what it adds and what it bills.
@@ -87,12 +87,12 @@ package enum HopsRenderer {
     }
 
     /// Effective limits of the designs side by side.
-    static func limits(_ report: Report) -> String {
+    static func limits(_ report: Report, width: Int = TextWrap.defaultWidth) -> String {
         var columns: [(String, TextTable.Alignment)] = [("Limit", .left)]
         columns += report.designs.map { ($0.design.rawValue, .left) }
         var table = TextTable(columns)
         for row in limitRows(report) { table.add(row) }
-        return "Effective limits\n" + table.render(indent: "  ")
+        return "Effective limits\n" + table.render(indent: "  ", width: width)
     }
 
     /// One row per limit, one column per design, plus the hop count.

@@ -20,11 +20,15 @@ package enum MarkdownRenderer {
     }
 
     /// The full design-review report; `diagrams` nil for `--format markdown` (no files, Mermaid only).
+    /// In the order a review reads it: the question and the answer, one comparison table, the
+    /// comparison diagram and the range, each design in full, then an appendix of inputs,
+    /// assumptions and prices.
     package static func render(_ report: Report, diagrams: Diagrams?) -> String {
-        var sections = [title(report), recommendation(report)]
+        var sections = [title(report), recommendation(report), comparison(report)]
         if let review = report.terraform { sections.append(ReviewRenderer.markdown(review)) }
-        sections += [workload(report), costs(report), range(report, chartFile: diagrams?.chartFile), hops(report), failureDomains(report), tradeOffs(report)]
-        sections.append(diagramSection(report, diagrams: diagrams))
+        sections += [tradeOffs(report), comparisonDiagram(report, diagrams: diagrams), range(report, chartFile: diagrams?.chartFile)]
+        sections += report.designs.map { designSection($0, report: report, diagrams: diagrams) }
+        sections.append(appendix(report))
         return sections.filter { !$0.isEmpty }.joined(separator: "\n") + footer(report)
     }
 
@@ -62,8 +66,25 @@ package enum MarkdownRenderer {
         var out = "# \(report.question(separator: ", ", lastSeparator: ", or "))?\n\n"
         out += "Design review for \(rate) in \(scenario.topology.region) (\(report.prices.regional.location))"
         if let preset = scenario.preset { out += ", topology of `--preset \(preset)`" }
-        out += ". Written by albgw-cost \(report.toolVersion) from bundled or given price tables; every figure below says where it comes from.\n"
+        out += ".\n\n"
+        if let command = report.command {
+            out += "Written by albgw-cost \(report.toolVersion) with \(code(ShellWords.quoted(command))); the same command writes it again byte for byte.\n"
+        } else {
+            out += "Written by albgw-cost \(report.toolVersion).\n"
+        }
+        out += "Every figure says where it comes from: the inputs, assumptions and prices are in the appendix.\n"
+        let changed = report.inputs.filter { $0.source != .defaulted }
+        if !changed.isEmpty {
+            out +=
+                "\nInputs other than the defaults: " + changed.map { "`\($0.option) \($0.text)`\($0.source == .given ? "" : " (\($0.source.text))")" }.joined(separator: ", ")
+                + ".\n"
+        }
         return out
+    }
+
+    /// Inline code that survives backticks in the text.
+    static func code(_ text: String) -> String {
+        text.contains("`") ? "`` \(text) ``" : "`\(text)`"
     }
 
     static func recommendation(_ report: Report) -> String {
@@ -71,152 +92,208 @@ package enum MarkdownRenderer {
         var out = "## Recommendation\n\n\(recommendation.sentences)\n"
         let warnings = report.designs.filter { $0.design == recommendation.design }.flatMap(\.warnings)
         if let design = recommendation.design, !warnings.isEmpty {
-            out += "\nMind the quotas this workload exceeds on \(design.rawValue): \(warnings.map(\.id).joined(separator: ", ")) (see *Hops and binding limits*).\n"
+            out += "\nMind the quotas this workload exceeds on \(design.rawValue): \(warnings.map(\.id).joined(separator: ", ")) (see its *Limits*).\n"
         }
         if !report.missingPrices.isEmpty {
             out +=
-                "\nThe cost comparison is incomplete: \(report.missingPrices.map { "\($0.key.title) (`\($0.key.rawValue)`)" }.joined(separator: ", ")) is missing for \(report.scenario.topology.region) (see *Workload and assumptions*).\n"
+                "\nThe cost comparison is incomplete: \(report.missingPrices.map { "\($0.key.title) (`\($0.key.rawValue)`)" }.joined(separator: ", ")) is missing for \(report.scenario.topology.region) (see the appendix).\n"
         }
         return out
     }
 
-    static func workload(_ report: Report) -> String {
-        var out = "## Workload and assumptions\n\n"
-        out += table(["Input", "Value", "Source"], report.inputs.map { ["`\($0.option)`", $0.text, $0.source.text] })
-        out += "\n" + report.assumptions.map { "- \($0)\n" }.joined()
-        out += "\n### Prices (USD, on-demand list, before tax)\n\n"
-        out += "Price table: \(report.prices.regional.origin) and \(report.prices.global.origin).\n\n"
-        out += table(
-            ["Price", "Rate", "As of", "Confidence", "Source"],
-            report.pricesUsed.map { ["`\($0.key.rawValue)`", $0.scheduleText, $0.asOf, $0.confidenceText, $0.source] })
-        if !report.missingPrices.isEmpty {
-            out += "\n**Missing prices** (left out of every total; nothing was guessed):\n\n"
-            out += report.missingPrices.map { "- `\($0.key.rawValue)` (\($0.key.title)): \($0.reason)\n" }.joined()
-            out += "\nTo supply one: `albgw-cost prices --export DIR`, add it to `DIR/\(report.scenario.topology.region).json`, and rerun with `--prices DIR`.\n"
-        }
-        return out
-    }
-
-    static func costs(_ report: Report) -> String {
-        var out = "## Cost comparison\n\n"
+    /// One table: each design's cost, whether it can carry the workload, its hops, its composite
+    /// SLA and the limit it reaches first; then what the designs share and how they differ.
+    static func comparison(_ report: Report) -> String {
+        var out = "## Comparison\n\n"
         let shared = report.shared
         if !report.designs.contains(where: \.isFeasible) {
             out +=
-                "No design analysed here can carry this workload\(report.designs.count < DesignCatalog.all.count ? " (--design leaves others out)" : ""); what each would cost if it could is below.\n"
-        } else {
-            out += table(
-                ["Design", "$/hour", "$/month"] + (shared == nil ? [] : ["design-specific"]) + ["$/1M requests", "Path"],
-                report.designs.compactMap { design in
-                    guard let cost = design.cost else { return nil }
-                    let mark = cost.isComplete ? "" : " (incomplete)"
-                    return ["`\(design.design.rawValue)`", Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark]
-                        + (shared == nil ? [] : [Format.money(cost.designMonthlyCost) + (cost.differencesAreKnown ? "" : " (incomplete)")])
-                        + [Format.money4(cost.costPerMillionRequests), design.definition.name]
-                }, right: shared == nil ? [1, 2, 3] : [1, 2, 3, 4])
+                "No design analysed here can carry this workload\(report.designs.count < DesignCatalog.all.count ? " (--design leaves others out)" : ""); what each would cost if it could is in its section.\n\n"
         }
+        out += table(
+            ["Design", "$/month"] + (shared == nil ? [] : ["design-specific"]) + ["$/1M requests", "Can carry it", "Hops", "Composite SLA", "Binds first"],
+            report.designs.map { design in
+                var row = ["`\(design.design.rawValue)`"]
+                if let cost = design.cost {
+                    row.append(Format.money(cost.monthlyCost) + (cost.isComplete ? "" : " (incomplete)"))
+                    if shared != nil {
+                        row.append(
+                            (!cost.differencesAreKnown && cost.designMonthlyCost == 0
+                                ? "unknown" : Format.money(cost.designMonthlyCost) + (cost.differencesAreKnown ? "" : " (incomplete)")))
+                    }
+                    row.append(Format.money4(cost.costPerMillionRequests))
+                } else {
+                    row.append(design.hypotheticalCost.map { "(\(Format.money($0.monthlyCost)) if it were possible)" } ?? "-")
+                    if shared != nil { row.append("-") }
+                    row.append("-")
+                }
+                row.append(design.isFeasible ? "yes" : "**no**: " + design.infeasibleReasons.map(\.summary).joined(separator: "; "))
+                row.append("\(design.hops.count)")
+                row.append(design.isFeasible ? "\(Format.fixed(design.failureDomains.availability.compositePercent, places: 3))%" : "-")
+                row.append(design.isFeasible ? design.limits.firstToBind(report.scenario)?.text ?? "-" : design.infeasibleReasons.map(\.limit).joined(separator: "; "))
+                return row
+            }, right: shared == nil ? [1, 2, 4, 5] : [1, 2, 3, 5, 6])
         if let shared { out += "\n\(TableRenderer.sharedText(shared)).\n" }
-        for design in report.designs {
-            if let reason = design.impossibleReason { out += "\n`\(design.design.rawValue)` cannot carry this workload here, so it is left out of the comparison: \(reason).\n" }
-        }
         for comparison in report.comparisons {
             out +=
                 "\n`\(comparison.first.rawValue)` costs **\(Format.money(abs(comparison.monthly))) per month \(comparison.monthly >= 0 ? "more" : "less")** than `\(comparison.second.rawValue)`"
             out += TableRenderer.relativeText(comparison)
             out += ": \(Format.money4(abs(comparison.hourly))) per hour, \(Format.money4(abs(comparison.perMillionRequests))) per 1M requests.\n"
         }
-        for design in report.designs {
-            guard let cost = design.shownCost else { continue }
-            let hypothetical = !design.isFeasible
-            out += "\n### \(design.design.rawValue): line items\(hypothetical ? " if it were possible" : "")\n\n"
-            if hypothetical {
-                out +=
-                    "It cannot carry this workload here (\(design.infeasibleReasons.map(\.summary).joined(separator: ", "))); these figures show what it would cost if it could, and enter no comparison.\n\n"
-            }
-            let scoped = shared != nil
-            var rows = cost.lineItems.map { item in
-                [
-                    item.service, item.component, Format.quantity(item.quantity), item.unit, item.unitPrice.map(Format.unitPrice) ?? "missing",
-                    item.monthlyCost.map(Format.money) ?? "missing",
-                ] + (scoped ? [item.scope.rawValue] : []) + [item.basis]
-            }
-            rows.append(
-                [
-                    hypothetical ? "**Total if it were possible**" : "**Total**", cost.isComplete ? "" : "excludes missing prices", "", "", "",
-                    "**\(Format.money(cost.monthlyCost))**",
-                ] + (scoped ? [""] : []) + ["exact sum of the lines, rounded once"])
-            out += table(
-                ["Service", "Component", "Quantity", "Unit", "Unit price", "$/month"] + (scoped ? ["Scope"] : []) + ["How the quantity was derived"], rows,
-                right: [2, 4, 5])
-        }
-        return out
-    }
-
-    static func hops(_ report: Report) -> String {
-        var out = "## Hops and binding limits\n\n"
-        for design in report.designs {
-            out += "### \(design.design.rawValue): \(design.hops.count) hops\n\n"
-            out += table(
-                ["#", "Hop", "Protocol", "TLS", "Size limit", "Timeout", "Throttle", "Billed here"],
-                design.hops.map { hop in
-                    ["\(hop.number)", "\(hop.from) -> \(hop.to)", hop.transport, hop.tls, hop.sizeLimit, hop.timeout, hop.throttle, HopsRenderer.billed(hop, design: design)]
-                })
-            let adds = design.hops.filter { !$0.adds.isEmpty }
-            if !adds.isEmpty {
-                out += "\nWhat the hops add:\n\n" + adds.map { "- \($0.number). \($0.from) -> \($0.to): \($0.adds.joined(separator: "; "))\n" }.joined()
-            }
-            let notes = design.hops.flatMap { hop in hop.notes.map { (hop, $0) } }
-            if !notes.isEmpty {
-                out += "\nPitfalls:\n\n" + notes.map { "- Hop \($0.0.number): \($0.1)\n" }.joined()
-            }
-            out += sourceList(design.hops.flatMap(\.sources))
-            out += "\n"
-        }
-        out += "### Effective limits\n\n"
-        let rows = HopsRenderer.limitRows(report)
-        out += table(["Limit"] + report.designs.map { "`\($0.design.rawValue)`" }, rows)
-        out += sourceList(report.designs.flatMap { $0.limits.payloadSources + $0.limits.timeoutSources + $0.limits.rateSources })
-        let reasons = report.designs.flatMap { design in design.infeasibleReasons.map { (design.design, $0) } }
-        if !reasons.isEmpty {
-            out += "\n### Hard limits broken\n\n"
-            out += table(["Design", "Limit", "Value", "Way out"], reasons.map { ["`\($0.0.rawValue)`", $0.1.limit, $0.1.value, $0.1.wayOut] })
-        }
-        let warnings = report.designs.flatMap { design in design.warnings.map { (design.design, $0) } }
-        out += "\n### Warnings\n\n"
         out +=
-            warnings.isEmpty
-            ? "None: the workload is within every quota above.\n"
-            : table(["Design", "Limit", "Value", "What happens", "Way out"], warnings.map { ["`\($0.0.rawValue)`", $0.1.limit, $0.1.value, $0.1.consequence, $0.1.fix] })
+            "\n\"Binds first\": of the request and response body, the timeout, the sustained rate and Lambda concurrency, the limit with the least headroom (limit / the workload's use); the composite SLA multiplies the published SLAs of the design's serial chain.\n"
         return out
     }
 
-    static func failureDomains(_ report: Report) -> String {
-        var out = "## Failure domains, availability and findings\n\n"
-        out += "SLAs are service-credit thresholds, not measured availability; the composite is the product of each design's serial chain, assuming independent failures.\n"
-        for design in report.designs {
-            out += "\n### \(design.design.rawValue)\n\n"
-            guard design.isFeasible else {
-                out += "Not analysed: the design cannot carry this workload here (see *Cost comparison*).\n"
-                continue
-            }
-            let analysis = design.failureDomains
-            out += "Placement: \(FailureDomainRenderer.placement(analysis.components)).\n\n"
-            out += table(
+    /// The comparison diagram, when there is one beside the report.
+    static func comparisonDiagram(_ report: Report, diagrams: Diagrams?) -> String {
+        guard let diagrams, let file = diagrams.dotFiles.first(where: { $0 == DOTRenderer.fileName(for: nil) }) else { return "" }
+        var out = "## Comparison diagram\n\n"
+        out += diagramImage(file, diagrams: diagrams)
+        return out
+    }
+
+    /// `![name](name.svg)` and a link to its source, or how to render it.
+    static func diagramImage(_ file: String, diagrams: Diagrams) -> String {
+        let name = file.replacingOccurrences(of: ".dot", with: "")
+        if diagrams.svgRendered { return "![\(name)](\(name).svg)\n\nGraphviz source: [\(file)](\(file)).\n" }
+        return
+            "Graphviz source: [\(file)](\(file)). The SVG was not rendered: Graphviz's `dot` was not installed when this report was written; render it with `dot -Tsvg \(file) -o \(name).svg`.\n"
+    }
+
+    /// One design in full: line items, hops, limits, failure domains and its diagram.
+    static func designSection(_ design: DesignReport, report: Report, diagrams: Diagrams?) -> String {
+        var out = "## `\(design.design.rawValue)`: \(design.definition.name)\n\n"
+        if !design.isFeasible {
+            out += "It cannot carry this workload here. What it would cost if it could is below; it enters no comparison.\n\n"
+            out += design.infeasibleReasons.map { "- **\($0.limit)**, \($0.value). Way out: \($0.wayOut).\n" }.joined() + "\n"
+        }
+        out += lineItems(design, scoped: report.shared != nil)
+        out += hops(design, report: report)
+        out += limits(design, report: report)
+        out += failureDomains(design)
+        out += "\n### Diagram\n\n"
+        if let diagrams, let file = diagrams.dotFiles.first(where: { $0 == DOTRenderer.fileName(for: design.design) }) {
+            out += diagramImage(file, diagrams: diagrams) + "\n"
+        }
+        out += "Mermaid (GitHub renders it without Graphviz):\n\n" + MermaidRenderer.flowchart(design, report: report)
+        return out
+    }
+
+    static func lineItems(_ design: DesignReport, scoped: Bool) -> String {
+        guard let cost = design.shownCost else { return "" }
+        let hypothetical = !design.isFeasible
+        var out = "### Line items\(hypothetical ? " if it were possible" : "")\n\n"
+        var rows = cost.lineItems.map { item in
+            [
+                item.service, item.component, Format.quantity(item.quantity), item.unit, item.unitPrice.map(Format.unitPrice) ?? "missing",
+                item.monthlyCost.map(Format.money) ?? "missing",
+            ] + (scoped ? [item.scope.rawValue] : [])
+        }
+        rows.append(
+            [
+                hypothetical ? "**Total if it were possible**" : "**Total**", cost.isComplete ? "exact sum, rounded once" : "excludes missing prices", "", "", "",
+                "**\(Format.money(cost.monthlyCost))**",
+            ] + (scoped ? [""] : []))
+        out += table(["Service", "Component", "Quantity", "Unit", "Unit price", "$/month"] + (scoped ? ["Scope"] : []), rows, right: [2, 4, 5])
+        out += "\nHow the quantities were derived:\n\n"
+        var seen: Set<String> = []
+        for item in cost.lineItems {
+            let base = item.id.split(separator: ".tier").first.map(String.init) ?? item.id
+            guard seen.insert(base).inserted else { continue }
+            let component = item.component.split(separator: " (").first.map(String.init) ?? item.component
+            out += "- \(component): \(item.basis)\n"
+        }
+        return out
+    }
+
+    /// The hops as a compact table (short cells); what each hop does in full as notes below it.
+    static func hops(_ design: DesignReport, report: Report) -> String {
+        var out = "\n### Hops\n\n"
+        out += table(
+            ["#", "Hop", "Protocol", "Binds here", "Billed here"],
+            design.hops.map { hop in
                 [
-                    "AZ lost", "Still serves requests", FailureDomainRenderer.endpointColumn(analysis, long: true),
-                    "ALB nodes left", "Why",
-                ],
-                analysis.azLoss.map {
-                    [
-                        $0.az, $0.servesRequests ? "yes" : "**no**", $0.endpointCapacityShare.map(Format.percent) ?? "n/a", $0.albNodeShare.map(Format.percent) ?? "n/a",
-                        $0.explanation,
-                    ]
-                })
-            out += "\nAvailability: \(FailureDomainRenderer.availability(analysis.availability)).\n\n"
-            out += table(
-                ["SLA term", "Monthly uptime", "Source"],
-                analysis.availability.terms.map { [$0.service, "\($0.percent)%" + ($0.confirmed ? "" : " (unconfirmed)"), $0.source] })
-            out += "\n" + table(["Severity", "Finding", "Detail", "Fix"], analysis.findings.map { [$0.severity.rawValue, $0.title, $0.detail, $0.fix] })
-            out += sourceList(analysis.findings.flatMap(\.sources))
+                    "\(hop.number)", "\(hop.from) -> \(hop.to)", hop.shortTransport.isEmpty ? hop.transport : hop.shortTransport, hop.keyLimit.isEmpty ? "-" : hop.keyLimit,
+                    billedTotal(hop, design: design),
+                ]
+            }, right: [0, 4])
+        if let beside = HopsRenderer.besidePath(design) { out += "\nBilled beside the path: \(beside).\n" }
+        out += "\nEach hop in full:\n\n"
+        for hop in design.hops {
+            var parts = ["protocol \(hop.transport)", "TLS \(hop.tls)", "size \(hop.sizeLimit)", "timeout \(hop.timeout)", "throttle \(hop.throttle)"]
+            parts.append("billed \(HopsRenderer.billed(hop, design: design))")
+            if !hop.adds.isEmpty { parts.append("adds \(hop.adds.joined(separator: "; "))") }
+            if let latency = report.scenario.hopLatencyMS[hop.latencyKey] { parts.append("latency \(Format.quantity(latency)) ms (your estimate)") }
+            out += "- Hop \(hop.number), \(hop.from) -> \(hop.to): \(parts.joined(separator: "; ")).\n"
+        }
+        let notes = design.hops.flatMap { hop in hop.notes.map { (hop, $0) } }
+        if !notes.isEmpty {
+            out += "\nPitfalls:\n\n" + notes.map { "- Hop \($0.0.number): \($0.1)\n" }.joined()
+        }
+        out += sourceList(design.hops.flatMap(\.sources))
+        return out
+    }
+
+    /// `$74.35`: what the line items billed at a hop add up to.
+    static func billedTotal(_ hop: Hop, design: DesignReport) -> String {
+        guard let cost = design.shownCost else { return "not priced" }
+        let items = hop.billedItems.flatMap { cost.items($0) }
+        guard !items.isEmpty else { return "-" }
+        let total = Format.money(items.compactMap(\.monthlyCost).reduce(0, +)) + (items.contains { $0.monthlyCost == nil } ? " + missing" : "")
+        return design.isFeasible ? total : "(\(total))"
+    }
+
+    static func limits(_ design: DesignReport, report: Report) -> String {
+        var out = "\n### Limits\n\n"
+        out += design.limits.rows.map { "- \($0.label): \($0.value)\n" }.joined()
+        out += "- Hops: \(design.hops.count)\n"
+        if design.isFeasible, let binding = design.limits.firstToBind(report.scenario) { out += "- Binds first: \(binding.text)\n" }
+        out += sourceList(design.limits.payloadSources + design.limits.timeoutSources + design.limits.rateSources)
+        out += "\nWarnings:\n\n"
+        out +=
+            design.warnings.isEmpty
+            ? "- None: the workload is within every quota above.\n" : design.warnings.map { "- **\($0.limit)**, \($0.value): \($0.consequence). Way out: \($0.fix).\n" }.joined()
+        return out
+    }
+
+    static func failureDomains(_ design: DesignReport) -> String {
+        var out = "\n### Failure domains, availability and findings\n\n"
+        guard design.isFeasible else { return out + "Not analysed: the design cannot carry this workload here.\n" }
+        let analysis = design.failureDomains
+        out += "Placement: \(FailureDomainRenderer.placement(analysis.components)).\n\n"
+        out += table(
+            ["AZ lost", "Still serves requests", FailureDomainRenderer.endpointColumn(analysis, long: true), "ALB nodes left", "Why"],
+            analysis.azLoss.map {
+                [
+                    $0.az, $0.servesRequests ? "yes" : "**no**", $0.endpointCapacityShare.map(Format.percent) ?? "n/a", $0.albNodeShare.map(Format.percent) ?? "n/a",
+                    $0.explanation,
+                ]
+            })
+        out += "\nAvailability: \(FailureDomainRenderer.availability(analysis.availability)).\n\n"
+        out += table(
+            ["SLA term", "Monthly uptime"],
+            analysis.availability.terms.map { [$0.service, "\($0.percent)%" + ($0.confirmed ? "" : " (unconfirmed)")] })
+        out += "\nSLA sources:\n\n" + analysis.availability.terms.map { "- \($0.service): \($0.source)\n" }.joined()
+        out += "\nFindings:\n\n"
+        out += analysis.findings.isEmpty ? "- None.\n" : analysis.findings.map { "- **[\($0.severity.rawValue)] \($0.title):** \($0.detail). Fix: \($0.fix).\n" }.joined()
+        out += sourceList(analysis.findings.flatMap(\.sources))
+        return out
+    }
+
+    /// The inputs, assumptions and prices with their sources.
+    static func appendix(_ report: Report) -> String {
+        var out = "## Appendix: inputs, assumptions and prices\n\n### Inputs\n\n"
+        out += table(["Input", "Value", "Source"], report.inputs.map { ["`\($0.option)`", $0.text, $0.source.text] })
+        out += "\n### Assumptions\n\n" + report.assumptions.map { "- \($0)\n" }.joined()
+        out += "\n### Prices (USD, on-demand list, before tax)\n\n"
+        out += "Price table: \(report.prices.regional.origin) and \(report.prices.global.origin).\n\n"
+        out += table(["Price", "Rate", "As of", "Confidence"], report.pricesUsed.map { ["`\($0.key.rawValue)`", $0.scheduleText, $0.asOf, $0.confidenceText] })
+        out += "\nSources:\n\n" + report.pricesUsed.map { "- `\($0.key.rawValue)`: \($0.source)\n" }.joined()
+        if !report.missingPrices.isEmpty {
+            out += "\n**Missing prices** (left out of every total; nothing was guessed):\n\n"
+            out += report.missingPrices.map { "- `\($0.key.rawValue)` (\($0.key.title)): \($0.reason)\n" }.joined()
+            out += "\nTo supply one: `albgw-cost prices --export DIR`, add it to `DIR/\(report.scenario.topology.region).json`, and rerun with `--prices DIR`.\n"
         }
         return out
     }
@@ -314,25 +391,7 @@ package enum MarkdownRenderer {
         }.joined()
     }
 
-    static func diagramSection(_ report: Report, diagrams: Diagrams?) -> String {
-        var out = "## Diagrams\n\n"
-        if let diagrams {
-            if diagrams.svgRendered {
-                for file in diagrams.dotFiles {
-                    let svg = file.replacingOccurrences(of: ".dot", with: ".svg")
-                    out += "![\(file.replacingOccurrences(of: ".dot", with: ""))](\(svg))\n\n"
-                }
-            } else {
-                out += "SVG files were not rendered: Graphviz's `dot` was not installed when this report was written. Render them with `dot -Tsvg FILE.dot -o FILE.svg`.\n\n"
-            }
-            out += "Graphviz sources: " + diagrams.dotFiles.map { "[\($0)](\($0))" }.joined(separator: ", ") + ".\n\n"
-        }
-        out += "Mermaid (GitHub renders these without Graphviz):\n"
-        for design in report.designs { out += "\n" + MermaidRenderer.flowchart(design, report: report) }
-        return out
-    }
-
     static func footer(_ report: Report) -> String {
-        "\n---\nGenerated by albgw-cost \(report.toolVersion). Rerun the same command to reproduce it byte for byte.\n"
+        "\n---\nGenerated by albgw-cost \(report.toolVersion)\(report.command.map { " with " + code(ShellWords.quoted($0)) } ?? "").\n"
     }
 }

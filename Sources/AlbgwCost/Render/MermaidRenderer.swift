@@ -1,39 +1,88 @@
-/// Mermaid flowcharts of a design, for Markdown viewers that render Mermaid (GitHub does).
+/// Mermaid flowcharts of a design, for Markdown viewers that render Mermaid (GitHub does). Only the
+/// flowchart syntax Mermaid documents is used: `flowchart TB`; `id["label"]` and `id(["label"])`
+/// nodes; `subgraph id ["label"]` ... `end`; `-->|"label"|` and `-.->|"label"|` links; `classDef`,
+/// `class` and `linkStyle`. Ids are letters, digits and `_`; every label is quoted, with `"`, `#`,
+/// `<`, `>`, `&`, `;` and backticks written as Mermaid's `#...;` entity codes and line breaks as `<br>`.
 package enum MermaidRenderer {
-    /// A Mermaid label: quoted, with `"` written as Mermaid's `#quot;` entity.
+    /// A quoted Mermaid label.
     static func label(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "#quot;").replacingOccurrences(of: "\n", with: "<br>") + "\""
+        var out = "\""
+        for character in text {
+            switch character {
+            case "#": out += "#35;"
+            case "\"": out += "#quot;"
+            case "<": out += "#lt;"
+            case ">": out += "#gt;"
+            case "&": out += "#amp;"
+            case ";": out += "#59;"
+            case "`": out += "#96;"
+            case "\n": out += "<br>"
+            case "\r": break
+            default: out.append(character)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A frame and what it holds, as `DOTRenderer` nests them: its own nodes, then its inner frames.
+    private final class Frame {
+        let cluster: DiagramCluster?
+        var nodes: [DiagramNode] = []
+        var children: [Frame] = []
+
+        init(_ cluster: DiagramCluster?) { self.cluster = cluster }
+
+        func add(_ node: DiagramNode, path: ArraySlice<DiagramCluster>) {
+            guard let next = path.first else {
+                nodes.append(node)
+                return
+            }
+            let child = children.first { $0.cluster?.id == next.id } ?? Frame(next)
+            if !children.contains(where: { $0 === child }) { children.append(child) }
+            child.add(node, path: path.dropFirst())
+        }
+    }
+
+    /// The Mermaid id of an account frame (`network`, `application`) or of an inner frame (its own id).
+    static func subgraphID(_ cluster: DiagramCluster) -> String {
+        cluster.id.hasPrefix("account_") ? String(cluster.id.dropFirst("account_".count)) : cluster.id
     }
 
     package static func flowchart(_ design: DesignReport, report: Report) -> String {
         let topology = report.scenario.topology
-        let cross = topology.accounts == .cross
-        var lines = ["```mermaid", "flowchart LR"]
-        let internetFacing = topology.albScheme == .internetFacing
-        lines.append("  client([\(label(internetFacing ? "Clients (internet)" : "Corporate clients (VPN or Direct Connect)"))])")
+        var lines = ["```mermaid", "flowchart TB"]
+        lines.append("  client([\(label(DOTRenderer.clients(report, design, long: true).joined(separator: "\n")))])")
         let drawn = DOTRenderer.contexts(design, report).map { ($0, $0.chain.component.mermaidNodes($0)) }
-        func emit(_ node: DiagramNode, indent: String) {
-            lines.append("\(indent)\(node.id)[\(label(node.lines.joined(separator: "\n")))]")
-            for name in node.classes { lines.append("\(indent)class \(node.id) \(name)") }
+        var classes: [String] = []
+        func emit(_ frame: Frame, indent: String) {
+            for node in frame.nodes {
+                lines.append("\(indent)\(node.id)[\(label(node.lines.joined(separator: "\n")))]")
+                for name in node.classes {
+                    lines.append("\(indent)class \(node.id) \(name)")
+                    if !classes.contains(name) { classes.append(name) }
+                }
+            }
+            for child in frame.children {
+                guard let cluster = child.cluster else { continue }
+                // An account frame names its region: one account holds everything unless the accounts are split.
+                let title = cluster.id.hasPrefix("account_") ? "\(cluster.label), \(topology.region)" : cluster.label
+                lines.append("\(indent)subgraph \(subgraphID(cluster)) [\(label(title))]")
+                emit(child, indent: indent + "  ")
+                lines.append("\(indent)end")
+            }
         }
-        for node in drawn.flatMap(\.1) where node.location.isEmpty { emit(node, indent: "  ") }
-        // One subgraph per account, network first; with one account everything shares the first.
-        var accounts: [DiagramCluster] = []
-        for node in drawn.flatMap(\.1) {
-            if let account = node.location.first, !accounts.contains(where: { $0.id == account.id }) { accounts.append(account) }
-        }
-        for account in accounts {
-            let application = account.id == DOT.id("account", "application")
-            let title = application ? "Application account, \(topology.region)" : (cross ? "Network account, \(topology.region)" : "Account, \(topology.region)")
-            lines.append("  subgraph \(application ? "application" : "network")[\(label(title))]")
-            for node in drawn.flatMap(\.1) where node.location.first?.id == account.id { emit(node, indent: "    ") }
-            lines.append("  end")
-        }
-        func edge(_ from: String, _ to: String, _ hop: Hop?, full: Bool = true, style: String = "-->") {
-            lines.append("  \(from) \(style)|\(label(DOTRenderer.edgeLabel(hop, full: full)))| \(to)")
+        let root = Frame(nil)
+        for node in drawn.flatMap(\.1) { root.add(node, path: node.location[...]) }
+        emit(root, indent: "  ")
+
+        var links = 0
+        var impossibleLinks: [Int] = []
+        func edge(_ from: String, _ to: String, _ text: String, dotted: Bool = false) {
+            lines.append("  \(from) \(dotted ? "-.->" : "-->")|\(label(text))| \(to)")
+            links += 1
         }
         for (context, nodes) in drawn where context.chain.component.isLookup {
-            for node in nodes { edge("client", node.id, DOTRenderer.hop(design, of: context.chain), style: "-.->") }
+            for node in nodes { edge("client", node.id, DOTRenderer.edgeLabel(DOTRenderer.hop(design, of: context.chain)), dotted: true) }
         }
         var previous = ["client"]
         for (context, nodes) in drawn where !context.chain.component.isLookup {
@@ -43,18 +92,35 @@ package enum MermaidRenderer {
             for source in previous {
                 for target in targets {
                     if let impossibility = design.impossibility, impossibility.blocked == context.chain.component.kind {
-                        lines.append("  \(source) -.-x|\(label(impossibility.mermaidLabel))| \(target)")
+                        impossibleLinks.append(links)
+                        edge(source, target, impossibility.mermaidLabel, dotted: true)
                     } else {
-                        edge(source, target, hop, full: index == 0)
+                        edge(source, target, DOTRenderer.edgeLabel(hop, full: index == 0))
                     }
                     index += 1
                 }
             }
             previous = targets
         }
-        lines.append("  classDef spof stroke:#d32f2f,stroke-width:3px")
-        lines.append("  classDef unregistered stroke-dasharray: 5 5,color:#616161")
+        for name in classes {
+            switch name {
+            case "spof": lines.append("  classDef spof stroke:#d32f2f,stroke-width:3px")
+            case "unregistered": lines.append("  classDef unregistered stroke-dasharray: 5 5,color:#616161")
+            default: break
+            }
+        }
+        if !impossibleLinks.isEmpty { lines.append("  linkStyle \(impossibleLinks.map(String.init).joined(separator: ",")) stroke:#d32f2f,color:#b71c1c") }
         lines.append("```")
-        return "**\(design.design.rawValue)**\n\n" + lines.joined(separator: "\n") + "\n"
+        return heading(design, report: report) + "\n\n" + lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `**alb-lambda**, $135.52 per month: ...`: the design's total, and what of it is on no node.
+    static func heading(_ design: DesignReport, report: Report) -> String {
+        var text = "**\(design.design.rawValue)**"
+        guard let cost = design.cost else { return text }
+        text += ", \(Format.money(cost.monthlyCost)) per month" + (cost.isComplete ? "" : " (incomplete)")
+        let loose = DOTRenderer.onNoNode(design, report)
+        if loose.isEmpty { return text + ": the sum of the amounts on its nodes." }
+        return text + ": the amounts on its nodes plus, on no node, " + loose.map(\.sentence).joined(separator: "; ") + "."
     }
 }

@@ -34,7 +34,7 @@ package enum RegionRenderer {
         }
     }
 
-    package static func table(_ comparison: RegionComparison, inputs: [ReportInput], toolVersion: String) -> String {
+    package static func table(_ comparison: RegionComparison, inputs: [ReportInput], toolVersion: String, width: Int = TextWrap.defaultWidth) -> String {
         let scenario = comparison.scenario
         let regions = Set(comparison.rows.map(\.region)).union(comparison.excluded.map(\.region))
         var out = "albgw-cost \(toolVersion) regions: \(scenario.designs.map(\.definition.question).joined(separator: " vs ")) in \(regions.count) regions\n"
@@ -47,14 +47,14 @@ package enum RegionRenderer {
                 Format.money(row.monthlyCost) + (row.complete ? "" : " (incomplete)"), Format.money4(row.costPerMillionRequests),
             ])
         }
-        out += table.render(indent: "  ")
+        out += table.render(indent: "  ", width: width)
         if comparison.rows.contains(where: { $0.complete }) { out += "  \(tieNote)\n" }
         for line in incompleteLines(comparison) { out += "  \(line)\n" }
         out += excludedLines(comparison).map { "  \($0)\n" }.joined()
         out += "\nInputs (--region is each region above)\n"
         var inputTable = TextTable([("Input", .left), ("Value", .left), ("Source", .left)])
         for input in inputs where input.option != "--region" && input.option != "--regions" { inputTable.add([input.option, input.text, input.source.text]) }
-        return out + inputTable.render(indent: "  ")
+        return TextWrap.lines(out + inputTable.render(indent: "  ", width: width), width: width)
     }
 
     static let tieNote = "Totals that round to the same cent share a rank."

@@ -1,7 +1,9 @@
 /// The Terraform review as text: what the code implements (each design instance with the facts
 /// read), the warnings and unknowns, and the findings, before the usual analysis.
 package enum ReviewRenderer {
-    package static func text(_ review: TerraformReviewResult) -> String {
+    /// With `width` (inside the analysis, whose text wraps at COLUMNS), the facts table is fitted to it
+    /// as a table, its cells wrapped on their own lines; without, it is printed whole.
+    package static func text(_ review: TerraformReviewResult, width: Int? = nil) -> String {
         var out = "Terraform review of \(review.files.joined(separator: ", "))\n"
         let several = review.designs.count > 1
         if several { out += "  Designs: \(review.designs.count) instances\n" }
@@ -16,7 +18,8 @@ package enum ReviewRenderer {
             if !recognition.facts.isEmpty {
                 var table = TextTable([("Read from the code", .left), ("Value", .left), ("Where", .left)])
                 for fact in recognition.facts { table.add([fact.name, fact.value, fact.position?.description ?? "-"]) }
-                out += table.render(indent: several ? "     " : "  ")
+                let indent = several ? "     " : "  "
+                out += width.map { table.render(indent: indent, width: $0) } ?? table.render(indent: indent)
             }
         }
         for warning in review.warnings { out += "  Warning: \(warning)\n" }
@@ -61,7 +64,7 @@ package enum ReviewRenderer {
         out +=
             review.findings.isEmpty
             ? "No review findings.\n"
-            : MarkdownRenderer.table(["Severity", "Where", "Finding", "Fix"], review.findings.map { [$0.severity.rawValue, "`\($0.position)`", $0.message, $0.fix] })
+            : "Findings, most severe first:\n\n" + review.findings.map { "- **[\($0.severity.rawValue)]** `\($0.position)`: \($0.message). Fix: \($0.fix).\n" }.joined()
         return out
     }
 

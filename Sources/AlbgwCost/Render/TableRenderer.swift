@@ -1,24 +1,46 @@
 import Foundation
 
-/// The default output: something a reviewer pastes into a chat. Summary, line items per design,
-/// how each quantity was derived, then the inputs, assumptions and the prices with their sources.
+/// The default output: something a reviewer pastes into a chat, one screen at 120 columns: the
+/// answer, the summary, each design's line items, the warnings and the high-severity findings.
+/// `detail` adds how each quantity was derived, the limits, the request path, failure domains,
+/// the inputs, assumptions and the prices with their sources. Every line fits `width` where words
+/// allow it: paragraphs and long table cells wrap.
 package enum TableRenderer {
-    package static func render(_ report: Report) -> String {
+    package static func render(_ report: Report, width: Int = TextWrap.defaultWidth, detail: Bool = false) -> String {
         var out = answer(report) + header(report)
-        if let review = report.terraform { out += "\n" + ReviewRenderer.text(review) }
-        out += "\n" + summary(report)
+        if let review = report.terraform { out += "\n" + ReviewRenderer.text(review, width: width) }
+        out += "\n" + summary(report, width: width)
         if report.designs.contains(where: { !$0.warnings.isEmpty }) { out += "\n" + HopsRenderer.warnings(report) }
         if !report.missingPrices.isEmpty { out += "\n" + missing(report) }
         for design in report.designs {
-            if let cost = design.shownCost { out += "\n" + lineItems(design, cost: cost, scoped: report.shared != nil) }
+            guard let cost = design.shownCost else { continue }
+            // One screen: what a design that cannot carry the workload would cost, and each line's
+            // scope (the summary names what the designs share), wait for --detail.
+            if detail || design.isFeasible {
+                out += "\n" + lineItems(design, cost: cost, scoped: detail && report.shared != nil, width: width, derivations: detail)
+            }
         }
-        out += "\n" + HopsRenderer.limits(report)
+        guard detail else { return TextWrap.lines(out + highFindings(report) + "\n" + notShown, width: width) }
+        out += "\n" + HopsRenderer.limits(report, width: width)
         out += "\n" + HopsRenderer.compactPaths(report)
-        out += "\n" + FailureDomainRenderer.render(report)
+        out += "\n" + FailureDomainRenderer.render(report, width: width)
         out += "\n" + inputs(report)
         out += "\n" + assumptions(report)
         out += "\n" + prices(report)
-        return out
+        return TextWrap.lines(out, width: width)
+    }
+
+    /// What the one-screen output leaves to `--detail`.
+    static let notShown =
+        "More with --detail: how each quantity was derived, what an impossible design would cost, limits, the request path, failure domains, all findings, every input, assumptions and prices with sources.\n"
+
+    /// The high-severity findings of the designs that can carry the workload, or nothing.
+    static func highFindings(_ report: Report) -> String {
+        let high = report.designs.filter(\.isFeasible).flatMap { design in
+            design.failureDomains.findings.filter { $0.severity == .high }.map { (design.design, $0) }
+        }
+        guard !high.isEmpty else { return "" }
+        return "\nHigh-severity findings\n" + high.map { "  - \($0.0.rawValue): \($0.1.title): \($0.1.detail). Fix: \($0.1.fix).\n" }.joined()
     }
 
     /// The answer, first: which design, why, what it saves; then when another one wins.
@@ -41,12 +63,12 @@ package enum TableRenderer {
             : (scheme == .internetFacing ? "internet clients" : "clients on the corporate network (VPN or Direct Connect)")
         return """
             albgw-cost \(report.toolVersion): \(report.question(separator: " vs "))
-            Region \(scenario.topology.region) (\(report.prices.regional.location)); \(rate); \(scenario.billing.hoursPerMonth) h/month; \(clients)
+            \(scenario.topology.region) (\(report.prices.regional.location)); \(rate); \(scenario.billing.hoursPerMonth) h/month; \(clients)
 
             """
     }
 
-    static func summary(_ report: Report) -> String {
+    static func summary(_ report: Report, width: Int = TextWrap.defaultWidth) -> String {
         let shared = report.shared
         var table = TextTable(
             [("Design", .left), ("$/hour", .right), ("$/month", .right)] + (shared == nil ? [] : [("design-specific", .right)])
@@ -57,13 +79,18 @@ package enum TableRenderer {
             let mark = cost.isComplete ? "" : " (incomplete)"
             table.add(
                 [design.design.rawValue, Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark]
-                    + (shared == nil ? [] : [Format.money(cost.designMonthlyCost) + (cost.differencesAreKnown ? "" : " (incomplete)")])
+                    + (shared == nil
+                        ? []
+                        : [
+                            (!cost.differencesAreKnown && cost.designMonthlyCost == 0
+                                ? "unknown" : Format.money(cost.designMonthlyCost) + (cost.differencesAreKnown ? "" : " (incomplete)"))
+                        ])
                     + [Format.money4(cost.costPerMillionRequests), design.definition.name])
         }
         var out =
             "Summary (USD)\n"
             + (report.designs.contains(where: \.isFeasible)
-                ? table.render(indent: "  ")
+                ? table.render(indent: "  ", width: width)
                 : "  No design analysed here can serve this workload\(report.designs.count < DesignCatalog.all.count ? " (--design leaves others out)" : "").\n")
         for design in report.designs {
             if let reason = design.impossibleReason { out += "  \(design.design.rawValue) cannot carry this workload here: \(reason).\n" }
@@ -117,7 +144,7 @@ package enum TableRenderer {
     }
 
     /// `scoped` adds the Scope column: whether every feasible design pays the item alike.
-    static func lineItems(_ design: DesignReport, cost: DesignCost, scoped: Bool) -> String {
+    static func lineItems(_ design: DesignReport, cost: DesignCost, scoped: Bool, width: Int = TextWrap.defaultWidth, derivations: Bool = true) -> String {
         var table = TextTable(
             [("Service", .left), ("Component", .left), ("Quantity", .right), ("Unit", .left), ("Unit price", .right), ("$/month", .right)]
                 + (scoped ? [("Scope", .left)] : []))
@@ -131,7 +158,7 @@ package enum TableRenderer {
         let hypothetical = !design.isFeasible
         table.add(
             [
-                hypothetical ? "Total if it were possible" : "Total (exact sum, rounded once)", cost.isComplete ? "" : "(excludes missing prices)", "", "", "",
+                hypothetical ? "Total if possible" : "Total", cost.isComplete ? "exact sum, rounded once" : "excludes missing prices", "", "", "",
                 Format.money(cost.monthlyCost),
             ] + (scoped ? [""] : []))
         var out = "\(design.design.rawValue): \(design.definition.name)"
@@ -139,16 +166,42 @@ package enum TableRenderer {
             hypothetical
             ? ", if it were possible (it is not here: \(design.infeasibleReasons.map(\.summary).joined(separator: ", "))); these figures enter no comparison\n"
             : "\n"
-        out += table.render(indent: "  ")
+        out += table.render(indent: "  ", width: width)
+        guard derivations else { return out }
         out += "  How the quantities were derived:\n"
         var seen: Set<String> = []
         for item in cost.lineItems {
-            let base = item.id.split(separator: ".tier").first.map(String.init) ?? item.id
+            let base = firstPiece(of: item.id, separator: ".tier") ?? item.id
             guard seen.insert(base).inserted else { continue }
-            let component = item.component.split(separator: " (").first.map(String.init) ?? item.component
+            let component = firstPiece(of: item.component, separator: " (") ?? item.component
             out += "  - \(component): \(item.basis)\n"
         }
         return out
+    }
+
+    /// `text.split(separator: separator).first`: the text before the first separator, skipping empty
+    /// pieces; nil when only separators are left. By hand: the generic split costs more at start-up
+    /// than the table it serves. Bytes stand for characters when both are ASCII without a carriage
+    /// return; otherwise characters are compared.
+    static func firstPiece(of text: String, separator: String) -> String? {
+        let plain = { (string: String) in string.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+        guard plain(text) && plain(separator) else { return firstPiece(of: Array(text), separator: Array(separator)).map { String($0) } }
+        return firstPiece(of: Array(text.utf8), separator: Array(separator.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static func firstPiece<Element: Equatable>(of text: [Element], separator: [Element]) -> ArraySlice<Element>? {
+        var start = 0
+        var index = 0
+        while index + separator.count <= text.count {
+            guard text[index..<(index + separator.count)].elementsEqual(separator) else {
+                index += 1
+                continue
+            }
+            if index > start { return text[start..<index] }
+            index += separator.count
+            start = index
+        }
+        return start < text.count ? text[start...] : nil
     }
 
     static func inputs(_ report: Report) -> String {

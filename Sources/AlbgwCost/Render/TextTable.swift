@@ -14,23 +14,52 @@ package struct TextTable {
     package mutating func add(_ row: [String]) { rows.append(row) }
 
     /// The table as lines, each indented by `indent` and without trailing spaces.
+    /// Widths are counted in characters. Built as bytes in one buffer, without a string per cell.
     package func render(indent: String = "") -> String {
         let all = [headers] + rows
-        let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        var lines: [String] = []
+        let counts = all.map { $0.map(Self.width) }
+        let widths = headers.indices.map { column in counts.map { $0[column] }.max() ?? 0 }
+        var out: [UInt8] = []
+        out.reserveCapacity((indent.utf8.count + widths.reduce(0, +) + 2 * widths.count + 1) * (all.count + 1))
         for (rowIndex, row) in all.enumerated() {
-            var cells: [String] = []
+            let start = out.count
+            out += indent.utf8
             for (column, cell) in row.enumerated() {
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                cells.append(alignments[column] == .right ? padding + cell : cell + padding)
+                if column > 0 { out += "  ".utf8 }
+                let padding = repeatElement(UInt8(ascii: " "), count: widths[column] - counts[rowIndex][column])
+                if alignments[column] == .right { out += padding }
+                out += cell.utf8
+                if alignments[column] == .left { out += padding }
             }
-            var line = indent + cells.joined(separator: "  ")
-            while line.hasSuffix(" ") { line.removeLast() }
-            lines.append(line)
+            Self.trimTrailingSpaces(&out, from: start)
+            out.append(UInt8(ascii: "\n"))
             if rowIndex == 0 {
-                lines.append(indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+                out += indent.utf8
+                for (column, width) in widths.enumerated() {
+                    if column > 0 { out += "  ".utf8 }
+                    out += repeatElement(UInt8(ascii: "-"), count: width)
+                }
+                out.append(UInt8(ascii: "\n"))
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Characters in `cell`: its byte count when it is ASCII without a carriage return (CR LF is one character).
+    private static func width(_ cell: String) -> Int {
+        cell.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? cell.utf8.count : cell.count
+    }
+
+    /// Drops the spaces that end the line starting at `start` (its indent too, when nothing else is
+    /// left). Characters, not bytes, when the line is not ASCII: a space can end a longer character.
+    private static func trimTrailingSpaces(_ out: inout [UInt8], from start: Int) {
+        if out[start...].allSatisfy({ $0 < 0x80 }) {
+            while out.count > start && out.last == UInt8(ascii: " ") { out.removeLast() }
+            return
+        }
+        var line = String(decoding: out[start...], as: UTF8.self)
+        while line.hasSuffix(" ") { line.removeLast() }
+        out.removeSubrange(start...)
+        out += line.utf8
     }
 }

@@ -129,6 +129,9 @@ package struct Report: Sendable, Equatable {
     package var range: RangeAnalysis? = nil
     /// What `albgw-cost review` read from Terraform; nil for option-only runs.
     package var terraform: TerraformReviewResult? = nil
+    /// The command that produced the report (`albgw-cost report --rps 50 ...`), recorded at the top
+    /// of the Markdown; nil when the report was not made from a command line.
+    package var command: [String]? = nil
 }
 
 extension Report {

@@ -448,7 +448,8 @@ extension ExactDecimal: CustomStringConvertible {
         if exponent >= 0 { return sign + digits + String(repeating: "0", count: exponent) }
         let point = digits.count + exponent
         if point > 0 {
-            return sign + digits.prefix(point) + "." + digits.dropFirst(point)
+            // Strings, not substrings: appending a substring goes through the generic append.
+            return sign + String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
         }
         return sign + "0." + String(repeating: "0", count: -point) + digits
     }

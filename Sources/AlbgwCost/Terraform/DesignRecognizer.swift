@@ -1,4 +1,5 @@
 import Foundation
+import HCL
 
 /// What one design instance of a configuration implements, and the scenario parameters it fixes.
 package struct Recognition: Sendable, Equatable {
@@ -159,7 +160,7 @@ package enum DesignRecognizer {
             .init(
                 name: "target group", value: "\(group.address): ip, \(group["protocol"]?.value?.string ?? "protocol not set") \(group["port"]?.value?.string ?? "")",
                 position: group.position))
-        endpointFacts(endpoint, into: &result)
+        endpointFacts(endpoint, config: config, into: &result)
         let registration = registeredTargets(inventory, group: group)
         result.registeredTargets = registration.count
         result.targetIPs = registration.manual ? .manual : .lookup
@@ -221,13 +222,7 @@ package enum DesignRecognizer {
                 name: "access association",
                 value: associations.isEmpty ? "none" : associations.map { "\($0.address): \($0["access_association_source"]?.text ?? "no source")" }.joined(separator: "; "),
                 position: associations.first?.position ?? domain.position))
-        let subnetIDs = endpoint["subnet_ids"]
-        result.vpceSubnets = subnetIDs?.count ?? 0
-        result.facts.append(
-            .init(
-                name: "endpoint subnets",
-                value: "\(endpoint.address): " + (subnetIDs.map { "\($0.count.map(String.init) ?? "unknown") (\($0.text))" } ?? "none (no subnet_ids)"),
-                position: subnetIDs?.position ?? endpoint.position))
+        endpointSubnets(endpoint, config: config, named: true, into: &result)
         let dns = endpoint["private_dns_enabled"]?.value?.bool ?? false
         result.privateDNS = dns
         result.facts.append(.init(name: "endpoint private DNS", value: dns ? "enabled" : "disabled", position: endpoint["private_dns_enabled"]?.position ?? endpoint.position))
@@ -253,7 +248,7 @@ package enum DesignRecognizer {
                 .init(
                     name: "ALB subnets",
                     value:
-                        "\(subnets.count.map(String.init) ?? "unknown") (\(subnets.text)) in \(zones.count.map(String.init) ?? "unknown") AZ(s)\(zones.via.map { " (\($0))" } ?? "")",
+                        "\(subnetCount(subnets, config: inventory.config).count.map(String.init) ?? "unknown") \(parenthesized(subnets.text)) in \(zones.count.map(String.init) ?? "unknown") AZ(s)\(zones.via.map { " (\($0))" } ?? "")",
                     position: subnets.position))
         } else if case let mappings = alb.blocks("subnet_mapping"), !mappings.isEmpty {
             result.azs = mappings.count
@@ -272,16 +267,53 @@ package enum DesignRecognizer {
                 position: function.position))
     }
 
-    static func endpointFacts(_ endpoint: TerraformBlock, into result: inout Recognition) {
-        let subnetIDs = endpoint["subnet_ids"]
-        result.vpceSubnets = subnetIDs?.count ?? 0
-        result.facts.append(
-            .init(
-                name: "endpoint subnets", value: subnetIDs.map { "\($0.count.map(String.init) ?? "unknown") (\($0.text))" } ?? "none (no subnet_ids)",
-                position: subnetIDs?.position ?? endpoint.position))
+    static func endpointFacts(_ endpoint: TerraformBlock, config: TerraformConfiguration, into result: inout Recognition) {
+        endpointSubnets(endpoint, config: config, named: false, into: &result)
         let dns = endpoint["private_dns_enabled"]?.value?.bool ?? false
         result.privateDNS = dns
         result.facts.append(.init(name: "endpoint private DNS", value: dns ? "enabled" : "disabled", position: endpoint["private_dns_enabled"]?.position ?? endpoint.position))
+    }
+
+    /// The endpoint's subnets: how many, and what the code says. With no subnet_ids the endpoint has
+    /// none; with subnet_ids whose count is not known, the count is unknown (nil) and the analysis
+    /// takes --vpce-subnets' default: no finding counts on a guess.
+    static func endpointSubnets(_ endpoint: TerraformBlock, config: TerraformConfiguration, named: Bool, into result: inout Recognition) {
+        let prefix = named ? "\(endpoint.address): " : ""
+        guard let subnetIDs = endpoint["subnet_ids"] else {
+            result.vpceSubnets = 0
+            result.facts.append(.init(name: "endpoint subnets", value: prefix + "none (no subnet_ids)", position: endpoint.position))
+            return
+        }
+        let (count, via) = subnetCount(subnetIDs, config: config)
+        result.vpceSubnets = count
+        if count == nil {
+            result.unknowns.append(
+                "\(endpoint.address)'s subnet_ids (\(HCLError.excerpt(subnetIDs.text, limit: 80))) do not say how many subnets: pass --vpce-subnets N (it defaults to the ALB's AZs, --azs)"
+            )
+        }
+        result.facts.append(
+            .init(
+                name: "endpoint subnets", value: prefix + "\(count.map(String.init) ?? "unknown") \(parenthesized(subnetIDs.text))\(via.map { " (\($0))" } ?? "")",
+                position: subnetIDs.position))
+    }
+
+    /// How many subnets a list names: its length when known; when it is not (a variable without a
+    /// value, a plan's set of subnets not created yet), the aws_subnet instances it refers to; nil
+    /// when neither tells.
+    static func subnetCount(_ subnets: TerraformExpression, config: TerraformConfiguration) -> (count: Int?, via: String?) {
+        if let count = subnets.count { return (count, nil) }
+        let references = subnets.references.filter { $0.resourceType == "aws_subnet" }
+        var instances: Set<String> = []
+        for reference in references {
+            for subnet in config.instances(of: reference) { instances.insert(subnet.address) }
+        }
+        guard !instances.isEmpty else { return (nil, nil) }
+        return (instances.count, "the subnets of \(Set(references.compactMap(\.target)).sorted().joined(separator: ", "))")
+    }
+
+    /// `(text)`, unless the text is one parenthesised phrase already (`(known after apply)`).
+    static func parenthesized(_ text: String) -> String {
+        text.hasPrefix("(") && text.hasSuffix(")") && !text.dropFirst().contains("(") ? text : "(\(text))"
     }
 
     static func cnameFact(_ record: TerraformBlock, into result: inout Recognition) {
@@ -319,11 +351,15 @@ package enum DesignRecognizer {
         let apis = result.parts.api.flatMap { address in inventory.privateAPIs.filter { $0.address == address } } ?? inventory.privateAPIs
         for api in apis {
             let holders = [api] + inventory.apiPolicies(of: api)
-            let conditions = holders.compactMap { $0["policy"] }.flatMap { TerraformReview.sourceVpceValues($0.text) }
+            let policies = holders.compactMap { $0["policy"] }
+            let conditions = policies.flatMap { TerraformReview.sourceVpceValues($0.text) }
+            // A policy whose text says nothing and whose value is not known yet (a plan's) may still condition it.
+            let unknown = conditions.isEmpty && policies.contains { $0.value == nil }
             result.facts.append(
                 .init(
                     name: "private REST API",
-                    value: "\(api.address): endpoint type PRIVATE; aws:SourceVpce \(conditions.isEmpty ? "not conditioned" : conditions.joined(separator: ", "))",
+                    value:
+                        "\(api.address): endpoint type PRIVATE; aws:SourceVpce \(unknown ? "unknown (the policy's value is not known)" : conditions.isEmpty ? "not conditioned" : conditions.joined(separator: ", "))",
                     position: api.position))
         }
         let parts = [alb, endpoint].compactMap { $0 } + [result.parts.targetGroup].compactMap { $0.flatMap(config.block(address:)) }
@@ -416,7 +452,9 @@ package enum DesignRecognizer {
             let target = attachment["target_id"]
             texts.append("\(attachment.address): \(target?.text ?? "no target_id")")
             let references = target?.references ?? []
-            if references.contains(where: { $0.root == "var" }) || target?.value != nil { manual = true }
+            // Typed in: a variable, or a literal; a known value that refers to a resource (a plan or a
+            // state) was looked up.
+            if references.contains(where: { $0.root == "var" }) || (target?.value != nil && !references.contains { $0.resourceType != nil }) { manual = true }
         }
         return (count, manual, texts, attachments.first?.position)
     }

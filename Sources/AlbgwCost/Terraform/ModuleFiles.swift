@@ -46,22 +46,13 @@ enum ModuleFiles {
     /// Reads and parses one file; `asVariables` reads a variable file (`*.tfvars.json` is a plain
     /// object of values, not the configuration syntax).
     static func read(file path: String, display: String, asVariables: Bool = false) throws -> SourceFile {
-        let resolved = try resolve(path)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
-        // Devices such as /dev/zero never end; only regular files are read.
-        guard (attributes?[.type] as? FileAttributeType) == .typeRegular else { throw TerraformLoader.LoadError.notRegularFile(path) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: resolved))
-        } catch {
-            throw TerraformLoader.LoadError.unreadable(path, reason: (error as NSError).localizedFailureReason ?? "permission denied or an I/O error")
-        }
+        let data = try contents(of: path)
         if display.hasSuffix(".json") {
             let json: OrderedJSON
             do {
                 json = try OrderedJSON.parse(data)
             } catch let error as OrderedJSON.ParseError {
-                throw TerraformLoader.LoadError.parse("\(HCLError.excerpt(display, limit: 200)):\(error.line):1: \(error.message) (Terraform's JSON syntax)")
+                throw TerraformLoader.LoadError.parse("\(HCLError.excerpt(display, limit: 200)):\(error.line):\(error.column): \(error.message) (Terraform's JSON syntax)")
             }
             do {
                 let (text, lines) = try asVariables ? TerraformJSONSyntax.variables(json) : TerraformJSONSyntax.convert(json)
@@ -71,6 +62,19 @@ enum ModuleFiles {
             }
         }
         return SourceFile(display: display, syntax: try HCLAdapter.parse(data, file: display), jsonLines: nil)
+    }
+
+    /// The bytes of a regular file, links followed; devices, pipes, loops and dangling links are refused by name.
+    static func contents(of path: String) throws -> Data {
+        let resolved = try resolve(path)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
+        // Devices such as /dev/zero never end; only regular files are read.
+        guard (attributes?[.type] as? FileAttributeType) == .typeRegular else { throw TerraformLoader.LoadError.notRegularFile(path) }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: resolved))
+        } catch {
+            throw TerraformLoader.LoadError.unreadable(path, reason: (error as NSError).localizedFailureReason ?? "permission denied or an I/O error")
+        }
     }
 
     /// The real path of `path`, following every link; a loop or a dangling link is an error that names it.

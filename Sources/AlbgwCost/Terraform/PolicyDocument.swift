@@ -23,6 +23,7 @@ package enum PolicyDocument {
             }
         }
         let text = policy.text
+        if let statements = jsonStatements(text) { return statements }
         guard let regex = try? NSRegularExpression(pattern: #"(?i)"?effect"?\s*[:=]\s*"(allow|deny)""#) else { return nil }
         let matches = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
         guard !matches.isEmpty else { return nil }
@@ -35,6 +36,45 @@ package enum PolicyDocument {
             let op: String? =
                 values.isEmpty ? nil : chunk.range(of: "StringNotEquals", options: .caseInsensitive) != nil ? "StringNotEquals" : "StringEquals"
             return PolicyStatement(effect: text[effect].capitalized, vpceOperator: op, vpceValues: values)
+        }
+    }
+
+    /// The statements of a policy written as JSON (the value of a plan or a state, keys in any
+    /// order), read as JSON: each statement's Effect and its aws:SourceVpce condition, values quoted as
+    /// written. Nil when the text is not a JSON object with a Statement.
+    static func jsonStatements(_ text: String) -> [PolicyStatement]? {
+        guard text.first(where: { !$0.isWhitespace }) == "{", let json = try? OrderedJSON.parse(Data(text.utf8)), case .object(let top) = json,
+            let statement = top.first(where: { $0.key.lowercased() == "statement" })?.value
+        else { return nil }
+        func quoted(_ value: OrderedJSON) -> String? {
+            switch value {
+            case .string(let text): return "\"\(text)\""
+            case .array(let items): return "[" + items.compactMap(quoted).joined(separator: ", ") + "]"
+            default: return nil
+            }
+        }
+        let items: [OrderedJSON]
+        switch statement {
+        case .array(let list): items = list
+        case .object: items = [statement]
+        default: return nil
+        }
+        return items.compactMap { item -> PolicyStatement? in
+            guard case .object(let members) = item else { return nil }
+            var effect = "Allow"
+            if case .string(let written)? = members.first(where: { $0.key.lowercased() == "effect" })?.value { effect = written.capitalized }
+            var vpceOperator: String?
+            var values: [String] = []
+            if case .object(let conditions)? = members.first(where: { $0.key.lowercased() == "condition" })?.value {
+                for (operatorName, block, _) in conditions {
+                    guard case .object(let keys) = block else { continue }
+                    for (key, value, _) in keys where key.lowercased() == "aws:sourcevpce" {
+                        vpceOperator = operatorName
+                        if let written = quoted(value) { values.append(written) }
+                    }
+                }
+            }
+            return PolicyStatement(effect: effect, vpceOperator: vpceOperator, vpceValues: values)
         }
     }
 

@@ -160,9 +160,9 @@ extension ReviewRuleID {
         case .healthCheckProtocol:
             ReviewRule(
                 id: self, severities: [.medium], category: .reliability,
-                summary: "A health check names port 443 without a protocol",
+                summary: "A health check speaks HTTP to port 443",
                 description:
-                    "A health check of an IP target group that names port 443 without a protocol defaults to HTTP against a TLS port, so every target looks unhealthy.",
+                    "A health check of an IP target group that names port 443 without a protocol (which defaults to HTTP), or with HTTP as a plan or a state says, speaks HTTP to a TLS port, so every target looks unhealthy.",
                 fix: "Set protocol = \"HTTPS\" in the health_check block.")
         case .healthCheck403:
             ReviewRule(

@@ -24,7 +24,18 @@ indirect enum OrderedJSON: Sendable, Equatable {
 
     struct ParseError: Error {
         var line: Int
+        /// The character on the line, from 1 (Terraform prints a plan's JSON on one line).
+        var column = 1
         var message: String
+        /// The text ended where more JSON was expected: the file was cut short.
+        var atEnd = false
+
+        init(line: Int, column: Int = 1, message: String, atEnd: Bool = false) {
+            self.line = line
+            self.column = column
+            self.message = message
+            self.atEnd = atEnd
+        }
     }
 
     /// Parses RFC 8259 JSON; nesting is bounded (256) so that hostile input cannot exhaust the stack.
@@ -33,7 +44,7 @@ indirect enum OrderedJSON: Sendable, Equatable {
         parser.skipSpace()
         let value = try parser.value(depth: 0)
         parser.skipSpace()
-        guard parser.index == parser.bytes.count else { throw ParseError(line: parser.line, message: "unexpected text after the JSON value") }
+        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
         return value
     }
 
@@ -41,6 +52,8 @@ indirect enum OrderedJSON: Sendable, Equatable {
         let bytes: [UInt8]
         var index = 0
         var line = 1
+        /// Where the current line starts.
+        var lineStart = 0
 
         init(bytes: [UInt8]) {
             // A byte-order mark is not JSON but editors write it.
@@ -49,14 +62,25 @@ indirect enum OrderedJSON: Sendable, Equatable {
 
         mutating func skipSpace() {
             while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) {
-                if bytes[index] == 0x0A { line += 1 }
+                if bytes[index] == 0x0A {
+                    line += 1
+                    lineStart = index + 1
+                }
                 index += 1
             }
         }
 
+        /// An error at the current position: its line, and its column in characters (UTF-8
+        /// continuation bytes are not counted).
+        func error(_ message: String) -> ParseError {
+            let end = min(index, bytes.count)
+            let column = bytes[min(lineStart, end)..<end].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            return ParseError(line: line, column: column, message: message, atEnd: index >= bytes.count)
+        }
+
         mutating func value(depth: Int) throws -> OrderedJSON {
-            guard depth < 256 else { throw ParseError(line: line, message: "nested deeper than 256 levels") }
-            guard index < bytes.count else { throw ParseError(line: line, message: "unexpected end of the file") }
+            guard depth < 256 else { throw error("nested deeper than 256 levels") }
+            guard index < bytes.count else { throw error("unexpected end of the file") }
             switch bytes[index] {
             case UInt8(ascii: "{"):
                 index += 1
@@ -69,20 +93,20 @@ indirect enum OrderedJSON: Sendable, Equatable {
                 while true {
                     skipSpace()
                     let keyLine = line
-                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw ParseError(line: line, message: "expected an object key in quotes") }
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected an object key in quotes") }
                     let key = try string()
                     skipSpace()
-                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw ParseError(line: line, message: "expected ':' after an object key") }
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after an object key") }
                     index += 1
                     skipSpace()
                     members.append((key, try value(depth: depth + 1), keyLine))
                     skipSpace()
-                    guard index < bytes.count else { throw ParseError(line: line, message: "unexpected end of the file in an object") }
+                    guard index < bytes.count else { throw error("unexpected end of the file in an object") }
                     if bytes[index] == UInt8(ascii: ",") {
                         index += 1
                         continue
                     }
-                    guard bytes[index] == UInt8(ascii: "}") else { throw ParseError(line: line, message: "expected ',' or '}' in an object") }
+                    guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}' in an object") }
                     index += 1
                     return .object(members)
                 }
@@ -98,12 +122,12 @@ indirect enum OrderedJSON: Sendable, Equatable {
                     skipSpace()
                     elements.append(try value(depth: depth + 1))
                     skipSpace()
-                    guard index < bytes.count else { throw ParseError(line: line, message: "unexpected end of the file in an array") }
+                    guard index < bytes.count else { throw error("unexpected end of the file in an array") }
                     if bytes[index] == UInt8(ascii: ",") {
                         index += 1
                         continue
                     }
-                    guard bytes[index] == UInt8(ascii: "]") else { throw ParseError(line: line, message: "expected ',' or ']' in an array") }
+                    guard bytes[index] == UInt8(ascii: "]") else { throw error("expected ',' or ']' in an array") }
                     index += 1
                     return .array(elements)
                 }
@@ -114,12 +138,12 @@ indirect enum OrderedJSON: Sendable, Equatable {
                     index += word.utf8.count
                     return result
                 }
-                throw ParseError(line: line, message: "unexpected word")
+                throw error("unexpected word")
             default:
                 let start = index
                 while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
                 guard index > start, let text = String(bytes: bytes[start..<index], encoding: .utf8), Double(text) != nil else {
-                    throw ParseError(line: line, message: "unexpected character")
+                    throw error("unexpected character")
                 }
                 return .number(text)
             }
@@ -160,7 +184,7 @@ indirect enum OrderedJSON: Sendable, Equatable {
                     case UInt8(ascii: "f"): scalars.append("\u{0C}")
                     case UInt8(ascii: "u"):
                         guard index + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16) else {
-                            throw ParseError(line: line, message: "bad \\u escape")
+                            throw error("bad \\u escape")
                         }
                         index += 4
                         var scalar = code
@@ -175,12 +199,12 @@ indirect enum OrderedJSON: Sendable, Equatable {
                     default: scalars.append(Unicode.Scalar(escape))
                     }
                 case 0x0A:
-                    throw ParseError(line: line, message: "a line break inside a string")
+                    throw error("a line break inside a string")
                 default:
                     raw.append(byte)
                 }
             }
-            throw ParseError(line: line, message: "unterminated string")
+            throw error("unterminated string")
         }
     }
 }

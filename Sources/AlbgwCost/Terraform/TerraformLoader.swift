@@ -2,14 +2,16 @@ import Foundation
 import HCL
 
 /// Reads a configuration as Terraform would plan it: a directory's `.tf` and `.tf.json` files (or one
-/// file), the modules it calls, and the variable files and values given. Yields the flat
-/// `TerraformConfiguration` the recognizer and the review read.
+/// file), the modules it calls, and the variable files and values given; or the JSON of a plan or a
+/// state (`terraform show -json`, see `PlanReader`). Yields the flat `TerraformConfiguration` the
+/// recognizer and the review read.
 package enum TerraformLoader {
     /// Errors met while reading: exit 66 for paths, 65 for content.
     package enum LoadError: Error, Equatable, CustomStringConvertible {
         case notFound(String)
         case variableFileNotFound(String)
-        case noTerraformFiles(String)
+        /// A directory without configuration; the plan or state JSON files it holds, if any.
+        case noTerraformFiles(String, json: [String] = [])
         case notRegularFile(String)
         case linkLoop(String)
         case danglingLink(String, target: String)
@@ -17,17 +19,24 @@ package enum TerraformLoader {
         case parse(String)
         /// Terraform's own errors: duplicate declarations, arguments no variable takes...
         case invalid(String)
+        /// `--var` or `--var-file` with a plan or a state, which holds its values already.
+        case variablesForPlan(String)
 
         package var description: String {
             switch self {
             case .notFound(let path): "'\(Self.shown(path))' does not exist; give a .tf file, a directory of them, or a plan's JSON (terraform show -json)"
             case .variableFileNotFound(let path): "--var-file '\(Self.shown(path))' does not exist; give the path of a .tfvars or .tfvars.json file"
-            case .noTerraformFiles(let path): "'\(Self.shown(path))' holds no .tf or .tf.json files; give the directory of the root module"
+            case .noTerraformFiles(let path, let json):
+                json.isEmpty
+                    ? "'\(Self.shown(path))' holds no .tf or .tf.json files; give the directory of the root module"
+                    : "'\(Self.shown(path))' holds no .tf or .tf.json files; a plan's or a state's JSON is reviewed as a file: albgw-cost review \(Self.shown((path as NSString).appendingPathComponent(json[0])))"
             case .notRegularFile(let path): "'\(Self.shown(path))' is not a regular file (a device or a pipe); give a .tf file or a directory of them"
             case .linkLoop(let path): "'\(Self.shown(path))' is a symbolic link loop; fix or remove the link"
             case .danglingLink(let path, let target): "'\(Self.shown(path))' is a symbolic link to '\(Self.shown(target))', which does not exist; fix or remove the link"
             case .unreadable(let path, let reason): "cannot read '\(Self.shown(path))': \(reason)"
             case .parse(let message), .invalid(let message): message
+            case .variablesForPlan(let path):
+                "--var and --var-file do not apply to '\(Self.shown(path))': a plan holds the values it was made with, a state the values applied; drop them, or review the .tf files with them"
             }
         }
 
@@ -38,6 +47,7 @@ package enum TerraformLoader {
         package var exitCode: ExitCode {
             switch self {
             case .parse, .invalid: .dataError
+            case .variablesForPlan: .usage
             default: .noInput
             }
         }
@@ -62,7 +72,15 @@ package enum TerraformLoader {
             rootDirectory = path
             expander = ModuleExpander(rootDirectory: rootDirectory)
             root = try expander.definition(directory: path, display: "")
-            guard !expander.files.isEmpty else { throw LoadError.noTerraformFiles(path) }
+            guard !expander.files.isEmpty else {
+                // Named as Terraform's JSON output usually is: plan.json, tfplan.json, state.json.
+                let json = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { name in
+                    name.hasSuffix(".json") && (name.lowercased().contains("plan") || name.lowercased().contains("state"))
+                }.sorted()
+                throw LoadError.noTerraformFiles(path, json: json)
+            }
+        } else if let plan = try PlanReader.load(path, variablesGiven: !inputs.given.isEmpty) {
+            return plan
         } else {
             rootDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
             expander = ModuleExpander(rootDirectory: rootDirectory)

@@ -176,8 +176,12 @@ package enum TerraformReview {
                     "policy = jsonencode(...) allowing execute-api:Invoke on execute-api:/* with \"aws:SourceVpce\" = aws_vpc_endpoint.<name>.id")
                 continue
             }
+            // The policy names the endpoint as its module's code does: `aws_vpc_endpoint.x` inside the module.
+            let endpointName = endpoint.map { $0.module == domain.module ? String($0.baseAddress.dropFirst($0.module.count)) : $0.baseAddress }
             // Say nothing when the code does not state the statements (a variable, a file).
-            if let endpoint, let statements = PolicyDocument.statements(policy, config: config), !PolicyDocument.allows(statements, endpoint: endpoint.address) {
+            if let endpoint, let endpointName, let statements = PolicyDocument.statements(policy, config: config),
+                !PolicyDocument.allows(statements, endpoint: endpointName)
+            {
                 let named = statements.flatMap(\.vpceValues)
                 add(
                     .domainPolicy, .high, policy.position,
@@ -233,10 +237,14 @@ package enum TerraformReview {
         // Health checks of the endpoint target group.
         for group in inventory.targetGroups where group["target_type"]?.value?.string == "ip" {
             guard let check = group.blocks("health_check").first else { continue }
-            if let port = check["port"]?.value?.string, port == "443", check["protocol"] == nil {
+            // Unset, the protocol is HTTP; a plan or a state says HTTP outright.
+            let healthProtocol = check["protocol"]
+            if let port = check["port"]?.value?.string, port == "443", healthProtocol == nil || healthProtocol?.value?.string?.uppercased() == "HTTP" {
                 add(
                     .healthCheckProtocol, .medium, check["port"]!.position,
-                    "\(group.address)'s health check names port 443 without a protocol, so it defaults to HTTP against a TLS port and every target looks unhealthy",
+                    healthProtocol == nil
+                        ? "\(group.address)'s health check names port 443 without a protocol, so it defaults to HTTP against a TLS port and every target looks unhealthy"
+                        : "\(group.address)'s health check speaks HTTP to port 443, a TLS port, so every target looks unhealthy",
                     "protocol = \"HTTPS\" in the health_check block")
             }
             if let matcher = check["matcher"]?.value?.string, accepts403(matcher) {
@@ -337,8 +345,9 @@ package enum TerraformReview {
         let pattern = #"(?i)"?aws:sourcevpce"?\s*[:=]\s*("[^"]*"|\[[^\]]*\]|[A-Za-z_][A-Za-z0-9_.\[\]]*)"#
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
         let range = NSRange(text.startIndex..., in: text)
+        // A list written over several lines (a heredoc, a JSON document) is shown on one.
         return regex.matches(in: text, range: range).compactMap { match in
-            Range(match.range(at: 1), in: text).map { String(text[$0]) }
+            Range(match.range(at: 1), in: text).map { text[$0].replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression) }
         }
     }
 }

@@ -1,0 +1,141 @@
+import Testing
+@testable import AlbgwCost
+
+/// Number formatting and table layout are built byte by byte for start-up speed; they must write
+/// exactly what the plain string code they replaced wrote. That code is kept here as the reference.
+@Suite struct TextBuildingTests {
+    enum Reference {
+        static func fixed(_ value: ExactDecimal, places: Int) -> String {
+            let rounded = value.rounded(scale: places)
+            let text = "\(rounded)"
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            let integer = grouped(String(parts[0]))
+            guard places > 0 else { return integer }
+            var fraction = parts.count > 1 ? String(parts[1]) : ""
+            fraction += String(repeating: "0", count: max(0, places - fraction.count))
+            return "\(integer).\(fraction)"
+        }
+
+        static func grouped(_ digits: String) -> String {
+            var result = ""
+            for (index, character) in digits.enumerated() {
+                if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+                result.append(character)
+            }
+            return result
+        }
+
+        static func quantity(_ value: ExactDecimal, places: Int) -> String {
+            let sign = value < 0 ? "-" : ""
+            var text = fixed(abs(value), places: places)
+            if text.contains(".") {
+                while text.hasSuffix("0") { text.removeLast() }
+                if text.hasSuffix(".") { text.removeLast() }
+            }
+            return sign + text
+        }
+
+        static func exact(_ value: ExactDecimal) -> String {
+            let text = value.description
+            let negative = text.hasPrefix("-")
+            let parts = (negative ? String(text.dropFirst()) : text).split(separator: ".", omittingEmptySubsequences: false)
+            return (negative ? "-" : "") + grouped(String(parts[0])) + (parts.count > 1 ? ".\(parts[1])" : "")
+        }
+
+        static func unitPrice(_ value: ExactDecimal) -> String {
+            let text = "\(value)"
+            let places = text.split(separator: ".").dropFirst().first?.count ?? 0
+            return "$\(fixed(value, places: max(2, places)))"
+        }
+
+        static func render(_ table: TextTable, indent: String) -> String {
+            let all = [table.headers] + table.rows
+            let widths = table.headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+            var lines: [String] = []
+            for (rowIndex, row) in all.enumerated() {
+                var cells: [String] = []
+                for (column, cell) in row.enumerated() {
+                    let padding = String(repeating: " ", count: widths[column] - cell.count)
+                    cells.append(table.alignments[column] == .right ? padding + cell : cell + padding)
+                }
+                var line = indent + cells.joined(separator: "  ")
+                while line.hasSuffix(" ") { line.removeLast() }
+                lines.append(line)
+                if rowIndex == 0 {
+                    lines.append(indent + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+                }
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    /// A fixed pseudo-random sequence (SplitMix64), so that a failure can be replayed.
+    struct Numbers {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func decimal() -> ExactDecimal {
+            let digits = Int(next() % 20)
+            var mantissa = Int128(next() % 10_000_000_000_000_000_000 as UInt64)
+            mantissa %= Int128(ExactDecimal.powersOfTen[digits])
+            if next() % 3 == 0 { mantissa = -mantissa }
+            if next() % 7 == 0 { mantissa *= 1_000 }  // trailing zeros kept in the mantissa
+            return ExactDecimal(mantissa: mantissa, exponent: Int32(Int(next() % 22) - 14))
+        }
+    }
+
+    static let samples: [ExactDecimal] = {
+        var numbers = Numbers()
+        let fixed: [ExactDecimal] = [
+            0, 1, -1, 5, 10, 999, 1000, -1000, 123_456, -123, -123_456, d("0.5"), d("0.005"), d("0.0049"), d("0.995"), -d("0.995"),
+            d("0.0000166667"), d("131400000"), d("608.765"), -d("0.0001"), d("1.0"), ExactDecimal(mantissa: 0, exponent: 5),
+            ExactDecimal(mantissa: 12, exponent: 30), ExactDecimal(mantissa: -12_000, exponent: -3),
+        ]
+        return fixed + (0..<4000).map { _ in numbers.decimal() }
+    }()
+
+    @Test func numbersAreFormattedAsBefore() {
+        for value in Self.samples {
+            for places in 0...6 {
+                #expect(Format.fixed(value, places: places) == Reference.fixed(value, places: places), "\(value) \(places)")
+                #expect(Format.quantity(value, places: places) == Reference.quantity(value, places: places), "\(value) \(places)")
+            }
+            #expect(Format.unitPrice(abs(value)) == Reference.unitPrice(abs(value)), "\(value)")
+            #expect(Format.unitPrice(value) == Reference.unitPrice(value), "\(value)")
+            #expect(Format.exact(value) == Reference.exact(value), "\(value)")
+            #expect(Format.money(value) == "\(value < 0 ? "-" : "")$\(Reference.fixed(abs(value), places: 2))", "\(value)")
+        }
+    }
+
+    @Test func tablesAreLaidOutAsBefore() {
+        let cells = ["", " ", "a", "Load balancer hours", "$0.0225", "730", "trailing ", "  ", "é", "e\u{301}", "ALB → Lambda", "\r\n", "x\r\ny", "🇺🇸"]
+        var numbers = Numbers()
+        for _ in 0..<300 {
+            let columns = 1 + Int(numbers.next() % 5)
+            var table = TextTable((0..<columns).map { _ in (cells[Int(numbers.next() % UInt64(cells.count))], numbers.next() % 2 == 0 ? .left : .right) })
+            for _ in 0..<Int(numbers.next() % 4) {
+                table.add((0..<columns).map { _ in cells[Int(numbers.next() % UInt64(cells.count))] })
+            }
+            for indent in ["", "  ", "- "] {
+                #expect(table.render(indent: indent) == Reference.render(table, indent: indent), "\(table.headers) \(table.rows)")
+            }
+        }
+    }
+
+    @Test func firstPieceIsSplitFirst() {
+        let texts = [
+            "", ".tier", ".tier.tier", "vpce.data", "vpce.data.tier2", ".tierx", "x.tier", "a.tier.tierb", "a.tie", "a.tie.tier", "Data processed (first 1 PB)",
+            " (", " ( (", "(x) (y)", "e\u{301}.tier", ".tie\u{301}r", "Requests", "a\r\n.tier", "x\r\n (y",
+        ]
+        for text in texts {
+            for separator in [".tier", " ("] {
+                #expect(TableRenderer.firstPiece(of: text, separator: separator) == text.split(separator: separator).first.map(String.init), "\(text) \(separator)")
+            }
+        }
+    }
+}
