@@ -19,6 +19,8 @@ let package = Package(
         .target(name: "HCL"),
         // Benchmark: parses about 10 MB of Terraform (swift run -c release HCLBenchmark).
         .executableTarget(name: "HCLBenchmark", dependencies: ["HCL"]),
+        // The review's fuzzer in batches (Scripts/fuzz-review): AlbgwCostFuzz --seed S --start K --count N.
+        .executableTarget(name: "AlbgwCostFuzz", dependencies: ["AlbgwCost"]),
         .executableTarget(
             name: "albgw-cost",
             dependencies: ["AlbgwCost"]

@@ -95,7 +95,8 @@ package struct Fuzzer: Sendable {
 
     // MARK: - Mutations
 
-    private func mutate(_ bytes: inout [UInt8], _ random: inout SplitMix64) {
+    /// Applies one random byte-level mutation (also used by the review's fuzzer on each file of a configuration).
+    package func mutate(_ bytes: inout [UInt8], _ random: inout SplitMix64) {
         switch random.below(12) {
         case 0:  // replace a byte: mostly punctuation and letters, sometimes anything
             guard !bytes.isEmpty else { return }

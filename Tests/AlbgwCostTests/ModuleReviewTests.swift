@@ -306,4 +306,49 @@ import Testing
     func cidrsThatCrashed(cidr: String) {
         #expect(TerraformReview.isRFC1918(cidr))  // not an IPv4 literal: nothing to say
     }
+
+    /// count and for_each multiply through modules; past a budget for the whole configuration an
+    /// expansion is reviewed as one block, with a note, instead of exhausting memory and time.
+    @Test func multipliedInstancesStopAtTheBudget() throws {
+        let directory = try copy([
+            "many.tf": """
+            module "many" {
+              source = "./modules/many"
+              count  = 40
+            }
+
+            """,
+            "modules/many/main.tf": """
+            resource "aws_subnet" "s" {
+              count      = 40
+              cidr_block = "10.0.${count.index}.0/24"
+            }
+
+            """,
+        ])
+        defer { remove(directory) }
+        let config = try TerraformLoader.load(directory, inputs: VariableInputs())
+        let subnets = config.blocks.filter { $0.labels.first == "aws_subnet" && $0.module.hasPrefix("module.many") }
+        // 40 module instances and as many resource instances as fit in what is left; the rest one each.
+        #expect(subnets.count < ModuleExpander.instanceBudget + 40)
+        #expect(config.notes.count == 1)
+        #expect(config.notes.first?.contains("modules/many/main.tf:2:3: 40 instances would pass the review's limit of 1000") == true, "\(config.notes)")
+        // The note reaches the review's unknowns (JSON: the text output wraps it at the width).
+        let result = CLI.run(["review", directory, "--format", "json"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("limit of 1000 made by count, for_each and dynamic in all; reviewed as one"))
+    }
+
+    /// A region the code gives that has no price table is blamed on the code, not on --region, in one line.
+    @Test func aRegionFromTheCodeIsNamedAsSuch() throws {
+        let directory = try copy(["terraform.tfvars": "region = \"mars-\\nnorth-1\"\n"])
+        defer { remove(directory) }
+        let result = CLI.run(["review", directory, "--rps", "50"])
+        #expect(result.exitCode != 0)
+        #expect(
+            result.stderr.hasPrefix("albgw-cost: error: the region read from the code, 'mars-\\nnorth-1' (for module.alb.aws_lb.this[0]), has no price table"), "\(result.stderr)")
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        let given = CLI.run(["review", Self.fixture, "--rps", "50", "--region", "mars-1"])
+        #expect(given.stderr.hasPrefix("albgw-cost: error: --region 'mars-1' has no price table"), "\(given.stderr)")
+    }
 }

@@ -66,6 +66,30 @@ import Testing
         #expect(!finding.fix.isEmpty)
     }
 
+    /// The `from` of `moved` and `removed` names an address that is gone on purpose (seen in the public
+    /// terraform-aws-apigateway-v2 module's migrations.tf); the `to` of `moved` must exist.
+    @Test func movedAndRemovedNameFormerAddresses() throws {
+        let former = """
+
+            moved {
+              from = aws_lambda_function.old
+              to   = aws_lambda_function.app
+            }
+
+            removed {
+              from = aws_iam_role.legacy
+              lifecycle {
+                destroy = false
+              }
+            }
+
+            """
+        let (_, findings) = try review(try good + former)
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+        let (_, wrong) = try review(try good + former.replacingOccurrences(of: "to   = aws_lambda_function.app", with: "to   = aws_lambda_function.gone"))
+        #expect(wrong.map(\.id) == ["undeclared-reference"] && wrong.first?.message.contains("aws_lambda_function.gone") == true, "\(wrong.map(\.message))")
+    }
+
     var privateDomain: String { get throws { try String(contentsOfFile: "\(Self.fixtures)/private-custom-domain.tf", encoding: .utf8) } }
 
     /// A private custom domain name with its access association and no ALB is vpce-apigw-lambda.

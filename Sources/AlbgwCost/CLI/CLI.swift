@@ -1,4 +1,5 @@
 import Foundation
+import HCL
 
 /// The whole command line, in-process: parse, analyse, render. Never calls `exit`; tests drive it
 /// directly and the executable only forwards its exit code.
@@ -15,6 +16,7 @@ package enum CLI {
 
     /// Runs with `arguments` (without the program name) and returns the output instead of printing it.
     /// `environment` gives the terminal width (`COLUMNS`); tests leave it empty for 120 columns.
+    /// An error is one line on stderr whatever it echoes (see `line(_:)`).
     package static func run(_ arguments: [String], environment: [String: String] = [:]) -> Result {
         // No arguments at all: how to call it, on stderr, as a usage error.
         guard !arguments.isEmpty else { return Result(exitCode: ExitCode.usage.rawValue, stdout: "", stderr: Help.shortUsage) }
@@ -22,20 +24,26 @@ package enum CLI {
             let stdout = try dispatch(arguments, width: TextWrap.width(environment))
             return Result(exitCode: ExitCode.success.rawValue, stdout: stdout, stderr: "")
         } catch let failed as FailedRun {
-            return Result(exitCode: failed.code.rawValue, stdout: failed.stdout, stderr: "\(command): \(failed.message)\n")
+            return Result(exitCode: failed.code.rawValue, stdout: failed.stdout, stderr: line("\(command): \(failed.message)"))
         } catch let error as CLIError {
-            return Result(exitCode: error.code.rawValue, stdout: "", stderr: "\(command): error: \(error.message)\n")
+            return Result(exitCode: error.code.rawValue, stdout: "", stderr: line("\(command): error: \(error.message)"))
         } catch let error as TerraformLoader.LoadError {
-            return Result(exitCode: error.exitCode.rawValue, stdout: "", stderr: "\(command): error: \(error.description)\n")
+            return Result(exitCode: error.exitCode.rawValue, stdout: "", stderr: line("\(command): error: \(error.description)"))
         } catch let error as PriceTableError {
             let mapped = CLIError(error)
-            return Result(exitCode: mapped.code.rawValue, stdout: "", stderr: "\(command): error: \(mapped.message)\n")
+            return Result(exitCode: mapped.code.rawValue, stdout: "", stderr: line("\(command): error: \(mapped.message)"))
         } catch {
             return Result(
                 exitCode: ExitCode.software.rawValue, stdout: "",
-                stderr: "\(command): internal error: \(error); please report it with the command you ran\n")
+                stderr: line("\(command): internal error: \(error); please report it with the command you ran"))
         }
     }
+
+    /// A message as one stderr line: messages cut what they echo at the source, and this escapes any
+    /// control, line-breaking or bidirectional character that still got through (a file name, a label
+    /// or a value from the code, which a message quotes as it is), so that no input can add a line or
+    /// reach the terminal raw.
+    static func line(_ message: String) -> String { HCLError.excerpt(message, limit: .max) + "\n" }
 
     /// Entry point of the executable: runs, prints, and returns the exit code.
     public static func main(_ commandLine: [String]) -> Int32 {
@@ -165,7 +173,7 @@ package enum CLI {
             regions = list.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             for region in regions where !available.contains(region) {
                 let hint = Suggestion.closest(to: region, in: available).map { "did you mean '\($0)'? " } ?? ""
-                throw CLIError("--regions: '\(region)' has no price table; \(hint)give all, or a list of: \(available.joined(separator: ", "))")
+                throw CLIError("--regions: '\(HCLError.excerpt(region, limit: 60))' has no price table; \(hint)give all, or a list of: \(available.joined(separator: ", "))")
             }
             if Set(regions).count != regions.count { throw CLIError("--regions names a region twice; give each once") }
         }

@@ -80,7 +80,16 @@ package enum ReviewCommand {
                 notes.append("the code does not say which region; pass --region (us-east-1 is assumed)")
             }
             let options = try ScenarioOptions(invocation.parsed, overlay: .init(origin: "from Terraform", values: values))
-            let book = try options.catalog.book(for: options.scenario.topology.region)
+            let book: PriceBook
+            do {
+                book = try options.catalog.book(for: options.scenario.topology.region)
+            } catch PriceTableError.unknownRegion(let region, let available, let origin) where invocation.parsed.values["--region"] == nil && values["--region"] != nil {
+                // The region came from the code (its provider, variables or endpoint), not from --region: say so.
+                let hint = Suggestion.closest(to: region, in: available).map { "did you mean '\($0)'? " } ?? ""
+                throw CLIError(
+                    "the region read from the code, '\(HCLError.excerpt(region, limit: 60))' (for \(HCLError.excerpt(recognition.front ?? "the design", limit: 120))), has no price table in \(origin); \(hint)pass --region with one of: \(available.joined(separator: ", "))"
+                )
+            }
             reports.append(ReportBuilder.build(scenario: options.scenario, prices: book, inputs: options.inputs, toolVersion: CLI.version))
             result.designs[index].unknowns += notes
         }

@@ -1,4 +1,5 @@
 import Foundation
+import HCL
 
 /// The prices of one region (or of the global services), as read from one `PriceTables/*.json` file.
 package struct PriceTable: Sendable, Equatable {
@@ -62,7 +63,8 @@ package enum PriceTableError: Error, Equatable, CustomStringConvertible {
         case .malformed(let file, let key, let problem):
             "price table '\(file)', key '\(key)': \(problem)"
         case .unknownRegion(let region, let available, let origin):
-            "--region '\(region)' has no price table in \(origin); \(Suggestion.closest(to: region, in: available).map { "did you mean '\($0)'? " } ?? "")choose one of: \(available.joined(separator: ", "))"
+            // The region may come from a user's code or command line: one line, cut short.
+            "--region '\(HCLError.excerpt(region, limit: 60))' has no price table in \(origin); \(Suggestion.closest(to: region, in: available).map { "did you mean '\($0)'? " } ?? "")choose one of: \(available.joined(separator: ", "))"
         }
     }
 }

@@ -17,6 +17,12 @@ final class ModuleExpander {
     /// undeclared variables. Each names the file and line.
     static let maximumDepth = 32
     static let maximumInstances = 10_000
+    /// At most this many instances made by `count`, `for_each` and `dynamic` in the whole
+    /// configuration (module instances, resources, data sources and nested blocks, every module
+    /// instance counted): an expansion that would pass it is reviewed as one block, with a note. A
+    /// module with `count = 100` of resources with `count = 100` each would otherwise multiply, and the
+    /// checks that pair ALBs, listeners and target groups grow faster than the number of blocks.
+    static let instanceBudget = 1_000
 
     let rootDirectory: String
     let installed: [String: String]
@@ -27,6 +33,9 @@ final class ModuleExpander {
     /// Resources and data sources declared with no instance (`count = 0`, an empty `for_each`).
     private(set) var declaredWithoutInstances: Set<String> = []
     private var instances = 0
+    /// Instances made by count, for_each and dynamic so far (see `instanceBudget`).
+    private var expanded = 0
+    private var overBudget: Set<String> = []
 
     init(rootDirectory: String) {
         self.rootDirectory = rootDirectory
@@ -365,10 +374,7 @@ final class ModuleExpander {
                 case let n = NSDecimalNumber(decimal: number).intValue, n >= 0, Decimal(n) == number
             else { return (.single, [(nil, [:], nil)]) }
             if n == 0 { return nil }
-            guard n <= Self.maximumInstances else {
-                notes.append("\(position(count.position, scope: scope)): count = \(n) is more than \(Self.maximumInstances) instances; reviewed as one")
-                return (.single, [(nil, [:], nil)])
-            }
+            guard spend(n, at: count.position, scope: scope) else { return (.single, [(nil, [:], nil)]) }
             return (.count, (0..<n).map { ("[\($0)]", ["count": ["index": .number(Decimal($0))]], nil) })
         }
         if let forEach = block.attribute(named: "for_each") {
@@ -388,13 +394,29 @@ final class ModuleExpander {
                 return (.single, [(nil, [:], nil)])
             }
             if pairs.isEmpty { return nil }
-            guard pairs.count <= Self.maximumInstances else { return (.single, [(nil, [:], nil)]) }
+            guard spend(pairs.count, at: forEach.position, scope: scope) else { return (.single, [(nil, [:], nil)]) }
             return (
                 .forEach,
                 pairs.map { key, value in (TerraformReference.keyText(.string(key)), ["each": ["key": .string(key), "value": value]], key) }
             )
         }
         return (.single, [(nil, [:], nil)])
+    }
+
+    /// Takes `count` instances from the budget, or says with a note why the block is reviewed as one.
+    private func spend(_ count: Int, at position: HCL.SourcePosition, scope: Scope) -> Bool {
+        guard count <= Self.instanceBudget - expanded else {
+            // Once per place: a module's blocks are met again in each of its instances.
+            let place = self.position(position, scope: scope)
+            if overBudget.insert(place.description).inserted {
+                notes.append(
+                    "\(place): \(count) instances would pass the review's limit of \(Self.instanceBudget) made by count, for_each and dynamic in all; reviewed as one"
+                )
+            }
+            return false
+        }
+        expanded += count
+        return true
     }
 
     private func expandResource(_ block: HCL.Block, scope: Scope) throws {
@@ -448,7 +470,8 @@ final class ModuleExpander {
         case .list(let elements)?: pairs = elements.enumerated().map { (.number(Decimal($0.offset)), $0.element) }
         default: return nil
         }
-        return pairs.prefix(Self.maximumInstances).map { key, value in
+        guard spend(pairs.count, at: forEach.position, scope: scope) else { return nil }
+        return pairs.map { key, value in
             var inner = evaluator
             inner.scope[iterator] = ["key": key, "value": value]
             return convert(

@@ -271,9 +271,11 @@ package enum TerraformReview {
         }
         // References to resources that are not declared (each expression's own; what a variable or an
         // output stands for is checked where it is written).
+        // The `from` of a `moved` or `removed` block names what no longer exists: that is its point.
         var reported: Set<String> = []
         for block in config.blocks {
-            for expression in allExpressions(block) {
+            let formerAddress = block.kind == "moved" || block.kind == "removed" ? block.attributes["from"] : nil
+            for expression in allExpressions(block) where formerAddress.map({ $0.position != expression.position }) ?? true {
                 for reference in expression.references where reference.module == block.module {
                     guard let address = declarable(reference), config.block(for: reference) == nil, !config.declaredWithoutInstances.contains(address),
                         reported.insert(address).inserted
