@@ -216,7 +216,7 @@ import Testing
     /// Internet clients in us-west-1: both designs that can serve them lack the price; the table
     /// says it cannot tell, not "none", and a design alone is the cheapest, priced or not.
     @Test func nothingFullyPricedIsNotNothingThatCarries() throws {
-        let table = CLI.run("sweep --vary rps=1..2000 --region us-west-1".split(separator: " ").map(String.init)).stdout
+        let table = CLI.run("sweep --vary rps=1..2000 --region us-west-1".split(separator: " ").map(String.init), environment: ["COLUMNS": "1000"]).stdout
         #expect(table.contains("which design is cheapest cannot be told: alb-vpce-apigw-lambda and alb-lambda lack the ALB LCU-hour price in us-west-1"))
         #expect(table.contains("cannot tell (price missing)") && !table.contains("  none\n"))
         #expect(!table.contains("no fully priced design"))

@@ -98,13 +98,13 @@ package enum CLI {
             )
         }
         switch first {
-        case "prices": return try PricesCommand.run(rest)
+        case "prices": return try PricesCommand.run(rest, width: width)
         case "compare": return try compare(rest)
         case "hops": return try compare(rest, hopsOnly: true, width: width)
         case "dot": return try dot(rest)
         case "report": return try ReportCommand.run(rest)
         case "review": return try ReviewCommand.run(rest, width: width)
-        case "sweep": return try SweepCommand.run(rest)
+        case "sweep": return try SweepCommand.run(rest, width: width)
         case "completions": return try Completions.run(rest)
         case "help": return try help(rest)
         default:

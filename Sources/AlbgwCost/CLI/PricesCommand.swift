@@ -3,7 +3,7 @@ import Foundation
 /// `albgw-cost prices`: lists the bundled regions and their gaps, shows one region's prices with
 /// sources, or exports the tables so a user can fill a gap and pass them back with `--prices DIR`.
 package enum PricesCommand {
-    package static func run(_ arguments: [String]) throws -> String {
+    package static func run(_ arguments: [String], width: Int = TextWrap.defaultWidth) throws -> String {
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.prices, command: "albgw-cost prices")
         let catalog: PriceCatalog = parsed.values["--prices"].map { .directory($0) } ?? .bundled
         if let directory = parsed.values["--export"] {
@@ -21,7 +21,7 @@ package enum PricesCommand {
                     out += "  \(key.rawValue): MISSING. \(table.missing[key]!)\n"
                 }
             }
-            return out
+            return TextWrap.lines(out, width: width)
         }
         var table = TextTable([("Region", .left), ("Location", .left), ("Missing prices", .left)])
         for region in try catalog.regions() {
@@ -29,8 +29,9 @@ package enum PricesCommand {
             let gaps = regional.missing.keys.sorted().map(\.rawValue).joined(separator: ", ")
             table.add([region, regional.location, gaps.isEmpty ? "none" : gaps])
         }
-        return "Price tables in \(catalog.origin)\n" + table.render(indent: "  ")
-            + "Details: albgw-cost prices --region CODE. To fill a gap: albgw-cost prices --export DIR, edit, then --prices DIR.\n"
+        return TextWrap.lines(
+            "Price tables in \(catalog.origin)\n" + table.render(indent: "  ", width: width)
+                + "Details: albgw-cost prices --region CODE. To fill a gap: albgw-cost prices --export DIR, edit, then --prices DIR.\n", width: width)
     }
 
     static func export(catalog: PriceCatalog, to directory: String) throws -> String {

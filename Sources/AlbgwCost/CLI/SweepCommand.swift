@@ -19,7 +19,7 @@ package enum SweepCommand {
 
     static let formats = ["table", "csv", "json", "svg"]
 
-    package static func run(_ arguments: [String]) throws -> String {
+    package static func run(_ arguments: [String], width: Int = TextWrap.defaultWidth) throws -> String {
         var parsed = try ArgumentParser.parse(arguments, options: OptionTable.all + options, command: "albgw-cost sweep")
         try CLI.refuseRegions(parsed, "albgw-cost sweep prices one region")
         let format = parsed.values["--format"] ?? "table"
@@ -59,7 +59,7 @@ package enum SweepCommand {
         case "csv": return rendered[1].text
         case "json": return rendered[2].text
         case "svg": return rendered[3].text
-        default: return rendered[0].text
+        default: return SweepRenderer.table(result, inputs: inputs, toolVersion: CLI.version, width: width)
         }
     }
 

@@ -228,3 +228,32 @@ package struct DiagramContext: Sendable {
         ]
     }
 }
+
+/// A diagram frame (an account, a region, a VPC, an AZ...) and what it holds: its own nodes first,
+/// then its inner frames, each in order of first appearance. DOT and Mermaid nest nodes alike.
+package final class DiagramFrame {
+    package let cluster: DiagramCluster?
+    /// The notes of the clusters merged into this frame, each once.
+    package private(set) var notes: [String] = []
+    package private(set) var nodes: [DiagramNode] = []
+    package private(set) var children: [DiagramFrame] = []
+
+    package init(_ cluster: DiagramCluster?) { self.cluster = cluster }
+
+    /// Places `node` in the frame `path` leads to, making the frames on the way as needed.
+    package func add(_ node: DiagramNode, path: ArraySlice<DiagramCluster>) {
+        guard let next = path.first else {
+            nodes.append(node)
+            return
+        }
+        let child: DiagramFrame
+        if let existing = children.first(where: { $0.cluster?.id == next.id }) {
+            child = existing
+        } else {
+            child = DiagramFrame(next)
+            children.append(child)
+        }
+        if !next.note.isEmpty && !child.notes.contains(next.note) { child.notes.append(next.note) }
+        child.add(node, path: path.dropFirst())
+    }
+}

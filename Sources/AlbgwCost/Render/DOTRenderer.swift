@@ -119,37 +119,12 @@ package enum DOTRenderer {
 
     // MARK: - One design
 
-    /// A frame and what it holds: its own nodes first, then its inner frames, each in order of first appearance.
-    private final class Frame {
-        var cluster: DiagramCluster?
-        var notes: [String] = []
-        var nodes: [DiagramNode] = []
-        var children: [Frame] = []
-
-        init(_ cluster: DiagramCluster?) { self.cluster = cluster }
-
-        func add(_ node: DiagramNode, path: ArraySlice<DiagramCluster>) {
-            guard let next = path.first else {
-                nodes.append(node)
-                return
-            }
-            let child: Frame
-            if let existing = children.first(where: { $0.cluster?.id == next.id }) {
-                child = existing
-            } else {
-                child = Frame(next)
-                children.append(child)
-            }
-            if !next.note.isEmpty && !child.notes.contains(next.note) { child.notes.append(next.note) }
-            child.add(node, path: path.dropFirst())
-        }
-
-        func emit(_ w: inout Writer) {
-            for node in nodes { w.node(node.id, [("label", node.lines.joined(separator: "\n"))] + node.attributes.map(\.pair)) }
-            for child in children {
-                guard let cluster = child.cluster else { continue }
-                w.cluster(cluster.id, label: cluster.label + child.notes.joined(), style: cluster.style.map(\.pair)) { w in child.emit(&w) }
-            }
+    /// A frame's nodes, then its inner frames as clusters (their notes added to the title).
+    private static func emit(_ frame: DiagramFrame, _ w: inout Writer) {
+        for node in frame.nodes { w.node(node.id, [("label", node.lines.joined(separator: "\n"))] + node.attributes.map(\.pair)) }
+        for child in frame.children {
+            guard let cluster = child.cluster else { continue }
+            w.cluster(cluster.id, label: cluster.label + child.notes.joined(), style: cluster.style.map(\.pair)) { w in emit(child, &w) }
         }
     }
 
@@ -179,14 +154,14 @@ package enum DOTRenderer {
             }
             return (context, nodes)
         }
-        let root = Frame(nil)
+        let root = DiagramFrame(nil)
         root.add(
             DiagramNode(id: "client", lines: clients(report, design, long: true), attributes: [DiagramAttribute("shape", "oval"), DiagramAttribute("fillcolor", "#eceff1")]),
             path: [])
         for (_, nodes) in drawn {
             for node in nodes { root.add(node, path: node.location[...]) }
         }
-        root.emit(&w)
+        emit(root, &w)
 
         // The clients and their lookups on the top rank, above every frame; off-path nodes beside what they belong to.
         let lookups = drawn.filter { $0.0.chain.component.isLookup }.flatMap(\.1).map(\.id)

@@ -24,25 +24,6 @@ package enum MermaidRenderer {
         return out + "\""
     }
 
-    /// A frame and what it holds, as `DOTRenderer` nests them: its own nodes, then its inner frames.
-    private final class Frame {
-        let cluster: DiagramCluster?
-        var nodes: [DiagramNode] = []
-        var children: [Frame] = []
-
-        init(_ cluster: DiagramCluster?) { self.cluster = cluster }
-
-        func add(_ node: DiagramNode, path: ArraySlice<DiagramCluster>) {
-            guard let next = path.first else {
-                nodes.append(node)
-                return
-            }
-            let child = children.first { $0.cluster?.id == next.id } ?? Frame(next)
-            if !children.contains(where: { $0 === child }) { children.append(child) }
-            child.add(node, path: path.dropFirst())
-        }
-    }
-
     /// The Mermaid id of an account frame (`network`, `application`) or of an inner frame (its own id).
     static func subgraphID(_ cluster: DiagramCluster) -> String {
         cluster.id.hasPrefix("account_") ? String(cluster.id.dropFirst("account_".count)) : cluster.id
@@ -54,7 +35,7 @@ package enum MermaidRenderer {
         lines.append("  client([\(label(DOTRenderer.clients(report, design, long: true).joined(separator: "\n")))])")
         let drawn = DOTRenderer.contexts(design, report).map { ($0, $0.chain.component.mermaidNodes($0)) }
         var classes: [String] = []
-        func emit(_ frame: Frame, indent: String) {
+        func emit(_ frame: DiagramFrame, indent: String) {
             for node in frame.nodes {
                 lines.append("\(indent)\(node.id)[\(label(node.lines.joined(separator: "\n")))]")
                 for name in node.classes {
@@ -71,7 +52,7 @@ package enum MermaidRenderer {
                 lines.append("\(indent)end")
             }
         }
-        let root = Frame(nil)
+        let root = DiagramFrame(nil)
         for node in drawn.flatMap(\.1) { root.add(node, path: node.location[...]) }
         emit(root, indent: "  ")
 

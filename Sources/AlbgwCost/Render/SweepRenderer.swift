@@ -7,7 +7,8 @@ package enum SweepRenderer {
 
     // MARK: Table
 
-    package static func table(_ result: SweepResult, inputs: [ReportInput], toolVersion: String) -> String {
+    /// `width`: fitted to a terminal; nil for the file `--out` writes, the same on every terminal.
+    package static func table(_ result: SweepResult, inputs: [ReportInput], toolVersion: String, width: Int? = nil) -> String {
         let spec = result.spec
         let variable = spec.variable
         var out = "albgw-cost \(toolVersion) sweep: monthly cost of \(question(result)) from \(Format.exact(spec.from)) to \(Format.exact(spec.to)) \(variable.unit)\n"
@@ -26,7 +27,7 @@ package enum SweepRenderer {
                         return Format.money(cell.monthlyCost) + (cell.complete ? "" : " (incomplete)")
                     } + [cheapestText(point, designs: result.designs)])
         }
-        out += table.render(indent: "  ")
+        out += width.map { table.render(indent: "  ", width: $0) } ?? table.render(indent: "  ")
         let shown = min(result.points.count, tableRows)
         if shown < result.points.count {
             out += "  Showing \(shown) of \(Format.quantity(ExactDecimal(result.points.count))) points; every one with --format csv or json, or --out DIR.\n"
@@ -44,8 +45,8 @@ package enum SweepRenderer {
             if (variable == .rps || variable == .requestsPerMonth) && (input.option == "--rps" || input.option == "--requests-per-month") { continue }
             inputTable.add([input.option, input.text, input.source.text])
         }
-        out += inputTable.render(indent: "  ")
-        return out
+        out += width.map { inputTable.render(indent: "  ", width: $0) } ?? inputTable.render(indent: "  ")
+        return width.map { TextWrap.lines(out, width: $0) } ?? out
     }
 
     /// The design, `none` (no design can carry it) or `cannot tell (price missing)`.
