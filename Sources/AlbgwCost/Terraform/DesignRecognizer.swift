@@ -202,7 +202,7 @@ package enum DesignRecognizer {
         // A private API serves only clients in the VPC or on the corporate network.
         result.albScheme = .internal
         let associations = inventory.accessAssociations(of: domain)
-        let api = inventory.mappings(of: domain).lazy.compactMap { inventory.referenced($0["api_id"], in: inventory.privateAPIs) }.first ?? inventory.privateAPIs[0]
+        let api = inventory.mappings(of: domain).lazy.compactMap { inventory.referenced($0["api_id"], in: inventory.privateAPIIndex) }.first ?? inventory.privateAPIs[0]
         let function = inventory.function(integratedWith: api)
         result.parts = .init(endpoint: endpoint.address, api: api.address, domain: domain.address, function: function?.address)
         result.front = domain.address
@@ -379,13 +379,6 @@ package enum DesignRecognizer {
     }
 
     // MARK: - Wiring
-
-    /// Custom domain names of API Gateway with endpoint type PRIVATE.
-    static func privateDomains(_ config: TerraformConfiguration) -> [TerraformBlock] {
-        config.resources("aws_api_gateway_domain_name").filter { domain in
-            domain.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").contains("PRIVATE") }
-        }
-    }
 
     /// The provider's region, else the region in the endpoint's service name.
     static func region(_ config: TerraformConfiguration, endpoints: [TerraformBlock], unknowns: inout [String]) -> String? {

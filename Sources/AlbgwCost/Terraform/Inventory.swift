@@ -82,14 +82,12 @@ package final class Inventory {
         attachmentBlocks = config.resources("aws_lb_target_group_attachment") + config.resources("aws_alb_target_group_attachment")
         apiEndpoints = config.resources("aws_vpc_endpoint").filter { ($0["service_name"]?.text ?? "").contains("execute-api") }
         endpoints = apiEndpoints.filter { ($0["vpc_endpoint_type"]?.value?.string ?? "Gateway").lowercased() == "interface" }
-        privateAPIs = config.resources("aws_api_gateway_rest_api").filter { api in
-            api.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").contains("PRIVATE") }
-        }
+        privateAPIs = config.resources("aws_api_gateway_rest_api").filter(Self.isPrivate)
         policies = config.resources("aws_api_gateway_rest_api_policy")
         functions = config.resources("aws_lambda_function")
         let allDomains = config.resources("aws_api_gateway_domain_name")
         hasCustomDomain = !allDomains.isEmpty
-        domains = allDomains.filter { domain in domain.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").contains("PRIVATE") } }
+        domains = allDomains.filter(Self.isPrivate)
         integrations = config.resources("aws_api_gateway_integration")
         associations = config.resources("aws_api_gateway_domain_name_access_association")
         mappings = config.resources("aws_api_gateway_base_path_mapping")
@@ -129,10 +127,11 @@ package final class Inventory {
     private lazy var endpointIndex = Index(endpoints)
     lazy var apiEndpointIndex = Index(apiEndpoints)
     private lazy var functionIndex = Index(functions)
+    lazy var privateAPIIndex = Index(privateAPIs)
 
-    /// The first block of `candidates` that `expression` refers to.
-    func referenced(_ expression: TerraformExpression?, in candidates: [TerraformBlock]) -> TerraformBlock? {
-        referenced(expression, in: Index(candidates))
+    /// An API or a custom domain name whose endpoint configuration says PRIVATE.
+    static func isPrivate(_ block: TerraformBlock) -> Bool {
+        block.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").contains("PRIVATE") }
     }
 
     func referenced(_ expression: TerraformExpression?, in index: Index) -> TerraformBlock? {
@@ -171,7 +170,7 @@ package final class Inventory {
         if let cached = groupCache[alb.address] { return cached }
         let own = listeners(of: alb)
         var actions = own.flatMap { TerraformReview.allExpressions($0) }
-        for listener in own { actions += rulesOfListener.referring(to: listener, through: "listener_arn").flatMap { TerraformReview.allExpressions($0) } }
+        for listener in own { actions += rules(of: listener).flatMap { TerraformReview.allExpressions($0) } }
         var named: [TerraformBlock] = []
         var seen: Set<String> = []
         for reference in actions.flatMap(\.references) where reference.resourceType == "aws_lb_target_group" || reference.resourceType == "aws_alb_target_group" {

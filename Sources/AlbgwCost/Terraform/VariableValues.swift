@@ -72,7 +72,7 @@ struct VariableValues {
                 try result.read(file: path, display: path, declared: declared)
             case .assignment(let name, let value):
                 guard let type = declared[name] else {
-                    let hint = Suggestion.closest(to: name, in: Array(declared.keys)).map { "did you mean '\($0)'? " } ?? ""
+                    let hint = Suggestion.hint(for: name, in: Array(declared.keys))
                     result.warnings.append(
                         "--var \(HCLError.excerpt(name, limit: 60)): the root module declares no variable of that name, so the value is not used; \(hint)declared: \(declared.isEmpty ? "none" : declared.keys.sorted().joined(separator: ", "))"
                     )
