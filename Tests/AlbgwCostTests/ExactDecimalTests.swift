@@ -74,7 +74,7 @@ import Testing
             #expect(difference <= bound, "\(a) / \(b): \(ours) vs \(theirs)")
         }
         // Powers of two and ten divide exactly, as the tool's unit conversions do.
-        #expect((exact("131400000") * 5 / exact("1048576")).description == "626.564025878906250".replacingOccurrences(of: "250", with: "25"))
+        #expect((exact("131400000") * 5 / exact("1048576")).description == "626.56402587890625")
         #expect((exact("1") / exact("1073741824")).description == "0.000000000931322574615478515625")
         #expect((exact("730") / exact("24")).description == "30.416666666666666666666666666666666667")
         #expect((exact("2") / exact("3")).description == "0.6666666666666666666666666666666666667")

@@ -158,7 +158,8 @@ import Testing
 
     @Test func deterministic() {
         for format in ["table", "csv", "json", "svg"] {
-            let line = "sweep --vary rps=1..5000 --points 200 --preset hybrid --format \(format)"
+            // 5,000 points: more than two chunks of 2,000, so the points are evaluated in parallel.
+            let line = "sweep --vary rps=1..5000 --points 5000 --preset hybrid --format \(format)"
             #expect(run(line).stdout == run(line).stdout, "\(format)")
         }
     }
