@@ -29,7 +29,7 @@ package enum ArgumentParser {
             }
             if name == "-h" { name = "--help" }
             guard let spec = options.first(where: { $0.name == name }) else {
-                let hint = Suggestion.closest(to: name, in: options.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
+                let hint = Suggestion.hint(for: name, in: options.map(\.name))
                 throw CLIError("unknown option '\(name)'; \(hint)(\(see))")
             }
             guard spec.repeatable || !parsed.has(name) else { throw CLIError("\(name) is given twice; give it once") }

@@ -108,7 +108,7 @@ package enum CLI {
         case "completions": return try Completions.run(rest)
         case "help": return try help(rest)
         default:
-            let hint = Suggestion.closest(to: first, in: CommandCatalog.names).map { "did you mean '\($0)'? " } ?? ""
+            let hint = Suggestion.hint(for: first, in: CommandCatalog.names)
             throw CLIError(
                 "unknown command '\(first)'; \(hint)commands: \(CommandCatalog.names.joined(separator: ", ")) (compare is the default; see '\(command) --help')")
         }
@@ -122,7 +122,7 @@ package enum CLI {
             throw CLIError("albgw-cost help takes one COMMAND, got \(words.count): \(words.joined(separator: " ")); e.g. albgw-cost help review")
         }
         guard let spec = CommandCatalog.named(name) else {
-            let hint = Suggestion.closest(to: name, in: CommandCatalog.names).map { "did you mean '\($0)'? " } ?? ""
+            let hint = Suggestion.hint(for: name, in: CommandCatalog.names)
             throw CLIError("no command '\(name)' to explain; \(hint)commands: \(CommandCatalog.names.joined(separator: ", ")) (albgw-cost help COMMAND)")
         }
         return Help.command(spec)
@@ -172,7 +172,7 @@ package enum CLI {
         } else {
             regions = list.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             for region in regions where !available.contains(region) {
-                let hint = Suggestion.closest(to: region, in: available).map { "did you mean '\($0)'? " } ?? ""
+                let hint = Suggestion.hint(for: region, in: available)
                 throw CLIError("--regions: '\(HCLError.excerpt(region, limit: 60))' has no price table; \(hint)give all, or a list of: \(available.joined(separator: ", "))")
             }
             if Set(regions).count != regions.count { throw CLIError("--regions names a region twice; give each once") }

@@ -16,7 +16,7 @@ package enum Completions {
         case "zsh": return zsh()
         case "fish": return fish()
         default:
-            let hint = Suggestion.closest(to: shell, in: shells).map { "did you mean '\($0)'? " } ?? ""
+            let hint = Suggestion.hint(for: shell, in: shells)
             throw CLIError("no completion script for '\(shell)'; \(hint)choose bash, zsh or fish: albgw-cost completions bash")
         }
     }

@@ -85,7 +85,7 @@ package enum ReviewCommand {
                 book = try options.catalog.book(for: options.scenario.topology.region)
             } catch PriceTableError.unknownRegion(let region, let available, let origin) where invocation.parsed.values["--region"] == nil && values["--region"] != nil {
                 // The region came from the code (its provider, variables or endpoint), not from --region: say so.
-                let hint = Suggestion.closest(to: region, in: available).map { "did you mean '\($0)'? " } ?? ""
+                let hint = Suggestion.hint(for: region, in: available)
                 throw CLIError(
                     "the region read from the code, '\(HCLError.excerpt(region, limit: 60))' (for \(HCLError.excerpt(recognition.front ?? "the design", limit: 120))), has no price table in \(origin); \(hint)pass --region with one of: \(available.joined(separator: ", "))"
                 )
@@ -163,7 +163,7 @@ package enum ReviewCommand {
             }
             let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
             guard let spec = all.first(where: { $0.name == name }) else {
-                let hint = Suggestion.closest(to: name, in: all.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
+                let hint = Suggestion.hint(for: name, in: all.map(\.name))
                 throw CLIError("unknown option '\(HCLError.excerpt(name, limit: 60))'; \(hint)(see 'albgw-cost review --help')")
             }
             rest.append(word)

@@ -31,7 +31,7 @@ package struct ReviewOutput: Sendable, Equatable {
     /// only what the analysis reads.
     package init(_ parsed: inout ParsedArguments) throws {
         if let format = parsed.values["--format"], !Self.formats.contains(format) {
-            let hint = Suggestion.closest(to: format, in: Self.formats).map { "did you mean '\($0)'? " } ?? ""
+            let hint = Suggestion.hint(for: format, in: Self.formats)
             throw CLIError("--format '\(format)' is not allowed; \(hint)choose one of: \(Self.formats.joined(separator: ", "))")
         }
         if parsed.values["--format"] == "sarif" {
@@ -45,7 +45,7 @@ package struct ReviewOutput: Sendable, Equatable {
         if let value = parsed.values["--fail-on"] {
             let names = Self.failOnChoices.map(\.rawValue)
             guard let severity = Finding.Severity(rawValue: value), Self.failOnChoices.contains(severity) else {
-                let hint = Suggestion.closest(to: value, in: names).map { "did you mean '\($0)'? " } ?? ""
+                let hint = Suggestion.hint(for: value, in: names)
                 throw CLIError("--fail-on '\(value)' is not allowed; \(hint)choose one of: \(names.joined(separator: ", "))")
             }
             failOn = severity

@@ -27,7 +27,7 @@ package struct ScenarioOptions: Sendable {
         if let name = arguments.values["--preset"] {
             guard let value = Preset(rawValue: name) else {
                 let names = Preset.allCases.map(\.rawValue)
-                let hint = Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
+                let hint = Suggestion.hint(for: name, in: names)
                 throw CLIError("--preset '\(name)' is not allowed; \(hint)choose one of: \(names.joined(separator: ", "))")
             }
             preset = value
@@ -320,7 +320,7 @@ struct ValueReader {
             return fallback
         }
         guard choices.contains(text) else {
-            let hint = Suggestion.closest(to: text, in: choices).map { "did you mean '\($0)'? " } ?? ""
+            let hint = Suggestion.hint(for: text, in: choices)
             throw CLIError("\(option) '\(text)' is not allowed; \(hint)choose one of: \(choices.joined(separator: ", "))")
         }
         if shouldRecord { record(option, key: key, .text(text), source: source) }
@@ -346,7 +346,7 @@ struct ValueReader {
                 throw CLIError("\(option) '\(text)' is not a list of key=value pairs; write e.g. \(option) \(example)")
             }
             guard keys.contains(parts[0]) else {
-                let hint = Suggestion.closest(to: parts[0], in: keys).map { "did you mean '\($0)'? " } ?? ""
+                let hint = Suggestion.hint(for: parts[0], in: keys)
                 throw CLIError("\(option): unknown key '\(parts[0])'; \(hint)keys: \(keys.joined(separator: ", "))")
             }
             guard result[parts[0]] == nil else { throw CLIError("\(option): '\(parts[0])' is given twice") }
@@ -369,7 +369,7 @@ struct ValueReader {
         var result: [String] = []
         for name in text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
             guard choices.contains(name) else {
-                let hint = Suggestion.closest(to: name, in: choices).map { "did you mean '\($0)'? " } ?? ""
+                let hint = Suggestion.hint(for: name, in: choices)
                 throw CLIError(
                     "\(option): '\(name)' is not a feature this tool knows; \(hint)choose from: \(choices.joined(separator: ", ")) (WAF attaches to an ALB and to API Gateway, so every design has it)"
                 )

@@ -8,6 +8,11 @@ package enum Suggestion {
         return best.1 <= limit ? best.0 : nil
     }
 
+    /// `did you mean 'X'? ` for the closest candidate, or nothing: the start of a message's fix.
+    package static func hint(for word: String, in candidates: [String]) -> String {
+        closest(to: word, in: candidates).map { "did you mean '\($0)'? " } ?? ""
+    }
+
     /// Edits (insert, delete, substitute, swap neighbours) that turn `a` into `b`.
     package static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

@@ -45,20 +45,21 @@ package enum SweepCommand {
         let evaluator = SweepEvaluator(base: options.scenario, book: book, variable: spec.variable, designs: options.scenario.designs)
         let result = evaluator.run(spec)
         let inputs = options.inputs
-        let rendered: [(name: String, text: String)] = [
-            ("sweep.txt", SweepRenderer.table(result, inputs: inputs, toolVersion: CLI.version)),
-            ("sweep.csv", format == "csv" || parsed.values["--out"] != nil ? SweepRenderer.csv(result) : ""),
-            ("sweep.json", format == "json" || parsed.values["--out"] != nil ? SweepRenderer.json(result, inputs: inputs, toolVersion: CLI.version) : ""),
-            ("sweep.svg", format == "svg" || parsed.values["--out"] != nil ? SweepRenderer.svg(result) : ""),
-        ]
         if let directory = parsed.values["--out"] {
-            try AtomicWriter.write(rendered.map { ($0.name, Data($0.text.utf8)) }, into: directory)
-            return "Wrote \(rendered.map(\.name).joined(separator: ", ")) to \(directory).\n"
+            // Files are the same on every terminal: the table at its default width.
+            let files: [(name: String, text: String)] = [
+                ("sweep.txt", SweepRenderer.table(result, inputs: inputs, toolVersion: CLI.version)),
+                ("sweep.csv", SweepRenderer.csv(result)),
+                ("sweep.json", SweepRenderer.json(result, inputs: inputs, toolVersion: CLI.version)),
+                ("sweep.svg", SweepRenderer.svg(result)),
+            ]
+            try AtomicWriter.write(files.map { ($0.name, Data($0.text.utf8)) }, into: directory)
+            return "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory).\n"
         }
         switch format {
-        case "csv": return rendered[1].text
-        case "json": return rendered[2].text
-        case "svg": return rendered[3].text
+        case "csv": return SweepRenderer.csv(result)
+        case "json": return SweepRenderer.json(result, inputs: inputs, toolVersion: CLI.version)
+        case "svg": return SweepRenderer.svg(result)
         default: return SweepRenderer.table(result, inputs: inputs, toolVersion: CLI.version, width: width)
         }
     }
@@ -74,7 +75,7 @@ package enum SweepCommand {
             throw CLIError("--vary '\(vary)' is not VAR=FROM..TO; write it as --vary rps=10..10000")
         }
         guard let variable = SweepVariable(rawValue: parts[0]) else {
-            let hint = Suggestion.closest(to: parts[0], in: SweepVariable.allCases.map(\.rawValue)).map { "did you mean '\($0)'? " } ?? ""
+            let hint = Suggestion.hint(for: parts[0], in: SweepVariable.allCases.map(\.rawValue))
             throw CLIError("--vary: '\(parts[0])' cannot be swept; \(hint)choose one of \(SweepVariable.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let from = ExactDecimal(exactly: range[0]), let to = ExactDecimal(exactly: range[1]) else {

@@ -64,7 +64,7 @@ package enum PriceTableError: Error, Equatable, CustomStringConvertible {
             "price table '\(file)', key '\(key)': \(problem)"
         case .unknownRegion(let region, let available, let origin):
             // The region may come from a user's code or command line: one line, cut short.
-            "--region '\(HCLError.excerpt(region, limit: 60))' has no price table in \(origin); \(Suggestion.closest(to: region, in: available).map { "did you mean '\($0)'? " } ?? "")choose one of: \(available.joined(separator: ", "))"
+            "--region '\(HCLError.excerpt(region, limit: 60))' has no price table in \(origin); \(Suggestion.hint(for: region, in: available))choose one of: \(available.joined(separator: ", "))"
         }
     }
 }

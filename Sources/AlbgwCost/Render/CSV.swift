@@ -53,17 +53,12 @@ package enum CSV {
     }
 
     /// Money for a spreadsheet: rounded once to cents, plain digits (`1234.50`).
-    package static func money(_ value: ExactDecimal) -> String {
-        plain(value.rounded(scale: 2), places: 2)
-    }
+    package static func money(_ value: ExactDecimal) -> String { plain(value, places: 2) }
 
     /// A plain decimal with exactly `places` decimals, no grouping.
     package static func plain(_ value: ExactDecimal, places: Int) -> String {
-        let rounded = value.rounded(scale: places)
-        let text = rounded.description
-        guard places > 0 else { return text }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        let fraction = parts.count > 1 ? String(parts[1]) : ""
-        return "\(parts[0]).\(fraction)\(String(repeating: "0", count: max(0, places - fraction.count)))"
+        var text = ""
+        value.appendFixed(places: places, to: &text)
+        return text
     }
 }

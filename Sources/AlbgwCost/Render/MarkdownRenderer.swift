@@ -116,11 +116,7 @@ package enum MarkdownRenderer {
                 var row = ["`\(design.design.rawValue)`"]
                 if let cost = design.cost {
                     row.append(Format.money(cost.monthlyCost) + (cost.isComplete ? "" : " (incomplete)"))
-                    if shared != nil {
-                        row.append(
-                            (!cost.differencesAreKnown && cost.designMonthlyCost == 0
-                                ? "unknown" : Format.money(cost.designMonthlyCost) + (cost.differencesAreKnown ? "" : " (incomplete)")))
-                    }
+                    if shared != nil { row.append(TableRenderer.designSpecificText(cost)) }
                     row.append(Format.money4(cost.costPerMillionRequests))
                 } else {
                     row.append(design.hypotheticalCost.map { "(\(Format.money($0.monthlyCost)) if it were possible)" } ?? "-")

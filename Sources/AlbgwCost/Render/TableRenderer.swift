@@ -79,12 +79,7 @@ package enum TableRenderer {
             let mark = cost.isComplete ? "" : " (incomplete)"
             table.add(
                 [design.design.rawValue, Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark]
-                    + (shared == nil
-                        ? []
-                        : [
-                            (!cost.differencesAreKnown && cost.designMonthlyCost == 0
-                                ? "unknown" : Format.money(cost.designMonthlyCost) + (cost.differencesAreKnown ? "" : " (incomplete)"))
-                        ])
+                    + (shared == nil ? [] : [designSpecificText(cost)])
                     + [Format.money4(cost.costPerMillionRequests), design.definition.name])
         }
         var out =
@@ -123,6 +118,12 @@ package enum TableRenderer {
             return " (\(comparison.monthly >= 0 ? "+" : "")\(Format.percent(fraction)) of \(comparison.second.rawValue)'s total)"
         }
         return comparison.baseIncomplete ? " (no percentage: the totals lack a price every design needs)" : ""
+    }
+
+    /// A total's design-specific part; "unknown" when all of it is a missing price.
+    static func designSpecificText(_ cost: DesignCost) -> String {
+        if !cost.differencesAreKnown && cost.designMonthlyCost == 0 { return "unknown" }
+        return Format.money(cost.designMonthlyCost) + (cost.differencesAreKnown ? "" : " (incomplete)")
     }
 
     /// What the designs share, in one sentence without a full stop.

@@ -46,7 +46,7 @@ package struct TextTable {
     }
 
     /// Characters in `cell`: its byte count when it is ASCII without a carriage return (CR LF is one character).
-    private static func width(_ cell: String) -> Int {
+    static func width(_ cell: String) -> Int {
         cell.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? cell.utf8.count : cell.count
     }
 

@@ -90,16 +90,16 @@ extension TextTable {
     /// wrap onto extra lines of the same row; numbers and headers never wrap. Its lines are marked
     /// for `TextWrap.lines`, which every caller passes the output through.
     package func render(indent: String = "", width: Int) -> String {
-        var widths = headers.indices.map { column in ([headers] + rows).map { $0[column].count }.max() ?? 0 }
+        var widths = headers.indices.map { column in ([headers] + rows).map { Self.width($0[column]) }.max() ?? 0 }
+        func total() -> Int { indent.count + widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
+        // A table that fits needs neither wrapping nor the mark (its lines are short enough already).
+        if total() <= width { return render(indent: indent) }
         // A column never gets narrower than its header, its longest word (an id never breaks) or 12.
         let floors = headers.indices.map { column in
             rows.reduce(max(12, headers[column].count)) { floor, row in
                 max(floor, row[column].split(separator: " ").map(\.count).max() ?? 0)
             }
         }
-        func total() -> Int { indent.count + widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
-        // A table that fits needs neither wrapping nor the mark (its lines are short enough already).
-        if total() <= width { return render(indent: indent) }
         while total() > width {
             let candidates = widths.indices.filter { alignments[$0] == .left && widths[$0] > floors[$0] }
             guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
