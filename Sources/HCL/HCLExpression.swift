@@ -99,9 +99,13 @@ public struct HCLExpression: Sendable, Hashable {
 
 /// The shapes an HCL expression can take. Nothing from the source is dropped: parentheses,
 /// heredoc markers and raw template text are all kept so the expression can be shown as written.
-public indirect enum ExpressionKind: Sendable, Hashable {
+///
+/// Sub-expressions are `HCLExpression`s, which are already one pointer each, so the enum needs no
+/// box of its own: only the two large payloads (number literals and `for` expressions) are boxed,
+/// which keeps every node one allocation of under 100 bytes.
+public enum ExpressionKind: Sendable, Hashable {
     /// A number literal such as `443` or `1.5e3`.
-    case number(NumberLiteral)
+    indirect case number(NumberLiteral)
     /// `true` or `false`.
     case bool(Bool)
     /// `null`.
@@ -127,7 +131,7 @@ public indirect enum ExpressionKind: Sendable, Hashable {
     /// `( expression )`, kept so rendering reproduces the grouping.
     case parenthesized(HCLExpression)
     /// `[for ...]` or `{for ...}`.
-    case forExpression(ForExpression)
+    indirect case forExpression(ForExpression)
 }
 
 /// A number literal: its value and its text exactly as written.

@@ -46,7 +46,9 @@ struct Lexer {
     /// Tokenizes `bytes` from byte offset `start` (past a BOM, if any). The token array always ends with `.endOfFile`.
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, file: String) -> (tokens: [Token], error: HCLError?) {
         var lexer = Lexer(bytes: bytes, start: start, file: file)
-        lexer.tokens.reserveCapacity(bytes.count / 6 + 16)
+        // About one token per five bytes in real configurations; capacity past what is used is never
+        // touched, so it costs address space, not memory, and the array is not copied as it grows.
+        lexer.tokens.reserveCapacity(bytes.count / 3 + 16)
         lexer.run()
         return (lexer.tokens, lexer.error)
     }
@@ -80,8 +82,7 @@ struct Lexer {
     private mutating func emit(_ kind: TokenKind, start: Int, line startLine: Int32, column startColumn: Int32) {
         tokens.append(
             Token(
-                kind: kind, start: Int32(start), end: Int32(pos),
-                line: startLine, column: startColumn, endLine: line, endColumn: column))
+                kind: kind, start: Int32(start), end: Int32(pos), line: startLine, column: startColumn))
     }
 
     /// Records a lexical error at the current position and returns false so callers can `return fail(...)`.

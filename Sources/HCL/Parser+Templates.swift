@@ -336,8 +336,7 @@ extension Parser {
     private func tagToken(_ range: SourceRange) -> Token {
         Token(
             kind: .templateControl, start: Int32(range.start.offset), end: Int32(range.end.offset),
-            line: Int32(range.start.line), column: Int32(range.start.column),
-            endLine: Int32(range.end.line), endColumn: Int32(range.end.column))
+            line: Int32(range.start.line), column: Int32(range.start.column))
     }
 
     // MARK: - Escapes

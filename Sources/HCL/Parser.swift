@@ -88,7 +88,8 @@ struct Parser {
     }
 
     func endLocation(_ token: Token) -> SourcePoint {
-        SourcePoint(line: Int(token.endLine), column: Int(token.endColumn), offset: Int(token.end))
+        let (line, column) = token.end(in: bytes)
+        return SourcePoint(line: Int(line), column: Int(column), offset: Int(token.end))
     }
 
     @inline(never)

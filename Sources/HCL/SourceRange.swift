@@ -1,21 +1,37 @@
 /// A point in a source file: 1-based line, 1-based column (counted in Unicode scalars) and 0-based UTF-8 byte offset.
+///
+/// Stored as 32-bit numbers (files are under 2 GiB): every node of a syntax tree carries two of
+/// these, and on a 10 MB configuration the narrower fields save tens of megabytes.
 public struct SourcePoint: Sendable, Hashable, Comparable, CustomStringConvertible {
+    private var storedLine: Int32
+    private var storedColumn: Int32
+    private var storedOffset: Int32
+
     /// 1-based line number.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
     /// 1-based column, counted in Unicode scalars.
-    public var column: Int
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
     /// 0-based UTF-8 byte offset from the start of the file.
-    public var offset: Int
+    public var offset: Int {
+        get { Int(storedOffset) }
+        set { storedOffset = Int32(clamping: newValue) }
+    }
 
     /// Creates a location.
     public init(line: Int, column: Int, offset: Int) {
-        self.line = line
-        self.column = column
-        self.offset = offset
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
+        storedOffset = Int32(clamping: offset)
     }
 
     /// Orders locations by byte offset.
-    public static func < (lhs: SourcePoint, rhs: SourcePoint) -> Bool { lhs.offset < rhs.offset }
+    public static func < (lhs: SourcePoint, rhs: SourcePoint) -> Bool { lhs.storedOffset < rhs.storedOffset }
 
     /// `LINE:COLUMN`.
     public var description: String { "\(line):\(column)" }
