@@ -16,76 +16,89 @@ package indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation and a trailing newline.
     package func serialized() -> String {
-        var out = ""
+        // Written as UTF-8 bytes: appending many short pieces to a String costs several times more.
+        var out: [UInt8] = []
         write(to: &out, indent: 0)
-        return out + "\n"
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Indentation by depth, built once.
-    private static let pads: [String] = (0..<64).map { String(repeating: "  ", count: $0) }
+    private static func pad(_ depth: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
 
-    private static func pad(_ depth: Int) -> String { depth < pads.count ? pads[depth] : String(repeating: "  ", count: depth) }
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
 
-    private func write(to out: inout String, indent: Int) {
+    private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            let pad = Self.pad(indent + 1)
-            out += "{\n"
+            guard !members.isEmpty else { return Self.append("{}", to: &out) }
+            Self.append("{\n", to: &out)
             for (index, (key, value)) in members.enumerated() {
-                out += pad
+                Self.pad(indent + 1, into: &out)
                 Self.quote(key, into: &out)
-                out += ": "
+                Self.append(": ", to: &out)
                 value.write(to: &out, indent: indent + 1)
-                out += index == members.count - 1 ? "\n" : ",\n"
+                Self.append(index == members.count - 1 ? "\n" : ",\n", to: &out)
             }
-            out += Self.pad(indent) + "}"
+            Self.pad(indent, into: &out)
+            out.append(UInt8(ascii: "}"))
         case .array(let values):
-            guard !values.isEmpty else { out += "[]"; return }
-            let pad = Self.pad(indent + 1)
-            out += "[\n"
+            guard !values.isEmpty else { return Self.append("[]", to: &out) }
+            Self.append("[\n", to: &out)
             for (index, value) in values.enumerated() {
-                out += pad
+                Self.pad(indent + 1, into: &out)
                 value.write(to: &out, indent: indent + 1)
-                out += index == values.count - 1 ? "\n" : ",\n"
+                Self.append(index == values.count - 1 ? "\n" : ",\n", to: &out)
             }
-            out += Self.pad(indent) + "]"
+            Self.pad(indent, into: &out)
+            out.append(UInt8(ascii: "]"))
         case .string(let text): Self.quote(text, into: &out)
-        case .number(let number): out += number.description
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .null: out += "null"
-        case .raw(let text): out += text
+        case .number(let number): Self.append(number.description, to: &out)
+        case .bool(let flag): Self.append(flag ? "true" : "false", to: &out)
+        case .null: Self.append("null", to: &out)
+        case .raw(let text): Self.append(text, to: &out)
         }
     }
 
     /// A JSON string literal (RFC 8259 escapes; non-ASCII kept as UTF-8).
     package static func quote(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         quote(text, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends the literal; text without anything to escape is appended whole.
-    static func quote(_ text: String, into out: inout String) {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += "\""
-            out += text
-            out += "\""
-            return
-        }
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+    static func quote(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            out.append(UInt8(ascii: "\""))
+            defer { out.append(UInt8(ascii: "\"")) }
+            guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                return out.append(contentsOf: bytes)
+            }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\""): append("\\\"", to: &out)
+                case UInt8(ascii: "\\"): append("\\\\", to: &out)
+                case UInt8(ascii: "\n"): append("\\n", to: &out)
+                case UInt8(ascii: "\r"): append("\\r", to: &out)
+                case UInt8(ascii: "\t"): append("\\t", to: &out)
+                case 0..<0x20:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    append("\\u00", to: &out)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                default: out.append(byte)
+                }
             }
         }
-        out += "\""
     }
 }

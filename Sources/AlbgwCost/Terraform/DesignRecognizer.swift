@@ -348,7 +348,7 @@ package enum DesignRecognizer {
                 result.facts.append(.init(name: "health check", value: "\(group.address): \(parts.isEmpty ? "defaults" : parts.joined(separator: ", "))", position: check.position))
             }
         }
-        let apis = result.parts.api.flatMap { address in inventory.privateAPIs.filter { $0.address == address } } ?? inventory.privateAPIs
+        let apis = result.parts.api.map { address in inventory.privateAPI(address: address).map { [$0] } ?? [] } ?? inventory.privateAPIs
         for api in apis {
             let holders = [api] + inventory.apiPolicies(of: api)
             let policies = holders.compactMap { $0["policy"] }

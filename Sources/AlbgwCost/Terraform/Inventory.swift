@@ -128,6 +128,10 @@ package final class Inventory {
     lazy var apiEndpointIndex = Index(apiEndpoints)
     private lazy var functionIndex = Index(functions)
     lazy var privateAPIIndex = Index(privateAPIs)
+    private lazy var privateAPIsByAddress = Dictionary(privateAPIs.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The private REST API with this address, if it is one.
+    func privateAPI(address: String) -> TerraformBlock? { privateAPIsByAddress[address] }
 
     /// An API or a custom domain name whose endpoint configuration says PRIVATE.
     static func isPrivate(_ block: TerraformBlock) -> Bool {

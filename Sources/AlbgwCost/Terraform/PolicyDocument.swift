@@ -11,6 +11,9 @@ package struct PolicyStatement: Sendable, Equatable {
 }
 
 package enum PolicyDocument {
+    /// `"Effect": "Allow"` in any spelling; compiled once.
+    private static let effectPattern = try? NSRegularExpression(pattern: #"(?i)"?effect"?\s*[:=]\s*"(allow|deny)""#)
+
     /// The statements of `policy`, or nil when the code does not say them (a variable, a file, a function).
     package static func statements(_ policy: TerraformExpression, config: TerraformConfiguration) -> [PolicyStatement]? {
         if let reference = policy.references.first(where: { $0.root == "data" && $0.resourceType == "aws_iam_policy_document" }) {
@@ -24,7 +27,7 @@ package enum PolicyDocument {
         }
         let text = policy.text
         if let statements = jsonStatements(text) { return statements }
-        guard let regex = try? NSRegularExpression(pattern: #"(?i)"?effect"?\s*[:=]\s*"(allow|deny)""#) else { return nil }
+        guard let regex = effectPattern else { return nil }
         let matches = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
         guard !matches.isEmpty else { return nil }
         // Each statement runs from its Effect to the next one: the common layout of hand-written policies.

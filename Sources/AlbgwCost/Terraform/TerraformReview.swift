@@ -341,9 +341,28 @@ package enum TerraformReview {
     }
 
     /// The values of `aws:SourceVpce` conditions in a policy document, as written.
+    /// Compiled once: compiling a pattern costs more than matching it against a whole policy.
+    private static let sourceVpcePattern = try? NSRegularExpression(pattern: #"(?i)"?aws:sourcevpce"?\s*[:=]\s*("[^"]*"|\[[^\]]*\]|[A-Za-z_][A-Za-z0-9_.\[\]]*)"#)
+
+    /// Whether `text` holds "sourcevpce" in any case: a byte scan, many times cheaper than Foundation's
+    /// case-insensitive search.
+    static func mentionsSourceVpce(_ text: String) -> Bool {
+        let needle = Array("sourcevpce".utf8)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) where bytes[start] | 0x20 == needle[0] {
+                var index = 1
+                while index < needle.count, bytes[start + index] | 0x20 == needle[index] { index += 1 }
+                if index == needle.count { return true }
+            }
+            return false
+        }
+    }
+
     static func sourceVpceValues(_ text: String) -> [String] {
-        let pattern = #"(?i)"?aws:sourcevpce"?\s*[:=]\s*("[^"]*"|\[[^\]]*\]|[A-Za-z_][A-Za-z0-9_.\[\]]*)"#
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        // Most policies never mention the key: a plain search first spares the pattern.
+        guard mentionsSourceVpce(text), let regex = sourceVpcePattern else { return [] }
         let range = NSRange(text.startIndex..., in: text)
         // A list written over several lines (a heredoc, a JSON document) is shown on one.
         return regex.matches(in: text, range: range).compactMap { match in
