@@ -62,18 +62,23 @@ final class ModuleExpander {
             var sources: [String: SourceFile] = [:]
             for file in files { sources[file.display] = file }
             self.sources = sources
-            // Override files are merged into the blocks they name, after every other file.
+            // Override files are merged into the blocks they name, after every other file. One pass over
+            // each file's items: a block is copied once, into the list of its kind.
             var ordinary: [HCL.Block] = []
             var overrides: [HCL.Block] = []
             for file in files {
-                if file.isOverride { overrides += file.syntax.body.blocks } else { ordinary += file.syntax.body.blocks }
+                let isOverride = file.isOverride
+                for case .block(let block) in file.syntax.body.items {
+                    if isOverride { overrides.append(block) } else { ordinary.append(block) }
+                }
             }
-            var seen: [String: HCL.Block] = [:]
+            var seen: [DeclarationKey: HCL.SourcePosition] = [:]
+            var indexByKey: [DeclarationKey: Int] = [:]
             var localNames: [String: HCL.SourcePosition] = [:]
             var locals: [(name: String, attribute: HCL.Attribute)] = []
-            for block in ordinary {
+            for (index, block) in ordinary.enumerated() {
                 if block.type == "locals" {
-                    for attribute in block.body.attributes {
+                    for case .attribute(let attribute) in block.body.items {
                         if let first = localNames[attribute.name] {
                             throw Self.duplicate("local value \"\(attribute.name)\"", at: attribute.position, first: first, sources: sources)
                         }
@@ -84,28 +89,42 @@ final class ModuleExpander {
                 }
                 guard let key = Self.declarationKey(block) else { continue }
                 if let first = seen[key] {
-                    throw Self.duplicate(Self.describe(block), at: block.position, first: first.position, sources: sources)
+                    throw Self.duplicate(Self.describe(block), at: block.position, first: first, sources: sources)
                 }
-                seen[key] = block
+                seen[key] = block.position
+                indexByKey[key] = index
             }
             for override in overrides {
-                guard let key = Self.declarationKey(override), let index = ordinary.firstIndex(where: { Self.declarationKey($0) == key }) else { continue }
+                guard let key = Self.declarationKey(override), let index = indexByKey[key] else { continue }
                 ordinary[index] = Self.merge(ordinary[index], override)
             }
             self.locals = locals
-            variables = ordinary.filter { $0.type == "variable" && !$0.labels.isEmpty }
-            calls = ordinary.filter { $0.type == "module" && !$0.labels.isEmpty }
-            resources = ordinary.filter { ($0.type == "resource" || $0.type == "data") && $0.labels.count >= 2 }
-            outputs = ordinary.filter { $0.type == "output" && !$0.labels.isEmpty }
-            others = ordinary.filter { !["variable", "module", "resource", "data", "output"].contains($0.type) }
+            var variables: [HCL.Block] = [], calls: [HCL.Block] = [], resources: [HCL.Block] = [], outputs: [HCL.Block] = [], others: [HCL.Block] = []
+            for block in ordinary {
+                switch block.type {
+                case "variable": if !block.labels.isEmpty { variables.append(block) }
+                case "module": if !block.labels.isEmpty { calls.append(block) }
+                case "resource", "data": if block.labels.count >= 2 { resources.append(block) }
+                case "output": if !block.labels.isEmpty { outputs.append(block) }
+                default: others.append(block)
+                }
+            }
+            (self.variables, self.calls, self.resources, self.outputs, self.others) = (variables, calls, resources, outputs, others)
         }
 
-        /// What Terraform requires to be unique in a module.
-        static func declarationKey(_ block: HCL.Block) -> String? {
+        /// What Terraform requires to be unique in a module: the block type and the labels that name it.
+        struct DeclarationKey: Hashable {
+            let type: String
+            let first: String
+            let second: String
+        }
+
+        static func declarationKey(_ block: HCL.Block) -> DeclarationKey? {
+            let labels = block.labels
             switch block.type {
-            case "resource", "data": block.labels.count >= 2 ? "\(block.type) \(block.labels[0]) \(block.labels[1])" : nil
-            case "variable", "output", "module": block.labels.first.map { "\(block.type) \($0)" }
-            default: nil
+            case "resource", "data": return labels.count >= 2 ? DeclarationKey(type: block.type, first: labels[0], second: labels[1]) : nil
+            case "variable", "output", "module": return labels.first.map { DeclarationKey(type: block.type, first: $0, second: "") }
+            default: return nil
             }
         }
 
@@ -210,13 +229,14 @@ final class ModuleExpander {
             blocks.append(convert(variable, scope: scope, evaluator: scope.evaluator()))
         }
         try evaluateLocalsAndCalls(definition, scope: &scope, callKey: callKey, stack: stack)
-        for block in definition.resources { try expandResource(block, scope: scope) }
-        for block in definition.others { blocks.append(convert(block, scope: scope, evaluator: scope.evaluator())) }
+        // Locals and module outputs are settled: one evaluator serves every block that follows.
+        let evaluator = scope.evaluator()
+        expandResources(definition.resources, scope: scope, evaluator: evaluator)
+        for block in definition.others { blocks.append(convert(block, scope: scope, evaluator: evaluator)) }
         var outputs: [String: HCL.Value] = [:]
         var outputThrough: [String: [TerraformReference]] = [:]
         for output in definition.outputs {
             let name = output.labels[0]
-            let evaluator = scope.evaluator()
             let converted = convert(output, scope: scope, evaluator: evaluator)
             blocks.append(converted)
             guard let attribute = output.attribute(named: "value") else { continue }
@@ -320,7 +340,7 @@ final class ModuleExpander {
         }
         var outputsByKey: [(key: String?, outputs: [String: HCL.Value])] = []
         var through: [String: [TerraformReference]] = [:]
-        guard let expansion = instanceKeys(of: call, scope: scope) else {
+        guard let expansion = instanceKeys(of: call, scope: scope, evaluator: evaluator) else {
             scope.modules[name] = .unknown
             return
         }
@@ -367,8 +387,9 @@ final class ModuleExpander {
     /// The instances `count` or `for_each` make: their keys and the values of `count` / `each`. Nil when
     /// the block has none (count 0, an empty for_each). Unknown `count`/`for_each`: one instance
     /// without a key, as written.
-    private func instanceKeys(of block: HCL.Block, scope: Scope) -> (style: ExpansionStyle, instances: [(key: String?, extra: [String: HCL.Value], each: String?)])? {
-        let evaluator = scope.evaluator()
+    private func instanceKeys(
+        of block: HCL.Block, scope: Scope, evaluator: Evaluator
+    ) -> (style: ExpansionStyle, instances: [(key: String?, extra: [String: HCL.Value], each: String?)])? {
         if let count = block.attribute(named: "count") {
             guard case .number(let number)? = evaluator.value(of: count.expression), abs(number) < 1_000_000_000,
                 case let n = NSDecimalNumber(decimal: number).intValue, n >= 0, Decimal(n) == number
@@ -419,35 +440,87 @@ final class ModuleExpander {
         return true
     }
 
-    private func expandResource(_ block: HCL.Block, scope: Scope) throws {
-        guard let expansion = instanceKeys(of: block, scope: scope) else {
-            let local = block.type == "data" ? "data.\(block.labels[0]).\(block.labels[1])" : "\(block.labels[0]).\(block.labels[1])"
-            declaredWithoutInstances.insert(scope.prefix + local)
-            return
+    /// The instances of a module's resources and data sources, in order. Converting a block reads the
+    /// syntax tree, the evaluator and the module's files and writes nothing shared, so on a large module
+    /// the blocks are converted on every core; the few with `dynamic` blocks spend the instance budget
+    /// and are converted here, in source order, so that the budget is spent as in one pass.
+    private func expandResources(_ resources: [HCL.Block], scope: Scope, evaluator: Evaluator) {
+        var converted: [TerraformBlock?] = []
+        var deferred: [Job] = []
+        for block in resources {
+            guard let expansion = instanceKeys(of: block, scope: scope, evaluator: evaluator) else {
+                let local = block.type == "data" ? "data.\(block.labels[0]).\(block.labels[1])" : "\(block.labels[0]).\(block.labels[1])"
+                declaredWithoutInstances.insert(scope.prefix + local)
+                continue
+            }
+            let spendsBudget = Self.containsDynamic(block.body)
+            for (key, extra, _) in expansion.instances {
+                var instance = evaluator
+                for (name, value) in extra { instance.scope[name] = value }
+                if spendsBudget {
+                    converted.append(convert(block, scope: scope, evaluator: instance, key: key))
+                } else {
+                    deferred.append(Job(slot: converted.count, block: block, evaluator: instance, key: key))
+                    converted.append(nil)
+                }
+            }
         }
-        for (key, extra, _) in expansion.instances {
-            blocks.append(convert(block, scope: scope, evaluator: scope.evaluator(extra), key: key))
-        }
+        for (job, block) in zip(deferred, convert(deferred, scope: scope)) { converted[job.slot] = block }
+        blocks += converted.map { $0! }
+    }
+
+    /// One block instance to convert, and where its result goes.
+    private struct Job {
+        let slot: Int
+        let block: HCL.Block
+        let evaluator: Evaluator
+        let key: String?
+    }
+
+    /// Below this many blocks a module is converted on one thread: starting threads would cost more.
+    static let parallelThreshold = 512
+
+    /// `jobs` converted in order, split over the cores when there are many.
+    private func convert(_ jobs: [Job], scope: Scope) -> [TerraformBlock] {
+        guard jobs.count >= Self.parallelThreshold else { return jobs.map { convert($0.block, scope: scope, evaluator: $0.evaluator, key: $0.key) } }
+        // `convert` of a block without `dynamic` reads only immutable state (see `expandResources`).
+        let shared = UncheckedSendable((expander: self, jobs: jobs, scope: scope))
+        return Parallel.chunks(count: jobs.count, minimumChunk: Self.parallelThreshold / 2) { range in
+            let (expander, jobs, scope) = shared.value
+            return range.map { expander.convert(jobs[$0].block, scope: scope, evaluator: jobs[$0].evaluator, key: jobs[$0].key) }
+        }.flatMap { $0 }
+    }
+
+    /// Whether a body holds a `dynamic` block at any depth.
+    private static func containsDynamic(_ body: HCL.Body) -> Bool {
+        for case .block(let inner) in body.items where inner.type == "dynamic" || containsDynamic(inner.body) { return true }
+        return false
     }
 
     // MARK: - Conversion
 
     func position(_ position: HCL.SourcePosition, scope: Scope) -> SourcePosition {
-        scope.definition.sources[position.file]?.position(position) ?? SourcePosition(file: position.file, line: position.line, column: position.column)
+        source(position.file, scope: scope)?.position(position) ?? SourcePosition(file: position.file, line: position.line, column: position.column)
     }
+
+    private func source(_ name: String, scope: Scope) -> SourceFile? { scope.definition.sources[name] }
 
     /// `kind` and `labels` replace the block's own (a dynamic block's content becomes the block it makes).
     private func convert(
         _ block: HCL.Block, scope: Scope, evaluator: Evaluator, key: String? = nil, kind: String? = nil, labels: [String]? = nil, at: HCL.SourcePosition? = nil
     ) -> TerraformBlock {
         var attributes: [String: TerraformExpression] = [:]
-        for attribute in block.body.attributes { attributes[attribute.name] = convert(attribute.expression, scope: scope, evaluator: evaluator) }
         var nested: [TerraformBlock] = []
-        for inner in block.body.blocks {
-            if inner.type == "dynamic", let name = inner.labels.first, let expanded = expandDynamic(inner, name: name, scope: scope, evaluator: evaluator) {
-                nested += expanded
-            } else {
-                nested.append(convert(inner, scope: scope, evaluator: evaluator))
+        for item in block.body.items {
+            switch item {
+            case .attribute(let attribute):
+                attributes[attribute.name] = convert(attribute.expression, scope: scope, evaluator: evaluator)
+            case .block(let inner):
+                if inner.type == "dynamic", let name = inner.labels.first, let expanded = expandDynamic(inner, name: name, scope: scope, evaluator: evaluator) {
+                    nested += expanded
+                } else {
+                    nested.append(convert(inner, scope: scope, evaluator: evaluator))
+                }
             }
         }
         return TerraformBlock(
@@ -490,9 +563,11 @@ final class ModuleExpander {
         default:
             break
         }
-        let file = scope.definition.sources[expression.position.file]
+        let range = expression.range
+        let file = source(range.file, scope: scope)
+        let position = file?.position(range.start) ?? SourcePosition(file: range.file, line: range.start.line, column: range.start.column)
         return TerraformExpression(
-            text: file?.syntax.sourceText(of: expression) ?? "", position: position(expression.position, scope: scope),
+            text: file?.syntax.sourceText(of: range) ?? "", position: position,
             value: evaluator.value(of: expression).map(HCLAdapter.convert),
             references: references(expression, scope: scope, evaluator: evaluator), elements: elements)
     }
@@ -500,13 +575,24 @@ final class ModuleExpander {
     /// The expression's references in the root namespace, followed by what the variables, locals and
     /// module outputs it reads stand for.
     func references(_ expression: HCLExpression, scope: Scope, evaluator: Evaluator) -> [TerraformReference] {
+        let found = expression.references(resolvingIndexesWith: evaluator)
+        if found.isEmpty { return [] }
         var result: [TerraformReference] = []
-        var seen: Set<String> = []
-        func add(_ reference: TerraformReference) {
-            if seen.insert(reference.text).inserted { result.append(reference) }
+        result.reserveCapacity(found.count)
+        // Most expressions hold a reference or two: duplicates are found by a scan until the list grows.
+        var seen: Set<String>?
+        func add(_ reference: TerraformReference, to result: inout [TerraformReference], seen: inout Set<String>?) {
+            if seen == nil {
+                if result.contains(where: { $0.text == reference.text }) { return }
+                result.append(reference)
+                if result.count > 16 { seen = Set(result.map(\.text)) }
+            } else if seen!.insert(reference.text).inserted {
+                result.append(reference)
+            }
         }
-        for reference in expression.references(resolvingIndexesWith: evaluator) {
+        for reference in found {
             var steps: [TerraformReference.Step] = []
+            steps.reserveCapacity(reference.steps.count)
             for step in reference.steps {
                 switch step {
                 case .attribute(let name): steps.append(.attribute(name))
@@ -515,19 +601,29 @@ final class ModuleExpander {
                     steps.append(key)
                 }
             }
-            add(TerraformReference(root: reference.root, steps: steps, module: scope.prefix))
-            let names = steps.compactMap { step -> String? in
-                if case .attribute(let name) = step { return name }
-                return nil
+            add(TerraformReference(root: reference.root, steps: steps, module: scope.prefix), to: &result, seen: &seen)
+            // What a variable, local or module output stands for: `var.x`, `local.y`, `module.z.out`.
+            guard !scope.through.isEmpty, reference.root == "var" || reference.root == "local" || reference.root == "module" else { continue }
+            var names: [String] = []
+            for step in steps {
+                if case .attribute(let name) = step { names.append(name) }
+                if names.count == 2 { break }
             }
             let id: String?
             switch reference.root {
-            case "var", "local": id = names.first.map { "\(reference.root).\($0)" }
             case "module": id = names.count >= 2 ? "module.\(names[0]).\(names[1])" : nil
-            default: id = nil
+            default: id = names.first.map { "\(reference.root).\($0)" }
             }
-            if let id, let passed = scope.through[id] { passed.forEach(add) }
+            if let id, let passed = scope.through[id] {
+                for reference in passed { add(reference, to: &result, seen: &seen) }
+            }
         }
         return result
     }
+}
+
+/// A value handed to other threads that the compiler cannot prove safe to share; each use says why it is.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -281,8 +281,12 @@ package struct TerraformConfiguration: Sendable, Equatable {
     package var notes: [String]
     /// What the user should act on: values for variables the root module does not declare.
     package var warnings: [String]
-    /// Block positions by `kind type` (`resource aws_lb`), in source order.
-    private let byKindAndType: [String: [Int]]
+    /// Block positions by kind and type (`resource`, `aws_lb`), in source order.
+    private let byKindAndType: [KindAndType: [Int]]
+    private struct KindAndType: Hashable {
+        let kind: String
+        let type: String
+    }
     /// The first block with each address, with and without its instance key.
     private let byAddress: [String: Int]
     /// Every instance of each declaration, by base address.
@@ -301,12 +305,15 @@ package struct TerraformConfiguration: Sendable, Equatable {
         self.givenVariables = givenVariables
         self.notes = notes
         self.warnings = warnings
-        var byKindAndType: [String: [Int]] = [:]
+        var byKindAndType: [KindAndType: [Int]] = [:]
         var byAddress: [String: Int] = [:]
         var byBase: [String: [Int]] = [:]
         for (index, block) in blocks.enumerated() {
-            byKindAndType["\(block.kind) \(block.type)", default: []].append(index)
-            guard ["resource", "data", "variable", "module", "output"].contains(block.kind) else { continue }
+            byKindAndType[KindAndType(kind: block.kind, type: block.type), default: []].append(index)
+            switch block.kind {
+            case "resource", "data", "variable", "module", "output": break
+            default: continue
+            }
             byBase[block.baseAddress, default: []].append(index)
             if byAddress[block.address] == nil { byAddress[block.address] = index }
             if block.key != nil, byAddress[block.baseAddress] == nil { byAddress[block.baseAddress] = index }
@@ -322,7 +329,7 @@ package struct TerraformConfiguration: Sendable, Equatable {
         return (byBase[target] ?? []).map { blocks[$0] }.filter { $0.isReferenced(by: reference) }
     }
 
-    private func blocks(_ kind: String, _ type: String) -> [TerraformBlock] { (byKindAndType["\(kind) \(type)"] ?? []).map { blocks[$0] } }
+    private func blocks(_ kind: String, _ type: String) -> [TerraformBlock] { (byKindAndType[KindAndType(kind: kind, type: type)] ?? []).map { blocks[$0] } }
 
     package func resources(_ type: String) -> [TerraformBlock] { blocks("resource", type) }
     package func data(_ type: String) -> [TerraformBlock] { blocks("data", type) }
