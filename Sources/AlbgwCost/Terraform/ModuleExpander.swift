@@ -72,8 +72,8 @@ final class ModuleExpander {
                     if isOverride { overrides.append(block) } else { ordinary.append(block) }
                 }
             }
-            var seen: [DeclarationKey: HCL.SourcePosition] = [:]
             var indexByKey: [DeclarationKey: Int] = [:]
+            indexByKey.reserveCapacity(ordinary.count)
             var localNames: [String: HCL.SourcePosition] = [:]
             var locals: [(name: String, attribute: HCL.Attribute)] = []
             for (index, block) in ordinary.enumerated() {
@@ -88,11 +88,9 @@ final class ModuleExpander {
                     continue
                 }
                 guard let key = Self.declarationKey(block) else { continue }
-                if let first = seen[key] {
-                    throw Self.duplicate(Self.describe(block), at: block.position, first: first, sources: sources)
+                if let first = indexByKey.updateValue(index, forKey: key) {
+                    throw Self.duplicate(Self.describe(block), at: block.position, first: ordinary[first].position, sources: sources)
                 }
-                seen[key] = block.position
-                indexByKey[key] = index
             }
             for override in overrides {
                 guard let key = Self.declarationKey(override), let index = indexByKey[key] else { continue }
@@ -440,61 +438,20 @@ final class ModuleExpander {
         return true
     }
 
-    /// The instances of a module's resources and data sources, in order. Converting a block reads the
-    /// syntax tree, the evaluator and the module's files and writes nothing shared, so on a large module
-    /// the blocks are converted on every core; the few with `dynamic` blocks spend the instance budget
-    /// and are converted here, in source order, so that the budget is spent as in one pass.
+    /// The instances of a module's resources and data sources, in order.
     private func expandResources(_ resources: [HCL.Block], scope: Scope, evaluator: Evaluator) {
-        var converted: [TerraformBlock?] = []
-        var deferred: [Job] = []
         for block in resources {
             guard let expansion = instanceKeys(of: block, scope: scope, evaluator: evaluator) else {
                 let local = block.type == "data" ? "data.\(block.labels[0]).\(block.labels[1])" : "\(block.labels[0]).\(block.labels[1])"
                 declaredWithoutInstances.insert(scope.prefix + local)
                 continue
             }
-            let spendsBudget = Self.containsDynamic(block.body)
             for (key, extra, _) in expansion.instances {
                 var instance = evaluator
                 for (name, value) in extra { instance.scope[name] = value }
-                if spendsBudget {
-                    converted.append(convert(block, scope: scope, evaluator: instance, key: key))
-                } else {
-                    deferred.append(Job(slot: converted.count, block: block, evaluator: instance, key: key))
-                    converted.append(nil)
-                }
+                blocks.append(convert(block, scope: scope, evaluator: instance, key: key))
             }
         }
-        for (job, block) in zip(deferred, convert(deferred, scope: scope)) { converted[job.slot] = block }
-        blocks += converted.map { $0! }
-    }
-
-    /// One block instance to convert, and where its result goes.
-    private struct Job {
-        let slot: Int
-        let block: HCL.Block
-        let evaluator: Evaluator
-        let key: String?
-    }
-
-    /// Below this many blocks a module is converted on one thread: starting threads would cost more.
-    static let parallelThreshold = 512
-
-    /// `jobs` converted in order, split over the cores when there are many.
-    private func convert(_ jobs: [Job], scope: Scope) -> [TerraformBlock] {
-        guard jobs.count >= Self.parallelThreshold else { return jobs.map { convert($0.block, scope: scope, evaluator: $0.evaluator, key: $0.key) } }
-        // `convert` of a block without `dynamic` reads only immutable state (see `expandResources`).
-        let shared = UncheckedSendable((expander: self, jobs: jobs, scope: scope))
-        return Parallel.chunks(count: jobs.count, minimumChunk: Self.parallelThreshold / 2) { range in
-            let (expander, jobs, scope) = shared.value
-            return range.map { expander.convert(jobs[$0].block, scope: scope, evaluator: jobs[$0].evaluator, key: jobs[$0].key) }
-        }.flatMap { $0 }
-    }
-
-    /// Whether a body holds a `dynamic` block at any depth.
-    private static func containsDynamic(_ body: HCL.Body) -> Bool {
-        for case .block(let inner) in body.items where inner.type == "dynamic" || containsDynamic(inner.body) { return true }
-        return false
     }
 
     // MARK: - Conversion
@@ -509,23 +466,34 @@ final class ModuleExpander {
     private func convert(
         _ block: HCL.Block, scope: Scope, evaluator: Evaluator, key: String? = nil, kind: String? = nil, labels: [String]? = nil, at: HCL.SourcePosition? = nil
     ) -> TerraformBlock {
-        var attributes: [String: TerraformExpression] = [:]
+        convert(
+            block, scope: scope, context: ExpressionContext(evaluator: evaluator, file: source(block.range.file, scope: scope)), key: key, kind: kind, labels: labels,
+            at: at)
+    }
+
+    private func convert(
+        _ block: HCL.Block, scope: Scope, context: ExpressionContext, key: String? = nil, kind: String? = nil, labels: [String]? = nil,
+        at: HCL.SourcePosition? = nil
+    ) -> TerraformBlock {
+        var attributes: [(name: String, expression: TerraformExpression)] = []
         var nested: [TerraformBlock] = []
         for item in block.body.items {
             switch item {
             case .attribute(let attribute):
-                attributes[attribute.name] = convert(attribute.expression, scope: scope, evaluator: evaluator)
+                attributes.append((attribute.name, convert(attribute.expression, scope: scope, context: context)))
             case .block(let inner):
-                if inner.type == "dynamic", let name = inner.labels.first, let expanded = expandDynamic(inner, name: name, scope: scope, evaluator: evaluator) {
+                if inner.type == "dynamic", let name = inner.labels.first,
+                    let expanded = expandDynamic(inner, name: name, scope: scope, evaluator: context.evaluator)
+                {
                     nested += expanded
                 } else {
-                    nested.append(convert(inner, scope: scope, evaluator: evaluator))
+                    nested.append(convert(inner, scope: scope, context: context))
                 }
             }
         }
         return TerraformBlock(
-            kind: kind ?? block.type, labels: labels ?? block.labels, attributes: attributes, blocks: nested, position: position(at ?? block.position, scope: scope),
-            module: scope.prefix, key: key)
+            kind: kind ?? block.type, labels: labels ?? block.labels, attributesInOrder: attributes, blocks: nested,
+            position: position(at ?? block.position, scope: scope), module: scope.prefix, key: key)
     }
 
     /// `dynamic "NAME" { for_each = ...; content { ... } }` over a known collection: one `NAME` block
@@ -553,23 +521,25 @@ final class ModuleExpander {
     }
 
     func convert(_ expression: HCLExpression, scope: Scope, evaluator: Evaluator) -> TerraformExpression {
+        convert(expression, scope: scope, context: ExpressionContext(evaluator: evaluator, file: source(expression.range.file, scope: scope)))
+    }
+
+    /// Only the references are worked out now; text, position and value when asked for (see `TerraformExpression`).
+    private func convert(_ expression: HCLExpression, scope: Scope, context: ExpressionContext) -> TerraformExpression {
+        // An override file's attribute sits in the block of another file.
+        let range = expression.range
+        let context = context.file?.display == range.file ? context : ExpressionContext(evaluator: context.evaluator, file: source(range.file, scope: scope))
         var elements: [TerraformExpression]?
         switch expression.kind {
         case .tuple(let items):
-            elements = items.map { convert($0, scope: scope, evaluator: evaluator) }
+            elements = items.map { convert($0, scope: scope, context: context) }
         case .traversal(let base, let steps):
             // `var.x` inside a module stands for the caller's argument, elements included.
             if case .variable("var") = base.kind, steps.count == 1, case .attribute(let name) = steps[0] { elements = scope.arguments[name]?.elements }
         default:
             break
         }
-        let range = expression.range
-        let file = source(range.file, scope: scope)
-        let position = file?.position(range.start) ?? SourcePosition(file: range.file, line: range.start.line, column: range.start.column)
-        return TerraformExpression(
-            text: file?.syntax.sourceText(of: range) ?? "", position: position,
-            value: evaluator.value(of: expression).map(HCLAdapter.convert),
-            references: references(expression, scope: scope, evaluator: evaluator), elements: elements)
+        return TerraformExpression(expression, context: context, references: references(expression, scope: scope, evaluator: context.evaluator), elements: elements)
     }
 
     /// The expression's references in the root namespace, followed by what the variables, locals and
@@ -620,10 +590,4 @@ final class ModuleExpander {
         }
         return result
     }
-}
-
-/// A value handed to other threads that the compiler cannot prove safe to share; each use says why it is.
-private struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -9,11 +9,17 @@ import HCL
 
 /// One file of a module: its name as findings show it (relative to the path reviewed), its syntax
 /// tree, and for `*.tf.json` the map from the lines of the native syntax it was turned into back
-/// to the JSON's own lines.
-struct SourceFile: Sendable {
+/// to the JSON's own lines. A class: every block converted from the file points at it.
+final class SourceFile: Sendable {
     let display: String
     let syntax: HCLFile
     let jsonLines: [Int: Int]?
+
+    init(display: String, syntax: HCLFile, jsonLines: [Int: Int]?) {
+        self.display = display
+        self.syntax = syntax
+        self.jsonLines = jsonLines
+    }
 
     /// Override files (`override.tf`, `*_override.tf` and their `.tf.json`) are merged into the blocks
     /// they name, as Terraform does, instead of declaring them again.

@@ -1,4 +1,5 @@
 import Foundation
+import HCL
 
 /// Where something stands in a configuration: `main.tf:12:3`.
 package struct SourcePosition: Sendable, Equatable, Comparable, CustomStringConvertible {
@@ -89,40 +90,53 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
     /// A reference built from its root and static steps (attribute names and index keys), written in
     /// the module `module` (`module.alb.` or empty).
     package init(root: String, steps: [Step], module: String) {
-        var text = module + root
-        for step in steps { text += step.rendered }
-        var target: String?
-        var key: String?
-        var type: String?
         func name(_ index: Int) -> String? {
             guard index < steps.count, case .attribute(let name) = steps[index] else { return nil }
             return name
         }
         func keyAt(_ index: Int) -> String? {
-            guard index < steps.count, case .key = steps[index] else { return nil }
-            return steps[index].rendered
+            guard index < steps.count, case .key(let key) = steps[index] else { return nil }
+            return key
         }
+        // The target is the text up to the step that names the declaration: `data.t.n`, `var.v`,
+        // `module.m`, `aws_lb.x`; the text is built once and the target cut from it.
+        var targetSteps: Int?
+        var key: String?
+        var type: String?
         switch root {
         case "data":
-            if let dataType = name(0), let dataName = name(1) {
-                target = "\(module)data.\(dataType).\(dataName)"
+            if let dataType = name(0), name(1) != nil {
+                targetSteps = 2
                 key = keyAt(2)
                 type = dataType
             }
         case "var", "local":
-            if let variable = name(0) { target = "\(module)\(root).\(variable)" }
+            if name(0) != nil { targetSteps = 1 }
         case "module":
-            if let call = name(0) {
-                target = "\(module)module.\(call)"
+            if name(0) != nil {
+                targetSteps = 1
                 key = keyAt(1)
             }
         default:
-            if !Self.builtinRoots.contains(root), let resourceName = name(0) {
-                target = "\(module)\(root).\(resourceName)"
+            if !Self.builtinRoots.contains(root), name(0) != nil {
+                targetSteps = 1
                 key = keyAt(1)
                 type = root
             }
         }
+        var text = module
+        text += root
+        var targetEnd = targetSteps == 0 ? text.utf8.count : nil
+        for (index, step) in steps.enumerated() {
+            switch step {
+            case .attribute(let name):
+                text += "."
+                text += name
+            case .key(let key): text += key
+            }
+            if index + 1 == targetSteps { targetEnd = text.utf8.count }
+        }
+        let target = targetEnd.map { String(decoding: text.utf8.prefix($0), as: UTF8.self) }
         self.init(text: text, module: module, target: target, key: key, resourceType: type, root: root)
     }
 
@@ -173,12 +187,19 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
 }
 
 /// An attribute's expression: how it was written, what it refers to, and its value when known.
+///
+/// Read from Terraform code, the text, position and value are worked out from the syntax tree when
+/// asked for: a review asks for the value of a few attributes of a few resource types, and working
+/// them all out up front cost more than the rest of the review. The references are worked out at once:
+/// every one of them is indexed.
 package struct TerraformExpression: Sendable, Equatable {
-    /// The expression as written, for showing what could not be evaluated.
-    package var text: String
-    package var position: SourcePosition
-    /// The value, when it follows from literals and the variables given; nil otherwise (never guessed).
-    package var value: TerraformValue?
+    /// Given values (a plan's), or the syntax tree and what it is evaluated with.
+    private enum Origin: Sendable {
+        indirect case given(text: String, position: SourcePosition, value: TerraformValue?)
+        case syntax(HCLExpression, ExpressionContext)
+    }
+
+    private var origin: Origin
     /// What it refers to: its own references, and those of the variables, locals and module outputs it
     /// reads, so that wiring through a module is seen (`subnets = var.subnets` inside a module refers
     /// to what the caller passed).
@@ -188,11 +209,48 @@ package struct TerraformExpression: Sendable, Equatable {
     package var elements: [TerraformExpression]?
 
     package init(text: String, position: SourcePosition, value: TerraformValue?, references: [TerraformReference], elements: [TerraformExpression]? = nil) {
-        self.text = text
-        self.position = position
-        self.value = value
+        origin = .given(text: text, position: position, value: value)
         self.references = references
         self.elements = elements
+    }
+
+    /// An expression of Terraform code, evaluated in `context` when its value is asked for.
+    init(_ expression: HCLExpression, context: ExpressionContext, references: [TerraformReference], elements: [TerraformExpression]?) {
+        origin = .syntax(expression, context)
+        self.references = references
+        self.elements = elements
+    }
+
+    /// The expression as written, for showing what could not be evaluated.
+    package var text: String {
+        get {
+            switch origin {
+            case .given(let text, _, _): text
+            case .syntax(let expression, let context): context.file?.syntax.sourceText(of: expression.range) ?? ""
+            }
+        }
+        set { origin = .given(text: newValue, position: position, value: value) }
+    }
+
+    package var position: SourcePosition {
+        switch origin {
+        case .given(_, let position, _): return position
+        case .syntax(let expression, let context):
+            let range = expression.range
+            return context.file?.position(range.start) ?? SourcePosition(file: range.file, line: range.start.line, column: range.start.column)
+        }
+    }
+
+    /// The value, when it follows from literals and the variables given; nil otherwise (never guessed).
+    package var value: TerraformValue? {
+        switch origin {
+        case .given(_, _, let value): value
+        case .syntax(let expression, let context): context.evaluator.value(of: expression).map(HCLAdapter.convert)
+        }
+    }
+
+    package static func == (lhs: TerraformExpression, rhs: TerraformExpression) -> Bool {
+        lhs.text == rhs.text && lhs.position == rhs.position && lhs.value == rhs.value && lhs.references == rhs.references && lhs.elements == rhs.elements
     }
 
     /// How many items a list expression holds: its value's count, else the elements written.
@@ -200,6 +258,17 @@ package struct TerraformExpression: Sendable, Equatable {
 
     /// Whether it refers to `block` (any instance of it, or the instance its key names).
     package func refers(to block: TerraformBlock) -> Bool { references.contains { block.isReferenced(by: $0) } }
+}
+
+/// What the expressions of one block instance are evaluated with, and the file they are written in.
+final class ExpressionContext: Sendable {
+    let evaluator: Evaluator
+    let file: SourceFile?
+
+    init(evaluator: Evaluator, file: SourceFile?) {
+        self.evaluator = evaluator
+        self.file = file
+    }
 }
 
 /// A block with its labels, attributes and nested blocks, e.g. `resource "aws_lb" "public_alb" {...}`.
@@ -210,7 +279,9 @@ package final class TerraformBlock: Sendable, Equatable {
     /// `resource`, `data`, `variable`, `provider`, `output`, `locals`, `terraform`, `module`, or a nested block's name.
     package let kind: String
     package let labels: [String]
-    package let attributes: [String: TerraformExpression]
+    /// Attributes sorted by name, each name once: a block has a handful, and a scan of them is cheaper
+    /// than a dictionary to build and to hash into.
+    package let attributeList: [(name: String, expression: TerraformExpression)]
     package let blocks: [TerraformBlock]
     package let position: SourcePosition
     /// The module instance it belongs to: `module.alb.` (or `module.alb["a"].`), empty in the root module.
@@ -222,13 +293,36 @@ package final class TerraformBlock: Sendable, Equatable {
     /// Terraform's address of this instance: `module.alb.aws_lb_target_group.this["api"]`.
     package let address: String
 
-    package init(
+    package convenience init(
         kind: String, labels: [String], attributes: [String: TerraformExpression], blocks: [TerraformBlock], position: SourcePosition, module: String = "",
         key: String? = nil
     ) {
+        self.init(
+            kind: kind, labels: labels, sortedAttributes: attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, blocks: blocks, position: position,
+            module: module, key: key)
+    }
+
+    /// `attributes` in the order written; of two with one name, the last counts, as in a dictionary.
+    convenience init(
+        kind: String, labels: [String], attributesInOrder attributes: [(name: String, expression: TerraformExpression)], blocks: [TerraformBlock],
+        position: SourcePosition, module: String = "", key: String? = nil
+    ) {
+        var sorted: [(name: String, expression: TerraformExpression)] = []
+        sorted.reserveCapacity(attributes.count)
+        for index in attributes.indices.sorted(by: { (attributes[$0].name, $0) < (attributes[$1].name, $1) }) {
+            let attribute = attributes[index]
+            if let last = sorted.last, last.name == attribute.name { sorted[sorted.count - 1] = attribute } else { sorted.append(attribute) }
+        }
+        self.init(kind: kind, labels: labels, sortedAttributes: sorted, blocks: blocks, position: position, module: module, key: key)
+    }
+
+    private init(
+        kind: String, labels: [String], sortedAttributes: [(name: String, expression: TerraformExpression)], blocks: [TerraformBlock], position: SourcePosition,
+        module: String, key: String?
+    ) {
         self.kind = kind
         self.labels = labels
-        self.attributes = attributes
+        self.attributeList = sortedAttributes
         self.blocks = blocks
         self.position = position
         self.module = module
@@ -249,7 +343,8 @@ package final class TerraformBlock: Sendable, Equatable {
 
     package static func == (lhs: TerraformBlock, rhs: TerraformBlock) -> Bool {
         lhs === rhs
-            || (lhs.kind == rhs.kind && lhs.labels == rhs.labels && lhs.attributes == rhs.attributes && lhs.blocks == rhs.blocks && lhs.position == rhs.position
+            || (lhs.kind == rhs.kind && lhs.labels == rhs.labels && lhs.attributeList.map(\.name) == rhs.attributeList.map(\.name)
+                && lhs.attributeList.map(\.expression) == rhs.attributeList.map(\.expression) && lhs.blocks == rhs.blocks && lhs.position == rhs.position
                 && lhs.module == rhs.module && lhs.key == rhs.key)
     }
 
@@ -257,7 +352,13 @@ package final class TerraformBlock: Sendable, Equatable {
     package var type: String { labels.first ?? "" }
     /// `x` for `resource "aws_lb" "x"`.
     package var name: String { labels.count > 1 ? labels[1] : "" }
-    package subscript(_ attribute: String) -> TerraformExpression? { attributes[attribute] }
+    package subscript(_ attribute: String) -> TerraformExpression? {
+        for (name, expression) in attributeList where name == attribute { return expression }
+        return nil
+    }
+
+    /// The attributes by name.
+    package var attributes: [String: TerraformExpression] { Dictionary(attributeList.map { ($0.name, $0.expression) }, uniquingKeysWith: { _, last in last }) }
 
     package func blocks(_ kind: String) -> [TerraformBlock] { blocks.filter { $0.kind == kind } }
 
@@ -308,6 +409,8 @@ package struct TerraformConfiguration: Sendable, Equatable {
         var byKindAndType: [KindAndType: [Int]] = [:]
         var byAddress: [String: Int] = [:]
         var byBase: [String: [Int]] = [:]
+        byAddress.reserveCapacity(blocks.count)
+        byBase.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
             byKindAndType[KindAndType(kind: block.kind, type: block.type), default: []].append(index)
             switch block.kind {

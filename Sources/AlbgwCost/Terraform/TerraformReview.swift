@@ -274,7 +274,7 @@ package enum TerraformReview {
         // The `from` of a `moved` or `removed` block names what no longer exists: that is its point.
         var reported: Set<String> = []
         for block in config.blocks {
-            let formerAddress = block.kind == "moved" || block.kind == "removed" ? block.attributes["from"] : nil
+            let formerAddress = block.kind == "moved" || block.kind == "removed" ? block["from"] : nil
             for expression in allExpressions(block) where formerAddress.map({ $0.position != expression.position }) ?? true {
                 for reference in expression.references where reference.module == block.module {
                     guard let address = declarable(reference), config.block(for: reference) == nil, !config.declaredWithoutInstances.contains(address),
@@ -333,40 +333,92 @@ package enum TerraformReview {
     }
 
     static func allExpressions(_ block: TerraformBlock) -> [TerraformExpression] {
-        block.attributes.keys.sorted().compactMap { block.attributes[$0] } + block.blocks.flatMap(allExpressions)
+        block.attributeList.map(\.expression) + block.blocks.flatMap(allExpressions)
     }
 
     static func allText(_ block: TerraformBlock) -> [String] {
-        block.attributes.keys.sorted().map { "\($0) \(block.attributes[$0]!.text)" } + block.blocks.flatMap { ["\($0.kind)"] + allText($0) }
+        block.attributeList.map { "\($0.name) \($0.expression.text)" } + block.blocks.flatMap { ["\($0.kind)"] + allText($0) }
     }
 
     /// The values of `aws:SourceVpce` conditions in a policy document, as written.
-    /// Compiled once: compiling a pattern costs more than matching it against a whole policy.
-    private static let sourceVpcePattern = try? NSRegularExpression(pattern: #"(?i)"?aws:sourcevpce"?\s*[:=]\s*("[^"]*"|\[[^\]]*\]|[A-Za-z_][A-Za-z0-9_.\[\]]*)"#)
-
-    /// Whether `text` holds "sourcevpce" in any case: a byte scan, many times cheaper than Foundation's
-    /// case-insensitive search.
-    static func mentionsSourceVpce(_ text: String) -> Bool {
-        let needle = Array("sourcevpce".utf8)
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            for start in 0...(bytes.count - needle.count) where bytes[start] | 0x20 == needle[0] {
-                var index = 1
-                while index < needle.count, bytes[start + index] | 0x20 == needle[index] { index += 1 }
-                if index == needle.count { return true }
-            }
-            return false
-        }
-    }
-
+    /// What the pattern `(?i)"?aws:sourcevpce"?\s*[:=]\s*("[^"]*"|\[[^\]]*\]|[A-Za-z_][A-Za-z0-9_.\[\]]*)` captures,
+    /// read by hand (a regular expression took a tenth of a large review): the key in any case, an
+    /// optional quote, `:` or `=`, then a quoted string, a bracketed list or a reference. Runs of white
+    /// space in a value are shown as one space: a list written over several lines (a heredoc, a JSON
+    /// document) is shown on one.
     static func sourceVpceValues(_ text: String) -> [String] {
-        // Most policies never mention the key: a plain search first spares the pattern.
-        guard mentionsSourceVpce(text), let regex = sourceVpcePattern else { return [] }
-        let range = NSRange(text.startIndex..., in: text)
-        // A list written over several lines (a heredoc, a JSON document) is shown on one.
-        return regex.matches(in: text, range: range).compactMap { match in
-            Range(match.range(at: 1), in: text).map { text[$0].replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression) }
+        let scalars = Array(text.unicodeScalars)
+        let key = Array("aws:sourcevpce".unicodeScalars)
+        let count = scalars.count
+        // `\s` as ICU reads it: Unicode's White_Space (tabs, line ends, spaces, separators, U+0085).
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? scalar == " " || ("\t"..."\r").contains(scalar) : scalar.properties.isWhitespace
         }
+        func skipSpace(_ index: Int) -> Int {
+            var index = index
+            while index < count, isSpace(scalars[index]) { index += 1 }
+            return index
+        }
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        func keyStarts(at index: Int) -> Bool {
+            guard index + key.count <= count else { return false }
+            for offset in 0..<key.count {
+                let wanted = key[offset], found = scalars[index + offset]
+                // Letters in either case, and the long s (U+017F), which case folding makes an s; the colon as it is.
+                let same = isLetter(wanted) ? (isLetter(found) && found.value | 0x20 == wanted.value) || (wanted == "s" && found == "\u{017F}") : found == wanted
+                if !same { return false }
+            }
+            return true
+        }
+        func isReferenceStart(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) || scalar == "_" }
+        func isReferenceCharacter(_ scalar: Unicode.Scalar) -> Bool {
+            isLetter(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "." || scalar == "[" || scalar == "]"
+        }
+        var values: [String] = []
+        var index = 0
+        while index < count {
+            guard keyStarts(at: index) else {
+                index += 1
+                continue
+            }
+            var next = index + key.count
+            if next < count, scalars[next] == "\"" { next += 1 }
+            next = skipSpace(next)
+            guard next < count, scalars[next] == ":" || scalars[next] == "=" else {
+                index += 1
+                continue
+            }
+            let start = skipSpace(next + 1)
+            var end: Int?
+            if start < count {
+                switch scalars[start] {
+                case "\"": end = scalars[(start + 1)...].firstIndex(of: "\"").map { $0 + 1 }
+                case "[": end = scalars[(start + 1)...].firstIndex(of: "]").map { $0 + 1 }
+                case let first where isReferenceStart(first):
+                    var stop = start + 1
+                    while stop < count, isReferenceCharacter(scalars[stop]) { stop += 1 }
+                    end = stop
+                default: end = nil
+                }
+            }
+            guard let end else {
+                index += 1
+                continue
+            }
+            var value = String.UnicodeScalarView()
+            var inSpace = false
+            for scalar in scalars[start..<end] {
+                if isSpace(scalar) {
+                    if !inSpace { value.append(" ") }
+                    inSpace = true
+                } else {
+                    value.append(scalar)
+                    inSpace = false
+                }
+            }
+            values.append(String(value))
+            index = end
+        }
+        return values
     }
 }
