@@ -307,13 +307,38 @@ package final class TerraformBlock: Sendable, Equatable {
         kind: String, labels: [String], attributesInOrder attributes: [(name: String, expression: TerraformExpression)], blocks: [TerraformBlock],
         position: SourcePosition, module: String = "", key: String? = nil
     ) {
-        var sorted: [(name: String, expression: TerraformExpression)] = []
-        sorted.reserveCapacity(attributes.count)
-        for index in attributes.indices.sorted(by: { (attributes[$0].name, $0) < (attributes[$1].name, $1) }) {
-            let attribute = attributes[index]
-            if let last = sorted.last, last.name == attribute.name { sorted[sorted.count - 1] = attribute } else { sorted.append(attribute) }
+        // An insertion sort for the handful of attributes a block has (a stable library sort past 32, so
+        // that a generated block of thousands stays fast). Equal names keep their written order, and
+        // the last of them stays.
+        var sorted = attributes
+        if sorted.count > 32 {
+            sorted = sorted.indices.sorted { (sorted[$0].name, $0) < (sorted[$1].name, $1) }.map { sorted[$0] }
+        } else {
+            Self.insertionSort(&sorted)
         }
+        var unique = 0
+        for index in sorted.indices {
+            if unique > 0, sorted[unique - 1].name == sorted[index].name {
+                sorted[unique - 1] = sorted[index]
+            } else {
+                sorted[unique] = sorted[index]
+                unique += 1
+            }
+        }
+        sorted.removeLast(sorted.count - unique)
         self.init(kind: kind, labels: labels, sortedAttributes: sorted, blocks: blocks, position: position, module: module, key: key)
+    }
+
+    private static func insertionSort(_ list: inout [(name: String, expression: TerraformExpression)]) {
+        for next in list.indices.dropFirst() {
+            let attribute = list[next]
+            var index = next
+            while index > 0, attribute.name < list[index - 1].name {
+                list[index] = list[index - 1]
+                index -= 1
+            }
+            list[index] = attribute
+        }
     }
 
     private init(

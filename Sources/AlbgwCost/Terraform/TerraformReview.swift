@@ -275,7 +275,8 @@ package enum TerraformReview {
         var reported: Set<String> = []
         for block in config.blocks {
             let formerAddress = block.kind == "moved" || block.kind == "removed" ? block["from"] : nil
-            for expression in allExpressions(block) where formerAddress.map({ $0.position != expression.position }) ?? true {
+            forEachExpression(block) { expression in
+                if let formerAddress, formerAddress.position == expression.position { return }
                 for reference in expression.references where reference.module == block.module {
                     guard let address = declarable(reference), config.block(for: reference) == nil, !config.declaredWithoutInstances.contains(address),
                         reported.insert(address).inserted
@@ -290,6 +291,13 @@ package enum TerraformReview {
                 }
             }
         }
+    }
+
+    /// `body` on each expression of `block` and its nested blocks, in the order of `allExpressions`,
+    /// without building the list.
+    static func forEachExpression(_ block: TerraformBlock, _ body: (TerraformExpression) -> Void) {
+        for attribute in block.attributeList { body(attribute.expression) }
+        for nested in block.blocks { forEachExpression(nested, body) }
     }
 
     // MARK: - Helpers
