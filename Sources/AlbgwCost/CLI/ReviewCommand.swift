@@ -72,12 +72,19 @@ package enum ReviewCommand {
             return try reviewOnly(result, format: format, workloadGiven: invocation.hasWorkload, width: width)
         }
 
-        // One analysis per design instance, each with the parameters its code fixes.
+        // One analysis per design instance, each with the parameters its code fixes; instances whose
+        // code fixes the same parameters share one analysis (the command line is the same for all).
         var reports: [Report] = []
+        var analyzed: [[String: String]: Report] = [:]
         for (index, recognition) in designs.enumerated() {
             var (values, notes) = recognition.optionValues()
             if invocation.parsed.values["--region"] == nil && values["--region"] == nil {
                 notes.append("the code does not say which region; pass --region (us-east-1 is assumed)")
+            }
+            if let known = analyzed[values] {
+                reports.append(known)
+                result.designs[index].unknowns += notes
+                continue
             }
             let options = try ScenarioOptions(invocation.parsed, overlay: .init(origin: "from Terraform", values: values))
             let book: PriceBook
@@ -90,7 +97,9 @@ package enum ReviewCommand {
                     "the region read from the code, '\(HCLError.excerpt(region, limit: 60))' (for \(HCLError.excerpt(recognition.front ?? "the design", limit: 120))), has no price table in \(origin); \(hint)pass --region with one of: \(available.joined(separator: ", "))"
                 )
             }
-            reports.append(ReportBuilder.build(scenario: options.scenario, prices: book, inputs: options.inputs, toolVersion: CLI.version))
+            let report = ReportBuilder.build(scenario: options.scenario, prices: book, inputs: options.inputs, toolVersion: CLI.version)
+            analyzed[values] = report
+            reports.append(report)
             result.designs[index].unknowns += notes
         }
         result.costs = zip(designs, reports).map { recognition, report in
