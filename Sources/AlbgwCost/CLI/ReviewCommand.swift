@@ -28,13 +28,6 @@ package enum ReviewCommand {
     /// The last review's inventory, kept alive until the process exits (see `run`).
     private static let lastInventory = KeptAlive()
 
-    /// One object held under a lock, never read: only kept from being freed.
-    private final class KeptAlive: @unchecked Sendable {
-        private let lock = NSLock()
-        private var object: AnyObject?
-        func keep(_ object: AnyObject) { lock.withLock { self.object = object } }
-    }
-
     package static func run(
         _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment, width: Int = TextWrap.defaultWidth
     ) throws -> String {

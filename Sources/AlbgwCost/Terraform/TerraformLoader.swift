@@ -53,6 +53,9 @@ package enum TerraformLoader {
         }
     }
 
+    /// The last load's modules and syntax trees (see `KeptAlive`).
+    private static let lastExpander = KeptAlive()
+
     /// Reads `path` with `variables` (`--var` values only; see `load(_:inputs:)` for variable files).
     package static func load(_ path: String, variables: [String: String]) throws -> TerraformConfiguration {
         try load(path, inputs: VariableInputs(variables))
@@ -94,6 +97,9 @@ package enum TerraformLoader {
         for variable in root.variables { declared[variable.labels[0]] = variable.attribute(named: "type").map { TypeConstraint($0.expression) } ?? .any }
         let values = try VariableValues.load(inputs, rootDirectory: rootDirectory, declared: declared)
         try expander.expand(root, prefix: "", callKey: "", inputs: values.values, arguments: [:], through: [:], stack: [root.directory])
+        // The syntax trees are read no more, but expressions evaluate from them on demand; freeing the
+        // modules is left to the process's exit.
+        lastExpander.keep(expander)
         return TerraformConfiguration(
             files: expander.files + values.files, blocks: expander.blocks, givenVariables: Set(values.values.keys), notes: expander.notes, warnings: values.warnings,
             declaredWithoutInstances: expander.declaredWithoutInstances)

@@ -378,9 +378,12 @@ package enum TerraformReview {
             }
             return true
         }
-        func isReferenceStart(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) || scalar == "_" }
+        // A case-insensitive pattern's letter classes take in what case folding makes a letter: the
+        // long s (U+017F) and the Kelvin sign (U+212A).
+        func isFoldedLetter(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) || scalar == "\u{017F}" || scalar == "\u{212A}" }
+        func isReferenceStart(_ scalar: Unicode.Scalar) -> Bool { isFoldedLetter(scalar) || scalar == "_" }
         func isReferenceCharacter(_ scalar: Unicode.Scalar) -> Bool {
-            isLetter(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "." || scalar == "[" || scalar == "]"
+            isFoldedLetter(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "." || scalar == "[" || scalar == "]"
         }
         var values: [String] = []
         var index = 0
