@@ -1,4 +1,5 @@
 import Foundation
+import HCL
 import Testing
 @testable import AlbgwCost
 
@@ -7,14 +8,9 @@ import Testing
 @Suite struct ExactDecimalTests {
     /// A seeded generator, so that every run checks the same values.
     struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random: SplitMix64
+        init(state: UInt64) { random = SplitMix64(seed: state, stream: 0) }
+        mutating func next() -> UInt64 { random.next() }
 
         /// A plain numeral of up to `digits` significant digits with up to `places` decimals.
         mutating func numeral(digits: Int, places: Int) -> String {

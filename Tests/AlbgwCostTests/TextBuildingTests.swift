@@ -1,3 +1,4 @@
+import HCL
 import Testing
 @testable import AlbgwCost
 
@@ -69,16 +70,10 @@ import Testing
         }
     }
 
-    /// A fixed pseudo-random sequence (SplitMix64), so that a failure can be replayed.
+    /// A fixed pseudo-random sequence, so that a failure can be replayed.
     struct Numbers {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(seed: 1, stream: 0)
+        mutating func next() -> UInt64 { random.next() }
         mutating func decimal() -> ExactDecimal {
             let digits = Int(next() % 20)
             var mantissa = Int128(next() % 10_000_000_000_000_000_000 as UInt64)

@@ -132,8 +132,8 @@ final class ModuleExpander {
         }
 
         static func duplicate(_ what: String, at position: HCL.SourcePosition, first: HCL.SourcePosition, sources: [String: SourceFile]) -> TerraformLoader.LoadError {
-            let here = sources[position.file]?.position(position) ?? SourcePosition(file: position.file, line: position.line, column: position.column)
-            let there = sources[first.file]?.position(first) ?? SourcePosition(file: first.file, line: first.line, column: first.column)
+            let here = SourceFile.position(position, in: sources[position.file])
+            let there = SourceFile.position(first, in: sources[first.file])
             return .invalid(
                 "\(here): duplicate \(what), already declared at \(there); Terraform rejects the configuration: rename or remove one"
             )
@@ -457,7 +457,7 @@ final class ModuleExpander {
     // MARK: - Conversion
 
     func position(_ position: HCL.SourcePosition, scope: Scope) -> SourcePosition {
-        source(position.file, scope: scope)?.position(position) ?? SourcePosition(file: position.file, line: position.line, column: position.column)
+        SourceFile.position(position, in: source(position.file, scope: scope))
     }
 
     private func source(_ name: String, scope: Scope) -> SourceFile? { scope.definition.sources[name] }

@@ -28,12 +28,13 @@ final class SourceFile: Sendable {
         return ["override.tf", "override.tf.json"].contains(name) || name.hasSuffix("_override.tf") || name.hasSuffix("_override.tf.json")
     }
 
-    func position(_ position: HCL.SourcePosition) -> SourcePosition { self.position(line: position.line, column: position.column) }
+    func position(_ position: HCL.SourcePosition) -> SourcePosition {
+        SourcePosition(file: display, line: jsonLines.map { $0[position.line] ?? position.line } ?? position.line, column: jsonLines == nil ? position.column : 1)
+    }
 
-    func position(_ point: HCL.SourcePoint) -> SourcePosition { position(line: point.line, column: point.column) }
-
-    private func position(line: Int, column: Int) -> SourcePosition {
-        SourcePosition(file: display, line: jsonLines.map { $0[line] ?? line } ?? line, column: jsonLines == nil ? column : 1)
+    /// Where `position` stands as findings show it: in `file`'s terms when the file is known, else as parsed.
+    static func position(_ position: HCL.SourcePosition, in file: SourceFile?) -> SourcePosition {
+        file?.position(position) ?? SourcePosition(file: position.file, line: position.line, column: position.column)
     }
 }
 

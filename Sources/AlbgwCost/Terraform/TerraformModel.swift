@@ -126,7 +126,7 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
         }
         var text = module
         text += root
-        var targetEnd = targetSteps == 0 ? text.utf8.count : nil
+        var targetEnd: Int?
         for (index, step) in steps.enumerated() {
             switch step {
             case .attribute(let name):
@@ -235,9 +235,7 @@ package struct TerraformExpression: Sendable, Equatable {
     package var position: SourcePosition {
         switch origin {
         case .given(_, let position, _): return position
-        case .syntax(let expression, let context):
-            let range = expression.range
-            return context.file?.position(range.start) ?? SourcePosition(file: range.file, line: range.start.line, column: range.start.column)
+        case .syntax(let expression, let context): return SourceFile.position(expression.position, in: context.file)
         }
     }
 
@@ -298,8 +296,7 @@ package final class TerraformBlock: Sendable, Equatable {
         key: String? = nil
     ) {
         self.init(
-            kind: kind, labels: labels, sortedAttributes: attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, blocks: blocks, position: position,
-            module: module, key: key)
+            kind: kind, labels: labels, attributesInOrder: attributes.map { ($0.key, $0.value) }, blocks: blocks, position: position, module: module, key: key)
     }
 
     /// `attributes` in the order written; of two with one name, the last counts, as in a dictionary.
@@ -307,15 +304,8 @@ package final class TerraformBlock: Sendable, Equatable {
         kind: String, labels: [String], attributesInOrder attributes: [(name: String, expression: TerraformExpression)], blocks: [TerraformBlock],
         position: SourcePosition, module: String = "", key: String? = nil
     ) {
-        // An insertion sort for the handful of attributes a block has (a stable library sort past 32, so
-        // that a generated block of thousands stays fast). Equal names keep their written order, and
-        // the last of them stays.
-        var sorted = attributes
-        if sorted.count > 32 {
-            sorted = sorted.indices.sorted { (sorted[$0].name, $0) < (sorted[$1].name, $1) }.map { sorted[$0] }
-        } else {
-            Self.insertionSort(&sorted)
-        }
+        // Sorted by name, equal names in written order; then the last of each name stays.
+        var sorted = attributes.indices.sorted { (attributes[$0].name, $0) < (attributes[$1].name, $1) }.map { attributes[$0] }
         var unique = 0
         for index in sorted.indices {
             if unique > 0, sorted[unique - 1].name == sorted[index].name {
@@ -327,18 +317,6 @@ package final class TerraformBlock: Sendable, Equatable {
         }
         sorted.removeLast(sorted.count - unique)
         self.init(kind: kind, labels: labels, sortedAttributes: sorted, blocks: blocks, position: position, module: module, key: key)
-    }
-
-    private static func insertionSort(_ list: inout [(name: String, expression: TerraformExpression)]) {
-        for next in list.indices.dropFirst() {
-            let attribute = list[next]
-            var index = next
-            while index > 0, attribute.name < list[index - 1].name {
-                list[index] = list[index - 1]
-                index -= 1
-            }
-            list[index] = attribute
-        }
     }
 
     private init(
@@ -368,8 +346,8 @@ package final class TerraformBlock: Sendable, Equatable {
 
     package static func == (lhs: TerraformBlock, rhs: TerraformBlock) -> Bool {
         lhs === rhs
-            || (lhs.kind == rhs.kind && lhs.labels == rhs.labels && lhs.attributeList.map(\.name) == rhs.attributeList.map(\.name)
-                && lhs.attributeList.map(\.expression) == rhs.attributeList.map(\.expression) && lhs.blocks == rhs.blocks && lhs.position == rhs.position
+            || (lhs.kind == rhs.kind && lhs.labels == rhs.labels && lhs.attributeList.elementsEqual(rhs.attributeList, by: { $0.name == $1.name && $0.expression == $1.expression })
+                && lhs.blocks == rhs.blocks && lhs.position == rhs.position
                 && lhs.module == rhs.module && lhs.key == rhs.key)
     }
 

@@ -293,8 +293,7 @@ package enum TerraformReview {
         }
     }
 
-    /// `body` on each expression of `block` and its nested blocks, in the order of `allExpressions`,
-    /// without building the list.
+    /// `body` on each expression of `block` (attributes by name), then of its nested blocks, in order.
     static func forEachExpression(_ block: TerraformBlock, _ body: (TerraformExpression) -> Void) {
         for attribute in block.attributeList { body(attribute.expression) }
         for nested in block.blocks { forEachExpression(nested, body) }
@@ -341,7 +340,9 @@ package enum TerraformReview {
     }
 
     static func allExpressions(_ block: TerraformBlock) -> [TerraformExpression] {
-        block.attributeList.map(\.expression) + block.blocks.flatMap(allExpressions)
+        var expressions: [TerraformExpression] = []
+        forEachExpression(block) { expressions.append($0) }
+        return expressions
     }
 
     static func allText(_ block: TerraformBlock) -> [String] {
