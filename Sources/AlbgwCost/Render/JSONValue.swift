@@ -61,7 +61,7 @@ package indirect enum JSONValue: Sendable, Equatable {
             Self.pad(indent, into: &out)
             out.append(UInt8(ascii: "]"))
         case .string(let text): Self.quote(text, into: &out)
-        case .number(let number): Self.append(number.description, to: &out)
+        case .number(let number): number.appendDescription(to: &out)
         case .bool(let flag): Self.append(flag ? "true" : "false", to: &out)
         case .null: Self.append("null", to: &out)
         case .raw(let text): Self.append(text, to: &out)
