@@ -39,7 +39,7 @@ public struct Body: Sendable, Hashable {
     }
 }
 
-/// One item of a body.
+/// One item of a body. A block is one pointer (its fields are boxed), so an attribute sets the size of the items.
 public enum BodyItem: Sendable, Hashable {
     /// `name = expression`
     case attribute(Attribute)
@@ -63,15 +63,20 @@ public struct Attribute: Sendable, Hashable {
     public var expression: HCLExpression
     /// From the name to the end of the expression.
     public var range: SourceRange
-    /// Span of the name alone.
-    public var nameRange: SourceRange
 
     /// Creates an attribute.
-    public init(name: String, expression: HCLExpression, range: SourceRange, nameRange: SourceRange) {
+    public init(name: String, expression: HCLExpression, range: SourceRange) {
         self.name = name
         self.expression = expression
         self.range = range
-        self.nameRange = nameRange
+    }
+
+    /// Span of the name alone: an identifier, on one line at the start of `range`, so counted from it
+    /// rather than stored.
+    public var nameRange: SourceRange {
+        let start = range.start
+        let end = SourcePoint(line: start.line, column: start.column + name.unicodeScalars.count, offset: start.offset + name.utf8.count)
+        return SourceRange(fileNumber: range.fileNumber, start: start, end: end)
     }
 
     /// Where the attribute starts.
@@ -79,25 +84,80 @@ public struct Attribute: Sendable, Hashable {
 }
 
 /// `type "label" label2 { body }`.
+///
+/// Its fields live in one copy-on-write box: a block is handed around and copied out of bodies far
+/// more often than it is changed, and a copy is then one reference count instead of one per field.
 public struct Block: Sendable, Hashable {
-    /// The block type, e.g. `resource`.
-    public var type: String
-    /// Label values, e.g. `["aws_lb", "public_alb"]`.
-    public var labels: [String]
-    /// Labels with their spelling and position.
-    public var labelDetails: [BlockLabel]
-    /// The block's contents.
-    public var body: Body
-    /// From the type name to the closing `}`.
-    public var range: SourceRange
+    private final class Storage: Sendable {
+        let type: String
+        let labels: [String]
+        let labelDetails: [BlockLabel]
+        let body: Body
+        let range: SourceRange
+
+        init(type: String, labels: [String], labelDetails: [BlockLabel], body: Body, range: SourceRange) {
+            self.type = type
+            self.labels = labels
+            self.labelDetails = labelDetails
+            self.body = body
+            self.range = range
+        }
+
+        func with(
+            type: String? = nil, labels: [String]? = nil, labelDetails: [BlockLabel]? = nil, body: Body? = nil, range: SourceRange? = nil
+        ) -> Storage {
+            Storage(
+                type: type ?? self.type, labels: labels ?? self.labels, labelDetails: labelDetails ?? self.labelDetails, body: body ?? self.body,
+                range: range ?? self.range)
+        }
+    }
+
+    private var storage: Storage
 
     /// Creates a block.
     public init(type: String, labels: [BlockLabel], body: Body, range: SourceRange) {
-        self.type = type
-        self.labels = labels.map(\.value)
-        self.labelDetails = labels
-        self.body = body
-        self.range = range
+        storage = Storage(type: type, labels: labels.map(\.value), labelDetails: labels, body: body, range: range)
+    }
+
+    /// The block type, e.g. `resource`.
+    public var type: String {
+        get { storage.type }
+        set { storage = storage.with(type: newValue) }
+    }
+    /// Label values, e.g. `["aws_lb", "public_alb"]`.
+    public var labels: [String] {
+        get { storage.labels }
+        set { storage = storage.with(labels: newValue) }
+    }
+    /// Labels with their spelling and position.
+    public var labelDetails: [BlockLabel] {
+        get { storage.labelDetails }
+        set { storage = storage.with(labelDetails: newValue) }
+    }
+    /// The block's contents.
+    public var body: Body {
+        get { storage.body }
+        set { storage = storage.with(body: newValue) }
+    }
+    /// From the type name to the closing `}`.
+    public var range: SourceRange {
+        get { storage.range }
+        set { storage = storage.with(range: newValue) }
+    }
+
+    /// Same type, labels, body and range.
+    public static func == (lhs: Block, rhs: Block) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.type == rhs.type && lhs.labels == rhs.labels && lhs.labelDetails == rhs.labelDetails && lhs.range == rhs.range && lhs.body == rhs.body)
+    }
+
+    /// Hashes type, labels, body and range.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(type)
+        hasher.combine(labels)
+        hasher.combine(labelDetails)
+        hasher.combine(body)
+        hasher.combine(range)
     }
 
     /// Where the block starts.

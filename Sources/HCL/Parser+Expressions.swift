@@ -132,7 +132,7 @@ extension Parser {
             }
         }
         guard !steps.isEmpty else { return base }
-        return HCLExpression(.traversal(base: base, steps: steps), range: range(from: base.range.start))
+        return HCLExpression(.traversal(base: base, steps: steps.compacted()), range: range(from: base.range.start))
     }
 
     /// `a.0.1` lexes as `a`, `.`, `0.1`: the spec says chained legacy indexes are invalid for that reason

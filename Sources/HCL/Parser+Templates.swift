@@ -57,7 +57,8 @@ extension Parser {
                 advance()
                 // An unterminated string explains a dangling `\` better than an escape error would.
                 if tokens[index].kind == .invalid, let lexError { throw lexError }
-                items.append(.literal(TemplateLiteral(text: text(token), value: try decodeQuoted(token), range: range(token))))
+                let raw = text(token)
+                items.append(.literal(TemplateLiteral(text: raw, value: try decodeQuoted(token, raw: raw), range: range(token))))
             case .templateInterp, .templateControl:
                 try parseTemplateSequence(into: &items, baseDepth: baseDepth)
             case .closeQuote:
@@ -93,7 +94,8 @@ extension Parser {
             switch token.kind {
             case .stringLiteral:
                 advance()
-                items.append(.literal(TemplateLiteral(text: text(token), value: try decodeHeredoc(token), range: range(token))))
+                let raw = text(token)
+                items.append(.literal(TemplateLiteral(text: raw, value: try decodeHeredoc(token, raw: raw), range: range(token))))
             case .templateInterp, .templateControl:
                 try parseTemplateSequence(into: &items, baseDepth: baseDepth)
             case .closeHeredoc:
@@ -326,10 +328,10 @@ extension Parser {
                             body: body, forStrip: forStrip, endForStrip: endStrip,
                             range: tagRange.union(endRange))))
             case .elseTag, .endIfTag, .endForTag:
-                return parts
+                return parts.compacted()
             }
         }
-        return parts
+        return parts.compacted()
     }
 
     /// A stand-in token so `enter` can report the directive's position.
@@ -342,22 +344,24 @@ extension Parser {
     // MARK: - Escapes
 
     /// Decodes a quoted-string literal: backslash escapes plus `$${` and `%%{`.
-    func decodeQuoted(_ token: Token) throws -> String {
-        try decode(token, backslashEscapes: true)
+    /// `raw`, when given, is the token's text: returned as the value when nothing needs decoding, so the
+    /// two share one string.
+    func decodeQuoted(_ token: Token, raw: String? = nil) throws -> String {
+        try decode(token, backslashEscapes: true, raw: raw)
     }
 
     /// Decodes heredoc text: only `$${` and `%%{` are escapes; backslashes are literal.
-    func decodeHeredoc(_ token: Token) throws -> String {
-        try decode(token, backslashEscapes: false)
+    func decodeHeredoc(_ token: Token, raw: String) throws -> String {
+        try decode(token, backslashEscapes: false, raw: raw)
     }
 
     @inline(never)
-    private func decode(_ token: Token, backslashEscapes: Bool) throws -> String {
+    private func decode(_ token: Token, backslashEscapes: Bool, raw: String?) throws -> String {
         let start = Int(token.start), end = Int(token.end)
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
         // Fast path: nothing to decode.
         if !slice.contains(where: { ($0 == Byte.backslash && backslashEscapes) || $0 == Byte.dollar || $0 == Byte.percent }) {
-            return String(decoding: slice, as: UTF8.self)
+            return raw ?? String(decoding: slice, as: UTF8.self)
         }
         var out: [UInt8] = []
         out.reserveCapacity(slice.count)

@@ -13,6 +13,8 @@ struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
     let tokens: [Token]
     let file: String
+    /// `file` as ranges carry it.
+    let fileNumber: UInt32
     let lexError: HCLError?
     var index = 0
     var ignoreNewlines = false
@@ -24,6 +26,7 @@ struct Parser {
         self.bytes = bytes
         self.tokens = tokens
         self.file = file
+        self.fileNumber = SourcePaths.number(of: file)
         self.lexError = lexError
         self.last = tokens[0]
     }
@@ -94,13 +97,13 @@ struct Parser {
 
     @inline(never)
     func range(_ token: Token) -> SourceRange {
-        SourceRange(file: file, start: startLocation(token), end: endLocation(token))
+        SourceRange(fileNumber: fileNumber, start: startLocation(token), end: endLocation(token))
     }
 
     /// From `start` to the end of the last consumed token.
     @inline(never)
     func range(from start: SourcePoint) -> SourceRange {
-        SourceRange(file: file, start: start, end: endLocation(last))
+        SourceRange(fileNumber: fileNumber, start: start, end: endLocation(last))
     }
 
     /// "expected `expected`, found <token>" at `token`; a lexical error token reports the lexer's error instead.
@@ -169,7 +172,7 @@ struct Parser {
         let body = try parseBody(openBrace: nil)
         let end = tokens[tokens.count - 1]
         let start = SourcePoint(line: 1, column: 1, offset: 0)
-        return Body(items: body, range: SourceRange(file: file, start: start, end: endLocation(end)))
+        return Body(items: body, range: SourceRange(fileNumber: fileNumber, start: start, end: endLocation(end)))
     }
 
     /// Parses attributes and blocks until `}` (inside a block) or end of file (top level).
@@ -185,9 +188,9 @@ struct Parser {
                 if let open = openBrace {
                     throw unclosed("'}' to close block opened", opener: open, at: token)
                 }
-                return items
+                return items.compacted()
             case .closeBrace where openBrace != nil:
-                return items
+                return items.compacted()
             case .identifier:
                 items.append(try parseBodyItem())
             default:
@@ -206,7 +209,7 @@ struct Parser {
             advance()
             let expression = try parseExpression()
             try expectItemEnd("attribute value")
-            return .attribute(Attribute(name: name, expression: expression, range: range(from: start), nameRange: range(nameToken)))
+            return .attribute(Attribute(name: name, expression: expression, range: range(from: start)))
         }
 
         var labels: [BlockLabel] = []
@@ -234,7 +237,7 @@ struct Parser {
         }
         depth -= 1
         let close = advance()  // both bodies end only at this block's `}`
-        let bodyRange = SourceRange(file: file, start: startLocation(open), end: endLocation(close))
+        let bodyRange = SourceRange(fileNumber: fileNumber, start: startLocation(open), end: endLocation(close))
         try expectItemEnd("block")
         return .block(Block(type: name, labels: labels, body: Body(items: items, range: bodyRange), range: range(from: start)))
     }
@@ -260,7 +263,7 @@ struct Parser {
         guard end.kind == .closeBrace else {
             throw failure("'}' on the same line: a single-line block opened at \(open.line):\(open.column) holds only one attribute", at: end)
         }
-        let attribute = Attribute(name: text(nameToken), expression: expression, range: range(from: startLocation(nameToken)), nameRange: range(nameToken))
+        let attribute = Attribute(name: text(nameToken), expression: expression, range: range(from: startLocation(nameToken)))
         return .attribute(attribute)
     }
 
@@ -294,6 +297,17 @@ struct Parser {
             default:
                 throw failure("'\"' to close block label", at: token)
             }
+        }
+    }
+}
+
+extension Array {
+    /// The same elements in a buffer of their count. An array grown by appending has up to twice the
+    /// room it holds, and a syntax tree keeps its arrays for as long as it lives.
+    func compacted() -> [Element] {
+        guard capacity > count else { return self }
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = buffer.initialize(fromContentsOf: self)
         }
     }
 }

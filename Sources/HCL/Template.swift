@@ -36,10 +36,11 @@ public enum TemplatePart: Sendable, Hashable {
     case literal(TemplateLiteral)
     /// `${ expression }`.
     case interpolation(TemplateInterpolation)
-    /// `%{ if cond }...%{ else }...%{ endif }`.
-    case ifDirective(TemplateIf)
+    /// `%{ if cond }...%{ else }...%{ endif }`. Boxed, as is `forDirective`: directives are rare and
+    /// larger than literal text, which would otherwise take their size in every template's parts.
+    indirect case ifDirective(TemplateIf)
     /// `%{ for x in xs }...%{ endfor }`.
-    case forDirective(TemplateFor)
+    indirect case forDirective(TemplateFor)
 }
 
 /// Literal template text, both as written and as evaluated.

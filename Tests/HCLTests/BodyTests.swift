@@ -28,6 +28,40 @@ struct BodyTests {
         #expect(attributes[1].nameRange.end.column == 7)
     }
 
+    /// The name's span is counted from the attribute's start, not stored: columns in characters,
+    /// offsets in bytes, as the lexer counts them.
+    @Test func attributeNameRangeCountsCharactersAndBytes() throws {
+        let file = try parse("  h\u{E9}llo_\u{1F600} = 1\n")
+        let name = try #require(file.body.attributes.first).nameRange
+        // "  " then h, é (2 bytes), l, l, o, _, 😀 (4 bytes): 7 characters in 11 bytes.
+        #expect(name.start == SourcePoint(line: 1, column: 3, offset: 2))
+        #expect(name.end == SourcePoint(line: 1, column: 10, offset: 13))
+        #expect(name.file == "test.tf")
+    }
+
+    /// Ranges carry a number for their file: equal paths give equal ranges, other paths unequal ones.
+    @Test func rangesCompareByPath() throws {
+        let a = try HCLParser.parse("x = 1\n", path: "one.tf").body.attributes[0].range
+        let b = try HCLParser.parse("x = 1\n", path: "one.tf").body.attributes[0].range
+        let c = try HCLParser.parse("x = 1\n", path: "two.tf").body.attributes[0].range
+        #expect(a == b && a.hashValue == b.hashValue && a.isInSameFile(as: b))
+        #expect(a != c && !a.isInSameFile(as: c))
+        #expect(c.file == "two.tf" && c.position == SourcePosition(file: "two.tf", line: 1, column: 1))
+        #expect(SourceRange(file: "two.tf", start: c.start, end: c.end) == c)
+    }
+
+    /// A block's fields share one box: changing a copy leaves the original as it was.
+    @Test func blockCopiesAreIndependent() throws {
+        let original = try #require(try parse("resource \"aws_lb\" \"a\" {\n  name = \"x\"\n}\n").body.blocks.first)
+        var copy = original
+        #expect(copy == original)
+        copy.labels[1] = "b"
+        copy.body.items.removeAll()
+        #expect(original.labels == ["aws_lb", "a"] && original.body.items.count == 1)
+        #expect(copy.labels == ["aws_lb", "b"] && copy.body.items.isEmpty && copy.type == "resource")
+        #expect(copy != original)
+    }
+
     @Test func blocksWithQuotedAndBareLabels() throws {
         let file = try parse(
             """

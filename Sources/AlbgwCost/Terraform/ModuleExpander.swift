@@ -528,7 +528,8 @@ final class ModuleExpander {
     private func convert(_ expression: HCLExpression, scope: Scope, context: ExpressionContext) -> TerraformExpression {
         // An override file's attribute sits in the block of another file.
         let range = expression.range
-        let context = context.file?.display == range.file ? context : ExpressionContext(evaluator: context.evaluator, file: source(range.file, scope: scope))
+        let sameFile = context.file.map { range.isInSameFile(as: $0.syntax.body.range) } ?? false
+        let context = sameFile ? context : ExpressionContext(evaluator: context.evaluator, file: source(range.file, scope: scope))
         var elements: [TerraformExpression]?
         switch expression.kind {
         case .tuple(let items):
@@ -560,9 +561,9 @@ final class ModuleExpander {
                 result.append(reference)
             }
         }
+        var steps: [TerraformReference.Step] = []  // one buffer for all of them
         for reference in found {
-            var steps: [TerraformReference.Step] = []
-            steps.reserveCapacity(reference.steps.count)
+            steps.removeAll(keepingCapacity: true)
             for step in reference.steps {
                 switch step {
                 case .attribute(let name): steps.append(.attribute(name))
