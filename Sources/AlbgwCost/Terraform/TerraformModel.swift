@@ -124,7 +124,16 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
                 type = root
             }
         }
-        var text = module
+        var length = module.utf8.count + root.utf8.count
+        for step in steps {
+            switch step {
+            case .attribute(let name): length += 1 + name.utf8.count
+            case .key(let key): length += key.utf8.count
+            }
+        }
+        var text = ""
+        text.reserveCapacity(length)
+        text += module
         text += root
         var targetEnd: Int?
         for (index, step) in steps.enumerated() {
@@ -136,7 +145,7 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
             }
             if index + 1 == targetSteps { targetEnd = text.utf8.count }
         }
-        let target = targetEnd.map { String(decoding: text.utf8.prefix($0), as: UTF8.self) }
+        let target = targetEnd.map { $0 == text.utf8.count ? text : String(decoding: text.utf8.prefix($0), as: UTF8.self) }
         self.init(text: text, module: module, target: target, key: key, resourceType: type, root: root)
     }
 
