@@ -69,10 +69,21 @@ extension HCLExpression {
     /// `for_each`, `aws_lb_target_group.this[each.key].arn` gives `aws_lb_target_group.this["api"].arn`.
     /// An index it cannot know ends the static part, as in `references`.
     public func references(resolvingIndexesWith evaluator: Evaluator) -> [Reference] {
-        var collector = ReferenceCollector()
-        collector.resolver = evaluator
-        collector.visit(self, bound: [])
-        return collector.references
+        var references: [Reference] = []
+        forEachReference(resolvingIndexesWith: evaluator) { root, steps, range in references.append(Reference(root: root, steps: steps, range: range)) }
+        return references
+    }
+
+    /// `body` on each reference of `references(resolvingIndexesWith:)`, in the same order, without
+    /// building them: the steps are in one buffer that the next reference reuses, so a caller that
+    /// turns them into something else allocates nothing for them.
+    public func forEachReference(resolvingIndexesWith evaluator: Evaluator, _ body: (_ root: String, _ steps: [ReferenceStep], _ range: SourceRange) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            var collector = ReferenceCollector()
+            collector.resolver = evaluator
+            collector.report = body
+            collector.visit(self, bound: [])
+        }
     }
 }
 
@@ -93,6 +104,19 @@ extension Block {
 private struct ReferenceCollector {
     var references: [Reference] = []
     var resolver: Evaluator?
+    /// When set, references go to it (with `steps` as their steps) instead of into `references`.
+    var report: ((String, [ReferenceStep], SourceRange) -> Void)?
+    /// The steps of the reference being reported.
+    private var steps: [ReferenceStep] = []
+
+    private mutating func add(_ root: String, _ traversal: [TraversalStep], bound: Set<String>, range: SourceRange) {
+        staticPrefix(traversal, bound: bound)
+        if let report {
+            report(root, steps, range)
+        } else {
+            references.append(Reference(root: root, steps: steps, range: range))
+        }
+    }
 
     mutating func visit(_ body: Body) {
         for item in body.items {
@@ -108,14 +132,10 @@ private struct ReferenceCollector {
         case .number, .bool, .null:
             break
         case .variable(let name):
-            if !bound.contains(name) {
-                references.append(Reference(root: name, steps: [], range: expression.range))
-            }
+            if !bound.contains(name) { add(name, [], bound: bound, range: expression.range) }
         case let .traversal(base, steps):
             if case .variable(let name) = base.kind {
-                if !bound.contains(name) {
-                    references.append(Reference(root: name, steps: staticPrefix(steps, bound: bound), range: expression.range))
-                }
+                if !bound.contains(name) { add(name, steps, bound: bound, range: expression.range) }
             } else {
                 visit(base, bound: bound)
             }
@@ -176,29 +196,29 @@ private struct ReferenceCollector {
     }
 
     /// Leading steps with literal keys; stops at the first dynamic index or splat.
-    private func staticPrefix(_ steps: [TraversalStep], bound: Set<String>) -> [ReferenceStep] {
-        var result: [ReferenceStep] = []
-        for step in steps {
+    /// Into `steps`, replacing what it held.
+    private mutating func staticPrefix(_ traversal: [TraversalStep], bound: Set<String>) {
+        steps.removeAll(keepingCapacity: true)
+        for step in traversal {
             switch step {
             case .attribute(let name):
-                result.append(.attribute(name))
+                steps.append(.attribute(name))
             case .legacyIndex(let index):
-                result.append(.index(.number(Decimal(index))))
+                steps.append(.index(.number(Decimal(index))))
             case .index(let key):
                 if case .number(let literal) = key.kind {
-                    result.append(.index(.number(literal.value)))
+                    steps.append(.index(.number(literal.value)))
                 } else if let string = key.literalString {
-                    result.append(.index(.string(string)))
+                    steps.append(.index(.string(string)))
                 } else if let resolved = resolve(key, bound: bound) {
-                    result.append(.index(resolved))
+                    steps.append(.index(resolved))
                 } else {
-                    return result
+                    return
                 }
             case .attributeSplat, .fullSplat:
-                return result
+                return
             }
         }
-        return result
     }
 
     /// A dynamic index key the resolver knows: a string or a whole number, never a guess. Keys that

@@ -352,3 +352,41 @@ import Testing
         #expect(given.stderr.hasPrefix("albgw-cost: error: --region 'mars-1' has no price table"), "\(given.stderr)")
     }
 }
+
+/// How a reference is named in the root namespace, written out by hand for each kind of root.
+@Suite("Reference names")
+struct ReferenceNameTests {
+    @Test func partsOfEachKindOfReference() {
+        let data = TerraformReference(
+            root: "data", steps: [.attribute("aws_iam_policy_document"), .attribute("p"), .key("[0]"), .attribute("json")], module: "module.alb.")
+        #expect(data.text == "module.alb.data.aws_iam_policy_document.p[0].json")
+        #expect(data.target == "module.alb.data.aws_iam_policy_document.p" && data.key == "[0]")
+        #expect(data.resourceType == "aws_iam_policy_document" && data.root == "data" && data.module == "module.alb.")
+        #expect(data.address == "module.alb.data.aws_iam_policy_document.p[0]")
+
+        // The target is the whole text when nothing follows the name.
+        let bare = TerraformReference(root: "aws_lb", steps: [.attribute("x")], module: "")
+        #expect(bare.text == "aws_lb.x" && bare.target == "aws_lb.x" && bare.key == nil && bare.resourceType == "aws_lb")
+
+        let resource = TerraformReference(root: "aws_lb_target_group", steps: [.attribute("this"), .key(#"["api"]"#), .attribute("arn")], module: "")
+        #expect(resource.text == #"aws_lb_target_group.this["api"].arn"# && resource.target == "aws_lb_target_group.this")
+        #expect(resource.key == #"["api"]"# && resource.address == #"aws_lb_target_group.this["api"]"#)
+
+        let variable = TerraformReference(root: "var", steps: [.attribute("subnets"), .key("[1]")], module: "module.net.")
+        #expect(variable.target == "module.net.var.subnets" && variable.key == nil && variable.resourceType == nil)
+
+        let output = TerraformReference(root: "module", steps: [.attribute("m"), .key(#"["a"]"#), .attribute("out")], module: "")
+        #expect(output.target == "module.m" && output.key == #"["a"]"# && output.resourceType == nil)
+
+        // Built-in roots and a root alone name no declaration.
+        for builtin in ["each", "count", "self", "path", "terraform"] {
+            let reference = TerraformReference(root: builtin, steps: [.attribute("key")], module: "")
+            #expect(reference.target == nil && reference.resourceType == nil && reference.text == "\(builtin).key")
+        }
+        let alone = TerraformReference(root: "aws_lb", steps: [], module: "module.a.")
+        #expect(alone.text == "module.a.aws_lb" && alone.target == nil && alone.root == "aws_lb")
+        // Names with characters beyond ASCII are copied byte for byte.
+        let wide = TerraformReference(root: "aws_lb", steps: [.attribute("n\u{E9}"), .attribute("arn")], module: "")
+        #expect(wide.text == "aws_lb.n\u{E9}.arn" && wide.target == "aws_lb.n\u{E9}")
+    }
+}

@@ -120,4 +120,23 @@ struct PartialUnknownTests {
         let bound = try expr("[for k in [\"a\"] : aws_lb.z[k].arn]")
         #expect(bound.references(resolvingIndexesWith: Evaluator(scope: ["k": "b"])).map(\.description).contains("aws_lb.z"))
     }
+
+    /// `forEachReference` hands over each reference in one reused step buffer: what it reports, copied
+    /// as it comes, is what `references(resolvingIndexesWith:)` returns, long steps after short ones included.
+    @Test func forEachReferenceReportsWhatReferencesReturns() throws {
+        let expression = try expr(
+            #"concat(aws_lb_target_group.this[each.key].arn, var.a, data.t.n.attr[0].x, [for v in local.l : v.id], "${module.m["k"].out}")"#)
+        let evaluator = Evaluator(scope: ["each": ["key": "api"]])
+        var reported: [String] = []
+        var ranges: [SourceRange] = []
+        expression.forEachReference(resolvingIndexesWith: evaluator) { root, steps, range in
+            reported.append(Reference(root: root, steps: steps, range: range).description)
+            ranges.append(range)
+        }
+        // In the order written; an index's own references follow the traversal they index.
+        #expect(
+            reported == [#"aws_lb_target_group.this["api"].arn"#, "each.key", "var.a", "data.t.n.attr[0].x", "local.l", #"module.m["k"].out"#])
+        #expect(reported == expression.references(resolvingIndexesWith: evaluator).map(\.description))
+        #expect(ranges == expression.references(resolvingIndexesWith: evaluator).map(\.range))
+    }
 }

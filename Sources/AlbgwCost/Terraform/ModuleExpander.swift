@@ -441,6 +441,11 @@ final class ModuleExpander {
     /// The instances of a module's resources and data sources, in order.
     private func expandResources(_ resources: [HCL.Block], scope: Scope, evaluator: Evaluator) {
         for block in resources {
+            // Most blocks have neither `count` nor `for_each`: one instance, evaluated as the module is.
+            if !block.body.items.contains(where: Self.isExpansionArgument) {
+                blocks.append(convert(block, scope: scope, evaluator: evaluator))
+                continue
+            }
             guard let expansion = instanceKeys(of: block, scope: scope, evaluator: evaluator) else {
                 let local = block.type == "data" ? "data.\(block.labels[0]).\(block.labels[1])" : "\(block.labels[0]).\(block.labels[1])"
                 declaredWithoutInstances.insert(scope.prefix + local)
@@ -455,6 +460,11 @@ final class ModuleExpander {
     }
 
     // MARK: - Conversion
+
+    private static func isExpansionArgument(_ item: BodyItem) -> Bool {
+        guard case .attribute(let attribute) = item else { return false }
+        return attribute.name == "count" || attribute.name == "for_each"
+    }
 
     func position(_ position: HCL.SourcePosition, scope: Scope) -> SourcePosition {
         SourceFile.position(position, in: source(position.file, scope: scope))
@@ -475,9 +485,11 @@ final class ModuleExpander {
         _ block: HCL.Block, scope: Scope, context: ExpressionContext, key: String? = nil, kind: String? = nil, labels: [String]? = nil,
         at: HCL.SourcePosition? = nil
     ) -> TerraformBlock {
+        let items = block.body.items
         var attributes: [(name: String, expression: TerraformExpression)] = []
+        attributes.reserveCapacity(items.count)
         var nested: [TerraformBlock] = []
-        for item in block.body.items {
+        for item in items {
             switch item {
             case .attribute(let attribute):
                 attributes.append((attribute.name, convert(attribute.expression, scope: scope, context: context)))
@@ -493,7 +505,16 @@ final class ModuleExpander {
         }
         return TerraformBlock(
             kind: kind ?? block.type, labels: labels ?? block.labels, attributesInOrder: attributes, blocks: nested,
-            position: position(at ?? block.position, scope: scope), module: scope.prefix, key: key)
+            position: at.map { position($0, scope: scope) } ?? self.position(of: block, context: context, scope: scope), module: scope.prefix, key: key)
+    }
+
+    /// Where `block` starts, as findings show it: in the context's file unless an override file put it there.
+    private func position(of block: HCL.Block, context: ExpressionContext, scope: Scope) -> SourcePosition {
+        let range = block.range
+        if let file = context.file, range.isInSameFile(as: file.syntax.body.range) {
+            return file.position(range.start)
+        }
+        return position(range.position, scope: scope)
     }
 
     /// `dynamic "NAME" { for_each = ...; content { ... } }` over a known collection: one `NAME` block
@@ -546,13 +567,10 @@ final class ModuleExpander {
     /// The expression's references in the root namespace, followed by what the variables, locals and
     /// module outputs it reads stand for.
     func references(_ expression: HCLExpression, scope: Scope, evaluator: Evaluator) -> [TerraformReference] {
-        let found = expression.references(resolvingIndexesWith: evaluator)
-        if found.isEmpty { return [] }
         var result: [TerraformReference] = []
-        result.reserveCapacity(found.count)
         // Most expressions hold a reference or two: duplicates are found by a scan until the list grows.
         var seen: Set<String>?
-        func add(_ reference: TerraformReference, to result: inout [TerraformReference], seen: inout Set<String>?) {
+        func add(_ reference: TerraformReference) {
             if seen == nil {
                 if result.contains(where: { $0.text == reference.text }) { return }
                 result.append(reference)
@@ -562,9 +580,9 @@ final class ModuleExpander {
             }
         }
         var steps: [TerraformReference.Step] = []  // one buffer for all of them
-        for reference in found {
+        expression.forEachReference(resolvingIndexesWith: evaluator) { root, found, _ in
             steps.removeAll(keepingCapacity: true)
-            for step in reference.steps {
+            for step in found {
                 switch step {
                 case .attribute(let name): steps.append(.attribute(name))
                 case .index(let value):
@@ -572,21 +590,21 @@ final class ModuleExpander {
                     steps.append(key)
                 }
             }
-            add(TerraformReference(root: reference.root, steps: steps, module: scope.prefix), to: &result, seen: &seen)
+            add(TerraformReference(root: root, steps: steps, module: scope.prefix))
             // What a variable, local or module output stands for: `var.x`, `local.y`, `module.z.out`.
-            guard !scope.through.isEmpty, reference.root == "var" || reference.root == "local" || reference.root == "module" else { continue }
+            guard !scope.through.isEmpty, root == "var" || root == "local" || root == "module" else { return }
             var names: [String] = []
             for step in steps {
                 if case .attribute(let name) = step { names.append(name) }
                 if names.count == 2 { break }
             }
             let id: String?
-            switch reference.root {
+            switch root {
             case "module": id = names.count >= 2 ? "module.\(names[0]).\(names[1])" : nil
-            default: id = names.first.map { "\(reference.root).\($0)" }
+            default: id = names.first.map { "\(root).\($0)" }
             }
             if let id, let passed = scope.through[id] {
-                for reference in passed { add(reference, to: &result, seen: &seen) }
+                for reference in passed { add(reference) }
             }
         }
         return result

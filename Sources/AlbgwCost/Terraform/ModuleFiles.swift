@@ -29,7 +29,12 @@ final class SourceFile: Sendable {
     }
 
     func position(_ position: HCL.SourcePosition) -> SourcePosition {
-        SourcePosition(file: display, line: jsonLines.map { $0[position.line] ?? position.line } ?? position.line, column: jsonLines == nil ? position.column : 1)
+        self.position(SourcePoint(line: position.line, column: position.column, offset: 0))
+    }
+
+    /// Where `point` of this file stands as findings show it.
+    func position(_ point: SourcePoint) -> SourcePosition {
+        SourcePosition(file: display, line: jsonLines.map { $0[point.line] ?? point.line } ?? point.line, column: jsonLines == nil ? point.column : 1)
     }
 
     /// Where `position` stands as findings show it: in `file`'s terms when the file is known, else as parsed.

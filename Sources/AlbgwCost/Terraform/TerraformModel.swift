@@ -85,7 +85,15 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
     }
 
     /// Roots that are not declarations: per-instance and built-in values.
-    static let builtinRoots: Set<String> = ["each", "count", "self", "path", "terraform"]
+    static func isBuiltinRoot(_ root: String) -> Bool {
+        // The length first: comparing a resource type with five names costs more than building its reference.
+        switch root.utf8.count {
+        case 4: root == "each" || root == "self" || root == "path"
+        case 5: root == "count"
+        case 9: root == "terraform"
+        default: false
+        }
+    }
 
     /// A reference built from its root and static steps (attribute names and index keys), written in
     /// the module `module` (`module.alb.` or empty).
@@ -100,7 +108,7 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
         }
         // The target is the text up to the step that names the declaration: `data.t.n`, `var.v`,
         // `module.m`, `aws_lb.x`; the text is built once and the target cut from it.
-        var targetSteps: Int?
+        var targetSteps = 0
         var key: String?
         var type: String?
         switch root {
@@ -118,34 +126,51 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
                 key = keyAt(1)
             }
         default:
-            if !Self.builtinRoots.contains(root), name(0) != nil {
+            if !Self.isBuiltinRoot(root), name(0) != nil {
                 targetSteps = 1
                 key = keyAt(1)
                 type = root
             }
         }
+        // Measured first, then written straight into one string: appending piece by piece cost more
+        // than the rest of the conversion of an expression.
         var length = module.utf8.count + root.utf8.count
-        for step in steps {
+        var targetLength = 0
+        for (index, step) in steps.enumerated() {
             switch step {
             case .attribute(let name): length += 1 + name.utf8.count
             case .key(let key): length += key.utf8.count
             }
+            if index + 1 == targetSteps { targetLength = length }
         }
-        var text = ""
-        text.reserveCapacity(length)
-        text += module
-        text += root
-        var targetEnd: Int?
-        for (index, step) in steps.enumerated() {
-            switch step {
-            case .attribute(let name):
-                text += "."
-                text += name
-            case .key(let key): text += key
+        let text = String(unsafeUninitializedCapacity: length) { buffer in
+            var at = 0
+            func write(_ piece: String) {
+                var piece = piece
+                piece.withUTF8 { bytes in
+                    UnsafeMutableRawBufferPointer(buffer).baseAddress!.advanced(by: at).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+                    at += bytes.count
+                }
             }
-            if index + 1 == targetSteps { targetEnd = text.utf8.count }
+            write(module)
+            write(root)
+            for step in steps {
+                switch step {
+                case .attribute(let name):
+                    buffer[at] = UInt8(ascii: ".")
+                    at += 1
+                    write(name)
+                case .key(let key): write(key)
+                }
+            }
+            return at
         }
-        let target = targetEnd.map { $0 == text.utf8.count ? text : String(decoding: text.utf8.prefix($0), as: UTF8.self) }
+        let target: String? =
+            switch targetLength {
+            case 0: nil
+            case length: text
+            default: String(unsafeUninitializedCapacity: targetLength) { buffer in buffer.initialize(fromContentsOf: text.utf8.prefix(targetLength)) }
+            }
         self.init(text: text, module: module, target: target, key: key, resourceType: type, root: root)
     }
 
