@@ -425,10 +425,16 @@ package struct TerraformConfiguration: Sendable, Equatable {
         let kind: String
         let type: String
     }
-    /// The first block with each address, with and without its instance key.
-    private let byAddress: [String: Int]
-    /// Every instance of each declaration, by base address.
-    private let byBase: [String: [Int]]
+    /// The instances of each declaration by base address, and of instances made by `count` or
+    /// `for_each` the first block with each instance address. An unexpanded block's address is its base
+    /// address, so most blocks are in one dictionary once, without a list of their own.
+    private let byBase: [String: Instances]
+    private let byKeyedAddress: [String: Int]
+    private struct Instances: Equatable {
+        let first: Int
+        var rest: [Int] = []
+        var all: [Int] { [first] + rest }
+    }
 
     /// Resources and data sources declared with no instance (`count = 0`): references to them are valid.
     package let declaredWithoutInstances: Set<String>
@@ -444,9 +450,8 @@ package struct TerraformConfiguration: Sendable, Equatable {
         self.notes = notes
         self.warnings = warnings
         var byKindAndType: [KindAndType: [Int]] = [:]
-        var byAddress: [String: Int] = [:]
-        var byBase: [String: [Int]] = [:]
-        byAddress.reserveCapacity(blocks.count)
+        var byBase: [String: Instances] = [:]
+        var byKeyedAddress: [String: Int] = [:]
         byBase.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
             byKindAndType[KindAndType(kind: block.kind, type: block.type), default: []].append(index)
@@ -454,19 +459,22 @@ package struct TerraformConfiguration: Sendable, Equatable {
             case "resource", "data", "variable", "module", "output": break
             default: continue
             }
-            byBase[block.baseAddress, default: []].append(index)
-            if byAddress[block.address] == nil { byAddress[block.address] = index }
-            if block.key != nil, byAddress[block.baseAddress] == nil { byAddress[block.baseAddress] = index }
+            if byBase[block.baseAddress]?.rest.append(index) == nil { byBase[block.baseAddress] = Instances(first: index) }
+            if block.key != nil, byKeyedAddress[block.address] == nil { byKeyedAddress[block.address] = index }
         }
         self.byKindAndType = byKindAndType
-        self.byAddress = byAddress
         self.byBase = byBase
+        self.byKeyedAddress = byKeyedAddress
     }
+
+    /// The first block with this address: an instance address (`aws_lb.x[0]`), else a base address,
+    /// whose first instance it gives.
+    private func index(address: String) -> Int? { byKeyedAddress[address] ?? byBase[address]?.first }
 
     /// The instances a reference names: the one its key gives, else all of them.
     package func instances(of reference: TerraformReference) -> [TerraformBlock] {
-        guard let target = reference.target else { return [] }
-        return (byBase[target] ?? []).map { blocks[$0] }.filter { $0.isReferenced(by: reference) }
+        guard let target = reference.target, let instances = byBase[target] else { return [] }
+        return instances.all.map { blocks[$0] }.filter { $0.isReferenced(by: reference) }
     }
 
     private func blocks(_ kind: String, _ type: String) -> [TerraformBlock] { (byKindAndType[KindAndType(kind: kind, type: type)] ?? []).map { blocks[$0] } }
@@ -484,10 +492,10 @@ package struct TerraformConfiguration: Sendable, Equatable {
     /// The block a reference points at: the instance it names, else the first instance.
     package func block(for reference: TerraformReference) -> TerraformBlock? {
         guard let target = reference.target else { return nil }
-        if let key = reference.key, let index = byAddress[target + key] { return blocks[index] }
-        return byAddress[target].map { blocks[$0] }
+        if let key = reference.key, let index = byKeyedAddress[target + key] { return blocks[index] }
+        return byBase[target].map { blocks[$0.first] }
     }
 
     /// The block with this address (`aws_lb.x`, `module.alb.aws_lb.this[0]`, `var.v`).
-    package func block(address: String) -> TerraformBlock? { byAddress[address].map { blocks[$0] } }
+    package func block(address: String) -> TerraformBlock? { index(address: address).map { blocks[$0] } }
 }
