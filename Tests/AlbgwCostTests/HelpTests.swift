@@ -115,6 +115,27 @@ import Testing
         #expect(!text.contains("--var") && !text.contains("CONVENTIONS"))
     }
 
+    /// Every help fits the terminal (`COLUMNS`) but its example and usage lines, which stay whole to be
+    /// copied: an option's text wraps under itself, beside the names.
+    @Test func helpFitsTheWidth() {
+        for command in ["--help"] + CommandCatalog.names.map({ "\($0) --help" }) {
+            for columns in [80, 100] {
+                let text = CLI.run(command.split(separator: " ").map(String.init), environment: ["COLUMNS": "\(columns)"]).stdout
+                let commandLines = Set(
+                    text.components(separatedBy: "\n\n").filter { $0.hasPrefix("EXAMPLES\n") || $0.hasPrefix("USAGE\n") }.flatMap { $0.split(separator: "\n") })
+                for line in text.split(separator: "\n") where line.count > columns {
+                    #expect(commandLines.contains(line), "\(command) at \(columns) columns: \(line)")
+                }
+            }
+        }
+        // At 80 columns, the text of --rps goes on under its own start.
+        let help = CLI.run(["--help"], environment: ["COLUMNS": "80"]).stdout
+        #expect(
+            help.contains(
+                "\n  --rps N                      average requests per second (fractions allowed);\n                               or give --requests-per-month\n"))
+        #expect(Self.explained(help) == Self.explained(run("--help").stdout))
+    }
+
     /// `--help` stays the full help, lists every command on one line, and says where each one's is.
     @Test func globalHelpListsTheCommands() {
         let text = run("--help").stdout

@@ -369,9 +369,13 @@ import Testing
     }
 
     @Test func helpListsFailOnAndSARIF() throws {
+        // The text beside each option wraps under itself at the width (120 without COLUMNS).
         let help = CLI.run(["review", "--help"]).stdout
         #expect(help.contains("\n  --fail-on SEVERITY      exit 1 when a finding is at or above SEVERITY (high, medium or low);"))
-        #expect(help.contains("\n  --format FORMAT         table, json, markdown, dot (the analysis; needs --rps) or sarif (the findings, for code scanning) (default: table)\n"))
+        #expect(
+            help.contains(
+                "\n  --format FORMAT         table, json, markdown, dot (the analysis; needs --rps) or sarif (the findings, for code\n"
+                    + "                          scanning) (default: table)\n"))
         // The full help keeps the review's options and the exit code --fail-on gives.
         let full = CLI.run(["--help"]).stdout
         #expect(full.contains("\n  --fail-on SEVERITY  exit 1 when a finding"))

@@ -87,11 +87,11 @@ package enum CLI {
     static func dispatch(_ arguments: [String], width: Int = TextWrap.defaultWidth) throws -> String {
         if arguments.first != "review" { try ReviewOutput.refuseSARIF(outsideReview: arguments) }
         guard let first = arguments.first, !first.hasPrefix("-") else {
-            if arguments.contains("--help") || arguments.contains("-h") { return try Help.main() }
+            if arguments.contains("--help") || arguments.contains("-h") { return try Help.main(width: width) }
             return try compare(arguments, width: width)
         }
         let rest = Array(arguments.dropFirst())
-        if first != "help", let spec = CommandCatalog.named(first), rest.contains("--help") || rest.contains("-h") { return Help.command(spec) }
+        if first != "help", let spec = CommandCatalog.named(first), rest.contains("--help") || rest.contains("-h") { return Help.command(spec, width: width) }
         if ["hops", "dot", "report", "sweep"].contains(first), rest.contains("--detail") {
             throw CLIError(
                 "--detail prints the main command's table in full; albgw-cost \(first) has no shorter form: drop --detail\(first == "hops" ? " (hops prints every hop in full already)" : "")"
@@ -106,7 +106,7 @@ package enum CLI {
         case "review": return try ReviewCommand.run(rest, width: width)
         case "sweep": return try SweepCommand.run(rest, width: width)
         case "completions": return try Completions.run(rest)
-        case "help": return try help(rest)
+        case "help": return try help(rest, width: width)
         default:
             let hint = Suggestion.hint(for: first, in: CommandCatalog.names)
             throw CLIError(
@@ -115,9 +115,11 @@ package enum CLI {
     }
 
     /// `albgw-cost help [COMMAND]`: the full help, or one command's.
-    static func help(_ arguments: [String]) throws -> String {
+    static func help(_ arguments: [String], width: Int = TextWrap.defaultWidth) throws -> String {
         let words = arguments.filter { $0 != "--help" && $0 != "-h" }
-        guard let name = words.first else { return words.count < arguments.count ? Help.command(CommandCatalog.help) : try Help.main() }
+        guard let name = words.first else {
+            return words.count < arguments.count ? Help.command(CommandCatalog.help, width: width) : try Help.main(width: width)
+        }
         guard words.count == 1 else {
             throw CLIError("albgw-cost help takes one COMMAND, got \(words.count): \(words.joined(separator: " ")); e.g. albgw-cost help review")
         }
@@ -125,7 +127,7 @@ package enum CLI {
             let hint = Suggestion.hint(for: name, in: CommandCatalog.names)
             throw CLIError("no command '\(name)' to explain; \(hint)commands: \(CommandCatalog.names.joined(separator: ", ")) (albgw-cost help COMMAND)")
         }
-        return Help.command(spec)
+        return Help.command(spec, width: width)
     }
 
     static func compare(_ arguments: [String], hopsOnly: Bool = false, width: Int = TextWrap.defaultWidth) throws -> String {
