@@ -124,27 +124,10 @@ package enum Help {
         for (title, options) in spec.sections { out += section(title, options, width: width) }
         if !spec.alsoAccepts.isEmpty {
             out += title("ANALYSIS OPTIONS (as for the main command; 'albgw-cost help compare' explains each)", width: width)
-            out += wrap(spec.alsoAccepts.map(\.name), width: min(width, 100), indent: "  ")
+            out += TextWrap.paragraph(spec.alsoAccepts.map(\.name).joined(separator: ", "), width: min(width, 100), first: "  ")
             out += "\n"
         }
         return out
-    }
-
-    /// Words joined by ", " into lines of at most `width` characters.
-    static func wrap(_ words: [String], width: Int, indent: String) -> String {
-        var lines: [String] = []
-        var line = ""
-        for (index, word) in words.enumerated() {
-            let piece = word + (index < words.count - 1 ? "," : "")
-            if !line.isEmpty && indent.count + line.count + 1 + piece.count > width {
-                lines.append(line)
-                line = piece
-            } else {
-                line += (line.isEmpty ? "" : " ") + piece
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines.map { indent + $0 + "\n" }.joined()
     }
 
     static func section(_ title: String, _ options: [OptionSpec], width: Int) -> String {
