@@ -134,6 +134,20 @@ import Testing
             help.contains(
                 "\n  --rps N                      average requests per second (fractions allowed);\n                               or give --requests-per-month\n"))
         #expect(Self.explained(help) == Self.explained(run("--help").stdout))
+        #expect(help.hasSuffix("prices --export).\n"))
+    }
+
+    /// However narrow the terminal, wrapping moves words and never cuts one: the words of each help at
+    /// 40 to 60 columns are those of the help on one line per paragraph.
+    @Test func narrowHelpCutsNoWord() {
+        for command in ["--help"] + CommandCatalog.names.map({ "\($0) --help" }) {
+            let arguments = command.split(separator: " ").map(String.init)
+            let wide = CLI.run(arguments, environment: ["COLUMNS": "10000"]).stdout.split(whereSeparator: \.isWhitespace)
+            for columns in stride(from: 40, through: 60, by: 2) {
+                let narrow = CLI.run(arguments, environment: ["COLUMNS": "\(columns)"]).stdout.split(whereSeparator: \.isWhitespace)
+                #expect(narrow == wide, "\(command) at \(columns) columns")
+            }
+        }
     }
 
     /// `--help` stays the full help, lists every command on one line, and says where each one's is.

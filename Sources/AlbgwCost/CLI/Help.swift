@@ -41,7 +41,7 @@ package enum Help {
         out += section(
             "REVIEW (albgw-cost review PATH: .tf files, or the JSON of a plan or a state; --format sarif prints its findings for code scanning)", reviewOwn,
             width: width)
-        out += "CONVENTIONS (also printed with every result)\n"
+        out += title("CONVENTIONS (also printed with every result)", width: width)
         out += paragraphs(
             [
                 "1 KiB = 1,024 bytes; 1 GB = 2^30 bytes. A month is --hours-per-month hours (730 by default).",
@@ -65,7 +65,6 @@ package enum Help {
             [
                 "0 success; 1 review --fail-on met a finding at or above its severity (the output is complete); 64 usage error; 65 malformed price table or Terraform; 66 missing file or directory; 73 output cannot be written (--out DIR of dot, report, prices --export)."
             ], width: width)
-        out += "\n"
         return out
     }
 
@@ -82,14 +81,19 @@ package enum Help {
         list(CommandCatalog.all.map { ($0.name, $0.summary) }, width: width)
     }
 
-    /// Names in a column, each followed by its text, which wraps under itself. When the names take more
-    /// than half the width, the text wraps under the names instead, indented.
+    /// Names in a column, each followed by its text, which wraps under itself. When the names take
+    /// more than half the width, or a word of the texts would not fit beside them, each name stands on
+    /// its own line with its text below it, indented: a word is never cut to fill a line.
     static func list(_ rows: [(name: String, text: String)], width: Int) -> String {
         let column = (rows.map(\.name.count).max() ?? 0) + 4
-        let rest = String(repeating: " ", count: column <= width / 2 ? column : 6)
-        return rows.map { name, text in
-            TextWrap.paragraph(text, width: width, first: "  " + name + String(repeating: " ", count: column - 2 - name.count), rest: rest)
-        }.joined()
+        let longestWord = rows.flatMap { $0.text.split(separator: " ").map(\.count) }.max() ?? 0
+        if column <= width / 2 && column + longestWord <= width {
+            let rest = String(repeating: " ", count: column)
+            return rows.map { name, text in
+                TextWrap.paragraph(text, width: width, first: "  " + name + String(repeating: " ", count: column - 2 - name.count), rest: rest)
+            }.joined()
+        }
+        return rows.map { name, text in "  \(name)\n" + TextWrap.paragraph(text, width: width, first: "      ") }.joined()
     }
 
     /// What `albgw-cost` alone prints on stderr: how to call it, the headline example, where help is.
