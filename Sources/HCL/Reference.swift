@@ -20,6 +20,12 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
         self.range = range
     }
 
+    /// A reference whose steps are copied out of a buffer about to be reused: to an array of their
+    /// own, of their count, so the buffer stays the reader's and an empty one allocates nothing.
+    init(root: String, keeping steps: [ReferenceStep], range: SourceRange) {
+        self.init(root: root, steps: steps.isEmpty ? [] : steps.map { $0 }, range: range)
+    }
+
     /// Where the reference starts.
     public var position: SourcePosition { range.position }
 
@@ -70,7 +76,7 @@ extension HCLExpression {
     /// An index it cannot know ends the static part, as in `references`.
     public func references(resolvingIndexesWith evaluator: Evaluator) -> [Reference] {
         var references: [Reference] = []
-        forEachReference(resolvingIndexesWith: evaluator) { root, steps, range in references.append(Reference(root: root, steps: steps, range: range)) }
+        forEachReference(resolvingIndexesWith: evaluator) { root, steps, range in references.append(Reference(root: root, keeping: steps, range: range)) }
         return references
     }
 
@@ -114,7 +120,7 @@ private struct ReferenceCollector {
         if let report {
             report(root, steps, range)
         } else {
-            references.append(Reference(root: root, steps: steps, range: range))
+            references.append(Reference(root: root, keeping: steps, range: range))
         }
     }
 

@@ -66,7 +66,7 @@ public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
 /// a retain per copy on a 10 MB configuration).
 public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
     /// Which file, as numbered by `SourcePaths`.
-    let fileNumber: UInt32
+    private(set) var fileNumber: UInt32
     /// First character of the span.
     public var start: SourcePoint
     /// Just past the last character of the span.
@@ -84,7 +84,10 @@ public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Path of the file, as given to the parser.
-    public var file: String { SourcePaths.path(of: fileNumber) }
+    public var file: String {
+        get { SourcePaths.path(of: fileNumber) }
+        set { fileNumber = SourcePaths.number(of: newValue) }
+    }
 
     /// Whether `other` is in the same file: a comparison of two numbers, where `file` looks the path up.
     public func isInSameFile(as other: SourceRange) -> Bool { fileNumber == other.fileNumber }

@@ -48,6 +48,9 @@ struct BodyTests {
         #expect(a != c && !a.isInSameFile(as: c))
         #expect(c.file == "two.tf" && c.position == SourcePosition(file: "two.tf", line: 1, column: 1))
         #expect(SourceRange(file: "two.tf", start: c.start, end: c.end) == c)
+        var moved = a
+        moved.file = "two.tf"
+        #expect(moved == c && moved.file == "two.tf" && a.file == "one.tf")
     }
 
     /// A block's fields share one box: changing a copy leaves the original as it was.
