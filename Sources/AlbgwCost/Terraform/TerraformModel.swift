@@ -366,6 +366,7 @@ package final class TerraformBlock: Sendable, Equatable {
         self.key = key
         let type = labels.first ?? ""
         let name = labels.count > 1 ? labels[1] : ""
+        let baseAddress: String
         switch kind {
         case "data": baseAddress = "\(module)data.\(type).\(name)"
         case "variable": baseAddress = "\(module)var.\(type)"
@@ -375,7 +376,8 @@ package final class TerraformBlock: Sendable, Equatable {
         case "locals", "terraform": baseAddress = "\(module)\(kind)"
         default: baseAddress = labels.isEmpty ? "\(module)\(kind)" : "\(module)\(type).\(name)"
         }
-        address = baseAddress + (key ?? "")
+        self.baseAddress = baseAddress
+        address = key.map { baseAddress + $0 } ?? baseAddress  // one string, not a copy, when there is no key
     }
 
     package static func == (lhs: TerraformBlock, rhs: TerraformBlock) -> Bool {
