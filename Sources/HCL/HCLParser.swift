@@ -118,15 +118,7 @@ public enum HCLParser {
         at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, path: String,
         expected: String, found: String
     ) -> HCLError {
-        var line = 1, column = 1
-        for i in 0..<offset {
-            if bytes[i] == Byte.newline {
-                line += 1
-                column = 1
-            } else if Byte.startsScalar(bytes[i]) {
-                column += 1
-            }
-        }
+        let (line, column) = Byte.lineAndColumn(after: 0..<offset, in: bytes, from: (1, 1))
         return HCLError(position: SourcePosition(file: path, line: line, column: column), expected: expected, found: found)
     }
 

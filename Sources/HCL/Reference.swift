@@ -66,39 +66,28 @@ extension HCLExpression {
     /// function arguments, object keys and index expressions. Iteration variables bound by `for`
     /// expressions and directives are not references and are left out.
     public var references: [Reference] {
-        var collector = ReferenceCollector()
-        collector.visit(self, bound: [])
-        return collector.references
+        ReferenceCollector.collect { collector in collector.visit(self, bound: []) }
     }
 
     /// The references, with index keys that `evaluator` can know resolved too: in one instance of
     /// `for_each`, `aws_lb_target_group.this[each.key].arn` gives `aws_lb_target_group.this["api"].arn`.
     /// An index it cannot know ends the static part, as in `references`.
     public func references(resolvingIndexesWith evaluator: Evaluator) -> [Reference] {
-        var references: [Reference] = []
-        forEachReference(resolvingIndexesWith: evaluator) { root, steps, range in references.append(Reference(root: root, keeping: steps, range: range)) }
-        return references
+        ReferenceCollector.collect(resolver: evaluator) { collector in collector.visit(self, bound: []) }
     }
 
     /// `body` on each reference of `references(resolvingIndexesWith:)`, in the same order, without
     /// building them: the steps are in one buffer that the next reference reuses, so a caller that
     /// turns them into something else allocates nothing for them.
     public func forEachReference(resolvingIndexesWith evaluator: Evaluator, _ body: (_ root: String, _ steps: [ReferenceStep], _ range: SourceRange) -> Void) {
-        withoutActuallyEscaping(body) { body in
-            var collector = ReferenceCollector()
-            collector.resolver = evaluator
-            collector.report = body
-            collector.visit(self, bound: [])
-        }
+        ReferenceCollector.visit(resolver: evaluator, reporting: body) { collector in collector.visit(self, bound: []) }
     }
 }
 
 extension Body {
     /// All references in every attribute of this body and of nested blocks, in source order.
     public var references: [Reference] {
-        var collector = ReferenceCollector()
-        collector.visit(self)
-        return collector.references
+        ReferenceCollector.collect { collector in collector.visit(self) }
     }
 }
 
@@ -107,21 +96,39 @@ extension Block {
     public var references: [Reference] { body.references }
 }
 
+/// Walks expressions and reports each reference to `report`, its steps in one buffer reused from one
+/// reference to the next.
 private struct ReferenceCollector {
-    var references: [Reference] = []
-    var resolver: Evaluator?
-    /// When set, references go to it (with `steps` as their steps) instead of into `references`.
-    var report: ((String, [ReferenceStep], SourceRange) -> Void)?
+    let resolver: Evaluator?
+    let report: (String, [ReferenceStep], SourceRange) -> Void
     /// The steps of the reference being reported.
     private var steps: [ReferenceStep] = []
 
+    /// Runs `walk` with a collector that reports to `body`, which is not kept past the call.
+    static func visit(
+        resolver: Evaluator?, reporting body: (String, [ReferenceStep], SourceRange) -> Void, _ walk: (inout ReferenceCollector) -> Void
+    ) {
+        withoutActuallyEscaping(body) { body in
+            var collector = ReferenceCollector(resolver: resolver, report: body)
+            walk(&collector)
+        }
+    }
+
+    /// The references `walk` finds, each with steps of its own.
+    static func collect(resolver: Evaluator? = nil, _ walk: (inout ReferenceCollector) -> Void) -> [Reference] {
+        var references: [Reference] = []
+        visit(resolver: resolver, reporting: { root, steps, range in references.append(Reference(root: root, keeping: steps, range: range)) }, walk)
+        return references
+    }
+
+    private init(resolver: Evaluator?, report: @escaping (String, [ReferenceStep], SourceRange) -> Void) {
+        self.resolver = resolver
+        self.report = report
+    }
+
     private mutating func add(_ root: String, _ traversal: [TraversalStep], bound: Set<String>, range: SourceRange) {
         staticPrefix(traversal, bound: bound)
-        if let report {
-            report(root, steps, range)
-        } else {
-            references.append(Reference(root: root, keeping: steps, range: range))
-        }
+        report(root, steps, range)
     }
 
     mutating func visit(_ body: Body) {

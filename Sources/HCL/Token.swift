@@ -41,17 +41,9 @@ struct Token: Sendable {
 
     /// The line and column just past the token's last character.
     func end(in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int32, column: Int32) {
-        var line = self.line, column = self.column
-        for i in Int(start)..<Int(end) {
-            let b = bytes[i]
-            if b == Byte.newline {
-                line += 1
-                column = 1
-            } else if Byte.startsScalar(b) {
-                column += 1
-            }
-        }
-        return (line, column)
+        // A token lies in a file under 2 GiB (checked before lexing), so its end fits 32 bits.
+        let (line, column) = Byte.lineAndColumn(after: Int(start)..<Int(end), in: bytes, from: (Int(line), Int(column)))
+        return (Int32(line), Int32(column))
     }
 }
 
@@ -110,4 +102,20 @@ enum Byte {
 
     /// True for bytes that start a Unicode scalar (i.e. not UTF-8 continuation bytes); used to count columns.
     @inline(__always) static func startsScalar(_ b: UInt8) -> Bool { b & 0xC0 != 0x80 }
+
+    /// The line and column reached from `start` (at the first byte of `range`) past the last byte of
+    /// `range`: a newline starts a line, and each scalar moves one column.
+    static func lineAndColumn(after range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, from start: (line: Int, column: Int)) -> (line: Int, column: Int) {
+        var (line, column) = start
+        for i in range {
+            let b = bytes[i]
+            if b == newline {
+                line += 1
+                column = 1
+            } else if startsScalar(b) {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
 }
