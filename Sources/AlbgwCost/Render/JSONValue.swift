@@ -68,6 +68,8 @@ package indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// A JSON string literal (RFC 8259 escapes; non-ASCII kept as UTF-8).
     package static func quote(_ text: String) -> String {
         var out: [UInt8] = []
@@ -92,10 +94,9 @@ package indirect enum JSONValue: Sendable, Equatable {
                 case UInt8(ascii: "\r"): append("\\r", to: &out)
                 case UInt8(ascii: "\t"): append("\\t", to: &out)
                 case 0..<0x20:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
                     append("\\u00", to: &out)
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0xF)])
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0xF)])
                 default: out.append(byte)
                 }
             }

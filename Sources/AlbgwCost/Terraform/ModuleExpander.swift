@@ -441,11 +441,6 @@ final class ModuleExpander {
     /// The instances of a module's resources and data sources, in order.
     private func expandResources(_ resources: [HCL.Block], scope: Scope, evaluator: Evaluator) {
         for block in resources {
-            // Most blocks have neither `count` nor `for_each`: one instance, evaluated as the module is.
-            if !block.body.items.contains(where: Self.isExpansionArgument) {
-                blocks.append(convert(block, scope: scope, evaluator: evaluator))
-                continue
-            }
             guard let expansion = instanceKeys(of: block, scope: scope, evaluator: evaluator) else {
                 let local = block.type == "data" ? "data.\(block.labels[0]).\(block.labels[1])" : "\(block.labels[0]).\(block.labels[1])"
                 declaredWithoutInstances.insert(scope.prefix + local)
@@ -460,11 +455,6 @@ final class ModuleExpander {
     }
 
     // MARK: - Conversion
-
-    private static func isExpansionArgument(_ item: BodyItem) -> Bool {
-        guard case .attribute(let attribute) = item else { return false }
-        return attribute.name == "count" || attribute.name == "for_each"
-    }
 
     func position(_ position: HCL.SourcePosition, scope: Scope) -> SourcePosition {
         SourceFile.position(position, in: source(position.file, scope: scope))
@@ -510,11 +500,8 @@ final class ModuleExpander {
 
     /// Where `block` starts, as findings show it: in the context's file unless an override file put it there.
     private func position(of block: HCL.Block, context: ExpressionContext, scope: Scope) -> SourcePosition {
-        let range = block.range
-        if let file = context.file, range.isInSameFile(as: file.syntax.body.range) {
-            return file.position(range.start)
-        }
-        return position(range.position, scope: scope)
+        if let file = context.file, file.holds(block.range) { return file.position(block.range.start) }
+        return position(block.position, scope: scope)
     }
 
     /// `dynamic "NAME" { for_each = ...; content { ... } }` over a known collection: one `NAME` block
@@ -549,8 +536,7 @@ final class ModuleExpander {
     private func convert(_ expression: HCLExpression, scope: Scope, context: ExpressionContext) -> TerraformExpression {
         // An override file's attribute sits in the block of another file.
         let range = expression.range
-        let sameFile = context.file.map { range.isInSameFile(as: $0.syntax.body.range) } ?? false
-        let context = sameFile ? context : ExpressionContext(evaluator: context.evaluator, file: source(range.file, scope: scope))
+        let context = context.file?.holds(range) == true ? context : ExpressionContext(evaluator: context.evaluator, file: source(range.file, scope: scope))
         var elements: [TerraformExpression]?
         switch expression.kind {
         case .tuple(let items):

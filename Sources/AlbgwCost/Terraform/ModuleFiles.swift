@@ -32,6 +32,9 @@ final class SourceFile: Sendable {
         self.position(SourcePoint(line: position.line, column: position.column, offset: 0))
     }
 
+    /// Whether `range` is in this file (an override file's attributes sit in blocks of other files).
+    func holds(_ range: HCL.SourceRange) -> Bool { range.isInSameFile(as: syntax.body.range) }
+
     /// Where `point` of this file stands as findings show it.
     func position(_ point: SourcePoint) -> SourcePosition {
         SourcePosition(file: display, line: jsonLines.map { $0[point.line] ?? point.line } ?? point.line, column: jsonLines == nil ? point.column : 1)

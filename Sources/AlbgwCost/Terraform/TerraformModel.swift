@@ -180,13 +180,6 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
         /// An index key, rendered as Terraform writes it in an address: `[0]`, `["api"]`.
         case key(String)
 
-        var rendered: String {
-            switch self {
-            case .attribute(let name): ".\(name)"
-            case .key(let key): key
-            }
-        }
-
         /// `[0]` for a number, `["a"]` for a string (quotes and backslashes escaped).
         static func key(for value: TerraformValue) -> Step? {
             switch value {
@@ -395,9 +388,6 @@ package final class TerraformBlock: Sendable, Equatable {
         for (name, expression) in attributeList where name == attribute { return expression }
         return nil
     }
-
-    /// The attributes by name.
-    package var attributes: [String: TerraformExpression] { Dictionary(attributeList.map { ($0.name, $0.expression) }, uniquingKeysWith: { _, last in last }) }
 
     package func blocks(_ kind: String) -> [TerraformBlock] { blocks.filter { $0.kind == kind } }
 
