@@ -90,6 +90,30 @@ import Testing
         #expect(wrong.map(\.id) == ["undeclared-reference"] && wrong.first?.message.contains("aws_lambda_function.gone") == true, "\(wrong.map(\.message))")
     }
 
+    /// A reference with an instance key is declared when its resource is, whatever the key (Terraform
+    /// says "invalid index" at plan time, not "undeclared"); a keyed reference to a resource nobody
+    /// declares is reported under the resource's address, without the key.
+    @Test func keyedReferencesAreCheckedByTheirResource() throws {
+        let text = try good
+        let counted = """
+
+            resource "aws_iam_role" "extra" {
+              count = 2
+              name  = "extra-${count.index}"
+            }
+
+            output "roles" {
+              value = [aws_iam_role.extra[0].arn, aws_iam_role.extra[7].arn, aws_iam_role.extra["x"].arn]
+            }
+
+            """
+        let (_, findings) = try review(text + counted)
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+        let (_, missing) = try review(text + counted.replacingOccurrences(of: "aws_iam_role.extra[7]", with: "aws_iam_role.absent[7]"))
+        #expect(missing.map(\.id) == ["undeclared-reference"], "\(missing.map(\.message))")
+        #expect(missing.first?.message.contains("refers to aws_iam_role.absent, which no file declares") == true, "\(missing.map(\.message))")
+    }
+
     var privateDomain: String { get throws { try String(contentsOfFile: "\(Self.fixtures)/private-custom-domain.tf", encoding: .utf8) } }
 
     /// A private custom domain name with its access association and no ALB is vpce-apigw-lambda.

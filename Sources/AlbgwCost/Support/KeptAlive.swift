@@ -13,4 +13,12 @@ package final class KeptAlive: @unchecked Sendable {
     package init() {}
 
     package func keep(_ object: AnyObject) { lock.withLock { self.object = object } }
+
+    /// Keeps a value (a large JSON document, say) the same way.
+    package func keep<Value>(value: Value) { keep(Box(value)) }
+
+    private final class Box<Value> {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
 }

@@ -490,4 +490,8 @@ package struct TerraformConfiguration: Sendable, Equatable {
 
     /// The block with this address (`aws_lb.x`, `module.alb.aws_lb.this[0]`, `var.v`).
     package func block(address: String) -> TerraformBlock? { index(address: address).map { blocks[$0] } }
+
+    /// Whether a block of this address without its instance key (`aws_lb.x`, `data.t.n`, `var.v`) is
+    /// declared: what `block(for:)` finds for a reference whose target this is, keyed or not.
+    package func declares(_ target: String) -> Bool { byBase[target] != nil }
 }

@@ -278,7 +278,7 @@ package enum TerraformReview {
             forEachExpression(block) { expression in
                 if let formerAddress, formerAddress.position == expression.position { return }
                 for reference in expression.references where reference.module == block.module {
-                    guard let address = declarable(reference), config.block(for: reference) == nil, !config.declaredWithoutInstances.contains(address),
+                    guard let address = declarable(reference), !config.declares(address), !config.declaredWithoutInstances.contains(address),
                         reported.insert(address).inserted
                     else { continue }
                     let where_ = reference.module.isEmpty ? "no file declares" : "the module \(reference.module.dropLast()) does not declare"
@@ -389,7 +389,9 @@ package enum TerraformReview {
         var values: [String] = []
         var index = 0
         while index < count {
-            guard keyStarts(at: index) else {
+            // The key starts with `a` or `A` and nothing else: most of a document is passed over here.
+            let first = scalars[index].value
+            guard first == 0x61 || first == 0x41, keyStarts(at: index) else {
                 index += 1
                 continue
             }
