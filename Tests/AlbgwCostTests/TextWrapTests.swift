@@ -30,4 +30,70 @@ import Testing
         #expect(TextWrap.width(["COLUMNS": "10"]) == 40)
         #expect(TextWrap.width([:]) == 120)
     }
+
+    /// Worked by hand: natural widths 10, 15, 13, 13 need 59 columns. Path narrows to 12 (step one);
+    /// the two money columns narrow to their headers' longest pieces, 8 each (step two), which leaves
+    /// 46; Path narrows to 11 (step three), and then needs only 6 ("ALB ->" over "Lambda"). Of the 5
+    /// columns that frees, "design-specific" (lost 7) cannot use any, nor can Path (lost 7) short of
+    /// 13; "$/1M requests" (lost 5) takes them back and stands on one line.
+    @Test func headersWrapOverNumbersAndFreedRoomGoesBack() {
+        var table = TextTable([("Design", .left), ("design-specific", .right), ("$/1M requests", .right), ("Path", .left)])
+        table.add(["alb-lambda", "$12.53", "$1.0314", "ALB -> Lambda"])
+        let out = TextWrap.lines(table.render(indent: "  ", width: 45), width: 45)
+        #expect(
+            out == """
+                               design-
+                  Design      specific  $/1M requests  Path
+                  ----------  --------  -------------  ------
+                  alb-lambda    $12.53        $1.0314  ALB ->
+                                                       Lambda
+
+                """, "\n\(out)")
+    }
+
+    /// Numbers never break: a table of wide numbers stays wider than asked, and its text column is
+    /// not cut for nothing (step four is taken only when the table then fits).
+    @Test func numbersNeverBreakAndWordsAreCutOnlyToFit() {
+        var table = TextTable([("Item", .left), ("A", .right), ("B", .right)])
+        table.add(["a long description here", "$1,000,000.00", "$2,000,000.00"])
+        let wide = TextWrap.lines(table.render(indent: "  ", width: 30), width: 30)
+        #expect(
+            wide == """
+                  Item                     A              B
+                  -----------  -------------  -------------
+                  a long       $1,000,000.00  $2,000,000.00
+                  description
+                  here
+
+                """, "\n\(wide)")
+        // With room for 10 characters of text and not 11, "description" is cut at 10.
+        var narrow = TextTable([("Item", .left), ("A", .right)])
+        narrow.add(["a long description here", "$1.00"])
+        let cut = TextWrap.lines(narrow.render(indent: "  ", width: 19), width: 19)
+        #expect(
+            cut == """
+                  Item            A
+                  ----------  -----
+                  a long      $1.00
+                  descriptio
+                  n here
+
+                """, "\n\(cut)")
+    }
+
+    /// Real reports at 80 and 100 columns: every line fits, tables included (the line-item table with
+    /// its Scope column, the regions table with "(incomplete)" totals, the review's facts).
+    @Test(arguments: [80, 100])
+    func reportsFitTheWidth(width: Int) {
+        let commands: [[String]] = [
+            ["--rps", "50", "--region", "us-west-2"], ["--rps", "50", "--region", "us-west-2", "--detail"], ["--rps", "50", "--preset", "hybrid"],
+            ["--rps", "50", "--regions", "all"], ["review", "Tests/HCLTests/Fixtures/tutorial", "--rps", "50"],
+        ]
+        for command in commands {
+            let run = CLI.run(command, environment: ["COLUMNS": "\(width)"])
+            #expect(run.exitCode == 0, "\(command): \(run.stderr)")
+            let wide = run.stdout.split(separator: "\n").filter { $0.count > width }
+            #expect(wide.isEmpty, "\(command) at \(width): \(wide.prefix(3))")
+        }
+    }
 }

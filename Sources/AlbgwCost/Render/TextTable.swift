@@ -15,7 +15,11 @@ package struct TextTable {
 
     /// The table as lines, each indented by `indent` and without trailing spaces.
     /// Widths are counted in characters. Built as bytes in one buffer, without a string per cell.
-    package func render(indent: String = "") -> String {
+    package func render(indent: String = "") -> String { render(indent: indent, headerLines: 1) }
+
+    /// The same, with the first `headerLines` rows (`headers` and the rows after it) above the rule:
+    /// a header wrapped onto several lines.
+    func render(indent: String, headerLines: Int) -> String {
         let all = [headers] + rows
         let counts = all.map { $0.map(Self.width) }
         let widths = headers.indices.map { column in counts.map { $0[column] }.max() ?? 0 }
@@ -33,7 +37,7 @@ package struct TextTable {
             }
             Self.trimTrailingSpaces(&out, from: start)
             out.append(UInt8(ascii: "\n"))
-            if rowIndex == 0 {
+            if rowIndex == headerLines - 1 {
                 out += indent.utf8
                 for (column, width) in widths.enumerated() {
                     if column > 0 { out += "  ".utf8 }

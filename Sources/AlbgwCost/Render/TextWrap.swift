@@ -85,34 +85,110 @@ package enum TextWrap {
 }
 
 extension TextTable {
-    /// The table in at most `width` columns where its text columns allow it: the widest
-    /// left-aligned columns are narrowed (not below 12 characters, their header or their longest word) and their cells
-    /// wrap onto extra lines of the same row; numbers and headers never wrap. Its lines are marked
-    /// for `TextWrap.lines`, which every caller passes the output through.
+    /// The table in at most `width` columns where its columns allow it, in four steps, each taken
+    /// only when the one before leaves the table too wide: the widest left-aligned columns are
+    /// narrowed (not below 12 characters, their header or their longest word) and their cells wrap
+    /// onto extra lines of the same row; then headers wrap at spaces and after hyphens (`design-` over
+    /// `specific`), so a column of short numbers under a long header narrows to its numbers; then
+    /// every column narrows to its longest word (`$723.70` over `(incomplete)`), and words of text
+    /// columns break after their hyphens; last, text columns narrow to 10 characters and longer
+    /// words are cut, when that makes the table fit. Numbers never break, so a table of too many
+    /// numbers stays wider than `width`. Room the later steps free goes back to the columns narrowed
+    /// most. Its lines are marked for `TextWrap.lines`, which every caller passes the output through.
     package func render(indent: String = "", width: Int) -> String {
-        var widths = headers.indices.map { column in ([headers] + rows).map { Self.width($0[column]) }.max() ?? 0 }
+        let natural = headers.indices.map { column in ([headers] + rows).map { Self.width($0[column]) }.max() ?? 0 }
+        var widths = natural
         func total() -> Int { indent.count + widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
         // A table that fits needs neither wrapping nor the mark (its lines are short enough already).
         if total() <= width { return render(indent: indent) }
-        // A column never gets narrower than its header, its longest word (an id never breaks) or 12.
-        let floors = headers.indices.map { column in
-            rows.reduce(max(12, headers[column].count)) { floor, row in
-                max(floor, row[column].split(separator: " ").map(\.count).max() ?? 0)
+        func longest(_ column: Int, _ pieces: (String) -> [Substring]) -> Int {
+            rows.reduce(0) { longest, row in max(longest, pieces(row[column]).map(\.count).max() ?? 0) }
+        }
+        let longestCell = headers.indices.map { longest($0) { [Substring($0)] } }
+        let longestWord = headers.indices.map { longest($0) { $0.split(separator: " ") } }
+        // Numbers, and words in right-aligned columns, never break.
+        let longestPiece = headers.indices.map { alignments[$0] == .left ? longest($0) { Self.pieces($0, width: 0).map(\.text) } : longestWord[$0] }
+        let longestHeaderPiece = headers.map { header in Self.pieces(header, width: 0).map(\.text.count).max() ?? 0 }
+        let steps: [(Int) -> Int] = [
+            { column in alignments[column] == .left ? max(12, headers[column].count, longestWord[column]) : natural[column] },
+            { column in alignments[column] == .left ? max(12, longestHeaderPiece[column], longestWord[column]) : max(longestHeaderPiece[column], longestCell[column]) },
+            { column in max(longestHeaderPiece[column], longestPiece[column]) },
+            // Last, rather than run past the width: text columns down to 10 characters, longer words cut.
+            { column in max(longestHeaderPiece[column], alignments[column] == .left ? min(10, longestPiece[column]) : longestPiece[column]) },
+        ]
+        for (step, floor) in steps.enumerated() where total() > width {
+            let floors = headers.indices.map(floor)
+            let before = widths
+            while total() > width {
+                let candidates = widths.indices.filter { widths[$0] > floors[$0] }
+                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
             }
+            // Cut words are worth it only for a table that then fits.
+            if step == steps.count - 1 && total() > width { widths = before }
         }
-        while total() > width {
-            let candidates = widths.indices.filter { alignments[$0] == .left && widths[$0] > floors[$0] }
-            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[widest] -= 1
+        // A column wrapped to a width may need less of it (`design-` over `specific` is 8 wide, not 10).
+        func need(_ column: Int, _ width: Int) -> Int {
+            ([headers[column]] + rows.map { $0[column] }).map { cell in Self.wrap(cell, width: width).map(\.count).max() ?? 0 }.max() ?? 0
         }
-        var wrapped = TextTable(Array(zip(headers, alignments)))
+        for column in widths.indices where widths[column] < natural[column] { widths[column] = need(column, widths[column]) }
+        // The room that frees goes to the columns that lost the most, each taking what it can use.
+        for column in widths.indices.sorted(by: { (natural[$1] - widths[$1], $0) < (natural[$0] - widths[$0], $1) }) where total() < width {
+            guard widths[column] < natural[column] else { continue }
+            widths[column] = need(column, min(natural[column], widths[column] + width - total()))
+        }
+        // Headers wrapped to their columns, the last line of each just above the rule.
+        let headerCells = headers.indices.map { column in Self.wrap(headers[column], width: widths[column]) }
+        let headerHeight = headerCells.map(\.count).max() ?? 1
+        let headerRows = (0..<headerHeight).map { line in
+            headerCells.map { cells in line >= headerHeight - cells.count ? cells[line - (headerHeight - cells.count)] : "" }
+        }
+        var wrapped = TextTable(Array(zip(headerRows[0], alignments)))
+        for row in headerRows.dropFirst() { wrapped.add(row) }
         for row in rows {
-            let cells = row.enumerated().map { column, cell in
-                cell.count <= widths[column] ? [cell] : TextWrap.paragraph(cell, width: widths[column]).split(separator: "\n").map(String.init)
-            }
+            let cells = row.enumerated().map { column, cell in cell.count <= widths[column] ? [cell] : Self.wrap(cell, width: widths[column]) }
             let height = cells.map(\.count).max() ?? 1
             for line in 0..<height { wrapped.add(cells.map { line < $0.count ? $0[line] : "" }) }
         }
-        return wrapped.render(indent: indent).split(separator: "\n").map { "\(TextWrap.tableMark)\($0)\n" }.joined()
+        return wrapped.render(indent: indent, headerLines: headerHeight).split(separator: "\n").map { "\(TextWrap.tableMark)\($0)\n" }.joined()
+    }
+
+    /// The words of `text`, a word wider than `width` cut after each of its hyphens (`endpoint-`,
+    /// `AZ-`, `hour`); `spaced` when a space stood before the piece.
+    static func pieces(_ text: String, width: Int) -> [(text: Substring, spaced: Bool)] {
+        text.split(separator: " ").flatMap { word -> [(text: Substring, spaced: Bool)] in
+            guard word.count > width else { return [(word, true)] }
+            var pieces: [(text: Substring, spaced: Bool)] = []
+            var start = word.startIndex
+            for index in word.indices where word[index] == "-" && index > start {
+                let end = word.index(after: index)
+                pieces.append((word[start..<end], pieces.isEmpty))
+                start = end
+            }
+            if start < word.endIndex { pieces.append((word[start...], pieces.isEmpty)) }
+            return pieces
+        }
+    }
+
+    /// `text` on lines of at most `width` characters, broken between its pieces; a piece wider than
+    /// the line is cut, as `TextWrap.paragraph` cuts a word.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for piece in pieces(text, width: width) {
+            let joined = line.isEmpty ? String(piece.text) : line + (piece.spaced ? " " : "") + piece.text
+            if joined.count <= width {
+                line = joined
+                continue
+            }
+            if !line.isEmpty { lines.append(line) }
+            line = String(piece.text)
+            while line.count > width {
+                lines.append(String(line.prefix(width)))
+                line = String(line.dropFirst(width))
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 }
