@@ -384,6 +384,32 @@ import Testing
         #expect(!TerraformReview.review(config, designs: [recognition]).contains { $0.id == "deprecated-runtime" })
     }
 
+    /// A plan's provider configurations keep how they sign in: an alias that differs from the default
+    /// in region only is the same account; one with a profile of its own, or another profile, is not.
+    @Test(arguments: [
+        (#""region": {"constant_value": "eu-west-1"}"#, #""region": {"constant_value": "eu-west-1"}"#, AccountLayout.single),
+        (#""region": {"constant_value": "eu-west-1"}"#, #""profile": {"constant_value": "other"}"#, .cross),
+        (#""profile": {"constant_value": "ops"}"#, #""profile": {"constant_value": "ops"}, "region": {"constant_value": "eu-west-1"}"#, .single),
+        (#""profile": {"constant_value": "ops"}"#, #""profile": {"constant_value": "ops"}, "assume_role": [{"role_arn": {"constant_value": "arn:aws:iam::2:role/x"}}]"#, .cross),
+    ])
+    func planProviderAliasesAreAnotherAccountOnlyWhenTheySignInOtherwise(first: String, second: String, accounts: AccountLayout) throws {
+        let text = """
+            {"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+              {"address": "aws_lb.api", "mode": "managed", "type": "aws_lb", "name": "api", "values": {"internal": true}},
+              {"address": "aws_lb_target_group.a", "mode": "managed", "type": "aws_lb_target_group", "name": "a", "values": {"target_type": "lambda"}},
+              {"address": "aws_lambda_function.app", "mode": "managed", "type": "aws_lambda_function", "name": "app", "values": {"memory_size": 128}}]}},
+             "configuration": {"provider_config": {
+                "aws": {"name": "aws", "full_name": "registry.terraform.io/hashicorp/aws", "expressions": {\(first)}},
+                "aws.second": {"name": "aws", "full_name": "registry.terraform.io/hashicorp/aws", "alias": "second", "expressions": {\(second)}}},
+              "root_module": {"resources": [
+                {"address": "aws_lb.api", "mode": "managed", "type": "aws_lb", "name": "api", "provider_config_key": "aws"},
+                {"address": "aws_lb_target_group.a", "mode": "managed", "type": "aws_lb_target_group", "name": "a", "provider_config_key": "aws"},
+                {"address": "aws_lambda_function.app", "mode": "managed", "type": "aws_lambda_function", "name": "app", "provider_config_key": "aws.second"}]}}}
+            """
+        let recognition = DesignRecognizer.recognize(try read(text))
+        #expect(recognition.design == .albLambda && recognition.accounts == accounts, "\(recognition.facts.filter { $0.name == "accounts" })")
+    }
+
     /// A plan without planned_values is read from its changes; prior_state's data sources are read.
     @Test func changesAndPriorStateAreReadWhenThatIsAllThereIs() throws {
         let text = """

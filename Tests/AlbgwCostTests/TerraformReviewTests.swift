@@ -90,6 +90,26 @@ import Testing
         #expect(wrong.map(\.id) == ["undeclared-reference"] && wrong.first?.message.contains("aws_lambda_function.gone") == true, "\(wrong.map(\.message))")
     }
 
+    /// A second configuration of the provider is another account only when it signs in otherwise (a
+    /// profile, a role, keys of its own): an alias for other tags or another region is the same
+    /// account, and an ALB can invoke its function. An alias no block declares stays another account.
+    @Test(arguments: [
+        ("region = \"us-east-1\"\n  default_tags {\n    tags = { team = \"api\" }\n  }", AccountLayout.single, "single: aws.second (aws_lambda_function.app) signs in as aws does"),
+        ("profile = \"other\"", .cross, "cross: aws_lambda_function.app uses the provider aws.second, which signs in otherwise than aws_lb.api's aws"),
+        ("assume_role {\n    role_arn = \"arn:aws:iam::222222222222:role/deploy\"\n  }", .cross, "cross: aws_lambda_function.app uses the provider aws.second"),
+        ("", .cross, "cross: aws_lambda_function.app uses the provider aws.second"),
+    ])
+    func providerAliasesAreAnotherAccountOnlyWhenTheySignInOtherwise(settings: String, accounts: AccountLayout, fact: String) throws {
+        var text = try String(contentsOfFile: "\(Self.fixtures)/alb-lambda.tf", encoding: .utf8)
+            .replacingOccurrences(of: "resource \"aws_lambda_function\" \"app\" {", with: "resource \"aws_lambda_function\" \"app\" {\n  provider = aws.second")
+        // The last case declares no `aws.second` at all.
+        if !settings.isEmpty { text += "\nprovider \"aws\" {\n  alias = \"second\"\n  \(settings)\n}\n" }
+        let (recognition, _) = try review(text)
+        #expect(recognition.design == .albLambda && recognition.accounts == accounts)
+        let value = try #require(recognition.facts.first { $0.name == "accounts" }?.value)
+        #expect(value.hasPrefix(fact), "\(value)")
+    }
+
     /// A reference with an instance key is declared when its resource is, whatever the key (Terraform
     /// says "invalid index" at plan time, not "undeclared"); a keyed reference to a resource nobody
     /// declares is reported under the resource's address, without the key.

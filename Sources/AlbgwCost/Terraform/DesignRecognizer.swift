@@ -165,12 +165,7 @@ package enum DesignRecognizer {
         result.registeredTargets = registration.count
         result.targetIPs = registration.manual ? .manual : .lookup
         result.facts.append(.init(name: "registered endpoint IPs", value: "\(registration.count) (\(listed(registration.texts)))", position: registration.position))
-        result.accounts = crossAccount(alb: alb, application: [api] + (function.map { [$0] } ?? [])) ? .cross : .single
-        result.facts.append(
-            .init(
-                name: "accounts",
-                value: result.accounts == .cross ? "cross: API and function use another provider (\(api["provider"]?.text ?? function?["provider"]?.text ?? ""))" : "single",
-                position: api["provider"]?.position ?? api.position))
+        accounts(config, front: alb, application: [api] + (function.map { [$0] } ?? []), into: &result)
         commonFacts(inventory, alb: alb, endpoint: endpoint, into: &result)
         return result
     }
@@ -190,7 +185,7 @@ package enum DesignRecognizer {
         for lambdaGroup in [group] + others {
             result.facts.append(.init(name: "target group", value: "\(lambdaGroup.address): lambda", position: lambdaGroup.position))
         }
-        result.accounts = crossAccount(alb: alb, application: function.map { [$0] } ?? []) ? .cross : .single
+        accounts(inventory.config, front: alb, application: function.map { [$0] } ?? [], into: &result)
         commonFacts(inventory, alb: alb, endpoint: nil, into: &result)
         return result
     }
@@ -226,11 +221,7 @@ package enum DesignRecognizer {
         let dns = endpoint["private_dns_enabled"]?.value?.bool ?? false
         result.privateDNS = dns
         result.facts.append(.init(name: "endpoint private DNS", value: dns ? "enabled" : "disabled", position: endpoint["private_dns_enabled"]?.position ?? endpoint.position))
-        result.accounts = crossAccount(alb: endpoint, application: [api] + (function.map { [$0] } ?? [])) ? .cross : .single
-        result.facts.append(
-            .init(
-                name: "accounts", value: result.accounts == .cross ? "cross: the API uses another provider (\(api["provider"]?.text ?? ""))" : "single",
-                position: api["provider"]?.position ?? api.position))
+        accounts(config, front: endpoint, application: [api] + (function.map { [$0] } ?? []), into: &result)
         commonFacts(inventory, alb: nil, endpoint: endpoint, into: &result)
         return result
     }
@@ -458,8 +449,60 @@ package enum DesignRecognizer {
     }
 
     /// True when the application resources use a provider alias the ALB does not.
-    static func crossAccount(alb: TerraformBlock, application: [TerraformBlock]) -> Bool {
-        let albProvider = alb["provider"]?.text ?? "aws"
-        return application.contains { ($0["provider"]?.text ?? "aws") != albProvider }
+    /// The provider settings that choose the credentials it signs in with. Two configurations of the
+    /// provider that set them alike (or set none) act in one account, whatever their alias, region,
+    /// tags or endpoints.
+    static let credentialSettings = [
+        "profile", "access_key", "secret_key", "token", "shared_credentials_files", "shared_config_files", "allowed_account_ids", "forbidden_account_ids",
+        "assume_role", "assume_role_with_web_identity",
+    ]
+
+    /// How the provider configuration `provider` (`aws`, `aws.second`) signs in, as its credential
+    /// settings are written; nil when no block declares it. An undeclared default configuration
+    /// has no settings of its own.
+    static func credentials(of provider: String, module: String, in config: TerraformConfiguration) -> [String]? {
+        let parts = provider.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        // A provider address (`aws`, `aws.second`), not what a state says of an account (`aws (account 2222..., from its ARN)`).
+        func isName(_ part: String) -> Bool {
+            !part.isEmpty && part.utf8.allSatisfy { $0 == 0x5F || $0 == 0x2D || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        }
+        guard parts.count == 1 || parts.count == 2, parts.allSatisfy(isName) else { return nil }
+        let alias = parts.count == 2 ? parts[1] : nil
+        func declares(_ block: TerraformBlock) -> Bool { block.type == parts[0] && block["alias"]?.value?.string == alias }
+        // A module's own configuration, else the root's (a module inherits the default one, and is passed others).
+        guard let block = config.providers.first(where: { $0.module == module && declares($0) }) ?? config.providers.first(where: { $0.module.isEmpty && declares($0) })
+        else { return alias == nil ? [] : nil }
+        return credentialSettings.flatMap { key in
+            (block[key].map { ["\(key) = \($0.text)"] } ?? []) + block.blocks(key).map { "\(key) { \(TerraformReview.allText($0).joined(separator: "; ")) }" }
+        }
+    }
+
+    /// Whether the application runs in another account than the front (the ALB, or the endpoint), and
+    /// the fact that says so: a block whose provider configuration signs in differently, or that
+    /// names one no block declares.
+    static func accounts(_ config: TerraformConfiguration, front: TerraformBlock, application: [TerraformBlock], into result: inout Recognition) {
+        let frontProvider = front["provider"]?.text ?? "aws"
+        let frontCredentials = credentials(of: frontProvider, module: front.module, in: config)
+        var alike: (block: TerraformBlock, provider: String)?
+        for block in application {
+            let provider = block["provider"]?.text ?? "aws"
+            guard provider != frontProvider else { continue }
+            guard let own = credentials(of: provider, module: block.module, in: config), let frontCredentials, own == frontCredentials else {
+                result.accounts = .cross
+                result.facts.append(
+                    .init(
+                        name: "accounts",
+                        value: "cross: \(block.address) uses the provider \(provider), which signs in otherwise than \(front.address)'s \(frontProvider) (profile, role or keys)",
+                        position: block["provider"]?.position ?? block.position))
+                return
+            }
+            alike = alike ?? (block, provider)
+        }
+        result.accounts = .single
+        result.facts.append(
+            .init(
+                name: "accounts",
+                value: alike.map { "single: \($0.provider) (\($0.block.address)) signs in as \(frontProvider) does (the same profile, role and keys)" } ?? "single",
+                position: alike.map { $0.block["provider"]?.position ?? $0.block.position } ?? application.first?.position ?? front.position))
     }
 }

@@ -922,13 +922,24 @@ extension PlanReader {
             var blocks: [TerraformBlock] = []
             var region: (value: String, text: String, line: Int)?
             var defaultLine: Int?
+            var defaultCredentials: [String: TerraformExpression] = [:]
             for (_, config, line) in document["configuration"]?["provider_config"]?.members ?? [] {
                 guard case .string("aws")? = config["name"], config["module_address"] == nil || config["module_address"] == .string("") else { continue }
+                // How it signs in, as written, for telling another account's configuration from one that only differs in region or tags.
+                var credentials: [String: TerraformExpression] = [:]
+                for key in DesignRecognizer.credentialSettings {
+                    guard let expression = config["expressions"]?[key] else { continue }
+                    let at = config["expressions"]?.line(of: key) ?? line
+                    credentials[key] = TerraformExpression(text: PlanReader.canonical(expression), position: position(at), value: nil, references: [])
+                }
                 if case .string(let alias)? = config["alias"], !alias.isEmpty {
                     let alias = TerraformExpression(text: PlanReader.quoted(alias), position: position(line), value: .string(alias), references: [])
-                    blocks.append(TerraformBlock(kind: "provider", labels: ["aws"], attributes: ["alias": alias], blocks: [], position: position(line)))
+                    blocks.append(
+                        TerraformBlock(
+                            kind: "provider", labels: ["aws"], attributes: credentials.merging(["alias": alias]) { $1 }, blocks: [], position: position(line)))
                     continue
                 }
+                if defaultLine == nil { defaultCredentials = credentials }
                 defaultLine = defaultLine ?? line
                 guard region == nil, let expressions = config["expressions"], let expression = expressions["region"] else { continue }
                 let at = expressions.line(of: "region") ?? line
@@ -941,7 +952,7 @@ extension PlanReader {
                 }
             }
             if region == nil { region = resourceRegion() }
-            var attributes: [String: TerraformExpression] = [:]
+            var attributes = defaultCredentials
             if let region {
                 attributes["region"] = TerraformExpression(
                     text: HCLError.excerpt(region.text, limit: 100), position: position(region.line), value: .string(region.value), references: [])
@@ -1062,6 +1073,19 @@ extension PlanReader {
     }
 
     /// `"text"` with quotes, backslashes and control characters escaped: one line, as HCL writes it.
+    /// A JSON value as compact text, without the lines it was read from: two expressions written
+    /// alike read alike.
+    static func canonical(_ json: OrderedJSON) -> String {
+        switch json {
+        case .object(let members): "{" + members.map { "\(quoted($0.key)): \(canonical($0.value))" }.joined(separator: ", ") + "}"
+        case .array(let elements): "[" + elements.map(canonical).joined(separator: ", ") + "]"
+        case .string(let text): quoted(text)
+        case .number(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .null: "null"
+        }
+    }
+
     static func quoted(_ text: String) -> String {
         // Most values are printable ASCII without quotes or backslashes: nothing to escape.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + text + "\"" }
