@@ -90,6 +90,21 @@ import Testing
         #expect(wrong.map(\.id) == ["undeclared-reference"] && wrong.first?.message.contains("aws_lambda_function.gone") == true, "\(wrong.map(\.message))")
     }
 
+    /// `count = length(<endpoint>.subnet_ids)`, the fix the partial-registration finding gives, registers
+    /// one IP per endpoint subnet: 2 here, no finding. A count with no known value is not a count of 1:
+    /// the registrations are unknown, said so, and nothing is reported on a guess.
+    @Test func registrationsCountedByAnExpressionAreReadOrUnknown() throws {
+        let text = try good
+        #expect(text.components(separatedBy: "count            = 2").count == 2, "the fixture's attachment changed")
+        let (read, readFindings) = try review(text.replacingOccurrences(of: "count            = 2", with: "count            = length(aws_vpc_endpoint.execute_api.subnet_ids)"))
+        #expect(read.registeredTargets == 2 && read.vpceSubnets == 2 && readFindings.isEmpty, "\(readFindings.map(\.message))")
+        let (unknown, unknownFindings) = try review(
+            text.replacingOccurrences(of: "count            = 2", with: "count            = var.registrations") + "\nvariable \"registrations\" {}\n")
+        #expect(unknown.registeredTargets == nil && !unknownFindings.contains { $0.id == "partial-registration" }, "\(unknownFindings.map(\.message))")
+        #expect(unknown.unknowns.contains { $0.contains("aws_lb_target_group_attachment.endpoint's count = var.registrations has no known value") }, "\(unknown.unknowns)")
+        #expect(unknown.facts.first { $0.name == "registered endpoint IPs" }?.value.hasPrefix("unknown (") == true)
+    }
+
     /// A second configuration of the provider is another account only when it signs in otherwise (a
     /// profile, a role, keys of its own): an alias for other tags or another region is the same
     /// account, and an ALB can invoke its function. An alias no block declares stays another account.

@@ -161,10 +161,17 @@ package enum DesignRecognizer {
                 name: "target group", value: "\(group.address): ip, \(group["protocol"]?.value?.string ?? "protocol not set") \(group["port"]?.value?.string ?? "")",
                 position: group.position))
         endpointFacts(endpoint, config: config, into: &result)
-        let registration = registeredTargets(inventory, group: group)
+        let registration = registeredTargets(inventory, group: group, endpoint: endpoint, endpointSubnets: result.vpceSubnets)
         result.registeredTargets = registration.count
         result.targetIPs = registration.manual ? .manual : .lookup
-        result.facts.append(.init(name: "registered endpoint IPs", value: "\(registration.count) (\(listed(registration.texts)))", position: registration.position))
+        result.facts.append(
+            .init(
+                name: "registered endpoint IPs", value: "\(registration.count.map(String.init) ?? "unknown") (\(listed(registration.texts)))",
+                position: registration.position))
+        if let unknown = registration.unknown {
+            result.unknowns.append(
+                "how many endpoint IPs are registered: \(unknown) has no known value; the analysis takes every ENI as registered (--registered-targets says otherwise)")
+        }
         accounts(config, front: alb, application: [api] + (function.map { [$0] } ?? []), into: &result)
         commonFacts(inventory, alb: alb, endpoint: endpoint, into: &result)
         return result
@@ -422,17 +429,34 @@ package enum DesignRecognizer {
     }
 
     /// How many endpoint IPs the attachments to `group` register, and whether they were typed in.
-    static func registeredTargets(_ inventory: Inventory, group: TerraformBlock) -> (count: Int, manual: Bool, texts: [String], position: SourcePosition?) {
+    /// How many endpoint IPs the target group's attachments register, nil when a `count` or
+    /// `for_each` is not known (then `unknown` says which); `length(<endpoint>.subnet_ids)` (or its
+    /// `network_interface_ids`), the usual way to register one IP per ENI, counts the endpoint's subnets.
+    static func registeredTargets(
+        _ inventory: Inventory, group: TerraformBlock, endpoint: TerraformBlock, endpointSubnets: Int?
+    ) -> (count: Int?, manual: Bool, texts: [String], position: SourcePosition?, unknown: String?) {
         let attachments = inventory.attachments(to: group)
-        var count = 0
+        var count: Int? = 0
+        var unknown: String?
         var manual = false
         var texts: [String] = []
+        let perENI = ["subnet_ids", "network_interface_ids"].map { "\(endpoint.baseAddress).\($0)" }
         for attachment in attachments {
             // An expanded instance is one registration; an unexpanded block counts what count/for_each say.
-            let copies =
-                attachment.key != nil
-                ? 1 : attachment["count"]?.value?.string.flatMap(Int.init) ?? (attachment["for_each"] == nil ? 1 : (attachment["for_each"]?.count ?? 1))
-            count += copies
+            var copies: Int?
+            if attachment.key != nil {
+                copies = 1
+            } else if let expression = attachment["count"] {
+                copies = expression.value?.string.flatMap(Int.init)
+                if copies == nil, expression.text.hasPrefix("length("), expression.references.contains(where: { perENI.contains($0.text) }) { copies = endpointSubnets }
+                if copies == nil { unknown = unknown ?? "\(attachment.address)'s count = \(HCLError.excerpt(expression.text, limit: 80))" }
+            } else if let expression = attachment["for_each"] {
+                copies = expression.count
+                if copies == nil { unknown = unknown ?? "\(attachment.address)'s for_each = \(HCLError.excerpt(expression.text, limit: 80))" }
+            } else {
+                copies = 1
+            }
+            count = count.flatMap { total in copies.map { total + $0 } }
             let target = attachment["target_id"]
             texts.append("\(attachment.address): \(target?.text ?? "no target_id")")
             let references = target?.references ?? []
@@ -440,7 +464,7 @@ package enum DesignRecognizer {
             // state) was looked up.
             if references.contains(where: { $0.root == "var" }) || (target?.value != nil && !references.contains { $0.resourceType != nil }) { manual = true }
         }
-        return (count, manual, texts, attachments.first?.position)
+        return (count, manual, texts, attachments.first?.position, unknown)
     }
 
     /// At most three items of a list, then how many more: a fact stays one short line.
@@ -448,7 +472,6 @@ package enum DesignRecognizer {
         items.count <= 3 ? items.joined(separator: separator) : items.prefix(3).joined(separator: separator) + "\(separator)and \(items.count - 3) more"
     }
 
-    /// True when the application resources use a provider alias the ALB does not.
     /// The provider settings that choose the credentials it signs in with. Two configurations of the
     /// provider that set them alike (or set none) act in one account, whatever their alias, region,
     /// tags or endpoints.
