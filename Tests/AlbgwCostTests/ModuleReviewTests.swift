@@ -31,6 +31,45 @@ import Testing
         return try #require(lines.firstIndex { $0.contains(text) }) + 1
     }
 
+    /// A module's API policy that conditions aws:SourceVpce on a variable stands for what the caller
+    /// passes: the endpoint's id names the endpoint (no finding); a typed-in id is reported.
+    @Test(arguments: [("aws_vpc_endpoint.e.id", false), ("\"vpce-0123456789abcdef0\"", true)])
+    func aSourceVpcePassedIntoAModuleIsFollowed(passed: String, reported: Bool) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-vpce-\(UUID().uuidString)").path
+        defer { remove(directory) }
+        try FileManager.default.createDirectory(atPath: "\(directory)/api", withIntermediateDirectories: true)
+        try """
+        resource "aws_vpc_endpoint" "e" {
+          vpc_id            = "vpc-1"
+          service_name      = "com.amazonaws.us-east-1.execute-api"
+          vpc_endpoint_type = "Interface"
+        }
+
+        module "api" {
+          source  = "./api"
+          vpce_id = \(passed)
+        }
+        """.write(toFile: "\(directory)/main.tf", atomically: true, encoding: .utf8)
+        try """
+        variable "vpce_id" {}
+
+        resource "aws_api_gateway_rest_api" "p" {
+          name = "p"
+          endpoint_configuration {
+            types            = ["PRIVATE"]
+            vpc_endpoint_ids = [var.vpce_id]
+          }
+          policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "execute-api:Invoke", Resource = "execute-api:/*",
+            Condition = { StringEquals = { "aws:SourceVpce" = var.vpce_id } } }] })
+        }
+        """.write(toFile: "\(directory)/api/main.tf", atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(directory, inputs: VariableInputs())
+        let findings = TerraformReview.review(config, designs: DesignRecognizer.recognizeAll(config))
+        let sourceVpce = findings.filter { $0.id == "source-vpce" }
+        #expect(sourceVpce.count == (reported ? 1 : 0), "\(findings.map(\.message))")
+        if reported { #expect(sourceVpce.first?.position.description == "api/main.tf:9:12") }
+    }
+
     @Test func aLocalModuleIsFollowed() throws {
         let config = try TerraformLoader.load(Self.fixture, inputs: VariableInputs())
         let designs = DesignRecognizer.recognizeAll(config)

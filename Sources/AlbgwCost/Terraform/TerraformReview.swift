@@ -258,8 +258,10 @@ package enum TerraformReview {
         for holder in config.resources("aws_api_gateway_rest_api") + config.resources("aws_api_gateway_rest_api_policy") {
             guard let policy = holder["policy"] else { continue }
             for condition in sourceVpceValues(policy.text) {
-                let namesEndpoint = condition.contains("aws_vpc_endpoint.")
-                if namesEndpoint { continue }
+                // Named outright, or through a variable, local or module output that stands for an endpoint
+                // (a module given `vpce_id = aws_vpc_endpoint.e.id`): the policy's references hold what it stands for.
+                let throughName = ["var.", "local.", "module."].contains { condition.contains($0) }
+                if condition.contains("aws_vpc_endpoint.") || (throughName && policy.references.contains { $0.resourceType == "aws_vpc_endpoint" }) { continue }
                 let isVPC = condition.range(of: #"vpc-[0-9a-f]+"#, options: .regularExpression) != nil && !condition.contains("vpce-")
                 add(
                     .sourceVpce, .high, policy.position,
