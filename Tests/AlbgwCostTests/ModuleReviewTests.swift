@@ -292,6 +292,28 @@ import Testing
         #expect(dangling.exitCode == 66 && dangling.stderr.contains("gone.tf' is a symbolic link to 'nowhere.tf', which does not exist"), "\(dangling.stderr)")
     }
 
+    /// Terraform reads no hidden file, editor backup or lock, and no directory, whatever its name ends
+    /// in: a copy of main.tf saved as `.main.swp.tf`, emacs's lock link `.#main.tf` (it points at
+    /// nothing), a vim backup `main.tf~` and a directory `old.tf` change nothing.
+    @Test func hiddenFilesEditorLocksAndDirectoriesAreNotConfiguration() throws {
+        let directory = try copy()
+        defer { remove(directory) }
+        let clean = CLI.run(["review", directory])
+        #expect(clean.exitCode == 0, "\(clean.stderr)")
+        try FileManager.default.copyItem(atPath: "\(directory)/main.tf", toPath: "\(directory)/.main.swp.tf")
+        try FileManager.default.createSymbolicLink(atPath: "\(directory)/.#main.tf", withDestinationPath: "user@host.12345:1700000000")
+        try "resource \"aws_lb\" \"extra\" {}\n".write(toFile: "\(directory)/#main.tf#", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: "\(directory)/old.tf", withIntermediateDirectories: true)
+        let edited = CLI.run(["review", directory])
+        #expect(edited.exitCode == 0 && edited.stderr.isEmpty, "\(edited.stderr)")
+        #expect(edited.stdout == clean.stdout)
+        // A --var-file that is a directory says so, and what to give.
+        let varDirectory = CLI.run(["review", directory, "--var-file", "\(directory)/old.tf"])
+        #expect(
+            varDirectory.exitCode == 66 && varDirectory.stderr.hasSuffix("old.tf' is not a regular file (a directory); give a .tfvars or .tfvars.json file\n"),
+            "\(varDirectory.stderr)")
+    }
+
     @Test func reviewWithoutTrafficIsAReview() throws {
         let result = CLI.run(["review", Self.fixture])
         #expect(result.exitCode == 0, "\(result.stderr)")

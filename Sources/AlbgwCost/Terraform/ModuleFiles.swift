@@ -47,9 +47,15 @@ final class SourceFile: Sendable {
 }
 
 /// Reads the files of a module directory as Terraform does: every `.tf` and `.tf.json` file of the
-/// directory, sorted by name, not recursive. Symbolic links are followed (module test fixtures use
-/// them); a link loop or a dangling link is refused with its name. Only regular files are read.
+/// directory, sorted by name, not recursive, without hidden files and editors' backups and locks
+/// (`.main.tf`, `.#main.tf`, `main.tf~`, `#main.tf#`) or directories. Symbolic links are followed
+/// (module test fixtures use them); a link loop or a dangling link is refused with its name. Only
+/// regular files are read.
 enum ModuleFiles {
+    /// Terraform's rule (`IsIgnoredFile` in its configuration loader): names of hidden files, of vim's
+    /// backups and of emacs's autosaves and locks are not configuration.
+    static func isIgnored(_ name: String) -> Bool { name.hasPrefix(".") || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#")) }
+
     /// `display` is the directory as findings show it (`""` for the path reviewed, `modules/alb/`).
     static func read(directory: String, display: String) throws -> [SourceFile] {
         let names: [String]
@@ -58,14 +64,19 @@ enum ModuleFiles {
         } catch {
             throw TerraformLoader.LoadError.unreadable(directory, reason: "cannot list the directory")
         }
-        let wanted = names.filter { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }.sorted()
+        let wanted = names.filter { name in
+            var isDirectory: ObjCBool = false
+            let path = (directory as NSString).appendingPathComponent(name)
+            return (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !isIgnored(name)
+                && !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
+        }.sorted()
         return try wanted.map { name in try read(file: (directory as NSString).appendingPathComponent(name), display: display + name) }
     }
 
     /// Reads and parses one file; `asVariables` reads a variable file (`*.tfvars.json` is a plain
     /// object of values, not the configuration syntax).
     static func read(file path: String, display: String, asVariables: Bool = false) throws -> SourceFile {
-        let data = try contents(of: path)
+        let data = try contents(of: path, wanted: asVariables ? "a .tfvars or .tfvars.json file" : "a .tf file or a directory of them")
         if display.hasSuffix(".json") {
             let json: OrderedJSON
             do {
@@ -83,12 +94,16 @@ enum ModuleFiles {
         return SourceFile(display: display, syntax: try HCLAdapter.parse(data, file: display), jsonLines: nil)
     }
 
-    /// The bytes of a regular file, links followed; devices, pipes, loops and dangling links are refused by name.
-    static func contents(of path: String) throws -> Data {
+    /// The bytes of a regular file, links followed; directories, devices, pipes, loops and dangling
+    /// links are refused by name, with `wanted`, what to give instead.
+    static func contents(of path: String, wanted: String = "a .tf file or a directory of them") throws -> Data {
         let resolved = try resolve(path)
         let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
         // Devices such as /dev/zero never end; only regular files are read.
-        guard (attributes?[.type] as? FileAttributeType) == .typeRegular else { throw TerraformLoader.LoadError.notRegularFile(path) }
+        let type = attributes?[.type] as? FileAttributeType
+        guard type == .typeRegular else {
+            throw TerraformLoader.LoadError.notRegularFile(path, what: type == .typeDirectory ? "a directory" : "a device or a pipe", wanted: wanted)
+        }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: resolved))
         } catch {

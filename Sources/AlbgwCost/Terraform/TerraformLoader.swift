@@ -12,7 +12,7 @@ package enum TerraformLoader {
         case variableFileNotFound(String)
         /// A directory without configuration; the plan or state JSON files it holds, if any.
         case noTerraformFiles(String, json: [String] = [])
-        case notRegularFile(String)
+        case notRegularFile(String, what: String, wanted: String)
         case linkLoop(String)
         case danglingLink(String, target: String)
         case unreadable(String, reason: String)
@@ -30,7 +30,7 @@ package enum TerraformLoader {
                 json.isEmpty
                     ? "'\(Self.shown(path))' holds no .tf or .tf.json files; give the directory of the root module"
                     : "'\(Self.shown(path))' holds no .tf or .tf.json files; a plan's or a state's JSON is reviewed as a file: albgw-cost review \(Self.shown((path as NSString).appendingPathComponent(json[0])))"
-            case .notRegularFile(let path): "'\(Self.shown(path))' is not a regular file (a device or a pipe); give a .tf file or a directory of them"
+            case .notRegularFile(let path, let what, let wanted): "'\(Self.shown(path))' is not a regular file (\(what)); give \(wanted)"
             case .linkLoop(let path): "'\(Self.shown(path))' is a symbolic link loop; fix or remove the link"
             case .danglingLink(let path, let target): "'\(Self.shown(path))' is a symbolic link to '\(Self.shown(target))', which does not exist; fix or remove the link"
             case .unreadable(let path, let reason): "cannot read '\(Self.shown(path))': \(reason)"
