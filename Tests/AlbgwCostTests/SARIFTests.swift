@@ -221,6 +221,25 @@ import Testing
 
     /// Every id the review emits on the fixtures and their mutations has a rule, every severity is
     /// one the rule declares, and together they cover the whole catalogue.
+    /// SARIF prints no analysis, and a review without traffic prints none either; both still check
+    /// the analysis options as the table with --rps does: a typo in a CI step fails (exit 64, the same
+    /// line). The region the code names needs no price table for a review.
+    @Test(arguments: [
+        (["--format", "sarif", "--rps", "abc"], "albgw-cost: error: --rps 'abc' is not a number; write plain digits such as 50 or 0.5\n"),
+        (["--format", "sarif", "--rps", "50", "--azs", "9"], "albgw-cost: error: --azs must be from 2 to 6 (an ALB needs subnets in at least two AZs), got 9\n"),
+        (["--region", "mars"], "albgw-cost: error: --region 'mars' has no price table in the bundled price tables; choose one of: "),
+    ])
+    func runsWithoutAnAnalysisCheckItsOptions(options: [String], message: String) {
+        let path = "\(Self.fixtures)/alb-lambda.tf"
+        let run = CLI.run(["review", path] + options)
+        #expect(run.exitCode == 64 && run.stdout.isEmpty && run.stderr.hasPrefix(message), "\(run.stderr)")
+        if options.contains("--rps") {
+            let table = CLI.run(["review", path] + options.filter { $0 != "--format" && $0 != "sarif" })
+            #expect(table.exitCode == 64 && table.stderr == run.stderr)
+        }
+        #expect(CLI.run(["review", path, "--format", "sarif"]).exitCode == 0)
+    }
+
     @Test func everyEmittedIDHasItsRule() throws {
         var emitted: Set<String> = []
         for path in Self.inputs {

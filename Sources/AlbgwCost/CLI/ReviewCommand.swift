@@ -45,6 +45,9 @@ package enum ReviewCommand {
         var result = TerraformReviewResult(
             files: config.files, designs: designs, findings: TerraformReview.review(inventory, designs: designs), warnings: config.warnings,
             unknowns: unknowns)
+        // The analysis checks its options; a run that prints none checks them the same way, so that a
+        // mistyped value in a CI step fails there too.
+        if output.sarif || !result.implementsADesign || !invocation.hasWorkload { try checkOptions(designs, invocation: invocation) }
         if output.sarif {
             let sarif = output.sarifText(result, reviewing: invocation.path, workingDirectory: FileManager.default.currentDirectoryPath)
             return try output.finish(sarif, findings: result.findings)
@@ -127,6 +130,18 @@ package enum ReviewCommand {
     }
 
     /// The review without an analysis: no workload was given, or the code implements no design.
+    /// The analysis options checked as the analysis of the first design would check them, the traffic
+    /// only when given and the region only when given on the command line (the review needs no price
+    /// table for the region the code names).
+    static func checkOptions(_ designs: [Recognition], invocation: Invocation) throws {
+        var parsed = invocation.parsed
+        if !invocation.hasWorkload { parsed.values["--rps"] = "1" }
+        var values = designs.first?.optionValues().values ?? [:]
+        values["--region"] = nil
+        let options = try ScenarioOptions(parsed, overlay: .init(origin: "from Terraform", values: values))
+        _ = try options.catalog.book(for: options.scenario.topology.region)
+    }
+
     static func reviewOnly(_ result: TerraformReviewResult, format: String, workloadGiven: Bool, width: Int = TextWrap.defaultWidth) throws -> String {
         let closing: String
         if !result.implementsADesign {
