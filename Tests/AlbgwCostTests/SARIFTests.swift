@@ -12,7 +12,7 @@ import Testing
     /// Every finding id the review can emit: an interface that code scanning matches alerts by.
     static let allIDs: Set<String> = [
         "endpoint-fewer-subnets", "endpoint-one-az", "missing-access-association", "access-association-endpoint", "domain-policy", "cname-to-alb",
-        "partial-registration", "weak-tls-policy", "private-dns", "public-cidr", "deprecated-runtime", "shared-open-security-group", "host-header",
+        "partial-registration", "weak-tls-policy", "private-dns", "public-cidr", "deprecated-runtime", "lambda-memory-range", "shared-open-security-group", "host-header",
         "health-check-protocol", "health-check-403", "source-vpce", "undeclared-reference",
     ]
 
@@ -35,6 +35,7 @@ import Testing
     static let mutations: [(fixture: String, from: String, to: String, id: String)] = [
         ("good-private-api.tf", "ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-2016-08", "weak-tls-policy"),
         ("good-private-api.tf", "count            = 2", "count            = 1", "partial-registration"),
+        ("good-private-api.tf", "memory_size   = 256", "memory_size   = 20480", "lambda-memory-range"),
         ("private-custom-domain.tf", "subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", "subnet_ids          = [aws_subnet.a.id]", "endpoint-one-az"),
         ("private-custom-domain.tf", "resource \"aws_api_gateway_domain_name_access_association\"", "resource \"aws_ssm_parameter\"", "missing-access-association"),
         ("private-custom-domain.tf", "\"aws:SourceVpce\" = [aws_vpc_endpoint.execute_api.id]", "\"aws:SourceVpce\" = []", "domain-policy"),
@@ -219,8 +220,6 @@ import Testing
         }
     }
 
-    /// Every id the review emits on the fixtures and their mutations has a rule, every severity is
-    /// one the rule declares, and together they cover the whole catalogue.
     /// SARIF prints no analysis, and a review without traffic prints none either; both still check
     /// the analysis options as the table with --rps does: a typo in a CI step fails (exit 64, the same
     /// line). The region the code names needs no price table for a review.
@@ -240,6 +239,8 @@ import Testing
         #expect(CLI.run(["review", path, "--format", "sarif"]).exitCode == 0)
     }
 
+    /// Every id the review emits on the fixtures and their mutations has a rule, every severity is
+    /// one the rule declares, and together they cover the whole catalogue.
     @Test func everyEmittedIDHasItsRule() throws {
         var emitted: Set<String> = []
         for path in Self.inputs {

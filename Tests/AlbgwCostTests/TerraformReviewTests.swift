@@ -46,6 +46,7 @@ import Testing
         ("private-dns", "private_dns_enabled = false", "private_dns_enabled = true"),
         ("public-cidr", "cidr_block = \"10.0.0.0/16\"", "cidr_block = \"20.0.0.0/16\""),
         ("deprecated-runtime", "python3.12", "python3.9"),
+        ("lambda-memory-range", "memory_size   = 256", "memory_size   = 64"),
         ("shared-open-security-group", "security_group_ids  = [aws_security_group.endpoint.id]", "security_group_ids  = [aws_security_group.alb.id]"),
         ("missing-access-association,host-header", "resource \"aws_api_gateway_domain_name_access_association\"", "resource \"aws_ssm_parameter\""),
         ("domain-policy", "\"aws:SourceVpce\" = [aws_vpc_endpoint.execute_api.id]", "\"aws:SourceVpce\" = []"),
@@ -123,6 +124,21 @@ import Testing
         #expect(recognition.design == .albLambda && recognition.accounts == accounts)
         let value = try #require(recognition.facts.first { $0.name == "accounts" }?.value)
         #expect(value.hasPrefix(fact), "\(value)")
+    }
+
+    /// Memory Lambda refuses, or with no known value, is not priced as written: the analysis takes the
+    /// default 128 MB and says so; a value in range is priced as written.
+    @Test(arguments: [
+        ("memory_size   = 20480", nil as Int?, "is outside what Lambda accepts"), ("memory_size   = var.memory", nil, "has no known whole number of MB"),
+        ("memory_size   = 10240", 10240, ""),
+    ])
+    func lambdaMemoryIsPricedOnlyWhenLambdaTakesIt(line: String, priced: Int?, unknown: String) throws {
+        let text = try good.replacingOccurrences(of: "memory_size   = 256", with: line) + (line.contains("var.") ? "\nvariable \"memory\" {}\n" : "")
+        let (recognition, findings) = try review(text)
+        #expect(recognition.lambdaMemoryMB == priced)
+        #expect(recognition.optionValues().values["--lambda-memory-mb"] == priced.map(String.init))
+        #expect(findings.map(\.id) == (line.hasSuffix("20480") ? ["lambda-memory-range"] : []), "\(findings.map(\.message))")
+        if !unknown.isEmpty { #expect(recognition.unknowns.contains { $0.contains(unknown) }, "\(recognition.unknowns)") }
     }
 
     /// A reference with an instance key is declared when its resource is, whatever the key (Terraform

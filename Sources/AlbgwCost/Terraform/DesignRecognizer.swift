@@ -254,14 +254,37 @@ package enum DesignRecognizer {
         }
     }
 
+    /// Lambda accepts 128 to 10,240 MB of memory (`--lambda-memory-mb` takes the same range).
+    static let lambdaMemoryRange = 128...10240
+
+    /// The function's memory, architecture and runtime. Memory not set is Lambda's default, 128 MB; a
+    /// value with no known value, or one Lambda refuses (the `lambda-memory-range` finding), is not
+    /// passed to the analysis, which then takes its default and says so.
     static func lambdaFacts(_ function: TerraformBlock?, into result: inout Recognition) {
         guard let function else { return }
-        result.lambdaMemoryMB = function["memory_size"]?.value?.string.flatMap(Int.init) ?? 128
+        let memory: String
+        if let expression = function["memory_size"] {
+            let megabytes = expression.value?.string.flatMap(Int.init)
+            result.lambdaMemoryMB = megabytes.flatMap { lambdaMemoryRange.contains($0) ? $0 : nil }
+            if let megabytes {
+                memory = lambdaMemoryRange.contains(megabytes) ? "\(megabytes) MB" : "\(megabytes) MB (Lambda takes 128 to 10,240)"
+            } else {
+                memory = "memory \(HCLError.excerpt(expression.text, limit: 60))"
+            }
+            if result.lambdaMemoryMB == nil {
+                result.unknowns.append(
+                    "\(function.address)'s memory_size = \(HCLError.excerpt(expression.text, limit: 80)) \(megabytes == nil ? "has no known whole number of MB" : "is outside what Lambda accepts"); the analysis takes Lambda's default, 128 MB (--lambda-memory-mb)"
+                )
+            }
+        } else {
+            result.lambdaMemoryMB = 128
+            memory = "128 MB"
+        }
         result.lambdaArchitecture = function["architectures"]?.value?.list?.first?.string.flatMap(LambdaArchitecture.init) ?? .x86_64
         result.facts.append(
             .init(
                 name: "Lambda",
-                value: "\(function.address), \(result.lambdaMemoryMB!) MB, \(result.lambdaArchitecture!.rawValue), runtime \(function["runtime"]?.value?.string ?? "not set")",
+                value: "\(function.address), \(memory), \(result.lambdaArchitecture!.rawValue), runtime \(function["runtime"]?.value?.string ?? "not set")",
                 position: function.position))
     }
 

@@ -19,6 +19,8 @@ package enum ReviewRuleID: String, Sendable, CaseIterable {
     case healthCheck403 = "health-check-403"
     case sourceVpce = "source-vpce"
     case undeclaredReference = "undeclared-reference"
+    // Added later: new rules go last, so that the SARIF ruleIndex of the others stays.
+    case lambdaMemoryRange = "lambda-memory-range"
 
     /// Position in the catalogue, which is also SARIF's `ruleIndex`.
     package var index: Int { Self.allCases.firstIndex(of: self)! }
@@ -184,6 +186,13 @@ extension ReviewRuleID {
                 summary: "A reference to a resource, data source or variable that no file declares",
                 description: "An expression refers to a resource, data source or variable that none of the files read declares: terraform plan fails.",
                 fix: "Declare it, or fix the reference.")
+        case .lambdaMemoryRange:
+            ReviewRule(
+                id: self, severities: [.high], category: .correctness,
+                summary: "A Lambda function's memory_size outside 128 to 10,240 MB",
+                description:
+                    "Lambda gives a function 128 MB to 10,240 MB of memory: AWS refuses a memory_size outside that range when the function is created or updated, so the apply fails. The analysis prices Lambda's default, 128 MB, and says so.",
+                fix: "Set memory_size from 128 to 10240 (MB).")
         }
     }
 }

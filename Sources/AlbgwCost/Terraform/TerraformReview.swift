@@ -217,6 +217,15 @@ package enum TerraformReview {
                     "use a private range such as 10.0.0.0/16, 172.16.0.0/16 or 192.168.0.0/16")
             }
         }
+        // Memory Lambda refuses.
+        for function in inventory.functions {
+            if let memory = function["memory_size"], let megabytes = memory.value?.string.flatMap(Int.init), !DesignRecognizer.lambdaMemoryRange.contains(megabytes) {
+                add(
+                    .lambdaMemoryRange, .high, memory.position,
+                    "\(function.address) sets memory_size = \(megabytes) MB; Lambda takes 128 to 10,240 MB, so AWS refuses the function and the apply fails",
+                    "memory_size from 128 to 10240")
+            }
+        }
         // Deprecated Lambda runtimes.
         for function in inventory.functions {
             if let runtime = function["runtime"], let name = runtime.value?.string, let dates = deprecatedRuntimes[name] {

@@ -66,7 +66,7 @@ extension Recognition {
         if let targetIPs { values["--target-ips"] = targetIPs.rawValue }
         if let privateDNS { values["--private-dns"] = privateDNS ? "on" : "off" }
         if let accounts { values["--accounts"] = accounts.rawValue }
-        if let lambdaMemoryMB { values["--lambda-memory-mb"] = "\(min(max(lambdaMemoryMB, 128), 10240))" }
+        if let lambdaMemoryMB { values["--lambda-memory-mb"] = "\(lambdaMemoryMB)" }
         if let lambdaArchitecture { values["--lambda-arch"] = lambdaArchitecture.rawValue }
         if let dnsRecord { values["--dns-record"] = dnsRecord.rawValue }
         return (values, notes)
