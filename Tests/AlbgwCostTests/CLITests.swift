@@ -324,4 +324,29 @@ import Testing
         #expect(result.exitCode == 64)
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
+
+    /// An option of another command names that command; an option of none names the nearest one,
+    /// or nothing, without a dangling separator.
+    @Test(arguments: [
+        ("--rps 50 --fail-on high", "--fail-on is an option of albgw-cost review, not of albgw-cost (see 'albgw-cost review --help')"),
+        ("hops --rps 5 --var a=b", "--var is an option of albgw-cost review, not of albgw-cost hops (see 'albgw-cost review --help')"),
+        ("review main.tf --vary rps=1..2", "--vary is an option of albgw-cost sweep, not of albgw-cost review (see 'albgw-cost sweep --help')"),
+        ("--rps 50 --regoin us-west-2", "unknown option '--regoin'; did you mean '--region'? (see 'albgw-cost --help')"),
+        ("review main.tf --qqqqqqqqqq", "unknown option '--qqqqqqqqqq' (see 'albgw-cost review --help')"),
+    ])
+    func unknownOptionsSayWhoseTheyAre(line: String, message: String) {
+        let result = run(line)
+        #expect(result.exitCode == 64 && result.stderr == "albgw-cost: error: \(message)\n", "\(result.stderr)")
+    }
+
+    /// review offers only the formats it writes: csv is refused with its reason, with or without traffic.
+    @Test(arguments: [
+        ("review Tests/HCLTests/Fixtures/tutorial --format yaml", "--format 'yaml' is not allowed; choose one of: table, json, markdown, dot, sarif"),
+        ("review Tests/HCLTests/Fixtures/tutorial --format csv", "review prints findings and analyses, not line items: use --format table, json, markdown, dot or sarif"),
+        ("review Tests/HCLTests/Fixtures/tutorial --format csv --rps 50", "review prints findings and analyses, not line items: use --format table, json, markdown, dot or sarif"),
+    ])
+    func reviewFormatsOffered(line: String, message: String) {
+        let result = CLI.run(line.split(separator: " ").map { $0.hasPrefix("Tests/") ? repositoryPath(String($0)) : String($0) })
+        #expect(result.exitCode == 64 && result.stderr == "albgw-cost: error: \(message)\n", "\(result.stderr)")
+    }
 }

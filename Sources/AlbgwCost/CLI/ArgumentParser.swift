@@ -1,3 +1,5 @@
+import HCL
+
 /// Options as given on the command line, by name; values are still text.
 package struct ParsedArguments: Sendable, Equatable {
     package var values: [String: String] = [:]
@@ -11,6 +13,16 @@ package struct ParsedArguments: Sendable, Equatable {
 /// Splits arguments into options and values against an option table. Accepts `--name value` and
 /// `--name=value`; rejects unknown options (with a suggestion), repeats and stray words.
 package enum ArgumentParser {
+    /// The line for an option `command` does not take: the command that takes it (`--fail-on` is
+    /// review's), else the nearest option it does take.
+    static func unknownOption(_ name: String, among names: [String], command: String) -> String {
+        let shown = HCLError.excerpt(name, limit: 60)
+        let owner = CommandCatalog.all.lazy.map { spec in (spec.name == "compare" ? "albgw-cost" : "albgw-cost \(spec.name)", spec) }
+            .first { $0.0 != command && $0.1.options.contains { $0.name == name } }?.0
+        if let owner { return "\(shown) is an option of \(owner), not of \(command) (see '\(owner) --help')" }
+        return "unknown option '\(shown)'" + (Suggestion.closest(to: name, in: names).map { "; did you mean '\($0)'?" } ?? "") + " (see '\(command) --help')"
+    }
+
     package static func parse(_ arguments: [String], options: [OptionSpec], command: String) throws -> ParsedArguments {
         var parsed = ParsedArguments()
         var index = 0
@@ -29,8 +41,7 @@ package enum ArgumentParser {
             }
             if name == "-h" { name = "--help" }
             guard let spec = options.first(where: { $0.name == name }) else {
-                let hint = Suggestion.hint(for: name, in: options.map(\.name))
-                throw CLIError("unknown option '\(name)'; \(hint)(\(see))")
+                throw CLIError(unknownOption(name, among: options.map(\.name), command: command))
             }
             guard spec.repeatable || !parsed.has(name) else { throw CLIError("\(name) is given twice; give it once") }
             if spec.takesValue {

@@ -116,7 +116,7 @@ package enum ReviewCommand {
         case "json": return JSONRenderer.render(reports[0])
         case "markdown": return MarkdownRenderer.render(reports[0], diagrams: nil)
         case "dot": return DOTRenderer.render(reports[0])
-        case "csv": throw CLIError("review prints findings and analyses, not line items: use --format table, json or markdown")
+        case "csv": throw CLIError("review prints findings and analyses, not line items: use --format table, json, markdown, dot or sarif")
         default:
             let detail = invocation.parsed.flags.contains("--detail")
             var out = TableRenderer.render(reports[0], width: width, detail: detail)
@@ -159,11 +159,12 @@ package enum ReviewCommand {
             lastDocument.keep(value: document)
             return document.serialized()
         case "markdown": return ReviewRenderer.markdown(result) + "\n" + closing
-        case "dot", "csv":
+        case "csv": throw CLIError("review prints findings and analyses, not line items: use --format table, json, markdown, dot or sarif")
+        case "dot":
             throw CLIError(
                 result.implementsADesign
-                    ? "--format \(format) draws or lists the analysis, which needs the traffic: add --rps N, or use --format table, json or markdown"
-                    : "--format \(format) draws or lists an analysis, but the code implements none of the designs: use --format table, json or markdown")
+                    ? "--format \(format) draws or lists the analysis, which needs the traffic: add --rps N, or use --format table, json, markdown or sarif"
+                    : "--format \(format) draws or lists an analysis, but the code implements none of the designs: use --format table, json, markdown or sarif")
         default: return TextWrap.lines(ReviewRenderer.text(result, width: width) + "\n" + closing, width: width)
         }
     }
@@ -185,8 +186,7 @@ package enum ReviewCommand {
             }
             let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
             guard let spec = all.first(where: { $0.name == name }) else {
-                let hint = Suggestion.hint(for: name, in: all.map(\.name))
-                throw CLIError("unknown option '\(HCLError.excerpt(name, limit: 60))'; \(hint)(see 'albgw-cost review --help')")
+                throw CLIError(ArgumentParser.unknownOption(name, among: all.map(\.name), command: "albgw-cost review"))
             }
             rest.append(word)
             var value: String?

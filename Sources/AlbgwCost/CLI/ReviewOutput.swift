@@ -31,8 +31,10 @@ package struct ReviewOutput: Sendable, Equatable {
     /// only what the analysis reads.
     package init(_ parsed: inout ParsedArguments) throws {
         if let format = parsed.values["--format"], !Self.formats.contains(format) {
-            let hint = Suggestion.hint(for: format, in: Self.formats)
-            throw CLIError("--format '\(format)' is not allowed; \(hint)choose one of: \(Self.formats.joined(separator: ", "))")
+            // csv is refused later with its own reason (a review has no one list of line items): not offered.
+            let offered = Self.formats.filter { $0 != "csv" }
+            let hint = Suggestion.hint(for: format, in: offered)
+            throw CLIError("--format '\(format)' is not allowed; \(hint)choose one of: \(offered.joined(separator: ", "))")
         }
         if parsed.values["--format"] == "sarif" {
             if parsed.values["--out"] != nil {
