@@ -141,6 +141,16 @@ import Testing
         if !unknown.isEmpty { #expect(recognition.unknowns.contains { $0.contains(unknown) }, "\(recognition.unknowns)") }
     }
 
+    /// Security groups typed in as ids are shown as written, not as "none".
+    @Test func securityGroupIDsAreShown() throws {
+        let text = try String(contentsOfFile: "\(Self.fixtures)/alb-lambda.tf", encoding: .utf8)
+        #expect(text.contains("  internal = true\n"))
+        let (recognition, _) = try review(text.replacingOccurrences(of: "  internal = true\n", with: "  internal = true\n  security_groups = [\"sg-0123\", \"sg-0456\"]\n"))
+        #expect(recognition.facts.first { $0.name == "security groups" }?.value == "ALB: sg-0123, sg-0456")
+        let (none, _) = try review(text)
+        #expect(none.facts.first { $0.name == "security groups" }?.value == "ALB: none")
+    }
+
     /// A reference with an instance key is declared when its resource is, whatever the key (Terraform
     /// says "invalid index" at plan time, not "undeclared"); a keyed reference to a resource nobody
     /// declares is reported under the resource's address, without the key.

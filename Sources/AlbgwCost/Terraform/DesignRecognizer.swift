@@ -387,10 +387,13 @@ package enum DesignRecognizer {
         for vpc in inventory.vpcs(of: parts) {
             result.facts.append(.init(name: "VPC", value: "\(vpc.address): \(vpc["cidr_block"].map { $0.value?.string ?? $0.text } ?? "no cidr_block")", position: vpc.position))
         }
+        // The groups declared here by address, else the ids written in (`["sg-0123"]`), else the text.
         let groupsOf: (TerraformExpression?) -> String = { expression in
-            expression.map { expression in expression.references.filter { $0.resourceType == "aws_security_group" }.compactMap(\.address).joined(separator: ", ") }.flatMap {
-                $0.isEmpty ? nil : $0
-            } ?? "none"
+            guard let expression else { return "none" }
+            let declared = expression.references.filter { $0.resourceType == "aws_security_group" }.compactMap(\.address)
+            if !declared.isEmpty { return declared.joined(separator: ", ") }
+            if let ids = expression.value?.list?.compactMap(\.string) { return ids.isEmpty ? "none" : listed(ids, separator: ", ") }
+            return expression.references.isEmpty ? "none" : HCLError.excerpt(expression.text, limit: 80)
         }
         result.facts.append(
             .init(
