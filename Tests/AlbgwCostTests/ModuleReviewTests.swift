@@ -198,6 +198,11 @@ import Testing
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Designs: 3 instances"))
         #expect(result.stdout.contains("== Design 3 of 3: module.regional[\"green\"].aws_lb.this[0] (alb-lambda) =="))
+        // The first design has its heading too, and says that the review before its analysis covers all.
+        #expect(result.stdout.hasPrefix("== Design 1 of 3: module.alb.aws_lb.this[0] (alb-lambda); its review covers all 3 ==\n\n"))
+        // DOT draws one graph: the file says which, and where the others are.
+        let dot = CLI.run(["review", directory, "--rps", "50", "--format", "dot"])
+        #expect(dot.exitCode == 0 && dot.stdout.hasPrefix("// Design 1 of 3: module.alb.aws_lb.this[0]; --format table or json analyses every design\ndigraph"))
     }
 
     /// `terraform init` writes .terraform/modules/modules.json; registry modules are read from there.

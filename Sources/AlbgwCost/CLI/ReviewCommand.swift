@@ -115,11 +115,18 @@ package enum ReviewCommand {
         switch format {
         case "json": return JSONRenderer.render(reports[0])
         case "markdown": return MarkdownRenderer.render(reports[0], diagrams: nil)
-        case "dot": return DOTRenderer.render(reports[0])
+        case "dot":
+            // One graph per file: the first design's; the file says so when there are more.
+            let note =
+                reports.count > 1 ? "// Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); --format table or json analyses every design\n" : ""
+            return note + DOTRenderer.render(reports[0])
         case "csv": throw CLIError("review prints findings and analyses, not line items: use --format table, json, markdown, dot or sarif")
         default:
             let detail = invocation.parsed.flags.contains("--detail")
-            var out = TableRenderer.render(reports[0], width: width, detail: detail)
+            var out =
+                reports.count > 1
+                ? "== Design 1 of \(reports.count): \(designs[0].front ?? "?") (\(designs[0].design?.rawValue ?? "none")); its review covers all \(reports.count) ==\n\n" : ""
+            out += TableRenderer.render(reports[0], width: width, detail: detail)
             for (index, report) in reports.enumerated().dropFirst() {
                 let recognition = designs[index]
                 out += "\n== Design \(index + 1) of \(reports.count): \(recognition.front ?? "?") (\(recognition.design?.rawValue ?? "none")) ==\n\n"
@@ -129,7 +136,6 @@ package enum ReviewCommand {
         }
     }
 
-    /// The review without an analysis: no workload was given, or the code implements no design.
     /// The analysis options checked as the analysis of the first design would check them, the traffic
     /// only when given and the region only when given on the command line (the review needs no price
     /// table for the region the code names).
@@ -142,6 +148,7 @@ package enum ReviewCommand {
         _ = try options.catalog.book(for: options.scenario.topology.region)
     }
 
+    /// The review without an analysis: no workload was given, or the code implements no design.
     static func reviewOnly(_ result: TerraformReviewResult, format: String, workloadGiven: Bool, width: Int = TextWrap.defaultWidth) throws -> String {
         let closing: String
         if !result.implementsADesign {
