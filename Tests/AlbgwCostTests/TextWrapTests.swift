@@ -81,6 +81,26 @@ import Testing
                 """, "\n\(cut)")
     }
 
+    /// A position column never breaks, not even after its hyphens: the table stays wider instead.
+    @Test func positionsNeverBreak() {
+        var table = TextTable([("Item", .left), ("Where", .left)])
+        table.add(["a long description here", "service/public-site/listener.tf:1:1"])
+        table.unbreakable = [1]
+        let out = TextWrap.lines(table.render(indent: "  ", width: 40), width: 40)
+        #expect(
+            out == """
+                  Item         Where
+                  -----------  -----------------------------------
+                  a long       service/public-site/listener.tf:1:1
+                  description
+                  here
+
+                """, "\n\(out)")
+        // Breakable, the same path splits after a hyphen to fit.
+        table.unbreakable = []
+        #expect(TextWrap.lines(table.render(indent: "  ", width: 40), width: 40).contains("service/public-\n"))
+    }
+
     /// Real reports at 80 and 100 columns: every line fits, tables included (the line-item table with
     /// its Scope column, the regions table with "(incomplete)" totals, the review's facts).
     @Test(arguments: [80, 100])

@@ -18,6 +18,7 @@ package enum ReviewRenderer {
             if !recognition.facts.isEmpty {
                 var table = TextTable([("Read from the code", .left), ("Value", .left), ("Where", .left)])
                 for fact in recognition.facts { table.add([fact.name, fact.value, fact.position?.description ?? "-"]) }
+                table.unbreakable = [2]
                 let indent = several ? "     " : "  "
                 out += width.map { table.render(indent: indent, width: $0) } ?? table.render(indent: indent)
             }

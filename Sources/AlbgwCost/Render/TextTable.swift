@@ -5,6 +5,9 @@ package struct TextTable {
     package var headers: [String]
     package var alignments: [Alignment]
     package var rows: [[String]] = []
+    /// Columns whose cells never wrap (file:line:column positions, which editors and terminals open
+    /// as written): fitting the table to a width leaves them whole.
+    package var unbreakable: Set<Int> = []
 
     package init(_ columns: [(String, Alignment)]) {
         headers = columns.map(\.0)

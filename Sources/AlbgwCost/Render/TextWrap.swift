@@ -117,7 +117,7 @@ extension TextTable {
             { column in max(longestHeaderPiece[column], alignments[column] == .left ? min(10, longestPiece[column]) : longestPiece[column]) },
         ]
         for (step, floor) in steps.enumerated() where total() > width {
-            let floors = headers.indices.map(floor)
+            let floors = headers.indices.map { unbreakable.contains($0) ? natural[$0] : floor($0) }
             let before = widths
             while total() > width {
                 let candidates = widths.indices.filter { widths[$0] > floors[$0] }
