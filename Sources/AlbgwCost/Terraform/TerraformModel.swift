@@ -430,6 +430,8 @@ package struct TerraformConfiguration: Sendable, Equatable {
 
     /// Resources and data sources declared with no instance (`count = 0`): references to them are valid.
     package let declaredWithoutInstances: Set<String>
+    /// Provider configurations, the root module's first.
+    package let providers: [TerraformBlock]
 
     package init(
         files: [String], blocks: [TerraformBlock], givenVariables: Set<String> = [], notes: [String] = [], warnings: [String] = [],
@@ -444,9 +446,11 @@ package struct TerraformConfiguration: Sendable, Equatable {
         var byKindAndType: [KindAndType: [Int]] = [:]
         var byBase: [String: Instances] = [:]
         var byKeyedAddress: [String: Int] = [:]
+        var providers: [Int] = []
         byBase.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
             byKindAndType[KindAndType(kind: block.kind, type: block.type), default: []].append(index)
+            if block.kind == "provider" { providers.append(index) }
             switch block.kind {
             case "resource", "data", "variable", "module", "output": break
             default: continue
@@ -457,6 +461,8 @@ package struct TerraformConfiguration: Sendable, Equatable {
         self.byKindAndType = byKindAndType
         self.byBase = byBase
         self.byKeyedAddress = byKeyedAddress
+        // Looked up for every design instance: found once.
+        self.providers = providers.filter { blocks[$0].module.isEmpty }.map { blocks[$0] } + providers.filter { !blocks[$0].module.isEmpty }.map { blocks[$0] }
     }
 
     /// The first block with this address: an instance address (`aws_lb.x[0]`), else a base address,
@@ -475,11 +481,6 @@ package struct TerraformConfiguration: Sendable, Equatable {
     package func data(_ type: String) -> [TerraformBlock] { blocks("data", type) }
     /// The root module's variables: the ones `--var` and variable files set.
     package var variables: [TerraformBlock] { blocks.filter { $0.kind == "variable" && $0.module.isEmpty } }
-    /// Provider configurations, the root module's first.
-    package var providers: [TerraformBlock] {
-        let all = blocks.filter { $0.kind == "provider" }
-        return all.filter { $0.module.isEmpty } + all.filter { !$0.module.isEmpty }
-    }
 
     /// The block a reference points at: the instance it names, else the first instance.
     package func block(for reference: TerraformReference) -> TerraformBlock? {
