@@ -454,10 +454,10 @@ package enum DesignRecognizer {
         return (subnets.count, nil)
     }
 
-    /// How many endpoint IPs the attachments to `group` register, and whether they were typed in.
-    /// How many endpoint IPs the target group's attachments register, nil when a `count` or
-    /// `for_each` is not known (then `unknown` says which); `length(<endpoint>.subnet_ids)` (or its
-    /// `network_interface_ids`), the usual way to register one IP per ENI, counts the endpoint's subnets.
+    /// How many endpoint IPs the target group's attachments register, and whether they were typed in;
+    /// the count is nil when a `count` or `for_each` is not known (then `unknown` says which).
+    /// `length(<endpoint>.subnet_ids)` (or its `network_interface_ids`), the usual way to register
+    /// one IP per ENI, counts the endpoint's subnets.
     static func registeredTargets(
         _ inventory: Inventory, group: TerraformBlock, endpoint: TerraformBlock, endpointSubnets: Int?
     ) -> (count: Int?, manual: Bool, texts: [String], position: SourcePosition?, unknown: String?) {
