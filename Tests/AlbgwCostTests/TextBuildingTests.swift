@@ -1,3 +1,4 @@
+import Foundation
 import HCL
 import Testing
 @testable import AlbgwCost
@@ -71,6 +72,73 @@ import Testing
     }
 
     /// A fixed pseudo-random sequence, so that a failure can be replayed.
+    /// Table cells wrapped as the character-by-character code did before plain text was wrapped in bytes.
+    enum WrapReference {
+        static func pieces(_ text: String, width: Int) -> [(text: Substring, spaced: Bool)] {
+            text.split(separator: " ").flatMap { word -> [(text: Substring, spaced: Bool)] in
+                guard word.count > width else { return [(word, true)] }
+                var pieces: [(text: Substring, spaced: Bool)] = []
+                var start = word.startIndex
+                for index in word.indices where word[index] == "-" && index > start {
+                    let end = word.index(after: index)
+                    pieces.append((word[start..<end], pieces.isEmpty))
+                    start = end
+                }
+                if start < word.endIndex { pieces.append((word[start...], pieces.isEmpty)) }
+                return pieces
+            }
+        }
+
+        static func wrap(_ text: String, width: Int) -> [String] {
+            var lines: [String] = []
+            var line = ""
+            for piece in pieces(text, width: width) {
+                let joined = line.isEmpty ? String(piece.text) : line + (piece.spaced ? " " : "") + piece.text
+                if joined.count <= width {
+                    line = joined
+                    continue
+                }
+                if !line.isEmpty { lines.append(line) }
+                line = String(piece.text)
+                while line.count > width {
+                    lines.append(String(line.prefix(width)))
+                    line = String(line.dropFirst(width))
+                }
+            }
+            if !line.isEmpty || lines.isEmpty { lines.append(line) }
+            return lines
+        }
+
+        static func paragraph(_ text: String, width: Int, first: String, rest: String) -> String {
+            var out = ""
+            var line = first
+            var lineHasWord = false
+            func finish() {
+                while line.hasSuffix(" ") { line.removeLast() }
+                out += line + "\n"
+            }
+            for word in text.split(separator: " ") {
+                var word = word
+                if lineHasWord && line.count + 1 + word.count > width {
+                    finish()
+                    line = rest
+                    lineHasWord = false
+                }
+                while !lineHasWord && line.count + word.count > width && width - line.count > 0 {
+                    let room = width - line.count
+                    line += word.prefix(room)
+                    finish()
+                    word = word.dropFirst(room)
+                    line = rest
+                }
+                line += (lineHasWord ? " " : "") + word
+                lineHasWord = true
+            }
+            finish()
+            return out
+        }
+    }
+
     struct Numbers {
         var random = SplitMix64(seed: 1, stream: 0)
         mutating func next() -> UInt64 { random.next() }
@@ -118,6 +186,25 @@ import Testing
             }
             for indent in ["", "  ", "- "] {
                 #expect(table.render(indent: indent) == Reference.render(table, indent: indent), "\(table.headers) \(table.rows)")
+            }
+        }
+    }
+
+    /// Cells of words, hyphens, runs of spaces and non-ASCII text, wrapped at every width from 1 to
+    /// 30: the lines, the widest line, and the same text as a paragraph, as the reference writes them.
+    @Test func cellsAndParagraphsWrapAsBefore() {
+        let pieces = ["a", "endpoint", "-", "ip-", "us-west-2", " ", "  ", "aws_lb.public_alb", "é", "e\u{301}", "\r\n", "-x", "12,345"]
+        var numbers = Numbers()
+        for _ in 0..<400 {
+            let cell = (0..<Int(numbers.next() % 12)).map { _ in pieces[Int(numbers.next() % UInt64(pieces.count))] }.joined()
+            for width in 1...30 {
+                let reference = WrapReference.wrap(cell, width: width)
+                #expect(TextTable.wrap(cell, width: width) == reference, "\(cell.debugDescription) at \(width)")
+                #expect(TextTable.widest(cell, width: width, TextTable.measure(cell)) == reference.map(\.count).max(), "\(cell.debugDescription) at \(width)")
+                guard !cell.contains("\r\n") else { continue }
+                #expect(
+                    TextWrap.paragraph(cell, width: width, first: "- ", rest: "  ") == WrapReference.paragraph(cell, width: width, first: "- ", rest: "  "),
+                    "\(cell.debugDescription) at \(width)")
             }
         }
     }

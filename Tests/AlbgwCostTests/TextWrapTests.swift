@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import AlbgwCost
 
@@ -82,6 +83,30 @@ import Testing
     }
 
     /// A position column never breaks, not even after its hyphens: the table stays wider instead.
+    /// Plain text (ASCII) is measured and cut in bytes, other text in characters: the same table and
+    /// paragraph with every `e` written `é` (two bytes) or `e` + U+0301 (two scalars, one character)
+    /// must break at the same places, so that taking the accents out again gives the plain output.
+    @Test(arguments: ["\u{E9}", "e\u{301}"])
+    func accentedTextBreaksWhereItsPlainTwinBreaks(_ e: String) {
+        let rows = [
+            ["registered endpoint IPs", "1 (aws_lb_target_group_attachment.nic01: data.aws_network_interface.nic1.private_ip)", "main.tf:54:1"],
+            ["security groups", "ALB: aws_security_group.allow_https; endpoint: aws_security_group.allow_https", "main.tf:37:24"],
+            ["endpoint-subnet-ids", "one-two-three-four-five-six-seven-eight-nine-ten-eleven-twelve", "-"],
+        ]
+        func fitted(_ spell: (String) -> String, width: Int) -> String {
+            var table = TextTable([(spell("Read from the code"), .left), (spell("Value"), .left), ("Where", .left)])
+            for row in rows { table.add(row.map(spell)) }
+            let prose = spell("The endpoint's elastic network interfaces are registered by hand, one per subnet, each needing an edit when the endpoint changes.")
+            return TextWrap.paragraph(prose, width: width, first: "- ", rest: "  ") + TextWrap.lines(table.render(indent: "  ", width: width), width: width)
+        }
+        for width in [40, 52, 64, 90] {
+            let plain = fitted({ $0 }, width: width)
+            let accented = fitted({ $0.replacingOccurrences(of: "e", with: e) }, width: width)
+            #expect(accented.replacingOccurrences(of: e, with: "e") == plain, "width \(width)")
+            #expect(plain.split(separator: "\n").count > rows.count + 4, "the table and the paragraph wrap at width \(width)")
+        }
+    }
+
     @Test func positionsNeverBreak() {
         var table = TextTable([("Item", .left), ("Where", .left)])
         table.add(["a long description here", "service/public-site/listener.tf:1:1"])

@@ -21,14 +21,17 @@ package struct TextTable {
     package func render(indent: String = "") -> String { render(indent: indent, headerLines: 1) }
 
     /// The same, with the first `headerLines` rows (`headers` and the rows after it) above the rule:
-    /// a header wrapped onto several lines.
-    func render(indent: String, headerLines: Int) -> String {
+    /// a header wrapped onto several lines. `marked` starts each line with `TextWrap.tableMark`, so
+    /// that `TextWrap.lines` leaves it whole, and leaves out lines with nothing on them.
+    func render(indent: String, headerLines: Int, marked: Bool = false) -> String {
+        let mark = marked ? Array(String(TextWrap.tableMark).utf8) : []
         let all = [headers] + rows
         let counts = all.map { $0.map(Self.width) }
         let widths = headers.indices.map { column in counts.map { $0[column] }.max() ?? 0 }
         var out: [UInt8] = []
         out.reserveCapacity((indent.utf8.count + widths.reduce(0, +) + 2 * widths.count + 1) * (all.count + 1))
         for (rowIndex, row) in all.enumerated() {
+            out += mark
             let start = out.count
             out += indent.utf8
             for (column, cell) in row.enumerated() {
@@ -39,8 +42,13 @@ package struct TextTable {
                 if alignments[column] == .left { out += padding }
             }
             Self.trimTrailingSpaces(&out, from: start)
-            out.append(UInt8(ascii: "\n"))
+            if marked && out.count == start {
+                out.removeLast(mark.count)
+            } else {
+                out.append(UInt8(ascii: "\n"))
+            }
             if rowIndex == headerLines - 1 {
+                out += mark
                 out += indent.utf8
                 for (column, width) in widths.enumerated() {
                     if column > 0 { out += "  ".utf8 }

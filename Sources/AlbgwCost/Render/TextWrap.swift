@@ -18,6 +18,9 @@ package enum TextWrap {
     /// the first starts with `first`, the others with `rest`. A word longer than a line is cut.
     package static func paragraph(_ text: String, width: Int, first: String = "", rest: String? = nil) -> String {
         let rest = rest ?? String(repeating: " ", count: first.count)
+        if TextTable.isPlain(text) && TextTable.isPlain(first) && TextTable.isPlain(rest) {
+            return String(decoding: plainParagraph(text, width: width, first: first, rest: rest), as: UTF8.self)
+        }
         let restCount = rest.count
         var out = ""
         var line = first
@@ -58,29 +61,92 @@ package enum TextWrap {
         return out
     }
 
+    /// `paragraph` of plain text (ASCII without a carriage return), in bytes: a character is a byte.
+    private static func plainParagraph(_ text: String, width: Int, first: String, rest: String) -> [UInt8] {
+        let text = Array(text.utf8)
+        let rest = Array(rest.utf8)
+        let space = UInt8(ascii: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(first.utf8.count + text.count * 2)
+        out += first.utf8
+        var lineStart = 0
+        var length = out.count
+        var lineHasWord = false
+        // Ends the line (without its trailing spaces) and starts the next with `rest`.
+        func next(_ out: inout [UInt8], _ lineStart: inout Int) {
+            while out.count > lineStart && out.last == space { out.removeLast() }
+            out.append(UInt8(ascii: "\n"))
+            lineStart = out.count
+            out += rest
+        }
+        var start = 0
+        while start < text.count {
+            guard text[start] != space else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < text.count && text[end] != space { end += 1 }
+            if lineHasWord && length + 1 + end - start > width {
+                next(&out, &lineStart)
+                length = rest.count
+                lineHasWord = false
+            }
+            while !lineHasWord && length + end - start > width && width - length > 0 {
+                let room = width - length
+                out += text[start..<start + room]
+                next(&out, &lineStart)
+                length = rest.count
+                start += room
+            }
+            if lineHasWord {
+                out.append(space)
+                length += 1
+            }
+            out += text[start..<end]
+            length += end - start
+            lineHasWord = true
+            start = end
+        }
+        while out.count > lineStart && out.last == space { out.removeLast() }
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
     /// Every line of `text` wrapped at `width`; a line's continuation is indented two spaces deeper
     /// than the line itself (past `- ` for a bullet). Table rows are left as they are.
     package static func lines(_ text: String, width: Int) -> String {
-        var out = ""
-        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
-            let line = Substring(bytes)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        let mark = Array(String(tableMark).utf8)
+        let all = Array(text.utf8)
+        let newline = UInt8(ascii: "\n")
+        var start = 0
+        // Each line, found by scanning the bytes (a final newline ends the last line rather than starting one).
+        while start < all.count || (start == all.count && !text.hasSuffix("\n")) {
+            var end = start
+            while end < all.count && all[end] != newline { end += 1 }
+            let bytes = all[start..<end]
+            defer { start = end + 1 }
             // Table rows were fitted by TextTable and marked: they stay whole.
-            if line.first == tableMark {
-                out += line.dropFirst() + "\n"
+            if bytes.count >= mark.count && bytes[start..<start + mark.count].elementsEqual(mark) {
+                out += all[start + mark.count..<end]
+                out.append(UInt8(ascii: "\n"))
                 continue
             }
             // Bytes bound characters from above: most lines are told short without counting.
-            guard line.utf8.count > width, line.count > width else {
-                out += line + "\n"
+            guard bytes.count > width, case let line = Substring(decoding: bytes, as: UTF8.self), line.count > width else {
+                out += bytes
+                out.append(UInt8(ascii: "\n"))
                 continue
             }
             let indent = String(line.prefix { $0 == " " })
             let body = line.dropFirst(indent.count)
             let lead = body.hasPrefix("- ") ? indent + "- " : indent
             let content = body.hasPrefix("- ") ? String(body.dropFirst(2)) : String(body)
-            out += paragraph(content, width: width, first: lead, rest: String(repeating: " ", count: lead.count + (body.hasPrefix("- ") ? 0 : 2)))
+            out += paragraph(content, width: width, first: lead, rest: String(repeating: " ", count: lead.count + (body.hasPrefix("- ") ? 0 : 2))).utf8
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -101,16 +167,16 @@ extension TextTable {
         func total() -> Int { indent.count + widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
         // A table that fits needs neither wrapping nor the mark (its lines are short enough already).
         if total() <= width { return render(indent: indent) }
-        func longest(_ column: Int, _ pieces: (String) -> [Substring]) -> Int {
-            rows.reduce(0) { longest, row in max(longest, pieces(row[column]).map(\.count).max() ?? 0) }
-        }
-        let longestCell = headers.indices.map { longest($0) { [Substring($0)] } }
-        let longestWord = headers.indices.map { longest($0) { $0.split(separator: " ") } }
+        let measures = rows.map { $0.map(Self.measure) }
+        let headerMeasures = headers.map(Self.measure)
+        func longest(_ column: Int, _ length: (Measure) -> Int) -> Int { measures.reduce(0) { max($0, length($1[column])) } }
+        let longestCell = headers.indices.map { longest($0, \.width) }
+        let longestWord = headers.indices.map { longest($0, \.word) }
         // Numbers, and words in right-aligned columns, never break.
-        let longestPiece = headers.indices.map { alignments[$0] == .left ? longest($0) { Self.pieces($0, width: 0).map(\.text) } : longestWord[$0] }
-        let longestHeaderPiece = headers.map { header in Self.pieces(header, width: 0).map(\.text.count).max() ?? 0 }
+        let longestPiece = headers.indices.map { alignments[$0] == .left ? longest($0, \.piece) : longestWord[$0] }
+        let longestHeaderPiece = headerMeasures.map(\.piece)
         let steps: [(Int) -> Int] = [
-            { column in alignments[column] == .left ? max(12, headers[column].count, longestWord[column]) : natural[column] },
+            { column in alignments[column] == .left ? max(12, Self.width(headers[column]), longestWord[column]) : natural[column] },
             { column in alignments[column] == .left ? max(12, longestHeaderPiece[column], longestWord[column]) : max(longestHeaderPiece[column], longestCell[column]) },
             { column in max(longestHeaderPiece[column], longestPiece[column]) },
             // Last, rather than run past the width: text columns down to 10 characters, longer words cut.
@@ -129,7 +195,9 @@ extension TextTable {
         }
         // A column wrapped to a width may need less of it (`design-` over `specific` is 8 wide, not 10).
         func need(_ column: Int, _ width: Int) -> Int {
-            ([headers[column]] + rows.map { $0[column] }).map { cell in Self.wrap(cell, width: width).map(\.count).max() ?? 0 }.max() ?? 0
+            zip(rows, measures).reduce(Self.widest(headers[column], width: width, headerMeasures[column])) {
+                max($0, Self.widest($1.0[column], width: width, $1.1[column]))
+            }
         }
         for column in widths.indices where widths[column] < natural[column] { widths[column] = need(column, widths[column]) }
         // The room that frees goes to the columns that lost the most, each taking what it can use.
@@ -138,44 +206,118 @@ extension TextTable {
             widths[column] = need(column, min(natural[column], widths[column] + width - total()))
         }
         // Headers wrapped to their columns, the last line of each just above the rule.
-        let headerCells = headers.indices.map { column in Self.wrap(headers[column], width: widths[column]) }
+        let headerCells = headers.indices.map { column in Self.wrap(headers[column], width: widths[column], headerMeasures[column]) }
         let headerHeight = headerCells.map(\.count).max() ?? 1
         let headerRows = (0..<headerHeight).map { line in
             headerCells.map { cells in line >= headerHeight - cells.count ? cells[line - (headerHeight - cells.count)] : "" }
         }
         var wrapped = TextTable(Array(zip(headerRows[0], alignments)))
         for row in headerRows.dropFirst() { wrapped.add(row) }
-        for row in rows {
-            let cells = row.enumerated().map { column, cell in cell.count <= widths[column] ? [cell] : Self.wrap(cell, width: widths[column]) }
+        for (row, measure) in zip(rows, measures) {
+            let cells = row.indices.map { column in measure[column].width <= widths[column] ? [row[column]] : Self.wrap(row[column], width: widths[column], measure[column]) }
             let height = cells.map(\.count).max() ?? 1
             for line in 0..<height { wrapped.add(cells.map { line < $0.count ? $0[line] : "" }) }
         }
-        return wrapped.render(indent: indent, headerLines: headerHeight).split(separator: "\n").map { "\(TextWrap.tableMark)\($0)\n" }.joined()
+        return wrapped.render(indent: indent, headerLines: headerHeight, marked: true)
+    }
+
+    /// Whether `text` is ASCII without a carriage return: then each character is one byte, and the
+    /// words, pieces and lines below are found and counted in bytes, far cheaper than in characters.
+    static func isPlain(_ text: some StringProtocol) -> Bool { text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+
+    /// What fitting a table needs to know of a cell, in characters: its width, its longest word and
+    /// its longest piece (`pieces(_:width: 0)`: words cut after their hyphens); whether it is plain
+    /// (`isPlain`), and whether it is plain and wraps into nothing but itself (no space at either end
+    /// or two in a row, which wrapping drops).
+    struct Measure {
+        var width: Int
+        var word: Int
+        var piece: Int
+        var plain: Bool
+        var clean: Bool
+
+        /// Whether wrapping the cell at `width` leaves it as it is, on one line.
+        func fitsWhole(_ width: Int) -> Bool { clean && self.width <= width }
+    }
+
+    /// A cell measured in one pass over its bytes when it is plain.
+    static func measure(_ cell: String) -> Measure {
+        var result = Measure(width: cell.utf8.count, word: 0, piece: 0, plain: true, clean: true)
+        var word = 0
+        var piece = 0
+        var previous = UInt8(ascii: " ")  // a space at the start is one of two in a row
+        for byte in cell.utf8 {
+            guard byte < 0x80 && byte != 0x0D else {
+                return Measure(
+                    width: width(cell), word: words(cell, plain: false).map(width).max() ?? 0, piece: pieces(cell, width: 0, plain: false).map { width($0.text) }.max() ?? 0,
+                    plain: false, clean: false)
+            }
+            defer { previous = byte }
+            if byte == UInt8(ascii: " ") {
+                if previous == byte { result.clean = false }
+                word = 0
+                piece = 0
+                continue
+            }
+            word += 1
+            piece += 1
+            result.word = max(result.word, word)
+            result.piece = max(result.piece, piece)
+            // A hyphen ends its piece, unless it starts it.
+            if byte == UInt8(ascii: "-") && piece > 1 { piece = 0 }
+        }
+        if previous == UInt8(ascii: " ") && !cell.isEmpty { result.clean = false }
+        return result
+    }
+
+    /// Characters in `text`, as `width(_:)` counts a cell.
+    static func width(_ text: Substring) -> Int { isPlain(text) ? text.utf8.count : text.count }
+
+    /// The words of `text`: what spaces separate.
+    static func words(_ text: String, plain: Bool? = nil) -> [Substring] {
+        plain ?? isPlain(text) ? text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) } : text.split(separator: " ")
     }
 
     /// The words of `text`, a word wider than `width` cut after each of its hyphens (`endpoint-`,
     /// `AZ-`, `hour`); `spaced` when a space stood before the piece.
-    static func pieces(_ text: String, width: Int) -> [(text: Substring, spaced: Bool)] {
-        text.split(separator: " ").flatMap { word -> [(text: Substring, spaced: Bool)] in
-            guard word.count > width else { return [(word, true)] }
-            var pieces: [(text: Substring, spaced: Bool)] = []
-            var start = word.startIndex
-            for index in word.indices where word[index] == "-" && index > start {
-                let end = word.index(after: index)
-                pieces.append((word[start..<end], pieces.isEmpty))
-                start = end
+    static func pieces(_ text: String, width: Int, plain: Bool? = nil) -> [(text: Substring, spaced: Bool)] {
+        let plain = plain ?? isPlain(text)
+        var pieces: [(text: Substring, spaced: Bool)] = []
+        for word in words(text, plain: plain) {
+            guard (plain ? word.utf8.count : word.count) > width else {
+                pieces.append((word, true))
+                continue
             }
-            if start < word.endIndex { pieces.append((word[start...], pieces.isEmpty)) }
-            return pieces
+            var start = word.startIndex
+            var first = true
+            func cut(at index: String.Index) {
+                pieces.append((word[start..<index], first))
+                first = false
+                start = index
+            }
+            if plain {
+                for index in word.utf8.indices where word.utf8[index] == UInt8(ascii: "-") && index > start { cut(at: word.utf8.index(after: index)) }
+            } else {
+                for index in word.indices where word[index] == "-" && index > start { cut(at: word.index(after: index)) }
+            }
+            if start < word.endIndex { pieces.append((word[start...], first)) }
         }
+        return pieces
     }
 
     /// `text` on lines of at most `width` characters, broken between its pieces; a piece wider than
     /// the line is cut, as `TextWrap.paragraph` cuts a word.
-    static func wrap(_ text: String, width: Int) -> [String] {
+    static func wrap(_ text: String, width: Int, _ measure: Measure? = nil) -> [String] {
+        let measure = measure ?? Self.measure(text)
+        // Most cells fit whole.
+        if measure.fitsWhole(width) { return [text] }
+        if measure.plain {
+            let (bytes, ends) = plainWrap(text, width: width)
+            return zip([0] + ends, ends).map { String(decoding: bytes[$0..<$1], as: UTF8.self) }
+        }
         var lines: [String] = []
         var line = ""
-        for piece in pieces(text, width: width) {
+        for piece in pieces(text, width: width, plain: false) {
             let joined = line.isEmpty ? String(piece.text) : line + (piece.spaced ? " " : "") + piece.text
             if joined.count <= width {
                 line = joined
@@ -183,12 +325,75 @@ extension TextTable {
             }
             if !line.isEmpty { lines.append(line) }
             line = String(piece.text)
-            while line.count > width {
+            while line.count > width && width > 0 {
                 lines.append(String(line.prefix(width)))
                 line = String(line.dropFirst(width))
             }
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// The widest line of `wrap(text, width:)`, in characters; plain text is wrapped without making the lines.
+    static func widest(_ text: String, width: Int, _ measure: Measure) -> Int {
+        if measure.fitsWhole(width) { return measure.width }
+        guard measure.plain else { return wrap(text, width: width, measure).map(Self.width).max() ?? 0 }
+        let ends = plainWrap(text, width: width).ends
+        return zip([0] + ends, ends).map { $1 - $0 }.max() ?? 0
+    }
+
+    /// Plain `text` wrapped as `wrap` wraps it, in bytes: the lines one after another, and where each ends.
+    private static func plainWrap(_ text: String, width: Int) -> (bytes: [UInt8], ends: [Int]) {
+        let space = UInt8(ascii: " ")
+        var text = text
+        return text.withUTF8 { text in
+            var out: [UInt8] = []
+            out.reserveCapacity(text.count + 8)
+            var ends: [Int] = []
+            var lineStart = 0
+            func add(_ piece: Range<Int>, spaced: Bool) {
+                let length = out.count - lineStart
+                if (length == 0 ? piece.count : length + (spaced ? 1 : 0) + piece.count) <= width {
+                    if length > 0 && spaced { out.append(space) }
+                    out += text[piece]
+                    return
+                }
+                if length > 0 {
+                    ends.append(out.count)
+                    lineStart = out.count
+                }
+                // A piece wider than the line is cut.
+                out += text[piece]
+                while out.count - lineStart > width && width > 0 {
+                    lineStart += width
+                    ends.append(lineStart)
+                }
+            }
+            // The pieces `pieces(_:width:)` finds: words, those wider than the line cut after their hyphens.
+            var start = 0
+            while start < text.count {
+                guard text[start] != space else {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end < text.count && text[end] != space { end += 1 }
+                if end - start > width {
+                    var pieceStart = start
+                    var spaced = true
+                    for index in start..<end where text[index] == UInt8(ascii: "-") && index > pieceStart {
+                        add(pieceStart..<index + 1, spaced: spaced)
+                        spaced = false
+                        pieceStart = index + 1
+                    }
+                    if pieceStart < end { add(pieceStart..<end, spaced: spaced) }
+                } else {
+                    add(start..<end, spaced: true)
+                }
+                start = end
+            }
+            if out.count > lineStart || ends.isEmpty { ends.append(out.count) }
+            return (out, ends)
+        }
     }
 }
