@@ -209,6 +209,14 @@ import Testing
         }
     }
 
+    @Test func textIsFoundAsFoundationFindsIt() {
+        let texts = ["", "a", "network_interface_ids[0]", "sort(tolist(aws_vpc_endpoint.x.network_interface_ids))[count.index]", "0.0.0.0/0", "é0.0.0.0/0é", "aws_vpc_endpoint"]
+        let sought = ["", "a", "network_interface_ids[0]", "network_interface_ids)[0]", "0.0.0.0/0", "aws_vpc_endpoint.", "x", "é"]
+        for text in texts {
+            for other in sought { #expect(text.containsBytes(other) == (other.isEmpty || text.contains(other)), "\(text) \(other)") }
+        }
+    }
+
     @Test func firstPieceIsSplitFirst() {
         let texts = [
             "", ".tier", ".tier.tier", "vpce.data", "vpce.data.tier2", ".tierx", "x.tier", "a.tier.tierb", "a.tie", "a.tie.tier", "Data processed (first 1 PB)",

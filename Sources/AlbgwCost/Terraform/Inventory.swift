@@ -80,7 +80,7 @@ package final class Inventory {
         listeners = config.resources("aws_lb_listener") + config.resources("aws_alb_listener")
         rules = config.resources("aws_lb_listener_rule") + config.resources("aws_alb_listener_rule")
         attachmentBlocks = config.resources("aws_lb_target_group_attachment") + config.resources("aws_alb_target_group_attachment")
-        apiEndpoints = config.resources("aws_vpc_endpoint").filter { ($0["service_name"]?.text ?? "").contains("execute-api") }
+        apiEndpoints = config.resources("aws_vpc_endpoint").filter { ($0["service_name"]?.text ?? "").containsBytes("execute-api") }
         endpoints = apiEndpoints.filter { ($0["vpc_endpoint_type"]?.value?.string ?? "Gateway").lowercased() == "interface" }
         privateAPIs = config.resources("aws_api_gateway_rest_api").filter(Self.isPrivate)
         policies = config.resources("aws_api_gateway_rest_api_policy")
@@ -135,7 +135,7 @@ package final class Inventory {
 
     /// An API or a custom domain name whose endpoint configuration says PRIVATE.
     static func isPrivate(_ block: TerraformBlock) -> Bool {
-        block.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").contains("PRIVATE") }
+        block.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").containsBytes("PRIVATE") }
     }
 
     func referenced(_ expression: TerraformExpression?, in index: Index) -> TerraformBlock? {

@@ -95,7 +95,7 @@ package enum TerraformReview {
             let indexed = attachments.lazy.compactMap { attachment -> TerraformBlock? in
                 guard let reference = attachment["target_id"]?.references.first(where: { $0.resourceType == "aws_network_interface" }) else { return nil }
                 return config.block(for: reference)
-            }.first { ($0["id"]?.text ?? "").contains("network_interface_ids)[0]") || ($0["id"]?.text ?? "").contains("network_interface_ids[0]") }
+            }.first { ($0["id"]?.text ?? "").containsBytes("network_interface_ids)[0]") || ($0["id"]?.text ?? "").containsBytes("network_interface_ids[0]") }
             add(
                 .partialRegistration, .high,
                 indexed?["id"]?.position ?? attachments.first?.position ?? endpoint?.position ?? SourcePosition(file: config.files.first ?? "", line: 1, column: 1),
@@ -108,7 +108,7 @@ package enum TerraformReview {
             let listeners = inventory.listeners(of: alb)
             let rules = listeners.flatMap { inventory.rules(of: $0) }
             let listenerText = (listeners + rules).flatMap { block in allText(block) }.joined(separator: "\n")
-            let rewritesHost = listenerText.contains("host_header_rewrite") || listenerText.contains("x-apigw-api-id")
+            let rewritesHost = listenerText.containsBytes("host_header_rewrite") || listenerText.containsBytes("x-apigw-api-id")
             let associated = !inventory.associations.isEmpty
             let anyDomain = inventory.hasCustomDomain
             if !rewritesHost && !(associated && !inventory.domains.isEmpty) {
@@ -128,7 +128,7 @@ package enum TerraformReview {
             for address in albGroups.intersection(endpointGroups).sorted() {
                 guard let group = config.block(address: address) else { continue }
                 let open = group.blocks("ingress").first { rule in
-                    (rule["cidr_blocks"]?.text ?? "").contains("0.0.0.0/0") && covers443(rule)
+                    (rule["cidr_blocks"]?.text ?? "").containsBytes("0.0.0.0/0") && covers443(rule)
                 }
                 if let open {
                     add(
@@ -270,7 +270,7 @@ package enum TerraformReview {
                 // Named outright, or through a variable, local or module output that stands for an endpoint
                 // (a module given `vpce_id = aws_vpc_endpoint.e.id`): the policy's references hold what it stands for.
                 let throughName = ["var.", "local.", "module."].contains { condition.contains($0) }
-                if condition.contains("aws_vpc_endpoint.") || (throughName && policy.references.contains { $0.resourceType == "aws_vpc_endpoint" }) { continue }
+                if condition.containsBytes("aws_vpc_endpoint.") || (throughName && policy.references.contains { $0.resourceType == "aws_vpc_endpoint" }) { continue }
                 let isVPC = condition.range(of: #"vpc-[0-9a-f]+"#, options: .regularExpression) != nil && !condition.contains("vpce-")
                 add(
                     .sourceVpce, .high, policy.position,
