@@ -23,8 +23,15 @@ package indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    /// Two spaces per level, copied from a run of spaces (appending a repeated element costs more).
     private static func pad(_ depth: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        var count = 2 * depth
+        while count > 0 {
+            out.append(contentsOf: spaces[..<min(count, spaces.count)])
+            count -= spaces.count
+        }
     }
 
     private static func append(_ text: String, to out: inout [UInt8]) {

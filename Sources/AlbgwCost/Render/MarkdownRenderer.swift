@@ -36,7 +36,9 @@ package enum MarkdownRenderer {
 
     /// A table cell: pipes escaped, line breaks as `<br>`.
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
+        // Most cells have nothing to escape: told by their bytes, far cheaper than three replacements.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return text }
+        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
     }
 
     static func table(_ headers: [String], _ rows: [[String]], right: Set<Int> = []) -> String {
