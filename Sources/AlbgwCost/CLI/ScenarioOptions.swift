@@ -274,9 +274,7 @@ struct ValueReader {
         if let lower = atLeast, text.hasPrefix("-"), ExactDecimal(exactly: String(text.dropFirst())) != nil {
             throw CLIError("\(option) must be at least \(lower), got \(text)")
         }
-        guard let value = ExactDecimal(exactly: text) else {
-            throw CLIError("\(option) '\(text)' is not a number; write plain digits such as 50 or 0.5")
-        }
+        guard let value = ExactDecimal(exactly: text) else { throw CLIError(Self.notANumber(option, text, limit: limit)) }
         if let lower = above, value <= lower { throw CLIError("\(option) must be greater than \(lower), got \(text)") }
         if let lower = atLeast, value < lower { throw CLIError("\(option) must be at least \(lower), got \(text)") }
         guard value <= limit else {
@@ -284,6 +282,22 @@ struct ValueReader {
         }
         record(option, key: key, .number(value), source: source)
         return value
+    }
+
+    /// Why `text` is not a number albgw-cost reads: plain digits too many to hold are too large or
+    /// too fine, an exponent is not read, anything else is not a number.
+    static func notANumber(_ option: String, _ text: String, limit: ExactDecimal) -> String {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count <= 2, parts.contains(where: { !$0.isEmpty }), parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            if parts[0].contains(where: { $0 != "0" }) && parts[0].drop(while: { $0 == "0" }).count > ExactDecimal.maximumDigits / 2 {
+                return "\(option) \(text) is larger than \(Format.quantity(limit)), the most albgw-cost models; give a smaller value"
+            }
+            return "\(option) '\(text)' has more digits than albgw-cost keeps (\(ExactDecimal.maximumDigits)); write it with fewer digits"
+        }
+        if text.contains(where: { $0 == "e" || $0 == "E" }), let number = Double(text), number.isFinite {
+            return "\(option) '\(text)' is written with an exponent; write it in plain digits (1e3 is 1000, 5e-1 is 0.5)"
+        }
+        return "\(option) '\(text)' is not a number; write plain digits such as 50 or 0.5"
     }
 
     /// A decimal option without a fixed default: nil when not given, echoed as the rule that applies.
