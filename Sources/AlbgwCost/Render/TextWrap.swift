@@ -61,6 +61,21 @@ package enum TextWrap {
         return out
     }
 
+    /// The words of plain text as ranges of its bytes: what spaces separate.
+    static func forEachWord<Bytes: RandomAccessCollection<UInt8>>(in text: Bytes, _ body: (Range<Int>) -> Void) where Bytes.Index == Int {
+        var start = text.startIndex
+        while start < text.endIndex {
+            guard text[start] != UInt8(ascii: " ") else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < text.endIndex && text[end] != UInt8(ascii: " ") { end += 1 }
+            body(start..<end)
+            start = end
+        }
+    }
+
     /// `paragraph` of plain text (ASCII without a carriage return), in bytes: a character is a byte.
     private static func plainParagraph(_ text: String, width: Int, first: String, rest: String) -> [UInt8] {
         let text = Array(text.utf8)
@@ -79,14 +94,9 @@ package enum TextWrap {
             lineStart = out.count
             out += rest
         }
-        var start = 0
-        while start < text.count {
-            guard text[start] != space else {
-                start += 1
-                continue
-            }
-            var end = start
-            while end < text.count && text[end] != space { end += 1 }
+        forEachWord(in: text) { word in
+            var start = word.lowerBound
+            let end = word.upperBound
             if lineHasWord && length + 1 + end - start > width {
                 next(&out, &lineStart)
                 length = rest.count
@@ -106,7 +116,6 @@ package enum TextWrap {
             out += text[start..<end]
             length += end - start
             lineHasWord = true
-            start = end
         }
         while out.count > lineStart && out.last == space { out.removeLast() }
         out.append(UInt8(ascii: "\n"))
@@ -370,14 +379,8 @@ extension TextTable {
                 }
             }
             // The pieces `pieces(_:width:)` finds: words, those wider than the line cut after their hyphens.
-            var start = 0
-            while start < text.count {
-                guard text[start] != space else {
-                    start += 1
-                    continue
-                }
-                var end = start
-                while end < text.count && text[end] != space { end += 1 }
+            TextWrap.forEachWord(in: text) { word in
+                let (start, end) = (word.lowerBound, word.upperBound)
                 if end - start > width {
                     var pieceStart = start
                     var spaced = true
@@ -390,7 +393,6 @@ extension TextTable {
                 } else {
                     add(start..<end, spaced: true)
                 }
-                start = end
             }
             if out.count > lineStart || ends.isEmpty { ends.append(out.count) }
             return (out, ends)
