@@ -31,6 +31,61 @@ import Testing
         return try #require(lines.firstIndex { $0.contains(text) }) + 1
     }
 
+    /// A function built by a module runs with the provider configuration the call passes it: the
+    /// root's `aws.second` (its own profile) passed as the module's `aws` is another account, also
+    /// through a module nested in it; passing `aws` under another name, or passing nothing (the
+    /// default configuration is inherited), is the ALB's account; a module that configures the
+    /// provider itself with a profile of its own is another account.
+    @Test(arguments: [
+        ("providers = { aws = aws.second }", "", false, "cross: module.app.aws_lambda_function.app uses the provider aws.second (passed to module.app)"),
+        (
+            "providers = {\n    aws = aws.second # the function's account\n  }", "", true,
+            "cross: module.app.module.fn.aws_lambda_function.app uses the provider aws.second (passed to module.app)"
+        ),
+        ("providers = { aws = aws }", "", false, "single"),
+        ("", "", true, "single"),
+        ("", "provider \"aws\" {\n  profile = \"app\"\n}\n", false, "cross: module.app.aws_lambda_function.app uses the provider aws, which"),
+    ])
+    func aModuleRunsWithTheProviderItIsPassed(providers: String, ownProvider: String, nested: Bool, fact: String) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-providers-\(UUID().uuidString)").path
+        defer { remove(directory) }
+        try FileManager.default.createDirectory(atPath: "\(directory)/app/fn", withIntermediateDirectories: true)
+        let base = try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/alb-lambda.tf"), encoding: .utf8)
+        let split = try #require(base.range(of: "resource \"aws_lambda_function\" \"app\""))
+        let function = String(base[split.lowerBound...])
+        try
+            (base[..<split.lowerBound].replacingOccurrences(of: "aws_lambda_function.app.arn", with: "module.app.arn") + """
+
+                provider "aws" {
+                  alias   = "second"
+                  region  = var.region
+                  profile = "other"
+                }
+
+                module "app" {
+                  source = "./app"
+                  \(providers)
+                }
+
+                """).write(toFile: "\(directory)/main.tf", atomically: true, encoding: .utf8)
+        let output = "\noutput \"arn\" {\n  value = \(nested ? "module.fn.arn" : "aws_lambda_function.app.arn")\n}\n"
+        try (ownProvider + (nested ? "module \"fn\" {\n  source = \"./fn\"\n}\n" : function) + output).write(toFile: "\(directory)/app/main.tf", atomically: true, encoding: .utf8)
+        if nested {
+            try (function + "\noutput \"arn\" {\n  value = aws_lambda_function.app.arn\n}\n").write(toFile: "\(directory)/app/fn/main.tf", atomically: true, encoding: .utf8)
+        }
+        let config = try TerraformLoader.load(directory, variables: [:])
+        let recognition = DesignRecognizer.recognize(config)
+        #expect(recognition.design == .albLambda)
+        #expect(recognition.accounts == (fact.hasPrefix("cross") ? .cross : .single))
+        let accounts = try #require(recognition.facts.first { $0.name == "accounts" })
+        #expect(accounts.value.hasPrefix(fact), "\(accounts.value)")
+        // Where the other account is chosen: the call's providers argument, else the function.
+        let line = try self.line(
+            of: providers.isEmpty ? "resource \"aws_lambda_function\"" : "providers",
+            in: providers.isEmpty ? "\(directory)/app/\(nested ? "fn/" : "")main.tf" : "\(directory)/main.tf")
+        if fact.contains("(passed to") { #expect(accounts.position.map { ($0.file, $0.line) } ?? ("", 0) == ("main.tf", line)) }
+    }
+
     /// A module's API policy that conditions aws:SourceVpce on a variable stands for what the caller
     /// passes: the endpoint's id names the endpoint (no finding); a typed-in id is reported.
     @Test(arguments: [("aws_vpc_endpoint.e.id", false), ("\"vpce-0123456789abcdef0\"", true)])

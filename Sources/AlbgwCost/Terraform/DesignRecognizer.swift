@@ -526,32 +526,90 @@ package enum DesignRecognizer {
         }
     }
 
+    /// The provider configuration a block of `module` names as `provider` stands for, followed up
+    /// through the module calls: a call's `providers = { aws = aws.second }` passes the caller's
+    /// `aws.second` as the module's `aws`, and a module that is passed nothing inherits its caller's
+    /// default configuration. It stops at a module that configures the provider itself. `via` names
+    /// the calls that passed another configuration, innermost first; `passedAt`, the first such
+    /// call's `providers` argument.
+    static func effectiveProvider(
+        _ provider: String, module: String, in config: TerraformConfiguration
+    ) -> (provider: String, module: String, via: [String], passedAt: SourcePosition?) {
+        var (provider, module, via, passedAt) = (provider, module, [String](), SourcePosition?.none)
+        let parts = provider.split(separator: ".", maxSplits: 1).map(String.init)
+        func configures(_ block: TerraformBlock, _ name: String) -> Bool {
+            let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+            return block.type == parts.first && block["alias"]?.value?.string == (parts.count == 2 ? parts[1] : nil)
+        }
+        guard !parts.isEmpty else { return (provider, module, via, passedAt) }
+        for _ in 0..<ModuleExpander.maximumDepth where !module.isEmpty {
+            guard !config.providers.contains(where: { $0.module == module && configures($0, provider) }) else { break }
+            // `module.a.module.b[0].` is called as `b` by a block of `module.a.`.
+            let path = module.dropLast()
+            guard let range = path.range(of: "module.", options: .backwards) else { break }
+            let parent = String(path[..<range.lowerBound])
+            let name = path[range.upperBound...].prefix { $0 != "[" }
+            // No call (a plan's resources come without one): the default configuration is taken as inherited.
+            let call = config.blocks.first { $0.kind == "module" && $0.module == parent && $0.labels.first.map({ $0[...] }) == name }
+            if let passed = call?["providers"].flatMap({ providerMap($0.text)[provider] }) {
+                if passed != provider {
+                    via.append("\(parent)module.\(name)")
+                    passedAt = passedAt ?? call?["providers"]?.position
+                }
+                provider = passed
+            } else if provider.contains(".") {
+                break  // an aliased configuration is only ever passed explicitly
+            }
+            module = parent
+        }
+        return (provider, module, via, passedAt)
+    }
+
+    /// The pairs of a module call's `providers` map as written, `{ aws = aws.second, aws.east = aws }`:
+    /// provider addresses on both sides (Terraform allows nothing else there); comments left out.
+    static func providerMap(_ text: String) -> [String: String] {
+        guard text.hasPrefix("{") && text.hasSuffix("}") else { return [:] }
+        var map: [String: String] = [:]
+        for line in text.dropFirst().dropLast().split(whereSeparator: { $0 == "\n" || $0 == "," }) {
+            let code = line.prefix { $0 != "#" }.components(separatedBy: "//")[0]
+            let sides = code.split(whereSeparator: { $0 == "=" || $0 == ":" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard sides.count == 2, sides.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || "_-.".contains($0) } }) else { continue }
+            map[sides[0]] = sides[1]
+        }
+        return map
+    }
+
     /// Whether the application runs in another account than the front (the ALB, or the endpoint), and
     /// the fact that says so: a block whose provider configuration signs in differently, or that
     /// names one no block declares.
     static func accounts(_ config: TerraformConfiguration, front: TerraformBlock, application: [TerraformBlock], into result: inout Recognition) {
-        let frontProvider = front["provider"]?.text ?? "aws"
-        let frontCredentials = credentials(of: frontProvider, module: front.module, in: config)
+        let frontProvider = effectiveProvider(front["provider"]?.text ?? "aws", module: front.module, in: config)
+        let frontCredentials = credentials(of: frontProvider.provider, module: frontProvider.module, in: config)
+        // `aws.second`, or `aws.second (passed to module.app)` when a module call chose it.
+        func named(_ provider: (provider: String, module: String, via: [String], passedAt: SourcePosition?)) -> String {
+            provider.provider + (provider.via.isEmpty ? "" : " (passed to \(provider.via.joined(separator: ", ")))")
+        }
         var alike: (block: TerraformBlock, provider: String)?
         for block in application {
-            let provider = block["provider"]?.text ?? "aws"
-            guard provider != frontProvider else { continue }
-            guard let own = credentials(of: provider, module: block.module, in: config), let frontCredentials, own == frontCredentials else {
+            let provider = effectiveProvider(block["provider"]?.text ?? "aws", module: block.module, in: config)
+            guard (provider.provider, provider.module) != (frontProvider.provider, frontProvider.module) else { continue }
+            guard let own = credentials(of: provider.provider, module: provider.module, in: config), let frontCredentials, own == frontCredentials else {
                 result.accounts = .cross
                 result.facts.append(
                     .init(
                         name: "accounts",
-                        value: "cross: \(block.address) uses the provider \(provider), which signs in otherwise than \(front.address)'s \(frontProvider) (profile, role or keys)",
-                        position: block["provider"]?.position ?? block.position))
+                        value:
+                            "cross: \(block.address) uses the provider \(named(provider)), which signs in otherwise than \(front.address)'s \(named(frontProvider)) (profile, role or keys)",
+                        position: block["provider"]?.position ?? provider.passedAt ?? block.position))
                 return
             }
-            alike = alike ?? (block, provider)
+            alike = alike ?? (block, named(provider))
         }
         result.accounts = .single
         result.facts.append(
             .init(
                 name: "accounts",
-                value: alike.map { "single: \($0.provider) (\($0.block.address)) signs in as \(frontProvider) does (the same profile, role and keys)" } ?? "single",
+                value: alike.map { "single: \($0.provider) (\($0.block.address)) signs in as \(named(frontProvider)) does (the same profile, role and keys)" } ?? "single",
                 position: alike.map { $0.block["provider"]?.position ?? $0.block.position } ?? application.first?.position ?? front.position))
     }
 }
