@@ -107,6 +107,24 @@ import Testing
         }
     }
 
+    /// A terminal gives CJK characters two columns: a facts table with them in its values keeps its
+    /// Where column in line, and fits the width, counted here with 日, 本, 語 and the katakana as two
+    /// columns each (é as one); a paragraph of three 6-column words in 8 columns is three lines.
+    @Test func wideCharactersTakeTwoColumns() {
+        var table = TextTable([("Read from the code", .left), ("Value", .left), ("Where", .left)])
+        table.add(["VPC", "aws_vpc.réseau_日本語_principal: 10.0.0.0/16", "main.tf:7:1"])
+        table.add(["security groups", "ALB: aws_security_group.sécurité_セキュリティ", "main.tf:4:21"])
+        table.add(["ALB", "aws_lb.api, internal", "main.tf:1:1"])
+        func columns(_ line: Substring) -> Int { line.reduce(0) { $0 + ("日本語セキュリティ".contains($1) ? 2 : 1) } }
+        for width in [120, 60, 50] {
+            let lines = TextWrap.lines(table.render(indent: "  ", width: width), width: width).split(separator: "\n")
+            let starts = lines.compactMap { line in line.range(of: "main.tf").map { columns(line[..<$0.lowerBound]) } }
+            #expect(starts.count == 3 && Set(starts).count == 1, "width \(width): \(starts)")
+            #expect(lines.allSatisfy { columns($0) <= width }, "width \(width): \(lines)")
+        }
+        #expect(TextWrap.paragraph("日本語 日本語 日本語", width: 8) == "日本語\n日本語\n日本語\n")
+    }
+
     @Test func positionsNeverBreak() {
         var table = TextTable([("Item", .left), ("Where", .left)])
         table.add(["a long description here", "service/public-site/listener.tf:1:1"])

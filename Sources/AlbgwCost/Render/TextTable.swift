@@ -62,7 +62,35 @@ package struct TextTable {
 
     /// Characters in `cell`: its byte count when it is ASCII without a carriage return (CR LF is one character).
     static func width(_ cell: String) -> Int {
-        cell.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? cell.utf8.count : cell.count
+        cell.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? cell.utf8.count : columns(cell)
+    }
+
+    /// Columns a terminal gives `text`: two for each East Asian wide or fullwidth character (CJK,
+    /// kana, Hangul, fullwidth forms), one for any other character.
+    static func columns(_ text: some StringProtocol) -> Int { text.reduce(0) { $0 + columns($1) } }
+
+    static func columns(_ character: Character) -> Int {
+        switch character.unicodeScalars.first!.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+            0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            2
+        default: 1
+        }
+    }
+
+    /// The longest start of `text` within `width` columns; at least one character, so that cutting
+    /// a long word always moves on.
+    static func prefix(_ text: Substring, columns width: Int) -> Substring {
+        var used = 0
+        var end = text.startIndex
+        for index in text.indices {
+            let next = used + columns(text[index])
+            if next > width && index > text.startIndex { break }
+            used = next
+            end = text.index(after: index)
+            if used >= width { break }
+        }
+        return text[..<end]
     }
 
     /// Drops the spaces that end the line starting at `start` (its indent too, when nothing else is

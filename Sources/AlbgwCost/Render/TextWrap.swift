@@ -17,14 +17,14 @@ package enum TextWrap {
     /// `text` (one paragraph, no line breaks of its own) in lines of at most `width` characters:
     /// the first starts with `first`, the others with `rest`. A word longer than a line is cut.
     package static func paragraph(_ text: String, width: Int, first: String = "", rest: String? = nil) -> String {
-        let rest = rest ?? String(repeating: " ", count: first.count)
+        let rest = rest ?? String(repeating: " ", count: TextTable.columns(first))
         if TextTable.isPlain(text) && TextTable.isPlain(first) && TextTable.isPlain(rest) {
             return String(decoding: plainParagraph(text, width: width, first: first, rest: rest), as: UTF8.self)
         }
-        let restCount = rest.count
+        let restCount = TextTable.columns(rest)
         var out = ""
         var line = first
-        var length = first.count  // characters in `line`, kept rather than counted again
+        var length = TextTable.columns(first)  // columns of `line`, kept rather than counted again
         var lineHasWord = false
         func finish() {
             while line.hasSuffix(" ") { line.removeLast() }
@@ -33,7 +33,7 @@ package enum TextWrap {
         // Split on the bytes (a space is one byte in UTF-8): far cheaper than by characters.
         for bytes in text.utf8.split(separator: UInt8(ascii: " ")) {
             var word = Substring(bytes)
-            var count = bytes.allSatisfy { $0 < 0x80 } ? bytes.count : word.count
+            var count = bytes.allSatisfy { $0 < 0x80 } ? bytes.count : TextTable.columns(word)
             if lineHasWord && length + 1 + count > width {
                 finish()
                 line = rest
@@ -42,10 +42,11 @@ package enum TextWrap {
             }
             while !lineHasWord && length + count > width && width - length > 0 {
                 let room = width - length
-                line += word.prefix(room)
+                let head = TextTable.prefix(word, columns: room)
+                line += head
                 finish()
-                word = word.dropFirst(room)
-                count -= room
+                word = word[head.endIndex...]
+                count -= TextTable.columns(head)
                 line = rest
                 length = restCount
             }
@@ -144,7 +145,7 @@ package enum TextWrap {
                 continue
             }
             // Bytes bound characters from above: most lines are told short without counting.
-            guard bytes.count > width, case let line = Substring(decoding: bytes, as: UTF8.self), line.count > width else {
+            guard bytes.count > width, case let line = Substring(decoding: bytes, as: UTF8.self), TextTable.columns(line) > width else {
                 out += bytes
                 out.append(UInt8(ascii: "\n"))
                 continue
@@ -279,8 +280,8 @@ extension TextTable {
         return result
     }
 
-    /// Characters in `text`, as `width(_:)` counts a cell.
-    static func width(_ text: Substring) -> Int { isPlain(text) ? text.utf8.count : text.count }
+    /// Columns of `text`, as `width(_:)` counts a cell.
+    static func width(_ text: Substring) -> Int { isPlain(text) ? text.utf8.count : columns(text) }
 
     /// The words of `text`: what spaces separate.
     static func words(_ text: String, plain: Bool? = nil) -> [Substring] {
@@ -293,7 +294,7 @@ extension TextTable {
         let plain = plain ?? isPlain(text)
         var pieces: [(text: Substring, spaced: Bool)] = []
         for word in words(text, plain: plain) {
-            guard (plain ? word.utf8.count : word.count) > width else {
+            guard (plain ? word.utf8.count : columns(word)) > width else {
                 pieces.append((word, true))
                 continue
             }
@@ -328,15 +329,16 @@ extension TextTable {
         var line = ""
         for piece in pieces(text, width: width, plain: false) {
             let joined = line.isEmpty ? String(piece.text) : line + (piece.spaced ? " " : "") + piece.text
-            if joined.count <= width {
+            if Self.columns(joined) <= width {
                 line = joined
                 continue
             }
             if !line.isEmpty { lines.append(line) }
             line = String(piece.text)
-            while line.count > width && width > 0 {
-                lines.append(String(line.prefix(width)))
-                line = String(line.dropFirst(width))
+            while Self.columns(line) > width && width > 0 {
+                let head = Self.prefix(line[...], columns: width)
+                lines.append(String(head))
+                line = String(line[head.endIndex...])
             }
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
