@@ -60,10 +60,9 @@ package struct TextTable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Characters in `cell`: its byte count when it is ASCII without a carriage return (CR LF is one character).
-    static func width(_ cell: String) -> Int {
-        cell.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? cell.utf8.count : columns(cell)
-    }
+    /// Columns of `text`: its byte count when it is plain (ASCII without a carriage return; CR LF is
+    /// one character), else `columns(_:)`.
+    static func width(_ text: some StringProtocol) -> Int { isPlain(text) ? text.utf8.count : columns(text) }
 
     /// Columns a terminal gives `text`: two for each East Asian wide or fullwidth character (CJK,
     /// kana, Hangul, fullwidth forms), one for any other character.

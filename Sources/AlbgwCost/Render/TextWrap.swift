@@ -137,15 +137,15 @@ package enum TextWrap {
             var end = start
             while end < all.count && all[end] != newline { end += 1 }
             let bytes = all[start..<end]
-            defer { start = end + 1 }
+            start = end + 1
             // Table rows were fitted by TextTable and marked: they stay whole.
-            if bytes.count >= mark.count && bytes[start..<start + mark.count].elementsEqual(mark) {
-                out += all[start + mark.count..<end]
+            if bytes.starts(with: mark) {
+                out += bytes.dropFirst(mark.count)
                 out.append(UInt8(ascii: "\n"))
                 continue
             }
             // Bytes bound characters from above: most lines are told short without counting.
-            guard bytes.count > width, case let line = Substring(decoding: bytes, as: UTF8.self), TextTable.columns(line) > width else {
+            guard bytes.count > width, case let line = Substring(decoding: bytes, as: UTF8.self), TextTable.width(line) > width else {
                 out += bytes
                 out.append(UInt8(ascii: "\n"))
                 continue
@@ -235,7 +235,7 @@ extension TextTable {
     /// words, pieces and lines below are found and counted in bytes, far cheaper than in characters.
     static func isPlain(_ text: some StringProtocol) -> Bool { text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
 
-    /// What fitting a table needs to know of a cell, in characters: its width, its longest word and
+    /// What fitting a table needs to know of a cell, in columns: its width, its longest word and
     /// its longest piece (`pieces(_:width: 0)`: words cut after their hyphens); whether it is plain
     /// (`isPlain`), and whether it is plain and wraps into nothing but itself (no space at either end
     /// or two in a row, which wrapping drops).
@@ -259,7 +259,7 @@ extension TextTable {
         for byte in cell.utf8 {
             guard byte < 0x80 && byte != 0x0D else {
                 return Measure(
-                    width: width(cell), word: words(cell, plain: false).map(width).max() ?? 0, piece: pieces(cell, width: 0, plain: false).map { width($0.text) }.max() ?? 0,
+                    width: columns(cell), word: cell.split(separator: " ").map(columns).max() ?? 0, piece: pieces(cell, width: 0).map { columns($0.text) }.max() ?? 0,
                     plain: false, clean: false)
             }
             defer { previous = byte }
@@ -280,21 +280,13 @@ extension TextTable {
         return result
     }
 
-    /// Columns of `text`, as `width(_:)` counts a cell.
-    static func width(_ text: Substring) -> Int { isPlain(text) ? text.utf8.count : columns(text) }
-
-    /// The words of `text`: what spaces separate.
-    static func words(_ text: String, plain: Bool? = nil) -> [Substring] {
-        plain ?? isPlain(text) ? text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) } : text.split(separator: " ")
-    }
-
-    /// The words of `text`, a word wider than `width` cut after each of its hyphens (`endpoint-`,
-    /// `AZ-`, `hour`); `spaced` when a space stood before the piece.
-    static func pieces(_ text: String, width: Int, plain: Bool? = nil) -> [(text: Substring, spaced: Bool)] {
-        let plain = plain ?? isPlain(text)
+    /// The words of `text` that is not plain, a word wider than `width` columns cut after each of its
+    /// hyphens (`endpoint-`, `AZ-`, `hour`); `spaced` when a space stood before the piece. Plain text
+    /// is cut the same way in bytes (`measure`, `plainWrap`).
+    static func pieces(_ text: String, width: Int) -> [(text: Substring, spaced: Bool)] {
         var pieces: [(text: Substring, spaced: Bool)] = []
-        for word in words(text, plain: plain) {
-            guard (plain ? word.utf8.count : columns(word)) > width else {
+        for word in text.split(separator: " ") {
+            guard columns(word) > width else {
                 pieces.append((word, true))
                 continue
             }
@@ -305,11 +297,7 @@ extension TextTable {
                 first = false
                 start = index
             }
-            if plain {
-                for index in word.utf8.indices where word.utf8[index] == UInt8(ascii: "-") && index > start { cut(at: word.utf8.index(after: index)) }
-            } else {
-                for index in word.indices where word[index] == "-" && index > start { cut(at: word.index(after: index)) }
-            }
+            for index in word.indices where word[index] == "-" && index > start { cut(at: word.index(after: index)) }
             if start < word.endIndex { pieces.append((word[start...], first)) }
         }
         return pieces
@@ -327,7 +315,7 @@ extension TextTable {
         }
         var lines: [String] = []
         var line = ""
-        for piece in pieces(text, width: width, plain: false) {
+        for piece in pieces(text, width: width) {
             let joined = line.isEmpty ? String(piece.text) : line + (piece.spaced ? " " : "") + piece.text
             if Self.columns(joined) <= width {
                 line = joined
@@ -345,7 +333,7 @@ extension TextTable {
         return lines
     }
 
-    /// The widest line of `wrap(text, width:)`, in characters; plain text is wrapped without making the lines.
+    /// The widest line of `wrap(text, width:)`, in columns; plain text is wrapped without making the lines.
     static func widest(_ text: String, width: Int, _ measure: Measure) -> Int {
         if measure.fitsWhole(width) { return measure.width }
         guard measure.plain else { return wrap(text, width: width, measure).map(Self.width).max() ?? 0 }
