@@ -516,14 +516,20 @@ package enum DesignRecognizer {
             !part.isEmpty && part.utf8.allSatisfy { $0 == 0x5F || $0 == 0x2D || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
         }
         guard parts.count == 1 || parts.count == 2, parts.allSatisfy(isName) else { return nil }
-        let alias = parts.count == 2 ? parts[1] : nil
-        func declares(_ block: TerraformBlock) -> Bool { block.type == parts[0] && block["alias"]?.value?.string == alias }
         // A module's own configuration, else the root's (a module inherits the default one, and is passed others).
-        guard let block = config.providers.first(where: { $0.module == module && declares($0) }) ?? config.providers.first(where: { $0.module.isEmpty && declares($0) })
-        else { return alias == nil ? [] : nil }
+        guard
+            let block = config.providers.first(where: { $0.module == module && configures($0, provider) })
+                ?? config.providers.first(where: { $0.module.isEmpty && configures($0, provider) })
+        else { return parts.count == 1 ? [] : nil }
         return credentialSettings.flatMap { key in
             (block[key].map { ["\(key) = \($0.text)"] } ?? []) + block.blocks(key).map { "\(key) { \(TerraformReview.allText($0).joined(separator: "; ")) }" }
         }
+    }
+
+    /// Whether `block` is the provider configuration `provider` (`aws`, `aws.second`) names.
+    static func configures(_ block: TerraformBlock, _ provider: String) -> Bool {
+        let parts = provider.split(separator: ".", maxSplits: 1).map(String.init)
+        return block.type == parts.first && block["alias"]?.value?.string == (parts.count == 2 ? parts[1] : nil)
     }
 
     /// The provider configuration a block of `module` names as `provider` stands for, followed up
@@ -536,25 +542,20 @@ package enum DesignRecognizer {
         _ provider: String, module: String, in config: TerraformConfiguration
     ) -> (provider: String, module: String, via: [String], passedAt: SourcePosition?) {
         var (provider, module, via, passedAt) = (provider, module, [String](), SourcePosition?.none)
-        let parts = provider.split(separator: ".", maxSplits: 1).map(String.init)
-        func configures(_ block: TerraformBlock, _ name: String) -> Bool {
-            let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-            return block.type == parts.first && block["alias"]?.value?.string == (parts.count == 2 ? parts[1] : nil)
-        }
-        guard !parts.isEmpty else { return (provider, module, via, passedAt) }
         for _ in 0..<ModuleExpander.maximumDepth where !module.isEmpty {
             guard !config.providers.contains(where: { $0.module == module && configures($0, provider) }) else { break }
             // `module.a.module.b[0].` is called as `b` by a block of `module.a.`.
             let path = module.dropLast()
             guard let range = path.range(of: "module.", options: .backwards) else { break }
             let parent = String(path[..<range.lowerBound])
-            let name = path[range.upperBound...].prefix { $0 != "[" }
+            let name = String(path[range.upperBound...].prefix { $0 != "[" })
             // No call (a plan's resources come without one): the default configuration is taken as inherited.
-            let call = config.blocks.first { $0.kind == "module" && $0.module == parent && $0.labels.first.map({ $0[...] }) == name }
-            if let passed = call?["providers"].flatMap({ providerMap($0.text)[provider] }) {
+            if let call = config.moduleCalls(name).first(where: { $0.module == parent }), let providers = call["providers"],
+                let passed = providerMap(providers.text)[provider]
+            {
                 if passed != provider {
                     via.append("\(parent)module.\(name)")
-                    passedAt = passedAt ?? call?["providers"]?.position
+                    passedAt = passedAt ?? providers.position
                 }
                 provider = passed
             } else if provider.contains(".") {

@@ -479,6 +479,8 @@ package struct TerraformConfiguration: Sendable, Equatable {
 
     package func resources(_ type: String) -> [TerraformBlock] { blocks("resource", type) }
     package func data(_ type: String) -> [TerraformBlock] { blocks("data", type) }
+    /// The `module "NAME"` calls of every module, by name.
+    package func moduleCalls(_ name: String) -> [TerraformBlock] { blocks("module", name) }
     /// The root module's variables: the ones `--var` and variable files set.
     package var variables: [TerraformBlock] { blocks.filter { $0.kind == "variable" && $0.module.isEmpty } }
 
