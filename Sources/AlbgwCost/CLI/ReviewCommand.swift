@@ -120,7 +120,7 @@ package enum ReviewCommand {
             let note =
                 reports.count > 1 ? "// Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); --format table or json analyses every design\n" : ""
             return note + DOTRenderer.render(reports[0])
-        case "csv": throw CLIError("review prints findings and analyses, not line items: use --format table, json, markdown, dot or sarif")
+        case "csv": throw CLIError(csvRefused)
         default:
             let detail = invocation.parsed.flags.contains("--detail")
             var out =
@@ -135,6 +135,9 @@ package enum ReviewCommand {
             return out
         }
     }
+
+    /// Why `--format csv` is refused, with or without traffic.
+    static let csvRefused = "review prints findings and analyses, not line items: use --format table, json, markdown, dot or sarif"
 
     /// The analysis options checked as the analysis of the first design would check them, the traffic
     /// only when given and the region only when given on the command line (the review needs no price
@@ -166,7 +169,7 @@ package enum ReviewCommand {
             lastDocument.keep(value: document)
             return document.serialized()
         case "markdown": return ReviewRenderer.markdown(result) + "\n" + closing
-        case "csv": throw CLIError("review prints findings and analyses, not line items: use --format table, json, markdown, dot or sarif")
+        case "csv": throw CLIError(csvRefused)
         case "dot":
             throw CLIError(
                 result.implementsADesign

@@ -269,7 +269,7 @@ package enum TerraformReview {
             for condition in sourceVpceValues(policy.text) {
                 // Named outright, or through a variable, local or module output that stands for an endpoint
                 // (a module given `vpce_id = aws_vpc_endpoint.e.id`): the policy's references hold what it stands for.
-                let throughName = ["var.", "local.", "module."].contains { condition.contains($0) }
+                let throughName = ["var.", "local.", "module."].contains { condition.containsBytes($0) }
                 if condition.containsBytes("aws_vpc_endpoint.") || (throughName && policy.references.contains { $0.resourceType == "aws_vpc_endpoint" }) { continue }
                 let isVPC = condition.range(of: #"vpc-[0-9a-f]+"#, options: .regularExpression) != nil && !condition.contains("vpce-")
                 add(
