@@ -161,9 +161,13 @@ import Testing
         ("--rps inf", "is not a number"),
         ("--rps 1e3", "is written with an exponent; write it in plain digits (1e3 is 1000"),
         ("--rps 1e308", "is written with an exponent"),
-        ("--rps 1e999", "is not a number"),
+        ("--rps 1e999", "is written with an exponent"),
+        ("--rps 2.5E-400", "is written with an exponent"),
+        ("--rps 1e", "is not a number"),
+        ("--rps e5", "is not a number"),
         ("--rps 1000000000000000000000000000000000000000000000000000000000000", "is larger than 10,000,000"),
-        ("--rps 0.0000000000000000000000000000000000000001", "has more digits than albgw-cost keeps (38)"),
+        ("--rps 0.0000000000000000000000000000000000000001", "must be at least 0.0001"),
+        ("--rps 1.0000000000000000000000000000000000000001", "has more digits than albgw-cost keeps (38)"),
         ("--rps 1.2.3", "is not a number"),
         ("--rps 12abc", "is not a number"),
         ("--rps 99999999999", "is larger than 10,000,000"),
@@ -192,6 +196,17 @@ import Testing
         #expect(result.stderr.hasPrefix("albgw-cost: error: "))
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
+    /// Zeros that change nothing are read however many there are: 50 padded to 49 digits, or with 45
+    /// zeros after the point, is 50 (a cap of 40 characters had refused both as "more digits").
+    @Test func paddedNumbersAreTheirValue() {
+        let plain = run("--rps 50 --region us-west-2 --format json").stdout
+        #expect(plain.contains("\"requestsPerSecond\": 50,"))
+        let zeros = String(repeating: "0", count: 47)
+        #expect(run("--rps \(zeros)50 --region us-west-2 --format json").stdout == plain)
+        #expect(run("--rps 50.\(String(repeating: "0", count: 45)) --region us-west-2 --format json").stdout == plain)
+        #expect(run("--rps 50.\(zeros)1 --region us-west-2").stderr.contains("has more digits than albgw-cost keeps (38)"))
     }
 
     @Test func equalsSyntaxWorks() {

@@ -294,10 +294,19 @@ struct ValueReader {
             }
             return "\(option) '\(text)' has more digits than albgw-cost keeps (\(ExactDecimal.maximumDigits)); write it with fewer digits"
         }
-        if text.contains(where: { $0 == "e" || $0 == "E" }), let number = Double(text), number.isFinite {
+        if isExponentNumeral(text) {
             return "\(option) '\(text)' is written with an exponent; write it in plain digits (1e3 is 1000, 5e-1 is 0.5)"
         }
         return "\(option) '\(text)' is not a number; write plain digits such as 50 or 0.5"
+    }
+
+    /// Digits with an exponent, `1e3`, `2.5E-4`, `1e999`: a number, written in a way albgw-cost does
+    /// not read (however large or small the exponent).
+    static func isExponentNumeral(_ text: String) -> Bool {
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return false }
+        var exponent = text[text.index(after: e)...]
+        if exponent.first == "+" || exponent.first == "-" { exponent = exponent.dropFirst() }
+        return ExactDecimal.isPlainNumeral(String(text[..<e])) && !exponent.isEmpty && exponent.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// A decimal option without a fixed default: nil when not given, echoed as the rule that applies.

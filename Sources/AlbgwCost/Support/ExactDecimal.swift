@@ -591,9 +591,11 @@ extension ExactDecimal: CustomStringConvertible {
         return value
     }
 
-    /// True for digits with at most one decimal point between digits, 40 characters at most.
+    /// True for digits with at most one decimal point between digits. Any length: leading zeros and
+    /// zeros after the last significant decimal cost nothing, and `init(exactly:)` refuses a digit
+    /// it cannot keep.
     package static func isPlainNumeral(_ text: String) -> Bool {
-        guard !text.isEmpty, text.utf8.count <= 40 else { return false }
+        guard !text.isEmpty else { return false }
         var digitsBefore = 0
         var digitsAfter = 0
         var seenPoint = false
