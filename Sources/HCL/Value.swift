@@ -131,7 +131,7 @@ extension Value: CustomStringConvertible {
 
     /// The start of `description`, for messages: cut to `limit` characters, escaped, and built without
     /// rendering the rest (a value can be large, and lists can share elements many times over).
-    func excerpt(limit: Int = HCLError.echoLimit) -> String {
+    package func excerpt(limit: Int = HCLError.echoLimit) -> String {
         var out = ""
         writeExcerpt(into: &out, limit: limit)
         return HCLError.excerpt(out, limit: limit)

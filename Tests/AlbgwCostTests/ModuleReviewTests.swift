@@ -213,6 +213,36 @@ import Testing
         ("call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  name = \"x\"\n  colour = \"blue\"\n}\n", "call.tf:4:3: module.other has no variable \"colour\""),
         ("call.tf", "module \"gone\" {\n  source = \"./modules/none\"\n}\n", "call.tf:1:1: module.gone has source \"./modules/none\", which is not a directory"),
         ("modules/alb/loop.tf", "module \"again\" {\n  source = \"./\"\n  name = \"x\"\n}\n", "which is already being loaded"),
+        // Values a variable's type does not take, and a variable with no default that a call leaves out.
+        (
+            "call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  name = \"x\"\n  internal = \"maybe\"\n}\n",
+            "call.tf:4:3: module.other sets internal to \"maybe\", which the type of its variable in module modules/alb/ does not take (a bool is required)"
+        ),
+        (
+            "call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  name = [\"x\"]\n}\n",
+            "call.tf:3:3: module.other sets name to [\"x\"], which the type of its variable in module modules/alb/ does not take (a string is required)"
+        ),
+        ("call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  name = \"x\"\n  subnets = \"subnet-1\"\n}\n", "(a list is required)"),
+        (
+            "call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  name = \"x\"\n  listeners = { web = { protocol = \"HTTP\" } }\n}\n",
+            "([\"web\"]: attribute \"port\" is required)"
+        ),
+        (
+            "call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  name = \"x\"\n  listeners = { web = { port = \"eighty\" } }\n}\n",
+            "([\"web\"].port: a number is required)"
+        ),
+        (
+            "call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  count = 0\n}\n",
+            "call.tf:1:1: module.other does not set name, which module modules/alb/ requires (its variable has no default, modules/alb/variables.tf:8:1)"
+        ),
+        (
+            "extra.tf", "variable \"port\" {\n  type = number\n  default = \"http\"\n}\n",
+            "extra.tf:3:13: variable \"port\" has the default \"http\", which its type does not take (a number is required)"
+        ),
+        (
+            "modules/alb/extra.tf", "variable \"ports\" {\n  type = list(number)\n  default = [80, \"x\"]\n}\n",
+            "modules/alb/extra.tf:3:13: variable \"ports\" has the default [80, \"x\"], which its type does not take ([1]: a number is required)"
+        ),
     ])
     func terraformErrors(file: String, text: String, message: String) throws {
         let directory = try copy([file: text])
@@ -221,6 +251,38 @@ import Testing
         #expect(result.exitCode == 65, "\(result.stderr)")
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    /// What Terraform converts passes: strings that spell numbers and bools, numbers and bools as
+    /// strings, `null`, unknown values, `any`, optional attributes left out, and the same variables
+    /// given through `--var`.
+    @Test func valuesTerraformConvertsPass() throws {
+        let directory = try copy([
+            "call.tf": """
+            module "other" {
+              source          = "./modules/alb"
+              name            = 42
+              internal        = "true"
+              subnets         = [1, true, aws_subnet.a.id]
+              security_groups = null
+              listeners       = { web = { port = "80" }, tls = { port = 1e3, protocol = "HTTPS" } }
+            }
+
+            variable "threshold" {
+              type    = number
+              default = "2.5"
+            }
+
+            variable "anything" {
+              type    = any
+              default = { a = [1, "b"] }
+            }
+
+            """
+        ])
+        defer { remove(directory) }
+        let result = CLI.run(["review", directory])
+        #expect(result.exitCode == 0, "\(result.stderr)")
     }
 
     /// Two module instances (for_each over a set) are two designs, reviewed and priced each.

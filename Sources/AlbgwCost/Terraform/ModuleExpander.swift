@@ -219,9 +219,14 @@ final class ModuleExpander {
             let type = variable.attribute(named: "type").map { TypeConstraint($0.expression) } ?? .any
             var value = inputs[name]
             let nullable = variable.attribute(named: "nullable").flatMap { Evaluator().value(of: $0.expression) } != .bool(false)
-            if value == nil || (value == .null && !nullable) {
-                value = variable.attribute(named: "default").flatMap { Evaluator().value(of: $0.expression) }
+            let defaultAttribute = variable.attribute(named: "default")
+            let defaultValue = defaultAttribute.flatMap { Evaluator().value(of: $0.expression) }
+            if let defaultAttribute, let defaultValue, let reason = type.rejection(of: defaultValue) {
+                throw TerraformLoader.LoadError.invalid(
+                    "\(position(defaultAttribute.expression.position, scope: scope)): variable \"\(HCLError.excerpt(name, limit: 60))\" has the default \(defaultValue.excerpt()), which its type does not take (\(reason)); Terraform rejects the default: change it or the type"
+                )
             }
+            if value == nil || (value == .null && !nullable) { value = defaultValue }
             if let value { scope.variables[name] = type.convert(value) }
             if let passed = through["var.\(name)"] { scope.through["var.\(name)"] = passed }
             blocks.append(convert(variable, scope: scope, evaluator: scope.evaluator()))
@@ -331,9 +336,21 @@ final class ModuleExpander {
         }
         let meta: Set<String> = ["source", "version", "count", "for_each", "providers", "depends_on"]
         let declared = Set(definition.variables.map { $0.labels[0] })
+        let shownModule = display.isEmpty ? "." : display
         for attribute in call.body.attributes where !meta.contains(attribute.name) && !declared.contains(attribute.name) {
             throw TerraformLoader.LoadError.invalid(
-                "\(self.position(attribute.position, scope: scope)): module.\(HCLError.excerpt(name, limit: 60)) has no variable \"\(HCLError.excerpt(attribute.name, limit: 60))\" (module \(display.isEmpty ? "." : display)); Terraform rejects the argument: declare it in the module or remove it"
+                "\(self.position(attribute.position, scope: scope)): module.\(HCLError.excerpt(name, limit: 60)) has no variable \"\(HCLError.excerpt(attribute.name, limit: 60))\" (module \(shownModule)); Terraform rejects the argument: declare it in the module or remove it"
+            )
+        }
+        // A variable without a default must be set by every call (whatever its count), and a value the
+        // call gives must be one the variable's type takes.
+        var types: [String: TypeConstraint] = [:]
+        for variable in definition.variables {
+            let variableName = variable.labels[0]
+            types[variableName] = variable.attribute(named: "type").map { TypeConstraint($0.expression) } ?? .any
+            guard variable.attribute(named: "default") == nil, call.body.attribute(named: variableName) == nil else { continue }
+            throw TerraformLoader.LoadError.invalid(
+                "\(position): module.\(HCLError.excerpt(name, limit: 60)) does not set \(HCLError.excerpt(variableName, limit: 60)), which module \(shownModule) requires (its variable has no default, \(self.position(variable.position, scope: scope))); Terraform rejects the call: set \(HCLError.excerpt(variableName, limit: 60)) = ... in it, or give the variable a default"
             )
         }
         var outputsByKey: [(key: String?, outputs: [String: HCL.Value])] = []
@@ -352,7 +369,13 @@ final class ModuleExpander {
             var arguments: [String: TerraformExpression] = [:]
             var argumentThrough: [String: [TerraformReference]] = [:]
             for attribute in call.body.attributes where !meta.contains(attribute.name) {
-                inputs[attribute.name] = instanceEvaluator.value(of: attribute.expression) ?? .unknown
+                let value = instanceEvaluator.value(of: attribute.expression) ?? .unknown
+                if let reason = types[attribute.name]?.rejection(of: value) {
+                    throw TerraformLoader.LoadError.invalid(
+                        "\(self.position(attribute.position, scope: scope)): module.\(HCLError.excerpt(name, limit: 60))\(instanceKey ?? "") sets \(HCLError.excerpt(attribute.name, limit: 60)) to \(value.excerpt()), which the type of its variable in module \(shownModule) does not take (\(reason)); Terraform rejects the value: pass one of that type"
+                    )
+                }
+                inputs[attribute.name] = value
                 let converted = convert(attribute.expression, scope: scope, evaluator: instanceEvaluator)
                 arguments[attribute.name] = converted
                 argumentThrough["var.\(attribute.name)"] = Array(converted.references.prefix(Self.throughLimit))

@@ -100,4 +100,76 @@ indirect enum TypeConstraint: Sendable, Equatable {
             return value
         }
     }
+
+    /// Why Terraform would refuse `value` for this type, in its words (`a number is required`), with
+    /// the place inside the value (`["web"].port: ...`); nil when it converts. Only what is certain is
+    /// refused: unknown and null values pass, and so does whatever `any` stands for, elements of
+    /// `list(any)` or `map(any)` included (Terraform's unifying of their types is not modelled), and
+    /// an empty `[]` or `{}` where the other was meant.
+    func rejection(of value: HCL.Value) -> String? {
+        rejection(of: value, at: "")
+    }
+
+    private func rejection(of value: HCL.Value, at path: String) -> String? {
+        func refused(_ what: String) -> String { path.isEmpty ? what : "\(path): \(what)" }
+        switch (self, value) {
+        case (_, .unknown), (_, .null), (.any, _):
+            return nil
+        case (.string, .string), (.string, .number), (.string, .bool):
+            return nil
+        case (.string, _):
+            return refused("a string is required")
+        case (.number, .number):
+            return nil
+        case (.number, .string(let text)):
+            // Terraform reads a string as a number when it spells one (1e3 included).
+            return Double(text) == nil ? refused("a number is required") : nil
+        case (.number, _):
+            return refused("a number is required")
+        case (.bool, .bool):
+            return nil
+        case (.bool, .string(let text)):
+            return ["true", "false", "1", "0"].contains(text) ? nil : refused("a bool is required")
+        case (.bool, _):
+            return refused("a bool is required")
+        case (.list(let element), .list(let items)):
+            for (index, item) in items.enumerated() {
+                if let reason = element.rejection(of: item, at: "\(path)[\(index)]") { return reason }
+            }
+            return nil
+        case (.tuple(let elements), .list(let items)):
+            guard items.count == elements.count else { return refused("a tuple of \(elements.count) elements is required") }
+            for (index, (element, item)) in zip(elements, items).enumerated() {
+                if let reason = element.rejection(of: item, at: "\(path)[\(index)]") { return reason }
+            }
+            return nil
+        case (.list, .object(let members)) where members.isEmpty, (.tuple([]), .object(let members)) where members.isEmpty:
+            return nil
+        case (.list, _):
+            return refused("a list is required")
+        case (.tuple, _):
+            return refused("a tuple is required")
+        case (.map(let element), .object(let members)):
+            for key in members.keys.sorted() {
+                if let reason = element.rejection(of: members[key]!, at: "\(path)[\(HCL.Value.string(key).excerpt(limit: 40))]") { return reason }
+            }
+            return nil
+        case (.map, .list(let items)) where items.isEmpty, (.object, .list(let items)) where items.isEmpty:
+            return nil
+        case (.map, _):
+            return refused("a map is required")
+        case (.object(let attributes), .object(let members)):
+            for name in attributes.keys.sorted() {
+                let attribute = attributes[name]!
+                if let present = members[name] {
+                    if let reason = attribute.type.rejection(of: present, at: "\(path).\(HCLError.excerpt(name, limit: 40))") { return reason }
+                } else if !attribute.optional {
+                    return refused("attribute \"\(HCLError.excerpt(name, limit: 40))\" is required")
+                }
+            }
+            return nil
+        case (.object, _):
+            return refused("an object is required")
+        }
+    }
 }
