@@ -125,6 +125,27 @@ import Testing
         #expect(TextWrap.paragraph("日本語 日本語 日本語", width: 8) == "日本語\n日本語\n日本語\n")
     }
 
+    /// Emoji shown as pictures take two columns, as in a terminal (and as wcwidth counts them): a
+    /// face, a rocket, a flag (two regional indicators), ❤️ (a heart asked to show as a picture), ✅.
+    /// Letters with accents and a heart without the selector stay one.
+    @Test func emojiTakeTwoColumns() {
+        #expect(TextTable.columns("🚀") == 2)
+        #expect(TextTable.columns("😀") == 2)
+        #expect(TextTable.columns("🇯🇵") == 2)
+        #expect(TextTable.columns("❤️") == 2)
+        #expect(TextTable.columns("✅") == 2)
+        #expect(TextTable.columns("❤") == 1)
+        #expect(TextTable.columns("é") == 1)
+        var table = TextTable([("Read from the code", .left), ("Value", .left), ("Where", .left)])
+        table.add(["tags", "Name = 🚀 api ✅", "main.tf:9:3"])
+        table.add(["ALB", "aws_lb.api, internal", "main.tf:1:1"])
+        // Counted here without the code under test: 🚀 and ✅ are two columns each, the rest one.
+        func columns(_ line: Substring) -> Int { line.reduce(0) { $0 + ("🚀✅".contains($1) ? 2 : 1) } }
+        let lines = table.render(indent: "  ", width: 120).split(separator: "\n")
+        let starts = lines.compactMap { line in line.range(of: "main.tf").map { columns(line[..<$0.lowerBound]) } }
+        #expect(starts.count == 2 && Set(starts).count == 1, "\(starts)")
+    }
+
     @Test func positionsNeverBreak() {
         var table = TextTable([("Item", .left), ("Where", .left)])
         table.add(["a long description here", "service/public-site/listener.tf:1:1"])

@@ -65,15 +65,26 @@ package struct TextTable {
     static func width(_ text: some StringProtocol) -> Int { isPlain(text) ? text.utf8.count : columns(text) }
 
     /// Columns a terminal gives `text`: two for each East Asian wide or fullwidth character (CJK,
-    /// kana, Hangul, fullwidth forms), one for any other character.
+    /// kana, Hangul, fullwidth forms) and each emoji shown as a picture, one for any other character.
     static func columns(_ text: some StringProtocol) -> Int { text.reduce(0) { $0 + columns($1) } }
 
     static func columns(_ character: Character) -> Int {
-        switch character.unicodeScalars.first!.value {
+        let scalars = character.unicodeScalars
+        switch scalars.first!.value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
             0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            2
-        default: 1
+            return 2
+        // Emoji that Unicode shows as pictures by default (East Asian Width W): pictographs, faces,
+        // transport, supplemental symbols, flags (a pair of regional indicators is one character),
+        // and the older symbols among them (watch, hourglass, umbrella, zodiac, check mark...).
+        case 0x1F1E6...0x1F1FF, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF,
+            0x231A...0x231B, 0x23E9...0x23EC, 0x23F0, 0x23F3, 0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1,
+            0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA, 0x26FD, 0x2705,
+            0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757, 0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55:
+            return 2
+        default:
+            // A text symbol asked to show as a picture (U+FE0F, as in ❤️) takes two columns too.
+            return scalars.contains("\u{FE0F}") ? 2 : 1
         }
     }
 
