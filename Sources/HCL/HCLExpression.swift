@@ -53,6 +53,10 @@ public struct HCLExpression: Sendable, Hashable {
     /// Where the expression starts (file, line, column).
     public var position: SourcePosition { range.position }
 
+    /// This node, told apart from every other node alive: two copies of one parsed expression share
+    /// it, an equal expression parsed elsewhere does not. For tables of what was worked out per node.
+    public var identity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     /// Structural equality (kind and range).
     public static func == (lhs: HCLExpression, rhs: HCLExpression) -> Bool {
         var left = lhs, right = rhs

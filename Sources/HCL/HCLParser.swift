@@ -58,6 +58,81 @@ public enum HCLParser {
         return HCLFile(path: path, body: body, source: text)
     }
 
+    /// Parses `data` as `parse(_:path:)` does, and hands each top-level attribute and block to `each`
+    /// on the calling thread while the parser, on its own thread, goes on with the rest of the file:
+    /// work on the first blocks overlaps the parsing of the last. `each` sees the items in source order;
+    /// when the file turns out not to parse, the error is thrown (after `each` has seen the items
+    /// before it).
+    public static func parse(_ data: Data, path: String, each: (BodyItem) -> Void) throws -> HCLFile {
+        try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let bad = firstInvalidUTF8(bytes) {
+                throw error(
+                    at: bad, in: bytes, path: path, expected: "UTF-8 text",
+                    found: "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true).leftPadded(to: 2))")
+            }
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let handoff = Handoff()
+        let thread = Thread {
+            let result = Result {
+                var text = text
+                return try text.withUTF8 { bytes in try parse(bytes: bytes, path: path, onTopLevelItem: handoff.add) }
+            }
+            handoff.finish(result)
+        }
+        thread.stackSize = parserStackSize
+        thread.start()
+        while let items = handoff.next() {
+            for item in items { each(item) }
+        }
+        return HCLFile(path: path, body: try handoff.result!.get(), source: text)
+    }
+
+    /// Items passed from the parser's thread to the caller's in batches (one wake-up per batch, not per
+    /// item), and the parser's result. Every field is read and written under `condition`'s lock.
+    private final class Handoff: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var ready: [BodyItem] = []
+        private var pending: [BodyItem] = []
+        private var finished = false
+        private(set) var result: Result<Body, any Error>?
+        static let batch = 64
+
+        /// On the parser's thread: keeps `item`, handing the kept ones over by the batch.
+        func add(_ item: BodyItem) {
+            pending.append(item)
+            guard pending.count >= Self.batch else { return }
+            condition.lock()
+            ready += pending
+            condition.signal()
+            condition.unlock()
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        /// On the parser's thread, last: hands over what is left and the result.
+        func finish(_ result: Result<Body, any Error>) {
+            condition.lock()
+            ready += pending
+            self.result = result
+            finished = true
+            condition.signal()
+            condition.unlock()
+        }
+
+        /// On the caller's thread: the next batch, waiting for it; nil once the parser is done and
+        /// everything was handed over.
+        func next() -> [BodyItem]? {
+            condition.lock()
+            defer { condition.unlock() }
+            while ready.isEmpty && !finished { condition.wait() }
+            if ready.isEmpty { return nil }
+            let batch = ready
+            ready = []
+            return batch
+        }
+    }
+
     /// Runs `work` synchronously on a fresh thread with a `parserStackSize` stack.
     private static func onParserThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) throws -> T {
         let outcome = Outcome<T>()
@@ -97,7 +172,7 @@ public enum HCLParser {
         return try parse(data, path: path)
     }
 
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>, path: String) throws -> Body {
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>, path: String, onTopLevelItem: ((BodyItem) -> Void)? = nil) throws -> Body {
         guard bytes.count < Int(Int32.max) else {
             throw HCLError(
                 position: SourcePosition(file: path, line: 1, column: 1),
@@ -110,6 +185,7 @@ public enum HCLParser {
         let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         let (tokens, lexError) = Lexer.tokenize(bytes, start: start, file: path)
         var parser = Parser(bytes: bytes, tokens: tokens, file: path, lexError: lexError)
+        parser.onTopLevelItem = onTopLevelItem
         return try parser.parseFile()
     }
 

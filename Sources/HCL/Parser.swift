@@ -21,6 +21,8 @@ struct Parser {
     var depth = 0
     /// The most recently consumed token, used to end source ranges.
     var last: Token
+    /// Called with each top-level attribute or block as soon as it is parsed.
+    var onTopLevelItem: ((BodyItem) -> Void)?
 
     init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], file: String, lexError: HCLError?) {
         self.bytes = bytes
@@ -192,7 +194,9 @@ struct Parser {
             case .closeBrace where openBrace != nil:
                 return items.compacted()
             case .identifier:
-                items.append(try parseBodyItem())
+                let item = try parseBodyItem()
+                items.append(item)
+                if openBrace == nil, let onTopLevelItem { onTopLevelItem(item) }
             default:
                 throw failure("attribute or block", at: token)
             }

@@ -82,6 +82,19 @@ extension HCLExpression {
     public func forEachReference(resolvingIndexesWith evaluator: Evaluator, _ body: (_ root: String, _ steps: [ReferenceStep], _ range: SourceRange) -> Void) {
         ReferenceCollector.visit(resolver: evaluator, reporting: body) { collector in collector.visit(self, bound: []) }
     }
+
+    /// `body` on each reference as `forEachReference(resolvingIndexesWith:_:)` reports them, without an
+    /// evaluator. Returns whether they are what any evaluator would give: false when an index key is
+    /// neither a literal nor bound by a `for`, which an evaluator might resolve and this does not.
+    @discardableResult
+    public func forEachReferenceWithoutValues(_ body: (_ root: String, _ steps: [ReferenceStep], _ range: SourceRange) -> Void) -> Bool {
+        var complete = true
+        ReferenceCollector.visit(resolver: nil, reporting: body) { collector in
+            collector.visit(self, bound: [])
+            complete = !collector.metDynamicIndex
+        }
+        return complete
+    }
 }
 
 extension Body {
@@ -103,6 +116,8 @@ private struct ReferenceCollector {
     let report: (String, [ReferenceStep], SourceRange) -> Void
     /// The steps of the reference being reported.
     private var steps: [ReferenceStep] = []
+    /// Whether an index key was met that a resolver would have been asked for.
+    private(set) var metDynamicIndex = false
 
     /// Runs `walk` with a collector that reports to `body`, which is not kept past the call.
     static func visit(
@@ -223,9 +238,13 @@ private struct ReferenceCollector {
                     steps.append(.index(.number(literal.value)))
                 } else if let string = key.literalString {
                     steps.append(.index(.string(string)))
-                } else if let resolved = resolve(key, bound: bound) {
+                } else if !bound.isEmpty && key.references.contains(where: { bound.contains($0.root) }) {
+                    return  // a `for`'s variable: no resolver binds it
+                } else if let resolver {
+                    guard let resolved = Self.resolve(key, with: resolver) else { return }
                     steps.append(.index(resolved))
                 } else {
+                    metDynamicIndex = true
                     return
                 }
             case .attributeSplat, .fullSplat:
@@ -234,10 +253,9 @@ private struct ReferenceCollector {
         }
     }
 
-    /// A dynamic index key the resolver knows: a string or a whole number, never a guess. Keys that
-    /// use an enclosing `for`'s variables are not resolved (the resolver does not bind them).
-    private func resolve(_ key: HCLExpression, bound: Set<String>) -> Value? {
-        guard let resolver, bound.isEmpty || !key.references.contains(where: { bound.contains($0.root) }) else { return nil }
+    /// A dynamic index key the resolver knows: a string or a whole number, never a guess. (Keys that
+    /// use an enclosing `for`'s variables are not asked for: the resolver does not bind them.)
+    private static func resolve(_ key: HCLExpression, with resolver: Evaluator) -> Value? {
         switch resolver.value(of: key) {
         case .string(let text): return .string(text)
         case .number(let number) where Evaluator.integer(number) != nil: return .number(number)

@@ -15,6 +15,18 @@ enum HCLAdapter {
         }
     }
 
+    /// Parses one file as `parse(_:file:)` does, handing each top-level item to `each` on this thread
+    /// while the rest of the file parses on the parser's.
+    static func parse(_ data: Data, file: String, each: (BodyItem) -> Void) throws -> HCLFile {
+        do {
+            return try HCLParser.parse(data, path: file, each: each)
+        } catch let error as HCLError {
+            throw TerraformLoader.LoadError.parse(error.description)
+        } catch {
+            throw TerraformLoader.LoadError.parse("\(HCLError.excerpt(file, limit: 200)): cannot be read as Terraform")
+        }
+    }
+
     /// Parses generated native syntax (from Terraform's JSON syntax).
     static func parse(_ text: String, file: String) throws -> HCLFile {
         do {

@@ -36,6 +36,8 @@ final class ModuleExpander {
     /// Instances made by count, for_each and dynamic so far (see `instanceBudget`).
     private var expanded = 0
     private var overBudget: Set<String> = []
+    /// The references of the root module's expressions, worked out while its files were parsed.
+    let precomputed = PrecomputedReferences()
 
     init(rootDirectory: String) {
         self.rootDirectory = rootDirectory
@@ -159,7 +161,8 @@ final class ModuleExpander {
     func definition(directory: String, display: String) throws -> ModuleDefinition {
         let real = try ModuleFiles.resolve(directory)
         if let known = definitions[real] { return known }
-        let files = try ModuleFiles.read(directory: real, display: display)
+        // The root module's references are worked out while its files parse (see `PrecomputedReferences`).
+        let files = try ModuleFiles.read(directory: real, display: display, precompute: definitions.isEmpty && display.isEmpty ? precomputed : nil)
         let definition = try ModuleDefinition(directory: real, display: display, files: files)
         definitions[real] = definition
         self.files += files.map(\.display)
@@ -574,48 +577,12 @@ final class ModuleExpander {
     }
 
     /// The expression's references in the root namespace, followed by what the variables, locals and
-    /// module outputs it reads stand for.
+    /// module outputs it reads stand for. In the root module, those of the files read while they
+    /// were being parsed are looked up (`precomputed`) rather than worked out again.
     func references(_ expression: HCLExpression, scope: Scope, evaluator: Evaluator) -> [TerraformReference] {
-        var result: [TerraformReference] = []
-        // Most expressions hold a reference or two: duplicates are found by a scan until the list grows.
-        var seen: Set<String>?
-        func add(_ reference: TerraformReference) {
-            if seen == nil {
-                if result.contains(where: { $0.text == reference.text }) { return }
-                result.append(reference)
-                if result.count > 16 { seen = Set(result.map(\.text)) }
-            } else if seen!.insert(reference.text).inserted {
-                result.append(reference)
-            }
+        if scope.prefix.isEmpty, let written = precomputed.written(expression) {
+            return written.followed(through: scope.through)
         }
-        var steps: [TerraformReference.Step] = []  // one buffer for all of them
-        expression.forEachReference(resolvingIndexesWith: evaluator) { root, found, _ in
-            steps.removeAll(keepingCapacity: true)
-            for step in found {
-                switch step {
-                case .attribute(let name): steps.append(.attribute(name))
-                case .index(let value):
-                    guard let key = TerraformReference.Step.key(for: HCLAdapter.convert(value)) else { break }
-                    steps.append(key)
-                }
-            }
-            add(TerraformReference(root: root, steps: steps, module: scope.prefix))
-            // What a variable, local or module output stands for: `var.x`, `local.y`, `module.z.out`.
-            guard !scope.through.isEmpty, root == "var" || root == "local" || root == "module" else { return }
-            var names: [String] = []
-            for step in steps {
-                if case .attribute(let name) = step { names.append(name) }
-                if names.count == 2 { break }
-            }
-            let id: String?
-            switch root {
-            case "module": id = names.count >= 2 ? "module.\(names[0]).\(names[1])" : nil
-            default: id = names.first.map { "\(root).\($0)" }
-            }
-            if let id, let passed = scope.through[id] {
-                for reference in passed { add(reference) }
-            }
-        }
-        return result
+        return WrittenReferences(expression, module: scope.prefix, evaluator: evaluator).followed(through: scope.through)
     }
 }

@@ -57,7 +57,8 @@ enum ModuleFiles {
     static func isIgnored(_ name: String) -> Bool { name.hasPrefix(".") || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#")) }
 
     /// `display` is the directory as findings show it (`""` for the path reviewed, `modules/alb/`).
-    static func read(directory: String, display: String) throws -> [SourceFile] {
+    /// `precompute`, when given, works out the references of the files' expressions while they parse.
+    static func read(directory: String, display: String, precompute: PrecomputedReferences? = nil) throws -> [SourceFile] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -70,12 +71,12 @@ enum ModuleFiles {
             return (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !isIgnored(name)
                 && !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
         }.sorted()
-        return try wanted.map { name in try read(file: (directory as NSString).appendingPathComponent(name), display: display + name) }
+        return try wanted.map { name in try read(file: (directory as NSString).appendingPathComponent(name), display: display + name, precompute: precompute) }
     }
 
     /// Reads and parses one file; `asVariables` reads a variable file (`*.tfvars.json` is a plain
     /// object of values, not the configuration syntax).
-    static func read(file path: String, display: String, asVariables: Bool = false) throws -> SourceFile {
+    static func read(file path: String, display: String, asVariables: Bool = false, precompute: PrecomputedReferences? = nil) throws -> SourceFile {
         let data = try contents(of: path, wanted: asVariables ? "a .tfvars or .tfvars.json file" : "a .tf file or a directory of them")
         if display.hasSuffix(".json") {
             let json: OrderedJSON
@@ -91,7 +92,10 @@ enum ModuleFiles {
                 throw TerraformLoader.LoadError.parse("\(HCLError.excerpt(display, limit: 200)):\(error.line):1: \(error.message)")
             }
         }
-        return SourceFile(display: display, syntax: try HCLAdapter.parse(data, file: display), jsonLines: nil)
+        guard let precompute else { return SourceFile(display: display, syntax: try HCLAdapter.parse(data, file: display), jsonLines: nil) }
+        let syntax = try HCLAdapter.parse(data, file: display, each: precompute.add)
+        precompute.completed(syntax.body.range)
+        return SourceFile(display: display, syntax: syntax, jsonLines: nil)
     }
 
     /// The bytes of a regular file, links followed; directories, devices, pipes, loops and dangling

@@ -87,7 +87,7 @@ package enum TerraformLoader {
         } else {
             rootDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
             expander = ModuleExpander(rootDirectory: rootDirectory)
-            let file = try ModuleFiles.read(file: path, display: (path as NSString).lastPathComponent)
+            let file = try ModuleFiles.read(file: path, display: (path as NSString).lastPathComponent, precompute: expander.precomputed)
             root = try ModuleExpander.ModuleDefinition(directory: try ModuleFiles.resolve(rootDirectory), display: "", files: [file])
             expander.adopt(root, files: [file.display])
             // One file is reviewed on its own: the directory's variable files belong to its other files.

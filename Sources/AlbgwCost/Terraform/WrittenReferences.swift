@@ -1,0 +1,155 @@
+import Foundation
+import HCL
+
+/// The references an expression writes, in the root namespace of the module it is written in, each
+/// once, in the order written; and for each one that reads a variable, a local or a module output,
+/// the name of what it reads (`var.x`, `local.y`, `module.z.out`), whose references it stands for too.
+struct WrittenReferences: Sendable {
+    var references: [TerraformReference] = []
+    /// Aligned with `references`; nil when none of them reads a variable, local or module output.
+    var reads: [String?]?
+
+    /// The references of `expression` written in `module` (`module.alb.` or empty), index keys
+    /// resolved with `evaluator`.
+    init(_ expression: HCLExpression, module: String, evaluator: Evaluator) {
+        var builder = Builder(module: module)
+        expression.forEachReference(resolvingIndexesWith: evaluator) { root, steps, _ in builder.add(root, steps) }
+        self = builder.written
+    }
+
+    /// The references of `expression` written in `module` without an evaluator; nil when an index
+    /// key needs one (`aws_lb.x[var.i]`).
+    static func withoutValues(_ expression: HCLExpression, module: String) -> WrittenReferences? {
+        var builder = Builder(module: module)
+        let complete = expression.forEachReferenceWithoutValues { root, steps, _ in builder.add(root, steps) }
+        return complete ? builder.written : nil
+    }
+
+    init() {}
+
+    private struct Builder {
+        let module: String
+        var written = WrittenReferences()
+        /// Most expressions hold a reference or two: duplicates are found by a scan until the list grows.
+        var seen: Set<String>?
+        /// One buffer for the steps of all of them.
+        var steps: [TerraformReference.Step] = []
+
+        init(module: String) { self.module = module }
+
+        mutating func add(_ root: String, _ found: [ReferenceStep]) {
+            steps.removeAll(keepingCapacity: true)
+            for step in found {
+                switch step {
+                case .attribute(let name): steps.append(.attribute(name))
+                case .index(let value):
+                    guard let key = TerraformReference.Step.key(for: HCLAdapter.convert(value)) else { break }
+                    steps.append(key)
+                }
+            }
+            let reference = TerraformReference(root: root, steps: steps, module: module)
+            if seen == nil {
+                if written.references.contains(where: { $0.text == reference.text }) { return }
+                if written.references.count == 16 { seen = Set(written.references.map(\.text)) }
+            }
+            if seen != nil, !seen!.insert(reference.text).inserted { return }
+            // What a variable, local or module output is read as: `var.x`, `local.y`, `module.z.out`.
+            var read: String?
+            if root == "var" || root == "local" || root == "module" {
+                var names: [String] = []
+                for step in steps {
+                    if case .attribute(let name) = step { names.append(name) }
+                    if names.count == 2 { break }
+                }
+                switch root {
+                case "module": read = names.count >= 2 ? "module.\(names[0]).\(names[1])" : nil
+                default: read = names.first.map { "\(root).\($0)" }
+                }
+            }
+            if read != nil && written.reads == nil { written.reads = Array(repeating: nil, count: written.references.count) }
+            written.references.append(reference)
+            written.reads?.append(read)
+        }
+    }
+
+    /// The references, each followed by those that what it reads stands for (`through`: references
+    /// by `var.x`, `local.y`, `module.z.out`), each once in the order met.
+    func followed(through: [String: [TerraformReference]]) -> [TerraformReference] {
+        guard let reads, !through.isEmpty, reads.contains(where: { $0.map { through[$0] != nil } ?? false }) else { return references }
+        var result: [TerraformReference] = []
+        var seen: Set<String>?
+        func add(_ reference: TerraformReference) {
+            if seen == nil {
+                if result.contains(where: { $0.text == reference.text }) { return }
+                result.append(reference)
+                if result.count > 16 { seen = Set(result.map(\.text)) }
+            } else if seen!.insert(reference.text).inserted {
+                result.append(reference)
+            }
+        }
+        for (reference, read) in zip(references, reads) {
+            add(reference)
+            if let read, let passed = through[read] {
+                for reference in passed { add(reference) }
+            }
+        }
+        return result
+    }
+}
+
+/// The references of the root module's expressions, worked out on the calling thread while the
+/// parser, on its own thread, reads the rest of the file (`HCLParser.parse(_:path:each:)`): on one
+/// file of 10 MB that work would otherwise follow the parse. Looked up by node; an expression of a
+/// file read this way that has no entry writes no reference. Used on one thread.
+final class PrecomputedReferences {
+    private enum Entry {
+        case known(WrittenReferences)
+        /// An index key needs an evaluator: worked out when converted.
+        case needsValues
+    }
+
+    private var entries: [ObjectIdentifier: Entry] = [:]
+    /// The files read this way (their whole range).
+    private var files: [HCL.SourceRange] = []
+
+    /// Works out the references of every attribute of `item` (a top-level block), in nested blocks
+    /// and tuple elements too: each expression the conversion of a block asks about.
+    func add(_ item: BodyItem) {
+        guard case .block(let block) = item else { return }
+        add(block.body)
+    }
+
+    private func add(_ body: Body) {
+        for item in body.items {
+            switch item {
+            case .attribute(let attribute): add(attribute.expression)
+            case .block(let block): add(block.body)
+            }
+        }
+    }
+
+    private func add(_ expression: HCLExpression) {
+        if let written = WrittenReferences.withoutValues(expression, module: "") {
+            if !written.references.isEmpty { entries[expression.identity] = .known(written) }
+        } else {
+            entries[expression.identity] = .needsValues
+        }
+        if case .tuple(let items) = expression.kind {
+            for item in items { add(item) }
+        }
+    }
+
+    /// Records that every expression of the file with this range went through `add`.
+    func completed(_ file: HCL.SourceRange) { files.append(file) }
+
+    /// The references of `expression` as the root module writes them, when worked out already.
+    func written(_ expression: HCLExpression) -> WrittenReferences? {
+        switch entries[expression.identity] {
+        case .known(let written)?: return written
+        case .needsValues?: return nil
+        case nil:
+            let range = expression.range
+            return files.contains(where: { range.isInSameFile(as: $0) }) ? WrittenReferences() : nil
+        }
+    }
+}

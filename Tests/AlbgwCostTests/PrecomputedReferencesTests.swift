@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@testable import AlbgwCost
+
+/// The root module's references are worked out while its files parse (`PrecomputedReferences`);
+/// what the review reads must be what working them out at conversion gives. The expected references
+/// are written out here: what each expression names, and what the local it reads stands for.
+@Suite struct PrecomputedReferencesTests {
+    @Test func rootReferencesAreThoseWrittenAndThoseOfWhatTheyRead() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-precomputed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try """
+        locals {
+          subnet_ids = [aws_subnet.a.id, aws_subnet.b.id]
+        }
+
+        variable "i" {
+          default = 1
+        }
+
+        resource "aws_subnet" "a" {}
+        resource "aws_subnet" "b" {}
+        resource "aws_security_group" "sg" {
+          count = 2
+        }
+
+        resource "aws_lb" "x" {
+          subnets         = local.subnet_ids
+          name            = "lb-${var.i}"
+          security_groups = [aws_security_group.sg[var.i].id, "sg-1"]
+          tags            = { Name = "x" }
+          access_logs {
+            bucket = aws_s3_bucket.logs.id
+          }
+        }
+
+        resource "aws_s3_bucket" "logs" {}
+
+        """.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        // A file in Terraform's JSON syntax is not read while it parses: its references are worked out
+        // at conversion, not taken for none.
+        try #"{"resource": {"aws_lb_listener": {"l": {"load_balancer_arn": "${aws_lb.x.arn}"}}}}"#
+            .write(to: directory.appendingPathComponent("listener.tf.json"), atomically: true, encoding: .utf8)
+
+        let config = try TerraformLoader.load(directory.path, inputs: VariableInputs())
+        let lb = try #require(config.block(address: "aws_lb.x"))
+        func texts(_ expression: TerraformExpression?) -> [String] { expression?.references.map(\.text) ?? ["(no attribute)"] }
+        // What the local stands for follows it.
+        #expect(texts(lb["subnets"]) == ["local.subnet_ids", "aws_subnet.a.id", "aws_subnet.b.id"])
+        #expect(texts(lb["name"]) == ["var.i"])
+        // An index key that needs a value (var.i, 1 by default) is resolved at conversion.
+        #expect(texts(lb["security_groups"]) == ["aws_security_group.sg[1].id", "var.i"])
+        #expect(lb["security_groups"]?.elements?.map(texts) == [["aws_security_group.sg[1].id", "var.i"], []])
+        #expect(texts(lb["tags"]) == [])
+        #expect(texts(lb.blocks.first { $0.kind == "access_logs" }?["bucket"]) == ["aws_s3_bucket.logs.id"])
+        let listener = try #require(config.block(address: "aws_lb_listener.l"))
+        #expect(texts(listener["load_balancer_arn"]) == ["aws_lb.x.arn"])
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import HCL
+
+/// `HCLParser.parse(_:path:each:)`: the same tree as `parse(_:path:)`, with every top-level item
+/// handed to the caller in source order while the rest parses; errors as before.
+@Suite("Parsing with each top-level item handed over")
+struct StreamingParseTests {
+    @Test func theTutorialParsesAsBeforeAndEveryItemIsHandedOverInOrder() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: fixturePath("tutorial/main.tf")))
+        let plain = try HCLParser.parse(data, path: "main.tf")
+        var handed: [BodyItem] = []
+        let streamed = try HCLParser.parse(data, path: "main.tf") { handed.append($0) }
+        #expect(streamed == plain)
+        #expect(handed == plain.body.items)
+        // 29 resources, 3 data sources, 3 variables, 2 providers, an output and terraform: more than
+        // one batch of handed-over items would be needed only for larger files, so also a large one.
+        #expect(handed.count == 39)
+        let large = String(repeating: "locals {\n  a = 1\n}\n", count: 1_000) + "x = [1, 2]\n"
+        var count = 0
+        var last: BodyItem?
+        let file = try HCLParser.parse(Data(large.utf8), path: "large.tf") { item in
+            count += 1
+            last = item
+        }
+        #expect(count == 1_001)
+        #expect(last == file.body.items.last)
+        if case .attribute(let attribute)? = last { #expect(attribute.name == "x") } else { Issue.record("the last item is the attribute x") }
+    }
+
+    @Test func anErrorIsThrownAfterTheItemsBeforeIt() throws {
+        let text = "a = 1\nb = 2\nc = \n"
+        var names: [String] = []
+        #expect(throws: HCLError.self) {
+            _ = try HCLParser.parse(Data(text.utf8), path: "bad.tf") { item in
+                if case .attribute(let attribute) = item { names.append(attribute.name) }
+            }
+        }
+        #expect(names == ["a", "b"])
+        // The message is the one the plain parse gives.
+        var plain = ""
+        var streamed = ""
+        do { _ = try HCLParser.parse(Data(text.utf8), path: "bad.tf") } catch { plain = "\(error)" }
+        do { _ = try HCLParser.parse(Data(text.utf8), path: "bad.tf") { _ in } } catch { streamed = "\(error)" }
+        #expect(!plain.isEmpty && plain == streamed)
+        #expect(throws: HCLError.self) { _ = try HCLParser.parse(Data([0x61, 0x20, 0x3D, 0x20, 0xFF]), path: "bin.tf") { _ in } }
+    }
+
+    /// References without an evaluator are those with one, unless an index key needs a value.
+    @Test(arguments: [
+        ("aws_lb.x.arn", true),
+        ("aws_lb.x[0].arn", true),
+        ("aws_lb.x[\"a\"].arn", true),
+        ("[for s in var.subnets : aws_subnet.a[s].id]", true),
+        ("aws_lb.x[var.i].arn", false),
+        ("\"${aws_lb.x[local.k].arn}\"", false),
+        ("aws_lb.x[*].arn", true),
+    ])
+    func referencesWithoutValues(text: String, complete: Bool) throws {
+        let expression = try expr(text)
+        var withoutValues: [String] = []
+        let found = expression.forEachReferenceWithoutValues { root, steps, _ in
+            withoutValues.append(Reference(root: root, steps: steps, range: expression.range).description)
+        }
+        #expect(found == complete)
+        let withEvaluator = expression.references(resolvingIndexesWith: Evaluator()).map(\.description)
+        // With an evaluator that knows no values the keys stay unresolved too: the same references.
+        #expect(withoutValues == withEvaluator)
+    }
+}
