@@ -163,6 +163,9 @@ public struct Block: Sendable, Hashable {
     /// Where the block starts.
     public var position: SourcePosition { range.position }
 
+    /// This block, told apart from every other block alive: copies share it (see `HCLExpression.identity`).
+    public var identity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     /// The first attribute of this block's body called `name`.
     public func attribute(named name: String) -> Attribute? { body.attribute(named: name) }
 

@@ -38,6 +38,10 @@ import Testing
 
         resource "aws_s3_bucket" "logs" {}
 
+        resource "aws_security_group" "z" {
+          description = join(",", local.subnet_ids)
+        }
+
         """.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
         // A file in Terraform's JSON syntax is not read while it parses: its references are worked out
         // at conversion, not taken for none.
@@ -55,7 +59,30 @@ import Testing
         #expect(lb["security_groups"]?.elements?.map(texts) == [["aws_security_group.sg[1].id", "var.i"], []])
         #expect(texts(lb["tags"]) == [])
         #expect(texts(lb.blocks.first { $0.kind == "access_logs" }?["bucket"]) == ["aws_s3_bucket.logs.id"])
+        // Converted while the file parsed, a block that reads a local is converted again so that what
+        // the local stands for follows.
+        #expect(texts(config.block(address: "aws_security_group.z")?["description"]) == ["local.subnet_ids", "aws_subnet.a.id", "aws_subnet.b.id"])
         let listener = try #require(config.block(address: "aws_lb_listener.l"))
         #expect(texts(listener["load_balancer_arn"]) == ["aws_lb.x.arn"])
+    }
+
+    /// A directory with an override file is not read ahead (an override changes blocks of other files):
+    /// the same configuration with an override file that changes nothing is the oracle. Blocks
+    /// converted ahead must equal those converted after parsing: kind, labels, every attribute's text,
+    /// position, value, references and elements, nested blocks, position, module and key.
+    @Test(arguments: ["Tests/HCLTests/Fixtures/tutorial", "Tests/HCLTests/Fixtures/blog", "Tests/AlbgwCostTests/Fixtures/terraform/modules/alb-module"])
+    func blocksConvertedAheadAreThoseConvertedAfter(fixture: String) throws {
+        let source = URL(fileURLWithPath: repositoryPath(fixture))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-ahead-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: source, to: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let ahead = try TerraformLoader.load(directory.path, inputs: VariableInputs())
+        try "# changes nothing\n".write(to: directory.appendingPathComponent("nothing_override.tf"), atomically: true, encoding: .utf8)
+        let after = try TerraformLoader.load(directory.path, inputs: VariableInputs())
+        #expect(ahead.blocks.count > 10)
+        #expect(ahead.blocks.count == after.blocks.count)
+        for (left, right) in zip(ahead.blocks, after.blocks) {
+            #expect(left == right, "\(left.address)")
+        }
     }
 }

@@ -38,6 +38,21 @@ final class ModuleExpander {
     private var overBudget: Set<String> = []
     /// The references of the root module's expressions, worked out while its files were parsed.
     let precomputed = PrecomputedReferences()
+    /// The root module's plain resources and data sources, converted while their files were parsed.
+    private var early: [ObjectIdentifier: EarlyBlock] = [:]
+    /// The context of the root module file being read ahead; its evaluator and file are bound when
+    /// its first block is taken.
+    private var earlyContext: (file: String, context: ExpressionContext)?
+    private var boundContexts: Set<ObjectIdentifier> = []
+
+    /// A block converted ahead, and the locals and module outputs it reads (`local.x`,
+    /// `module.m.out`): when one of those stands for references of its own, the block is converted
+    /// again instead, so that they follow.
+    private struct EarlyBlock {
+        let block: TerraformBlock
+        let context: ExpressionContext
+        let reads: [String]
+    }
 
     init(rootDirectory: String) {
         self.rootDirectory = rootDirectory
@@ -161,8 +176,8 @@ final class ModuleExpander {
     func definition(directory: String, display: String) throws -> ModuleDefinition {
         let real = try ModuleFiles.resolve(directory)
         if let known = definitions[real] { return known }
-        // The root module's references are worked out while its files parse (see `PrecomputedReferences`).
-        let files = try ModuleFiles.read(directory: real, display: display, precompute: definitions.isEmpty && display.isEmpty ? precomputed : nil)
+        // The root module's files are read ahead while they parse (see `ReadAhead`).
+        let files = try ModuleFiles.read(directory: real, display: display, ahead: definitions.isEmpty && display.isEmpty ? self : nil)
         let definition = try ModuleDefinition(directory: real, display: display, files: files)
         definitions[real] = definition
         self.files += files.map(\.display)
@@ -467,6 +482,13 @@ final class ModuleExpander {
     /// The instances of a module's resources and data sources, in order.
     private func expandResources(_ resources: [HCL.Block], scope: Scope, evaluator: Evaluator) {
         for block in resources {
+            if scope.prefix.isEmpty, let converted = early[block.identity], !converted.reads.contains(where: { scope.through[$0] != nil }) {
+                if boundContexts.insert(ObjectIdentifier(converted.context)).inserted {
+                    converted.context.bind(evaluator: evaluator, file: source(block.range.file, scope: scope))
+                }
+                blocks.append(converted.block)
+                continue
+            }
             guard let expansion = instanceKeys(of: block, scope: scope, evaluator: evaluator) else {
                 let local = block.type == "data" ? "data.\(block.labels[0]).\(block.labels[1])" : "\(block.labels[0]).\(block.labels[1])"
                 declaredWithoutInstances.insert(scope.prefix + local)
@@ -584,5 +606,83 @@ final class ModuleExpander {
             return written.followed(through: scope.through)
         }
         return WrittenReferences(expression, module: scope.prefix, evaluator: evaluator).followed(through: scope.through)
+    }
+}
+
+// MARK: - Reading ahead
+
+extension ModuleExpander: ReadAhead {
+    func begin(file display: String) {
+        earlyContext = (display, ExpressionContext(evaluator: Evaluator(), file: nil))
+    }
+
+    /// Works out the item's references, and converts it when it is a resource or data source whose
+    /// conversion needs no value: no `count`, `for_each` or `dynamic` block, no index key that needs one.
+    func add(_ item: BodyItem) {
+        precomputed.add(item)
+        guard case .block(let block) = item, block.type == "resource" || block.type == "data", block.labels.count >= 2,
+            block.attribute(named: "count") == nil, block.attribute(named: "for_each") == nil, let (file, context) = earlyContext
+        else { return }
+        var reads: [String] = []
+        guard let converted = convertAhead(block, context: context, reads: &reads) else { return }
+        let start = block.range.start
+        early[block.identity] = EarlyBlock(
+            block: TerraformBlock(
+                kind: block.type, labels: block.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
+                position: SourcePosition(file: file, line: start.line, column: start.column), module: "", key: nil),
+            context: context, reads: reads)
+    }
+
+    func completed(_ file: HCL.SourceRange) {
+        precomputed.completed(file)
+        earlyContext = nil
+    }
+
+    /// Once the root module is expanded, what was read ahead is not looked up again.
+    func forgetReadAhead() {
+        early = [:]
+        precomputed.forget()
+    }
+
+    /// What `convert(_:scope:context:...)` makes of a root module block's body, before the module's
+    /// values are known: references from `precomputed`, elements of tuples; nil when something needs a
+    /// value (a `dynamic` block, an index key).
+    private func convertAhead(
+        _ block: HCL.Block, context: ExpressionContext, reads: inout [String]
+    ) -> (attributes: [(name: String, expression: TerraformExpression)], blocks: [TerraformBlock])? {
+        var attributes: [(name: String, expression: TerraformExpression)] = []
+        attributes.reserveCapacity(block.body.items.count)
+        var nested: [TerraformBlock] = []
+        for item in block.body.items {
+            switch item {
+            case .attribute(let attribute):
+                guard let expression = convertAhead(attribute.expression, context: context, reads: &reads) else { return nil }
+                attributes.append((attribute.name, expression))
+            case .block(let inner):
+                guard inner.type != "dynamic", let converted = convertAhead(inner, context: context, reads: &reads) else { return nil }
+                let start = inner.range.start
+                nested.append(
+                    TerraformBlock(
+                        kind: inner.type, labels: inner.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
+                        position: SourcePosition(file: earlyContext!.file, line: start.line, column: start.column), module: "", key: nil))
+            }
+        }
+        return (attributes, nested)
+    }
+
+    private func convertAhead(_ expression: HCLExpression, context: ExpressionContext, reads: inout [String]) -> TerraformExpression? {
+        guard let written = precomputed.written(expression, added: true) else { return nil }
+        for case let read? in written.reads ?? [] where !read.hasPrefix("var.") { reads.append(read) }
+        var elements: [TerraformExpression]?
+        if case .tuple(let items) = expression.kind {
+            var converted: [TerraformExpression] = []
+            converted.reserveCapacity(items.count)
+            for item in items {
+                guard let element = convertAhead(item, context: context, reads: &reads) else { return nil }
+                converted.append(element)
+            }
+            elements = converted
+        }
+        return TerraformExpression(expression, context: context, references: written.references, elements: elements)
     }
 }

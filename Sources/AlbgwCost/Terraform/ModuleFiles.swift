@@ -23,10 +23,7 @@ final class SourceFile: Sendable {
 
     /// Override files (`override.tf`, `*_override.tf` and their `.tf.json`) are merged into the blocks
     /// they name, as Terraform does, instead of declaring them again.
-    var isOverride: Bool {
-        let name = (display as NSString).lastPathComponent
-        return ["override.tf", "override.tf.json"].contains(name) || name.hasSuffix("_override.tf") || name.hasSuffix("_override.tf.json")
-    }
+    var isOverride: Bool { ModuleFiles.isOverride((display as NSString).lastPathComponent) }
 
     func position(_ position: HCL.SourcePosition) -> SourcePosition {
         self.position(SourcePoint(line: position.line, column: position.column, offset: 0))
@@ -46,19 +43,32 @@ final class SourceFile: Sendable {
     }
 }
 
+/// What is done with a module's `.tf` files while they parse (`HCLParser.parse(_:path:each:)`): each
+/// file is begun, its top-level items are added as the parser reads them, and it is completed.
+protocol ReadAhead: AnyObject {
+    func begin(file display: String)
+    func add(_ item: BodyItem)
+    func completed(_ file: HCL.SourceRange)
+}
+
 /// Reads the files of a module directory as Terraform does: every `.tf` and `.tf.json` file of the
 /// directory, sorted by name, not recursive, without hidden files and editors' backups and locks
 /// (`.main.tf`, `.#main.tf`, `main.tf~`, `#main.tf#`) or directories. Symbolic links are followed
 /// (module test fixtures use them); a link loop or a dangling link is refused with its name. Only
 /// regular files are read.
 enum ModuleFiles {
+    /// Override files (`override.tf`, `*_override.tf` and their `.tf.json`), by name.
+    static func isOverride(_ name: String) -> Bool {
+        ["override.tf", "override.tf.json"].contains(name) || name.hasSuffix("_override.tf") || name.hasSuffix("_override.tf.json")
+    }
+
     /// Terraform's rule (`IsIgnoredFile` in its configuration loader): names of hidden files, of vim's
     /// backups and of emacs's autosaves and locks are not configuration.
     static func isIgnored(_ name: String) -> Bool { name.hasPrefix(".") || name.hasSuffix("~") || (name.hasPrefix("#") && name.hasSuffix("#")) }
 
     /// `display` is the directory as findings show it (`""` for the path reviewed, `modules/alb/`).
-    /// `precompute`, when given, works out the references of the files' expressions while they parse.
-    static func read(directory: String, display: String, precompute: PrecomputedReferences? = nil) throws -> [SourceFile] {
+    /// `ahead`, when given, sees each file's top-level blocks while the rest of the file parses.
+    static func read(directory: String, display: String, ahead: ReadAhead? = nil) throws -> [SourceFile] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -71,12 +81,14 @@ enum ModuleFiles {
             return (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !isIgnored(name)
                 && !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
         }.sorted()
-        return try wanted.map { name in try read(file: (directory as NSString).appendingPathComponent(name), display: display + name, precompute: precompute) }
+        // An override file changes blocks of other files: read ahead, they would be taken as written.
+        let ahead = wanted.contains(where: isOverride) ? nil : ahead
+        return try wanted.map { name in try read(file: (directory as NSString).appendingPathComponent(name), display: display + name, ahead: ahead) }
     }
 
     /// Reads and parses one file; `asVariables` reads a variable file (`*.tfvars.json` is a plain
     /// object of values, not the configuration syntax).
-    static func read(file path: String, display: String, asVariables: Bool = false, precompute: PrecomputedReferences? = nil) throws -> SourceFile {
+    static func read(file path: String, display: String, asVariables: Bool = false, ahead: ReadAhead? = nil) throws -> SourceFile {
         let data = try contents(of: path, wanted: asVariables ? "a .tfvars or .tfvars.json file" : "a .tf file or a directory of them")
         if display.hasSuffix(".json") {
             let json: OrderedJSON
@@ -92,9 +104,10 @@ enum ModuleFiles {
                 throw TerraformLoader.LoadError.parse("\(HCLError.excerpt(display, limit: 200)):\(error.line):1: \(error.message)")
             }
         }
-        guard let precompute else { return SourceFile(display: display, syntax: try HCLAdapter.parse(data, file: display), jsonLines: nil) }
-        let syntax = try HCLAdapter.parse(data, file: display, each: precompute.add)
-        precompute.completed(syntax.body.range)
+        guard let ahead else { return SourceFile(display: display, syntax: try HCLAdapter.parse(data, file: display), jsonLines: nil) }
+        ahead.begin(file: display)
+        let syntax = try HCLAdapter.parse(data, file: display, each: ahead.add)
+        ahead.completed(syntax.body.range)
         return SourceFile(display: display, syntax: syntax, jsonLines: nil)
     }
 

@@ -87,7 +87,7 @@ package enum TerraformLoader {
         } else {
             rootDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
             expander = ModuleExpander(rootDirectory: rootDirectory)
-            let file = try ModuleFiles.read(file: path, display: (path as NSString).lastPathComponent, precompute: expander.precomputed)
+            let file = try ModuleFiles.read(file: path, display: (path as NSString).lastPathComponent, ahead: expander)
             root = try ModuleExpander.ModuleDefinition(directory: try ModuleFiles.resolve(rootDirectory), display: "", files: [file])
             expander.adopt(root, files: [file.display])
             // One file is reviewed on its own: the directory's variable files belong to its other files.
@@ -97,6 +97,7 @@ package enum TerraformLoader {
         for variable in root.variables { declared[variable.labels[0]] = variable.attribute(named: "type").map { TypeConstraint($0.expression) } ?? .any }
         let values = try VariableValues.load(inputs, rootDirectory: rootDirectory, declared: declared)
         try expander.expand(root, prefix: "", callKey: "", inputs: values.values, arguments: [:], through: [:], stack: [root.directory])
+        expander.forgetReadAhead()
         // The syntax trees are read no more, but expressions evaluate from them on demand; freeing the
         // modules is left to the process's exit.
         lastExpander.keep(expander)

@@ -286,11 +286,18 @@ package struct TerraformExpression: Sendable, Equatable {
 }
 
 /// What the expressions of one block instance are evaluated with, and the file they are written in.
-final class ExpressionContext: Sendable {
-    let evaluator: Evaluator
-    let file: SourceFile?
+/// A block converted while its file was still being parsed gets them later, from `bind`, before any
+/// value, text or position is asked for. Used on one thread.
+final class ExpressionContext: @unchecked Sendable {
+    private(set) var evaluator: Evaluator
+    private(set) var file: SourceFile?
 
     init(evaluator: Evaluator, file: SourceFile?) {
+        self.evaluator = evaluator
+        self.file = file
+    }
+
+    func bind(evaluator: Evaluator, file: SourceFile?) {
         self.evaluator = evaluator
         self.file = file
     }

@@ -142,12 +142,20 @@ final class PrecomputedReferences {
     /// Records that every expression of the file with this range went through `add`.
     func completed(_ file: HCL.SourceRange) { files.append(file) }
 
+    /// Drops every entry: what is looked up after this is worked out again.
+    func forget() {
+        entries = [:]
+        files = []
+    }
+
     /// The references of `expression` as the root module writes them, when worked out already.
-    func written(_ expression: HCLExpression) -> WrittenReferences? {
+    /// `added`: the expression is known to have gone through `add` (its file need not be completed).
+    func written(_ expression: HCLExpression, added: Bool = false) -> WrittenReferences? {
         switch entries[expression.identity] {
         case .known(let written)?: return written
         case .needsValues?: return nil
         case nil:
+            if added { return WrittenReferences() }
             let range = expression.range
             return files.contains(where: { range.isInSameFile(as: $0) }) ? WrittenReferences() : nil
         }
