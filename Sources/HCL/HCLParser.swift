@@ -49,6 +49,10 @@ public enum HCLParser {
     /// on macOS, including Swift concurrency's threads). Only the pages actually touched are used.
     static let parserStackSize = 32 << 20
 
+    /// Tokens lexed at a time (about 1.3 MB of them); a chunk ends at the first newline between two
+    /// top-level items after this many.
+    static let tokenChunk = 65_536
+
     /// Parses `text`; `path` is used in positions and error messages. Throws `HCLError`.
     public static func parse(_ text: String, path: String) throws -> HCLFile {
         let body = try onParserThread {
@@ -134,7 +138,7 @@ public enum HCLParser {
     }
 
     /// Runs `work` synchronously on a fresh thread with a `parserStackSize` stack.
-    private static func onParserThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) throws -> T {
+    static func onParserThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) throws -> T {
         let outcome = Outcome<T>()
         let finished = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -172,7 +176,9 @@ public enum HCLParser {
         return try parse(data, path: path)
     }
 
-    private static func parse(bytes: UnsafeBufferPointer<UInt8>, path: String, onTopLevelItem: ((BodyItem) -> Void)? = nil) throws -> Body {
+    static func parse(
+        bytes: UnsafeBufferPointer<UInt8>, path: String, onTopLevelItem: ((BodyItem) -> Void)? = nil, tokenChunk: Int? = tokenChunk
+    ) throws -> Body {
         guard bytes.count < Int(Int32.max) else {
             throw HCLError(
                 position: SourcePosition(file: path, line: 1, column: 1),
@@ -183,8 +189,14 @@ public enum HCLParser {
         }
         // A UTF-8 byte order mark is not content; offsets still count it so ranges index the original text.
         let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-        let (tokens, lexError) = Lexer.tokenize(bytes, start: start, file: path)
-        var parser = Parser(bytes: bytes, tokens: tokens, file: path, lexError: lexError)
+        // The tokens come a chunk at a time: a 10 MB file's would take about 40 MB all at once.
+        var parser: Parser
+        if let tokenChunk {
+            parser = Parser(bytes: bytes, lexer: Lexer(chunksOf: bytes, start: start, file: path, size: tokenChunk), file: path)
+        } else {
+            let (tokens, lexError) = Lexer.tokenize(bytes, start: start, file: path)
+            parser = Parser(bytes: bytes, tokens: tokens, file: path, lexError: lexError)
+        }
         parser.onTopLevelItem = onTopLevelItem
         return try parser.parseFile()
     }

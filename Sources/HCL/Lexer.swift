@@ -35,6 +35,11 @@ struct Lexer {
     private var tokens: [Token] = []
     private var modes: [Mode] = [.normal(braces: 0, interpolation: false)]
     private var error: HCLError?
+    /// Brackets and parentheses open (negative after a stray closing one, which ends the chunking).
+    private var brackets = 0
+    /// With `nextChunk`: a chunk ends at the first newline that ends a top-level item after this many tokens.
+    private var chunkSize = 0
+    private var finished = false
 
     private init(bytes: UnsafeBufferPointer<UInt8>, start: Int, file: String) {
         self.bytes = bytes
@@ -53,9 +58,39 @@ struct Lexer {
         return (lexer.tokens, lexer.error)
     }
 
+    /// A lexer that hands its tokens over a chunk at a time (`nextChunk`), so that the tokens of a
+    /// large file are never all held at once: the parser takes the next chunk between two top-level items.
+    init(chunksOf bytes: UnsafeBufferPointer<UInt8>, start: Int = 0, file: String, size: Int) {
+        self.init(bytes: bytes, start: start, file: file)
+        chunkSize = size
+    }
+
+    /// The next chunk: tokens up to a newline that ends a top-level item (a newline outside every
+    /// brace, bracket, parenthesis, string and heredoc, after a value) once `size` tokens are reached, followed by
+    /// `.endOfChunk`; the last chunk ends with `.endOfFile` (after `.invalid` and with the error, on a
+    /// lexical error). Nil once the last chunk was handed over.
+    mutating func nextChunk() -> (tokens: [Token], error: HCLError?)? {
+        guard !finished else { return nil }
+        tokens = []
+        tokens.reserveCapacity(chunkSize + chunkSize / 4)
+        finished = run()
+        return (tokens, finished ? error : nil)
+    }
+
+    /// Whether a newline right after this token ends the item it is in. After an operator, `?` or
+    /// `:` the expression goes on on the next line (`a = x ?\n 1 : 2`); after a value it cannot.
+    private static func endsItem(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .closeBrace, .closeBracket, .closeParen, .identifier, .number, .closeQuote, .closeHeredoc: true
+        default: false
+        }
+    }
+
     // MARK: - Driver
 
-    private mutating func run() {
+    /// Returns true at the end of the input (or the first error), false at the end of a chunk.
+    @discardableResult
+    private mutating func run() -> Bool {
         while true {
             let more: Bool
             switch modes[modes.count - 1] {
@@ -67,11 +102,20 @@ struct Lexer {
                 more = scanHeredoc(state)
             }
             if !more { break }
+            if chunkSize > 0 && tokens.count >= max(chunkSize, 2) && tokens[tokens.count - 1].kind == .newline && brackets == 0 && modes.count == 1,
+                case .normal(0, false) = modes[0], Self.endsItem(tokens[tokens.count - 2].kind)
+            {
+                // Twice: a parser that looks one token ahead never reads past the chunk.
+                emit(.endOfChunk, start: pos, line: line, column: column)
+                emit(.endOfChunk, start: pos, line: line, column: column)
+                return false
+            }
         }
         if error != nil {
             emit(.invalid, start: pos, line: line, column: column)
         }
         emit(.endOfFile, start: pos, line: line, column: column)
+        return true
     }
 
     @inline(__always) private func byte(_ offset: Int) -> UInt8 {
@@ -194,10 +238,18 @@ struct Lexer {
             }
             single(.templateSeqEnd, 2)
             modes.removeLast()
-        case Byte.openBracket: single(.openBracket)
-        case Byte.closeBracket: single(.closeBracket)
-        case Byte.openParen: single(.openParen)
-        case Byte.closeParen: single(.closeParen)
+        case Byte.openBracket:
+            brackets += 1
+            single(.openBracket)
+        case Byte.closeBracket:
+            brackets -= 1
+            single(.closeBracket)
+        case Byte.openParen:
+            brackets += 1
+            single(.openParen)
+        case Byte.closeParen:
+            brackets -= 1
+            single(.closeParen)
         case Byte.comma: single(.comma)
         case Byte.question: single(.question)
         case Byte.colon: single(.colon)

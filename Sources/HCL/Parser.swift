@@ -11,11 +11,15 @@ import Foundation
 /// productions into one large frame that every level of recursion pays for (measured ~2x stack).
 struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
-    let tokens: [Token]
+    /// The tokens, or the current chunk of them (see `lexer`).
+    private(set) var tokens: [Token]
     let file: String
     /// `file` as ranges carry it.
     let fileNumber: UInt32
-    let lexError: HCLError?
+    private(set) var lexError: HCLError?
+    /// Hands over the next chunk of tokens when the current one ends (`.endOfChunk`, only ever met
+    /// between two top-level items).
+    private var lexer: Lexer?
     var index = 0
     var ignoreNewlines = false
     var depth = 0
@@ -33,6 +37,22 @@ struct Parser {
         self.last = tokens[0]
     }
 
+    /// A parser that takes its tokens from `lexer` a chunk at a time.
+    init(bytes: UnsafeBufferPointer<UInt8>, lexer: Lexer, file: String) {
+        var lexer = lexer
+        let (tokens, error) = lexer.nextChunk()!
+        self.init(bytes: bytes, tokens: tokens, file: file, lexError: error)
+        self.lexer = lexer
+    }
+
+    /// Moves on to the next chunk of tokens.
+    private mutating func nextChunk() {
+        guard let (tokens, error) = lexer?.nextChunk() else { return }
+        self.tokens = tokens
+        lexError = error
+        index = 0
+    }
+
     // MARK: - Token access
 
     /// The current token, skipping newlines where they are insignificant.
@@ -47,7 +67,7 @@ struct Parser {
     @discardableResult
     mutating func advance() -> Token {
         let token = peek()
-        if token.kind != .endOfFile { index += 1 }
+        if token.kind != .endOfFile && token.kind != .endOfChunk { index += 1 }
         last = token
         return token
     }
@@ -151,6 +171,7 @@ struct Parser {
         case .templateControl: return "'%{'"
         case .templateSeqEnd: return "'}'"
         case .invalid: return "invalid input"
+        case .endOfChunk: return "newline"
         default: return "'\(HCLError.excerpt(text(token)))'"
         }
     }
@@ -197,6 +218,8 @@ struct Parser {
                 let item = try parseBodyItem()
                 items.append(item)
                 if openBrace == nil, let onTopLevelItem { onTopLevelItem(item) }
+            case .endOfChunk where openBrace == nil:
+                nextChunk()
             default:
                 throw failure("attribute or block", at: token)
             }

@@ -25,6 +25,9 @@ enum TokenKind: UInt8, Sendable {
     /// A lexical error; the lexer stops here and reports the details separately.
     case invalid
     case endOfFile
+    /// The end of one chunk of tokens, right after a newline that ends a top-level item (see
+    /// `Lexer.nextChunk`): the parser, between two top-level items there, takes the next chunk.
+    case endOfChunk
 }
 
 /// One token: 20 bytes, so the token array of a 10 MB file stays near 40 MB. Positions are `Int32`;

@@ -68,3 +68,47 @@ struct StreamingParseTests {
         #expect(withoutValues == withEvaluator)
     }
 }
+
+/// The lexer hands its tokens over a chunk at a time, cut at newlines between top-level items. Cut
+/// at every place it may cut (a chunk of one token) and every few, the parse must give what lexing
+/// the whole file at once gives: the same tree, or the same error. Over the fixtures and 600 seeded
+/// mutations of them (broken strings, brackets and heredocs move where the lexer may cut).
+@Suite("Tokens in chunks")
+struct ChunkedTokenTests {
+    /// On the parser's own thread and its stack, as every parse runs (mutations nest deeply).
+    static func outcome(_ bytes: [UInt8], chunk: Int?) -> String {
+        (try? HCLParser.onParserThread {
+            bytes.withUnsafeBufferPointer { buffer in
+                do {
+                    let body = try HCLParser.parse(bytes: buffer, path: "chunks.tf", tokenChunk: chunk)
+                    return "parsed \(body.hashValue) \(body.items.count)"
+                } catch {
+                    return "error \(error)"
+                }
+            }
+        }) ?? "no result"
+    }
+
+    @Test func chunkedTokensParseAsTheWholeFile() throws {
+        var inputs = [try fixture("tutorial/main.tf"), try fixture("blog/main.tf")].map { Array($0.utf8) }
+        inputs.append(Array("a = 1\nb = [\n1,\n2\n]\nc = <<EOT\nx\n\nEOT\nd { e = 1 }\nf = \"${\n1}\"\n".utf8))
+        inputs.append(Array("a = 1\n)\nb = 2\nc = 3\n".utf8))
+        inputs.append(Array("a = 1\n}\nb = 2\n".utf8))
+        inputs.append(Array("a = x ?\n1 : 2\nb = 3\n".utf8))
+        let fuzzer = Fuzzer(seed: 20_261_201, corpus: [try fixture("tutorial/main.tf"), try fixture("blog/main.tf")])
+        inputs += (0..<600).map { fuzzer.input($0) }
+        var parsed = 0
+        for (number, input) in inputs.enumerated() {
+            let whole = Self.outcome(input, chunk: nil)
+            if whole.hasPrefix("parsed") { parsed += 1 }
+            for chunk in [1, 2, 7, 64] {
+                let chunked = Self.outcome(input, chunk: chunk)
+                if chunked != whole {
+                    Issue.record("input \(number), chunks of \(chunk): \(chunked) instead of \(whole)")
+                    break
+                }
+            }
+        }
+        #expect(parsed > 80)
+    }
+}
