@@ -68,14 +68,7 @@ public enum HCLParser {
     /// when the file turns out not to parse, the error is thrown (after `each` has seen the items
     /// before it).
     public static func parse(_ data: Data, path: String, each: (BodyItem) -> Void) throws -> HCLFile {
-        try data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            if let bad = firstInvalidUTF8(bytes) {
-                throw error(
-                    at: bad, in: bytes, path: path, expected: "UTF-8 text",
-                    found: "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true).leftPadded(to: 2))")
-            }
-        }
+        try checkUTF8(data, path: path)
         let text = String(decoding: data, as: UTF8.self)
         let handoff = Handoff()
         let thread = Thread {
@@ -157,8 +150,8 @@ public enum HCLParser {
         var result: Result<T, any Error>?
     }
 
-    /// Parses raw file contents; rejects NUL bytes and invalid UTF-8 with an `HCLError`.
-    public static func parse(_ data: Data, path: String) throws -> HCLFile {
+    /// Throws an `HCLError` at the first byte of `data` that is not part of well-formed UTF-8.
+    private static func checkUTF8(_ data: Data, path: String) throws {
         try data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             if let bad = firstInvalidUTF8(bytes) {
@@ -167,6 +160,11 @@ public enum HCLParser {
                     found: "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true).leftPadded(to: 2))")
             }
         }
+    }
+
+    /// Parses raw file contents; rejects NUL bytes and invalid UTF-8 with an `HCLError`.
+    public static func parse(_ data: Data, path: String) throws -> HCLFile {
+        try checkUTF8(data, path: path)
         return try parse(String(decoding: data, as: UTF8.self), path: path)
     }
 

@@ -238,18 +238,12 @@ struct Lexer {
             }
             single(.templateSeqEnd, 2)
             modes.removeLast()
-        case Byte.openBracket:
+        case Byte.openBracket, Byte.openParen:
             brackets += 1
-            single(.openBracket)
-        case Byte.closeBracket:
+            single(b == Byte.openBracket ? .openBracket : .openParen)
+        case Byte.closeBracket, Byte.closeParen:
             brackets -= 1
-            single(.closeBracket)
-        case Byte.openParen:
-            brackets += 1
-            single(.openParen)
-        case Byte.closeParen:
-            brackets -= 1
-            single(.closeParen)
+            single(b == Byte.closeBracket ? .closeBracket : .closeParen)
         case Byte.comma: single(.comma)
         case Byte.question: single(.question)
         case Byte.colon: single(.colon)

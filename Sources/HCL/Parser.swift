@@ -45,12 +45,14 @@ struct Parser {
         self.lexer = lexer
     }
 
-    /// Moves on to the next chunk of tokens.
-    private mutating func nextChunk() {
-        guard let (tokens, error) = lexer?.nextChunk() else { return }
+    /// Moves on to the next chunk of tokens; false when there is none (a chunk that ends with
+    /// `.endOfChunk` always has one after it).
+    private mutating func nextChunk() -> Bool {
+        guard let (tokens, error) = lexer?.nextChunk() else { return false }
         self.tokens = tokens
         lexError = error
         index = 0
+        return true
     }
 
     // MARK: - Token access
@@ -219,7 +221,7 @@ struct Parser {
                 items.append(item)
                 if openBrace == nil, let onTopLevelItem { onTopLevelItem(item) }
             case .endOfChunk where openBrace == nil:
-                nextChunk()
+                if !nextChunk() { return items.compacted() }
             default:
                 throw failure("attribute or block", at: token)
             }
