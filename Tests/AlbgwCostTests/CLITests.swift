@@ -169,6 +169,8 @@ import Testing
         ("--rps 0.0000000000000000000000000000000000000001", "must be at least 0.0001"),
         ("--rps 1.0000000000000000000000000000000000000001", "has more digits than albgw-cost keeps (38)"),
         ("--rps 1.2.3", "is not a number"),
+        ("--rps .5", "'.5' needs a digit on each side of the point; write 0.5"),
+        ("--rps 5.", "'5.' needs a digit on each side of the point; write 5"),
         ("--rps 12abc", "is not a number"),
         ("--rps 99999999999", "is larger than 10,000,000"),
         ("--rps 50 --request-kb 9999999999", "is larger than"),

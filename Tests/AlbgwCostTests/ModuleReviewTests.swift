@@ -199,6 +199,22 @@ import Testing
         defer { remove(directory) }
         let reference = CLI.run(["review", directory, "--var-file", "\(directory)/bad.tfvars"])
         #expect(reference.exitCode == 65 && reference.stderr.contains("bad.tfvars:1: the value of region is not a constant"), "\(reference.stderr)")
+        // A value the variable's type does not take, in terraform.tfvars, a .tfvars.json or --var-file,
+        // is Terraform's error too; on the command line and in TF_VAR_ a usage error, with an example of the type.
+        for (name, text) in [("terraform.tfvars", "memory = \"abc\"\n"), ("x.auto.tfvars.json", #"{"memory": [512]}"#), ("prod.tfvars", "\n\nmemory = true\n")] {
+            let typed = try copy([name: text], removing: ["terraform.tfvars"])
+            defer { remove(typed) }
+            let result = CLI.run(["review", typed] + (name == "prod.tfvars" ? ["--var-file", "\(typed)/prod.tfvars"] : []))
+            let line = name == "prod.tfvars" ? 3 : 1
+            #expect(result.exitCode == 65, "\(name): \(result.stderr)")
+            #expect(result.stderr.contains(":\(line): memory = "), "\(result.stderr)")
+            #expect(result.stderr.contains("is not a value of the variable's type (a number is required); Terraform rejects it: write one such as memory = 5"), "\(result.stderr)")
+        }
+        let listed = CLI.run(["review", Self.fixture, "--var", "memory=[1]"])
+        #expect(
+            listed.exitCode == 64
+                && listed.stderr.contains("--var memory=[1] is not a value of the variable's type (a number is required); write it as Terraform would, e.g. --var memory='5'"),
+            "\(listed.stderr)")
         // A value for a variable nobody declares is a warning, as in Terraform, with the nearest name.
         let undeclared = CLI.run(["review", Self.fixture, "--var", "regoin=us-west-2"], environment: ["COLUMNS": "1000"])
         #expect(undeclared.exitCode == 0)
@@ -231,6 +247,9 @@ import Testing
             "call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  name = \"x\"\n  listeners = { web = { port = \"eighty\" } }\n}\n",
             "([\"web\"].port: a number is required)"
         ),
+        // Hexadecimal, NaN and infinity are no numbers to Terraform, though Swift's Double reads them.
+        ("call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  name = \"x\"\n  listeners = { web = { port = \"0x50\" } }\n}\n", "([\"web\"].port: a number is required)"),
+        ("call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  name = \"x\"\n  listeners = { web = { port = \"NaN\" } }\n}\n", "([\"web\"].port: a number is required)"),
         (
             "call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  count = 0\n}\n",
             "call.tf:1:1: module.other does not set name, which module modules/alb/ requires (its variable has no default, modules/alb/variables.tf:8:1)"
@@ -265,7 +284,7 @@ import Testing
               internal        = "true"
               subnets         = [1, true, aws_subnet.a.id]
               security_groups = null
-              listeners       = { web = { port = "80" }, tls = { port = 1e3, protocol = "HTTPS" } }
+              listeners       = { web = { port = "80" }, tls = { port = 1e3, protocol = "HTTPS" }, a = { port = "+.5e1" }, b = { port = "8." } }
             }
 
             variable "threshold" {

@@ -288,6 +288,10 @@ struct ValueReader {
     /// too fine, an exponent is not read, anything else is not a number.
     static func notANumber(_ option: String, _ text: String, limit: ExactDecimal) -> String {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2, parts[0].isEmpty != parts[1].isEmpty, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
+            let written = parts[0].isEmpty ? "0" + text : String(parts[0])
+            return "\(option) '\(text)' needs a digit on each side of the point; write \(written)"
+        }
         if parts.count <= 2, parts.contains(where: { !$0.isEmpty }), parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) {
             if parts[0].contains(where: { $0 != "0" }) && parts[0].drop(while: { $0 == "0" }).count > ExactDecimal.maximumDigits / 2 {
                 return "\(option) \(text) is larger than \(Format.quantity(limit)), the most albgw-cost models; give a smaller value"

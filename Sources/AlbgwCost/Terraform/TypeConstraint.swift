@@ -101,6 +101,44 @@ indirect enum TypeConstraint: Sendable, Equatable {
         }
     }
 
+    /// `[+-]digits[.digits][e[+-]digits]`, `.5` and `5.` included: what Terraform reads as a number from
+    /// a string. Not hexadecimal (`0x50`), `NaN` or `infinity`, which Swift's `Double` would take.
+    static func isDecimalNumeral(_ text: String) -> Bool {
+        var bytes = Substring(text).utf8[...]
+        if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        func digits() -> Int {
+            let count = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        var mantissa = digits()
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            mantissa += digits()
+        }
+        guard mantissa > 0 else { return false }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
+    }
+
+    /// A value of this type as a variable file or `--var` writes it, for messages.
+    var example: String {
+        switch self {
+        case .any, .string: "text"
+        case .number: "5"
+        case .bool: "true"
+        case .list(let element): "[\(element.example), \(element.example)]"
+        case .tuple(let elements): "[" + elements.map(\.example).joined(separator: ", ") + "]"
+        case .map(let element): "{ key = \(element.example) }"
+        case .object(let attributes):
+            "{ " + attributes.keys.sorted().filter { !attributes[$0]!.optional }.map { "\($0) = \(attributes[$0]!.type.example)" }.joined(separator: ", ") + " }"
+        }
+    }
+
     /// Why Terraform would refuse `value` for this type, in its words (`a number is required`), with
     /// the place inside the value (`["web"].port: ...`); nil when it converts. Only what is certain is
     /// refused: unknown and null values pass, and so does whatever `any` stands for, elements of
@@ -122,8 +160,8 @@ indirect enum TypeConstraint: Sendable, Equatable {
         case (.number, .number):
             return nil
         case (.number, .string(let text)):
-            // Terraform reads a string as a number when it spells one (1e3 included).
-            return Double(text) == nil ? refused("a number is required") : nil
+            // Terraform reads a string as a number when it spells one in decimal (1e3 included).
+            return Self.isDecimalNumeral(text) ? nil : refused("a number is required")
         case (.number, _):
             return refused("a number is required")
         case (.bool, .bool):

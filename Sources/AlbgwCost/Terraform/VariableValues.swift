@@ -52,7 +52,7 @@ struct VariableValues {
         for name in inputs.environment.keys.sorted() {
             // Terraform reads TF_VAR_ only for declared variables, and as a string unless the type says otherwise.
             guard let type = declared[name] else { continue }
-            result.set(name, try literal(inputs.environment[name]!, type: type, origin: "TF_VAR_\(name)"), from: "TF_VAR_\(name)")
+            result.set(name, try literal(inputs.environment[name]!, type: type, origin: "TF_VAR_\(name)", example: "TF_VAR_\(name)="), from: "TF_VAR_\(name)")
         }
         if inputs.readsAutomaticFiles, let root = rootDirectory {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
@@ -78,7 +78,7 @@ struct VariableValues {
                     )
                     continue
                 }
-                result.set(name, try literal(value, type: type, origin: "--var \(name)"), from: "--var")
+                result.set(name, try literal(value, type: type, origin: "--var \(name)", example: "--var \(name)="), from: "--var")
             }
         }
         return result
@@ -105,6 +105,11 @@ struct VariableValues {
                     "\(HCLError.excerpt(display, limit: 200)):\(line): the value of \(HCLError.excerpt(attribute.name, limit: 60)) is not a constant; variable files hold literal values only"
                 )
             }
+            if let type = declared[attribute.name], let reason = type.rejection(of: value) {
+                throw TerraformLoader.LoadError.parse(
+                    "\(HCLError.excerpt(display, limit: 200)):\(line): \(HCLError.excerpt(attribute.name, limit: 60)) = \(value.excerpt()) is not a value of the variable's type (\(reason)); Terraform rejects it: write one such as \(HCLError.excerpt(attribute.name, limit: 60)) = \(type.example)"
+                )
+            }
             set(attribute.name, value, from: "\(display):\(line)")
         }
         for block in source.syntax.body.blocks {
@@ -121,16 +126,21 @@ struct VariableValues {
 
     /// A value from the command line or the environment: the text itself for a string (or a variable
     /// without a type, as Terraform takes it), else an HCL expression such as `["a", "b"]` or `3`.
-    static func literal(_ text: String, type: TypeConstraint, origin: String) throws -> HCL.Value {
+    /// `example` starts the example of the message (`--var region=`, `TF_VAR_region=`).
+    static func literal(_ text: String, type: TypeConstraint, origin: String, example: String) throws -> HCL.Value {
         switch type {
         case .string, .any: return .string(text)
         default:
+            var reason: String?
             if let expression = try? HCLParser.parse("v = \(text)\n", path: origin).body.attribute(named: "v")?.expression,
                 let value = Evaluator().value(of: expression)
             {
-                return type.convert(value)
+                reason = type.rejection(of: value)
+                if reason == nil { return type.convert(value) }
             }
-            throw CLIError("\(origin)=\(HCLError.excerpt(text, limit: 60)) is not a value of the variable's type; write it as Terraform would, e.g. --var 'subnets=[\"a\",\"b\"]'")
+            throw CLIError(
+                "\(origin)=\(HCLError.excerpt(text, limit: 60)) is not a value of the variable's type\(reason.map { " (\($0))" } ?? ""); write it as Terraform would, e.g. \(example)'\(type.example)'"
+            )
         }
     }
 }
