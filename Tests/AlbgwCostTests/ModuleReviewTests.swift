@@ -229,6 +229,9 @@ import Testing
         ("call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  name = \"x\"\n  colour = \"blue\"\n}\n", "call.tf:4:3: module.other has no variable \"colour\""),
         ("call.tf", "module \"gone\" {\n  source = \"./modules/none\"\n}\n", "call.tf:1:1: module.gone has source \"./modules/none\", which is not a directory"),
         ("modules/alb/loop.tf", "module \"again\" {\n  source = \"./\"\n  name = \"x\"\n}\n", "which is already being loaded"),
+        // An override file overrides blocks and local values the module's other files declare.
+        ("x_override.tf", "resource \"aws_lb\" \"nothing\" {\n  internal = true\n}\n", "x_override.tf:1:1: the override file's resource \"aws_lb\" \"nothing\" overrides nothing"),
+        ("x_override.tf", "locals {\n  nothing = 1\n}\n", "x_override.tf:2:3: the override file's local value \"nothing\" overrides nothing"),
         // Values a variable's type does not take, and a variable with no default that a call leaves out.
         (
             "call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  name = \"x\"\n  internal = \"maybe\"\n}\n",
@@ -270,6 +273,43 @@ import Testing
         #expect(result.exitCode == 65, "\(result.stderr)")
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    /// Override files replace the arguments and the local values they name, as Terraform merges them.
+    @Test func overrideFilesReplaceWhatTheyName() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-override-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try """
+        locals {
+          memory = 256
+        }
+
+        resource "aws_lambda_function" "api" {
+          function_name = "api"
+          memory_size   = local.memory
+          runtime       = "python3.12"
+          handler       = "app.handler"
+        }
+
+        """.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let plain = try TerraformLoader.load(directory.path, inputs: VariableInputs())
+        #expect(plain.block(address: "aws_lambda_function.api")?["memory_size"]?.value == .number(256))
+        try """
+        locals {
+          memory = 2048
+        }
+
+        resource "aws_lambda_function" "api" {
+          runtime = "python3.13"
+        }
+
+        """.write(to: directory.appendingPathComponent("prod_override.tf"), atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(directory.path, inputs: VariableInputs())
+        let function = try #require(config.block(address: "aws_lambda_function.api"))
+        #expect(function["memory_size"]?.value == .number(2048))
+        #expect(function["runtime"]?.value == .string("python3.13"))
+        #expect(function["handler"]?.value == .string("app.handler"))
     }
 
     /// What Terraform converts passes: strings that spell numbers and bools, numbers and bools as

@@ -109,8 +109,20 @@ final class ModuleExpander {
                     throw Self.duplicate(Self.describe(block), at: block.position, first: ordinary[first].position, sources: sources)
                 }
             }
+            // An override that names nothing in the other files is Terraform's error ("Missing resource to
+            // override", "Missing base local value definition to override").
             for override in overrides {
-                guard let key = Self.declarationKey(override), let index = indexByKey[key] else { continue }
+                if override.type == "locals" {
+                    for case .attribute(let attribute) in override.body.items {
+                        guard let index = locals.firstIndex(where: { $0.name == attribute.name }) else {
+                            throw Self.overridesNothing("local value \"\(HCLError.excerpt(attribute.name, limit: 60))\"", at: attribute.position, sources: sources)
+                        }
+                        locals[index].attribute = attribute
+                    }
+                    continue
+                }
+                guard let key = Self.declarationKey(override) else { continue }
+                guard let index = indexByKey[key] else { throw Self.overridesNothing(Self.describe(override), at: override.position, sources: sources) }
                 ordinary[index] = Self.merge(ordinary[index], override)
             }
             self.locals = locals
@@ -146,6 +158,12 @@ final class ModuleExpander {
         static func describe(_ block: HCL.Block) -> String {
             let labels = block.labels.map { "\"\(HCLError.excerpt($0, limit: 60))\"" }.joined(separator: " ")
             return block.type == "module" ? "module call \(labels)" : "\(block.type) \(labels)"
+        }
+
+        static func overridesNothing(_ what: String, at position: HCL.SourcePosition, sources: [String: SourceFile]) -> TerraformLoader.LoadError {
+            .invalid(
+                "\(SourceFile.position(position, in: sources[position.file])): the override file's \(what) overrides nothing: the module's other files do not declare it; Terraform rejects the override: declare it in a file that is not an override, or remove it"
+            )
         }
 
         static func duplicate(_ what: String, at position: HCL.SourcePosition, first: HCL.SourcePosition, sources: [String: SourceFile]) -> TerraformLoader.LoadError {
