@@ -229,6 +229,9 @@ import Testing
         ("call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  name = \"x\"\n  colour = \"blue\"\n}\n", "call.tf:4:3: module.other has no variable \"colour\""),
         ("call.tf", "module \"gone\" {\n  source = \"./modules/none\"\n}\n", "call.tf:1:1: module.gone has source \"./modules/none\", which is not a directory"),
         ("modules/alb/loop.tf", "module \"again\" {\n  source = \"./\"\n  name = \"x\"\n}\n", "which is already being loaded"),
+        // nullable = false: null is neither a default nor a value for a variable without one.
+        ("extra.tf", "variable \"zone\" {\n  nullable = false\n  default = null\n}\n", "extra.tf:3:13: variable \"zone\" has nullable = false and the default null"),
+        ("modules/alb/extra.tf", "variable \"zone\" {\n  nullable = false\n}\n", "main.tf:53:1: module.alb does not set zone"),
         // An override file overrides blocks and local values the module's other files declare.
         ("x_override.tf", "resource \"aws_lb\" \"nothing\" {\n  internal = true\n}\n", "x_override.tf:1:1: the override file's resource \"aws_lb\" \"nothing\" overrides nothing"),
         ("x_override.tf", "locals {\n  nothing = 1\n}\n", "x_override.tf:2:3: the override file's local value \"nothing\" overrides nothing"),
@@ -273,6 +276,23 @@ import Testing
         #expect(result.exitCode == 65, "\(result.stderr)")
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    /// null passed to a variable with nullable = false and no default is Terraform's error; with a
+    /// default, the default is taken.
+    @Test func nullForAVariableThatMayNotBeNull() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-nullable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("mod"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "variable \"zone\" {\n  nullable = false\n}\n\nvariable \"size\" {\n  nullable = false\n  default  = 3\n}\n"
+            .write(to: directory.appendingPathComponent("mod/main.tf"), atomically: true, encoding: .utf8)
+        try "module \"m\" {\n  source = \"./mod\"\n  zone   = \"a\"\n  size   = null\n}\n".write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        #expect(CLI.run(["review", directory.path]).exitCode == 0)
+        try "module \"m\" {\n  source = \"./mod\"\n  zone   = null\n}\n".write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let result = CLI.run(["review", directory.path])
+        #expect(result.exitCode == 65)
+        #expect(
+            result.stderr.contains("main.tf:3:3: module.m sets zone to null, which its variable in module mod/ does not take (nullable = false, no default)"), "\(result.stderr)")
     }
 
     /// Override files replace the arguments and the local values they name, as Terraform merges them.

@@ -257,6 +257,11 @@ final class ModuleExpander {
             let nullable = variable.attribute(named: "nullable").flatMap { Evaluator().value(of: $0.expression) } != .bool(false)
             let defaultAttribute = variable.attribute(named: "default")
             let defaultValue = defaultAttribute.flatMap { Evaluator().value(of: $0.expression) }
+            if let defaultAttribute, defaultValue == .null, !nullable {
+                throw TerraformLoader.LoadError.invalid(
+                    "\(position(defaultAttribute.expression.position, scope: scope)): variable \"\(HCLError.excerpt(name, limit: 60))\" has nullable = false and the default null; Terraform rejects the default: give one that is not null, or drop the default to make the variable required"
+                )
+            }
             if let defaultAttribute, let defaultValue, let reason = type.rejection(of: defaultValue) {
                 throw TerraformLoader.LoadError.invalid(
                     "\(position(defaultAttribute.expression.position, scope: scope)): variable \"\(HCLError.excerpt(name, limit: 60))\" has the default \(defaultValue.excerpt()), which its type does not take (\(reason)); Terraform rejects the default: change it or the type"
@@ -381,9 +386,13 @@ final class ModuleExpander {
         // A variable without a default must be set by every call (whatever its count), and a value the
         // call gives must be one the variable's type takes.
         var types: [String: TypeConstraint] = [:]
+        var neverNull: Set<String> = []  // nullable = false and no default: null is no value for them
         for variable in definition.variables {
             let variableName = variable.labels[0]
             types[variableName] = variable.attribute(named: "type").map { TypeConstraint($0.expression) } ?? .any
+            if variable.attribute(named: "default") == nil, variable.attribute(named: "nullable").flatMap({ Evaluator().value(of: $0.expression) }) == .bool(false) {
+                neverNull.insert(variableName)
+            }
             guard variable.attribute(named: "default") == nil, call.body.attribute(named: variableName) == nil else { continue }
             throw TerraformLoader.LoadError.invalid(
                 "\(position): module.\(HCLError.excerpt(name, limit: 60)) does not set \(HCLError.excerpt(variableName, limit: 60)), which module \(shownModule) requires (its variable has no default, \(self.position(variable.position, scope: scope))); Terraform rejects the call: set \(HCLError.excerpt(variableName, limit: 60)) = ... in it, or give the variable a default"
@@ -406,6 +415,11 @@ final class ModuleExpander {
             var argumentThrough: [String: [TerraformReference]] = [:]
             for attribute in call.body.attributes where !meta.contains(attribute.name) {
                 let value = instanceEvaluator.value(of: attribute.expression) ?? .unknown
+                if value == .null, neverNull.contains(attribute.name) {
+                    throw TerraformLoader.LoadError.invalid(
+                        "\(self.position(attribute.position, scope: scope)): module.\(HCLError.excerpt(name, limit: 60))\(instanceKey ?? "") sets \(HCLError.excerpt(attribute.name, limit: 60)) to null, which its variable in module \(shownModule) does not take (nullable = false, no default); Terraform rejects the value: pass one that is not null"
+                    )
+                }
                 if let reason = types[attribute.name]?.rejection(of: value) {
                     throw TerraformLoader.LoadError.invalid(
                         "\(self.position(attribute.position, scope: scope)): module.\(HCLError.excerpt(name, limit: 60))\(instanceKey ?? "") sets \(HCLError.excerpt(attribute.name, limit: 60)) to \(value.excerpt()), which the type of its variable in module \(shownModule) does not take (\(reason)); Terraform rejects the value: pass one of that type"
