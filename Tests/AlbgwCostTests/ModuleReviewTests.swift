@@ -281,7 +281,7 @@ import Testing
     /// null passed to a variable with nullable = false and no default is Terraform's error; with a
     /// default, the default is taken.
     @Test func nullForAVariableThatMayNotBeNull() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-nullable-\(UUID().uuidString)")
+        let directory = try emptyDirectory("albgw-nullable")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("mod"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try "variable \"zone\" {\n  nullable = false\n}\n\nvariable \"size\" {\n  nullable = false\n  default  = 3\n}\n"
@@ -297,8 +297,7 @@ import Testing
 
     /// Override files replace the arguments and the local values they name, as Terraform merges them.
     @Test func overrideFilesReplaceWhatTheyName() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-override-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try emptyDirectory("albgw-override")
         defer { try? FileManager.default.removeItem(at: directory) }
         try """
         locals {

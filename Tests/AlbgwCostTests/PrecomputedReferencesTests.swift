@@ -8,8 +8,7 @@ import Testing
 /// are written out here: what each expression names, and what the local it reads stands for.
 @Suite struct PrecomputedReferencesTests {
     @Test func rootReferencesAreThoseWrittenAndThoseOfWhatTheyRead() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-precomputed-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try emptyDirectory("albgw-precomputed")
         defer { try? FileManager.default.removeItem(at: directory) }
         try """
         locals {
