@@ -295,6 +295,43 @@ import Testing
             result.stderr.contains("main.tf:3:3: module.m sets zone to null, which its variable in module mod/ does not take (nullable = false, no default)"), "\(result.stderr)")
     }
 
+    /// A local value no locals block declares is Terraform's "Reference to undeclared local value":
+    /// a finding at the reference, in the root module and in a module, with the names that are declared.
+    @Test func undeclaredLocalValuesAreFindings() throws {
+        let directory = try emptyDirectory("albgw-locals")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("mod"), withIntermediateDirectories: true)
+        try "locals {\n  size = 3\n}\n\nresource \"aws_lb\" \"m\" {\n  name = local.size\n  idle_timeout = local.sise\n}\n"
+            .write(to: directory.appendingPathComponent("mod/main.tf"), atomically: true, encoding: .utf8)
+        try """
+        locals {
+          subnet_ids = ["subnet-1"]
+          other      = 1
+        }
+
+        module "m" {
+          source = "./mod"
+        }
+
+        resource "aws_lb" "x" {
+          subnets = local.subnet_idz
+          name    = local.other
+        }
+
+        """.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let result = CLI.run(["review", directory.path, "--format", "json"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let document = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = (document["terraform"] as? [String: Any])?["findings"] as? [[String: Any]]
+        let undeclared = (findings ?? []).filter { $0["id"] as? String == "undeclared-reference" }
+        #expect(
+            undeclared.compactMap { $0["message"] as? String }.sorted() == [
+                "aws_lb.x refers to local.subnet_idz, which no file declares: terraform plan fails",
+                "module.m.aws_lb.m refers to module.m.local.sise, which the module module.m does not declare: terraform plan fails",
+            ])
+        #expect(undeclared.compactMap { $0["fix"] as? String }.contains("declare subnet_idz in a locals block or fix the name (declared: subnet_ids, other)"))
+    }
+
     /// Override files replace the arguments and the local values they name, as Terraform merges them.
     @Test func overrideFilesReplaceWhatTheyName() throws {
         let directory = try emptyDirectory("albgw-override")

@@ -32,6 +32,8 @@ final class ModuleExpander {
     private(set) var notes: [String] = []
     /// Resources and data sources declared with no instance (`count = 0`, an empty `for_each`).
     private(set) var declaredWithoutInstances: Set<String> = []
+    /// `local.x` of every module instance expanded (`module.alb.local.x`).
+    private(set) var declaredLocals: Set<String> = []
     private var instances = 0
     /// Instances made by count, for_each and dynamic so far (see `instanceBudget`).
     private var expanded = 0
@@ -272,6 +274,7 @@ final class ModuleExpander {
             if let passed = through["var.\(name)"] { scope.through["var.\(name)"] = passed }
             blocks.append(convert(variable, scope: scope, evaluator: scope.evaluator()))
         }
+        for (name, _) in definition.locals { declaredLocals.insert("\(prefix)local.\(name)") }
         try evaluateLocalsAndCalls(definition, scope: &scope, callKey: callKey, stack: stack)
         // Locals and module outputs are settled: one evaluator serves every block that follows.
         let evaluator = scope.evaluator()

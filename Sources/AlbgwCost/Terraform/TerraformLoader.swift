@@ -103,6 +103,6 @@ package enum TerraformLoader {
         lastExpander.keep(expander)
         return TerraformConfiguration(
             files: expander.files + values.files, blocks: expander.blocks, givenVariables: Set(values.values.keys), notes: expander.notes, warnings: values.warnings,
-            declaredWithoutInstances: expander.declaredWithoutInstances)
+            declaredWithoutInstances: expander.declaredWithoutInstances, declaredLocals: expander.declaredLocals)
     }
 }

@@ -437,14 +437,18 @@ package struct TerraformConfiguration: Sendable, Equatable {
 
     /// Resources and data sources declared with no instance (`count = 0`): references to them are valid.
     package let declaredWithoutInstances: Set<String>
+    /// The local values each module instance declares (`local.x`, `module.alb.local.x`); nil when
+    /// not known (a plan's JSON does not list them).
+    package let declaredLocals: Set<String>?
     /// Provider configurations, the root module's first.
     package let providers: [TerraformBlock]
 
     package init(
         files: [String], blocks: [TerraformBlock], givenVariables: Set<String> = [], notes: [String] = [], warnings: [String] = [],
-        declaredWithoutInstances: Set<String> = []
+        declaredWithoutInstances: Set<String> = [], declaredLocals: Set<String>? = nil
     ) {
         self.declaredWithoutInstances = declaredWithoutInstances
+        self.declaredLocals = declaredLocals
         self.files = files
         self.blocks = blocks
         self.givenVariables = givenVariables

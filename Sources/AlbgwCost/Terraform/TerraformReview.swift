@@ -289,16 +289,21 @@ package enum TerraformReview {
             forEachExpression(block) { expression in
                 if let formerAddress, formerAddress.position == expression.position { return }
                 for reference in expression.references where reference.module == block.module {
-                    guard let address = declarable(reference), !config.declares(address), !config.declaredWithoutInstances.contains(address),
-                        reported.insert(address).inserted
-                    else { continue }
+                    guard let address = declarable(reference) else { continue }
+                    let declared =
+                        reference.root == "local"
+                        ? config.declaredLocals.map { $0.contains(address) } ?? true
+                        : config.declares(address) || config.declaredWithoutInstances.contains(address)
+                    guard !declared, reported.insert(address).inserted else { continue }
                     let where_ = reference.module.isEmpty ? "no file declares" : "the module \(reference.module.dropLast()) does not declare"
-                    add(
-                        .undeclaredReference, .high, expression.position,
-                        "\(block.address) refers to \(address), which \(where_): terraform plan fails",
-                        reference.root == "var"
-                            ? "declare variable \"\(address.split(separator: ".").last ?? "")\" {} or fix the name"
-                            : "declare \(address) or fix the reference (declared: \(similar(reference, config: config)))")
+                    let name = address.split(separator: ".").last ?? ""
+                    let fix =
+                        switch reference.root {
+                        case "var": "declare variable \"\(name)\" {} or fix the name"
+                        case "local": "declare \(name) in a locals block or fix the name (declared: \(similarLocals(reference, config: config)))"
+                        default: "declare \(address) or fix the reference (declared: \(similar(reference, config: config)))"
+                        }
+                    add(.undeclaredReference, .high, expression.position, "\(block.address) refers to \(address), which \(where_): terraform plan fails", fix)
                 }
             }
         }
@@ -337,11 +342,22 @@ package enum TerraformReview {
     /// the review can check (locals, module outputs, `each`, `count`...).
     static func declarable(_ reference: TerraformReference) -> String? {
         switch reference.root {
-        case "var", "data": return reference.target
+        case "var", "data", "local": return reference.target
         default:
             guard reference.resourceType?.hasPrefix("aws_") == true else { return nil }
             return reference.target
         }
+    }
+
+    /// The local values of the module the reference is written in, nearest name first.
+    static func similarLocals(_ reference: TerraformReference, config: TerraformConfiguration) -> String {
+        let prefix = reference.module + "local."
+        let names = (config.declaredLocals ?? []).filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains(".") }.map { String($0.dropFirst(prefix.count)) }
+        let typed = String(reference.target?.dropFirst(prefix.count) ?? "")
+        let hint = Suggestion.closest(to: typed, in: names).map { [$0] } ?? []
+        let rest = names.filter { !hint.contains($0) }.sorted()
+        let listed = hint + rest
+        return listed.isEmpty ? "no local values at all" : listed.prefix(8).joined(separator: ", ") + (listed.count > 8 ? ", ..." : "")
     }
 
     static func similar(_ reference: TerraformReference, config: TerraformConfiguration) -> String {
