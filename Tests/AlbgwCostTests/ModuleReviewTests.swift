@@ -229,6 +229,11 @@ import Testing
         ("call.tf", "module \"other\" {\n  source = \"./modules/alb\"\n  name = \"x\"\n  colour = \"blue\"\n}\n", "call.tf:4:3: module.other has no variable \"colour\""),
         ("call.tf", "module \"gone\" {\n  source = \"./modules/none\"\n}\n", "call.tf:1:1: module.gone has source \"./modules/none\", which is not a directory"),
         ("modules/alb/loop.tf", "module \"again\" {\n  source = \"./\"\n  name = \"x\"\n}\n", "which is already being loaded"),
+        // An optional attribute's default its own type does not take, wherever the type nests it.
+        (
+            "extra.tf", "variable \"rules\" {\n  type = map(object({\n    port = optional(number, \"q\")\n  }))\n}\n",
+            "extra.tf:3:29: variable \"rules\" gives the optional attribute port a default its type does not take (a number is required)"
+        ),
         // nullable = false: null is neither a default nor a value for a variable without one.
         ("extra.tf", "variable \"zone\" {\n  nullable = false\n  default = null\n}\n", "extra.tf:3:13: variable \"zone\" has nullable = false and the default null"),
         ("modules/alb/extra.tf", "variable \"zone\" {\n  nullable = false\n}\n", "main.tf:53:1: module.alb does not set zone"),

@@ -257,6 +257,11 @@ final class ModuleExpander {
             let type = variable.attribute(named: "type").map { TypeConstraint($0.expression) } ?? .any
             var value = inputs[name]
             let nullable = variable.attribute(named: "nullable").flatMap { Evaluator().value(of: $0.expression) } != .bool(false)
+            if let (attribute, reason, at) = type.rejectedOptionalDefault() {
+                throw TerraformLoader.LoadError.invalid(
+                    "\(position(at, scope: scope)): variable \"\(HCLError.excerpt(name, limit: 60))\" gives the optional attribute \(HCLError.excerpt(attribute, limit: 60)) a default its type does not take (\(reason)); Terraform rejects the type: change the default or the attribute's type"
+                )
+            }
             let defaultAttribute = variable.attribute(named: "default")
             let defaultValue = defaultAttribute.flatMap { Evaluator().value(of: $0.expression) }
             if let defaultAttribute, defaultValue == .null, !nullable {

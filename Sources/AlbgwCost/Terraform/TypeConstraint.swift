@@ -20,6 +20,8 @@ indirect enum TypeConstraint: Sendable, Equatable {
         var optional: Bool
         /// The default of an optional attribute, as written (converted to `type` when applied).
         var defaultValue: HCL.Value?
+        /// Where that default is written.
+        var defaultPosition: HCL.SourcePosition? = nil
     }
 
     /// The constraint a `type = ...` expression spells; `any` for what it cannot read.
@@ -53,7 +55,8 @@ indirect enum TypeConstraint: Sendable, Equatable {
                     guard let name = item.key.literalName else { continue }
                     if case .functionCall(let inner) = item.value.kind, inner.name == "optional", let type = inner.arguments.first {
                         let defaultValue = inner.arguments.count > 1 ? Evaluator().value(of: inner.arguments[1]) : nil
-                        attributes[name] = Attribute(type: TypeConstraint(type), optional: true, defaultValue: defaultValue)
+                        attributes[name] = Attribute(
+                            type: TypeConstraint(type), optional: true, defaultValue: defaultValue, defaultPosition: inner.arguments.count > 1 ? inner.arguments[1].position : nil)
                     } else {
                         attributes[name] = Attribute(type: TypeConstraint(item.value), optional: false, defaultValue: nil)
                     }
@@ -123,6 +126,25 @@ indirect enum TypeConstraint: Sendable, Equatable {
             guard digits() > 0 else { return false }
         }
         return bytes.isEmpty
+    }
+
+    /// The first `optional(TYPE, DEFAULT)` whose default its own type does not take, Terraform's
+    /// "Invalid default value for optional attribute": the attribute, why, and where the default is.
+    func rejectedOptionalDefault() -> (attribute: String, reason: String, position: HCL.SourcePosition)? {
+        switch self {
+        case .any, .string, .number, .bool: return nil
+        case .list(let element), .map(let element): return element.rejectedOptionalDefault()
+        case .tuple(let elements): return elements.lazy.compactMap { $0.rejectedOptionalDefault() }.first
+        case .object(let attributes):
+            for name in attributes.keys.sorted() {
+                let attribute = attributes[name]!
+                if let value = attribute.defaultValue, let position = attribute.defaultPosition, let reason = attribute.type.rejection(of: value) {
+                    return (name, reason, position)
+                }
+                if let inner = attribute.type.rejectedOptionalDefault() { return inner }
+            }
+            return nil
+        }
     }
 
     /// A value of this type as a variable file or `--var` writes it, for messages.
