@@ -337,6 +337,54 @@ import Testing
         #expect(undeclared.compactMap { $0["fix"] as? String }.contains("declare subnet_idz in a locals block or fix the name (declared: subnet_ids, other)"))
     }
 
+    /// An index that count or for_each did not make is Terraform's "Invalid index": a finding that
+    /// lists the instances there are. `["1"]` names the instance `[1]`, as Terraform converts it; an
+    /// index inside try() or a conditional is left alone (it may never be evaluated).
+    @Test func indexesCountDidNotMakeAreFindings() throws {
+        let directory = try emptyDirectory("albgw-index")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try """
+        variable "i" {
+          default = 1
+        }
+
+        resource "aws_security_group" "sg" {
+          count = 2
+        }
+
+        resource "aws_lb" "x" {
+          security_groups = [aws_security_group.sg[var.i].id]
+        }
+
+        resource "aws_security_group" "m" {
+          for_each = toset(["a", "b"])
+        }
+
+        resource "aws_lb" "y" {
+          security_groups = [aws_security_group.m["c"].id, aws_security_group.m["a"].id]
+        }
+
+        # Inside try() or a conditional an invalid index need not fail the plan: no finding.
+        resource "aws_lb" "z" {
+          security_groups = [try(aws_security_group.m["d"].id, "sg-0"), var.i == 1 ? "sg-1" : aws_security_group.m["e"].id]
+        }
+
+        """.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        func messages(_ extra: [String]) -> [String] {
+            let result = CLI.run(["review", directory.path, "--format", "json"] + extra)
+            let document = (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any]
+            let findings = ((document?["terraform"] as? [String: Any])?["findings"] as? [[String: Any]]) ?? []
+            return findings.filter { $0["id"] as? String == "invalid-index" }.compactMap { $0["message"] as? String }.sorted()
+        }
+        let forEach = "aws_lb.y refers to aws_security_group.m[\"c\"], but its count or for_each makes only [\"a\"], [\"b\"]: terraform plan fails (invalid index)"
+        #expect(messages([]) == [forEach])
+        #expect(messages(["--var", "i=1"]) == [forEach])
+        #expect(
+            messages(["--var", "i=2"]) == [
+                "aws_lb.x refers to aws_security_group.sg[\"2\"], but its count or for_each makes only [0], [1]: terraform plan fails (invalid index)", forEach,
+            ])
+    }
+
     /// Override files replace the arguments and the local values they name, as Terraform merges them.
     @Test func overrideFilesReplaceWhatTheyName() throws {
         let directory = try emptyDirectory("albgw-override")

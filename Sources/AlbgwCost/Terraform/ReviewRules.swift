@@ -21,6 +21,7 @@ package enum ReviewRuleID: String, Sendable, CaseIterable {
     case undeclaredReference = "undeclared-reference"
     // Added later: new rules go last, so that the SARIF ruleIndex of the others stays.
     case lambdaMemoryRange = "lambda-memory-range"
+    case invalidIndex = "invalid-index"
 
     /// Position in the catalogue, which is also SARIF's `ruleIndex`.
     package var index: Int { Self.allCases.firstIndex(of: self)! }
@@ -193,6 +194,13 @@ extension ReviewRuleID {
                 description:
                     "Lambda gives a function 128 MB to 10,240 MB of memory: AWS refuses a memory_size outside that range when the function is created or updated, so the apply fails. The analysis prices Lambda's default, 128 MB, and says so.",
                 fix: "Set memory_size from 128 to 10240 (MB).")
+        case .invalidIndex:
+            ReviewRule(
+                id: self, severities: [.high], category: .correctness,
+                summary: "A reference to an instance that count or for_each does not make",
+                description:
+                    "An expression refers to an instance key (aws_security_group.sg[2], aws_lb.x[\"b\"]) that the resource's count or for_each, as the code gives them, does not make: terraform plan fails with \"Invalid index\". Inside try(), can() or a conditional it is left alone, since it may never be evaluated.",
+                fix: "Refer to an instance that exists, or change the count or for_each.")
         }
     }
 }

@@ -508,4 +508,12 @@ package struct TerraformConfiguration: Sendable, Equatable {
     /// Whether a block of this address without its instance key (`aws_lb.x`, `data.t.n`, `var.v`) is
     /// declared: what `block(for:)` finds for a reference whose target this is, keyed or not.
     package func declares(_ target: String) -> Bool { byBase[target] != nil }
+
+    /// The instance keys `count` or `for_each` gave the declaration at `target` (`[0]`, `["api"]`),
+    /// in order; nil when its instances are not keyed (no count or for_each, or a value not known).
+    package func instanceKeys(of target: String) -> [String]? {
+        guard let instances = byBase[target] else { return nil }
+        let keys = instances.all.compactMap { blocks[$0].key }
+        return keys.count == instances.all.count && !keys.isEmpty ? keys : nil
+    }
 }

@@ -294,6 +294,17 @@ package enum TerraformReview {
                         reference.root == "local"
                         ? config.declaredLocals.map { $0.contains(address) } ?? true
                         : config.declares(address) || config.declaredWithoutInstances.contains(address)
+                    if declared, let key = reference.key, let keys = config.instanceKeys(of: address),
+                        !keys.contains(where: { Self.sameIndex($0, key) }), !Self.mayNotBeEvaluated(expression.text), reported.insert(address + key).inserted
+                    {
+                        // Terraform's "Invalid index": count or for_each made other instances.
+                        let listed = keys.count > 6 ? keys.prefix(6).joined(separator: ", ") + ", ..." : keys.joined(separator: ", ")
+                        add(
+                            .invalidIndex, .high, expression.position,
+                            "\(block.address) refers to \(address)\(key), but its count or for_each makes only \(listed): terraform plan fails (invalid index)",
+                            "refer to one of \(listed), or change the count or for_each of \(address)")
+                        continue
+                    }
                     guard !declared, reported.insert(address).inserted else { continue }
                     let where_ = reference.module.isEmpty ? "no file declares" : "the module \(reference.module.dropLast()) does not declare"
                     let name = address.split(separator: ".").last ?? ""
@@ -340,6 +351,25 @@ package enum TerraformReview {
 
     /// The address a reference needs declared, or nil for references that are not to declarations
     /// the review can check (locals, module outputs, `each`, `count`...).
+    /// Whether part of an expression may never be evaluated, or its errors be caught: inside `try()`
+    /// or `can()`, or a branch of a conditional. An invalid index there need not fail the plan.
+    static func mayNotBeEvaluated(_ text: String) -> Bool {
+        text.containsBytes("try(") || text.containsBytes("can(") || text.containsBytes("?")
+    }
+
+    /// Whether two instance keys name the same instance: Terraform converts `["1"]` to `[1]` for a list
+    /// of instances and `[1]` to `["1"]` for a map of them.
+    static func sameIndex(_ a: String, _ b: String) -> Bool {
+        func plain(_ key: String) -> Substring {
+            let inner = key.dropFirst().dropLast()
+            if inner.count >= 3, inner.first == "\"", inner.last == "\"", inner.dropFirst().dropLast().allSatisfy(\.isASCII), Int(inner.dropFirst().dropLast()) != nil {
+                return inner.dropFirst().dropLast()
+            }
+            return inner
+        }
+        return plain(a) == plain(b)
+    }
+
     static func declarable(_ reference: TerraformReference) -> String? {
         switch reference.root {
         case "var", "data", "local": return reference.target
