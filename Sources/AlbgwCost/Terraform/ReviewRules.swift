@@ -185,7 +185,7 @@ extension ReviewRuleID {
             ReviewRule(
                 id: self, severities: [.high], category: .correctness,
                 summary: "A reference to a resource, data source, variable or local value that no file declares",
-                description: "An expression refers to a resource, data source or variable that none of the files read declares: terraform plan fails.",
+                description: "An expression refers to a resource, data source, variable or local value that none of the files read declares: terraform plan fails.",
                 fix: "Declare it, or fix the reference.")
         case .lambdaMemoryRange:
             ReviewRule(
