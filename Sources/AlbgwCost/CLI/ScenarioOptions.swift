@@ -307,10 +307,7 @@ struct ValueReader {
     /// Digits with an exponent, `1e3`, `2.5E-4`, `1e999`: a number, written in a way albgw-cost does
     /// not read (however large or small the exponent).
     static func isExponentNumeral(_ text: String) -> Bool {
-        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return false }
-        var exponent = text[text.index(after: e)...]
-        if exponent.first == "+" || exponent.first == "-" { exponent = exponent.dropFirst() }
-        return ExactDecimal.isPlainNumeral(String(text[..<e])) && !exponent.isEmpty && exponent.allSatisfy { $0.isASCII && $0.isNumber }
+        text.contains { $0 == "e" || $0 == "E" } && !text.hasPrefix("+") && !text.hasPrefix("-") && ExactDecimal.isDecimalNumeral(text)
     }
 
     /// A decimal option without a fixed default: nil when not given, echoed as the rule that applies.

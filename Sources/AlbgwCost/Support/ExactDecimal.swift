@@ -591,6 +591,30 @@ extension ExactDecimal: CustomStringConvertible {
         return value
     }
 
+    /// `[+-]digits[.digits][e[+-]digits]`, `.5` and `5.` included: what Terraform reads as a number from
+    /// a string. Not hexadecimal (`0x50`), `NaN` or `infinity`, which Swift's `Double` would take.
+    package static func isDecimalNumeral(_ text: String) -> Bool {
+        var bytes = Substring(text).utf8[...]
+        if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        func digits() -> Int {
+            let count = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        var mantissa = digits()
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            mantissa += digits()
+        }
+        guard mantissa > 0 else { return false }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
+    }
+
     /// True for digits with at most one decimal point between digits. Any length: leading zeros and
     /// zeros after the last significant decimal cost nothing, and `init(exactly:)` refuses a digit
     /// it cannot keep.

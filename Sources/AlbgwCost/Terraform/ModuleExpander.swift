@@ -69,6 +69,8 @@ final class ModuleExpander {
         let display: String
         let sources: [String: SourceFile]
         let variables: [HCL.Block]
+        /// What each variable declares, by name, read and checked once however many instances use it.
+        let declarations: [String: VariableDeclaration]
         let locals: [(name: String, attribute: HCL.Attribute)]
         let calls: [HCL.Block]
         let resources: [HCL.Block]
@@ -139,6 +141,48 @@ final class ModuleExpander {
                 }
             }
             (self.variables, self.calls, self.resources, self.outputs, self.others) = (variables, calls, resources, outputs, others)
+            var declarations: [String: VariableDeclaration] = [:]
+            for variable in variables {
+                declarations[variable.labels[0]] = try VariableDeclaration(variable, sources: sources)
+            }
+            self.declarations = declarations
+        }
+
+        /// A variable's `type`, `nullable` and `default`. Terraform refuses, when it loads the module, a
+        /// default the type does not take, a null default with `nullable = false`, and an
+        /// `optional(TYPE, DEFAULT)` whose default its type does not take.
+        struct VariableDeclaration {
+            let type: TypeConstraint
+            let nullable: Bool
+            /// Whether a `default` is written (`default = null` included); without one, every call sets it.
+            let hasDefault: Bool
+            let defaultValue: HCL.Value?
+
+            init(_ variable: HCL.Block, sources: [String: SourceFile]) throws {
+                let name = HCLError.excerpt(variable.labels[0], limit: 60)
+                func at(_ position: HCL.SourcePosition) -> SourcePosition { SourceFile.position(position, in: sources[position.file]) }
+                type = variable.attribute(named: "type").map { TypeConstraint($0.expression) } ?? .any
+                nullable = variable.attribute(named: "nullable").flatMap { Evaluator().value(of: $0.expression) } != .bool(false)
+                let defaultAttribute = variable.attribute(named: "default")
+                hasDefault = defaultAttribute != nil
+                defaultValue = defaultAttribute.flatMap { Evaluator().value(of: $0.expression) }
+                if let (attribute, reason, position) = type.rejectedOptionalDefault() {
+                    throw TerraformLoader.LoadError.invalid(
+                        "\(at(position)): variable \"\(name)\" gives the optional attribute \(HCLError.excerpt(attribute, limit: 60)) a default its type does not take (\(reason)); Terraform rejects the type: change the default or the attribute's type"
+                    )
+                }
+                guard let defaultAttribute, let defaultValue else { return }
+                if defaultValue == .null, !nullable {
+                    throw TerraformLoader.LoadError.invalid(
+                        "\(at(defaultAttribute.expression.position)): variable \"\(name)\" has nullable = false and the default null; Terraform rejects the default: give one that is not null, or drop the default to make the variable required"
+                    )
+                }
+                if let reason = type.rejection(of: defaultValue) {
+                    throw TerraformLoader.LoadError.invalid(
+                        "\(at(defaultAttribute.expression.position)): variable \"\(name)\" has the default \(defaultValue.excerpt()), which its type does not take (\(reason)); Terraform rejects the default: change it or the type"
+                    )
+                }
+            }
         }
 
         /// What Terraform requires to be unique in a module: the block type and the labels that name it.
@@ -254,28 +298,10 @@ final class ModuleExpander {
         // Variables: the value given, else the default; converted to the declared type.
         for variable in definition.variables {
             let name = variable.labels[0]
-            let type = variable.attribute(named: "type").map { TypeConstraint($0.expression) } ?? .any
+            let declaration = definition.declarations[name]!
             var value = inputs[name]
-            let nullable = variable.attribute(named: "nullable").flatMap { Evaluator().value(of: $0.expression) } != .bool(false)
-            if let (attribute, reason, at) = type.rejectedOptionalDefault() {
-                throw TerraformLoader.LoadError.invalid(
-                    "\(position(at, scope: scope)): variable \"\(HCLError.excerpt(name, limit: 60))\" gives the optional attribute \(HCLError.excerpt(attribute, limit: 60)) a default its type does not take (\(reason)); Terraform rejects the type: change the default or the attribute's type"
-                )
-            }
-            let defaultAttribute = variable.attribute(named: "default")
-            let defaultValue = defaultAttribute.flatMap { Evaluator().value(of: $0.expression) }
-            if let defaultAttribute, defaultValue == .null, !nullable {
-                throw TerraformLoader.LoadError.invalid(
-                    "\(position(defaultAttribute.expression.position, scope: scope)): variable \"\(HCLError.excerpt(name, limit: 60))\" has nullable = false and the default null; Terraform rejects the default: give one that is not null, or drop the default to make the variable required"
-                )
-            }
-            if let defaultAttribute, let defaultValue, let reason = type.rejection(of: defaultValue) {
-                throw TerraformLoader.LoadError.invalid(
-                    "\(position(defaultAttribute.expression.position, scope: scope)): variable \"\(HCLError.excerpt(name, limit: 60))\" has the default \(defaultValue.excerpt()), which its type does not take (\(reason)); Terraform rejects the default: change it or the type"
-                )
-            }
-            if value == nil || (value == .null && !nullable) { value = defaultValue }
-            if let value { scope.variables[name] = type.convert(value) }
+            if value == nil || (value == .null && !declaration.nullable) { value = declaration.defaultValue }
+            if let value { scope.variables[name] = declaration.type.convert(value) }
             if let passed = through["var.\(name)"] { scope.through["var.\(name)"] = passed }
             blocks.append(convert(variable, scope: scope, evaluator: scope.evaluator()))
         }
@@ -393,15 +419,9 @@ final class ModuleExpander {
         }
         // A variable without a default must be set by every call (whatever its count), and a value the
         // call gives must be one the variable's type takes.
-        var types: [String: TypeConstraint] = [:]
-        var neverNull: Set<String> = []  // nullable = false and no default: null is no value for them
         for variable in definition.variables {
             let variableName = variable.labels[0]
-            types[variableName] = variable.attribute(named: "type").map { TypeConstraint($0.expression) } ?? .any
-            if variable.attribute(named: "default") == nil, variable.attribute(named: "nullable").flatMap({ Evaluator().value(of: $0.expression) }) == .bool(false) {
-                neverNull.insert(variableName)
-            }
-            guard variable.attribute(named: "default") == nil, call.body.attribute(named: variableName) == nil else { continue }
+            guard definition.declarations[variableName]?.hasDefault == false, call.body.attribute(named: variableName) == nil else { continue }
             throw TerraformLoader.LoadError.invalid(
                 "\(position): module.\(HCLError.excerpt(name, limit: 60)) does not set \(HCLError.excerpt(variableName, limit: 60)), which module \(shownModule) requires (its variable has no default, \(self.position(variable.position, scope: scope))); Terraform rejects the call: set \(HCLError.excerpt(variableName, limit: 60)) = ... in it, or give the variable a default"
             )
@@ -423,12 +443,13 @@ final class ModuleExpander {
             var argumentThrough: [String: [TerraformReference]] = [:]
             for attribute in call.body.attributes where !meta.contains(attribute.name) {
                 let value = instanceEvaluator.value(of: attribute.expression) ?? .unknown
-                if value == .null, neverNull.contains(attribute.name) {
+                let declaration = definition.declarations[attribute.name]
+                if value == .null, let declaration, !declaration.nullable, !declaration.hasDefault {
                     throw TerraformLoader.LoadError.invalid(
                         "\(self.position(attribute.position, scope: scope)): module.\(HCLError.excerpt(name, limit: 60))\(instanceKey ?? "") sets \(HCLError.excerpt(attribute.name, limit: 60)) to null, which its variable in module \(shownModule) does not take (nullable = false, no default); Terraform rejects the value: pass one that is not null"
                     )
                 }
-                if let reason = types[attribute.name]?.rejection(of: value) {
+                if let reason = declaration?.type.rejection(of: value) {
                     throw TerraformLoader.LoadError.invalid(
                         "\(self.position(attribute.position, scope: scope)): module.\(HCLError.excerpt(name, limit: 60))\(instanceKey ?? "") sets \(HCLError.excerpt(attribute.name, limit: 60)) to \(value.excerpt()), which the type of its variable in module \(shownModule) does not take (\(reason)); Terraform rejects the value: pass one of that type"
                     )

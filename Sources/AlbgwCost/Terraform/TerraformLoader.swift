@@ -93,9 +93,7 @@ package enum TerraformLoader {
             // One file is reviewed on its own: the directory's variable files belong to its other files.
             inputs.readsAutomaticFiles = false
         }
-        var declared: [String: TypeConstraint] = [:]
-        for variable in root.variables { declared[variable.labels[0]] = variable.attribute(named: "type").map { TypeConstraint($0.expression) } ?? .any }
-        let values = try VariableValues.load(inputs, rootDirectory: rootDirectory, declared: declared)
+        let values = try VariableValues.load(inputs, rootDirectory: rootDirectory, declared: root.declarations.mapValues(\.type))
         try expander.expand(root, prefix: "", callKey: "", inputs: values.values, arguments: [:], through: [:], stack: [root.directory])
         expander.forgetReadAhead()
         // The syntax trees are read no more, but expressions evaluate from them on demand; freeing the

@@ -104,30 +104,6 @@ indirect enum TypeConstraint: Sendable, Equatable {
         }
     }
 
-    /// `[+-]digits[.digits][e[+-]digits]`, `.5` and `5.` included: what Terraform reads as a number from
-    /// a string. Not hexadecimal (`0x50`), `NaN` or `infinity`, which Swift's `Double` would take.
-    static func isDecimalNumeral(_ text: String) -> Bool {
-        var bytes = Substring(text).utf8[...]
-        if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-        func digits() -> Int {
-            let count = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
-            bytes = bytes.dropFirst(count)
-            return count
-        }
-        var mantissa = digits()
-        if bytes.first == UInt8(ascii: ".") {
-            bytes = bytes.dropFirst()
-            mantissa += digits()
-        }
-        guard mantissa > 0 else { return false }
-        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
-            bytes = bytes.dropFirst()
-            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-            guard digits() > 0 else { return false }
-        }
-        return bytes.isEmpty
-    }
-
     /// The first `optional(TYPE, DEFAULT)` whose default its own type does not take, Terraform's
     /// "Invalid default value for optional attribute": the attribute, why, and where the default is.
     func rejectedOptionalDefault() -> (attribute: String, reason: String, position: HCL.SourcePosition)? {
@@ -183,7 +159,7 @@ indirect enum TypeConstraint: Sendable, Equatable {
             return nil
         case (.number, .string(let text)):
             // Terraform reads a string as a number when it spells one in decimal (1e3 included).
-            return Self.isDecimalNumeral(text) ? nil : refused("a number is required")
+            return ExactDecimal.isDecimalNumeral(text) ? nil : refused("a number is required")
         case (.number, _):
             return refused("a number is required")
         case (.bool, .bool):

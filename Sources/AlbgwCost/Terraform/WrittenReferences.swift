@@ -27,11 +27,35 @@ struct WrittenReferences: Sendable {
 
     init() {}
 
+    private init(references: [TerraformReference], reads: [String?]?) {
+        self.references = references
+        self.reads = reads
+    }
+
+    /// References kept each once by text. Most expressions hold a reference or two: duplicates are
+    /// found by a scan until the list grows past 16, then by a set.
+    private struct Once {
+        private(set) var references: [TerraformReference] = []
+        private var seen: Set<String>?
+
+        /// Appends `reference` unless one of its text is kept; whether it was appended.
+        @discardableResult
+        mutating func insert(_ reference: TerraformReference) -> Bool {
+            if seen == nil {
+                if references.contains(where: { $0.text == reference.text }) { return false }
+                if references.count == 16 { seen = Set(references.map(\.text)) }
+            }
+            if seen != nil, !seen!.insert(reference.text).inserted { return false }
+            references.append(reference)
+            return true
+        }
+    }
+
     private struct Builder {
         let module: String
-        var written = WrittenReferences()
-        /// Most expressions hold a reference or two: duplicates are found by a scan until the list grows.
-        var seen: Set<String>?
+        var once = Once()
+        var reads: [String?]?
+        var written: WrittenReferences { WrittenReferences(references: once.references, reads: reads) }
         /// One buffer for the steps of all of them.
         var steps: [TerraformReference.Step] = []
 
@@ -47,12 +71,8 @@ struct WrittenReferences: Sendable {
                     steps.append(key)
                 }
             }
-            let reference = TerraformReference(root: root, steps: steps, module: module)
-            if seen == nil {
-                if written.references.contains(where: { $0.text == reference.text }) { return }
-                if written.references.count == 16 { seen = Set(written.references.map(\.text)) }
-            }
-            if seen != nil, !seen!.insert(reference.text).inserted { return }
+            let count = once.references.count
+            guard once.insert(TerraformReference(root: root, steps: steps, module: module)) else { return }
             // What a variable, local or module output is read as: `var.x`, `local.y`, `module.z.out`.
             var read: String?
             if root == "var" || root == "local" || root == "module" {
@@ -66,9 +86,8 @@ struct WrittenReferences: Sendable {
                 default: read = names.first.map { "\(root).\($0)" }
                 }
             }
-            if read != nil && written.reads == nil { written.reads = Array(repeating: nil, count: written.references.count) }
-            written.references.append(reference)
-            written.reads?.append(read)
+            if read != nil && reads == nil { reads = Array(repeating: nil, count: count) }
+            reads?.append(read)
         }
     }
 
@@ -76,24 +95,14 @@ struct WrittenReferences: Sendable {
     /// by `var.x`, `local.y`, `module.z.out`), each once in the order met.
     func followed(through: [String: [TerraformReference]]) -> [TerraformReference] {
         guard let reads, !through.isEmpty, reads.contains(where: { $0.map { through[$0] != nil } ?? false }) else { return references }
-        var result: [TerraformReference] = []
-        var seen: Set<String>?
-        func add(_ reference: TerraformReference) {
-            if seen == nil {
-                if result.contains(where: { $0.text == reference.text }) { return }
-                result.append(reference)
-                if result.count > 16 { seen = Set(result.map(\.text)) }
-            } else if seen!.insert(reference.text).inserted {
-                result.append(reference)
-            }
-        }
+        var result = Once()
         for (reference, read) in zip(references, reads) {
-            add(reference)
+            result.insert(reference)
             if let read, let passed = through[read] {
-                for reference in passed { add(reference) }
+                for reference in passed { result.insert(reference) }
             }
         }
-        return result
+        return result.references
     }
 }
 
