@@ -177,6 +177,48 @@ import Testing
         #expect(missing.first { $0.id == "undeclared-reference" }?.message.contains("refers to aws_iam_role.absent, which no file declares") == true, "\(missing.map(\.message))")
     }
 
+    /// An invalid index is left alone where it may never be evaluated: in `try()`, `can()` or a
+    /// conditional of the code. A `?`, `try(` or `can(` in the text of a string, a heredoc or a
+    /// comment does not make it so, nor does a longer name ending in `try(`.
+    @Test(arguments: [
+        ("try(aws_lb.x[2].arn, null)", true),
+        ("can(aws_lb.x[2].arn)", true),
+        ("var.on ? aws_lb.x[2].arn : null", true),
+        ("\"${var.on ? aws_lb.x[2].arn : \"\"}\"", true),
+        ("[for s in var.l : s if s != null ? true : false]", true),
+        ("aws_lb.x[2].arn", false),
+        ("\"https://${aws_lb.x[2].dns_name}/?q=1\"", false),
+        ("\"what? ${aws_lb.x[2].arn} try(\"", false),
+        ("\"a \\\" ? \"", false),
+        ("\"$${not?} %%{a?}\"", false),
+        ("retry(aws_lb.x[2].arn)", false),
+        ("{ a = aws_lb.x[2].arn # why?\n}", false),
+        ("/* can( */ aws_lb.x[2].arn", false),
+        ("<<-EOT\n  what?\n  EOT", false),
+        ("<<EOT\nwhat\nEOT\n == x ? 1 : 2", true),
+    ])
+    func mayNotBeEvaluated(text: String, guarded: Bool) {
+        #expect(TerraformReview.mayNotBeEvaluated(text) == guarded)
+    }
+
+    /// A `?` in a URL no longer hides an invalid index (it did when any `?` of the text counted).
+    @Test func aQuestionMarkInAStringDoesNotHideAnInvalidIndex() throws {
+        let extra = """
+
+            resource "aws_iam_role" "extra" {
+              count = 2
+              name  = "extra-${count.index}"
+            }
+
+            output "url" {
+              value = "https://example.com/?role=${aws_iam_role.extra[5].name}"
+            }
+
+            """
+        let (_, findings) = try review(try good + extra)
+        #expect(findings.map(\.id) == ["invalid-index"], "\(findings.map(\.message))")
+    }
+
     var privateDomain: String { get throws { try String(contentsOfFile: "\(Self.fixtures)/private-custom-domain.tf", encoding: .utf8) } }
 
     /// A private custom domain name with its access association and no ALB is vpce-apigw-lambda.

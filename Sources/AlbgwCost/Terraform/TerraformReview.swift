@@ -349,12 +349,89 @@ package enum TerraformReview {
         }
     }
 
-    /// The address a reference needs declared, or nil for references that are not to declarations
-    /// the review can check (locals, module outputs, `each`, `count`...).
     /// Whether part of an expression may never be evaluated, or its errors be caught: inside `try()`
     /// or `can()`, or a branch of a conditional. An invalid index there need not fail the plan.
+    ///
+    /// Read from the text: a `?`, `try(` or `can(` of the code counts, one in the text of a string, a
+    /// heredoc or a comment does not (`"${aws_lb.x[2].dns_name}/?q=1"` still fails the plan).
     static func mayNotBeEvaluated(_ text: String) -> Bool {
-        text.containsBytes("try(") || text.containsBytes("can(") || text.containsBytes("?")
+        let bytes = Array(text.utf8)
+        // What encloses the current byte: code (`true`) or string text (`false`); `${` and `%{` in a
+        // string open code that its `}` closes, `{` in code nests code.
+        var enclosing: [Bool] = [true]
+        var heredocMarker: [UInt8]?
+        var index = 0
+        func at(_ offset: Int) -> UInt8 { offset >= 0 && offset < bytes.count ? bytes[offset] : 0 }
+        func isNameByte(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if let marker = heredocMarker {
+                // Heredoc text up to a line that is the marker alone (after indentation).
+                if byte == UInt8(ascii: "\n") {
+                    var start = index + 1
+                    while at(start) == UInt8(ascii: " ") || at(start) == UInt8(ascii: "\t") { start += 1 }
+                    if start + marker.count <= bytes.count, Array(bytes[start..<start + marker.count]) == marker, !isNameByte(at(start + marker.count)) {
+                        heredocMarker = nil
+                        index = start + marker.count
+                        continue
+                    }
+                }
+                index += 1
+                continue
+            }
+            if enclosing.last == false {
+                switch byte {
+                case UInt8(ascii: "\\"): index += 2
+                case UInt8(ascii: "\""):
+                    enclosing.removeLast()
+                    index += 1
+                case UInt8(ascii: "$"), UInt8(ascii: "%"):
+                    if at(index + 1) == UInt8(ascii: "{") && at(index - 1) != byte {
+                        enclosing.append(true)
+                        index += 2
+                    } else {
+                        index += 1
+                    }
+                default: index += 1
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "?"): return true
+            case UInt8(ascii: "\""): enclosing.append(false)
+            case UInt8(ascii: "{"): enclosing.append(true)
+            case UInt8(ascii: "}"): if enclosing.count > 1 { enclosing.removeLast() }
+            case UInt8(ascii: "#"),
+                UInt8(ascii: "/") where byte == UInt8(ascii: "#") || at(index + 1) == UInt8(ascii: "/"):
+                while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                continue
+            case UInt8(ascii: "/") where at(index + 1) == UInt8(ascii: "*"):
+                index += 2
+                while index < bytes.count && !(bytes[index] == UInt8(ascii: "*") && at(index + 1) == UInt8(ascii: "/")) { index += 1 }
+                index += 2
+                continue
+            case UInt8(ascii: "<") where at(index + 1) == UInt8(ascii: "<"):
+                var start = index + 2
+                if at(start) == UInt8(ascii: "-") { start += 1 }
+                var end = start
+                while end < bytes.count && isNameByte(bytes[end]) { end += 1 }
+                if end > start && at(end) == UInt8(ascii: "\n") {
+                    heredocMarker = Array(bytes[start..<end])
+                    index = end
+                    continue
+                }
+            case UInt8(ascii: "t"), UInt8(ascii: "c"):
+                // `try(` or `can(`, not the end of a longer name (`retry(`).
+                let name = bytes[index..<min(index + 4, bytes.count)]
+                if (name.elementsEqual("try(".utf8) || name.elementsEqual("can(".utf8)) && !isNameByte(at(index - 1)) { return true }
+            default: break
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Whether two instance keys name the same instance: Terraform converts `["1"]` to `[1]` for a list
@@ -370,6 +447,8 @@ package enum TerraformReview {
         return plain(a) == plain(b)
     }
 
+    /// The address a reference needs declared, or nil for references that are not to declarations
+    /// the review can check (locals, module outputs, `each`, `count`...).
     static func declarable(_ reference: TerraformReference) -> String? {
         switch reference.root {
         case "var", "data", "local": return reference.target
