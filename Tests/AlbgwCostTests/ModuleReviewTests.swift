@@ -385,6 +385,26 @@ import Testing
             ])
     }
 
+    /// A module's local value is checked in the module, named with its call path; a local value an
+    /// override file replaces is checked as replaced. `terraform validate` (1.11.4) reports only the
+    /// module's: the overridden `var.q` was a false finding.
+    @Test func localValuesAreCheckedInTheirModuleAndAsOverridden() throws {
+        let directory = try emptyDirectory("albgw-local-values")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("m"), withIntermediateDirectories: true)
+        try "locals {\n  x = var.q\n}\n\nmodule \"m\" {\n  source = \"./m\"\n}\n".write(
+            to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        try "locals {\n  x = \"fine\"\n}\n".write(to: directory.appendingPathComponent("main_override.tf"), atomically: true, encoding: .utf8)
+        try "locals {\n  y = var.nope\n}\n".write(to: directory.appendingPathComponent("m/main.tf"), atomically: true, encoding: .utf8)
+        let result = CLI.run(["review", directory.path, "--format", "json"])
+        let document = (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any]
+        let findings = ((document?["terraform"] as? [String: Any])?["findings"] as? [[String: Any]]) ?? []
+        #expect(
+            findings.compactMap { $0["message"] as? String } == [
+                "module.m.local.y refers to module.m.var.nope, which the module module.m does not declare: terraform plan fails"
+            ], "\(result.stdout)")
+    }
+
     /// Override files replace the arguments and the local values they name, as Terraform merges them.
     @Test func overrideFilesReplaceWhatTheyName() throws {
         let directory = try emptyDirectory("albgw-override")

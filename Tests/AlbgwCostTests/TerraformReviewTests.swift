@@ -177,6 +177,40 @@ import Testing
         #expect(missing.first { $0.id == "undeclared-reference" }?.message.contains("refers to aws_iam_role.absent, which no file declares") == true, "\(missing.map(\.message))")
     }
 
+    /// A reference a local value writes is reported at the local value, once, as Terraform reports it
+    /// ("on main.tf line 2, in locals"), however many blocks read it; one it reads through another
+    /// local value is reported where that one writes it. `terraform validate` (1.11.4) on the locals
+    /// alone reports the undeclared variable once, on line 2.
+    @Test func referencesOfLocalValuesAreReportedWhereTheyAreWritten() throws {
+        let text = """
+            locals {
+              name  = "x-${var.q}"
+              other = local.name
+              roles = aws_iam_role.r[5].arn
+            }
+
+            resource "aws_iam_role" "r" {
+              count = 2
+              name  = local.name
+            }
+
+            resource "aws_iam_role" "s" {
+              name = "${local.other}-${local.roles}"
+            }
+
+            """
+        let (_, findings) = try review(text)
+        let lines = findings.map { "\($0.position.line):\($0.position.column) \($0.id) \($0.message)" }.sorted()
+        #expect(
+            lines == [
+                "2:11 undeclared-reference local.name refers to var.q, which no file declares: terraform plan fails",
+                "4:11 invalid-index local.roles refers to aws_iam_role.r[5], but its count or for_each makes only [0], [1]: terraform plan fails (invalid index)",
+            ], "\(lines)")
+        // Read by nothing, a local value is still checked.
+        let (_, alone) = try review("locals {\n  name = var.q\n}\n")
+        #expect(alone.map { "\($0.position.line):\($0.position.column) \($0.message)" } == ["2:10 local.name refers to var.q, which no file declares: terraform plan fails"])
+    }
+
     /// An invalid index is left alone where it may never be evaluated: in `try()`, `can()` or a
     /// conditional of the code. A `?`, `try(` or `can(` in the text of a string, a heredoc or a
     /// comment does not make it so, nor does a longer name ending in `try(`.

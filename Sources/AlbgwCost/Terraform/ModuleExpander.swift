@@ -137,6 +137,7 @@ final class ModuleExpander {
                 case "module": if !block.labels.isEmpty { calls.append(block) }
                 case "resource", "data": if block.labels.count >= 2 { resources.append(block) }
                 case "output": if !block.labels.isEmpty { outputs.append(block) }
+                case "locals": break  // `locals`, override files applied: one block per instance (`localValues`)
                 default: others.append(block)
                 }
             }
@@ -309,6 +310,7 @@ final class ModuleExpander {
         try evaluateLocalsAndCalls(definition, scope: &scope, callKey: callKey, stack: stack)
         // Locals and module outputs are settled: one evaluator serves every block that follows.
         let evaluator = scope.evaluator()
+        if !definition.locals.isEmpty { blocks.append(localValues(definition, scope: scope, evaluator: evaluator)) }
         expandResources(definition.resources, scope: scope, evaluator: evaluator)
         for block in definition.others { blocks.append(convert(block, scope: scope, evaluator: evaluator)) }
         var outputs: [String: HCL.Value] = [:]
@@ -564,6 +566,22 @@ final class ModuleExpander {
     }
 
     // MARK: - Conversion
+
+    /// The module instance's local values as one `locals` block, each with the references it writes
+    /// itself (not those of what it reads): a reference is checked where it is written, as Terraform
+    /// reports it, and once, however many blocks read the local value.
+    private func localValues(_ definition: ModuleDefinition, scope: Scope, evaluator: Evaluator) -> TerraformBlock {
+        let attributes = definition.locals.map { name, attribute in
+            let expression = attribute.expression
+            let written =
+                (scope.prefix.isEmpty ? precomputed.written(expression) : nil) ?? WrittenReferences(expression, module: scope.prefix, evaluator: evaluator)
+            let context = ExpressionContext(evaluator: evaluator, file: source(expression.range.file, scope: scope))
+            return (name, TerraformExpression(expression, context: context, references: written.references, elements: nil))
+        }
+        return TerraformBlock(
+            kind: "locals", labels: [], attributesInOrder: attributes, blocks: [], position: position(definition.locals[0].attribute.position, scope: scope),
+            module: scope.prefix)
+    }
 
     func position(_ position: HCL.SourcePosition, scope: Scope) -> SourcePosition {
         SourceFile.position(position, in: source(position.file, scope: scope))

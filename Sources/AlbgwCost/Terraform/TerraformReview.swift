@@ -283,11 +283,15 @@ package enum TerraformReview {
         // References to resources that are not declared (each expression's own; what a variable or an
         // output stands for is checked where it is written).
         // The `from` of a `moved` or `removed` block names what no longer exists: that is its point.
+        // Local values first: a reference a local value writes is reported there, not at the blocks
+        // that read the local value.
         var reported: Set<String> = []
-        for block in config.blocks {
+        for block in config.blocks.filter({ $0.kind == "locals" }) + config.blocks.filter({ $0.kind != "locals" }) {
             let formerAddress = block.kind == "moved" || block.kind == "removed" ? block["from"] : nil
-            forEachExpression(block) { expression in
+            var subject = block.address
+            forEachExpression(block) { name, expression in
                 if let formerAddress, formerAddress.position == expression.position { return }
+                if block.kind == "locals" { subject = "\(block.module)local.\(name)" }
                 for reference in expression.references where reference.module == block.module {
                     guard let address = declarable(reference) else { continue }
                     let declared =
@@ -301,7 +305,7 @@ package enum TerraformReview {
                         let listed = keys.count > 6 ? keys.prefix(6).joined(separator: ", ") + ", ..." : keys.joined(separator: ", ")
                         add(
                             .invalidIndex, .high, expression.position,
-                            "\(block.address) refers to \(address)\(key), but its count or for_each makes only \(listed): terraform plan fails (invalid index)",
+                            "\(subject) refers to \(address)\(key), but its count or for_each makes only \(listed): terraform plan fails (invalid index)",
                             "refer to one of \(listed), or change the count or for_each of \(address)")
                         continue
                     }
@@ -314,7 +318,7 @@ package enum TerraformReview {
                         case "local": "declare \(name) in a locals block or fix the name (declared: \(similarLocals(reference, config: config)))"
                         default: "declare \(address) or fix the reference (declared: \(similar(reference, config: config)))"
                         }
-                    add(.undeclaredReference, .high, expression.position, "\(block.address) refers to \(address), which \(where_): terraform plan fails", fix)
+                    add(.undeclaredReference, .high, expression.position, "\(subject) refers to \(address), which \(where_): terraform plan fails", fix)
                 }
             }
         }
@@ -322,7 +326,12 @@ package enum TerraformReview {
 
     /// `body` on each expression of `block` (attributes by name), then of its nested blocks, in order.
     static func forEachExpression(_ block: TerraformBlock, _ body: (TerraformExpression) -> Void) {
-        for attribute in block.attributeList { body(attribute.expression) }
+        forEachExpression(block) { _, expression in body(expression) }
+    }
+
+    /// `body` on each attribute of `block` (by name) with its name, then of its nested blocks, in order.
+    static func forEachExpression(_ block: TerraformBlock, _ body: (String, TerraformExpression) -> Void) {
+        for attribute in block.attributeList { body(attribute.name, attribute.expression) }
         for nested in block.blocks { forEachExpression(nested, body) }
     }
 
