@@ -230,6 +230,18 @@ import Testing
         ("/* can( */ aws_lb.x[2].arn", false),
         ("<<-EOT\n  what?\n  EOT", false),
         ("<<EOT\nwhat\nEOT\n == x ? 1 : 2", true),
+        // Found by a new user's check, each compared with terraform plan (1.11.4):
+        ("<<EOT\n${var.on ? aws_lb.x[2].arn : \"\"}\nEOT", true),
+        ("<<EOT\n${try(aws_lb.x[2].arn, \"\")}\nEOT", true),
+        ("1-try(aws_lb.x[2].port, 0)", true),
+        ("1 - can(aws_lb.x[2].port)", true),
+        ("try (aws_lb.x[2].arn, \"\")", true),
+        ("core::try(aws_lb.x[2].arn, \"\")", true),
+        ("\"%{ if var.on }${aws_lb.x[2].arn}%{ endif }\"", true),
+        ("x-try(aws_lb.x[2].arn)", false),
+        ("<<EOT\r\n?\r\n${aws_lb.x[2].arn}\r\nEOT\r\n", false),
+        ("<<EOT\nEOT ? not the end\n${aws_lb.x[2].arn}\nEOT", false),
+        ("\"%{ for s in var.l }${s}?%{ endfor }${aws_lb.x[2].arn}\"", false),
     ])
     func mayNotBeEvaluated(text: String, guarded: Bool) {
         #expect(TerraformReview.mayNotBeEvaluated(text) == guarded)

@@ -361,84 +361,113 @@ package enum TerraformReview {
     /// Whether part of an expression may never be evaluated, or its errors be caught: inside `try()`
     /// or `can()`, or a branch of a conditional. An invalid index there need not fail the plan.
     ///
-    /// Read from the text: a `?`, `try(` or `can(` of the code counts, one in the text of a string, a
-    /// heredoc or a comment does not (`"${aws_lb.x[2].dns_name}/?q=1"` still fails the plan).
+    /// Read from the text: a `?`, `try(` or `can(` of the code counts, and so does a template's
+    /// `%{ if }`; one in the text of a string, a heredoc or a comment does not
+    /// (`"${aws_lb.x[2].dns_name}/?q=1"` still fails the plan). The `${ }` of a string or a heredoc
+    /// is code.
     static func mayNotBeEvaluated(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
-        // What encloses the current byte: code (`true`) or string text (`false`); `${` and `%{` in a
-        // string open code that its `}` closes, `{` in code nests code.
-        var enclosing: [Bool] = [true]
-        var heredocMarker: [UInt8]?
+        /// What encloses the current byte: code, the text of a quoted string, or the text of a heredoc
+        /// (until a line of its marker alone). `${` and `%{` in text open code that its `}` closes.
+        enum Enclosing { case code, quoted, heredoc([UInt8]) }
+        var enclosing: [Enclosing] = [.code]
         var index = 0
         func at(_ offset: Int) -> UInt8 { offset >= 0 && offset < bytes.count ? bytes[offset] : 0 }
-        func isNameByte(_ byte: UInt8) -> Bool {
-            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-                || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "_") }
+        func isNameByte(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") }
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        func matches(_ word: String, at offset: Int) -> Bool { word.utf8.enumerated().allSatisfy { at(offset + $0.offset) == $0.element } }
+        /// `try(` or `can(` (blanks allowed before the parenthesis) starting a name: `retry(` and `x-try(`
+        /// are other names, `1-try(` is a subtraction.
+        func isGuardCall(at offset: Int) -> Bool {
+            guard matches("try", at: offset) || matches("can", at: offset) else { return false }
+            var after = offset + 3
+            while isBlank(at(after)) { after += 1 }
+            guard at(after) == UInt8(ascii: "(") else { return false }
+            var start = offset
+            while start > 0 && isNameByte(bytes[start - 1]) { start -= 1 }
+            return start == offset || !isLetter(bytes[start])
+        }
+        /// Where the line starting at `offset` ends when it holds `marker` alone (blanks around it),
+        /// else nil.
+        func markerLineEnd(_ marker: [UInt8], from offset: Int) -> Int? {
+            var position = offset
+            while isBlank(at(position)) { position += 1 }
+            guard position + marker.count <= bytes.count, bytes[position..<position + marker.count].elementsEqual(marker) else { return nil }
+            position += marker.count
+            while isBlank(at(position)) || at(position) == UInt8(ascii: "\r") { position += 1 }
+            return position >= bytes.count || at(position) == UInt8(ascii: "\n") ? position : nil
+        }
+        /// At `${` or `%{` of text (not `$${` or `%%{`): opens code; a `%{ if` directive is a conditional.
+        func opensCode(at offset: Int) -> (opens: Bool, conditional: Bool) {
+            let byte = at(offset)
+            guard byte == UInt8(ascii: "$") || byte == UInt8(ascii: "%"), at(offset + 1) == UInt8(ascii: "{"), at(offset - 1) != byte else { return (false, false) }
+            var word = offset + 2
+            if at(word) == UInt8(ascii: "~") { word += 1 }
+            while isBlank(at(word)) || at(word) == UInt8(ascii: "\n") || at(word) == UInt8(ascii: "\r") { word += 1 }
+            return (true, byte == UInt8(ascii: "%") && matches("if", at: word) && !isNameByte(at(word + 2)))
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if let marker = heredocMarker {
-                // Heredoc text up to a line that is the marker alone (after indentation).
-                if byte == UInt8(ascii: "\n") {
-                    var start = index + 1
-                    while at(start) == UInt8(ascii: " ") || at(start) == UInt8(ascii: "\t") { start += 1 }
-                    if start + marker.count <= bytes.count, Array(bytes[start..<start + marker.count]) == marker, !isNameByte(at(start + marker.count)) {
-                        heredocMarker = nil
-                        index = start + marker.count
-                        continue
-                    }
-                }
-                index += 1
-                continue
-            }
-            if enclosing.last == false {
-                switch byte {
-                case UInt8(ascii: "\\"): index += 2
-                case UInt8(ascii: "\""):
+            switch enclosing[enclosing.count - 1] {
+            case .quoted, .heredoc:
+                if case .heredoc(let marker) = enclosing[enclosing.count - 1], byte == UInt8(ascii: "\n"), let end = markerLineEnd(marker, from: index + 1) {
                     enclosing.removeLast()
-                    index += 1
-                case UInt8(ascii: "$"), UInt8(ascii: "%"):
-                    if at(index + 1) == UInt8(ascii: "{") && at(index - 1) != byte {
-                        enclosing.append(true)
-                        index += 2
-                    } else {
-                        index += 1
-                    }
-                default: index += 1
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "?"): return true
-            case UInt8(ascii: "\""): enclosing.append(false)
-            case UInt8(ascii: "{"): enclosing.append(true)
-            case UInt8(ascii: "}"): if enclosing.count > 1 { enclosing.removeLast() }
-            case UInt8(ascii: "#"),
-                UInt8(ascii: "/") where byte == UInt8(ascii: "#") || at(index + 1) == UInt8(ascii: "/"):
-                while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
-                continue
-            case UInt8(ascii: "/") where at(index + 1) == UInt8(ascii: "*"):
-                index += 2
-                while index < bytes.count && !(bytes[index] == UInt8(ascii: "*") && at(index + 1) == UInt8(ascii: "/")) { index += 1 }
-                index += 2
-                continue
-            case UInt8(ascii: "<") where at(index + 1) == UInt8(ascii: "<"):
-                var start = index + 2
-                if at(start) == UInt8(ascii: "-") { start += 1 }
-                var end = start
-                while end < bytes.count && isNameByte(bytes[end]) { end += 1 }
-                if end > start && at(end) == UInt8(ascii: "\n") {
-                    heredocMarker = Array(bytes[start..<end])
                     index = end
                     continue
                 }
-            case UInt8(ascii: "t"), UInt8(ascii: "c"):
-                // `try(` or `can(`, not the end of a longer name (`retry(`).
-                let name = bytes[index..<min(index + 4, bytes.count)]
-                if (name.elementsEqual("try(".utf8) || name.elementsEqual("can(".utf8)) && !isNameByte(at(index - 1)) { return true }
-            default: break
+                if case .quoted = enclosing[enclosing.count - 1] {
+                    if byte == UInt8(ascii: "\\") {
+                        index += 2
+                        continue
+                    }
+                    if byte == UInt8(ascii: "\"") {
+                        enclosing.removeLast()
+                        index += 1
+                        continue
+                    }
+                }
+                let (opens, conditional) = opensCode(at: index)
+                if conditional { return true }
+                if opens {
+                    enclosing.append(.code)
+                    index += 2
+                    continue
+                }
+                index += 1
+            case .code:
+                switch byte {
+                case UInt8(ascii: "?"): return true
+                case UInt8(ascii: "\""): enclosing.append(.quoted)
+                case UInt8(ascii: "{"): enclosing.append(.code)
+                case UInt8(ascii: "}"): if enclosing.count > 1 { enclosing.removeLast() }
+                case UInt8(ascii: "#"),
+                    UInt8(ascii: "/") where byte == UInt8(ascii: "#") || at(index + 1) == UInt8(ascii: "/"):
+                    while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+                    continue
+                case UInt8(ascii: "/") where at(index + 1) == UInt8(ascii: "*"):
+                    index += 2
+                    while index < bytes.count && !(bytes[index] == UInt8(ascii: "*") && at(index + 1) == UInt8(ascii: "/")) { index += 1 }
+                    index += 2
+                    continue
+                case UInt8(ascii: "<") where at(index + 1) == UInt8(ascii: "<"):
+                    // `<<MARKER` or `<<-MARKER` and the end of the line: the heredoc's text follows.
+                    var start = index + 2
+                    if at(start) == UInt8(ascii: "-") { start += 1 }
+                    var end = start
+                    while end < bytes.count && isNameByte(bytes[end]) { end += 1 }
+                    var lineEnd = end
+                    if at(lineEnd) == UInt8(ascii: "\r") { lineEnd += 1 }
+                    if end > start && at(lineEnd) == UInt8(ascii: "\n") {
+                        enclosing.append(.heredoc(Array(bytes[start..<end])))
+                        index = lineEnd
+                        continue
+                    }
+                default:
+                    if isGuardCall(at: index) { return true }
+                }
+                index += 1
             }
-            index += 1
         }
         return false
     }
