@@ -585,6 +585,29 @@ import Testing
         #expect(bad.exitCode == 65 && bad.stderr.hasPrefix("albgw-cost: error: main.tf.json:4:"), "\(bad.stderr)")
     }
 
+    /// In Terraform's JSON syntax a string is a template whose `${ }` holds HCL code, strings of that
+    /// code included: `"${var.on ? \"a\" : \"\"}"` is read as `terraform plan` reads it (1.11.4), not
+    /// refused as a syntax error, and a line break in the code stays on the JSON's line.
+    @Test func codeInsideJSONTemplatesKeepsItsStrings() throws {
+        let json = #"""
+            {"variable": {"on": {"default": true}, "name": {"default": "b\"c"}},
+             "locals": {"quoted": "${\"a\"}", "chosen": "${var.on ? \"x-${var.name}\" : \"\"}", "text": "say \"${upper(\"hi\")}\"",
+                        "split": "${\n  var.on\n}", "escaped": "$${var.on}"},
+             "output": {"o": {"value": "${local.chosen}"}}}
+            """#
+        let directory = try emptyDirectory("albgw-json-code")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try json.write(to: directory.appendingPathComponent("main.tf.json"), atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(directory.path, inputs: VariableInputs())
+        let locals = try #require(config.blocks.first { $0.kind == "locals" })
+        #expect(locals["quoted"]?.value == .string("a"))
+        #expect(locals["chosen"]?.value == .string("x-b\"c"))
+        #expect(locals["text"]?.value == .string("say \"HI\""))
+        #expect(locals["split"]?.value == .bool(true))
+        #expect(locals["escaped"]?.value == .string("${var.on}"))
+        #expect(locals["split"]?.position.line == 3)
+    }
+
     @Test func symbolicLinksAreFollowedAndLoopsRefused() throws {
         let directory = try copy()
         defer { remove(directory) }

@@ -303,18 +303,59 @@ enum TerraformJSONSyntax {
             }
         }
 
-        /// A JSON string as an HCL template: `${` and `%{` stay live; quotes, backslashes and line breaks are escaped.
+        /// A JSON string as an HCL template: `${` and `%{` stay live; in its text, quotes, backslashes
+        /// and line breaks are escaped. The code of `${ }` and `%{ }` is copied as written (its strings
+        /// are HCL's: `"${var.on ? "a" : ""}"`), a line break in it as a space, to keep one line.
         func template(_ text: String) -> String {
             var out = "\""
-            for character in text {
-                switch character {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default: out.append(character)
+            let characters = Array(text)
+            // Inside the outer text (empty), code (`{`) or a string of that code (`"`).
+            var enclosing: [Character] = []
+            var index = 0
+            func next(_ offset: Int) -> Character? { index + offset < characters.count ? characters[index + offset] : nil }
+            while index < characters.count {
+                let character = characters[index]
+                let inText = enclosing.last != "{"
+                if inText, character == "$" || character == "%", next(1) == character, next(2) == "{" {
+                    out += "\(character)\(character){"  // `$${`: text, not code
+                    index += 3
+                    continue
                 }
+                if inText, character == "$" || character == "%", next(1) == "{" {
+                    out += "\(character){"
+                    enclosing.append("{")
+                    index += 2
+                    continue
+                }
+                switch enclosing.last {
+                case nil:
+                    switch character {
+                    case "\"": out += "\\\""
+                    case "\\": out += "\\\\"
+                    case "\n": out += "\\n"
+                    case "\r": out += "\\r"
+                    case "\t": out += "\\t"
+                    default: out.append(character)
+                    }
+                case "{":
+                    switch character {
+                    case "{": enclosing.append("{")
+                    case "}": enclosing.removeLast()
+                    case "\"": enclosing.append("\"")
+                    default: break
+                    }
+                    out.append(character == "\n" || character == "\r" ? " " : character)
+                default:
+                    if character == "\\", let escaped = next(1) {
+                        out.append(character)
+                        out.append(escaped)
+                        index += 2
+                        continue
+                    }
+                    if character == "\"" { enclosing.removeLast() }
+                    out.append(character)
+                }
+                index += 1
             }
             return out + "\""
         }
