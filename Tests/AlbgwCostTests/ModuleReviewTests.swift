@@ -606,6 +606,16 @@ import Testing
         #expect(locals["split"]?.value == .bool(true))
         #expect(locals["escaped"]?.value == .string("${var.on}"))
         #expect(locals["split"]?.position.line == 3)
+        // Control characters, NUL included, are values as in Terraform ("a\x00b" in terraform console).
+        try #"{"locals": {"x": "a\u0000b", "y": "${\"a\u0001b\"}"}}"#.write(to: directory.appendingPathComponent("main.tf.json"), atomically: true, encoding: .utf8)
+        let controls = try #require(try TerraformLoader.load(directory.path, inputs: VariableInputs()).blocks.first { $0.kind == "locals" })
+        #expect(controls["x"]?.value == .string("a\u{0}b") && controls["y"]?.value == .string("a\u{1}b"))
+        // An error in the code is placed on the JSON's own line (column 1, as findings in JSON are),
+        // not on a line of the text it is turned into.
+        try "{\n \"locals\": {\n  \"a\": 1,\n  \"b\": \"${var.x +}\"\n }\n}\n".write(
+            to: directory.appendingPathComponent("main.tf.json"), atomically: true, encoding: .utf8)
+        let bad = CLI.run(["review", directory.path])
+        #expect(bad.exitCode == 65 && bad.stderr.hasPrefix("albgw-cost: error: main.tf.json:4:1: expected expression"), "\(bad.stderr)")
     }
 
     @Test func symbolicLinksAreFollowedAndLoopsRefused() throws {

@@ -27,11 +27,15 @@ enum HCLAdapter {
         }
     }
 
-    /// Parses generated native syntax (from Terraform's JSON syntax).
-    static func parse(_ text: String, file: String) throws -> HCLFile {
+    /// Parses generated native syntax (from Terraform's JSON syntax). An error is placed as findings
+    /// are: on the JSON's own line (`lines` maps the generated lines to it), column 1.
+    static func parse(_ text: String, file: String, lines: [Int: Int]? = nil) throws -> HCLFile {
         do {
             return try HCLParser.parse(text, path: file)
-        } catch let error as HCLError {
+        } catch var error as HCLError {
+            if let lines {
+                error.position = HCL.SourcePosition(file: error.file, line: lines[error.line] ?? error.line, column: 1)
+            }
             throw TerraformLoader.LoadError.parse(error.description)
         }
     }

@@ -99,7 +99,7 @@ enum ModuleFiles {
             }
             do {
                 let (text, lines) = try asVariables ? TerraformJSONSyntax.variables(json) : TerraformJSONSyntax.convert(json)
-                return SourceFile(display: display, syntax: try HCLAdapter.parse(text, file: display), jsonLines: lines)
+                return SourceFile(display: display, syntax: try HCLAdapter.parse(text, file: display, lines: lines), jsonLines: lines)
             } catch let error as OrderedJSON.ParseError {
                 throw TerraformLoader.LoadError.parse("\(HCLError.excerpt(display, limit: 200)):\(error.line):1: \(error.message)")
             }

@@ -335,7 +335,7 @@ enum TerraformJSONSyntax {
                     case "\n": out += "\\n"
                     case "\r": out += "\\r"
                     case "\t": out += "\\t"
-                    default: out.append(character)
+                    default: out += Self.escapingControls(character)
                     }
                 case "{":
                     switch character {
@@ -353,11 +353,21 @@ enum TerraformJSONSyntax {
                         continue
                     }
                     if character == "\"" { enclosing.removeLast() }
-                    out.append(character)
+                    out += Self.escapingControls(character)
                 }
                 index += 1
             }
             return out + "\""
+        }
+
+        /// A control character (NUL included, which JSON may carry as `\u0000`) as HCL's `\uNNNN`;
+        /// line breaks and tabs as they are.
+        static func escapingControls(_ character: Character) -> String {
+            guard let scalar = character.unicodeScalars.first, scalar.value < 0x20, character != "\n", character != "\r", character != "\t" else {
+                return String(character)
+            }
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         }
 
         /// A JSON value as a constant HCL expression: strings literal, `${` included.
