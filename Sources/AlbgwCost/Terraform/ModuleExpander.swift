@@ -573,10 +573,8 @@ final class ModuleExpander {
     private func localValues(_ definition: ModuleDefinition, scope: Scope, evaluator: Evaluator) -> TerraformBlock {
         let attributes = definition.locals.map { name, attribute in
             let expression = attribute.expression
-            let written =
-                (scope.prefix.isEmpty ? precomputed.written(expression) : nil) ?? WrittenReferences(expression, module: scope.prefix, evaluator: evaluator)
             let context = ExpressionContext(evaluator: evaluator, file: source(expression.range.file, scope: scope))
-            return (name, TerraformExpression(expression, context: context, references: written.references, elements: nil))
+            return (name, TerraformExpression(expression, context: context, references: written(expression, scope: scope, evaluator: evaluator).references, elements: nil))
         }
         return TerraformBlock(
             kind: "locals", labels: [], attributesInOrder: attributes, blocks: [], position: position(definition.locals[0].attribute.position, scope: scope),
@@ -681,10 +679,12 @@ final class ModuleExpander {
     /// module outputs it reads stand for. In the root module, those of the files read while they
     /// were being parsed are looked up (`precomputed`) rather than worked out again.
     func references(_ expression: HCLExpression, scope: Scope, evaluator: Evaluator) -> [TerraformReference] {
-        if scope.prefix.isEmpty, let written = precomputed.written(expression) {
-            return written.followed(through: scope.through)
-        }
-        return WrittenReferences(expression, module: scope.prefix, evaluator: evaluator).followed(through: scope.through)
+        written(expression, scope: scope, evaluator: evaluator).followed(through: scope.through)
+    }
+
+    /// The references the expression writes itself, in the root namespace.
+    private func written(_ expression: HCLExpression, scope: Scope, evaluator: Evaluator) -> WrittenReferences {
+        (scope.prefix.isEmpty ? precomputed.written(expression) : nil) ?? WrittenReferences(expression, module: scope.prefix, evaluator: evaluator)
     }
 }
 

@@ -288,10 +288,9 @@ package enum TerraformReview {
         var reported: Set<String> = []
         for block in config.blocks.filter({ $0.kind == "locals" }) + config.blocks.filter({ $0.kind != "locals" }) {
             let formerAddress = block.kind == "moved" || block.kind == "removed" ? block["from"] : nil
-            var subject = block.address
             forEachExpression(block) { name, expression in
                 if let formerAddress, formerAddress.position == expression.position { return }
-                if block.kind == "locals" { subject = "\(block.module)local.\(name)" }
+                let subject = block.kind == "locals" ? "\(block.module)local.\(name)" : block.address
                 for reference in expression.references where reference.module == block.module {
                     guard let address = declarable(reference) else { continue }
                     let declared =
@@ -373,8 +372,8 @@ package enum TerraformReview {
         var enclosing: [Enclosing] = [.code]
         var index = 0
         func at(_ offset: Int) -> UInt8 { offset >= 0 && offset < bytes.count ? bytes[offset] : 0 }
-        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "_") }
-        func isNameByte(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") }
+        func startsName(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "_") }
+        func isNameByte(_ byte: UInt8) -> Bool { startsName(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") }
         func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         func matches(_ word: String, at offset: Int) -> Bool { word.utf8.enumerated().allSatisfy { at(offset + $0.offset) == $0.element } }
         /// `try(` or `can(` (blanks allowed before the parenthesis) starting a name: `retry(` and `x-try(`
@@ -386,7 +385,7 @@ package enum TerraformReview {
             guard at(after) == UInt8(ascii: "(") else { return false }
             var start = offset
             while start > 0 && isNameByte(bytes[start - 1]) { start -= 1 }
-            return start == offset || !isLetter(bytes[start])
+            return start == offset || !startsName(bytes[start])
         }
         /// Where the line starting at `offset` ends when it holds `marker` alone (blanks around it),
         /// else nil.
@@ -442,7 +441,7 @@ package enum TerraformReview {
                 case UInt8(ascii: "{"): enclosing.append(.code)
                 case UInt8(ascii: "}"): if enclosing.count > 1 { enclosing.removeLast() }
                 case UInt8(ascii: "#"),
-                    UInt8(ascii: "/") where byte == UInt8(ascii: "#") || at(index + 1) == UInt8(ascii: "/"):
+                    UInt8(ascii: "/") where at(index + 1) == UInt8(ascii: "/"):
                     while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
                     continue
                 case UInt8(ascii: "/") where at(index + 1) == UInt8(ascii: "*"):
