@@ -7,22 +7,29 @@ package enum ReviewRenderer {
         var out = "Terraform review of \(review.files.joined(separator: ", "))\n"
         let several = review.designs.count > 1
         if several { out += "  Designs: \(review.designs.count) instances\n" }
-        for (index, recognition) in review.designs.enumerated() {
-            let cost = index < review.costs.count ? review.costs[index] : nil
-            if several {
-                out +=
-                    "  \(index + 1). \(recognition.front ?? "?"): \(recognition.design?.rawValue ?? "none of the designs")\(cost.map { " at \(money($0))" } ?? "") (\(recognition.explanation))\n"
-            } else {
-                out += "  Design: \(recognition.design?.rawValue ?? "none of the designs") (\(recognition.explanation))\n"
+        // Each instance's lines stand alone: a review of a thousand instances writes them on every core.
+        let designs = review.designs, costs = review.costs
+        out += Parallel.chunks(count: designs.count, minimumChunk: 256) { range in
+            var out = ""
+            for index in range {
+                let recognition = designs[index]
+                let cost = index < costs.count ? costs[index] : nil
+                if several {
+                    out +=
+                        "  \(index + 1). \(recognition.front ?? "?"): \(recognition.design?.rawValue ?? "none of the designs")\(cost.map { " at \(money($0))" } ?? "") (\(recognition.explanation))\n"
+                } else {
+                    out += "  Design: \(recognition.design?.rawValue ?? "none of the designs") (\(recognition.explanation))\n"
+                }
+                if !recognition.facts.isEmpty {
+                    var table = TextTable([("Read from the code", .left), ("Value", .left), ("Where", .left)])
+                    for fact in recognition.facts { table.add([fact.name, fact.value, fact.position?.description ?? "-"]) }
+                    table.unbreakable = [2]
+                    let indent = several ? "     " : "  "
+                    out += width.map { table.render(indent: indent, width: $0) } ?? table.render(indent: indent)
+                }
             }
-            if !recognition.facts.isEmpty {
-                var table = TextTable([("Read from the code", .left), ("Value", .left), ("Where", .left)])
-                for fact in recognition.facts { table.add([fact.name, fact.value, fact.position?.description ?? "-"]) }
-                table.unbreakable = [2]
-                let indent = several ? "     " : "  "
-                out += width.map { table.render(indent: indent, width: $0) } ?? table.render(indent: indent)
-            }
-        }
+            return out
+        }.joined()
         for warning in review.warnings { out += "  Warning: \(warning)\n" }
         for unknown in unknowns(review) { out += "  Unknown: \(unknown)\n" }
         out += review.findings.isEmpty ? "  Findings: none\n" : "  Findings (\(review.findings.count)):\n"

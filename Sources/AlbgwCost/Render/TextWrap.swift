@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text that fits a terminal: paragraphs wrapped at word boundaries with a hanging indent, and
 /// tables whose widest text columns wrap inside their cells so that every row stays aligned.
 package enum TextWrap {
@@ -126,18 +128,39 @@ package enum TextWrap {
     /// Every line of `text` wrapped at `width`; a line's continuation is indented two spaces deeper
     /// than the line itself (past `- ` for a bullet). Table rows are left as they are.
     package static func lines(_ text: String, width: Int) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        let mark = Array(String(tableMark).utf8)
         let all = Array(text.utf8)
         let newline = UInt8(ascii: "\n")
-        var start = 0
+        // Lines are wrapped one by one: a long text is cut at line ends into a piece per core.
+        var starts = [0]
+        let pieces = all.count >= 1 << 20 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        for piece in 1..<max(1, pieces) {
+            guard let end = all[max(starts.last!, all.count * piece / pieces)...].firstIndex(of: newline) else { break }
+            starts.append(end + 1)
+        }
+        let cuts = starts + [all.count]
+        let wrapped = Parallel.chunks(count: cuts.count - 1, minimumChunk: 1) { range in
+            range.map { wrap(all, from: cuts[$0], to: cuts[$0 + 1], last: $0 == cuts.count - 2, width: width) }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(all.count)
+        for piece in wrapped.joined() { out += piece }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The lines of `all[start..<end]` wrapped at `width`; `end` follows a line end, or is the end of
+    /// the text (`last`), whose final line is wrapped and ended whether or not a line end follows it.
+    private static func wrap(_ all: [UInt8], from start: Int, to end: Int, last: Bool, width: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start)
+        let mark = Array(String(tableMark).utf8)
+        let newline = UInt8(ascii: "\n")
+        var start = start
         // Each line, found by scanning the bytes (a final newline ends the last line rather than starting one).
-        while start < all.count || (start == all.count && !text.hasSuffix("\n")) {
-            var end = start
-            while end < all.count && all[end] != newline { end += 1 }
-            let bytes = all[start..<end]
-            start = end + 1
+        while start < end || (last && start == end && all.last != newline) {
+            var lineEnd = start
+            while lineEnd < end && all[lineEnd] != newline { lineEnd += 1 }
+            let bytes = all[start..<lineEnd]
+            start = lineEnd + 1
             // Table rows were fitted by TextTable and marked: they stay whole.
             if bytes.starts(with: mark) {
                 out += bytes.dropFirst(mark.count)
@@ -156,7 +179,7 @@ package enum TextWrap {
             let content = body.hasPrefix("- ") ? String(body.dropFirst(2)) : String(body)
             out += paragraph(content, width: width, first: lead, rest: String(repeating: " ", count: lead.count + (body.hasPrefix("- ") ? 0 : 2))).utf8
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }
 

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import AlbgwCost
+
+/// Output of a large review is written in pieces on every core and joined in order. Each test makes
+/// a document large enough to be split and checks it against the same document written out here.
+@Suite struct ParallelOutputTests {
+    @Test func longArraysAreWrittenAsOneDocument() {
+        // 1,500 elements: past the 512 from which an array is split.
+        let value = JSONValue.object([("items", .array((0..<1_500).map { .string("s\($0)") })), ("after", .bool(true))])
+        let items = (0..<1_500).map { "    \"s\($0)\"" }.joined(separator: ",\n")
+        #expect(value.serialized() == "{\n  \"items\": [\n\(items)\n  ],\n  \"after\": true\n}\n")
+        // Nested long arrays inside a split one are written whole, in place.
+        let nested = JSONValue.array((0..<600).map { row in .array((0..<600).map { .number(ExactDecimal(row * 1_000 + $0)) }) })
+        let text = nested.serialized()
+        let rows = text.split(separator: "\n")
+        #expect(rows.count == 2 + 600 * 602)
+        #expect(rows[2] == "    0," && rows[601] == "    599")
+        #expect(rows[rows.count - 3] == "    599599" && rows[rows.count - 2] == "  ]" && rows.last == "]")
+    }
+
+    @Test func longTextsWrapLineByLine() {
+        // Prose lines too long for 40 columns, short lines and marked table rows, over 1 MB: cut into a
+        // piece per core. Each line wraps the same on its own.
+        let mark = String(TextWrap.tableMark)
+        var lines: [String] = []
+        for index in 0..<24_000 {
+            switch index % 3 {
+            case 0: lines.append("  - item \(index) has a description that runs well past forty columns and wraps")
+            case 1: lines.append("short \(index)")
+            default: lines.append(mark + "  row \(index)  " + String(repeating: "x", count: 50))
+            }
+        }
+        let expected = lines.map { TextWrap.lines($0 + "\n", width: 40) }.joined()
+        let text = lines.joined(separator: "\n") + "\n"
+        #expect(text.utf8.count > 1 << 20)
+        #expect(TextWrap.lines(text, width: 40) == expected)
+        // Without a final line end, the last line is still wrapped and ended.
+        #expect(TextWrap.lines(String(text.dropLast()), width: 40) == expected)
+        // "  - item 0 has ..." hangs its continuation past "- ".
+        #expect(expected.hasPrefix("  - item 0 has a description that runs\n    well past forty columns and wraps\nshort 1\n  row 2  xxxx"))
+    }
+
+    @Test func manyInstancesAreListedInOrder() {
+        // 700 instances: past the 256 from which the instances are written in pieces.
+        let designs = (1...700).map { index in
+            Recognition(design: nil, explanation: "instance \(index)", facts: [.init(name: "region", value: "us-east-1", position: nil)], unknowns: [])
+        }
+        let text = ReviewRenderer.text(TerraformReviewResult(files: ["main.tf"], designs: designs, findings: []), width: 120)
+        // "Read from the code" is 18 columns, "us-east-1" 9, "Where" 5; two spaces between; indent 5.
+        let listed = (1...700).map { index in
+            """
+              \(index). ?: none of the designs (instance \(index))
+                 Read from the code  Value      Where
+                 ------------------  ---------  -----
+                 region              us-east-1  -
+
+            """
+        }.joined()
+        #expect(text == "Terraform review of main.tf\n  Designs: 700 instances\n" + listed + "  Findings: none\n")
+    }
+
+    @Test func aLargeConfigurationIsIndexedByType() {
+        // 12,000 blocks: past the 10,000 from which the index by kind and type is built on another core.
+        let types = ["aws_lb", "aws_vpc", "aws_lambda_function"]
+        let blocks = (0..<12_000).map { index in
+            TerraformBlock(
+                kind: index % 4 == 3 ? "data" : "resource", labels: [types[index % 3], "r\(index)"], attributes: [:], blocks: [],
+                position: SourcePosition(file: "main.tf", line: index + 1, column: 1))
+        }
+        let config = TerraformConfiguration(files: ["main.tf"], blocks: blocks)
+        // Index i is a data source when i % 4 == 3, of type i % 3: over 12 consecutive indexes, each type
+        // is a data source once and a resource three times.
+        #expect(config.resources("aws_lb").count == 3_000 && config.data("aws_lb").count == 1_000)
+        #expect(config.resources("aws_vpc").map(\.labels[1]).prefix(3) == ["r1", "r4", "r10"])
+        #expect(config.data("aws_lambda_function").map(\.labels[1]).prefix(2) == ["r11", "r23"])
+    }
+}
