@@ -37,14 +37,17 @@ package enum ReviewCommand {
         // --format sarif and --fail-on concern the findings; the analysis never sees them.
         let output = try ReviewOutput(&invocation.parsed)
         let config = try TerraformLoader.load(invocation.path, inputs: invocation.variables)
+        // The checks of the configuration as a whole need no design: they run on a second core while
+        // this one recognises the designs.
+        let configuration = Background { TerraformReview.configurationFindings(config) }
         let inventory = Inventory(config)
         // Freeing a large configuration's blocks one by one takes a tenth of a review: the process
         // exits right after, so the last configuration is kept rather than torn down.
         lastInventory.keep(inventory)
         let (designs, unknowns) = DesignRecognizer.recognize(inventory)
         var result = TerraformReviewResult(
-            files: config.files, designs: designs, findings: TerraformReview.review(inventory, designs: designs), warnings: config.warnings,
-            unknowns: unknowns)
+            files: config.files, designs: designs, findings: TerraformReview.review(inventory, designs: designs, configuration: { configuration.value }),
+            warnings: config.warnings, unknowns: unknowns)
         // The analysis checks its options; a run that prints none checks them the same way, so that a
         // mistyped value in a CI step fails there too.
         if output.sarif || !result.implementsADesign || !invocation.hasWorkload { try checkOptions(designs, invocation: invocation) }

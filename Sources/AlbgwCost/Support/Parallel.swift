@@ -33,3 +33,43 @@ package enum Parallel {
         func values() -> [T] { slots.map { $0! } }
     }
 }
+
+/// Work begun on a thread of its own, its result waited for where it is needed: two independent
+/// parts of one run (the review's reference checks and the recognition of its designs) on two cores.
+package final class Background<T: Sendable>: @unchecked Sendable {
+    // Written once on the worker before `finished` is signalled, read after waiting for it.
+    private var result: T?
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Starts `work` at once.
+    package init(_ work: @escaping @Sendable () -> T) {
+        let thread = Thread { [self] in
+            result = work()
+            finished.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The result, once the work is done (waits for it the first time).
+    package var value: T {
+        finished.wait()
+        defer { finished.signal() }
+        return result!
+    }
+}
+
+/// A large structure freed on a thread of its own, while the caller goes on: the caller hands over
+/// the last reference.
+package enum Release {
+    private final class Box<T>: @unchecked Sendable {
+        // Read and cleared by the releasing thread alone, once the caller has let go.
+        var value: T?
+        init(_ value: T) { self.value = value }
+    }
+
+    package static func onAnotherThread<T>(_ value: consuming T) {
+        let box = Box(value)
+        Thread { box.value = nil }.start()
+    }
+}

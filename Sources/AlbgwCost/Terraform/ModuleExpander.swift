@@ -719,8 +719,10 @@ extension ModuleExpander: ReadAhead {
 
     /// Once the root module is expanded, what was read ahead is not looked up again.
     func forgetReadAhead() {
-        early = [:]
-        precomputed.forget()
+        // A large review's tables take several milliseconds to free: another core frees them.
+        var dropped: [ObjectIdentifier: EarlyBlock] = [:]
+        swap(&dropped, &early)
+        Release.onAnotherThread((dropped, precomputed.forget()))
     }
 
     /// What `convert(_:scope:context:...)` makes of a root module block's body, before the module's

@@ -2,7 +2,7 @@ import Foundation
 import HCL
 
 /// Where something stands in a configuration: `main.tf:12:3`.
-package struct SourcePosition: Sendable, Equatable, Comparable, CustomStringConvertible {
+package struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
     package var file: String
     package var line: Int
     package var column: Int
@@ -454,13 +454,18 @@ package struct TerraformConfiguration: Sendable, Equatable {
         self.givenVariables = givenVariables
         self.notes = notes
         self.warnings = warnings
-        var byKindAndType: [KindAndType: [Int]] = [:]
+        // Two indexes of every block: a large configuration builds the first on a second core.
+        @Sendable func kindsAndTypes() -> [KindAndType: [Int]] {
+            var byKindAndType: [KindAndType: [Int]] = [:]
+            for (index, block) in blocks.enumerated() { byKindAndType[KindAndType(kind: block.kind, type: block.type), default: []].append(index) }
+            return byKindAndType
+        }
+        let byKindAndType = blocks.count >= 10_000 ? Background(kindsAndTypes) : nil
         var byBase: [String: Instances] = [:]
         var byKeyedAddress: [String: Int] = [:]
         var providers: [Int] = []
         byBase.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
-            byKindAndType[KindAndType(kind: block.kind, type: block.type), default: []].append(index)
             if block.kind == "provider" { providers.append(index) }
             switch block.kind {
             case "resource", "data", "variable", "module", "output": break
@@ -469,7 +474,7 @@ package struct TerraformConfiguration: Sendable, Equatable {
             if byBase[block.baseAddress]?.rest.append(index) == nil { byBase[block.baseAddress] = Instances(first: index) }
             if block.key != nil, byKeyedAddress[block.address] == nil { byKeyedAddress[block.address] = index }
         }
-        self.byKindAndType = byKindAndType
+        self.byKindAndType = byKindAndType?.value ?? kindsAndTypes()
         self.byBase = byBase
         self.byKeyedAddress = byKeyedAddress
         // Looked up for every design instance: found once.

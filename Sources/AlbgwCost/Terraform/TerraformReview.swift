@@ -47,21 +47,41 @@ package enum TerraformReview {
     }
 
     /// The same, from an inventory the recognizer already built.
-    package static func review(_ inventory: Inventory, designs: [Recognition]) -> [ReviewFinding] {
+    /// `configuration`: what `configurationFindings` gives for the inventory's configuration, asked
+    /// for once the instances are reviewed (`ReviewCommand` works it out on a second core while the
+    /// designs are recognised and reviewed); nil to work it out here.
+    package static func review(_ inventory: Inventory, designs: [Recognition], configuration: (() -> [ReviewFinding])? = nil) -> [ReviewFinding] {
         var findings: [ReviewFinding] = []
-        var seen: Set<String> = []
+        struct Seen: Hashable {
+            let rule: ReviewRuleID
+            let position: SourcePosition
+            let message: String
+        }
+        var seen: Set<Seen> = []
         func add(_ rule: ReviewRuleID, _ severity: Finding.Severity, _ position: SourcePosition, _ message: String, _ fix: String) {
-            guard seen.insert("\(rule.rawValue) \(position) \(message)").inserted else { return }
+            guard seen.insert(Seen(rule: rule, position: position, message: message)).inserted else { return }
             findings.append(ReviewFinding(rule: rule, severity: severity, position: position, message: message, fix: fix))
         }
-        review(inventory, designs: designs, add: add)
+        review(inventory, designs: designs, configuration: configuration, add: add)
         return findings.sorted { ($0.severity, $0.position, $0.id) < ($1.severity, $1.position, $1.id) }
     }
 
-    static func review(_ inventory: Inventory, designs: [Recognition], add: Add) {
+    static func review(_ inventory: Inventory, designs: [Recognition], configuration: (() -> [ReviewFinding])? = nil, add: Add) {
         let config = inventory.config
         for recognition in designs { reviewInstance(config, inventory: inventory, recognition: recognition, add: add) }
-        reviewConfiguration(config, inventory: inventory, designs: designs, add: add)
+        guard let configuration else { return reviewConfiguration(config, inventory: inventory, add: add) }
+        for finding in configuration() { add(finding.rule, finding.severity, finding.position, finding.message, finding.fix) }
+    }
+
+    /// The findings of the configuration as a whole, in the order the review adds them: the checks
+    /// that need no design, so that they can be worked out while the designs are recognised, from an
+    /// inventory of their own.
+    package static func configurationFindings(_ config: TerraformConfiguration) -> [ReviewFinding] {
+        var found: [ReviewFinding] = []
+        reviewConfiguration(config, inventory: Inventory(config)) { rule, severity, position, message, fix in
+            found.append(ReviewFinding(rule: rule, severity: severity, position: position, message: message, fix: fix))
+        }
+        return found
     }
 
     typealias Add = (ReviewRuleID, Finding.Severity, SourcePosition, String, String) -> Void
@@ -150,7 +170,7 @@ package enum TerraformReview {
     }
 
     /// Checks of the configuration as a whole: domain names, listeners, VPCs, functions, references.
-    static func reviewConfiguration(_ config: TerraformConfiguration, inventory: Inventory, designs: [Recognition], add: Add) {
+    static func reviewConfiguration(_ config: TerraformConfiguration, inventory: Inventory, add: Add) {
         // Every private custom domain name needs an access association with an execute-api endpoint,
         // and a policy that lets that endpoint in (a new one denies everything).
         for domain in inventory.domains {
@@ -280,11 +300,16 @@ package enum TerraformReview {
                     "reference the endpoint: \"aws:SourceVpce\": \"${aws_vpc_endpoint.<name>.id}\"")
             }
         }
-        // References to resources that are not declared (each expression's own; what a variable or an
-        // output stands for is checked where it is written).
-        // The `from` of a `moved` or `removed` block names what no longer exists: that is its point.
-        // Local values first: a reference a local value writes is reported there, not at the blocks
-        // that read the local value.
+        for finding in referenceFindings(config) { add(finding.rule, finding.severity, finding.position, finding.message, finding.fix) }
+    }
+
+    /// References to what is not declared, and to instances count or for_each does not make.
+    static func referenceFindings(_ config: TerraformConfiguration) -> [ReviewFinding] {
+        var found: [ReviewFinding] = []
+        // Each expression's own references; what a variable or an output stands for is checked where
+        // it is written. The `from` of a `moved` or `removed` block names what no longer exists: that
+        // is its point. Local values first: a reference a local value writes is reported there, not
+        // at the blocks that read the local value.
         var reported: Set<String> = []
         for block in config.blocks.filter({ $0.kind == "locals" }) + config.blocks.filter({ $0.kind != "locals" }) {
             let formerAddress = block.kind == "moved" || block.kind == "removed" ? block["from"] : nil
@@ -302,10 +327,11 @@ package enum TerraformReview {
                     {
                         // Terraform's "Invalid index": count or for_each made other instances.
                         let listed = keys.count > 6 ? keys.prefix(6).joined(separator: ", ") + ", ..." : keys.joined(separator: ", ")
-                        add(
-                            .invalidIndex, .high, expression.position,
-                            "\(subject) refers to \(address)\(key), but its count or for_each makes only \(listed): terraform plan fails (invalid index)",
-                            "refer to one of \(listed), or change the count or for_each of \(address)")
+                        found.append(
+                            ReviewFinding(
+                                rule: .invalidIndex, severity: .high, position: expression.position,
+                                message: "\(subject) refers to \(address)\(key), but its count or for_each makes only \(listed): terraform plan fails (invalid index)",
+                                fix: "refer to one of \(listed), or change the count or for_each of \(address)"))
                         continue
                     }
                     guard !declared, reported.insert(address).inserted else { continue }
@@ -317,10 +343,14 @@ package enum TerraformReview {
                         case "local": "declare \(name) in a locals block or fix the name (declared: \(similarLocals(reference, config: config)))"
                         default: "declare \(address) or fix the reference (declared: \(similar(reference, config: config)))"
                         }
-                    add(.undeclaredReference, .high, expression.position, "\(subject) refers to \(address), which \(where_): terraform plan fails", fix)
+                    found.append(
+                        ReviewFinding(
+                            rule: .undeclaredReference, severity: .high, position: expression.position,
+                            message: "\(subject) refers to \(address), which \(where_): terraform plan fails", fix: fix))
                 }
             }
         }
+        return found
     }
 
     /// `body` on each expression of `block` (attributes by name), then of its nested blocks, in order.

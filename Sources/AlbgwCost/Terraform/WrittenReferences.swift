@@ -151,10 +151,14 @@ final class PrecomputedReferences {
     /// Records that every expression of the file with this range went through `add`.
     func completed(_ file: HCL.SourceRange) { files.append(file) }
 
-    /// Drops every entry: what is looked up after this is worked out again.
-    func forget() {
-        entries = [:]
+    /// Drops every entry: what is looked up after this is worked out again. Returns the entries, for
+    /// the caller to free where it likes.
+    @discardableResult
+    func forget() -> some Sendable {
+        var dropped: [ObjectIdentifier: Entry] = [:]
+        swap(&dropped, &entries)
         files = []
+        return dropped
     }
 
     /// The references of `expression` as the root module writes them, when worked out already.
