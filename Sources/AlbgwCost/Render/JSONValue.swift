@@ -17,10 +17,27 @@ package indirect enum JSONValue: Sendable, Equatable {
     /// Pretty-printed with two-space indentation and a trailing newline.
     package func serialized() -> String {
         // Written as UTF-8 bytes: appending many short pieces to a String costs several times more.
+        // Long arrays are written in pieces; the pieces and the bytes around them are copied once,
+        // into the string, rather than joined into one buffer first.
+        let finished = Finished()
         var out: [UInt8] = []
-        write(to: &out, indent: 0, parallel: true)
+        write(to: &out, indent: 0, finished: finished)
         out.append(UInt8(ascii: "\n"))
-        return String(decoding: out, as: UTF8.self)
+        finished.chunks.append(out)
+        let total = finished.chunks.reduce(0) { $0 + $1.count }
+        return String(unsafeUninitializedCapacity: total) { buffer in
+            var offset = 0
+            for chunk in finished.chunks {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(from: chunk)
+                offset += chunk.count
+            }
+            return offset
+        }
+    }
+
+    /// The bytes written so far, in order, when the document is written in pieces.
+    private final class Finished {
+        var chunks: [[UInt8]] = []
     }
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
@@ -47,8 +64,9 @@ package indirect enum JSONValue: Sendable, Equatable {
     /// findings of a large review), and the pieces joined in order: the same bytes, sooner.
     private static let parallelMinimum = 512
 
-    /// `parallel`: whether a long array may be split over the cores (not inside a piece that already is).
-    private func write(to out: inout [UInt8], indent: Int, parallel: Bool) {
+    /// `finished`: where the bytes before a long array and its pieces go when it is split over the
+    /// cores; nil inside a piece, which is written whole.
+    private func write(to out: inout [UInt8], indent: Int, finished: Finished?) {
         switch self {
         case .object(let members):
             guard !members.isEmpty else { return Self.append("{}", to: &out) }
@@ -57,7 +75,7 @@ package indirect enum JSONValue: Sendable, Equatable {
                 Self.pad(indent + 1, into: &out)
                 Self.quote(key, into: &out)
                 Self.append(": ", to: &out)
-                value.write(to: &out, indent: indent + 1, parallel: parallel)
+                value.write(to: &out, indent: indent + 1, finished: finished)
                 Self.append(index == members.count - 1 ? "\n" : ",\n", to: &out)
             }
             Self.pad(indent, into: &out)
@@ -65,22 +83,21 @@ package indirect enum JSONValue: Sendable, Equatable {
         case .array(let values):
             guard !values.isEmpty else { return Self.append("[]", to: &out) }
             Self.append("[\n", to: &out)
-            @Sendable func elements(_ range: Range<Int>, into out: inout [UInt8], parallel: Bool) {
-                for index in range {
-                    Self.pad(indent + 1, into: &out)
-                    values[index].write(to: &out, indent: indent + 1, parallel: parallel)
-                    Self.append(index == values.count - 1 ? "\n" : ",\n", to: &out)
-                }
+            @Sendable func element(_ index: Int, into out: inout [UInt8], finished: Finished?) {
+                Self.pad(indent + 1, into: &out)
+                values[index].write(to: &out, indent: indent + 1, finished: finished)
+                Self.append(index == values.count - 1 ? "\n" : ",\n", to: &out)
             }
-            if parallel && values.count >= Self.parallelMinimum {
-                let pieces = Parallel.chunks(count: values.count, minimumChunk: Self.parallelMinimum / 2) { range in
+            if let finished, values.count >= Self.parallelMinimum {
+                finished.chunks.append(out)
+                out = []
+                finished.chunks += Parallel.chunks(count: values.count, minimumChunk: Self.parallelMinimum / 2) { range in
                     var piece: [UInt8] = []
-                    elements(range, into: &piece, parallel: false)
+                    for index in range { element(index, into: &piece, finished: nil) }
                     return piece
                 }
-                for piece in pieces { out += piece }
             } else {
-                elements(values.indices, into: &out, parallel: parallel)
+                for index in values.indices { element(index, into: &out, finished: finished) }
             }
             Self.pad(indent, into: &out)
             out.append(UInt8(ascii: "]"))

@@ -128,7 +128,11 @@ package enum TextWrap {
     /// Every line of `text` wrapped at `width`; a line's continuation is indented two spaces deeper
     /// than the line itself (past `- ` for a bullet). Table rows are left as they are.
     package static func lines(_ text: String, width: Int) -> String {
-        let all = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { lines($0, width: width) }
+    }
+
+    private static func lines(_ all: UnsafeBufferPointer<UInt8>, width: Int) -> String {
         let newline = UInt8(ascii: "\n")
         // Lines are wrapped one by one: a long text is cut at line ends into a piece per core.
         var starts = [0]
@@ -138,18 +142,26 @@ package enum TextWrap {
             starts.append(end + 1)
         }
         let cuts = starts + [all.count]
+        // The text's bytes, read by the pieces while `lines(_:width:)` holds them.
+        struct Shared: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }
+        let shared = Shared(bytes: all)
         let wrapped = Parallel.chunks(count: cuts.count - 1, minimumChunk: 1) { range in
-            range.map { wrap(all, from: cuts[$0], to: cuts[$0 + 1], last: $0 == cuts.count - 2, width: width) }
+            range.map { wrap(shared.bytes, from: cuts[$0], to: cuts[$0 + 1], last: $0 == cuts.count - 2, width: width) }
+        }.joined()
+        // The pieces are copied once, into the string.
+        return String(unsafeUninitializedCapacity: wrapped.reduce(0) { $0 + $1.count }) { buffer in
+            var offset = 0
+            for piece in wrapped {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(from: piece)
+                offset += piece.count
+            }
+            return offset
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(all.count)
-        for piece in wrapped.joined() { out += piece }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The lines of `all[start..<end]` wrapped at `width`; `end` follows a line end, or is the end of
     /// the text (`last`), whose final line is wrapped and ended whether or not a line end follows it.
-    private static func wrap(_ all: [UInt8], from start: Int, to end: Int, last: Bool, width: Int) -> [UInt8] {
+    private static func wrap(_ all: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, last: Bool, width: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         let mark = Array(String(tableMark).utf8)
@@ -219,8 +231,10 @@ extension TextTable {
             let floors = headers.indices.map { unbreakable.contains($0) ? natural[$0] : floor($0) }
             let before = widths
             while total() > width {
-                let candidates = widths.indices.filter { widths[$0] > floors[$0] }
-                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                // The widest column above its floor (the first of equals) gives up a column.
+                var widest: Int?
+                for column in widths.indices where widths[column] > floors[column] && widths[column] > widest.map({ widths[$0] }) ?? 0 { widest = column }
+                guard let widest else { break }
                 widths[widest] -= 1
             }
             // Cut words are worth it only for a table that then fits.
