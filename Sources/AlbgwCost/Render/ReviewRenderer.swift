@@ -77,16 +77,15 @@ package enum ReviewRenderer {
     }
 
     package static func json(_ review: TerraformReviewResult) -> JSONValue {
-        func facts(_ recognition: Recognition) -> JSONValue {
+        @Sendable func facts(_ recognition: Recognition) -> JSONValue {
             .array(
                 recognition.facts.map { fact in
                     .object([("name", .string(fact.name)), ("value", .string(fact.value)), ("where", fact.position.map { .string($0.description) } ?? .null)])
                 })
         }
         let recognition = review.recognition
-        let designs: [JSONValue] = review.designs.enumerated().map { index, recognition in
-            let cost = index < review.costs.count ? review.costs[index] : nil
-            return .object([
+        @Sendable func design(_ recognition: Recognition, cost: InstanceCost?) -> JSONValue {
+            .object([
                 ("design", recognition.design.map { .string($0.rawValue) } ?? .null),
                 ("front", recognition.front.map(JSONValue.string) ?? .null),
                 ("explanation", .string(recognition.explanation)),
@@ -103,6 +102,11 @@ package enum ReviewRenderer {
                 ),
             ])
         }
+        // Built on every core for a review of many instances, in order.
+        let instances = review.designs, costs = review.costs
+        let designs: [JSONValue] = Parallel.chunks(count: instances.count, minimumChunk: 256) { range in
+            range.map { index in design(instances[index], cost: index < costs.count ? costs[index] : nil) }
+        }.flatMap { $0 }
         return .object([
             ("files", .array(review.files.map(JSONValue.string))),
             // The first instance's fields stay at the top for readers of schema version 1.
@@ -115,13 +119,15 @@ package enum ReviewRenderer {
             (
                 "findings",
                 .array(
-                    review.findings.map { finding in
-                        .object([
-                            ("id", .string(finding.id)), ("severity", .string(finding.severity.rawValue)), ("file", .string(finding.position.file)),
-                            ("line", .number(.init(finding.position.line))), ("column", .number(.init(finding.position.column))),
-                            ("message", .string(finding.message)), ("fix", .string(finding.fix)),
-                        ])
-                    })
+                    Parallel.chunks(count: review.findings.count, minimumChunk: 1_024) { [findings = review.findings] range in
+                        findings[range].map { finding in
+                            JSONValue.object([
+                                ("id", .string(finding.id)), ("severity", .string(finding.severity.rawValue)), ("file", .string(finding.position.file)),
+                                ("line", .number(.init(finding.position.line))), ("column", .number(.init(finding.position.column))),
+                                ("message", .string(finding.message)), ("fix", .string(finding.fix)),
+                            ])
+                        }
+                    }.flatMap { $0 })
             ),
         ])
     }

@@ -311,17 +311,23 @@ package enum TerraformReview {
         // is its point. Local values first: a reference a local value writes is reported there, not
         // at the blocks that read the local value.
         var reported: Set<String> = []
-        for block in config.blocks.filter({ $0.kind == "locals" }) + config.blocks.filter({ $0.kind != "locals" }) {
-            let formerAddress = block.kind == "moved" || block.kind == "removed" ? block["from"] : nil
-            forEachExpression(block) { name, expression in
-                if let formerAddress, formerAddress.position == expression.position { return }
-                let subject = block.kind == "locals" ? "\(block.module)local.\(name)" : block.address
-                for reference in expression.references where reference.module == block.module {
-                    guard let address = declarable(reference) else { continue }
+        // Expressions and references are read in place, by index: a copy of each would take a
+        // reference count of every syntax node and string it holds, on blocks long out of the cache.
+        func check(_ block: TerraformBlock, in top: TerraformBlock, formerAddress: SourcePosition?) {
+            for index in block.attributeList.indices {
+                let references = block.attributeList[index].expression.references
+                for referenceIndex in references.indices where references[referenceIndex].module == top.module {
+                    guard let address = declarable(references[referenceIndex]) else { continue }
                     let declared =
-                        reference.root == "local"
+                        references[referenceIndex].root == "local"
                         ? config.declaredLocals.map { $0.contains(address) } ?? true
                         : config.declares(address) || config.declaredWithoutInstances.contains(address)
+                    // Most references name what is declared, without an instance key: nothing to report.
+                    guard !declared || references[referenceIndex].key != nil || formerAddress != nil else { continue }
+                    let reference = references[referenceIndex]
+                    let expression = block.attributeList[index].expression
+                    if let formerAddress, formerAddress == expression.position { break }
+                    let subject = top.kind == "locals" ? "\(top.module)local.\(block.attributeList[index].name)" : top.address
                     if declared, let key = reference.key, let keys = config.instanceKeys(of: address),
                         !keys.contains(where: { Self.sameIndex($0, key) }), !Self.mayNotBeEvaluated(expression.text), reported.insert(address + key).inserted
                     {
@@ -349,6 +355,10 @@ package enum TerraformReview {
                             message: "\(subject) refers to \(address), which \(where_): terraform plan fails", fix: fix))
                 }
             }
+            for nested in block.blocks { check(nested, in: top, formerAddress: formerAddress) }
+        }
+        for block in config.blocks.filter({ $0.kind == "locals" }) + config.blocks.filter({ $0.kind != "locals" }) {
+            check(block, in: block, formerAddress: block.kind == "moved" || block.kind == "removed" ? block["from"]?.position : nil)
         }
         return found
     }
@@ -559,7 +569,23 @@ package enum TerraformReview {
     /// space in a value are shown as one space: a list written over several lines (a heredoc, a JSON
     /// document) is shown on one.
     static func sourceVpceValues(_ text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        // ASCII text, most policies, is read as its bytes in place; other text as an array of scalars.
+        var text = text
+        if let values = text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? sourceVpceValues(in: ASCIIScalars(bytes: bytes)) : nil }) {
+            return values
+        }
+        return sourceVpceValues(in: Array(text.unicodeScalars))
+    }
+
+    /// The scalars of ASCII text: its bytes.
+    private struct ASCIIScalars: RandomAccessCollection {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var startIndex: Int { 0 }
+        var endIndex: Int { bytes.count }
+        subscript(position: Int) -> Unicode.Scalar { Unicode.Scalar(bytes[position]) }
+    }
+
+    private static func sourceVpceValues<Scalars: RandomAccessCollection<Unicode.Scalar>>(in scalars: Scalars) -> [String] where Scalars.Index == Int {
         let key = Array("aws:sourcevpce".unicodeScalars)
         let count = scalars.count
         // `\s` as ICU reads it: Unicode's White_Space (tabs, line ends, spaces, separators, U+0085).
