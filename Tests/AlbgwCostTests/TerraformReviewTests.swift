@@ -180,7 +180,8 @@ import Testing
     /// A reference a local value writes is reported at the local value, once, as Terraform reports it
     /// ("on main.tf line 2, in locals"), however many blocks read it; one it reads through another
     /// local value is reported where that one writes it. `terraform validate` (1.11.4) on the locals
-    /// alone reports the undeclared variable once, on line 2.
+    /// alone reports the undeclared variable once, on line 2, column 16: at `var.q` inside the string
+    /// (two spaces, `name  = ` and `"x-${` come before it).
     @Test func referencesOfLocalValuesAreReportedWhereTheyAreWritten() throws {
         let text = """
             locals {
@@ -203,12 +204,47 @@ import Testing
         let lines = findings.map { "\($0.position.line):\($0.position.column) \($0.id) \($0.message)" }.sorted()
         #expect(
             lines == [
-                "2:11 undeclared-reference local.name refers to var.q, which no file declares: terraform plan fails",
+                "2:16 undeclared-reference local.name refers to var.q, which no file declares: terraform plan fails",
                 "4:11 invalid-index local.roles refers to aws_iam_role.r[5], but its count or for_each makes only [0], [1]: terraform plan fails (invalid index)",
             ], "\(lines)")
         // Read by nothing, a local value is still checked.
         let (_, alone) = try review("locals {\n  name = var.q\n}\n")
         #expect(alone.map { "\($0.position.line):\($0.position.column) \($0.message)" } == ["2:10 local.name refers to var.q, which no file declares: terraform plan fails"])
+    }
+
+    /// A finding about a reference points at the reference, where `terraform validate` (1.11.4) puts
+    /// its error, not at the start of the value: in a multi-line `jsonencode`, the line of the
+    /// reference (5:21, the `v` after `"${`); in a nested object, its column (13:9); with two references
+    /// to the same resource, the one with the key that does not exist (`  pair = [aws_iam_role.r[0].arn, ` is 33
+    /// characters: column 34). Terraform gave the first two; the third is counted from the text.
+    @Test func referenceFindingsPointAtTheReference() throws {
+        let text = """
+            resource "terraform_data" "b" {
+              input = jsonencode({
+                Statement = [{
+                  Resource = "arn"
+                  Other    = "${var.nope}"
+                }]
+              })
+            }
+
+            locals {
+              x = {
+                a = 1
+                b = local.missing
+              }
+              pair = [aws_iam_role.r[0].arn, aws_iam_role.r[5].arn]
+            }
+
+            resource "aws_iam_role" "r" {
+              count = 2
+              name  = "r"
+            }
+
+            """
+        let (_, findings) = try review(text)
+        let places = findings.map { "\($0.position.line):\($0.position.column) \($0.id)" }.sorted()
+        #expect(places == ["13:9 undeclared-reference", "15:34 invalid-index", "5:21 undeclared-reference"], "\(findings.map(\.message))")
     }
 
     /// An invalid index is left alone where it may never be evaluated: in `try()`, `can()` or a

@@ -266,6 +266,26 @@ package struct TerraformExpression: Sendable, Equatable {
         }
     }
 
+    /// Where `reference` is written in the expression, as Terraform places an error about it: the
+    /// start of the first reference to the same declaration, the same instance when a key is written;
+    /// the expression's start when the reference is not written in it (it comes through a variable
+    /// or a local value) or the expression is a plan's.
+    package func position(of reference: TerraformReference) -> SourcePosition {
+        guard case .syntax(let expression, let context) = origin, let target = reference.target else { return position }
+        var same: HCL.SourcePosition?
+        var other: HCL.SourcePosition?
+        var steps: [TerraformReference.Step] = []
+        _ = expression.forEachReferenceWithoutValues { root, found, range in
+            guard same == nil else { return }
+            steps.removeAll(keepingCapacity: true)
+            WrittenReferences.append(found, to: &steps)
+            let written = TerraformReference(root: root, steps: steps, module: reference.module)
+            guard written.target == target else { return }
+            if written.key == reference.key { same = range.position } else if other == nil { other = range.position }
+        }
+        return (same ?? other).map { SourceFile.position($0, in: context.file) } ?? position
+    }
+
     /// The value, when it follows from literals and the variables given; nil otherwise (never guessed).
     package var value: TerraformValue? {
         switch origin {

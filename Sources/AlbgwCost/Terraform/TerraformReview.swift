@@ -335,7 +335,7 @@ package enum TerraformReview {
                         let listed = keys.count > 6 ? keys.prefix(6).joined(separator: ", ") + ", ..." : keys.joined(separator: ", ")
                         found.append(
                             ReviewFinding(
-                                rule: .invalidIndex, severity: .high, position: expression.position,
+                                rule: .invalidIndex, severity: .high, position: expression.position(of: reference),
                                 message: "\(subject) refers to \(address)\(key), but its count or for_each makes only \(listed): terraform plan fails (invalid index)",
                                 fix: "refer to one of \(listed), or change the count or for_each of \(address)"))
                         continue
@@ -351,7 +351,7 @@ package enum TerraformReview {
                         }
                     found.append(
                         ReviewFinding(
-                            rule: .undeclaredReference, severity: .high, position: expression.position,
+                            rule: .undeclaredReference, severity: .high, position: expression.position(of: reference),
                             message: "\(subject) refers to \(address), which \(where_): terraform plan fails", fix: fix))
                 }
             }

@@ -27,6 +27,19 @@ struct WrittenReferences: Sendable {
 
     init() {}
 
+    /// The steps of a reference as the syntax gives them, in the model's terms: names, and index keys
+    /// that a reference can name (an index that is not one is left out).
+    static func append(_ found: [ReferenceStep], to steps: inout [TerraformReference.Step]) {
+        for step in found {
+            switch step {
+            case .attribute(let name): steps.append(.attribute(name))
+            case .index(let value):
+                guard let key = TerraformReference.Step.key(for: HCLAdapter.convert(value)) else { continue }
+                steps.append(key)
+            }
+        }
+    }
+
     private init(references: [TerraformReference], reads: [String?]?) {
         self.references = references
         self.reads = reads
@@ -63,14 +76,7 @@ struct WrittenReferences: Sendable {
 
         mutating func add(_ root: String, _ found: [ReferenceStep]) {
             steps.removeAll(keepingCapacity: true)
-            for step in found {
-                switch step {
-                case .attribute(let name): steps.append(.attribute(name))
-                case .index(let value):
-                    guard let key = TerraformReference.Step.key(for: HCLAdapter.convert(value)) else { break }
-                    steps.append(key)
-                }
-            }
+            WrittenReferences.append(found, to: &steps)
             let count = once.references.count
             guard once.insert(TerraformReference(root: root, steps: steps, module: module)) else { return }
             // What a variable, local or module output is read as: `var.x`, `local.y`, `module.z.out`.
