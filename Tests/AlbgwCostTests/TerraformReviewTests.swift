@@ -247,6 +247,34 @@ import Testing
         #expect(places == ["13:9 undeclared-reference", "15:34 invalid-index", "5:21 undeclared-reference"], "\(findings.map(\.message))")
     }
 
+    /// A file reviewed on its own is one of its directory's files, as Terraform reads them: what the
+    /// other files declare is declared. `terraform validate` (1.11.4) on main.tf and variables.tf
+    /// reports only var.absent, at 2:37 (var.later, at 2:69 after `var.absent, aws_iam_role.r.arn, `, is
+    /// declared by the file that does not parse); before, the review also reported local.name and var.subnets.
+    /// A file that does not parse is named in a note, and what it would declare stays undeclared.
+    @Test func aFileReviewedAloneKnowsWhatItsDirectoryDeclares() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-alone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "resource \"terraform_data\" \"a\" {\n  input = [local.name, var.subnets, var.absent, aws_iam_role.r.arn, var.later]\n}\n".write(
+            to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        try "variable \"subnets\" {\n  type    = list(string)\n  default = []\n}\n\nlocals {\n  name = \"x\"\n}\n".write(
+            to: directory.appendingPathComponent("variables.tf"), atomically: true, encoding: .utf8)
+        try "resource \"aws_iam_role\" \"r\" {\n  name = \"r\"\n}\n".write(to: directory.appendingPathComponent("iam.tf"), atomically: true, encoding: .utf8)
+        try "variable \"later\" {\n".write(to: directory.appendingPathComponent("broken.tf"), atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(directory.appendingPathComponent("main.tf").path, variables: [:])
+        let findings = TerraformReview.review(config, recognition: DesignRecognizer.recognize(config))
+        #expect(
+            findings.map { "\($0.position.line):\($0.position.column) \($0.message)" } == [
+                "2:37 terraform_data.a refers to var.absent, which no file declares: terraform plan fails",
+                "2:69 terraform_data.a refers to var.later, which no file declares: terraform plan fails",
+            ])
+        #expect(config.notes.contains { $0.hasPrefix("main.tf is reviewed on its own; what its directory's other files (iam.tf, variables.tf) declare") })
+        #expect(config.notes.contains("main.tf's directory holds broken.tf, which could not be read: references to what it declares may be reported as undeclared"))
+        // The directory itself is reviewed as one module, with no such note (broken.tf is refused).
+        #expect(throws: TerraformLoader.LoadError.self) { try TerraformLoader.load(directory.path, variables: [:]) }
+    }
+
     /// An invalid index is left alone where it may never be evaluated: in `try()`, `can()` or a
     /// conditional of the code. A `?`, `try(` or `can(` in the text of a string, a heredoc or a
     /// comment does not make it so, nor does a longer name ending in `try(`.

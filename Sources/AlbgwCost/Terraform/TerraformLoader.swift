@@ -99,8 +99,62 @@ package enum TerraformLoader {
         // The syntax trees are read no more, but expressions evaluate from them on demand; freeing the
         // modules is left to the process's exit.
         lastExpander.keep(expander)
+        // A file reviewed on its own is one of its directory's: what the others declare is declared.
+        let siblings = isDirectory.boolValue ? Siblings() : Siblings(of: path, in: rootDirectory)
         return TerraformConfiguration(
-            files: expander.files + values.files, blocks: expander.blocks, givenVariables: Set(values.values.keys), notes: expander.notes, warnings: values.warnings,
-            declaredWithoutInstances: expander.declaredWithoutInstances, declaredLocals: expander.declaredLocals)
+            files: expander.files + values.files, blocks: expander.blocks, givenVariables: Set(values.values.keys), notes: expander.notes + siblings.notes,
+            warnings: values.warnings, declaredWithoutInstances: expander.declaredWithoutInstances.union(siblings.declared),
+            declaredLocals: expander.declaredLocals.union(siblings.locals))
+    }
+
+    /// What the other files of a reviewed file's directory declare: Terraform reads a module's files
+    /// together, so a reference from the file to a variable, local value, resource or module call
+    /// another file declares is no error. The other files are read for that alone, not reviewed.
+    struct Siblings {
+        var declared: Set<String> = []
+        var locals: Set<String> = []
+        var notes: [String] = []
+
+        init() {}
+
+        init(of path: String, in directory: String) {
+            let reviewed = (try? ModuleFiles.resolve(path)) ?? path
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { name in
+                (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !ModuleFiles.isIgnored(name)
+            }.sorted()
+            var read: [String] = []
+            var unread: [String] = []
+            for name in names {
+                let other = (directory as NSString).appendingPathComponent(name)
+                guard ((try? ModuleFiles.resolve(other)) ?? other) != reviewed else { continue }
+                // A directory, a file that is not Terraform, or one that does not parse: its declarations are not known.
+                guard let file = try? ModuleFiles.read(file: other, display: name) else {
+                    unread.append(name)
+                    continue
+                }
+                read.append(name)
+                for case .block(let block) in file.syntax.body.items {
+                    let labels = block.labels
+                    switch block.type {
+                    case "resource" where labels.count >= 2: declared.insert("\(labels[0]).\(labels[1])")
+                    case "data" where labels.count >= 2: declared.insert("data.\(labels[0]).\(labels[1])")
+                    case "variable" where !labels.isEmpty: declared.insert("var.\(labels[0])")
+                    case "module" where !labels.isEmpty: declared.insert("module.\(labels[0])")
+                    case "locals": for case .attribute(let attribute) in block.body.items { locals.insert("local.\(attribute.name)") }
+                    default: break
+                    }
+                }
+            }
+            let file = (path as NSString).lastPathComponent
+            if !read.isEmpty {
+                let one = read.count == 1
+                notes.append(
+                    "\(file) is reviewed on its own; what its directory's other \(one ? "file" : "files") (\(read.joined(separator: ", "))) \(one ? "declares" : "declare") is taken as declared, but \(one ? "its" : "their") values and blocks are not reviewed: review the directory to review \(one ? "it" : "them") too"
+                )
+            }
+            if !unread.isEmpty {
+                notes.append("\(file)'s directory holds \(unread.joined(separator: ", ")), which could not be read: references to what it declares may be reported as undeclared")
+            }
+        }
     }
 }
