@@ -116,7 +116,11 @@ package enum ReviewCommand {
             return "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory).\(others)\n"
         }
         switch format {
-        case "json": return JSONRenderer.render(reports[0])
+        case "json":
+            // Kept, as without a workload: tearing down a thousand designs' document node by node is slow.
+            let document = JSONRenderer.document(reports[0])
+            lastDocument.keep(value: document)
+            return document.serialized()
         case "markdown": return MarkdownRenderer.render(reports[0], diagrams: nil)
         case "dot":
             // One graph per file: the first design's; the file says so when there are more.
@@ -178,7 +182,10 @@ package enum ReviewCommand {
                 result.implementsADesign
                     ? "--format \(format) draws or lists the analysis, which needs the traffic: add --rps N, or use --format table, json, markdown or sarif"
                     : "--format \(format) draws or lists an analysis, but the code implements none of the designs: use --format table, json, markdown or sarif")
-        default: return TextWrap.lines(ReviewRenderer.text(result, width: width) + "\n" + closing, width: width)
+        default:
+            var text = ReviewRenderer.text(result, width: width)
+            text += "\n" + closing  // in place: a large review's text is not copied
+            return TextWrap.lines(text, width: width)
         }
     }
 

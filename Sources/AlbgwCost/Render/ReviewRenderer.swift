@@ -33,9 +33,11 @@ package enum ReviewRenderer {
         for warning in review.warnings { out += "  Warning: \(warning)\n" }
         for unknown in unknowns(review) { out += "  Unknown: \(unknown)\n" }
         out += review.findings.isEmpty ? "  Findings: none\n" : "  Findings (\(review.findings.count)):\n"
-        for finding in review.findings {
-            out += "  [\(finding.severity.rawValue)] \(finding.position): \(finding.message). Fix: \(finding.fix).\n"
-        }
+        out += Parallel.chunks(count: review.findings.count, minimumChunk: 1_024) { [findings = review.findings] range in
+            var out = ""
+            for finding in findings[range] { out += "  [\(finding.severity.rawValue)] \(finding.position): \(finding.message). Fix: \(finding.fix).\n" }
+            return out
+        }.joined()
         return out
     }
 
