@@ -13,7 +13,7 @@ import Testing
     static let allIDs: Set<String> = [
         "endpoint-fewer-subnets", "endpoint-one-az", "missing-access-association", "access-association-endpoint", "domain-policy", "cname-to-alb",
         "partial-registration", "weak-tls-policy", "private-dns", "public-cidr", "deprecated-runtime", "lambda-memory-range", "shared-open-security-group", "host-header",
-        "health-check-protocol", "health-check-403", "source-vpce", "undeclared-reference", "invalid-index",
+        "health-check-protocol", "health-check-403", "source-vpce", "undeclared-reference", "invalid-index", "variable-validation",
     ]
 
     /// SARIF 2.1.0 `result.level` (§3.27.10) and GitHub's `defaultConfiguration.level`.
@@ -37,6 +37,12 @@ import Testing
         ("good-private-api.tf", "count            = 2", "count            = 1", "partial-registration"),
         ("good-private-api.tf", "memory_size   = 256", "memory_size   = 20480", "lambda-memory-range"),
         ("good-private-api.tf", "endpoint[count.index].private_ip", "endpoint[2].private_ip", "invalid-index"),
+        // A variable whose default its validation refuses, declared before the function.
+        (
+            "good-private-api.tf", "resource \"aws_lambda_function\"",
+            "variable \"stage\" {\n  default = \"\"\n  validation {\n    condition     = length(var.stage) > 0\n    error_message = \"Name the stage.\"\n  }\n}\n\nresource \"aws_lambda_function\"",
+            "variable-validation"
+        ),
         ("private-custom-domain.tf", "subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", "subnet_ids          = [aws_subnet.a.id]", "endpoint-one-az"),
         ("private-custom-domain.tf", "resource \"aws_api_gateway_domain_name_access_association\"", "resource \"aws_ssm_parameter\"", "missing-access-association"),
         ("private-custom-domain.tf", "\"aws:SourceVpce\" = [aws_vpc_endpoint.execute_api.id]", "\"aws:SourceVpce\" = []", "domain-policy"),

@@ -275,6 +275,77 @@ import Testing
         #expect(throws: TerraformLoader.LoadError.self) { try TerraformLoader.load(directory.path, variables: [:]) }
     }
 
+    /// A value its variable's validation refuses: Terraform's "Invalid value for variable" at plan.
+    /// `terraform plan` (1.11.4) places it on the variable file's line for a value from
+    /// terraform.tfvars ("on terraform.tfvars line 1", the value at column 10), on the variable's
+    /// declaration for its default ("on main.tf line 1"), on the module call's argument for a module's
+    /// variable ("on main.tf line 12, in module"). A value from --var is a usage error; a condition
+    /// the reader cannot work out (can(regex(...))) is left to Terraform.
+    @Test func valuesTheirValidationsRefuseAreFindings() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-validation-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("mod"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let main = """
+            variable "name" {
+              type    = string
+              default = ""
+              validation {
+                condition     = length(var.name) > 0
+                error_message = "Name the stack."
+              }
+            }
+
+            module "m" {
+              source = "./mod"
+              size   = 64
+            }
+
+            variable "region" {
+              type    = string
+              default = "us-east-1"
+              validation {
+                condition     = contains(["us-east-1", "us-west-2"], var.region)
+                error_message = "The region must be us-east-1 or us-west-2."
+              }
+              validation {
+                condition     = can(regex("^[a-z]+-[a-z]+-[0-9]$", var.region))
+                error_message = "Not a region."
+              }
+            }
+
+            """
+        let module = """
+            variable "size" {
+              type = number
+              validation {
+                condition     = var.size >= 128 && var.size <= 10240
+                error_message = "size must be 128 to 10240"
+              }
+            }
+
+            """
+        try main.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        try module.write(to: directory.appendingPathComponent("mod/main.tf"), atomically: true, encoding: .utf8)
+        try "region = \"eu-west-9\"\n".write(to: directory.appendingPathComponent("terraform.tfvars"), atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(directory.path, variables: [:])
+        let findings = TerraformReview.review(config, recognition: DesignRecognizer.recognize(config)).filter { $0.id == "variable-validation" }
+        #expect(
+            findings.map { "\($0.position) \($0.message)" }.sorted() == [
+                "main.tf:12:12 module.m.var.size = 64 fails the variable's validation at mod/main.tf:3:3: size must be 128 to 10240; terraform plan fails (invalid value for variable)",
+                "main.tf:1:1 var.name = \"\" (its default) fails the variable's validation at main.tf:4:3: Name the stack; terraform plan fails (invalid value for variable)",
+                "terraform.tfvars:1:10 var.region = \"eu-west-9\" fails the variable's validation at main.tf:18:3: The region must be us-east-1 or us-west-2; terraform plan fails (invalid value for variable)",
+            ])
+        // Values the conditions accept: no finding (the regex is not worked out either way).
+        let accepted = try TerraformLoader.load(directory.path, variables: ["name": "stack", "region": "us-west-2"])
+        #expect(
+            !TerraformReview.review(accepted, recognition: DesignRecognizer.recognize(accepted)).contains {
+                $0.position.file == "main.tf" && $0.id == "variable-validation" && !$0.message.contains("module.m")
+            })
+        let refused = CLI.run(["review", directory.path, "--var", "region=ap-south-9"])
+        #expect(refused.exitCode == 64)
+        #expect(refused.stderr.contains("--var region: var.region = \"ap-south-9\" fails the variable's validation at main.tf:18:3: The region must be us-east-1 or us-west-2"))
+    }
+
     /// An invalid index is left alone where it may never be evaluated: in `try()`, `can()` or a
     /// conditional of the code. A `?`, `try(` or `can(` in the text of a string, a heredoc or a
     /// comment does not make it so, nor does a longer name ending in `try(`.

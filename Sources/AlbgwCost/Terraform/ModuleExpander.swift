@@ -306,6 +306,7 @@ final class ModuleExpander {
             if let passed = through["var.\(name)"] { scope.through["var.\(name)"] = passed }
             blocks.append(convert(variable, scope: scope, evaluator: scope.evaluator()))
         }
+        try checkValidations(definition, scope: scope, given: inputs)
         for (name, _) in definition.locals { declaredLocals.insert("\(prefix)local.\(name)") }
         try evaluateLocalsAndCalls(definition, scope: &scope, callKey: callKey, stack: stack)
         // Locals and module outputs are settled: one evaluator serves every block that follows.
@@ -324,6 +325,48 @@ final class ModuleExpander {
             outputThrough[name] = converted["value"]?.references ?? []
         }
         return (outputs, outputThrough)
+    }
+
+    /// Where the root module's variables were given values (`terraform.tfvars:3`, `--var`,
+    /// `TF_VAR_region`), and where a variable file writes each value, for their validations.
+    var rootValueSources: [String: String] = [:]
+    var rootValuePositions: [String: SourcePosition] = [:]
+    /// Values that fail their variables' validations (see `checkValidations`).
+    private(set) var failedValidations: [FailedValidation] = []
+
+    /// Terraform's "Invalid value for variable": a `validation` whose condition is false for the value
+    /// a variable has, given or its default. A value from the command line or the environment is a
+    /// usage error; one from the code or a variable file, a finding. A condition that cannot be worked
+    /// out (a function this reader does not evaluate, such as `can(regex(...))`, or an unknown value)
+    /// is left to Terraform.
+    private func checkValidations(_ definition: ModuleDefinition, scope: Scope, given: [String: HCL.Value]) throws {
+        let evaluator = scope.evaluator()
+        for variable in definition.variables {
+            let name = variable.labels[0]
+            guard let value = scope.variables[name] else { continue }
+            for rule in variable.blocks(type: "validation") {
+                guard let condition = rule.body.attribute(named: "condition"), evaluator.value(of: condition.expression) == .bool(false) else { continue }
+                let written = rule.body.attribute(named: "error_message").map { attribute in
+                    evaluator.value(of: attribute.expression).flatMap { if case .string(let text) = $0 { text } else { nil } }
+                        ?? definition.sources[attribute.position.file].map { $0.syntax.sourceText(of: attribute.expression.range) } ?? "no message"
+                }
+                var message = HCLError.excerpt(written ?? "no message", limit: 300)
+                while message.hasSuffix(".") { message.removeLast() }
+                let ruleAt = SourceFile.position(rule.position, in: definition.sources[rule.position.file])
+                let shown = "\(scope.prefix)var.\(HCLError.excerpt(name, limit: 60)) = \(value.excerpt())"
+                let isGiven = given[name] != nil
+                if scope.prefix.isEmpty, isGiven, let source = rootValueSources[name], rootValuePositions[name] == nil {
+                    throw CLIError(
+                        "\(source == "--var" ? "--var \(name)" : source): \(shown) fails the variable's validation at \(ruleAt): \(message); Terraform's plan fails: give a value the condition accepts"
+                    )
+                }
+                // Where the value is written: the caller's argument, a variable file's line, the variable (its default).
+                let position =
+                    (isGiven ? scope.arguments[name]?.position ?? (scope.prefix.isEmpty ? rootValuePositions[name] : nil) : nil)
+                    ?? SourceFile.position(variable.position, in: definition.sources[variable.position.file])
+                failedValidations.append(FailedValidation(position: position, value: shown, rule: ruleAt, message: message, isDefault: !isGiven))
+            }
+        }
     }
 
     /// Locals and module calls in the order their references need (source order among equals; a

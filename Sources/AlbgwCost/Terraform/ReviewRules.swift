@@ -22,6 +22,7 @@ package enum ReviewRuleID: String, Sendable, CaseIterable {
     // Added later: new rules go last, so that the SARIF ruleIndex of the others stays.
     case lambdaMemoryRange = "lambda-memory-range"
     case invalidIndex = "invalid-index"
+    case variableValidation = "variable-validation"
 
     /// Position in the catalogue, which is also SARIF's `ruleIndex`.
     package var index: Int { Self.allCases.firstIndex(of: self)! }
@@ -201,6 +202,13 @@ extension ReviewRuleID {
                 description:
                     "An expression refers to an instance key (aws_security_group.sg[2], aws_lb.x[\"b\"]) that the resource's count or for_each, as the code gives them, does not make: terraform plan fails with \"Invalid index\". Inside try(), can() or a conditional it is left alone, since it may never be evaluated.",
                 fix: "Refer to an instance that exists, or change the count or for_each.")
+        case .variableValidation:
+            ReviewRule(
+                id: self, severities: [.high], category: .correctness,
+                summary: "A variable's value fails its validation",
+                description:
+                    "A variable's value (from a variable file, a module call's argument or its default) makes a condition of its validation blocks false: terraform plan fails with \"Invalid value for variable\". A condition the review cannot work out (can(regex(...)), say) is left to Terraform.",
+                fix: "Give a value the condition accepts.")
         }
     }
 }

@@ -94,6 +94,8 @@ package enum TerraformLoader {
             inputs.readsAutomaticFiles = false
         }
         let values = try VariableValues.load(inputs, rootDirectory: rootDirectory, declared: root.declarations.mapValues(\.type))
+        expander.rootValueSources = values.sources
+        expander.rootValuePositions = values.positions
         try expander.expand(root, prefix: "", callKey: "", inputs: values.values, arguments: [:], through: [:], stack: [root.directory])
         expander.forgetReadAhead()
         // The syntax trees are read no more, but expressions evaluate from them on demand; freeing the
@@ -101,10 +103,12 @@ package enum TerraformLoader {
         lastExpander.keep(expander)
         // A file reviewed on its own is one of its directory's: what the others declare is declared.
         let siblings = isDirectory.boolValue ? Siblings() : Siblings(of: path, in: rootDirectory)
-        return TerraformConfiguration(
+        var config = TerraformConfiguration(
             files: expander.files + values.files, blocks: expander.blocks, givenVariables: Set(values.values.keys), notes: expander.notes + siblings.notes,
             warnings: values.warnings, declaredWithoutInstances: expander.declaredWithoutInstances.union(siblings.declared),
             declaredLocals: expander.declaredLocals.union(siblings.locals))
+        config.failedValidations = expander.failedValidations
+        return config
     }
 
     /// What the other files of a reviewed file's directory declare: Terraform reads a module's files
@@ -119,8 +123,12 @@ package enum TerraformLoader {
 
         init(of path: String, in directory: String) {
             let reviewed = (try? ModuleFiles.resolve(path)) ?? path
+            // As `ModuleFiles.read(directory:)` picks a module's files: a directory named `x.tf` is none.
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { name in
-                (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !ModuleFiles.isIgnored(name)
+                var isDirectory: ObjCBool = false
+                let path = (directory as NSString).appendingPathComponent(name)
+                return (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !ModuleFiles.isIgnored(name)
+                    && !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
             }.sorted()
             var read: [String] = []
             var unread: [String] = []
@@ -153,7 +161,10 @@ package enum TerraformLoader {
                 )
             }
             if !unread.isEmpty {
-                notes.append("\(file)'s directory holds \(unread.joined(separator: ", ")), which could not be read: references to what it declares may be reported as undeclared")
+                let one = unread.count == 1
+                notes.append(
+                    "\(file)'s directory holds \(unread.joined(separator: ", ")), which could not be read: references to what \(one ? "it declares" : "they declare") may be reported as undeclared"
+                )
             }
         }
     }

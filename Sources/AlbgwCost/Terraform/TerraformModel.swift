@@ -427,6 +427,22 @@ package final class TerraformBlock: Sendable, Equatable {
     }
 }
 
+/// A variable whose value makes a condition of its `validation` false: Terraform's "Invalid value
+/// for variable" at plan time.
+package struct FailedValidation: Sendable, Equatable {
+    /// Where the value is written: a variable file's line, the module call's argument, the variable
+    /// (for its default), as Terraform places the error.
+    package var position: SourcePosition
+    /// `var.region = "eu-west-9"` (`module.m.var.size = 64` in a module instance).
+    package var value: String
+    /// The validation block whose condition is false.
+    package var rule: SourcePosition
+    /// Its error_message, worked out, else as written.
+    package var message: String
+    /// Whether the value is the variable's default.
+    package var isDefault: Bool
+}
+
 /// Every block of every module instance of a configuration, in file and source order, indexed once
 /// so that look-ups stay constant-time on large configurations.
 package struct TerraformConfiguration: Sendable, Equatable {
@@ -462,6 +478,8 @@ package struct TerraformConfiguration: Sendable, Equatable {
     package let declaredLocals: Set<String>?
     /// Provider configurations, the root module's first.
     package let providers: [TerraformBlock]
+    /// Variables whose values fail a condition of their validation blocks (Terraform's plan fails).
+    package var failedValidations: [FailedValidation] = []
 
     package init(
         files: [String], blocks: [TerraformBlock], givenVariables: Set<String> = [], notes: [String] = [], warnings: [String] = [],

@@ -301,6 +301,13 @@ package enum TerraformReview {
             }
         }
         for finding in referenceFindings(config) { add(finding.rule, finding.severity, finding.position, finding.message, finding.fix) }
+        // Values their variables' validations refuse.
+        for failed in config.failedValidations {
+            add(
+                .variableValidation, .high, failed.position,
+                "\(failed.value)\(failed.isDefault ? " (its default)" : "") fails the variable's validation at \(failed.rule): \(failed.message); terraform plan fails (invalid value for variable)",
+                failed.isDefault ? "give the variable a value the condition accepts (a variable file or --var), or change the default" : "give a value the condition accepts")
+        }
     }
 
     /// References to what is not declared, and to instances count or for_each does not make.

@@ -42,6 +42,8 @@ struct VariableValues {
     var values: [String: HCL.Value] = [:]
     /// `var.region` → `terraform.tfvars:3`, `--var`, `TF_VAR_region`.
     var sources: [String: String] = [:]
+    /// Where a variable file writes each value it gives (the last file's, as the value is).
+    var positions: [String: SourcePosition] = [:]
     var warnings: [String] = []
     /// The variable files read, as findings show them.
     var files: [String] = []
@@ -84,9 +86,10 @@ struct VariableValues {
         return result
     }
 
-    private mutating func set(_ name: String, _ value: HCL.Value, from source: String) {
+    private mutating func set(_ name: String, _ value: HCL.Value, from source: String, at position: SourcePosition? = nil) {
         values[name] = value
         sources[name] = source
+        positions[name] = position
     }
 
     /// A tfvars file: attributes only, each a constant expression (`*.tfvars.json`: one JSON object).
@@ -110,7 +113,7 @@ struct VariableValues {
                     "\(HCLError.excerpt(display, limit: 200)):\(line): \(HCLError.excerpt(attribute.name, limit: 60)) = \(value.excerpt()) is not a value of the variable's type (\(reason)); Terraform rejects it: write one such as \(HCLError.excerpt(attribute.name, limit: 60)) = \(type.example)"
                 )
             }
-            set(attribute.name, value, from: "\(display):\(line)")
+            set(attribute.name, value, from: "\(display):\(line)", at: source.position(attribute.expression.position))
         }
         for block in source.syntax.body.blocks {
             throw TerraformLoader.LoadError.parse(
