@@ -346,6 +346,53 @@ import Testing
         #expect(refused.stderr.contains("--var region: var.region = \"ap-south-9\" fails the variable's validation at main.tf:18:3: The region must be us-east-1 or us-west-2"))
     }
 
+    /// Conditions whose value here may not be Terraform's are left to Terraform (found by a new
+    /// user's check against `terraform plan` 1.11.4): a set's duplicates, which Terraform drops
+    /// (`length(var.set) < 2` passes there with ["a", "a"]); a list compared with `[]`, which a
+    /// list(string) never equals in Terraform (`!= []` passes); fractions, binary floating point in
+    /// Terraform (`0.3 * 3 == 0.9` fails there, holds here). The last condition, on whole numbers,
+    /// is decided: Terraform reports it at the variable's declaration, line 24 (and the fraction at 17).
+    @Test func conditionsDecidedOtherwiseByTerraformAreLeftToIt() throws {
+        let text = """
+            variable "set" {
+              type    = set(string)
+              default = ["a", "a"]
+              validation {
+                condition     = length(var.set) < 2
+                error_message = "one at most"
+              }
+            }
+            variable "list" {
+              type    = list(string)
+              default = []
+              validation {
+                condition     = var.list != []
+                error_message = "never empty"
+              }
+            }
+            variable "fraction" {
+              default = 0.3
+              validation {
+                condition     = var.fraction * 3 == 0.9
+                error_message = "float"
+              }
+            }
+            variable "whole" {
+              default = 4
+              validation {
+                condition     = var.whole * 2 == 10
+                error_message = "five"
+              }
+            }
+
+            """
+        let (_, findings) = try review(text)
+        #expect(
+            findings.filter { $0.id == "variable-validation" }.map { "\($0.position.line):\($0.position.column) \($0.message)" } == [
+                "24:1 var.whole = 4 (its default) fails the variable's validation at main.tf:26:3: five; terraform plan fails (invalid value for variable)"
+            ])
+    }
+
     /// An invalid index is left alone where it may never be evaluated: in `try()`, `can()` or a
     /// conditional of the code. A `?`, `try(` or `can(` in the text of a string, a heredoc or a
     /// comment does not make it so, nor does a longer name ending in `try(`.

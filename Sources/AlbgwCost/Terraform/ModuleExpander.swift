@@ -344,8 +344,12 @@ final class ModuleExpander {
         for variable in definition.variables {
             let name = variable.labels[0]
             guard let value = scope.variables[name] else { continue }
+            // A set's value is read as a list, duplicates kept: what a condition says of it is not Terraform's.
+            if let type = variable.attribute(named: "type"), Self.namesSet(type.expression) { continue }
             for rule in variable.blocks(type: "validation") {
-                guard let condition = rule.body.attribute(named: "condition"), evaluator.value(of: condition.expression) == .bool(false) else { continue }
+                guard let condition = rule.body.attribute(named: "condition"), evaluator.value(of: condition.expression) == .bool(false),
+                    Self.decides(condition.expression, evaluator)
+                else { continue }
                 let written = rule.body.attribute(named: "error_message").map { attribute in
                     evaluator.value(of: attribute.expression).flatMap { if case .string(let text) = $0 { text } else { nil } }
                         ?? definition.sources[attribute.position.file].map { $0.syntax.sourceText(of: attribute.expression.range) } ?? "no message"
@@ -367,6 +371,73 @@ final class ModuleExpander {
                 failedValidations.append(FailedValidation(position: position, value: shown, rule: ruleAt, message: message, isDefault: !isGiven))
             }
         }
+    }
+
+    /// Whether a type constraint names `set` anywhere (`set(string)`, `map(set(number))`).
+    static func namesSet(_ type: HCLExpression) -> Bool {
+        switch type.kind {
+        case .variable(let name): return name == "set"
+        case .functionCall(let call): return call.name == "set" || call.arguments.contains(where: namesSet)
+        case .object(let items): return items.contains { namesSet($0.value) }
+        case .tuple(let items): return items.contains(where: namesSet)
+        case .parenthesized(let inner): return namesSet(inner)
+        default: return false
+        }
+    }
+
+    /// Whether this reader's value of `condition` is Terraform's, as far as the operators in it tell:
+    /// `==` and `!=` between collections depend on types the reader does not keep (a list(string) is
+    /// never equal to the `[]` literal in Terraform, and is here); arithmetic and comparisons of
+    /// fractions are exact here and binary floating point in Terraform; an operand that cannot be
+    /// worked out on its own (inside a `for`) could be either. Conditions with those are left to
+    /// Terraform, so that a finding never rests on a difference of arithmetic or types.
+    static func decides(_ condition: HCLExpression, _ evaluator: Evaluator) -> Bool {
+        func plain(_ value: HCL.Value?) -> Bool {
+            switch value {
+            case .string, .bool, .null: return true
+            case .number(var number):
+                var whole = Decimal()
+                NSDecimalRound(&whole, &number, 0, .plain)
+                return whole == number
+            default: return false
+            }
+        }
+        func decides(_ expression: HCLExpression) -> Bool {
+            switch expression.kind {
+            case .binary:
+                // The left spine of an operator chain in a loop: it can be as long as the chain.
+                var node = expression
+                while case .binary(let op, let left, let right) = node.kind {
+                    if op == .divide || op == .modulo { return false }
+                    if op != .and && op != .or, !plain(evaluator.value(of: left)) || !plain(evaluator.value(of: right)) { return false }
+                    guard decides(right) else { return false }
+                    node = left
+                }
+                return decides(node)
+            case .unary(_, let operand), .parenthesized(let operand): return decides(operand)
+            case .conditional(let test, let yes, let no): return decides(test) && decides(yes) && decides(no)
+            case .functionCall(let call): return call.arguments.allSatisfy(decides)
+            case .tuple(let items): return items.allSatisfy(decides)
+            case .object(let items): return items.allSatisfy { item in decides(item.value) && { if case .expression(let key) = item.key { decides(key) } else { true } }() }
+            case .forExpression(let loop):
+                return decides(loop.collection) && decides(loop.valueExpression) && (loop.keyExpression.map(decides) ?? true) && (loop.condition.map(decides) ?? true)
+            case .traversal(let base, let steps):
+                return decides(base) && steps.allSatisfy { if case .index(let key) = $0 { decides(key) } else { true } }
+            case .template(let template): return decides(template.parts)
+            case .number, .bool, .null, .variable: return true
+            }
+        }
+        func decides(_ parts: [TemplatePart]) -> Bool {
+            parts.allSatisfy { part in
+                switch part {
+                case .literal: true
+                case .interpolation(let interpolation): decides(interpolation.expression)
+                case .ifDirective(let directive): decides(directive.condition) && decides(directive.thenParts) && decides(directive.elseParts ?? [])
+                case .forDirective(let directive): decides(directive.collection) && decides(directive.body)
+                }
+            }
+        }
+        return decides(condition)
     }
 
     /// Locals and module calls in the order their references need (source order among equals; a
