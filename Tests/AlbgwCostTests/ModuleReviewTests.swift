@@ -585,6 +585,37 @@ import Testing
         #expect(bad.exitCode == 65 && bad.stderr.hasPrefix("albgw-cost: error: main.tf.json:4:"), "\(bad.stderr)")
     }
 
+    /// In Terraform's JSON syntax, what an object's member holds is placed on the member's line, as
+    /// `terraform validate` (1.11.4) places it: lines 8 and 10 here (columns 23 and 19 there; the
+    /// review names column 1 of a JSON line). Before, both were placed on line 5, the `input` key's.
+    @Test func referencesInJSONObjectsAreOnTheirMembersLines() throws {
+        let json = """
+            {
+              "resource": {
+                "terraform_data": {
+                  "b": {
+                    "input": {
+                      "a": 1,
+                      "nested": {
+                        "k": "x-${local.missing}"
+                      },
+                      "v": "${var.nope}"
+                    }
+                  }
+                }
+              }
+            }
+
+            """
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-json-lines-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { remove(directory) }
+        try json.write(toFile: "\(directory)/main.tf.json", atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(directory, inputs: VariableInputs())
+        let findings = TerraformReview.review(config, designs: DesignRecognizer.recognizeAll(config))
+        #expect(findings.map { "\($0.position) \($0.id)" } == ["main.tf.json:8:1 undeclared-reference", "main.tf.json:10:1 undeclared-reference"])
+    }
+
     /// In Terraform's JSON syntax a string is a template whose `${ }` holds HCL code, strings of that
     /// code included: `"${var.on ? \"a\" : \"\"}"` is read as `terraform plan` reads it (1.11.4), not
     /// refused as a syntax error, and a line break in the code stays on the JSON's line.

@@ -286,10 +286,21 @@ enum TerraformJSONSyntax {
                 } else if TerraformJSONSyntax.nestedBlocks.contains(key), case .array(let items) = value, items.allSatisfy({ if case .object = $0 { true } else { false } }) {
                     for item in items { block(key, labels: [], body: item, line: keyLine) }
                 } else {
-                    line("\(identifierOrQuoted(key)) = \(expression(value))", from: keyLine)
+                    attribute(identifierOrQuoted(key), value, line: keyLine)
                 }
             }
             line("}", from: jsonLine)
+        }
+
+        /// `name = value`; an object whose members stand on lines of their own in the JSON is written a
+        /// member a line, each on its member's JSON line, so that what a member holds is placed on it.
+        mutating func attribute(_ name: String, _ value: OrderedJSON, line keyLine: Int) {
+            guard case .object(let members) = value, members.contains(where: { $0.line != keyLine }) else {
+                return line("\(name) = \(expression(value))", from: keyLine)
+            }
+            line("\(name) = {", from: keyLine)
+            for member in members { attribute(quoted(member.key), member.value, line: member.line) }
+            line("}", from: members.last?.line ?? keyLine)
         }
 
         func expression(_ value: OrderedJSON) -> String {
