@@ -279,8 +279,9 @@ import Testing
     /// `terraform plan` (1.11.4) places it on the variable file's line for a value from
     /// terraform.tfvars ("on terraform.tfvars line 1", the value at column 10), on the variable's
     /// declaration for its default ("on main.tf line 1"), on the module call's argument for a module's
-    /// variable ("on main.tf line 12, in module"). A value from --var is a usage error; a condition
-    /// the reader cannot work out (can(regex(...))) is left to Terraform.
+    /// variable ("on main.tf line 13, in module", once for the call's two instances). A value from
+    /// --var is a usage error; a condition the reader cannot work out (can(regex(...))) is left to
+    /// Terraform.
     @Test func valuesTheirValidationsRefuseAreFindings() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-validation-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("mod"), withIntermediateDirectories: true)
@@ -297,6 +298,7 @@ import Testing
 
             module "m" {
               source = "./mod"
+              count  = 2
               size   = 64
             }
 
@@ -331,9 +333,9 @@ import Testing
         let findings = TerraformReview.review(config, recognition: DesignRecognizer.recognize(config)).filter { $0.id == "variable-validation" }
         #expect(
             findings.map { "\($0.position) \($0.message)" }.sorted() == [
-                "main.tf:12:12 module.m.var.size = 64 fails the variable's validation at mod/main.tf:3:3: size must be 128 to 10240; terraform plan fails (invalid value for variable)",
+                "main.tf:13:12 module.m.var.size = 64 fails the variable's validation at mod/main.tf:3:3: size must be 128 to 10240; terraform plan fails (invalid value for variable)",
                 "main.tf:1:1 var.name = \"\" (its default) fails the variable's validation at main.tf:4:3: Name the stack; terraform plan fails (invalid value for variable)",
-                "terraform.tfvars:1:10 var.region = \"eu-west-9\" fails the variable's validation at main.tf:18:3: The region must be us-east-1 or us-west-2; terraform plan fails (invalid value for variable)",
+                "terraform.tfvars:1:10 var.region = \"eu-west-9\" fails the variable's validation at main.tf:19:3: The region must be us-east-1 or us-west-2; terraform plan fails (invalid value for variable)",
             ])
         // Values the conditions accept: no finding (the regex is not worked out either way).
         let accepted = try TerraformLoader.load(directory.path, variables: ["name": "stack", "region": "us-west-2"])
@@ -343,7 +345,7 @@ import Testing
             })
         let refused = CLI.run(["review", directory.path, "--var", "region=ap-south-9"])
         #expect(refused.exitCode == 64)
-        #expect(refused.stderr.contains("--var region: var.region = \"ap-south-9\" fails the variable's validation at main.tf:18:3: The region must be us-east-1 or us-west-2"))
+        #expect(refused.stderr.contains("--var region: var.region = \"ap-south-9\" fails the variable's validation at main.tf:19:3: The region must be us-east-1 or us-west-2"))
     }
 
     /// Conditions whose value here may not be Terraform's are left to Terraform (found by a new

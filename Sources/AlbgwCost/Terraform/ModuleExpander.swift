@@ -357,8 +357,11 @@ final class ModuleExpander {
                 var message = HCLError.excerpt(written ?? "no message", limit: 300)
                 while message.hasSuffix(".") { message.removeLast() }
                 let ruleAt = SourceFile.position(rule.position, in: definition.sources[rule.position.file])
-                let shown = "\(scope.prefix)var.\(HCLError.excerpt(name, limit: 60)) = \(value.excerpt())"
                 let isGiven = given[name] != nil
+                // Named without instance keys, as Terraform reports it once per module call: instances
+                // that count or for_each make with the same value give one finding (the value tells
+                // those with another apart).
+                let shown = "\(Self.withoutKeys(scope.prefix))var.\(HCLError.excerpt(name, limit: 60)) = \(value.excerpt())"
                 if scope.prefix.isEmpty, isGiven, let source = rootValueSources[name], rootValuePositions[name] == nil {
                     throw CLIError(
                         "\(source == "--var" ? "--var \(name)" : source): \(shown) fails the variable's validation at \(ruleAt): \(message); Terraform's plan fails: give a value the condition accepts"
@@ -371,6 +374,29 @@ final class ModuleExpander {
                 failedValidations.append(FailedValidation(position: position, value: shown, rule: ruleAt, message: message, isDefault: !isGiven))
             }
         }
+    }
+
+    /// `module.a["x"].module.b[0].` without its instance keys: `module.a.module.b.`.
+    static func withoutKeys(_ prefix: String) -> String {
+        var result = ""
+        var depth = 0
+        var quoted = false
+        var previous: Character = " "
+        for character in prefix {
+            if quoted {
+                if character == "\"" && previous != "\\" { quoted = false }
+            } else if character == "\"" && depth > 0 {
+                quoted = true
+            } else if character == "[" {
+                depth += 1
+            } else if character == "]" {
+                depth -= 1
+            } else if depth == 0 {
+                result.append(character)
+            }
+            previous = character
+        }
+        return result
     }
 
     /// Whether a type constraint names `set` anywhere (`set(string)`, `map(set(number))`).
