@@ -24,15 +24,7 @@ package indirect enum JSONValue: Sendable, Equatable {
         write(to: &out, indent: 0, finished: finished)
         out.append(UInt8(ascii: "\n"))
         finished.chunks.append(out)
-        let total = finished.chunks.reduce(0) { $0 + $1.count }
-        return String(unsafeUninitializedCapacity: total) { buffer in
-            var offset = 0
-            for chunk in finished.chunks {
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(from: chunk)
-                offset += chunk.count
-            }
-            return offset
-        }
+        return String(joining: finished.chunks)
     }
 
     /// The bytes written so far, in order, when the document is written in pieces.

@@ -148,15 +148,7 @@ package enum TextWrap {
         let wrapped = Parallel.chunks(count: cuts.count - 1, minimumChunk: 1) { range in
             range.map { wrap(shared.bytes, from: cuts[$0], to: cuts[$0 + 1], last: $0 == cuts.count - 2, width: width) }
         }.joined()
-        // The pieces are copied once, into the string.
-        return String(unsafeUninitializedCapacity: wrapped.reduce(0) { $0 + $1.count }) { buffer in
-            var offset = 0
-            for piece in wrapped {
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(from: piece)
-                offset += piece.count
-            }
-            return offset
-        }
+        return String(joining: Array(wrapped))
     }
 
     /// The lines of `all[start..<end]` wrapped at `width`; `end` follows a line end, or is the end of

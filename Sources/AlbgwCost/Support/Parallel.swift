@@ -35,7 +35,8 @@ package enum Parallel {
 }
 
 /// Work begun on a thread of its own, its result waited for where it is needed: two independent
-/// parts of one run (the review's reference checks and the recognition of its designs) on two cores.
+/// parts of one run (the review's checks of the configuration as a whole and the recognition of
+/// its designs) on two cores.
 package final class Background<T: Sendable>: @unchecked Sendable {
     // Written once on the worker before `finished` is signalled, read after waiting for it.
     private var result: T?
@@ -56,6 +57,20 @@ package final class Background<T: Sendable>: @unchecked Sendable {
         finished.wait()
         defer { finished.signal() }
         return result!
+    }
+}
+
+extension String {
+    /// `pieces` of UTF-8 one after another, each copied once, into the string.
+    package init(joining pieces: some Collection<[UInt8]>) {
+        self.init(unsafeUninitializedCapacity: pieces.reduce(0) { $0 + $1.count }) { buffer in
+            var offset = 0
+            for piece in pieces {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(from: piece)
+                offset += piece.count
+            }
+            return offset
+        }
     }
 }
 

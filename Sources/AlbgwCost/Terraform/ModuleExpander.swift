@@ -431,14 +431,19 @@ final class ModuleExpander {
         func decides(_ expression: HCLExpression) -> Bool {
             switch expression.kind {
             case .binary:
-                // The left spine of an operator chain in a loop: it can be as long as the chain.
+                // The left spine of an operator chain in a loop: it can be as long as the chain. Its
+                // operands are checked, each once: what `+`, `-`, `*` and comparisons make of plain
+                // values is plain, so the values in between need no look.
                 var node = expression
+                var innermost: BinaryOperator?
                 while case .binary(let op, let left, let right) = node.kind {
                     if op == .divide || op == .modulo { return false }
-                    if op != .and && op != .or, !plain(evaluator.value(of: left)) || !plain(evaluator.value(of: right)) { return false }
+                    if op != .and && op != .or, !plain(evaluator.value(of: right)) { return false }
                     guard decides(right) else { return false }
+                    innermost = op
                     node = left
                 }
+                if let innermost, innermost != .and && innermost != .or, !plain(evaluator.value(of: node)) { return false }
                 return decides(node)
             case .unary(_, let operand), .parenthesized(let operand): return decides(operand)
             case .conditional(let test, let yes, let no): return decides(test) && decides(yes) && decides(no)

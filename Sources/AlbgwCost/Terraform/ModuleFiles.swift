@@ -69,21 +69,27 @@ enum ModuleFiles {
     /// `display` is the directory as findings show it (`""` for the path reviewed, `modules/alb/`).
     /// `ahead`, when given, sees each file's top-level blocks while the rest of the file parses.
     static func read(directory: String, display: String, ahead: ReadAhead? = nil) throws -> [SourceFile] {
+        let wanted = try names(in: directory)
+        // An override file changes blocks of other files: read ahead, they would be taken as written.
+        let ahead = wanted.contains(where: isOverride) ? nil : ahead
+        return try wanted.map { name in try read(file: (directory as NSString).appendingPathComponent(name), display: display + name, ahead: ahead) }
+    }
+
+    /// The names of a module's files in `directory`, sorted: `.tf` and `.tf.json`, neither ignored
+    /// nor directories.
+    static func names(in directory: String) throws -> [String] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
             throw TerraformLoader.LoadError.unreadable(directory, reason: "cannot list the directory")
         }
-        let wanted = names.filter { name in
+        return names.filter { name in
             var isDirectory: ObjCBool = false
             let path = (directory as NSString).appendingPathComponent(name)
             return (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !isIgnored(name)
                 && !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
         }.sorted()
-        // An override file changes blocks of other files: read ahead, they would be taken as written.
-        let ahead = wanted.contains(where: isOverride) ? nil : ahead
-        return try wanted.map { name in try read(file: (directory as NSString).appendingPathComponent(name), display: display + name, ahead: ahead) }
     }
 
     /// Reads and parses one file; `asVariables` reads a variable file (`*.tfvars.json` is a plain

@@ -123,19 +123,13 @@ package enum TerraformLoader {
 
         init(of path: String, in directory: String) {
             let reviewed = (try? ModuleFiles.resolve(path)) ?? path
-            // As `ModuleFiles.read(directory:)` picks a module's files: a directory named `x.tf` is none.
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { name in
-                var isDirectory: ObjCBool = false
-                let path = (directory as NSString).appendingPathComponent(name)
-                return (name.hasSuffix(".tf") || name.hasSuffix(".tf.json")) && !ModuleFiles.isIgnored(name)
-                    && !(FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
-            }.sorted()
+            let names = (try? ModuleFiles.names(in: directory)) ?? []
             var read: [String] = []
             var unread: [String] = []
             for name in names {
                 let other = (directory as NSString).appendingPathComponent(name)
                 guard ((try? ModuleFiles.resolve(other)) ?? other) != reviewed else { continue }
-                // A directory, a file that is not Terraform, or one that does not parse: its declarations are not known.
+                // A file that is not Terraform, or one that does not parse: its declarations are not known.
                 guard let file = try? ModuleFiles.read(file: other, display: name) else {
                     unread.append(name)
                     continue

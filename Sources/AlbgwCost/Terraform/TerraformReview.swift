@@ -372,12 +372,7 @@ package enum TerraformReview {
 
     /// `body` on each expression of `block` (attributes by name), then of its nested blocks, in order.
     static func forEachExpression(_ block: TerraformBlock, _ body: (TerraformExpression) -> Void) {
-        forEachExpression(block) { _, expression in body(expression) }
-    }
-
-    /// `body` on each attribute of `block` (by name) with its name, then of its nested blocks, in order.
-    static func forEachExpression(_ block: TerraformBlock, _ body: (String, TerraformExpression) -> Void) {
-        for attribute in block.attributeList { body(attribute.name, attribute.expression) }
+        for attribute in block.attributeList { body(attribute.expression) }
         for nested in block.blocks { forEachExpression(nested, body) }
     }
 
