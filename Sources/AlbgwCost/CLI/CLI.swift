@@ -1,6 +1,10 @@
 import Foundation
 import HCL
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The whole command line, in-process: parse, analyse, render. Never calls `exit`; tests drive it
 /// directly and the executable only forwards its exit code.
 package enum CLI {
@@ -47,6 +51,7 @@ package enum CLI {
 
     /// Entry point of the executable: runs, prints, and returns the exit code.
     public static func main(_ commandLine: [String]) -> Int32 {
+        returnLargeBlocksWhenFreed()
         // Only COLUMNS is read (building the whole environment costs start-up time); without it, a
         // terminal's own width, as `ls` does; piped output keeps 120.
         let environment = getenv("COLUMNS").map { ["COLUMNS": String(cString: $0)] } ?? terminalWidth().map { ["COLUMNS": "\($0)"] } ?? [:]
@@ -54,6 +59,19 @@ package enum CLI {
         emit(result.stdout, to: STDOUT_FILENO)
         emit(result.stderr, to: STDERR_FILENO)
         return result.exitCode
+    }
+
+    /// glibc's allocator serves a block of 128 KiB or more from a mapping of its own and unmaps it when
+    /// freed, until the first such block is freed: from then on it raises that size to the freed
+    /// block's, keeping later large blocks (token chunks, output pieces) in the heap after they are
+    /// freed. Fixing the size keeps a 10 MB review's peak about 10 MB lower, at the same speed.
+    static func returnLargeBlocksWhenFreed() {
+        #if canImport(Glibc)
+            // mallopt is declared in <malloc.h>, which the Glibc module leaves out; M_MMAP_THRESHOLD is -3.
+            typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+            _ = unsafeBitCast(symbol, to: Mallopt.self)(-3, 128 << 10)
+        #endif
     }
 
     /// The width of the terminal standard output is, when it is one.
