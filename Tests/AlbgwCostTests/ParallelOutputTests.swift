@@ -19,6 +19,19 @@ import Testing
         #expect(rows[rows.count - 3] == "    599599" && rows[rows.count - 2] == "  ]" && rows.last == "]")
     }
 
+    @Test func piecesOfAMegabyteAreJoinedInOrderAndFreed() {
+        // 40,000 strings of 60 characters: about 2.8 MB, so each core's half is cut into pieces of about
+        // a megabyte; each element is found where a plain writer puts it.
+        let words = (0..<40_000).map { String(format: "%08d", $0) + String(repeating: "w", count: 52) }
+        let expected = "[\n" + words.map { "  \"\($0)\"" }.joined(separator: ",\n") + "\n]\n"
+        #expect(expected.utf8.count > 2 << 20)
+        #expect(JSONValue.array(words.map(JSONValue.string)).serialized() == expected)
+        // Joining takes the pieces: each is freed once copied.
+        var pieces: [[UInt8]] = [Array("ab".utf8), [], Array("c\n".utf8)]
+        #expect(String(joining: &pieces) == "abc\n")
+        #expect(pieces.isEmpty)
+    }
+
     @Test func longTextsWrapLineByLine() {
         // Prose lines too long for 40 columns, short lines and marked table rows, over 1 MB: cut into a
         // piece per core. Each line wraps the same on its own.

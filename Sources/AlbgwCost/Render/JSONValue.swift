@@ -24,7 +24,7 @@ package indirect enum JSONValue: Sendable, Equatable {
         write(to: &out, indent: 0, finished: finished)
         out.append(UInt8(ascii: "\n"))
         finished.chunks.append(out)
-        return String(joining: finished.chunks)
+        return String(joining: &finished.chunks)
     }
 
     /// The bytes written so far, in order, when the document is written in pieces.
@@ -56,6 +56,9 @@ package indirect enum JSONValue: Sendable, Equatable {
     /// findings of a large review), and the pieces joined in order: the same bytes, sooner.
     private static let parallelMinimum = 512
 
+    /// About how many bytes a piece of a long array holds (see `write`).
+    private static let pieceSize = 1 << 20
+
     /// `finished`: where the bytes before a long array and its pieces go when it is split over the
     /// cores; nil inside a piece, which is written whole.
     private func write(to out: inout [UInt8], indent: Int, finished: Finished?) {
@@ -83,11 +86,20 @@ package indirect enum JSONValue: Sendable, Equatable {
             if let finished, values.count >= Self.parallelMinimum {
                 finished.chunks.append(out)
                 out = []
-                finished.chunks += Parallel.chunks(count: values.count, minimumChunk: Self.parallelMinimum / 2) { range in
-                    var piece: [UInt8] = []
-                    for index in range { element(index, into: &piece, finished: nil) }
-                    return piece
+                // A core's elements are cut into pieces of about a megabyte, so that joining them, which
+                // frees each piece once copied, holds little more than the output itself.
+                let pieces = Parallel.chunks(count: values.count, minimumChunk: Self.parallelMinimum / 2) { range in
+                    var pieces: [[UInt8]] = [], piece: [UInt8] = []
+                    for index in range {
+                        element(index, into: &piece, finished: nil)
+                        if piece.count >= Self.pieceSize {
+                            pieces.append(piece)
+                            piece = []
+                        }
+                    }
+                    return pieces + [piece]
                 }
+                for core in pieces { finished.chunks += core }
             } else {
                 for index in values.indices { element(index, into: &out, finished: finished) }
             }

@@ -145,10 +145,11 @@ package enum TextWrap {
         // The text's bytes, read by the pieces while `lines(_:width:)` holds them.
         struct Shared: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }
         let shared = Shared(bytes: all)
-        let wrapped = Parallel.chunks(count: cuts.count - 1, minimumChunk: 1) { range in
-            range.map { wrap(shared.bytes, from: cuts[$0], to: cuts[$0 + 1], last: $0 == cuts.count - 2, width: width) }
-        }.joined()
-        return String(joining: Array(wrapped))
+        var wrapped = Array(
+            Parallel.chunks(count: cuts.count - 1, minimumChunk: 1) { range in
+                range.map { wrap(shared.bytes, from: cuts[$0], to: cuts[$0 + 1], last: $0 == cuts.count - 2, width: width) }
+            }.joined())
+        return String(joining: &wrapped)
     }
 
     /// The lines of `all[start..<end]` wrapped at `width`; `end` follows a line end, or is the end of
