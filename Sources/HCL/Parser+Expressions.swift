@@ -96,7 +96,7 @@ extension Parser {
                 switch next.kind {
                 case .identifier:
                     advance()
-                    steps.append(.attribute(text(next)))
+                    steps.append(.attribute(name(next)))
                 case .number:
                     guard let index = Int(text(next)) else { throw legacyIndexError(next) }
                     advance()
@@ -161,12 +161,12 @@ extension Parser {
             if isKeyword(token, "false") { return HCLExpression(.bool(false), range: range(token)) }
             if isKeyword(token, "null") { return HCLExpression(.null, range: range(token)) }
             if tokens[index].kind == .openParen {
-                return try parseCall(name: text(token), start: start)
+                return try parseCall(name: name(token), start: start)
             }
             if let name = try parseNamespacedFunctionName(first: token) {
                 return try parseCall(name: name, start: start)
             }
-            return HCLExpression(.variable(text(token)), range: range(token))
+            return HCLExpression(.variable(name(token)), range: range(token))
         case .openQuote:
             return try parseQuotedTemplate()
         case .openHeredoc:
@@ -320,7 +320,7 @@ extension Parser {
             let next = tokens[index + 1].kind
             if token.kind == .identifier && (next == .equal || next == .colon) {
                 advance()
-                key = .name(text(token))
+                key = .name(name(token))
             } else {
                 key = .expression(try parseExpression())
             }

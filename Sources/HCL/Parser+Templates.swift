@@ -277,8 +277,10 @@ extension Parser {
             switch items[i] {
             case .literal(let literal):
                 if case .literal(var previous)? = parts.last {
+                    // Text without escapes is its own value: the two then share one string.
+                    let verbatim = previous.text == previous.value && literal.text == literal.value
                     previous.text += literal.text
-                    previous.value += literal.value
+                    previous.value = verbatim ? previous.text : previous.value + literal.value
                     previous.range = previous.range.union(literal.range)
                     parts[parts.count - 1] = .literal(previous)
                 } else {

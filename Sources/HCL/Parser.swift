@@ -27,6 +27,8 @@ struct Parser {
     var last: Token
     /// Called with each top-level attribute or block as soon as it is parsed.
     var onTopLevelItem: ((BodyItem) -> Void)?
+    /// Identifiers and literal labels, each kept once.
+    let names = Names()
 
     init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], file: String, lexError: HCLError?) {
         self.bytes = bytes
@@ -83,7 +85,7 @@ struct Parser {
     }
 
     mutating func expectIdentifier(_ description: String) throws -> String {
-        text(try expect(.identifier, description))
+        name(try expect(.identifier, description))
     }
 
     mutating func expectKeyword(_ keyword: StaticString) throws {
@@ -98,6 +100,11 @@ struct Parser {
 
     func text(_ token: Token) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]), as: UTF8.self)
+    }
+
+    /// The text of an identifier token, kept once per parse (see `Names`).
+    func name(_ token: Token) -> String {
+        names.string(UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]))
     }
 
     /// Compares an identifier token with an ASCII keyword without allocating a String.
@@ -231,7 +238,7 @@ struct Parser {
     @inline(never)
     private mutating func parseBodyItem() throws -> BodyItem {
         let nameToken = advance()
-        let name = text(nameToken)
+        let name = self.name(nameToken)
         let start = startLocation(nameToken)
 
         if tokens[index].kind == .equal {
@@ -246,7 +253,7 @@ struct Parser {
             let token = tokens[index]
             if token.kind == .identifier {
                 advance()
-                labels.append(BlockLabel(value: text(token), isQuoted: false, range: range(token)))
+                labels.append(BlockLabel(value: self.name(token), isQuoted: false, range: range(token)))
             } else if token.kind == .openQuote {
                 labels.append(try parseQuotedLabel())
             } else if token.kind == .openBrace {
@@ -292,7 +299,7 @@ struct Parser {
         guard end.kind == .closeBrace else {
             throw failure("'}' on the same line: a single-line block opened at \(open.line):\(open.column) holds only one attribute", at: end)
         }
-        let attribute = Attribute(name: text(nameToken), expression: expression, range: range(from: startLocation(nameToken)))
+        let attribute = Attribute(name: name(nameToken), expression: expression, range: range(from: startLocation(nameToken)))
         return .attribute(attribute)
     }
 
@@ -320,7 +327,7 @@ struct Parser {
                 value += try decodeQuoted(token)
             case .closeQuote:
                 advance()
-                return BlockLabel(value: value, isQuoted: true, range: range(from: startLocation(open)))
+                return BlockLabel(value: names.string(value), isQuoted: true, range: range(from: startLocation(open)))
             case .templateInterp, .templateControl:
                 throw failure("literal block label without templates", at: token)
             default:

@@ -1,0 +1,50 @@
+/// The names of one parse (identifiers and literal labels), each kept once: `vpc_security_group_ids`
+/// or `aws_lb_target_group` is written hundreds of times in a large configuration, and a name of more
+/// than 15 bytes is a heap string of its own. Names of up to 15 bytes are stored inline in the
+/// `String` value and are not kept here.
+///
+/// An open-addressing table keyed by the bytes, so that a name already seen costs a hash and a
+/// comparison, not an allocation. Used by one parser on one thread.
+final class Names {
+    private var slots: [String?] = Array(repeating: nil, count: 1_024)
+    private var count = 0
+
+    /// The string of `bytes`, the same storage every time the same name is asked for.
+    func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
+        var slot = Self.hash(bytes) & (slots.count - 1)
+        while var stored = slots[slot] {
+            if stored.utf8.count == bytes.count, stored.withUTF8({ $0.elementsEqual(bytes) }) { return stored }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        let name = String(decoding: bytes, as: UTF8.self)
+        slots[slot] = name
+        count += 1
+        if count * 2 > slots.count { grow() }
+        return name
+    }
+
+    /// `name`, or the kept string with the same bytes.
+    func string(_ name: String) -> String {
+        guard name.utf8.count > 15 else { return name }
+        var name = name
+        return name.withUTF8 { string($0) }
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash)
+    }
+
+    /// Twice the slots, the same strings in them (the tree already holds them).
+    private func grow() {
+        let old = slots
+        slots = Array(repeating: nil, count: old.count * 2)
+        for case var name? in old {
+            var slot = name.withUTF8 { Self.hash($0) } & (slots.count - 1)
+            while slots[slot] != nil { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = name
+        }
+    }
+}
