@@ -372,3 +372,34 @@ import Testing
         #expect(result.exitCode == 64 && result.stderr == "albgw-cost: error: \(message)\n", "\(result.stderr)")
     }
 }
+
+/// Output that standard output cannot take fails the run, on stderr, as coreutils do.
+@Suite struct OutputDeliveryTests {
+    @Test func aFullDiskIsAnError() throws {
+        let full = open("/dev/full", O_WRONLY)
+        try #require(full >= 0)
+        defer { close(full) }
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-delivery-\(getpid()).txt")
+        defer { try? FileManager.default.removeItem(at: errors) }
+        let stderr = open(errors.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        try #require(stderr >= 0)
+        let code = CLI.deliver(CLI.Result(exitCode: 0, stdout: "a table\n", stderr: "a warning\n"), stdout: full, stderr: stderr)
+        close(stderr)
+        #expect(code == 74)
+        let written = try String(contentsOf: errors, encoding: .utf8)
+        // The run's own stderr first, then one line saying why the output is missing (ENOSPC).
+        #expect(written.hasPrefix("a warning\nalbgw-cost: error: could not write the output to standard output (No space left on device);"))
+        #expect(written.split(separator: "\n").count == 2)
+    }
+
+    @Test func outputThatFitsKeepsTheRunsExitCode() throws {
+        let null = open("/dev/null", O_WRONLY)
+        try #require(null >= 0)
+        defer { close(null) }
+        #expect(CLI.deliver(CLI.Result(exitCode: 1, stdout: "findings\n", stderr: ""), stdout: null, stderr: null) == 1)
+        // Nothing to write is not a failure, even on a full disk.
+        let full = open("/dev/full", O_WRONLY)
+        defer { close(full) }
+        #expect(CLI.deliver(CLI.Result(exitCode: 0, stdout: "", stderr: ""), stdout: full, stderr: null) == 0)
+    }
+}

@@ -55,9 +55,23 @@ package enum CLI {
         // Only COLUMNS is read (building the whole environment costs start-up time); without it, a
         // terminal's own width, as `ls` does; piped output keeps 120.
         let environment = getenv("COLUMNS").map { ["COLUMNS": String(cString: $0)] } ?? terminalWidth().map { ["COLUMNS": "\($0)"] } ?? [:]
-        let result = run(Array(commandLine.dropFirst()), environment: environment)
-        emit(result.stdout, to: STDOUT_FILENO)
-        emit(result.stderr, to: STDERR_FILENO)
+        return deliver(run(Array(commandLine.dropFirst()), environment: environment), stdout: STDOUT_FILENO, stderr: STDERR_FILENO)
+    }
+
+    /// Writes a run's output and returns its exit code; when standard output cannot take all of it (a
+    /// full disk, a closed descriptor), says so on stderr and ends with EX_IOERR, so that a CI step
+    /// that redirects the output to a file does not pass with a cut-off file.
+    static func deliver(_ result: Result, stdout: Int32, stderr: Int32) -> Int32 {
+        if let failure = emit(result.stdout, to: stdout) {
+            let reason = String(cString: strerror(failure))
+            emit(
+                result.stderr
+                    + line(
+                        "\(command): error: could not write the output to standard output (\(reason)); nothing after that point was written: free some space or check where the output goes, then run it again"
+                    ), to: stderr)
+            return ExitCode.ioError.rawValue
+        }
+        emit(result.stderr, to: stderr)
         return result.exitCode
     }
 
@@ -87,9 +101,11 @@ package enum CLI {
     /// Writes all of `text` to a file descriptor straight from the string's UTF-8 bytes, without a
     /// copy (a sweep's JSON can be tens of megabytes) and without a `Data` (building one costs a
     /// run-time conformance lookup, a fair share of a short run).
-    static func emit(_ text: String, to descriptor: Int32) {
+    /// Returns the error number when the descriptor took less than all of it, nil when it took it all.
+    @discardableResult
+    static func emit(_ text: String, to descriptor: Int32) -> Int32? {
         var text = text
-        text.withUTF8 { bytes in
+        return text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -98,9 +114,10 @@ package enum CLI {
                 } else if written < 0 && errno == EINTR {
                     continue
                 } else {
-                    return
+                    return written < 0 ? errno : EIO
                 }
             }
+            return nil
         }
     }
 

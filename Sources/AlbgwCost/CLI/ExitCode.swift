@@ -13,6 +13,8 @@ package enum ExitCode: Int32, Sendable {
     case software = 70
     /// EX_CANTCREAT: an output file or directory cannot be written.
     case cannotCreate = 73
+    /// EX_IOERR: standard output could not be written (a full disk, a closed descriptor).
+    case ioError = 74
 }
 
 /// A problem to report on one line, with the exit code it maps to.
