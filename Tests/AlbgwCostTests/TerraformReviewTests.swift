@@ -611,6 +611,39 @@ import Testing
         #expect(nothing.design == nil && nothing.explanation.contains("no Application Load Balancer"))
     }
 
+    @Test func subnetsWhoseAZsAreWorkedOutPerInstanceSpanAnAZEach() throws {
+        // terraform-aws-vpc's way: the AZ of each count instance from a data source or a function this
+        // reader does not evaluate. Each instance is its own AZ (AWS takes one subnet per AZ for an ALB
+        // and an endpoint): three ALB subnets span 3 AZs, and an endpoint in two of them is reported.
+        let subnets = """
+            data "aws_availability_zones" "available" {}
+            locals { azs = ["us-west-2a", "us-west-2b", "us-west-2c"] }
+            resource "aws_subnet" "a" {
+              count             = 3
+              vpc_id            = aws_vpc.main.id
+              cidr_block        = cidrsubnet("10.0.0.0/16", 8, count.index)
+              availability_zone = %@
+            }
+            """
+        for zone in ["data.aws_availability_zones.available.names[count.index]", "length(regexall(\"^[a-z]{2}-\", local.azs[count.index])) > 0 ? local.azs[count.index] : null"] {
+            var text = try good
+            let start = try #require(text.range(of: "resource \"aws_subnet\" \"a\" {"))
+            let end = try #require(text.range(of: "resource \"aws_security_group\" \"alb\""))
+            text.replaceSubrange(start.lowerBound..<end.lowerBound, with: subnets.replacingOccurrences(of: "%@", with: zone) + "\n\n")
+            text = text.replacingOccurrences(of: "subnets            = [aws_subnet.a.id, aws_subnet.b.id]", with: "subnets            = aws_subnet.a[*].id")
+            text = text.replacingOccurrences(of: "subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", with: "subnet_ids          = [aws_subnet.a[0].id, aws_subnet.a[1].id]")
+            let (recognition, findings) = try review(text)
+            #expect(recognition.azs == 3 && recognition.vpceSubnets == 2, "\(zone)")
+            #expect(findings.map(\.id) == ["endpoint-fewer-subnets"], "\(zone): \(findings.map(\.id))")
+        }
+        // Two subnets whose AZ is written alike and not known (var.az) are one AZ as far as the code says.
+        var same = try good
+        same = same.replacingOccurrences(of: "availability_zone = \"us-west-2a\"", with: "availability_zone = var.az")
+        same = same.replacingOccurrences(of: "availability_zone = \"us-west-2b\"", with: "availability_zone = var.az")
+        let (recognition, _) = try review(same + "\nvariable \"az\" {}\n")
+        #expect(recognition.facts.contains { $0.name == "ALB subnets" && $0.value.hasSuffix("in 1 AZ(s)") })
+    }
+
     // MARK: - The seeds
 
     @Test func tutorialSeed() throws {

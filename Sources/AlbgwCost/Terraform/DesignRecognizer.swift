@@ -423,7 +423,14 @@ package enum DesignRecognizer {
     /// passed through a module output (`module.vpc.public_subnets`) count the AZs of the subnet
     /// instances the output names.
     static func distinctZones(_ subnets: TerraformExpression, config: TerraformConfiguration) -> (count: Int?, via: String?) {
-        func zone(_ subnet: TerraformBlock) -> String { subnet["availability_zone"].map { $0.value?.string ?? $0.text } ?? "subnet:\(subnet.address)" }
+        // An AZ that cannot be worked out here: written per instance (`count.index`, `each`), each
+        // instance's own, as AWS requires of an ALB's or an endpoint's subnets (one per AZ); written
+        // alike in two blocks, the same AZ, as far as the code says.
+        func zone(_ subnet: TerraformBlock) -> String {
+            guard let zone = subnet["availability_zone"] else { return "subnet:\(subnet.address)" }
+            if let known = zone.value?.string { return known }
+            return zone.references.contains { $0.root == "count" || $0.root == "each" } ? "subnet:\(subnet.address)" : zone.text
+        }
         if let elements = subnets.elements {
             var zones: [String] = []
             for element in elements {
