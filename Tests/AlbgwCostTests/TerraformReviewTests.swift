@@ -644,6 +644,25 @@ import Testing
         #expect(recognition.facts.contains { $0.name == "ALB subnets" && $0.value.hasSuffix("in 1 AZ(s)") })
     }
 
+    @Test func aCheckBlocksOwnDataSourcesAreDeclaredInside() throws {
+        // terraform validate 1.11.4 accepts this (a scoped data source); a typo in the name is still an error.
+        let check = """
+            resource "aws_lb" "api" { name = "api" }
+            check "alb_up" {
+              data "aws_lb" "probe" { name = "api" }
+              assert {
+                condition     = data.aws_lb.probe.dns_name != "" && %@ != ""
+                error_message = "The ALB has no DNS name."
+              }
+            }
+            """
+        let (_, clean) = try review(check.replacingOccurrences(of: "%@", with: "aws_lb.api.dns_name"))
+        #expect(clean.isEmpty, "\(clean.map(\.message))")
+        let (_, typo) = try review(check.replacingOccurrences(of: "%@", with: "data.aws_lb.prob.dns_name"))
+        #expect(typo.map(\.message) == ["check.alb_up refers to data.aws_lb.prob, which no file declares: terraform plan fails"])
+        #expect(typo.first?.fix == "declare data.aws_lb.prob or fix the reference (declared: no data source aws_lb at all)")
+    }
+
     // MARK: - The seeds
 
     @Test func tutorialSeed() throws {

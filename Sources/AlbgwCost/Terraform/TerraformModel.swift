@@ -393,6 +393,7 @@ package final class TerraformBlock: Sendable, Equatable {
         case "module": baseAddress = "\(module)module.\(type)"
         case "output": baseAddress = "\(module)output.\(type)"
         case "provider": baseAddress = "\(module)provider.\(type)"
+        case "check": baseAddress = "\(module)check.\(type)"
         case "locals", "terraform": baseAddress = "\(module)\(kind)"
         default: baseAddress = labels.isEmpty ? "\(module)\(kind)" : "\(module)\(type).\(name)"
         }

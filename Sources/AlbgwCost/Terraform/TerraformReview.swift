@@ -320,7 +320,12 @@ package enum TerraformReview {
         var reported: Set<String> = []
         // Expressions and references are read in place, by index: a copy of each would take a
         // reference count of every syntax node and string it holds, on blocks long out of the cache.
-        func check(_ block: TerraformBlock, in top: TerraformBlock, formerAddress: SourcePosition?) {
+        // A `check` block's own data sources are read inside it (scoped data sources).
+        func scoped(_ top: TerraformBlock) -> Set<String> {
+            guard top.kind == "check" else { return [] }
+            return Set(top.blocks("data").filter { $0.labels.count == 2 }.map { "\(top.module)data.\($0.labels[0]).\($0.labels[1])" })
+        }
+        func check(_ block: TerraformBlock, in top: TerraformBlock, scoped: Set<String>, formerAddress: SourcePosition?) {
             for index in block.attributeList.indices {
                 let references = block.attributeList[index].expression.references
                 for referenceIndex in references.indices where references[referenceIndex].module == top.module {
@@ -328,7 +333,7 @@ package enum TerraformReview {
                     let declared =
                         references[referenceIndex].root == "local"
                         ? config.declaredLocals.map { $0.contains(address) } ?? true
-                        : config.declares(address) || config.declaredWithoutInstances.contains(address)
+                        : config.declares(address) || config.declaredWithoutInstances.contains(address) || scoped.contains(address)
                     // Most references name what is declared, without an instance key: nothing to report.
                     guard !declared || references[referenceIndex].key != nil || formerAddress != nil else { continue }
                     let reference = references[referenceIndex]
@@ -362,10 +367,10 @@ package enum TerraformReview {
                             message: "\(subject) refers to \(address), which \(where_): terraform plan fails", fix: fix))
                 }
             }
-            for nested in block.blocks { check(nested, in: top, formerAddress: formerAddress) }
+            for nested in block.blocks { check(nested, in: top, scoped: scoped, formerAddress: formerAddress) }
         }
         for block in config.blocks.filter({ $0.kind == "locals" }) + config.blocks.filter({ $0.kind != "locals" }) {
-            check(block, in: block, formerAddress: block.kind == "moved" || block.kind == "removed" ? block["from"]?.position : nil)
+            check(block, in: block, scoped: scoped(block), formerAddress: block.kind == "moved" || block.kind == "removed" ? block["from"]?.position : nil)
         }
         return found
     }
@@ -551,7 +556,7 @@ package enum TerraformReview {
     static func similar(_ reference: TerraformReference, config: TerraformConfiguration) -> String {
         let type = reference.resourceType ?? reference.root
         let names = (reference.root == "data" ? config.data(type) : config.resources(type)).filter { $0.module == reference.module }.map(\.address)
-        return names.isEmpty ? "no \(type) at all" : names.joined(separator: ", ")
+        return names.isEmpty ? "no \(reference.root == "data" ? "data source " : "")\(type) at all" : names.joined(separator: ", ")
     }
 
     static func allExpressions(_ block: TerraformBlock) -> [TerraformExpression] {
