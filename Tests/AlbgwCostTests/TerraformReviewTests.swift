@@ -663,6 +663,60 @@ import Testing
         #expect(typo.first?.fix == "declare data.aws_lb.prob or fix the reference (declared: no data source aws_lb at all)")
     }
 
+    @Test func anEndpointIdPassedInFromAnotherConfigurationIsNotAFinding() throws {
+        // A networking account's shared endpoint, passed in as a variable: no endpoint is declared here.
+        let policy = """
+            jsonencode({
+                Version   = "2012-10-17"
+                Statement = [{ Effect = "Allow", Principal = "*", Action = "execute-api:Invoke", Resource = "execute-api:/*",
+                  Condition = { StringEquals = { "aws:SourceVpce" = var.vpce_id } } }]
+              })
+            """
+        let shared = """
+            variable "vpce_id" { type = string }
+            resource "aws_api_gateway_rest_api" "orders" {
+              name = "orders"
+              endpoint_configuration {
+                types            = ["PRIVATE"]
+                vpc_endpoint_ids = [var.vpce_id]
+              }
+              policy = \(policy)
+            }
+            resource "aws_api_gateway_domain_name" "orders" {
+              domain_name     = "orders.internal.example.com"
+              certificate_arn = "arn:aws:acm:eu-west-1:123456789012:certificate/x"
+              endpoint_configuration { types = ["PRIVATE"] }
+              policy = \(policy)
+            }
+            resource "aws_api_gateway_domain_name_access_association" "orders" {
+              access_association_source      = var.vpce_id
+              access_association_source_type = "VPCE"
+              domain_name_arn                = aws_api_gateway_domain_name.orders.arn
+            }
+            """
+        let (recognition, findings) = try review(shared)
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+        #expect(recognition.explanation.hasPrefix("aws_api_gateway_domain_name.orders, a private custom domain name, is declared, but not an Interface endpoint for execute-api"))
+        #expect(!recognition.facts.contains { $0.name == "security groups" })
+        // With an execute-api endpoint declared here, a policy on a variable that does not stand for it
+        // lets that endpoint's requests get 403.
+        let endpoint = """
+
+            resource "aws_vpc_endpoint" "execute_api" {
+              vpc_id            = "vpc-0123"
+              service_name      = "com.amazonaws.eu-west-1.execute-api"
+              vpc_endpoint_type = "Interface"
+              subnet_ids        = ["subnet-a", "subnet-b"]
+            }
+            """
+        let (_, local) = try review(shared + endpoint)
+        #expect(Set(local.map(\.id)).isSuperset(of: ["source-vpce", "access-association-endpoint"]), "\(local.map(\.id))")
+        #expect(
+            local.first { $0.id == "source-vpce" }?.message
+                == "aws_api_gateway_rest_api.orders's policy conditions aws:SourceVpce on var.vpce_id, which stands for none of the execute-api endpoints declared here (aws_vpc_endpoint.execute_api): requests through them get 403"
+        )
+    }
+
     // MARK: - The seeds
 
     @Test func tutorialSeed() throws {

@@ -113,7 +113,11 @@ package enum DesignRecognizer {
         }
         for domain in inventory.domains {
             let endpoint = inventory.associatedEndpoint(of: domain) ?? inventory.endpoints.first
-            guard let endpoint, !inventory.privateAPIs.isEmpty else { continue }
+            guard let endpoint, !inventory.privateAPIs.isEmpty else {
+                let missing = [endpoint == nil ? "an Interface endpoint for execute-api" : nil, inventory.privateAPIs.isEmpty ? "a REST API with endpoint type PRIVATE" : nil]
+                unmatched.append("\(domain.address), a private custom domain name, is declared, but not \(missing.compactMap { $0 }.joined(separator: ", "))")
+                continue
+            }
             // Reached through an ALB that forwards to the same endpoint: part of that ALB's design.
             if claimedEndpoints.contains(endpoint.address) && !inventory.accessAssociations(of: domain).isEmpty { continue }
             designs.append(privateDomain(inventory, domain: domain, endpoint: endpoint))
@@ -395,6 +399,7 @@ package enum DesignRecognizer {
             if let ids = expression.value?.list?.compactMap(\.string) { return ids.isEmpty ? "none" : listed(ids, separator: ", ") }
             return expression.references.isEmpty ? "none" : HCLError.excerpt(expression.text, limit: 80)
         }
+        guard alb != nil || endpoint != nil else { return }
         result.facts.append(
             .init(
                 name: "security groups",

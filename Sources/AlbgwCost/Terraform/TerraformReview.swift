@@ -183,6 +183,10 @@ package enum TerraformReview {
                 )
             }
             for association in associations where inventory.referenced(association["access_association_source"], in: inventory.apiEndpointIndex) == nil {
+                // An id passed in (a variable, a local value or a module output standing for none declared
+                // here) with no execute-api endpoint in this code: a shared endpoint of another
+                // configuration, the usual way in a networking account; nothing here says it is wrong.
+                if inventory.apiEndpoints.isEmpty, let source = association["access_association_source"], Self.passedIn(source) { continue }
                 add(
                     .accessAssociationEndpoint, .high, association["access_association_source"]?.position ?? association.position,
                     "\(association.address) associates \(domain.address) with \(association["access_association_source"]?.text ?? "nothing"), not an execute-api interface endpoint declared here: requests through the endpoint clients use are not let in",
@@ -291,12 +295,16 @@ package enum TerraformReview {
                 // (a module given `vpce_id = aws_vpc_endpoint.e.id`): the policy's references hold what it stands for.
                 let throughName = ["var.", "local.", "module."].contains { condition.containsBytes($0) }
                 if condition.containsBytes("aws_vpc_endpoint.") || (throughName && policy.references.contains { $0.resourceType == "aws_vpc_endpoint" }) { continue }
+                // An id passed in with no execute-api endpoint declared here: another configuration's endpoint.
+                if throughName && inventory.apiEndpoints.isEmpty { continue }
                 let isVPC = condition.range(of: #"vpc-[0-9a-f]+"#, options: .regularExpression) != nil && !condition.contains("vpce-")
                 add(
                     .sourceVpce, .high, policy.position,
                     isVPC
                         ? "\(holder.address)'s policy conditions aws:SourceVpce on \(condition), a VPC id, not the endpoint: no request matches and every call gets 403"
-                        : "\(holder.address)'s policy conditions aws:SourceVpce on \(condition), an id hard-coded from elsewhere: it breaks when the endpoint is recreated",
+                        : throughName
+                            ? "\(holder.address)'s policy conditions aws:SourceVpce on \(condition), which stands for none of the execute-api endpoints declared here (\(inventory.apiEndpoints.map(\.address).prefix(3).joined(separator: ", "))): requests through them get 403"
+                            : "\(holder.address)'s policy conditions aws:SourceVpce on \(condition), an id hard-coded from elsewhere: it breaks when the endpoint is recreated",
                     "reference the endpoint: \"aws:SourceVpce\": \"${aws_vpc_endpoint.<name>.id}\"")
             }
         }
@@ -551,6 +559,12 @@ package enum TerraformReview {
         let rest = names.filter { !hint.contains($0) }.sorted()
         let listed = hint + rest
         return listed.isEmpty ? "no local values at all" : listed.prefix(8).joined(separator: ", ") + (listed.count > 8 ? ", ..." : "")
+    }
+
+    /// Whether an expression passes a value in from outside the resource: it reads a variable, a local
+    /// value or a module output and no resource.
+    static func passedIn(_ expression: TerraformExpression) -> Bool {
+        !expression.references.isEmpty && expression.references.allSatisfy { ["var", "local", "module"].contains($0.root) }
     }
 
     static func similar(_ reference: TerraformReference, config: TerraformConfiguration) -> String {
