@@ -696,7 +696,9 @@ import Testing
             """
         let (recognition, findings) = try review(shared)
         #expect(findings.isEmpty, "\(findings.map(\.message))")
-        #expect(recognition.explanation.hasPrefix("aws_api_gateway_domain_name.orders, a private custom domain name, is declared, but not an Interface endpoint for execute-api"))
+        #expect(
+            recognition.explanation.hasPrefix(
+                "aws_api_gateway_domain_name.orders, a private custom domain name, is declared, but the code lacks an Interface endpoint for execute-api"))
         #expect(!recognition.facts.contains { $0.name == "security groups" })
         // With an execute-api endpoint declared here, a policy on a variable that does not stand for it
         // lets that endpoint's requests get 403.
@@ -715,6 +717,22 @@ import Testing
             local.first { $0.id == "source-vpce" }?.message
                 == "aws_api_gateway_rest_api.orders's policy conditions aws:SourceVpce on var.vpce_id, which stands for none of the execute-api endpoints declared here (aws_vpc_endpoint.execute_api): requests through them get 403"
         )
+    }
+
+    @Test func anEndpointServiceLookedUpByDataSourceIsExecuteAPI() throws {
+        // terraform-aws-vpc's vpc-endpoints module names the service through data "aws_vpc_endpoint_service".
+        let literal = "service_name        = \"com.amazonaws.us-west-2.execute-api\""
+        let text = try good
+        #expect(text.contains(literal))
+        let lookup = """
+            service_name        = data.aws_vpc_endpoint_service.api[0].service_name
+            """
+        let service = "\ndata \"aws_vpc_endpoint_service\" \"api\" {\n  count   = 1\n  service = %@\n}\n"
+        let (recognition, findings) = try review(text.replacingOccurrences(of: literal, with: lookup) + service.replacingOccurrences(of: "%@", with: "\"execute-api\""))
+        #expect(recognition.design == .albVpceApigwLambda && findings.isEmpty, "\(recognition.explanation) \(findings.map(\.id))")
+        // Another service is not the API's endpoint.
+        let (s3, _) = try review(text.replacingOccurrences(of: literal, with: lookup) + service.replacingOccurrences(of: "%@", with: "\"s3\""))
+        #expect(s3.design == nil && s3.explanation.contains("aws_lb.api is declared, but the code lacks an Interface endpoint for execute-api"))
     }
 
     // MARK: - The seeds

@@ -108,14 +108,14 @@ package enum DesignRecognizer {
                 if inventory.endpoints.isEmpty { missing.append("an Interface endpoint for execute-api") }
                 if inventory.privateAPIs.isEmpty { missing.append("a REST API with endpoint type PRIVATE") }
                 if missing.isEmpty { missing.append("a target group whose attachments register an execute-api endpoint's IPs") }
-                unmatched.append("\(alb.address) is declared, but not \(missing.joined(separator: ", "))")
+                unmatched.append("\(alb.address) is declared, but the code lacks \(missing.joined(separator: ", "))")
             }
         }
         for domain in inventory.domains {
             let endpoint = inventory.associatedEndpoint(of: domain) ?? inventory.endpoints.first
             guard let endpoint, !inventory.privateAPIs.isEmpty else {
                 let missing = [endpoint == nil ? "an Interface endpoint for execute-api" : nil, inventory.privateAPIs.isEmpty ? "a REST API with endpoint type PRIVATE" : nil]
-                unmatched.append("\(domain.address), a private custom domain name, is declared, but not \(missing.compactMap { $0 }.joined(separator: ", "))")
+                unmatched.append("\(domain.address), a private custom domain name, is declared, but the code lacks \(missing.compactMap { $0 }.joined(separator: ", "))")
                 continue
             }
             // Reached through an ALB that forwards to the same endpoint: part of that ALB's design.

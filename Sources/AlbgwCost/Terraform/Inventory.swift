@@ -73,6 +73,20 @@ package final class Inventory {
     }()
     private var groupCache: [String: [TerraformBlock]] = [:]
 
+    /// Whether an endpoint's service is execute-api: its service_name says so as written or as worked
+    /// out, or names a `data "aws_vpc_endpoint_service"` whose service is execute-api (terraform-aws-vpc's
+    /// vpc-endpoints module looks the name up that way).
+    static func servesExecuteAPI(_ endpoint: TerraformBlock, config: TerraformConfiguration) -> Bool {
+        guard let name = endpoint["service_name"] else { return false }
+        if name.text.containsBytes("execute-api") || name.value?.string?.hasSuffix(".execute-api") == true { return true }
+        return name.references.contains { reference in
+            reference.root == "data" && reference.resourceType == "aws_vpc_endpoint_service"
+                && config.instances(of: reference).contains { service in
+                    service["service"]?.value?.string == "execute-api" || service["service_name"]?.text.containsBytes("execute-api") == true
+                }
+        }
+    }
+
     init(_ config: TerraformConfiguration) {
         self.config = config
         albs = (config.resources("aws_lb") + config.resources("aws_alb")).filter { ($0["load_balancer_type"]?.value?.string ?? "application") == "application" }
@@ -80,7 +94,7 @@ package final class Inventory {
         listeners = config.resources("aws_lb_listener") + config.resources("aws_alb_listener")
         rules = config.resources("aws_lb_listener_rule") + config.resources("aws_alb_listener_rule")
         attachmentBlocks = config.resources("aws_lb_target_group_attachment") + config.resources("aws_alb_target_group_attachment")
-        apiEndpoints = config.resources("aws_vpc_endpoint").filter { ($0["service_name"]?.text ?? "").containsBytes("execute-api") }
+        apiEndpoints = config.resources("aws_vpc_endpoint").filter { Self.servesExecuteAPI($0, config: config) }
         endpoints = apiEndpoints.filter { ($0["vpc_endpoint_type"]?.value?.string ?? "Gateway").lowercased() == "interface" }
         privateAPIs = config.resources("aws_api_gateway_rest_api").filter(Self.isPrivate)
         policies = config.resources("aws_api_gateway_rest_api_policy")
