@@ -735,6 +735,46 @@ import Testing
         #expect(s3.design == nil && s3.explanation.contains("aws_lb.api is declared, but the code lacks an Interface endpoint for execute-api"))
     }
 
+    @Test func theRegisteredFunctionIsFollowedOrLeftToItsDefaults() throws {
+        let fixture = try String(contentsOfFile: "\(Self.fixtures)/alb-lambda.tf", encoding: .utf8)
+        let direct = "target_id        = aws_lambda_function.app.arn"
+        #expect(fixture.contains(direct))
+        // A second function of 2,048 MB, declared before nothing in particular: never priced in place of the registered one.
+        let other = """
+
+            resource "aws_lambda_function" "big" {
+              function_name = "big"
+              role          = "arn:aws:iam::123456789012:role/x"
+              handler       = "app.handler"
+              runtime       = "python3.13"
+              filename      = "app.zip"
+              memory_size   = 2048
+            }
+            resource "aws_lambda_alias" "live" {
+              name             = "live"
+              function_name    = aws_lambda_function.app.function_name
+              function_version = "1"
+            }
+            variable "fn_arn" { default = "arn:aws:lambda:us-east-1:123456789012:function:elsewhere" }
+            data "aws_lambda_function" "existing" { function_name = "existing" }
+            """
+        func recognised(_ target: String) throws -> Recognition {
+            try review(fixture.replacingOccurrences(of: direct, with: "target_id        = \(target)") + other).0
+        }
+        // Through an alias: the alias's function (512 MB).
+        let alias = try recognised("aws_lambda_alias.live.arn")
+        #expect(alias.parts.function == "aws_lambda_function.app" && alias.lambdaMemoryMB == 512)
+        // A function of another configuration: not one declared here, so its defaults, and the explanation says so.
+        for target in ["var.fn_arn", "data.aws_lambda_function.existing.arn"] {
+            let elsewhere = try recognised(target)
+            #expect(elsewhere.parts.function == nil && elsewhere.lambdaMemoryMB == nil, "\(target)")
+            #expect(
+                elsewhere.explanation.contains(
+                    "the function it registers (target_id = \(target)) is not an aws_lambda_function this code declares, or could not be followed to one, so the function's defaults (128 MB, x86_64) apply"
+                ))
+        }
+    }
+
     // MARK: - The seeds
 
     @Test func tutorialSeed() throws {

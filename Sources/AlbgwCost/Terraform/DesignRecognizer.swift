@@ -156,7 +156,7 @@ package enum DesignRecognizer {
         result.front = alb.address
         result.explanation =
             "\(alb.address) forwards to \(group.address) (target type ip), which holds the IPs of \(endpoint.address) (execute-api, Interface), the endpoint of the private REST API \(api.address)"
-            + (function == nil ? "; no aws_lambda_function is declared, so the function's defaults (128 MB, x86_64) apply" : "")
+            + (function == nil ? "; \(integrated(inventory)), so the function's defaults (128 MB, x86_64) apply" : "")
         if let record = inventory.cname(to: alb) { cnameFact(record, into: &result) }
         albFacts(inventory, alb: alb, into: &result)
         lambdaFacts(function, into: &result)
@@ -189,7 +189,7 @@ package enum DesignRecognizer {
         result.explanation =
             "\(alb.address) forwards to \(group.address), a target group of type lambda"
             + (others.isEmpty ? "" : " (and to \(others.map(\.address).joined(separator: ", ")), of the same type)")
-            + (function == nil ? "; the function it registers is not declared in the code read, so the function's defaults (128 MB, x86_64) apply" : "")
+            + (function == nil ? "; \(registered(inventory, group: group)), so the function's defaults (128 MB, x86_64) apply" : "")
         if let record = inventory.cname(to: alb) { cnameFact(record, into: &result) }
         albFacts(inventory, alb: alb, into: &result)
         lambdaFacts(function, into: &result)
@@ -199,6 +199,24 @@ package enum DesignRecognizer {
         accounts(inventory.config, front: alb, application: function.map { [$0] } ?? [], into: &result)
         commonFacts(inventory, alb: alb, endpoint: nil, into: &result)
         return result
+    }
+
+    /// Why no function is read for a private API's integrations.
+    static func integrated(_ inventory: Inventory) -> String {
+        inventory.functions.isEmpty
+            ? "no aws_lambda_function is declared"
+            : "its integrations invoke no aws_lambda_function this code declares (or could not be followed to one) among the \(inventory.functions.count) declared"
+    }
+
+    /// Why no function is read for a lambda target group: what its attachment registers, when it has one.
+    static func registered(_ inventory: Inventory, group: TerraformBlock) -> String {
+        guard let target = inventory.attachments(to: group).lazy.compactMap({ $0["target_id"] }).first else {
+            return inventory.functions.isEmpty
+                ? "the function it registers is not declared in the code read"
+                : "no attachment registers a function and the code declares \(inventory.functions.count), so which one is not known"
+        }
+        return
+            "the function it registers (target_id = \(HCLError.excerpt(target.text, limit: 80))) is not an aws_lambda_function this code declares, or could not be followed to one"
     }
 
     /// A private custom domain name with no ALB in front of the endpoint: clients reach the API through it.
@@ -217,7 +235,7 @@ package enum DesignRecognizer {
             "\(domain.address) is a private custom domain name (endpoint type PRIVATE) of the private REST API \(api.address), reached through \(endpoint.address) (execute-api, Interface)"
             + (associations.isEmpty ? " but no domain name access association" : " by \(associations[0].address)")
             + (otherALB.map { "; \($0.address) does not forward to the endpoint" } ?? "; no ALB is declared")
-            + (function == nil ? "; no aws_lambda_function is declared, so the function's defaults (128 MB, x86_64) apply" : "")
+            + (function == nil ? "; \(integrated(inventory)), so the function's defaults (128 MB, x86_64) apply" : "")
         lambdaFacts(function, into: &result)
         result.facts.append(
             .init(

@@ -249,20 +249,43 @@ package final class Inventory {
 
     func apiPolicies(of api: TerraformBlock) -> [TerraformBlock] { policiesOfAPI.referring(to: api, through: "rest_api_id") }
 
-    /// The function an API's integrations invoke, else the first one declared.
+    /// The function an API's integrations invoke (directly or through an alias). Without integrations,
+    /// the one function declared; nil when the integrations name none declared here or there are
+    /// several to choose from: its defaults apply, never another function's figures.
     func function(integratedWith api: TerraformBlock) -> TerraformBlock? {
-        for integration in integrationsOfAPI.referring(to: api, through: "rest_api_id") {
-            if let function = referenced(integration["uri"], in: functionIndex) { return function }
+        let integrations = integrationsOfAPI.referring(to: api, through: "rest_api_id")
+        for integration in integrations {
+            if let function = function(named: integration["uri"]) { return function }
         }
-        return functions.first
+        return integrations.isEmpty && functions.count == 1 ? functions[0] : nil
     }
 
-    /// The function a lambda target group's attachments register, else the first one declared.
+    /// The function a lambda target group's attachments register (directly or through an alias).
+    /// Without attachments, the one function declared; nil when the attachments name none declared
+    /// here (a data source, a variable, a module output not followed) or there are several.
     func function(behind group: TerraformBlock) -> TerraformBlock? {
-        for attachment in attachments(to: group) {
-            if let function = referenced(attachment["target_id"], in: functionIndex) { return function }
+        let attachments = attachments(to: group)
+        for attachment in attachments {
+            if let function = function(named: attachment["target_id"]) { return function }
+            // `target_id = each.value.target_id` (terraform-aws-alb's way): what the for_each ranges over
+            // names the function, when it names one function and no other.
+            guard attachment["target_id"]?.references.contains(where: { $0.root == "each" }) == true, let forEach = attachment["for_each"] else { continue }
+            var named: [String: TerraformBlock] = [:]
+            for reference in forEach.references where reference.resourceType == "aws_lambda_function" && reference.root != "data" {
+                if let function = config.block(for: reference), function.kind == "resource" { named[function.address] = function }
+            }
+            if named.count == 1 { return named.values.first }
         }
-        return functions.first
+        return attachments.isEmpty && functions.count == 1 ? functions[0] : nil
+    }
+
+    /// The function an ARN expression names: an `aws_lambda_function`, or an `aws_lambda_alias` of one.
+    private func function(named expression: TerraformExpression?) -> TerraformBlock? {
+        if let function = referenced(expression, in: functionIndex) { return function }
+        for reference in expression?.references ?? [] where reference.resourceType == "aws_lambda_alias" {
+            if let alias = config.block(for: reference), let function = referenced(alias["function_name"], in: functionIndex) { return function }
+        }
+        return nil
     }
 
     /// The access associations that name `domain` (by its ARN).

@@ -689,6 +689,11 @@ extension PlanReader {
             var (attributes, nested) = body(
                 values: instance.values, unknown: instance.unknown, sensitive: instance.sensitive, config: config?["expressions"], configured: config != nil, owner: index,
                 managed: !instance.data, module: instance.module, line: instance.line, depth: 0)
+            // What a for_each ranges over, as the code's blocks carry it: `each.value` stands for its elements.
+            if let forEach = config?["for_each_expression"], attributes["for_each"] == nil {
+                attributes["for_each"] = expression(
+                    value: nil, unknown: .bool(true), sensitive: nil, config: forEach, owner: index, matching: false, module: instance.module, line: instance.line)
+            }
             if case .string(let key)? = config?["provider_config_key"] {
                 // `module.alb:aws.second`: the configuration's own provider address is after the module's.
                 let local = key.split(separator: ":").last.map(String.init) ?? key
