@@ -775,6 +775,55 @@ import Testing
         }
     }
 
+    @Test func aHostRewriteMustCoverWhatReachesTheEndpoint() throws {
+        // Without the private custom domain name, the Host must be rewritten on the way to the endpoint.
+        var text = try good
+        for block in ["resource \"aws_api_gateway_domain_name\" \"private\"", "resource \"aws_api_gateway_domain_name_access_association\" \"private\""] {
+            let start = try #require(text.range(of: block))
+            let end = try #require(text.range(of: "\n}\n", range: start.upperBound..<text.endIndex))
+            text.removeSubrange(start.lowerBound..<end.upperBound)
+        }
+        func hostFinding(_ extra: String, defaultAction: String? = nil) throws -> Bool {
+            var edited = text + extra
+            if let defaultAction {
+                edited = edited.replacingOccurrences(
+                    of: "    type             = \"forward\"\n    target_group_arn = aws_lb_target_group.endpoint.arn\n  }\n}", with: defaultAction + "\n  }\n}")
+            }
+            return try review(edited).1.contains { $0.id == "host-header" }
+        }
+        #expect(try hostFinding(""))
+        let rule = """
+
+            resource "aws_lb_listener_rule" "rewrite" {
+              listener_arn = aws_lb_listener.https.arn
+              priority     = 1
+              action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.endpoint.arn
+              }
+              condition {
+                path_pattern { values = [PATHS] }
+              }
+              transform {
+                type = "host-header-rewrite"
+                host_header_rewrite_config {
+                  rewrite {
+                    regex   = "^.*$"
+                    replace = "${aws_api_gateway_rest_api.private.id}.execute-api.us-west-2.amazonaws.com"
+                  }
+                }
+              }
+            }
+            """
+        // Every path rewritten: nothing reaches the API with the client's Host.
+        #expect(try !hostFinding(rule.replacingOccurrences(of: "PATHS", with: "\"/*\"")))
+        // Only /api/*: the default action still forwards the rest unrewritten.
+        #expect(try hostFinding(rule.replacingOccurrences(of: "PATHS", with: "\"/api/*\"")))
+        // Only /api/*, and the default action answers itself: what reaches the endpoint is rewritten.
+        let fixed = "    type = \"fixed-response\"\n    fixed_response {\n      content_type = \"text/plain\"\n      status_code  = \"404\"\n    }"
+        #expect(try !hostFinding(rule.replacingOccurrences(of: "PATHS", with: "\"/api/*\""), defaultAction: fixed))
+    }
+
     // MARK: - The seeds
 
     @Test func tutorialSeed() throws {

@@ -127,8 +127,23 @@ package enum TerraformReview {
         if albToEndpoint, let alb {
             let listeners = inventory.listeners(of: alb)
             let rules = listeners.flatMap { inventory.rules(of: $0) }
-            let listenerText = (listeners + rules).flatMap { block in allText(block) }.joined(separator: "\n")
-            let rewritesHost = listenerText.containsBytes("host_header_rewrite") || listenerText.containsBytes("x-apigw-api-id")
+            func rewrites(_ block: TerraformBlock) -> Bool {
+                let text = allText(block).joined(separator: "\n")
+                return text.containsBytes("host_header_rewrite") || text.containsBytes("x-apigw-api-id")
+            }
+            // A rule's rewrite covers what reaches the endpoint when it matches every request, or when
+            // nothing else forwards to the endpoint's target group: the listeners' default actions and
+            // the rules without a rewrite.
+            let group = recognition.parts.targetGroup.flatMap(config.block(address:))
+            func forwardsToGroup(_ blocks: [TerraformBlock]) -> Bool {
+                guard let group else { return true }
+                return blocks.contains { block in allExpressions(block).contains { $0.refers(to: group) } }
+            }
+            let rewritingRules = rules.filter(rewrites)
+            let rewritesHost =
+                listeners.contains(where: rewrites) || rewritingRules.contains(where: Self.matchesEveryRequest)
+                || (!rewritingRules.isEmpty && !forwardsToGroup(listeners.flatMap { $0.blocks("default_action") })
+                    && !forwardsToGroup(rules.filter { !rewrites($0) }.flatMap { $0.blocks("action") }))
             let associated = !inventory.associations.isEmpty
             let anyDomain = inventory.hasCustomDomain
             if !rewritesHost && !(associated && !inventory.domains.isEmpty) {
@@ -559,6 +574,17 @@ package enum TerraformReview {
         let rest = names.filter { !hint.contains($0) }.sorted()
         let listed = hint + rest
         return listed.isEmpty ? "no local values at all" : listed.prefix(8).joined(separator: ", ") + (listed.count > 8 ? ", ..." : "")
+    }
+
+    /// Whether a listener rule matches every request: no condition but a path pattern or host header
+    /// of `*` or `/*`.
+    static func matchesEveryRequest(_ rule: TerraformBlock) -> Bool {
+        rule.blocks("condition").allSatisfy { condition in
+            condition.attributeList.isEmpty
+                && condition.blocks.allSatisfy { test in
+                    ["path_pattern", "host_header"].contains(test.kind) && (test["values"]?.value?.list?.allSatisfy { ["*", "/*"].contains($0.string ?? "") } ?? false)
+                }
+        }
     }
 
     /// Whether an expression passes a value in from outside the resource: it reads a variable, a local
