@@ -31,10 +31,23 @@ import Testing
         let streamed = try report("--rps 5 --response-kb 20480 --alb-scheme internal --response-streaming")
         #expect(try design(streamed, .albVpceApigwLambda).isFeasible)
         #expect(try design(streamed, .vpceApigwLambda).isFeasible)
-        #expect(try design(streamed, .albLambda).infeasibleReasons.map(\.id) == ["response-too-large"])
+        #expect(try design(streamed, .albLambda).infeasibleReasons.map(\.id) == ["no-streaming", "response-too-large"])
         // Just above 200 MB no design carries it.
         let beyond = try report("--rps 1 --response-kb 204801 --alb-scheme internal --response-streaming")
         #expect(beyond.designs.allSatisfy { !$0.isFeasible })
+    }
+
+    /// Asked for, streaming rules alb-lambda out whatever the response size: the ALB takes the
+    /// function's whole response (the help says "alb-lambda cannot"); the recommendation then picks a
+    /// design with API Gateway, where without streaming it picks alb-lambda (found by a new user's check).
+    @Test func streamingRulesOutALBToLambda() throws {
+        let plain = try report("--rps 5")
+        #expect(plain.recommendation?.design == .albLambda)
+        let streamed = try report("--rps 5 --response-streaming")
+        let reasons = try design(streamed, .albLambda).infeasibleReasons
+        #expect(reasons.map(\.id) == ["no-streaming"])
+        #expect(reasons.first?.text.hasPrefix("--response-streaming breaks what alb-lambda offers: one buffered response of at most 1 MB") == true)
+        #expect(streamed.recommendation?.design == .albVpceApigwLambda)
     }
 
     /// 120 s of work: beyond 29 s buffered; within 15 minutes streamed, and the ALB's 60 s idle

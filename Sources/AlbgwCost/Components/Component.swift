@@ -207,6 +207,8 @@ package struct PayloadLimit: Sendable, Equatable {
     package var responseSource: String? = nil
     /// Where the limit comes from.
     package var sources: [FactSource] = []
+    /// Whether the response is streamed on this path (the workload asks for it and the path can).
+    package var streams = false
 }
 
 /// A timeout on the path. On equal values the lower `rank` is named as the one that binds.

@@ -180,7 +180,7 @@ package struct LambdaFunction: Component {
                 responseConsequence: streaming ? "Lambda ends the stream at 200 MB" : "the invocation fails and API Gateway answers 502",
                 streamedResponseKiB: streaming ? nil : Self.streamedPayloadKiB,
                 responseSource: streaming ? "Lambda streamed response, --response-streaming" : nil,
-                sources: [.lambdaInvoke, .apiGatewayQuotas, .responseStreaming, .lambdaResponseStreaming])
+                sources: [.lambdaInvoke, .apiGatewayQuotas, .responseStreaming, .lambdaResponseStreaming], streams: streaming)
         }
         return contribution
     }

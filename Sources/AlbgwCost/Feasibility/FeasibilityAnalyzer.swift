@@ -14,6 +14,17 @@ package enum FeasibilityAnalyzer {
         let workload = scenario.workload
         var reasons: [InfeasibleReason] = []
         if let impossibility = HopModel.impossibility(of: design, in: scenario) { reasons.append(impossibility.reason) }
+        // Streaming asked for: a design with no hop that streams cannot give it.
+        if workload.responseStreaming && !limits.streamsResponses {
+            let others = DesignCatalog.alternatives(to: design, in: scenario)
+            reasons.append(
+                reason(
+                    "no-streaming", "what \(design.rawValue) offers: one buffered response of at most \(HopModel.sizeText(limits.maxResponseKiB)) (\(limits.payloadLimitSource))",
+                    "--response-streaming", "the function's whole response is taken before the client sees its first byte",
+                    "drop --response-streaming if buffered responses will do"
+                        + (others.isEmpty ? "" : ", or use " + others.joined(separator: " or ")),
+                    "response streaming"))
+        }
         if workload.requestKiB > limits.maxRequestKiB {
             let size = HopModel.sizeText(limits.maxRequestKiB)
             let limit = "the largest request body, \(size) (\(limits.payloadLimitSource))"

@@ -73,6 +73,8 @@ package struct EffectiveLimits: Sendable, Equatable {
     package var payloadSources: [FactSource] = []
     package var timeoutSources: [FactSource] = []
     package var rateSources: [FactSource] = []
+    /// Whether the path streams responses (--response-streaming through API Gateway to Lambda).
+    package var streamsResponses = false
 }
 
 /// A workload that breaks a limit: which limit, the value that breaks it and the way out.

@@ -50,7 +50,8 @@ package enum HopModel {
                 $0.seconds < (contributions.compactMap(\.streamedTimeoutSeconds).first ?? 0) ? contributions.compactMap(\.streamedTimeoutSeconds).first : nil
             },
             timeoutConsequence: timeout?.consequence ?? "", timeoutFix: timeout?.fix, timeoutInput: timeout?.input, timeoutCeiling: timeout?.ceiling,
-            payloadSources: payload?.sources ?? [], timeoutSources: timeout?.sources ?? [], rateSources: rate?.sources ?? [])
+            payloadSources: payload?.sources ?? [], timeoutSources: timeout?.sources ?? [], rateSources: rate?.sources ?? [],
+            streamsResponses: payload?.streams ?? false)
     }
 
     /// The limits the workload breaks, each with the way out.
