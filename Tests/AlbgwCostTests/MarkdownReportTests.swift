@@ -39,6 +39,15 @@ import Testing
 
     /// Cross-account: alb-lambda has no price, so the sentence states the chosen design's own cost,
     /// $608.77 per month at the tutorial topology's... here the default 2-subnet topology.
+    /// alb-lambda gives up what only API Gateway has; WAF, access logs and X-Ray it keeps (WAF and
+    /// access logs on the ALB, tracing in Lambda), and a resource policy is a duty, not a feature.
+    @Test func whatALBToLambdaGivesUpIsOnlyWhatItLacks() throws {
+        let text = try markdown("--rps 50")
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("**alb-lambda gives up API Gateway's features:**") })
+        for kept in ["WAF", "access logs", "X-Ray", "resource policy"] { #expect(!line.contains(kept), "\(kept)") }
+        for lacked in ["authorizers", "usage plans", "request validation", "response caching"] { #expect(line.contains(lacked), "\(lacked)") }
+    }
+
     @Test func crossAccountStatesTheChoicesOwnMonthlyCost() throws {
         let sentences = try #require(try report("--rps 50 --region us-west-2 --accounts cross").recommendation).sentences
         #expect(sentences.contains("it costs $608.77 per month"))

@@ -71,14 +71,20 @@ package struct PrivateRESTAPI: Component {
         return (atALB ? [] : ["waf.acl", "waf.rules"]) + ["waf.api"]
     }
 
-    /// The API's own features, as the hop into it lists them.
-    static let featureList = [
-        "resource policy (mandatory: allow only aws:SourceVpce = this endpoint)",
+    /// What only API Gateway gives among these designs: what a design without it gives up.
+    static let exclusiveFeatures = [
         "Lambda, Cognito and IAM authorizers",
         "API keys and usage plans (per-client quotas and throttles); stage and method throttling",
         "request validation against JSON Schema models; mapping templates",
-        "response caching; gateway responses; WAF; access logs; X-Ray",
+        "response caching; gateway responses",
     ]
+
+    /// The API's features, as the hop into it lists them: its own, the resource policy it requires,
+    /// and what an ALB also has (a design without API Gateway does not give those up).
+    static let featureList =
+        ["resource policy (mandatory: allow only aws:SourceVpce = this endpoint)"] + exclusiveFeatures + [
+            "WAF, access logs and X-Ray tracing at the API (an ALB has its own WAF and access logs, and Lambda traces itself)"
+        ]
 
     package func hop(_ context: ChainContext) -> Hop? {
         let limits = context.limits
@@ -221,7 +227,7 @@ package struct PrivateRESTAPI: Component {
 
     package func features(_ context: ChainContext) -> FeatureSet? {
         FeatureSet(
-            title: "API Gateway's features", items: Self.featureList,
+            title: "API Gateway's features", items: Self.exclusiveFeatures,
             summary: "usage plans, API keys, request validation, caching, authorizers; say so with --needs", noun: "API Gateway features")
     }
 
