@@ -103,6 +103,20 @@ import Testing
         }
     }
 
+    /// `--waf api`: alb-lambda has no API stage, so it is priced without WAF; the recommendation's
+    /// money and the assumptions say so rather than compare unequal protection silently. With
+    /// `--waf both` every design has a web ACL and nothing is said.
+    @Test func aDesignWithNowhereForTheWebACLIsNamed() throws {
+        let api = try report("--rps 5 --waf api")
+        #expect(try cost("--rps 5 --waf api", .albLambda).items("waf").isEmpty)
+        #expect(api.recommendation?.design == .albLambda)
+        #expect(api.recommendation?.sentence.hasSuffix("against alb-vpce-apigw-lambda (alb-lambda without WAF: it has no API stage for --waf api).") == true)
+        #expect(api.assumptions.contains { $0.hasSuffix("alb-lambda has no API stage: it is compared without WAF (its ALB can carry the web ACL: --waf both).") })
+        let both = try report("--rps 5 --waf both")
+        #expect(both.recommendation?.wafNote == nil)
+        #expect(!both.assumptions.contains { $0.contains("compared without WAF") })
+    }
+
     /// `--waf both`: one regional web ACL protects the ALB and the API stage, so its $5 and its rules
     /// are paid once, and each request is inspected at each place: twice where a design has both.
     @Test func wafOnBothAndRuleCount() throws {

@@ -67,6 +67,8 @@ package struct Recommendation: Sendable, Equatable {
     package var moneyNote: String? = nil
     /// True when `--design` left designs out of the run.
     package var partial = false
+    /// When one side of the money compared has no place for the web ACL `--waf` asks for.
+    package var wafNote: String? = nil
 
     /// One sentence: which design, why, and what it saves or costs per month.
     package var sentence: String {
@@ -92,7 +94,7 @@ package struct Recommendation: Sendable, Equatable {
         let parts = [
             reasons.joined(separator: "; "), advantages.joined(separator: advantages.count > 2 ? ", " : " and ", lastSeparator: advantages.count > 2 ? ", and " : " and "),
         ].filter { !$0.isEmpty }
-        return "Choose \(design.rawValue) because \(parts.joined(separator: "; "))\(money)."
+        return "Choose \(design.rawValue) because \(parts.joined(separator: "; "))\(money)\(wafNote.map { " (\($0))" } ?? "")."
     }
 
     /// The sentence, then when another design wins.
@@ -126,6 +128,17 @@ package struct Recommendation: Sendable, Equatable {
         let premium: ExactDecimal? = priced.flatMap { other in
             guard let mine = chosen.cost, let theirs = other.cost, mine.differencesAreKnown, theirs.differencesAreKnown else { return nil }
             return mine.monthlyCost - theirs.monthlyCost
+        }
+        // A web ACL asked for where one of the two has no place for it: the money compares unequal protection.
+        var wafNote: String?
+        if premium != nil, let priced, scenario.wholeBill.waf != .none {
+            let places: [(ComponentKind, String)] = [(.alb, "ALB"), (.restAPI, "API stage")].filter {
+                [$0.0 == .alb ? WholeBill.WAFPlacement.alb : .api, .both].contains(scenario.wholeBill.waf)
+            }
+            let bare = [chosen, priced].filter { design in !places.contains { design.definition.contains($0.0) } }
+            if bare.count == 1 {
+                wafNote = "\(bare[0].design) without WAF: it has no \(places.map(\.1).joined(separator: " or ")) for --waf \(scenario.wholeBill.waf.rawValue)"
+            }
         }
         // The designs that would rank above the choice say why they are out; the runner-up, what the choice has over it.
         let why = ranked.prefix { $0.design != chosen.design }.flatMap { against[$0.design]! }
@@ -162,7 +175,7 @@ package struct Recommendation: Sendable, Equatable {
         }
         return Recommendation(
             design: chosen.design, reasons: why, advantages: advantages, otherWinsWhen: otherWins, other: priced?.design, monthlyPremium: premium,
-            monthlyCost: monthlyCost, monthlyRequests: scenario.monthlyRequests, moneyNote: moneyNote)
+            monthlyCost: monthlyCost, monthlyRequests: scenario.monthlyRequests, moneyNote: moneyNote, wafNote: wafNote)
     }
 
     /// No design can carry the workload with the features asked for: name the nearest and what it needs.

@@ -98,6 +98,17 @@ package enum ReportBuilder {
         }
     }
 
+    /// The analysed designs the web ACL protects nowhere (alb-lambda with `--waf api`): compared
+    /// without WAF, which the reader should know before comparing totals.
+    static func unprotected(_ scenario: Scenario, placements: [(WholeBill.WAFPlacement, ComponentKind, String)]) -> String {
+        let bare = scenario.designs.filter { design in !placements.contains { design.definition.contains($0.1) } }
+        guard !bare.isEmpty, bare.count < scenario.designs.count else { return "" }
+        let names = bare.map(\.rawValue).joined(separator: " and ")
+        let other = placements.count == 1 && placements[0].0 == .api ? " (its ALB can carry the web ACL: --waf both)" : ""
+        return
+            " \(names) \(bare.count == 1 ? "has" : "have") no \(placements.map(\.2).joined(separator: " or ")): \(bare.count == 1 ? "it is" : "they are") compared without WAF\(other)."
+    }
+
     /// The conventions of what the bill covers beyond the request path, and what it leaves out.
     static func wholeBillLines(_ scenario: Scenario, has: Set<ComponentKind>) -> [String] {
         let whole = scenario.wholeBill
@@ -123,7 +134,8 @@ package enum ReportBuilder {
                 "AWS WAF (--waf \(whole.waf.rawValue)): one web ACL per design with \(whole.wafRules) rules or rule groups (--waf-rules), associated with the "
                     + placements.map(\.2).joined(separator: " and ")
                     + " (a regional web ACL can protect both), and every request inspected at each place it is associated with; managed rule groups' own fees (Bot Control, Fraud Control) and the 1,500 WCU default are not priced."
-                    + (absent.isEmpty ? "" : " No analysed design has an \(absent.joined(separator: " or ")), so nothing is priced for it."))
+                    + (absent.isEmpty ? "" : " No analysed design has an \(absent.joined(separator: " or ")), so nothing is priced for it.")
+                    + unprotected(scenario, placements: placements))
         } else {
             left.append("AWS WAF (--waf)")
         }
