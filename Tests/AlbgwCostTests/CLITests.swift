@@ -121,13 +121,27 @@ import Testing
         #expect(!output.contains("alb-vpce-apigw-lambda:"))
     }
 
-    @Test func missingPriceIsReportedNotGuessed() {
+    @Test func missingPriceIsReportedNotGuessed() throws {
         let result = run("--rps 50 --region us-west-1")
         #expect(result.exitCode == 0)
         #expect(result.stdout.contains("Missing prices"))
         #expect(result.stdout.contains("ALB LCU-hour (alb.lcuHour) for us-west-1"))
         #expect(result.stdout.contains("(incomplete)"))
         #expect(result.stdout.contains("--prices DIR"))
+        // Every figure of an incomplete total is marked: the hourly and per-request ones with "+",
+        // explained under the table; a complete run has neither.
+        let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  alb-lambda  ") || $0.hasPrefix("  alb-vpce-apigw-lambda  ") }
+        #expect(rows.count == 2 && rows.allSatisfy { $0.split(separator: " ").filter { $0.hasPrefix("$") && $0.hasSuffix("+") }.count == 2 })
+        #expect(result.stdout.contains("  (incomplete), +: a price is missing (see Missing prices), so the figure is a floor.\n"))
+        #expect(!run("--rps 50 --region us-west-2").stdout.contains("so the figure is a floor"))
+        // The Markdown table and the regions table, which have room, say it in words: the monthly and
+        // the per-request figure of the row.
+        let markdown = run("--rps 50 --region us-west-1 --format markdown").stdout.split(separator: "\n")
+        let cells = try #require(markdown.first { $0.hasPrefix("| `alb-lambda` |") }).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(cells[1].hasSuffix(" (incomplete)") && cells[3].hasSuffix(" (incomplete)") && cells[3].hasPrefix("$"))
+        let regions = run("--regions us-west-1,us-west-2 --rps 50").stdout.split(separator: "\n")
+        let row = try #require(regions.first { $0.contains("us-west-1  US West (N. California)  alb-lambda ") })
+        #expect(row.components(separatedBy: " (incomplete)").count == 3)
         let json = run("--rps 50 --region us-west-1 --format json").stdout
         #expect(json.contains("\"complete\": false"))
         #expect(json.contains("\"key\": \"alb.lcuHour\""))

@@ -119,7 +119,7 @@ package enum MarkdownRenderer {
                 if let cost = design.cost {
                     row.append(Format.money(cost.monthlyCost) + (cost.isComplete ? "" : " (incomplete)"))
                     if shared != nil { row.append(TableRenderer.designSpecificText(cost)) }
-                    row.append(Format.money4(cost.costPerMillionRequests))
+                    row.append(Format.money4(cost.costPerMillionRequests) + (cost.isComplete ? "" : " (incomplete)"))
                 } else {
                     row.append(design.hypotheticalCost.map { "(\(Format.money($0.monthlyCost)) if it were possible)" } ?? "-")
                     if shared != nil { row.append("-") }

@@ -44,7 +44,7 @@ package enum RegionRenderer {
         for row in comparison.rows {
             table.add([
                 row.rank.map { $0 == 1 ? "1 cheapest" : "\($0)" } ?? "-", row.region, row.location, row.design.rawValue,
-                Format.money(row.monthlyCost) + (row.complete ? "" : " (incomplete)"), Format.money4(row.costPerMillionRequests),
+                Format.money(row.monthlyCost) + (row.complete ? "" : " (incomplete)"), Format.money4(row.costPerMillionRequests) + (row.complete ? "" : " (incomplete)"),
             ])
         }
         out += table.render(indent: "  ", width: width)

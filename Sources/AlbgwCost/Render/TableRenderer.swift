@@ -78,15 +78,20 @@ package enum TableRenderer {
             guard let cost = design.cost else { continue }
             let mark = cost.isComplete ? "" : " (incomplete)"
             table.add(
-                [design.design.rawValue, Format.money4(cost.hourlyCost), Format.money(cost.monthlyCost) + mark]
+                // The hourly and per-request figures follow from the monthly one: a "+" marks them as
+                // floors too, where a word in each would squeeze the path column.
+                [design.design.rawValue, Format.money4(cost.hourlyCost) + (cost.isComplete ? "" : "+"), Format.money(cost.monthlyCost) + mark]
                     + (shared == nil ? [] : [designSpecificText(cost)])
-                    + [Format.money4(cost.costPerMillionRequests), design.definition.name])
+                    + [Format.money4(cost.costPerMillionRequests) + (cost.isComplete ? "" : "+"), design.definition.name])
         }
         var out =
             "Summary (USD)\n"
             + (report.designs.contains(where: \.isFeasible)
                 ? table.render(indent: "  ", width: width)
                 : "  No design analysed here can serve this workload\(report.designs.count < DesignCatalog.all.count ? " (--design leaves others out)" : "").\n")
+        if report.designs.contains(where: { $0.cost.map { !$0.isComplete } ?? false }) {
+            out += "  (incomplete), +: a price is missing (see Missing prices), so the figure is a floor.\n"
+        }
         for design in report.designs {
             if let reason = design.impossibleReason { out += "  \(design.design.rawValue) cannot carry this workload here: \(reason).\n" }
         }
