@@ -417,3 +417,25 @@ import Testing
         #expect(CLI.deliver(CLI.Result(exitCode: 0, stdout: "", stderr: ""), stdout: full, stderr: null) == 0)
     }
 }
+
+/// `--out`: every file of a report or none.
+@Suite struct AtomicOutputTests {
+    @Test func aTargetThatCannotBeWrittenLeavesNothingBehind() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The third file's name is taken by a directory: neither of the others may be written.
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("c.svg"), withIntermediateDirectories: true)
+        try Data("old\n".utf8).write(to: directory.appendingPathComponent("a.md"))
+        let files = [("a.md", Data("new\n".utf8)), ("b.dot", Data("digraph {}\n".utf8)), ("c.svg", Data("<svg/>\n".utf8))].map { (name: $0.0, data: $0.1) }
+        #expect(throws: CLIError("cannot write '\(directory.path)/c.svg': a directory has that name; remove it or choose another --out", code: .cannotCreate)) {
+            try AtomicWriter.write(files, into: directory.path)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["a.md", "c.svg"])
+        #expect(try String(contentsOf: directory.appendingPathComponent("a.md"), encoding: .utf8) == "old\n")
+        // Once the name is free, all three are written and nothing temporary stays.
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("c.svg"))
+        try AtomicWriter.write(files, into: directory.path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["a.md", "b.dot", "c.svg"])
+        #expect(try String(contentsOf: directory.appendingPathComponent("a.md"), encoding: .utf8) == "new\n")
+    }
+}

@@ -1,8 +1,12 @@
 import Foundation
 
-/// Writes files so that a crash never leaves one half-written: each file is written to a temporary
-/// name in the same directory and renamed over the target.
+/// Writes files so that a crash or a failure never leaves one half-written, nor a report with some
+/// of its files new and some old.
 package enum AtomicWriter {
+    /// Writes every file or none: each is first written in full beside its target under a temporary
+    /// name, and only when all of them are written are they renamed into place (each rename is
+    /// atomic). A target that is a directory, or a file that cannot be written, stops the run before
+    /// any file is replaced, and the temporary files are removed.
     package static func write(_ files: [(name: String, data: Data)], into directory: String) throws {
         let manager = FileManager.default
         do {
@@ -10,13 +14,31 @@ package enum AtomicWriter {
         } catch {
             throw CLIError("cannot create directory '\(directory)'; choose a writable location", code: .cannotCreate)
         }
-        for (name, data) in files {
-            let target = URL(fileURLWithPath: directory).appendingPathComponent(name)
-            do {
-                try data.write(to: target, options: .atomic)
-            } catch {
-                throw CLIError("cannot write '\(target.path)'; check the directory's permissions and free space", code: .cannotCreate)
+        let targets = files.map { URL(fileURLWithPath: directory).appendingPathComponent($0.name) }
+        for target in targets {
+            var isDirectory: ObjCBool = false
+            if manager.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw CLIError("cannot write '\(target.path)': a directory has that name; remove it or choose another --out", code: .cannotCreate)
             }
+        }
+        var written: [URL] = []
+        func removeWritten() { for temporary in written { try? manager.removeItem(at: temporary) } }
+        for (target, file) in zip(targets, files) {
+            let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(file.name).\(getpid()).tmp")
+            do {
+                try file.data.write(to: temporary)
+                written.append(temporary)
+            } catch {
+                try? manager.removeItem(at: temporary)
+                removeWritten()
+                throw CLIError("cannot write '\(target.path)'; check the directory's permissions and free space (no file was replaced)", code: .cannotCreate)
+            }
+        }
+        for (index, (temporary, target)) in zip(written, targets).enumerated() where rename(temporary.path, target.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            written = Array(written[index...])
+            removeWritten()
+            throw CLIError("cannot write '\(target.path)' (\(reason)); check the directory's permissions", code: .cannotCreate)
         }
     }
 }
