@@ -170,6 +170,8 @@ import Testing
         ("--requests-per-month 0.5", "at least 1"),
         ("--requests-per-month 10.5", "whole number of requests"),
         ("--rps 5 --public-ipv4-per-az 0", "from 1 to 100"),
+        ("--rps 5 --alb-scheme internal --public-ipv4-per-az 3", "an internal ALB has none; drop it or use --alb-scheme internet-facing"),
+        ("--rps 5 --preset hybrid --public-ipv4-per-az 3", "an internal ALB has none"),
         ("--rps nan", "is not a number"),
         ("--rps NaN", "is not a number"),
         ("--rps inf", "is not a number"),

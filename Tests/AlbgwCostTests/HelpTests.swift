@@ -218,15 +218,15 @@ import Testing
     @Test(arguments: [
         (
             "--rps 50 --region us-west-2 --out review",
-            "albgw-cost: error: --out belongs to report or dot, which write files; the main command prints: run albgw-cost report --rps 50 --region us-west-2 --out review (the Markdown report and its diagrams) or albgw-cost dot --rps 50 --region us-west-2 --out review (the diagrams)\n"
+            "albgw-cost: error: --out belongs to report, dot, sweep and review, which write files; the main command prints: run albgw-cost report --rps 50 --region us-west-2 --out review (the Markdown report and its diagrams) or albgw-cost dot --rps 50 --region us-west-2 --out review (the diagrams)\n"
         ),
         (
             "--rps 50 --format json --out=x",
-            "albgw-cost: error: --out belongs to report or dot, which write files; the main command prints: run albgw-cost report --rps 50 --out=x (the Markdown report and its diagrams) or albgw-cost dot --rps 50 --out=x (the diagrams)\n"
+            "albgw-cost: error: --out belongs to report, dot, sweep and review, which write files; the main command prints: run albgw-cost report --rps 50 --out=x (the Markdown report and its diagrams) or albgw-cost dot --rps 50 --out=x (the diagrams)\n"
         ),
         (
             "hops --rps 5 --out x",
-            "albgw-cost: error: --out belongs to report or dot, which write files; hops prints: run albgw-cost report --rps 5 --out x (the Markdown report and its diagrams) or albgw-cost dot --rps 5 --out x (the diagrams)\n"
+            "albgw-cost: error: --out belongs to report, dot, sweep and review, which write files; hops prints: run albgw-cost report --rps 5 --out x (the Markdown report and its diagrams) or albgw-cost dot --rps 5 --out x (the diagrams)\n"
         ),
     ])
     func outOnTheMainCommand(line: String, message: String) {

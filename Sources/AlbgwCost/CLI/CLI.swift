@@ -251,7 +251,7 @@ package enum CLI {
         }
         let line = kept.joined(separator: " ")
         throw CLIError(
-            "--out belongs to report or dot, which write files; \(hopsOnly ? "hops" : "the main command") prints: run albgw-cost report \(line) (the Markdown report and its diagrams) or albgw-cost dot \(line) (the diagrams)"
+            "--out belongs to report, dot, sweep and review, which write files; \(hopsOnly ? "hops" : "the main command") prints: run albgw-cost report \(line) (the Markdown report and its diagrams) or albgw-cost dot \(line) (the diagrams)"
         )
     }
 

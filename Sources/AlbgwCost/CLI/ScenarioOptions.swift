@@ -93,6 +93,9 @@ package struct ScenarioOptions: Sendable {
         let sla = try reader.pairs("--sla", key: "sla", keys: SLATable.keys, unit: "percent", example: "privatelink=99.99", max: 100)
         let scheme = ALBScheme(rawValue: try reader.choice("--alb-scheme", key: "albScheme", default: "internet-facing", choices: ALBScheme.allCases.map(\.rawValue)))!
         let ipv4PerAZ = try reader.integer("--public-ipv4-per-az", key: "publicIPv4PerAZ", default: 1, range: 1...100, why: "a count of addresses")
+        if scheme == .internal && arguments.values["--public-ipv4-per-az"] != nil {
+            throw CLIError("--public-ipv4-per-az counts an internet-facing ALB's public addresses, and an internal ALB has none; drop it or use --alb-scheme internet-facing")
+        }
         let accounts = AccountLayout(rawValue: try reader.choice("--accounts", key: "accounts", default: "single", choices: AccountLayout.allCases.map(\.rawValue)))!
         var limits = ServiceLimits()
         limits.albIdleTimeoutSeconds = try reader.decimal("--alb-idle-timeout-s", key: "albIdleTimeoutSeconds", default: "60", atLeast: 1, max: "4000")
