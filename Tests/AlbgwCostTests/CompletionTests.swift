@@ -58,6 +58,11 @@ import Testing
         (["albgw-cost", "--lambda-arch", ""], ["x86_64", "arm64"]),
         (["albgw-cost", "--apigw-cache-gb", "1"], ["1.6", "13.5", "118"]),
         (["albgw-cost", "--needs", "usage-plans,api"], ["usage-plans,api-keys"]),
+        // After a comma: neither what is given already nor all, which stands alone.
+        (["albgw-cost", "--needs", "usage-plans,usage"], []),
+        (["albgw-cost", "--regions", "us-east-1,a"], ["us-east-1,ap-northeast-1", "us-east-1,ap-south-1", "us-east-1,ap-southeast-1", "us-east-1,ap-southeast-2"]),
+        (["albgw-cost", "--regions", "us-east-1,us-east-"], ["us-east-1,us-east-2"]),
+        (["albgw-cost", "--regions", "a"], ["all", "ap-northeast-1", "ap-south-1", "ap-southeast-1", "ap-southeast-2"]),
         (["albgw-cost", "--sla", "priv"], ["privatelink="]),
         (["albgw-cost", "review", "x", "--fail-on", ""], ["high", "medium", "low"]),
         (["albgw-cost", "sweep", "--vary", "re"], ["requests-per-month=", "request-kb=", "response-kb="]),
@@ -130,6 +135,10 @@ import Testing
         #expect(try complete("albgw-cost rev") == ["review"])
         #expect(try complete("albgw-cost hops --format ").sorted() == ["dot", "json", "markdown", "table"])
         #expect(try complete("albgw-cost --needs usage-plans,api") == ["usage-plans,api-keys"])
+        // After a comma: neither what is given already nor all.
+        #expect(try complete("albgw-cost --needs usage-plans,usage") == [])
+        #expect(try complete("albgw-cost --regions us-east-1,us-east-") == ["us-east-1,us-east-2"])
+        #expect(try !complete("albgw-cost --regions us-east-1,").contains("us-east-1,all"))
         #expect(try complete("albgw-cost completions ").sorted() == ["bash", "fish", "zsh"])
     }
 

@@ -89,6 +89,12 @@ package enum Completions {
                 if [[ "$list" == 1 && "$word" == *,* ]]; then
                     prefix="${word%,*},"
                     word="${word##*,}"
+                    # After a comma: not an item already given, nor all or none, which stand alone.
+                    local kept=() candidate
+                    for candidate in "$@"; do
+                        [[ "$candidate" == all || "$candidate" == none || ",$prefix" == *",$candidate,"* ]] || kept+=("$candidate")
+                    done
+                    set -- "${kept[@]}"
                 fi
                 local IFS=$'\\n'
                 COMPREPLY=($(compgen -P "$prefix" -W "$*" -- "$word"))
@@ -313,7 +319,12 @@ package enum Completions {
 
             function __albgw_cost_list --description 'complete the last item of a comma-separated list'
                 set -l prefix (string match -r -- '^.*,' (commandline -ct))
+                # After a comma: not an item already given, nor all or none, which stand alone.
+                set -l given (string split , -- (string trim -r -c , -- "$prefix"))
                 for word in $argv
+                    if test -n "$prefix"; and begin; contains -- $word all none; or contains -- $word $given; end
+                        continue
+                    end
                     echo "$prefix$word"
                 end
             end
