@@ -222,6 +222,19 @@ import Testing
     }
 
     /// Terraform's own errors are errors here, exit 65 with file:line.
+    /// A value a nested module's variable does not take names the whole call path, as Terraform does:
+    /// a module called twice would otherwise leave which call open.
+    @Test func aNestedCallsWrongValueNamesItsPath() throws {
+        let directory = try copy([
+            "modules/alb/inner.tf": "module \"inner\" {\n  source = \"../inner\"\n  size   = \"large\"\n}\n",
+            "modules/inner/main.tf": "variable \"size\" {\n  type = number\n}\n",
+        ])
+        defer { remove(directory) }
+        let result = CLI.run(["review", directory])
+        #expect(result.exitCode == 65, "\(result.stderr)")
+        #expect(result.stderr.contains("modules/alb/inner.tf:3:3: module.alb.module.inner sets size to \"large\", which the type of its variable"), "\(result.stderr)")
+    }
+
     @Test(arguments: [
         ("dup.tf", "resource \"aws_subnet\" \"a\" {\n  cidr_block = \"10.0.9.0/24\"\n}\n", "duplicate resource \"aws_subnet\" \"a\", already declared at dup.tf:1:1"),
         ("dup.tf", "variable \"memory\" {}\n", "main.tf:"),

@@ -593,12 +593,12 @@ final class ModuleExpander {
                 let declaration = definition.declarations[attribute.name]
                 if value == .null, let declaration, !declaration.nullable, !declaration.hasDefault {
                     throw TerraformLoader.LoadError.invalid(
-                        "\(self.position(attribute.position, scope: scope)): module.\(HCLError.excerpt(name, limit: 60))\(instanceKey ?? "") sets \(HCLError.excerpt(attribute.name, limit: 60)) to null, which its variable in module \(shownModule) does not take (nullable = false, no default); Terraform rejects the value: pass one that is not null"
+                        "\(self.position(attribute.position, scope: scope)): \(HCLError.excerpt(scope.prefix, limit: 200))module.\(HCLError.excerpt(name, limit: 60))\(instanceKey ?? "") sets \(HCLError.excerpt(attribute.name, limit: 60)) to null, which its variable in module \(shownModule) does not take (nullable = false, no default); Terraform rejects the value: pass one that is not null"
                     )
                 }
                 if let reason = declaration?.type.rejection(of: value) {
                     throw TerraformLoader.LoadError.invalid(
-                        "\(self.position(attribute.position, scope: scope)): module.\(HCLError.excerpt(name, limit: 60))\(instanceKey ?? "") sets \(HCLError.excerpt(attribute.name, limit: 60)) to \(value.excerpt()), which the type of its variable in module \(shownModule) does not take (\(reason)); Terraform rejects the value: pass one of that type"
+                        "\(self.position(attribute.position, scope: scope)): \(HCLError.excerpt(scope.prefix, limit: 200))module.\(HCLError.excerpt(name, limit: 60))\(instanceKey ?? "") sets \(HCLError.excerpt(attribute.name, limit: 60)) to \(value.excerpt()), which the type of its variable in module \(shownModule) does not take (\(reason)); Terraform rejects the value: pass one of that type"
                     )
                 }
                 inputs[attribute.name] = value
