@@ -62,6 +62,20 @@ import Testing
         #expect(a.limits.timeoutSource == "API Gateway streamed response, up to 15 minutes")
     }
 
+    /// A stream still ends at the function's timeout: with 120 s the offer is 2 minutes, with 10 s
+    /// (the function binds before API Gateway's 29 s) there is nothing for streaming to lift.
+    @Test func theFunctionsTimeoutEndsAStream() throws {
+        let short = try design(try report("--rps 5 --lambda-timeout-s 10 --alb-scheme internal"), .albVpceApigwLambda).limits
+        #expect(short.timeoutSeconds == 10 && short.streamedTimeoutSeconds == nil)
+        let longer = try design(try report("--rps 5 --lambda-timeout-s 120 --alb-scheme internal"), .albVpceApigwLambda).limits
+        #expect(longer.timeoutSeconds == 29 && longer.streamedTimeoutSeconds == 120)
+        #expect(longer.rows.first { $0.label == "End-to-end timeout" }?.value == "29 s (API Gateway integration timeout); up to 2 minutes streamed")
+        // A timeout the user set is not "assumed set to the maximum".
+        let given = try report("--rps 5 --lambda-timeout-s 30")
+        #expect(given.assumptions.contains { $0.contains("function timeout 30 s, API Gateway account throttle") })
+        #expect(try report("--rps 5").assumptions.contains { $0.contains("function timeout 900 s (assumed set to the maximum)") })
+    }
+
     /// The limits table says what streaming would give when it is off, and what binds when it is on.
     @Test func limitRows() throws {
         let off = try design(try report("--rps 1"), .albVpceApigwLambda).limits.rows

@@ -227,6 +227,9 @@ package struct TimeLimit: Sendable, Equatable {
     package var ceiling: ExactDecimal? = nil
     /// Where the limit comes from.
     package var sources: [FactSource] = []
+    /// Whether a streamed response still ends here (the function's own timeout), where streaming
+    /// lifts the others (API Gateway's integration timeout, the ALB's idle timeout).
+    package var endsAStream = false
 }
 
 /// A steady request rate the path sustains. On equal values the lower `rank` binds.

@@ -157,7 +157,7 @@ package struct LambdaFunction: Component {
                         : "make the work asynchronous (return 202 and poll) or split it: a function runs at most 900 s",
                     consequence: "Lambda stops the function at its timeout and \(Self.invokedByALB(context) ? "the ALB" : "API Gateway") answers 502",
                     input: "--lambda-timeout-s", ceiling: Self.maxTimeoutSeconds,
-                    sources: [.lambdaTimeout] + (Self.invokedByALB(context) ? [.elbLambdaTargets] : []))
+                    sources: [.lambdaTimeout] + (Self.invokedByALB(context) ? [.elbLambdaTargets] : []), endsAStream: true)
             ],
             rates: [
                 RateLimit(

@@ -36,6 +36,11 @@ package enum HopModel {
         let timeout = contributions.flatMap(\.timeouts).min { ($0.seconds, $0.rank) < ($1.seconds, $1.rank) }
         let rate = contributions.flatMap(\.rates).min { ($0.requestsPerSecond, $0.rank) < ($1.requestsPerSecond, $1.rank) }
         let concurrency = contributions.compactMap(\.concurrency).first
+        // How long a streamed response could last where the path can stream: the stream's own limit,
+        // unless the function's timeout ends it sooner.
+        let streamed = contributions.compactMap(\.streamedTimeoutSeconds).first.map { ceiling in
+            contributions.flatMap(\.timeouts).filter(\.endsAStream).map(\.seconds).reduce(ceiling) { min($0, $1) }
+        }
         let keys = hops.map(\.latencyKey)
         let given = keys.compactMap { scenario.hopLatencyMS[$0] }
         return EffectiveLimits(
@@ -46,9 +51,7 @@ package enum HopModel {
             latencyEstimateMS: given.isEmpty ? nil : given.reduce(0, +), latencyUnestimated: keys.filter { scenario.hopLatencyMS[$0] == nil },
             requestConsequence: payload?.requestConsequence ?? "", responseConsequence: payload?.responseConsequence ?? "",
             responseStreamingKiB: payload?.streamedResponseKiB, responseLimitSource: payload?.responseSource,
-            streamedTimeoutSeconds: timeout.flatMap {
-                $0.seconds < (contributions.compactMap(\.streamedTimeoutSeconds).first ?? 0) ? contributions.compactMap(\.streamedTimeoutSeconds).first : nil
-            },
+            streamedTimeoutSeconds: streamed.flatMap { streamed in timeout.flatMap { $0.seconds < streamed ? streamed : nil } },
             timeoutConsequence: timeout?.consequence ?? "", timeoutFix: timeout?.fix, timeoutInput: timeout?.input, timeoutCeiling: timeout?.ceiling,
             payloadSources: payload?.sources ?? [], timeoutSources: timeout?.sources ?? [], rateSources: rate?.sources ?? [],
             streamsResponses: payload?.streams ?? false)
