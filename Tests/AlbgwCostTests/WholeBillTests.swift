@@ -117,6 +117,14 @@ import Testing
         #expect(!both.assumptions.contains { $0.contains("compared without WAF") })
     }
 
+    /// A cache priced for a design without API Gateway: the way out drops the cache option the user
+    /// gave, not a --needs they never wrote.
+    @Test func aCacheWithoutAnAPIIsDroppedByItsOwnOption() throws {
+        let run = try report("--rps 50 --design alb-lambda --apigw-cache-gb 0.5")
+        #expect(run.recommendation?.design == nil)
+        #expect(run.recommendation?.changes == ["it has no API Gateway cache to price (--apigw-cache-gb asks for response caching): drop --apigw-cache-gb"])
+    }
+
     /// `--waf both`: one regional web ACL protects the ALB and the API stage, so its $5 and its rules
     /// are paid once, and each request is inspected at each place: twice where a design has both.
     @Test func wafOnBothAndRuleCount() throws {

@@ -203,7 +203,14 @@ package struct Recommendation: Sendable, Equatable {
         if let nearest {
             changes = nearest.infeasibleReasons.map { change(for: $0, limits: nearest.limits, durationMS: scenario.workload.lambdaDurationMS) }
             let lacking = missing(nearest, needs)
-            if !lacking.isEmpty { changes.append("it lacks what --needs asks for (\(lacking.map(\.rawValue).joined(separator: ", "))): drop it from --needs") }
+            if !lacking.isEmpty {
+                // Response caching that only --apigw-cache-gb asked for is dropped with the cache.
+                let fromCache = lacking == [.responseCaching] && scenario.wholeBill.apiCacheGB != nil
+                changes.append(
+                    fromCache
+                        ? "it has no API Gateway cache to price (--apigw-cache-gb asks for response caching): drop --apigw-cache-gb"
+                        : "it lacks what --needs asks for (\(lacking.map(\.rawValue).joined(separator: ", "))): drop it from --needs")
+            }
         }
         return Recommendation(
             design: nil, reasons: [], otherWinsWhen: "", other: nil, monthlyPremium: nil, monthlyCost: nil, monthlyRequests: scenario.monthlyRequests,
