@@ -644,6 +644,37 @@ import Testing
         #expect(recognition.facts.contains { $0.name == "ALB subnets" && $0.value.hasSuffix("in 1 AZ(s)") })
     }
 
+    @Test func someInstancesOfAForEachSubnetSpanNoMoreAZsThanTheyAre() throws {
+        // Four subnets made by for_each; the ALB takes two by key: 2 AZs at most, not the 4 of them all.
+        var text = try good
+        let start = try #require(text.range(of: "resource \"aws_subnet\" \"a\" {"))
+        let end = try #require(text.range(of: "resource \"aws_security_group\" \"alb\""))
+        text.replaceSubrange(
+            start.lowerBound..<end.lowerBound,
+            with: """
+                resource "aws_subnet" "this" {
+                  for_each          = { a = "us-west-2a", b = "us-west-2b", c = "us-west-2c", d = "us-west-2d" }
+                  vpc_id            = aws_vpc.main.id
+                  cidr_block        = "10.0.0.0/24"
+                  availability_zone = each.value
+                }
+
+                """)
+        text = text.replacingOccurrences(of: "[aws_subnet.a.id, aws_subnet.b.id]", with: "[for k in [\"a\", \"b\"] : aws_subnet.this[k].id]")
+        let (recognition, findings) = try review(text)
+        #expect(recognition.azs == 2 && recognition.vpceSubnets == 2)
+        #expect(!findings.contains { $0.id == "endpoint-fewer-subnets" })
+        // Three of the four for the ALB, two for the endpoint: the finding says what two ENIs mean.
+        let three = text.replacingOccurrences(
+            of: "subnets            = [for k in [\"a\", \"b\"] : aws_subnet.this[k].id]", with: "subnets            = [for k in [\"a\", \"b\", \"c\"] : aws_subnet.this[k].id]")
+        let fewer = try review(three).1.first { $0.id == "endpoint-fewer-subnets" }
+        #expect(fewer?.severity == .medium)
+        #expect(
+            fewer?.message.hasSuffix(
+                "the ALB's nodes in the 1 AZ(s) without an endpoint ENI send every request to another AZ (cross-zone traffic, and more load on the ENIs left when one more AZ is lost)"
+            ) == true)
+    }
+
     @Test func aCheckBlocksOwnDataSourcesAreDeclaredInside() throws {
         // terraform validate 1.11.4 accepts this (a scoped data source); a typo in the name is still an error.
         let check = """

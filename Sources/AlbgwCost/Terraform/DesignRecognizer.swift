@@ -478,7 +478,10 @@ package enum DesignRecognizer {
                 }
             }
             if instances > 0 {
-                return (zones.count, "the subnets of \(Set(subnetReferences.compactMap(\.target)).sorted().joined(separator: ", "))")
+                // A list of known length picks some of the instances (`[for k in keys : aws_subnet.this[k].id]`):
+                // which ones is not known here, but each subnet is in one AZ.
+                let count = subnets.count.map { min($0, zones.count) } ?? zones.count
+                return (count, "the subnets of \(Set(subnetReferences.compactMap(\.target)).sorted().joined(separator: ", "))")
             }
         }
         return (subnets.count, nil)

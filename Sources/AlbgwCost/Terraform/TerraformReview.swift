@@ -97,7 +97,12 @@ package enum TerraformReview {
         if albToEndpoint, let endpoint, let azs = recognition.azs, let subnets = recognition.vpceSubnets, subnets < azs {
             add(
                 .endpointFewerSubnets, subnets <= 1 ? .high : .medium, endpoint["subnet_ids"]?.position ?? endpoint.position,
-                "\(endpoint.address) is in \(subnets) subnet(s) but the ALB spans \(azs) AZs: \(subnets == 0 ? "it has no ENI to register" : "losing the endpoint's AZ takes the design down")",
+                "\(endpoint.address) is in \(subnets) subnet(s) but the ALB spans \(azs) AZs: "
+                    + (subnets == 0
+                        ? "it has no ENI to register"
+                        : subnets == 1
+                            ? "losing the endpoint's AZ takes the design down"
+                            : "the ALB's nodes in the \(azs - subnets) AZ(s) without an endpoint ENI send every request to another AZ (cross-zone traffic, and more load on the ENIs left when one more AZ is lost)"),
                 "list a subnet in each of the ALB's AZs in subnet_ids")
         }
         // A private custom domain name reached through the endpoint directly: the endpoint is the only way in.
