@@ -675,6 +675,17 @@ import Testing
             ) == true)
     }
 
+    @Test func aDesignOnAProviderAliasIsInThatProvidersRegion() throws {
+        let fixture = try String(contentsOfFile: "\(Self.fixtures)/alb-lambda.tf", encoding: .utf8)
+        let aliased =
+            fixture.replacingOccurrences(of: "resource \"aws_lb\" \"api\" {\n", with: "resource \"aws_lb\" \"api\" {\n  provider = aws.eu\n")
+            + "\nprovider \"aws\" {\n  alias  = \"eu\"\n  region = \"eu-west-1\"\n}\n"
+        #expect(aliased.contains("provider = aws.eu"))
+        let (recognition, _) = try review(aliased)
+        #expect(recognition.region == "eu-west-1")
+        #expect(recognition.facts.first == .init(name: "region", value: "eu-west-1 (provider aws.eu)", position: SourcePosition(file: "main.tf", line: 9, column: 14)))
+    }
+
     @Test func aCheckBlocksOwnDataSourcesAreDeclaredInside() throws {
         // terraform validate 1.11.4 accepts this (a scoped data source); a typo in the name is still an error.
         let check = """

@@ -137,6 +137,12 @@ package enum DesignRecognizer {
         }
         let located = designs.map { design in
             var result = design
+            // A design whose front names a provider alias (provider = aws.eu) is in that provider's region.
+            if let aliased = aliasRegion(of: design, config: inventory.config) {
+                result.region = aliased.region
+                result.facts.insert(.init(name: "region", value: "\(aliased.region) (provider \(aliased.provider))", position: aliased.position), at: 0)
+                return result
+            }
             result.region = region
             if let region { result.facts.insert(.init(name: "region", value: region, position: nil), at: 0) }
             return result
@@ -428,6 +434,18 @@ package enum DesignRecognizer {
     // MARK: - Wiring
 
     /// The provider's region, else the region in the endpoint's service name.
+    /// The region of the provider alias a design's front block names (`provider = aws.eu`), when
+    /// that provider's region is known.
+    static func aliasRegion(of design: Recognition, config: TerraformConfiguration) -> (region: String, provider: String, position: SourcePosition?)? {
+        guard let front = design.front.flatMap(config.block(address:)), let provider = front["provider"] else { return nil }
+        let name = provider.text.trimmingCharacters(in: .whitespaces)
+        guard name.hasPrefix("aws."), case let alias = String(name.dropFirst(4)), !alias.isEmpty,
+            let block = config.providers.first(where: { $0.type == "aws" && $0.module == front.module && $0["alias"]?.value?.string == alias }),
+            let region = block["region"]?.value?.string
+        else { return nil }
+        return (region, name, provider.position)
+    }
+
     static func region(_ config: TerraformConfiguration, endpoints: [TerraformBlock], unknowns: inout [String]) -> String? {
         if let provider = config.providers.first(where: { $0.type == "aws" && $0["alias"] == nil }), let region = provider["region"] {
             if let value = region.value?.string { return value }
