@@ -686,6 +686,65 @@ import Testing
         #expect(recognition.facts.first == .init(name: "region", value: "eu-west-1 (provider aws.eu)", position: SourcePosition(file: "main.tf", line: 9, column: 14)))
     }
 
+    @Test func anOpenRuleIsFoundWhereverItIsWritten() throws {
+        // The ALB's group shared with the endpoint; its 443-from-anywhere rule written three other ways.
+        let inline = """
+              ingress {
+                from_port   = 443
+                to_port     = 443
+                protocol    = "tcp"
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+            """
+        let shared = try good.replacingOccurrences(of: "security_group_ids  = [aws_security_group.endpoint.id]", with: "security_group_ids  = [aws_security_group.alb.id]")
+        #expect(shared.contains(inline))
+        func found(_ rule: String, extra: String = "") throws -> Bool {
+            try review(shared.replacingOccurrences(of: inline, with: rule) + extra).1.contains { $0.id == "shared-open-security-group" }
+        }
+        #expect(try found(inline))
+        // No rule at all: nothing to find.
+        #expect(try !found(""))
+        // A dynamic block over objects: the values, not the text, say 0.0.0.0/0.
+        let dynamic = """
+              dynamic "ingress" {
+                for_each = { https = { port = 443, cidrs = ["0.0.0.0/0"] } }
+                content {
+                  from_port   = ingress.value.port
+                  to_port     = ingress.value.port
+                  protocol    = "tcp"
+                  cidr_blocks = ingress.value.cidrs
+                }
+              }
+            """
+        #expect(try found(dynamic))
+        // Rules as resources of their own (the provider's recommended style, and terraform-aws-alb's).
+        let vpcRule = """
+
+            resource "aws_vpc_security_group_ingress_rule" "https" {
+              security_group_id = aws_security_group.alb.id
+              cidr_ipv4         = "0.0.0.0/0"
+              from_port         = 443
+              to_port           = 443
+              ip_protocol       = "tcp"
+            }
+            """
+        #expect(try found("", extra: vpcRule))
+        #expect(try !found("", extra: vpcRule.replacingOccurrences(of: "0.0.0.0/0", with: "10.0.0.0/8")))
+        let groupRule = """
+
+            resource "aws_security_group_rule" "https" {
+              type              = "ingress"
+              security_group_id = aws_security_group.alb.id
+              cidr_blocks       = ["0.0.0.0/0"]
+              from_port         = 443
+              to_port           = 443
+              protocol          = "tcp"
+            }
+            """
+        #expect(try found("", extra: groupRule))
+        #expect(try !found("", extra: groupRule.replacingOccurrences(of: "\"ingress\"", with: "\"egress\"")))
+    }
+
     @Test func aCheckBlocksOwnDataSourcesAreDeclaredInside() throws {
         // terraform validate 1.11.4 accepts this (a scoped data source); a typo in the name is still an error.
         let check = """

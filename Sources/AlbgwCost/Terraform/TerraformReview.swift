@@ -167,9 +167,20 @@ package enum TerraformReview {
             let endpointGroups = Set(endpoint["security_group_ids"]?.references.filter { $0.resourceType == "aws_security_group" }.compactMap(\.address) ?? [])
             for address in albGroups.intersection(endpointGroups).sorted() {
                 guard let group = config.block(address: address) else { continue }
-                let open = group.blocks("ingress").first { rule in
-                    (rule["cidr_blocks"]?.text ?? "").containsBytes("0.0.0.0/0") && covers443(rule)
-                }
+                // Its own ingress blocks (dynamic ones too, by value), then the rules of it written as
+                // resources of their own, the provider's recommended style.
+                let open =
+                    group.blocks("ingress").first { rule in Self.opensToTheWorld(rule["cidr_blocks"]) && covers443(rule) }
+                    ?? config.resources("aws_security_group_rule").first { rule in
+                        rule["type"]?.value?.string == "ingress" && rule["security_group_id"]?.refers(to: group) == true && Self.opensToTheWorld(rule["cidr_blocks"])
+                            && covers443(rule)
+                    }
+                    ?? config.resources("aws_vpc_security_group_ingress_rule").first { rule in
+                        guard rule["security_group_id"]?.refers(to: group) == true, Self.opensToTheWorld(rule["cidr_ipv4"]) else { return false }
+                        if rule["ip_protocol"]?.value?.string == "-1" { return true }
+                        guard let from = rule["from_port"]?.value?.string.flatMap(Int.init), let to = rule["to_port"]?.value?.string.flatMap(Int.init) else { return false }
+                        return (from...max(from, to)).contains(443)
+                    }
                 if let open {
                     add(
                         .sharedOpenSecurityGroup, .medium, open.position,
@@ -416,6 +427,18 @@ package enum TerraformReview {
         let octets = (cidr.split(separator: "/").first ?? "").split(separator: ".").compactMap { Int($0) }
         guard octets.count == 4 else { return true }  // not an IPv4 literal: say nothing
         return octets[0] == 10 || (octets[0] == 172 && (16...31).contains(octets[1])) || (octets[0] == 192 && octets[1] == 168)
+    }
+
+    /// Whether a CIDR attribute names 0.0.0.0/0, as written or as worked out (`ingress.value.cidrs`
+    /// in a dynamic block, a variable).
+    static func opensToTheWorld(_ expression: TerraformExpression?) -> Bool {
+        guard let expression else { return false }
+        if expression.text.containsBytes("0.0.0.0/0") { return true }
+        switch expression.value {
+        case .string(let text)?: return text == "0.0.0.0/0"
+        case .list(let items)?: return items.contains(.string("0.0.0.0/0"))
+        default: return false
+        }
     }
 
     static func covers443(_ rule: TerraformBlock) -> Bool {
