@@ -222,6 +222,21 @@ import Testing
     }
 
     /// Terraform's own errors are errors here, exit 65 with file:line.
+    /// terraform plan 1.11.4 refuses a .tfvars.json that starts with a byte order mark ("Invalid start
+    /// of value"); a .tfvars file with one it reads.
+    @Test func aByteOrderMarkInAJSONVariableFileIsRefused() throws {
+        let directory = try copy([:])
+        defer { remove(directory) }
+        let bom = Data([0xEF, 0xBB, 0xBF])
+        try (bom + Data(#"{"memory": 1536}"#.utf8)).write(to: URL(fileURLWithPath: directory).appendingPathComponent("x.auto.tfvars.json"))
+        let result = CLI.run(["review", directory])
+        #expect(result.exitCode == 65)
+        #expect(result.stderr.contains("x.auto.tfvars.json:1:1: the file starts with a byte order mark, which Terraform refuses in JSON"), "\(result.stderr)")
+        try FileManager.default.removeItem(atPath: directory + "/x.auto.tfvars.json")
+        try (bom + Data("memory = 1536\n".utf8)).write(to: URL(fileURLWithPath: directory).appendingPathComponent("x.auto.tfvars"))
+        #expect(CLI.run(["review", directory]).exitCode == 0)
+    }
+
     /// A value a nested module's variable does not take names the whole call path, as Terraform does:
     /// a module called twice would otherwise leave which call open.
     @Test func aNestedCallsWrongValueNamesItsPath() throws {

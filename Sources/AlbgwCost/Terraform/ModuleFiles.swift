@@ -97,6 +97,12 @@ enum ModuleFiles {
     static func read(file path: String, display: String, asVariables: Bool = false, ahead: ReadAhead? = nil) throws -> SourceFile {
         let data = try contents(of: path, wanted: asVariables ? "a .tfvars or .tfvars.json file" : "a .tf file or a directory of them")
         if display.hasSuffix(".json") {
+            // terraform plan 1.11.4 refuses a variable file that starts with a byte order mark.
+            if asVariables && data.starts(with: [0xEF, 0xBB, 0xBF]) {
+                throw TerraformLoader.LoadError.parse(
+                    "\(HCLError.excerpt(display, limit: 200)):1:1: the file starts with a byte order mark, which Terraform refuses in JSON (Invalid start of value): save it as UTF-8 without one"
+                )
+            }
             let json: OrderedJSON
             do {
                 json = try OrderedJSON.parse(data)
