@@ -745,6 +745,25 @@ import Testing
         #expect(try !found("", extra: groupRule.replacingOccurrences(of: "\"ingress\"", with: "\"egress\"")))
     }
 
+    @Test func aMarkdownReviewOfSeveralDesignsSaysWhichItAnalyses() throws {
+        let fixture = try String(contentsOfFile: "\(Self.fixtures)/alb-lambda.tf", encoding: .utf8)
+        let body = String(fixture[try #require(fixture.range(of: "resource \"aws_lb\" \"api\""))!.lowerBound...])
+        let second = body.replacingOccurrences(of: "\"api\"", with: "\"two\"").replacingOccurrences(of: ".api.", with: ".two.")
+            .replacingOccurrences(of: "\"app\"", with: "\"app2\"").replacingOccurrences(of: ".app.", with: ".app2.")
+            .replacingOccurrences(of: "\"fn\"", with: "\"fn2\"").replacingOccurrences(of: ".fn.", with: ".fn2.")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-md-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Each ALB forwards to its own lambda target group.
+        let listeners = ["api": "fn", "two": "fn2"].sorted { $0.key < $1.key }.map { alb, group in
+            "\nresource \"aws_lb_listener\" \"\(alb)\" {\n  load_balancer_arn = aws_lb.\(alb).arn\n  port = 80\n  protocol = \"HTTP\"\n  default_action {\n    type = \"forward\"\n    target_group_arn = aws_lb_target_group.\(group).arn\n  }\n}\n"
+        }.joined()
+        try (fixture + "\n" + second + listeners).write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let result = CLI.run(["review", directory.path, "--rps", "10", "--region", "us-east-1", "--format", "markdown"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("> Design 1 of 2: aws_lb.api; its review section covers all 2 and prices each; --format table or json analyses every design.\n\n# "))
+    }
+
     @Test func aCheckBlocksOwnDataSourcesAreDeclaredInside() throws {
         // terraform validate 1.11.4 accepts this (a scoped data source); a typo in the name is still an error.
         let check = """

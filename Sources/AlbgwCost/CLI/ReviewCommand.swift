@@ -121,7 +121,13 @@ package enum ReviewCommand {
             let document = JSONRenderer.document(reports[0])
             lastDocument.keep(value: document)
             return document.serialized()
-        case "markdown": return MarkdownRenderer.render(reports[0], diagrams: nil)
+        case "markdown":
+            // One analysis per report: the first design's; the report says so when there are more.
+            let note =
+                reports.count > 1
+                ? "> Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); its review section covers all \(reports.count) and prices each; --format table or json analyses every design.\n\n"
+                : ""
+            return note + MarkdownRenderer.render(reports[0], diagrams: nil)
         case "dot":
             // One graph per file: the first design's; the file says so when there are more.
             let note =
