@@ -103,6 +103,19 @@ import Testing
         #expect(many.count == 1000 && zip(many, many.dropFirst()).allSatisfy { $0 < $1 })
     }
 
+    /// Fewer points than asked for are said so: 333,000,000 to 333,000,010 requests a month in 11
+    /// points rounds every inner point to 333,000,000 (6 significant digits), leaving the two ends.
+    @Test func fewerPointsThanAskedForAreExplained() throws {
+        let (result, _) = try sweep("--vary requests-per-month=333000000..333000010 --points 11 --scale linear")
+        #expect(result.points.count == 2)
+        #expect(
+            result.summary.last
+                == "2 of the 11 points asked for: inner points are written with at most 6 significant digits, whole, so that each can be run again on its own, and this range has no room for more distinct ones."
+        )
+        let (full, _) = try sweep("--vary rps=10..10000 --points 4")
+        #expect(!full.summary.contains { $0.contains("points asked for") })
+    }
+
     /// RFC 4180: one header row, CRLF endings, the same number of fields in every row, crossover
     /// rows in value order with the sentence, quoted where it needs to be.
     @Test func csvIsRFC4180() throws {

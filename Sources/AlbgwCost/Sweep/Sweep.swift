@@ -276,9 +276,14 @@ package struct SweepEvaluator: Sendable {
         crossovers = (crossovers + starts).enumerated().sorted {
             ($0.element.value, $0.element.kind == .warning ? 1 : 0, $0.offset) < ($1.element.value, $1.element.kind == .warning ? 1 : 0, $1.offset)
         }.map(\.element)
+        var sentences = summary(points: points, crossovers: crossovers, throughout: throughout, spec: spec, excluded: excluded)
+        if values.count < spec.points {
+            sentences.append(
+                "\(values.count) of the \(spec.points) points asked for: inner points are written with at most 6 significant digits\(spec.variable.isWhole ? ", whole," : "") so that each can be run again on its own, and this range has no room for more distinct ones."
+            )
+        }
         return SweepResult(
-            spec: spec, scenario: base, designs: designs.map(\.id), points: points, crossovers: crossovers,
-            summary: summary(points: points, crossovers: crossovers, throughout: throughout, spec: spec, excluded: excluded), excluded: excluded,
+            spec: spec, scenario: base, designs: designs.map(\.id), points: points, crossovers: crossovers, summary: sentences, excluded: excluded,
             priceOrigin: book.regional.origin)
     }
 
