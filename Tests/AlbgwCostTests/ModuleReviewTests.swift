@@ -722,6 +722,13 @@ import Testing
         #expect(result.stdout.contains("Design: alb-lambda") && result.stdout.contains("Findings: none"))
         #expect(!result.stdout.contains("Summary (USD)") && !result.stdout.contains("$"))
         #expect(result.stdout.hasSuffix("Costs, hops and failure domains follow when you give the traffic: add --rps N (or --requests-per-month N).\n"))
+        // Analysis options given without the traffic are named as waiting for it, not ignored silently.
+        let waiting = CLI.run(["review", Self.fixture, "--lambda-memory-mb", "1024", "--free-tier", "--region", "eu-west-1"])
+        #expect(waiting.exitCode == 0, "\(waiting.stderr)")
+        #expect(
+            waiting.stdout.hasSuffix(
+                "Costs, hops and failure domains follow when you give the traffic: add --rps N (or --requests-per-month N);\n  --lambda-memory-mb, --region, --free-tier apply then.\n"
+            ))
         let json = CLI.run(["review", Self.fixture, "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let terraform = try #require(object["terraform"] as? [String: Any])

@@ -70,7 +70,7 @@ package enum ReviewCommand {
                         ? "--out writes the design-review report, which needs the traffic: add --rps N (or --requests-per-month N)"
                         : "--out writes a design-review report, but the code implements none of the designs: drop --out")
             }
-            return try reviewOnly(result, format: format, workloadGiven: invocation.hasWorkload, width: width)
+            return try reviewOnly(result, format: format, workloadGiven: invocation.hasWorkload, width: width, waiting: waitingOptions(invocation))
         }
 
         // One analysis per design instance, each with the parameters its code fixes; instances whose
@@ -149,6 +149,12 @@ package enum ReviewCommand {
         }
     }
 
+    /// The analysis options given on the command line (not the review's own, nor the output's).
+    static func waitingOptions(_ invocation: Invocation) -> [String] {
+        let own: Set<String> = ["--format", "--fail-on", "--out", "--detail", "--var", "--var-file"]
+        return OptionTable.all.map(\.name).filter { !own.contains($0) && (invocation.parsed.values[$0] != nil || invocation.parsed.flags.contains($0)) }
+    }
+
     /// Why `--format csv` is refused, with or without traffic.
     static let csvRefused = "review prints findings and analyses, not line items: use --format table, json, markdown, dot or sarif"
 
@@ -165,12 +171,18 @@ package enum ReviewCommand {
     }
 
     /// The review without an analysis: no workload was given, or the code implements no design.
-    static func reviewOnly(_ result: TerraformReviewResult, format: String, workloadGiven: Bool, width: Int = TextWrap.defaultWidth) throws -> String {
+    static func reviewOnly(
+        _ result: TerraformReviewResult, format: String, workloadGiven: Bool, width: Int = TextWrap.defaultWidth, waiting: [String] = []
+    ) throws -> String {
         let closing: String
+        // Analysis options given without the traffic wait for it: say so rather than ignore them silently.
+        let listed = waiting.prefix(6).joined(separator: ", ") + (waiting.count > 6 ? ", ..." : "")
         if !result.implementsADesign {
-            closing = "No cost analysis: the code implements none of the designs, so there is nothing to price.\n"
+            closing =
+                "No cost analysis: the code implements none of the designs, so there is nothing to price\(waiting.isEmpty ? "" : " (\(listed) \(waiting.count == 1 ? "is" : "are") not used)").\n"
         } else {
-            closing = "Costs, hops and failure domains follow when you give the traffic: add --rps N (or --requests-per-month N).\n"
+            closing =
+                "Costs, hops and failure domains follow when you give the traffic: add --rps N (or --requests-per-month N)\(waiting.isEmpty ? "" : "; \(listed) \(waiting.count == 1 ? "applies" : "apply") then").\n"
         }
         switch format {
         case "json":
