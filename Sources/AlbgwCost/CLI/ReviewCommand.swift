@@ -149,9 +149,10 @@ package enum ReviewCommand {
         }
     }
 
-    /// The analysis options given on the command line (not the review's own, nor the output's).
+    /// The analysis options given on the command line: not the traffic (the closing asks for it), nor
+    /// the review's own or the output's options.
     static func waitingOptions(_ invocation: Invocation) -> [String] {
-        let own: Set<String> = ["--format", "--fail-on", "--out", "--detail", "--var", "--var-file"]
+        let own: Set<String> = ["--format", "--fail-on", "--out", "--detail", "--var", "--var-file", "--rps", "--requests-per-month"]
         return OptionTable.all.map(\.name).filter { !own.contains($0) && (invocation.parsed.values[$0] != nil || invocation.parsed.flags.contains($0)) }
     }
 
