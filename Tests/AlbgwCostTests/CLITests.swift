@@ -206,6 +206,10 @@ import Testing
         ("--rps 50 stray", "unexpected argument 'stray'"),
         ("comapre --rps 50", "did you mean 'compare'?"),
         ("--version extra", "--version takes no other arguments"),
+        (
+            "prices --region us-west-1 --export /tmp/albgw-never",
+            "--export writes every region's table (a --prices directory holds them all), so --region has nothing to choose; drop --region"
+        ),
     ])
     func usageErrors(line: String, message: String) {
         let result = run(line)

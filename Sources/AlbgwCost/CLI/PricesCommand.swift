@@ -7,6 +7,9 @@ package enum PricesCommand {
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.prices, command: "albgw-cost prices")
         let catalog: PriceCatalog = parsed.values["--prices"].map { .directory($0) } ?? .bundled
         if let directory = parsed.values["--export"] {
+            if parsed.values["--region"] != nil {
+                throw CLIError("--export writes every region's table (a --prices directory holds them all), so --region has nothing to choose; drop --region")
+            }
             return try export(catalog: catalog, to: directory)
         }
         if let region = parsed.values["--region"] {
