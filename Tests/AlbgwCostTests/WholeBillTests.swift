@@ -125,6 +125,16 @@ import Testing
         #expect(run.recommendation?.changes == ["it has no API Gateway cache to price (--apigw-cache-gb asks for response caching): drop --apigw-cache-gb"])
     }
 
+    /// Options for a part no analysed design has change nothing: the assumptions name them.
+    @Test func optionsForAPartNoDesignHasAreNamed() throws {
+        let run = try report("--rps 50 --design alb-lambda --vpce-subnets 1 --apigw-timeout-s 10 --alb-rules 3")
+        #expect(
+            run.assumptions.last
+                == "Given but unused here: --vpce-subnets, --apigw-timeout-s, which set an interface endpoint and API Gateway, a part no design analysed has.")
+        // Every design analysed: each option sets a part one of them has.
+        #expect(try !report("--rps 50 --vpce-subnets 1 --apigw-timeout-s 10").assumptions.contains { $0.hasPrefix("Given but unused") })
+    }
+
     /// `--waf both`: one regional web ACL protects the ALB and the API stage, so its $5 and its rules
     /// are paid once, and each request is inspected at each place: twice where a design has both.
     @Test func wafOnBothAndRuleCount() throws {

@@ -31,7 +31,7 @@ package enum ReportBuilder {
         }
         var report = Report(
             toolVersion: toolVersion, scenario: scenario, prices: book, inputs: inputs, designs: designs,
-            comparisons: comparisons(designs), assumptions: assumptions(for: scenario),
+            comparisons: comparisons(designs), assumptions: assumptions(for: scenario) + unusedOptions(inputs, scenario: scenario),
             pricesUsed: pricesUsed, missingPrices: missing.keys.sorted().compactMap { missing[$0] })
         report.shared = shared
         report.recommendation = Recommendation.make(for: report, needs: scenario.needs)
@@ -107,6 +107,27 @@ package enum ReportBuilder {
         let other = placements.count == 1 && placements[0].0 == .api ? " (its ALB can carry the web ACL: --waf both)" : ""
         return
             " \(names) \(bare.count == 1 ? "has" : "have") no \(placements.map(\.2).joined(separator: " or ")): \(bare.count == 1 ? "it is" : "they are") compared without WAF\(other)."
+    }
+
+    /// Options that set a part none of the analysed designs has, by the part they set.
+    static let optionParts: [(option: String, part: ComponentKind, name: String)] = [
+        ("--vpce-subnets", .interfaceEndpoint, "an interface endpoint"), ("--private-dns", .interfaceEndpoint, "an interface endpoint"),
+        ("--registered-targets", .interfaceEndpoint, "an interface endpoint"), ("--target-ips", .interfaceEndpoint, "an interface endpoint"),
+        ("--apigw-timeout-s", .restAPI, "API Gateway"), ("--apigw-rps-limit", .restAPI, "API Gateway"), ("--apigw-burst-limit", .restAPI, "API Gateway"),
+        ("--alb-rules", .alb, "an ALB"), ("--alb-idle-timeout-s", .alb, "an ALB"),
+    ]
+
+    /// One line naming the options the user gave for a part that no analysed design has
+    /// (`--design alb-lambda --apigw-timeout-s 10`): they change nothing, and the reader should know.
+    static func unusedOptions(_ inputs: [ReportInput], scenario: Scenario) -> [String] {
+        let has = Set(scenario.designs.flatMap { $0.definition.chain.map(\.kind) })
+        let given = Set(inputs.filter { $0.source == .given }.map(\.option))
+        let unused = optionParts.filter { given.contains($0.option) && !has.contains($0.part) }
+        guard !unused.isEmpty else { return [] }
+        let parts = unused.map(\.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return [
+            "Given but unused here: \(unused.map(\.option).joined(separator: ", ")), which set \(parts.joined(separator: " and ")), a part no design analysed has."
+        ]
     }
 
     /// The conventions of what the bill covers beyond the request path, and what it leaves out.
