@@ -336,6 +336,30 @@ import Testing
         #expect(TerraformReview.review(config, designs: [recognition]).isEmpty)
     }
 
+    /// A real plan whose ALB is put on a provider alias in another region (its provider_config gets
+    /// `aws.eu` with region eu-west-1, as `terraform show -json` writes one): the design is in eu-west-1.
+    @Test func aPlansProviderAliasGivesItsRegion() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: plan("terraform/alb-lambda.plan.json")))
+        var document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var configuration = try #require(document["configuration"] as? [String: Any])
+        var providers = try #require(configuration["provider_config"] as? [String: Any])
+        providers["aws.eu"] = [
+            "name": "aws", "full_name": "registry.terraform.io/hashicorp/aws", "alias": "eu", "expressions": ["region": ["constant_value": "eu-west-1"]],
+        ]
+        configuration["provider_config"] = providers
+        var root = try #require(configuration["root_module"] as? [String: Any])
+        var resources = try #require(root["resources"] as? [[String: Any]])
+        for index in resources.indices where resources[index]["address"] as? String == "aws_lb.api" { resources[index]["provider_config_key"] = "aws.eu" }
+        root["resources"] = resources
+        configuration["root_module"] = root
+        document["configuration"] = configuration
+        let path = try write(String(decoding: try JSONSerialization.data(withJSONObject: document), as: UTF8.self), as: "plan.json")
+        defer { remove(path) }
+        let designs = DesignRecognizer.recognizeAll(try TerraformLoader.load(path, inputs: VariableInputs()))
+        #expect(designs.map(\.region) == ["eu-west-1"])
+        #expect(designs.first?.facts.first?.value == "eu-west-1 (provider aws.eu)")
+    }
+
     /// A real plan without an ALB or a private custom domain name (its VPC, subnets, endpoint, API and
     /// function kept) implements neither design: said plainly, exit 0, no cost analysis even with
     /// the traffic given.

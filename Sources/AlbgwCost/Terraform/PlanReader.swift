@@ -939,22 +939,21 @@ extension PlanReader {
                 }
                 if case .string(let alias)? = config["alias"], !alias.isEmpty {
                     let alias = TerraformExpression(text: PlanReader.quoted(alias), position: position(line), value: .string(alias), references: [])
-                    blocks.append(
-                        TerraformBlock(
-                            kind: "provider", labels: ["aws"], attributes: credentials.merging(["alias": alias]) { $1 }, blocks: [], position: position(line)))
+                    var attributes = credentials.merging(["alias": alias]) { $1 }
+                    // The alias's own region, for the designs on it (`provider = aws.eu`).
+                    if let expressions = config["expressions"], let expression = expressions["region"], let value = constantOrVariable(expression) {
+                        attributes["region"] = TerraformExpression(
+                            text: HCLError.excerpt(value.text, limit: 100), position: position(expressions.line(of: "region") ?? line), value: .string(value.value),
+                            references: [])
+                    }
+                    blocks.append(TerraformBlock(kind: "provider", labels: ["aws"], attributes: attributes, blocks: [], position: position(line)))
                     continue
                 }
                 if defaultLine == nil { defaultCredentials = credentials }
                 defaultLine = defaultLine ?? line
                 guard region == nil, let expressions = config["expressions"], let expression = expressions["region"] else { continue }
                 let at = expressions.line(of: "region") ?? line
-                if case .string(let value)? = expression["constant_value"] {
-                    region = (value, PlanReader.quoted(value), at)
-                } else if let variable = configReferences(expression, module: .root).first(where: { $0.root == "var" })?.target,
-                    case .string(let value)? = document["variables"]?[String(variable.dropFirst(4))]?["value"]
-                {
-                    region = (value, variable, at)
-                }
+                if let value = constantOrVariable(expression) { region = (value.value, value.text, at) }
             }
             if region == nil { region = resourceRegion() }
             var attributes = defaultCredentials
@@ -967,6 +966,17 @@ extension PlanReader {
                     TerraformBlock(kind: "provider", labels: ["aws"], attributes: attributes, blocks: [], position: position(defaultLine ?? region?.line ?? 1)), at: 0)
             }
             return blocks
+        }
+
+        /// A provider setting written as a constant or as a root variable the plan gives a value.
+        func constantOrVariable(_ expression: OrderedJSON) -> (value: String, text: String)? {
+            if case .string(let value)? = expression["constant_value"] { return (value, PlanReader.quoted(value)) }
+            if let variable = configReferences(expression, module: .root).first(where: { $0.root == "var" })?.target,
+                case .string(let value)? = document["variables"]?[String(variable.dropFirst(4))]?["value"]
+            {
+                return (value, variable)
+            }
+            return nil
         }
 
         /// A state's region: the `region` attribute resources carry (AWS provider 6), else the region in an ARN.
