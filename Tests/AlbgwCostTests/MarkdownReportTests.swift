@@ -70,6 +70,16 @@ import Testing
         "--rps 50 --design alb-lambda",
     ]
 
+    /// A fix's placeholders (`<alb>.dns_name`) are text, not HTML tags that a renderer drops.
+    @Test(.enabled(if: ExternalTool.required("cmark-gfm")))
+    func placeholdersInFixesSurviveRendering() throws {
+        let review = CLI.run(["review", repositoryPath("Tests/HCLTests/Fixtures/tutorial"), "--format", "markdown"]).stdout
+        #expect(review.contains("alias { name = \\<alb>.dns_name, zone_id = \\<alb>.zone_id"))
+        let html = try ExternalTool.run("cmark-gfm", ["-e", "table"], input: review)
+        #expect(html.stdout.contains("alias { name = &lt;alb&gt;.dns_name, zone_id = &lt;alb&gt;.zone_id"))
+        #expect(!html.stdout.contains("raw HTML omitted"))
+    }
+
     @Test(.enabled(if: ExternalTool.required("cmark-gfm")), arguments: variants)
     func everyTableBecomesAnHTMLTable(line: String) throws {
         for text in [try markdown(line), try markdown(line, svg: false), CLI.run(line.split(separator: " ").map(String.init) + ["--format", "markdown"]).stdout] {

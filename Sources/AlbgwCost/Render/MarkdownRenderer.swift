@@ -34,11 +34,21 @@ package enum MarkdownRenderer {
 
     // MARK: - Helpers
 
-    /// A table cell: pipes escaped, line breaks as `<br>`.
+    /// A table cell: pipes and `<` escaped (a placeholder such as `<alb>` is not an HTML tag), line
+    /// breaks as `<br>`.
     static func cell(_ text: String) -> String {
-        // Most cells have nothing to escape: told by their bytes, far cheaper than three replacements.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) else { return text }
-        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
+        // Most cells have nothing to escape: told by their bytes, far cheaper than four replacements.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "<") }) else {
+            return text
+        }
+        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "\\<")
+            .replacingOccurrences(of: "\n", with: "<br>")
+    }
+
+    /// Text from a finding or a note in running Markdown: `<` escaped, so that a placeholder such as
+    /// `<alb>.dns_name` is shown, not taken for an HTML tag and dropped.
+    static func prose(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "<")) ? text.replacingOccurrences(of: "<", with: "\\<") : text
     }
 
     static func table(_ headers: [String], _ rows: [[String]], right: Set<Int> = []) -> String {
@@ -274,7 +284,9 @@ package enum MarkdownRenderer {
             analysis.availability.terms.map { [$0.service, "\($0.percent)%" + ($0.confirmed ? "" : " (unconfirmed)")] })
         out += "\nSLA sources:\n\n" + analysis.availability.terms.map { "- \($0.service): \($0.source)\n" }.joined()
         out += "\nFindings:\n\n"
-        out += analysis.findings.isEmpty ? "- None.\n" : analysis.findings.map { "- **[\($0.severity.rawValue)] \($0.title):** \($0.detail). Fix: \($0.fix).\n" }.joined()
+        out +=
+            analysis.findings.isEmpty
+            ? "- None.\n" : analysis.findings.map { "- **[\($0.severity.rawValue)] \(prose($0.title)):** \(prose($0.detail)). Fix: \(prose($0.fix)).\n" }.joined()
         out += sourceList(analysis.findings.flatMap(\.sources))
         return out
     }

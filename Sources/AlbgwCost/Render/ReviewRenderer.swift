@@ -69,12 +69,14 @@ package enum ReviewRenderer {
             }
         }
         if several { out += "### Findings\n\n" }
-        let notes = review.warnings.map { "- Warning: \($0)\n" } + unknowns(review).map { "- Unknown: \($0)\n" }
+        let notes = review.warnings.map { "- Warning: \(MarkdownRenderer.prose($0))\n" } + unknowns(review).map { "- Unknown: \(MarkdownRenderer.prose($0))\n" }
         if !notes.isEmpty { out += notes.joined() + "\n" }
         out +=
             review.findings.isEmpty
             ? "No review findings.\n"
-            : "Findings, most severe first:\n\n" + review.findings.map { "- **[\($0.severity.rawValue)]** `\($0.position)`: \($0.message). Fix: \($0.fix).\n" }.joined()
+            : "Findings, most severe first:\n\n"
+                + review.findings.map { "- **[\($0.severity.rawValue)]** `\($0.position)`: \(MarkdownRenderer.prose($0.message)). Fix: \(MarkdownRenderer.prose($0.fix)).\n" }
+                .joined()
         return out
     }
 
