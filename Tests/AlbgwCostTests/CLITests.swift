@@ -422,6 +422,20 @@ import Testing
         defer { close(full) }
         #expect(CLI.deliver(CLI.Result(exitCode: 0, stdout: "", stderr: ""), stdout: full, stderr: null) == 0)
     }
+
+    @Test func aClosedStandardOutputIsNamedAsSuch() throws {
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-closed-\(getpid()).txt")
+        defer { try? FileManager.default.removeItem(at: errors) }
+        let stderr = open(errors.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        try #require(stderr >= 0)
+        // A descriptor opened and closed again: writing to it fails with EBADF.
+        let closed = open("/dev/null", O_WRONLY)
+        close(closed)
+        #expect(CLI.deliver(CLI.Result(exitCode: 0, stdout: "a table\n", stderr: ""), stdout: closed, stderr: stderr) == 74)
+        close(stderr)
+        let written = try String(contentsOf: errors, encoding: .utf8)
+        #expect(written.hasSuffix("(Bad file descriptor); nothing after that point was written: give the command an open standard output, then run it again\n"))
+    }
 }
 
 /// `--out`: every file of a report or none.
@@ -443,5 +457,10 @@ import Testing
         try AtomicWriter.write(files, into: directory.path)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["a.md", "b.dot", "c.svg"])
         #expect(try String(contentsOf: directory.appendingPathComponent("a.md"), encoding: .utf8) == "new\n")
+        // A file where the directory should be: said so, not "cannot create directory".
+        let file = directory.appendingPathComponent("a.md").path
+        #expect(throws: CLIError("cannot write into '\(file)': it is a file, and --out takes a directory; choose a directory (it is created when missing)", code: .cannotCreate)) {
+            try AtomicWriter.write(files, into: file)
+        }
     }
 }

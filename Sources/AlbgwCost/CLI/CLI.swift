@@ -67,7 +67,7 @@ package enum CLI {
             emit(
                 result.stderr
                     + line(
-                        "\(command): error: could not write the output to standard output (\(reason)); nothing after that point was written: free some space or check where the output goes, then run it again"
+                        "\(command): error: could not write the output to standard output (\(reason)); nothing after that point was written: \(failure == ENOSPC || failure == EDQUOT ? "free some space" : failure == EBADF ? "give the command an open standard output" : "check where the output goes"), then run it again"
                     ), to: stderr)
             return ExitCode.ioError.rawValue
         }

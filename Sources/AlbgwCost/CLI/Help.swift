@@ -63,7 +63,7 @@ package enum Help {
         out += "\nEXIT CODES\n"
         out += paragraphs(
             [
-                "0 success; 1 review --fail-on met a finding at or above its severity (the output is complete); 64 usage error; 65 malformed price table or Terraform; 66 missing file or directory; 73 output cannot be written (--out DIR of dot, report, prices --export)."
+                "0 success; 1 review --fail-on met a finding at or above its severity (the output is complete); 64 usage error; 65 malformed price table or Terraform; 66 missing file or directory; 73 output cannot be written (--out DIR of dot, report, sweep, review, prices --export); 74 standard output cannot take the output (a full disk, a closed descriptor)."
             ], width: width)
         return out
     }

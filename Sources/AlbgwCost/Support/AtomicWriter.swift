@@ -9,6 +9,10 @@ package enum AtomicWriter {
     /// any file is replaced, and the temporary files are removed.
     package static func write(_ files: [(name: String, data: Data)], into directory: String) throws {
         let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw CLIError("cannot write into '\(directory)': it is a file, and --out takes a directory; choose a directory (it is created when missing)", code: .cannotCreate)
+        }
         do {
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
