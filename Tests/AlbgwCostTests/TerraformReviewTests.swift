@@ -764,6 +764,16 @@ import Testing
         #expect(result.stdout.hasPrefix("> Design 1 of 2: aws_lb.api; its review section covers all 2 and prices each; --format table or json analyses every design.\n\n# "))
     }
 
+    @Test func anUnknownRegionIsOneAdviceNotThree() throws {
+        // The provider's region is var.region, given no value: the notes agree on how to give it.
+        let result = CLI.run(["review", "\(Self.fixtures)/alb-lambda.tf", "--rps", "50"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let unknowns = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  Unknown: ") }
+        #expect(unknowns.contains("  Unknown: the provider's region is var.region, unknown here: pass --var region=REGION (or --region REGION)"))
+        #expect(unknowns.contains("  Unknown: no region is known, so us-east-1 is assumed for the analysis"))
+        #expect(!result.stdout.contains("pass --region (us-east-1"))
+    }
+
     @Test func aCheckBlocksOwnDataSourcesAreDeclaredInside() throws {
         // terraform validate 1.11.4 accepts this (a scoped data source); a typo in the name is still an error.
         let check = """

@@ -80,7 +80,7 @@ package enum ReviewCommand {
         for (index, recognition) in designs.enumerated() {
             var (values, notes) = recognition.optionValues()
             if invocation.parsed.values["--region"] == nil && values["--region"] == nil {
-                notes.append("the code does not say which region; pass --region (us-east-1 is assumed)")
+                notes.append("no region is known, so us-east-1 is assumed for the analysis")
             }
             if let known = analyzed[values] {
                 reports.append(known)

@@ -449,7 +449,9 @@ package enum DesignRecognizer {
     static func region(_ config: TerraformConfiguration, endpoints: [TerraformBlock], unknowns: inout [String]) -> String? {
         if let provider = config.providers.first(where: { $0.type == "aws" && $0["alias"] == nil }), let region = provider["region"] {
             if let value = region.value?.string { return value }
-            unknowns.append("the provider's region is \(region.text), unknown until you pass it with --var")
+            let variable = region.references.first { $0.root == "var" }?.target.map { String($0.dropFirst(4)) }
+            unknowns.append(
+                "the provider's region is \(region.text), unknown here: pass \(variable.map { "--var \($0)=REGION (or --region REGION)" } ?? "--region REGION")")
         }
         for endpoint in endpoints {
             if let name = endpoint["service_name"]?.value?.string {
