@@ -117,6 +117,19 @@ import Testing
         #expect(text.contains("'--region=[AWS region with a bundled price table]:CODE:(ap-northeast-1 ap-south-1 "))
         #expect(text.contains(":ID:(alb-vpce-apigw-lambda alb-lambda vpce-apigw-lambda all)'"))
         #expect(text.contains(":FORMAT:(table json markdown dot sarif)'"))
+        // A list's last item, through the script's own function with compadd and compset stubbed: not an
+        // item already given, nor all after a comma; everything before one.
+        let stubs = """
+            compadd() { local i=${@[(i)--]}; print -l -- "${@[i+1,-1]}" }
+            compset() { [[ $1 == -P ]] && PREFIX=${PREFIX##*,}; return 0 }
+            compdef() { : }
+            source \(Self.quoted(file.path))
+            PREFIX='us-east-1,us-'; _albgw-cost_list -J x "all us-east-1 us-east-2 eu-west-1"; print -- '--'
+            PREFIX='u'; _albgw-cost_list -J x "all us-east-1 us-east-2"
+            """
+        let listed = try ExternalTool.run("zsh", ["-f", "-c", stubs], input: "")
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout == "us-east-2\neu-west-1\n--\nall\nus-east-1\nus-east-2\n")
     }
 
     @Test(.enabled(if: ExternalTool.required("fish"), "fish is not installed"))

@@ -220,7 +220,7 @@ package enum Completions {
             if option.isList {
                 // Keys that take a value (alb=) are followed by it; other lists by a comma.
                 let keys = words.allSatisfy { $0.hasSuffix("=") }
-                action = keys ? "_albgw-cost_keys \"\(words.joined(separator: " "))\"" : "_sequence compadd - " + words.joined(separator: " ")
+                action = "\(keys ? "_albgw-cost_keys" : "_albgw-cost_list") \"\(words.joined(separator: " "))\""
             } else {
                 action = "(\(words.joined(separator: " ")))"
             }
@@ -247,6 +247,20 @@ package enum Completions {
                 return
               fi
               compadd "${@[1,-2]}" -S '' -- $keys
+            }
+
+            # A comma-separated list (--regions us-east-1,eu-west-1): completes its last item, without
+            # the items already given, nor all or none after a comma (they stand alone).
+            _albgw-cost_list() {
+              local -a words given
+              words=(${=@[-1]})
+              if [[ $PREFIX == *,* ]]; then
+                given=(${(s:,:)${PREFIX%,*}})
+                compset -P '*,'
+                words=(${words:|given})
+                words=(${words:#(all|none)})
+              fi
+              compadd "${@[1,-2]}" -S ',' -q -- $words
             }
 
             _albgw-cost() {
