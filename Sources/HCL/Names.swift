@@ -12,13 +12,10 @@ final class Names {
     /// The string of `bytes`, the same storage every time the same name is asked for.
     func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count > 15 else { return String(decoding: bytes, as: UTF8.self) }
-        var slot = Self.hash(bytes) & (slots.count - 1)
-        while var stored = slots[slot] {
-            if stored.utf8.count == bytes.count, stored.withUTF8({ $0.elementsEqual(bytes) }) { return stored }
-            slot = (slot + 1) & (slots.count - 1)
-        }
+        let at = slot(of: bytes)
+        if let stored = slots[at] { return stored }
         let name = String(decoding: bytes, as: UTF8.self)
-        slots[slot] = name
+        slots[at] = name
         count += 1
         if count * 2 > slots.count { grow() }
         return name
@@ -37,14 +34,23 @@ final class Names {
         return Int(truncatingIfNeeded: hash)
     }
 
+    /// The slot that holds `bytes`, or the empty one where they go.
+    private func slot(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var slot = Self.hash(bytes) & (slots.count - 1)
+        while var stored = slots[slot] {
+            if stored.utf8.count == bytes.count, stored.withUTF8({ $0.elementsEqual(bytes) }) { return slot }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        return slot
+    }
+
     /// Twice the slots, the same strings in them (the tree already holds them).
     private func grow() {
         let old = slots
         slots = Array(repeating: nil, count: old.count * 2)
         for case var name? in old {
-            var slot = name.withUTF8 { Self.hash($0) } & (slots.count - 1)
-            while slots[slot] != nil { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = name
+            let free = name.withUTF8 { slot(of: $0) }
+            slots[free] = name
         }
     }
 }

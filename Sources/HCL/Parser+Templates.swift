@@ -277,8 +277,10 @@ extension Parser {
             switch items[i] {
             case .literal(let literal):
                 if case .literal(var previous)? = parts.last {
-                    // Text without escapes is its own value: the two then share one string.
-                    let verbatim = previous.text == previous.value && literal.text == literal.value
+                    // Text without escapes is its own value: the two then share one string. Decoding an
+                    // escape, a strip marker or heredoc indentation only ever shortens the value, so equal
+                    // lengths mean equal text, told without comparing (a long heredoc joins many lines).
+                    let verbatim = previous.text.utf8.count == previous.value.utf8.count && literal.text.utf8.count == literal.value.utf8.count
                     previous.text += literal.text
                     previous.value = verbatim ? previous.text : previous.value + literal.value
                     previous.range = previous.range.union(literal.range)

@@ -144,11 +144,13 @@ package enum TerraformReview {
                 guard let group else { return true }
                 return blocks.contains { block in allExpressions(block).contains { $0.refers(to: group) } }
             }
-            let rewritingRules = rules.filter(rewrites)
+            let rewritten = rules.map(rewrites)
+            let rewritingRules = zip(rules, rewritten).filter(\.1).map(\.0)
+            let otherRules = zip(rules, rewritten).filter { !$0.1 }.map(\.0)
             let rewritesHost =
                 listeners.contains(where: rewrites) || rewritingRules.contains(where: Self.matchesEveryRequest)
                 || (!rewritingRules.isEmpty && !forwardsToGroup(listeners.flatMap { $0.blocks("default_action") })
-                    && !forwardsToGroup(rules.filter { !rewrites($0) }.flatMap { $0.blocks("action") }))
+                    && !forwardsToGroup(otherRules.flatMap { $0.blocks("action") }))
             let associated = !inventory.associations.isEmpty
             let anyDomain = inventory.hasCustomDomain
             if !rewritesHost && !(associated && !inventory.domains.isEmpty) {
