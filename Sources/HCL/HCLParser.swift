@@ -68,8 +68,12 @@ public enum HCLParser {
     /// when the file turns out not to parse, the error is thrown (after `each` has seen the items
     /// before it).
     public static func parse(_ data: Data, path: String, each: (BodyItem) -> Void) throws -> HCLFile {
-        try checkUTF8(data, path: path)
-        let text = String(decoding: data, as: UTF8.self)
+        try parse(text(data, path: path), path: path, each: each)
+    }
+
+    /// Parses `text` as `parse(_:path:each:)` parses bytes. For a file read as bytes, `text(_:path:)`
+    /// first: the bytes can then be freed before the tree is built, rather than held beside it.
+    public static func parse(_ text: String, path: String, each: (BodyItem) -> Void) throws -> HCLFile {
         let handoff = Handoff()
         let thread = Thread {
             let result = Result {
@@ -164,8 +168,13 @@ public enum HCLParser {
 
     /// Parses raw file contents; rejects NUL bytes and invalid UTF-8 with an `HCLError`.
     public static func parse(_ data: Data, path: String) throws -> HCLFile {
+        try parse(text(data, path: path), path: path)
+    }
+
+    /// Raw file contents as text, with an `HCLError` at the first byte that is not well-formed UTF-8.
+    public static func text(_ data: Data, path: String) throws -> String {
         try checkUTF8(data, path: path)
-        return try parse(String(decoding: data, as: UTF8.self), path: path)
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Reads and parses the file at `path`.

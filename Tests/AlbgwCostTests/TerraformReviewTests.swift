@@ -1049,5 +1049,13 @@ import Testing
         #expect(result.stderr.contains("main.tf:2:"), "\(result.stderr)")
         try Data([0x72, 0x00, 0xff]).write(to: directory.appendingPathComponent("main.tf"))
         #expect(CLI.run(["review", directory.path, "--rps", "50"]).exitCode == 65)
+        // A byte that is not UTF-8 is placed where it stands: `b = "é` is six characters, so 0xFF is
+        // column 7, whether the file is read ahead (main.tf) or not (an override file turns that off).
+        try Data("a = 1\nb = \"\u{e9}".utf8 + [0xff] + Data("\"\n".utf8)).write(to: directory.appendingPathComponent("main.tf"))
+        let ahead = CLI.run(["review", directory.path])
+        #expect(ahead.exitCode == 65)
+        #expect(ahead.stderr == "albgw-cost: error: main.tf:2:7: expected UTF-8 text, found invalid UTF-8 byte 0xFF\n", "\(ahead.stderr)")
+        try "locals {\n  a = 1\n}\n".write(to: directory.appendingPathComponent("override.tf"), atomically: true, encoding: .utf8)
+        #expect(CLI.run(["review", directory.path]).stderr == ahead.stderr)
     }
 }

@@ -4,10 +4,20 @@ import HCL
 /// The one place that knows the HCL parser's API: parsing with one-line errors, and HCL values as
 /// the `TerraformValue`s the recognizer and the review read.
 enum HCLAdapter {
-    /// Parses one file; a syntax error becomes a one-line `file:line:column: expected ...` message.
-    static func parse(_ data: Data, file: String) throws -> HCLFile {
+    /// A file's bytes as text; bytes that are not UTF-8 are an error at the first of them.
+    static func text(_ data: Data, file: String) throws -> String {
         do {
-            return try HCLParser.parse(data, path: file)
+            return try HCLParser.text(data, path: file)
+        } catch let error as HCLError {
+            throw TerraformLoader.LoadError.parse(error.description)
+        }
+    }
+
+    /// Parses one file's text as `parse(_:file:lines:)` does, handing each top-level item to `each` on
+    /// this thread while the rest of the file parses on the parser's.
+    static func parse(_ text: String, file: String, each: (BodyItem) -> Void) throws -> HCLFile {
+        do {
+            return try HCLParser.parse(text, path: file, each: each)
         } catch let error as HCLError {
             throw TerraformLoader.LoadError.parse(error.description)
         } catch {
@@ -15,20 +25,9 @@ enum HCLAdapter {
         }
     }
 
-    /// Parses one file as `parse(_:file:)` does, handing each top-level item to `each` on this thread
-    /// while the rest of the file parses on the parser's.
-    static func parse(_ data: Data, file: String, each: (BodyItem) -> Void) throws -> HCLFile {
-        do {
-            return try HCLParser.parse(data, path: file, each: each)
-        } catch let error as HCLError {
-            throw TerraformLoader.LoadError.parse(error.description)
-        } catch {
-            throw TerraformLoader.LoadError.parse("\(HCLError.excerpt(file, limit: 200)): cannot be read as Terraform")
-        }
-    }
-
-    /// Parses generated native syntax (from Terraform's JSON syntax). An error is placed as findings
-    /// are: on the JSON's own line (`lines` maps the generated lines to it), column 1.
+    /// Parses one file's text; a syntax error becomes a one-line `file:line:column: expected ...`
+    /// message. For native syntax generated from Terraform's JSON syntax, `lines` maps the generated
+    /// lines to the JSON's own, and an error is placed as findings are: on that line, column 1.
     static func parse(_ text: String, file: String, lines: [Int: Int]? = nil) throws -> HCLFile {
         do {
             return try HCLParser.parse(text, path: file)

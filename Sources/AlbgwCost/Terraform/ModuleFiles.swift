@@ -95,8 +95,9 @@ enum ModuleFiles {
     /// Reads and parses one file; `asVariables` reads a variable file (`*.tfvars.json` is a plain
     /// object of values, not the configuration syntax).
     static func read(file path: String, display: String, asVariables: Bool = false, ahead: ReadAhead? = nil) throws -> SourceFile {
-        let data = try contents(of: path, wanted: asVariables ? "a .tfvars or .tfvars.json file" : "a .tf file or a directory of them")
+        let wanted = asVariables ? "a .tfvars or .tfvars.json file" : "a .tf file or a directory of them"
         if display.hasSuffix(".json") {
+            let data = try contents(of: path, wanted: wanted)
             // terraform plan 1.11.4 refuses a variable file that starts with a byte order mark.
             if asVariables && data.starts(with: [0xEF, 0xBB, 0xBF]) {
                 throw TerraformLoader.LoadError.parse(
@@ -116,9 +117,12 @@ enum ModuleFiles {
                 throw TerraformLoader.LoadError.parse("\(HCLError.excerpt(display, limit: 200)):\(error.line):1: \(error.message)")
             }
         }
-        guard let ahead else { return SourceFile(display: display, syntax: try HCLAdapter.parse(data, file: display), jsonLines: nil) }
+        // The bytes are freed as soon as they are text: a 10 MB file's would otherwise be held beside
+        // its text while the tree is built, the time when a review needs the most memory.
+        let text = try HCLAdapter.text(try contents(of: path, wanted: wanted), file: display)
+        guard let ahead else { return SourceFile(display: display, syntax: try HCLAdapter.parse(text, file: display), jsonLines: nil) }
         ahead.begin(file: display)
-        let syntax = try HCLAdapter.parse(data, file: display, each: ahead.add)
+        let syntax = try HCLAdapter.parse(text, file: display, each: ahead.add)
         ahead.completed(syntax.body.range)
         return SourceFile(display: display, syntax: syntax, jsonLines: nil)
     }
