@@ -36,7 +36,7 @@ package enum ReviewCommand {
         var invocation = try parse(arguments, environment: environment)
         // --format sarif and --fail-on concern the findings; the analysis never sees them.
         let output = try ReviewOutput(&invocation.parsed)
-        let config = try TerraformLoader.load(invocation.path, inputs: invocation.variables)
+        let (config, texts) = try TerraformLoader.loadWithTexts(invocation.path, inputs: invocation.variables)
         // The checks of the configuration as a whole need no design: they run on a second core while
         // this one recognises the designs.
         let configuration = Background { TerraformReview.configurationFindings(config) }
@@ -48,6 +48,7 @@ package enum ReviewCommand {
         var result = TerraformReviewResult(
             files: config.files, designs: designs, findings: TerraformReview.review(inventory, designs: designs, configuration: { configuration.value }),
             warnings: config.warnings, unknowns: unknowns)
+        texts.release()
         // The analysis checks its options; a run that prints none checks them the same way, so that a
         // mistyped value in a CI step fails there too.
         if output.sarif || !result.implementsADesign || !invocation.hasWorkload { try checkOptions(designs, invocation: invocation) }

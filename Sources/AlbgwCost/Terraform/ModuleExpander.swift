@@ -249,6 +249,9 @@ final class ModuleExpander {
         return definition
     }
 
+    /// Every file read, in no particular order.
+    var sourceFiles: [SourceFile] { definitions.values.flatMap { $0.sources.values } }
+
     /// Records a definition read by the caller (a single file reviewed on its own).
     func adopt(_ definition: ModuleDefinition, files: [String]) {
         definitions[definition.directory] = definition

@@ -10,16 +10,26 @@ import HCL
 /// One file of a module: its name as findings show it (relative to the path reviewed), its syntax
 /// tree, and for `*.tf.json` the map from the lines of the native syntax it was turned into back
 /// to the JSON's own lines. A class: every block converted from the file points at it.
-final class SourceFile: Sendable {
+final class SourceFile: @unchecked Sendable {
     let display: String
-    let syntax: HCLFile
     let jsonLines: [Int: Int]?
+    // Read under `lock`: `releaseText()` may run on another thread than the one that asks.
+    private var parsed: HCLFile
+    private let lock = NSLock()
 
     init(display: String, syntax: HCLFile, jsonLines: [Int: Int]?) {
         self.display = display
-        self.syntax = syntax
+        self.parsed = syntax
         self.jsonLines = jsonLines
     }
+
+    /// The file's syntax tree and text.
+    var syntax: HCLFile { lock.withLock { parsed } }
+
+    /// Frees the file's text once nothing will show an expression as written (the review is done):
+    /// it is the largest single block a review holds, and handed back to the system at once, where
+    /// the tree's many small ones would stay in the heap. Expressions then read as empty text.
+    func releaseText() { lock.withLock { parsed.source = "" } }
 
     /// Override files (`override.tf`, `*_override.tf` and their `.tf.json`) are merged into the blocks
     /// they name, as Terraform does, instead of declaring them again.

@@ -56,12 +56,29 @@ package enum TerraformLoader {
     /// The last load's modules and syntax trees (see `KeptAlive`).
     private static let lastExpander = KeptAlive()
 
+    /// The files a load read, whose texts its caller frees once nothing will show an expression as
+    /// written: the review, once its result is made and before it is rendered, the part of a run that
+    /// needs the most memory. A file's text is the largest single block a review holds, and goes back
+    /// to the system at once, where the tree's many small blocks would stay in the heap.
+    package struct SourceTexts: Sendable {
+        let files: [SourceFile]
+
+        package func release() {
+            for file in files { file.releaseText() }
+        }
+    }
+
     /// Reads `path` with `variables` (`--var` values only; see `load(_:inputs:)` for variable files).
     package static func load(_ path: String, variables: [String: String]) throws -> TerraformConfiguration {
         try load(path, inputs: VariableInputs(variables))
     }
 
     package static func load(_ path: String, inputs: VariableInputs) throws -> TerraformConfiguration {
+        try loadWithTexts(path, inputs: inputs).configuration
+    }
+
+    /// As `load(_:inputs:)`, with the files read (none for a plan's JSON).
+    package static func loadWithTexts(_ path: String, inputs: VariableInputs) throws -> (configuration: TerraformConfiguration, texts: SourceTexts) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             _ = try ModuleFiles.resolve(path)  // names a link loop or a dangling link
@@ -83,7 +100,7 @@ package enum TerraformLoader {
                 throw LoadError.noTerraformFiles(path, json: json)
             }
         } else if let plan = try PlanReader.load(path, variablesGiven: !inputs.given.isEmpty) {
-            return plan
+            return (plan, SourceTexts(files: []))
         } else {
             rootDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
             expander = ModuleExpander(rootDirectory: rootDirectory)
@@ -108,7 +125,7 @@ package enum TerraformLoader {
             warnings: values.warnings, declaredWithoutInstances: expander.declaredWithoutInstances.union(siblings.declared),
             declaredLocals: expander.declaredLocals.union(siblings.locals))
         config.failedValidations = expander.failedValidations
-        return config
+        return (config, SourceTexts(files: expander.sourceFiles))
     }
 
     /// What the other files of a reviewed file's directory declare: Terraform reads a module's files
