@@ -747,7 +747,8 @@ import Testing
 
     @Test func aMarkdownReviewOfSeveralDesignsSaysWhichItAnalyses() throws {
         let fixture = try String(contentsOfFile: "\(Self.fixtures)/alb-lambda.tf", encoding: .utf8)
-        let body = String(fixture[try #require(fixture.range(of: "resource \"aws_lb\" \"api\""))!.lowerBound...])
+        let start: Range<String.Index>? = fixture.range(of: "resource \"aws_lb\" \"api\"")
+        let body = String(fixture[try #require(start).lowerBound...])
         let second = body.replacingOccurrences(of: "\"api\"", with: "\"two\"").replacingOccurrences(of: ".api.", with: ".two.")
             .replacingOccurrences(of: "\"app\"", with: "\"app2\"").replacingOccurrences(of: ".app.", with: ".app2.")
             .replacingOccurrences(of: "\"fn\"", with: "\"fn2\"").replacingOccurrences(of: ".fn.", with: ".fn2.")
