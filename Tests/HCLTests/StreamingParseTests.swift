@@ -13,6 +13,10 @@ struct StreamingParseTests {
         let streamed = try HCLParser.parse(data, path: "main.tf") { handed.append($0) }
         #expect(streamed == plain)
         #expect(handed == plain.body.items)
+        // Text already decoded (`HCLParser.text`, which frees the bytes first) parses the same.
+        var fromText: [BodyItem] = []
+        #expect(try HCLParser.parse(HCLParser.text(data, path: "main.tf"), path: "main.tf") { fromText.append($0) } == plain)
+        #expect(fromText == plain.body.items)
         // 29 resources, 3 data sources, 3 variables, 2 providers, an output and terraform: more than
         // one batch of handed-over items would be needed only for larger files, so also a large one.
         #expect(handed.count == 39)
