@@ -1060,3 +1060,118 @@ import Testing
         #expect(CLI.run(["review", directory.path]).stderr == ahead.stderr)
     }
 }
+
+/// Values the code writes reach the analysis, Terraform's defaults where it writes none, and a value
+/// the code leaves unknown is said to be, never taken as read (found by a new user's check).
+@Suite struct ReviewValuesFromTheCodeTests {
+    static let albLambda = repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/alb-lambda.tf")
+
+    /// alb-lambda.tf with `edit` applied, reviewed (`--var region=us-east-1` and `extra`).
+    func run(_ edit: (String) -> String, _ extra: [String]) throws -> CLI.Result {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-values-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try edit(try String(contentsOfFile: Self.albLambda, encoding: .utf8)).write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        return CLI.run(["review", directory.path, "--var", "region=us-east-1"] + extra)
+    }
+
+    func recognized(_ edit: (String) -> String) throws -> Recognition {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-values-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try edit(try String(contentsOfFile: Self.albLambda, encoding: .utf8)).write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        return DesignRecognizer.recognize(try TerraformLoader.load(directory.path, variables: ["region": "us-east-1"]))
+    }
+
+    @Test func theFunctionsTimeoutIsTerraformsDefaultOrWhatTheCodeWrites() throws {
+        // The AWS provider's aws_lambda_function: "timeout - (Optional) ... Defaults to 3."
+        let unset = try recognized { $0 }
+        #expect(unset.lambdaTimeoutS == 3)
+        #expect(unset.optionValues().values["--lambda-timeout-s"] == "3")
+        let ten = try recognized { $0.replacingOccurrences(of: "  memory_size   = 512", with: "  memory_size   = 512\n  timeout       = 10") }
+        #expect(ten.lambdaTimeoutS == 10)
+        #expect(ten.facts.contains { $0.name == "Lambda" && $0.value.hasSuffix("timeout 10 s") })
+        // A function that runs 20 s cannot finish in 10: no design carries the workload.
+        let slow = try run(
+            { $0.replacingOccurrences(of: "  memory_size   = 512", with: "  memory_size   = 512\n  timeout       = 10") }, ["--rps", "5", "--lambda-duration-ms", "20000"])
+        #expect(slow.exitCode == 0, "\(slow.stderr)")
+        #expect(slow.stdout.hasPrefix("Recommendation: No design can carry this workload here."), "\(slow.stdout.prefix(300))")
+        // Written with no known value: the analysis takes its own default, and says so.
+        let unknown = try recognized {
+            $0.replacingOccurrences(of: "  memory_size   = 512", with: "  memory_size   = 512\n  timeout       = var.timeout") + "\nvariable \"timeout\" {}\n"
+        }
+        #expect(unknown.lambdaTimeoutS == nil && unknown.optionValues().values["--lambda-timeout-s"] == nil)
+        #expect(unknown.unknowns.contains { $0.contains("timeout = var.timeout is not a known whole number of seconds") })
+    }
+
+    @Test func storageIdleTimeoutAndIntegrationTimeoutReachTheAnalysis() throws {
+        let written = try recognized {
+            $0.replacingOccurrences(of: "  memory_size   = 512", with: "  memory_size   = 512\n  ephemeral_storage {\n    size = 10240\n  }")
+                .replacingOccurrences(of: "  internal = true", with: "  internal = true\n  idle_timeout = 15")
+        }
+        #expect(written.lambdaEphemeralMB == 10240 && written.albIdleTimeoutS == 15)
+        let values = written.optionValues().values
+        #expect(values["--lambda-ephemeral-mb"] == "10240" && values["--alb-idle-timeout-s"] == "15")
+        // 10,240 MB is 9,728 MB (9.5 GB) above the 512 MB included: at 50 requests/s of 100 ms,
+        // 131,400,000 x 0.1 s x 9.5 GB = 124,830,000 GB-s x $0.0000000309 (us-east-1) = $3.857247.
+        let priced = try run(
+            { $0.replacingOccurrences(of: "  memory_size   = 512", with: "  memory_size   = 512\n  ephemeral_storage {\n    size = 10240\n  }") },
+            ["--rps", "50", "--detail"])
+        #expect(priced.stdout.contains("$3.86"), "\(priced.stdout.prefix(3000))")
+        // An integration's timeout_milliseconds, the shortest of the API's, in seconds as the option takes it.
+        let good = try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/good-private-api.tf"), encoding: .utf8)
+        for (milliseconds, seconds) in [("5000", "5"), ("50", "0.05"), ("29500", "29.5")] {
+            let integration = """
+
+                resource "aws_api_gateway_integration" "a" {
+                  rest_api_id             = aws_api_gateway_rest_api.private.id
+                  resource_id             = "r"
+                  http_method             = "GET"
+                  type                    = "AWS_PROXY"
+                  integration_http_method = "POST"
+                  uri                     = aws_lambda_function.app.invoke_arn
+                  timeout_milliseconds    = \(milliseconds)
+                }
+
+                """
+            let (recognition, _) = try TerraformReviewTests().review(good + integration)
+            #expect(
+                recognition.apigwTimeoutS == seconds && recognition.optionValues().values["--apigw-timeout-s"] == seconds,
+                "\(milliseconds): \(recognition.apigwTimeoutS ?? "nil") \(recognition.unknowns)")
+        }
+    }
+
+    @Test func valuesTheCodeLeavesUnknownAreNotTakenAsRead() throws {
+        let unknown = try recognized {
+            $0.replacingOccurrences(of: "  internal = true", with: "  internal = var.internal")
+                .replacingOccurrences(of: "  memory_size   = 512", with: "  memory_size   = 512\n  architectures = [var.arch]")
+                + "\nvariable \"internal\" {\n  type = bool\n}\nvariable \"arch\" {\n  type = string\n}\n"
+        }
+        #expect(unknown.albScheme == nil && unknown.lambdaArchitecture == nil)
+        let values = unknown.optionValues().values
+        #expect(values["--alb-scheme"] == nil && values["--lambda-arch"] == nil)
+        #expect(unknown.unknowns.contains { $0.contains("internal = var.internal has no known value") && $0.contains("--alb-scheme") })
+        #expect(unknown.unknowns.contains { $0.contains("architectures = [var.arch] has no known value") && $0.contains("--lambda-arch") })
+        #expect(unknown.facts.contains { $0.name == "ALB" && $0.value == "aws_lb.api, scheme unknown (internal = var.internal)" })
+        // Not written at all, they are Terraform's defaults: internet-facing, x86_64.
+        let unwritten = try recognized { $0.replacingOccurrences(of: "  internal = true\n", with: "") }
+        #expect(unwritten.albScheme == .internetFacing && unwritten.lambdaArchitecture == .x86_64)
+        // Subnets whose AZs are not known: the user is told which option sets them.
+        let subnets = try recognized {
+            $0.replacingOccurrences(
+                of: #"subnets  = ["subnet-aaaaaaaaaaaaaaaaa", "subnet-bbbbbbbbbbbbbbbbb", "subnet-ccccccccccccccccc"]"#, with: "subnets  = data.aws_subnets.x.ids")
+                + "\ndata \"aws_subnets\" \"x\" {}\n"
+        }
+        #expect(subnets.azs == nil)
+        #expect(subnets.unknowns.contains { $0.contains("subnets (data.aws_subnets.x.ids) do not say how many AZs") && $0.contains("--azs N") })
+    }
+
+    @Test func privateDNSWrittenWithNoKnownValueIsUnknown() throws {
+        let good = try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/good-private-api.tf"), encoding: .utf8)
+        #expect(good.contains("private_dns_enabled = false"))
+        let (recognition, _) = try TerraformReviewTests().review(
+            good.replacingOccurrences(of: "private_dns_enabled = false", with: "private_dns_enabled = var.dns") + "\nvariable \"dns\" {\n  type = bool\n}\n")
+        #expect(recognition.privateDNS == nil && recognition.optionValues().values["--private-dns"] == nil)
+        #expect(recognition.unknowns.contains { $0.contains("private_dns_enabled = var.dns has no known value: pass --private-dns on or off") })
+    }
+}

@@ -32,6 +32,14 @@ package struct Recognition: Sendable, Equatable {
     package var accounts: AccountLayout?
     package var lambdaMemoryMB: Int?
     package var lambdaArchitecture: LambdaArchitecture?
+    /// The function's timeout in seconds: what the code writes, or Terraform's default, 3.
+    package var lambdaTimeoutS: Int?
+    package var lambdaEphemeralMB: Int?
+    /// The ALB's idle timeout, when the code writes one (AWS's default, 60, is the analysis's too).
+    package var albIdleTimeoutS: Int?
+    /// The API's integration timeout in seconds, as the option takes it (`5`, `0.05`), when the code
+    /// writes `timeout_milliseconds` on an integration: the shortest of the API's integrations.
+    package var apigwTimeoutS: String?
     package var dnsRecord: DNSRecordType?
 
     /// The addresses of the instance's parts, for the checks that concern one instance.
@@ -166,6 +174,7 @@ package enum DesignRecognizer {
         if let record = inventory.cname(to: alb) { cnameFact(record, into: &result) }
         albFacts(inventory, alb: alb, into: &result)
         lambdaFacts(function, into: &result)
+        integrationTimeout(inventory, api: api, into: &result)
         result.facts.append(
             .init(
                 name: "target group", value: "\(group.address): ip, \(group["protocol"]?.value?.string ?? "protocol not set") \(group["port"]?.value?.string ?? "")",
@@ -243,6 +252,7 @@ package enum DesignRecognizer {
             + (otherALB.map { "; \($0.address) does not forward to the endpoint" } ?? "; no ALB is declared")
             + (function == nil ? "; \(integrated(inventory)), so the function's defaults (128 MB, x86_64) apply" : "")
         lambdaFacts(function, into: &result)
+        integrationTimeout(inventory, api: api, into: &result)
         result.facts.append(
             .init(
                 name: "private custom domain", value: "\(domain.address): \(domain["domain_name"].map { $0.value?.string ?? $0.text } ?? "no domain_name")",
@@ -253,9 +263,7 @@ package enum DesignRecognizer {
                 value: associations.isEmpty ? "none" : associations.map { "\($0.address): \($0["access_association_source"]?.text ?? "no source")" }.joined(separator: "; "),
                 position: associations.first?.position ?? domain.position))
         endpointSubnets(endpoint, config: config, named: true, into: &result)
-        let dns = endpoint["private_dns_enabled"]?.value?.bool ?? false
-        result.privateDNS = dns
-        result.facts.append(.init(name: "endpoint private DNS", value: dns ? "enabled" : "disabled", position: endpoint["private_dns_enabled"]?.position ?? endpoint.position))
+        privateDNSFact(endpoint, into: &result)
         accounts(config, front: endpoint, application: [api] + (function.map { [$0] } ?? []), into: &result)
         commonFacts(inventory, alb: nil, endpoint: endpoint, into: &result)
         return result
@@ -264,12 +272,40 @@ package enum DesignRecognizer {
     // MARK: - Facts
 
     static func albFacts(_ inventory: Inventory, alb: TerraformBlock, into result: inout Recognition) {
-        let isInternal = alb["internal"]?.value?.bool ?? false
-        result.albScheme = isInternal ? .internal : .internetFacing
-        result.facts.append(.init(name: "ALB", value: "\(alb.address), \(result.albScheme!.rawValue)", position: alb.position))
+        // Not written, an ALB is internet-facing (Terraform's `internal = false`); written with no
+        // known value, the scheme is not known and the analysis takes its default, and says so.
+        var scheme: String
+        if let written = alb["internal"] {
+            result.albScheme = written.value?.bool.map { $0 ? .internal : .internetFacing }
+            scheme = result.albScheme?.rawValue ?? "scheme unknown (internal = \(HCLError.excerpt(written.text, limit: 60)))"
+            if result.albScheme == nil {
+                result.unknowns.append(
+                    "\(alb.address)'s internal = \(HCLError.excerpt(written.text, limit: 80)) has no known value: the analysis takes an internet-facing ALB; pass --alb-scheme internal or internet-facing"
+                )
+            }
+        } else {
+            result.albScheme = .internetFacing
+            scheme = ALBScheme.internetFacing.rawValue
+        }
+        if let written = alb["idle_timeout"] {
+            let seconds = written.value?.string.flatMap(Int.init)
+            result.albIdleTimeoutS = seconds.flatMap { (1...4000).contains($0) ? $0 : nil }
+            if let seconds = result.albIdleTimeoutS {
+                if seconds != 60 { scheme += ", idle timeout \(seconds) s" }
+            } else {
+                result.unknowns.append(
+                    "\(alb.address)'s idle_timeout = \(HCLError.excerpt(written.text, limit: 80)) is not a known whole number of seconds from 1 to 4,000; the analysis takes AWS's default, 60 s (--alb-idle-timeout-s)"
+                )
+            }
+        }
+        result.facts.append(.init(name: "ALB", value: "\(alb.address), \(scheme)", position: alb.position))
         if let subnets = alb["subnets"] {
             let zones = distinctZones(subnets, config: inventory.config)
             result.azs = zones.count
+            if zones.count == nil {
+                result.unknowns.append(
+                    "\(alb.address)'s subnets (\(HCLError.excerpt(subnets.text, limit: 80))) do not say how many AZs they are in: pass --azs N (it defaults to 2)")
+            }
             result.facts.append(
                 .init(
                     name: "ALB subnets",
@@ -308,19 +344,93 @@ package enum DesignRecognizer {
             result.lambdaMemoryMB = 128
             memory = "128 MB"
         }
-        result.lambdaArchitecture = function["architectures"]?.value?.list?.first?.string.flatMap(LambdaArchitecture.init) ?? .x86_64
+        let architecture: String
+        if let written = function["architectures"] {
+            result.lambdaArchitecture = written.value?.list?.first?.string.flatMap(LambdaArchitecture.init)
+            architecture = result.lambdaArchitecture?.rawValue ?? "architectures \(HCLError.excerpt(written.text, limit: 60))"
+            if result.lambdaArchitecture == nil {
+                result.unknowns.append(
+                    "\(function.address)'s architectures = \(HCLError.excerpt(written.text, limit: 80)) has no known value Lambda takes (x86_64 or arm64); the analysis takes x86_64 (--lambda-arch)"
+                )
+            }
+        } else {
+            result.lambdaArchitecture = .x86_64
+            architecture = LambdaArchitecture.x86_64.rawValue
+        }
+        // Not written, the timeout is Terraform's default, 3 s: the analysis's own default (the
+        // maximum, 900 s) would let a slow function look as if it fits.
+        var timeout = "timeout 3 s (default)"
+        result.lambdaTimeoutS = 3
+        if let written = function["timeout"] {
+            result.lambdaTimeoutS = written.value?.string.flatMap(Int.init).flatMap { (1...900).contains($0) ? $0 : nil }
+            timeout = result.lambdaTimeoutS.map { "timeout \($0) s" } ?? "timeout \(HCLError.excerpt(written.text, limit: 60))"
+            if result.lambdaTimeoutS == nil {
+                result.unknowns.append(
+                    "\(function.address)'s timeout = \(HCLError.excerpt(written.text, limit: 80)) is not a known whole number of seconds from 1 to 900; the analysis takes 900 s (--lambda-timeout-s)"
+                )
+            }
+        }
+        var storage = ""
+        if let written = function.blocks("ephemeral_storage").first?["size"] {
+            result.lambdaEphemeralMB = written.value?.string.flatMap(Int.init).flatMap { (512...10240).contains($0) ? $0 : nil }
+            storage = result.lambdaEphemeralMB.map { ", ephemeral storage \($0) MB" } ?? ""
+            if result.lambdaEphemeralMB == nil {
+                result.unknowns.append(
+                    "\(function.address)'s ephemeral_storage size = \(HCLError.excerpt(written.text, limit: 80)) is not a known whole number of MB from 512 to 10,240; the analysis takes 512 MB (--lambda-ephemeral-mb)"
+                )
+            }
+        }
         result.facts.append(
             .init(
                 name: "Lambda",
-                value: "\(function.address), \(memory), \(result.lambdaArchitecture!.rawValue), runtime \(function["runtime"]?.value?.string ?? "not set")",
+                value: "\(function.address), \(memory), \(architecture), runtime \(function["runtime"]?.value?.string ?? "not set"), \(timeout)\(storage)",
                 position: function.position))
+    }
+
+    /// The shortest integration timeout of the API's integrations, when one writes
+    /// `timeout_milliseconds` (the others take the default, 29 s); a value not known is said.
+    static func integrationTimeout(_ inventory: Inventory, api: TerraformBlock, into result: inout Recognition) {
+        let integrations = inventory.integrations(of: api)
+        var shortest = Int.max
+        var written = false
+        for integration in integrations {
+            guard let timeout = integration["timeout_milliseconds"] else {
+                shortest = min(shortest, 29_000)
+                continue
+            }
+            guard let milliseconds = timeout.value?.string.flatMap(Int.init), (50...300_000).contains(milliseconds) else {
+                result.unknowns.append(
+                    "\(integration.address)'s timeout_milliseconds = \(HCLError.excerpt(timeout.text, limit: 80)) is not a known whole number from 50 to 300,000; the analysis takes 29 s (--apigw-timeout-s)"
+                )
+                return
+            }
+            written = true
+            shortest = min(shortest, milliseconds)
+        }
+        guard written else { return }
+        let fraction = shortest % 1000
+        var text = "\(shortest / 1000)"
+        if fraction > 0 { text += "." + String(String(fraction + 1000).dropFirst()).replacingOccurrences(of: "0+$", with: "", options: .regularExpression) }
+        result.apigwTimeoutS = text
+        result.facts.append(.init(name: "integration timeout", value: "\(text) s (the shortest of \(api.address)'s integrations)", position: api.position))
+    }
+
+    /// Whether the endpoint has private DNS: not written, it has none (Terraform's default); written
+    /// with no known value, it is not known, and the analysis takes its default.
+    static func privateDNSFact(_ endpoint: TerraformBlock, into result: inout Recognition) {
+        let written = endpoint["private_dns_enabled"]
+        result.privateDNS = written.map { $0.value?.bool } ?? false
+        if let written, result.privateDNS == nil {
+            result.unknowns.append(
+                "\(endpoint.address)'s private_dns_enabled = \(HCLError.excerpt(written.text, limit: 80)) has no known value: pass --private-dns on or off")
+        }
+        let shown = result.privateDNS.map { $0 ? "enabled" : "disabled" } ?? "unknown (\(HCLError.excerpt(written?.text ?? "", limit: 60)))"
+        result.facts.append(.init(name: "endpoint private DNS", value: shown, position: written?.position ?? endpoint.position))
     }
 
     static func endpointFacts(_ endpoint: TerraformBlock, config: TerraformConfiguration, into result: inout Recognition) {
         endpointSubnets(endpoint, config: config, named: false, into: &result)
-        let dns = endpoint["private_dns_enabled"]?.value?.bool ?? false
-        result.privateDNS = dns
-        result.facts.append(.init(name: "endpoint private DNS", value: dns ? "enabled" : "disabled", position: endpoint["private_dns_enabled"]?.position ?? endpoint.position))
+        privateDNSFact(endpoint, into: &result)
     }
 
     /// The endpoint's subnets: how many, and what the code says. With no subnet_ids the endpoint has

@@ -247,6 +247,8 @@ package final class Inventory {
     }
     private var apisByEndpoint: [String: [TerraformBlock]]?
 
+    func integrations(of api: TerraformBlock) -> [TerraformBlock] { integrationsOfAPI.referring(to: api, through: "rest_api_id") }
+
     func apiPolicies(of api: TerraformBlock) -> [TerraformBlock] { policiesOfAPI.referring(to: api, through: "rest_api_id") }
 
     /// The function an API's integrations invoke (directly or through an alias). Without integrations,

@@ -68,6 +68,10 @@ extension Recognition {
         if let accounts { values["--accounts"] = accounts.rawValue }
         if let lambdaMemoryMB { values["--lambda-memory-mb"] = "\(lambdaMemoryMB)" }
         if let lambdaArchitecture { values["--lambda-arch"] = lambdaArchitecture.rawValue }
+        if let lambdaTimeoutS { values["--lambda-timeout-s"] = "\(lambdaTimeoutS)" }
+        if let lambdaEphemeralMB { values["--lambda-ephemeral-mb"] = "\(lambdaEphemeralMB)" }
+        if let albIdleTimeoutS { values["--alb-idle-timeout-s"] = "\(albIdleTimeoutS)" }
+        if let apigwTimeoutS { values["--apigw-timeout-s"] = apigwTimeoutS }
         if let dnsRecord { values["--dns-record"] = dnsRecord.rawValue }
         return (values, notes)
     }
