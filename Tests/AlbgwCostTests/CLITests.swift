@@ -257,6 +257,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let export = run("prices --export \(directory.path)")
         #expect(export.exitCode == 0)
+        // A file where the directory should be: the message names the option that gave it.
+        let exported = directory.appendingPathComponent("us-east-1.json").path
+        let onFile = run("prices --export \(exported)")
+        #expect(onFile.exitCode == 73 && onFile.stderr.contains("it is a file, and --export takes a directory"), "\(onFile.stderr)")
         #expect(run("--rps 50 --region us-west-2 --prices \(directory.path)").stdout.contains("$608.77"))
 
         // Fill the us-west-1 LCU gap by hand, as the output tells users to.

@@ -48,6 +48,9 @@ import Testing
         #expect(reasons.map(\.id) == ["no-streaming"])
         #expect(reasons.first?.text.hasPrefix("--response-streaming breaks what alb-lambda offers: one buffered response of at most 1 MB") == true)
         #expect(streamed.recommendation?.design == .albVpceApigwLambda)
+        // The private API's way out names only the ALB design that can stream (found by a new user's check).
+        let wayOut = try design(streamed, .vpceApigwLambda).infeasibleReasons.first { $0.id == "scheme" }?.wayOut
+        #expect(wayOut == "reach it over VPN or Direct Connect (--alb-scheme internal) or use a design with an ALB: alb-vpce-apigw-lambda")
     }
 
     /// 120 s of work: beyond 29 s buffered; within 15 minutes streamed, and the ALB's 60 s idle

@@ -183,9 +183,9 @@ package enum CommandCatalog {
         operand: .init(metavar: "SHELL", help: "the shell to complete in", kind: .choices(Completions.shells)),
         sections: [("OPTIONS", [helpOption])],
         examples: [
-            "albgw-cost completions bash > ~/.local/share/bash-completion/completions/albgw-cost",
-            "albgw-cost completions zsh > ~/.zfunc/_albgw-cost   (with fpath=(~/.zfunc $fpath) before compinit)",
-            "albgw-cost completions fish > ~/.config/fish/completions/albgw-cost.fish",
+            "albgw-cost completions bash > ~/.local/share/bash-completion/completions/albgw-cost   (after mkdir -p of that directory)",
+            "albgw-cost completions zsh > ~/.zfunc/_albgw-cost   (after mkdir -p ~/.zfunc; with fpath=(~/.zfunc $fpath) before compinit)",
+            "albgw-cost completions fish > ~/.config/fish/completions/albgw-cost.fish   (after mkdir -p of that directory)",
         ])
 
     static let help = CommandSpec(

@@ -49,7 +49,7 @@ package enum PricesCommand {
             }
             files.append(("\(name).json", data))
         }
-        try AtomicWriter.write(files, into: directory)
+        try AtomicWriter.write(files, into: directory, option: "--export")
         return "Wrote \(files.count) price tables to \(directory). Edit them, then run albgw-cost with --prices \(directory).\n"
     }
 }

@@ -49,8 +49,8 @@ package enum DesignCatalog {
         all.filter { other in other.id != id && filter(other) && works(other, in: scenario) }.map(\.id.rawValue)
     }
 
-    /// True when `design` can be built here, carries the workload within its hard limits and has
-    /// every feature `--needs` asks for. Numbers only: it writes no advice, so advice may call it.
+    /// True when `design` can be built here, carries the workload within its hard limits (streams the
+    /// response when streaming is asked for) and has every feature `--needs` asks for. Numbers only: it writes no advice, so advice may call it.
     package static func works(_ design: DesignDefinition, in scenario: Scenario) -> Bool {
         guard !design.contexts(scenario).contains(where: { $0.component.blocks($0) }) else { return false }
         guard scenario.needs.allSatisfy({ design.contains($0.provider) }) else { return false }
@@ -58,6 +58,7 @@ package enum DesignCatalog {
         let workload = scenario.workload
         return workload.requestKiB <= limits.maxRequestKiB && workload.responseKiB <= limits.maxResponseKiB
             && workload.lambdaDurationMS / ExactDecimal(1000) <= limits.timeoutSeconds
+            && (!workload.responseStreaming || limits.streamsResponses)
     }
 
     /// The designs as the question puts them: `ALB -> private API Gateway -> Lambda vs ALB -> Lambda`.

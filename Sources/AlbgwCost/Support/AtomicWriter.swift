@@ -7,11 +7,12 @@ package enum AtomicWriter {
     /// name, and only when all of them are written are they renamed into place (each rename is
     /// atomic). A target that is a directory, or a file that cannot be written, stops the run before
     /// any file is replaced, and the temporary files are removed.
-    package static func write(_ files: [(name: String, data: Data)], into directory: String) throws {
+    /// `option` names where the directory came from in messages (`--out`, `--export`).
+    package static func write(_ files: [(name: String, data: Data)], into directory: String, option: String = "--out") throws {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw CLIError("cannot write into '\(directory)': it is a file, and --out takes a directory; choose a directory (it is created when missing)", code: .cannotCreate)
+            throw CLIError("cannot write into '\(directory)': it is a file, and \(option) takes a directory; choose a directory (it is created when missing)", code: .cannotCreate)
         }
         do {
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -22,7 +23,7 @@ package enum AtomicWriter {
         for target in targets {
             var isDirectory: ObjCBool = false
             if manager.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw CLIError("cannot write '\(target.path)': a directory has that name; remove it or choose another --out", code: .cannotCreate)
+                throw CLIError("cannot write '\(target.path)': a directory has that name; remove it or choose another \(option)", code: .cannotCreate)
             }
         }
         var written: [URL] = []
