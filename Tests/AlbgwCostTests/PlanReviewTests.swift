@@ -528,9 +528,15 @@ import Testing
         // Cut short after ` "planned_values": {`, 20 characters: the 21st is missing.
         ("{\"format_version\": \"1.2\",\n \"planned_values\": {", "plan.json", "plan.json:2:21: the JSON ends before it is complete"),
         ("{\"format_version\": \"1.2\", \"planned_values\": {\"root_", "plan.json", "plan.json:1:52: the JSON ends before it is complete"),
-        ("PK\u{3}\u{4}binary", "tfplan", "is a binary plan file; review its JSON instead: terraform show -json tfplan > plan.json, then albgw-cost review plan.json"),
+        // A plan's zip names its entries (tfplan, tfstate, tfconfig/...) in plain bytes.
+        (
+            "PK\u{3}\u{4}\u{14}\u{0}tfplan binary", "tfplan",
+            "is a binary plan file; review its JSON instead: terraform show -json tfplan > plan.json, then albgw-cost review plan.json"
+        ),
         // Named .json all the same; the command must not write over the file it reads.
-        ("PK\u{3}\u{4}binary", "plan.json", "terraform show -json plan.json > shown-plan.json, then albgw-cost review shown-plan.json"),
+        ("PK\u{3}\u{4}\u{14}\u{0}tfplan binary", "plan.json", "terraform show -json plan.json > shown-plan.json, then albgw-cost review shown-plan.json"),
+        // Another zip, a function's package, is not called a plan (found by a new user's check).
+        ("PK\u{3}\u{4}\u{14}\u{0}index.py", "fn.zip", "fn.zip: is a zip archive, not Terraform (a function's package?); give a .tf file, a directory of them, or a plan's JSON"),
         ("", "plan.json", "plan.json: is empty; give the JSON of a plan or a state: terraform show -json tfplan > plan.json"),
         (" \n\t\n", "plan.json", "plan.json: is empty"),
         // `terraform plan -json` writes its log, one JSON message a line.

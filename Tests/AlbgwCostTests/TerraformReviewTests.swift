@@ -1166,6 +1166,94 @@ import Testing
         #expect(subnets.unknowns.contains { $0.contains("subnets (data.aws_subnets.x.ids) do not say how many AZs") && $0.contains("--azs N") })
     }
 
+    @Test func aListenerWithoutProtocolIsHTTP() throws {
+        // The provider's aws_lb_listener: protocol "For Application Load Balancers, valid values are
+        // HTTP and HTTPS, with a default of HTTP"; an HTTP listener has no TLS policy.
+        let listener = """
+
+            resource "aws_lb_listener" "l" {
+              load_balancer_arn = aws_lb.api.arn
+              port              = 80
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.fn.arn
+              }
+            }
+
+            """
+        let recognition = try recognized { $0 + listener }
+        #expect(recognition.facts.contains { $0.name == "listener" && $0.value == "aws_lb_listener.l: HTTP (default) 80" }, "\(recognition.facts)")
+    }
+
+    /// The oldest TLS version each listener policy accepts, as ELB's "Security policies for your
+    /// Application Load Balancer" lists them: the finding says which (found by a new user's check).
+    @Test(arguments: [
+        ("ELBSecurityPolicy-2016-08", "TLS 1.0 and 1.1"), ("ELBSecurityPolicy-TLS-1-1-2017-01", "TLS 1.1"), ("ELBSecurityPolicy-FS-1-1-2019-08", "TLS 1.1"),
+        ("ELBSecurityPolicy-TLS13-1-1-2021-06", "TLS 1.1"), ("ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04", "TLS 1.0 and 1.1"),
+        ("ELBSecurityPolicy-TLS13-1-2-2021-06", nil), ("ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04", nil),
+    ])
+    func weakTLSPolicyNamesTheOldestVersion(policy: String, accepts: String?) throws {
+        let good = try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/good-private-api.tf"), encoding: .utf8)
+        #expect(good.contains("\"ELBSecurityPolicy-TLS13-1-2-2021-06\""))
+        let (_, findings) = try TerraformReviewTests().review(good.replacingOccurrences(of: "\"ELBSecurityPolicy-TLS13-1-2-2021-06\"", with: "\"\(policy)\""))
+        let weak = findings.filter { $0.id == "weak-tls-policy" }.map(\.message)
+        #expect(weak == accepts.map { ["aws_lb_listener.https uses \(policy), which accepts \($0)"] } ?? [])
+    }
+
+    /// The provider's aws_lb_target_group health_check: protocol "Defaults to HTTP", port "Default is
+    /// traffic-port": an HTTPS target group on 443 with no health check of its own is checked with HTTP
+    /// on 443 (found by a new user's check).
+    @Test func aHealthCheckLeftToItsDefaultsSpeaksHTTPTo443() throws {
+        let good = try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/good-private-api.tf"), encoding: .utf8)
+        let block = """
+              health_check {
+                protocol = "HTTPS" # health check protocol
+                port     = "443"
+                path     = "/ping"
+                matcher  = "200"
+              }
+
+            """
+        #expect(good.contains(block))
+        func messages(_ replacement: String) throws -> [String] {
+            try TerraformReviewTests().review(good.replacingOccurrences(of: block, with: replacement)).1.filter { $0.id == "health-check-protocol" }.map(\.message)
+        }
+        #expect(
+            try messages("")
+                == [
+                    "aws_lb_target_group.endpoint has no health_check block, so AWS checks its targets with HTTP on the traffic port, 443, a TLS port, and every target looks unhealthy"
+                ])
+        #expect(
+            try messages("  health_check {\n    path = \"/ping\"\n  }\n")
+                == [
+                    "aws_lb_target_group.endpoint's health check sets neither protocol nor port, so it speaks HTTP to the traffic port, 443, a TLS port, and every target looks unhealthy"
+                ])
+        #expect(try messages("  health_check {\n    protocol = \"HTTPS\"\n  }\n").isEmpty)
+    }
+
+    /// Dates from cfn-lint's copy of the Lambda runtimes table (LmbdRuntimeLifecycle.json, 2026-06-02):
+    /// nodejs20.x deprecated 2026-04-30, provided.al2 2026-07-31, dotnet8 2026-11-10, each blocked for
+    /// new functions from 2027-02-01 and for updates from 2027-03-03; nodejs22.x not until 2027-04-30.
+    @Test(arguments: [("nodejs20.x", "2026-04-30"), ("provided.al2", "2026-07-31"), ("dotnet8", "2026-11-10"), ("nodejs22.x", nil)])
+    func deprecatedRuntimesFollowTheRuntimesTable(runtime: String, deprecated: String?) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-runtime-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = try String(contentsOfFile: Self.albLambda, encoding: .utf8)
+        #expect(text.contains("runtime       = \"nodejs22.x\""))
+        try text.replacingOccurrences(of: "runtime       = \"nodejs22.x\"", with: "runtime       = \"\(runtime)\"")
+            .write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(directory.path, variables: ["region": "us-east-1"])
+        let found = TerraformReview.review(config, recognition: DesignRecognizer.recognize(config)).filter { $0.id == "deprecated-runtime" }.map(\.message)
+        #expect(
+            found
+                == (deprecated.map {
+                    [
+                        "aws_lambda_function.app uses \(runtime), deprecated since \($0): no more security patches; AWS blocks creating functions with it from 2027-02-01 and updating them from 2027-03-03 (Lambda runtimes table as copied into AWS's cfn-lint, 2026-06-02)"
+                    ]
+                } ?? []))
+    }
+
     @Test func privateDNSWrittenWithNoKnownValueIsUnknown() throws {
         let good = try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/good-private-api.tf"), encoding: .utf8)
         #expect(good.contains("private_dns_enabled = false"))

@@ -487,7 +487,9 @@ package enum DesignRecognizer {
         let config = inventory.config
         let listeners = alb.map { inventory.listeners(of: $0) } ?? inventory.listeners
         for listener in listeners {
-            let protocolName = listener["protocol"]?.value?.string
+            // Not written, an ALB listener's protocol is HTTP (the provider's default), with no TLS.
+            let written = listener["protocol"]
+            let protocolName = written == nil ? "HTTP" : written?.value?.string
             let tls: String
             if let name = protocolName, name.uppercased() != "HTTPS" {
                 tls = ""
@@ -498,7 +500,8 @@ package enum DesignRecognizer {
             }
             result.facts.append(
                 .init(
-                    name: "listener", value: "\(listener.address): \(protocolName ?? "?") \(listener["port"]?.value?.string ?? "?")\(tls)", position: listener.position))
+                    name: "listener", value: "\(listener.address): \(written == nil ? "HTTP (default)" : protocolName ?? "?") \(listener["port"]?.value?.string ?? "?")\(tls)",
+                    position: listener.position))
         }
         let groups = alb.map { inventory.targetGroups(of: $0) } ?? inventory.targetGroups
         for group in groups {

@@ -72,8 +72,13 @@ enum PlanReader {
         var data = try ModuleFiles.contents(of: path)
         let shown = HCLError.excerpt(name, limit: 200)
         let isJSONName = name.hasSuffix(".json")
-        // `terraform plan -out` writes a zip archive, whatever it is called.
+        // `terraform plan -out` writes a zip archive, whatever it is called, holding a `tfplan` entry;
+        // another zip (a function's package) is named as what it is.
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            guard data.range(of: Data("tfplan".utf8)) != nil else {
+                throw TerraformLoader.LoadError.parse(
+                    "\(shown): is a zip archive, not Terraform (a function's package?); give a .tf file, a directory of them, or a plan's JSON (terraform show -json)")
+            }
             let output = distinct("plan.json", from: shown)
             throw TerraformLoader.LoadError.parse(
                 "\(shown): is a binary plan file; review its JSON instead: terraform show -json \(shown) > \(output), then albgw-cost review \(output)")

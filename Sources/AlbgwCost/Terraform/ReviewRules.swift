@@ -120,7 +120,7 @@ extension ReviewRuleID {
         case .weakTLSPolicy:
             ReviewRule(
                 id: self, severities: [.medium], category: .security,
-                summary: "An HTTPS listener accepts TLS 1.0 and 1.1",
+                summary: "An HTTPS listener accepts TLS 1.0 or 1.1",
                 description:
                     "An HTTPS listener whose ssl_policy still accepts TLS 1.0 or 1.1, or that sets none: AWS then applies ELBSecurityPolicy-2016-08, which accepts both.",
                 fix: "Set ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\" (or the current ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09).")
@@ -166,8 +166,8 @@ extension ReviewRuleID {
                 id: self, severities: [.medium], category: .reliability,
                 summary: "A health check speaks HTTP to port 443",
                 description:
-                    "A health check of an IP target group that names port 443 without a protocol (which defaults to HTTP), or with HTTP as a plan or a state says, speaks HTTP to a TLS port, so every target looks unhealthy.",
-                fix: "Set protocol = \"HTTPS\" in the health_check block.")
+                    "A health check of an IP target group that reaches port 443 (named, or the traffic port of a target group on 443, which is the default) without a protocol (which defaults to HTTP, as with no health_check block at all), or with HTTP as a plan or a state says, speaks HTTP to a TLS port, so every target looks unhealthy.",
+                fix: "Set protocol = \"HTTPS\" in the health_check block (add one when there is none).")
         case .healthCheck403:
             ReviewRule(
                 id: self, severities: [.low], category: .observability,

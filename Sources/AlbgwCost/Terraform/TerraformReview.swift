@@ -15,23 +15,45 @@ package struct ReviewFinding: Sendable, Equatable {
 /// Reviews a configuration of any design. Each check is silent when the code is right.
 /// Facts: ../shared/reference/topology.md §2.2 and §3.
 package enum TerraformReview {
-    /// Listener policies that still accept TLS 1.0 or 1.1 (ELB describe-ssl-policies).
-    static let weakPolicies = [
-        "ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-2015-05", "ELBSecurityPolicy-TLS-1-0-2015-04", "ELBSecurityPolicy-TLS-1-1-2017-01",
-        "ELBSecurityPolicy-FS-2018-06", "ELBSecurityPolicy-FS-1-1-2019-08", "ELBSecurityPolicy-TLS13-1-0-2021-06", "ELBSecurityPolicy-TLS13-1-1-2021-06",
+    /// Listener policies that still accept TLS 1.0 or 1.1, with the oldest version each accepts (ELB's
+    /// "Security policies for your Application Load Balancer"). The TLS 1.3 policies name it:
+    /// `ELBSecurityPolicy-TLS13-1-0-...` accepts TLS 1.0 (the FIPS one of 2023-04 too), `-1-1-` TLS 1.1.
+    static let weakPolicies: [String: String] = [
+        "ELBSecurityPolicy-2016-08": "1.0", "ELBSecurityPolicy-2015-05": "1.0", "ELBSecurityPolicy-TLS-1-0-2015-04": "1.0",
+        "ELBSecurityPolicy-TLS-1-1-2017-01": "1.1", "ELBSecurityPolicy-FS-2018-06": "1.0", "ELBSecurityPolicy-FS-1-1-2019-08": "1.1",
     ]
 
+    /// The oldest TLS version `policy` accepts when it is 1.0 or 1.1; nil for a policy of TLS 1.2 or later.
+    static func oldestTLS(_ policy: String) -> String? {
+        if let version = weakPolicies[policy] { return version }
+        if policy.hasPrefix("ELBSecurityPolicy-TLS13-1-0-") { return "1.0" }
+        if policy.hasPrefix("ELBSecurityPolicy-TLS13-1-1-") { return "1.1" }
+        return nil
+    }
+
     /// Lambda runtimes past their deprecation date: deprecated, then blocked for new functions, then
-    /// for updates (AWS Lambda runtimes table, as copied into AWS's cfn-lint on 2026-06-02; the dates
-    /// have moved before, so they are data with their source, not a rule).
+    /// for updates (AWS Lambda runtimes table, as copied into AWS's cfn-lint on 2026-06-02, file
+    /// src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json at afd7953; the dates have moved
+    /// before, so they are data with their source, not a rule). Every runtime the file gives as
+    /// deprecated by 2026-12-01, when this list was last taken from it; a later date (nodejs22.x,
+    /// 2027-04-30) waits for the next update, so that the same code always gets the same review.
     static let deprecatedRuntimes: [String: (deprecated: String, blockCreate: String?, blockUpdate: String?)] = [
-        "python3.10": ("2026-10-31", "2027-02-01", "2027-03-03"), "python3.9": ("2025-12-15", "2027-02-01", "2027-03-03"),
-        "python3.8": ("2024-10-14", "2027-02-01", "2027-03-03"), "python3.7": ("2023-12-04", nil, nil), "python3.6": ("2022-07-18", nil, nil),
-        "python2.7": ("2021-07-15", nil, nil), "nodejs18.x": ("2025-09-01", "2027-02-01", "2027-03-03"),
-        "nodejs16.x": ("2024-06-12", "2027-02-01", "2027-03-03"), "nodejs14.x": ("2023-12-04", nil, nil), "nodejs12.x": ("2023-03-31", nil, nil),
-        "nodejs10.x": ("2021-07-30", nil, nil), "java8": ("2024-01-08", "2024-02-08", "2027-03-03"), "go1.x": ("2024-01-08", "2024-02-08", "2027-03-03"),
-        "dotnet6": ("2024-12-20", "2027-02-01", "2027-03-03"), "dotnetcore3.1": ("2023-04-03", nil, nil), "ruby3.2": ("2026-03-31", "2027-02-01", "2027-03-03"),
-        "ruby2.7": ("2023-12-07", nil, nil), "provided": ("2024-01-08", "2024-02-08", "2027-03-03"),
+        "dotnet6": ("2024-12-20", "2027-02-01", "2027-03-03"), "dotnet8": ("2026-11-10", "2027-02-01", "2027-03-03"),
+        "dotnet9": ("2026-11-10", nil, nil), "dotnetcore1.0": ("2019-06-27", "2019-06-30", "2019-07-30"),
+        "dotnetcore2.0": ("2019-05-30", "2019-04-30", "2019-05-30"), "dotnetcore2.1": ("2022-01-05", "2022-01-05", "2022-04-13"),
+        "dotnetcore3.1": ("2023-04-03", "2023-04-03", "2023-05-03"), "go1.x": ("2024-01-08", "2024-02-08", "2027-03-03"),
+        "java8": ("2024-01-08", "2024-02-08", "2027-03-03"), "nodejs": ("2016-08-30", "2016-09-30", "2016-10-31"),
+        "nodejs10.x": ("2021-07-30", "2021-07-30", "2022-02-14"), "nodejs12.x": ("2023-03-31", "2023-03-31", "2023-04-30"),
+        "nodejs14.x": ("2023-12-04", "2024-01-09", "2027-03-03"), "nodejs16.x": ("2024-06-12", "2027-02-01", "2027-03-03"),
+        "nodejs18.x": ("2025-09-01", "2027-02-01", "2027-03-03"), "nodejs20.x": ("2026-04-30", "2027-02-01", "2027-03-03"),
+        "nodejs4.3": ("2020-03-05", "2020-02-03", "2020-03-05"), "nodejs4.3-edge": ("2020-03-05", "2019-03-31", "2019-04-30"),
+        "nodejs6.10": ("2019-08-12", "2019-07-12", "2019-08-12"), "nodejs8.10": ("2020-03-06", "2020-02-04", "2020-03-06"),
+        "provided": ("2024-01-08", "2024-02-08", "2027-03-03"), "provided.al2": ("2026-07-31", "2027-02-01", "2027-03-03"),
+        "python2.7": ("2021-07-15", "2021-07-15", "2022-05-30"), "python3.10": ("2026-10-31", "2027-02-01", "2027-03-03"),
+        "python3.6": ("2022-07-18", "2022-07-18", "2022-08-29"), "python3.7": ("2023-12-04", "2024-01-09", "2027-03-03"),
+        "python3.8": ("2024-10-14", "2027-02-01", "2027-03-03"), "python3.9": ("2025-12-15", "2027-02-01", "2027-03-03"),
+        "ruby2.5": ("2021-07-30", "2021-07-30", "2022-03-31"), "ruby2.7": ("2023-12-07", "2024-01-09", "2027-03-03"),
+        "ruby3.2": ("2026-03-31", "2027-02-01", "2027-03-03"),
     ]
 
     /// Roots of references that are not resources (`each.value`, `count.index`, `path.module`...).
@@ -257,10 +279,10 @@ package enum TerraformReview {
         // Listener TLS policy.
         for listener in inventory.listeners where (listener["protocol"]?.value?.string ?? "").uppercased() == "HTTPS" {
             let policy = listener["ssl_policy"]?.value?.string
-            if policy == nil || weakPolicies.contains(policy!) {
+            if policy == nil || oldestTLS(policy!) != nil {
                 add(
                     .weakTLSPolicy, .medium, listener["ssl_policy"]?.position ?? listener.position,
-                    policy.map { "\(listener.address) uses \($0), which accepts TLS 1.0 and 1.1" }
+                    policy.map { "\(listener.address) uses \($0), which accepts \(oldestTLS($0) == "1.0" ? "TLS 1.0 and 1.1" : "TLS 1.1")" }
                         ?? "\(listener.address) sets no ssl_policy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1",
                     "ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\" (or the current ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09)")
             }
@@ -302,17 +324,33 @@ package enum TerraformReview {
         }
         // Health checks of the endpoint target group.
         for group in inventory.targetGroups where group["target_type"]?.value?.string == "ip" {
-            guard let check = group.blocks("health_check").first else { continue }
-            // Unset, the protocol is HTTP; a plan or a state says HTTP outright.
-            let healthProtocol = check["protocol"]
-            if let port = check["port"]?.value?.string, port == "443", healthProtocol == nil || healthProtocol?.value?.string?.uppercased() == "HTTP" {
+            // Unset, the protocol is HTTP and the port the traffic port, the target group's own (the
+            // provider's health_check defaults, AWS's too); a plan or a state says so outright.
+            let check = group.blocks("health_check").first
+            let healthProtocol = check?["protocol"]
+            let writtenPort = check?["port"]?.value?.string
+            let port = writtenPort == nil || writtenPort == "traffic-port" ? group["port"]?.value?.string : writtenPort
+            if port == "443", healthProtocol == nil || healthProtocol?.value?.string?.uppercased() == "HTTP" {
+                let message: String
+                switch (check, writtenPort == nil || writtenPort == "traffic-port", healthProtocol == nil) {
+                case (nil, _, _):
+                    message =
+                        "\(group.address) has no health_check block, so AWS checks its targets with HTTP on the traffic port, 443, a TLS port, and every target looks unhealthy"
+                case (_, true, true):
+                    message =
+                        "\(group.address)'s health check sets neither protocol nor port, so it speaks HTTP to the traffic port, 443, a TLS port, and every target looks unhealthy"
+                case (_, true, false):
+                    message = "\(group.address)'s health check speaks HTTP to the traffic port, 443, a TLS port, so every target looks unhealthy"
+                case (_, false, true):
+                    message = "\(group.address)'s health check names port 443 without a protocol, so it defaults to HTTP against a TLS port and every target looks unhealthy"
+                case (_, false, false):
+                    message = "\(group.address)'s health check speaks HTTP to port 443, a TLS port, so every target looks unhealthy"
+                }
                 add(
-                    .healthCheckProtocol, .medium, check["port"]!.position,
-                    healthProtocol == nil
-                        ? "\(group.address)'s health check names port 443 without a protocol, so it defaults to HTTP against a TLS port and every target looks unhealthy"
-                        : "\(group.address)'s health check speaks HTTP to port 443, a TLS port, so every target looks unhealthy",
-                    "protocol = \"HTTPS\" in the health_check block")
+                    .healthCheckProtocol, .medium, check?["port"]?.position ?? healthProtocol?.position ?? check?.position ?? group.position, message,
+                    check == nil ? "a health_check block with protocol = \"HTTPS\"" : "protocol = \"HTTPS\" in the health_check block")
             }
+            guard let check else { continue }
             if let matcher = check["matcher"]?.value?.string, accepts403(matcher) {
                 add(
                     .healthCheck403, .low, check["matcher"]!.position,
