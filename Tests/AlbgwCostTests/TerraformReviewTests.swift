@@ -1254,6 +1254,56 @@ import Testing
                 } ?? []))
     }
 
+    /// The REST API's policy written with an aws_iam_policy_document data source is read like one
+    /// written with jsonencode (found by a new user's check: the hard-coded id went unreported).
+    @Test func aPolicyDocumentDataSourceIsReadForSourceVpce() throws {
+        let good = try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/good-private-api.tf"), encoding: .utf8)
+        let written = """
+              policy = jsonencode({
+                Version = "2012-10-17"
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = "*"
+                  Action    = "execute-api:Invoke"
+                  Resource  = "execute-api:/*"
+                  Condition = { StringEquals = { "aws:SourceVpce" = aws_vpc_endpoint.execute_api.id } }
+                }]
+              })
+            """
+        #expect(good.contains(written))
+        func findings(_ values: String) throws -> [ReviewFinding] {
+            let document = """
+
+                data "aws_iam_policy_document" "api" {
+                  statement {
+                    effect    = "Allow"
+                    actions   = ["execute-api:Invoke"]
+                    resources = ["execute-api:/*"]
+                    principals {
+                      type        = "*"
+                      identifiers = ["*"]
+                    }
+                    condition {
+                      test     = "StringEquals"
+                      variable = "aws:SourceVpce"
+                      values   = \(values)
+                    }
+                  }
+                }
+
+                """
+            let code = good.replacingOccurrences(of: written, with: "  policy = data.aws_iam_policy_document.api.json") + document
+            return try TerraformReviewTests().review(code).1.filter { $0.id == "source-vpce" }
+        }
+        let hardCoded = try findings(#"["vpce-0123456789abcdef0"]"#)
+        #expect(
+            hardCoded.map(\.message) == [
+                #"aws_api_gateway_rest_api.private's policy conditions aws:SourceVpce on ["vpce-0123456789abcdef0"], an id hard-coded from elsewhere: it breaks when the endpoint is recreated"#
+            ])
+        #expect(hardCoded.first?.severity == .high)
+        #expect(try findings("[aws_vpc_endpoint.execute_api.id]").isEmpty)
+    }
+
     @Test func privateDNSWrittenWithNoKnownValueIsUnknown() throws {
         let good = try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/good-private-api.tf"), encoding: .utf8)
         #expect(good.contains("private_dns_enabled = false"))

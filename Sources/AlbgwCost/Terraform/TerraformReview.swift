@@ -361,16 +361,29 @@ package enum TerraformReview {
         // The resource policy's aws:SourceVpce must name the endpoint.
         for holder in config.resources("aws_api_gateway_rest_api") + config.resources("aws_api_gateway_rest_api_policy") {
             guard let policy = holder["policy"] else { continue }
-            for condition in sourceVpceValues(policy.text) {
+            // Each aws:SourceVpce value as written, with what it refers to and where: in the policy's
+            // text, or in the condition blocks of the aws_iam_policy_document it reads.
+            var conditions: [(text: String, references: [TerraformReference], position: SourcePosition)] = []
+            if let reference = policy.references.first(where: { $0.root == "data" && $0.resourceType == "aws_iam_policy_document" }),
+                let document = config.block(for: reference)
+            {
+                for condition in document.blocks("statement").flatMap({ $0.blocks("condition") })
+                where (condition["variable"]?.value?.string ?? condition["variable"]?.text ?? "").lowercased().contains("aws:sourcevpce") {
+                    if let values = condition["values"] { conditions.append((values.text, values.references, values.position)) }
+                }
+            } else {
+                conditions = sourceVpceValues(policy.text).map { ($0, policy.references, policy.position) }
+            }
+            for (condition, references, position) in conditions {
                 // Named outright, or through a variable, local or module output that stands for an endpoint
                 // (a module given `vpce_id = aws_vpc_endpoint.e.id`): the policy's references hold what it stands for.
                 let throughName = ["var.", "local.", "module."].contains { condition.containsBytes($0) }
-                if condition.containsBytes("aws_vpc_endpoint.") || (throughName && policy.references.contains { $0.resourceType == "aws_vpc_endpoint" }) { continue }
+                if condition.containsBytes("aws_vpc_endpoint.") || (throughName && references.contains { $0.resourceType == "aws_vpc_endpoint" }) { continue }
                 // An id passed in with no execute-api endpoint declared here: another configuration's endpoint.
                 if throughName && inventory.apiEndpoints.isEmpty { continue }
                 let isVPC = condition.range(of: #"vpc-[0-9a-f]+"#, options: .regularExpression) != nil && !condition.contains("vpce-")
                 add(
-                    .sourceVpce, .high, policy.position,
+                    .sourceVpce, .high, position,
                     isVPC
                         ? "\(holder.address)'s policy conditions aws:SourceVpce on \(condition), a VPC id, not the endpoint: no request matches and every call gets 403"
                         : throughName
