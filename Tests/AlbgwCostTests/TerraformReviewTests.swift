@@ -1156,6 +1156,15 @@ import Testing
         // Not written at all, they are Terraform's defaults: internet-facing, x86_64.
         let unwritten = try recognized { $0.replacingOccurrences(of: "  internal = true\n", with: "") }
         #expect(unwritten.albScheme == .internetFacing && unwritten.lambdaArchitecture == .x86_64)
+        // Set to null, as a module's variable left at a null default sets them, they are not set either
+        // (terraform-aws-modules/lambda passes `architectures = var.architectures`, default null).
+        let null = try recognized {
+            $0.replacingOccurrences(of: "  internal = true", with: "  internal = var.internal\n  idle_timeout = null")
+                .replacingOccurrences(of: "  memory_size   = 512", with: "  memory_size   = 512\n  architectures = var.arch\n  timeout = var.timeout")
+                + "\nvariable \"internal\" {\n  default = null\n}\nvariable \"arch\" {\n  default = null\n}\nvariable \"timeout\" {\n  default = null\n}\n"
+        }
+        #expect(null.albScheme == .internetFacing && null.lambdaArchitecture == .x86_64 && null.lambdaTimeoutS == 3 && null.albIdleTimeoutS == nil)
+        #expect(null.unknowns.isEmpty, "\(null.unknowns)")
         // Subnets whose AZs are not known: the user is told which option sets them.
         let subnets = try recognized {
             $0.replacingOccurrences(

@@ -62,6 +62,15 @@ package struct Recognition: Sendable, Equatable {
     }
 }
 
+extension TerraformBlock {
+    /// The attribute `name` when it sets a value: written as `null` (often a module's variable left
+    /// at its default), an argument is not set, and the provider's default applies.
+    func set(_ name: String) -> TerraformExpression? {
+        guard let expression = self[name], expression.value != .null else { return nil }
+        return expression
+    }
+}
+
 /// Recognises which designs of the catalog a Terraform configuration implements, from the resources
 /// that make up each kind of component and how they are wired: each ALB by the target groups its
 /// listeners forward to, each private custom domain name by the endpoint its access association names.
@@ -275,7 +284,7 @@ package enum DesignRecognizer {
         // Not written, an ALB is internet-facing (Terraform's `internal = false`); written with no
         // known value, the scheme is not known and the analysis takes its default, and says so.
         var scheme: String
-        if let written = alb["internal"] {
+        if let written = alb.set("internal") {
             result.albScheme = written.value?.bool.map { $0 ? .internal : .internetFacing }
             scheme = result.albScheme?.rawValue ?? "scheme unknown (internal = \(HCLError.excerpt(written.text, limit: 60)))"
             if result.albScheme == nil {
@@ -287,7 +296,7 @@ package enum DesignRecognizer {
             result.albScheme = .internetFacing
             scheme = ALBScheme.internetFacing.rawValue
         }
-        if let written = alb["idle_timeout"] {
+        if let written = alb.set("idle_timeout") {
             let seconds = written.value?.string.flatMap(Int.init)
             result.albIdleTimeoutS = seconds.flatMap { (1...4000).contains($0) ? $0 : nil }
             if let seconds = result.albIdleTimeoutS {
@@ -327,7 +336,7 @@ package enum DesignRecognizer {
     static func lambdaFacts(_ function: TerraformBlock?, into result: inout Recognition) {
         guard let function else { return }
         let memory: String
-        if let expression = function["memory_size"] {
+        if let expression = function.set("memory_size") {
             let megabytes = expression.value?.string.flatMap(Int.init)
             result.lambdaMemoryMB = megabytes.flatMap { lambdaMemoryRange.contains($0) ? $0 : nil }
             if let megabytes {
@@ -345,7 +354,7 @@ package enum DesignRecognizer {
             memory = "128 MB"
         }
         let architecture: String
-        if let written = function["architectures"] {
+        if let written = function.set("architectures") {
             result.lambdaArchitecture = written.value?.list?.first?.string.flatMap(LambdaArchitecture.init)
             architecture = result.lambdaArchitecture?.rawValue ?? "architectures \(HCLError.excerpt(written.text, limit: 60))"
             if result.lambdaArchitecture == nil {
@@ -361,7 +370,7 @@ package enum DesignRecognizer {
         // maximum, 900 s) would let a slow function look as if it fits.
         var timeout = "timeout 3 s (default)"
         result.lambdaTimeoutS = 3
-        if let written = function["timeout"] {
+        if let written = function.set("timeout") {
             result.lambdaTimeoutS = written.value?.string.flatMap(Int.init).flatMap { (1...900).contains($0) ? $0 : nil }
             timeout = result.lambdaTimeoutS.map { "timeout \($0) s" } ?? "timeout \(HCLError.excerpt(written.text, limit: 60))"
             if result.lambdaTimeoutS == nil {
@@ -371,7 +380,7 @@ package enum DesignRecognizer {
             }
         }
         var storage = ""
-        if let written = function.blocks("ephemeral_storage").first?["size"] {
+        if let written = function.blocks("ephemeral_storage").first?.set("size") {
             result.lambdaEphemeralMB = written.value?.string.flatMap(Int.init).flatMap { (512...10240).contains($0) ? $0 : nil }
             storage = result.lambdaEphemeralMB.map { ", ephemeral storage \($0) MB" } ?? ""
             if result.lambdaEphemeralMB == nil {
@@ -394,7 +403,7 @@ package enum DesignRecognizer {
         var shortest = Int.max
         var written = false
         for integration in integrations {
-            guard let timeout = integration["timeout_milliseconds"] else {
+            guard let timeout = integration.set("timeout_milliseconds") else {
                 shortest = min(shortest, 29_000)
                 continue
             }
@@ -418,7 +427,7 @@ package enum DesignRecognizer {
     /// Whether the endpoint has private DNS: not written, it has none (Terraform's default); written
     /// with no known value, it is not known, and the analysis takes its default.
     static func privateDNSFact(_ endpoint: TerraformBlock, into result: inout Recognition) {
-        let written = endpoint["private_dns_enabled"]
+        let written = endpoint.set("private_dns_enabled")
         result.privateDNS = written.map { $0.value?.bool } ?? false
         if let written, result.privateDNS == nil {
             result.unknowns.append(
@@ -488,7 +497,7 @@ package enum DesignRecognizer {
         let listeners = alb.map { inventory.listeners(of: $0) } ?? inventory.listeners
         for listener in listeners {
             // Not written, an ALB listener's protocol is HTTP (the provider's default), with no TLS.
-            let written = listener["protocol"]
+            let written = listener.set("protocol")
             let protocolName = written == nil ? "HTTP" : written?.value?.string
             let tls: String
             if let name = protocolName, name.uppercased() != "HTTPS" {

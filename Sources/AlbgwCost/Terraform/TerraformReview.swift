@@ -327,8 +327,8 @@ package enum TerraformReview {
             // Unset, the protocol is HTTP and the port the traffic port, the target group's own (the
             // provider's health_check defaults, AWS's too); a plan or a state says so outright.
             let check = group.blocks("health_check").first
-            let healthProtocol = check?["protocol"]
-            let writtenPort = check?["port"]?.value?.string
+            let healthProtocol = check?.set("protocol")
+            let writtenPort = check?.set("port")?.value?.string
             let port = writtenPort == nil || writtenPort == "traffic-port" ? group["port"]?.value?.string : writtenPort
             if port == "443", healthProtocol == nil || healthProtocol?.value?.string?.uppercased() == "HTTP" {
                 let message: String
