@@ -48,6 +48,16 @@ import Testing
         for lacked in ["authorizers", "usage plans", "request validation", "response caching"] { #expect(line.contains(lacked), "\(lacked)") }
     }
 
+    /// A design that carries the workload but lacks a feature --needs asks for is not a plain "yes"
+    /// (found by a new user's check: the table said yes where the range section said it cannot).
+    @Test func theComparisonTableSaysWhatADesignLacks() throws {
+        let text = try markdown("--rps 50 --region us-west-2 --needs usage-plans", svg: false)
+        let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("| `alb-lambda` |") })
+        #expect(row.contains("| yes, but it lacks usage-plans (--needs) |"), "\(row)")
+        let plain = try markdown("--rps 50 --region us-west-2", svg: false)
+        #expect(plain.split(separator: "\n").first { $0.hasPrefix("| `alb-lambda` |") }?.contains("| yes |") == true)
+    }
+
     @Test func crossAccountStatesTheChoicesOwnMonthlyCost() throws {
         let sentences = try #require(try report("--rps 50 --region us-west-2 --accounts cross").recommendation).sentences
         #expect(sentences.contains("it costs $608.77 per month"))

@@ -1313,6 +1313,38 @@ import Testing
         #expect(try findings("[aws_vpc_endpoint.execute_api.id]").isEmpty)
     }
 
+    /// cname-to-alb is about an ALB: a CNAME to a network load balancer is not reported as one
+    /// (found by a new user's check).
+    @Test func aCNAMEToANetworkLoadBalancerIsNotACNAMEToTheALB() throws {
+        func findings(_ type: String) throws -> [String] {
+            let record = """
+
+                resource "aws_lb" "nlb" {
+                  load_balancer_type = "\(type)"
+                  subnets            = ["subnet-aaaaaaaaaaaaaaaaa", "subnet-bbbbbbbbbbbbbbbbb"]
+                }
+
+                resource "aws_route53_record" "api" {
+                  zone_id = "Z123"
+                  name    = "api.example.com"
+                  type    = "CNAME"
+                  ttl     = 300
+                  records = [aws_lb.nlb.dns_name]
+                }
+
+                """
+            let text = try String(contentsOfFile: Self.albLambda, encoding: .utf8) + record
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-cname-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            try text.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+            let config = try TerraformLoader.load(directory.path, variables: ["region": "us-east-1"])
+            return TerraformReview.review(config, designs: DesignRecognizer.recognize(Inventory(config)).designs).map(\.id)
+        }
+        #expect(try !findings("network").contains("cname-to-alb"))
+        #expect(try findings("application").contains("cname-to-alb"))
+    }
+
     @Test func privateDNSWrittenWithNoKnownValueIsUnknown() throws {
         let good = try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/good-private-api.tf"), encoding: .utf8)
         #expect(good.contains("private_dns_enabled = false"))

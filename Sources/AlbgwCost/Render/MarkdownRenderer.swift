@@ -135,7 +135,12 @@ package enum MarkdownRenderer {
                     if shared != nil { row.append("-") }
                     row.append("-")
                 }
-                row.append(design.isFeasible ? "yes" : "**no**: " + design.infeasibleReasons.map(\.summary).joined(separator: "; "))
+                // Carrying the workload is not enough when it lacks a feature --needs asks for.
+                let lacking = Recommendation.missing(design, report.scenario.needs)
+                row.append(
+                    design.isFeasible
+                        ? lacking.isEmpty ? "yes" : "yes, but it lacks \(lacking.map(\.rawValue).joined(separator: ", ")) (--needs)"
+                        : "**no**: " + design.infeasibleReasons.map(\.summary).joined(separator: "; "))
                 row.append("\(design.hops.count)")
                 row.append(design.isFeasible ? "\(Format.fixed(design.failureDomains.availability.compositePercent, places: 3))%" : "-")
                 row.append(design.isFeasible ? design.limits.firstToBind(report.scenario)?.text ?? "-" : design.infeasibleReasons.map(\.limit).joined(separator: "; "))

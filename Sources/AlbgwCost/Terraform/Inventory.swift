@@ -308,9 +308,11 @@ package final class Inventory {
     /// A Route 53 CNAME record whose target is `alb`'s DNS name: every query to it is billed.
     func cname(to alb: TerraformBlock) -> TerraformBlock? { recordsOfALB.referring(to: alb, through: "records").first }
 
-    /// A Route 53 CNAME record to any ALB.
+    /// A Route 53 CNAME record to any ALB (an application load balancer: not a network one, which
+    /// the rule's words would misname).
     var cnameToAnyALB: TerraformBlock? {
-        records.first { $0["records"]?.references.contains { $0.resourceType == "aws_lb" || $0.resourceType == "aws_alb" } ?? false }
+        let addresses = Set(albs.map(\.baseAddress))
+        return records.first { $0["records"]?.references.contains { $0.target.map(addresses.contains) ?? false } ?? false }
     }
 
     /// The VPCs an instance's parts name (through vpc_id, or their subnets'); with one VPC declared, that one.
