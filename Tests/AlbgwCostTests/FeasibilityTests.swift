@@ -91,6 +91,22 @@ import Testing
         #expect(warnings[1].fix.contains("'Concurrent executions' (L-B99A9384)") && warnings[1].fix.contains("at least 20,000"))
     }
 
+    /// The endpoint's 10 Gbps per AZ, scaling to 100 Gbps (PrivateLink quotas): above 10 the
+    /// endpoint may cap while it scales; above 100 per AZ it caps whatever the time (found by a new
+    /// user's check). (1 KiB + 4 KiB) x 8,192 bits x rps / 2 registered IPs, written out per case.
+    @Test(arguments: [
+        (ExactDecimal(100_000), nil as String?), (ExactDecimal(500_000), "throughput may be capped while the endpoint scales"),
+        (ExactDecimal(10_000_000), "that is beyond even the 100 Gbps it scales to, so throughput is capped"),
+    ])
+    func endpointBandwidthSaysWhetherScalingHelps(rps: ExactDecimal, consequence: String?) {
+        var scenario = scenario(.albVpceApigwLambda)
+        scenario.workload.rate = .perSecond(rps)
+        // 100,000 rps: 100,000 x 5 x 1,024 x 8 / 10^9 / 2 = 2.048 Gbps per IP; 500,000: 10.24; 10,000,000: 204.8.
+        let warning = HopModel.warnings(for: .albVpceApigwLambda, in: scenario).first { $0.id == "endpoint-bandwidth" }
+        #expect(warning?.consequence == consequence)
+        if consequence != nil { #expect(warning?.fix.hasSuffix("(each AZ carries at most 100 Gbps)") == (rps > 1_000_000)) }
+    }
+
     /// Large responses behind API Gateway name response streaming as the way out.
     @Test func largeResponsesNameStreaming() throws {
         var scenario = scenario(.albVpceApigwLambda)

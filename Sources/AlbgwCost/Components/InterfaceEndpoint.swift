@@ -111,12 +111,16 @@ package struct InterfaceEndpoint: Component {
         let behindALB = Self.behindALB(context)
         let perAZ = gbps / ExactDecimal(max(1, behindALB ? scenario.topology.registeredTargets : scenario.topology.vpceSubnets))
         guard perAZ > Self.gbpsPerAZ else { return [] }
+        // Above what an AZ scales to, waiting does not help: only more AZs (or AWS) do.
+        let beyondScaling = perAZ > 100
         return [
             LimitWarning(
                 id: "endpoint-bandwidth", limit: "the interface endpoint's 10 Gbps per AZ before it scales (to 100 Gbps)",
                 value: "\(Format.quantity(perAZ)) Gbps per \(behindALB ? "registered endpoint IP" : "endpoint ENI")",
-                consequence: "throughput may be capped while the endpoint scales",
-                fix: behindALB ? "place the endpoint in more subnets and register every ENI IP" : "place the endpoint in more subnets")
+                consequence: beyondScaling
+                    ? "that is beyond even the 100 Gbps it scales to, so throughput is capped" : "throughput may be capped while the endpoint scales",
+                fix: (behindALB ? "place the endpoint in more subnets and register every ENI IP" : "place the endpoint in more subnets")
+                    + (beyondScaling ? " (each AZ carries at most 100 Gbps)" : ""))
         ]
     }
 
