@@ -182,6 +182,9 @@ import Testing
         ("--rps 1e", "is not a number"),
         ("--rps e5", "is not a number"),
         ("--rps 1000000000000000000000000000000000000000000000000000000000000", "is larger than 10,000,000"),
+        // The largest monthly traffic is --rps at its largest over the longest month: 10,000,000 x 744 x 3,600 =
+        // 26,784,000,000,000 requests is taken (found by a new user's check: 10 trillion was the limit).
+        ("--requests-per-month 30000000000001", "is larger than 30,000,000,000,000"),
         ("--rps 0.0000000000000000000000000000000000000001", "must be at least 0.0001"),
         ("--rps 1.0000000000000000000000000000000000000001", "has more digits than albgw-cost keeps (38)"),
         ("--rps 1.2.3", "is not a number"),
@@ -245,6 +248,15 @@ import Testing
     }
 
     // MARK: - --prices DIR and the prices command
+
+    /// Both ways of giving the traffic take the same largest traffic: --rps 10,000,000 over a month of
+    /// 744 hours is 10,000,000 x 744 x 3,600 = 26,784,000,000,000 requests.
+    @Test func theLargestTrafficIsTakenEitherWay() {
+        #expect(run("--rps 10000000 --hours-per-month 744").exitCode == 0)
+        let monthly = run("--requests-per-month 26784000000000 --hours-per-month 744")
+        #expect(monthly.exitCode == 0, "\(monthly.stderr)")
+        #expect(monthly.stdout.contains("26,784,000,000,000 requests/month"), "\(monthly.stdout.prefix(600))")
+    }
 
     func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-cost-tests-\(UUID().uuidString)")

@@ -46,7 +46,7 @@ package struct ScenarioOptions: Sendable {
         case (_?, nil):
             rate = .perSecond(try reader.decimal("--rps", key: "requestsPerSecond", atLeast: ExactDecimal.literal("0.0001"), max: "10000000"))
         case (nil, _?):
-            let monthly = try reader.decimal("--requests-per-month", key: "requestsPerMonth", atLeast: 1, max: "10000000000000")
+            let monthly = try reader.decimal("--requests-per-month", key: "requestsPerMonth", atLeast: 1, max: "30000000000000")
             guard monthly.isWholeNumber else { throw CLIError("--requests-per-month must be a whole number of requests, got \(monthly)") }
             rate = .perMonth(monthly)
         }

@@ -52,7 +52,7 @@ package enum SweepVariable: String, CaseIterable, Sendable {
     package var bounds: (lower: ExactDecimal, upper: ExactDecimal, lowerIsExclusive: Bool) {
         switch self {
         case .rps: (ExactDecimal.literal("0.0001"), 10_000_000, false)
-        case .requestsPerMonth: (1, 10_000_000_000_000, false)
+        case .requestsPerMonth: (1, 30_000_000_000_000, false)  // --rps at its largest, 10,000,000, over 744 hours is 26.8 trillion
         case .requestKB, .responseKB: (0, 1_048_576, false)
         case .lambdaDurationMS: (0, 900_000, true)
         case .lambdaMemoryMB: (128, 10240, false)
