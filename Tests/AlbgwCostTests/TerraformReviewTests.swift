@@ -1345,6 +1345,22 @@ import Testing
         #expect(try findings("application").contains("cname-to-alb"))
     }
 
+    /// With no endpoint IP registered the ALB has no target at all (an ALB answers 503 then), which is
+    /// said as such, not as losing one AZ (found by a new user's check).
+    @Test func noRegisteredEndpointIPIsSaidAsSuch() throws {
+        let good = try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/good-private-api.tf"), encoding: .utf8)
+        let attachment = """
+            resource "aws_lb_target_group_attachment" "endpoint" {
+              count            = 2
+            """
+        #expect(good.contains(attachment))
+        let (recognition, findings) = try TerraformReviewTests().review(good.replacingOccurrences(of: attachment, with: attachment.replacingOccurrences(of: "= 2", with: "= 0")))
+        #expect(recognition.registeredTargets == 0)
+        #expect(
+            findings.filter { $0.id == "partial-registration" }.map(\.message)
+                == ["the target group registers none of the endpoint's 2 ENI IPs: the ALB has no target, and every request gets 503"])
+    }
+
     @Test func privateDNSWrittenWithNoKnownValueIsUnknown() throws {
         let good = try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/good-private-api.tf"), encoding: .utf8)
         #expect(good.contains("private_dns_enabled = false"))

@@ -115,7 +115,7 @@ extension ReviewRuleID {
                 description:
                     "The ALB's IP target group holds fewer of the endpoint's ENI IPs than the endpoint has subnets (tolist(...network_interface_ids)[0], say): losing the registered ENI's AZ takes the design down.",
                 fix:
-                    "Register every ENI: a data \"aws_network_interface\" and an attachment with count = length(<endpoint subnet_ids>), id = sort(tolist(<endpoint>.network_interface_ids))[count.index]."
+                    "Register every ENI: a data \"aws_network_interface\" and an attachment with count = the number of the endpoint's subnets, known at plan (length(var.<subnets>) or a number), id = sort(tolist(<endpoint>.network_interface_ids))[count.index]."
             )
         case .weakTLSPolicy:
             ReviewRule(

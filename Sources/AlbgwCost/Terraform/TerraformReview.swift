@@ -146,8 +146,10 @@ package enum TerraformReview {
             add(
                 .partialRegistration, .high,
                 indexed?["id"]?.position ?? attachments.first?.position ?? endpoint?.position ?? SourcePosition(file: config.files.first ?? "", line: 1, column: 1),
-                "the target group registers \(registered) of the endpoint's \(subnets) ENI IPs\(indexed.map { " (\($0.address) takes only \($0["id"]?.text ?? "the first"))" } ?? ""): losing that ENI's AZ takes the design down",
-                "register every ENI: a data \"aws_network_interface\" and an attachment with count = length(<endpoint subnet_ids>), id = sort(tolist(<endpoint>.network_interface_ids))[count.index]"
+                registered == 0
+                    ? "the target group registers none of the endpoint's \(subnets) ENI IPs: the ALB has no target, and every request gets 503"
+                    : "the target group registers \(registered) of the endpoint's \(subnets) ENI IPs\(indexed.map { " (\($0.address) takes only \($0["id"]?.text ?? "the first"))" } ?? ""): losing \(registered == 1 ? "that ENI's AZ" : "their AZs") takes the design down",
+                "register every ENI: a data \"aws_network_interface\" and an attachment with count = the number of the endpoint's subnets, known at plan (length(var.<subnets>) or a number: length(<endpoint>.subnet_ids) cannot be counted when the subnets are made in the same apply), id = sort(tolist(<endpoint>.network_interface_ids))[count.index]"
             )
         }
         // The client's Host header reaches a private API that will not recognise it.
@@ -219,7 +221,9 @@ package enum TerraformReview {
             add(
                 .privateDNS, .medium, endpoint["private_dns_enabled"]!.position,
                 "private DNS on \(endpoint.address) makes every *.execute-api name in the VPC resolve to it: calls from the VPC to public API Gateway APIs get 403"
-                    + (albToEndpoint ? " (the ALB targets IPs and does not need it)" : " (a private custom domain name resolves through its own record and does not need it)"),
+                    + (albToEndpoint
+                        ? " (the ALB targets IPs and does not need it)"
+                        : recognition.parts.domain != nil ? " (a private custom domain name resolves through its own record and does not need it)" : ""),
                 "private_dns_enabled = false")
         }
     }
