@@ -126,13 +126,13 @@ package enum ReviewCommand {
             // One analysis per report: the first design's; the report says so when there are more.
             let note =
                 reports.count > 1
-                ? "> Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); its review section covers all \(reports.count) and prices each; --format table or json analyses every design.\n\n"
+                ? "> Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); its review section covers all \(reports.count) and prices each; --format table analyses every design in full.\n\n"
                 : ""
             return note + MarkdownRenderer.render(reports[0], diagrams: nil)
         case "dot":
             // One graph per file: the first design's; the file says so when there are more.
             let note =
-                reports.count > 1 ? "// Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); --format table or json analyses every design\n" : ""
+                reports.count > 1 ? "// Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); --format table analyses every design in full, --format json prices each\n" : ""
             return note + DOTRenderer.render(reports[0])
         case "csv": throw CLIError(csvRefused)
         default:
