@@ -289,6 +289,14 @@ import Testing
         #expect(filled.exitCode == 0)
         #expect(!filled.stdout.contains("Missing prices"))
         #expect(filled.stdout.contains("Source: my bill"))
+        // Exporting again into the same directory would lose the edit: it stops, and the edit stays
+        // (found by a new user's check); an export that changes nothing goes through.
+        let edited = try Data(contentsOf: file)
+        let again = run("prices --export \(directory.path)")
+        #expect(again.exitCode == 73 && again.stderr.contains("holds us-west-1.json, which differs from the tables exported (edited?): nothing was written"), "\(again.stderr)")
+        #expect(try Data(contentsOf: file) == edited)
+        try FileManager.default.removeItem(at: file)
+        #expect(run("prices --export \(directory.path)").exitCode == 0)
     }
 
     @Test func malformedTableExits65NamingFileAndKey() throws {

@@ -535,7 +535,9 @@ import Testing
         #expect(result.stdout.hasPrefix("== Design 1 of 3: module.alb.aws_lb.this[0] (alb-lambda); its review covers all 3 ==\n\n"))
         // DOT draws one graph: the file says which, and where the others are.
         let dot = CLI.run(["review", directory, "--rps", "50", "--format", "dot"])
-        #expect(dot.exitCode == 0 && dot.stdout.hasPrefix("// Design 1 of 3: module.alb.aws_lb.this[0]; --format table analyses every design in full, --format json prices each\ndigraph"))
+        #expect(
+            dot.exitCode == 0
+                && dot.stdout.hasPrefix("// Design 1 of 3: module.alb.aws_lb.this[0]; --format table analyses every design in full, --format json prices each\ndigraph"))
     }
 
     /// `terraform init` writes .terraform/modules/modules.json; registry modules are read from there.

@@ -1,4 +1,5 @@
 import Foundation
+import HCL
 
 /// `albgw-cost prices`: lists the bundled regions and their gaps, shows one region's prices with
 /// sources, or exports the tables so a user can fill a gap and pass them back with `--prices DIR`.
@@ -48,6 +49,16 @@ package enum PricesCommand {
                 data = FileManager.default.contents(atPath: URL(fileURLWithPath: path).appendingPathComponent("\(name).json").path) ?? Data()
             }
             files.append(("\(name).json", data))
+        }
+        // Tables the user may have edited are not written over: an export whose file differs stops first.
+        let changed = files.filter { name, data in
+            FileManager.default.contents(atPath: URL(fileURLWithPath: directory).appendingPathComponent(name).path).map { $0 != data } ?? false
+        }.map(\.0)
+        if !changed.isEmpty {
+            let listed = changed.prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
+            throw CLIError(
+                "\(HCLError.excerpt(directory, limit: 200)) holds \(listed), which \(changed.count == 1 ? "differs" : "differ") from the tables exported (edited?): nothing was written; export into another directory, or move \(changed.count == 1 ? "it" : "them") away first",
+                code: .cannotCreate)
         }
         try AtomicWriter.write(files, into: directory, option: "--export")
         return "Wrote \(files.count) price tables to \(directory). Edit them, then run albgw-cost with --prices \(directory).\n"

@@ -132,7 +132,9 @@ package enum ReviewCommand {
         case "dot":
             // One graph per file: the first design's; the file says so when there are more.
             let note =
-                reports.count > 1 ? "// Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); --format table analyses every design in full, --format json prices each\n" : ""
+                reports.count > 1
+                ? "// Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); --format table analyses every design in full, --format json prices each\n"
+                : ""
             return note + DOTRenderer.render(reports[0])
         case "csv": throw CLIError(csvRefused)
         default:
