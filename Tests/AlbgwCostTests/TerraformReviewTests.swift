@@ -26,6 +26,30 @@ import Testing
 
     var good: String { get throws { try String(contentsOfFile: "\(Self.fixtures)/good-private-api.tf", encoding: .utf8) } }
 
+    /// An aws_iam_policy_document data source `name` that allows execute-api:Invoke to everyone on the
+    /// condition that aws:SourceVpce equals `values` (as written).
+    static func policyDocument(_ name: String, values: String) -> String {
+        """
+        data "aws_iam_policy_document" "\(name)" {
+          statement {
+            effect    = "Allow"
+            actions   = ["execute-api:Invoke"]
+            resources = ["execute-api:/*"]
+            principals {
+              type        = "*"
+              identifiers = ["*"]
+            }
+            condition {
+              test     = "StringEquals"
+              variable = "aws:SourceVpce"
+              values   = \(values)
+            }
+          }
+        }
+
+        """
+    }
+
     @Test func correctConfigurationIsRecognisedAndClean() throws {
         let (recognition, findings) = try review(good)
         #expect(recognition.design == .albVpceApigwLambda)
@@ -515,25 +539,7 @@ import Testing
         let text = try privateDomain
         let start = try #require(text.range(of: "  policy = jsonencode", options: .backwards))
         let end = try #require(text.range(of: "  })\n", range: start.upperBound..<text.endIndex))
-        let document = """
-            data "aws_iam_policy_document" "domain" {
-              statement {
-                effect    = "Allow"
-                actions   = ["execute-api:Invoke"]
-                resources = ["execute-api:/*"]
-                principals {
-                  type        = "*"
-                  identifiers = ["*"]
-                }
-                condition {
-                  test     = "StringEquals"
-                  variable = "aws:SourceVpce"
-                  values   = [VALUE]
-                }
-              }
-            }
-
-            """
+        let document = Self.policyDocument("domain", values: "[VALUE]")
         func reviewed(_ value: String) throws -> [String] {
             let edited = text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "  policy = data.aws_iam_policy_document.domain.json\n")
             return try review(edited + document.replacingOccurrences(of: "VALUE", with: value)).1.map(\.id)
@@ -1267,41 +1273,13 @@ import Testing
     /// written with jsonencode (found by a new user's check: the hard-coded id went unreported).
     @Test func aPolicyDocumentDataSourceIsReadForSourceVpce() throws {
         let good = try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/good-private-api.tf"), encoding: .utf8)
-        let written = """
-              policy = jsonencode({
-                Version = "2012-10-17"
-                Statement = [{
-                  Effect    = "Allow"
-                  Principal = "*"
-                  Action    = "execute-api:Invoke"
-                  Resource  = "execute-api:/*"
-                  Condition = { StringEquals = { "aws:SourceVpce" = aws_vpc_endpoint.execute_api.id } }
-                }]
-              })
-            """
-        #expect(good.contains(written))
+        // The REST API's own policy, written with jsonencode: the first in the file.
+        let start = try #require(good.range(of: "  policy = jsonencode"))
+        let end = try #require(good.range(of: "  })\n", range: start.upperBound..<good.endIndex))
+        #expect(good[start.lowerBound..<end.upperBound].contains("\"aws:SourceVpce\" = aws_vpc_endpoint.execute_api.id"))
         func findings(_ values: String) throws -> [ReviewFinding] {
-            let document = """
-
-                data "aws_iam_policy_document" "api" {
-                  statement {
-                    effect    = "Allow"
-                    actions   = ["execute-api:Invoke"]
-                    resources = ["execute-api:/*"]
-                    principals {
-                      type        = "*"
-                      identifiers = ["*"]
-                    }
-                    condition {
-                      test     = "StringEquals"
-                      variable = "aws:SourceVpce"
-                      values   = \(values)
-                    }
-                  }
-                }
-
-                """
-            let code = good.replacingOccurrences(of: written, with: "  policy = data.aws_iam_policy_document.api.json") + document
+            let document = "\n" + TerraformReviewTests.policyDocument("api", values: values)
+            let code = good.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "  policy = data.aws_iam_policy_document.api.json\n") + document
             return try TerraformReviewTests().review(code).1.filter { $0.id == "source-vpce" }
         }
         let hardCoded = try findings(#"["vpce-0123456789abcdef0"]"#)

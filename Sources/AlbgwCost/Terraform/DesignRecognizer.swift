@@ -285,27 +285,19 @@ package enum DesignRecognizer {
         // known value, the scheme is not known and the analysis takes its default, and says so.
         var scheme: String
         if let written = alb.set("internal") {
-            result.albScheme = written.value?.bool.map { $0 ? .internal : .internetFacing }
-            scheme = result.albScheme?.rawValue ?? "scheme unknown (internal = \(HCLError.excerpt(written.text, limit: 60)))"
-            if result.albScheme == nil {
-                result.unknowns.append(
-                    "\(alb.address)'s internal = \(HCLError.excerpt(written.text, limit: 80)) has no known value: the analysis takes an internet-facing ALB; pass --alb-scheme internal or internet-facing"
-                )
+            result.albScheme = known(written, { $0.bool.map { $0 ? .internal : .internetFacing } }, into: &result) {
+                "\(alb.address)'s internal = \($0) has no known value: the analysis takes an internet-facing ALB; pass --alb-scheme internal or internet-facing"
             }
+            scheme = result.albScheme?.rawValue ?? "scheme unknown (internal = \(HCLError.excerpt(written.text, limit: 60)))"
         } else {
             result.albScheme = .internetFacing
             scheme = ALBScheme.internetFacing.rawValue
         }
         if let written = alb.set("idle_timeout") {
-            let seconds = written.value?.string.flatMap(Int.init)
-            result.albIdleTimeoutS = seconds.flatMap { (1...4000).contains($0) ? $0 : nil }
-            if let seconds = result.albIdleTimeoutS {
-                if seconds != 60 { scheme += ", idle timeout \(seconds) s" }
-            } else {
-                result.unknowns.append(
-                    "\(alb.address)'s idle_timeout = \(HCLError.excerpt(written.text, limit: 80)) is not a known whole number of seconds from 1 to 4,000; the analysis takes AWS's default, 60 s (--alb-idle-timeout-s)"
-                )
+            result.albIdleTimeoutS = known(written, whole(1...4000), into: &result) {
+                "\(alb.address)'s idle_timeout = \($0) is not a known whole number of seconds from 1 to 4,000; the analysis takes AWS's default, 60 s (--alb-idle-timeout-s)"
             }
+            if let seconds = result.albIdleTimeoutS, seconds != 60 { scheme += ", idle timeout \(seconds) s" }
         }
         result.facts.append(.init(name: "ALB", value: "\(alb.address), \(scheme)", position: alb.position))
         if let subnets = alb["subnets"] {
@@ -355,13 +347,10 @@ package enum DesignRecognizer {
         }
         let architecture: String
         if let written = function.set("architectures") {
-            result.lambdaArchitecture = written.value?.list?.first?.string.flatMap(LambdaArchitecture.init)
-            architecture = result.lambdaArchitecture?.rawValue ?? "architectures \(HCLError.excerpt(written.text, limit: 60))"
-            if result.lambdaArchitecture == nil {
-                result.unknowns.append(
-                    "\(function.address)'s architectures = \(HCLError.excerpt(written.text, limit: 80)) has no known value Lambda takes (x86_64 or arm64); the analysis takes x86_64 (--lambda-arch)"
-                )
+            result.lambdaArchitecture = known(written, { $0.list?.first?.string.flatMap(LambdaArchitecture.init) }, into: &result) {
+                "\(function.address)'s architectures = \($0) has no known value Lambda takes (x86_64 or arm64); the analysis takes x86_64 (--lambda-arch)"
             }
+            architecture = result.lambdaArchitecture?.rawValue ?? "architectures \(HCLError.excerpt(written.text, limit: 60))"
         } else {
             result.lambdaArchitecture = .x86_64
             architecture = LambdaArchitecture.x86_64.rawValue
@@ -371,29 +360,38 @@ package enum DesignRecognizer {
         var timeout = "timeout 3 s (default)"
         result.lambdaTimeoutS = 3
         if let written = function.set("timeout") {
-            result.lambdaTimeoutS = written.value?.string.flatMap(Int.init).flatMap { (1...900).contains($0) ? $0 : nil }
-            timeout = result.lambdaTimeoutS.map { "timeout \($0) s" } ?? "timeout \(HCLError.excerpt(written.text, limit: 60))"
-            if result.lambdaTimeoutS == nil {
-                result.unknowns.append(
-                    "\(function.address)'s timeout = \(HCLError.excerpt(written.text, limit: 80)) is not a known whole number of seconds from 1 to 900; the analysis takes 900 s (--lambda-timeout-s)"
-                )
+            result.lambdaTimeoutS = known(written, whole(1...900), into: &result) {
+                "\(function.address)'s timeout = \($0) is not a known whole number of seconds from 1 to 900; the analysis takes 900 s (--lambda-timeout-s)"
             }
+            timeout = result.lambdaTimeoutS.map { "timeout \($0) s" } ?? "timeout \(HCLError.excerpt(written.text, limit: 60))"
         }
         var storage = ""
         if let written = function.blocks("ephemeral_storage").first?.set("size") {
-            result.lambdaEphemeralMB = written.value?.string.flatMap(Int.init).flatMap { (512...10240).contains($0) ? $0 : nil }
-            storage = result.lambdaEphemeralMB.map { ", ephemeral storage \($0) MB" } ?? ""
-            if result.lambdaEphemeralMB == nil {
-                result.unknowns.append(
-                    "\(function.address)'s ephemeral_storage size = \(HCLError.excerpt(written.text, limit: 80)) is not a known whole number of MB from 512 to 10,240; the analysis takes 512 MB (--lambda-ephemeral-mb)"
-                )
+            result.lambdaEphemeralMB = known(written, whole(512...10240), into: &result) {
+                "\(function.address)'s ephemeral_storage size = \($0) is not a known whole number of MB from 512 to 10,240; the analysis takes 512 MB (--lambda-ephemeral-mb)"
             }
+            storage = result.lambdaEphemeralMB.map { ", ephemeral storage \($0) MB" } ?? ""
         }
         result.facts.append(
             .init(
                 name: "Lambda",
                 value: "\(function.address), \(memory), \(architecture), runtime \(function["runtime"]?.value?.string ?? "not set"), \(timeout)\(storage)",
                 position: function.position))
+    }
+
+    /// What `written` says, read by `read`; when it says nothing `read` takes, nil, and `unknown` (given
+    /// the expression as written, cut short) joins the instance's open inputs.
+    static func known<T>(
+        _ written: TerraformExpression, _ read: (TerraformValue) -> T?, into result: inout Recognition, unknown: (String) -> String
+    ) -> T? {
+        if let value = written.value.flatMap(read) { return value }
+        result.unknowns.append(unknown(HCLError.excerpt(written.text, limit: 80)))
+        return nil
+    }
+
+    /// A reader of whole numbers in `range`.
+    static func whole(_ range: ClosedRange<Int>) -> (TerraformValue) -> Int? {
+        { value in value.string.flatMap(Int.init).flatMap { range.contains($0) ? $0 : nil } }
     }
 
     /// The shortest integration timeout of the API's integrations, when one writes
