@@ -1147,6 +1147,24 @@ import Testing
         }
     }
 
+    /// ephemeral_storage is a nested block in Terraform's JSON syntax and in a plan's JSON too (found by
+    /// a new user's check: both read 512 MB where the code says 2,048).
+    @Test func ephemeralStorageIsReadFromJSONSyntax() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-json-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let json = #"""
+            {"resource": {"aws_lb": {"a": {"subnets": ["subnet-1", "subnet-2"]}},
+             "aws_lb_listener": {"l": {"load_balancer_arn": "${aws_lb.a.arn}", "default_action": {"type": "forward", "target_group_arn": "${aws_lb_target_group.t.arn}"}}},
+             "aws_lb_target_group": {"t": {"target_type": "lambda"}},
+             "aws_lb_target_group_attachment": {"x": {"target_group_arn": "${aws_lb_target_group.t.arn}", "target_id": "${aws_lambda_function.f.arn}"}},
+             "aws_lambda_function": {"f": {"function_name": "f", "timeout": 10, "ephemeral_storage": {"size": 2048}}}}}
+            """#
+        try json.write(to: directory.appendingPathComponent("main.tf.json"), atomically: true, encoding: .utf8)
+        let recognition = DesignRecognizer.recognize(try TerraformLoader.load(directory.path, variables: [:]))
+        #expect(recognition.design == .albLambda && recognition.lambdaEphemeralMB == 2048 && recognition.lambdaTimeoutS == 10)
+    }
+
     @Test func valuesTheCodeLeavesUnknownAreNotTakenAsRead() throws {
         let unknown = try recognized {
             $0.replacingOccurrences(of: "  internal = true", with: "  internal = var.internal")

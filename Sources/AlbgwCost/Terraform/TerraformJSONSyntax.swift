@@ -218,6 +218,7 @@ enum TerraformJSONSyntax {
     static let nestedBlocks: Set<String> = [
         "endpoint_configuration", "health_check", "default_action", "action", "ingress", "egress", "subnet_mapping", "forward", "target_group",
         "stickiness", "lifecycle", "condition", "redirect", "fixed_response", "access_logs", "statement", "principals", "content", "alias",
+        "ephemeral_storage",
     ]
 
     static func convert(_ json: OrderedJSON) throws -> (text: String, lines: [Int: Int]) {
