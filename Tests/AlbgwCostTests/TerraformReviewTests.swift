@@ -1261,6 +1261,11 @@ import Testing
                 == [
                     "aws_lb_target_group.endpoint's health check sets neither protocol nor port, so it speaks HTTP to the traffic port, 443, a TLS port, and every target looks unhealthy"
                 ])
+        #expect(
+            try messages("  health_check {\n    port = \"traffic-port\"\n  }\n")
+                == [
+                    "aws_lb_target_group.endpoint's health check names the traffic port without a protocol, so it speaks HTTP to the traffic port, 443, a TLS port, and every target looks unhealthy"
+                ])
         #expect(try messages("  health_check {\n    protocol = \"HTTPS\"\n  }\n").isEmpty)
     }
 
@@ -1355,6 +1360,18 @@ import Testing
         #expect(
             findings.filter { $0.id == "partial-registration" }.map(\.message)
                 == ["the target group registers none of the endpoint's 2 ENI IPs: the ALB has no target, and every request gets 503"])
+    }
+
+    /// aws:SourceVpce on the VPC's id, referred to rather than written out, is said to be a VPC id
+    /// (found by a new user's check: it was called a hard-coded id from elsewhere).
+    @Test func sourceVpceOnAReferencedVPCIsAVPCId() throws {
+        let good = try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/good-private-api.tf"), encoding: .utf8)
+        let written = #"Condition = { StringEquals = { "aws:SourceVpce" = aws_vpc_endpoint.execute_api.id } }"#
+        #expect(good.contains(written))
+        let (_, findings) = try TerraformReviewTests().review(
+            good.replacingOccurrences(of: written, with: #"Condition = { StringEquals = { "aws:SourceVpce" = aws_vpc.main.id } }"#))
+        let messages = findings.filter { $0.id == "source-vpce" }.map(\.message)
+        #expect(messages.count == 1 && messages.allSatisfy { $0.contains("a VPC id, not the endpoint: no request matches and every call gets 403") }, "\(messages)")
     }
 
     @Test func privateDNSWrittenWithNoKnownValueIsUnknown() throws {

@@ -49,6 +49,18 @@ import Testing
         #expect(reason.wayOut.contains("then pass --apigw-timeout-s 40"))
     }
 
+    /// An integration timeout set below API Gateway's 29 s default is raised on the integration itself,
+    /// with no quota to ask for (found by a new user's check: it sent users to Service Quotas).
+    @Test func belowTwentyNineSecondsTheIntegrationIsRaisedWithoutAQuota() throws {
+        let run = try report("--rps 5 --apigw-timeout-s 5 --lambda-duration-ms 8000 --lambda-timeout-s 60")
+        let wayOut = try #require(run.designs.first { $0.design == .albVpceApigwLambda }?.infeasibleReasons.first).wayOut
+        #expect(
+            wayOut.hasPrefix("raise the integration's timeout (timeout_milliseconds) to at least 8,000 ms: up to 29,000 ms needs no quota increase; then pass --apigw-timeout-s 8"))
+        #expect(!wayOut.contains("Service Quotas"))
+        #expect(PrivateRESTAPI.timeoutFix(seconds: 29).contains("needs no quota increase"))
+        #expect(PrivateRESTAPI.timeoutFix(seconds: d("29.001")).contains("Service Quotas"))
+    }
+
     /// Above 300 s no quota raise helps a buffered integration: only streaming or asynchronous work.
     @Test func noQuotaRaiseAboveThreeHundredSeconds() throws {
         let at300 = try report("--rps 1 --lambda-duration-ms 300000 --design alb-vpce-apigw-lambda")

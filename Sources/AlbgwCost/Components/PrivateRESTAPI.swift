@@ -149,6 +149,12 @@ package struct PrivateRESTAPI: Component {
     /// What lifts the integration timeout for requests of `seconds`: the quota up to 300 s, then only
     /// streaming or asynchronous work.
     static func timeoutFix(seconds: ExactDecimal) -> String {
+        // Up to 29 s the integration's own setting is enough: no quota to ask for.
+        if seconds <= 29 {
+            let ms = Format.quantity((seconds * 1000).ceiling)
+            return
+                "raise the integration's timeout (timeout_milliseconds) to at least \(ms) ms: up to 29,000 ms needs no quota increase; then pass --apigw-timeout-s \(Format.quantity(seconds.ceiling))"
+        }
         if seconds <= bufferedTimeoutCeilingSeconds {
             let ms = Format.quantity((seconds * 1000).ceiling)
             return

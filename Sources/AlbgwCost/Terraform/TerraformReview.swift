@@ -342,7 +342,7 @@ package enum TerraformReview {
                         "\(group.address) has no health_check block, so AWS checks its targets with HTTP on the traffic port, 443, a TLS port, and every target looks unhealthy"
                 case (_, true, true):
                     message =
-                        "\(group.address)'s health check sets neither protocol nor port, so it speaks HTTP to the traffic port, 443, a TLS port, and every target looks unhealthy"
+                        "\(group.address)'s health check \(writtenPort == nil ? "sets neither protocol nor port" : "names the traffic port without a protocol"), so it speaks HTTP to the traffic port, 443, a TLS port, and every target looks unhealthy"
                 case (_, true, false):
                     message = "\(group.address)'s health check speaks HTTP to the traffic port, 443, a TLS port, so every target looks unhealthy"
                 case (_, false, true):
@@ -385,7 +385,10 @@ package enum TerraformReview {
                 if condition.containsBytes("aws_vpc_endpoint.") || (throughName && references.contains { $0.resourceType == "aws_vpc_endpoint" }) { continue }
                 // An id passed in with no execute-api endpoint declared here: another configuration's endpoint.
                 if throughName && inventory.apiEndpoints.isEmpty { continue }
-                let isVPC = condition.range(of: #"vpc-[0-9a-f]+"#, options: .regularExpression) != nil && !condition.contains("vpce-")
+                // A VPC's id, written out or referred to (aws_vpc.main.id): aws:SourceVpce never equals it.
+                let isVPC =
+                    (condition.range(of: #"vpc-[0-9a-f]+"#, options: .regularExpression) != nil && !condition.contains("vpce-"))
+                    || references.contains { $0.resourceType == "aws_vpc" && condition.containsBytes("aws_vpc.") }
                 add(
                     .sourceVpce, .high, position,
                     isVPC
