@@ -185,6 +185,8 @@ import Testing
         // The largest monthly traffic is --rps at its largest over the longest month: 10,000,000 x 744 x 3,600 =
         // 26,784,000,000,000 requests is taken (found by a new user's check: 10 trillion was the limit).
         ("--requests-per-month 30000000000001", "is larger than 30,000,000,000,000"),
+        // 36,000,000,001 requests in 1 hour is just over 10,000,000 a second (3,600 s x 10,000,000 = 36,000,000,000).
+        ("--requests-per-month 36000000001 --hours-per-month 1", "is more than 10,000,000 requests/s, the most --rps takes"),
         ("--rps 0.0000000000000000000000000000000000000001", "must be at least 0.0001"),
         ("--rps 1.0000000000000000000000000000000000000001", "has more digits than albgw-cost keeps (38)"),
         ("--rps 1.2.3", "is not a number"),

@@ -108,6 +108,12 @@ package struct ScenarioOptions: Sendable {
         let latency = try reader.pairs("--hop-latency-ms", key: "hopLatencyMS", keys: HopModel.latencyKeys, unit: "milliseconds", example: "alb=3,vpce=1,apigw=15", max: 600_000)
         let wholeBill = try Self.wholeBill(&reader, arguments: arguments, scheme: scheme)
         let hours = try reader.decimal("--hours-per-month", key: "hoursPerMonth", default: "730", above: 0, max: "744")
+        // Monthly traffic in a short month is a high rate: no more than --rps takes.
+        if case .perMonth(let monthly) = rate, monthly / (hours * 3600) > 10_000_000 {
+            throw CLIError(
+                "--requests-per-month \(Format.quantity(monthly, places: 0)) in --hours-per-month \(Format.quantity(hours)) is more than 10,000,000 requests/s, the most --rps takes; give fewer requests or more hours"
+            )
+        }
         let freeTier = reader.flag("--free-tier", key: "freeTier")
         let design = try reader.choice("--design", key: "design", default: "all", choices: DesignID.allCases.map(\.rawValue) + ["all"])
         format = try reader.choice("--format", key: "format", default: "table", choices: Self.formats, record: false)
