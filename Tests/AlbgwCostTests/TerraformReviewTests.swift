@@ -1231,6 +1231,9 @@ import Testing
         let (_, findings) = try TerraformReviewTests().review(good.replacingOccurrences(of: "\"ELBSecurityPolicy-TLS13-1-2-2021-06\"", with: "\"\(policy)\""))
         let weak = findings.filter { $0.id == "weak-tls-policy" }.map(\.message)
         #expect(weak == accepts.map { ["aws_lb_listener.https uses \(policy), which accepts \($0)"] } ?? [])
+        // A FIPS policy's fix is a FIPS policy (ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04 is one AWS lists).
+        let fixes = findings.filter { $0.id == "weak-tls-policy" }.map(\.fix)
+        #expect(fixes.allSatisfy { $0.contains("FIPS") == policy.contains("FIPS") }, "\(fixes)")
     }
 
     /// The provider's aws_lb_target_group health_check: protocol "Defaults to HTTP", port "Default is

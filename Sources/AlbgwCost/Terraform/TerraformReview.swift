@@ -288,7 +288,9 @@ package enum TerraformReview {
                     .weakTLSPolicy, .medium, listener["ssl_policy"]?.position ?? listener.position,
                     policy.map { "\(listener.address) uses \($0), which accepts \(oldestTLS($0) == "1.0" ? "TLS 1.0 and 1.1" : "TLS 1.1")" }
                         ?? "\(listener.address) sets no ssl_policy, so AWS applies ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1",
-                    "ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\" (or the current ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09)")
+                    policy?.contains("FIPS") == true
+                        ? "ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04\" (a FIPS policy of TLS 1.2 and later)"
+                        : "ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\" (or the current ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09)")
             }
         }
         // VPC CIDR outside RFC 1918.
