@@ -397,27 +397,23 @@ package enum DesignRecognizer {
     /// The shortest integration timeout of the API's integrations, when one writes
     /// `timeout_milliseconds` (the others take the default, 29 s); a value not known is said.
     static func integrationTimeout(_ inventory: Inventory, api: TerraformBlock, into result: inout Recognition) {
-        let integrations = inventory.integrations(of: api)
         var shortest = Int.max
         var written = false
-        for integration in integrations {
+        for integration in inventory.integrations(of: api) {
             guard let timeout = integration.set("timeout_milliseconds") else {
                 shortest = min(shortest, 29_000)
                 continue
             }
-            guard let milliseconds = timeout.value?.string.flatMap(Int.init), (50...300_000).contains(milliseconds) else {
-                result.unknowns.append(
-                    "\(integration.address)'s timeout_milliseconds = \(HCLError.excerpt(timeout.text, limit: 80)) is not a known whole number from 50 to 300,000; the analysis takes 29 s (--apigw-timeout-s)"
-                )
-                return
+            let milliseconds = known(timeout, whole(50...300_000), into: &result) {
+                "\(integration.address)'s timeout_milliseconds = \($0) is not a known whole number from 50 to 300,000; the analysis takes 29 s (--apigw-timeout-s)"
             }
+            guard let milliseconds else { return }
             written = true
             shortest = min(shortest, milliseconds)
         }
         guard written else { return }
-        let fraction = shortest % 1000
-        var text = "\(shortest / 1000)"
-        if fraction > 0 { text += "." + String(String(fraction + 1000).dropFirst()).replacingOccurrences(of: "0+$", with: "", options: .regularExpression) }
+        // Seconds as the option takes them: 5000 ms is `5`, 50 ms `0.05`.
+        let text = Format.quantity(ExactDecimal(shortest) / ExactDecimal(1000), places: 3)
         result.apigwTimeoutS = text
         result.facts.append(.init(name: "integration timeout", value: "\(text) s (the shortest of \(api.address)'s integrations)", position: api.position))
     }
@@ -426,10 +422,9 @@ package enum DesignRecognizer {
     /// with no known value, it is not known, and the analysis takes its default.
     static func privateDNSFact(_ endpoint: TerraformBlock, into result: inout Recognition) {
         let written = endpoint.set("private_dns_enabled")
-        result.privateDNS = written.map { $0.value?.bool } ?? false
-        if let written, result.privateDNS == nil {
-            result.unknowns.append(
-                "\(endpoint.address)'s private_dns_enabled = \(HCLError.excerpt(written.text, limit: 80)) has no known value: pass --private-dns on or off")
+        result.privateDNS = false
+        if let written {
+            result.privateDNS = known(written, \.bool, into: &result) { "\(endpoint.address)'s private_dns_enabled = \($0) has no known value: pass --private-dns on or off" }
         }
         let shown = result.privateDNS.map { $0 ? "enabled" : "disabled" } ?? "unknown (\(HCLError.excerpt(written?.text ?? "", limit: 60)))"
         result.facts.append(.init(name: "endpoint private DNS", value: shown, position: written?.position ?? endpoint.position))
@@ -553,7 +548,6 @@ package enum DesignRecognizer {
 
     // MARK: - Wiring
 
-    /// The provider's region, else the region in the endpoint's service name.
     /// The region of the provider alias a design's front block names (`provider = aws.eu`), when
     /// that provider's region is known.
     static func aliasRegion(of design: Recognition, config: TerraformConfiguration) -> (region: String, provider: String, position: SourcePosition?)? {
@@ -566,6 +560,7 @@ package enum DesignRecognizer {
         return (region, name, provider.position)
     }
 
+    /// The provider's region, else the region in the endpoint's service name.
     static func region(_ config: TerraformConfiguration, endpoints: [TerraformBlock], unknowns: inout [String]) -> String? {
         if let provider = config.providers.first(where: { $0.type == "aws" && $0["alias"] == nil }), let region = provider["region"] {
             if let value = region.value?.string { return value }

@@ -255,7 +255,7 @@ package final class Inventory {
     /// the one function declared; nil when the integrations name none declared here or there are
     /// several to choose from: its defaults apply, never another function's figures.
     func function(integratedWith api: TerraformBlock) -> TerraformBlock? {
-        let integrations = integrationsOfAPI.referring(to: api, through: "rest_api_id")
+        let integrations = integrations(of: api)
         for integration in integrations {
             if let function = function(named: integration["uri"]) { return function }
         }

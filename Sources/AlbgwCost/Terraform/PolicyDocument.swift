@@ -16,10 +16,10 @@ package enum PolicyDocument {
 
     /// The statements of `policy`, or nil when the code does not say them (a variable, a file, a function).
     package static func statements(_ policy: TerraformExpression, config: TerraformConfiguration) -> [PolicyStatement]? {
-        if let reference = policy.references.first(where: { $0.root == "data" && $0.resourceType == "aws_iam_policy_document" }) {
+        if let reference = documentReference(policy) {
             guard let document = config.block(for: reference) else { return nil }
             return document.blocks("statement").map { statement in
-                let condition = statement.blocks("condition").first { ($0["variable"]?.value?.string ?? $0["variable"]?.text ?? "").lowercased().contains("aws:sourcevpce") }
+                let condition = statement.blocks("condition").first(where: isSourceVpce)
                 return PolicyStatement(
                     effect: statement["effect"]?.value?.string ?? "Allow", vpceOperator: condition.map { $0["test"]?.value?.string ?? $0["test"]?.text ?? "" },
                     vpceValues: condition?["values"].map { [$0.text] } ?? [])
@@ -40,6 +40,16 @@ package enum PolicyDocument {
                 values.isEmpty ? nil : chunk.range(of: "StringNotEquals", options: .caseInsensitive) != nil ? "StringNotEquals" : "StringEquals"
             return PolicyStatement(effect: text[effect].capitalized, vpceOperator: op, vpceValues: values)
         }
+    }
+
+    /// The `aws_iam_policy_document` data source a policy reads (`data.aws_iam_policy_document.x.json`).
+    static func documentReference(_ policy: TerraformExpression) -> TerraformReference? {
+        policy.references.first { $0.root == "data" && $0.resourceType == "aws_iam_policy_document" }
+    }
+
+    /// Whether a `condition` block of a policy document is on aws:SourceVpce.
+    static func isSourceVpce(_ condition: TerraformBlock) -> Bool {
+        (condition["variable"]?.value?.string ?? condition["variable"]?.text ?? "").lowercased().contains("aws:sourcevpce")
     }
 
     /// The statements of a policy written as JSON (the value of a plan or a state, keys in any

@@ -370,11 +370,8 @@ package enum TerraformReview {
             // Each aws:SourceVpce value as written, with what it refers to and where: in the policy's
             // text, or in the condition blocks of the aws_iam_policy_document it reads.
             var conditions: [(text: String, references: [TerraformReference], position: SourcePosition)] = []
-            if let reference = policy.references.first(where: { $0.root == "data" && $0.resourceType == "aws_iam_policy_document" }),
-                let document = config.block(for: reference)
-            {
-                for condition in document.blocks("statement").flatMap({ $0.blocks("condition") })
-                where (condition["variable"]?.value?.string ?? condition["variable"]?.text ?? "").lowercased().contains("aws:sourcevpce") {
+            if let reference = PolicyDocument.documentReference(policy), let document = config.block(for: reference) {
+                for condition in document.blocks("statement").flatMap({ $0.blocks("condition") }) where PolicyDocument.isSourceVpce(condition) {
                     if let values = condition["values"] { conditions.append((values.text, values.references, values.position)) }
                 }
             } else {
