@@ -9,11 +9,12 @@ import Testing
 @Suite struct AWSWorkedExampleTests {
     /// ELB pricing page, ALB example 1: 1 new connection/s lasting 2 minutes, 5 requests/s,
     /// 300 KB/s processed, 60 rules processed per request; EC2/IP targets; 720-hour month.
-    /// AWS converts 300 KB/s x 3,600 s = 1.08 GB (decimal units). The engine's GB is 2^30 bytes, so
-    /// the test feeds 1.08 GB/h as 1.08 x 1,048,576 KiB / 18,000 requests/h = 62.91456 KiB per request.
+    /// AWS converts 300 KB/s x 3,600 s = 1.08 GB: decimal units (1 KB = 1,000 bytes, 1 GB = 10^9 bytes),
+    /// as the engine counts the ALB's processed bytes. The engine takes sizes per request in KiB, so
+    /// the test feeds 300,000 bytes/s / 5 requests/s = 60,000 bytes = 58.59375 KiB per request.
     @Test func albExample1() throws {
         let scenario = makeScenario(
-            rate: .perSecond(5), region: "us-east-1", requestKiB: "0", responseKiB: "62.91456",
+            rate: .perSecond(5), region: "us-east-1", requestKiB: "0", responseKiB: "58.59375",
             requestsPerConnection: "5", connectionSeconds: "120", rules: "60", scheme: .internal, hours: "720",
             designs: [.albVpceApigwLambda])
         let lcu = try #require(CostEngine.capacityUnits(for: .albVpceApigwLambda, in: scenario))

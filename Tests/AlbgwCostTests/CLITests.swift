@@ -10,10 +10,11 @@ import Testing
         let result = run("--rps 50 --region us-west-2")
         #expect(result.exitCode == 0)
         #expect(result.stderr.isEmpty)
-        // Hand-computed in CostModelTests.defaultRunByHand: $608.77 and $135.52 per month.
-        #expect(result.stdout.contains("alb-vpce-apigw-lambda  $0.8339  $608.77"))
-        #expect(result.stdout.contains("alb-lambda             $0.1856  $135.52"))
-        #expect(result.stdout.contains("costs $473.25 per month more"))
+        // Hand-computed in CostModelTests.defaultRunByHand: $609.14 and $136.45 per month
+        // (609.14045 / 730 h = $0.8344, 136.44802 / 730 h = $0.1869; the difference is $472.69).
+        #expect(result.stdout.contains("alb-vpce-apigw-lambda  $0.8344  $609.14"))
+        #expect(result.stdout.contains("alb-lambda             $0.1869  $136.45"))
+        #expect(result.stdout.contains("costs $472.69 per month more"))
         let detail = run("--rps 50 --region us-west-2 --detail").stdout
         for section in ["Summary (USD)", "How the quantities were derived", "Effective limits", "Request path", "Failure domains", "Inputs", "Assumptions", "Prices used"] {
             #expect(detail.contains(section), "\(section)")
@@ -112,7 +113,8 @@ import Testing
     @Test func jsonNumbersAreExact() {
         let json = run("--rps 50 --region us-west-2 --format json --design alb-vpce-apigw-lambda").stdout
         #expect(json.contains("\"monthlyCost\": 459.9,"))
-        #expect(json.contains("\"monthlyCost\": 5.01251220703125,"))
+        // The LCUs, unrounded: 50 x 5,120 bytes x 3,600 / 10^9 = 0.9216 GB an hour x 730 h x $0.008.
+        #expect(json.contains("\"monthlyCost\": 5.382144,"))
     }
 
     @Test func designOptionSelectsOne() {
@@ -275,7 +277,7 @@ import Testing
         let exported = directory.appendingPathComponent("us-east-1.json").path
         let onFile = run("prices --export \(exported)")
         #expect(onFile.exitCode == 73 && onFile.stderr.contains("it is a file, and --export takes a directory"), "\(onFile.stderr)")
-        #expect(run("--rps 50 --region us-west-2 --prices \(directory.path)").stdout.contains("$608.77"))
+        #expect(run("--rps 50 --region us-west-2 --prices \(directory.path)").stdout.contains("$609.14"))
 
         // Fill the us-west-1 LCU gap by hand, as the output tells users to.
         let file = directory.appendingPathComponent("us-west-1.json")

@@ -11,7 +11,8 @@ import Testing
         #expect(scenario.monthlyRequests == 131_400_000)
         let hours = d("730")
         let albHours = hours * d("0.0225")
-        let processedGBPerHour = d("50") * 3600 * 5 / 1_048_576  // 0.858306884765625
+        // The ALB counts decimal GB (10^9 bytes), as AWS's ALB example 1 does.
+        let processedGBPerHour = d("50") * 3600 * 5 * 1024 / 1_000_000_000  // 0.9216
         let lcuIP = processedGBPerHour * hours * d("0.008")
         let lcuLambda = processedGBPerHour / d("0.4") * hours * d("0.008")
         let ipv4 = 2 * hours * d("0.005")
@@ -26,14 +27,14 @@ import Testing
         let a = try cost(.albVpceApigwLambda, scenario)
         let expectedA = albHours + lcuIP + ipv4 + endpointHours + endpointData + rest + lambdaRequests + lambdaDuration + egress + zone
         #expect(a.monthlyCost == expectedA)
-        #expect(cents(a.monthlyCost) == d("608.77"))
+        #expect(cents(a.monthlyCost) == d("609.14"))
         #expect(a.hourlyCost == expectedA / hours)
         #expect(a.costPerMillionRequests == expectedA / d("131.4"))
 
         let b = try cost(.albLambda, scenario)
         let expectedB = albHours + lcuLambda + ipv4 + lambdaRequests + lambdaDuration + egress + zone
         #expect(b.monthlyCost == expectedB)
-        #expect(cents(b.monthlyCost) == d("135.52"))
+        #expect(cents(b.monthlyCost) == d("136.45"))
         #expect(b.item("vpce.hours") == nil && b.item("apigateway.requests.tier1") == nil)
     }
 

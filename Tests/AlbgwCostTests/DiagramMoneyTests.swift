@@ -11,7 +11,7 @@ import Testing
         return try CLI.analyse(parsed).1
     }
 
-    /// `$73.85/month (hours, LCUs, ...)` from a label's lines: the amount line and the parenthesis after it.
+    /// `$74.22/month (hours, LCUs, ...)` from a label's lines: the amount line and the parenthesis after it.
     static func money(_ lines: [String]) -> String? {
         guard let start = lines.firstIndex(where: { $0.wholeMatch(of: /(Interface endpoint )?\$[0-9,]+\.[0-9]{2}\/month( \+ missing price)?/) != nil }) else {
             return nil
@@ -127,7 +127,7 @@ import Testing
         let hours = d("730")
         let requests = d("131400000")
         let albHours = hours * d("0.0225")
-        let processedGBPerHour = d("50") * 3600 * 5 / 1_048_576
+        let processedGBPerHour = d("50") * 3600 * 5 * 1024 / 1_000_000_000  // decimal GB, as AWS's ALB example 1
         let lcuIP = processedGBPerHour * hours * d("0.008")
         let lcuLambda = processedGBPerHour / d("0.4") * hours * d("0.008")
         let ipv4 = 2 * hours * d("0.005")
@@ -149,7 +149,7 @@ import Testing
             "alb": shown(albHours + lcuLambda + ipv4 + egress + certificate, "hours, LCUs, public IPv4, internet egress, certificate"),
             "lambda": shown(lambda, "requests, duration"),
         ]
-        #expect(expectedA["alb"] == "$73.85/month (hours, LCUs, public IPv4, internet egress, certificate)")
+        #expect(expectedA["alb"] == "$74.22/month (hours, LCUs, public IPv4, internet egress, certificate)")
         let a = try #require(report.designs.first { $0.design == .albVpceApigwLambda })
         let b = try #require(report.designs.first { $0.design == .albLambda })
         for (design, expected, total) in [
@@ -167,7 +167,7 @@ import Testing
         }
         let comparison = DOTRenderer.comparison(report)
         #expect(Self.comparisonMoney(comparison, prefix: "a").nodes == expectedA.filter { $0.key != "route53" })
-        #expect(comparison.contains("$608.77/month\\n$4.6330 per 1M requests\\non no node:\\nRoute 53 $0.50/month (hosted zone)"))
+        #expect(comparison.contains("$609.14/month\\n$4.6358 per 1M requests\\non no node:\\nRoute 53 $0.50/month (hosted zone)"))
     }
 
     /// Whole-bill options: the corporate link on the clients, WAF on the ALB and the API, X-Ray on

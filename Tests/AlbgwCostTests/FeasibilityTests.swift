@@ -184,7 +184,7 @@ import Testing
     @Test func theAnswerComesFirstAndNeedsChangeIt() throws {
         let plain = CLI.run(["--rps", "50", "--region", "us-west-2"], environment: ["COLUMNS": "1000"]).stdout
         #expect(plain.hasPrefix("Recommendation: Choose alb-lambda because"))
-        #expect(plain.split(separator: "\n")[0].contains("saves $473.25 per month"))  // $608.77 - $135.52
+        #expect(plain.split(separator: "\n")[0].contains("saves $472.69 per month"))  // $609.14045 - $136.44802
         let needs = CLI.run(["--rps", "50", "--region", "us-west-2", "--needs", "usage-plans"]).stdout
         #expect(needs.hasPrefix("Recommendation: Choose alb-vpce-apigw-lambda because you need usage plans"))
         // The same sentence in JSON, Markdown, hops and review.

@@ -15,18 +15,18 @@ import Testing
 
     // MARK: - The recommendation follows from the inputs
 
-    /// us-west-2 at 50 rps: alb-lambda is $473.25 a month cheaper (hand-computed in
-    /// CostModelTests: $608.77 - $135.52).
+    /// us-west-2 at 50 rps: alb-lambda is $472.69 a month cheaper (hand-computed in
+    /// CostModelTests: $609.14045 - $136.44802).
     @Test func defaultWorkloadChoosesALBLambdaAndSaysWhenTheOtherWins() throws {
         let recommendation = try #require(try report("--rps 50 --region us-west-2").recommendation)
         #expect(recommendation.design == .albLambda)
         #expect(recommendation.sentences.hasPrefix("Choose alb-lambda because"))
-        #expect(recommendation.sentences.contains("saves $473.25 per month"))
+        #expect(recommendation.sentences.contains("saves $472.69 per month"))
         #expect(recommendation.otherWinsWhen.contains("bodies above 1 MB"))
     }
 
     @Test(arguments: [
-        ("--rps 50 --region us-west-2 --needs usage-plans,request-validation", "you need usage plans", "$473.25 per month"),
+        ("--rps 50 --region us-west-2 --needs usage-plans,request-validation", "you need usage plans", "$472.69 per month"),
         ("--rps 50 --region us-west-2 --request-kb 2048", "alb-lambda cannot carry this workload (requests above 1 MB)", "per month"),
         ("--rps 50 --region us-west-2 --accounts cross", "alb-lambda cannot carry this workload (an ALB cannot invoke a function in another account)", "per month"),
     ])
@@ -38,7 +38,7 @@ import Testing
     }
 
     /// Cross-account: alb-lambda has no price, so the sentence states the chosen design's own cost,
-    /// $608.77 per month at the tutorial topology's... here the default 2-subnet topology.
+    /// $609.14 per month at the tutorial topology's... here the default 2-subnet topology.
     /// alb-lambda gives up what only API Gateway has; WAF, access logs and X-Ray it keeps (WAF and
     /// access logs on the ALB, tracing in Lambda), and a resource policy is a duty, not a feature.
     @Test func whatALBToLambdaGivesUpIsOnlyWhatItLacks() throws {
@@ -60,7 +60,7 @@ import Testing
 
     @Test func crossAccountStatesTheChoicesOwnMonthlyCost() throws {
         let sentences = try #require(try report("--rps 50 --region us-west-2 --accounts cross").recommendation).sentences
-        #expect(sentences.contains("it costs $608.77 per month"))
+        #expect(sentences.contains("it costs $609.14 per month"))
     }
 
     @Test func unknownNeedIsAUsageError() {

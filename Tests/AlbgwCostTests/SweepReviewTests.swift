@@ -62,7 +62,7 @@ import Testing
     /// 4 KiB response) is written in JSON and CSV as a short decimal inside the bisection's bracket,
     /// not as a 37-digit midpoint.
     @Test func crossoverValuesAreShort() throws {
-        let lcuPerKiB = d("5") * 3600 / d("1048576") / d("0.4") * 730 * d("0.008")
+        let lcuPerKiB = d("5") * 3600 * 1024 / d("1000000000") / d("0.4") * 730 * d("0.008")
         let endpointPerKiB = d("13140000") / d("1048576") * d("0.01")
         let crossing = (2 * 730 * d("0.01") + d("13.14") * d("3.5") - 730 * d("0.0225")) / (lcuPerKiB - endpointPerKiB) - 4
         let json = run("sweep --vary request-kb=1..2048 --rps 5 --alb-scheme internal --points 10 --format json").stdout
@@ -329,17 +329,17 @@ import Testing
         #expect(comparison.rows.contains { $0.region == "us-west-1" && $0.design == .vpceApigwLambda && $0.rank != nil })
     }
 
-    /// At 50 requests/s on an internal ALB, alb-lambda in us-east-1 is 730 x $0.0225 + 50 x 5 KiB
-    /// x 3,600 / 2^20 GB an hour / 0.4 x 730 x $0.008 + Lambda + $0.50 = $83.11; in us-west-1,
+    /// At 50 requests/s on an internal ALB, alb-lambda in us-east-1 is 730 x $0.0225 + 50 x 5,120
+    /// bytes x 3,600 / 10^9 GB an hour / 0.4 x 730 x $0.008 + Lambda + $0.50 = $84.04; in us-west-1,
     /// without its LCUs, 730 x $0.0252 + Lambda + $0.50 = $72.55: it might be cheaper, and the
     /// headline says so.
     @Test func aCheaperLowerBoundIsSaid() {
         let lambda = d("131.4") * d("0.2") + d("131400000") * d("0.125") * d("0.1") * d("0.0000166667")
-        let east = 730 * d("0.0225") + d("50") * 5 * 3600 / d("1048576") / d("0.4") * 730 * d("0.008") + lambda + d("0.5")
+        let east = 730 * d("0.0225") + d("50") * 5120 * 3600 / d("1000000000") / d("0.4") * 730 * d("0.008") + lambda + d("0.5")
         let west = 730 * d("0.0252") + lambda + d("0.5")
-        #expect(cents(east) == d("83.11") && cents(west) == d("72.55"))
+        #expect(cents(east) == d("84.04") && cents(west) == d("72.55"))
         let table = CLI.run(["--rps", "50", "--alb-scheme", "internal", "--regions", "all"], environment: ["COLUMNS": "1000"]).stdout
-        #expect(table.contains("Cheapest: alb-lambda at $83.11 per month"))
+        #expect(table.contains("Cheapest: alb-lambda at $84.04 per month"))
         #expect(table.contains("Not ranked and possibly cheaper, as a price is missing: ") && table.contains("alb-lambda in us-west-1 (at least $72.55)"))
     }
 
@@ -380,17 +380,18 @@ import Testing
     }
 
     /// alb-lambda at 50 requests/s in us-west-2, line by line: ALB hours 730 x $0.0225 = $16.425,
-    /// LCUs 1,566.41 x $0.008 = $12.5313, IPv4 1,460 x $0.005 = $7.30, Lambda 131.4 x $0.20 = $26.28
+    /// LCUs 1,681.92 x $0.008 = $13.45536 (50 x 5,120 bytes x 3,600 = 0.9216 GB an hour, / 0.4 GB per
+    /// LCU, x 730 h), IPv4 1,460 x $0.005 = $7.30, Lambda 131.4 x $0.20 = $26.28
     /// and 1,642,500 GB-s x $0.0000166667 = $27.375055, egress 501.2512 GB x $0.09 = $45.1126,
-    /// the zone $0.50, ACM $0. Rounded one by one they make $135.53; the exact sum, rounded once, is
-    /// $135.52: a rounding row of -$0.01 makes the rows foot to the total.
+    /// the zone $0.50, ACM $0. Rounded one by one they make $136.46; the exact sum, rounded once, is
+    /// $136.45: a rounding row of -$0.01 makes the rows foot to the total.
     @Test func lineItemsFootToTheirTotal() throws {
-        let lcu = d("50") * 5 * 3600 / d("1048576") / d("0.4") * 730 * d("0.008")
+        let lcu = d("50") * 5120 * 3600 / d("1000000000") / d("0.4") * 730 * d("0.008")
         let egress = d("131400000") * 4 / d("1048576") * d("0.09")
         let exact = [730 * d("0.0225"), lcu, d("7.3"), d("26.28"), d("1642500") * d("0.0000166667"), egress, d("0.5"), d("0")]
         let rounded = exact.map(cents).reduce(0, +)
         let total = cents(exact.reduce(0, +))
-        #expect(rounded == d("135.53") && total == d("135.52"))
+        #expect(rounded == d("136.46") && total == d("136.45"))
         let rows = parseCSV(run("--rps 50 --region us-west-2 --format csv").stdout).filter { $0[0] == "alb-lambda" }
         #expect(rows.filter { $0[12] == "item" }.map { d($0[7]) } == exact.map(cents))
         let rounding = try #require(rows.first { $0[12] == "rounding" })
@@ -411,7 +412,7 @@ import Testing
         values.append(ExactDecimal(mantissa: -Int128.max, exponent: 3))
         values.append(ExactDecimal(mantissa: 10_000_000_000_000_000_000, exponent: -19))
         values.append(d("1") / d("3"))
-        values.append(d("135.523945130859375"))
+        values.append(d("136.44802461328125"))
         for value in values {
             var bytes: [UInt8] = []
             value.appendDescription(to: &bytes)

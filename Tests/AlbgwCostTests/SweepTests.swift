@@ -43,25 +43,25 @@ import Testing
 
     /// 5 requests/s on an internal ALB: alb-lambda pays LCUs for processed bytes, vpce-apigw-lambda
     /// pays endpoint data and API Gateway requests. Per KiB of request + response a month:
-    /// alb-lambda 5 x 3,600 / 1,048,576 GB per hour / 0.4 GB per LCU x 730 h x $0.008, the endpoint
-    /// 13,140,000 / 1,048,576 GB x $0.01; fixed: ALB hours 730 x $0.0225 against endpoint hours
-    /// 2 x 730 x $0.01 and 13.14M requests x $3.50. Lambda and DNS are alike and cancel. They cross
-    /// where (fixed difference) / (per-KiB difference) KiB of request + response: 348.44 KiB a
-    /// request with 4 KiB responses. Above 1,024 KiB alb-lambda cannot carry it (its 1 MB limit).
+    /// alb-lambda 5 x 3,600 x 1,024 / 10^9 GB per hour (the ALB counts decimal GB) / 0.4 GB per
+    /// LCU x 730 h x $0.008, the endpoint 13,140,000 / 1,048,576 GB x $0.01; fixed: ALB hours
+    /// 730 x $0.0225 against endpoint hours 2 x 730 x $0.01 and 13.14M requests x $3.50. Lambda and
+    /// DNS are alike and cancel. They cross where (fixed difference) / (per-KiB difference) KiB of
+    /// request + response: 307.14 KiB, so 303.14 KiB a request with 4 KiB responses. Above 1,024 KiB alb-lambda cannot carry it (its 1 MB limit).
     @Test func crossoversMatchACalculationByHand() throws {
         let (result, evaluator) = try sweep("--vary request-kb=1..2048 --rps 5 --alb-scheme internal --region us-east-1")
-        let lcuPerKiB = d("5") * 3600 / d("1048576") / d("0.4") * 730 * d("0.008")
+        let lcuPerKiB = d("5") * 3600 * 1024 / d("1000000000") / d("0.4") * 730 * d("0.008")
         let endpointPerKiB = d("13140000") / d("1048576") * d("0.01")
         let fixed = 2 * 730 * d("0.01") + d("13.14") * d("3.5") - 730 * d("0.0225")
         let crossing = fixed / (lcuPerKiB - endpointPerKiB) - 4
         let cheapest = try #require(result.crossovers.first { $0.kind == .cheapest })
         #expect(cheapest.design == .vpceApigwLambda && cheapest.previous == .albLambda)
         #expect((cheapest.value - crossing).magnitude < crossing * ExactDecimal(mantissa: 1, exponent: -8))
-        #expect(Format.threeSignificant(crossing) == "348")
-        #expect(cheapest.text == "vpce-apigw-lambda costs less than alb-lambda above 348 KiB per request")
+        #expect(Format.threeSignificant(crossing) == "303")
+        #expect(cheapest.text == "vpce-apigw-lambda costs less than alb-lambda above 303 KiB per request")
         // Either side of it, the single-point engine agrees on which is cheaper.
-        #expect(evaluator.point(at: d("348.4")).cheapest.map { result.designs[$0] } == .albLambda)
-        #expect(evaluator.point(at: d("348.5")).cheapest.map { result.designs[$0] } == .vpceApigwLambda)
+        #expect(evaluator.point(at: d("303.1")).cheapest.map { result.designs[$0] } == .albLambda)
+        #expect(evaluator.point(at: d("303.2")).cheapest.map { result.designs[$0] } == .vpceApigwLambda)
         let stop = try #require(result.crossovers.first { $0.kind == .stopsCarrying })
         #expect(stop.value == 1024 && stop.exact && stop.design == .albLambda)
         #expect(stop.text == "above 1,024 KiB per request alb-lambda cannot serve it (ALB limit for Lambda targets)")
@@ -135,7 +135,7 @@ import Testing
         let events = rows.dropFirst().filter { !$0.last!.isEmpty }
         #expect(
             events.map { $0.last! } == [
-                "vpce-apigw-lambda costs less than alb-lambda above 348 KiB per request",
+                "vpce-apigw-lambda costs less than alb-lambda above 303 KiB per request",
                 "above 1,024 KiB per request alb-lambda cannot serve it (ALB limit for Lambda targets)",
             ])
         #expect(result.stdout.contains("\"above 1,024 KiB per request alb-lambda cannot serve it (ALB limit for Lambda targets)\"\r\n"))
@@ -161,7 +161,7 @@ import Testing
         #expect(lint.status == 0, "\(lint.stderr)")
         let png = try ExternalTool.run("rsvg-convert", ["-w", "800", "-f", "png"], input: svg)
         #expect(png.status == 0 && png.stderr.isEmpty, "\(png.stderr)")
-        #expect(svg.contains("1. vpce-apigw-lambda costs less than alb-lambda above 348 KiB per request"))
+        #expect(svg.contains("1. vpce-apigw-lambda costs less than alb-lambda above 303 KiB per request"))
         // The legend wraps at the canvas edge: the gap note starts on the line of its design.
         #expect(svg.contains("alb-lambda: ALB -&gt; Lambda - gap: cannot carry it above 1,024 KiB per request (ALB limit for"))
         #expect(svg.contains("(log scale)") == false)
@@ -257,8 +257,10 @@ func with<T>(_ value: T, _ change: (inout T) -> Void) -> T {
 @Suite struct RegionTests {
     func run(_ line: String) -> CLI.Result { CLI.run(line.split(separator: " ").map(String.init)) }
 
-    /// alb-lambda at 50 requests/s is $135.52 in us-east-1 and us-west-2 (the same rates) and
-    /// $137.49 in eu-west-1; us-west-1 has no LCU price, so it is not ranked.
+    /// alb-lambda at 50 requests/s is $136.45 in us-east-1 and us-west-2 (the same rates; the sum is
+    /// written out in OutputReviewTests.lineItemsFootToTheirTotal) and $138.42 in eu-west-1, where
+    /// only the ALB-hour differs: 730 x $0.0252 = $18.396 against $16.425; us-west-1 has no LCU
+    /// price, so it is not ranked.
     @Test func rankedByCostWithTiesAndIncompleteRegions() throws {
         let parsed = try ArgumentParser.parse(["--rps", "50"], options: OptionTable.all, command: "test")
         let options = try ScenarioOptions(parsed)
@@ -266,7 +268,11 @@ func with<T>(_ value: T, _ change: (inout T) -> Void) -> T {
         let lambda = comparison.rows.filter { $0.design == .albLambda }
         #expect(lambda.map(\.region) == ["us-east-1", "us-west-2", "eu-west-1", "us-west-1"])
         #expect(lambda.map(\.rank) == [1, 1, 3, nil])
-        #expect(cents(lambda[0].monthlyCost) == d("135.52") && cents(lambda[2].monthlyCost) == d("137.49"))
+        let lcu = d("50") * 5120 * 3600 / d("1000000000") / d("0.4") * 730 * d("0.008")
+        let others = lcu + d("7.3") + d("26.28") + d("1642500") * d("0.0000166667") + d("131400000") * 4 / d("1048576") * d("0.09") + d("0.5")
+        let (east, ireland) = (730 * d("0.0225") + others, 730 * d("0.0252") + others)
+        #expect(cents(east) == d("136.45") && cents(ireland) == d("138.42"))
+        #expect(lambda[0].monthlyCost == east && lambda[2].monthlyCost == ireland)
         #expect(lambda[3].missing == [.albLCUHour] && !lambda[3].complete)
         // Each row is the single-point figure of its region.
         for row in comparison.rows {
@@ -276,7 +282,7 @@ func with<T>(_ value: T, _ change: (inout T) -> Void) -> T {
         }
         #expect(comparison.excluded.allSatisfy { $0.design == .vpceApigwLambda })
         let text = RegionRenderer.table(comparison, inputs: options.inputs, toolVersion: "test")
-        #expect(text.contains("Cheapest: alb-lambda at $135.52 per month, $1.0314 per 1M requests, tied in us-east-1 and us-west-2."))
+        #expect(text.contains("Cheapest: alb-lambda at $136.45 per month, $1.0384 per 1M requests, tied in us-east-1 and us-west-2."))
         #expect(text.contains("us-west-1: not ranked; its table lacks the ALB LCU-hour price"))
     }
 
@@ -328,10 +334,11 @@ func with<T>(_ value: T, _ change: (inout T) -> Void) -> T {
                 "note",
             ])
         let lcu = try #require(rows.first { $0[0] == "alb-lambda" && $0[3] == "Load balancer capacity units" })
-        // 50 rps x 5 KiB x 3,600 / 1,048,576 GB/h / 0.4 LCU per hour, x 730 h, x $0.008 = $12.53.
-        let hours = d("50") * 5 * 3600 / d("1048576") / d("0.4") * 730
+        // 50 rps x 5,120 bytes x 3,600 / 10^9 = 0.9216 GB/h / 0.4 = 2.304 LCU per hour, x 730 h
+        // = 1,681.92 LCU-hours, x $0.008 = $13.46.
+        let hours = d("50") * 5120 * 3600 / d("1000000000") / d("0.4") * 730
         #expect(lcu[4] == hours.description && lcu[6] == "0.008" && lcu[8] == "design")
-        #expect(lcu[7] == "12.53" && cents(hours * d("0.008")) == d("12.53"))
+        #expect(hours == d("1681.92") && lcu[7] == "13.46" && cents(hours * d("0.008")) == d("13.46"))
         #expect(rows.dropFirst().allSatisfy { $0.count == 14 && !$0[7].contains("$") })
         // The infeasible design's items are there, marked.
         #expect(rows.contains { $0[0] == "vpce-apigw-lambda" && $0[1] == "no" })

@@ -125,19 +125,25 @@ import Testing
         let sentence = try recommendation("--rps 50 --region us-west-2").sentence
         #expect(
             sentence
-                == "Choose alb-lambda because you need none of the API Gateway features alb-vpce-apigw-lambda adds and it has 2 fewer hops and fewer failure domains than alb-vpce-apigw-lambda; it saves $473.25 per month ($3.6016 per 1M requests) against alb-vpce-apigw-lambda."
+                == "Choose alb-lambda because you need none of the API Gateway features alb-vpce-apigw-lambda adds and it has 2 fewer hops and fewer failure domains than alb-vpce-apigw-lambda; it saves $472.69 per month ($3.5974 per 1M requests) against alb-vpce-apigw-lambda."
         )
     }
 
     /// 5 requests/s of 1,023 KiB on an internal ALB: alb-lambda's processed-bytes LCUs (1,027 KiB a
     /// request / 0.4 GB per LCU-hour) cost more than the endpoint's data and API Gateway's requests,
-    /// so the simpler design is the dearer one, and both lines say so.
+    /// so the simpler design is the dearer one, and both lines say so. alb-lambda: 730 x $0.0225 +
+    /// 5 x 3,600 x 1,027 x 1,024 / 10^9 GB an hour / 0.4 x 730 x $0.008; vpce-apigw-lambda:
+    /// 2 x 730 x $0.01 + 13,140,000 x 1,027 / 1,048,576 GB x $0.01 + 13.14M x $3.50. Lambda and
+    /// the zone are alike.
     @Test func aDearerChoiceSaysSo() throws {
+        let alb = 730 * d("0.0225") + d("5") * 3600 * 1027 * 1024 / d("1000000000") / d("0.4") * 730 * d("0.008")
+        let endpoint = 2 * 730 * d("0.01") + d("13140000") * 1027 / d("1048576") * d("0.01") + d("13.14") * d("3.5")
+        #expect(cents(alb - endpoint) == d("103.51"))
         let answer = try recommendation("--rps 5 --alb-scheme internal --request-kb 1023")
         #expect(answer.design == .albLambda)
-        #expect(try #require(answer.monthlyPremium) > 0)
-        #expect(answer.sentence.contains("; it costs $84.53 per month"))
-        #expect(answer.otherWinsWhen.hasPrefix("vpce-apigw-lambda wins on cost ($84.53 per month less)"))
+        #expect(try #require(answer.monthlyPremium) == alb - endpoint)
+        #expect(answer.sentence.contains("; it costs $103.51 per month"))
+        #expect(answer.otherWinsWhen.hasPrefix("vpce-apigw-lambda wins on cost ($103.51 per month less)"))
     }
 
     /// us-west-1 has no LCU price: the sentence says why it states no saving.

@@ -44,7 +44,7 @@ package enum Help {
         out += title("CONVENTIONS (also printed with every result)", width: width)
         out += paragraphs(
             [
-                "1 KiB = 1,024 bytes; 1 GB = 2^30 bytes. A month is --hours-per-month hours (730 by default).",
+                "1 KiB = 1,024 bytes; 1 GB = 2^30 bytes (10^9 in the ALB's processed bytes, as AWS's ALB example counts). A month is --hours-per-month hours (730 by default).",
                 "Monthly requests = rps x 3,600 x hours per month.",
                 "ALB LCUs per hour = max(new connections/s / 25, active connections / 3,000, processed GB/h / 1 (IP targets: the endpoint ENIs) or / 0.4 (Lambda targets), rule evaluations/s / 1,000 with max(0, rules - 10) per request).",
                 "New connections/s = rps / requests per connection; active = new/s x connection seconds.",

@@ -19,6 +19,10 @@ package struct ALBCapacityUnits: Sendable, Equatable {
     package static let ruleEvaluationsPerLCU: ExactDecimal = 1000
     /// The first 10 rules processed per request are free.
     package static let freeRules: ExactDecimal = 10
+    /// The processed-bytes dimension counts decimal GB, 10^9 bytes: AWS's ALB example 1 on the ELB
+    /// pricing page turns 300 KB/s x 3,600 s into 1.08 GB, so 1.08 LCU (not the 2^30 bytes of
+    /// `Units.bytesPerGB`, which API Gateway's and PrivateLink's figures use).
+    package static let bytesPerGB: ExactDecimal = 1_000_000_000
 
     /// 0.4 GB per LCU-hour for Lambda targets, parsed once.
     static let lambdaGBPerLCU = ExactDecimal.literal("0.4")
@@ -84,7 +88,7 @@ package struct ALBCapacityUnits: Sendable, Equatable {
         self.init(
             newConnectionsPerSecond: newConnections,
             activeConnections: newConnections * connectionSeconds,
-            processedGBPerHour: rps * Units.secondsPerHour * bytesPerRequestKiB / Units.kibPerGB,
+            processedGBPerHour: rps * Units.secondsPerHour * bytesPerRequestKiB * Units.bytesPerKiB / Self.bytesPerGB,
             ruleEvaluationsPerSecond: rps * max(0, rules - Self.freeRules),
             target: target)
     }

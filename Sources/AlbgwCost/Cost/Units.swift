@@ -1,7 +1,8 @@
 import Foundation
 
 /// Size and billing conventions, stated once. Sizes: 1 KiB = 1,024 bytes; 1 GB = 2^30 bytes,
-/// as in AWS's API Gateway examples (3 KB x 5M = 14.3 GB) and PrivateLink tiers (1 PB = 1,048,576 GB).
+/// as in AWS's API Gateway examples (3 KB x 5M = 14.3 GB) and PrivateLink tiers (1 PB = 1,048,576 GB);
+/// the ALB's processed bytes alone count decimal GB (`ALBCapacityUnits.bytesPerGB`).
 package enum Units {
     package static let bytesPerKiB: ExactDecimal = 1024
     /// Bytes per GB: 1,073,741,824 (2^30).

@@ -232,11 +232,11 @@ package enum ReportBuilder {
         lines += [
             "A month is \(hours) hours (--hours-per-month; the AWS Pricing Calculator uses 730, AWS's ELB and API Gateway examples 720); ALB, LCU, endpoint, IPv4, VPN, Direct Connect port, Resolver ENI and cache hours bill a partial hour as a full one. Hourly cost = monthly cost / \(hours).",
             "Money is exact inside and rounded once for display, half away from zero: line items and totals are each rounded from exact values, so the cents of the lines may not add up to the total.",
-            "Sizes: 1 KiB = 1,024 bytes; 1 GB = 2^30 bytes (1,048,576 KiB); 1 TB = 1,024 GB; 1 PB = 1,048,576 GB. Request and response sizes include headers.",
+            "Sizes: 1 KiB = 1,024 bytes; 1 GB = 2^30 bytes (1,048,576 KiB), except in ALB capacity units; 1 TB = 1,024 GB; 1 PB = 1,048,576 GB. Request and response sizes include headers.",
         ]
         if has.contains(.alb) {
             lines.append(
-                "ALB capacity units per hour = the largest of: new connections/s / 25; active connections / 3,000 (active = new connections/s x connection seconds); processed GB/h / 1 for IP targets (the endpoint's ENI IPs) or / 0.4 for Lambda targets; rule evaluations/s / 1,000 with max(0, rules - 10) evaluations per request. Processed bytes = request + response."
+                "ALB capacity units per hour = the largest of: new connections/s / 25; active connections / 3,000 (active = new connections/s x connection seconds); processed GB/h / 1 for IP targets (the endpoint's ENI IPs) or / 0.4 for Lambda targets; rule evaluations/s / 1,000 with max(0, rules - 10) evaluations per request. Processed bytes = request + response, in decimal GB (10^9 bytes), as AWS's ALB pricing example counts them (300 KB/s x 3,600 s = 1.08 GB)."
             )
         }
         if has.contains(.interfaceEndpoint) {
