@@ -95,7 +95,7 @@ package enum MermaidRenderer {
         return heading(design, report: report) + "\n\n" + lines.joined(separator: "\n") + "\n"
     }
 
-    /// `**alb-lambda**, $135.52 per month: ...`: the design's total, and what of it is on no node.
+    /// `**alb-lambda**, $136.45 per month: ...`: the design's total, and what of it is on no node.
     static func heading(_ design: DesignReport, report: Report) -> String {
         var text = "**\(design.design.rawValue)**"
         guard let cost = design.cost else { return text }

@@ -41,7 +41,7 @@ package enum ReviewRenderer {
         return out
     }
 
-    /// An instance's design priced in its own scenario: `$135.52/month ($1.0314 per 1M requests)`.
+    /// An instance's design priced in its own scenario: `$136.45/month ($1.0384 per 1M requests)`.
     static func money(_ cost: InstanceCost) -> String {
         (cost.complete ? "" : "at least ") + "\(Format.money(cost.monthly))/month (\(Format.money4(cost.perMillionRequests)) per 1M requests)"
             + (cost.feasible ? "" : ", cannot carry the workload")
