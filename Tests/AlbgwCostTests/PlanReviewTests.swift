@@ -94,7 +94,15 @@ import Testing
                 ("private-dns", "private_dns_enabled = false", "private_dns_enabled = true", json, #""private_dns_enabled": false"#, #""private_dns_enabled": true"#),
                 ("public-cidr", "cidr_block = \"10.0.0.0/16\"", "cidr_block = \"20.0.0.0/16\"", json, #""10\.0\.0\.0/16""#, #""20.0.0.0/16""#),
                 ("deprecated-runtime", "python3.12", "python3.9", json, "python3\\.12", "python3.9"),
-                ("health-check-403", "matcher  = \"200\"", "matcher  = \"200,403\"", json, #""matcher": "200""#, #""matcher": "200,403""#),
+                (
+                    "health-check-403", "resource \"aws_cloudwatch_metric_alarm\"", "resource \"aws_ssm_parameter\"", json, #""aws_cloudwatch_metric_alarm""#,
+                    #""aws_ssm_parameter""#
+                ),
+                ("health-check-matcher", "matcher  = \"200,403\"", "matcher  = \"200\"", json, #""matcher": "200,403""#, #""matcher": "200""#),
+                (
+                    "missing-base-path-mapping", "resource \"aws_api_gateway_base_path_mapping\"", "resource \"aws_ssm_parameter\"", json,
+                    #""aws_api_gateway_base_path_mapping""#, #""aws_ssm_parameter""#
+                ),
                 // Left out of the code, the protocol is HTTP: a plan and a state say so.
                 (
                     "health-check-protocol", "protocol = \"HTTPS\" # health check protocol\n", "", json, #"("port": "443",\s*"protocol": )"HTTPS""#,

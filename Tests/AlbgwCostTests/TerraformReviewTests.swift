@@ -74,7 +74,12 @@ import Testing
         ("shared-open-security-group", "security_group_ids  = [aws_security_group.endpoint.id]", "security_group_ids  = [aws_security_group.alb.id]"),
         ("missing-access-association,host-header", "resource \"aws_api_gateway_domain_name_access_association\"", "resource \"aws_ssm_parameter\""),
         ("domain-policy", "\"aws:SourceVpce\" = [aws_vpc_endpoint.execute_api.id]", "\"aws:SourceVpce\" = []"),
-        ("health-check-403", "matcher  = \"200\"", "matcher  = \"200,403\""),
+        ("health-check-403", "resource \"aws_cloudwatch_metric_alarm\"", "resource \"aws_ssm_parameter\""),
+        ("health-check-matcher", "matcher  = \"200,403\"", "matcher  = \"200\""),
+        ("health-check-matcher", "    matcher  = \"200,403\"\n", ""),
+        ("target-group-protocol", "protocol    = \"HTTPS\"\n  target_type", "protocol    = \"HTTP\"\n  target_type"),
+        ("target-group-protocol", "port             = 443", "port             = 80"),
+        ("missing-base-path-mapping", "resource \"aws_api_gateway_base_path_mapping\"", "resource \"aws_ssm_parameter\""),
         ("health-check-protocol", "protocol = \"HTTPS\" # health check protocol\n", ""),
         ("source-vpce", "\"aws:SourceVpce\" = aws_vpc_endpoint.execute_api.id", "\"aws:SourceVpce\" = \"vpc-11111111\""),
         ("source-vpce", "\"aws:SourceVpce\" = aws_vpc_endpoint.execute_api.id", "\"aws:SourceVpce\" = \"vpce-0123456789abcdef0\""),
@@ -830,6 +835,11 @@ import Testing
               access_association_source_type = "VPCE"
               domain_name_arn                = aws_api_gateway_domain_name.orders.arn
             }
+            resource "aws_api_gateway_base_path_mapping" "orders" {
+              api_id         = aws_api_gateway_rest_api.orders.id
+              domain_name    = aws_api_gateway_domain_name.orders.domain_name
+              domain_name_id = aws_api_gateway_domain_name.orders.domain_name_id
+            }
             """
         let (recognition, findings) = try review(shared)
         #expect(findings.isEmpty, "\(findings.map(\.message))")
@@ -1246,7 +1256,7 @@ import Testing
                 protocol = "HTTPS" # health check protocol
                 port     = "443"
                 path     = "/ping"
-                matcher  = "200"
+                matcher  = "200,403"
               }
 
             """

@@ -23,6 +23,9 @@ package enum ReviewRuleID: String, Sendable, CaseIterable {
     case lambdaMemoryRange = "lambda-memory-range"
     case invalidIndex = "invalid-index"
     case variableValidation = "variable-validation"
+    case healthCheckMatcher = "health-check-matcher"
+    case targetGroupProtocol = "target-group-protocol"
+    case missingBasePathMapping = "missing-base-path-mapping"
 
     /// Position in the catalogue, which is also SARIF's `ruleIndex`.
     package var index: Int { Self.allCases.firstIndex(of: self)! }
@@ -171,10 +174,10 @@ extension ReviewRuleID {
         case .healthCheck403:
             ReviewRule(
                 id: self, severities: [.low], category: .observability,
-                summary: "A health check matcher accepts 403",
+                summary: "A health check matcher accepts 403, and no alarm watches the API's errors",
                 description:
-                    "API Gateway answers 403 to every health check, so the matcher of an IP target group in front of the endpoint has to accept it; a healthy target then proves nothing about the API or the function.",
-                fix: "Keep the matcher, but alarm on API Gateway 5XXError and Lambda Errors, and run a synthetic request through the ALB.")
+                    "API Gateway answers 403 to every health check, so the matcher of an IP target group in front of the endpoint has to accept it; a healthy target then proves nothing about the API or the function. Said unless an aws_cloudwatch_metric_alarm watches API Gateway's 5XXError or Lambda's Errors.",
+                fix: "Keep the matcher, but alarm on API Gateway 5XXError and Lambda Errors (aws_cloudwatch_metric_alarm), and run a synthetic request through the ALB.")
         case .sourceVpce:
             ReviewRule(
                 id: self, severities: [.high], category: .correctness,
@@ -209,6 +212,27 @@ extension ReviewRuleID {
                 description:
                     "A variable's value (from a variable file, a module call's argument or its default) makes a condition of its validation blocks false: terraform plan fails with \"Invalid value for variable\". A condition the review cannot work out (can(regex(...)), say) is left to Terraform.",
                 fix: "Give a value the condition accepts.")
+        case .healthCheckMatcher:
+            ReviewRule(
+                id: self, severities: [.medium], category: .reliability,
+                summary: "The health check of the endpoint's target group does not accept 403",
+                description:
+                    "API Gateway answers 403 to every health check that reaches it through the execute-api endpoint (the probe names no API), so a matcher without 403 (AWS's default is 200) marks every ENI unhealthy. With every target unhealthy the ALB fails open and sends requests to all of them, so an ENI that has failed is never taken out of service.",
+                fix: "Set matcher = \"200,403\" in the health_check block, and alarm on API Gateway 5XXError and Lambda Errors: the check only proves the endpoint answers.")
+        case .targetGroupProtocol:
+            ReviewRule(
+                id: self, severities: [.high], category: .correctness,
+                summary: "The ALB sends something other than HTTPS on 443 to the execute-api endpoint",
+                description:
+                    "The interface endpoint of a private REST API serves HTTPS on port 443 only: a target group in front of its ENIs with protocol HTTP, or a port other than 443 (the target group's, or an attachment's), makes every request fail at the ALB.",
+                fix: "Set protocol = \"HTTPS\" and port = 443 on the target group (and on its attachments, when they name a port).")
+        case .missingBasePathMapping:
+            ReviewRule(
+                id: self, severities: [.high], category: .correctness,
+                summary: "A private custom domain name is mapped to no API",
+                description:
+                    "A private custom domain name with no aws_api_gateway_base_path_mapping in the code read: API Gateway has no API to send a call by that name to, so every call fails. A mapping that names its domain through a variable, a local value or a module output may be the one, so none is then reported.",
+                fix: "Add an aws_api_gateway_base_path_mapping with api_id, stage_name and domain_name_id = <domain>.domain_name_id.")
         }
     }
 }

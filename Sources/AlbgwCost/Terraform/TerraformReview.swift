@@ -152,6 +152,10 @@ package enum TerraformReview {
                 "register every ENI: a data \"aws_network_interface\" and an attachment with count = the number of the endpoint's subnets, known at plan (length(var.<subnets>) or a number: length(<endpoint>.subnet_ids) cannot be counted when the subnets are made in the same apply), id = sort(tolist(<endpoint>.network_interface_ids))[count.index]"
             )
         }
+        // The endpoint's target group: HTTPS on 443, and a health check that takes API Gateway's 403.
+        if albToEndpoint, let group = recognition.parts.targetGroup.flatMap(config.block(address:)) {
+            endpointTargetGroup(group, inventory: inventory, add: add)
+        }
         // The client's Host header reaches a private API that will not recognise it.
         if albToEndpoint, let alb {
             let listeners = inventory.listeners(of: alb)
@@ -228,6 +232,48 @@ package enum TerraformReview {
         }
     }
 
+    /// The target group in front of the execute-api endpoint's ENIs: it must speak HTTPS to 443, the
+    /// only thing the endpoint serves, and its health check must accept the 403 API Gateway answers to
+    /// a probe that names no API. Values the code does not make known are not judged.
+    static func endpointTargetGroup(_ group: TerraformBlock, inventory: Inventory, add: Add) {
+        if let written = group.set("protocol"), let name = written.value?.string, name.uppercased() != "HTTPS" {
+            add(
+                .targetGroupProtocol, .high, written.position,
+                "\(group.address) forwards \(name) to the execute-api endpoint's ENIs, which serve only HTTPS on 443: every request fails at the ALB",
+                "protocol = \"HTTPS\" and port = 443")
+        }
+        // An attachment's port, when it names one, wins over the target group's.
+        var ports: [(port: String, position: SourcePosition, address: String)] = []
+        let attachments = inventory.attachments(to: group)
+        for attachment in attachments {
+            if let port = attachment.set("port"), let value = port.value?.string { ports.append((value, port.position, attachment.address)) }
+        }
+        if attachments.allSatisfy({ $0.set("port") == nil }), let port = group.set("port"), let value = port.value?.string {
+            ports.append((value, port.position, group.address))
+        }
+        if let wrong = ports.first(where: { $0.port != "443" }) {
+            add(
+                .targetGroupProtocol, .high, wrong.position,
+                "\(wrong.address) sends to port \(wrong.port) of the execute-api endpoint's ENIs, which listen only on 443: every request fails at the ALB",
+                "port = 443")
+        }
+        let check = group.blocks("health_check").first
+        if check?.set("enabled")?.value?.bool == false { return }
+        // Unset, the protocol is HTTP (an HTTP check of 443 is health-check-protocol's) and the matcher 200.
+        let checkProtocol = check?.set("protocol")
+        guard checkProtocol == nil || ["HTTP", "HTTPS"].contains(checkProtocol?.value?.string?.uppercased() ?? "") else { return }
+        let matcher = check?.set("matcher")
+        guard let value = matcher == nil ? "200" : matcher?.value?.string, !accepts403(value) else { return }
+        add(
+            .healthCheckMatcher, .medium, matcher?.position ?? check?.position ?? group.position,
+            (matcher == nil
+                ? "\(group.address)'s health check \(check == nil ? "is AWS's default, which expects" : "sets no matcher, so it expects AWS's default,") 200"
+                : "\(group.address)'s health check matcher \"\(value)\" does not accept 403")
+                + ", but API Gateway answers 403 to every health check through the endpoint: every ENI looks unhealthy, and the ALB, failing open, keeps sending requests to one that has failed",
+            "matcher = \"200,403\" in the health_check block\(check == nil ? " (add one, with protocol = \"HTTPS\")" : ""); alarm on API Gateway 5XXError and Lambda Errors, as the check only proves the endpoint answers"
+        )
+    }
+
     /// Checks of the configuration as a whole: domain names, listeners, VPCs, functions, references.
     static func reviewConfiguration(_ config: TerraformConfiguration, inventory: Inventory, add: Add) {
         // Every private custom domain name needs an access association with an execute-api endpoint,
@@ -250,6 +296,23 @@ package enum TerraformReview {
                     .accessAssociationEndpoint, .high, association["access_association_source"]?.position ?? association.position,
                     "\(association.address) associates \(domain.address) with \(association["access_association_source"]?.text ?? "nothing"), not an execute-api interface endpoint declared here: requests through the endpoint clients use are not let in",
                     "access_association_source = aws_vpc_endpoint.<execute-api endpoint>.id")
+            }
+            // A domain mapped to no API. A mapping names it by reference or by its name; one that names
+            // its domain through a variable, a local value or a module output may be its mapping, and
+            // then nothing is said.
+            let name = domain["domain_name"]?.value?.string
+            let mapped =
+                !inventory.mappings(of: domain).isEmpty
+                || inventory.mappings.contains { mapping in
+                    if let name, mapping["domain_name"]?.value?.string == name { return true }
+                    let written = ["domain_name", "domain_name_id"].compactMap { mapping[$0] }
+                    return written.contains { !$0.references.isEmpty } && !written.contains { $0.references.contains { $0.resourceType == "aws_api_gateway_domain_name" } }
+                }
+            if !mapped {
+                add(
+                    .missingBasePathMapping, .high, domain.position,
+                    "\(domain.address) is mapped to no API (no aws_api_gateway_base_path_mapping names it): every call by that name fails, as API Gateway has no API to send it to",
+                    "add an aws_api_gateway_base_path_mapping with api_id, stage_name and domain_name_id = \(domain.address).domain_name_id")
             }
             let endpoint = inventory.associatedEndpoint(of: domain, anyType: true) ?? inventory.apiEndpoints.first
             guard let policy = domain["policy"] else {
@@ -328,7 +391,12 @@ package enum TerraformReview {
                     "move to the newest runtime of the same language in the Lambda runtimes table" + (name.hasPrefix("python") ? " (python3.13, say)" : ""))
             }
         }
-        // Health checks of the endpoint target group.
+        // Health checks of the endpoint target group. One that accepts 403 proves nothing beyond the
+        // endpoint: said unless an alarm watches API Gateway's 5XXError or Lambda's Errors.
+        let alarmsOnErrors = config.resources("aws_cloudwatch_metric_alarm").contains { alarm in
+            let metrics = [alarm["metric_name"]] + alarm.blocks("metric_query").flatMap { $0.blocks("metric") }.map { $0["metric_name"] }
+            return metrics.contains { ["5XXError", "Errors"].contains($0?.value?.string ?? "") }
+        }
         for group in inventory.targetGroups where group["target_type"]?.value?.string == "ip" {
             // Unset, the protocol is HTTP and the port the traffic port, the target group's own (the
             // provider's health_check defaults, AWS's too); a plan or a state says so outright.
@@ -357,11 +425,11 @@ package enum TerraformReview {
                     check == nil ? "a health_check block with protocol = \"HTTPS\"" : "protocol = \"HTTPS\" in the health_check block")
             }
             guard let check else { continue }
-            if let matcher = check["matcher"]?.value?.string, accepts403(matcher) {
+            if let matcher = check["matcher"]?.value?.string, accepts403(matcher), !alarmsOnErrors {
                 add(
                     .healthCheck403, .low, check["matcher"]!.position,
-                    "\(group.address)'s matcher \"\(matcher)\" accepts 403, which API Gateway returns to every health check: a healthy target proves nothing about the API or the function",
-                    "keep the matcher (it is needed) but alarm on API Gateway 5XXError and Lambda Errors, and run a synthetic request through the ALB")
+                    "\(group.address)'s matcher \"\(matcher)\" accepts 403, which API Gateway returns to every health check: a healthy target proves nothing about the API or the function, and no alarm here watches their errors",
+                    "keep the matcher (it is needed) but add an aws_cloudwatch_metric_alarm on API Gateway 5XXError or Lambda Errors, and run a synthetic request through the ALB")
             }
         }
         // The resource policy's aws:SourceVpce must name the endpoint.

@@ -76,7 +76,7 @@ resource "aws_lb_target_group" "endpoint" {
     protocol = "HTTPS" # health check protocol
     port     = "443"
     path     = "/ping"
-    matcher  = "200"
+    matcher  = "200,403"
   }
 }
 
@@ -145,6 +145,24 @@ resource "aws_api_gateway_domain_name_access_association" "private" {
   access_association_source      = aws_vpc_endpoint.execute_api.id
   access_association_source_type = "VPCE"
   domain_name_arn                = aws_api_gateway_domain_name.private.arn
+}
+
+resource "aws_api_gateway_base_path_mapping" "private" {
+  api_id         = aws_api_gateway_rest_api.private.id
+  domain_name    = aws_api_gateway_domain_name.private.domain_name
+  domain_name_id = aws_api_gateway_domain_name.private.domain_name_id
+}
+
+resource "aws_cloudwatch_metric_alarm" "api_5xx" {
+  alarm_name          = "api-5xx"
+  namespace           = "AWS/ApiGateway"
+  metric_name         = "5XXError"
+  dimensions          = { ApiName = "private" }
+  statistic           = "Sum"
+  period              = 60
+  evaluation_periods  = 1
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
 }
 
 resource "aws_lambda_function" "app" {
