@@ -104,6 +104,37 @@ import Testing
         #expect(b.compositePercent.rounded(scale: 2) == d("99.94"))
     }
 
+    /// Clients on the corporate network cross the link: the hybrid preset's VPN connection is placed
+    /// and joins the product at its SLA's 99.95% (Site-to-Site VPN SLA, 2022-05-05), with the
+    /// Resolver endpoint's 99.99: alb-lambda = 0.9995 x 1 x 0.9999 x 0.9999 x 0.9995 = 99.88%.
+    /// Direct Connect's commitment depends on its resiliency model: left out and said so, or yours.
+    @Test func theCorporateLinkIsAFailureDomain() throws {
+        let vpn = try scenario("--rps 50 --preset hybrid")
+        let product = d("0.9995") * d("0.9999") * d("0.9999") * d("0.9995")
+        let withVPN = FailureDomainAnalyzer.availability(.albLambda, vpn)
+        #expect(withVPN.terms.map(\.key) == ["vpn", "route53", "resolver", "alb", "lambda"])
+        #expect(withVPN.compositePercent == product * 100 && withVPN.compositePercent.rounded(scale: 2) == d("99.88"))
+        #expect(withVPN.missing.isEmpty)
+        #expect(FailureDomainAnalyzer.components(.albLambda, vpn).first?.name == "Site-to-Site VPN connection (two tunnels)")
+        #expect(!findingIDs(.albLambda, vpn).contains("single-direct-connect"))
+
+        let dx = try scenario("--rps 50 --preset hybrid --hybrid-link dx")
+        let withDX = FailureDomainAnalyzer.availability(.albLambda, dx)
+        #expect(withDX.terms.map(\.key) == ["route53", "resolver", "alb", "lambda"])
+        #expect(withDX.compositePercent == d("0.9999") * d("0.9999") * d("0.9995") * 100)
+        #expect(withDX.missing.count == 1 && withDX.missing[0].hasSuffix("give its figure with --sla directconnect=PERCENT"))
+        #expect(findingIDs(.albLambda, dx).first == "single-direct-connect")
+        let table = CLI.run(["--rps", "50", "--preset", "hybrid", "--hybrid-link", "dx", "--detail"], environment: ["COLUMNS": "1000"]).stdout
+        #expect(table.contains("AWS Direct Connect is left out: ") && table.contains("so the composite overstates the design"))
+        #expect(table.contains("Placement: account, regional: Direct Connect connection (one dedicated port); "))
+
+        let given = FailureDomainAnalyzer.availability(.albLambda, try scenario("--rps 50 --preset hybrid --hybrid-link dx --sla directconnect=99.9"))
+        #expect(given.missing.isEmpty && given.terms.first?.key == "directconnect" && given.terms.first?.percent == d("99.9"))
+        #expect(given.compositePercent == d("0.999") * d("0.9999") * d("0.9999") * d("0.9995") * 100)
+        // The design without an ALB crosses the same link.
+        #expect(FailureDomainAnalyzer.availability(.vpceApigwLambda, vpn).terms.first?.key == "vpn")
+    }
+
     @Test func privateLinkOverrideAndSingleAZFigure() throws {
         let s = try scenario("--rps 50 --sla privatelink=99.99")
         #expect(FailureDomainAnalyzer.availability(.albVpceApigwLambda, s).compositePercent.rounded(scale: 2) == d("99.88"))

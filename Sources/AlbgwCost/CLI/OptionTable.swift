@@ -97,7 +97,9 @@ package enum OptionTable {
         OptionSpec(name: "--apigw-burst-limit", metavar: "N", help: "API Gateway account burst per region", defaultText: "5000"),
         OptionSpec(name: "--lambda-concurrency", metavar: "N", help: "Lambda concurrent executions per region", defaultText: "1000"),
         OptionSpec(
-            name: "--sla", metavar: "K=PCT,...", help: "override SLA terms: alb, privatelink, apigw, lambda, route53, resolver (PrivateLink's 99.9 is unconfirmed)",
+            name: "--sla", metavar: "K=PCT,...",
+            help:
+                "override SLA terms: alb, privatelink, apigw, lambda, route53, resolver, vpn, directconnect (PrivateLink's 99.9 is unconfirmed; Direct Connect has no default)",
             defaultText: nil, choices: SLATable.keys.map { $0 + "=" }, isList: true),
         OptionSpec(
             name: "--hop-latency-ms", metavar: "K=MS,...", help: "your latency estimates per hop: dns, alb, vpce, apigw, lambda (no defaults: AWS publishes none)",

@@ -43,8 +43,16 @@ package enum FailureDomainAnalyzer {
         let keys = design.definition.contexts(scenario).flatMap { context in
             (context.component.slaKey.map { [$0] } ?? []) + context.component.extraSLAKeys(context)
         }
+        var missing: [String] = []
         let terms = keys.compactMap { key -> SLATerm? in
-            guard var term = SLATable.defaults.first(where: { $0.key == key }) else { return nil }
+            guard var term = SLATable.defaults.first(where: { $0.key == key }) else {
+                guard let unsourced = SLATable.unsourced[key] else { return nil }
+                if let override = scenario.slaOverrides[key] {
+                    return SLATerm(key: key, service: unsourced.service, percent: override, source: "your figure (--sla \(key)=\(override))", confirmed: true)
+                }
+                missing.append("\(unsourced.service) is left out: \(unsourced.why); give its figure with --sla \(key)=PERCENT")
+                return nil
+            }
             if let override = scenario.slaOverrides[key] {
                 term.percent = override
                 term.source = "your figure (--sla \(key)=\(override))"
@@ -57,7 +65,7 @@ package enum FailureDomainAnalyzer {
         let product = composite(terms)
         var result = Availability(
             terms: terms, compositePercent: product * 100, downtimeMinutesPerMonth: (1 - product) * minutes,
-            singleAZCompositePercent: nil, singleAZDowntimeMinutesPerMonth: nil)
+            singleAZCompositePercent: nil, singleAZDowntimeMinutesPerMonth: nil, missing: missing)
         let oneAZ = azLoss(design, scenario).filter { !$0.servesRequests }.map(\.az)
         if !oneAZ.isEmpty && !keys.contains("alb") {
             result.singleAZNote =

@@ -79,6 +79,9 @@ package struct Availability: Sendable, Equatable {
     package var singleAZDowntimeMinutesPerMonth: ExactDecimal?
     /// When the design hangs on one AZ and no published single-AZ term applies, why the composite overstates it.
     package var singleAZNote: String? = nil
+    /// Services on the path with no figure (`SLATable.unsourced`), each a sentence: left out of the
+    /// product, which then overstates the design.
+    package var missing: [String] = []
 }
 
 /// Everything the failure-domain analysis says about one design.

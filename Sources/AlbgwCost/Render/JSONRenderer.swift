@@ -250,6 +250,7 @@ package enum JSONRenderer {
                     ("singleAZCompositePercent", number(availability.singleAZCompositePercent)),
                     ("singleAZDowntimeMinutesPerMonth", number(availability.singleAZDowntimeMinutesPerMonth)),
                     ("singleAZNote", availability.singleAZNote.map(JSONValue.string) ?? .null),
+                    ("missing", .array(availability.missing.map(JSONValue.string))),
                     (
                         "terms",
                         .array(
