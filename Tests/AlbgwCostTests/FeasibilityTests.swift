@@ -107,6 +107,28 @@ import Testing
         if consequence != nil { #expect(warning?.fix.hasSuffix("(each AZ carries at most 100 Gbps)") == (rps > 1_000_000)) }
     }
 
+    /// The way out follows the topology: every ENI registered first, then a subnet in each AZ, and
+    /// with one in each of the six AZs an endpoint takes, a second endpoint (not "more subnets").
+    @Test func endpointBandwidthWayOutFollowsTheTopology() {
+        func fix(_ topology: (inout Topology) -> Void) -> String? {
+            var scenario = scenario(.albVpceApigwLambda)
+            // 2,000,000 x 5 x 1,024 x 8 / 10^9 = 81.92 Gbps: 81.92, 40.96 or 13.65 per registered IP.
+            scenario.workload.rate = .perSecond(2_000_000)
+            topology(&scenario.topology)
+            return HopModel.warnings(for: .albVpceApigwLambda, in: scenario).first { $0.id == "endpoint-bandwidth" }?.fix
+        }
+        #expect(fix { $0.registeredTargets = 1 } == "register every ENI IP (the target group holds 1 of 2); place the endpoint in more subnets, one per AZ, and register their IPs")
+        #expect(fix { _ in } == "place the endpoint in more subnets, one per AZ, and register their IPs")
+        #expect(
+            fix {
+                $0.azs = 6
+                $0.vpceSubnets = 6
+                $0.registeredTargets = 6
+            }
+                == "the endpoint already has a subnet in 6 AZs, the most it takes: spread the traffic over a second execute-api endpoint whose ENI IPs the target group registers too"
+        )
+    }
+
     /// Large responses behind API Gateway name response streaming as the way out.
     @Test func largeResponsesNameStreaming() throws {
         var scenario = scenario(.albVpceApigwLambda)

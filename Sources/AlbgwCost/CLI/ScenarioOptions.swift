@@ -66,7 +66,8 @@ package struct ScenarioOptions: Sendable {
             requestsPerConnection: try reader.decimal("--requests-per-connection", key: "requestsPerConnection", default: "10", atLeast: 1, max: "1000000"),
             connectionSeconds: try reader.decimal("--connection-seconds", key: "connectionSeconds", default: "60", above: 0, max: "604800"),
             albRules: ExactDecimal(try reader.integer("--alb-rules", key: "albRules", default: 1, range: 0...100, why: "a listener holds at most 100 rules")))
-        let vpceSubnets = try reader.integer("--vpce-subnets", key: "vpceSubnets", default: azs, range: 1...6, why: "an endpoint takes at most one subnet per AZ")
+        let vpceSubnets = try reader.integer(
+            "--vpce-subnets", key: "vpceSubnets", default: azs, range: 1...InterfaceEndpoint.maxSubnets, why: "an endpoint takes at most one subnet per AZ")
         let registered: Int
         if arguments.values["--registered-targets"] == nil, let overlay, let value = overlay.values["--registered-targets"].flatMap(Int.init) {
             // A preset's count never exceeds the subnets the user chose over the preset's.

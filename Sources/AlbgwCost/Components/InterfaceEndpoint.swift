@@ -12,6 +12,8 @@ package struct InterfaceEndpoint: Component {
 
     /// Interface endpoint bandwidth per AZ before it scales (10 Gbps).
     package static let gbpsPerAZ: ExactDecimal = 10
+    /// The most subnets an endpoint takes here: one per AZ, and a region has at most six.
+    package static let maxSubnets = 6
 
     package init() {}
 
@@ -119,9 +121,25 @@ package struct InterfaceEndpoint: Component {
                 value: "\(Format.quantity(perAZ)) Gbps per \(behindALB ? "registered endpoint IP" : "endpoint ENI")",
                 consequence: beyondScaling
                     ? "that is beyond even the 100 Gbps it scales to, so throughput is capped" : "throughput may be capped while the endpoint scales",
-                fix: (behindALB ? "place the endpoint in more subnets and register every ENI IP" : "place the endpoint in more subnets")
-                    + (beyondScaling ? " (each AZ carries at most 100 Gbps)" : ""))
+                fix: bandwidthFix(context.topology, behindALB: behindALB) + (beyondScaling ? " (each AZ carries at most 100 Gbps)" : ""))
         ]
+    }
+
+    /// More of the endpoint's capacity: every ENI registered, then a subnet in each AZ, then, with one
+    /// in every AZ, a second endpoint.
+    func bandwidthFix(_ topology: Topology, behindALB: Bool) -> String {
+        var steps: [String] = []
+        if behindALB && topology.registeredTargets < topology.vpceSubnets {
+            steps.append("register every ENI IP (the target group holds \(topology.registeredTargets) of \(topology.vpceSubnets))")
+        }
+        if topology.vpceSubnets < Self.maxSubnets {
+            steps.append("place the endpoint in more subnets, one per AZ" + (behindALB ? ", and register their IPs" : ""))
+        } else {
+            steps.append(
+                "the endpoint already has a subnet in \(Self.maxSubnets) AZs, the most it takes: spread the traffic over a second execute-api endpoint"
+                    + (behindALB ? " whose ENI IPs the target group registers too" : ""))
+        }
+        return steps.joined(separator: "; ")
     }
 
     package func placement(_ context: ChainContext) -> [PlacedComponent] {
