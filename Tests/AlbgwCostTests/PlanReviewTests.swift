@@ -574,6 +574,23 @@ import Testing
         #expect(!result.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "control characters are escaped")
     }
 
+    /// Archives of a project (a .tgz, a .tar) are named as archives, with what to do, not refused as
+    /// invalid UTF-8 (found by a new user's check).
+    @Test(arguments: [
+        ([0x1F, 0x8B, 0x08, 0x00] as [UInt8], "project.tgz", "project.tgz: is a gzip archive (a .tgz or .tar.gz?), not Terraform; unpack it (tar -xf project.tgz -C DIR)"),
+        (Array(repeating: 0, count: 257) + Array("ustar\u{0}00".utf8) + Array(repeating: 0, count: 100), "project.tar", "project.tar: is a tar archive, not Terraform"),
+        ([0x42, 0x5A, 0x68, 0x39], "main.tf.bz2", "main.tf.bz2: is a bzip2 archive, not Terraform"),
+    ])
+    func archivesAreNamed(bytes: [UInt8], name: String, message: String) throws {
+        let path = try write("", as: name)
+        defer { remove(path) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let result = CLI.run(["review", path])
+        #expect(result.exitCode == 65 && result.stdout.isEmpty)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
     /// A directory that holds a plan's JSON and no .tf files: the file to give is named.
     @Test func aDirectoryWithOnlyAPlanNamesTheFile() throws {
         let path = try write(try String(contentsOfFile: plan("alb-lambda.plan.json"), encoding: .utf8), as: "plan.json")

@@ -130,7 +130,15 @@ import Testing
         let run = try report("--rps 50 --design alb-lambda --vpce-subnets 1 --apigw-timeout-s 10 --alb-rules 3")
         #expect(
             run.assumptions.last
-                == "Given but unused here: --vpce-subnets, --apigw-timeout-s, which set an interface endpoint and API Gateway, a part no design analysed has.")
+                == "Given but unused here: --vpce-subnets, --apigw-timeout-s, for an interface endpoint and API Gateway, which no design analysed has: they change nothing.")
+        // WAF on the API of a design without one: named on the one screen, not only in the assumptions.
+        let waf = CLI.run(["--rps", "50", "--waf", "api", "--design", "alb-lambda"], environment: ["COLUMNS": "1000"]).stdout
+        #expect(waf.contains("\n  Given but unused here: --waf api, for API Gateway, which no design analysed has: it changes nothing.\n"))
+        #expect(try report("--rps 50 --waf api --design alb-lambda").unusedOptions != nil)
+        // --waf both still protects alb-lambda's ALB; --waf alb protects the ALB of every design here.
+        #expect(try report("--rps 50 --waf both --design alb-lambda").unusedOptions == nil)
+        #expect(try report("--rps 50 --waf alb").unusedOptions == nil)
+        #expect(try report("--rps 50 --waf alb --design vpce-apigw-lambda --alb-scheme internal").unusedOptions?.contains("--waf alb, for an ALB") == true)
         // Every design analysed: each option sets a part one of them has.
         #expect(try !report("--rps 50 --vpce-subnets 1 --apigw-timeout-s 10").assumptions.contains { $0.hasPrefix("Given but unused") })
     }

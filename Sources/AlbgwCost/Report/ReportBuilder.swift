@@ -33,6 +33,7 @@ package enum ReportBuilder {
             toolVersion: toolVersion, scenario: scenario, prices: book, inputs: inputs, designs: designs,
             comparisons: comparisons(designs), assumptions: assumptions(for: scenario) + unusedOptions(inputs, scenario: scenario),
             pricesUsed: pricesUsed, missingPrices: missing.keys.sorted().compactMap { missing[$0] })
+        report.unusedOptions = unusedOptions(inputs, scenario: scenario).first
         report.shared = shared
         report.recommendation = Recommendation.make(for: report, needs: scenario.needs)
         return report
@@ -122,11 +123,19 @@ package enum ReportBuilder {
     static func unusedOptions(_ inputs: [ReportInput], scenario: Scenario) -> [String] {
         let has = Set(scenario.designs.flatMap { $0.definition.chain.map(\.kind) })
         let given = Set(inputs.filter { $0.source == .given }.map(\.option))
-        let unused = optionParts.filter { given.contains($0.option) && !has.contains($0.part) }
+        var unused = optionParts.filter { given.contains($0.option) && !has.contains($0.part) }
+        // --waf protects the ALB, the API stage or both: unused when no design has any of them.
+        let waf = scenario.wholeBill.waf
+        let protected: [(ComponentKind, String)] = [(.alb, "an ALB"), (.restAPI, "API Gateway")].filter { part in
+            waf == .both || (waf == .alb && part.0 == .alb) || (waf == .api && part.0 == .restAPI)
+        }
+        if given.contains("--waf"), waf != .none, let part = protected.first, !protected.contains(where: { has.contains($0.0) }) {
+            unused.append(("--waf \(waf.rawValue)", part.0, part.1))
+        }
         guard !unused.isEmpty else { return [] }
         let parts = unused.map(\.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return [
-            "Given but unused here: \(unused.map(\.option).joined(separator: ", ")), which set \(parts.joined(separator: " and ")), a part no design analysed has."
+            "Given but unused here: \(unused.map(\.option).joined(separator: ", ")), for \(parts.joined(separator: " and ")), which no design analysed has: \(unused.count == 1 ? "it changes" : "they change") nothing."
         ]
     }
 
@@ -163,7 +172,7 @@ package enum ReportBuilder {
         if whole.hybridLink == .none && scenario.topology.albScheme == .internal { left.append("the VPN or Direct Connect link (--hybrid-link)") }
         if whole.resolverInboundENIs > 0 && scenario.topology.albScheme == .internal {
             lines.append(
-                "Route 53 Resolver inbound endpoint: \(whole.resolverInboundENIs) IP addresses (ENIs) every hour, and every DNS query from on premises through it (the same queries as --dns-queries-per-month); one endpoint serves every design alike, because their names live in a private hosted zone, which answers only inside the VPC (an internal ALB's own AWS DNS name resolves publicly to its private addresses and would need none). Its SLA (99.99% multi-AZ) joins each design's composite; the VPN or Direct Connect link's does not (no SLA figure was sourced)."
+                "Route 53 Resolver inbound endpoint: \(whole.resolverInboundENIs) IP addresses (ENIs) every hour, and every DNS query from on premises through it (the same queries as --dns-queries-per-month); one endpoint serves every design alike, because their names live in a private hosted zone, which answers only inside the VPC (an internal ALB's own AWS DNS name resolves publicly to its private addresses and would need none). Its SLA (99.99% multi-AZ) joins each design's composite, as a Site-to-Site VPN connection's (99.95%) does; Direct Connect's, which depends on its resiliency model, only when --sla directconnect gives it."
             )
         } else if scenario.topology.albScheme == .internal {
             left.append("the Route 53 Resolver inbound endpoint on-premises clients need (--resolver-inbound-enis)")

@@ -83,6 +83,12 @@ enum PlanReader {
             throw TerraformLoader.LoadError.parse(
                 "\(shown): is a binary plan file; review its JSON instead: terraform show -json \(shown) > \(output), then albgw-cost review \(output)")
         }
+        // Other archives users hand over for a project: named, with what to do instead.
+        if let archive = archiveKind(data) {
+            throw TerraformLoader.LoadError.parse(
+                "\(shown): is \(archive), not Terraform; unpack it (tar -xf \(shown) -C DIR) and review the directory, or give a .tf file or a plan's JSON (terraform show -json)"
+            )
+        }
         // Windows PowerShell's `>` writes UTF-16 with a byte-order mark: read it as the text it is.
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             guard let text = String(data: data, encoding: .utf16) else {
@@ -123,6 +129,16 @@ enum PlanReader {
                 "\(shown): holds \(what), neither the JSON of a plan or a state (terraform show -json: an object with format_version and planned_values or values) nor Terraform's JSON configuration syntax (resource, module, provider... at the top); give one of those, a .tf file or a directory"
             )
         }
+    }
+
+    /// What kind of archive `data` is, by its magic bytes: gzip (a .tgz), bzip2, xz, or a tar archive
+    /// ("ustar" at byte 257); nil for anything else.
+    static func archiveKind(_ data: Data) -> String? {
+        if data.starts(with: [0x1F, 0x8B]) { return "a gzip archive (a .tgz or .tar.gz?)" }
+        if data.starts(with: [0x42, 0x5A, 0x68]) { return "a bzip2 archive" }
+        if data.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return "an xz archive" }
+        if data.count >= 262, data.dropFirst(257).prefix(5).elementsEqual("ustar".utf8) { return "a tar archive" }
+        return nil
     }
 
     /// A file name for a command the message suggests, other than the input's: `terraform show -json
