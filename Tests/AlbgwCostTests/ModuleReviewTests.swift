@@ -537,7 +537,28 @@ import Testing
         let dot = CLI.run(["review", directory, "--rps", "50", "--format", "dot"])
         #expect(
             dot.exitCode == 0
-                && dot.stdout.hasPrefix("// Design 1 of 3: module.alb.aws_lb.this[0]; --format table analyses every design in full, --format json prices each\ndigraph"))
+                && dot.stdout.hasPrefix("// Design 1 of 3: module.alb.aws_lb.this[0]; --format table and --format json analyse every design in full\ndigraph"))
+        // JSON analyses each distinct set of parameters in full: the document itself is analysis 0 (3 AZs),
+        // analyses[] the others (2 AZs internet-facing, 2 AZs internal), and each instance names its own.
+        let json = CLI.run(["review", directory, "--rps", "50", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let instances = try #require((object["terraform"] as? [String: Any])?["designs"] as? [[String: Any]])
+        let costs = instances.map { $0["cost"] as? [String: Any] }
+        #expect(costs.map { $0?["analysis"] as? Int } == [0, 1, 2])
+        let analyses = try #require(object["analyses"] as? [[String: Any]])
+        #expect(analyses.map { $0["index"] as? Int } == [1, 2])
+        func workload(_ analysis: [String: Any], _ key: String) -> Any? { (analysis["workload"] as? [String: Any])?[key] }
+        #expect((workload(object, "azs") as? NSNumber)?.intValue == 3 && workload(object, "albScheme") as? String == "internet-facing")
+        #expect((workload(analyses[0], "azs") as? NSNumber)?.intValue == 2 && workload(analyses[0], "albScheme") as? String == "internet-facing")
+        #expect(workload(analyses[1], "albScheme") as? String == "internal")
+        // Each instance's price is its analysis's alb-lambda total; an internal ALB has no public IPv4
+        // or egress, so the green one costs less than the blue one.
+        func total(_ analysis: [String: Any]) -> Double? {
+            (analysis["designs"] as? [[String: Any]])?.first { $0["id"] as? String == "alb-lambda" }?["monthlyCost"] as? Double
+        }
+        #expect(costs.map { $0?["monthlyCost"] as? Double } == [total(object), total(analyses[0]), total(analyses[1])])
+        #expect(try #require(total(analyses[1])) < #require(total(analyses[0])))
+        #expect(analyses.allSatisfy { $0["terraform"] == nil && $0["tool"] == nil })
     }
 
     /// `terraform init` writes .terraform/modules/modules.json; registry modules are read from there.

@@ -773,7 +773,9 @@ import Testing
         try (fixture + "\n" + second + listeners).write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
         let result = CLI.run(["review", directory.path, "--rps", "10", "--region", "us-east-1", "--format", "markdown"])
         #expect(result.exitCode == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("> Design 1 of 2: aws_lb.api; its review section covers all 2 and prices each; --format table analyses every design in full.\n\n# "))
+        #expect(
+            result.stdout.hasPrefix(
+                "> Design 1 of 2: aws_lb.api; its review section covers all 2 and prices each; --format table and --format json analyse every design in full.\n\n# "))
     }
 
     @Test func anUnknownRegionIsOneAdviceNotThree() throws {

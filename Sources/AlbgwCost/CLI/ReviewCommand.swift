@@ -78,6 +78,10 @@ package enum ReviewCommand {
         // code fixes the same parameters share one analysis (the command line is the same for all).
         var reports: [Report] = []
         var analyzed: [[String: String]: Report] = [:]
+        // The distinct analyses in the order first met, and each instance's among them.
+        var distinct: [Report] = []
+        var analysisOf: [Int] = []
+        var indexOf: [[String: String]: Int] = [:]
         for (index, recognition) in designs.enumerated() {
             var (values, notes) = recognition.optionValues()
             if invocation.parsed.values["--region"] == nil && values["--region"] == nil {
@@ -85,6 +89,7 @@ package enum ReviewCommand {
             }
             if let known = analyzed[values] {
                 reports.append(known)
+                analysisOf.append(indexOf[values] ?? 0)
                 result.designs[index].unknowns += notes
                 continue
             }
@@ -101,12 +106,18 @@ package enum ReviewCommand {
             }
             let report = ReportBuilder.build(scenario: options.scenario, prices: book, inputs: options.inputs, toolVersion: CLI.version)
             analyzed[values] = report
+            indexOf[values] = distinct.count
+            analysisOf.append(distinct.count)
+            distinct.append(report)
             reports.append(report)
             result.designs[index].unknowns += notes
         }
-        result.costs = zip(designs, reports).map { recognition, report in
+        result.costs = zip(designs, reports).enumerated().map { index, pair in
+            let (recognition, report) = pair
             guard let design = report.designs.first(where: { $0.design == recognition.design }), let cost = design.shownCost else { return nil }
-            return InstanceCost(monthly: cost.monthlyCost, perMillionRequests: cost.costPerMillionRequests, complete: cost.isComplete, feasible: design.isFeasible)
+            return InstanceCost(
+                monthly: cost.monthlyCost, perMillionRequests: cost.costPerMillionRequests, complete: cost.isComplete, feasible: design.isFeasible,
+                analysis: analysisOf[index])
         }
         reports[0].terraform = result
 
@@ -119,21 +130,31 @@ package enum ReviewCommand {
         switch format {
         case "json":
             // Kept, as without a workload: tearing down a thousand designs' document node by node is slow.
-            let document = JSONRenderer.document(reports[0])
+            var document = JSONRenderer.document(reports[0])
+            // The other distinct analyses in full, each with the index its instances name
+            // (terraform.designs[].cost.analysis); the document itself is analysis 0.
+            if case .object(var members) = document {
+                let others = distinct.enumerated().dropFirst().map { index, report -> JSONValue in
+                    guard case .object(let fields) = JSONRenderer.document(report) else { return .null }
+                    return .object([("index", .number(ExactDecimal(index)))] + fields.filter { !["schemaVersion", "tool", "terraform"].contains($0.0) })
+                }
+                members.append(("analyses", .array(others)))
+                document = .object(members)
+            }
             lastDocument.keep(value: document)
             return document.serialized()
         case "markdown":
             // One analysis per report: the first design's; the report says so when there are more.
             let note =
                 reports.count > 1
-                ? "> Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); its review section covers all \(reports.count) and prices each; --format table analyses every design in full.\n\n"
+                ? "> Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); its review section covers all \(reports.count) and prices each; --format table and --format json analyse every design in full.\n\n"
                 : ""
             return note + MarkdownRenderer.render(reports[0], diagrams: nil)
         case "dot":
             // One graph per file: the first design's; the file says so when there are more.
             let note =
                 reports.count > 1
-                ? "// Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); --format table analyses every design in full, --format json prices each\n"
+                ? "// Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); --format table and --format json analyse every design in full\n"
                 : ""
             return note + DOTRenderer.render(reports[0])
         case "csv": throw CLIError(csvRefused)

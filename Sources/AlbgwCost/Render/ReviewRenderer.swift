@@ -100,7 +100,7 @@ package enum ReviewRenderer {
                     cost.map { cost in
                         .object([
                             ("monthlyCost", .number(cost.monthly)), ("costPerMillionRequests", .number(cost.perMillionRequests)), ("complete", .bool(cost.complete)),
-                            ("feasible", .bool(cost.feasible)),
+                            ("feasible", .bool(cost.feasible)), ("analysis", .number(ExactDecimal(cost.analysis))),
                         ])
                     } ?? .null
                 ),

@@ -39,6 +39,9 @@ package struct InstanceCost: Sendable, Equatable {
     package var perMillionRequests: ExactDecimal
     package var complete: Bool
     package var feasible: Bool
+    /// Which analysis priced it: 0 for the report's own, k for the k-th of the others (instances whose
+    /// code fixes the same parameters share one).
+    package var analysis: Int = 0
 }
 
 extension Recognition {
