@@ -42,14 +42,11 @@ extension FactSource {
     package static let privateHostedZones = FactSource(
         title: "Route 53 developer guide, Working with private hosted zones", url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/hosted-zones-private.html",
         date: "stored copy read 2026-11-30")
-    /// Resolver inbound endpoints for DNS queries from the corporate network.
-    /// One Site-to-Site VPN connection's commitment: 99.95% a month.
-    package static let vpnSLA = FactSource(
-        title: "AWS Site-to-Site VPN Service Level Agreement", url: "https://aws.amazon.com/vpn/site-to-site-vpn-sla/", date: "2022-05-05")
     /// Direct Connect's resiliency models: connections at two or more locations for production workloads.
     package static let directConnectResiliency = FactSource(
         title: "AWS Direct Connect Resiliency Recommendations", url: "https://aws.amazon.com/directconnect/resiliency-recommendation/",
         date: "stored public copy read 2026-12-01")
+    /// Resolver inbound endpoints for DNS queries from the corporate network.
     package static let resolverInbound = FactSource(
         title: "Route 53 developer guide, Resolving DNS queries between VPCs and your network",
         url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-overview-DSN-queries-to-vpc.html", date: "stored copy read 2026-11-30")
