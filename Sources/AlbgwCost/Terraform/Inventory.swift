@@ -72,6 +72,8 @@ package final class Inventory {
         return order
     }()
     private var groupCache: [String: [TerraformBlock]] = [:]
+    /// Whether an alarm watches API Gateway's 5XXError or Lambda's Errors, worked out once.
+    private(set) lazy var alarmsOnErrors: Bool = TerraformReview.alarmsOnErrors(config)
 
     /// Whether an endpoint's service is execute-api: its service_name says so as written or as worked
     /// out, or names a `data "aws_vpc_endpoint_service"` whose service is execute-api (terraform-aws-vpc's
@@ -148,8 +150,15 @@ package final class Inventory {
     func privateAPI(address: String) -> TerraformBlock? { privateAPIsByAddress[address] }
 
     /// An API or a custom domain name whose endpoint configuration says PRIVATE.
+    /// Whether an API or a domain name's endpoint type is PRIVATE: by the value of `types` when the
+    /// code makes it known (`var.private ? ["PRIVATE"] : ["REGIONAL"]` with private false is not),
+    /// else by its text (a plan's value known after apply, a variable with no value).
     static func isPrivate(_ block: TerraformBlock) -> Bool {
-        block.blocks("endpoint_configuration").contains { ($0["types"]?.text ?? "").containsBytes("PRIVATE") }
+        block.blocks("endpoint_configuration").contains { configuration in
+            guard let types = configuration["types"] else { return false }
+            if let items = types.value?.list, !items.contains(.unknown) { return items.contains { $0.string?.uppercased() == "PRIVATE" } }
+            return types.text.containsBytes("PRIVATE")
+        }
     }
 
     func referenced(_ expression: TerraformExpression?, in index: Index) -> TerraformBlock? {

@@ -129,7 +129,12 @@ enum ModuleFiles {
         }
         // The bytes are freed as soon as they are text: a 10 MB file's would otherwise be held beside
         // its text while the tree is built, the time when a review needs the most memory.
-        let text = try HCLAdapter.text(try contents(of: path, wanted: wanted), file: display)
+        let text: String = try {
+            let data = try contents(of: path, wanted: wanted)
+            // A compressed or archived file named .tf: said as such, not as invalid UTF-8.
+            if let message = PlanReader.archiveMessage(data, shown: HCLError.excerpt(display, limit: 200)) { throw TerraformLoader.LoadError.parse(message) }
+            return try HCLAdapter.text(data, file: display)
+        }()
         guard let ahead else { return SourceFile(display: display, syntax: try HCLAdapter.parse(text, file: display), jsonLines: nil) }
         ahead.begin(file: display)
         let syntax = try HCLAdapter.parse(text, file: display, each: ahead.add)

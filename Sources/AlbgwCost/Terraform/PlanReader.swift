@@ -84,11 +84,7 @@ enum PlanReader {
                 "\(shown): is a binary plan file; review its JSON instead: terraform show -json \(shown) > \(output), then albgw-cost review \(output)")
         }
         // Other archives users hand over for a project: named, with what to do instead.
-        if let archive = archiveKind(data) {
-            throw TerraformLoader.LoadError.parse(
-                "\(shown): is \(archive), not Terraform; unpack it (tar -xf \(shown) -C DIR) and review the directory, or give a .tf file or a plan's JSON (terraform show -json)"
-            )
-        }
+        if let message = archiveMessage(data, shown: shown) { throw TerraformLoader.LoadError.parse(message) }
         // Windows PowerShell's `>` writes UTF-16 with a byte-order mark: read it as the text it is.
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             guard let text = String(data: data, encoding: .utf16) else {
@@ -131,13 +127,28 @@ enum PlanReader {
         }
     }
 
-    /// What kind of archive `data` is, by its magic bytes: gzip (a .tgz), bzip2, xz, or a tar archive
-    /// ("ustar" at byte 257); nil for anything else.
-    static func archiveKind(_ data: Data) -> String? {
-        if data.starts(with: [0x1F, 0x8B]) { return "a gzip archive (a .tgz or .tar.gz?)" }
-        if data.starts(with: [0x42, 0x5A, 0x68]) { return "a bzip2 archive" }
-        if data.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return "an xz archive" }
-        if data.count >= 262, data.dropFirst(257).prefix(5).elementsEqual("ustar".utf8) { return "a tar archive" }
+    /// The line for a compressed file or a tar archive, known by its magic bytes (gzip, bzip2, xz,
+    /// zstd; "ustar" at byte 257), with the command that unpacks it: `tar` for a name that says tar
+    /// (`.tgz`, `.tar.gz`...), the decompressor for a single file (`main.tf.gz`, `plan.json.gz`).
+    /// nil for anything else.
+    static func archiveMessage(_ data: Data, shown: String) -> String? {
+        let compressors: [(magic: [UInt8], name: String, tar: String, tool: String, suffixes: [String])] = [
+            ([0x1F, 0x8B], "gzip", "tar -xzf", "gunzip -k", [".tgz", ".tar.gz"]),
+            ([0x42, 0x5A, 0x68], "bzip2", "tar -xjf", "bunzip2 -k", [".tbz2", ".tbz", ".tar.bz2"]),
+            ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz", "tar -xJf", "unxz -k", [".txz", ".tar.xz"]),
+            ([0x28, 0xB5, 0x2F, 0xFD], "zstd", "tar --zstd -xf", "unzstd", [".tzst", ".tar.zst"]),
+        ]
+        let name = shown.lowercased()
+        if let compressor = compressors.first(where: { data.starts(with: $0.magic) }) {
+            if compressor.suffixes.contains(where: name.hasSuffix) {
+                return "\(shown): is a \(compressor.name)-compressed tar archive, not Terraform; unpack it (\(compressor.tar) \(shown) -C DIR) and review the directory"
+            }
+            return
+                "\(shown): is \(compressor.name)-compressed, not Terraform text; decompress it (\(compressor.tool) \(shown)) and review what it holds: a .tf file, or a plan's JSON"
+        }
+        if data.count >= 262, data.dropFirst(257).prefix(5).elementsEqual("ustar".utf8) {
+            return "\(shown): is a tar archive, not Terraform; unpack it (tar -xf \(shown) -C DIR) and review the directory"
+        }
         return nil
     }
 

@@ -231,7 +231,7 @@ extension ReviewRuleID {
                 id: self, severities: [.high], category: .correctness,
                 summary: "A private custom domain name is mapped to no API",
                 description:
-                    "A private custom domain name with no aws_api_gateway_base_path_mapping in the code read: API Gateway has no API to send a call by that name to, so every call fails. A mapping that names its domain through a variable, a local value or a module output may be the one, so none is then reported.",
+                    "A private custom domain name with no aws_api_gateway_base_path_mapping in the code read, or whose mapping lacks the domain_name_id that a private domain requires: API Gateway has no API to send a call by that name to, so every call fails. A mapping that names its domain through a variable, a local value or a module output may be the one, so none is then reported.",
                 fix: "Add an aws_api_gateway_base_path_mapping with api_id, stage_name and domain_name_id = <domain>.domain_name_id.")
         }
     }

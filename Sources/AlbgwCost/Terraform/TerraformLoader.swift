@@ -125,6 +125,8 @@ package enum TerraformLoader {
             warnings: values.warnings, declaredWithoutInstances: expander.declaredWithoutInstances.union(siblings.declared),
             declaredLocals: expander.declaredLocals.union(siblings.locals))
         config.failedValidations = expander.failedValidations
+        config.typesDeclaredElsewhere = siblings.resourceTypes
+        config.unreadSiblings = siblings.unread
         return (config, SourceTexts(files: expander.sourceFiles))
     }
 
@@ -135,6 +137,9 @@ package enum TerraformLoader {
         var declared: Set<String> = []
         var locals: Set<String> = []
         var notes: [String] = []
+        /// The resource types they declare, and whether one could not be read (it may declare anything).
+        var resourceTypes: Set<String> = []
+        var unread = false
 
         init() {}
 
@@ -155,7 +160,9 @@ package enum TerraformLoader {
                 for case .block(let block) in file.syntax.body.items {
                     let labels = block.labels
                     switch block.type {
-                    case "resource" where labels.count >= 2: declared.insert("\(labels[0]).\(labels[1])")
+                    case "resource" where labels.count >= 2:
+                        declared.insert("\(labels[0]).\(labels[1])")
+                        resourceTypes.insert(labels[0])
                     case "data" where labels.count >= 2: declared.insert("data.\(labels[0]).\(labels[1])")
                     case "variable" where !labels.isEmpty: declared.insert("var.\(labels[0])")
                     case "module" where !labels.isEmpty: declared.insert("module.\(labels[0])")
@@ -172,6 +179,7 @@ package enum TerraformLoader {
                 )
             }
             if !unread.isEmpty {
+                self.unread = true
                 let one = unread.count == 1
                 notes.append(
                     "\(file)'s directory holds \(unread.joined(separator: ", ")), which could not be read: references to what \(one ? "it declares" : "they declare") may be reported as undeclared"

@@ -481,6 +481,14 @@ package struct TerraformConfiguration: Sendable, Equatable {
     package let providers: [TerraformBlock]
     /// Variables whose values fail a condition of their validation blocks (Terraform's plan fails).
     package var failedValidations: [FailedValidation] = []
+    /// When one file is reviewed on its own: the resource types its directory's other files declare
+    /// (read for their declarations alone), and whether one of them could not be read.
+    package var typesDeclaredElsewhere: Set<String> = []
+    package var unreadSiblings = false
+
+    /// Whether a resource of `type` may be declared where the review does not look: a rule that
+    /// fires on something missing says nothing then.
+    package func mayDeclareElsewhere(_ type: String) -> Bool { unreadSiblings || typesDeclaredElsewhere.contains(type) }
 
     package init(
         files: [String], blocks: [TerraformBlock], givenVariables: Set<String> = [], notes: [String] = [], warnings: [String] = [],
