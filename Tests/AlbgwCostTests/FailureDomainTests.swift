@@ -122,10 +122,13 @@ import Testing
         let withDX = FailureDomainAnalyzer.availability(.albLambda, dx)
         #expect(withDX.terms.map(\.key) == ["route53", "resolver", "alb", "lambda"])
         #expect(withDX.compositePercent == d("0.9999") * d("0.9999") * d("0.9995") * 100)
-        #expect(withDX.missing.count == 1 && withDX.missing[0].hasSuffix("give its figure with --sla directconnect=PERCENT"))
+        #expect(withDX.missing.count == 1 && withDX.missing[0].sentence.hasSuffix("until --sla directconnect=PERCENT gives its figure"))
+        // The comparison table marks the composite as one without Direct Connect.
+        let markdown = CLI.run(["--rps", "50", "--preset", "hybrid", "--hybrid-link", "dx", "--format", "markdown"]).stdout
+        #expect(markdown.contains("| 99.930% (without AWS Direct Connect) |"))
         #expect(findingIDs(.albLambda, dx).first == "single-direct-connect")
         let table = CLI.run(["--rps", "50", "--preset", "hybrid", "--hybrid-link", "dx", "--detail"], environment: ["COLUMNS": "1000"]).stdout
-        #expect(table.contains("AWS Direct Connect is left out: ") && table.contains("so the composite overstates the design"))
+        #expect(table.contains("AWS Direct Connect is left out (its SLA commits") && table.contains("so the composite overstates the design until"))
         #expect(table.contains("Placement: account, regional: Direct Connect connection (one dedicated port); "))
 
         let given = FailureDomainAnalyzer.availability(.albLambda, try scenario("--rps 50 --preset hybrid --hybrid-link dx --sla directconnect=99.9"))

@@ -97,7 +97,9 @@ import Testing
     }
 
     /// The `from` of `moved` and `removed` names an address that is gone on purpose (seen in the public
-    /// terraform-aws-apigateway-v2 module's migrations.tf); the `to` of `moved` must exist.
+    /// terraform-aws-apigateway-v2 module's migrations.tf); terraform plan (1.11.4) also plans a `moved`
+    /// whose `to` no file declares (terraform-aws-eks's karpenter migrations.tf has one), so neither is
+    /// reported, while a reference elsewhere to what is gone still is.
     @Test func movedAndRemovedNameFormerAddresses() throws {
         let former = """
 
@@ -116,8 +118,10 @@ import Testing
             """
         let (_, findings) = try review(try good + former)
         #expect(findings.isEmpty, "\(findings.map(\.message))")
-        let (_, wrong) = try review(try good + former.replacingOccurrences(of: "to   = aws_lambda_function.app", with: "to   = aws_lambda_function.gone"))
-        #expect(wrong.map(\.id) == ["undeclared-reference"] && wrong.first?.message.contains("aws_lambda_function.gone") == true, "\(wrong.map(\.message))")
+        let (_, movedAway) = try review(try good + former.replacingOccurrences(of: "to   = aws_lambda_function.app", with: "to   = aws_lambda_function.gone"))
+        #expect(movedAway.isEmpty, "\(movedAway.map(\.message))")
+        let (_, wrong) = try review(try good + former + "\noutput \"old\" {\n  value = aws_lambda_function.old.arn\n}\n")
+        #expect(wrong.map(\.id) == ["undeclared-reference"] && wrong.first?.message.contains("aws_lambda_function.old") == true, "\(wrong.map(\.message))")
     }
 
     /// `count = length(<endpoint>.subnet_ids)`, the fix the partial-registration finding gives, registers
@@ -993,7 +997,9 @@ import Testing
         #expect(
             ids == [
                 "endpoint-fewer-subnets", "weak-tls-policy", "private-dns", "public-cidr", "deprecated-runtime", "shared-open-security-group", "host-header",
-                "health-check-protocol", "health-check-403", "cname-to-alb",
+                // The health check speaks HTTP to 443: its "200,403" matcher never sees an answer, and
+                // health-check-protocol says why (health-check-403 follows once that is fixed).
+                "health-check-protocol", "cname-to-alb",
             ])
         // The tutorial's record is a CNAME (TTL 300) to the ALB: its queries are billed.
         #expect(recognition.dnsRecord == .cname)
@@ -1031,7 +1037,7 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let terraform = try #require(object["terraform"] as? [String: Any])
         #expect(terraform["design"] as? String == "alb-vpce-apigw-lambda")
-        #expect((terraform["findings"] as? [Any])?.count == 10)
+        #expect((terraform["findings"] as? [Any])?.count == 9)  // the ids of tutorialSeed, each once
     }
 
     @Test(arguments: [
@@ -1396,5 +1402,135 @@ import Testing
             good.replacingOccurrences(of: "private_dns_enabled = false", with: "private_dns_enabled = var.dns") + "\nvariable \"dns\" {\n  type = bool\n}\n")
         #expect(recognition.privateDNS == nil && recognition.optionValues().values["--private-dns"] == nil)
         #expect(recognition.unknowns.contains { $0.contains("private_dns_enabled = var.dns has no known value: pass --private-dns on or off") })
+    }
+}
+
+/// The rules of the endpoint's target group and of the private custom domain, against what a new
+/// user's check tried on them: each case a change to the correct configuration and the findings it
+/// should give (none where the change is still correct, or where the code does not say enough).
+@Suite struct EndpointTargetGroupAndMappingTests {
+    var good: String { get throws { try String(contentsOfFile: "\(TerraformReviewTests.fixtures)/good-private-api.tf", encoding: .utf8) } }
+
+    func ids(_ changes: [(String, String)], append: String = "") throws -> [String] {
+        var text = try good
+        for (from, to) in changes {
+            #expect(text.contains(from), "the change does not apply: \(from)")
+            text = text.replacingOccurrences(of: from, with: to)
+        }
+        return try TerraformReviewTests().review(text + append).1.map(\.id)
+    }
+
+    @Test func targetGroupPorts() throws {
+        // The attachments name 443: the target group's own port does not count.
+        #expect(try ids([("  port        = 443\n  protocol    = \"HTTPS\"", "  port        = 80\n  protocol    = \"HTTPS\"")]) == [])
+        // An attachment with no port registers on the target group's (80): every request fails.
+        #expect(
+            try ids([("  port        = 443\n  protocol    = \"HTTPS\"", "  port        = 80\n  protocol    = \"HTTPS\""), ("  port             = 443\n", "")])
+                == ["target-group-protocol"])
+        let (_, findings) = try TerraformReviewTests().review(
+            try good.replacingOccurrences(of: "  port        = 443\n  protocol    = \"HTTPS\"", with: "  port        = 80\n  protocol    = \"HTTPS\"")
+                .replacingOccurrences(of: "  port             = 443\n", with: ""))
+        #expect(findings.first?.message.hasPrefix("aws_lb_target_group_attachment.endpoint[0] (no port of its own: aws_lb_target_group.endpoint's) sends to port 80") == true)
+    }
+
+    /// The alarm the review reads reaches the analysis (--error-alarms on, from Terraform): its
+    /// failure domains no longer ask for the alarm the code has (found by a new user's check).
+    @Test func theAnalysisKnowsTheAlarm() throws {
+        let path = "\(TerraformReviewTests.fixtures)/good-private-api.tf"
+        let reviewed = CLI.run(["review", path, "--rps", "50", "--detail"], environment: ["COLUMNS": "1000"]).stdout
+        #expect(reviewed.contains("error alarms             aws_cloudwatch_metric_alarm.api_5xx: 5XXError"))
+        #expect(reviewed.contains("--error-alarms               on                                          from Terraform"))
+        #expect(!reviewed.contains("Health checks prove nothing about the API"))
+        // The main command: the finding until the alarms are said to exist.
+        #expect(CLI.run(["--rps", "50", "--detail"]).stdout.contains("Health checks prove nothing about the API"))
+        #expect(!CLI.run(["--rps", "50", "--detail", "--error-alarms", "on"]).stdout.contains("Health checks prove nothing about the API"))
+    }
+
+    /// Only API Gateway's 5XXError and Lambda's Errors, in their namespaces, quiet health-check-403.
+    @Test func theAlarmMustWatchTheAPIOrTheFunction() throws {
+        #expect(try ids([("namespace           = \"AWS/ApiGateway\"", "namespace           = \"AWS/Firehose\"")]) == ["health-check-403"])
+        #expect(try ids([("metric_name         = \"5XXError\"", "metric_name         = \"Errors\""), ("\"AWS/ApiGateway\"", "\"AWS/Lambda\"")]) == [])
+        #expect(try ids([("metric_name         = \"5XXError\"", "metric_name         = \"Latency\"")]) == ["health-check-403"])
+    }
+
+    /// An ECS service's IP target group with a 200-499 matcher is not in front of an endpoint:
+    /// health-check-403 is about API Gateway's answer only. An NLB's TLS target group is checked
+    /// with TCP by default, not HTTP.
+    @Test func targetGroupsNotInFrontOfTheEndpoint() throws {
+        let others = """
+
+            resource "aws_lb_target_group" "ecs" {
+              port        = 8080
+              protocol    = "HTTP"
+              target_type = "ip"
+              vpc_id      = aws_vpc.main.id
+              health_check {
+                matcher = "200-499"
+              }
+            }
+
+            resource "aws_lb_target_group" "nlb" {
+              port        = 443
+              protocol    = "TLS"
+              target_type = "ip"
+              vpc_id      = aws_vpc.main.id
+            }
+
+            """
+        #expect(try ids([], append: others) == [])
+    }
+
+    /// A private domain's mapping needs domain_name_id (AWS CLI create-base-path-mapping: "Required
+    /// for private custom domain names"); one named by a literal while the domain's own name is not
+    /// known may be the one.
+    @Test func mappingsOfAPrivateDomain() throws {
+        #expect(try ids([("  domain_name_id = aws_api_gateway_domain_name.private.domain_name_id\n", "")]) == ["missing-base-path-mapping"])
+        let literal = try ids(
+            [
+                ("domain_name     = \"api.example.com\"", "domain_name     = \"api.${var.zone}\""),
+                ("  domain_name    = aws_api_gateway_domain_name.private.domain_name\n", "  domain_name    = \"api.corp.internal\"\n"),
+                ("  domain_name_id = aws_api_gateway_domain_name.private.domain_name_id\n", "  domain_name_id = \"api.corp.internal+a1b2c3d4e5\"\n"),
+            ], append: "\nvariable \"zone\" {\n  type = string\n}\n")
+        #expect(literal == [])
+    }
+
+    /// Whether a domain is private follows the value of its types when the code makes it known.
+    @Test func privateByValue() throws {
+        let regional = try ids(
+            [("    types = [\"PRIVATE\"]\n  }\n\n  policy", "    types = var.private ? [\"PRIVATE\"] : [\"REGIONAL\"]\n  }\n\n  policy")],
+            append: "\nvariable \"private\" {\n  default = false\n}\n")
+        // A Regional domain needs no access association or mapping rule; the ALB's Host is the low case.
+        #expect(regional == ["host-header"])
+        let viaVariable = try ids(
+            [
+                ("    types = [\"PRIVATE\"]\n  }\n\n  policy", "    types = [var.type]\n  }\n\n  policy"),
+                ("resource \"aws_api_gateway_base_path_mapping\"", "resource \"aws_ssm_parameter\""),
+            ],
+            append: "\nvariable \"type\" {\n  default = \"PRIVATE\"\n}\n")
+        #expect(viaVariable == ["missing-base-path-mapping"])
+    }
+
+    /// One file reviewed on its own: what its directory's other files declare may be the mapping,
+    /// the association or the alarm a rule looks for, so the rules that fire on absence say nothing.
+    @Test func aFileReviewedOnItsOwnHasSiblings() throws {
+        let text = try good
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-siblings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Each of the three resources moved out into a file of its own.
+        var main = text
+        for type in ["aws_api_gateway_base_path_mapping", "aws_cloudwatch_metric_alarm", "aws_api_gateway_domain_name_access_association"] {
+            let start = try #require(main.range(of: "resource \"\(type)\""))
+            let end = try #require(main.range(of: "\n}\n", range: start.upperBound..<main.endIndex))
+            try String(main[start.lowerBound..<end.upperBound]).write(to: directory.appendingPathComponent("\(type).tf"), atomically: true, encoding: .utf8)
+            main.removeSubrange(start.lowerBound..<end.upperBound)
+        }
+        try main.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let alone = CLI.run(["review", directory.appendingPathComponent("main.tf").path, "--format", "sarif"])
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(alone.stdout.utf8)) as? [String: Any])
+        let results = ((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        #expect(results.isEmpty, "\(results.map { $0["ruleId"] ?? "" })")
+        // The directory as a whole: the same, every file read.
+        #expect(CLI.run(["review", directory.path]).stdout.contains("Findings: none"))
     }
 }

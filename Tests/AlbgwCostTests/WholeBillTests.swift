@@ -129,7 +129,7 @@ import Testing
     @Test func optionsForAPartNoDesignHasAreNamed() throws {
         let run = try report("--rps 50 --design alb-lambda --vpce-subnets 1 --apigw-timeout-s 10 --alb-rules 3")
         #expect(
-            run.assumptions.last
+            run.unusedOptions
                 == "Given but unused here: --vpce-subnets, --apigw-timeout-s, for an interface endpoint and API Gateway, which no design analysed has: they change nothing.")
         // WAF on the API of a design without one: named on the one screen, not only in the assumptions.
         let waf = CLI.run(["--rps", "50", "--waf", "api", "--design", "alb-lambda"], environment: ["COLUMNS": "1000"]).stdout
@@ -140,7 +140,22 @@ import Testing
         #expect(try report("--rps 50 --waf alb").unusedOptions == nil)
         #expect(try report("--rps 50 --waf alb --design vpce-apigw-lambda --alb-scheme internal").unusedOptions?.contains("--waf alb, for an ALB") == true)
         // Every design analysed: each option sets a part one of them has.
-        #expect(try !report("--rps 50 --vpce-subnets 1 --apigw-timeout-s 10").assumptions.contains { $0.hasPrefix("Given but unused") })
+        #expect(try report("--rps 50 --vpce-subnets 1 --apigw-timeout-s 10").unusedOptions == nil)
+        // Logs of an API, addresses of an ALB, SLA terms of parts no design here has (found by a new user's check).
+        #expect(
+            try report("--rps 50 --design alb-lambda --apigw-execution-logs info --sla privatelink=99.99,apigw=99.9,alb=99.9").unusedOptions
+                == "Given but unused here: --apigw-execution-logs, --sla apigw=, --sla privatelink=, for API Gateway and an interface endpoint, which no design analysed has: they change nothing."
+        )
+        #expect(try report("--rps 50 --design vpce-apigw-lambda --public-ipv4-per-az 2").unusedOptions?.contains("--public-ipv4-per-az, for an ALB") == true)
+        #expect(
+            try report("--rps 50 --alb-scheme internal --hybrid-link vpn --sla directconnect=99.9").unusedOptions?.contains("--sla directconnect=, for a Direct Connect link")
+                == true)
+        #expect(try report("--rps 50 --alb-scheme internal --hybrid-link dx --sla directconnect=99.9").unusedOptions == nil)
+        // Said in every format that has room: under the table's and the Markdown's summary, and in JSON.
+        let markdown = CLI.run(["--rps", "50", "--design", "alb-lambda", "--apigw-timeout-s", "10", "--format", "markdown"]).stdout
+        #expect(markdown.contains("\nGiven but unused here: --apigw-timeout-s, for API Gateway, which no design analysed has: it changes nothing.\n"))
+        let json = CLI.run(["--rps", "50", "--design", "alb-lambda", "--apigw-timeout-s", "10", "--format", "json"]).stdout
+        #expect(json.contains("\"unusedOptions\": \"Given but unused here: --apigw-timeout-s"))
     }
 
     /// `--waf both`: one regional web ACL protects the ALB and the API stage, so its $5 and its rules

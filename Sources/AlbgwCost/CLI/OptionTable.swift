@@ -79,6 +79,9 @@ package enum OptionTable {
             choices: TargetIPRegistration.allCases.map(\.rawValue)),
         OptionSpec(name: "--private-dns", metavar: "on|off", help: "private DNS on the execute-api endpoint", defaultText: "off", choices: ["on", "off"]),
         OptionSpec(
+            name: "--error-alarms", metavar: "on|off", help: "CloudWatch alarms on API Gateway 5XXError or Lambda Errors exist (review reads them)", defaultText: "off",
+            choices: ["on", "off"]),
+        OptionSpec(
             name: "--dns-record", metavar: "TYPE", help: "alias (queries free) or cname (every query billed, as the tutorial's TTL-300 record)", defaultText: "alias",
             choices: DNSRecordType.allCases.map(\.rawValue)),
         OptionSpec(

@@ -81,6 +81,7 @@ package struct ScenarioOptions: Sendable {
         let targetIPs = TargetIPRegistration(
             rawValue: try reader.choice("--target-ips", key: "targetIPs", default: "lookup", choices: TargetIPRegistration.allCases.map(\.rawValue)))!
         let privateDNS = try reader.choice("--private-dns", key: "privateDNS", default: "off", choices: ["on", "off"]) == "on"
+        let errorAlarms = try reader.choice("--error-alarms", key: "errorAlarms", default: "off", choices: ["on", "off"]) == "on"
         let dnsRecord = DNSRecordType(rawValue: try reader.choice("--dns-record", key: "dnsRecord", default: "alias", choices: DNSRecordType.allCases.map(\.rawValue)))!
         let dnsQueries = try reader.optionalDecimal(
             "--dns-queries-per-month", key: "dnsQueriesPerMonth", defaultText: "one per new client connection", atLeast: 0, max: "100000000000000")
@@ -148,6 +149,7 @@ package struct ScenarioOptions: Sendable {
         }
         scenario.wholeBill = wholeBill
         scenario.topology.dnsRecord = dnsRecord
+        scenario.topology.errorAlarms = errorAlarms
         scenario.workload.dnsQueriesPerMonth = dnsQueries
         scenario.workload.responseStreaming = streaming
         if dnsQueries != nil && dnsRecord == .alias && wholeBill.resolverInboundENIs == 0 {

@@ -35,7 +35,11 @@ package struct LoadBalancer: Component {
         bill.flat(
             "alb.lcu", service, "Load balancer capacity units", quantity: lcu.billed * hours, key: .albLCUHour,
             basis:
-                "max(\(lcu.dimensions.map { "\($0.name) \(Format.quantity($0.lcu))" }.joined(separator: ", "))) = \(Format.quantity(lcu.billed)) LCU per hour (\(lcu.binding.name) bind) x \(hours) h"
+                "max(\(lcu.dimensions.map { "\($0.name) \(Format.quantity($0.lcu))" }.joined(separator: ", "))) = \(Format.quantity(lcu.billed)) LCU per hour (\(lcu.binding.name) bind"
+                + (lcu.binding.name == "processed bytes"
+                    ? ": \(Format.quantity(lcu.processedGBPerHour)) GB an hour, 10^9 bytes per GB, / \(Format.quantity(ALBCapacityUnits.processedGBPerLCU(lcu.target))) GB per LCU"
+                    : "")
+                + ") x \(hours) h"
         )
         let topology = context.topology
         if context.internetFacing {

@@ -220,7 +220,9 @@ package struct PrivateRESTAPI: Component {
                         ? "protect the endpoint from replacement (lifecycle prevent_destroy), share the new id through a parameter both accounts read, or use a private custom domain name with a domain name access association"
                         : "reference the endpoint's id from the policy in the same deployment so a replacement updates both"))
         }
-        if context.hasUpstream(.alb) {
+        // With alarms on the API's and the function's errors (--error-alarms on, or read from
+        // Terraform) the health check need not tell.
+        if context.hasUpstream(.alb) && !context.topology.errorAlarms {
             result.append(
                 Finding(
                     id: "health-check-403", severity: .medium, title: "Health checks prove nothing about the API",

@@ -43,14 +43,14 @@ package enum FailureDomainAnalyzer {
         let keys = design.definition.contexts(scenario).flatMap { context in
             (context.component.slaKey.map { [$0] } ?? []) + context.component.extraSLAKeys(context)
         }
-        var missing: [String] = []
+        var missing: [MissingSLATerm] = []
         let terms = keys.compactMap { key -> SLATerm? in
             guard var term = SLATable.defaults.first(where: { $0.key == key }) else {
                 guard let unsourced = SLATable.unsourced[key] else { return nil }
                 if let override = scenario.slaOverrides[key] {
                     return SLATerm(key: key, service: unsourced.service, percent: override, source: "your figure (--sla \(key)=\(override))", confirmed: true)
                 }
-                missing.append("\(unsourced.service) is left out: \(unsourced.why); give its figure with --sla \(key)=PERCENT")
+                missing.append(MissingSLATerm(key: key, service: unsourced.service, why: unsourced.why))
                 return nil
             }
             if let override = scenario.slaOverrides[key] {

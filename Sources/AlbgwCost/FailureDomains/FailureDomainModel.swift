@@ -79,9 +79,21 @@ package struct Availability: Sendable, Equatable {
     package var singleAZDowntimeMinutesPerMonth: ExactDecimal?
     /// When the design hangs on one AZ and no published single-AZ term applies, why the composite overstates it.
     package var singleAZNote: String? = nil
-    /// Services on the path with no figure (`SLATable.unsourced`), each a sentence: left out of the
-    /// product, which then overstates the design.
-    package var missing: [String] = []
+    /// Services on the path with no figure (`SLATable.unsourced`): left out of the product, which
+    /// then overstates the design.
+    package var missing: [MissingSLATerm] = []
+}
+
+/// A service on a design's path whose SLA figure the tool does not have, and why.
+package struct MissingSLATerm: Sendable, Equatable {
+    package var key: String
+    package var service: String
+    package var why: String
+
+    /// `AWS Direct Connect is left out (why), so the composite overstates the design until --sla KEY=PERCENT gives its figure`
+    package var sentence: String {
+        "\(service) is left out (\(why)), so the composite overstates the design until --sla \(key)=PERCENT gives its figure"
+    }
 }
 
 /// Everything the failure-domain analysis says about one design.

@@ -77,7 +77,7 @@ package enum FailureDomainRenderer {
             text += "; counting the one-AZ dependency at ELB's single-AZ 99.9%: \(Format.fixed(single, places: 3))% = \(Format.fixed(minutes, places: 1)) min"
         }
         if let note = availability.singleAZNote { text += "; \(note)" }
-        for missing in availability.missing { text += "; \(missing), so the composite overstates the design" }
+        for missing in availability.missing { text += "; \(missing.sentence)" }
         return text + ". SLAs are credit thresholds, not measured availability"
     }
 }

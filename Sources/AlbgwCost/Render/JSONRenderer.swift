@@ -59,6 +59,7 @@ package enum JSONRenderer {
         members.append(("terraform", report.terraform.map(ReviewRenderer.json) ?? .null))
         members.append(("missingPrices", .array(report.missingPrices.map(missing))))
         members.append(("assumptions", .array(report.assumptions.map(JSONValue.string))))
+        members.append(("unusedOptions", report.unusedOptions.map(JSONValue.string) ?? .null))
         return .object(members)
     }
 
@@ -250,7 +251,7 @@ package enum JSONRenderer {
                     ("singleAZCompositePercent", number(availability.singleAZCompositePercent)),
                     ("singleAZDowntimeMinutesPerMonth", number(availability.singleAZDowntimeMinutesPerMonth)),
                     ("singleAZNote", availability.singleAZNote.map(JSONValue.string) ?? .null),
-                    ("missing", .array(availability.missing.map(JSONValue.string))),
+                    ("missing", .array(availability.missing.map { .string($0.sentence) })),
                     (
                         "terms",
                         .array(

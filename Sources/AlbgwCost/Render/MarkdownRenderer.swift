@@ -142,10 +142,14 @@ package enum MarkdownRenderer {
                         ? lacking.isEmpty ? "yes" : "yes, but it lacks \(lacking.map(\.rawValue).joined(separator: ", ")) (--needs)"
                         : "**no**: " + design.infeasibleReasons.map(\.summary).joined(separator: "; "))
                 row.append("\(design.hops.count)")
-                row.append(design.isFeasible ? "\(Format.fixed(design.failureDomains.availability.compositePercent, places: 3))%" : "-")
+                // A term left out makes the figure an upper bound: the cell says which.
+                let availability = design.failureDomains.availability
+                let without = availability.missing.isEmpty ? "" : " (without \(availability.missing.map(\.service).joined(separator: ", ")))"
+                row.append(design.isFeasible ? "\(Format.fixed(availability.compositePercent, places: 3))%\(without)" : "-")
                 row.append(design.isFeasible ? design.limits.firstToBind(report.scenario)?.text ?? "-" : design.infeasibleReasons.map(\.limit).joined(separator: "; "))
                 return row
             }, right: shared == nil ? [1, 2, 4, 5] : [1, 2, 3, 5, 6])
+        if let unused = report.unusedOptions { out += "\n\(prose(unused))\n" }
         if let shared { out += "\n\(TableRenderer.sharedText(shared)).\n" }
         for comparison in report.comparisons {
             out +=

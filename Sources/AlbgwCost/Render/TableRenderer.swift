@@ -10,8 +10,7 @@ package enum TableRenderer {
         var out = answer(report) + header(report)
         if let review = report.terraform { out += "\n" + ReviewRenderer.text(review, width: width) }
         out += "\n" + summary(report, width: width)
-        // With --detail the assumptions say it.
-        if !detail, let unused = report.unusedOptions { out += "  \(unused)\n" }
+        if let unused = report.unusedOptions { out += "  \(unused)\n" }
         if report.designs.contains(where: { !$0.warnings.isEmpty }) { out += "\n" + HopsRenderer.warnings(report) }
         if !report.missingPrices.isEmpty { out += "\n" + missing(report) }
         for design in report.designs {

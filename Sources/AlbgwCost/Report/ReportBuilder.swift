@@ -31,8 +31,8 @@ package enum ReportBuilder {
         }
         var report = Report(
             toolVersion: toolVersion, scenario: scenario, prices: book, inputs: inputs, designs: designs,
-            comparisons: comparisons(designs), assumptions: assumptions(for: scenario) + unusedOptions(inputs, scenario: scenario),
-            pricesUsed: pricesUsed, missingPrices: missing.keys.sorted().compactMap { missing[$0] })
+            comparisons: comparisons(designs), assumptions: assumptions(for: scenario), pricesUsed: pricesUsed,
+            missingPrices: missing.keys.sorted().compactMap { missing[$0] })
         report.unusedOptions = unusedOptions(inputs, scenario: scenario).first
         report.shared = shared
         report.recommendation = Recommendation.make(for: report, needs: scenario.needs)
@@ -115,7 +115,9 @@ package enum ReportBuilder {
         ("--vpce-subnets", .interfaceEndpoint, "an interface endpoint"), ("--private-dns", .interfaceEndpoint, "an interface endpoint"),
         ("--registered-targets", .interfaceEndpoint, "an interface endpoint"), ("--target-ips", .interfaceEndpoint, "an interface endpoint"),
         ("--apigw-timeout-s", .restAPI, "API Gateway"), ("--apigw-rps-limit", .restAPI, "API Gateway"), ("--apigw-burst-limit", .restAPI, "API Gateway"),
-        ("--alb-rules", .alb, "an ALB"), ("--alb-idle-timeout-s", .alb, "an ALB"),
+        ("--apigw-execution-logs", .restAPI, "API Gateway"), ("--apigw-execution-log-bytes", .restAPI, "API Gateway"),
+        ("--apigw-access-log-bytes", .restAPI, "API Gateway"),
+        ("--alb-rules", .alb, "an ALB"), ("--alb-idle-timeout-s", .alb, "an ALB"), ("--public-ipv4-per-az", .alb, "an ALB"),
     ]
 
     /// One line naming the options the user gave for a part that no analysed design has
@@ -131,6 +133,18 @@ package enum ReportBuilder {
         }
         if given.contains("--waf"), waf != .none, let part = protected.first, !protected.contains(where: { has.contains($0.0) }) {
             unused.append(("--waf \(waf.rawValue)", part.0, part.1))
+            if given.contains("--waf-rules") { unused.append(("--waf-rules", part.0, part.1)) }
+        }
+        // An SLA term for what no design here crosses.
+        let link = scenario.topology.albScheme == .internal ? scenario.wholeBill.hybridLink : .none
+        let crossed: [String: (Bool, ComponentKind, String)] = [
+            "alb": (has.contains(.alb), .alb, "an ALB"), "privatelink": (has.contains(.interfaceEndpoint), .interfaceEndpoint, "an interface endpoint"),
+            "apigw": (has.contains(.restAPI), .restAPI, "API Gateway"),
+            "resolver": (scenario.wholeBill.resolverInboundENIs > 0 && scenario.topology.albScheme == .internal, .dns, "a Resolver inbound endpoint"),
+            "vpn": (link == .vpn, .link, "a Site-to-Site VPN link"), "directconnect": (link == .dx, .link, "a Direct Connect link"),
+        ]
+        for key in scenario.slaOverrides.keys.sorted() {
+            if let (crosses, part, name) = crossed[key], !crosses { unused.append(("--sla \(key)=", part, name)) }
         }
         guard !unused.isEmpty else { return [] }
         let parts = unused.map(\.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }

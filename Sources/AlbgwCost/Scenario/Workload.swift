@@ -103,6 +103,9 @@ package struct Topology: Sendable, Equatable {
     package var publicIPv4PerAZ: Int = 1
     /// The record clients resolve: an alias (free queries) or a CNAME (every query billed).
     package var dnsRecord: DNSRecordType = .alias
+    /// Whether CloudWatch alarms watch API Gateway's 5XXError or Lambda's Errors: what a health
+    /// check that accepts API Gateway's 403 cannot tell, they do.
+    package var errorAlarms = false
 
     package init(
         region: String, azs: Int, vpceSubnets: Int, albScheme: ALBScheme, accounts: AccountLayout = .single,

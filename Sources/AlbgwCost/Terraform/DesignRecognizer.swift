@@ -41,6 +41,8 @@ package struct Recognition: Sendable, Equatable {
     /// writes `timeout_milliseconds` on an integration: the shortest of the API's integrations.
     package var apigwTimeoutS: String?
     package var dnsRecord: DNSRecordType?
+    /// Whether an alarm watches API Gateway's 5XXError or Lambda's Errors (`--error-alarms on`).
+    package var errorAlarms = false
 
     /// The addresses of the instance's parts, for the checks that concern one instance.
     package var parts = Parts()
@@ -202,6 +204,15 @@ package enum DesignRecognizer {
         }
         accounts(config, front: alb, application: [api] + (function.map { [$0] } ?? []), into: &result)
         commonFacts(inventory, alb: alb, endpoint: endpoint, into: &result)
+        if inventory.alarmsOnErrors {
+            result.errorAlarms = true
+            let alarm = TerraformReview.errorAlarm(config)
+            result.facts.append(
+                .init(
+                    name: "error alarms",
+                    value: alarm.map { "\($0.address): \($0["metric_name"]?.value?.string ?? "a metric query")" } ?? "declared in another file of the directory",
+                    position: alarm?.position))
+        }
         return result
     }
 

@@ -179,7 +179,7 @@ package enum TerraformReview {
                 listeners.contains(where: rewrites) || rewritingRules.contains(where: Self.matchesEveryRequest)
                 || (!rewritingRules.isEmpty && !forwardsToGroup(listeners.flatMap { $0.blocks("default_action") })
                     && !forwardsToGroup(otherRules.flatMap { $0.blocks("action") }))
-            let associated = !inventory.associations.isEmpty
+            let associated = !inventory.associations.isEmpty || config.mayDeclareElsewhere("aws_api_gateway_domain_name_access_association")
             let anyDomain = inventory.hasCustomDomain
             if !rewritesHost && !(associated && !inventory.domains.isEmpty) {
                 add(
@@ -242,28 +242,45 @@ package enum TerraformReview {
                 "\(group.address) forwards \(name) to the execute-api endpoint's ENIs, which serve only HTTPS on 443: every request fails at the ALB",
                 "protocol = \"HTTPS\" and port = 443")
         }
-        // An attachment's port, when it names one, wins over the target group's.
+        // An attachment's port, when it names one, wins over the target group's; one that names none
+        // registers its target on the target group's.
+        let groupPort = group.set("port").flatMap { port in port.value?.string.map { (port: $0, position: port.position, address: group.address) } }
         var ports: [(port: String, position: SourcePosition, address: String)] = []
         let attachments = inventory.attachments(to: group)
         for attachment in attachments {
-            if let port = attachment.set("port"), let value = port.value?.string { ports.append((value, port.position, attachment.address)) }
+            if let port = attachment.set("port") {
+                if let value = port.value?.string { ports.append((value, port.position, attachment.address)) }
+            } else if let groupPort {
+                ports.append((groupPort.port, groupPort.position, "\(attachment.address) (no port of its own: \(group.address)'s)"))
+            }
         }
-        if attachments.allSatisfy({ $0.set("port") == nil }), let port = group.set("port"), let value = port.value?.string {
-            ports.append((value, port.position, group.address))
-        }
+        if attachments.isEmpty, let groupPort { ports.append(groupPort) }
         if let wrong = ports.first(where: { $0.port != "443" }) {
             add(
                 .targetGroupProtocol, .high, wrong.position,
-                "\(wrong.address) sends to port \(wrong.port) of the execute-api endpoint's ENIs, which listen only on 443: every request fails at the ALB",
+                "\(wrong.address) sends to port \(wrong.port) of the execute-api endpoint's ENIs, which listen only on 443: every request \(ports.allSatisfy { $0.port != "443" } ? "fails" : "to that ENI fails") at the ALB",
                 "port = 443")
         }
+        // The health check (an IP target group's cannot be turned off). Unset, the protocol is HTTP and
+        // the matcher 200; an HTTP check of 443 fails before any answer (health-check-protocol says so).
         let check = group.blocks("health_check").first
-        if check?.set("enabled")?.value?.bool == false { return }
-        // Unset, the protocol is HTTP (an HTTP check of 443 is health-check-protocol's) and the matcher 200.
-        let checkProtocol = check?.set("protocol")
-        guard checkProtocol == nil || ["HTTP", "HTTPS"].contains(checkProtocol?.value?.string?.uppercased() ?? "") else { return }
+        let checkProtocol = check?.set("protocol")?.value?.string?.uppercased() ?? (check?.set("protocol") == nil ? "HTTP" : nil)
+        let writtenPort = check?.set("port")?.value?.string
+        let port = writtenPort == nil || writtenPort == "traffic-port" ? group.set("port")?.value?.string : writtenPort
+        guard checkProtocol == "HTTPS" || (checkProtocol == "HTTP" && port != "443") else { return }
         let matcher = check?.set("matcher")
-        guard let value = matcher == nil ? "200" : matcher?.value?.string, !accepts403(value) else { return }
+        guard let value = matcher == nil ? "200" : matcher?.value?.string else { return }
+        if accepts403(value) {
+            // A check that accepts 403 proves nothing beyond the endpoint: said unless an alarm watches
+            // API Gateway's 5XXError or Lambda's Errors.
+            if !inventory.alarmsOnErrors, let written = matcher {
+                add(
+                    .healthCheck403, .low, written.position,
+                    "\(group.address)'s matcher \"\(value)\" accepts 403, which API Gateway returns to every health check: a healthy target proves nothing about the API or the function, and no alarm here watches their errors",
+                    "keep the matcher (it is needed) but add an aws_cloudwatch_metric_alarm on API Gateway 5XXError or Lambda Errors, and run a synthetic request through the ALB")
+            }
+            return
+        }
         add(
             .healthCheckMatcher, .medium, matcher?.position ?? check?.position ?? group.position,
             (matcher == nil
@@ -280,7 +297,7 @@ package enum TerraformReview {
         // and a policy that lets that endpoint in (a new one denies everything).
         for domain in inventory.domains {
             let associations = inventory.accessAssociations(of: domain)
-            if associations.isEmpty {
+            if associations.isEmpty && !config.mayDeclareElsewhere("aws_api_gateway_domain_name_access_association") {
                 add(
                     .missingAccessAssociation, .high, domain.position,
                     "\(domain.address) is a private custom domain name without a domain name access association: no VPC endpoint can invoke it, so every call by that name fails",
@@ -298,21 +315,37 @@ package enum TerraformReview {
                     "access_association_source = aws_vpc_endpoint.<execute-api endpoint>.id")
             }
             // A domain mapped to no API. A mapping names it by reference or by its name; one that names
-            // its domain through a variable, a local value or a module output may be its mapping, and
-            // then nothing is said.
+            // its domain through a variable, a local value or a module output, or by a name while this
+            // domain's is not known, may be its mapping, and then nothing is said. A private domain's
+            // mapping needs its domain_name_id (AWS CLI create-base-path-mapping: "Required for private
+            // custom domain names").
             let name = domain["domain_name"]?.value?.string
-            let mapped =
-                !inventory.mappings(of: domain).isEmpty
-                || inventory.mappings.contains { mapping in
-                    if let name, mapping["domain_name"]?.value?.string == name { return true }
-                    let written = ["domain_name", "domain_name_id"].compactMap { mapping[$0] }
-                    return written.contains { !$0.references.isEmpty } && !written.contains { $0.references.contains { $0.resourceType == "aws_api_gateway_domain_name" } }
+            let byReference = inventory.mappings(of: domain)
+            let named =
+                byReference
+                + inventory.mappings.filter { mapping in
+                    name != nil && mapping["domain_name"]?.value?.string == name && !byReference.contains { $0 === mapping }
                 }
-            if !mapped {
+            let maybe = inventory.mappings.contains { mapping in
+                let written = ["domain_name", "domain_name_id"].compactMap { mapping[$0] }
+                if written.contains(where: { !$0.references.isEmpty }),
+                    !written.contains(where: { $0.references.contains { $0.resourceType == "aws_api_gateway_domain_name" } })
+                {
+                    return true
+                }
+                return name == nil && mapping["domain_name"].map { $0.references.isEmpty } == true
+            }
+            if named.isEmpty && !maybe && !config.mayDeclareElsewhere("aws_api_gateway_base_path_mapping") {
                 add(
                     .missingBasePathMapping, .high, domain.position,
                     "\(domain.address) is mapped to no API (no aws_api_gateway_base_path_mapping names it): every call by that name fails, as API Gateway has no API to send it to",
                     "add an aws_api_gateway_base_path_mapping with api_id, stage_name and domain_name_id = \(domain.address).domain_name_id")
+            }
+            for mapping in named where mapping.set("domain_name_id") == nil {
+                add(
+                    .missingBasePathMapping, .high, mapping["domain_name"]?.position ?? mapping.position,
+                    "\(mapping.address) maps \(domain.address) without its domain_name_id, which a private custom domain name requires: the apply fails and the domain stays mapped to no API",
+                    "domain_name_id = \(domain.address).domain_name_id")
             }
             let endpoint = inventory.associatedEndpoint(of: domain, anyType: true) ?? inventory.apiEndpoints.first
             guard let policy = domain["policy"] else {
@@ -391,13 +424,9 @@ package enum TerraformReview {
                     "move to the newest runtime of the same language in the Lambda runtimes table" + (name.hasPrefix("python") ? " (python3.13, say)" : ""))
             }
         }
-        // Health checks of the endpoint target group. One that accepts 403 proves nothing beyond the
-        // endpoint: said unless an alarm watches API Gateway's 5XXError or Lambda's Errors.
-        let alarmsOnErrors = config.resources("aws_cloudwatch_metric_alarm").contains { alarm in
-            let metrics = [alarm["metric_name"]] + alarm.blocks("metric_query").flatMap { $0.blocks("metric") }.map { $0["metric_name"] }
-            return metrics.contains { ["5XXError", "Errors"].contains($0?.value?.string ?? "") }
-        }
-        for group in inventory.targetGroups where group["target_type"]?.value?.string == "ip" {
+        // Health checks of IP target groups of an ALB (HTTP or HTTPS; an NLB's TCP or TLS target group
+        // is checked with TCP by default): HTTP to a TLS port fails.
+        for group in inventory.targetGroups where group["target_type"]?.value?.string == "ip" && Self.isALBTargetGroup(group) {
             // Unset, the protocol is HTTP and the port the traffic port, the target group's own (the
             // provider's health_check defaults, AWS's too); a plan or a state says so outright.
             let check = group.blocks("health_check").first
@@ -423,13 +452,6 @@ package enum TerraformReview {
                 add(
                     .healthCheckProtocol, .medium, check?["port"]?.position ?? healthProtocol?.position ?? check?.position ?? group.position, message,
                     check == nil ? "a health_check block with protocol = \"HTTPS\"" : "protocol = \"HTTPS\" in the health_check block")
-            }
-            guard let check else { continue }
-            if let matcher = check["matcher"]?.value?.string, accepts403(matcher), !alarmsOnErrors {
-                add(
-                    .healthCheck403, .low, check["matcher"]!.position,
-                    "\(group.address)'s matcher \"\(matcher)\" accepts 403, which API Gateway returns to every health check: a healthy target proves nothing about the API or the function, and no alarm here watches their errors",
-                    "keep the matcher (it is needed) but add an aws_cloudwatch_metric_alarm on API Gateway 5XXError or Lambda Errors, and run a synthetic request through the ALB")
             }
         }
         // The resource policy's aws:SourceVpce must name the endpoint.
@@ -481,7 +503,8 @@ package enum TerraformReview {
         var found: [ReviewFinding] = []
         // Each expression's own references; what a variable or an output stands for is checked where
         // it is written. The `from` of a `moved` or `removed` block names what no longer exists: that
-        // is its point. Local values first: a reference a local value writes is reported there, not
+        // is its point; a `moved` block's `to` need not exist either (terraform plan 1.11.4 plans a
+        // `to` that no file declares, found by a new user's check), so `moved` blocks are not read. Local values first: a reference a local value writes is reported there, not
         // at the blocks that read the local value.
         var reported: Set<String> = []
         // Expressions and references are read in place, by index: a copy of each would take a
@@ -535,7 +558,7 @@ package enum TerraformReview {
             }
             for nested in block.blocks { check(nested, in: top, scoped: scoped, formerAddress: formerAddress) }
         }
-        for block in config.blocks.filter({ $0.kind == "locals" }) + config.blocks.filter({ $0.kind != "locals" }) {
+        for block in config.blocks.filter({ $0.kind == "locals" }) + config.blocks.filter({ $0.kind != "locals" && $0.kind != "moved" }) {
             check(block, in: block, scoped: scoped(block), formerAddress: block.kind == "moved" || block.kind == "removed" ? block["from"]?.position : nil)
         }
         return found
@@ -566,6 +589,33 @@ package enum TerraformReview {
         case .list(let items)?: return items.contains(.string("0.0.0.0/0"))
         default: return false
         }
+    }
+
+    /// Whether an alarm watches API Gateway's 5XXError or Lambda's Errors (in its namespace, when the
+    /// code names one), or may, in a file not read.
+    static func alarmsOnErrors(_ config: TerraformConfiguration) -> Bool {
+        config.mayDeclareElsewhere("aws_cloudwatch_metric_alarm") || errorAlarm(config) != nil
+    }
+
+    /// The first alarm on API Gateway's 5XXError or Lambda's Errors the code declares.
+    static func errorAlarm(_ config: TerraformConfiguration) -> TerraformBlock? {
+        let watched = ["5XXError": "AWS/ApiGateway", "Errors": "AWS/Lambda"]
+        func watches(_ metric: TerraformBlock) -> Bool {
+            guard let name = metric["metric_name"]?.value?.string, let namespace = watched[name] else { return false }
+            guard let written = metric["namespace"] else { return true }
+            return written.value?.string.map { $0 == namespace } ?? true
+        }
+        return config.resources("aws_cloudwatch_metric_alarm").first { alarm in
+            watches(alarm) || alarm.blocks("metric_query").flatMap { $0.blocks("metric") }.contains(where: watches)
+        }
+    }
+
+    /// Whether a target group is an ALB's: its protocol HTTP or HTTPS, or not written (what the
+    /// provider leaves unset for an ALB's IP target group is decided by the listener).
+    static func isALBTargetGroup(_ group: TerraformBlock) -> Bool {
+        guard let written = group.set("protocol") else { return true }
+        guard let name = written.value?.string?.uppercased() else { return true }
+        return name == "HTTP" || name == "HTTPS"
     }
 
     static func covers443(_ rule: TerraformBlock) -> Bool {

@@ -76,6 +76,7 @@ extension Recognition {
         if let albIdleTimeoutS { values["--alb-idle-timeout-s"] = "\(albIdleTimeoutS)" }
         if let apigwTimeoutS { values["--apigw-timeout-s"] = apigwTimeoutS }
         if let dnsRecord { values["--dns-record"] = dnsRecord.rawValue }
+        if errorAlarms { values["--error-alarms"] = "on" }
         return (values, notes)
     }
 }
