@@ -156,6 +156,7 @@ import Testing
         #expect(markdown.contains("\nGiven but unused here: --apigw-timeout-s, for API Gateway, which no design analysed has: it changes nothing.\n"))
         let json = CLI.run(["--rps", "50", "--design", "alb-lambda", "--apigw-timeout-s", "10", "--format", "json"]).stdout
         #expect(json.contains("\"unusedOptions\": \"Given but unused here: --apigw-timeout-s"))
+        #expect(CLI.run(["hops", "--rps", "50", "--design", "alb-lambda", "--apigw-timeout-s", "10"]).stdout.contains("\nGiven but unused here: --apigw-timeout-s"))
     }
 
     /// `--waf both`: one regional web ACL protects the ALB and the API stage, so its $5 and its rules

@@ -6,6 +6,7 @@ package enum HopsRenderer {
     /// `albgw-cost hops`: the request path of each design in full, then limits and warnings.
     package static func render(_ report: Report, width: Int = TextWrap.defaultWidth) -> String {
         var out = TableRenderer.answer(report) + TableRenderer.header(report)
+        if let unused = report.unusedOptions { out += "\n\(unused)\n" }
         for design in report.designs { out += "\n" + path(design, report: report) }
         out += "\n" + limits(report, width: width)
         out += "\n" + (report.designs.contains { !$0.warnings.isEmpty } ? warnings(report) : "Warnings\n  none: the workload is within every limit above.\n")
