@@ -580,11 +580,11 @@ import Testing
         ([0x1F, 0x8B, 0x08, 0x00] as [UInt8], "project.tgz", "project.tgz: is a gzip-compressed tar archive, not Terraform; unpack it (tar -xzf project.tgz -C DIR)"),
         (Array(repeating: 0, count: 257) + Array("ustar\u{0}00".utf8) + Array(repeating: 0, count: 100), "project.tar", "project.tar: is a tar archive, not Terraform"),
         // One compressed file is decompressed, not untarred (found by a new user's check).
-        ([0x42, 0x5A, 0x68, 0x39], "main.tf.bz2", "main.tf.bz2: is bzip2-compressed, not Terraform text; decompress it (bunzip2 -k main.tf.bz2)"),
-        ([0x1F, 0x8B, 0x08, 0x00], "plan.json.gz", "plan.json.gz: is gzip-compressed, not Terraform text; decompress it (gunzip -k plan.json.gz)"),
+        ([0x42, 0x5A, 0x68, 0x39], "main.tf.bz2", "main.tf.bz2: is bzip2-compressed, not Terraform text; decompress it (bunzip2 -c main.tf.bz2 > main.tf)"),
+        ([0x1F, 0x8B, 0x08, 0x00], "plan.json.gz", "plan.json.gz: is gzip-compressed, not Terraform text; decompress it (gunzip -c plan.json.gz > plan.json)"),
         ([0x28, 0xB5, 0x2F, 0xFD, 0x00], "project.tar.zst", "project.tar.zst: is a zstd-compressed tar archive, not Terraform; unpack it (tar --zstd -xf"),
         // Named .tf, read as HCL: the same line.
-        ([0x1F, 0x8B, 0x08, 0x00], "weird.tf", "weird.tf: is gzip-compressed, not Terraform text"),
+        ([0x1F, 0x8B, 0x08, 0x00], "weird.tf", "weird.tf: is gzip-compressed, not Terraform text; decompress it (gunzip -c weird.tf > FILE)"),
     ])
     func archivesAreNamed(bytes: [UInt8], name: String, message: String) throws {
         let path = try write("", as: name)

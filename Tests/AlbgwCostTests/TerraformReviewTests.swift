@@ -14,6 +14,15 @@ import Testing
     }
 
     /// Writes `text` as main.tf in a new directory and reviews it.
+    /// `text` as main.tf of a directory of its own, loaded.
+    func config(_ text: String) throws -> TerraformConfiguration {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-tf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try text.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        return try TerraformLoader.load(directory.path, variables: [:])
+    }
+
     func review(_ text: String) throws -> (Recognition, [ReviewFinding]) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-tf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -1430,7 +1439,9 @@ import Testing
         let (_, findings) = try TerraformReviewTests().review(
             try good.replacingOccurrences(of: "  port        = 443\n  protocol    = \"HTTPS\"", with: "  port        = 80\n  protocol    = \"HTTPS\"")
                 .replacingOccurrences(of: "  port             = 443\n", with: ""))
-        #expect(findings.first?.message.hasPrefix("aws_lb_target_group_attachment.endpoint[0] (no port of its own: aws_lb_target_group.endpoint's) sends to port 80") == true)
+        #expect(
+            findings.first?.message.hasPrefix("aws_lb_target_group_attachment.endpoint[0] (no port of its own: aws_lb_target_group.endpoint's) (and 1 more) sends to port 80")
+                == true, "\(findings.map(\.message))")
     }
 
     /// The alarm the review reads reaches the analysis (--error-alarms on, from Terraform): its
@@ -1492,6 +1503,91 @@ import Testing
                 ("  domain_name_id = aws_api_gateway_domain_name.private.domain_name_id\n", "  domain_name_id = \"api.corp.internal+a1b2c3d4e5\"\n"),
             ], append: "\nvariable \"zone\" {\n  type = string\n}\n")
         #expect(literal == [])
+    }
+
+    /// An ECS service's IP target group behind the same ALB is not the endpoint's: the group whose
+    /// attachments register the endpoint's ENIs is (found by a new user's check: it was taken for a
+    /// second design with four false findings). Alone behind an ALB, a group an ECS service
+    /// registers into is no endpoint's either.
+    @Test func anotherIPTargetGroupIsNotTheEndpoints() throws {
+        let ecs = """
+
+            resource "aws_lb_target_group" "ecs" {
+              port        = 8080
+              protocol    = "HTTP"
+              target_type = "ip"
+              vpc_id      = aws_vpc.main.id
+              health_check {
+                matcher = "200-499"
+              }
+            }
+
+            resource "aws_lb_listener_rule" "ecs" {
+              listener_arn = aws_lb_listener.https.arn
+              action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.ecs.arn
+              }
+              condition {
+                path_pattern {
+                  values = ["/app/*"]
+                }
+              }
+            }
+
+            """
+        let (recognition, findings) = try TerraformReviewTests().review(try good + ecs)
+        #expect(findings.isEmpty, "\(findings.map(\.message))")
+        #expect(recognition.parts.targetGroup == "aws_lb_target_group.endpoint")
+        let config = try TerraformReviewTests().config(try good + ecs)
+        #expect(DesignRecognizer.recognizeAll(config).count == 1)
+        // The endpoint's group gone, only the ECS service's is left behind the ALB: no design through the endpoint.
+        let service = "\nresource \"aws_ecs_service\" \"app\" {\n  load_balancer {\n    target_group_arn = aws_lb_target_group.ecs.arn\n  }\n}\n"
+        let alone = try TerraformReviewTests().config(
+            (try good + ecs + service).replacingOccurrences(
+                of: "target_group_arn = aws_lb_target_group.endpoint.arn\n  }\n}", with: "target_group_arn = aws_lb_target_group.ecs.arn\n  }\n}"
+            )
+            .replacingOccurrences(of: "resource \"aws_lb_target_group_attachment\"", with: "resource \"aws_ssm_parameter\""))
+        #expect(!DesignRecognizer.recognizeAll(alone).contains { $0.design == .albVpceApigwLambda })
+    }
+
+    /// The alarm is the configuration's: every instance's analysis gets --error-alarms on. An alarm
+    /// without a namespace is no metric alarm AWS takes, so it quiets nothing.
+    @Test func theAlarmReachesEveryInstance() throws {
+        let second = """
+
+            resource "aws_lb" "fn" {
+              internal = true
+              subnets  = [aws_subnet.a.id, aws_subnet.b.id]
+            }
+
+            resource "aws_lb_target_group" "fn" {
+              target_type = "lambda"
+            }
+
+            resource "aws_lb_listener" "fn" {
+              load_balancer_arn = aws_lb.fn.arn
+              port              = 80
+              protocol          = "HTTP"
+              default_action {
+                type             = "forward"
+                target_group_arn = aws_lb_target_group.fn.arn
+              }
+            }
+
+            """
+        let designs = DesignRecognizer.recognizeAll(try TerraformReviewTests().config(try good + second))
+        #expect(designs.count == 2 && designs.allSatisfy { $0.errorAlarms && $0.optionValues().values["--error-alarms"] == "on" })
+        #expect(try ids([("  namespace           = \"AWS/ApiGateway\"\n", "")]) == ["health-check-403"])
+    }
+
+    /// A domain whose type the code does not say is neither private nor Regional: nothing is said of
+    /// the Host header on a guess.
+    @Test func aDomainOfUnknownTypeIsNotJudged() throws {
+        #expect(
+            try ids(
+                [("    types = [\"PRIVATE\"]\n  }\n\n  policy", "    types = [var.t]\n  }\n\n  policy")], append: "\nvariable \"t\" {\n  type = string\n}\n"
+            ) == [])
     }
 
     /// Whether a domain is private follows the value of its types when the code makes it known.

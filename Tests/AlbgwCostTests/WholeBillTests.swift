@@ -156,6 +156,10 @@ import Testing
         #expect(markdown.contains("\nGiven but unused here: --apigw-timeout-s, for API Gateway, which no design analysed has: it changes nothing.\n"))
         let json = CLI.run(["--rps", "50", "--design", "alb-lambda", "--apigw-timeout-s", "10", "--format", "json"]).stdout
         #expect(json.contains("\"unusedOptions\": \"Given but unused here: --apigw-timeout-s"))
+        #expect(
+            try report("--rps 50 --design vpce-apigw-lambda --alb-scheme internal --registered-targets 1 --error-alarms on").unusedOptions
+                == "Given but unused here: --registered-targets, --error-alarms, for an ALB's target group of endpoint IPs and an ALB's health checks of API Gateway, which no design analysed has: they change nothing."
+        )
         #expect(CLI.run(["hops", "--rps", "50", "--design", "alb-lambda", "--apigw-timeout-s", "10"]).stdout.contains("\nGiven but unused here: --apigw-timeout-s"))
     }
 

@@ -95,7 +95,8 @@ package enum OptionTable {
     package static let limits: [OptionSpec] = [
         OptionSpec(name: "--alb-idle-timeout-s", metavar: "N", help: "ALB idle timeout, 1 to 4000", defaultText: "60"),
         OptionSpec(name: "--apigw-timeout-s", metavar: "N", help: "API Gateway integration timeout, 0.05 to 300 (above 29 on request)", defaultText: "29"),
-        OptionSpec(name: "--lambda-timeout-s", metavar: "N", help: "the function's timeout, up to 900", defaultText: "900"),
+        OptionSpec(
+            name: "--lambda-timeout-s", metavar: "N", help: "the function's timeout, up to 900 (AWS creates functions with 3; assumed set to the maximum)", defaultText: "900"),
         OptionSpec(name: "--apigw-rps-limit", metavar: "N", help: "API Gateway account throttle per region", defaultText: "10000"),
         OptionSpec(name: "--apigw-burst-limit", metavar: "N", help: "API Gateway account burst per region", defaultText: "5000"),
         OptionSpec(name: "--lambda-concurrency", metavar: "N", help: "Lambda concurrent executions per region", defaultText: "1000"),

@@ -113,7 +113,7 @@ package enum ReportBuilder {
     /// Options that set a part none of the analysed designs has, by the part they set.
     static let optionParts: [(option: String, part: ComponentKind, name: String)] = [
         ("--vpce-subnets", .interfaceEndpoint, "an interface endpoint"), ("--private-dns", .interfaceEndpoint, "an interface endpoint"),
-        ("--registered-targets", .interfaceEndpoint, "an interface endpoint"), ("--target-ips", .interfaceEndpoint, "an interface endpoint"),
+        ("--apigw-cache-gb", .restAPI, "API Gateway"),
         ("--apigw-timeout-s", .restAPI, "API Gateway"), ("--apigw-rps-limit", .restAPI, "API Gateway"), ("--apigw-burst-limit", .restAPI, "API Gateway"),
         ("--apigw-execution-logs", .restAPI, "API Gateway"), ("--apigw-execution-log-bytes", .restAPI, "API Gateway"),
         ("--apigw-access-log-bytes", .restAPI, "API Gateway"),
@@ -135,6 +135,14 @@ package enum ReportBuilder {
             unused.append(("--waf \(waf.rawValue)", part.0, part.1))
             if given.contains("--waf-rules") { unused.append(("--waf-rules", part.0, part.1)) }
         }
+        // What needs an ALB in front of the endpoint (its target group) or of API Gateway (its health checks).
+        func chains(_ kinds: ComponentKind...) -> Bool {
+            scenario.designs.contains { design in kinds.allSatisfy { kind in design.definition.chain.contains { $0.kind == kind } } }
+        }
+        for option in ["--registered-targets", "--target-ips"] where given.contains(option) && !chains(.alb, .interfaceEndpoint) {
+            unused.append((option, .interfaceEndpoint, "an ALB's target group of endpoint IPs"))
+        }
+        if given.contains("--error-alarms") && !chains(.alb, .restAPI) { unused.append(("--error-alarms", .restAPI, "an ALB's health checks of API Gateway")) }
         // An SLA term for what no design here crosses.
         let link = scenario.topology.albScheme == .internal ? scenario.wholeBill.hybridLink : .none
         let crossed: [String: (Bool, ComponentKind, String)] = [

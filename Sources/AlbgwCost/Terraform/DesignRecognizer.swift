@@ -110,8 +110,16 @@ package enum DesignRecognizer {
             let lambdaGroups = groups.filter { $0["target_type"]?.value?.string == "lambda" }
             let ipGroups = groups.filter { $0["target_type"]?.value?.string == "ip" }
             var matched = false
-            for group in ipGroups {
-                guard let endpoint = inventory.endpoint(behind: group), let api = inventory.api(reachedThrough: endpoint) else { continue }
+            // A group whose attachments register an endpoint's IPs is that endpoint's; only when none of
+            // the ALB's groups does is one whose targets the code does not say taken for it (IPs typed
+            // in, passed in), and never one an ECS service registers into.
+            let traced = ipGroups.compactMap { group in inventory.endpoint(registeredIn: group).map { (group, $0) } }
+            let candidates =
+                !traced.isEmpty
+                ? traced
+                : ipGroups.filter { !inventory.registeredByService($0) }.prefix(inventory.endpoints.isEmpty ? 0 : 1).map { ($0, inventory.endpoints[0]) }
+            for (group, endpoint) in candidates {
+                guard let api = inventory.api(reachedThrough: endpoint) else { continue }
                 claimedEndpoints.insert(endpoint.address)
                 designs.append(albToEndpoint(inventory, alb: alb, group: group, endpoint: endpoint, api: api))
                 matched = true
@@ -154,8 +162,18 @@ package enum DesignRecognizer {
             commonFacts(inventory, alb: inventory.albs.first, endpoint: inventory.endpoints.first, into: &none)
             return ([none], unknowns)
         }
+        // Alarms on the API's and the function's errors are the configuration's: every instance's analysis knows them.
+        let alarm = inventory.alarmsOnErrors ? TerraformReview.errorAlarm(config) : nil
         let located = designs.map { design in
             var result = design
+            if inventory.alarmsOnErrors {
+                result.errorAlarms = true
+                result.facts.append(
+                    .init(
+                        name: "error alarms",
+                        value: alarm.map { "\($0.address): \($0["metric_name"]?.value?.string ?? "a metric query")" } ?? "declared in another file of the directory",
+                        position: alarm?.position))
+            }
             // A design whose front names a provider alias (provider = aws.eu) is in that provider's region.
             if let aliased = aliasRegion(of: design, config: inventory.config) {
                 result.region = aliased.region
@@ -204,15 +222,6 @@ package enum DesignRecognizer {
         }
         accounts(config, front: alb, application: [api] + (function.map { [$0] } ?? []), into: &result)
         commonFacts(inventory, alb: alb, endpoint: endpoint, into: &result)
-        if inventory.alarmsOnErrors {
-            result.errorAlarms = true
-            let alarm = TerraformReview.errorAlarm(config)
-            result.facts.append(
-                .init(
-                    name: "error alarms",
-                    value: alarm.map { "\($0.address): \($0["metric_name"]?.value?.string ?? "a metric query")" } ?? "declared in another file of the directory",
-                    position: alarm?.position))
-        }
         return result
     }
 
@@ -268,7 +277,10 @@ package enum DesignRecognizer {
         let otherALB = inventory.albs.first
         result.explanation =
             "\(domain.address) is a private custom domain name (endpoint type PRIVATE) of the private REST API \(api.address), reached through \(endpoint.address) (execute-api, Interface)"
-            + (associations.isEmpty ? " but no domain name access association" : " by \(associations[0].address)")
+            + (associations.isEmpty
+                ? (config.mayDeclareElsewhere("aws_api_gateway_domain_name_access_association")
+                    ? " with a domain name access association declared in another file, not read" : " but no domain name access association")
+                : " by \(associations[0].address)")
             + (otherALB.map { "; \($0.address) does not forward to the endpoint" } ?? "; no ALB is declared")
             + (function == nil ? "; \(integrated(inventory)), so the function's defaults (128 MB, x86_64) apply" : "")
         lambdaFacts(function, into: &result)
@@ -280,7 +292,9 @@ package enum DesignRecognizer {
         result.facts.append(
             .init(
                 name: "access association",
-                value: associations.isEmpty ? "none" : associations.map { "\($0.address): \($0["access_association_source"]?.text ?? "no source")" }.joined(separator: "; "),
+                value: associations.isEmpty
+                    ? (config.mayDeclareElsewhere("aws_api_gateway_domain_name_access_association") ? "declared in another file of the directory" : "none")
+                    : associations.map { "\($0.address): \($0["access_association_source"]?.text ?? "no source")" }.joined(separator: "; "),
                 position: associations.first?.position ?? domain.position))
         endpointSubnets(endpoint, config: config, named: true, into: &result)
         privateDNSFact(endpoint, into: &result)

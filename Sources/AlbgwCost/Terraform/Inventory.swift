@@ -24,6 +24,8 @@ package final class Inventory {
     let records: [TerraformBlock]
     let vpcs: [TerraformBlock]
     let hasCustomDomain: Bool
+    /// Whether a custom domain name's endpoint type is not known from the code.
+    let domainTypeUnknown: Bool
 
     /// `blocks` indexed by the targets (`aws_lb.x`, `module.m.aws_lb.this`) their attribute refers to.
     struct Referrers {
@@ -104,6 +106,7 @@ package final class Inventory {
         let allDomains = config.resources("aws_api_gateway_domain_name")
         hasCustomDomain = !allDomains.isEmpty
         domains = allDomains.filter(Self.isPrivate)
+        domainTypeUnknown = allDomains.contains { Self.privacy($0) == nil }
         integrations = config.resources("aws_api_gateway_integration")
         associations = config.resources("aws_api_gateway_domain_name_access_association")
         mappings = config.resources("aws_api_gateway_base_path_mapping")
@@ -153,12 +156,23 @@ package final class Inventory {
     /// Whether an API or a domain name's endpoint type is PRIVATE: by the value of `types` when the
     /// code makes it known (`var.private ? ["PRIVATE"] : ["REGIONAL"]` with private false is not),
     /// else by its text (a plan's value known after apply, a variable with no value).
-    static func isPrivate(_ block: TerraformBlock) -> Bool {
-        block.blocks("endpoint_configuration").contains { configuration in
-            guard let types = configuration["types"] else { return false }
-            if let items = types.value?.list, !items.contains(.unknown) { return items.contains { $0.string?.uppercased() == "PRIVATE" } }
-            return types.text.containsBytes("PRIVATE")
+    static func isPrivate(_ block: TerraformBlock) -> Bool { privacy(block) == true }
+
+    /// Whether the endpoint type is PRIVATE; nil when the code does not say (`types = [var.t]` with no
+    /// value): such a domain is neither judged private nor taken for a Regional one.
+    static func privacy(_ block: TerraformBlock) -> Bool? {
+        var unknown = false
+        for configuration in block.blocks("endpoint_configuration") {
+            guard let types = configuration["types"] else { continue }
+            if let items = types.value?.list, !items.contains(.unknown) {
+                if items.contains(where: { $0.string == "PRIVATE" }) { return true }
+            } else if types.text.containsBytes("PRIVATE") {
+                return true
+            } else {
+                unknown = true
+            }
         }
+        return unknown ? nil : false
     }
 
     func referenced(_ expression: TerraformExpression?, in index: Index) -> TerraformBlock? {
@@ -221,9 +235,9 @@ package final class Inventory {
 
     func rules(of listener: TerraformBlock) -> [TerraformBlock] { rulesOfListener.referring(to: listener, through: "listener_arn") }
 
-    /// The execute-api endpoint whose IPs `group` holds: named by its attachments (directly or through
-    /// a data "aws_network_interface"); with nothing named, the first one.
-    func endpoint(behind group: TerraformBlock) -> TerraformBlock? {
+    /// The execute-api endpoint whose IPs `group` holds, as its attachments name it (directly or
+    /// through a data "aws_network_interface"); nil when they name none.
+    func endpoint(registeredIn group: TerraformBlock) -> TerraformBlock? {
         guard !endpoints.isEmpty else { return nil }
         for attachment in attachments(to: group) {
             guard let target = attachment["target_id"] else { continue }
@@ -235,7 +249,14 @@ package final class Inventory {
                 }
             }
         }
-        return endpoints.first
+        return nil
+    }
+
+    /// Whether an ECS service registers its tasks into `group` (its load_balancer's target_group_arn).
+    func registeredByService(_ group: TerraformBlock) -> Bool {
+        config.resources("aws_ecs_service").contains { service in
+            service.blocks("load_balancer").contains { $0["target_group_arn"]?.refers(to: group) == true }
+        }
     }
 
     /// The private REST API reached through `endpoint`: the one whose policy names it, else the first.

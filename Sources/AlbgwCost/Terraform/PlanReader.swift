@@ -132,19 +132,22 @@ enum PlanReader {
     /// (`.tgz`, `.tar.gz`...), the decompressor for a single file (`main.tf.gz`, `plan.json.gz`).
     /// nil for anything else.
     static func archiveMessage(_ data: Data, shown: String) -> String? {
-        let compressors: [(magic: [UInt8], name: String, tar: String, tool: String, suffixes: [String])] = [
-            ([0x1F, 0x8B], "gzip", "tar -xzf", "gunzip -k", [".tgz", ".tar.gz"]),
-            ([0x42, 0x5A, 0x68], "bzip2", "tar -xjf", "bunzip2 -k", [".tbz2", ".tbz", ".tar.bz2"]),
-            ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz", "tar -xJf", "unxz -k", [".txz", ".tar.xz"]),
-            ([0x28, 0xB5, 0x2F, 0xFD], "zstd", "tar --zstd -xf", "unzstd", [".tzst", ".tar.zst"]),
+        let compressors: [(magic: [UInt8], name: String, tar: String, tool: String, suffix: String, tarSuffixes: [String])] = [
+            ([0x1F, 0x8B], "gzip", "tar -xzf", "gunzip -c", ".gz", [".tgz", ".tar.gz"]),
+            ([0x42, 0x5A, 0x68], "bzip2", "tar -xjf", "bunzip2 -c", ".bz2", [".tbz2", ".tbz", ".tar.bz2"]),
+            ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz", "tar -xJf", "unxz -c", ".xz", [".txz", ".tar.xz"]),
+            ([0x28, 0xB5, 0x2F, 0xFD], "zstd", "tar --zstd -xf", "unzstd -c", ".zst", [".tzst", ".tar.zst"]),
         ]
         let name = shown.lowercased()
         if let compressor = compressors.first(where: { data.starts(with: $0.magic) }) {
-            if compressor.suffixes.contains(where: name.hasSuffix) {
-                return "\(shown): is a \(compressor.name)-compressed tar archive, not Terraform; unpack it (\(compressor.tar) \(shown) -C DIR) and review the directory"
+            let article = compressor.name == "xz" ? "an" : "a"
+            if compressor.tarSuffixes.contains(where: name.hasSuffix) {
+                return "\(shown): is \(article) \(compressor.name)-compressed tar archive, not Terraform; unpack it (\(compressor.tar) \(shown) -C DIR) and review the directory"
             }
+            // Written to standard output, the command works whatever the file is called.
+            let output = name.hasSuffix(compressor.suffix) ? String(shown.dropLast(compressor.suffix.count)) : "FILE"
             return
-                "\(shown): is \(compressor.name)-compressed, not Terraform text; decompress it (\(compressor.tool) \(shown)) and review what it holds: a .tf file, or a plan's JSON"
+                "\(shown): is \(compressor.name)-compressed, not Terraform text; decompress it (\(compressor.tool) \(shown) > \(output)) and review what it holds: a .tf file, or a plan's JSON"
         }
         if data.count >= 262, data.dropFirst(257).prefix(5).elementsEqual("ustar".utf8) {
             return "\(shown): is a tar archive, not Terraform; unpack it (tar -xf \(shown) -C DIR) and review the directory"

@@ -181,7 +181,8 @@ package enum TerraformReview {
                     && !forwardsToGroup(otherRules.flatMap { $0.blocks("action") }))
             let associated = !inventory.associations.isEmpty || config.mayDeclareElsewhere("aws_api_gateway_domain_name_access_association")
             let anyDomain = inventory.hasCustomDomain
-            if !rewritesHost && !(associated && !inventory.domains.isEmpty) {
+            // A domain whose type the code does not say may be the private one: not judged.
+            if !rewritesHost && !(associated && !inventory.domains.isEmpty) && !(associated && inventory.domainTypeUnknown) {
                 add(
                     .hostHeader, anyDomain ? .low : .high, alb.position,
                     anyDomain
@@ -255,10 +256,12 @@ package enum TerraformReview {
             }
         }
         if attachments.isEmpty, let groupPort { ports.append(groupPort) }
-        if let wrong = ports.first(where: { $0.port != "443" }) {
+        let wrongPorts = ports.filter { $0.port != "443" }
+        if let wrong = wrongPorts.first {
+            let others = wrongPorts.count > 1 ? " (and \(wrongPorts.count - 1) more)" : ""
             add(
                 .targetGroupProtocol, .high, wrong.position,
-                "\(wrong.address) sends to port \(wrong.port) of the execute-api endpoint's ENIs, which listen only on 443: every request \(ports.allSatisfy { $0.port != "443" } ? "fails" : "to that ENI fails") at the ALB",
+                "\(wrong.address)\(others) sends to port \(wrong.port) of the execute-api endpoint's ENIs, which listen only on 443: every request \(ports.allSatisfy { $0.port != "443" } ? "fails" : "to that ENI fails") at the ALB",
                 "port = 443")
         }
         // The health check (an IP target group's cannot be turned off). Unset, the protocol is HTTP and
@@ -287,7 +290,8 @@ package enum TerraformReview {
                 ? "\(group.address)'s health check \(check == nil ? "is AWS's default, which expects" : "sets no matcher, so it expects AWS's default,") 200"
                 : "\(group.address)'s health check matcher \"\(value)\" does not accept 403")
                 + ", but API Gateway answers 403 to every health check through the endpoint: every ENI looks unhealthy, and the ALB, failing open, keeps sending requests to one that has failed",
-            "matcher = \"200,403\" in the health_check block\(check == nil ? " (add one, with protocol = \"HTTPS\")" : ""); alarm on API Gateway 5XXError and Lambda Errors, as the check only proves the endpoint answers"
+            "matcher = \"200,403\" in the health_check block\(check == nil ? " (add one, with protocol = \"HTTPS\")" : "")"
+                + (inventory.alarmsOnErrors ? "" : "; alarm on API Gateway 5XXError and Lambda Errors, as the check only proves the endpoint answers")
         )
     }
 
@@ -602,7 +606,8 @@ package enum TerraformReview {
         let watched = ["5XXError": "AWS/ApiGateway", "Errors": "AWS/Lambda"]
         func watches(_ metric: TerraformBlock) -> Bool {
             guard let name = metric["metric_name"]?.value?.string, let namespace = watched[name] else { return false }
-            guard let written = metric["namespace"] else { return true }
+            // A metric alarm needs its namespace; one the code does not make known may be right.
+            guard let written = metric["namespace"] else { return false }
             return written.value?.string.map { $0 == namespace } ?? true
         }
         return config.resources("aws_cloudwatch_metric_alarm").first { alarm in
