@@ -254,10 +254,12 @@ package final class Inventory {
 
     /// Whether an ECS service registers its tasks into `group` (its load_balancer's target_group_arn).
     func registeredByService(_ group: TerraformBlock) -> Bool {
-        config.resources("aws_ecs_service").contains { service in
+        servicesRegistering.referring(to: group).contains { service in
             service.blocks("load_balancer").contains { $0["target_group_arn"]?.refers(to: group) == true }
         }
     }
+    /// ECS services indexed by what their expressions refer to, built when first asked.
+    private lazy var servicesRegistering = Referrers(config.resources("aws_ecs_service"), attributes: nil)
 
     /// The private REST API reached through `endpoint`: the one whose policy names it, else the first.
     func api(reachedThrough endpoint: TerraformBlock) -> TerraformBlock? {
