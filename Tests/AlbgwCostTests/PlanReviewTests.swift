@@ -592,8 +592,24 @@ import Testing
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let result = CLI.run(["review", path])
         #expect(result.exitCode == 65 && result.stdout.isEmpty)
-        #expect(result.stderr.contains(message), "\(result.stderr)")
+        // The file is named by the path given, so that the command runs where the review was asked for.
+        let directory = (path as NSString).deletingLastPathComponent + "/"
+        #expect(result.stderr.hasPrefix("albgw-cost: error: " + directory), "\(result.stderr)")
+        #expect(result.stderr.replacingOccurrences(of: directory, with: "").contains(message), "\(result.stderr)")
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+    }
+
+    /// A directory that holds only an archive says so, and how to read it.
+    @Test func aDirectoryWithOnlyAnArchiveNamesIt() throws {
+        let path = try write("", as: "project.tgz")
+        defer { remove(path) }
+        try Data([0x1F, 0x8B, 0x08, 0x00]).write(to: URL(fileURLWithPath: path))
+        let directory = (path as NSString).deletingLastPathComponent
+        let result = CLI.run(["review", directory])
+        #expect(result.exitCode == 66)
+        #expect(
+            result.stderr.contains("holds no .tf or .tf.json files, but project.tgz, which may hold them: unpack it and review what it holds (albgw-cost review \(path) says how)"),
+            "\(result.stderr)")
     }
 
     /// A directory that holds a plan's JSON and no .tf files: the file to give is named.

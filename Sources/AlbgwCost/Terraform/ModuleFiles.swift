@@ -132,7 +132,7 @@ enum ModuleFiles {
         let text: String = try {
             let data = try contents(of: path, wanted: wanted)
             // A compressed or archived file named .tf: said as such, not as invalid UTF-8.
-            if let message = PlanReader.archiveMessage(data, shown: HCLError.excerpt(display, limit: 200)) { throw TerraformLoader.LoadError.parse(message) }
+            if let message = PlanReader.archiveMessage(data, shown: HCLError.excerpt(path, limit: 200)) { throw TerraformLoader.LoadError.parse(message) }
             return try HCLAdapter.text(data, file: display)
         }()
         guard let ahead else { return SourceFile(display: display, syntax: try HCLAdapter.parse(text, file: display), jsonLines: nil) }

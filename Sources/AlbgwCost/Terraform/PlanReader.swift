@@ -84,7 +84,8 @@ enum PlanReader {
                 "\(shown): is a binary plan file; review its JSON instead: terraform show -json \(shown) > \(output), then albgw-cost review \(output)")
         }
         // Other archives users hand over for a project: named, with what to do instead.
-        if let message = archiveMessage(data, shown: shown) { throw TerraformLoader.LoadError.parse(message) }
+        // Named by the path given, so that the command it suggests runs where the review was asked for.
+        if let message = archiveMessage(data, shown: HCLError.excerpt(path, limit: 200)) { throw TerraformLoader.LoadError.parse(message) }
         // Windows PowerShell's `>` writes UTF-16 with a byte-order mark: read it as the text it is.
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             guard let text = String(data: data, encoding: .utf16) else {

@@ -11,7 +11,7 @@ package enum TerraformLoader {
         case notFound(String)
         case variableFileNotFound(String)
         /// A directory without configuration; the plan or state JSON files it holds, if any.
-        case noTerraformFiles(String, json: [String] = [])
+        case noTerraformFiles(String, json: [String] = [], archives: [String] = [])
         case notRegularFile(String, what: String, wanted: String)
         case linkLoop(String)
         case danglingLink(String, target: String)
@@ -26,10 +26,12 @@ package enum TerraformLoader {
             switch self {
             case .notFound(let path): "'\(Self.shown(path))' does not exist; give a .tf file, a directory of them, or a plan's JSON (terraform show -json)"
             case .variableFileNotFound(let path): "--var-file '\(Self.shown(path))' does not exist; give the path of a .tfvars or .tfvars.json file"
-            case .noTerraformFiles(let path, let json):
-                json.isEmpty
-                    ? "'\(Self.shown(path))' holds no .tf or .tf.json files; give the directory of the root module"
-                    : "'\(Self.shown(path))' holds no .tf or .tf.json files; a plan's or a state's JSON is reviewed as a file: albgw-cost review \(Self.shown((path as NSString).appendingPathComponent(json[0])))"
+            case .noTerraformFiles(let path, let json, let archives):
+                !json.isEmpty
+                    ? "'\(Self.shown(path))' holds no .tf or .tf.json files; a plan's or a state's JSON is reviewed as a file: albgw-cost review \(Self.shown((path as NSString).appendingPathComponent(json[0])))"
+                    : !archives.isEmpty
+                        ? "'\(Self.shown(path))' holds no .tf or .tf.json files, but \(Self.shown(archives[0]))\(archives.count > 1 ? " and \(archives.count - 1) more" : ""), which may hold them: unpack it and review what it holds (albgw-cost review \(Self.shown((path as NSString).appendingPathComponent(archives[0]))) says how)"
+                        : "'\(Self.shown(path))' holds no .tf or .tf.json files; give the directory of the root module"
             case .notRegularFile(let path, let what, let wanted): "'\(Self.shown(path))' is not a regular file (\(what)); give \(wanted)"
             case .linkLoop(let path): "'\(Self.shown(path))' is a symbolic link loop; fix or remove the link"
             case .danglingLink(let path, let target): "'\(Self.shown(path))' is a symbolic link to '\(Self.shown(target))', which does not exist; fix or remove the link"
@@ -97,7 +99,11 @@ package enum TerraformLoader {
                 let json = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { name in
                     name.hasSuffix(".json") && (name.lowercased().contains("plan") || name.lowercased().contains("state"))
                 }.sorted()
-                throw LoadError.noTerraformFiles(path, json: json)
+                // Archives and compressed files, by name: what a project is often handed over as.
+                let archives = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { name in
+                    [".tgz", ".tar", ".gz", ".bz2", ".xz", ".zst", ".zip", ".tbz2", ".txz"].contains { name.lowercased().hasSuffix($0) }
+                }.sorted()
+                throw LoadError.noTerraformFiles(path, json: json, archives: archives)
             }
         } else if let plan = try PlanReader.load(path, variablesGiven: !inputs.given.isEmpty) {
             return (plan, SourceTexts(files: []))
