@@ -107,8 +107,9 @@ import Testing
         if consequence != nil { #expect(warning?.fix.hasSuffix("(each AZ carries at most 100 Gbps)") == (rps > 1_000_000)) }
     }
 
-    /// The way out follows the topology: every ENI registered first, then a subnet in each AZ, and
-    /// with one in each of the six AZs an endpoint takes, a second endpoint (not "more subnets").
+    /// The way out follows the topology: every ENI registered first, then a subnet in each of the
+    /// ALB's AZs, then another AZ for both (a subnet in an AZ the ALB lacks carries nothing), and with
+    /// one in each of the six AZs an endpoint takes, a second endpoint (not "more subnets").
     @Test func endpointBandwidthWayOutFollowsTheTopology() {
         func fix(_ topology: (inout Topology) -> Void) -> String? {
             var scenario = scenario(.albVpceApigwLambda)
@@ -117,8 +118,22 @@ import Testing
             topology(&scenario.topology)
             return HopModel.warnings(for: .albVpceApigwLambda, in: scenario).first { $0.id == "endpoint-bandwidth" }?.fix
         }
-        #expect(fix { $0.registeredTargets = 1 } == "register every ENI IP (the target group holds 1 of 2); place the endpoint in more subnets, one per AZ, and register their IPs")
-        #expect(fix { _ in } == "place the endpoint in more subnets, one per AZ, and register their IPs")
+        #expect(
+            fix { $0.registeredTargets = 1 }
+                == "register every ENI IP (the target group holds 1 of 2); add an AZ to the ALB (--azs 3, if the region has one) and a subnet of the endpoint in it, and register its IP"
+        )
+        #expect(fix { _ in } == "add an AZ to the ALB (--azs 3, if the region has one) and a subnet of the endpoint in it, and register its IP")
+        #expect(
+            fix {
+                $0.vpceSubnets = 1
+                $0.registeredTargets = 1
+            } == "place the endpoint in more subnets, one per AZ of the ALB, and register their IPs")
+        #expect(
+            fix {
+                $0.azs = 3
+                $0.vpceSubnets = 3
+                $0.registeredTargets = 3
+            } == "add an AZ to the ALB (--azs 4, if the region has one) and a subnet of the endpoint in it, and register its IP")
         #expect(
             fix {
                 $0.azs = 6

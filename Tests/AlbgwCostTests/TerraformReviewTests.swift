@@ -13,7 +13,6 @@ import Testing
         try TerraformLoader.load("\(Self.seeds)/\(seed)", variables: variables)
     }
 
-    /// Writes `text` as main.tf in a new directory and reviews it.
     /// `text` as main.tf of a directory of its own, loaded.
     func config(_ text: String) throws -> TerraformConfiguration {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-tf-\(UUID().uuidString)")
@@ -23,6 +22,7 @@ import Testing
         return try TerraformLoader.load(directory.path, variables: [:])
     }
 
+    /// Writes `text` as main.tf in a new directory and reviews it.
     func review(_ text: String) throws -> (Recognition, [ReviewFinding]) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-tf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -1613,9 +1613,10 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-siblings-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        // Each of the three resources moved out into a file of its own.
+        // Each of the four resources moved out into a file of its own (the domain too: the Host header
+        // rule then has nothing here to judge).
         var main = text
-        for type in ["aws_api_gateway_base_path_mapping", "aws_cloudwatch_metric_alarm", "aws_api_gateway_domain_name_access_association"] {
+        for type in ["aws_api_gateway_base_path_mapping", "aws_cloudwatch_metric_alarm", "aws_api_gateway_domain_name_access_association", "aws_api_gateway_domain_name"] {
             let start = try #require(main.range(of: "resource \"\(type)\""))
             let end = try #require(main.range(of: "\n}\n", range: start.upperBound..<main.endIndex))
             try String(main[start.lowerBound..<end.upperBound]).write(to: directory.appendingPathComponent("\(type).tf"), atomically: true, encoding: .utf8)
@@ -1628,5 +1629,54 @@ import Testing
         #expect(results.isEmpty, "\(results.map { $0["ruleId"] ?? "" })")
         // The directory as a whole: the same, every file read.
         #expect(CLI.run(["review", directory.path]).stdout.contains("Findings: none"))
+        // An alarm that another file may declare is an unknown, not a fact: the analysis keeps its finding.
+        let analysed = CLI.run(["review", directory.appendingPathComponent("main.tf").path, "--rps", "50", "--detail"], environment: ["COLUMNS": "1000"]).stdout
+        #expect(analysed.contains("an alarm on API Gateway 5XXError or Lambda Errors may be declared in another file of the directory"))
+        #expect(!analysed.contains("--error-alarms               on"))
+    }
+
+    /// A sibling that calls a module may declare anything: the rules that fire on absence stay quiet.
+    @Test func aSiblingModuleMayDeclareTheAlarm() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-siblings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("alarms"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var main = try good
+        let start = try #require(main.range(of: "resource \"aws_cloudwatch_metric_alarm\""))
+        let end = try #require(main.range(of: "\n}\n", range: start.upperBound..<main.endIndex))
+        main.removeSubrange(start.lowerBound..<end.upperBound)
+        try main.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        try "module \"alarms\" {\n  source = \"./alarms\"\n}\n".write(to: directory.appendingPathComponent("alarms.tf"), atomically: true, encoding: .utf8)
+        try "variable \"x\" {\n  default = 1\n}\n".write(to: directory.appendingPathComponent("alarms/main.tf"), atomically: true, encoding: .utf8)
+        let alone = CLI.run(["review", directory.appendingPathComponent("main.tf").path])
+        #expect(alone.stdout.contains("Findings: none"), "\(alone.stdout)")
+        // Reviewed with its directory, the module is read: no alarm anywhere, and the rule says so.
+        #expect(CLI.run(["review", directory.path]).stdout.contains("no alarm here watches their errors"))
+    }
+
+    /// A health check of another port never reaches API Gateway, whatever its matcher.
+    @Test func aHealthCheckOfAnotherPort() throws {
+        #expect(try ids([("    port     = \"443\"\n    path", "    port     = \"8443\"\n    path")]) == ["target-group-protocol"])
+    }
+
+    /// A Regional domain of the same name as the private one, mapped by that name: the mapping is not
+    /// taken for the private domain's (AWS lets a public and a private custom domain share a name).
+    @Test func aRegionalDomainOfTheSameName() throws {
+        let regional = """
+
+            resource "aws_api_gateway_domain_name" "public" {
+              domain_name              = "api.example.com"
+              regional_certificate_arn = aws_acm_certificate.cert.arn
+              endpoint_configuration {
+                types = ["REGIONAL"]
+              }
+            }
+
+            resource "aws_api_gateway_base_path_mapping" "public" {
+              api_id      = aws_api_gateway_rest_api.private.id
+              domain_name = "api.example.com"
+            }
+
+            """
+        #expect(try ids([], append: regional) == [])
     }
 }

@@ -133,7 +133,14 @@ package struct InterfaceEndpoint: Component {
             steps.append("register every ENI IP (the target group holds \(topology.registeredTargets) of \(topology.vpceSubnets))")
         }
         if topology.vpceSubnets < Self.maxSubnets {
-            steps.append("place the endpoint in more subnets, one per AZ" + (behindALB ? ", and register their IPs" : ""))
+            // Behind an ALB a new subnet carries traffic only in an AZ the ALB has: with one in each
+            // of them, the ALB needs another AZ first (if the region has one).
+            if behindALB && topology.vpceSubnets >= topology.azs {
+                steps.append(
+                    "add an AZ to the ALB (--azs \(topology.azs + 1), if the region has one) and a subnet of the endpoint in it, and register its IP")
+            } else {
+                steps.append("place the endpoint in more subnets, one per AZ" + (behindALB ? " of the ALB, and register their IPs" : ""))
+            }
         } else {
             steps.append(
                 "the endpoint already has a subnet in \(Self.maxSubnets) AZs, the most it takes: spread the traffic over a second execute-api endpoint"

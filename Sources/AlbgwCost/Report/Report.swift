@@ -122,8 +122,8 @@ package struct Report: Sendable, Equatable {
     package var missingPrices: [MissingPrice]
     /// Which design to choose; nil unless two or more designs were analysed.
     package var recommendation: Recommendation? = nil
-    /// The options given for a part no analysed design has, as a sentence (also the last assumption);
-    /// nil when every option given counts.
+    /// The options given for a part no analysed design has, as a sentence; nil when every option
+    /// given counts.
     package var unusedOptions: String? = nil
     /// What every feasible design pays alike; nil unless two or more are feasible.
     package var shared: SharedCosts? = nil

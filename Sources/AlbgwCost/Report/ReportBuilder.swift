@@ -33,7 +33,7 @@ package enum ReportBuilder {
             toolVersion: toolVersion, scenario: scenario, prices: book, inputs: inputs, designs: designs,
             comparisons: comparisons(designs), assumptions: assumptions(for: scenario), pricesUsed: pricesUsed,
             missingPrices: missing.keys.sorted().compactMap { missing[$0] })
-        report.unusedOptions = unusedOptions(inputs, scenario: scenario).first
+        report.unusedOptions = unusedOptions(inputs, scenario: scenario)
         report.shared = shared
         report.recommendation = Recommendation.make(for: report, needs: scenario.needs)
         return report
@@ -122,7 +122,7 @@ package enum ReportBuilder {
 
     /// One line naming the options the user gave for a part that no analysed design has
     /// (`--design alb-lambda --apigw-timeout-s 10`): they change nothing, and the reader should know.
-    static func unusedOptions(_ inputs: [ReportInput], scenario: Scenario) -> [String] {
+    static func unusedOptions(_ inputs: [ReportInput], scenario: Scenario) -> String? {
         let has = Set(scenario.designs.flatMap { $0.definition.chain.map(\.kind) })
         let given = Set(inputs.filter { $0.source == .given }.map(\.option))
         var unused = optionParts.filter { given.contains($0.option) && !has.contains($0.part) }
@@ -154,11 +154,10 @@ package enum ReportBuilder {
         for key in scenario.slaOverrides.keys.sorted() {
             if let (crosses, part, name) = crossed[key], !crosses { unused.append(("--sla \(key)=", part, name)) }
         }
-        guard !unused.isEmpty else { return [] }
+        guard !unused.isEmpty else { return nil }
         let parts = unused.map(\.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        return [
+        return
             "Given but unused here: \(unused.map(\.option).joined(separator: ", ")), for \(parts.joined(separator: " and ")), which no design analysed has: \(unused.count == 1 ? "it changes" : "they change") nothing."
-        ]
     }
 
     /// The conventions of what the bill covers beyond the request path, and what it leaves out.

@@ -162,17 +162,19 @@ package enum DesignRecognizer {
             commonFacts(inventory, alb: inventory.albs.first, endpoint: inventory.endpoints.first, into: &none)
             return ([none], unknowns)
         }
-        // Alarms on the API's and the function's errors are the configuration's: every instance's analysis knows them.
-        let alarm = inventory.alarmsOnErrors ? TerraformReview.errorAlarm(config) : nil
+        // Alarms on the API's and the function's errors are the configuration's: every instance's
+        // analysis knows one the code declares; one that another file may declare is an unknown.
+        let alarm = inventory.errorAlarm
+        if alarm == nil && inventory.alarmsOnErrors {
+            unknowns.append(
+                "an alarm on API Gateway 5XXError or Lambda Errors may be declared in another file of the directory: pass --error-alarms on if one is")
+        }
         let located = designs.map { design in
             var result = design
-            if inventory.alarmsOnErrors {
+            if let alarm {
                 result.errorAlarms = true
                 result.facts.append(
-                    .init(
-                        name: "error alarms",
-                        value: alarm.map { "\($0.address): \($0["metric_name"]?.value?.string ?? "a metric query")" } ?? "declared in another file of the directory",
-                        position: alarm?.position))
+                    .init(name: "error alarms", value: "\(alarm.address): \(alarm["metric_name"]?.value?.string ?? "a metric query")", position: alarm.position))
             }
             // A design whose front names a provider alias (provider = aws.eu) is in that provider's region.
             if let aliased = aliasRegion(of: design, config: inventory.config) {
@@ -279,7 +281,7 @@ package enum DesignRecognizer {
             "\(domain.address) is a private custom domain name (endpoint type PRIVATE) of the private REST API \(api.address), reached through \(endpoint.address) (execute-api, Interface)"
             + (associations.isEmpty
                 ? (config.mayDeclareElsewhere("aws_api_gateway_domain_name_access_association")
-                    ? " with a domain name access association declared in another file, not read" : " but no domain name access association")
+                    ? " with a domain name access association that another file of the directory may declare" : " but no domain name access association")
                 : " by \(associations[0].address)")
             + (otherALB.map { "; \($0.address) does not forward to the endpoint" } ?? "; no ALB is declared")
             + (function == nil ? "; \(integrated(inventory)), so the function's defaults (128 MB, x86_64) apply" : "")
@@ -293,7 +295,7 @@ package enum DesignRecognizer {
             .init(
                 name: "access association",
                 value: associations.isEmpty
-                    ? (config.mayDeclareElsewhere("aws_api_gateway_domain_name_access_association") ? "declared in another file of the directory" : "none")
+                    ? (config.mayDeclareElsewhere("aws_api_gateway_domain_name_access_association") ? "none here; another file of the directory may declare one" : "none")
                     : associations.map { "\($0.address): \($0["access_association_source"]?.text ?? "no source")" }.joined(separator: "; "),
                 position: associations.first?.position ?? domain.position))
         endpointSubnets(endpoint, config: config, named: true, into: &result)

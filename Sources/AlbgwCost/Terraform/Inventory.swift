@@ -74,8 +74,11 @@ package final class Inventory {
         return order
     }()
     private var groupCache: [String: [TerraformBlock]] = [:]
-    /// Whether an alarm watches API Gateway's 5XXError or Lambda's Errors, worked out once.
-    private(set) lazy var alarmsOnErrors: Bool = TerraformReview.alarmsOnErrors(config)
+    /// The first alarm on API Gateway's 5XXError or Lambda's Errors the code declares, looked for once.
+    private(set) lazy var errorAlarm: TerraformBlock? = TerraformReview.errorAlarm(config)
+    /// Whether such an alarm is declared, or may be, in a file not read: what quiets a rule that asks
+    /// for one. Only a declared one (`errorAlarm`) reaches the analysis.
+    var alarmsOnErrors: Bool { errorAlarm != nil || config.mayDeclareElsewhere("aws_cloudwatch_metric_alarm") }
 
     /// Whether an endpoint's service is execute-api: its service_name says so as written or as worked
     /// out, or names a `data "aws_vpc_endpoint_service"` whose service is execute-api (terraform-aws-vpc's
@@ -152,7 +155,6 @@ package final class Inventory {
     /// The private REST API with this address, if it is one.
     func privateAPI(address: String) -> TerraformBlock? { privateAPIsByAddress[address] }
 
-    /// An API or a custom domain name whose endpoint configuration says PRIVATE.
     /// Whether an API or a domain name's endpoint type is PRIVATE: by the value of `types` when the
     /// code makes it known (`var.private ? ["PRIVATE"] : ["REGIONAL"]` with private false is not),
     /// else by its text (a plan's value known after apply, a variable with no value).

@@ -140,18 +140,21 @@ enum PlanReader {
             ([0x28, 0xB5, 0x2F, 0xFD], "zstd", "tar --zstd -xf", "unzstd -c", ".zst", [".tzst", ".tar.zst"]),
         ]
         let name = shown.lowercased()
+        let quoted = ShellWords.quoted(shown)
         if let compressor = compressors.first(where: { data.starts(with: $0.magic) }) {
             let article = compressor.name == "xz" ? "an" : "a"
             if compressor.tarSuffixes.contains(where: name.hasSuffix) {
-                return "\(shown): is \(article) \(compressor.name)-compressed tar archive, not Terraform; unpack it (\(compressor.tar) \(shown) -C DIR) and review the directory"
+                return "\(shown): is \(article) \(compressor.name)-compressed tar archive, not Terraform; unpack it (\(compressor.tar) \(quoted) -C DIR) and review the directory"
             }
-            // Written to standard output, the command works whatever the file is called.
-            let output = name.hasSuffix(compressor.suffix) ? String(shown.dropLast(compressor.suffix.count)) : "FILE"
+            // Written to standard output, the command works whatever the file is called; it never
+            // names a file that exists as its output.
+            let stripped = name.hasSuffix(compressor.suffix) ? String(shown.dropLast(compressor.suffix.count)) : nil
+            let output = stripped.flatMap { FileManager.default.fileExists(atPath: $0) ? nil : ShellWords.quoted($0) } ?? "FILE"
             return
-                "\(shown): is \(compressor.name)-compressed, not Terraform text; decompress it (\(compressor.tool) \(shown) > \(output)) and review what it holds: a .tf file, or a plan's JSON"
+                "\(shown): is \(compressor.name)-compressed, not Terraform text; decompress it (\(compressor.tool) \(quoted) > \(output)) and review what it holds: a .tf file, or a plan's JSON"
         }
         if data.count >= 262, data.dropFirst(257).prefix(5).elementsEqual("ustar".utf8) {
-            return "\(shown): is a tar archive, not Terraform; unpack it (tar -xf \(shown) -C DIR) and review the directory"
+            return "\(shown): is a tar archive, not Terraform; unpack it (tar -xf \(quoted) -C DIR) and review the directory"
         }
         return nil
     }

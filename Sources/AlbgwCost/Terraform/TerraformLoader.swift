@@ -171,7 +171,10 @@ package enum TerraformLoader {
                         resourceTypes.insert(labels[0])
                     case "data" where labels.count >= 2: declared.insert("data.\(labels[0]).\(labels[1])")
                     case "variable" where !labels.isEmpty: declared.insert("var.\(labels[0])")
-                    case "module" where !labels.isEmpty: declared.insert("module.\(labels[0])")
+                    case "module" where !labels.isEmpty:
+                        declared.insert("module.\(labels[0])")
+                        // What a module declares is not read here: it may declare anything.
+                        self.unread = true
                     case "locals": for case .attribute(let attribute) in block.body.items { locals.insert("local.\(attribute.name)") }
                     default: break
                     }

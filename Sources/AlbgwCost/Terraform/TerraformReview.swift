@@ -182,7 +182,8 @@ package enum TerraformReview {
             let associated = !inventory.associations.isEmpty || config.mayDeclareElsewhere("aws_api_gateway_domain_name_access_association")
             let anyDomain = inventory.hasCustomDomain
             // A domain whose type the code does not say may be the private one: not judged.
-            if !rewritesHost && !(associated && !inventory.domains.isEmpty) && !(associated && inventory.domainTypeUnknown) {
+            let domainElsewhere = config.mayDeclareElsewhere("aws_api_gateway_domain_name")
+            if !rewritesHost && !(associated && (!inventory.domains.isEmpty || inventory.domainTypeUnknown || domainElsewhere)) {
                 add(
                     .hostHeader, anyDomain ? .low : .high, alb.position,
                     anyDomain
@@ -261,16 +262,28 @@ package enum TerraformReview {
             let others = wrongPorts.count > 1 ? " (and \(wrongPorts.count - 1) more)" : ""
             add(
                 .targetGroupProtocol, .high, wrong.position,
-                "\(wrong.address)\(others) sends to port \(wrong.port) of the execute-api endpoint's ENIs, which listen only on 443: every request \(ports.allSatisfy { $0.port != "443" } ? "fails" : "to that ENI fails") at the ALB",
+                "\(wrong.address)\(others) sends to port \(wrong.port) of the execute-api endpoint's ENIs, which listen only on 443: "
+                    + (ports.allSatisfy { $0.port != "443" }
+                        ? "every request fails at the ALB" : "those targets fail their health checks and get no traffic, leaving fewer ENIs to carry it"),
                 "port = 443")
         }
         // The health check (an IP target group's cannot be turned off). Unset, the protocol is HTTP and
-        // the matcher 200; an HTTP check of 443 fails before any answer (health-check-protocol says so).
+        // the matcher 200. A check of another port than 443 never reaches API Gateway; an HTTP one of
+        // 443 fails before any answer (health-check-protocol says so): the matcher is judged only for
+        // HTTPS to 443, or to a port the code does not make known.
         let check = group.blocks("health_check").first
-        let checkProtocol = check?.set("protocol")?.value?.string?.uppercased() ?? (check?.set("protocol") == nil ? "HTTP" : nil)
-        let writtenPort = check?.set("port")?.value?.string
-        let port = writtenPort == nil || writtenPort == "traffic-port" ? group.set("port")?.value?.string : writtenPort
-        guard checkProtocol == "HTTPS" || (checkProtocol == "HTTP" && port != "443") else { return }
+        let target = healthCheckTarget(group)
+        if let port = target.port, port != "443" {
+            // A port of its own: said here; the target group's, said above.
+            if let written = check?.set("port"), written.value?.string != "traffic-port" {
+                add(
+                    .targetGroupProtocol, .high, written.position,
+                    "\(group.address)'s health check goes to port \(port) of the execute-api endpoint's ENIs, which listen only on 443: every ENI looks unhealthy, and the ALB, failing open, keeps sending requests to one that has failed",
+                    "port = \"443\" (or \"traffic-port\" with the target group on 443) and protocol = \"HTTPS\" in the health_check block")
+            }
+            return
+        }
+        guard target.protocol == "HTTPS" else { return }
         let matcher = check?.set("matcher")
         guard let value = matcher == nil ? "200" : matcher?.value?.string else { return }
         if accepts403(value) {
@@ -287,16 +300,56 @@ package enum TerraformReview {
         add(
             .healthCheckMatcher, .medium, matcher?.position ?? check?.position ?? group.position,
             (matcher == nil
-                ? "\(group.address)'s health check \(check == nil ? "is AWS's default, which expects" : "sets no matcher, so it expects AWS's default,") 200"
+                ? "\(group.address)'s health check sets no matcher, so it expects AWS's default, 200"
                 : "\(group.address)'s health check matcher \"\(value)\" does not accept 403")
                 + ", but API Gateway answers 403 to every health check through the endpoint: every ENI looks unhealthy, and the ALB, failing open, keeps sending requests to one that has failed",
-            "matcher = \"200,403\" in the health_check block\(check == nil ? " (add one, with protocol = \"HTTPS\")" : "")"
+            "matcher = \"200,403\" in the health_check block"
                 + (inventory.alarmsOnErrors ? "" : "; alarm on API Gateway 5XXError and Lambda Errors, as the check only proves the endpoint answers")
         )
     }
 
+    /// Where a target group's health check goes: its protocol (HTTP when the code writes none, as the
+    /// provider and AWS default it; nil when written with no known value) and its port (the target
+    /// group's own for `traffic-port` or none written; nil when not known).
+    static func healthCheckTarget(_ group: TerraformBlock) -> (protocol: String?, port: String?) {
+        let check = group.blocks("health_check").first
+        let written = check?.set("protocol")
+        let healthProtocol = written == nil ? "HTTP" : written?.value?.string?.uppercased()
+        let writtenPort = check?.set("port")?.value?.string
+        let port = writtenPort == nil || writtenPort == "traffic-port" ? group.set("port")?.value?.string : writtenPort
+        return (healthProtocol, port)
+    }
+
     /// Checks of the configuration as a whole: domain names, listeners, VPCs, functions, references.
+    /// The base path mappings by how they name their domain, worked out once for every domain: by a
+    /// literal name (and not by a reference to a domain), through something else (a variable, a local
+    /// value, a module output), and the names of the domains that are not private.
+    struct MappingNames {
+        var byLiteralName: [String: [TerraformBlock]] = [:]
+        var anyIndirect = false
+        var anyLiteral = false
+        var regionalNames: Set<String> = []
+
+        init(_ inventory: Inventory) {
+            for mapping in inventory.mappings {
+                let written = ["domain_name", "domain_name_id"].compactMap { mapping[$0] }
+                let namesADomain = written.contains { $0.references.contains { $0.resourceType == "aws_api_gateway_domain_name" } }
+                if namesADomain { continue }
+                if written.contains(where: { !$0.references.isEmpty }) { anyIndirect = true }
+                if let literal = mapping["domain_name"], literal.references.isEmpty {
+                    anyLiteral = true
+                    if let name = literal.value?.string { byLiteralName[name, default: []].append(mapping) }
+                }
+            }
+            let privateDomains = Set(inventory.domains.map { ObjectIdentifier($0) })
+            for domain in inventory.config.resources("aws_api_gateway_domain_name") where !privateDomains.contains(ObjectIdentifier(domain)) {
+                if let name = domain["domain_name"]?.value?.string { regionalNames.insert(name) }
+            }
+        }
+    }
+
     static func reviewConfiguration(_ config: TerraformConfiguration, inventory: Inventory, add: Add) {
+        let mappingNames = MappingNames(inventory)
         // Every private custom domain name needs an access association with an execute-api endpoint,
         // and a policy that lets that endpoint in (a new one denies everything).
         for domain in inventory.domains {
@@ -325,20 +378,13 @@ package enum TerraformReview {
             // custom domain names").
             let name = domain["domain_name"]?.value?.string
             let byReference = inventory.mappings(of: domain)
-            let named =
-                byReference
-                + inventory.mappings.filter { mapping in
-                    name != nil && mapping["domain_name"]?.value?.string == name && !byReference.contains { $0 === mapping }
-                }
-            let maybe = inventory.mappings.contains { mapping in
-                let written = ["domain_name", "domain_name_id"].compactMap { mapping[$0] }
-                if written.contains(where: { !$0.references.isEmpty }),
-                    !written.contains(where: { $0.references.contains { $0.resourceType == "aws_api_gateway_domain_name" } })
-                {
-                    return true
-                }
-                return name == nil && mapping["domain_name"].map { $0.references.isEmpty } == true
-            }
+            // A name a Regional or edge domain also has leaves a mapping by name ambiguous: may be.
+            let ambiguous = name.map { mappingNames.regionalNames.contains($0) } ?? false
+            let byName = ambiguous ? [] : (name.flatMap { mappingNames.byLiteralName[$0] } ?? []).filter { mapping in !byReference.contains { $0 === mapping } }
+            let named = byReference + byName
+            let maybe =
+                mappingNames.anyIndirect || (name == nil && mappingNames.anyLiteral)
+                || (ambiguous && name.map { mappingNames.byLiteralName[$0] != nil } == true)
             if named.isEmpty && !maybe && !config.mayDeclareElsewhere("aws_api_gateway_base_path_mapping") {
                 add(
                     .missingBasePathMapping, .high, domain.position,
@@ -436,8 +482,8 @@ package enum TerraformReview {
             let check = group.blocks("health_check").first
             let healthProtocol = check?.set("protocol")
             let writtenPort = check?.set("port")?.value?.string
-            let port = writtenPort == nil || writtenPort == "traffic-port" ? group["port"]?.value?.string : writtenPort
-            if port == "443", healthProtocol == nil || healthProtocol?.value?.string?.uppercased() == "HTTP" {
+            let target = healthCheckTarget(group)
+            if target.port == "443", target.protocol == "HTTP" {
                 let message: String
                 switch (check, writtenPort == nil || writtenPort == "traffic-port", healthProtocol == nil) {
                 case (nil, _, _):
@@ -563,7 +609,7 @@ package enum TerraformReview {
             for nested in block.blocks { check(nested, in: top, scoped: scoped, formerAddress: formerAddress) }
         }
         for block in config.blocks.filter({ $0.kind == "locals" }) + config.blocks.filter({ $0.kind != "locals" && $0.kind != "moved" }) {
-            check(block, in: block, scoped: scoped(block), formerAddress: block.kind == "moved" || block.kind == "removed" ? block["from"]?.position : nil)
+            check(block, in: block, scoped: scoped(block), formerAddress: block.kind == "removed" ? block["from"]?.position : nil)
         }
         return found
     }
@@ -595,18 +641,13 @@ package enum TerraformReview {
         }
     }
 
-    /// Whether an alarm watches API Gateway's 5XXError or Lambda's Errors (in its namespace, when the
-    /// code names one), or may, in a file not read.
-    static func alarmsOnErrors(_ config: TerraformConfiguration) -> Bool {
-        config.mayDeclareElsewhere("aws_cloudwatch_metric_alarm") || errorAlarm(config) != nil
-    }
-
-    /// The first alarm on API Gateway's 5XXError or Lambda's Errors the code declares.
+    /// The first alarm on API Gateway's 5XXError or Lambda's Errors the code declares, in its
+    /// namespace (AWS/ApiGateway, AWS/Lambda; one the code does not make known may be right).
     static func errorAlarm(_ config: TerraformConfiguration) -> TerraformBlock? {
         let watched = ["5XXError": "AWS/ApiGateway", "Errors": "AWS/Lambda"]
         func watches(_ metric: TerraformBlock) -> Bool {
             guard let name = metric["metric_name"]?.value?.string, let namespace = watched[name] else { return false }
-            // A metric alarm needs its namespace; one the code does not make known may be right.
+            // A metric alarm needs its namespace.
             guard let written = metric["namespace"] else { return false }
             return written.value?.string.map { $0 == namespace } ?? true
         }
@@ -615,8 +656,7 @@ package enum TerraformReview {
         }
     }
 
-    /// Whether a target group is an ALB's: its protocol HTTP or HTTPS, or not written (what the
-    /// provider leaves unset for an ALB's IP target group is decided by the listener).
+    /// Whether a target group is an ALB's: its protocol HTTP or HTTPS, or not known from the code.
     static func isALBTargetGroup(_ group: TerraformBlock) -> Bool {
         guard let written = group.set("protocol") else { return true }
         guard let name = written.value?.string?.uppercased() else { return true }
