@@ -67,8 +67,17 @@ struct ReviewFuzzTests {
 
     static let regressionNames: [String] = {
         let directory = repositoryPath("Tests/AlbgwCostTests/Fixtures/fuzz")
-        return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        // Each saved input is a directory (its README says what they are).
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: "\(directory)/\(name)", isDirectory: &isDirectory) && isDirectory.boolValue
+        }.sorted()
     }()
+
+    /// The inputs issue 14 named as crashes are there to be replayed: the list is never empty.
+    @Test func theCrashesOfIssue14AreReplayed() {
+        #expect(Self.regressionNames == ["empty-cidr", "reversed-matcher-range", "splat-chain"])
+    }
 
     /// Each input the long fuzzer failed on (crash, hang or broken property) is now reviewed or refused cleanly, quickly.
     @Test(arguments: ReviewFuzzTests.regressionNames)
