@@ -160,6 +160,9 @@ import Testing
             try report("--rps 50 --design vpce-apigw-lambda --alb-scheme internal --registered-targets 1 --error-alarms on").unusedOptions
                 == "Given but unused here: --registered-targets, --error-alarms, for an ALB's target group of endpoint IPs and an ALB's health checks of API Gateway, which no design analysed has: they change nothing."
         )
+        #expect(
+            CLI.run(["--rps", "50", "--design", "alb-lambda", "--waf", "api", "--regions", "us-east-1,us-west-2"], environment: ["COLUMNS": "1000"]).stdout.contains(
+                "\n  Given but unused here: --waf api, for API Gateway, which no design analysed has: it changes nothing.\n"))
         #expect(CLI.run(["hops", "--rps", "50", "--design", "alb-lambda", "--apigw-timeout-s", "10"]).stdout.contains("\nGiven but unused here: --apigw-timeout-s"))
     }
 

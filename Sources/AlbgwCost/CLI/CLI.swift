@@ -216,7 +216,8 @@ package enum CLI {
             }
             if Set(regions).count != regions.count { throw CLIError("--regions names a region twice; give each once") }
         }
-        let comparison = try RegionComparison.build(options.scenario, regions: regions, catalog: options.catalog)
+        var comparison = try RegionComparison.build(options.scenario, regions: regions, catalog: options.catalog)
+        comparison.unusedOptions = ReportBuilder.unusedOptions(options.inputs, scenario: options.scenario)
         switch options.format {
         case "csv": return RegionRenderer.csv(comparison)
         case "json": return RegionRenderer.json(comparison, inputs: options.inputs, toolVersion: version)

@@ -21,6 +21,8 @@ package struct RegionComparison: Sendable, Equatable {
     }
 
     package var rows: [Row]
+    /// The options given for a part no analysed design has, as a sentence (`ReportBuilder.unusedOptions`).
+    package var unusedOptions: String? = nil
     /// Designs left out in a region, with why (they cannot carry the workload there).
     package var excluded: [(region: String, design: DesignID, reason: String)]
     /// The analysed scenario, at the first region.

@@ -51,6 +51,7 @@ package enum RegionRenderer {
         if comparison.rows.contains(where: { $0.complete }) { out += "  \(tieNote)\n" }
         for line in incompleteLines(comparison) { out += "  \(line)\n" }
         out += excludedLines(comparison).map { "  \($0)\n" }.joined()
+        if let unused = comparison.unusedOptions { out += "  \(unused)\n" }
         out += "\nInputs (--region is each region above)\n"
         var inputTable = TextTable([("Input", .left), ("Value", .left), ("Source", .left)])
         for input in inputs where input.option != "--region" && input.option != "--regions" { inputTable.add([input.option, input.text, input.source.text]) }
@@ -108,6 +109,7 @@ package enum RegionRenderer {
             ("schemaVersion", .number(1)),
             ("tool", .object([("name", .string("albgw-cost")), ("version", .string(toolVersion))])),
             ("kind", .string("regions")),
+            ("unusedOptions", comparison.unusedOptions.map(JSONValue.string) ?? .null),
             (
                 "cheapest",
                 comparison.cheapest.map { best in
@@ -153,7 +155,9 @@ package enum RegionRenderer {
                     Format.money4(row.costPerMillionRequests),
                 ]
             }, right: [0, 4, 5])
-        let notes = (comparison.rows.contains { $0.complete } ? [tieNote] : []) + incompleteLines(comparison) + excludedLines(comparison)
+        let notes =
+            (comparison.rows.contains { $0.complete } ? [tieNote] : []) + incompleteLines(comparison) + excludedLines(comparison)
+            + (comparison.unusedOptions.map { [$0] } ?? [])
         if !notes.isEmpty { out += "\n" + notes.map { "- \($0)\n" }.joined() }
         return out
     }
