@@ -1653,6 +1653,29 @@ import Testing
         #expect(CLI.run(["review", directory.path]).stdout.contains("no alarm here watches their errors"))
     }
 
+    /// `traffic-port` is the port a target is registered on: the attachments' 443 here, though the
+    /// target group says 8443 (found by a new user's check).
+    @Test func theTrafficPortIsTheTargetsPort() throws {
+        let group = ("  port        = 443\n  protocol    = \"HTTPS\"", "  port        = 8443\n  protocol    = \"HTTPS\"")
+        #expect(
+            try ids([group, ("    port     = \"443\"\n", "    port     = \"traffic-port\"\n"), ("matcher  = \"200,403\"", "matcher  = \"200\"")])
+                == ["health-check-matcher"])
+        // With no health_check block the check is HTTP to the targets' 443.
+        let block = "  health_check {\n    protocol = \"HTTPS\" # health check protocol\n    port     = \"443\"\n    path     = \"/ping\"\n    matcher  = \"200,403\"\n  }\n"
+        #expect(try ids([group, (block, "")]) == ["health-check-protocol"])
+    }
+
+    /// A module the review cannot see inside may declare the association, the mapping or the alarm.
+    @Test func anUninstalledModuleMayDeclareWhatIsMissing() throws {
+        let module = "\nmodule \"domain\" {\n  source = \"git::https://example.com/apigw-domain.git\"\n}\n"
+        #expect(
+            try ids(
+                [
+                    ("resource \"aws_api_gateway_domain_name_access_association\"", "resource \"aws_ssm_parameter\""),
+                    ("resource \"aws_api_gateway_base_path_mapping\"", "resource \"aws_ssm_document\""),
+                ], append: module) == [])
+    }
+
     /// A health check of another port never reaches API Gateway, whatever its matcher.
     @Test func aHealthCheckOfAnotherPort() throws {
         #expect(try ids([("    port     = \"443\"\n    path", "    port     = \"8443\"\n    path")]) == ["target-group-protocol"])

@@ -111,7 +111,9 @@ package struct InterfaceEndpoint: Component {
         let kib = workload.requestKiB + workload.responseKiB
         let gbps = scenario.requestsPerSecond * kib * Units.bytesPerKiB * 8 / 1_000_000_000
         let behindALB = Self.behindALB(context)
-        let perAZ = gbps / ExactDecimal(max(1, behindALB ? scenario.topology.registeredTargets : scenario.topology.vpceSubnets))
+        // Behind an ALB only the registered IPs in the ALB's AZs carry traffic.
+        let topology = scenario.topology
+        let perAZ = gbps / ExactDecimal(max(1, behindALB ? min(topology.registeredTargets, topology.azs) : topology.vpceSubnets))
         guard perAZ > Self.gbpsPerAZ else { return [] }
         // Above what an AZ scales to, waiting does not help: only more AZs (or AWS) do.
         let beyondScaling = perAZ > 100
@@ -132,15 +134,16 @@ package struct InterfaceEndpoint: Component {
         if behindALB && topology.registeredTargets < topology.vpceSubnets {
             steps.append("register every ENI IP (the target group holds \(topology.registeredTargets) of \(topology.vpceSubnets))")
         }
-        if topology.vpceSubnets < Self.maxSubnets {
-            // Behind an ALB a new subnet carries traffic only in an AZ the ALB has: with one in each
-            // of them, the ALB needs another AZ first (if the region has one).
-            if behindALB && topology.vpceSubnets >= topology.azs {
-                steps.append(
-                    "add an AZ to the ALB (--azs \(topology.azs + 1), if the region has one) and a subnet of the endpoint in it, and register its IP")
-            } else {
-                steps.append("place the endpoint in more subnets, one per AZ" + (behindALB ? " of the ALB, and register their IPs" : ""))
-            }
+        // Behind an ALB a subnet carries traffic only in an AZ the ALB has: with one in each of them,
+        // the ALB needs another AZ first (if the region has one).
+        if behindALB && topology.vpceSubnets < topology.azs {
+            steps.append("place the endpoint in more subnets, one per AZ of the ALB, and register their IPs")
+        } else if behindALB && topology.azs < Self.maxSubnets {
+            steps.append(
+                "add an AZ to the ALB (--azs \(topology.azs + 1), if the region has one)"
+                    + (topology.vpceSubnets > topology.azs ? ", one where the endpoint has a subnet already" : " and a subnet of the endpoint in it, and register its IP"))
+        } else if !behindALB && topology.vpceSubnets < Self.maxSubnets {
+            steps.append("place the endpoint in more subnets, one per AZ")
         } else {
             steps.append(
                 "the endpoint already has a subnet in \(Self.maxSubnets) AZs, the most it takes: spread the traffic over a second execute-api endpoint"

@@ -35,6 +35,9 @@ final class ModuleExpander {
     /// `local.x` of every module instance expanded (`module.alb.local.x`).
     private(set) var declaredLocals: Set<String> = []
     private var instances = 0
+    /// Whether a module call's contents were not read (no literal source, not installed, too deep):
+    /// it may declare anything a rule finds missing.
+    private(set) var unseenModules = false
     /// Instances made by count, for_each and dynamic so far (see `instanceBudget`).
     private var expanded = 0
     private var overBudget: Set<String> = []
@@ -526,6 +529,7 @@ final class ModuleExpander {
         blocks.append(convert(call, scope: scope, evaluator: evaluator))
         guard let sourceText = call.attribute(named: "source").flatMap({ evaluator.value(of: $0.expression)?.stringValue }) else {
             notes.append("\(scope.prefix)module.\(name) at \(position) has no literal source, so the review cannot see inside it")
+            unseenModules = true
             return
         }
         let directory: String
@@ -540,10 +544,12 @@ final class ModuleExpander {
             notes.append(
                 "\(scope.prefix)module.\(name) (source \"\(HCLError.excerpt(sourceText, limit: 80))\") is not installed: run terraform init so that .terraform/modules holds it, or the review cannot see inside it"
             )
+            unseenModules = true
             return
         }
         guard stack.count < Self.maximumDepth else {
             notes.append("\(scope.prefix)module.\(name) is nested more than \(Self.maximumDepth) modules deep; the review stops there")
+            unseenModules = true
             return
         }
         let definition: ModuleDefinition

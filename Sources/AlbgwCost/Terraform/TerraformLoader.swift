@@ -30,7 +30,7 @@ package enum TerraformLoader {
                 !json.isEmpty
                     ? "'\(Self.shown(path))' holds no .tf or .tf.json files; a plan's or a state's JSON is reviewed as a file: albgw-cost review \(Self.shown((path as NSString).appendingPathComponent(json[0])))"
                     : !archives.isEmpty
-                        ? "'\(Self.shown(path))' holds no .tf or .tf.json files, but \(Self.shown(archives[0]))\(archives.count > 1 ? " and \(archives.count - 1) more" : ""), which may hold them: unpack it and review what it holds (albgw-cost review \(Self.shown((path as NSString).appendingPathComponent(archives[0]))) says how)"
+                        ? "'\(Self.shown(path))' holds no .tf or .tf.json files, but \(Self.shown(archives[0]))\(archives.count > 1 ? " and \(archives.count - 1) more" : ""), which may hold them: unpack it and review what it holds (albgw-cost review \(ShellWords.quoted(Self.shown((path as NSString).appendingPathComponent(archives[0])))) says how)"
                         : "'\(Self.shown(path))' holds no .tf or .tf.json files; give the directory of the root module"
             case .notRegularFile(let path, let what, let wanted): "'\(Self.shown(path))' is not a regular file (\(what)); give \(wanted)"
             case .linkLoop(let path): "'\(Self.shown(path))' is a symbolic link loop; fix or remove the link"
@@ -132,7 +132,7 @@ package enum TerraformLoader {
             declaredLocals: expander.declaredLocals.union(siblings.locals))
         config.failedValidations = expander.failedValidations
         config.typesDeclaredElsewhere = siblings.resourceTypes
-        config.unreadSiblings = siblings.unread
+        config.unreadSiblings = siblings.unread || expander.unseenModules
         return (config, SourceTexts(files: expander.sourceFiles))
     }
 

@@ -483,7 +483,7 @@ package struct TerraformConfiguration: Sendable, Equatable {
     package var failedValidations: [FailedValidation] = []
     /// When one file is reviewed on its own: the resource types its directory's other files declare
     /// (read for their declarations alone), and whether one of them could not be read or calls a
-    /// module (either may declare anything).
+    /// module, or a module call's contents were not read (any of which may declare anything).
     package var typesDeclaredElsewhere: Set<String> = []
     package var unreadSiblings = false
 

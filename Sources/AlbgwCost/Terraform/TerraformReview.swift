@@ -272,7 +272,7 @@ package enum TerraformReview {
         // 443 fails before any answer (health-check-protocol says so): the matcher is judged only for
         // HTTPS to 443, or to a port the code does not make known.
         let check = group.blocks("health_check").first
-        let target = healthCheckTarget(group)
+        let target = healthCheckTarget(group, inventory: inventory)
         if let port = target.port, port != "443" {
             // A port of its own: said here; the target group's, said above.
             if let written = check?.set("port"), written.value?.string != "traffic-port" {
@@ -309,15 +309,20 @@ package enum TerraformReview {
     }
 
     /// Where a target group's health check goes: its protocol (HTTP when the code writes none, as the
-    /// provider and AWS default it; nil when written with no known value) and its port (the target
-    /// group's own for `traffic-port` or none written; nil when not known).
-    static func healthCheckTarget(_ group: TerraformBlock) -> (protocol: String?, port: String?) {
+    /// provider and AWS default it; nil when written with no known value) and its port: for
+    /// `traffic-port`, or none written, the port its targets are registered on (an attachment's own,
+    /// else the target group's), when they all agree; nil when not known.
+    static func healthCheckTarget(_ group: TerraformBlock, inventory: Inventory) -> (protocol: String?, port: String?) {
         let check = group.blocks("health_check").first
         let written = check?.set("protocol")
         let healthProtocol = written == nil ? "HTTP" : written?.value?.string?.uppercased()
         let writtenPort = check?.set("port")?.value?.string
-        let port = writtenPort == nil || writtenPort == "traffic-port" ? group.set("port")?.value?.string : writtenPort
-        return (healthProtocol, port)
+        guard writtenPort == nil || writtenPort == "traffic-port" else { return (healthProtocol, writtenPort) }
+        let groupPort = group.set("port")?.value?.string
+        let attachments = inventory.attachments(to: group)
+        let ports = Set(attachments.map { attachment in attachment.set("port").map { $0.value?.string } ?? groupPort })
+        if attachments.isEmpty { return (healthProtocol, groupPort) }
+        return (healthProtocol, ports.count == 1 ? ports.first! : nil)
     }
 
     /// Checks of the configuration as a whole: domain names, listeners, VPCs, functions, references.
@@ -482,7 +487,7 @@ package enum TerraformReview {
             let check = group.blocks("health_check").first
             let healthProtocol = check?.set("protocol")
             let writtenPort = check?.set("port")?.value?.string
-            let target = healthCheckTarget(group)
+            let target = healthCheckTarget(group, inventory: inventory)
             if target.port == "443", target.protocol == "HTTP" {
                 let message: String
                 switch (check, writtenPort == nil || writtenPort == "traffic-port", healthProtocol == nil) {
