@@ -165,9 +165,11 @@ package enum DesignRecognizer {
         // Alarms on the API's and the function's errors are the configuration's: every instance's
         // analysis knows one the code declares; one that another file may declare is an unknown.
         let alarm = inventory.errorAlarm
-        if alarm == nil && inventory.alarmsOnErrors {
+        // Said only where it counts: an ALB in front of the endpoint and the API.
+        if alarm == nil && inventory.alarmsOnErrors && designs.contains(where: { $0.parts.alb != nil && $0.parts.endpoint != nil }) {
             unknowns.append(
-                "an alarm on API Gateway 5XXError or Lambda Errors may be declared in another file of the directory: pass --error-alarms on if one is")
+                "an alarm on API Gateway 5XXError or Lambda Errors may be declared where the review cannot see (another file of the directory, or a module it could not read): pass --error-alarms on if one is"
+            )
         }
         let located = designs.map { design in
             var result = design
