@@ -1464,11 +1464,8 @@ import Testing
         #expect(try ids([("metric_name         = \"5XXError\"", "metric_name         = \"Latency\"")]) == ["health-check-403"])
     }
 
-    /// An ECS service's IP target group with a 200-499 matcher is not in front of an endpoint:
-    /// health-check-403 is about API Gateway's answer only. An NLB's TLS target group is checked
-    /// with TCP by default, not HTTP.
-    @Test func targetGroupsNotInFrontOfTheEndpoint() throws {
-        let others = """
+    /// An ECS service's IP target group (HTTP 8080, a 200-499 matcher), beside the endpoint's.
+    static let ecsTargetGroup = """
 
             resource "aws_lb_target_group" "ecs" {
               port        = 8080
@@ -1480,14 +1477,23 @@ import Testing
               }
             }
 
-            resource "aws_lb_target_group" "nlb" {
-              port        = 443
-              protocol    = "TLS"
-              target_type = "ip"
-              vpc_id      = aws_vpc.main.id
-            }
+        """
 
-            """
+    /// An ECS service's IP target group with a 200-499 matcher is not in front of an endpoint:
+    /// health-check-403 is about API Gateway's answer only. An NLB's TLS target group is checked
+    /// with TCP by default, not HTTP.
+    @Test func targetGroupsNotInFrontOfTheEndpoint() throws {
+        let others =
+            Self.ecsTargetGroup + """
+
+                resource "aws_lb_target_group" "nlb" {
+                  port        = 443
+                  protocol    = "TLS"
+                  target_type = "ip"
+                  vpc_id      = aws_vpc.main.id
+                }
+
+                """
         #expect(try ids([], append: others) == [])
     }
 
@@ -1510,32 +1516,23 @@ import Testing
     /// second design with four false findings). Alone behind an ALB, a group an ECS service
     /// registers into is no endpoint's either.
     @Test func anotherIPTargetGroupIsNotTheEndpoints() throws {
-        let ecs = """
+        let ecs =
+            Self.ecsTargetGroup + """
 
-            resource "aws_lb_target_group" "ecs" {
-              port        = 8080
-              protocol    = "HTTP"
-              target_type = "ip"
-              vpc_id      = aws_vpc.main.id
-              health_check {
-                matcher = "200-499"
-              }
-            }
-
-            resource "aws_lb_listener_rule" "ecs" {
-              listener_arn = aws_lb_listener.https.arn
-              action {
-                type             = "forward"
-                target_group_arn = aws_lb_target_group.ecs.arn
-              }
-              condition {
-                path_pattern {
-                  values = ["/app/*"]
+                resource "aws_lb_listener_rule" "ecs" {
+                  listener_arn = aws_lb_listener.https.arn
+                  action {
+                    type             = "forward"
+                    target_group_arn = aws_lb_target_group.ecs.arn
+                  }
+                  condition {
+                    path_pattern {
+                      values = ["/app/*"]
+                    }
+                  }
                 }
-              }
-            }
 
-            """
+                """
         let (recognition, findings) = try TerraformReviewTests().review(try good + ecs)
         #expect(findings.isEmpty, "\(findings.map(\.message))")
         #expect(recognition.parts.targetGroup == "aws_lb_target_group.endpoint")
