@@ -334,6 +334,9 @@ package enum TerraformReview {
         var anyIndirect = false
         var anyLiteral = false
         var regionalNames: Set<String> = []
+        /// A domain that is not private has a name the code does not make known, or another file may
+        /// declare one: any name may be shared.
+        var regionalNameUnknown = false
 
         init(_ inventory: Inventory) {
             for mapping in inventory.mappings {
@@ -348,8 +351,9 @@ package enum TerraformReview {
             }
             let privateDomains = Set(inventory.domains.map { ObjectIdentifier($0) })
             for domain in inventory.config.resources("aws_api_gateway_domain_name") where !privateDomains.contains(ObjectIdentifier(domain)) {
-                if let name = domain["domain_name"]?.value?.string { regionalNames.insert(name) }
+                if let name = domain["domain_name"]?.value?.string { regionalNames.insert(name) } else { regionalNameUnknown = true }
             }
+            if inventory.config.mayDeclareElsewhere("aws_api_gateway_domain_name") { regionalNameUnknown = true }
         }
     }
 
@@ -367,6 +371,8 @@ package enum TerraformReview {
                 )
             }
             for association in associations where inventory.referenced(association["access_association_source"], in: inventory.apiEndpointIndex) == nil {
+                // The endpoint may be declared in a file not read.
+                if config.mayDeclareElsewhere("aws_vpc_endpoint") { continue }
                 // An id passed in (a variable, a local value or a module output standing for none declared
                 // here) with no execute-api endpoint in this code: a shared endpoint of another
                 // configuration, the usual way in a networking account; nothing here says it is wrong.
@@ -384,7 +390,7 @@ package enum TerraformReview {
             let name = domain["domain_name"]?.value?.string
             let byReference = inventory.mappings(of: domain)
             // A name a Regional or edge domain also has leaves a mapping by name ambiguous: may be.
-            let ambiguous = name.map { mappingNames.regionalNames.contains($0) } ?? false
+            let ambiguous = mappingNames.regionalNameUnknown || (name.map { mappingNames.regionalNames.contains($0) } ?? false)
             let byName = ambiguous ? [] : (name.flatMap { mappingNames.byLiteralName[$0] } ?? []).filter { mapping in !byReference.contains { $0 === mapping } }
             let named = byReference + byName
             let maybe =
