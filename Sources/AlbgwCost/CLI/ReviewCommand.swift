@@ -76,8 +76,6 @@ package enum ReviewCommand {
 
         // One analysis per design instance, each with the parameters its code fixes; instances whose
         // code fixes the same parameters share one analysis (the command line is the same for all).
-        var reports: [Report] = []
-        var analyzed: [[String: String]: Report] = [:]
         // The distinct analyses in the order first met, and each instance's among them.
         var distinct: [Report] = []
         var analysisOf: [Int] = []
@@ -87,9 +85,8 @@ package enum ReviewCommand {
             if invocation.parsed.values["--region"] == nil && values["--region"] == nil {
                 notes.append("no region is known, so us-east-1 is assumed for the analysis")
             }
-            if let known = analyzed[values] {
-                reports.append(known)
-                analysisOf.append(indexOf[values] ?? 0)
+            if let known = indexOf[values] {
+                analysisOf.append(known)
                 result.designs[index].unknowns += notes
                 continue
             }
@@ -105,13 +102,12 @@ package enum ReviewCommand {
                 )
             }
             let report = ReportBuilder.build(scenario: options.scenario, prices: book, inputs: options.inputs, toolVersion: CLI.version)
-            analyzed[values] = report
             indexOf[values] = distinct.count
             analysisOf.append(distinct.count)
             distinct.append(report)
-            reports.append(report)
             result.designs[index].unknowns += notes
         }
+        var reports = analysisOf.map { distinct[$0] }
         result.costs = zip(designs, reports).enumerated().map { index, pair in
             let (recognition, report) = pair
             guard let design = report.designs.first(where: { $0.design == recognition.design }), let cost = design.shownCost else { return nil }

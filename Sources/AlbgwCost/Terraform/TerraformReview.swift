@@ -244,19 +244,7 @@ package enum TerraformReview {
                 "\(group.address) forwards \(name) to the execute-api endpoint's ENIs, which serve only HTTPS on 443: every request fails at the ALB",
                 "protocol = \"HTTPS\" and port = 443")
         }
-        // An attachment's port, when it names one, wins over the target group's; one that names none
-        // registers its target on the target group's.
-        let groupPort = group.set("port").flatMap { port in port.value?.string.map { (port: $0, position: port.position, address: group.address) } }
-        var ports: [(port: String, position: SourcePosition, address: String)] = []
-        let attachments = inventory.attachments(to: group)
-        for attachment in attachments {
-            if let port = attachment.set("port") {
-                if let value = port.value?.string { ports.append((value, port.position, attachment.address)) }
-            } else if let groupPort {
-                ports.append((groupPort.port, groupPort.position, "\(attachment.address) (no port of its own: \(group.address)'s)"))
-            }
-        }
-        if attachments.isEmpty, let groupPort { ports.append(groupPort) }
+        let ports = targetPorts(group, inventory: inventory).compactMap { target in target.port.map { (port: $0, position: target.position, address: target.address) } }
         let wrongPorts = ports.filter { $0.port != "443" }
         if let wrong = wrongPorts.first {
             let others = wrongPorts.count > 1 ? " (and \(wrongPorts.count - 1) more)" : ""
@@ -318,14 +306,23 @@ package enum TerraformReview {
         let healthProtocol = written == nil ? "HTTP" : written?.value?.string?.uppercased()
         let writtenPort = check?.set("port")?.value?.string
         guard writtenPort == nil || writtenPort == "traffic-port" else { return (healthProtocol, writtenPort) }
-        let groupPort = group.set("port")?.value?.string
-        let attachments = inventory.attachments(to: group)
-        let ports = Set(attachments.map { attachment in attachment.set("port").map { $0.value?.string } ?? groupPort })
-        if attachments.isEmpty { return (healthProtocol, groupPort) }
+        let ports = Set(targetPorts(group, inventory: inventory).map(\.port))
         return (healthProtocol, ports.count == 1 ? ports.first! : nil)
     }
 
-    /// Checks of the configuration as a whole: domain names, listeners, VPCs, functions, references.
+    /// The ports a target group's targets are registered on: each attachment's own, or the target
+    /// group's for one that names none (the target group's alone when nothing is attached), with
+    /// where each is written; a port is nil when the code does not make it known.
+    static func targetPorts(_ group: TerraformBlock, inventory: Inventory) -> [(port: String?, position: SourcePosition, address: String)] {
+        let groupPort = group.set("port")
+        let attachments = inventory.attachments(to: group)
+        guard !attachments.isEmpty else { return [(groupPort?.value?.string, groupPort?.position ?? group.position, group.address)] }
+        return attachments.map { attachment in
+            if let port = attachment.set("port") { return (port.value?.string, port.position, attachment.address) }
+            return (groupPort?.value?.string, groupPort?.position ?? group.position, "\(attachment.address) (no port of its own: \(group.address)'s)")
+        }
+    }
+
     /// The base path mappings by how they name their domain, worked out once for every domain: by a
     /// literal name (and not by a reference to a domain), through something else (a variable, a local
     /// value, a module output), and the names of the domains that are not private.
@@ -357,6 +354,7 @@ package enum TerraformReview {
         }
     }
 
+    /// Checks of the configuration as a whole: domain names, listeners, VPCs, functions, references.
     static func reviewConfiguration(_ config: TerraformConfiguration, inventory: Inventory, add: Add) {
         let mappingNames = MappingNames(inventory)
         // Every private custom domain name needs an access association with an execute-api endpoint,
@@ -391,8 +389,8 @@ package enum TerraformReview {
             let byReference = inventory.mappings(of: domain)
             // A name a Regional or edge domain also has leaves a mapping by name ambiguous: may be.
             let ambiguous = mappingNames.regionalNameUnknown || (name.map { mappingNames.regionalNames.contains($0) } ?? false)
-            let byName = ambiguous ? [] : (name.flatMap { mappingNames.byLiteralName[$0] } ?? []).filter { mapping in !byReference.contains { $0 === mapping } }
-            let named = byReference + byName
+            // Mappings by a literal name refer to no domain, so none of them is also one by reference.
+            let named = byReference + (ambiguous ? [] : name.flatMap { mappingNames.byLiteralName[$0] } ?? [])
             let maybe =
                 mappingNames.anyIndirect || (name == nil && mappingNames.anyLiteral)
                 || (ambiguous && name.map { mappingNames.byLiteralName[$0] != nil } == true)
@@ -565,8 +563,9 @@ package enum TerraformReview {
         // Each expression's own references; what a variable or an output stands for is checked where
         // it is written. The `from` of a `moved` or `removed` block names what no longer exists: that
         // is its point; a `moved` block's `to` need not exist either (terraform plan 1.11.4 plans a
-        // `to` that no file declares, found by a new user's check), so `moved` blocks are not read. Local values first: a reference a local value writes is reported there, not
-        // at the blocks that read the local value.
+        // `to` that no file declares, found by a new user's check), so `moved` blocks are not read.
+        // Local values first: a reference a local value writes is reported there, not at the blocks
+        // that read the local value.
         var reported: Set<String> = []
         // Expressions and references are read in place, by index: a copy of each would take a
         // reference count of every syntax node and string it holds, on blocks long out of the cache.
