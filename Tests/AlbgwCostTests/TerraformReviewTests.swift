@@ -1635,6 +1635,49 @@ import Testing
         #expect(!analysed.contains("--error-alarms               on"))
     }
 
+    /// Another file's alarm quiets health-check-403 only when it may watch API Gateway's 5XXError or
+    /// Lambda's Errors: one written on EC2's CPUUtilization does not; one whose metric is a variable may.
+    @Test func aSiblingAlarmIsJudgedByItsMetric() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-siblings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var main = try good
+        let start = try #require(main.range(of: "resource \"aws_cloudwatch_metric_alarm\""))
+        let end = try #require(main.range(of: "\n}\n", range: start.upperBound..<main.endIndex))
+        let alarm = String(main[start.lowerBound..<end.upperBound])
+        main.removeSubrange(start.lowerBound..<end.upperBound)
+        try main.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        func review(_ sibling: String) throws -> String {
+            try sibling.write(to: directory.appendingPathComponent("alarms.tf"), atomically: true, encoding: .utf8)
+            return CLI.run(["review", directory.appendingPathComponent("main.tf").path], environment: ["COLUMNS": "1000"]).stdout
+        }
+        let cpu = alarm.replacingOccurrences(of: "\"AWS/ApiGateway\"", with: "\"AWS/EC2\"").replacingOccurrences(of: "\"5XXError\"", with: "\"CPUUtilization\"")
+        #expect(try review(cpu).contains("[medium] main.tf:"), "a CPU alarm elsewhere is no alarm on the API's errors")
+        #expect(try review(cpu).contains("no alarm here watches their errors"))
+        // Lambda's Errors in API Gateway's namespace is neither metric.
+        #expect(try review(alarm.replacingOccurrences(of: "\"5XXError\"", with: "\"Errors\"")).contains("no alarm here watches their errors"))
+        // Written as the rule wants it, or through a variable, or in a metric query: it may be the alarm.
+        #expect(try review(alarm).contains("Findings: none"))
+        let variable = alarm.replacingOccurrences(of: "\"5XXError\"", with: "var.metric") + "\nvariable \"metric\" {\n  type = string\n}\n"
+        #expect(try review(variable).contains("Findings: none"))
+        let query = """
+            resource "aws_cloudwatch_metric_alarm" "errors" {
+              alarm_name = "errors"
+              metric_query {
+                id = "e"
+                metric {
+                  namespace   = "AWS/Lambda"
+                  metric_name = "Errors"
+                  period      = 60
+                  stat        = "Sum"
+                }
+              }
+            }
+
+            """
+        #expect(try review(query).contains("Findings: none"))
+    }
+
     /// A sibling that calls a module may declare anything: the rules that fire on absence stay quiet.
     @Test func aSiblingModuleMayDeclareTheAlarm() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-siblings-\(UUID().uuidString)")
@@ -1650,7 +1693,7 @@ import Testing
         let alone = CLI.run(["review", directory.appendingPathComponent("main.tf").path])
         #expect(alone.stdout.contains("Findings: none"), "\(alone.stdout)")
         // Reviewed with its directory, the module is read: no alarm anywhere, and the rule says so.
-        #expect(CLI.run(["review", directory.path]).stdout.contains("no alarm here watches their errors"))
+        #expect(CLI.run(["review", directory.path], environment: ["COLUMNS": "1000"]).stdout.contains("no alarm here watches their errors"))
     }
 
     /// `traffic-port` is the port a target is registered on: the attachments' 443 here, though the

@@ -173,7 +173,7 @@ extension ReviewRuleID {
                 fix: "Set protocol = \"HTTPS\" in the health_check block (add one when there is none).")
         case .healthCheck403:
             ReviewRule(
-                id: self, severities: [.low], category: .observability,
+                id: self, severities: [.medium], category: .observability,
                 summary: "A health check matcher accepts 403, and no alarm watches the API's errors",
                 description:
                     "API Gateway answers 403 to every health check, so the matcher of an IP target group in front of the endpoint has to accept it; a healthy target then proves nothing about the API or the function. Said unless an aws_cloudwatch_metric_alarm watches API Gateway's 5XXError or Lambda's Errors.",

@@ -149,6 +149,24 @@ package enum TerraformLoader {
 
         init() {}
 
+        /// Whether a metric alarm another file declares may watch API Gateway's 5XXError or Lambda's
+        /// Errors (`TerraformReview.errorAlarm`), from its syntax alone: a metric name or namespace
+        /// written as a literal is judged, anything else may be one; a dynamic block may be anything.
+        static func mayWatchErrors(_ alarm: Block) -> Bool {
+            let watched = ["5XXError": "AWS/ApiGateway", "Errors": "AWS/Lambda"]
+            func watches(_ body: Body) -> Bool {
+                guard let name = body.attribute(named: "metric_name") else { return false }
+                guard let literal = name.expression.literalString else { return true }
+                guard let namespace = watched[literal], let written = body.attribute(named: "namespace") else { return false }
+                return written.expression.literalString.map { $0 == namespace } ?? true
+            }
+            if !alarm.blocks(type: "dynamic").isEmpty { return true }
+            return watches(alarm.body)
+                || alarm.blocks(type: "metric_query").contains { query in
+                    !query.blocks(type: "dynamic").isEmpty || query.blocks(type: "metric").contains { watches($0.body) }
+                }
+        }
+
         init(of path: String, in directory: String) {
             let reviewed = (try? ModuleFiles.resolve(path)) ?? path
             let names = (try? ModuleFiles.names(in: directory)) ?? []
@@ -168,7 +186,8 @@ package enum TerraformLoader {
                     switch block.type {
                     case "resource" where labels.count >= 2:
                         declared.insert("\(labels[0]).\(labels[1])")
-                        resourceTypes.insert(labels[0])
+                        // An alarm counts only when it may watch the errors the review asks an alarm on.
+                        if labels[0] != "aws_cloudwatch_metric_alarm" || Self.mayWatchErrors(block) { resourceTypes.insert(labels[0]) }
                     case "data" where labels.count >= 2: declared.insert("data.\(labels[0]).\(labels[1])")
                     case "variable" where !labels.isEmpty: declared.insert("var.\(labels[0])")
                     case "module" where !labels.isEmpty:

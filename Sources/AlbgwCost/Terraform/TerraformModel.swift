@@ -482,7 +482,8 @@ package struct TerraformConfiguration: Sendable, Equatable {
     /// Variables whose values fail a condition of their validation blocks (Terraform's plan fails).
     package var failedValidations: [FailedValidation] = []
     /// When one file is reviewed on its own: the resource types its directory's other files declare
-    /// (read for their declarations alone), and whether one of them could not be read or calls a
+    /// (read for their declarations alone; metric alarms only when they may watch API Gateway's
+    /// 5XXError or Lambda's Errors, the one question asked of them), and whether one of them could not be read or calls a
     /// module, or a module call's contents were not read (any of which may declare anything).
     package var typesDeclaredElsewhere: Set<String> = []
     package var unreadSiblings = false

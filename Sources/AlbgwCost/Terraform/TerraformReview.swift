@@ -279,7 +279,7 @@ package enum TerraformReview {
             // API Gateway's 5XXError or Lambda's Errors.
             if !inventory.alarmsOnErrors, let written = matcher {
                 add(
-                    .healthCheck403, .low, written.position,
+                    .healthCheck403, .medium, written.position,
                     "\(group.address)'s matcher \"\(value)\" accepts 403, which API Gateway returns to every health check: a healthy target proves nothing about the API or the function, and no alarm here watches their errors",
                     "keep the matcher (it is needed) but add an aws_cloudwatch_metric_alarm on API Gateway 5XXError or Lambda Errors, and run a synthetic request through the ALB")
             }
