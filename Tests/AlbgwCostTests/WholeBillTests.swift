@@ -123,6 +123,33 @@ import Testing
         let run = try report("--rps 50 --design alb-lambda --apigw-cache-gb 0.5")
         #expect(run.recommendation?.design == nil)
         #expect(run.recommendation?.changes == ["it has no API Gateway cache to price (--apigw-cache-gb asks for response caching): drop --apigw-cache-gb"])
+        // The cache rules alb-lambda out, as the recommendation says: it is not an option that changes nothing.
+        #expect(run.unusedOptions == nil)
+    }
+
+    /// A sweep names the options that change nothing under its summary, as the single point does,
+    /// and in its JSON; a sweep whose every design is ruled out still names them in its title.
+    @Test func aSweepNamesUnusedOptions() throws {
+        let line = "Given but unused here: --apigw-timeout-s, for API Gateway, which no design analysed has: it changes nothing."
+        let table = CLI.run(
+            ["sweep", "--vary", "rps=10..1000", "--points", "3", "--design", "alb-lambda", "--apigw-timeout-s", "10"], environment: ["COLUMNS": "1000"])
+        #expect(table.exitCode == 0 && table.stdout.contains("\n  \(line)\n"), "\(table.stdout)")
+        let json = CLI.run(["sweep", "--vary", "rps=10..1000", "--points", "3", "--design", "alb-lambda", "--apigw-timeout-s", "10", "--format", "json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["unusedOptions"] as? String == line)
+        let all = CLI.run(["sweep", "--vary", "rps=10..1000", "--points", "3"]).stdout
+        #expect(!all.contains("Given but unused"))
+        // A cache for a design without API Gateway: alb-lambda is ruled out, and the title still names it.
+        let cached = CLI.run(
+            ["sweep", "--vary", "rps=10..1000", "--points", "3", "--design", "alb-lambda", "--apigw-cache-gb", "0.5"], environment: ["COLUMNS": "1000"]
+        ).stdout
+        #expect(cached.hasPrefix("albgw-cost \(CLI.version) sweep: monthly cost of ALB -> Lambda from 10 to 1,000 requests/s\n"), "\(cached)")
+        #expect(cached.contains("it has no API Gateway cache to price (--apigw-cache-gb asks for response caching)") && !cached.contains("Given but unused"))
+        // Asked for with --needs, it is said as such.
+        let needed = CLI.run(
+            ["sweep", "--vary", "rps=10..1000", "--points", "3", "--design", "alb-lambda", "--needs", "response-caching"], environment: ["COLUMNS": "1000"]
+        ).stdout
+        #expect(needed.contains("it lacks what --needs asks for (response-caching)"))
     }
 
     /// Options for a part no analysed design has change nothing: the assumptions name them.

@@ -43,8 +43,9 @@ package enum SweepCommand {
         let options = try ScenarioOptions(parsed)
         let book = try options.catalog.book(for: options.scenario.topology.region)
         let evaluator = SweepEvaluator(base: options.scenario, book: book, variable: spec.variable, designs: options.scenario.designs)
-        let result = evaluator.run(spec)
+        var result = evaluator.run(spec)
         let inputs = options.inputs
+        result.unusedOptions = ReportBuilder.unusedOptions(inputs, scenario: options.scenario)
         if let directory = parsed.values["--out"] {
             // Files are the same on every terminal: the table at its default width.
             let files: [(name: String, text: String)] = [

@@ -16,6 +16,7 @@ package enum SweepRenderer {
             "Region \(result.scenario.topology.region); \(Format.quantity(ExactDecimal(result.points.count))) points on a \(spec.scale.rawValue) scale; every other input as listed under Inputs\n\n"
         out += "What changes across the range\n"
         out += result.summary.map { "  - \($0)\n" }.joined()
+        if let unused = result.unusedOptions { out += "  \(unused)\n" }
         out += "\nMonthly cost (USD)\n"
         var table = TextTable([(variable.unit, .right)] + result.designs.map { ($0.rawValue, .right) } + [("cheapest that can carry it", .left)])
         for index in rowIndices(result.points.count) {
@@ -59,8 +60,9 @@ package enum SweepRenderer {
     }
 
     /// `ALB -> private API Gateway -> Lambda vs ALB -> Lambda`.
+    /// The designs swept, or, when none can be built here, the ones asked for (the summary says why).
     static func question(_ result: SweepResult) -> String {
-        result.designs.map { $0.definition.question }.joined(separator: " vs ")
+        (result.designs.isEmpty ? result.excluded.map(\.design) : result.designs).map { $0.definition.question }.joined(separator: " vs ")
     }
 
     /// At most `tableRows` indices, evenly spread, first and last included.
@@ -147,6 +149,7 @@ package enum SweepRenderer {
             ("designs", .array(designs.map { .string($0.rawValue) })),
             ("excluded", .array(result.excluded.map { .object([("design", .string($0.design.rawValue)), ("reason", .string($0.reason))]) })),
             ("summary", .array(result.summary.map(JSONValue.string))),
+            ("unusedOptions", result.unusedOptions.map(JSONValue.string) ?? .null),
             ("crossovers", .array(crossovers)),
             ("workload", .object(inputs.map { ($0.key, $0.value.json) })),
             ("points", .raw("")),

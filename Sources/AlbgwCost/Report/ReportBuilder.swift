@@ -126,6 +126,9 @@ package enum ReportBuilder {
         let has = Set(scenario.designs.flatMap { $0.definition.chain.map(\.kind) })
         let given = Set(inputs.filter { $0.source == .given }.map(\.option))
         var unused = optionParts.filter { given.contains($0.option) && !has.contains($0.part) }
+        // A cache asks for response caching: without API Gateway it rules the designs out, which the
+        // recommendation says; it does not change nothing.
+        if scenario.needs.contains(.responseCaching) { unused.removeAll { $0.option == "--apigw-cache-gb" } }
         // --waf protects the ALB, the API stage or both: unused when no design has any of them.
         let waf = scenario.wholeBill.waf
         let protected: [(ComponentKind, String)] = [(.alb, "an ALB"), (.restAPI, "API Gateway")].filter { part in

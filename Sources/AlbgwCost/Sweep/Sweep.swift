@@ -128,6 +128,8 @@ package struct SweepResult: Sendable, Equatable {
     package var excluded: [(design: DesignID, reason: String)]
     /// Where the prices come from, for the outputs' headers.
     package var priceOrigin: String
+    /// The options given for a part no swept design has, as a sentence (`ReportBuilder.unusedOptions`).
+    package var unusedOptions: String? = nil
 
     package static func == (lhs: SweepResult, rhs: SweepResult) -> Bool {
         lhs.spec == rhs.spec && lhs.designs == rhs.designs && lhs.points == rhs.points && lhs.crossovers == rhs.crossovers && lhs.summary == rhs.summary
@@ -258,8 +260,18 @@ package struct SweepEvaluator: Sendable {
             guard !carriesOtherwise[index] else { return nil }
             let reasons = FeasibilityAnalyzer.reasons(for: design.id, in: base)
             let summary = reasons.filter { !(variable.hardLimitReasonIDs.contains($0.id)) }.map(\.summary)
-            let needs = base.needs.filter { !design.contains($0.provider) }.map(\.rawValue)
-            let why = summary + (needs.isEmpty ? [] : ["it lacks what --needs asks for (\(needs.joined(separator: ", ")))"])
+            let lacking = base.needs.filter { !design.contains($0.provider) }
+            // Response caching that only --apigw-cache-gb asked for, said as the recommendation says it.
+            let fromCache = lacking == [.responseCaching] && base.wholeBill.apiCacheGB != nil
+            let needs =
+                lacking.isEmpty
+                ? []
+                : [
+                    fromCache
+                        ? "it has no API Gateway cache to price (--apigw-cache-gb asks for response caching)"
+                        : "it lacks what --needs asks for (\(lacking.map(\.rawValue).joined(separator: ", ")))"
+                ]
+            let why = summary + needs
             return (design.id, why.isEmpty ? "it cannot carry this workload here" : why.joined(separator: "; "))
         }
     }
