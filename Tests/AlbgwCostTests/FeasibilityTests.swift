@@ -107,47 +107,56 @@ import Testing
         if consequence != nil { #expect(warning?.fix.hasSuffix("(each AZ carries at most 100 Gbps)") == (rps > 1_000_000)) }
     }
 
-    /// The way out follows the topology: every ENI registered first, then a subnet in each of the
-    /// ALB's AZs, then another AZ for both (a subnet in an AZ the ALB lacks carries nothing), and with
-    /// one in each of the six AZs an endpoint takes, a second endpoint (not "more subnets").
+    /// The way out follows the topology and the traffic, at 10 Gbps an AZ: every ENI registered first
+    /// (alone, when that is enough), then as many subnets in the ALB's AZs, or AZs for both (a subnet in
+    /// an AZ the ALB lacks carries nothing), as the traffic needs; past the six AZs an endpoint takes,
+    /// as many endpoints as it needs (not "one more AZ", which would not clear the warning).
     @Test func endpointBandwidthWayOutFollowsTheTopology() {
-        func fix(_ topology: (inout Topology) -> Void) -> String? {
+        func fix(_ rps: ExactDecimal, _ topology: (inout Topology) -> Void = { _ in }) -> String? {
             var scenario = scenario(.albVpceApigwLambda)
-            // 2,000,000 x 5 x 1,024 x 8 / 10^9 = 81.92 Gbps: 81.92, 40.96 or 13.65 per registered IP.
-            scenario.workload.rate = .perSecond(2_000_000)
+            scenario.workload.rate = .perSecond(rps)
             topology(&scenario.topology)
             return HopModel.warnings(for: .albVpceApigwLambda, in: scenario).first { $0.id == "endpoint-bandwidth" }?.fix
         }
+        // 300,000 x 5 KiB x 1,024 x 8 / 10^9 = 12.288 Gbps: one registered IP of two is the bottleneck;
+        // both registered carry 6.144 each, so registering is the whole way out.
+        #expect(fix(300_000) { $0.registeredTargets = 1 } == "register every ENI IP (the target group holds 1 of 2)")
+        // 600,000 rps = 24.576 Gbps: 3 AZs of 10 Gbps (2 carry 12.288 each).
         #expect(
-            fix { $0.registeredTargets = 1 }
-                == "register every ENI IP (the target group holds 1 of 2); add an AZ to the ALB (--azs 3, if the region has one) and a subnet of the endpoint in it, and register its IP"
+            fix(600_000) { $0.registeredTargets = 1 }
+                == "register every ENI IP (the target group holds 1 of 2); spread the traffic over 3 AZs: add an AZ to the ALB (--azs 3, if the region has that many) with a subnet of the endpoint in each AZ, and register their IPs"
         )
-        #expect(fix { _ in } == "add an AZ to the ALB (--azs 3, if the region has one) and a subnet of the endpoint in it, and register its IP")
+        #expect(fix(600_000) { $0.azs = 3 } == "place the endpoint in 3 subnets, one per AZ of the ALB, and register their IPs")
         #expect(
-            fix {
+            fix(600_000) {
+                $0.vpceSubnets = 3
+                $0.registeredTargets = 3
+            } == "spread the traffic over 3 AZs: add an AZ to the ALB (--azs 3, if the region has that many) where the endpoint has subnets already")
+        // 1,400,000 rps = 57.344 Gbps: 6 AZs; from 1 AZ, 5 more.
+        #expect(
+            fix(1_400_000) {
+                $0.azs = 1
                 $0.vpceSubnets = 1
                 $0.registeredTargets = 1
-            } == "place the endpoint in more subnets, one per AZ of the ALB, and register their IPs")
+            } == "spread the traffic over 6 AZs: add 5 AZs to the ALB (--azs 6, if the region has that many) with a subnet of the endpoint in each AZ, and register their IPs")
+        // 2,000,000 rps = 81.92 Gbps: more than the 60 Gbps of six AZs, so two endpoints, whatever the topology.
+        let endpoints =
+            "one endpoint carries at most 60 Gbps before it scales (10 in each of the 6 AZs it takes): spread the traffic over 2 execute-api endpoints, each with a subnet in 6 AZs (--azs 6 for the ALB), whose ENI IPs the target group registers"
+        #expect(fix(2_000_000) == endpoints)
+        #expect(fix(2_000_000) { $0.registeredTargets = 1 } == "register every ENI IP (the target group holds 1 of 2); " + endpoints)
         #expect(
-            fix {
-                $0.azs = 3
-                $0.vpceSubnets = 3
-                $0.registeredTargets = 3
-            } == "add an AZ to the ALB (--azs 4, if the region has one) and a subnet of the endpoint in it, and register its IP")
-        // An ENI in an AZ the ALB lacks carries nothing: 81.92 Gbps over the 2 of 3 in the ALB's AZs.
-        #expect(
-            fix {
-                $0.vpceSubnets = 3
-                $0.registeredTargets = 3
-            } == "add an AZ to the ALB (--azs 3, if the region has one), one where the endpoint has a subnet already")
-        #expect(
-            fix {
+            fix(2_000_000) {
                 $0.azs = 6
                 $0.vpceSubnets = 6
                 $0.registeredTargets = 6
-            }
-                == "the endpoint already has a subnet in 6 AZs, the most it takes: spread the traffic over a second execute-api endpoint whose ENI IPs the target group registers too"
-        )
+            } == endpoints)
+        // 3,000,000 rps = 122.88 Gbps: 3 endpoints (2 carry 61.44 each).
+        #expect(fix(3_000_000)?.contains("spread the traffic over 3 execute-api endpoints") == true)
+        // Without an ALB the endpoint's own subnets: 24.576 Gbps over 2 ENIs needs 3.
+        var direct = scenario(.vpceApigwLambda)
+        direct.topology.albScheme = .internal
+        direct.workload.rate = .perSecond(600_000)
+        #expect(HopModel.warnings(for: .vpceApigwLambda, in: direct).first { $0.id == "endpoint-bandwidth" }?.fix == "place the endpoint in 3 subnets, one per AZ")
     }
 
     /// Large responses behind API Gateway name response streaming as the way out.

@@ -123,33 +123,48 @@ package struct InterfaceEndpoint: Component {
                 value: "\(Format.quantity(perAZ)) Gbps per \(behindALB ? "registered endpoint IP" : "endpoint ENI")",
                 consequence: beyondScaling
                     ? "that is beyond even the 100 Gbps it scales to, so throughput is capped" : "throughput may be capped while the endpoint scales",
-                fix: bandwidthFix(context.topology, behindALB: behindALB) + (beyondScaling ? " (each AZ carries at most 100 Gbps)" : ""))
+                fix: bandwidthFix(context.topology, behindALB: behindALB, gbps: gbps) + (beyondScaling ? " (each AZ carries at most 100 Gbps)" : ""))
         ]
     }
 
-    /// More of the endpoint's capacity: every ENI registered, then a subnet in each AZ, then, with one
-    /// in every AZ, a second endpoint.
-    func bandwidthFix(_ topology: Topology, behindALB: Bool) -> String {
+    /// More of the endpoint's capacity, as much as `gbps` needs at 10 Gbps an AZ: every ENI registered
+    /// first (enough, when the registered IPs were the bottleneck), then subnets, or the ALB's AZs and
+    /// subnets, in as many AZs as the traffic needs; past the six AZs an endpoint takes (60 Gbps), as
+    /// many endpoints as it needs.
+    func bandwidthFix(_ topology: Topology, behindALB: Bool, gbps: ExactDecimal) -> String {
         var steps: [String] = []
         if behindALB && topology.registeredTargets < topology.vpceSubnets {
             steps.append("register every ENI IP (the target group holds \(topology.registeredTargets) of \(topology.vpceSubnets))")
+            // Behind an ALB only the IPs in its AZs carry traffic.
+            if gbps / ExactDecimal(max(1, min(topology.vpceSubnets, topology.azs))) <= Self.gbpsPerAZ { return steps[0] }
         }
-        // Behind an ALB a subnet carries traffic only in an AZ the ALB has: with one in each of them,
-        // the ALB needs another AZ first (if the region has one).
-        if behindALB && topology.vpceSubnets < topology.azs {
-            steps.append("place the endpoint in more subnets, one per AZ of the ALB, and register their IPs")
-        } else if behindALB && topology.azs < Self.maxSubnets {
+        let needed = Self.count(gbps, per: Self.gbpsPerAZ)
+        if needed > Self.maxSubnets {
+            let endpoints = Self.count(gbps, per: Self.gbpsPerAZ * ExactDecimal(Self.maxSubnets))
             steps.append(
-                "add an AZ to the ALB (--azs \(topology.azs + 1), if the region has one)"
-                    + (topology.vpceSubnets > topology.azs ? ", one where the endpoint has a subnet already" : " and a subnet of the endpoint in it, and register its IP"))
-        } else if !behindALB && topology.vpceSubnets < Self.maxSubnets {
-            steps.append("place the endpoint in more subnets, one per AZ")
+                "one endpoint carries at most \(Format.quantity(Self.gbpsPerAZ * ExactDecimal(Self.maxSubnets))) Gbps before it scales (\(Format.quantity(Self.gbpsPerAZ)) in each of the \(Self.maxSubnets) AZs it takes): spread the traffic over \(Format.quantity(ExactDecimal(endpoints))) execute-api endpoints, each with a subnet in \(Self.maxSubnets) AZs"
+                    + (behindALB ? " (--azs \(Self.maxSubnets) for the ALB), whose ENI IPs the target group registers" : ""))
+        } else if !behindALB {
+            steps.append("place the endpoint in \(needed) subnets, one per AZ")
+        } else if needed <= topology.azs {
+            // A subnet in an AZ the ALB lacks carries nothing: one in each of the ALB's AZs the traffic needs.
+            steps.append("place the endpoint in \(needed) subnets, one per AZ of the ALB, and register their IPs")
         } else {
+            let more = needed - topology.azs
             steps.append(
-                "the endpoint already has a subnet in \(Self.maxSubnets) AZs, the most it takes: spread the traffic over a second execute-api endpoint"
-                    + (behindALB ? " whose ENI IPs the target group registers too" : ""))
+                "spread the traffic over \(needed) AZs: add \(more == 1 ? "an AZ" : "\(more) AZs") to the ALB (--azs \(needed), if the region has that many)"
+                    + (topology.vpceSubnets >= needed ? " where the endpoint has subnets already" : " with a subnet of the endpoint in each AZ, and register their IPs"))
         }
         return steps.joined(separator: "; ")
+    }
+
+    /// The fewest parts that carry `total` at most `each` apiece (at least one).
+    static func count(_ total: ExactDecimal, per each: ExactDecimal) -> Int {
+        guard let near = (total / each).rounded(scale: 0).intValue else { return Int.max }
+        var count = max(1, near)
+        while count > 1 && total / ExactDecimal(count - 1) <= each { count -= 1 }
+        while total / ExactDecimal(count) > each { count += 1 }
+        return count
     }
 
     package func placement(_ context: ChainContext) -> [PlacedComponent] {
