@@ -1724,6 +1724,16 @@ import Testing
         #expect(try ids([("    port     = \"443\"\n    path", "    port     = \"8443\"\n    path")]) == ["target-group-protocol"])
     }
 
+    /// Ports are numbers, as Terraform converts them: "0443" and 443.0 are 443, and "4430" is not.
+    @Test func portsAreNumbers() throws {
+        #expect(
+            try ids([
+                ("    port     = \"443\"\n    path", "    port     = \"0443\"\n    path"),
+                ("  port        = 443\n  protocol    = \"HTTPS\"", "  port        = 443.0\n  protocol    = \"HTTPS\""),
+            ]) == [])
+        #expect(try ids([("    port     = \"443\"\n    path", "    port     = \"4430\"\n    path")]) == ["target-group-protocol"])
+    }
+
     /// A Regional domain of the same name as the private one, mapped by that name: the mapping is not
     /// taken for the private domain's (AWS lets a public and a private custom domain share a name).
     @Test func aRegionalDomainOfTheSameName() throws {

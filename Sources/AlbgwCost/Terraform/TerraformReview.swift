@@ -304,10 +304,17 @@ package enum TerraformReview {
         let check = group.blocks("health_check").first
         let written = check?.set("protocol")
         let healthProtocol = written == nil ? "HTTP" : written?.value?.string?.uppercased()
-        let writtenPort = check?.set("port")?.value?.string
+        let writtenPort = portNumber(check?.set("port")?.value?.string)
         guard writtenPort == nil || writtenPort == "traffic-port" else { return (healthProtocol, writtenPort) }
         let ports = Set(targetPorts(group, inventory: inventory).map(\.port))
         return (healthProtocol, ports.count == 1 ? ports.first! : nil)
+    }
+
+    /// A port as Terraform turns a number or a string into one: `"0443"` and `443.0` are 443; anything
+    /// else (`traffic-port`) as written.
+    static func portNumber(_ text: String?) -> String? {
+        guard let text, let number = ExactDecimal(exactly: text), number.rounded(scale: 0) == number, let whole = number.intValue else { return text }
+        return String(whole)
     }
 
     /// The ports a target group's targets are registered on: each attachment's own, or the target
@@ -316,10 +323,10 @@ package enum TerraformReview {
     static func targetPorts(_ group: TerraformBlock, inventory: Inventory) -> [(port: String?, position: SourcePosition, address: String)] {
         let groupPort = group.set("port")
         let attachments = inventory.attachments(to: group)
-        guard !attachments.isEmpty else { return [(groupPort?.value?.string, groupPort?.position ?? group.position, group.address)] }
+        guard !attachments.isEmpty else { return [(portNumber(groupPort?.value?.string), groupPort?.position ?? group.position, group.address)] }
         return attachments.map { attachment in
-            if let port = attachment.set("port") { return (port.value?.string, port.position, attachment.address) }
-            return (groupPort?.value?.string, groupPort?.position ?? group.position, "\(attachment.address) (no port of its own: \(group.address)'s)")
+            if let port = attachment.set("port") { return (portNumber(port.value?.string), port.position, attachment.address) }
+            return (portNumber(groupPort?.value?.string), groupPort?.position ?? group.position, "\(attachment.address) (no port of its own: \(group.address)'s)")
         }
     }
 
@@ -490,7 +497,7 @@ package enum TerraformReview {
             // provider's health_check defaults, AWS's too); a plan or a state says so outright.
             let check = group.blocks("health_check").first
             let healthProtocol = check?.set("protocol")
-            let writtenPort = check?.set("port")?.value?.string
+            let writtenPort = portNumber(check?.set("port")?.value?.string)
             let target = healthCheckTarget(group, inventory: inventory)
             if target.port == "443", target.protocol == "HTTP" {
                 let message: String
