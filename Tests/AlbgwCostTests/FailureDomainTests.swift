@@ -68,6 +68,25 @@ import Testing
         #expect(!findingIDs(.albVpceApigwLambda, s).contains { ["endpoint-single-subnet", "single-registered-target", "partial-registration"].contains($0) })
     }
 
+    /// An ENI in an AZ the ALB does not enable gets no traffic (ELB user guide): with 3 ENIs and an
+    /// ALB in 2 AZs, losing AZ a leaves 1 of the 2 IPs that carry traffic (50%), not 2 of 3, and losing
+    /// AZ c changes nothing.
+    @Test func anENIOutsideTheALBsAZsCarriesNothing() throws {
+        let s = try scenario("--rps 50 --azs 2 --vpce-subnets 3")
+        let losses = FailureDomainAnalyzer.azLoss(.albVpceApigwLambda, s)
+        #expect(losses.map(\.az) == ["a", "b", "c"])
+        #expect(losses.map(\.endpointCapacityShare) == [ExactDecimal(1) / 2, ExactDecimal(1) / 2, 1])
+        #expect(losses.last?.explanation == "the ALB has no node in AZ c, and the endpoint's ENI there carries no traffic: nothing changes")
+        let finding = try #require(FailureDomainAnalyzer.findings(.albVpceApigwLambda, s).first { $0.id == "endpoint-outside-alb-azs" })
+        #expect(finding.severity == .medium && finding.detail.contains("the ENI in AZ c gets no traffic") && finding.fix.contains("--azs 3"))
+        // Four ENIs and an ALB in 2 AZs: two outside.
+        #expect(
+            try FailureDomainAnalyzer.findings(.albVpceApigwLambda, scenario("--rps 50 --azs 2 --vpce-subnets 4")).first { $0.id == "endpoint-outside-alb-azs" }?
+                .detail.contains("the ENIs in AZ c and d get no traffic") == true)
+        // The endpoint's own way in (no ALB): every ENI carries traffic.
+        #expect(!(try findingIDs(.vpceApigwLambda, scenario("--rps 50 --azs 2 --vpce-subnets 3 --alb-scheme internal"))).contains("endpoint-outside-alb-azs"))
+    }
+
     @Test func partialRegistrationAndFewerAZs() throws {
         let s = try scenario("--rps 50 --azs 3 --vpce-subnets 3 --registered-targets 2")
         #expect(survives(.albVpceApigwLambda, s) == ["a": true, "b": true, "c": true])

@@ -14,7 +14,7 @@ import Testing
         "endpoint-fewer-subnets", "endpoint-one-az", "missing-access-association", "access-association-endpoint", "domain-policy", "cname-to-alb",
         "partial-registration", "weak-tls-policy", "private-dns", "public-cidr", "deprecated-runtime", "lambda-memory-range", "shared-open-security-group", "host-header",
         "health-check-protocol", "health-check-403", "source-vpce", "undeclared-reference", "invalid-index", "variable-validation",
-        "health-check-matcher", "target-group-protocol", "missing-base-path-mapping",
+        "health-check-matcher", "target-group-protocol", "missing-base-path-mapping", "endpoint-outside-alb-azs",
     ]
 
     /// SARIF 2.1.0 `result.level` (§3.27.10) and GitHub's `defaultConfiguration.level`.
@@ -46,6 +46,8 @@ import Testing
         ),
         ("good-private-api.tf", "matcher  = \"200,403\"", "matcher  = \"200\"", "health-check-matcher"),
         ("good-private-api.tf", "port             = 443", "port             = 80", "target-group-protocol"),
+        // The ALB in 2a alone: the endpoint's ENI in 2b gets no traffic.
+        ("good-private-api.tf", "subnets            = [aws_subnet.a.id, aws_subnet.b.id]", "subnets            = [aws_subnet.a.id]", "endpoint-outside-alb-azs"),
         ("private-custom-domain.tf", "subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", "subnet_ids          = [aws_subnet.a.id]", "endpoint-one-az"),
         ("private-custom-domain.tf", "resource \"aws_api_gateway_base_path_mapping\"", "resource \"aws_ssm_parameter\"", "missing-base-path-mapping"),
         ("private-custom-domain.tf", "resource \"aws_api_gateway_domain_name_access_association\"", "resource \"aws_ssm_parameter\"", "missing-access-association"),

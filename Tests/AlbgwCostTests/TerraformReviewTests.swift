@@ -1724,6 +1724,42 @@ import Testing
         #expect(try ids([("    port     = \"443\"\n    path", "    port     = \"8443\"\n    path")]) == ["target-group-protocol"])
     }
 
+    /// An ALB sends only to targets in the AZs it enables: the endpoint's ENIs in another AZ carry
+    /// nothing. The ALB is in us-west-2a and 2b; a third subnet is in 2c.
+    @Test func endpointENIsOutsideTheALBsAZs() throws {
+        let subnetC = "\nresource \"aws_subnet\" \"c\" {\n  vpc_id            = aws_vpc.main.id\n  cidr_block        = \"10.0.3.0/24\"\n  availability_zone = \"us-west-2c\"\n}\n"
+        let endpointIn = { (list: String) in [("  subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", "  subnet_ids          = [\(list)]")] }
+        // Only in 2c: no request reaches it (and it is in fewer subnets than the ALB has AZs).
+        let (_, only) = try TerraformReviewTests().review(
+            try good.replacingOccurrences(of: "  subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", with: "  subnet_ids          = [aws_subnet.c.id]") + subnetC)
+        let high = try #require(only.first { $0.id == "endpoint-outside-alb-azs" })
+        #expect(high.severity == .high)
+        #expect(high.message.contains("has ENIs in us-west-2c, where aws_lb.api has no node (its subnets are in us-west-2a, us-west-2b)"))
+        #expect(high.message.contains("no request reaches the endpoint"))
+        #expect(Set(only.map(\.id)) == ["endpoint-outside-alb-azs", "endpoint-fewer-subnets"])
+        // In 2a and 2c: the ENI in 2c is billed and carries nothing.
+        let (_, one) = try TerraformReviewTests().review(
+            try good.replacingOccurrences(of: "  subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", with: "  subnet_ids          = [aws_subnet.a.id, aws_subnet.c.id]")
+                + subnetC)
+        #expect(one.map(\.id) == ["endpoint-outside-alb-azs"] && one.first?.severity == .medium)
+        // The analysis places ENIs in the ALB's AZs: an unknown says so.
+        let recognized = DesignRecognizer.recognizeAll(
+            try TerraformReviewTests().config(
+                try good.replacingOccurrences(of: "  subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", with: "  subnet_ids          = [aws_subnet.a.id, aws_subnet.c.id]")
+                    + subnetC))
+        #expect(recognized.first?.unknowns.contains { $0.hasPrefix("aws_vpc_endpoint.execute_api has ENIs in us-west-2c, where the ALB has no node") } == true)
+        #expect(DesignRecognizer.recognizeAll(try TerraformReviewTests().config(try good)).first?.unknowns.contains { $0.contains("where the ALB has no node") } == false)
+        // A third subnet beside the ALB's two: the same (and the attachments' count of 2 registers 2 of 3).
+        #expect(Set(try ids(endpointIn("aws_subnet.a.id, aws_subnet.b.id, aws_subnet.c.id"), append: subnetC)) == ["endpoint-outside-alb-azs", "partial-registration"])
+        // A zone the code does not make known is not judged; nor one named by id for one subnet and by name for another.
+        let unknown = subnetC.replacingOccurrences(of: "\"us-west-2c\"", with: "var.zone") + "\nvariable \"zone\" {\n  type = string\n}\n"
+        #expect(!(try ids(endpointIn("aws_subnet.a.id, aws_subnet.c.id"), append: unknown)).contains("endpoint-outside-alb-azs"))
+        let byID = subnetC.replacingOccurrences(of: "availability_zone = \"us-west-2c\"", with: "availability_zone_id = \"usw2-az3\"")
+        #expect(try ids(endpointIn("aws_subnet.a.id, aws_subnet.c.id"), append: byID) == [])
+        // Same AZs in another order: nothing to say.
+        #expect(try ids(endpointIn("aws_subnet.b.id, aws_subnet.a.id")) == [])
+    }
+
     /// Ports are numbers, as Terraform converts them: "0443" and 443.0 are 443, and "4430" is not.
     @Test func portsAreNumbers() throws {
         #expect(

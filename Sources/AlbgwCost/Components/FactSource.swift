@@ -131,6 +131,10 @@ extension FactSource {
     package static let albListeners = FactSource(
         title: "Elastic Load Balancing user guide, Listeners for your Application Load Balancers",
         url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html", date: "2025")
+    /// Targets in an AZ the load balancer does not enable get no traffic.
+    package static let elbAvailabilityZones = FactSource(
+        title: "Elastic Load Balancing user guide, How Elastic Load Balancing works: Availability Zones and load balancer nodes",
+        url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/how-elastic-load-balancing-works.html", date: "stored copy read 2026-12-01")
     /// Health-check matchers (HTTP 200-499).
     package static let targetGroupHealthChecks = FactSource(
         title: "Elastic Load Balancing user guide, Health checks for Application Load Balancer target groups",

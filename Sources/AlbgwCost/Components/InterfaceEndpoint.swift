@@ -23,7 +23,8 @@ package struct InterfaceEndpoint: Component {
     /// The ENIs that carry traffic: the registered ones behind an ALB, else every one.
     static func carrying(_ context: ChainContext) -> Int {
         let topology = context.topology
-        return behindALB(context) ? min(topology.registeredTargets, topology.vpceSubnets) : topology.vpceSubnets
+        // Behind an ALB, the registered IPs in the AZs the ALB enables: one in another AZ gets no traffic.
+        return behindALB(context) ? min(topology.registeredTargets, topology.vpceSubnets, topology.azs) : topology.vpceSubnets
     }
 
     package func bill(_ context: ChainContext, into bill: inout Bill) {
@@ -113,7 +114,7 @@ package struct InterfaceEndpoint: Component {
         let behindALB = Self.behindALB(context)
         // Behind an ALB only the registered IPs in the ALB's AZs carry traffic.
         let topology = scenario.topology
-        let perAZ = gbps / ExactDecimal(max(1, behindALB ? min(topology.registeredTargets, topology.azs) : topology.vpceSubnets))
+        let perAZ = gbps / ExactDecimal(max(1, Self.carrying(context)))
         guard perAZ > Self.gbpsPerAZ else { return [] }
         // Above what an AZ scales to, waiting does not help: only more AZs (or AWS) do.
         let beyondScaling = perAZ > 100
@@ -190,7 +191,12 @@ package struct InterfaceEndpoint: Component {
                 return
                     "the only registered endpoint IP is in AZ \(az): every ALB node loses its target, so every request fails although the ALB spans \(context.topology.azs) AZs"
             }
-            if endpoint.lost == 1 { return "\(endpoint.left) of \(endpoint.before) registered endpoint IPs remain; ALB nodes reach them cross-zone" }
+            let inALB = context.topology.vpceSubnets > context.topology.azs && context.topology.registeredTargets > context.topology.azs ? " in the ALB's AZs" : ""
+            if endpoint.lost == 1 { return "\(endpoint.left) of \(endpoint.before) registered endpoint IPs\(inALB) remain; ALB nodes reach them cross-zone" }
+            // An AZ the ALB does not enable: its ENI carried nothing.
+            if stages.allSatisfy({ $0.lost == 0 }) && (0..<context.topology.azs).allSatisfy({ FailureDomainAnalyzer.azName($0) != az }) {
+                return "the ALB has no node in AZ \(az), and the endpoint's ENI there carries no traffic: nothing changes"
+            }
             return "no registered endpoint IP in AZ \(az); the remaining ALB nodes keep sending to the registered IPs"
         }
         if !serves { return "the endpoint's only ENI is in AZ \(az): every request fails" }
@@ -242,6 +248,18 @@ package struct InterfaceEndpoint: Component {
                     id: "partial-registration", severity: .medium, title: "Not every endpoint IP is registered",
                     detail: "\(registered) of \(topology.vpceSubnets) ENI IPs are in the target group; the others carry no traffic and give no redundancy",
                     fix: "register every ENI IP in the target group"))
+        }
+        if topology.vpceSubnets > topology.azs {
+            let outside = (topology.azs..<topology.vpceSubnets).map(FailureDomainAnalyzer.azName)
+            let one = outside.count == 1
+            result.append(
+                Finding(
+                    id: "endpoint-outside-alb-azs", severity: .medium, title: "Endpoint ENIs in AZs the ALB does not enable",
+                    detail:
+                        "the endpoint has \(topology.vpceSubnets) ENIs but the ALB enables \(topology.azs) AZs: the ENI\(one ? "" : "s") in AZ \(outside.joined(separator: ", ", lastSeparator: " and ")) \(one ? "gets" : "get") no traffic, registered or not (an ALB sends only to targets in the AZs it enables), yet \(one ? "is" : "are") billed and \(one ? "is" : "are") no spare",
+                    fix:
+                        "enable \(one ? "that AZ" : "those AZs") on the ALB (--azs \(topology.vpceSubnets)), or place the endpoint only in the ALB's AZs (--vpce-subnets \(topology.azs))",
+                    sources: [.elbAvailabilityZones]))
         }
         if topology.vpceSubnets > 1 && topology.vpceSubnets < topology.azs {
             result.append(

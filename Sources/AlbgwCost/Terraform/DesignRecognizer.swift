@@ -224,6 +224,14 @@ package enum DesignRecognizer {
             result.unknowns.append(
                 "how many endpoint IPs are registered: \(unknown) has no known value; the analysis takes every ENI as registered (--registered-targets says otherwise)")
         }
+        // The analysis places ENIs in the ALB's AZs first; the code may put them elsewhere.
+        if let albSubnets = albSubnetList(alb), let albZones = namedZones(albSubnets, config: config), let subnetIDs = endpoint["subnet_ids"],
+            case let outside = (namedZones(subnetIDs.elements ?? [subnetIDs], config: config) ?? []).filter({ !albZones.contains($0) }), !outside.isEmpty
+        {
+            result.unknowns.append(
+                "\(endpoint.address) has ENIs in \(outside.joined(separator: ", ")), where the ALB has no node: the analysis places the endpoint's ENIs in the ALB's AZs, so its AZ-loss table and capacity count those ENIs as carrying traffic they never get (see endpoint-outside-alb-azs)"
+            )
+        }
         accounts(config, front: alb, application: [api] + (function.map { [$0] } ?? []), into: &result)
         commonFacts(inventory, alb: alb, endpoint: endpoint, into: &result)
         return result
@@ -609,6 +617,34 @@ package enum DesignRecognizer {
     /// Distinct AZs behind a list of subnets: by evaluated AZ, else by how the AZ is written. Subnets
     /// passed through a module output (`module.vpc.public_subnets`) count the AZs of the subnet
     /// instances the output names.
+    /// The AZs of a list of subnets by name (`us-west-2a`, or `usw2-az1` when every subnet names its
+    /// zone by id), in order, each once: nil unless every subnet is a declared aws_subnet whose zone
+    /// the code makes known, the same way for all.
+    static func namedZones(_ subnets: [TerraformExpression], config: TerraformConfiguration) -> [String]? {
+        var zones: [String] = []
+        var key: String?
+        for element in subnets {
+            let references = element.references.filter { $0.resourceType == "aws_subnet" }
+            guard references.count == 1, let reference = references.first else { return nil }
+            let instances = config.instances(of: reference)
+            guard !instances.isEmpty else { return nil }
+            for subnet in instances {
+                let written = subnet.set("availability_zone") != nil ? "availability_zone" : "availability_zone_id"
+                guard key == nil || key == written, let zone = subnet[written]?.value?.string else { return nil }
+                key = written
+                if !zones.contains(zone) { zones.append(zone) }
+            }
+        }
+        return zones.isEmpty ? nil : zones
+    }
+
+    /// The ALB's subnets, as `namedZones` takes them: its `subnets` list or its subnet_mapping blocks.
+    static func albSubnetList(_ alb: TerraformBlock) -> [TerraformExpression]? {
+        if let subnets = alb["subnets"] { return subnets.elements ?? [subnets] }
+        let mappings = alb.blocks("subnet_mapping").compactMap { $0["subnet_id"] }
+        return mappings.isEmpty ? nil : mappings
+    }
+
     static func distinctZones(_ subnets: TerraformExpression, config: TerraformConfiguration) -> (count: Int?, via: String?) {
         // An AZ that cannot be worked out here: written per instance (`count.index`, `each`), each
         // instance's own, as AWS requires of an ALB's or an endpoint's subnets (one per AZ); written

@@ -26,6 +26,7 @@ package enum ReviewRuleID: String, Sendable, CaseIterable {
     case healthCheckMatcher = "health-check-matcher"
     case targetGroupProtocol = "target-group-protocol"
     case missingBasePathMapping = "missing-base-path-mapping"
+    case endpointOutsideALBAZs = "endpoint-outside-alb-azs"
 
     /// Position in the catalogue, which is also SARIF's `ruleIndex`.
     package var index: Int { Self.allCases.firstIndex(of: self)! }
@@ -233,6 +234,13 @@ extension ReviewRuleID {
                 description:
                     "A private custom domain name with no aws_api_gateway_base_path_mapping in the code read, or whose mapping lacks the domain_name_id that a private domain requires: API Gateway has no API to send a call by that name to, so every call fails. A mapping that names its domain through a variable, a local value or a module output may be the one, so none is then reported.",
                 fix: "Add an aws_api_gateway_base_path_mapping with api_id, stage_name and domain_name_id = <domain>.domain_name_id.")
+        case .endpointOutsideALBAZs:
+            ReviewRule(
+                id: self, severities: [.high, .medium], category: .reliability,
+                summary: "The execute-api endpoint has ENIs in AZs the ALB does not enable",
+                description:
+                    "An ALB sends only to targets in the Availability Zones it enables (Elastic Load Balancing user guide): an endpoint ENI in a subnet of another AZ gets no traffic, registered or not. High when no ENI is in one of the ALB's AZs (no request reaches the endpoint), medium otherwise (the ENIs outside are billed and no spare). Judged when the code names the AZ of every subnet of both.",
+                fix: "List subnets in the ALB's AZs in the endpoint's subnet_ids, or give the ALB a subnet in each AZ of the endpoint.")
         }
     }
 }

@@ -127,6 +127,23 @@ package enum TerraformReview {
                             : "the ALB's nodes in the \(azs - subnets) AZ(s) without an endpoint ENI send every request to another AZ (cross-zone traffic, and more load on the ENIs left when one more AZ is lost)"),
                 "list a subnet in each of the ALB's AZs in subnet_ids")
         }
+        // Endpoint ENIs in AZs the ALB does not enable get no traffic (both named in the code).
+        if albToEndpoint, let alb, let endpoint, let albSubnets = DesignRecognizer.albSubnetList(alb),
+            let albZones = DesignRecognizer.namedZones(albSubnets, config: config), let subnetIDs = endpoint["subnet_ids"],
+            let endpointZones = DesignRecognizer.namedZones(subnetIDs.elements ?? [subnetIDs], config: config)
+        {
+            let outside = endpointZones.filter { !albZones.contains($0) }
+            if !outside.isEmpty {
+                let none = outside.count == endpointZones.count
+                add(
+                    .endpointOutsideALBAZs, none ? .high : .medium, subnetIDs.position,
+                    "\(endpoint.address) has ENIs in \(outside.joined(separator: ", ")), where \(alb.address) has no node (its subnets are in \(albZones.joined(separator: ", "))): an ALB sends only to targets in the AZs it enables, so "
+                        + (none
+                            ? "no request reaches the endpoint, registered or not"
+                            : "the ENI\(outside.count == 1 ? "" : "s") there carry no traffic and are no spare, though billed"),
+                    "list subnets in the ALB's AZs (\(albZones.joined(separator: ", "))) in subnet_ids, or give the ALB a subnet in \(outside.joined(separator: ", "))")
+            }
+        }
         // A private custom domain name reached through the endpoint directly: the endpoint is the only way in.
         let endpointFirst = recognition.design.map { $0.definition.dataPath.first?.kind == .interfaceEndpoint } ?? false
         if endpointFirst, let endpoint, let subnets = recognition.vpceSubnets, subnets < 2 {
