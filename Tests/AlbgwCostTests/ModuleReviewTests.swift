@@ -574,6 +574,29 @@ import Testing
         let before = CLI.run(["review", directory])
         #expect(before.stdout.contains("module.alb (source \"terraform-aws-modules/alb/aws\") is not installed: run terraform init"))
         #expect(before.stdout.contains("none of the designs"))
+        // The answer is about the code read, and says what was not: in the headline, the closing line,
+        // SARIF's notifications and, for a CI step (--fail-on, SARIF), one warning on stderr; exit 0.
+        let wide = CLI.run(["review", directory], environment: ["COLUMNS": "1000"])
+        #expect(wide.stdout.contains("so the code read implements none of the designs; module.alb was not read and may declare one)"))
+        #expect(
+            wide.stdout.hasSuffix(
+                "No cost analysis: the code read implements none of the designs, but module.alb was not read and may: run terraform init and review again, or review a plan's JSON (terraform show -json).\n"
+            ))
+        #expect(wide.stderr.isEmpty && wide.exitCode == 0)
+        let gated = CLI.run(["review", directory, "--fail-on", "high"])
+        #expect(gated.exitCode == 0)
+        #expect(
+            gated.stderr
+                == "albgw-cost: warning: module.alb was not read, so the findings cover only the code read: run terraform init first, or review a plan's JSON (terraform show -json)\n"
+        )
+        let sarif = CLI.run(["review", directory, "--format", "sarif"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        let invocation = try #require(((log["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == true)
+        let notes = invocation["toolExecutionNotifications"] as? [[String: Any]] ?? []
+        #expect(notes.count == 1 && notes.first?["level"] as? String == "warning")
+        #expect(((notes.first?["message"] as? [String: Any])?["text"] as? String)?.hasPrefix("module.alb was not read") == true)
+        #expect(sarif.exitCode == 0 && sarif.stderr.contains("warning: module.alb was not read"))
         try FileManager.default.createDirectory(atPath: "\(directory)/.terraform/modules", withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: "\(directory)/modules/alb", toPath: "\(directory)/.terraform/modules/alb")
         let manifest =
@@ -587,6 +610,9 @@ import Testing
         let recognition = DesignRecognizer.recognize(config)
         #expect(recognition.design == .albLambda && recognition.azs == 3)
         #expect(config.files.contains(".terraform/modules/alb/main.tf"))
+        // Every module read: no warning, no invocations.
+        let read = CLI.run(["review", directory, "--format", "sarif", "--fail-on", "high"])
+        #expect(read.stderr.isEmpty && !read.stdout.contains("invocations"))
     }
 
     /// Terraform's JSON syntax is read like the native one; findings give the JSON's line.

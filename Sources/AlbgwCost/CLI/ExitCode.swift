@@ -39,8 +39,9 @@ package struct CLIError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// A run that printed its output in full and fails all the same (`review --fail-on` met a finding):
-/// `CLI.run` prints `stdout`, then `message` as one line on stderr, and exits with `code`.
+/// A run that printed its output in full and fails all the same (`review --fail-on` met a finding),
+/// or succeeds with a warning for the log of a CI step (`code` .success): `CLI.run` prints `stdout`,
+/// then `message` as one line on stderr, and exits with `code`.
 package struct FailedRun: Error, Equatable {
     package var stdout: String
     package var message: String

@@ -48,15 +48,16 @@ package enum ReviewCommand {
         var result = TerraformReviewResult(
             files: config.files, designs: designs, findings: TerraformReview.review(inventory, designs: designs, configuration: { configuration.value }),
             warnings: config.warnings, unknowns: unknowns)
+        result.unreadModules = config.unreadModules
         texts.release()
         // The analysis checks its options; a run that prints none checks them the same way, so that a
         // mistyped value in a CI step fails there too.
         if output.sarif || !result.implementsADesign || !invocation.hasWorkload { try checkOptions(designs, invocation: invocation) }
         if output.sarif {
             let sarif = output.sarifText(result, reviewing: invocation.path, workingDirectory: FileManager.default.currentDirectoryPath)
-            return try output.finish(sarif, findings: result.findings)
+            return try output.finish(sarif, findings: result.findings, unreadModules: result.unreadModules)
         }
-        return try output.finish(try render(&result, invocation: invocation, width: width), findings: result.findings)
+        return try output.finish(try render(&result, invocation: invocation, width: width), findings: result.findings, unreadModules: result.unreadModules)
     }
 
     /// The review, and with a workload the analysis of each design instance, in the format asked for.
@@ -198,7 +199,11 @@ package enum ReviewCommand {
         let closing: String
         // Analysis options given without the traffic wait for it: say so rather than ignore them silently.
         let listed = waiting.prefix(6).joined(separator: ", ") + (waiting.count > 6 ? ", ..." : "")
-        if !result.implementsADesign {
+        if !result.implementsADesign && !result.unreadModules.isEmpty {
+            let one = result.unreadModules.count == 1
+            closing =
+                "No cost analysis: the code read implements none of the designs, but \(DesignRecognizer.listed(result.unreadModules, separator: ", ")) \(one ? "was" : "were") not read and may: run terraform init and review again, or review a plan's JSON (terraform show -json)\(waiting.isEmpty ? "" : " (\(listed) \(waiting.count == 1 ? "is" : "are") not used)").\n"
+        } else if !result.implementsADesign {
             closing =
                 "No cost analysis: the code implements none of the designs, so there is nothing to price\(waiting.isEmpty ? "" : " (\(listed) \(waiting.count == 1 ? "is" : "are") not used)").\n"
         } else {

@@ -67,11 +67,24 @@ package struct ReviewOutput: Sendable, Equatable {
     }
 
     /// `text` when no finding reaches `--fail-on`; otherwise a `FailedRun` that carries it.
-    package func finish(_ text: String, findings: [ReviewFinding]) throws -> String {
-        guard let failOn else { return text }
-        let count = findings.filter { $0.severity <= failOn }.count
-        guard count > 0 else { return text }
-        throw FailedRun(stdout: text, message: "\(count) finding\(count == 1 ? "" : "s") at or above \(failOn.rawValue) (--fail-on \(failOn.rawValue))")
+    ///
+    /// A run for CI (`--fail-on`, or SARIF for code scanning) whose code calls modules the review could
+    /// not read says so on stderr, where the step's log shows it: its findings cover only the code read.
+    package func finish(_ text: String, findings: [ReviewFinding], unreadModules: [String] = []) throws -> String {
+        let unread =
+            unreadModules.isEmpty || (failOn == nil && !sarif)
+            ? nil
+            : "\(DesignRecognizer.listed(unreadModules, separator: ", ")) \(unreadModules.count == 1 ? "was" : "were") not read, so the findings cover only the code read: run terraform init first, or review a plan's JSON (terraform show -json)"
+        if let failOn {
+            let count = findings.filter { $0.severity <= failOn }.count
+            if count > 0 {
+                throw FailedRun(
+                    stdout: text,
+                    message: "\(count) finding\(count == 1 ? "" : "s") at or above \(failOn.rawValue) (--fail-on \(failOn.rawValue))" + (unread.map { "; \($0)" } ?? ""))
+            }
+        }
+        if let unread { throw FailedRun(stdout: text, message: "warning: " + unread, code: .success) }
+        return text
     }
 
     // MARK: - Paths

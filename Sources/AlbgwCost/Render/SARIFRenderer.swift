@@ -20,7 +20,7 @@ package enum SARIFRenderer {
             ("version", .string(toolVersion)),
             ("rules", .array(ReviewRule.all.map(rule))),
         ])
-        let run: JSONValue = .object([
+        var members: [(String, JSONValue)] = [
             ("tool", .object([("driver", driver)])),
             (
                 "originalUriBaseIds",
@@ -30,7 +30,28 @@ package enum SARIFRenderer {
             ),
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .array(review.findings.map { result($0, uri: uri(paths[$0.position.file] ?? $0.position.file)) })),
-        ])
+        ]
+        // Module calls not read: a warning of the run (SARIF §3.20.21), not a finding of the code.
+        let notifications: [JSONValue] = review.unreadModules.map { module in
+            .object([
+                ("level", .string("warning")),
+                (
+                    "message",
+                    .object([
+                        (
+                            "text",
+                            .string(
+                                "\(module) was not read (not installed, no literal source, or nested too deep), so the findings cover only the code read: run terraform init first, or review a plan's JSON (terraform show -json)"
+                            )
+                        )
+                    ])
+                ),
+            ])
+        }
+        if !notifications.isEmpty {
+            members.append(("invocations", .array([.object([("executionSuccessful", .bool(true)), ("toolExecutionNotifications", .array(notifications))])])))
+        }
+        let run = JSONValue.object(members)
         return JSONValue.object([("$schema", .string(schema)), ("version", .string("2.1.0")), ("runs", .array([run]))]).serialized()
     }
 

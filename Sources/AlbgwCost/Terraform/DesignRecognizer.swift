@@ -153,10 +153,16 @@ package enum DesignRecognizer {
             var none = Recognition(design: nil, explanation: "", facts: [], unknowns: [])
             none.region = region
             if let region { none.facts.append(.init(name: "region", value: region, position: nil)) }
+            // Modules not read may declare a design: the answer is about the code read, and says so.
+            let unread = config.unreadModules
+            let readOnly = unread.isEmpty ? "" : " read"
             none.explanation =
-                unmatched.isEmpty
-                ? "no Application Load Balancer (aws_lb with load_balancer_type application) and no private custom domain name (aws_api_gateway_domain_name with endpoint type PRIVATE) in front of a private REST API and an execute-api endpoint are declared, so the code implements none of the designs"
-                : unmatched.joined(separator: "; ") + ", so the code implements none of the designs"
+                (unmatched.isEmpty
+                    ? "no Application Load Balancer (aws_lb with load_balancer_type application) and no private custom domain name (aws_api_gateway_domain_name with endpoint type PRIVATE) in front of a private REST API and an execute-api endpoint are declared, so the code\(readOnly) implements none of the designs"
+                    : unmatched.joined(separator: "; ") + ", so the code\(readOnly) implements none of the designs")
+                + (unread.isEmpty
+                    ? ""
+                    : "; \(Self.listed(unread, separator: ", ")) \(unread.count == 1 ? "was" : "were") not read and may declare one")
             if let alb = inventory.albs.first { albFacts(inventory, alb: alb, into: &none) }
             lambdaFacts(inventory.functions.first, into: &none)
             commonFacts(inventory, alb: inventory.albs.first, endpoint: inventory.endpoints.first, into: &none)

@@ -37,7 +37,13 @@ final class ModuleExpander {
     private var instances = 0
     /// Whether a module call's contents were not read (no literal source, not installed, too deep):
     /// it may declare anything a rule finds missing.
-    private(set) var unseenModules = false
+    var unseenModules: Bool { !unseenModuleCalls.isEmpty }
+    /// Those module calls, by address (`module.alb`, `module.app.module.db`), each once.
+    private(set) var unseenModuleCalls: [String] = []
+
+    private func unseen(_ address: String) {
+        if !unseenModuleCalls.contains(address) { unseenModuleCalls.append(address) }
+    }
     /// Instances made by count, for_each and dynamic so far (see `instanceBudget`).
     private var expanded = 0
     private var overBudget: Set<String> = []
@@ -529,7 +535,7 @@ final class ModuleExpander {
         blocks.append(convert(call, scope: scope, evaluator: evaluator))
         guard let sourceText = call.attribute(named: "source").flatMap({ evaluator.value(of: $0.expression)?.stringValue }) else {
             notes.append("\(scope.prefix)module.\(name) at \(position) has no literal source, so the review cannot see inside it")
-            unseenModules = true
+            unseen("\(scope.prefix)module.\(name)")
             return
         }
         let directory: String
@@ -544,12 +550,12 @@ final class ModuleExpander {
             notes.append(
                 "\(scope.prefix)module.\(name) (source \"\(HCLError.excerpt(sourceText, limit: 80))\") is not installed: run terraform init so that .terraform/modules holds it, or the review cannot see inside it"
             )
-            unseenModules = true
+            unseen("\(scope.prefix)module.\(name)")
             return
         }
         guard stack.count < Self.maximumDepth else {
             notes.append("\(scope.prefix)module.\(name) is nested more than \(Self.maximumDepth) modules deep; the review stops there")
-            unseenModules = true
+            unseen("\(scope.prefix)module.\(name)")
             return
         }
         let definition: ModuleDefinition

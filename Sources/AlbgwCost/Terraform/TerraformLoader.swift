@@ -133,6 +133,7 @@ package enum TerraformLoader {
         config.failedValidations = expander.failedValidations
         config.typesDeclaredElsewhere = siblings.resourceTypes
         config.unreadSiblings = siblings.unread || expander.unseenModules
+        config.unreadModules = expander.unseenModuleCalls + siblings.modules
         return (config, SourceTexts(files: expander.sourceFiles))
     }
 
@@ -146,6 +147,8 @@ package enum TerraformLoader {
         /// The resource types they declare, and whether one could not be read (it may declare anything).
         var resourceTypes: Set<String> = []
         var unread = false
+        /// The module calls they hold, whose contents are not read: `module.alb (in alb.tf)`.
+        var modules: [String] = []
 
         init() {}
 
@@ -194,6 +197,7 @@ package enum TerraformLoader {
                         declared.insert("module.\(labels[0])")
                         // What a module declares is not read here: it may declare anything.
                         self.unread = true
+                        modules.append("module.\(labels[0]) (in \(name))")
                     case "locals": for case .attribute(let attribute) in block.body.items { locals.insert("local.\(attribute.name)") }
                     default: break
                     }

@@ -487,6 +487,9 @@ package struct TerraformConfiguration: Sendable, Equatable {
     /// module, or a module call's contents were not read (any of which may declare anything).
     package var typesDeclaredElsewhere: Set<String> = []
     package var unreadSiblings = false
+    /// The module calls whose contents were not read (not installed, no literal source, too deep, or
+    /// in another file of a file reviewed on its own): each may declare a design.
+    package var unreadModules: [String] = []
 
     /// Whether a resource of `type` may be declared where the review does not look: a rule that
     /// fires on something missing says nothing then.

@@ -11,6 +11,9 @@ package struct TerraformReviewResult: Sendable, Equatable {
     package var unknowns: [String] = []
     /// With a workload: what each instance's design costs in its own scenario (parallel to `designs`).
     package var costs: [InstanceCost?] = []
+    /// Module calls whose contents were not read (`TerraformConfiguration.unreadModules`): the review
+    /// covers only the code read.
+    package var unreadModules: [String] = []
 
     package init(
         files: [String], designs: [Recognition], findings: [ReviewFinding], warnings: [String] = [], unknowns: [String] = [], costs: [InstanceCost?] = []
