@@ -317,6 +317,29 @@ import Testing
         #expect(throws: TerraformLoader.LoadError.self) { try TerraformLoader.load(directory.path, variables: [:]) }
     }
 
+    /// A file reviewed on its own takes its directory's terraform.tfvars and *.auto.tfvars, as Terraform
+    /// does for the module it belongs to: a value for a variable another file declares is neither used
+    /// nor an undeclared variable; one nobody declares is a warning (found by a new user's check: the
+    /// file's 1,024 MB function was priced at its default, 256 MB).
+    @Test func aFileReviewedAloneReadsItsDirectorysVariableFiles() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-alone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try
+            "variable \"memory\" {\n  default = 256\n}\n\nresource \"aws_lambda_function\" \"fn\" {\n  function_name = \"fn\"\n  role          = \"arn:aws:iam::111111111111:role/fn\"\n  memory_size   = var.memory\n}\n"
+            .write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        try "variable \"region\" {\n  type = string\n}\n".write(to: directory.appendingPathComponent("variables.tf"), atomically: true, encoding: .utf8)
+        try "memory = 1024\nregion = \"eu-central-1\"\n".write(to: directory.appendingPathComponent("terraform.tfvars"), atomically: true, encoding: .utf8)
+        try "stray = 1\n".write(to: directory.appendingPathComponent("extra.auto.tfvars"), atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(directory.appendingPathComponent("main.tf").path, variables: [:])
+        #expect(config.files == ["main.tf", "terraform.tfvars", "extra.auto.tfvars"])
+        #expect(DesignRecognizer.recognize(config).facts.first { $0.name == "Lambda" }?.value.contains("1024 MB") == true)
+        // region is variables.tf's: no warning; stray is nobody's: Terraform's warning.
+        #expect(config.warnings == ["extra.auto.tfvars sets a variable the root module does not declare (stray): Terraform ignores it with a warning"])
+        // --var of a variable another file declares: no warning either.
+        #expect(try TerraformLoader.load(directory.appendingPathComponent("main.tf").path, variables: ["region": "us-east-1"]).warnings.count == 1)
+    }
+
     /// A value its variable's validation refuses: Terraform's "Invalid value for variable" at plan.
     /// `terraform plan` (1.11.4) places it on the variable file's line for a value from
     /// terraform.tfvars ("on terraform.tfvars line 1", the value at column 10), on the variable's

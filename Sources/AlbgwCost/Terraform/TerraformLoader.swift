@@ -89,7 +89,6 @@ package enum TerraformLoader {
         let rootDirectory: String
         let expander: ModuleExpander
         let root: ModuleExpander.ModuleDefinition
-        var inputs = inputs
         if isDirectory.boolValue {
             rootDirectory = path
             expander = ModuleExpander(rootDirectory: rootDirectory)
@@ -113,10 +112,13 @@ package enum TerraformLoader {
             let file = try ModuleFiles.read(file: path, display: (path as NSString).lastPathComponent, ahead: expander)
             root = try ModuleExpander.ModuleDefinition(directory: try ModuleFiles.resolve(rootDirectory), display: "", files: [file])
             expander.adopt(root, files: [file.display])
-            // One file is reviewed on its own: the directory's variable files belong to its other files.
-            inputs.readsAutomaticFiles = false
         }
-        let values = try VariableValues.load(inputs, rootDirectory: rootDirectory, declared: root.declarations.mapValues(\.type))
+        // A file reviewed on its own is one of its directory's: what the others declare is declared,
+        // and the directory's variable files set its variables as they set the directory's.
+        let siblings = isDirectory.boolValue ? Siblings() : Siblings(of: path, in: rootDirectory)
+        let values = try VariableValues.load(
+            inputs, rootDirectory: rootDirectory, declared: root.declarations.mapValues(\.type),
+            declaredElsewhere: Set(siblings.declared.filter { $0.hasPrefix("var.") }.map { String($0.dropFirst(4)) }))
         expander.rootValueSources = values.sources
         expander.rootValuePositions = values.positions
         try expander.expand(root, prefix: "", callKey: "", inputs: values.values, arguments: [:], through: [:], stack: [root.directory])
@@ -124,8 +126,6 @@ package enum TerraformLoader {
         // The syntax trees are read no more, but expressions evaluate from them on demand; freeing the
         // modules is left to the process's exit.
         lastExpander.keep(expander)
-        // A file reviewed on its own is one of its directory's: what the others declare is declared.
-        let siblings = isDirectory.boolValue ? Siblings() : Siblings(of: path, in: rootDirectory)
         var config = TerraformConfiguration(
             files: expander.files + values.files, blocks: expander.blocks, givenVariables: Set(values.values.keys), notes: expander.notes + siblings.notes,
             warnings: values.warnings, declaredWithoutInstances: expander.declaredWithoutInstances.union(siblings.declared),

@@ -15,13 +15,10 @@ package struct VariableInputs: Sendable, Equatable {
     package var given: [Given]
     /// `TF_VAR_` variables of the environment, without the prefix.
     package var environment: [String: String]
-    /// Whether to read `terraform.tfvars` and `*.auto.tfvars` next to the root module.
-    package var readsAutomaticFiles: Bool
 
-    package init(given: [Given] = [], environment: [String: String] = [:], readsAutomaticFiles: Bool = true) {
+    package init(given: [Given] = [], environment: [String: String] = [:]) {
         self.given = given
         self.environment = environment
-        self.readsAutomaticFiles = readsAutomaticFiles
     }
 
     /// Variables given on the command line as a dictionary (tests and callers that only use `--var`).
@@ -45,18 +42,26 @@ struct VariableValues {
     /// Where a variable file writes each value it gives (the last file's, as the value is).
     var positions: [String: SourcePosition] = [:]
     var warnings: [String] = []
+    /// See `load`.
+    private var declaredElsewhere: Set<String> = []
     /// The variable files read, as findings show them.
     var files: [String] = []
 
     /// Reads every source of `inputs` for a root module whose variables are `declared` (name → type).
-    static func load(_ inputs: VariableInputs, rootDirectory: String?, declared: [String: TypeConstraint]) throws -> VariableValues {
+    /// `declaredElsewhere`: variables another file of the module declares (one file reviewed on its
+    /// own): a value for one is not used, and is no undeclared variable either.
+    static func load(
+        _ inputs: VariableInputs, rootDirectory: String?, declared: [String: TypeConstraint], declaredElsewhere: Set<String> = []
+    ) throws -> VariableValues {
         var result = VariableValues()
+        result.declaredElsewhere = declaredElsewhere
         for name in inputs.environment.keys.sorted() {
             // Terraform reads TF_VAR_ only for declared variables, and as a string unless the type says otherwise.
             guard let type = declared[name] else { continue }
             result.set(name, try literal(inputs.environment[name]!, type: type, origin: "TF_VAR_\(name)", example: "TF_VAR_\(name)="), from: "TF_VAR_\(name)")
         }
-        if inputs.readsAutomaticFiles, let root = rootDirectory {
+        // terraform.tfvars and *.auto.tfvars next to the root module (a file reviewed on its own: its directory).
+        if let root = rootDirectory {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
             let automatic =
                 ["terraform.tfvars", "terraform.tfvars.json"].filter(names.contains)
@@ -74,6 +79,7 @@ struct VariableValues {
                 try result.read(file: path, display: path, declared: declared)
             case .assignment(let name, let value):
                 guard let type = declared[name] else {
+                    if declaredElsewhere.contains(name) { continue }
                     let hint = Suggestion.hint(for: name, in: Array(declared.keys))
                     result.warnings.append(
                         "--var \(HCLError.excerpt(name, limit: 60)): the root module declares no variable of that name, so the value is not used; \(hint)declared: \(declared.isEmpty ? "none" : declared.keys.sorted().joined(separator: ", "))"
@@ -100,7 +106,7 @@ struct VariableValues {
         for attribute in source.syntax.body.attributes {
             let line = source.position(attribute.position).line
             guard declared[attribute.name] != nil else {
-                undeclared.append(attribute.name)
+                if !declaredElsewhere.contains(attribute.name) { undeclared.append(attribute.name) }
                 continue
             }
             guard let value = Evaluator().value(of: attribute.expression) else {
