@@ -1783,6 +1783,26 @@ import Testing
         #expect(try ids(endpointIn("aws_subnet.b.id, aws_subnet.a.id")) == [])
     }
 
+    /// Listener rules set the rules a request is matched against (`--alb-rules`): the busiest listener's
+    /// rules and its default action, at most 100 (the option's bound, AWS's rules per ALB). Which rule
+    /// a request matches is not in the code, so every rule is taken as processed.
+    @Test func listenerRulesSetTheRulesProcessed() throws {
+        func rules(_ count: Int) -> String {
+            "\nresource \"aws_lb_listener_rule\" \"r\" {\n  count        = \(count)\n  listener_arn = aws_lb_listener.https.arn\n  priority     = count.index + 1\n  action {\n    type             = \"forward\"\n    target_group_arn = aws_lb_target_group.endpoint.arn\n  }\n  condition {\n    path_pattern {\n      values = [\"/v${count.index}/*\"]\n    }\n  }\n}\n"
+        }
+        let config = TerraformReviewTests()
+        #expect(DesignRecognizer.recognize(try config.config(try good)).optionValues().values["--alb-rules"] == nil)
+        let fifteen = DesignRecognizer.recognize(try config.config(try good + rules(15)))
+        #expect(fifteen.optionValues().values["--alb-rules"] == "16")
+        #expect(fifteen.facts.first { $0.name == "listener rules" }?.value.hasPrefix("15 on aws_lb_listener.https: at most 16 processed per request") == true)
+        #expect(DesignRecognizer.recognize(try config.config(try good + rules(120))).optionValues().values["--alb-rules"] == "100")
+        // The listener with the most rules counts: 3 on the HTTP listener, none on the HTTPS one, gives 4.
+        let other =
+            try good + rules(3).replacingOccurrences(of: "aws_lb_listener.https.arn", with: "aws_lb_listener.http.arn")
+            + "\nresource \"aws_lb_listener\" \"http\" {\n  load_balancer_arn = aws_lb.api.arn\n  port              = 80\n  protocol          = \"HTTP\"\n  default_action {\n    type = \"redirect\"\n    redirect {\n      port        = \"443\"\n      protocol    = \"HTTPS\"\n      status_code = \"HTTP_301\"\n    }\n  }\n}\n"
+        #expect(DesignRecognizer.recognize(try config.config(other)).optionValues().values["--alb-rules"] == "4")
+    }
+
     /// Ports are numbers, as Terraform converts them: "0443" and 443.0 are 443, and "4430" is not.
     @Test func portsAreNumbers() throws {
         #expect(

@@ -37,6 +37,9 @@ package struct Recognition: Sendable, Equatable {
     package var lambdaEphemeralMB: Int?
     /// The ALB's idle timeout, when the code writes one (AWS's default, 60, is the analysis's too).
     package var albIdleTimeoutS: Int?
+    /// Rules processed per request at most (`--alb-rules`): the listener rules of the ALB's listener
+    /// that has the most, and its default action; nil when the code declares no listener rule.
+    package var albRules: Int?
     /// The API's integration timeout in seconds, as the option takes it (`5`, `0.05`), when the code
     /// writes `timeout_milliseconds` on an integration: the shortest of the API's integrations.
     package var apigwTimeoutS: String?
@@ -343,6 +346,17 @@ package enum DesignRecognizer {
             if let seconds = result.albIdleTimeoutS, seconds != 60 { scheme += ", idle timeout \(seconds) s" }
         }
         result.facts.append(.init(name: "ALB", value: "\(alb.address), \(scheme)", position: alb.position))
+        // Listener rules: a request is matched against them in priority order, then the default action.
+        // Which rule a request matches is not in the code: the analysis takes the most, every rule.
+        if let (listener, rules) = inventory.listeners(of: alb).map({ ($0, inventory.rules(of: $0)) }).max(by: { $0.1.count < $1.1.count }), !rules.isEmpty {
+            result.albRules = min(100, rules.count + 1)
+            result.facts.append(
+                .init(
+                    name: "listener rules",
+                    value:
+                        "\(rules.count) on \(listener.address): at most \(rules.count + 1) processed per request with its default action (--alb-rules \(min(100, rules.count + 1)); the first 10 are free)",
+                    position: rules[0].position))
+        }
         if let subnets = alb["subnets"] {
             let zones = distinctZones(subnets, config: inventory.config)
             result.azs = zones.count

@@ -77,6 +77,7 @@ extension Recognition {
         if let lambdaTimeoutS { values["--lambda-timeout-s"] = "\(lambdaTimeoutS)" }
         if let lambdaEphemeralMB { values["--lambda-ephemeral-mb"] = "\(lambdaEphemeralMB)" }
         if let albIdleTimeoutS { values["--alb-idle-timeout-s"] = "\(albIdleTimeoutS)" }
+        if let albRules { values["--alb-rules"] = "\(albRules)" }
         if let apigwTimeoutS { values["--apigw-timeout-s"] = apigwTimeoutS }
         if let dnsRecord { values["--dns-record"] = dnsRecord.rawValue }
         if errorAlarms { values["--error-alarms"] = "on" }
