@@ -403,10 +403,37 @@ import Testing
         ("review main.tf --vary rps=1..2", "--vary is an option of albgw-cost sweep, not of albgw-cost review (see 'albgw-cost sweep --help')"),
         ("--rps 50 --regoin us-west-2", "unknown option '--regoin'; did you mean '--region'? (see 'albgw-cost --help')"),
         ("review main.tf --qqqqqqqqqq", "unknown option '--qqqqqqqqqq' (see 'albgw-cost review --help')"),
+        // Every command that takes it (found by a new user's check: only the first was named).
+        (
+            "prices --format json",
+            "--format is an option of albgw-cost, albgw-cost hops, albgw-cost review and albgw-cost sweep, not of albgw-cost prices (see 'albgw-cost --help')"
+        ),
+        // Short words get one edit: 'svg' is not 'csv', 'foo' is not 'dot'.
+        ("--rps 50 --format svg", "--format svg draws a sweep's chart: albgw-cost sweep --vary VAR=FROM..TO --format svg; here choose one of: table, json, markdown, dot, csv"),
+        ("help foo", "no command 'foo' to explain; commands: compare, hops, dot, report, review, sweep, prices, completions, help (albgw-cost help COMMAND)"),
+        ("--rps 50 --format jsn", "--format 'jsn' is not allowed; did you mean 'json'? choose one of: table, json, markdown, dot, csv"),
+        (
+            "--rps 50 --design alb-lambda,vpce-apigw-lambd",
+            "--design 'vpce-apigw-lambd' is not a design; did you mean 'vpce-apigw-lambda'? choose one or more of alb-vpce-apigw-lambda, alb-lambda, vpce-apigw-lambda (comma-separated), or all"
+        ),
+        ("--rps 50 --design all,alb-lambda", "--design 'all,alb-lambda': all is every design and stands alone; give all, or list designs"),
     ])
     func unknownOptionsSayWhoseTheyAre(line: String, message: String) {
         let result = run(line)
         #expect(result.exitCode == 64 && result.stderr == "albgw-cost: error: \(message)\n", "\(result.stderr)")
+    }
+
+    /// `--design` takes several designs, comma-separated: exactly those are analysed, in the catalogue's
+    /// order, and the inputs echo says which.
+    @Test func severalDesigns() throws {
+        let report = try JSONSerialization.jsonObject(with: Data(run("--rps 50 --design vpce-apigw-lambda,alb-lambda --format json").stdout.utf8)) as? [String: Any]
+        let ids = (report?["designs"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+        #expect(ids == ["alb-lambda", "vpce-apigw-lambda"])
+        let table = CLI.run(["--rps", "50", "--design", "alb-lambda,alb-vpce-apigw-lambda", "--detail"], environment: ["COLUMNS": "1000"]).stdout
+        #expect(table.contains("albgw-cost \(CLI.version): ALB -> private API Gateway -> Lambda vs ALB -> Lambda\n"))
+        #expect(table.contains("--design                     alb-vpce-apigw-lambda,alb-lambda"))
+        // Both designs' totals are those of the default run (AWS's prices at 50 rps: $609.14 and $136.45).
+        #expect(table.contains("$609.14") && table.contains("$136.45"))
     }
 
     /// review offers only the formats it writes: csv is refused with its reason, with or without traffic.

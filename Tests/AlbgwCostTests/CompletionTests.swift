@@ -54,6 +54,7 @@ import Testing
         (["albgw-cost", "review", "./infra", "--format", ""], ["table", "json", "markdown", "dot", "sarif"]),
         (["albgw-cost", "sweep", "--format", ""], ["table", "csv", "json", "svg"]),
         (["albgw-cost", "--design", ""], ["alb-vpce-apigw-lambda", "alb-lambda", "vpce-apigw-lambda", "all"]),
+        (["albgw-cost", "--design", "alb-lambda,"], ["alb-lambda,alb-vpce-apigw-lambda", "alb-lambda,vpce-apigw-lambda"]),
         (["albgw-cost", "--preset", ""], ["tutorial", "hybrid"]),
         (["albgw-cost", "--lambda-arch", ""], ["x86_64", "arm64"]),
         (["albgw-cost", "--apigw-cache-gb", "1"], ["1.6", "13.5", "118"]),
@@ -115,7 +116,7 @@ import Testing
         #expect(loaded.stdout == "_albgw-cost\n")
         // The values come from the catalogs: every region, every design, review's own formats.
         #expect(text.contains("'--region=[AWS region with a bundled price table]:CODE:(ap-northeast-1 ap-south-1 "))
-        #expect(text.contains(":ID:(alb-vpce-apigw-lambda alb-lambda vpce-apigw-lambda all)'"))
+        #expect(text.contains(":ID:_albgw-cost_list \"alb-vpce-apigw-lambda alb-lambda vpce-apigw-lambda all\"'"))
         #expect(text.contains(":FORMAT:(table json markdown dot sarif)'"))
         // A list's last item, through the script's own function with compadd and compset stubbed: not an
         // item already given, nor all after a comma; everything before one.
@@ -156,7 +157,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("completions tcsh", "albgw-cost: error: no completion script for 'tcsh'; did you mean 'bash'? choose bash, zsh or fish: albgw-cost completions bash\n"),
+        ("completions tcsh", "albgw-cost: error: no completion script for 'tcsh'; choose bash, zsh or fish: albgw-cost completions bash\n"),
         ("completions", "albgw-cost: error: albgw-cost completions needs a shell: bash, zsh or fish, e.g. albgw-cost completions bash\n"),
         ("completions bash zsh", "albgw-cost: error: albgw-cost completions takes one shell, got 2 words; e.g. albgw-cost completions bash\n"),
     ])

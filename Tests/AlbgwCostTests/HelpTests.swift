@@ -239,7 +239,7 @@ import Testing
     @Test(arguments: [
         (
             "help nope",
-            "albgw-cost: error: no command 'nope' to explain; did you mean 'hops'? commands: compare, hops, dot, report, review, sweep, prices, completions, help (albgw-cost help COMMAND)\n"
+            "albgw-cost: error: no command 'nope' to explain; commands: compare, hops, dot, report, review, sweep, prices, completions, help (albgw-cost help COMMAND)\n"
         ),
         ("help hops dot", "albgw-cost: error: albgw-cost help takes one COMMAND, got 2: hops dot; e.g. albgw-cost help review\n"),
         (

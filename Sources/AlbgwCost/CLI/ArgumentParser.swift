@@ -13,13 +13,18 @@ package struct ParsedArguments: Sendable, Equatable {
 /// Splits arguments into options and values against an option table. Accepts `--name value` and
 /// `--name=value`; rejects unknown options (with a suggestion), repeats and stray words.
 package enum ArgumentParser {
-    /// The line for an option `command` does not take: the command that takes it (`--fail-on` is
-    /// review's), else the nearest option it does take.
+    /// The line for an option `command` does not take: the commands that take it (`--fail-on` is
+    /// review's; `--format` the analysis's, review's and sweep's), else the nearest option it does take.
     static func unknownOption(_ name: String, among names: [String], command: String) -> String {
         let shown = HCLError.excerpt(name, limit: 60)
-        let owner = CommandCatalog.all.lazy.map { spec in (spec.name == "compare" ? "albgw-cost" : "albgw-cost \(spec.name)", spec) }
-            .first { $0.0 != command && $0.1.options.contains { $0.name == name } }?.0
-        if let owner { return "\(shown) is an option of \(owner), not of \(command) (see '\(owner) --help')" }
+        var owners: [String] = []
+        for spec in CommandCatalog.all where spec.options.contains(where: { $0.name == name }) {
+            let owner = spec.name == "compare" ? "albgw-cost" : "albgw-cost \(spec.name)"
+            if owner != command && !owners.contains(owner) { owners.append(owner) }
+        }
+        if let owner = owners.first {
+            return "\(shown) is an option of \(owners.joined(separator: ", ", lastSeparator: " and ")), not of \(command) (see '\(owner) --help')"
+        }
         return "unknown option '\(shown)'" + (Suggestion.closest(to: name, in: names).map { "; did you mean '\($0)'?" } ?? "") + " (see '\(command) --help')"
     }
 

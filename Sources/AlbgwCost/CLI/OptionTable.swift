@@ -144,7 +144,9 @@ package enum OptionTable {
     ]
 
     package static let output: [OptionSpec] = [
-        OptionSpec(name: "--design", metavar: "ID", help: DesignCatalog.choicesText, defaultText: "all", choices: DesignID.allCases.map(\.rawValue) + ["all"]),
+        OptionSpec(
+            name: "--design", metavar: "ID", help: DesignCatalog.choicesText + "; several comma-separated (alb-lambda,vpce-apigw-lambda)", defaultText: "all",
+            choices: DesignID.allCases.map(\.rawValue) + ["all"], isList: true),
         OptionSpec(
             name: "--format", metavar: "FORMAT", help: "table, json, markdown (GitHub tables), dot (Graphviz) or csv (line items; with --regions, the ranking)",
             defaultText: "table", choices: ScenarioOptions.formats),

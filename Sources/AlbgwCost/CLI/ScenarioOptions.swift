@@ -1,4 +1,5 @@
 import Foundation
+import HCL
 
 /// Turns parsed options into a validated `Scenario`, the price source, and the echo of every
 /// input (defaults included) that outputs print.
@@ -117,7 +118,7 @@ package struct ScenarioOptions: Sendable {
             )
         }
         let freeTier = reader.flag("--free-tier", key: "freeTier")
-        let design = try reader.choice("--design", key: "design", default: "all", choices: DesignID.allCases.map(\.rawValue) + ["all"])
+        let designs = try reader.designs()
         format = try reader.choice("--format", key: "format", default: "table", choices: Self.formats, record: false)
         if let directory = arguments.values["--prices"] {
             catalog = .directory(directory)
@@ -132,7 +133,7 @@ package struct ScenarioOptions: Sendable {
                 region: region, azs: azs, vpceSubnets: vpceSubnets, albScheme: scheme, accounts: accounts,
                 registeredTargets: registered, targetIPs: targetIPs, privateDNS: privateDNS),
             billing: Billing(hoursPerMonth: hours, freeTier: freeTier),
-            designs: design == "all" ? DesignID.allCases : [DesignID(rawValue: design)],
+            designs: designs,
             limits: limits, hopLatencyMS: latency, slaOverrides: sla, preset: preset?.rawValue)
         scenario.needs = needs
         if let size = wholeBill.apiCacheGB {
@@ -350,12 +351,37 @@ struct ValueReader {
         return value
     }
 
+    /// `--design`: one design, several separated by commas (`alb-lambda,vpce-apigw-lambda`), or `all`;
+    /// in the catalogue's order, each once.
+    mutating func designs() throws -> [DesignID] {
+        let names = DesignID.allCases.map(\.rawValue)
+        guard let (text, source) = raw("--design") else {
+            record("--design", key: "design", .text("all"), source: .defaulted)
+            return DesignID.allCases
+        }
+        let asked = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        if asked.count > 1 && asked.contains("all") {
+            throw CLIError("--design '\(HCLError.excerpt(text, limit: 120))': all is every design and stands alone; give all, or list designs")
+        }
+        for name in asked where !names.contains(name) && name != "all" {
+            let hint = Suggestion.hint(for: name, in: names + (asked.count == 1 ? ["all"] : []))
+            throw CLIError(
+                "--design '\(HCLError.excerpt(name, limit: 60))' is not a design; \(hint)choose one or more of \(names.joined(separator: ", ")) (comma-separated), or all")
+        }
+        let designs = asked == ["all"] ? DesignID.allCases : DesignID.allCases.filter { asked.contains($0.rawValue) }
+        record("--design", key: "design", .text(designs.count == DesignID.allCases.count ? "all" : designs.map(\.rawValue).joined(separator: ",")), source: source)
+        return designs
+    }
+
     mutating func choice(_ option: String, key: String, default fallback: String, choices: [String], record shouldRecord: Bool = true) throws -> String {
         guard let (text, source) = raw(option) else {
             if shouldRecord { record(option, key: key, .text(fallback), source: .defaulted) }
             return fallback
         }
         guard choices.contains(text) else {
+            if option == "--format" && text == "svg" && !choices.contains("svg") {
+                throw CLIError("--format svg draws a sweep's chart: albgw-cost sweep --vary VAR=FROM..TO --format svg; here choose one of: \(choices.joined(separator: ", "))")
+            }
             let hint = Suggestion.hint(for: text, in: choices)
             throw CLIError("\(option) '\(text)' is not allowed; \(hint)choose one of: \(choices.joined(separator: ", "))")
         }
