@@ -1803,6 +1803,35 @@ import Testing
         #expect(DesignRecognizer.recognize(try config.config(other)).optionValues().values["--alb-rules"] == "4")
     }
 
+    /// A bare name as a resource's value is Terraform's "Invalid reference" (found by a new user's check:
+    /// `internal = tru` passed as "scheme unknown"); meta-arguments that take bare names do not count.
+    @Test func aBareNameIsNoValue() throws {
+        let (_, findings) = try TerraformReviewTests().review(
+            try good.replacingOccurrences(of: "  internal           = false", with: "  internal           = tru"))
+        let finding = try #require(findings.first { $0.id == "undeclared-reference" })
+        #expect(finding.severity == .high && finding.fix == "write true")
+        #expect(finding.message.hasPrefix("aws_lb.api's internal = tru: a bare name is neither a value nor a reference"))
+        #expect((finding.position.line, finding.position.column) == (44, 24))
+        #expect(
+            try ids([("  internal           = false", "  internal           = internet_facing")]).contains("undeclared-reference"))
+        let meta = """
+
+            resource "terraform_data" "meta" {
+              provider = aws
+              lifecycle {
+                ignore_changes = all
+              }
+              provisioner "local-exec" {
+                when       = destroy
+                on_failure = continue
+                command    = "echo"
+              }
+            }
+
+            """
+        #expect(try ids([], append: meta) == [])
+    }
+
     /// Ports are numbers, as Terraform converts them: "0443" and 443.0 are 443, and "4430" is not.
     @Test func portsAreNumbers() throws {
         #expect(

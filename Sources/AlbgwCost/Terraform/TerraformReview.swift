@@ -600,6 +600,22 @@ package enum TerraformReview {
         }
         func check(_ block: TerraformBlock, in top: TerraformBlock, scoped: Set<String>, formerAddress: SourcePosition?) {
             for index in block.attributeList.indices {
+                // A bare name as a resource's value (`internal = tru`): Terraform's "Invalid reference".
+                // Meta-arguments take bare names: provider = aws, ignore_changes = all, iterator = x,
+                // a provisioner's when = destroy and on_failure = continue.
+                if top.kind == "resource" || top.kind == "data", !["lifecycle", "dynamic", "provisioner"].contains(block.kind),
+                    block.attributeList[index].name != "provider", let name = Self.bareName(block.attributeList[index].expression)
+                {
+                    let expression = block.attributeList[index].expression
+                    let hint = Suggestion.closest(to: name, in: ["true", "false", "null"])
+                    found.append(
+                        ReviewFinding(
+                            rule: .undeclaredReference, severity: .high, position: expression.position,
+                            message:
+                                "\(top.address)'s \(block.attributeList[index].name) = \(name.prefix(60)): a bare name is neither a value nor a reference (a reference names a resource type and a name, or var., local., data., module.): terraform plan fails (invalid reference)",
+                            fix: hint.map { "write \($0)" } ?? "quote it (\"\(name.prefix(60))\") if it is a string, or complete the reference"))
+                    continue
+                }
                 let references = block.attributeList[index].expression.references
                 for referenceIndex in references.indices where references[referenceIndex].module == top.module {
                     guard let address = declarable(references[referenceIndex]) else { continue }
@@ -840,6 +856,15 @@ package enum TerraformReview {
 
     /// The address a reference needs declared, or nil for references that are not to declarations
     /// the review can check (locals, module outputs, `each`, `count`...).
+    /// The name when an expression is a bare name and nothing else (`tru`, not `true`, `var.x` or
+    /// `"tru"`).
+    static func bareName(_ expression: TerraformExpression) -> String? {
+        let references = expression.references
+        guard references.count == 1, let reference = references.first else { return nil }
+        let text = expression.text.trimmingCharacters(in: .whitespaces)
+        return text == reference.root ? text : nil
+    }
+
     static func declarable(_ reference: TerraformReference) -> String? {
         switch reference.root {
         case "var", "data", "local": return reference.target
