@@ -225,6 +225,23 @@ import Testing
         #expect(alone.summary.first == "From 1 to 2,000 requests/s, alb-lambda is the only design that can carry it, throughout.")
     }
 
+    /// A design the range rules out everywhere keeps its columns in the CSV, in the catalogue's order,
+    /// with no cost and `no` under can_carry (found by a new user's check: its columns were dropped
+    /// without a word). vpce-apigw-lambda cannot serve internet clients at all.
+    @Test func csvKeepsTheColumnsOfADesignRuledOut() throws {
+        let csv = parseCSV(CLI.run("sweep --vary rps=10..1000 --points 3 --format csv".split(separator: " ").map(String.init)).stdout)
+        #expect(
+            csv[0] == [
+                "rps", "alb-vpce-apigw-lambda_usd_per_month", "alb-vpce-apigw-lambda_can_carry", "alb-vpce-apigw-lambda_complete", "alb-lambda_usd_per_month",
+                "alb-lambda_can_carry", "alb-lambda_complete", "vpce-apigw-lambda_usd_per_month", "vpce-apigw-lambda_can_carry", "vpce-apigw-lambda_complete",
+                "cheapest", "cheapest_unknown", "event",
+            ])
+        #expect(csv.dropFirst().allSatisfy { $0.count == 13 && Array($0[7...9]) == ["", "no", ""] && $0[10] == "alb-lambda" })
+        // Internal: every design is swept, and the same columns hold costs.
+        let inside = parseCSV(CLI.run("sweep --vary rps=10..1000 --points 3 --format csv --alb-scheme internal".split(separator: " ").map(String.init)).stdout)
+        #expect(inside[0] == csv[0] && inside.dropFirst().allSatisfy { $0[8] == "yes" && !$0[7].isEmpty })
+    }
+
     @Test func csvAndJSONNameTheOpenDesigns() throws {
         let csv = parseCSV(CLI.run("sweep --vary rps=1..2000 --region us-west-1 --alb-scheme internal --points 3 --format csv".split(separator: " ").map(String.init)).stdout)
         let column = try #require(csv[0].firstIndex(of: "cheapest_unknown"))

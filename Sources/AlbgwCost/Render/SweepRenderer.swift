@@ -74,18 +74,29 @@ package enum SweepRenderer {
     // MARK: CSV
 
     /// One row per point, and one per crossover (its `event` column says what changes there),
-    /// written in one pass: a 100,000-point sweep is a few megabytes.
+    /// written in one pass: a 100,000-point sweep is a few megabytes. Every design asked for has its
+    /// columns, in the catalogue's order: one the range rules out everywhere (not swept) has no cost,
+    /// `no` under can_carry and no completeness, so that the columns do not depend on the range.
     package static func csv(_ result: SweepResult) -> String {
         let variable = result.spec.variable
         var header = [variable.rawValue]
-        for design in result.designs { header += ["\(design.rawValue)_usd_per_month", "\(design.rawValue)_can_carry", "\(design.rawValue)_complete"] }
+        let excluded = Set(result.excluded.map(\.design))
+        let columns = result.scenario.designs.filter { result.designs.contains($0) || excluded.contains($0) }
+        // Per column, the design's cell in the points, or nil for one not swept.
+        let cells = columns.map { result.designs.firstIndex(of: $0) }
+        for design in columns { header += ["\(design.rawValue)_usd_per_month", "\(design.rawValue)_can_carry", "\(design.rawValue)_complete"] }
         header += ["cheapest", "cheapest_unknown", "event"]
         var out = CSV.render(header: header, rows: [])
         out.reserveCapacity(out.utf8.count + result.points.count * (24 + result.designs.count * 24))
         let names = result.designs.map(\.rawValue)
         func append(_ point: SweepPoint, event: String) {
             out += point.value.description
-            for cell in point.cells {
+            for index in cells {
+                guard let index else {
+                    out += ",,no,"
+                    continue
+                }
+                let cell = point.cells[index]
                 out += ","
                 cell.monthlyCost.appendFixed(places: 2, to: &out)
                 out += cell.feasible ? ",yes" : ",no"
