@@ -860,7 +860,8 @@ package enum TerraformReview {
     /// `"tru"`).
     static func bareName(_ expression: TerraformExpression) -> String? {
         let references = expression.references
-        guard references.count == 1, let reference = references.first else { return nil }
+        // A bare name points at nothing (no target): only then is the text worth reading.
+        guard references.count == 1, let reference = references.first, reference.target == nil else { return nil }
         let text = expression.text.trimmingCharacters(in: .whitespaces)
         return text == reference.root ? text : nil
     }
