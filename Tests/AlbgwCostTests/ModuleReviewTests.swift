@@ -561,6 +561,32 @@ import Testing
         #expect(analyses.allSatisfy { $0["terraform"] == nil && $0["tool"] == nil })
     }
 
+    /// What reads a module call the review could not: terraform init for one not installed, the
+    /// directory for another file's, a plan's JSON for the rest.
+    @Test func unreadModulesSayWhatReadsThem() throws {
+        let installed = UnreadModule(address: "module.alb", reason: .notInstalled)
+        let sibling = UnreadModule(address: "module.db", reason: .inAnotherFile("db.tf"))
+        let computed = UnreadModule(address: "module.x", reason: .noLiteralSource)
+        #expect(UnreadModule.advice([installed]) == "run terraform init and review again, or review a plan's JSON (terraform show -json)")
+        #expect(UnreadModule.advice([sibling]) == "review the directory")
+        #expect(UnreadModule.advice([computed]) == "review a plan's JSON (terraform show -json)")
+        #expect(UnreadModule.advice([sibling, installed]) == "run terraform init and review again, or review the directory, or review a plan's JSON (terraform show -json)")
+        #expect(UnreadModule.listed([installed, sibling, computed, installed]) == "module.alb, module.db (in db.tf), module.x and 1 more")
+        // A file reviewed on its own whose directory's other file calls the module that holds the ALB.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-unread-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: "\(directory)/alb", withIntermediateDirectories: true)
+        defer { remove(directory) }
+        try "resource \"aws_lambda_function\" \"fn\" {\n  function_name = \"fn\"\n  role          = \"r\"\n}\n".write(
+            toFile: "\(directory)/main.tf", atomically: true, encoding: .utf8)
+        try "module \"alb\" {\n  source = \"./alb\"\n}\n".write(toFile: "\(directory)/alb.tf", atomically: true, encoding: .utf8)
+        try "variable \"x\" {\n  default = 1\n}\n".write(toFile: "\(directory)/alb/main.tf", atomically: true, encoding: .utf8)
+        let alone = CLI.run(["review", "\(directory)/main.tf"], environment: ["COLUMNS": "1000"])
+        #expect(
+            alone.stdout.hasSuffix(
+                "No cost analysis: the code read implements none of the designs, but module.alb (in alb.tf) was not read and may: review the directory.\n"),
+            "\(alone.stdout)")
+    }
+
     /// `terraform init` writes .terraform/modules/modules.json; registry modules are read from there.
     @Test func installedModulesAreRead() throws {
         let directory = try copy()
@@ -587,7 +613,7 @@ import Testing
         #expect(gated.exitCode == 0)
         #expect(
             gated.stderr
-                == "albgw-cost: warning: module.alb was not read, so the findings cover only the code read: run terraform init first, or review a plan's JSON (terraform show -json)\n"
+                == "albgw-cost: warning: module.alb was not read, so the findings cover only the code read: run terraform init and review again, or review a plan's JSON (terraform show -json)\n"
         )
         let sarif = CLI.run(["review", directory, "--format", "sarif"])
         let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])

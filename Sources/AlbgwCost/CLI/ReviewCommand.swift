@@ -202,7 +202,7 @@ package enum ReviewCommand {
         if !result.implementsADesign && !result.unreadModules.isEmpty {
             let one = result.unreadModules.count == 1
             closing =
-                "No cost analysis: the code read implements none of the designs, but \(DesignRecognizer.listed(result.unreadModules, separator: ", ")) \(one ? "was" : "were") not read and may: run terraform init and review again, or review a plan's JSON (terraform show -json)\(waiting.isEmpty ? "" : " (\(listed) \(waiting.count == 1 ? "is" : "are") not used)").\n"
+                "No cost analysis: the code read implements none of the designs, but \(UnreadModule.listed(result.unreadModules)) \(one ? "was" : "were") not read and may: \(UnreadModule.advice(result.unreadModules))\(waiting.isEmpty ? "" : " (\(listed) \(waiting.count == 1 ? "is" : "are") not used)").\n"
         } else if !result.implementsADesign {
             closing =
                 "No cost analysis: the code implements none of the designs, so there is nothing to price\(waiting.isEmpty ? "" : " (\(listed) \(waiting.count == 1 ? "is" : "are") not used)").\n"

@@ -70,11 +70,11 @@ package struct ReviewOutput: Sendable, Equatable {
     ///
     /// A run for CI (`--fail-on`, or SARIF for code scanning) whose code calls modules the review could
     /// not read says so on stderr, where the step's log shows it: its findings cover only the code read.
-    package func finish(_ text: String, findings: [ReviewFinding], unreadModules: [String] = []) throws -> String {
+    package func finish(_ text: String, findings: [ReviewFinding], unreadModules: [UnreadModule] = []) throws -> String {
         let unread =
             unreadModules.isEmpty || (failOn == nil && !sarif)
             ? nil
-            : "\(DesignRecognizer.listed(unreadModules, separator: ", ")) \(unreadModules.count == 1 ? "was" : "were") not read, so the findings cover only the code read: run terraform init first, or review a plan's JSON (terraform show -json)"
+            : "\(UnreadModule.listed(unreadModules)) \(unreadModules.count == 1 ? "was" : "were") not read, so the findings cover only the code read: \(UnreadModule.advice(unreadModules))"
         if let failOn {
             let count = findings.filter { $0.severity <= failOn }.count
             if count > 0 {

@@ -41,7 +41,7 @@ package enum SARIFRenderer {
                         (
                             "text",
                             .string(
-                                "\(module) was not read (not installed, no literal source, or nested too deep), so the findings cover only the code read: run terraform init first, or review a plan's JSON (terraform show -json)"
+                                "\(module) was not read (\(Self.why(module.reason))), so the findings cover only the code read: \(UnreadModule.advice([module]))"
                             )
                         )
                     ])
@@ -56,6 +56,16 @@ package enum SARIFRenderer {
     }
 
     /// SARIF's `level`: high is an error, medium a warning, low and info notes.
+    /// Why a module call was not read, in a few words.
+    static func why(_ reason: UnreadModule.Reason) -> String {
+        switch reason {
+        case .notInstalled: "not installed"
+        case .noLiteralSource: "its source is not a literal"
+        case .tooDeep: "nested too deep"
+        case .inAnotherFile(let file): "called in \(file), which is read only for what it declares"
+        }
+    }
+
     package static func level(_ severity: Finding.Severity) -> String {
         switch severity {
         case .high: "error"

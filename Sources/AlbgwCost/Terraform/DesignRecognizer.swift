@@ -165,7 +165,7 @@ package enum DesignRecognizer {
                     : unmatched.joined(separator: "; ") + ", so the code\(readOnly) implements none of the designs")
                 + (unread.isEmpty
                     ? ""
-                    : "; \(Self.listed(unread, separator: ", ")) \(unread.count == 1 ? "was" : "were") not read and may declare one")
+                    : "; \(UnreadModule.listed(unread)) \(unread.count == 1 ? "was" : "were") not read and may declare one")
             if let alb = inventory.albs.first { albFacts(inventory, alb: alb, into: &none) }
             lambdaFacts(inventory.functions.first, into: &none)
             commonFacts(inventory, alb: inventory.albs.first, endpoint: inventory.endpoints.first, into: &none)
@@ -634,9 +634,6 @@ package enum DesignRecognizer {
         return nil
     }
 
-    /// Distinct AZs behind a list of subnets: by evaluated AZ, else by how the AZ is written. Subnets
-    /// passed through a module output (`module.vpc.public_subnets`) count the AZs of the subnet
-    /// instances the output names.
     /// The AZs of a list of subnets by name (`us-west-2a`, or `usw2-az1` when every subnet names its
     /// zone by id), in order, each once: nil unless every subnet is a declared aws_subnet whose zone
     /// the code makes known, the same way for all.
@@ -665,6 +662,9 @@ package enum DesignRecognizer {
         return mappings.isEmpty ? nil : mappings
     }
 
+    /// Distinct AZs behind a list of subnets: by evaluated AZ, else by how the AZ is written. Subnets
+    /// passed through a module output (`module.vpc.public_subnets`) count the AZs of the subnet
+    /// instances the output names.
     static func distinctZones(_ subnets: TerraformExpression, config: TerraformConfiguration) -> (count: Int?, via: String?) {
         // An AZ that cannot be worked out here: written per instance (`count.index`, `each`), each
         // instance's own, as AWS requires of an ALB's or an endpoint's subnets (one per AZ); written

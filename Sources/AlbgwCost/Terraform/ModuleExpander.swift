@@ -39,10 +39,10 @@ final class ModuleExpander {
     /// it may declare anything a rule finds missing.
     var unseenModules: Bool { !unseenModuleCalls.isEmpty }
     /// Those module calls, by address (`module.alb`, `module.app.module.db`), each once.
-    private(set) var unseenModuleCalls: [String] = []
+    private(set) var unseenModuleCalls: [UnreadModule] = []
 
-    private func unseen(_ address: String) {
-        if !unseenModuleCalls.contains(address) { unseenModuleCalls.append(address) }
+    private func unseen(_ address: String, _ reason: UnreadModule.Reason) {
+        if !unseenModuleCalls.contains(where: { $0.address == address }) { unseenModuleCalls.append(UnreadModule(address: address, reason: reason)) }
     }
     /// Instances made by count, for_each and dynamic so far (see `instanceBudget`).
     private var expanded = 0
@@ -535,7 +535,7 @@ final class ModuleExpander {
         blocks.append(convert(call, scope: scope, evaluator: evaluator))
         guard let sourceText = call.attribute(named: "source").flatMap({ evaluator.value(of: $0.expression)?.stringValue }) else {
             notes.append("\(scope.prefix)module.\(name) at \(position) has no literal source, so the review cannot see inside it")
-            unseen("\(scope.prefix)module.\(name)")
+            unseen("\(scope.prefix)module.\(name)", .noLiteralSource)
             return
         }
         let directory: String
@@ -550,12 +550,12 @@ final class ModuleExpander {
             notes.append(
                 "\(scope.prefix)module.\(name) (source \"\(HCLError.excerpt(sourceText, limit: 80))\") is not installed: run terraform init so that .terraform/modules holds it, or the review cannot see inside it"
             )
-            unseen("\(scope.prefix)module.\(name)")
+            unseen("\(scope.prefix)module.\(name)", .notInstalled)
             return
         }
         guard stack.count < Self.maximumDepth else {
             notes.append("\(scope.prefix)module.\(name) is nested more than \(Self.maximumDepth) modules deep; the review stops there")
-            unseen("\(scope.prefix)module.\(name)")
+            unseen("\(scope.prefix)module.\(name)", .tooDeep)
             return
         }
         let definition: ModuleDefinition

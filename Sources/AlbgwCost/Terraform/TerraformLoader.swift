@@ -147,8 +147,8 @@ package enum TerraformLoader {
         /// The resource types they declare, and whether one could not be read (it may declare anything).
         var resourceTypes: Set<String> = []
         var unread = false
-        /// The module calls they hold, whose contents are not read: `module.alb (in alb.tf)`.
-        var modules: [String] = []
+        /// The module calls they hold, whose contents are not read.
+        var modules: [UnreadModule] = []
 
         init() {}
 
@@ -197,7 +197,7 @@ package enum TerraformLoader {
                         declared.insert("module.\(labels[0])")
                         // What a module declares is not read here: it may declare anything.
                         self.unread = true
-                        modules.append("module.\(labels[0]) (in \(name))")
+                        modules.append(UnreadModule(address: "module.\(labels[0])", reason: .inAnotherFile(name)))
                     case "locals": for case .attribute(let attribute) in block.body.items { locals.insert("local.\(attribute.name)") }
                     default: break
                     }

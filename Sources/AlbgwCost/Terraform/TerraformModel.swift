@@ -487,9 +487,8 @@ package struct TerraformConfiguration: Sendable, Equatable {
     /// module, or a module call's contents were not read (any of which may declare anything).
     package var typesDeclaredElsewhere: Set<String> = []
     package var unreadSiblings = false
-    /// The module calls whose contents were not read (not installed, no literal source, too deep, or
-    /// in another file of a file reviewed on its own): each may declare a design.
-    package var unreadModules: [String] = []
+    /// The module calls whose contents were not read: each may declare a design.
+    package var unreadModules: [UnreadModule] = []
 
     /// Whether a resource of `type` may be declared where the review does not look: a rule that
     /// fires on something missing says nothing then.
@@ -572,5 +571,52 @@ package struct TerraformConfiguration: Sendable, Equatable {
         guard let instances = byBase[target] else { return nil }
         let keys = instances.all.compactMap { blocks[$0].key }
         return keys.count == instances.all.count && !keys.isEmpty ? keys : nil
+    }
+}
+
+/// A module call whose contents the review did not read, and why: what the answer leaves open, and
+/// what to do to read it.
+package struct UnreadModule: Sendable, Equatable, CustomStringConvertible {
+    package enum Reason: Sendable, Equatable {
+        /// A registry or git source with no `.terraform/modules` entry.
+        case notInstalled
+        /// A source that is not a literal string.
+        case noLiteralSource
+        /// Nested deeper than the expander follows.
+        case tooDeep
+        /// Called in another file of a file reviewed on its own.
+        case inAnotherFile(String)
+    }
+
+    package var address: String
+    package var reason: Reason
+
+    package init(address: String, reason: Reason) {
+        self.address = address
+        self.reason = reason
+    }
+
+    /// `module.alb`, or `module.alb (in alb.tf)`.
+    package var description: String {
+        if case .inAnotherFile(let file) = reason { return "\(address) (in \(file))" }
+        return address
+    }
+
+    /// What reads them: `terraform init` for modules not installed, the directory for another file's,
+    /// a plan's JSON for the rest; each once, in that order.
+    package static func advice(_ modules: [UnreadModule]) -> String {
+        var steps: [String] = []
+        if modules.contains(where: { $0.reason == .notInstalled }) { steps.append("run terraform init and review again") }
+        if modules.contains(where: { if case .inAnotherFile = $0.reason { true } else { false } }) { steps.append("review the directory") }
+        if modules.contains(where: { $0.reason == .noLiteralSource || $0.reason == .tooDeep || $0.reason == .notInstalled }) {
+            steps.append("review a plan's JSON (terraform show -json)")
+        }
+        return steps.joined(separator: ", or ")
+    }
+
+    /// `module.a, module.b and 2 more`.
+    package static func listed(_ modules: [UnreadModule]) -> String {
+        let names = modules.map(\.description)
+        return names.count <= 3 ? names.joined(separator: ", ") : names.prefix(3).joined(separator: ", ") + " and \(names.count - 3) more"
     }
 }

@@ -854,8 +854,6 @@ package enum TerraformReview {
         return plain(a) == plain(b)
     }
 
-    /// The address a reference needs declared, or nil for references that are not to declarations
-    /// the review can check (locals, module outputs, `each`, `count`...).
     /// The name when an expression is a bare name and nothing else (`tru`, not `true`, `var.x` or
     /// `"tru"`).
     static func bareName(_ expression: TerraformExpression) -> String? {
@@ -866,6 +864,8 @@ package enum TerraformReview {
         return text == reference.root ? text : nil
     }
 
+    /// The address a reference needs declared, or nil for references that are not to declarations
+    /// the review can check (locals, module outputs, `each`, `count`...).
     static func declarable(_ reference: TerraformReference) -> String? {
         switch reference.root {
         case "var", "data", "local": return reference.target

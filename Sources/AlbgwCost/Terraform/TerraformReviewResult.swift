@@ -13,7 +13,7 @@ package struct TerraformReviewResult: Sendable, Equatable {
     package var costs: [InstanceCost?] = []
     /// Module calls whose contents were not read (`TerraformConfiguration.unreadModules`): the review
     /// covers only the code read.
-    package var unreadModules: [String] = []
+    package var unreadModules: [UnreadModule] = []
 
     package init(
         files: [String], designs: [Recognition], findings: [ReviewFinding], warnings: [String] = [], unknowns: [String] = [], costs: [InstanceCost?] = []
