@@ -83,6 +83,14 @@ import Testing
         #expect(
             try FailureDomainAnalyzer.findings(.albVpceApigwLambda, scenario("--rps 50 --azs 2 --vpce-subnets 4")).first { $0.id == "endpoint-outside-alb-azs" }?
                 .detail.contains("the ENIs in AZ c and d get no traffic") == true)
+        // Both ENIs in the ALB's AZs registered: registering the third changes nothing, so no
+        // partial-registration beside the finding that says so (found by a code review).
+        let two = try findingIDs(.albVpceApigwLambda, scenario("--rps 50 --azs 2 --vpce-subnets 3 --registered-targets 2"))
+        #expect(two.contains("endpoint-outside-alb-azs") && !two.contains("partial-registration"))
+        let four = try FailureDomainAnalyzer.findings(.albVpceApigwLambda, scenario("--rps 50 --azs 3 --vpce-subnets 4 --registered-targets 2"))
+        #expect(
+            four.first { $0.id == "partial-registration" }?.detail
+                == "2 of the 3 ENI IPs in the ALB's AZs are in the target group; the others carry no traffic and give no redundancy")
         // The endpoint's own way in (no ALB): every ENI carries traffic.
         #expect(!(try findingIDs(.vpceApigwLambda, scenario("--rps 50 --azs 2 --vpce-subnets 3 --alb-scheme internal"))).contains("endpoint-outside-alb-azs"))
     }

@@ -572,6 +572,14 @@ import Testing
         #expect(UnreadModule.advice([computed]) == "review a plan's JSON (terraform show -json)")
         #expect(UnreadModule.advice([sibling, installed]) == "run terraform init and review again, or review the directory, or review a plan's JSON (terraform show -json)")
         #expect(UnreadModule.listed([installed, sibling, computed, installed]) == "module.alb, module.db (in db.tf), module.x and 1 more")
+        // A module with count = 2 whose call of an uninstalled module is met in both instances: named once.
+        let counted = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-unread-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: "\(counted)/app", withIntermediateDirectories: true)
+        defer { remove(counted) }
+        try "module \"app\" {\n  count  = 2\n  source = \"./app\"\n}\n".write(toFile: "\(counted)/main.tf", atomically: true, encoding: .utf8)
+        try "module \"db\" {\n  source = \"terraform-aws-modules/rds/aws\"\n}\n".write(toFile: "\(counted)/app/main.tf", atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(counted, inputs: VariableInputs())
+        #expect(config.unreadModules == [UnreadModule(address: "module.app.module.db", reason: .notInstalled)])
         // A file reviewed on its own whose directory's other file calls the module that holds the ALB.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-unread-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: "\(directory)/alb", withIntermediateDirectories: true)

@@ -1760,11 +1760,11 @@ import Testing
         #expect(high.message.contains("has ENIs in us-west-2c, where aws_lb.api has no node (its subnets are in us-west-2a, us-west-2b)"))
         #expect(high.message.contains("no request reaches the endpoint"))
         #expect(Set(only.map(\.id)) == ["endpoint-outside-alb-azs", "endpoint-fewer-subnets"])
-        // In 2a and 2c: the ENI in 2c is billed and carries nothing.
+        // In 2a and 2c: the ENI in 2c is billed and carries nothing, and the one in 2a is alone.
         let (_, one) = try TerraformReviewTests().review(
             try good.replacingOccurrences(of: "  subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", with: "  subnet_ids          = [aws_subnet.a.id, aws_subnet.c.id]")
                 + subnetC)
-        #expect(one.map(\.id) == ["endpoint-outside-alb-azs"] && one.first?.severity == .medium)
+        #expect(one.map(\.id) == ["endpoint-outside-alb-azs"] && one.first?.severity == .high)
         // The analysis places ENIs in the ALB's AZs: an unknown says so.
         let recognized = DesignRecognizer.recognizeAll(
             try TerraformReviewTests().config(
@@ -1772,8 +1772,13 @@ import Testing
                     + subnetC))
         #expect(recognized.first?.unknowns.contains { $0.hasPrefix("aws_vpc_endpoint.execute_api has ENIs in us-west-2c, where the ALB has no node") } == true)
         #expect(DesignRecognizer.recognizeAll(try TerraformReviewTests().config(try good)).first?.unknowns.contains { $0.contains("where the ALB has no node") } == false)
-        // A third subnet beside the ALB's two: the same (and the attachments' count of 2 registers 2 of 3).
-        #expect(Set(try ids(endpointIn("aws_subnet.a.id, aws_subnet.b.id, aws_subnet.c.id"), append: subnetC)) == ["endpoint-outside-alb-azs", "partial-registration"])
+        // A third subnet beside the ALB's two: medium, two ENIs carry (and the attachments' count of 2
+        // registers 2 of 3).
+        let (_, third) = try TerraformReviewTests().review(
+            try good.replacingOccurrences(
+                of: "  subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", with: "  subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id, aws_subnet.c.id]") + subnetC)
+        #expect(Set(third.map(\.id)) == ["endpoint-outside-alb-azs", "partial-registration"])
+        #expect(third.first { $0.id == "endpoint-outside-alb-azs" }?.severity == .medium)
         // A zone the code does not make known is not judged; nor one named by id for one subnet and by name for another.
         let unknown = subnetC.replacingOccurrences(of: "\"us-west-2c\"", with: "var.zone") + "\nvariable \"zone\" {\n  type = string\n}\n"
         #expect(!(try ids(endpointIn("aws_subnet.a.id, aws_subnet.c.id"), append: unknown)).contains("endpoint-outside-alb-azs"))
@@ -1781,6 +1786,56 @@ import Testing
         #expect(try ids(endpointIn("aws_subnet.a.id, aws_subnet.c.id"), append: byID) == [])
         // Same AZs in another order: nothing to say.
         #expect(try ids(endpointIn("aws_subnet.b.id, aws_subnet.a.id")) == [])
+        // The ALB's subnets by zone id and the endpoint's by name (or the other way) do not compare
+        // (found by a code review: a false high).
+        let ids2 = subnetC.replacingOccurrences(of: "\"us-west-2c\"", with: "\"usw2-az3\"").replacingOccurrences(of: "availability_zone ", with: "availability_zone_id ")
+        #expect(try ids(endpointIn("aws_subnet.c.id, aws_subnet.c.id"), append: ids2).allSatisfy { $0 != "endpoint-outside-alb-azs" })
+        // A function or a for may pick some of the subnets it names: not judged.
+        let many =
+            "\nresource \"aws_subnet\" \"p\" {\n  count             = 3\n  vpc_id            = aws_vpc.main.id\n  cidr_block        = \"10.0.${count.index + 4}.0/24\"\n  availability_zone = [\"us-west-2a\", \"us-west-2b\", \"us-west-2c\"][count.index]\n}\n"
+        #expect(
+            !(try ids([("  subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", "  subnet_ids          = slice(aws_subnet.p[*].id, 0, 2)")], append: many)).contains(
+                "endpoint-outside-alb-azs"))
+        #expect(
+            !(try ids(
+                [("  subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", "  subnet_ids          = [for s in aws_subnet.p : s.id if s.availability_zone != \"us-west-2c\"]")],
+                append: many)).contains("endpoint-outside-alb-azs"))
+        // A splat of all three: the one in 2c is outside.
+        #expect(
+            try ids([("  subnet_ids          = [aws_subnet.a.id, aws_subnet.b.id]", "  subnet_ids          = aws_subnet.p[*].id")], append: many).contains(
+                "endpoint-outside-alb-azs"))
+    }
+
+    /// The ALB in 2a and 2c, the endpoint in 2a and 2b, both registered: only the ENI in 2a carries
+    /// traffic, so losing 2a takes the design down (a high, found by a new user's check), and the
+    /// analysis counts one carrying ENI, as if one were registered, and says so.
+    @Test func endpointAZsThatOverlapTheALBsInOne() throws {
+        let subnetC = "\nresource \"aws_subnet\" \"c\" {\n  vpc_id            = aws_vpc.main.id\n  cidr_block        = \"10.0.3.0/24\"\n  availability_zone = \"us-west-2c\"\n}\n"
+        let text =
+            try good.replacingOccurrences(of: "  subnets            = [aws_subnet.a.id, aws_subnet.b.id]", with: "  subnets            = [aws_subnet.a.id, aws_subnet.c.id]")
+            + subnetC
+        let (_, findings) = try TerraformReviewTests().review(text)
+        let finding = try #require(findings.first { $0.id == "endpoint-outside-alb-azs" })
+        #expect(finding.severity == .high)
+        #expect(finding.message.contains("only the ENI in us-west-2a carries traffic, and losing that AZ takes the design down; the ENI in us-west-2b carries no traffic"))
+        let recognition = DesignRecognizer.recognize(try TerraformReviewTests().config(text))
+        #expect(recognition.optionValues().values["--registered-targets"] == "1")
+        #expect(recognition.unknowns.contains { $0.contains("the analysis counts only the 1 in the ALB's AZs as carrying traffic") })
+        // The ALB in 2a, 2b and 2c, the endpoint in 2a, 2b and (outside none): nothing; the endpoint in
+        // a, b and an ALB in a, b, c: fewer subnets, no ENI outside.
+        let wide =
+            try good.replacingOccurrences(
+                of: "  subnets            = [aws_subnet.a.id, aws_subnet.b.id]", with: "  subnets            = [aws_subnet.a.id, aws_subnet.b.id, aws_subnet.c.id]") + subnetC
+        #expect(try TerraformReviewTests().review(wide).1.map(\.id) == ["endpoint-fewer-subnets"])
+    }
+
+    /// Listener rules whose count has no known value: an unknown, not one rule (found by a code review).
+    @Test func listenerRulesOfUnknownCount() throws {
+        let rules =
+            "\nvariable \"n\" {\n  type = number\n}\n\nresource \"aws_lb_listener_rule\" \"r\" {\n  count        = var.n\n  listener_arn = aws_lb_listener.https.arn\n  action {\n    type             = \"forward\"\n    target_group_arn = aws_lb_target_group.endpoint.arn\n  }\n}\n"
+        let recognition = DesignRecognizer.recognize(try TerraformReviewTests().config(try good + rules))
+        #expect(recognition.optionValues().values["--alb-rules"] == nil)
+        #expect(recognition.unknowns.contains { $0.hasPrefix("how many listener rules aws_lb.api evaluates: aws_lb_listener_rule.r's count has no known value") })
     }
 
     /// Listener rules set the rules a request is matched against (`--alb-rules`): the busiest listener's

@@ -363,6 +363,9 @@ struct ValueReader {
         if asked.count > 1 && asked.contains("all") {
             throw CLIError("--design '\(HCLError.excerpt(text, limit: 120))': all is every design and stands alone; give all, or list designs")
         }
+        if asked.contains("") {
+            throw CLIError("--design '\(HCLError.excerpt(text, limit: 120))' has an empty name (a comma too many); list designs as alb-lambda,vpce-apigw-lambda")
+        }
         for name in asked where !names.contains(name) && name != "all" {
             let hint = Suggestion.hint(for: name, in: names + (asked.count == 1 ? ["all"] : []))
             throw CLIError(

@@ -113,7 +113,6 @@ package struct InterfaceEndpoint: Component {
         let gbps = scenario.requestsPerSecond * kib * Units.bytesPerKiB * 8 / 1_000_000_000
         let behindALB = Self.behindALB(context)
         // Behind an ALB only the registered IPs in the ALB's AZs carry traffic.
-        let topology = scenario.topology
         let perAZ = gbps / ExactDecimal(max(1, Self.carrying(context)))
         guard perAZ > Self.gbpsPerAZ else { return [] }
         // Above what an AZ scales to, waiting does not help: only more AZs (or AWS) do.
@@ -242,11 +241,14 @@ package struct InterfaceEndpoint: Component {
                     fix:
                         "register every ENI IP: count = length(subnet_ids) with sort(tolist(network_interface_ids))[count.index] (network_interface_ids is an unordered set, unknown until apply)"
                 ))
-        } else if registered < topology.vpceSubnets {
+        } else if min(registered, topology.azs) < min(topology.vpceSubnets, topology.azs) {
+            // Only the ENIs in the ALB's AZs can carry traffic: the others are the next finding's.
+            let inALB = min(topology.vpceSubnets, topology.azs)
             result.append(
                 Finding(
                     id: "partial-registration", severity: .medium, title: "Not every endpoint IP is registered",
-                    detail: "\(registered) of \(topology.vpceSubnets) ENI IPs are in the target group; the others carry no traffic and give no redundancy",
+                    detail:
+                        "\(min(registered, inALB)) of the \(inALB) ENI IPs\(inALB < topology.vpceSubnets ? " in the ALB's AZs" : "") are in the target group; the others carry no traffic and give no redundancy",
                     fix: "register every ENI IP in the target group"))
         }
         if topology.vpceSubnets > topology.azs {

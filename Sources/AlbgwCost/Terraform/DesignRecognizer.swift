@@ -27,6 +27,9 @@ package struct Recognition: Sendable, Equatable {
     package var azs: Int?
     package var vpceSubnets: Int?
     package var registeredTargets: Int?
+    /// The endpoint's ENIs in AZs the ALB enables, when the code names fewer there than the analysis
+    /// would place (ENIs fill the ALB's AZs first): the analysis counts at most these as registered.
+    package var carryingENIs: Int?
     package var targetIPs: TargetIPRegistration?
     package var privateDNS: Bool?
     package var accounts: AccountLayout?
@@ -233,12 +236,20 @@ package enum DesignRecognizer {
             result.unknowns.append(
                 "how many endpoint IPs are registered: \(unknown) has no known value; the analysis takes every ENI as registered (--registered-targets says otherwise)")
         }
-        // The analysis places ENIs in the ALB's AZs first; the code may put them elsewhere.
-        if let albSubnets = albSubnetList(alb), let albZones = namedZones(albSubnets, config: config), let subnetIDs = endpoint["subnet_ids"],
-            case let outside = (namedZones(subnetIDs.elements ?? [subnetIDs], config: config) ?? []).filter({ !albZones.contains($0) }), !outside.isEmpty
+        // The analysis places ENIs in the ALB's AZs first: it counts fewer of them there than the code
+        // has only when ENIs outside stand where the ALB has an AZ with none.
+        if let albSubnets = albSubnetList(alb), let (albKey, albZones) = namedZones(albSubnets, config: config), let subnetIDs = endpoint["subnet_ids"],
+            let (endpointKey, endpointZones) = namedZones(subnetIDs.elements ?? [subnetIDs], config: config), albKey == endpointKey,
+            case let outside = endpointZones.filter({ !albZones.contains($0) }), !outside.isEmpty,
+            case let inside = endpointZones.count - outside.count, inside < min(endpointZones.count, albZones.count)
         {
+            // Only the ENIs inside carry traffic: the analysis counts them as the registered ones.
+            if inside > 0 { result.carryingENIs = inside }
             result.unknowns.append(
-                "\(endpoint.address) has ENIs in \(outside.joined(separator: ", ")), where the ALB has no node: the analysis places the endpoint's ENIs in the ALB's AZs, so its AZ-loss table and capacity count those ENIs as carrying traffic they never get (see endpoint-outside-alb-azs)"
+                "\(endpoint.address) has ENIs in \(outside.joined(separator: ", ")), where the ALB has no node (see endpoint-outside-alb-azs): "
+                    + (inside > 0
+                        ? "the analysis counts only the \(inside) in the ALB's AZs as carrying traffic, as if --registered-targets \(inside), for its AZ-loss table and capacity"
+                        : "no ENI carries traffic, which the analysis cannot show: its AZ-loss table and capacity count them as if they were in the ALB's AZs")
             )
         }
         accounts(config, front: alb, application: [api] + (function.map { [$0] } ?? []), into: &result)
@@ -348,7 +359,13 @@ package enum DesignRecognizer {
         result.facts.append(.init(name: "ALB", value: "\(alb.address), \(scheme)", position: alb.position))
         // Listener rules: a request is matched against them in priority order, then the default action.
         // Which rule a request matches is not in the code: the analysis takes the most, every rule.
-        if let (listener, rules) = inventory.listeners(of: alb).map({ ($0, inventory.rules(of: $0)) }).max(by: { $0.1.count < $1.1.count }), !rules.isEmpty {
+        let listenerRules = inventory.listeners(of: alb).map { ($0, inventory.rules(of: $0)) }
+        // A rule whose count or for_each has no known value stands for an unknown number of rules.
+        if let uncounted = listenerRules.flatMap(\.1).first(where: { $0.key == nil && ($0["count"] != nil || $0["for_each"] != nil) }) {
+            result.unknowns.append(
+                "how many listener rules \(alb.address) evaluates: \(uncounted.address)'s \(uncounted["count"] != nil ? "count" : "for_each") has no known value; the analysis takes --alb-rules 1 (pass --alb-rules N: the most rules a request is matched against, the default action included)"
+            )
+        } else if let (listener, rules) = listenerRules.max(by: { $0.1.count < $1.1.count }), !rules.isEmpty {
             result.albRules = min(100, rules.count + 1)
             result.facts.append(
                 .init(
@@ -634,13 +651,16 @@ package enum DesignRecognizer {
         return nil
     }
 
-    /// The AZs of a list of subnets by name (`us-west-2a`, or `usw2-az1` when every subnet names its
-    /// zone by id), in order, each once: nil unless every subnet is a declared aws_subnet whose zone
-    /// the code makes known, the same way for all.
-    static func namedZones(_ subnets: [TerraformExpression], config: TerraformConfiguration) -> [String]? {
+    /// The AZs of a list of subnets by name (`us-west-2a`), or by id (`usw2-az1`) when every subnet
+    /// names its zone by id, in order, each once, with the attribute that names them: nil unless every
+    /// element is a plain reference to a declared aws_subnet (its id, or a splat of them: not a
+    /// function or a `for`, which may pick some) whose zone the code makes known, the same way for all.
+    static func namedZones(_ subnets: [TerraformExpression], config: TerraformConfiguration) -> (key: String, zones: [String])? {
         var zones: [String] = []
         var key: String?
         for element in subnets {
+            let text = element.text
+            guard !text.contains("("), !text.contains("for "), !text.contains("?") else { return nil }
             let references = element.references.filter { $0.resourceType == "aws_subnet" }
             guard references.count == 1, let reference = references.first else { return nil }
             let instances = config.instances(of: reference)
@@ -652,7 +672,8 @@ package enum DesignRecognizer {
                 if !zones.contains(zone) { zones.append(zone) }
             }
         }
-        return zones.isEmpty ? nil : zones
+        guard let key, !zones.isEmpty else { return nil }
+        return (key, zones)
     }
 
     /// The ALB's subnets, as `namedZones` takes them: its `subnets` list or its subnet_mapping blocks.

@@ -41,7 +41,9 @@ final class ModuleExpander {
     /// Those module calls, by address (`module.alb`, `module.app.module.db`), each once.
     private(set) var unseenModuleCalls: [UnreadModule] = []
 
-    private func unseen(_ address: String, _ reason: UnreadModule.Reason) {
+    /// Each call once, without instance keys: `module.app[0].module.db` and `[1]`'s are `module.app.module.db`.
+    private func unseen(_ keyed: String, _ reason: UnreadModule.Reason) {
+        let address = Self.withoutKeys(keyed)
         if !unseenModuleCalls.contains(where: { $0.address == address }) { unseenModuleCalls.append(UnreadModule(address: address, reason: reason)) }
     }
     /// Instances made by count, for_each and dynamic so far (see `instanceBudget`).

@@ -240,7 +240,7 @@ extension ReviewRuleID {
                 id: self, severities: [.high, .medium], category: .reliability,
                 summary: "The execute-api endpoint has ENIs in AZs the ALB does not enable",
                 description:
-                    "An ALB sends only to targets in the Availability Zones it enables (Elastic Load Balancing user guide): an endpoint ENI in a subnet of another AZ gets no traffic, registered or not. High when no ENI is in one of the ALB's AZs (no request reaches the endpoint), medium otherwise (the ENIs outside are billed and no spare). Judged when the code names the AZ of every subnet of both.",
+                    "An ALB sends only to targets in the Availability Zones it enables (Elastic Load Balancing user guide): an endpoint ENI in a subnet of another AZ gets no traffic, registered or not. High when no ENI, or only one, is in one of the ALB's AZs (no request reaches the endpoint, or losing one AZ takes the design down), medium otherwise (the ENIs outside are billed and no spare). Judged when the code names the AZ of every subnet of both.",
                 fix: "List subnets in the ALB's AZs in the endpoint's subnet_ids, or give the ALB a subnet in each AZ of the endpoint.")
         }
     }

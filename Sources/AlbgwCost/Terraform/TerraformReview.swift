@@ -129,18 +129,24 @@ package enum TerraformReview {
         }
         // Endpoint ENIs in AZs the ALB does not enable get no traffic (both named in the code).
         if albToEndpoint, let alb, let endpoint, let albSubnets = DesignRecognizer.albSubnetList(alb),
-            let albZones = DesignRecognizer.namedZones(albSubnets, config: config), let subnetIDs = endpoint["subnet_ids"],
-            let endpointZones = DesignRecognizer.namedZones(subnetIDs.elements ?? [subnetIDs], config: config)
+            let (albKey, albZones) = DesignRecognizer.namedZones(albSubnets, config: config), let subnetIDs = endpoint["subnet_ids"],
+            let (endpointKey, endpointZones) = DesignRecognizer.namedZones(subnetIDs.elements ?? [subnetIDs], config: config),
+            albKey == endpointKey  // names and ids of zones do not compare
         {
             let outside = endpointZones.filter { !albZones.contains($0) }
             if !outside.isEmpty {
-                let none = outside.count == endpointZones.count
+                let inside = endpointZones.filter { albZones.contains($0) }
+                let there =
+                    outside.count == 1
+                    ? "the ENI in \(outside[0]) carries no traffic and is no spare, though billed"
+                    : "the ENIs in \(outside.joined(separator: ", ")) carry no traffic and are no spare, though billed"
                 add(
-                    .endpointOutsideALBAZs, none ? .high : .medium, subnetIDs.position,
+                    .endpointOutsideALBAZs, inside.count <= 1 ? .high : .medium, subnetIDs.position,
                     "\(endpoint.address) has ENIs in \(outside.joined(separator: ", ")), where \(alb.address) has no node (its subnets are in \(albZones.joined(separator: ", "))): an ALB sends only to targets in the AZs it enables, so "
-                        + (none
+                        + (inside.isEmpty
                             ? "no request reaches the endpoint, registered or not"
-                            : "the ENI\(outside.count == 1 ? "" : "s") there carry no traffic and are no spare, though billed"),
+                            : inside.count == 1
+                                ? "only the ENI in \(inside[0]) carries traffic, and losing that AZ takes the design down; \(there)" : there),
                     "list subnets in the ALB's AZs (\(albZones.joined(separator: ", "))) in subnet_ids, or give the ALB a subnet in \(outside.joined(separator: ", "))")
             }
         }
