@@ -145,6 +145,12 @@ import Testing
         ).stdout
         #expect(cached.hasPrefix("albgw-cost \(CLI.version) sweep: monthly cost of ALB -> Lambda from 10 to 1,000 requests/s\n"), "\(cached)")
         #expect(cached.contains("it has no API Gateway cache to price (--apigw-cache-gb asks for response caching)") && !cached.contains("Given but unused"))
+        // It could carry the workload (the single point prices it): left out, not "cannot carry" (found
+        // by a new user's check), and the chart still spans the range, saying why it is empty.
+        #expect(cached.contains("  - alb-lambda is left out from 10 to 1,000 requests/s: it has no API Gateway cache"))
+        #expect(cached.contains("  - From 10 to 1,000 requests/s, no design is left to sweep: each is ruled out above.\n"))
+        let svg = CLI.run(["sweep", "--vary", "rps=10..1000", "--points", "3", "--design", "alb-lambda", "--apigw-cache-gb", "0.5", "--format", "svg"]).stdout
+        #expect(svg.contains(">10 rps</text>") && svg.contains(">1k rps</text>") && svg.contains("no design to draw: alb-lambda: it has no API Gateway cache"))
         // Asked for with --needs, it is said as such.
         let needed = CLI.run(
             ["sweep", "--vary", "rps=10..1000", "--points", "3", "--design", "alb-lambda", "--needs", "response-caching"], environment: ["COLUMNS": "1000"]

@@ -39,6 +39,8 @@ package struct SVGChart: Sendable {
     package var yTick: @Sendable (Double) -> String = SVGChart.dollars
     package var series: [Series]
     package var markers: [Marker]
+    /// The x axis's span when no series has a point (a sweep whose every design is ruled out).
+    package var xDomain: (low: Double, high: Double)? = nil
 
     package static let width = 800.0
     package static let height = 520.0
@@ -119,8 +121,8 @@ package struct SVGChart: Sendable {
     func axes() -> (x: Axis, y: Axis) {
         let xs = series.flatMap { $0.points.map(\.x) }
         let ys = series.flatMap { $0.points.compactMap(\.y) }
-        var xLow = xs.min() ?? 0
-        var xHigh = xs.max() ?? 1
+        var xLow = xs.min() ?? xDomain?.low ?? 0
+        var xHigh = xs.max() ?? xDomain?.high ?? 1
         if xHigh <= xLow { xHigh = xLow + 1 }
         if xLog { xLow = max(xLow, 1e-12) }
         var yLow = ys.min() ?? 0

@@ -241,7 +241,7 @@ package enum SweepRenderer {
                 incompleteLabel: "a price is missing in \(result.scenario.topology.region), so the line is a lower bound")
         }
         let unit = variable.tickUnit
-        let chart = SVGChart(
+        var chart = SVGChart(
             title: "Monthly cost against \(variable.axisTitle.prefix(1).lowercased() + variable.axisTitle.dropFirst())",
             subtitle:
                 "\(result.scenario.topology.region), \(Format.exact(spec.from)) to \(Format.exact(spec.to)) \(variable.unit), \(Format.quantity(ExactDecimal(result.points.count))) points; albgw-cost sweep",
@@ -249,6 +249,11 @@ package enum SweepRenderer {
             xTick: tickFormatter(log: spec.scale == .log, unit: unit),
             series: series,
             markers: result.crossovers.map { SVGChart.Marker(x: $0.value.doubleValue, label: $0.text) })
+        // Every design ruled out: the axis still spans the range, and the subtitle says why it is empty.
+        if series.isEmpty {
+            chart.xDomain = (spec.from.doubleValue, spec.to.doubleValue)
+            chart.subtitle += "; no design to draw: " + result.excluded.map { "\($0.design.rawValue): \($0.reason)" }.joined(separator: "; ")
+        }
         return chart.render()
     }
 

@@ -484,7 +484,12 @@ package struct SweepEvaluator: Sendable {
         var lines: [String] = []
         let range = "\(Format.exact(spec.from)) to \(Format.exact(spec.to)) \(variable.unit)"
         for (design, reason) in excluded {
-            lines.append("\(design) cannot carry this workload anywhere from \(range): \(reason).")
+            // One that only lacks what --needs (or a cache) asks for could carry it: it is left out.
+            let carries = FeasibilityAnalyzer.reasons(for: design, in: base).isEmpty
+            lines.append(
+                carries
+                    ? "\(design) is left out from \(range): \(reason)."
+                    : "\(design) cannot carry this workload anywhere from \(range): \(reason).")
         }
         // Designs whose limit on the swept input lies below the range: no crossover says so.
         let carriers = designs.indices.filter { index in points.contains { $0.cells[index].feasible } }
@@ -509,6 +514,8 @@ package struct SweepEvaluator: Sendable {
                 lines.append(
                     "From \(range), \(designs[index].id) is the cheapest design that can carry it throughout, and no design starts or stops being able to carry it\(warned ? " (the warnings below aside)" : "")."
                 )
+            case .none where designs.isEmpty:
+                lines.append("From \(range), no design is left to sweep: each is ruled out above.")
             case .none:
                 lines.append("From \(range), no design can carry it.")
             case .open:
