@@ -124,24 +124,28 @@ import Testing
         // 600,000 rps = 24.576 Gbps: 3 AZs of 10 Gbps (2 carry 12.288 each).
         #expect(
             fix(600_000) { $0.registeredTargets = 1 }
-                == "register every ENI IP (the target group holds 1 of 2); spread the traffic over 3 AZs: add an AZ to the ALB (--azs 3, if the region has that many) with a subnet of the endpoint in each AZ, and register their IPs"
+                == "register every ENI IP (the target group holds 1 of 2); spread the traffic over 3 AZs: add an AZ to the ALB (--azs 3, if the region has that many) with a subnet of the endpoint in each AZ, and register their IPs; in a region with fewer AZs, a second execute-api endpoint in the same AZs, whose ENI IPs the target group registers too (each endpoint carries 10 Gbps in each AZ)"
         )
         #expect(fix(600_000) { $0.azs = 3 } == "place the endpoint in 3 subnets, one per AZ of the ALB, and register their IPs")
         #expect(
             fix(600_000) {
                 $0.vpceSubnets = 3
                 $0.registeredTargets = 3
-            } == "spread the traffic over 3 AZs: add an AZ to the ALB (--azs 3, if the region has that many) where the endpoint has subnets already")
+            }
+                == "spread the traffic over 3 AZs: add an AZ to the ALB (--azs 3, if the region has that many) where the endpoint has subnets already; in a region with fewer AZs, a second execute-api endpoint in the same AZs, whose ENI IPs the target group registers too (each endpoint carries 10 Gbps in each AZ)"
+        )
         // 1,400,000 rps = 57.344 Gbps: 6 AZs; from 1 AZ, 5 more.
         #expect(
             fix(1_400_000) {
                 $0.azs = 1
                 $0.vpceSubnets = 1
                 $0.registeredTargets = 1
-            } == "spread the traffic over 6 AZs: add 5 AZs to the ALB (--azs 6, if the region has that many) with a subnet of the endpoint in each AZ, and register their IPs")
+            }
+                == "spread the traffic over 6 AZs: add 5 AZs to the ALB (--azs 6, if the region has that many) with a subnet of the endpoint in each AZ, and register their IPs; in a region with fewer AZs, a second execute-api endpoint in the same AZs, whose ENI IPs the target group registers too (each endpoint carries 10 Gbps in each AZ)"
+        )
         // 2,000,000 rps = 81.92 Gbps: more than the 60 Gbps of six AZs, so two endpoints, whatever the topology.
         let endpoints =
-            "one endpoint carries at most 60 Gbps before it scales (10 in each of the 6 AZs it takes): spread the traffic over 2 execute-api endpoints, each with a subnet in 6 AZs (--azs 6 for the ALB), whose ENI IPs the target group registers"
+            "one endpoint carries at most 60 Gbps before it scales (10 in each of the 6 AZs it takes): spread the traffic over 2 execute-api endpoints, each with a subnet in 6 AZs (--azs 6 for the ALB), whose ENI IPs the target group registers; in a region with fewer AZs, more endpoints: each carries 10 Gbps in each AZ it has"
         #expect(fix(2_000_000) == endpoints)
         #expect(fix(2_000_000) { $0.registeredTargets = 1 } == "register every ENI IP (the target group holds 1 of 2); " + endpoints)
         #expect(

@@ -631,6 +631,19 @@ import Testing
         #expect(notes.count == 1 && notes.first?["level"] as? String == "warning")
         #expect(((notes.first?["message"] as? [String: Any])?["text"] as? String)?.hasPrefix("module.alb was not read") == true)
         #expect(sarif.exitCode == 0 && sarif.stderr.contains("warning: module.alb was not read"))
+        // Markdown and dot say the same (found by a new user's check: "The code implements none").
+        #expect(CLI.run(["review", directory, "--format", "markdown"]).stdout.contains("The code read implements **none of the designs**"))
+        let dot = CLI.run(["review", directory, "--format", "dot"])
+        #expect(dot.exitCode == 64 && dot.stderr.contains("the code read implements none of the designs (module.alb not read: run terraform init"))
+        // Listed by terraform init but gone: a stale install, and what to do about it.
+        try FileManager.default.createDirectory(atPath: "\(directory)/.terraform/modules", withIntermediateDirectories: true)
+        try #"{"Modules":[{"Key":"alb","Source":"registry.terraform.io/terraform-aws-modules/alb/aws","Dir":".terraform/modules/gone"}]}"#
+            .write(toFile: "\(directory)/.terraform/modules/modules.json", atomically: true, encoding: .utf8)
+        let stale = CLI.run(["review", directory])
+        #expect(
+            stale.exitCode == 65
+                && stale.stderr.contains("module.alb is listed in .terraform/modules/modules.json at .terraform/modules/gone, which is missing: run terraform init again"),
+            "\(stale.stderr)")
         try FileManager.default.createDirectory(atPath: "\(directory)/.terraform/modules", withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: "\(directory)/modules/alb", toPath: "\(directory)/.terraform/modules/alb")
         let manifest =

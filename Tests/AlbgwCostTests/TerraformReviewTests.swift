@@ -318,9 +318,10 @@ import Testing
     }
 
     /// A file reviewed on its own takes its directory's terraform.tfvars and *.auto.tfvars, as Terraform
-    /// does for the module it belongs to: a value for a variable another file declares is neither used
-    /// nor an undeclared variable; one nobody declares is a warning (found by a new user's check: the
-    /// file's 1,024 MB function was priced at its default, 256 MB).
+    /// does for the module it belongs to (found by a new user's check: the file's 1,024 MB function was
+    /// priced at its default, 256 MB). A value for a variable another file declares is not used, and a
+    /// warning says so (found by a second check: it was dropped without a word); one nobody declares
+    /// is Terraform's warning, with the nearest declared name.
     @Test func aFileReviewedAloneReadsItsDirectorysVariableFiles() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-alone-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -330,14 +331,20 @@ import Testing
             .write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
         try "variable \"region\" {\n  type = string\n}\n".write(to: directory.appendingPathComponent("variables.tf"), atomically: true, encoding: .utf8)
         try "memory = 1024\nregion = \"eu-central-1\"\n".write(to: directory.appendingPathComponent("terraform.tfvars"), atomically: true, encoding: .utf8)
-        try "stray = 1\n".write(to: directory.appendingPathComponent("extra.auto.tfvars"), atomically: true, encoding: .utf8)
+        try "stray = 1\nmemroy = 2\n".write(to: directory.appendingPathComponent("extra.auto.tfvars"), atomically: true, encoding: .utf8)
         let config = try TerraformLoader.load(directory.appendingPathComponent("main.tf").path, variables: [:])
         #expect(config.files == ["main.tf", "terraform.tfvars", "extra.auto.tfvars"])
         #expect(DesignRecognizer.recognize(config).facts.first { $0.name == "Lambda" }?.value.contains("1024 MB") == true)
-        // region is variables.tf's: no warning; stray is nobody's: Terraform's warning.
-        #expect(config.warnings == ["extra.auto.tfvars sets a variable the root module does not declare (stray): Terraform ignores it with a warning"])
-        // --var of a variable another file declares: no warning either.
-        #expect(try TerraformLoader.load(directory.appendingPathComponent("main.tf").path, variables: ["region": "us-east-1"]).warnings.count == 1)
+        #expect(
+            config.warnings == [
+                "terraform.tfvars sets region, which another file of the directory declares: a file reviewed on its own does not take its value; review the directory to use it",
+                "extra.auto.tfvars sets 2 variables the root module does not declare (stray, memroy (did you mean memory?)): Terraform ignores them with a warning",
+            ])
+        // --var of a variable another file declares: the same.
+        #expect(
+            try TerraformLoader.load(directory.appendingPathComponent("main.tf").path, variables: ["region": "us-east-1"]).warnings.last
+                == "--var region: another file of the directory declares it, and a file reviewed on its own does not take that file's variables' values: review the directory to use it"
+        )
     }
 
     /// A value its variable's validation refuses: Terraform's "Invalid value for variable" at plan.

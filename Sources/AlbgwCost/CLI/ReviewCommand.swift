@@ -225,7 +225,10 @@ package enum ReviewCommand {
             throw CLIError(
                 result.implementsADesign
                     ? "--format \(format) draws or lists the analysis, which needs the traffic: add --rps N, or use --format table, json, markdown or sarif"
-                    : "--format \(format) draws or lists an analysis, but the code implements none of the designs: use --format table, json, markdown or sarif")
+                    : result.unreadModules.isEmpty
+                        ? "--format \(format) draws or lists an analysis, but the code implements none of the designs: use --format table, json, markdown or sarif"
+                        : "--format \(format) draws or lists an analysis, but the code read implements none of the designs (\(UnreadModule.listed(result.unreadModules)) not read: \(UnreadModule.advice(result.unreadModules))): use --format table, json, markdown or sarif"
+            )
         default:
             var text = ReviewRenderer.text(result, width: width)
             text += "\n" + closing  // in place: a large review's text is not copied

@@ -62,7 +62,8 @@ package enum ReviewRenderer {
             if several {
                 out += "### Design \(index + 1) of \(review.designs.count): `\(recognition.front ?? "?")`\n\n"
             }
-            out += "The code implements **\(recognition.design?.rawValue ?? "none of the designs")**\(cost.map { " (\(money($0)))" } ?? ""): \(recognition.explanation).\n\n"
+            out +=
+                "The code\(recognition.design == nil && !review.unreadModules.isEmpty ? " read" : "") implements **\(recognition.design?.rawValue ?? "none of the designs")**\(cost.map { " (\(money($0)))" } ?? ""): \(recognition.explanation).\n\n"
             if !recognition.facts.isEmpty {
                 out +=
                     MarkdownRenderer.table(["Read from the code", "Value", "Where"], recognition.facts.map { [$0.name, $0.value, $0.position.map { "`\($0)`" } ?? "-"] }) + "\n"

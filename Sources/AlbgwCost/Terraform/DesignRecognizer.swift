@@ -371,7 +371,7 @@ package enum DesignRecognizer {
                 .init(
                     name: "listener rules",
                     value:
-                        "\(rules.count) on \(listener.address): at most \(rules.count + 1) processed per request with its default action (--alb-rules \(min(100, rules.count + 1)); the first 10 are free)",
+                        "\(rules.count) on \(listener.address): at most \(rules.count + 1) processed per request with its default action (--alb-rules \(min(100, rules.count + 1))\(rules.count + 1 > 100 ? ", the most it takes" : ""); the first 10 are free)",
                     position: rules[0].position))
         }
         if let subnets = alb["subnets"] {

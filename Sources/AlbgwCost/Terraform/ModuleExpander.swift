@@ -542,12 +542,14 @@ final class ModuleExpander {
         }
         let directory: String
         let display: String
+        var installedBy: String?
         if sourceText.hasPrefix("./") || sourceText.hasPrefix("../") {
             directory = (scope.definition.directory as NSString).appendingPathComponent(sourceText)
             display = ModuleFiles.normalized(scope.definition.display + sourceText)
         } else if let installedDirectory = installed[key] {
             directory = (rootDirectory as NSString).appendingPathComponent(installedDirectory)
             display = ModuleFiles.normalized(installedDirectory)
+            installedBy = installedDirectory
         } else {
             notes.append(
                 "\(scope.prefix)module.\(name) (source \"\(HCLError.excerpt(sourceText, limit: 80))\") is not installed: run terraform init so that .terraform/modules holds it, or the review cannot see inside it"
@@ -564,6 +566,12 @@ final class ModuleExpander {
         do {
             definition = try self.definition(directory: directory, display: display)
         } catch TerraformLoader.LoadError.notFound {
+            // Listed by terraform init but gone: the install is stale, not the source wrong.
+            if let installedBy {
+                throw TerraformLoader.LoadError.invalid(
+                    "\(position): module.\(HCLError.excerpt(name, limit: 60)) is listed in .terraform/modules/modules.json at \(HCLError.excerpt(installedBy, limit: 80)), which is missing: run terraform init again"
+                )
+            }
             throw TerraformLoader.LoadError.invalid(
                 "\(position): module.\(HCLError.excerpt(name, limit: 60)) has source \"\(HCLError.excerpt(sourceText, limit: 80))\", which is not a directory; Terraform cannot load it: fix the path"
             )

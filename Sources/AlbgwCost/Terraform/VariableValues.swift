@@ -79,7 +79,12 @@ struct VariableValues {
                 try result.read(file: path, display: path, declared: declared)
             case .assignment(let name, let value):
                 guard let type = declared[name] else {
-                    if declaredElsewhere.contains(name) { continue }
+                    if declaredElsewhere.contains(name) {
+                        result.warnings.append(
+                            "--var \(HCLError.excerpt(name, limit: 60)): another file of the directory declares it, and a file reviewed on its own does not take that file's variables' values: review the directory to use it"
+                        )
+                        continue
+                    }
                     let hint = Suggestion.hint(for: name, in: Array(declared.keys))
                     result.warnings.append(
                         "--var \(HCLError.excerpt(name, limit: 60)): the root module declares no variable of that name, so the value is not used; \(hint)declared: \(declared.isEmpty ? "none" : declared.keys.sorted().joined(separator: ", "))"
@@ -103,10 +108,11 @@ struct VariableValues {
         let source = try ModuleFiles.read(file: path, display: display, asVariables: true)
         files.append(display)
         var undeclared: [String] = []
+        var elsewhere: [String] = []
         for attribute in source.syntax.body.attributes {
             let line = source.position(attribute.position).line
             guard declared[attribute.name] != nil else {
-                if !declaredElsewhere.contains(attribute.name) { undeclared.append(attribute.name) }
+                if declaredElsewhere.contains(attribute.name) { elsewhere.append(attribute.name) } else { undeclared.append(attribute.name) }
                 continue
             }
             guard let value = Evaluator().value(of: attribute.expression) else {
@@ -127,8 +133,17 @@ struct VariableValues {
             )
         }
         if !undeclared.isEmpty {
+            // Each with the nearest declared name, as --var's warning gives it.
+            let named = undeclared.prefix(5).map { name in
+                HCLError.excerpt(name, limit: 40) + (Suggestion.closest(to: name, in: Array(declared.keys)).map { " (did you mean \($0)?)" } ?? "")
+            }
             warnings.append(
-                "\(HCLError.excerpt(display, limit: 200)) sets \(undeclared.count == 1 ? "a variable" : "\(undeclared.count) variables") the root module does not declare (\(undeclared.prefix(5).map { HCLError.excerpt($0, limit: 40) }.joined(separator: ", "))\(undeclared.count > 5 ? ", ..." : "")): Terraform ignores \(undeclared.count == 1 ? "it" : "them") with a warning"
+                "\(HCLError.excerpt(display, limit: 200)) sets \(undeclared.count == 1 ? "a variable" : "\(undeclared.count) variables") the root module does not declare (\(named.joined(separator: ", "))\(undeclared.count > 5 ? ", ..." : "")): Terraform ignores \(undeclared.count == 1 ? "it" : "them") with a warning"
+            )
+        }
+        if !elsewhere.isEmpty {
+            warnings.append(
+                "\(HCLError.excerpt(display, limit: 200)) sets \(elsewhere.prefix(5).map { HCLError.excerpt($0, limit: 40) }.joined(separator: ", "))\(elsewhere.count > 5 ? ", ..." : ""), which another file of the directory declares: a file reviewed on its own does not take \(elsewhere.count == 1 ? "its value" : "their values"); review the directory to use \(elsewhere.count == 1 ? "it" : "them")"
             )
         }
     }
