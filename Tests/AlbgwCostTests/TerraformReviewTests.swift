@@ -1872,7 +1872,7 @@ import Testing
             try good.replacingOccurrences(of: "  internal           = false", with: "  internal           = tru"))
         let finding = try #require(findings.first { $0.id == "undeclared-reference" })
         #expect(finding.severity == .high && finding.fix == "write true")
-        #expect(finding.message.hasPrefix("aws_lb.api's internal = tru: a bare name is neither a value nor a reference"))
+        #expect(finding.message.hasPrefix("aws_lb.api's internal writes tru alone: a name is neither a value nor a reference"))
         #expect((finding.position.line, finding.position.column) == (44, 24))
         #expect(
             try ids([("  internal           = false", "  internal           = internet_facing")]).contains("undeclared-reference"))
@@ -1892,6 +1892,44 @@ import Testing
 
             """
         #expect(try ids([], append: meta) == [])
+        // Inside lists and objects, in a module's arguments, an output, a local value, lifecycle and a
+        // variable's other attributes (found by a second new user's check), each at its own column.
+        let nested = """
+
+            resource "aws_ssm_parameter" "p" {
+              name  = "p"
+              type  = "String"
+              value = join(",", [s1, "s2"])
+              tags  = { env = prod }
+              lifecycle {
+                create_before_destroy = ture
+                ignore_changes        = [tags]
+              }
+            }
+
+            locals {
+              flag = tru
+              xs   = [for s in ["a"] : s]
+            }
+
+            output "o" {
+              value = tru
+            }
+
+            variable "v" {
+              type     = list(string)
+              nullable = tru
+            }
+
+            """
+        let (_, found) = try TerraformReviewTests().review(try good + nested)
+        let bare = found.filter { $0.id == "undeclared-reference" }.map { "\($0.message.split(separator: ":").first ?? "") \($0.position.column)" }
+        #expect(
+            bare.sorted() == [
+                "aws_ssm_parameter.p's create_before_destroy writes ture alone 29", "aws_ssm_parameter.p's tags writes prod alone 19",
+                "aws_ssm_parameter.p's value writes s1 alone 22", "local.flag writes tru alone 10", "output.o's value writes tru alone 11",
+                "var.v's nullable writes tru alone 14",
+            ], "\(bare)")
     }
 
     /// Ports are numbers, as Terraform converts them: "0443" and 443.0 are 443, and "4430" is not.

@@ -286,6 +286,20 @@ package struct TerraformExpression: Sendable, Equatable {
         return (same ?? other).map { SourceFile.position($0, in: context.file) } ?? position
     }
 
+    /// Names written alone in this expression as written (`tru` in `internal = tru`, `s1` in
+    /// `[s1, "s2"]`): Terraform's invalid reference, as a reference needs a resource type and a name,
+    /// or `var.`, `local.`, `data.`, `module.`. `for` variables are not references; `each`, `count`,
+    /// `self`, `path` and `terraform` are left to Terraform. None for a plan's values.
+    package func bareNames() -> [(name: String, position: SourcePosition)] {
+        guard case .syntax(let expression, let context) = origin else { return [] }
+        var found: [(name: String, position: SourcePosition)] = []
+        _ = expression.forEachReferenceWithoutValues { root, steps, range in
+            guard steps.isEmpty, !["each", "count", "self", "path", "terraform"].contains(root) else { return }
+            found.append((root, SourceFile.position(range.position, in: context.file)))
+        }
+        return found
+    }
+
     /// The value, when it follows from literals and the variables given; nil otherwise (never guessed).
     package var value: TerraformValue? {
         switch origin {

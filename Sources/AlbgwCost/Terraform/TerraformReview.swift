@@ -606,21 +606,20 @@ package enum TerraformReview {
         }
         func check(_ block: TerraformBlock, in top: TerraformBlock, scoped: Set<String>, formerAddress: SourcePosition?) {
             for index in block.attributeList.indices {
-                // A bare name as a resource's value (`internal = tru`): Terraform's "Invalid reference".
-                // Meta-arguments take bare names: provider = aws, ignore_changes = all, iterator = x,
-                // a provisioner's when = destroy and on_failure = continue.
-                if top.kind == "resource" || top.kind == "data", !["lifecycle", "dynamic", "provisioner"].contains(block.kind),
-                    block.attributeList[index].name != "provider", let name = Self.bareName(block.attributeList[index].expression)
-                {
+                // A name written alone (`internal = tru`, `[s1, "s2"]`): Terraform's "Invalid reference".
+                if Self.takesValues(top: top.kind, block: block.kind, attribute: block.attributeList[index].name) {
                     let expression = block.attributeList[index].expression
-                    let hint = Suggestion.closest(to: name, in: ["true", "false", "null"])
-                    found.append(
-                        ReviewFinding(
-                            rule: .undeclaredReference, severity: .high, position: expression.position,
-                            message:
-                                "\(top.address)'s \(block.attributeList[index].name) = \(name.prefix(60)): a bare name is neither a value nor a reference (a reference names a resource type and a name, or var., local., data., module.): terraform plan fails (invalid reference)",
-                            fix: hint.map { "write \($0)" } ?? "quote it (\"\(name.prefix(60))\") if it is a string, or complete the reference"))
-                    continue
+                    for (name, position) in expression.bareNames() where reported.insert("\(position) \(name)").inserted {
+                        let hint = Suggestion.closest(to: name, in: ["true", "false", "null"])
+                        let subject =
+                            top.kind == "locals" ? "\(top.module)local.\(block.attributeList[index].name)" : "\(top.address)'s \(block.attributeList[index].name)"
+                        found.append(
+                            ReviewFinding(
+                                rule: .undeclaredReference, severity: .high, position: position,
+                                message:
+                                    "\(subject) writes \(name.prefix(60)) alone: a name is neither a value nor a reference (a reference names a resource type and a name, or var., local., data., module.): terraform plan fails (invalid reference)",
+                                fix: hint.map { "write \($0)" } ?? "quote it (\"\(name.prefix(60))\") if it is a string, or complete the reference"))
+                    }
                 }
                 let references = block.attributeList[index].expression.references
                 for referenceIndex in references.indices where references[referenceIndex].module == top.module {
@@ -860,14 +859,19 @@ package enum TerraformReview {
         return plain(a) == plain(b)
     }
 
-    /// The name when an expression is a bare name and nothing else (`tru`, not `true`, `var.x` or
-    /// `"tru"`).
-    static func bareName(_ expression: TerraformExpression) -> String? {
-        let references = expression.references
-        // A bare name points at nothing (no target): only then is the text worth reading.
-        guard references.count == 1, let reference = references.first, reference.target == nil else { return nil }
-        let text = expression.text.trimmingCharacters(in: .whitespaces)
-        return text == reference.root ? text : nil
+    /// Whether an attribute holds values, where a name written alone is no value: not the meta-arguments
+    /// that take bare names (`provider = aws`, a module's `providers`, `ignore_changes = all` or
+    /// `[tags]`, a dynamic block's `iterator`, a provisioner's `when = destroy` and `on_failure`), not a
+    /// variable's `type` (`string`, `list(string)`), nor the blocks that name addresses (`moved`,
+    /// `import`, `removed`) or settings (`terraform`).
+    static func takesValues(top: String, block: String, attribute: String) -> Bool {
+        guard ["resource", "data", "module", "output", "locals", "variable", "provider", "check"].contains(top) else { return false }
+        switch (block, attribute) {
+        case (_, "provider"), ("module", "providers"), ("lifecycle", "ignore_changes"), ("dynamic", "iterator"), ("provisioner", "when"),
+            ("provisioner", "on_failure"), ("variable", "type"):
+            return false
+        default: return true
+        }
     }
 
     /// The address a reference needs declared, or nil for references that are not to declarations
