@@ -191,7 +191,7 @@ extension ReviewRuleID {
                 id: self, severities: [.high], category: .correctness,
                 summary: "A reference to a resource, data source, variable or local value that no file declares",
                 description:
-                    "An expression refers to a resource, data source, variable or local value that none of the files read declares: terraform plan fails. A name written alone where a value goes (internal = tru, [s1, "s2"]) is a reference to nothing, Terraform's invalid reference, and is reported too.",
+                    "An expression refers to a resource, data source, variable or local value that none of the files read declares: terraform plan fails. A name written alone where a value goes (internal = tru, [s1, \"s2\"]) is a reference to nothing, Terraform's invalid reference, and is reported too.",
                 fix: "Declare it, or fix the reference (a bare name: the value meant, true say, or a quoted string).")
         case .lambdaMemoryRange:
             ReviewRule(
