@@ -291,14 +291,20 @@ package struct TerraformExpression: Sendable, Equatable {
     /// or `var.`, `local.`, `data.`, `module.`. `for` variables are not references; `each`, `count`,
     /// `self`, `path` and `terraform` are left to Terraform. None for a plan's values.
     package func bareNames() -> [(name: String, position: SourcePosition)] {
-        guard case .syntax(let expression, let context) = origin else { return [] }
+        guard mayHoldBareNames, case .syntax(let expression, let context) = origin else { return [] }
         var found: [(name: String, position: SourcePosition)] = []
         _ = expression.forEachReferenceWithoutValues { root, steps, range in
-            guard steps.isEmpty, !["each", "count", "self", "path", "terraform"].contains(root) else { return }
+            guard steps.isEmpty, !Self.namesLeftToTerraform.contains(root) else { return }
             found.append((root, SourceFile.position(range.position, in: context.file)))
         }
         return found
     }
+
+    /// Whether a reference points at nothing, as every name written alone does: `bareNames` walks the
+    /// syntax only then (a second walk of every expression of a 10 MB configuration costs a tenth).
+    package var mayHoldBareNames: Bool { references.contains { $0.target == nil && !Self.namesLeftToTerraform.contains($0.root) } }
+
+    private static let namesLeftToTerraform: Set<String> = ["each", "count", "self", "path", "terraform"]
 
     /// The value, when it follows from literals and the variables given; nil otherwise (never guessed).
     package var value: TerraformValue? {

@@ -605,9 +605,12 @@ package enum TerraformReview {
             return Set(top.blocks("data").filter { $0.labels.count == 2 }.map { "\(top.module)data.\($0.labels[0]).\($0.labels[1])" })
         }
         func check(_ block: TerraformBlock, in top: TerraformBlock, scoped: Set<String>, formerAddress: SourcePosition?) {
+            let valuesHere = Self.blocksTakingValues.contains(top.kind)
             for index in block.attributeList.indices {
                 // A name written alone (`internal = tru`, `[s1, "s2"]`): Terraform's "Invalid reference".
-                if Self.takesValues(top: top.kind, block: block.kind, attribute: block.attributeList[index].name) {
+                if valuesHere, block.attributeList[index].expression.mayHoldBareNames,
+                    Self.takesValues(block: block.kind, attribute: block.attributeList[index].name)
+                {
                     let expression = block.attributeList[index].expression
                     for (name, position) in expression.bareNames() where reported.insert("\(position) \(name)").inserted {
                         let hint = Suggestion.closest(to: name, in: ["true", "false", "null"])
@@ -859,13 +862,15 @@ package enum TerraformReview {
         return plain(a) == plain(b)
     }
 
+    /// The top-level blocks whose attributes hold values (`takesValues` says which do).
+    static let blocksTakingValues: Set<String> = ["resource", "data", "module", "output", "locals", "variable", "provider", "check"]
+
     /// Whether an attribute holds values, where a name written alone is no value: not the meta-arguments
     /// that take bare names (`provider = aws`, a module's `providers`, `ignore_changes = all` or
     /// `[tags]`, a dynamic block's `iterator`, a provisioner's `when = destroy` and `on_failure`), not a
     /// variable's `type` (`string`, `list(string)`), nor the blocks that name addresses (`moved`,
     /// `import`, `removed`) or settings (`terraform`).
-    static func takesValues(top: String, block: String, attribute: String) -> Bool {
-        guard ["resource", "data", "module", "output", "locals", "variable", "provider", "check"].contains(top) else { return false }
+    static func takesValues(block: String, attribute: String) -> Bool {
         switch (block, attribute) {
         case (_, "provider"), ("module", "providers"), ("lifecycle", "ignore_changes"), ("dynamic", "iterator"), ("provisioner", "when"),
             ("provisioner", "on_failure"), ("variable", "type"):
