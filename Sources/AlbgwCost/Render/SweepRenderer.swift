@@ -37,8 +37,10 @@ package enum SweepRenderer {
             out +=
                 "  \"cannot tell\": a design that lacks a price (its total is a lower bound) may be cheaper than the cheapest fully priced one.\n"
         }
-        out +=
-            "  \"cannot\": the design cannot carry the workload at that value. Each total is what albgw-cost prints for that point on its own (\(variable.option) VALUE with the inputs below), to the cent.\n"
+        if !result.designs.isEmpty {
+            out +=
+                "  \"cannot\": the design cannot carry the workload at that value. Each total is what albgw-cost prints for that point on its own (\(variable.option) VALUE with the inputs below), to the cent.\n"
+        }
         out += "\nInputs (\(variable.option) is swept)\n"
         var inputTable = TextTable([("Input", .left), ("Value", .left), ("Source", .left)])
         for input in inputs {

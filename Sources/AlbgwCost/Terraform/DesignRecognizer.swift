@@ -27,9 +27,6 @@ package struct Recognition: Sendable, Equatable {
     package var azs: Int?
     package var vpceSubnets: Int?
     package var registeredTargets: Int?
-    /// The endpoint's ENIs in AZs the ALB enables, when the code names fewer there than the analysis
-    /// would place (ENIs fill the ALB's AZs first): the analysis counts at most these as registered.
-    package var carryingENIs: Int?
     package var targetIPs: TargetIPRegistration?
     package var privateDNS: Bool?
     package var accounts: AccountLayout?
@@ -243,13 +240,12 @@ package enum DesignRecognizer {
             case let outside = endpointZones.filter({ !albZones.contains($0) }), !outside.isEmpty,
             case let inside = endpointZones.count - outside.count, inside < min(endpointZones.count, albZones.count)
         {
-            // Only the ENIs inside carry traffic: the analysis counts them as the registered ones.
-            if inside > 0 { result.carryingENIs = inside }
+            // The analysis's topology has no ENI outside the ALB's AZs but the ones past its count: it
+            // describes the endpoint as placed in the ALB's AZs, and says so, rather than give advice
+            // (register every IP) that does not fit the code.
             result.unknowns.append(
-                "\(endpoint.address) has ENIs in \(outside.joined(separator: ", ")), where the ALB has no node (see endpoint-outside-alb-azs): "
-                    + (inside > 0
-                        ? "the analysis counts only the \(inside) in the ALB's AZs as carrying traffic, as if --registered-targets \(inside), for its AZ-loss table and capacity"
-                        : "no ENI carries traffic, which the analysis cannot show: its AZ-loss table and capacity count them as if they were in the ALB's AZs")
+                "\(endpoint.address) has ENIs in \(outside.joined(separator: ", ")), where the ALB has no node (endpoint-outside-alb-azs says what that does): the analysis below places the endpoint's ENIs in the ALB's AZs, as designed rather than as written, so its AZ-loss table shows "
+                    + (inside > 0 ? "more ENIs carrying traffic than the \(inside) that do" : "ENIs carrying traffic, where none does")
             )
         }
         accounts(config, front: alb, application: [api] + (function.map { [$0] } ?? []), into: &result)
@@ -537,6 +533,8 @@ package enum DesignRecognizer {
     /// when neither tells.
     static func subnetCount(_ subnets: TerraformExpression, config: TerraformConfiguration) -> (count: Int?, via: String?) {
         if let count = subnets.count { return (count, nil) }
+        // A function or a for may pick some of the subnets it names: how many is not known here.
+        if mayPickSome(subnets) { return (nil, nil) }
         let references = subnets.references.filter { $0.resourceType == "aws_subnet" }
         var instances: Set<String> = []
         for reference in references {
@@ -659,8 +657,7 @@ package enum DesignRecognizer {
         var zones: [String] = []
         var key: String?
         for element in subnets {
-            let text = element.text
-            guard !text.contains("("), !text.contains("for "), !text.contains("?") else { return nil }
+            guard !mayPickSome(element) else { return nil }
             let references = element.references.filter { $0.resourceType == "aws_subnet" }
             guard references.count == 1, let reference = references.first else { return nil }
             let instances = config.instances(of: reference)
@@ -674,6 +671,16 @@ package enum DesignRecognizer {
         }
         guard let key, !zones.isEmpty else { return nil }
         return (key, zones)
+    }
+
+    /// Whether an expression may pick some of the subnets it names, as the code writes it (a plan's
+    /// values say which): a function that takes part of a list (`slice`, `element`, `chunklist`), a
+    /// `for` with an `if`, or a conditional. `[for s in aws_subnet.x : s.id]`, `values(...)` and
+    /// `concat(...)` take them all.
+    static func mayPickSome(_ expression: TerraformExpression) -> Bool {
+        guard expression.isWritten else { return false }
+        let text = expression.text
+        return ["slice(", "element(", "chunklist(", "?"].contains { text.contains($0) } || (text.contains("for ") && text.contains(" if "))
     }
 
     /// The ALB's subnets, as `namedZones` takes them: its `subnets` list or its subnet_mapping blocks.
@@ -707,9 +714,10 @@ package enum DesignRecognizer {
             }
             return (zones.count, nil)
         }
-        // A list of subnet instances named through a module: the instances referred to, all of them for a splat.
+        // A list of subnet instances named through a module: the instances referred to, all of them for a
+        // splat (not through a function or a for, which may pick some).
         let subnetReferences = subnets.references.filter { $0.resourceType == "aws_subnet" }
-        if subnets.count == nil || subnets.value?.list?.contains(.unknown) == true, !subnetReferences.isEmpty {
+        if subnets.count == nil || subnets.value?.list?.contains(.unknown) == true, !subnetReferences.isEmpty, !mayPickSome(subnets) {
             var zones: Set<String> = []
             var instances = 0
             for reference in subnetReferences {

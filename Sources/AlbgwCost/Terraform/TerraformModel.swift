@@ -300,6 +300,12 @@ package struct TerraformExpression: Sendable, Equatable {
         return found
     }
 
+    /// Whether it was read from code (not given, as a plan's values are): its text is the code's.
+    package var isWritten: Bool {
+        if case .syntax = origin { return true }
+        return false
+    }
+
     /// Whether a reference points at nothing, as every name written alone does: `bareNames` walks the
     /// syntax only then (a second walk of every expression of a 10 MB configuration costs a tenth).
     package var mayHoldBareNames: Bool { references.contains { $0.target == nil && !Self.namesLeftToTerraform.contains($0.root) } }

@@ -67,7 +67,7 @@ extension Recognition {
         }
         if let registeredTargets {
             if registeredTargets == 0 { notes.append("no endpoint IP is registered; modelled as 1 so that the design can be priced") }
-            values["--registered-targets"] = "\(max(1, min(registeredTargets, carryingENIs ?? registeredTargets)))"
+            values["--registered-targets"] = "\(max(1, registeredTargets))"
         }
         if let targetIPs { values["--target-ips"] = targetIPs.rawValue }
         if let privateDNS { values["--private-dns"] = privateDNS ? "on" : "off" }

@@ -135,7 +135,7 @@ struct VariableValues {
         if !undeclared.isEmpty {
             // Each with the nearest declared name, as --var's warning gives it.
             let named = undeclared.prefix(5).map { name in
-                HCLError.excerpt(name, limit: 40) + (Suggestion.closest(to: name, in: Array(declared.keys)).map { " (did you mean \($0)?)" } ?? "")
+                HCLError.excerpt(name, limit: 40) + (Suggestion.closest(to: name, in: Array(declared.keys) + declaredElsewhere.sorted()).map { " (did you mean \($0)?)" } ?? "")
             }
             warnings.append(
                 "\(HCLError.excerpt(display, limit: 200)) sets \(undeclared.count == 1 ? "a variable" : "\(undeclared.count) variables") the root module does not declare (\(named.joined(separator: ", "))\(undeclared.count > 5 ? ", ..." : "")): Terraform ignores \(undeclared.count == 1 ? "it" : "them") with a warning"
