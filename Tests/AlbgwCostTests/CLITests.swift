@@ -418,6 +418,16 @@ import Testing
         ),
         ("--rps 50 --design all,alb-lambda", "--design 'all,alb-lambda': all is every design and stands alone; give all, or list designs"),
         ("--rps 50 --design alb-lambda,", "--design 'alb-lambda,' has an empty name (a comma too many); list designs as alb-lambda,vpce-apigw-lambda"),
+        // Found by a second new user's check: each names what the command does with svg, or the option it has.
+        (
+            "hops --rps 50 --format svg",
+            "albgw-cost hops prints the request paths; --format svg draws a sweep's chart (albgw-cost sweep --vary VAR=FROM..TO --format svg): use --format table, json or markdown"
+        ),
+        (
+            "dot --rps 50 --format svg",
+            "albgw-cost dot writes Graphviz DOT, which dot draws as SVG: drop --format svg and pipe it, albgw-cost dot --rps N | dot -Tsvg > designs.svg"
+        ),
+        ("prices --out x", "--out is not an option of albgw-cost prices: --export DIR writes the price tables (see 'albgw-cost prices --help')"),
     ])
     func unknownOptionsSayWhoseTheyAre(line: String, message: String) {
         let result = run(line)

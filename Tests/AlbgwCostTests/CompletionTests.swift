@@ -55,6 +55,8 @@ import Testing
         (["albgw-cost", "sweep", "--format", ""], ["table", "csv", "json", "svg"]),
         (["albgw-cost", "--design", ""], ["alb-vpce-apigw-lambda", "alb-lambda", "vpce-apigw-lambda", "all"]),
         (["albgw-cost", "--design", "alb-lambda,"], ["alb-lambda,alb-vpce-apigw-lambda", "alb-lambda,vpce-apigw-lambda"]),
+        // all stands alone: nothing after it (found by a second new user's check).
+        (["albgw-cost", "--design", "all,"], []),
         (["albgw-cost", "--preset", ""], ["tutorial", "hybrid"]),
         (["albgw-cost", "--lambda-arch", ""], ["x86_64", "arm64"]),
         (["albgw-cost", "--apigw-cache-gb", "1"], ["1.6", "13.5", "118"]),
@@ -126,11 +128,13 @@ import Testing
             compdef() { : }
             source \(Self.quoted(file.path))
             PREFIX='us-east-1,us-'; _albgw-cost_list -J x "all us-east-1 us-east-2 eu-west-1"; print -- '--'
-            PREFIX='u'; _albgw-cost_list -J x "all us-east-1 us-east-2"
+            PREFIX='u'; _albgw-cost_list -J x "all us-east-1 us-east-2"; print -- '--'
+            PREFIX='all,'; _albgw-cost_list -J x "all us-east-1 us-east-2"
             """
         let listed = try ExternalTool.run("zsh", ["-f", "-c", stubs], input: "")
         #expect(listed.status == 0, "\(listed.stderr)")
-        #expect(listed.stdout == "us-east-2\neu-west-1\n--\nall\nus-east-1\nus-east-2\n")
+        // (The stub prints an empty line for a compadd of no words.)
+        #expect(listed.stdout == "us-east-2\neu-west-1\n--\nall\nus-east-1\nus-east-2\n--\n\n")
     }
 
     @Test(.enabled(if: ExternalTool.required("fish"), "fish is not installed"))
@@ -145,6 +149,8 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
             return result.stdout.split(separator: "\n").map { String($0.prefix { $0 != "\t" }) }
         }
+        // all stands alone: nothing after it.
+        #expect(try complete("albgw-cost --design all,") == [])
         #expect(try complete("albgw-cost --region us-we") == ["us-west-1", "us-west-2"])
         #expect(try complete("albgw-cost rev") == ["review"])
         #expect(try complete("albgw-cost hops --format ").sorted() == ["dot", "json", "markdown", "table"])

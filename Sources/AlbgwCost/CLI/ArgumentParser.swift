@@ -17,6 +17,10 @@ package enum ArgumentParser {
     /// review's; `--format` the analysis's, review's and sweep's), else the nearest option it does take.
     static func unknownOption(_ name: String, among names: [String], command: String) -> String {
         let shown = HCLError.excerpt(name, limit: 60)
+        // prices writes its tables with an option of its own.
+        if name == "--out" && command == "albgw-cost prices" {
+            return "--out is not an option of albgw-cost prices: --export DIR writes the price tables (see 'albgw-cost prices --help')"
+        }
         var owners: [String] = []
         for spec in CommandCatalog.all where spec.options.contains(where: { $0.name == name }) {
             let owner = spec.name == "compare" ? "albgw-cost" : "albgw-cost \(spec.name)"

@@ -181,6 +181,11 @@ package enum CLI {
         if hopsOnly, parsed.values["--format"] == "csv" {
             throw CLIError("albgw-cost hops prints the request paths; --format csv writes the line items: drop hops, or use --format table, json or markdown")
         }
+        if hopsOnly, parsed.values["--format"] == "svg" {
+            throw CLIError(
+                "albgw-cost hops prints the request paths; --format svg draws a sweep's chart (albgw-cost sweep --vary VAR=FROM..TO --format svg): use --format table, json or markdown"
+            )
+        }
         let (options, report) = try analyse(parsed)
         switch options.format {
         case "csv": return CSV.lineItems(report)
@@ -261,6 +266,9 @@ package enum CLI {
         let parsed = try ArgumentParser.parse(arguments, options: OptionTable.all + OptionTable.dot, command: "\(command) dot")
         try refuseRegions(parsed, "albgw-cost dot draws one region's diagrams")
         if let format = parsed.values["--format"], format != "dot" {
+            if format == "svg" {
+                throw CLIError("albgw-cost dot writes Graphviz DOT, which dot draws as SVG: drop --format svg and pipe it, albgw-cost dot --rps N | dot -Tsvg > designs.svg")
+            }
             throw CLIError("albgw-cost dot writes Graphviz DOT; drop --format \(format), or use it without the dot command")
         }
         let (_, report) = try analyse(parsed)

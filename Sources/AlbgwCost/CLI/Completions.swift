@@ -95,6 +95,8 @@ package enum Completions {
                         [[ "$candidate" == all || "$candidate" == none || ",$prefix" == *",$candidate,"* ]] || kept+=("$candidate")
                     done
                     set -- "${kept[@]}"
+                    # After all or none, which stand alone: nothing.
+                    [[ ",$prefix" == *",all,"* || ",$prefix" == *",none,"* ]] && set --
                 fi
                 local IFS=$'\\n'
                 COMPREPLY=($(compgen -P "$prefix" -W "$*" -- "$word"))
@@ -259,6 +261,8 @@ package enum Completions {
                 compset -P '*,'
                 words=(${words:|given})
                 words=(${words:#(all|none)})
+                # After all or none, which stand alone: nothing.
+                (( ${given[(I)all]} || ${given[(I)none]} )) && words=()
               fi
               compadd "${@[1,-2]}" -S ',' -q -- $words
             }
@@ -335,6 +339,10 @@ package enum Completions {
                 set -l prefix (string match -r -- '^.*,' (commandline -ct))
                 # After a comma: not an item already given, nor all or none, which stand alone.
                 set -l given (string split , -- (string trim -r -c , -- "$prefix"))
+                # After all or none, which stand alone: nothing.
+                if contains -- all $given; or contains -- none $given
+                    return
+                end
                 for word in $argv
                     if test -n "$prefix"; and begin; contains -- $word all none; or contains -- $word $given; end
                         continue
