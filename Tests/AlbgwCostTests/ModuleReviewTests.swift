@@ -580,6 +580,11 @@ import Testing
         try "module \"db\" {\n  source = \"terraform-aws-modules/rds/aws\"\n}\n".write(toFile: "\(counted)/app/main.tf", atomically: true, encoding: .utf8)
         let config = try TerraformLoader.load(counted, inputs: VariableInputs())
         #expect(config.unreadModules == [UnreadModule(address: "module.app.module.db", reason: .notInstalled)])
+        // And its note once, without keys (found by a third check: once per instance).
+        #expect(
+            config.notes.filter { $0.contains("module.db") } == [
+                "module.app.module.db (source \"terraform-aws-modules/rds/aws\") is not installed: run terraform init so that .terraform/modules holds it, or the review cannot see inside it"
+            ])
         // A file reviewed on its own whose directory's other file calls the module that holds the ALB.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-unread-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: "\(directory)/alb", withIntermediateDirectories: true)

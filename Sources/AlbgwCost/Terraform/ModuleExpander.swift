@@ -42,9 +42,13 @@ final class ModuleExpander {
     private(set) var unseenModuleCalls: [UnreadModule] = []
 
     /// Each call once, without instance keys: `module.app[0].module.db` and `[1]`'s are `module.app.module.db`.
-    private func unseen(_ keyed: String, _ reason: UnreadModule.Reason) {
+    /// Whether it is new (its note is written once too).
+    @discardableResult
+    private func unseen(_ keyed: String, _ reason: UnreadModule.Reason) -> Bool {
         let address = Self.withoutKeys(keyed)
-        if !unseenModuleCalls.contains(where: { $0.address == address }) { unseenModuleCalls.append(UnreadModule(address: address, reason: reason)) }
+        guard !unseenModuleCalls.contains(where: { $0.address == address }) else { return false }
+        unseenModuleCalls.append(UnreadModule(address: address, reason: reason))
+        return true
     }
     /// Instances made by count, for_each and dynamic so far (see `instanceBudget`).
     private var expanded = 0
@@ -536,8 +540,9 @@ final class ModuleExpander {
         let evaluator = scope.evaluator()
         blocks.append(convert(call, scope: scope, evaluator: evaluator))
         guard let sourceText = call.attribute(named: "source").flatMap({ evaluator.value(of: $0.expression)?.stringValue }) else {
-            notes.append("\(scope.prefix)module.\(name) at \(position) has no literal source, so the review cannot see inside it")
-            unseen("\(scope.prefix)module.\(name)", .noLiteralSource)
+            if unseen("\(scope.prefix)module.\(name)", .noLiteralSource) {
+                notes.append("\(Self.withoutKeys(scope.prefix))module.\(name) at \(position) has no literal source, so the review cannot see inside it")
+            }
             return
         }
         let directory: String
@@ -551,15 +556,17 @@ final class ModuleExpander {
             display = ModuleFiles.normalized(installedDirectory)
             installedBy = installedDirectory
         } else {
-            notes.append(
-                "\(scope.prefix)module.\(name) (source \"\(HCLError.excerpt(sourceText, limit: 80))\") is not installed: run terraform init so that .terraform/modules holds it, or the review cannot see inside it"
-            )
-            unseen("\(scope.prefix)module.\(name)", .notInstalled)
+            if unseen("\(scope.prefix)module.\(name)", .notInstalled) {
+                notes.append(
+                    "\(Self.withoutKeys(scope.prefix))module.\(name) (source \"\(HCLError.excerpt(sourceText, limit: 80))\") is not installed: run terraform init so that .terraform/modules holds it, or the review cannot see inside it"
+                )
+            }
             return
         }
         guard stack.count < Self.maximumDepth else {
-            notes.append("\(scope.prefix)module.\(name) is nested more than \(Self.maximumDepth) modules deep; the review stops there")
-            unseen("\(scope.prefix)module.\(name)", .tooDeep)
+            if unseen("\(scope.prefix)module.\(name)", .tooDeep) {
+                notes.append("\(Self.withoutKeys(scope.prefix))module.\(name) is nested more than \(Self.maximumDepth) modules deep; the review stops there")
+            }
             return
         }
         let definition: ModuleDefinition
