@@ -639,7 +639,7 @@ import Testing
         // Markdown and dot say the same (found by a new user's check: "The code implements none").
         #expect(CLI.run(["review", directory, "--format", "markdown"]).stdout.contains("The code read implements **none of the designs**"))
         let dot = CLI.run(["review", directory, "--format", "dot"])
-        #expect(dot.exitCode == 64 && dot.stderr.contains("the code read implements none of the designs (module.alb not read: run terraform init"))
+        #expect(dot.exitCode == 64 && dot.stderr.contains("the code read implements none of the designs (module.alb was not read: run terraform init"))
         // Listed by terraform init but gone: a stale install, and what to do about it.
         try FileManager.default.createDirectory(atPath: "\(directory)/.terraform/modules", withIntermediateDirectories: true)
         try #"{"Modules":[{"Key":"alb","Source":"registry.terraform.io/terraform-aws-modules/alb/aws","Dir":".terraform/modules/gone"}]}"#

@@ -200,9 +200,8 @@ package enum ReviewCommand {
         // Analysis options given without the traffic wait for it: say so rather than ignore them silently.
         let listed = waiting.prefix(6).joined(separator: ", ") + (waiting.count > 6 ? ", ..." : "")
         if !result.implementsADesign && !result.unreadModules.isEmpty {
-            let one = result.unreadModules.count == 1
             closing =
-                "No cost analysis: the code read implements none of the designs, but \(UnreadModule.listed(result.unreadModules)) \(one ? "was" : "were") not read and may: \(UnreadModule.advice(result.unreadModules))\(waiting.isEmpty ? "" : " (\(listed) \(waiting.count == 1 ? "is" : "are") not used)").\n"
+                "No cost analysis: the code read implements none of the designs, but \(UnreadModule.notRead(result.unreadModules)) and may: \(UnreadModule.advice(result.unreadModules))\(waiting.isEmpty ? "" : " (\(listed) \(waiting.count == 1 ? "is" : "are") not used)").\n"
         } else if !result.implementsADesign {
             closing =
                 "No cost analysis: the code implements none of the designs, so there is nothing to price\(waiting.isEmpty ? "" : " (\(listed) \(waiting.count == 1 ? "is" : "are") not used)").\n"
@@ -227,7 +226,7 @@ package enum ReviewCommand {
                     ? "--format \(format) draws or lists the analysis, which needs the traffic: add --rps N, or use --format table, json, markdown or sarif"
                     : result.unreadModules.isEmpty
                         ? "--format \(format) draws or lists an analysis, but the code implements none of the designs: use --format table, json, markdown or sarif"
-                        : "--format \(format) draws or lists an analysis, but the code read implements none of the designs (\(UnreadModule.listed(result.unreadModules)) not read: \(UnreadModule.advice(result.unreadModules))): use --format table, json, markdown or sarif"
+                        : "--format \(format) draws or lists an analysis, but the code read implements none of the designs (\(UnreadModule.notRead(result.unreadModules)): \(UnreadModule.advice(result.unreadModules))): use --format table, json, markdown or sarif"
             )
         default:
             var text = ReviewRenderer.text(result, width: width)

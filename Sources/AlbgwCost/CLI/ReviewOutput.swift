@@ -74,7 +74,7 @@ package struct ReviewOutput: Sendable, Equatable {
         let unread =
             unreadModules.isEmpty || (failOn == nil && !sarif)
             ? nil
-            : "\(UnreadModule.listed(unreadModules)) \(unreadModules.count == 1 ? "was" : "were") not read, so the findings cover only the code read: \(UnreadModule.advice(unreadModules))"
+            : "\(UnreadModule.notRead(unreadModules)), so the findings cover only the code read: \(UnreadModule.advice(unreadModules))"
         if let failOn {
             let count = findings.filter { $0.severity <= failOn }.count
             if count > 0 {

@@ -144,7 +144,7 @@ package struct InterfaceEndpoint: Component {
             steps.append(
                 "one endpoint carries at most \(Format.quantity(Self.gbpsPerAZ * ExactDecimal(Self.maxSubnets))) Gbps before it scales (\(Format.quantity(Self.gbpsPerAZ)) in each of the \(Self.maxSubnets) AZs it takes): spread the traffic over \(Format.quantity(ExactDecimal(endpoints))) execute-api endpoints, each with a subnet in \(Self.maxSubnets) AZs"
                     + (behindALB ? " (--azs \(Self.maxSubnets) for the ALB), whose ENI IPs the target group registers" : "")
-                    + "; in a region with fewer AZs, more endpoints: each carries 10 Gbps in each AZ it has")
+                    + "; in a region with fewer AZs, more endpoints: each carries \(Format.quantity(Self.gbpsPerAZ)) Gbps in each AZ it has")
         } else if !behindALB {
             steps.append("place the endpoint in \(needed) subnets, one per AZ")
         } else if needed <= topology.azs {
@@ -155,7 +155,7 @@ package struct InterfaceEndpoint: Component {
             steps.append(
                 "spread the traffic over \(needed) AZs: add \(more == 1 ? "an AZ" : "\(more) AZs") to the ALB (--azs \(needed), if the region has that many)"
                     + (topology.vpceSubnets >= needed ? " where the endpoint has subnets already" : " with a subnet of the endpoint in each AZ, and register their IPs")
-                    + "; in a region with fewer AZs, a second execute-api endpoint in the same AZs, whose ENI IPs the target group registers too (each endpoint carries 10 Gbps in each AZ)"
+                    + "; in a region with fewer AZs, a second execute-api endpoint in the same AZs, whose ENI IPs the target group registers too (each endpoint carries \(Format.quantity(Self.gbpsPerAZ)) Gbps in each AZ)"
             )
         }
         return steps.joined(separator: "; ")

@@ -204,12 +204,8 @@ package struct Recommendation: Sendable, Equatable {
             changes = nearest.infeasibleReasons.map { change(for: $0, limits: nearest.limits, durationMS: scenario.workload.lambdaDurationMS) }
             let lacking = missing(nearest, needs)
             if !lacking.isEmpty {
-                // Response caching that only --apigw-cache-gb asked for is dropped with the cache.
-                let fromCache = lacking == [.responseCaching] && scenario.wholeBill.apiCacheGB != nil
-                changes.append(
-                    fromCache
-                        ? "it has no API Gateway cache to price (--apigw-cache-gb asks for response caching): drop --apigw-cache-gb"
-                        : "it lacks what --needs asks for (\(lacking.map(\.rawValue).joined(separator: ", "))): drop it from --needs")
+                let (reason, fix) = Self.lacks(lacking, in: scenario)
+                changes.append("\(reason): \(fix)")
             }
         }
         return Recommendation(
@@ -241,6 +237,15 @@ package struct Recommendation: Sendable, Equatable {
 
     /// The features asked for that `design` does not offer.
     static func missing(_ design: DesignReport, _ needs: [Feature]) -> [Feature] { needs.filter { !design.definition.contains($0.provider) } }
+
+    /// Why a design that lacks `lacking` is left out, and the option to change: response caching that
+    /// only --apigw-cache-gb asked for is the cache's (dropped with it), anything else --needs'.
+    static func lacks(_ lacking: [Feature], in scenario: Scenario) -> (reason: String, fix: String) {
+        if lacking == [.responseCaching] && scenario.wholeBill.apiCacheGB != nil {
+            return ("it has no API Gateway cache to price (--apigw-cache-gb asks for response caching)", "drop --apigw-cache-gb")
+        }
+        return ("it lacks what --needs asks for (\(lacking.map(\.rawValue).joined(separator: ", ")))", "drop it from --needs")
+    }
 
     static func lacks(_ design: DesignReport, _ needs: [Feature]) -> Bool { !missing(design, needs).isEmpty }
 

@@ -55,7 +55,6 @@ package enum SARIFRenderer {
         return JSONValue.object([("$schema", .string(schema)), ("version", .string("2.1.0")), ("runs", .array([run]))]).serialized()
     }
 
-    /// SARIF's `level`: high is an error, medium a warning, low and info notes.
     /// Why a module call was not read, in a few words.
     static func why(_ reason: UnreadModule.Reason) -> String {
         switch reason {
@@ -66,6 +65,7 @@ package enum SARIFRenderer {
         }
     }
 
+    /// SARIF's `level`: high is an error, medium a warning, low and info notes.
     package static func level(_ severity: Finding.Severity) -> String {
         switch severity {
         case .high: "error"

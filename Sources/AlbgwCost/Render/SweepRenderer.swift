@@ -61,8 +61,8 @@ package enum SweepRenderer {
         }
     }
 
-    /// `ALB -> private API Gateway -> Lambda vs ALB -> Lambda`.
-    /// The designs swept, or, when none can be built here, the ones asked for (the summary says why).
+    /// `ALB -> private API Gateway -> Lambda vs ALB -> Lambda`: the designs swept, or, when none can be
+    /// built here, the ones asked for (the summary says why).
     static func question(_ result: SweepResult) -> String {
         (result.designs.isEmpty ? result.excluded.map(\.design) : result.designs).map { $0.definition.question }.joined(separator: " vs ")
     }

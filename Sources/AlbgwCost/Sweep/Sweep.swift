@@ -260,18 +260,9 @@ package struct SweepEvaluator: Sendable {
             guard !carriesOtherwise[index] else { return nil }
             let reasons = FeasibilityAnalyzer.reasons(for: design.id, in: base)
             let summary = reasons.filter { !(variable.hardLimitReasonIDs.contains($0.id)) }.map(\.summary)
+            // Said as the recommendation says it.
             let lacking = base.needs.filter { !design.contains($0.provider) }
-            // Response caching that only --apigw-cache-gb asked for, said as the recommendation says it.
-            let fromCache = lacking == [.responseCaching] && base.wholeBill.apiCacheGB != nil
-            let needs =
-                lacking.isEmpty
-                ? []
-                : [
-                    fromCache
-                        ? "it has no API Gateway cache to price (--apigw-cache-gb asks for response caching)"
-                        : "it lacks what --needs asks for (\(lacking.map(\.rawValue).joined(separator: ", ")))"
-                ]
-            let why = summary + needs
+            let why = summary + (lacking.isEmpty ? [] : [Recommendation.lacks(lacking, in: base).reason])
             return (design.id, why.isEmpty ? "it cannot carry this workload here" : why.joined(separator: "; "))
         }
     }

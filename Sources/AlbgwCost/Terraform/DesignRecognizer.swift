@@ -49,6 +49,16 @@ package struct Recognition: Sendable, Equatable {
 
     /// The addresses of the instance's parts, for the checks that concern one instance.
     package var parts = Parts()
+    /// The AZs of the ALB's subnets and of the endpoint's, when the code names both the same way, and
+    /// the endpoint's inside and outside the ALB's: worked out once, for the review's rule and the
+    /// analysis's unknown.
+    package var endpointZones: EndpointZones?
+
+    package struct EndpointZones: Sendable, Equatable {
+        package var alb: [String]
+        package var inside: [String]
+        package var outside: [String]
+    }
 
     package struct Parts: Sendable, Equatable {
         package var alb: String?
@@ -165,7 +175,7 @@ package enum DesignRecognizer {
                     : unmatched.joined(separator: "; ") + ", so the code\(readOnly) implements none of the designs")
                 + (unread.isEmpty
                     ? ""
-                    : "; \(UnreadModule.listed(unread)) \(unread.count == 1 ? "was" : "were") not read and may declare one")
+                    : "; \(UnreadModule.notRead(unread)) and may declare one")
             if let alb = inventory.albs.first { albFacts(inventory, alb: alb, into: &none) }
             lambdaFacts(inventory.functions.first, into: &none)
             commonFacts(inventory, alb: inventory.albs.first, endpoint: inventory.endpoints.first, into: &none)
@@ -233,12 +243,16 @@ package enum DesignRecognizer {
             result.unknowns.append(
                 "how many endpoint IPs are registered: \(unknown) has no known value; the analysis takes every ENI as registered (--registered-targets says otherwise)")
         }
+        // Zones named the same way on both sides (names and ids of zones do not compare).
+        if let albSubnets = albSubnetList(alb), let (albKey, albZones) = namedZones(albSubnets, config: config), let subnetIDs = endpoint["subnet_ids"],
+            let (endpointKey, endpointZones) = namedZones(subnetIDs.elements ?? [subnetIDs], config: config), albKey == endpointKey
+        {
+            result.endpointZones = .init(alb: albZones, inside: endpointZones.filter(albZones.contains), outside: endpointZones.filter { !albZones.contains($0) })
+        }
         // The analysis places ENIs in the ALB's AZs first: it counts fewer of them there than the code
         // has only when ENIs outside stand where the ALB has an AZ with none.
-        if let albSubnets = albSubnetList(alb), let (albKey, albZones) = namedZones(albSubnets, config: config), let subnetIDs = endpoint["subnet_ids"],
-            let (endpointKey, endpointZones) = namedZones(subnetIDs.elements ?? [subnetIDs], config: config), albKey == endpointKey,
-            case let outside = endpointZones.filter({ !albZones.contains($0) }), !outside.isEmpty,
-            case let inside = endpointZones.count - outside.count, inside < min(endpointZones.count, albZones.count)
+        if let zones = result.endpointZones, case let outside = zones.outside, !outside.isEmpty,
+            case let inside = zones.inside.count, inside < min(inside + outside.count, zones.alb.count)
         {
             // The analysis's topology has no ENI outside the ALB's AZs but the ones past its count: it
             // describes the endpoint as placed in the ALB's AZs, and says so, rather than give advice
@@ -362,12 +376,13 @@ package enum DesignRecognizer {
                 "how many listener rules \(alb.address) evaluates: \(uncounted.address)'s \(uncounted["count"] != nil ? "count" : "for_each") has no known value; the analysis takes --alb-rules 1 (pass --alb-rules N: the most rules a request is matched against, the default action included)"
             )
         } else if let (listener, rules) = listenerRules.max(by: { $0.1.count < $1.1.count }), !rules.isEmpty {
-            result.albRules = min(100, rules.count + 1)
+            let processed = rules.count + 1
+            result.albRules = min(100, processed)
             result.facts.append(
                 .init(
                     name: "listener rules",
                     value:
-                        "\(rules.count) on \(listener.address): at most \(rules.count + 1) processed per request with its default action (--alb-rules \(min(100, rules.count + 1))\(rules.count + 1 > 100 ? ", the most it takes" : ""); the first 10 are free)",
+                        "\(rules.count) on \(listener.address): at most \(processed) processed per request with its default action (--alb-rules \(min(100, processed))\(processed > 100 ? ", the most it takes" : ""); the first 10 are free)",
                     position: rules[0].position))
         }
         if let subnets = alb["subnets"] {

@@ -35,10 +35,9 @@ final class ModuleExpander {
     /// `local.x` of every module instance expanded (`module.alb.local.x`).
     private(set) var declaredLocals: Set<String> = []
     private var instances = 0
-    /// Whether a module call's contents were not read (no literal source, not installed, too deep):
-    /// it may declare anything a rule finds missing.
-    var unseenModules: Bool { !unseenModuleCalls.isEmpty }
-    /// Those module calls, by address (`module.alb`, `module.app.module.db`), each once.
+    /// The module calls whose contents were not read (no literal source, not installed, too deep), by
+    /// address (`module.alb`, `module.app.module.db`), each once: each may declare anything a rule
+    /// finds missing.
     private(set) var unseenModuleCalls: [UnreadModule] = []
 
     /// Each call once, without instance keys: `module.app[0].module.db` and `[1]`'s are `module.app.module.db`.

@@ -94,12 +94,13 @@ package enum TerraformLoader {
             expander = ModuleExpander(rootDirectory: rootDirectory)
             root = try expander.definition(directory: path, display: "")
             guard !expander.files.isEmpty else {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
                 // Named as Terraform's JSON output usually is: plan.json, tfplan.json, state.json.
-                let json = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { name in
+                let json = names.filter { name in
                     name.hasSuffix(".json") && (name.lowercased().contains("plan") || name.lowercased().contains("state"))
                 }.sorted()
                 // Archives and compressed files, by name: what a project is often handed over as.
-                let archives = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { name in
+                let archives = names.filter { name in
                     [".tgz", ".tar", ".gz", ".bz2", ".xz", ".zst", ".zip", ".tbz2", ".txz"].contains { name.lowercased().hasSuffix($0) }
                 }.sorted()
                 throw LoadError.noTerraformFiles(path, json: json, archives: archives)
@@ -132,8 +133,8 @@ package enum TerraformLoader {
             declaredLocals: expander.declaredLocals.union(siblings.locals))
         config.failedValidations = expander.failedValidations
         config.typesDeclaredElsewhere = siblings.resourceTypes
-        config.unreadSiblings = siblings.unread || expander.unseenModules
         config.unreadModules = expander.unseenModuleCalls + siblings.modules
+        config.unreadSiblings = siblings.unread || !config.unreadModules.isEmpty
         return (config, SourceTexts(files: expander.sourceFiles))
     }
 
@@ -144,7 +145,8 @@ package enum TerraformLoader {
         var declared: Set<String> = []
         var locals: Set<String> = []
         var notes: [String] = []
-        /// The resource types they declare, and whether one could not be read (it may declare anything).
+        /// The resource types they declare, and whether one of them could not be read (it may declare
+        /// anything, as a module call in `modules` may).
         var resourceTypes: Set<String> = []
         var unread = false
         /// The module calls they hold, whose contents are not read.
@@ -156,11 +158,10 @@ package enum TerraformLoader {
         /// Errors (`TerraformReview.errorAlarm`), from its syntax alone: a metric name or namespace
         /// written as a literal is judged, anything else may be one; a dynamic block may be anything.
         static func mayWatchErrors(_ alarm: Block) -> Bool {
-            let watched = ["5XXError": "AWS/ApiGateway", "Errors": "AWS/Lambda"]
             func watches(_ body: Body) -> Bool {
                 guard let name = body.attribute(named: "metric_name") else { return false }
                 guard let literal = name.expression.literalString else { return true }
-                guard let namespace = watched[literal], let written = body.attribute(named: "namespace") else { return false }
+                guard let namespace = TerraformReview.errorMetrics[literal], let written = body.attribute(named: "namespace") else { return false }
                 return written.expression.literalString.map { $0 == namespace } ?? true
             }
             if !alarm.blocks(type: "dynamic").isEmpty { return true }
@@ -196,7 +197,6 @@ package enum TerraformLoader {
                     case "module" where !labels.isEmpty:
                         declared.insert("module.\(labels[0])")
                         // What a module declares is not read here: it may declare anything.
-                        self.unread = true
                         modules.append(UnreadModule(address: "module.\(labels[0])", reason: .inAnotherFile(name)))
                     case "locals": for case .attribute(let attribute) in block.body.items { locals.insert("local.\(attribute.name)") }
                     default: break

@@ -645,4 +645,9 @@ package struct UnreadModule: Sendable, Equatable, CustomStringConvertible {
         let names = modules.map(\.description)
         return names.count <= 3 ? names.joined(separator: ", ") : names.prefix(3).joined(separator: ", ") + " and \(names.count - 3) more"
     }
+
+    /// `module.a was not read`, `module.a, module.b were not read`: the start of every sentence that says so.
+    package static func notRead(_ modules: [UnreadModule]) -> String {
+        "\(listed(modules)) \(modules.count == 1 ? "was" : "were") not read"
+    }
 }

@@ -128,14 +128,9 @@ package enum TerraformReview {
                 "list a subnet in each of the ALB's AZs in subnet_ids")
         }
         // Endpoint ENIs in AZs the ALB does not enable get no traffic (both named in the code).
-        if albToEndpoint, let alb, let endpoint, let albSubnets = DesignRecognizer.albSubnetList(alb),
-            let (albKey, albZones) = DesignRecognizer.namedZones(albSubnets, config: config), let subnetIDs = endpoint["subnet_ids"],
-            let (endpointKey, endpointZones) = DesignRecognizer.namedZones(subnetIDs.elements ?? [subnetIDs], config: config),
-            albKey == endpointKey  // names and ids of zones do not compare
-        {
-            let outside = endpointZones.filter { !albZones.contains($0) }
+        if albToEndpoint, let alb, let endpoint, let zones = recognition.endpointZones, let subnetIDs = endpoint["subnet_ids"] {
+            let (albZones, inside, outside) = (zones.alb, zones.inside, zones.outside)
             if !outside.isEmpty {
-                let inside = endpointZones.filter { albZones.contains($0) }
                 let there =
                     outside.count == 1
                     ? "the ENI in \(outside[0]) carries no traffic and is no spare, though billed"
@@ -699,12 +694,14 @@ package enum TerraformReview {
         }
     }
 
+    /// The metrics an alarm on the API's and the function's errors watches, by name, with their namespace.
+    static let errorMetrics = ["5XXError": "AWS/ApiGateway", "Errors": "AWS/Lambda"]
+
     /// The first alarm on API Gateway's 5XXError or Lambda's Errors the code declares, in its
     /// namespace (AWS/ApiGateway, AWS/Lambda; one the code does not make known may be right).
     static func errorAlarm(_ config: TerraformConfiguration) -> TerraformBlock? {
-        let watched = ["5XXError": "AWS/ApiGateway", "Errors": "AWS/Lambda"]
         func watches(_ metric: TerraformBlock) -> Bool {
-            guard let name = metric["metric_name"]?.value?.string, let namespace = watched[name] else { return false }
+            guard let name = metric["metric_name"]?.value?.string, let namespace = errorMetrics[name] else { return false }
             // A metric alarm needs its namespace.
             guard let written = metric["namespace"] else { return false }
             return written.value?.string.map { $0 == namespace } ?? true
