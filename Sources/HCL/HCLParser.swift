@@ -17,14 +17,15 @@ public struct HCLFile: Sendable, Hashable {
     }
 
     /// The exact source text of `range` (e.g. an expression's `range`).
-    public func sourceText(of range: SourceRange) -> String {
+    public func sourceText(of range: SourceRange) -> String { sourceText(from: range.start.offset, to: range.end.offset) }
+
+    /// The exact source text from byte offset `start` to `end` (clamped to the text).
+    public func sourceText(from start: Int, to end: Int) -> String {
         let utf8 = source.utf8
-        let count = utf8.count
-        let lower = Swift.min(Swift.max(0, range.start.offset), count)
-        let upper = Swift.min(Swift.max(lower, range.end.offset), count)
-        let start = utf8.index(utf8.startIndex, offsetBy: lower)
-        let end = utf8.index(start, offsetBy: upper - lower)
-        return String(decoding: utf8[start..<end], as: UTF8.self)
+        let lower = Swift.min(Swift.max(0, start), utf8.count)
+        let upper = Swift.min(Swift.max(lower, end), utf8.count)
+        let first = utf8.index(utf8.startIndex, offsetBy: lower)
+        return String(decoding: utf8[first..<utf8.index(first, offsetBy: upper - lower)], as: UTF8.self)
     }
 
     /// The exact source text of an expression.
@@ -74,6 +75,16 @@ public enum HCLParser {
     /// Parses `text` as `parse(_:path:each:)` parses bytes. For a file read as bytes, `text(_:path:)`
     /// first: the bytes can then be freed before the tree is built, rather than held beside it.
     public static func parse(_ text: String, path: String, each: (BodyItem) -> Void) throws -> HCLFile {
+        try parse(text, path: path) { item in
+            each(item)
+            return item
+        }
+    }
+
+    /// Parses `text` as `parse(_:path:each:)` does; the file's body holds what `keeping` returns for
+    /// each top-level item, in its place: the item, less of it (a block without its body, parsed again
+    /// from the text when needed, `block(in:path:range:)`), or nothing. Only the items kept live on.
+    public static func parse(_ text: String, path: String, keeping: (BodyItem) -> BodyItem?) throws -> HCLFile {
         let handoff = Handoff()
         let thread = Thread {
             let result = Result {
@@ -84,10 +95,44 @@ public enum HCLParser {
         }
         thread.stackSize = parserStackSize
         thread.start()
+        var kept: [BodyItem] = []
         while let items = handoff.next() {
-            for item in items { each(item) }
+            for item in items {
+                if let item = keeping(item) { kept.append(item) }
+            }
         }
-        return HCLFile(path: path, body: try handoff.result!.get(), source: text)
+        let body = try handoff.result!.get()
+        return HCLFile(path: path, body: Body(items: kept.compacted(), range: body.range), source: text)
+    }
+
+    /// The expression written in `text` from `start` to the byte offset `end`, parsed again, with the
+    /// file's positions: what a caller that kept where an expression is written, not its tree, reads it
+    /// with. Nil when the span is not one expression (it is outside the text, or the text changed).
+    public static func expression(in text: String, path: String, from start: SourcePoint, to end: Int) -> HCLExpression? {
+        reparse(text, path: path, from: start, to: end) { parser in try parser.parseExpression() }
+    }
+
+    /// The block written in `text` at `range`, parsed again (see `expression(in:path:from:to:)`).
+    public static func block(in text: String, path: String, range: SourceRange) -> Block? {
+        reparse(text, path: path, from: range.start, to: range.end.offset) { parser in
+            guard case .block(let block) = try parser.parseBodyItem() else { return nil }
+            return block
+        }
+    }
+
+    private static func reparse<T>(_ text: String, path: String, from start: SourcePoint, to end: Int, _ parse: (inout Parser) throws -> T?) -> T? {
+        var text = text
+        return text.withUTF8 { all -> T? in
+            guard start.offset >= 0, start.offset <= end, end <= all.count else { return nil }
+            let bytes = UnsafeBufferPointer(rebasing: all[0..<end])
+            let (tokens, error) = Lexer.tokenize(bytes, from: start, file: path)
+            guard error == nil else { return nil }
+            var parser = Parser(bytes: bytes, tokens: tokens, file: path, lexError: nil, names: Names(capacity: 16))
+            guard let parsed = try? parse(&parser) else { return nil }
+            // The whole span and nothing else: a trailing newline only.
+            while parser.tokens[parser.index].kind == .newline { parser.index += 1 }
+            return parser.tokens[parser.index].kind == .endOfFile ? parsed : nil
+        }
     }
 
     /// Items passed from the parser's thread to the caller's in batches (one wake-up per batch, not per
@@ -99,14 +144,19 @@ public enum HCLParser {
         private var finished = false
         private(set) var result: Result<Body, any Error>?
         static let batch = 64
+        /// At most this many items wait for the caller; past it the parser waits too. A caller slower
+        /// than the parser would otherwise have the trees of most of a large file waiting at once,
+        /// where it frees each as it is done with it.
+        static let waiting = 4 * batch
 
         /// On the parser's thread: keeps `item`, handing the kept ones over by the batch.
         func add(_ item: BodyItem) {
             pending.append(item)
             guard pending.count >= Self.batch else { return }
             condition.lock()
+            while ready.count >= Self.waiting { condition.wait() }
             ready += pending
-            condition.signal()
+            condition.broadcast()
             condition.unlock()
             pending.removeAll(keepingCapacity: true)
         }
@@ -117,7 +167,7 @@ public enum HCLParser {
             ready += pending
             self.result = result
             finished = true
-            condition.signal()
+            condition.broadcast()
             condition.unlock()
         }
 
@@ -130,6 +180,7 @@ public enum HCLParser {
             if ready.isEmpty { return nil }
             let batch = ready
             ready = []
+            condition.broadcast()  // a parser waiting for room goes on
             return batch
         }
     }

@@ -41,11 +41,23 @@ struct Lexer {
     private var chunkSize = 0
     private var finished = false
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, start: Int, file: String) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, start: Int, file: String, line: Int = 1, column: Int = 1) {
         self.bytes = bytes
         self.count = bytes.count
         self.pos = start
         self.file = file
+        self.line = Int32(clamping: line)
+        self.column = Int32(clamping: column)
+    }
+
+    /// Tokenizes `bytes` from `start`, whose line and column it is given: a span of a file lexed
+    /// again (`HCLParser.expression(in:path:from:to:)`), its positions those of the file. `bytes`
+    /// ends where the span does.
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: SourcePoint, file: String) -> (tokens: [Token], error: HCLError?) {
+        var lexer = Lexer(bytes: bytes, start: start.offset, file: file, line: start.line, column: start.column)
+        lexer.tokens.reserveCapacity((bytes.count - start.offset) / 3 + 4)
+        lexer.run()
+        return (lexer.tokens, lexer.error)
     }
 
     /// Tokenizes `bytes` from byte offset `start` (past a BOM, if any). The token array always ends with `.endOfFile`.

@@ -6,8 +6,14 @@
 /// An open-addressing table keyed by the bytes, so that a name already seen costs a hash and a
 /// comparison, not an allocation. Used by one parser on one thread.
 final class Names {
-    private var slots: [String?] = Array(repeating: nil, count: 1_024)
+    private var slots: [String?]
     private var count = 0
+
+    /// A table of `capacity` slots to begin with (a power of two): a whole file's names need
+    /// hundreds, one expression parsed again a few.
+    init(capacity: Int = 1_024) {
+        slots = Array(repeating: nil, count: capacity)
+    }
 
     /// The string of `bytes`, the same storage every time the same name is asked for.
     func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

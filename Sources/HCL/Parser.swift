@@ -25,12 +25,14 @@ struct Parser {
     var depth = 0
     /// The most recently consumed token, used to end source ranges.
     var last: Token
-    /// Called with each top-level attribute or block as soon as it is parsed.
+    /// Called with each top-level attribute or block as soon as it is parsed; the body the parser
+    /// returns then holds none of them.
     var onTopLevelItem: ((BodyItem) -> Void)?
     /// Identifiers and literal labels, each kept once.
-    let names = Names()
+    let names: Names
 
-    init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], file: String, lexError: HCLError?) {
+    init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], file: String, lexError: HCLError?, names: Names = Names()) {
+        self.names = names
         self.bytes = bytes
         self.tokens = tokens
         self.file = file
@@ -225,8 +227,8 @@ struct Parser {
                 return items.compacted()
             case .identifier:
                 let item = try parseBodyItem()
-                items.append(item)
-                if openBrace == nil, let onTopLevelItem { onTopLevelItem(item) }
+                // Top-level items handed over are kept by the caller, who may keep less of them.
+                if openBrace == nil, let onTopLevelItem { onTopLevelItem(item) } else { items.append(item) }
             case .endOfChunk where openBrace == nil:
                 if !nextChunk() { return items.compacted() }
             default:
@@ -236,7 +238,7 @@ struct Parser {
     }
 
     @inline(never)
-    private mutating func parseBodyItem() throws -> BodyItem {
+    mutating func parseBodyItem() throws -> BodyItem {
         let nameToken = advance()
         let name = self.name(nameToken)
         let start = startLocation(nameToken)

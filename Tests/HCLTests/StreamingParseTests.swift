@@ -32,6 +32,42 @@ struct StreamingParseTests {
         if case .attribute(let attribute)? = last { #expect(attribute.name == "x") } else { Issue.record("the last item is the attribute x") }
     }
 
+    /// A caller may keep less than the parser read: the body holds what `keeping` returns, and a
+    /// block or expression kept as where it is written parses again into the tree first read.
+    @Test func whatIsKeptIsWhatTheCallerReturnsAndSpansParseAgainAsBefore() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: fixturePath("tutorial/main.tf")))
+        let plain = try HCLParser.parse(data, path: "main.tf")
+        let text = try HCLParser.text(data, path: "main.tf")
+        let onlyVariables = try HCLParser.parse(text, path: "main.tf") { item in
+            if case .block(let block) = item, block.type == "variable" { return item }
+            return nil
+        }
+        #expect(onlyVariables.body.items == plain.body.items.filter { if case .block(let block) = $0 { block.type == "variable" } else { false } })
+        #expect(onlyVariables.body.items.count == 3)
+        #expect(onlyVariables.body.range == plain.body.range)
+        var expressions = 0
+        func check(_ body: Body) {
+            for item in body.items {
+                switch item {
+                case .attribute(let attribute):
+                    let range = attribute.expression.range
+                    #expect(HCLParser.expression(in: text, path: "main.tf", from: range.start, to: range.end.offset) == attribute.expression)
+                    expressions += 1
+                case .block(let block):
+                    #expect(HCLParser.block(in: text, path: "main.tf", range: block.range) == block)
+                    check(block.body)
+                }
+            }
+        }
+        check(plain.body)
+        #expect(expressions > 100)
+        // A span that is not one expression (cut short, or two of them) is nothing.
+        let first = try #require(plain.body.blocks.first { $0.type == "resource" }?.body.attributes.first?.expression.range)
+        #expect(HCLParser.expression(in: text, path: "main.tf", from: first.start, to: first.end.offset - 1) == nil || first.end.offset - first.start.offset == 1)
+        #expect(HCLParser.expression(in: text, path: "main.tf", from: first.start, to: text.utf8.count + 1) == nil)
+        #expect(HCLParser.expression(in: "a = x\nb = y\n", path: "two.tf", from: SourcePoint(line: 1, column: 5, offset: 4), to: 11) == nil)
+    }
+
     @Test func anErrorIsThrownAfterTheItemsBeforeIt() throws {
         let text = "a = 1\nb = 2\nc = \n"
         var names: [String] = []

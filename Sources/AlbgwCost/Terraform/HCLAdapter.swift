@@ -13,11 +13,11 @@ enum HCLAdapter {
         }
     }
 
-    /// Parses one file's text as `parse(_:file:lines:)` does, handing each top-level item to `each` on
-    /// this thread while the rest of the file parses on the parser's.
-    static func parse(_ text: String, file: String, each: (BodyItem) -> Void) throws -> HCLFile {
+    /// Parses one file's text as `parse(_:file:lines:)` does, handing each top-level item to `keeping`
+    /// on this thread while the rest of the file parses on the parser's; the file keeps what it returns.
+    static func parse(_ text: String, file: String, keeping: (BodyItem) -> BodyItem?) throws -> HCLFile {
         do {
-            return try HCLParser.parse(text, path: file, each: each)
+            return try HCLParser.parse(text, path: file, keeping: keeping)
         } catch let error as HCLError {
             throw TerraformLoader.LoadError.parse(error.description)
         } catch {

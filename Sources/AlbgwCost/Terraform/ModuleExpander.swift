@@ -62,8 +62,10 @@ final class ModuleExpander {
     private var boundContexts: Set<ObjectIdentifier> = []
 
     /// A block converted ahead, and the locals and module outputs it reads (`local.x`,
-    /// `module.m.out`): when one of those stands for references of its own, the block is converted
-    /// again instead, so that they follow.
+    /// `module.m.out`): when one of those stands for references of its own, the block is parsed again
+    /// from its file's text and converted again, so that they follow. Its file keeps the block
+    /// without its body, and its expressions keep where they are written: the trees are freed as the
+    /// file parses, and a large file's never are all held at once.
     private struct EarlyBlock {
         let block: TerraformBlock
         let context: ExpressionContext
@@ -287,6 +289,9 @@ final class ModuleExpander {
         var arguments: [String: TerraformExpression] = [:]
         var pathModule: String
         var definition: ModuleDefinition
+        /// Converting a root module block parsed again from its text: its expressions are not those
+        /// whose references were worked out while the file parsed (`precomputed`).
+        var parsedAgain = false
 
         func evaluator(_ extra: [String: HCL.Value] = [:]) -> Evaluator {
             var scope: [String: HCL.Value] = [
@@ -720,13 +725,22 @@ final class ModuleExpander {
 
     /// The instances of a module's resources and data sources, in order.
     private func expandResources(_ resources: [HCL.Block], scope: Scope, evaluator: Evaluator) {
-        for block in resources {
-            if scope.prefix.isEmpty, let converted = early[block.identity], !converted.reads.contains(where: { scope.through[$0] != nil }) {
-                if boundContexts.insert(ObjectIdentifier(converted.context)).inserted {
-                    converted.context.bind(evaluator: evaluator, file: source(block.range.file, scope: scope))
+        for var block in resources {
+            var scope = scope
+            if scope.prefix.isEmpty, let converted = early[block.identity] {
+                if !converted.reads.contains(where: { scope.through[$0] != nil }) {
+                    if boundContexts.insert(ObjectIdentifier(converted.context)).inserted {
+                        converted.context.bind(evaluator: evaluator, file: source(block.range.file, scope: scope))
+                    }
+                    blocks.append(converted.block)
+                    continue
                 }
-                blocks.append(converted.block)
-                continue
+                // Kept without its body: parsed again, and its references worked out again.
+                guard let file = source(block.range.file, scope: scope)?.syntax,
+                    let whole = HCLParser.block(in: file.source, path: file.path, range: block.range)
+                else { continue }
+                block = whole
+                scope.parsedAgain = true
             }
             guard let expansion = instanceKeys(of: block, scope: scope, evaluator: evaluator) else {
                 let local = block.type == "data" ? "data.\(block.labels[0]).\(block.labels[1])" : "\(block.labels[0]).\(block.labels[1])"
@@ -860,7 +874,8 @@ final class ModuleExpander {
 
     /// The references the expression writes itself, in the root namespace.
     private func written(_ expression: HCLExpression, scope: Scope, evaluator: Evaluator) -> WrittenReferences {
-        (scope.prefix.isEmpty ? precomputed.written(expression) : nil) ?? WrittenReferences(expression, module: scope.prefix, evaluator: evaluator)
+        (scope.prefix.isEmpty && !scope.parsedAgain ? precomputed.written(expression) : nil)
+            ?? WrittenReferences(expression, module: scope.prefix, evaluator: evaluator)
     }
 }
 
@@ -873,19 +888,30 @@ extension ModuleExpander: ReadAhead {
 
     /// Works out the item's references, and converts it when it is a resource or data source whose
     /// conversion needs no value: no `count`, `for_each` or `dynamic` block, no index key that needs one.
-    func add(_ item: BodyItem) {
+    /// The file keeps a block converted here without its body (see `EarlyBlock`), and the references
+    /// worked out for it are dropped: its trees are freed, and another's could take their identities.
+    func add(_ item: BodyItem) -> BodyItem? {
         precomputed.add(item)
         guard case .block(let block) = item, block.type == "resource" || block.type == "data", block.labels.count >= 2,
             block.attribute(named: "count") == nil, block.attribute(named: "for_each") == nil, let (file, context) = earlyContext
-        else { return }
+        else {
+            precomputed.keep()
+            return item
+        }
         var reads: [String] = []
-        guard let converted = convertAhead(block, context: context, reads: &reads) else { return }
+        guard let converted = convertAhead(block, context: context, reads: &reads) else {
+            precomputed.keep()
+            return item
+        }
+        precomputed.drop()
         let start = block.range.start
-        early[block.identity] = EarlyBlock(
+        let kept = block.withoutBody
+        early[kept.identity] = EarlyBlock(
             block: TerraformBlock(
                 kind: block.type, labels: block.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
                 position: SourcePosition(file: file, line: start.line, column: start.column), module: "", key: nil),
             context: context, reads: reads)
+        return .block(kept)
     }
 
     func completed(_ file: HCL.SourceRange) {
@@ -940,6 +966,6 @@ extension ModuleExpander: ReadAhead {
             }
             elements = converted
         }
-        return TerraformExpression(expression, context: context, references: written.references, elements: elements)
+        return TerraformExpression(written: expression.range, context: context, references: written.references, elements: elements)
     }
 }

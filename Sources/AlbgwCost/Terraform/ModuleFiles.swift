@@ -53,11 +53,12 @@ final class SourceFile: @unchecked Sendable {
     }
 }
 
-/// What is done with a module's `.tf` files while they parse (`HCLParser.parse(_:path:each:)`): each
-/// file is begun, its top-level items are added as the parser reads them, and it is completed.
+/// What is done with a module's `.tf` files while they parse (`HCLParser.parse(_:path:keeping:)`): each
+/// file is begun, its top-level items are added as the parser reads them, and it is completed. The
+/// file keeps what `add` returns: the item, or less of it.
 protocol ReadAhead: AnyObject {
     func begin(file display: String)
-    func add(_ item: BodyItem)
+    func add(_ item: BodyItem) -> BodyItem?
     func completed(_ file: HCL.SourceRange)
 }
 
@@ -137,7 +138,7 @@ enum ModuleFiles {
         }()
         guard let ahead else { return SourceFile(display: display, syntax: try HCLAdapter.parse(text, file: display), jsonLines: nil) }
         ahead.begin(file: display)
-        let syntax = try HCLAdapter.parse(text, file: display, each: ahead.add)
+        let syntax = try HCLAdapter.parse(text, file: display, keeping: ahead.add)
         ahead.completed(syntax.body.range)
         return SourceFile(display: display, syntax: syntax, jsonLines: nil)
     }

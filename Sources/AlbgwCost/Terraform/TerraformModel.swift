@@ -58,30 +58,62 @@ package indirect enum TerraformValue: Sendable, Equatable {
 /// A reference in an expression, named in the root module's namespace: `aws_lb.this.arn` in a module
 /// called as `module.alb` is `module.alb.aws_lb.this.arn`. Index keys that can be known are kept
 /// (`aws_lb_target_group.this["api"].arn`), so a reference names the instance it points at.
+///
+/// Its fields live in one immutable box: an expression's list of references is a list of pointers,
+/// and the references of a variable or local value passed on to the expressions that read it, or
+/// written again elsewhere (`References` gives each text one box while a file is read), are shared.
 package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringConvertible {
+    private final class Storage: Sendable {
+        let text: String
+        let module: String
+        let target: String?
+        let key: String?
+        let resourceType: String?
+        let root: String
+
+        init(text: String, module: String, target: String?, key: String?, resourceType: String?, root: String) {
+            self.text = text
+            self.module = module
+            self.target = target
+            self.key = key
+            self.resourceType = resourceType
+            self.root = root
+        }
+    }
+
+    private let storage: Storage
+
     /// The whole reference as written in the root namespace.
-    package var text: String
+    package var text: String { storage.text }
     /// The module path it was written in (`module.alb.`), empty in the root module.
-    package var module: String
+    package var module: String { storage.module }
     /// What it points at, without an instance key: `module.alb.aws_lb.this`, `data.t.n`, `var.x`,
     /// `local.x`, `module.alb` (an output of that call); nil for `each`, `count`, `path`, `self`...
-    package var target: String?
+    package var target: String? { storage.target }
     /// The instance key right after the target (`[0]`, `["api"]`), when written and known.
-    package var key: String?
+    package var key: String? { storage.key }
     /// The resource type for resources and data sources (`aws_lb`), else nil.
-    package var resourceType: String?
+    package var resourceType: String? { storage.resourceType }
     /// The first name as written: `aws_lb`, `var`, `local`, `module`, `data`, `each`...
-    package var root: String
+    package var root: String { storage.root }
 
     package var description: String { text }
 
     package init(text: String, module: String = "", target: String?, key: String? = nil, resourceType: String? = nil, root: String? = nil) {
-        self.text = text
-        self.root = root ?? String(text.dropFirst(module.count).prefix { $0 != "." && $0 != "[" })
-        self.module = module
-        self.target = target
-        self.key = key
-        self.resourceType = resourceType
+        storage = Storage(
+            text: text, module: module, target: target, key: key, resourceType: resourceType,
+            root: root ?? String(text.dropFirst(module.count).prefix { $0 != "." && $0 != "[" }))
+    }
+
+    package static func == (lhs: TerraformReference, rhs: TerraformReference) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.text == rhs.text && lhs.module == rhs.module && lhs.target == rhs.target && lhs.key == rhs.key && lhs.resourceType == rhs.resourceType
+                && lhs.root == rhs.root)
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(module)
     }
 
     /// Roots that are not declarations: per-instance and built-in values.
@@ -220,10 +252,24 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
 /// them all out up front cost more than the rest of the review. The references are worked out at once:
 /// every one of them is indexed.
 package struct TerraformExpression: Sendable, Equatable {
-    /// Given values (a plan's), or the syntax tree and what it is evaluated with.
+    /// Given values (a plan's), or the syntax tree and what it is evaluated with, or where the
+    /// expression is written in the context's file, parsed again when asked about.
     private enum Origin: Sendable {
         indirect case given(text: String, position: SourcePosition, value: TerraformValue?)
         case syntax(HCLExpression, ExpressionContext)
+        case written(WrittenSpan, ExpressionContext)
+    }
+
+    /// Where an expression is written: its start, and the byte offset just past it. A tenth of the
+    /// room of its tree, which is then freed; asked about, it is parsed again from the file's text.
+    struct WrittenSpan: Sendable {
+        let start: SourcePoint
+        let end: Int32
+
+        init(_ range: HCL.SourceRange) {
+            start = range.start
+            end = Int32(clamping: range.end.offset)
+        }
     }
 
     private var origin: Origin
@@ -248,12 +294,34 @@ package struct TerraformExpression: Sendable, Equatable {
         self.elements = elements
     }
 
+    /// An expression of Terraform code kept as where it is written (`range`, in `context`'s file).
+    init(written range: HCL.SourceRange, context: ExpressionContext, references: [TerraformReference], elements: [TerraformExpression]?) {
+        origin = .written(WrittenSpan(range), context)
+        self.references = references
+        self.elements = elements
+    }
+
+    /// The syntax tree, parsed again for an expression kept as where it is written; nil for given
+    /// values, and once the file's text is freed.
+    private var syntax: (expression: HCLExpression, context: ExpressionContext)? {
+        switch origin {
+        case .given: return nil
+        case .syntax(let expression, let context): return (expression, context)
+        case .written(let span, let context):
+            guard let file = context.file?.syntax,
+                let expression = HCLParser.expression(in: file.source, path: file.path, from: span.start, to: Int(span.end))
+            else { return nil }
+            return (expression, context)
+        }
+    }
+
     /// The expression as written, for showing what could not be evaluated.
     package var text: String {
         get {
             switch origin {
             case .given(let text, _, _): text
             case .syntax(let expression, let context): context.file?.syntax.sourceText(of: expression.range) ?? ""
+            case .written(let span, let context): context.file?.syntax.sourceText(from: span.start.offset, to: Int(span.end)) ?? ""
             }
         }
         set { origin = .given(text: newValue, position: position, value: value) }
@@ -263,6 +331,8 @@ package struct TerraformExpression: Sendable, Equatable {
         switch origin {
         case .given(_, let position, _): return position
         case .syntax(let expression, let context): return SourceFile.position(expression.position, in: context.file)
+        case .written(let span, let context):
+            return context.file?.position(span.start) ?? SourcePosition(file: "", line: span.start.line, column: span.start.column)
         }
     }
 
@@ -271,7 +341,7 @@ package struct TerraformExpression: Sendable, Equatable {
     /// the expression's start when the reference is not written in it (it comes through a variable
     /// or a local value) or the expression is a plan's.
     package func position(of reference: TerraformReference) -> SourcePosition {
-        guard case .syntax(let expression, let context) = origin, let target = reference.target else { return position }
+        guard let target = reference.target, let (expression, context) = syntax else { return position }
         var same: HCL.SourcePosition?
         var other: HCL.SourcePosition?
         var steps: [TerraformReference.Step] = []
@@ -291,7 +361,7 @@ package struct TerraformExpression: Sendable, Equatable {
     /// or `var.`, `local.`, `data.`, `module.`. `for` variables are not references; `each`, `count`,
     /// `self`, `path` and `terraform` are left to Terraform. None for a plan's values.
     package func bareNames() -> [(name: String, position: SourcePosition)] {
-        guard mayHoldBareNames, case .syntax(let expression, let context) = origin else { return [] }
+        guard mayHoldBareNames, let (expression, context) = syntax else { return [] }
         var found: [(name: String, position: SourcePosition)] = []
         _ = expression.forEachReferenceWithoutValues { root, steps, range in
             guard steps.isEmpty, !Self.namesLeftToTerraform.contains(root) else { return }
@@ -302,8 +372,8 @@ package struct TerraformExpression: Sendable, Equatable {
 
     /// Whether it was read from code (not given, as a plan's values are): its text is the code's.
     package var isWritten: Bool {
-        if case .syntax = origin { return true }
-        return false
+        if case .given = origin { return false }
+        return true
     }
 
     /// Whether a reference points at nothing, as every name written alone does: `bareNames` walks the
@@ -317,6 +387,7 @@ package struct TerraformExpression: Sendable, Equatable {
         switch origin {
         case .given(_, _, let value): value
         case .syntax(let expression, let context): context.evaluator.value(of: expression).map(HCLAdapter.convert)
+        case .written: syntax.flatMap { $0.context.evaluator.value(of: $0.expression) }.map(HCLAdapter.convert)
         }
     }
 
