@@ -119,15 +119,6 @@ public struct Block: Sendable, Hashable {
         storage = Storage(type: type, labels: labels.map(\.value), labelDetails: labels, body: body, range: range)
     }
 
-    /// The block without its body or its labels' details (the labels' values stay): what a caller
-    /// keeps of a block it has read, to parse it again from the text if it needs it
-    /// (`HCLParser.block(in:path:range:)`). Its labels' array is the block's own, not a copy.
-    public var withoutBody: Block {
-        var kept = self
-        kept.storage = Storage(type: storage.type, labels: storage.labels, labelDetails: [], body: Body(items: [], range: storage.body.range), range: storage.range)
-        return kept
-    }
-
     /// The block type, e.g. `resource`.
     public var type: String {
         get { storage.type }

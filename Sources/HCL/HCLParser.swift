@@ -82,8 +82,8 @@ public enum HCLParser {
     }
 
     /// Parses `text` as `parse(_:path:each:)` does; the file's body holds what `keeping` returns for
-    /// each top-level item, in its place: the item, less of it (a block without its body, parsed again
-    /// from the text when needed, `block(in:path:range:)`), or nothing. Only the items kept live on.
+    /// each top-level item, in its place: the item, or nothing (a caller that has read what it needs
+    /// of it, and may parse it again from the text, `block(in:path:range:)`). Only the items kept live on.
     public static func parse(_ text: String, path: String, keeping: (BodyItem) -> BodyItem?) throws -> HCLFile {
         let handoff = Handoff()
         let thread = Thread {

@@ -54,8 +54,9 @@ final class ModuleExpander {
     private var overBudget: Set<String> = []
     /// The references of the root module's expressions, worked out while its files were parsed.
     let precomputed = PrecomputedReferences()
-    /// The root module's plain resources and data sources, converted while their files were parsed.
-    private var early: [ObjectIdentifier: EarlyBlock] = [:]
+    /// The root module's plain resources and data sources, converted while their files were parsed,
+    /// by file, in source order.
+    private var early: [String: [EarlyBlock]] = [:]
     /// The context of the root module file being read ahead; its evaluator and file are bound when
     /// its first block is taken.
     private var earlyContext: (file: String, context: ExpressionContext)?
@@ -66,10 +67,12 @@ final class ModuleExpander {
     /// from its file's text and converted again, so that they follow. Its file keeps the block
     /// without its body, and its expressions keep where they are written: the trees are freed as the
     /// file parses, and a large file's never are all held at once.
-    private struct EarlyBlock {
+    struct EarlyBlock {
         let block: TerraformBlock
         let context: ExpressionContext
         let reads: [String]
+        /// Where the block is written.
+        let range: HCL.SourceRange
     }
 
     init(rootDirectory: String) {
@@ -89,31 +92,79 @@ final class ModuleExpander {
         let declarations: [String: VariableDeclaration]
         let locals: [(name: String, attribute: HCL.Attribute)]
         let calls: [HCL.Block]
-        let resources: [HCL.Block]
+        let resources: [Declared]
         let outputs: [HCL.Block]
         let others: [HCL.Block]
 
-        init(directory: String, display: String, files: [SourceFile]) throws {
+        /// A block of the module: its syntax, or for a root module resource or data source converted
+        /// while its file parsed, what that made (its file keeps nothing of it).
+        enum Declared {
+            case syntax(HCL.Block)
+            case early(EarlyBlock)
+
+            var type: String {
+                switch self {
+                case .syntax(let block): block.type
+                case .early(let early): early.block.kind
+                }
+            }
+            var labels: [String] {
+                switch self {
+                case .syntax(let block): block.labels
+                case .early(let early): early.block.labels
+                }
+            }
+            var range: HCL.SourceRange {
+                switch self {
+                case .syntax(let block): block.range
+                case .early(let early): early.range
+                }
+            }
+        }
+
+        /// `early`: the blocks converted while each file parsed, by file, in source order.
+        init(directory: String, display: String, files: [SourceFile], early: [String: [EarlyBlock]] = [:]) throws {
             self.directory = directory
             self.display = display
             var sources: [String: SourceFile] = [:]
             for file in files { sources[file.display] = file }
             self.sources = sources
             // Override files are merged into the blocks they name, after every other file. One pass over
-            // each file's items: a block is copied once, into the list of its kind.
-            var ordinary: [HCL.Block] = []
+            // each file's items: a block is copied once, into the list of its kind. A file's blocks
+            // converted early go where they are written among the others.
+            var ordinary: [Declared] = []
             var overrides: [HCL.Block] = []
             for file in files {
                 let isOverride = file.isOverride
+                let converted = early[file.display] ?? []
+                var next = 0
                 for case .block(let block) in file.syntax.body.items {
-                    if isOverride { overrides.append(block) } else { ordinary.append(block) }
+                    if isOverride {
+                        overrides.append(block)
+                        continue
+                    }
+                    while next < converted.count, converted[next].range.start.offset < block.range.start.offset {
+                        ordinary.append(.early(converted[next]))
+                        next += 1
+                    }
+                    ordinary.append(.syntax(block))
                 }
+                ordinary += converted[next...].map(Declared.early)
             }
             var indexByKey: [DeclarationKey: Int] = [:]
             indexByKey.reserveCapacity(ordinary.count)
             var localNames: [String: HCL.SourcePosition] = [:]
             var locals: [(name: String, attribute: HCL.Attribute)] = []
-            for (index, block) in ordinary.enumerated() {
+            for (index, declared) in ordinary.enumerated() {
+                guard case .syntax(let block) = declared else {
+                    let key = DeclarationKey(type: declared.type, first: declared.labels[0], second: declared.labels[1])
+                    if let first = indexByKey.updateValue(index, forKey: key) {
+                        throw Self.duplicate(
+                            Self.describe(type: key.type, labels: declared.labels), at: declared.range.position, first: ordinary[first].range.position,
+                            sources: sources)
+                    }
+                    continue
+                }
                 if block.type == "locals" {
                     for case .attribute(let attribute) in block.body.items {
                         if let first = localNames[attribute.name] {
@@ -126,7 +177,7 @@ final class ModuleExpander {
                 }
                 guard let key = Self.declarationKey(block) else { continue }
                 if let first = indexByKey.updateValue(index, forKey: key) {
-                    throw Self.duplicate(Self.describe(block), at: block.position, first: ordinary[first].position, sources: sources)
+                    throw Self.duplicate(Self.describe(block), at: block.position, first: ordinary[first].range.position, sources: sources)
                 }
             }
             // An override that names nothing in the other files is Terraform's error ("Missing resource to
@@ -143,15 +194,20 @@ final class ModuleExpander {
                 }
                 guard let key = Self.declarationKey(override) else { continue }
                 guard let index = indexByKey[key] else { throw Self.overridesNothing(Self.describe(override), at: override.position, sources: sources) }
-                ordinary[index] = Self.merge(ordinary[index], override)
+                // Files with an override are not read ahead: every block of them is syntax.
+                if case .syntax(let block) = ordinary[index] { ordinary[index] = .syntax(Self.merge(block, override)) }
             }
             self.locals = locals
-            var variables: [HCL.Block] = [], calls: [HCL.Block] = [], resources: [HCL.Block] = [], outputs: [HCL.Block] = [], others: [HCL.Block] = []
-            for block in ordinary {
+            var variables: [HCL.Block] = [], calls: [HCL.Block] = [], resources: [Declared] = [], outputs: [HCL.Block] = [], others: [HCL.Block] = []
+            for declared in ordinary {
+                guard case .syntax(let block) = declared else {
+                    resources.append(declared)
+                    continue
+                }
                 switch block.type {
                 case "variable": if !block.labels.isEmpty { variables.append(block) }
                 case "module": if !block.labels.isEmpty { calls.append(block) }
-                case "resource", "data": if block.labels.count >= 2 { resources.append(block) }
+                case "resource", "data": if block.labels.count >= 2 { resources.append(declared) }
                 case "output": if !block.labels.isEmpty { outputs.append(block) }
                 case "locals": break  // `locals`, override files applied: one block per instance (`localValues`)
                 default: others.append(block)
@@ -218,9 +274,11 @@ final class ModuleExpander {
             }
         }
 
-        static func describe(_ block: HCL.Block) -> String {
-            let labels = block.labels.map { "\"\(HCLError.excerpt($0, limit: 60))\"" }.joined(separator: " ")
-            return block.type == "module" ? "module call \(labels)" : "\(block.type) \(labels)"
+        static func describe(_ block: HCL.Block) -> String { describe(type: block.type, labels: block.labels) }
+
+        static func describe(type: String, labels: [String]) -> String {
+            let labels = labels.map { "\"\(HCLError.excerpt($0, limit: 60))\"" }.joined(separator: " ")
+            return type == "module" ? "module call \(labels)" : "\(type) \(labels)"
         }
 
         static func overridesNothing(_ what: String, at position: HCL.SourcePosition, sources: [String: SourceFile]) -> TerraformLoader.LoadError {
@@ -259,7 +317,7 @@ final class ModuleExpander {
         if let known = definitions[real] { return known }
         // The root module's files are read ahead while they parse (see `ReadAhead`).
         let files = try ModuleFiles.read(directory: real, display: display, ahead: definitions.isEmpty && display.isEmpty ? self : nil)
-        let definition = try ModuleDefinition(directory: real, display: display, files: files)
+        let definition = try ModuleDefinition(directory: real, display: display, files: files, early: takeEarly())
         definitions[real] = definition
         self.files += files.map(\.display)
         return definition
@@ -724,20 +782,23 @@ final class ModuleExpander {
     }
 
     /// The instances of a module's resources and data sources, in order.
-    private func expandResources(_ resources: [HCL.Block], scope: Scope, evaluator: Evaluator) {
-        for var block in resources {
+    private func expandResources(_ resources: [ModuleDefinition.Declared], scope: Scope, evaluator: Evaluator) {
+        for resource in resources {
             var scope = scope
-            if scope.prefix.isEmpty, let converted = early[block.identity] {
-                if !converted.reads.contains(where: { scope.through[$0] != nil }) {
+            let block: HCL.Block
+            switch resource {
+            case .syntax(let written): block = written
+            case .early(let converted):
+                if scope.prefix.isEmpty, !converted.reads.contains(where: { scope.through[$0] != nil }) {
                     if boundContexts.insert(ObjectIdentifier(converted.context)).inserted {
-                        converted.context.bind(evaluator: evaluator, file: source(block.range.file, scope: scope))
+                        converted.context.bind(evaluator: evaluator, file: source(converted.range.file, scope: scope))
                     }
                     blocks.append(converted.block)
                     continue
                 }
-                // Kept without its body: parsed again, and its references worked out again.
-                guard let file = source(block.range.file, scope: scope)?.syntax,
-                    let whole = HCLParser.block(in: file.source, path: file.path, range: block.range)
+                // Its file kept nothing of it: parsed again, and its references worked out again.
+                guard let file = source(converted.range.file, scope: scope)?.syntax,
+                    let whole = HCLParser.block(in: file.source, path: file.path, range: converted.range)
                 else { continue }
                 block = whole
                 scope.parsedAgain = true
@@ -888,30 +949,34 @@ extension ModuleExpander: ReadAhead {
 
     /// Works out the item's references, and converts it when it is a resource or data source whose
     /// conversion needs no value: no `count`, `for_each` or `dynamic` block, no index key that needs one.
-    /// The file keeps a block converted here without its body (see `EarlyBlock`), and the references
-    /// worked out for it are dropped: its trees are freed, and another's could take their identities.
+    /// The file keeps a block converted here without its body (see `EarlyBlock`): its trees are freed.
+    /// The references of the blocks it keeps whole are worked out for their conversion (`precomputed`).
     func add(_ item: BodyItem) -> BodyItem? {
-        precomputed.add(item)
         guard case .block(let block) = item, block.type == "resource" || block.type == "data", block.labels.count >= 2,
             block.attribute(named: "count") == nil, block.attribute(named: "for_each") == nil, let (file, context) = earlyContext
         else {
-            precomputed.keep()
+            precomputed.add(item)
             return item
         }
         var reads: [String] = []
         guard let converted = convertAhead(block, context: context, reads: &reads) else {
-            precomputed.keep()
+            precomputed.add(item)
             return item
         }
-        precomputed.drop()
         let start = block.range.start
-        let kept = block.withoutBody
-        early[kept.identity] = EarlyBlock(
-            block: TerraformBlock(
-                kind: block.type, labels: block.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
-                position: SourcePosition(file: file, line: start.line, column: start.column), module: "", key: nil),
-            context: context, reads: reads)
-        return .block(kept)
+        early[file, default: []].append(
+            EarlyBlock(
+                block: TerraformBlock(
+                    kind: block.type, labels: block.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
+                    position: SourcePosition(file: file, line: start.line, column: start.column), module: "", key: nil),
+                context: context, reads: reads, range: block.range))
+        return nil
+    }
+
+    /// The blocks converted ahead so far, by file, for the module definition of their files.
+    func takeEarly() -> [String: [EarlyBlock]] {
+        defer { early = [:] }
+        return early
     }
 
     func completed(_ file: HCL.SourceRange) {
@@ -922,9 +987,7 @@ extension ModuleExpander: ReadAhead {
     /// Once the root module is expanded, what was read ahead is not looked up again.
     func forgetReadAhead() {
         // A large review's tables take several milliseconds to free: another core frees them.
-        var dropped: [ObjectIdentifier: EarlyBlock] = [:]
-        swap(&dropped, &early)
-        Release.onAnotherThread((dropped, precomputed.forget()))
+        Release.onAnotherThread(precomputed.forget())
     }
 
     /// What `convert(_:scope:context:...)` makes of a root module block's body, before the module's
@@ -954,7 +1017,7 @@ extension ModuleExpander: ReadAhead {
     }
 
     private func convertAhead(_ expression: HCLExpression, context: ExpressionContext, reads: inout [String]) -> TerraformExpression? {
-        guard let written = precomputed.written(expression, added: true) else { return nil }
+        guard let written = precomputed.references(of: expression) else { return nil }
         for case let read? in written.reads ?? [] where !read.hasPrefix("var.") { reads.append(read) }
         var elements: [TerraformExpression]?
         if case .tuple(let items) = expression.kind {

@@ -111,7 +111,7 @@ package enum TerraformLoader {
             rootDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
             expander = ModuleExpander(rootDirectory: rootDirectory)
             let file = try ModuleFiles.read(file: path, display: (path as NSString).lastPathComponent, ahead: expander)
-            root = try ModuleExpander.ModuleDefinition(directory: try ModuleFiles.resolve(rootDirectory), display: "", files: [file])
+            root = try ModuleExpander.ModuleDefinition(directory: try ModuleFiles.resolve(rootDirectory), display: "", files: [file], early: expander.takeEarly())
             expander.adopt(root, files: [file.display])
         }
         // A file reviewed on its own is one of its directory's: what the others declare is declared,

@@ -137,15 +137,13 @@ final class PrecomputedReferences {
     }
 
     private var entries: [ObjectIdentifier: Entry] = [:]
-    /// Those of the item being added, until it is kept or dropped.
-    private var pending: [ObjectIdentifier: Entry] = [:]
     private var shared = SharedReferences()
     /// The files read this way (their whole range).
     private var files: [HCL.SourceRange] = []
 
     /// Works out the references of every attribute of `item` (a top-level block), in nested blocks
-    /// and tuple elements too: each expression the conversion of a block asks about. They are looked
-    /// up at once; `keep` or `drop` follows, before the next item.
+    /// and tuple elements too: each expression the conversion of a block asks about. The item must
+    /// live on (a node's identity is its key).
     func add(_ item: BodyItem) {
         guard case .block(let block) = item else { return }
         add(block.body)
@@ -162,24 +160,20 @@ final class PrecomputedReferences {
 
     private func add(_ expression: HCLExpression) {
         if let written = WrittenReferences.withoutValues(expression, module: "", sharing: shared) {
-            if !written.references.isEmpty { pending[expression.identity] = .known(written) }
+            if !written.references.isEmpty { entries[expression.identity] = .known(written) }
         } else {
-            pending[expression.identity] = .needsValues
+            entries[expression.identity] = .needsValues
         }
         if case .tuple(let items) = expression.kind {
             for item in items { add(item) }
         }
     }
 
-    /// Keeps what the last `add` worked out, for as long as the item's file keeps the item.
-    func keep() {
-        if entries.isEmpty { swap(&entries, &pending) } else { entries.merge(pending) { first, _ in first } }
-        pending.removeAll(keepingCapacity: true)
+    /// The references of a root module expression as `add` works them out, not kept: for a block
+    /// converted at once, whose trees are then freed. Nil when an index key needs a value.
+    func references(of expression: HCLExpression) -> WrittenReferences? {
+        WrittenReferences.withoutValues(expression, module: "", sharing: shared)
     }
-
-    /// Drops what the last `add` worked out: the item is not kept, and its trees are freed once the
-    /// caller is done with them (an identity may then be another tree's).
-    func drop() { pending.removeAll(keepingCapacity: true) }
 
     /// Records that every expression of the file with this range went through `add`.
     func completed(_ file: HCL.SourceRange) { files.append(file) }
@@ -199,7 +193,7 @@ final class PrecomputedReferences {
     /// The references of `expression` as the root module writes them, when worked out already.
     /// `added`: the expression is known to have gone through `add` (its file need not be completed).
     func written(_ expression: HCLExpression, added: Bool = false) -> WrittenReferences? {
-        switch pending[expression.identity] ?? entries[expression.identity] {
+        switch entries[expression.identity] {
         case .known(let written)?: return written
         case .needsValues?: return nil
         case nil:
