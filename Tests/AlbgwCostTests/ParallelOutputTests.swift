@@ -19,6 +19,34 @@ import Testing
         #expect(rows[rows.count - 3] == "    599599" && rows[rows.count - 2] == "  ]" && rows.last == "]")
     }
 
+    /// An array whose elements are made as they are written reads as the same array made first,
+    /// short (written in place) and long (split over the cores); each element is made once.
+    @Test func elementsMadeAsTheyAreWrittenAreTheArray() {
+        for count in [0, 3, 1_500] {
+            let made = Counter()
+            let lazy = JSONValue.object([
+                (
+                    "items",
+                    .elements(count: count) { index in
+                        made.add()
+                        return .object([("n", .number(ExactDecimal(index))), ("s", .string("s\(index)"))])
+                    }
+                ), ("after", .bool(true)),
+            ])
+            let items = (0..<count).map { "    {\n      \"n\": \($0),\n      \"s\": \"s\($0)\"\n    }" }.joined(separator: ",\n")
+            let expected = count == 0 ? "{\n  \"items\": [],\n  \"after\": true\n}\n" : "{\n  \"items\": [\n\(items)\n  ],\n  \"after\": true\n}\n"
+            #expect(lazy.serialized() == expected)
+            #expect(made.value == count)
+        }
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
+    }
+
     @Test func piecesOfAMegabyteAreJoinedInOrderAndFreed() {
         // 40,000 strings of 60 characters: about 2.8 MB, so each core's half is cut into pieces of about
         // a megabyte; each element is found where a plain writer puts it.
@@ -50,6 +78,10 @@ import Testing
         #expect(TextWrap.lines(text, width: 40) == expected)
         // Without a final line end, the last line is still wrapped and ended.
         #expect(TextWrap.lines(String(text.dropLast()), width: 40) == expected)
+        // Wrapped from a text it empties, the same lines.
+        var freed = text
+        #expect(TextWrap.lines(freeing: &freed, width: 40) == expected)
+        #expect(freed.isEmpty)
         // "  - item 0 has ..." hangs its continuation past "- ".
         #expect(expected.hasPrefix("  - item 0 has a description that runs\n    well past forty columns and wraps\nshort 1\n  row 2  xxxx"))
     }

@@ -231,7 +231,7 @@ package enum ReviewCommand {
         default:
             var text = ReviewRenderer.text(result, width: width)
             text += "\n" + closing  // in place: a large review's text is not copied
-            return TextWrap.lines(text, width: width)
+            return TextWrap.lines(freeing: &text, width: width)
         }
     }
 

@@ -11,6 +11,9 @@ package indirect enum JSONValue: Sendable, Equatable {
     case null
     /// Text already serialised at the right indentation (a sweep's points, written in one pass).
     case raw(String)
+    /// An array whose elements are made as they are written, each freed once written: a review of a
+    /// thousand designs never holds all of their documents (`element(index)` for `0..<count`).
+    case elements(count: Int, element: @Sendable (Int) -> JSONValue)
 
     package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
 
@@ -75,42 +78,48 @@ package indirect enum JSONValue: Sendable, Equatable {
             }
             Self.pad(indent, into: &out)
             out.append(UInt8(ascii: "}"))
-        case .array(let values):
-            guard !values.isEmpty else { return Self.append("[]", to: &out) }
-            Self.append("[\n", to: &out)
-            @Sendable func element(_ index: Int, into out: inout [UInt8], finished: Finished?) {
-                Self.pad(indent + 1, into: &out)
-                values[index].write(to: &out, indent: indent + 1, finished: finished)
-                Self.append(index == values.count - 1 ? "\n" : ",\n", to: &out)
-            }
-            if let finished, values.count >= Self.parallelMinimum {
-                finished.chunks.append(out)
-                out = []
-                // A core's elements are cut into pieces of about a megabyte, so that joining them, which
-                // frees each piece once copied, holds little more than the output itself.
-                let pieces = Parallel.chunks(count: values.count, minimumChunk: Self.parallelMinimum / 2) { range in
-                    var pieces: [[UInt8]] = [], piece: [UInt8] = []
-                    for index in range {
-                        element(index, into: &piece, finished: nil)
-                        if piece.count >= Self.pieceSize {
-                            pieces.append(piece)
-                            piece = []
-                        }
-                    }
-                    return pieces + [piece]
-                }
-                for core in pieces { finished.chunks += core }
-            } else {
-                for index in values.indices { element(index, into: &out, finished: finished) }
-            }
-            Self.pad(indent, into: &out)
-            out.append(UInt8(ascii: "]"))
+        case .array(let values): Self.writeArray(count: values.count, { values[$0] }, to: &out, indent: indent, finished: finished)
+        case .elements(let count, let element): Self.writeArray(count: count, element, to: &out, indent: indent, finished: finished)
         case .string(let text): Self.quote(text, into: &out)
         case .number(let number): number.appendDescription(to: &out)
         case .bool(let flag): Self.append(flag ? "true" : "false", to: &out)
         case .null: Self.append("null", to: &out)
         case .raw(let text): Self.append(text, to: &out)
         }
+    }
+
+    private static func writeArray(
+        count: Int, _ value: @escaping @Sendable (Int) -> JSONValue, to out: inout [UInt8], indent: Int, finished: Finished?
+    ) {
+        guard count > 0 else { return Self.append("[]", to: &out) }
+        Self.append("[\n", to: &out)
+        @Sendable func element(_ index: Int, into out: inout [UInt8], finished: Finished?) {
+            Self.pad(indent + 1, into: &out)
+            value(index).write(to: &out, indent: indent + 1, finished: finished)
+            Self.append(index == count - 1 ? "\n" : ",\n", to: &out)
+        }
+        if let finished, count >= Self.parallelMinimum {
+            finished.chunks.append(out)
+            out = []
+            // A core's elements are cut into pieces of about a megabyte, so that joining them, which
+            // frees each piece once copied, holds little more than the output itself.
+            let pieces = Parallel.chunks(count: count, minimumChunk: Self.parallelMinimum / 2) { range in
+                var pieces: [[UInt8]] = [], piece: [UInt8] = []
+                for index in range {
+                    element(index, into: &piece, finished: nil)
+                    if piece.count >= Self.pieceSize {
+                        pieces.append(piece)
+                        piece = []
+                    }
+                }
+                return pieces + [piece]
+            }
+            for core in pieces { finished.chunks += core }
+        } else {
+            for index in 0..<count { element(index, into: &out, finished: finished) }
+        }
+        Self.pad(indent, into: &out)
+        out.append(UInt8(ascii: "]"))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -9,7 +9,8 @@ package enum ReviewRenderer {
         if several { out += "  Designs: \(review.designs.count) instances\n" }
         // Each instance's lines stand alone: a review of a thousand instances writes them on every core.
         let designs = review.designs, costs = review.costs
-        out += Parallel.chunks(count: designs.count, minimumChunk: 256) { range in
+        // Each core's text is appended as it is, not joined into one more copy first.
+        let described = Parallel.chunks(count: designs.count, minimumChunk: 256) { range in
             var out = ""
             for index in range {
                 let recognition = designs[index]
@@ -29,15 +30,17 @@ package enum ReviewRenderer {
                 }
             }
             return out
-        }.joined()
+        }
+        for chunk in described { out += chunk }
         for warning in review.warnings { out += "  Warning: \(warning)\n" }
         for unknown in unknowns(review) { out += "  Unknown: \(unknown)\n" }
         out += review.findings.isEmpty ? "  Findings: none\n" : "  Findings (\(review.findings.count)):\n"
-        out += Parallel.chunks(count: review.findings.count, minimumChunk: 1_024) { [findings = review.findings] range in
+        let listed = Parallel.chunks(count: review.findings.count, minimumChunk: 1_024) { [findings = review.findings] range in
             var out = ""
             for finding in findings[range] { out += "  [\(finding.severity.rawValue)] \(finding.position): \(finding.message). Fix: \(finding.fix).\n" }
             return out
-        }.joined()
+        }
+        for chunk in listed { out += chunk }
         return out
     }
 
@@ -107,11 +110,9 @@ package enum ReviewRenderer {
                 ),
             ])
         }
-        // Built on every core for a review of many instances, in order.
-        let instances = review.designs, costs = review.costs
-        let designs: [JSONValue] = Parallel.chunks(count: instances.count, minimumChunk: 256) { range in
-            range.map { index in design(instances[index], cost: index < costs.count ? costs[index] : nil) }
-        }.flatMap { $0 }
+        // Each instance's and each finding's document is made as it is written (on every core for a
+        // review of many), and freed once written.
+        let instances = review.designs, costs = review.costs, findings = review.findings
         return .object([
             ("files", .array(review.files.map(JSONValue.string))),
             // The first instance's fields stay at the top for readers of schema version 1.
@@ -119,20 +120,18 @@ package enum ReviewRenderer {
             ("explanation", .string(recognition.explanation)),
             ("facts", facts(recognition)),
             ("unknowns", .array(unknowns(review).map(JSONValue.string))),
-            ("designs", .array(designs)),
+            ("designs", .elements(count: instances.count) { index in design(instances[index], cost: index < costs.count ? costs[index] : nil) }),
             ("warnings", .array(review.warnings.map(JSONValue.string))),
             (
                 "findings",
-                .array(
-                    Parallel.chunks(count: review.findings.count, minimumChunk: 1_024) { [findings = review.findings] range in
-                        findings[range].map { finding in
-                            JSONValue.object([
-                                ("id", .string(finding.id)), ("severity", .string(finding.severity.rawValue)), ("file", .string(finding.position.file)),
-                                ("line", .number(.init(finding.position.line))), ("column", .number(.init(finding.position.column))),
-                                ("message", .string(finding.message)), ("fix", .string(finding.fix)),
-                            ])
-                        }
-                    }.flatMap { $0 })
+                .elements(count: findings.count) { index in
+                    let finding = findings[index]
+                    return .object([
+                        ("id", .string(finding.id)), ("severity", .string(finding.severity.rawValue)), ("file", .string(finding.position.file)),
+                        ("line", .number(.init(finding.position.line))), ("column", .number(.init(finding.position.column))),
+                        ("message", .string(finding.message)), ("fix", .string(finding.fix)),
+                    ])
+                }
             ),
         ])
     }

@@ -129,10 +129,18 @@ package enum TextWrap {
     /// than the line itself (past `- ` for a bullet). Table rows are left as they are.
     package static func lines(_ text: String, width: Int) -> String {
         var text = text
-        return text.withUTF8 { lines($0, width: width) }
+        return lines(freeing: &text, width: width)
     }
 
-    private static func lines(_ all: UnsafeBufferPointer<UInt8>, width: Int) -> String {
+    /// As `lines(_:width:)`, and `text` is emptied before the wrapped lines are joined: a review of a
+    /// thousand designs holds two copies of its text at a time, not three.
+    package static func lines(freeing text: inout String, width: Int) -> String {
+        var wrapped = text.withUTF8 { pieces($0, width: width) }
+        text = ""
+        return String(joining: &wrapped)
+    }
+
+    private static func pieces(_ all: UnsafeBufferPointer<UInt8>, width: Int) -> [[UInt8]] {
         let newline = UInt8(ascii: "\n")
         // Lines are wrapped one by one: a long text is cut at line ends into a piece per core.
         var starts = [0]
@@ -145,11 +153,10 @@ package enum TextWrap {
         // The text's bytes, read by the pieces while `lines(_:width:)` holds them.
         struct Shared: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }
         let shared = Shared(bytes: all)
-        var wrapped = Array(
+        return Array(
             Parallel.chunks(count: cuts.count - 1, minimumChunk: 1) { range in
                 range.map { wrap(shared.bytes, from: cuts[$0], to: cuts[$0 + 1], last: $0 == cuts.count - 2, width: width) }
             }.joined())
-        return String(joining: &wrapped)
     }
 
     /// The lines of `all[start..<end]` wrapped at `width`; `end` follows a line end, or is the end of
