@@ -147,7 +147,7 @@ public enum HCLParser {
         /// At most this many items wait for the caller; past it the parser waits too. A caller slower
         /// than the parser would otherwise have the trees of most of a large file waiting at once,
         /// where it frees each as it is done with it.
-        static let waiting = 4 * batch
+        static let waiting = batch
 
         /// On the parser's thread: keeps `item`, handing the kept ones over by the batch.
         func add(_ item: BodyItem) {

@@ -494,6 +494,41 @@ import Testing
         #expect(CLI.deliver(CLI.Result(exitCode: 0, stdout: "", stderr: ""), stdout: full, stderr: null) == 0)
     }
 
+    /// A large review's output comes in pieces: written one after another, the same bytes as the text
+    /// they join into; a full disk fails as for text.
+    @Test func outputInPiecesIsWrittenInOrder() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-pieces-\(getpid()).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let out = open(file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        try #require(out >= 0)
+        let pieces: [[UInt8]] = [Array("{\n".utf8), [], Array(String(repeating: "x", count: 70_000).utf8), Array("\n}\n".utf8)]
+        let result = CLI.Result(exitCode: 0, output: .pieces(pieces), stderr: "")
+        #expect(result.stdout == "{\n" + String(repeating: "x", count: 70_000) + "\n}\n")
+        #expect(CLI.deliver(result, stdout: out, stderr: out) == 0)
+        close(out)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "{\n" + String(repeating: "x", count: 70_000) + "\n}\n")
+        let full = open("/dev/full", O_WRONLY)
+        try #require(full >= 0)
+        defer { close(full) }
+        let null = open("/dev/null", O_WRONLY)
+        defer { close(null) }
+        #expect(CLI.deliver(CLI.Result(exitCode: 0, output: .pieces(pieces), stderr: ""), stdout: full, stderr: null) == 74)
+    }
+
+    /// The review's JSON and text come in pieces from the command line as they do in-process.
+    @Test func aReviewIsWrittenInPieces() throws {
+        let path = repositoryPath("Tests/HCLTests/Fixtures/tutorial/main.tf")
+        for format in ["json", "table"] {
+            let result = CLI.run(["review", path, "--format", format])
+            guard case .pieces = result.output else {
+                Issue.record("--format \(format): the review's output is in pieces")
+                continue
+            }
+            #expect(result.stdout == (try ReviewCommand.run([path, "--format", format])))
+            #expect(result.stdout.hasPrefix(format == "json" ? "{\n  \"schemaVersion\": 1," : "Terraform review of main.tf\n"))
+        }
+    }
+
     @Test func aClosedStandardOutputIsNamedAsSuch() throws {
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-closed-\(getpid()).txt")
         defer { try? FileManager.default.removeItem(at: errors) }

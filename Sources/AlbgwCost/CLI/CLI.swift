@@ -14,8 +14,21 @@ package enum CLI {
     /// What a run printed and how it ended.
     package struct Result: Sendable, Equatable {
         package var exitCode: Int32
-        package var stdout: String
+        /// Standard output, in pieces for a large review (written so by `deliver`).
+        package var output: StandardOutput
         package var stderr: String
+
+        package init(exitCode: Int32, stdout: String, stderr: String) {
+            self.init(exitCode: exitCode, output: .text(stdout), stderr: stderr)
+        }
+
+        init(exitCode: Int32, output: StandardOutput, stderr: String) {
+            self.exitCode = exitCode
+            self.output = output
+            self.stderr = stderr
+        }
+
+        package var stdout: String { output.text }
     }
 
     /// Runs with `arguments` (without the program name) and returns the output instead of printing it.
@@ -25,10 +38,10 @@ package enum CLI {
         // No arguments at all: how to call it, on stderr, as a usage error.
         guard !arguments.isEmpty else { return Result(exitCode: ExitCode.usage.rawValue, stdout: "", stderr: Help.shortUsage) }
         do {
-            let stdout = try dispatch(arguments, width: TextWrap.width(environment))
-            return Result(exitCode: ExitCode.success.rawValue, stdout: stdout, stderr: "")
+            let output = try dispatch(arguments, width: TextWrap.width(environment))
+            return Result(exitCode: ExitCode.success.rawValue, output: output, stderr: "")
         } catch let failed as FailedRun {
-            return Result(exitCode: failed.code.rawValue, stdout: failed.stdout, stderr: line("\(command): \(failed.message)"))
+            return Result(exitCode: failed.code.rawValue, output: failed.output, stderr: line("\(command): \(failed.message)"))
         } catch let error as CLIError {
             return Result(exitCode: error.code.rawValue, stdout: "", stderr: line("\(command): error: \(error.message)"))
         } catch let error as TerraformLoader.LoadError {
@@ -61,8 +74,10 @@ package enum CLI {
     /// Writes a run's output and returns its exit code; when standard output cannot take all of it (a
     /// full disk, a closed descriptor), says so on stderr and ends with EX_IOERR, so that a CI step
     /// that redirects the output to a file does not pass with a cut-off file.
-    static func deliver(_ result: Result, stdout: Int32, stderr: Int32) -> Int32 {
-        if let failure = emit(result.stdout, to: stdout) {
+    static func deliver(_ result: consuming Result, stdout: Int32, stderr: Int32) -> Int32 {
+        var output = StandardOutput.text("")
+        swap(&output, &result.output)
+        if let failure = emit(&output, to: stdout) {
             let reason = String(cString: strerror(failure))
             emit(
                 result.stderr
@@ -105,45 +120,58 @@ package enum CLI {
     @discardableResult
     static func emit(_ text: String, to descriptor: Int32) -> Int32? {
         var text = text
-        return text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return written < 0 ? errno : EIO
-                }
-            }
-            return nil
-        }
+        return text.withUTF8 { emit($0, to: descriptor) }
     }
 
-    static func dispatch(_ arguments: [String], width: Int = TextWrap.defaultWidth) throws -> String {
+    /// Writes `output`, a piece at a time, each freed once written; the error number as `emit(_:to:)`.
+    static func emit(_ output: inout StandardOutput, to descriptor: Int32) -> Int32? {
+        guard case .pieces(var pieces) = output else { return emit(output.text, to: descriptor) }
+        output = .text("")
+        for index in pieces.indices {
+            if let failure = pieces[index].withUnsafeBufferPointer({ emit($0, to: descriptor) }) { return failure }
+            pieces[index] = []
+        }
+        return nil
+    }
+
+    private static func emit(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return written < 0 ? errno : EIO
+            }
+        }
+        return nil
+    }
+
+    static func dispatch(_ arguments: [String], width: Int = TextWrap.defaultWidth) throws -> StandardOutput {
         if arguments.first != "review" { try ReviewOutput.refuseSARIF(outsideReview: arguments) }
         guard let first = arguments.first, !first.hasPrefix("-") else {
-            if arguments.contains("--help") || arguments.contains("-h") { return try Help.main(width: width) }
-            return try compare(arguments, width: width)
+            if arguments.contains("--help") || arguments.contains("-h") { return .text(try Help.main(width: width)) }
+            return .text(try compare(arguments, width: width))
         }
         let rest = Array(arguments.dropFirst())
-        if first != "help", let spec = CommandCatalog.named(first), rest.contains("--help") || rest.contains("-h") { return Help.command(spec, width: width) }
+        if first != "help", let spec = CommandCatalog.named(first), rest.contains("--help") || rest.contains("-h") { return .text(Help.command(spec, width: width)) }
         if ["hops", "dot", "report", "sweep"].contains(first), rest.contains("--detail") {
             throw CLIError(
                 "--detail prints the main command's table in full; albgw-cost \(first) has no shorter form: drop --detail\(first == "hops" ? " (hops prints every hop in full already)" : "")"
             )
         }
         switch first {
-        case "prices": return try PricesCommand.run(rest, width: width)
-        case "compare": return try compare(rest)
-        case "hops": return try compare(rest, hopsOnly: true, width: width)
-        case "dot": return try dot(rest)
-        case "report": return try ReportCommand.run(rest)
-        case "review": return try ReviewCommand.run(rest, width: width)
-        case "sweep": return try SweepCommand.run(rest, width: width)
-        case "completions": return try Completions.run(rest)
-        case "help": return try help(rest, width: width)
+        case "prices": return .text(try PricesCommand.run(rest, width: width))
+        case "compare": return .text(try compare(rest))
+        case "hops": return .text(try compare(rest, hopsOnly: true, width: width))
+        case "dot": return .text(try dot(rest))
+        case "report": return .text(try ReportCommand.run(rest))
+        case "review": return try ReviewCommand.output(rest, width: width)
+        case "sweep": return .text(try SweepCommand.run(rest, width: width))
+        case "completions": return .text(try Completions.run(rest))
+        case "help": return .text(try help(rest, width: width))
         default:
             let hint = Suggestion.hint(for: first, in: CommandCatalog.names)
             throw CLIError(

@@ -43,7 +43,19 @@ package struct CLIError: Error, Equatable, CustomStringConvertible {
 /// or succeeds with a warning for the log of a CI step (`code` .success): `CLI.run` prints `stdout`,
 /// then `message` as one line on stderr, and exits with `code`.
 package struct FailedRun: Error, Equatable {
-    package var stdout: String
+    package var output: StandardOutput
     package var message: String
     package var code: ExitCode = .findings
+
+    package init(stdout: String, message: String, code: ExitCode = .findings) {
+        self.init(output: .text(stdout), message: message, code: code)
+    }
+
+    package init(output: StandardOutput, message: String, code: ExitCode = .findings) {
+        self.output = output
+        self.message = message
+        self.code = code
+    }
+
+    package var stdout: String { output.text }
 }

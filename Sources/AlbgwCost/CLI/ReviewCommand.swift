@@ -33,6 +33,13 @@ package enum ReviewCommand {
     package static func run(
         _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment, width: Int = TextWrap.defaultWidth
     ) throws -> String {
+        try output(arguments, environment: environment, width: width).text
+    }
+
+    /// As `run`, with a large review's JSON or text in pieces (see `StandardOutput`).
+    package static func output(
+        _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment, width: Int = TextWrap.defaultWidth
+    ) throws -> StandardOutput {
         var invocation = try parse(arguments, environment: environment)
         // --format sarif and --fail-on concern the findings; the analysis never sees them.
         let output = try ReviewOutput(&invocation.parsed)
@@ -55,13 +62,13 @@ package enum ReviewCommand {
         if output.sarif || !result.implementsADesign || !invocation.hasWorkload { try checkOptions(designs, invocation: invocation) }
         if output.sarif {
             let sarif = output.sarifText(result, reviewing: invocation.path, workingDirectory: FileManager.default.currentDirectoryPath)
-            return try output.finish(sarif, findings: result.findings, unreadModules: result.unreadModules)
+            return try output.finish(.text(sarif), findings: result.findings, unreadModules: result.unreadModules)
         }
         return try output.finish(try render(&result, invocation: invocation, width: width), findings: result.findings, unreadModules: result.unreadModules)
     }
 
     /// The review, and with a workload the analysis of each design instance, in the format asked for.
-    static func render(_ result: inout TerraformReviewResult, invocation: Invocation, width: Int) throws -> String {
+    static func render(_ result: inout TerraformReviewResult, invocation: Invocation, width: Int) throws -> StandardOutput {
         let designs = result.designs
         let format = invocation.parsed.values["--format"] ?? "table"
 
@@ -122,7 +129,7 @@ package enum ReviewCommand {
             let files = try ReportCommand.build(reports[0], graphviz: Graphviz.executable())
             try AtomicWriter.write(files, into: directory)
             let others = reports.count > 1 ? " The report analyses design 1 of \(reports.count) (\(designs[0].front ?? "")); its review section prices the others." : ""
-            return "Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory).\(others)\n"
+            return .text("Wrote \(files.map(\.name).joined(separator: ", ")) to \(directory).\(others)\n")
         }
         switch format {
         case "json":
@@ -139,21 +146,21 @@ package enum ReviewCommand {
                 document = .object(members)
             }
             lastDocument.keep(value: document)
-            return document.serialized()
+            return .pieces(document.pieces())
         case "markdown":
             // One analysis per report: the first design's; the report says so when there are more.
             let note =
                 reports.count > 1
                 ? "> Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); its review section covers all \(reports.count) and prices each; --format table and --format json analyse every design in full.\n\n"
                 : ""
-            return note + MarkdownRenderer.render(reports[0], diagrams: nil)
+            return .text(note + MarkdownRenderer.render(reports[0], diagrams: nil))
         case "dot":
             // One graph per file: the first design's; the file says so when there are more.
             let note =
                 reports.count > 1
                 ? "// Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); --format table and --format json analyse every design in full\n"
                 : ""
-            return note + DOTRenderer.render(reports[0])
+            return .text(note + DOTRenderer.render(reports[0]))
         case "csv": throw CLIError(csvRefused)
         default:
             let detail = invocation.parsed.flags.contains("--detail")
@@ -166,7 +173,7 @@ package enum ReviewCommand {
                 out += "\n== Design \(index + 1) of \(reports.count): \(recognition.front ?? "?") (\(recognition.design?.rawValue ?? "none")) ==\n\n"
                 out += TableRenderer.render(report, width: width, detail: detail)
             }
-            return out
+            return .text(out)
         }
     }
 
@@ -195,7 +202,7 @@ package enum ReviewCommand {
     /// The review without an analysis: no workload was given, or the code implements no design.
     static func reviewOnly(
         _ result: TerraformReviewResult, format: String, workloadGiven: Bool, width: Int = TextWrap.defaultWidth, waiting: [String] = []
-    ) throws -> String {
+    ) throws -> StandardOutput {
         let closing: String
         // Analysis options given without the traffic wait for it: say so rather than ignore them silently.
         let listed = waiting.prefix(6).joined(separator: ", ") + (waiting.count > 6 ? ", ..." : "")
@@ -217,8 +224,8 @@ package enum ReviewCommand {
             ])
             // Tearing down a document of a thousand designs' findings node by node costs a fifth of writing it.
             lastDocument.keep(value: document)
-            return document.serialized()
-        case "markdown": return ReviewRenderer.markdown(result) + "\n" + closing
+            return .pieces(document.pieces())
+        case "markdown": return .text(ReviewRenderer.markdown(result) + "\n" + closing)
         case "csv": throw CLIError(csvRefused)
         case "dot":
             throw CLIError(
@@ -229,9 +236,12 @@ package enum ReviewCommand {
                         : "--format \(format) draws or lists an analysis, but the code read implements none of the designs (\(UnreadModule.notRead(result.unreadModules)): \(UnreadModule.advice(result.unreadModules))): use --format table, json, markdown or sarif"
             )
         default:
-            var text = ReviewRenderer.text(result, width: width)
-            text += "\n" + closing  // in place: a large review's text is not copied
-            return TextWrap.lines(freeing: &text, width: width)
+            // Each piece of the text wrapped and freed in turn: a large review's text is never held
+            // whole beside its wrapped lines.
+            var segments = ReviewRenderer.segments(result, width: width) + ["\n" + closing]
+            var wrapped: [[UInt8]] = []
+            for index in segments.indices { wrapped += TextWrap.pieces(freeing: &segments[index], width: width) }
+            return .pieces(wrapped)
         }
     }
 

@@ -70,7 +70,7 @@ package struct ReviewOutput: Sendable, Equatable {
     ///
     /// A run for CI (`--fail-on`, or SARIF for code scanning) whose code calls modules the review could
     /// not read says so on stderr, where the step's log shows it: its findings cover only the code read.
-    package func finish(_ text: String, findings: [ReviewFinding], unreadModules: [UnreadModule] = []) throws -> String {
+    package func finish(_ text: StandardOutput, findings: [ReviewFinding], unreadModules: [UnreadModule] = []) throws -> StandardOutput {
         let unread =
             unreadModules.isEmpty || (failOn == nil && !sarif)
             ? nil
@@ -79,11 +79,11 @@ package struct ReviewOutput: Sendable, Equatable {
             let count = findings.filter { $0.severity <= failOn }.count
             if count > 0 {
                 throw FailedRun(
-                    stdout: text,
+                    output: text,
                     message: "\(count) finding\(count == 1 ? "" : "s") at or above \(failOn.rawValue) (--fail-on \(failOn.rawValue))" + (unread.map { "; \($0)" } ?? ""))
             }
         }
-        if let unread { throw FailedRun(stdout: text, message: "warning: " + unread, code: .success) }
+        if let unread { throw FailedRun(output: text, message: "warning: " + unread, code: .success) }
         return text
     }
 

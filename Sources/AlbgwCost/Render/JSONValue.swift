@@ -19,6 +19,12 @@ package indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation and a trailing newline.
     package func serialized() -> String {
+        var pieces = pieces()
+        return String(joining: &pieces)
+    }
+
+    /// What `serialized()` joins: its UTF-8 pieces in order.
+    package func pieces() -> [[UInt8]] {
         // Written as UTF-8 bytes: appending many short pieces to a String costs several times more.
         // Long arrays are written in pieces; the pieces and the bytes around them are copied once,
         // into the string, rather than joined into one buffer first.
@@ -27,7 +33,7 @@ package indirect enum JSONValue: Sendable, Equatable {
         write(to: &out, indent: 0, finished: finished)
         out.append(UInt8(ascii: "\n"))
         finished.chunks.append(out)
-        return String(joining: &finished.chunks)
+        return finished.chunks
     }
 
     /// The bytes written so far, in order, when the document is written in pieces.

@@ -3,13 +3,18 @@
 package enum ReviewRenderer {
     /// With `width` (inside the analysis, whose text wraps at COLUMNS), the facts table is fitted to it
     /// as a table, its cells wrapped on their own lines; without, it is printed whole.
-    package static func text(_ review: TerraformReviewResult, width: Int? = nil) -> String {
+    package static func text(_ review: TerraformReviewResult, width: Int? = nil) -> String { segments(review, width: width).joined() }
+
+    /// What `text` joins: its lines in a few pieces, each ending with a line end (a review of a
+    /// thousand instances gives a piece per core for its instances and one for its findings).
+    package static func segments(_ review: TerraformReviewResult, width: Int? = nil) -> [String] {
+        var segments: [String] = []
         var out = "Terraform review of \(review.files.joined(separator: ", "))\n"
         let several = review.designs.count > 1
         if several { out += "  Designs: \(review.designs.count) instances\n" }
         // Each instance's lines stand alone: a review of a thousand instances writes them on every core.
         let designs = review.designs, costs = review.costs
-        // Each core's text is appended as it is, not joined into one more copy first.
+        // Each core's text is a piece of its own: the text is never joined into one more copy.
         let described = Parallel.chunks(count: designs.count, minimumChunk: 256) { range in
             var out = ""
             for index in range {
@@ -31,7 +36,9 @@ package enum ReviewRenderer {
             }
             return out
         }
-        for chunk in described { out += chunk }
+        segments.append(out)
+        segments += described
+        out = ""
         for warning in review.warnings { out += "  Warning: \(warning)\n" }
         for unknown in unknowns(review) { out += "  Unknown: \(unknown)\n" }
         out += review.findings.isEmpty ? "  Findings: none\n" : "  Findings (\(review.findings.count)):\n"
@@ -40,8 +47,9 @@ package enum ReviewRenderer {
             for finding in findings[range] { out += "  [\(finding.severity.rawValue)] \(finding.position): \(finding.message). Fix: \(finding.fix).\n" }
             return out
         }
-        for chunk in listed { out += chunk }
-        return out
+        segments.append(out)
+        segments += listed
+        return segments.filter { !$0.isEmpty }
     }
 
     /// An instance's design priced in its own scenario: `$136.45/month ($1.0384 per 1M requests)`.

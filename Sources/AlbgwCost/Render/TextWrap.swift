@@ -135,9 +135,15 @@ package enum TextWrap {
     /// As `lines(_:width:)`, and `text` is emptied before the wrapped lines are joined: a review of a
     /// thousand designs holds two copies of its text at a time, not three.
     package static func lines(freeing text: inout String, width: Int) -> String {
-        var wrapped = text.withUTF8 { pieces($0, width: width) }
-        text = ""
+        var wrapped = pieces(freeing: &text, width: width)
         return String(joining: &wrapped)
+    }
+
+    /// What `lines(freeing:width:)` joins: the wrapped lines' UTF-8 pieces in order.
+    package static func pieces(freeing text: inout String, width: Int) -> [[UInt8]] {
+        let wrapped = text.withUTF8 { pieces($0, width: width) }
+        text = ""
+        return wrapped
     }
 
     private static func pieces(_ all: UnsafeBufferPointer<UInt8>, width: Int) -> [[UInt8]] {

@@ -55,9 +55,6 @@ package enum TerraformLoader {
         }
     }
 
-    /// The last load's modules and syntax trees (see `KeptAlive`).
-    private static let lastExpander = KeptAlive()
-
     /// The files a load read, whose texts its caller frees once nothing will show an expression as
     /// written: the review, once its result is made and before it is rendered, the part of a run that
     /// needs the most memory. A file's text is the largest single block a review holds, and goes back
@@ -124,9 +121,6 @@ package enum TerraformLoader {
         expander.rootValuePositions = values.positions
         try expander.expand(root, prefix: "", callKey: "", inputs: values.values, arguments: [:], through: [:], stack: [root.directory])
         expander.forgetReadAhead()
-        // The syntax trees are read no more, but expressions evaluate from them on demand; freeing the
-        // modules is left to the process's exit.
-        lastExpander.keep(expander)
         var config = TerraformConfiguration(
             files: expander.files + values.files, blocks: expander.blocks, givenVariables: Set(values.values.keys), notes: expander.notes + siblings.notes,
             warnings: values.warnings, declaredWithoutInstances: expander.declaredWithoutInstances.union(siblings.declared),
@@ -135,7 +129,11 @@ package enum TerraformLoader {
         config.typesDeclaredElsewhere = siblings.resourceTypes
         config.unreadModules = expander.unseenModuleCalls + siblings.modules
         config.unreadSiblings = siblings.unread || !config.unreadModules.isEmpty
-        return (config, SourceTexts(files: expander.sourceFiles))
+        let files = expander.sourceFiles
+        // The module definitions are read no more (the blocks keep the syntax their expressions
+        // evaluate from): freed on another core, in memory the review then reuses.
+        Release.onAnotherThread(expander)
+        return (config, SourceTexts(files: files))
     }
 
     /// What the other files of a reviewed file's directory declare: Terraform reads a module's files
