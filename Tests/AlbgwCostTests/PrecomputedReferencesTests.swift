@@ -86,6 +86,23 @@ import Testing
         }
     }
 
+    /// The same with a byte order mark and CRLF line ends: positions, texts and values of blocks
+    /// converted ahead, read again from the text, are those of blocks converted after.
+    @Test func blocksConvertedAheadFromACRLFFileWithAMarkAreThoseConvertedAfter() throws {
+        let text = try String(contentsOfFile: repositoryPath("Tests/HCLTests/Fixtures/tutorial/main.tf"), encoding: .utf8)
+        let directory = try emptyDirectory("albgw-ahead-crlf")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(("\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")).utf8).write(to: directory.appendingPathComponent("main.tf"))
+        let ahead = try TerraformLoader.load(directory.path, inputs: VariableInputs())
+        try "# changes nothing\n".write(to: directory.appendingPathComponent("nothing_override.tf"), atomically: true, encoding: .utf8)
+        let after = try TerraformLoader.load(directory.path, inputs: VariableInputs())
+        #expect(ahead.blocks.count > 30 && ahead.blocks.count == after.blocks.count)
+        for (left, right) in zip(ahead.blocks, after.blocks) { #expect(left == right, "\(left.address)") }
+        // The API's name, on line 275 of the tutorial, column 12 (after `    name = `).
+        let name = try #require(ahead.block(address: "aws_api_gateway_rest_api.private_api")?["name"])
+        #expect(name.position.line == 275 && name.position.column == 12 && name.value == .string("private_api") && name.text == "\"private_api\"")
+    }
+
     /// A block converted ahead is not kept by its file: its trees are freed while the file parses.
     /// Which ones, counted from the parser's own tree of the file: resources and data sources without
     /// `count`, `for_each` or a `dynamic` block. The others stay as parsed.

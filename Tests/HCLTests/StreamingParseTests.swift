@@ -68,6 +68,47 @@ struct StreamingParseTests {
         #expect(HCLParser.expression(in: "a = x\nb = y\n", path: "two.tf", from: SourcePoint(line: 1, column: 5, offset: 4), to: 11) == nil)
     }
 
+    /// Spans parse again with the file's own positions past a byte order mark, CRLF line ends, tabs,
+    /// non-ASCII text, heredocs, directives and expressions over several lines.
+    @Test func spansParseAgainAfterBOMsCRLFsAndHeredocs() throws {
+        let lines = [
+            "\u{FEFF}locals {",
+            "\tnamé = \"été ${var.x}\"",
+            "  policy = <<-EOT",
+            "    {\"a\": \"%{ if var.y }b%{ else }c%{ endif }\"}",
+            "    EOT",
+            "  list = [",
+            "    aws_subnet.a.id,",
+            "    \"ü\",",
+            "  ]",
+            "  cond = var.z ? (1 + 2) : [for s in var.s : upper(s) if s != \"\"]",
+            "}",
+            "resource \"aws_lb\" \"x\" {",
+            "  subnets = local.list",
+            "}",
+        ]
+        for separator in ["\n", "\r\n"] {
+            let text = lines.joined(separator: separator) + separator
+            let file = try HCLParser.parse(Data(text.utf8), path: "odd.tf")
+            var checked = 0
+            func check(_ body: Body) {
+                for item in body.items {
+                    switch item {
+                    case .attribute(let attribute):
+                        let range = attribute.expression.range
+                        #expect(HCLParser.expression(in: text, path: "odd.tf", from: range.start, to: range.end.offset) == attribute.expression)
+                        checked += 1
+                    case .block(let block):
+                        #expect(HCLParser.block(in: text, path: "odd.tf", range: block.range) == block)
+                        check(block.body)
+                    }
+                }
+            }
+            check(file.body)
+            #expect(checked == 5)
+        }
+    }
+
     @Test func anErrorIsThrownAfterTheItemsBeforeIt() throws {
         let text = "a = 1\nb = 2\nc = \n"
         var names: [String] = []
