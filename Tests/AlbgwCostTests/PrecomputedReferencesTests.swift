@@ -103,6 +103,22 @@ import Testing
         #expect(name.position.line == 275 && name.position.column == 12 && name.value == .string("private_api") && name.text == "\"private_api\"")
     }
 
+    /// A plain literal is read from its text without parsing it again: its value is the
+    /// evaluator's; anything else is left to the evaluator (nil).
+    @Test func plainLiteralsAreTheEvaluatorsValues() throws {
+        let plain = ["\"abc\"", "\"\"", "\"a b-c_d.e/f:g*\"", "443", "0", "123456789012345678", "true", "false"]
+        let other = ["007", "1234567890123456789", "1.5", "-1", "True", "\"é\"", "\"${x}\"", "\"a\\\"b\"", "\"100%\"", "\"$\"", "\"a\" == \"b\"", "x"]
+        for text in plain + other {
+            let literal = Array(text.utf8).withUnsafeBufferPointer { TerraformExpression.plainLiteral($0) }
+            guard plain.contains(text) else {
+                #expect(literal == nil, "\(text)")
+                continue
+            }
+            let expression = try #require(try HCLParser.parse("a = \(text)\n", path: "l.tf").body.attributes.first?.expression)
+            #expect(literal != nil && literal == Evaluator().value(of: expression).map(HCLAdapter.convert), "\(text)")
+        }
+    }
+
     /// A block converted ahead is not kept by its file: its trees are freed while the file parses.
     /// Which ones, counted from the parser's own tree of the file: resources and data sources without
     /// `count`, `for_each` or a `dynamic` block. The others stay as parsed.

@@ -26,6 +26,15 @@ final class SourceFile: @unchecked Sendable {
     /// The file's syntax tree and text.
     var syntax: HCLFile { lock.withLock { parsed } }
 
+    /// `body` of the text's bytes `start..<end`; nil when they are not in it (its text freed).
+    func withText<T>(from start: Int, to end: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        var text = lock.withLock { parsed.source }
+        return text.withUTF8 { bytes in
+            guard start >= 0, start <= end, end <= bytes.count else { return nil }
+            return body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+    }
+
     /// Frees the file's text once nothing will show an expression as written (the review is done):
     /// it is the largest single block a review holds, and handed back to the system at once, where
     /// the tree's many small ones would stay in the heap. Expressions then read as empty text.

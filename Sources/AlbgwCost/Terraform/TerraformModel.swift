@@ -387,7 +387,33 @@ package struct TerraformExpression: Sendable, Equatable {
         switch origin {
         case .given(_, _, let value): value
         case .syntax(let expression, let context): context.evaluator.value(of: expression).map(HCLAdapter.convert)
-        case .written: syntax.flatMap { $0.context.evaluator.value(of: $0.expression) }.map(HCLAdapter.convert)
+        case .written(let span, let context):
+            context.file?.withText(from: span.start.offset, to: Int(span.end), Self.plainLiteral)
+                ?? syntax.flatMap { $0.context.evaluator.value(of: $0.expression) }.map(HCLAdapter.convert)
+        }
+    }
+
+    /// The value of a plain literal written as `bytes`: a quoted string of printable ASCII without
+    /// escapes, `$` or `%` (so no template), a whole number of at most 18 digits without leading
+    /// zeros, `true` or `false`. Most values a review asks for are one; anything else is nil and is
+    /// parsed again and evaluated.
+    static func plainLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> TerraformValue? {
+        guard let first = bytes.first else { return nil }
+        switch first {
+        case UInt8(ascii: "\""):
+            guard bytes.count >= 2, bytes[bytes.count - 1] == UInt8(ascii: "\"") else { return nil }
+            let inner = UnsafeBufferPointer(rebasing: bytes[1..<(bytes.count - 1)])
+            guard inner.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "$") && $0 != UInt8(ascii: "%") })
+            else { return nil }
+            return .string(String(decoding: inner, as: UTF8.self))
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            guard bytes.count <= 18, first != UInt8(ascii: "0") || bytes.count == 1, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+            else { return nil }
+            return .number(ExactDecimal(bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }))
+        default:
+            if bytes.elementsEqual("true".utf8) { return .bool(true) }
+            if bytes.elementsEqual("false".utf8) { return .bool(false) }
+            return nil
         }
     }
 
