@@ -103,6 +103,20 @@ import Testing
         #expect(name.position.line == 275 && name.position.column == 12 && name.value == .string("private_api") && name.text == "\"private_api\"")
     }
 
+    /// An override file reviewed on its own is not read ahead: its blocks override the other
+    /// files' (none, for a file alone), as Terraform reads them, and are not taken as written.
+    @Test func anOverrideFileAloneIsNotReadAhead() throws {
+        let directory = try emptyDirectory("albgw-override-alone")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try String(contentsOfFile: repositoryPath("Tests/AlbgwCostTests/Fixtures/terraform/alb-lambda.tf"), encoding: .utf8)
+            .write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        try "resource \"aws_lb\" \"api\" {\n  internal = false\n}\n\nvariable \"v\" {}\n"
+            .write(to: directory.appendingPathComponent("x_override.tf"), atomically: true, encoding: .utf8)
+        let result = CLI.run(["review", directory.appendingPathComponent("x_override.tf").path])
+        #expect(result.exitCode == 65)
+        #expect(result.stderr.contains("x_override.tf:1:1: the override file's resource \"aws_lb\" \"api\" overrides nothing"), "\(result.stderr)")
+    }
+
     /// A plain literal is read from its text without parsing it again: its value is the
     /// evaluator's; anything else is left to the evaluator (nil).
     @Test func plainLiteralsAreTheEvaluatorsValues() throws {

@@ -789,17 +789,18 @@ final class ModuleExpander {
             switch resource {
             case .syntax(let written): block = written
             case .early(let converted):
-                if scope.prefix.isEmpty, !converted.reads.contains(where: { scope.through[$0] != nil }) {
+                // Its file kept nothing of it: parsed again, and its references worked out again, when
+                // what it reads stands for references (or, never met, in a module's namespace).
+                guard !scope.prefix.isEmpty || converted.reads.contains(where: { scope.through[$0] != nil }),
+                    let file = source(converted.range.file, scope: scope)?.syntax,
+                    let whole = HCLParser.block(in: file.source, path: file.path, range: converted.range)
+                else {
                     if boundContexts.insert(ObjectIdentifier(converted.context)).inserted {
                         converted.context.bind(evaluator: evaluator, file: source(converted.range.file, scope: scope))
                     }
                     blocks.append(converted.block)
                     continue
                 }
-                // Its file kept nothing of it: parsed again, and its references worked out again.
-                guard let file = source(converted.range.file, scope: scope)?.syntax,
-                    let whole = HCLParser.block(in: file.source, path: file.path, range: converted.range)
-                else { continue }
                 block = whole
                 scope.parsedAgain = true
             }

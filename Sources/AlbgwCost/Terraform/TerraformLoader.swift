@@ -107,7 +107,9 @@ package enum TerraformLoader {
         } else {
             rootDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
             expander = ModuleExpander(rootDirectory: rootDirectory)
-            let file = try ModuleFiles.read(file: path, display: (path as NSString).lastPathComponent, ahead: expander)
+            // An override file changes blocks of other files: read ahead, its blocks would be taken as written.
+            let name = (path as NSString).lastPathComponent
+            let file = try ModuleFiles.read(file: path, display: name, ahead: ModuleFiles.isOverride(name) ? nil : expander)
             root = try ModuleExpander.ModuleDefinition(directory: try ModuleFiles.resolve(rootDirectory), display: "", files: [file], early: expander.takeEarly())
             expander.adopt(root, files: [file.display])
         }
