@@ -125,13 +125,24 @@ package enum CLI {
 
     /// Writes `output`, a piece at a time, each freed once written; the error number as `emit(_:to:)`.
     static func emit(_ output: inout StandardOutput, to descriptor: Int32) -> Int32? {
-        guard case .pieces(var pieces) = output else { return emit(output.text, to: descriptor) }
-        output = .text("")
-        for index in pieces.indices {
-            if let failure = pieces[index].withUnsafeBufferPointer({ emit($0, to: descriptor) }) { return failure }
-            pieces[index] = []
+        switch output {
+        case .text(let text): return emit(text, to: descriptor)
+        case .pieces(var pieces):
+            output = .text("")
+            for index in pieces.indices {
+                if let failure = pieces[index].withUnsafeBufferPointer({ emit($0, to: descriptor) }) { return failure }
+                pieces[index] = []
+            }
+            return nil
+        case .document(let document):
+            output = .text("")
+            var failure: Int32?
+            document.produce { piece in
+                failure = piece.withUnsafeBufferPointer { emit($0, to: descriptor) }
+                return failure == nil
+            }
+            return failure
         }
-        return nil
     }
 
     private static func emit(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32? {

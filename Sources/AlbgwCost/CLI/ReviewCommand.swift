@@ -146,7 +146,7 @@ package enum ReviewCommand {
                 document = .object(members)
             }
             lastDocument.keep(value: document)
-            return .pieces(document.pieces())
+            return .document(document)
         case "markdown":
             // One analysis per report: the first design's; the report says so when there are more.
             let note =
@@ -224,7 +224,7 @@ package enum ReviewCommand {
             ])
             // Tearing down a document of a thousand designs' findings node by node costs a fifth of writing it.
             lastDocument.keep(value: document)
-            return .pieces(document.pieces())
+            return .document(document)
         case "markdown": return .text(ReviewRenderer.markdown(result) + "\n" + closing)
         case "csv": throw CLIError(csvRefused)
         case "dot":

@@ -25,21 +25,48 @@ package indirect enum JSONValue: Sendable, Equatable {
 
     /// What `serialized()` joins: its UTF-8 pieces in order.
     package func pieces() -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
+        produce { piece in
+            pieces.append(piece)
+            piece = []
+            return true
+        }
+        return pieces
+    }
+
+    /// Hands the document's UTF-8 pieces to `write` in order, as they are made (a long array's
+    /// elements a few hundred at a time), so that a large document is never held whole; `write`
+    /// takes each piece and returns false to stop (what is left is then not made).
+    package func produce(_ write: (inout [UInt8]) -> Bool) {
         // Written as UTF-8 bytes: appending many short pieces to a String costs several times more.
         // Long arrays are written in pieces; the pieces and the bytes around them are copied once,
         // into the string, rather than joined into one buffer first.
-        let finished = Finished()
-        var out: [UInt8] = []
-        write(to: &out, indent: 0, finished: finished)
-        out.append(UInt8(ascii: "\n"))
-        finished.chunks.append(out)
-        return finished.chunks
+        withoutActuallyEscaping(write) { write in
+            let finished = Finished(write)
+            var out: [UInt8] = []
+            self.write(to: &out, indent: 0, finished: finished)
+            out.append(UInt8(ascii: "\n"))
+            finished.add(&out)
+        }
     }
 
     /// The bytes written so far, in order, when the document is written in pieces.
     private final class Finished {
-        var chunks: [[UInt8]] = []
+        let write: (inout [UInt8]) -> Bool
+        /// Set once `write` returned false: nothing more is made.
+        private(set) var stopped = false
+
+        init(_ write: @escaping (inout [UInt8]) -> Bool) { self.write = write }
+
+        func add(_ piece: inout [UInt8]) {
+            if !stopped, !write(&piece) { stopped = true }
+            piece = []
+        }
     }
+
+    /// A long array's elements are written this many at a time on every core, and handed over
+    /// before the next are made.
+    private static let window = 256
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
@@ -105,22 +132,26 @@ package indirect enum JSONValue: Sendable, Equatable {
             Self.append(index == count - 1 ? "\n" : ",\n", to: &out)
         }
         if let finished, count >= Self.parallelMinimum {
-            finished.chunks.append(out)
-            out = []
-            // A core's elements are cut into pieces of about a megabyte, so that joining them, which
-            // frees each piece once copied, holds little more than the output itself.
-            let pieces = Parallel.chunks(count: count, minimumChunk: Self.parallelMinimum / 2) { range in
-                var pieces: [[UInt8]] = [], piece: [UInt8] = []
-                for index in range {
-                    element(index, into: &piece, finished: nil)
-                    if piece.count >= Self.pieceSize {
-                        pieces.append(piece)
-                        piece = []
+            finished.add(&out)
+            // A window of elements at a time, split over the cores; a core's elements are cut into
+            // pieces of about a megabyte. Each window's pieces are handed over before the next is made.
+            for start in stride(from: 0, to: count, by: Self.window) where !finished.stopped {
+                let end = min(count, start + Self.window)
+                let pieces = Parallel.chunks(count: end - start, minimumChunk: Self.window / 2) { range in
+                    var pieces: [[UInt8]] = [], piece: [UInt8] = []
+                    for index in range {
+                        element(start + index, into: &piece, finished: nil)
+                        if piece.count >= Self.pieceSize {
+                            pieces.append(piece)
+                            piece = []
+                        }
                     }
+                    return pieces + [piece]
                 }
-                return pieces + [piece]
+                for core in pieces {
+                    for var piece in core where !piece.isEmpty { finished.add(&piece) }
+                }
             }
-            for core in pieces { finished.chunks += core }
         } else {
             for index in 0..<count { element(index, into: &out, finished: finished) }
         }
