@@ -45,22 +45,7 @@ struct StreamingParseTests {
         #expect(onlyVariables.body.items == plain.body.items.filter { if case .block(let block) = $0 { block.type == "variable" } else { false } })
         #expect(onlyVariables.body.items.count == 3)
         #expect(onlyVariables.body.range == plain.body.range)
-        var expressions = 0
-        func check(_ body: Body) {
-            for item in body.items {
-                switch item {
-                case .attribute(let attribute):
-                    let range = attribute.expression.range
-                    #expect(HCLParser.expression(in: text, path: "main.tf", from: range.start, to: range.end.offset) == attribute.expression)
-                    expressions += 1
-                case .block(let block):
-                    #expect(HCLParser.block(in: text, path: "main.tf", range: block.range) == block)
-                    check(block.body)
-                }
-            }
-        }
-        check(plain.body)
-        #expect(expressions > 100)
+        #expect(spansParseAgain(plain.body, in: text, path: "main.tf") > 100)
         // A span that is not one expression (cut short, or two of them) is nothing.
         let first = try #require(plain.body.blocks.first { $0.type == "resource" }?.body.attributes.first?.expression.range)
         #expect(HCLParser.expression(in: text, path: "main.tf", from: first.start, to: first.end.offset - 1) == nil || first.end.offset - first.start.offset == 1)
@@ -90,23 +75,26 @@ struct StreamingParseTests {
         for separator in ["\n", "\r\n"] {
             let text = lines.joined(separator: separator) + separator
             let file = try HCLParser.parse(Data(text.utf8), path: "odd.tf")
-            var checked = 0
-            func check(_ body: Body) {
-                for item in body.items {
-                    switch item {
-                    case .attribute(let attribute):
-                        let range = attribute.expression.range
-                        #expect(HCLParser.expression(in: text, path: "odd.tf", from: range.start, to: range.end.offset) == attribute.expression)
-                        checked += 1
-                    case .block(let block):
-                        #expect(HCLParser.block(in: text, path: "odd.tf", range: block.range) == block)
-                        check(block.body)
-                    }
-                }
-            }
-            check(file.body)
-            #expect(checked == 5)
+            #expect(spansParseAgain(file.body, in: text, path: "odd.tf") == 5)
         }
+    }
+
+    /// Checks that every block and attribute expression of `body` parses again from `text` into the
+    /// tree first read, ranges included; returns how many expressions it checked.
+    private func spansParseAgain(_ body: Body, in text: String, path: String) -> Int {
+        var checked = 0
+        for item in body.items {
+            switch item {
+            case .attribute(let attribute):
+                let range = attribute.expression.range
+                #expect(HCLParser.expression(in: text, path: path, from: range.start, to: range.end.offset) == attribute.expression)
+                checked += 1
+            case .block(let block):
+                #expect(HCLParser.block(in: text, path: path, range: block.range) == block)
+                checked += spansParseAgain(block.body, in: text, path: path)
+            }
+        }
+        return checked
     }
 
     @Test func anErrorIsThrownAfterTheItemsBeforeIt() throws {
