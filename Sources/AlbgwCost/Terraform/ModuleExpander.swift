@@ -64,9 +64,9 @@ final class ModuleExpander {
 
     /// A block converted ahead, and the locals and module outputs it reads (`local.x`,
     /// `module.m.out`): when one of those stands for references of its own, the block is parsed again
-    /// from its file's text and converted again, so that they follow. Its file keeps the block
-    /// without its body, and its expressions keep where they are written: the trees are freed as the
-    /// file parses, and a large file's never are all held at once.
+    /// from its file's text and converted again, so that they follow. Its file keeps nothing of it,
+    /// and its expressions keep where they are written: the trees are freed as the file parses, and a
+    /// large file's never are all held at once.
     struct EarlyBlock {
         let block: TerraformBlock
         let context: ExpressionContext
@@ -950,7 +950,7 @@ extension ModuleExpander: ReadAhead {
 
     /// Works out the item's references, and converts it when it is a resource or data source whose
     /// conversion needs no value: no `count`, `for_each` or `dynamic` block, no index key that needs one.
-    /// The file keeps a block converted here without its body (see `EarlyBlock`): its trees are freed.
+    /// The file keeps nothing of a block converted here (see `EarlyBlock`): its trees are freed.
     /// The references of the blocks it keeps whole are worked out for their conversion (`precomputed`).
     func add(_ item: BodyItem) -> BodyItem? {
         guard case .block(let block) = item, block.type == "resource" || block.type == "data", block.labels.count >= 2,
