@@ -80,7 +80,8 @@ import Testing
         #expect(TextWrap.lines(String(text.dropLast()), width: 40) == expected)
         // Wrapped from a text it empties, the same lines.
         var freed = text
-        #expect(TextWrap.lines(freeing: &freed, width: 40) == expected)
+        var pieces = TextWrap.pieces(freeing: &freed, width: 40)
+        #expect(String(joining: &pieces) == expected)
         #expect(freed.isEmpty)
         // "  - item 0 has ..." hangs its continuation past "- ".
         #expect(expected.hasPrefix("  - item 0 has a description that runs\n    well past forty columns and wraps\nshort 1\n  row 2  xxxx"))

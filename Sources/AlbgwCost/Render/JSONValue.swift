@@ -19,19 +19,12 @@ package indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation and a trailing newline.
     package func serialized() -> String {
-        var pieces = pieces()
-        return String(joining: &pieces)
-    }
-
-    /// What `serialized()` joins: its UTF-8 pieces in order.
-    package func pieces() -> [[UInt8]] {
         var pieces: [[UInt8]] = []
         produce { piece in
             pieces.append(piece)
-            piece = []
             return true
         }
-        return pieces
+        return String(joining: &pieces)
     }
 
     /// Hands the document's UTF-8 pieces to `write` in order, as they are made (a long array's
@@ -39,8 +32,7 @@ package indirect enum JSONValue: Sendable, Equatable {
     /// takes each piece and returns false to stop (what is left is then not made).
     package func produce(_ write: (inout [UInt8]) -> Bool) {
         // Written as UTF-8 bytes: appending many short pieces to a String costs several times more.
-        // Long arrays are written in pieces; the pieces and the bytes around them are copied once,
-        // into the string, rather than joined into one buffer first.
+        // Long arrays are written in pieces, handed over with the bytes around them as they are made.
         withoutActuallyEscaping(write) { write in
             let finished = Finished(write)
             var out: [UInt8] = []

@@ -129,17 +129,12 @@ package enum TextWrap {
     /// than the line itself (past `- ` for a bullet). Table rows are left as they are.
     package static func lines(_ text: String, width: Int) -> String {
         var text = text
-        return lines(freeing: &text, width: width)
-    }
-
-    /// As `lines(_:width:)`, and `text` is emptied before the wrapped lines are joined: a review of a
-    /// thousand designs holds two copies of its text at a time, not three.
-    package static func lines(freeing text: inout String, width: Int) -> String {
         var wrapped = pieces(freeing: &text, width: width)
         return String(joining: &wrapped)
     }
 
-    /// What `lines(freeing:width:)` joins: the wrapped lines' UTF-8 pieces in order.
+    /// What `lines(_:width:)` joins: the wrapped lines' UTF-8 pieces in order. `text` is emptied once
+    /// they are made, so that a review of a thousand designs does not hold its text beside them.
     package static func pieces(freeing text: inout String, width: Int) -> [[UInt8]] {
         let wrapped = text.withUTF8 { pieces($0, width: width) }
         text = ""
@@ -156,7 +151,7 @@ package enum TextWrap {
             starts.append(end + 1)
         }
         let cuts = starts + [all.count]
-        // The text's bytes, read by the pieces while `lines(_:width:)` holds them.
+        // The text's bytes, read by the pieces while `pieces(freeing:width:)` holds them.
         struct Shared: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }
         let shared = Shared(bytes: all)
         return Array(

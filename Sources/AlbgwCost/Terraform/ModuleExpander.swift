@@ -156,16 +156,7 @@ final class ModuleExpander {
             var localNames: [String: HCL.SourcePosition] = [:]
             var locals: [(name: String, attribute: HCL.Attribute)] = []
             for (index, declared) in ordinary.enumerated() {
-                guard case .syntax(let block) = declared else {
-                    let key = DeclarationKey(type: declared.type, first: declared.labels[0], second: declared.labels[1])
-                    if let first = indexByKey.updateValue(index, forKey: key) {
-                        throw Self.duplicate(
-                            Self.describe(type: key.type, labels: declared.labels), at: declared.range.position, first: ordinary[first].range.position,
-                            sources: sources)
-                    }
-                    continue
-                }
-                if block.type == "locals" {
+                if case .syntax(let block) = declared, block.type == "locals" {
                     for case .attribute(let attribute) in block.body.items {
                         if let first = localNames[attribute.name] {
                             throw Self.duplicate("local value \"\(attribute.name)\"", at: attribute.position, first: first, sources: sources)
@@ -175,9 +166,11 @@ final class ModuleExpander {
                     }
                     continue
                 }
-                guard let key = Self.declarationKey(block) else { continue }
+                guard let key = Self.declarationKey(type: declared.type, labels: declared.labels) else { continue }
                 if let first = indexByKey.updateValue(index, forKey: key) {
-                    throw Self.duplicate(Self.describe(block), at: block.position, first: ordinary[first].range.position, sources: sources)
+                    throw Self.duplicate(
+                        Self.describe(type: declared.type, labels: declared.labels), at: declared.range.position, first: ordinary[first].range.position,
+                        sources: sources)
                 }
             }
             // An override that names nothing in the other files is Terraform's error ("Missing resource to
@@ -192,7 +185,7 @@ final class ModuleExpander {
                     }
                     continue
                 }
-                guard let key = Self.declarationKey(override) else { continue }
+                guard let key = Self.declarationKey(type: override.type, labels: override.labels) else { continue }
                 guard let index = indexByKey[key] else { throw Self.overridesNothing(Self.describe(override), at: override.position, sources: sources) }
                 // Files with an override are not read ahead: every block of them is syntax.
                 if case .syntax(let block) = ordinary[index] { ordinary[index] = .syntax(Self.merge(block, override)) }
@@ -265,11 +258,10 @@ final class ModuleExpander {
             let second: String
         }
 
-        static func declarationKey(_ block: HCL.Block) -> DeclarationKey? {
-            let labels = block.labels
-            switch block.type {
-            case "resource", "data": return labels.count >= 2 ? DeclarationKey(type: block.type, first: labels[0], second: labels[1]) : nil
-            case "variable", "output", "module": return labels.first.map { DeclarationKey(type: block.type, first: $0, second: "") }
+        static func declarationKey(type: String, labels: [String]) -> DeclarationKey? {
+            switch type {
+            case "resource", "data": return labels.count >= 2 ? DeclarationKey(type: type, first: labels[0], second: labels[1]) : nil
+            case "variable", "output", "module": return labels.first.map { DeclarationKey(type: type, first: $0, second: "") }
             default: return nil
             }
         }

@@ -133,7 +133,7 @@ package enum TerraformLoader {
         config.unreadSiblings = siblings.unread || !config.unreadModules.isEmpty
         let files = expander.sourceFiles
         // The module definitions are read no more (the blocks keep the syntax their expressions
-        // evaluate from): freed on another core, in memory the review then reuses.
+        // evaluate from): another core frees them.
         Release.onAnotherThread(expander)
         return (config, SourceTexts(files: files))
     }

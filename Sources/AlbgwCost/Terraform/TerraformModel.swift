@@ -61,7 +61,7 @@ package indirect enum TerraformValue: Sendable, Equatable {
 ///
 /// Its fields live in one immutable box: an expression's list of references is a list of pointers,
 /// and the references of a variable or local value passed on to the expressions that read it, or
-/// written again elsewhere (`References` gives each text one box while a file is read), are shared.
+/// written again elsewhere (`SharedReferences` gives each text one box while a file is read), are shared.
 package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringConvertible {
     private final class Storage: Sendable {
         let text: String

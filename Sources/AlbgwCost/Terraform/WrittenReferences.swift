@@ -116,8 +116,8 @@ struct WrittenReferences: Sendable {
 }
 
 /// One box for each reference text met while a file is read: the 10 MB designs input of
-/// `Scripts/benchmark-review` writes 77,910 references, 36,729 of them different. Used on one thread (`@unchecked`: handed to another
-/// only to be freed there).
+/// `Scripts/benchmark-review` writes 77,910 references, 36,729 of them different. Used on one
+/// thread (`@unchecked`: handed to another only to be freed there).
 final class SharedReferences: @unchecked Sendable {
     private var references: Set<TerraformReference> = []
 
@@ -126,7 +126,7 @@ final class SharedReferences: @unchecked Sendable {
 }
 
 /// The references of the root module's expressions, worked out on the calling thread while the
-/// parser, on its own thread, reads the rest of the file (`HCLParser.parse(_:path:each:)`): on one
+/// parser, on its own thread, reads the rest of the file (`HCLParser.parse(_:path:keeping:)`): on one
 /// file of 10 MB that work would otherwise follow the parse. Looked up by node; an expression of a
 /// file read this way that has no entry writes no reference. Used on one thread.
 final class PrecomputedReferences {
@@ -191,13 +191,11 @@ final class PrecomputedReferences {
     }
 
     /// The references of `expression` as the root module writes them, when worked out already.
-    /// `added`: the expression is known to have gone through `add` (its file need not be completed).
-    func written(_ expression: HCLExpression, added: Bool = false) -> WrittenReferences? {
+    func written(_ expression: HCLExpression) -> WrittenReferences? {
         switch entries[expression.identity] {
         case .known(let written)?: return written
         case .needsValues?: return nil
         case nil:
-            if added { return WrittenReferences() }
             let range = expression.range
             return files.contains(where: { range.isInSameFile(as: $0) }) ? WrittenReferences() : nil
         }
