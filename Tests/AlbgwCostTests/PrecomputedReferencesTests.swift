@@ -156,4 +156,55 @@ import Testing
         #expect(api["name"]?.position.line == written.expression.position.line)
         #expect(api["name"]?.position.column == written.expression.position.column)
     }
+
+    /// A reference met again while a file is read is found by the hash of its text without the text
+    /// being built: it is the reference built from the same pieces, in one box per text, and
+    /// references whose texts differ only where the pieces join are told apart.
+    @Test func sharedReferencesAreThoseBuiltFromTheirPieces() {
+        typealias Step = TerraformReference.Step
+        let pieces: [(root: String, steps: [Step], module: String, text: String)] = [
+            ("aws_lb", [.attribute("x"), .attribute("arn")], "", "aws_lb.x.arn"),
+            ("aws_lb", [.attribute("x"), .key("[0]"), .attribute("arn")], "", "aws_lb.x[0].arn"),
+            ("aws_lb", [.attribute("x"), .key("[\"a\"]")], "module.m.", "module.m.aws_lb.x[\"a\"]"),
+            ("data", [.attribute("aws_vpc"), .attribute("v"), .attribute("id")], "", "data.aws_vpc.v.id"),
+            ("var", [.attribute("region")], "", "var.region"),
+            ("aws_lbx", [.attribute("arn")], "", "aws_lbx.arn"),
+            ("aws_lb", [.attribute("xarn")], "", "aws_lb.xarn"),
+            ("aws_lb", [], "", "aws_lb"),
+            ("aws_lb", [.attribute("x"), .attribute("arn")], "module.m.", "module.m.aws_lb.x.arn"),
+        ]
+        let shared = SharedReferences()
+        let first = pieces.map { shared.one(root: $0.root, steps: $0.steps, module: $0.module) }
+        for (piece, reference) in zip(pieces, first) {
+            #expect(reference == TerraformReference(root: piece.root, steps: piece.steps, module: piece.module))
+            #expect(reference.text == piece.text)
+            #expect(reference.module == piece.module)
+        }
+        // Met again: the same box.
+        for (piece, reference) in zip(pieces, first) {
+            #expect(shared.one(root: piece.root, steps: piece.steps, module: piece.module).sharesBox(with: reference), "\(piece.text)")
+        }
+        #expect(Set(first.map(\.text)).count == pieces.count)
+        // A hash met twice is compared piece by piece: each reference has its own pieces' text only.
+        for (index, reference) in first.enumerated() {
+            for (other, piece) in pieces.enumerated() {
+                #expect(reference.hasText(root: piece.root, steps: piece.steps, module: piece.module) == (index == other), "\(reference.text) vs \(piece.text)")
+            }
+        }
+    }
+
+    /// A tuple's references, worked out from its elements' (`init(concatenating:)`), are those of the
+    /// tuple walked as a whole: each once, in the order written, with what each one reads.
+    @Test func aTuplesReferencesAreItsElementsInOrderEachOnce() throws {
+        let file = try HCLParser.parse("a = [local.ids, aws_lb.x.arn, [local.ids, module.m.out], var.v, aws_lb.x.arn]\n", path: "t.tf")
+        let tuple = try #require(file.body.attributes.first?.expression)
+        guard case .tuple(let items) = tuple.kind else { Issue.record("not a tuple"); return }
+        let parts = try items.map { try #require(WrittenReferences.withoutValues($0, module: "")) }
+        let joined = WrittenReferences(concatenating: parts)
+        #expect(joined.references.map(\.text) == ["local.ids", "aws_lb.x.arn", "module.m.out", "var.v"])
+        #expect(joined.reads == ["local.ids", nil, "module.m.out", "var.v"])
+        let whole = try #require(WrittenReferences.withoutValues(tuple, module: ""))
+        #expect(whole.references == joined.references)
+        #expect(whole.reads == joined.reads)
+    }
 }

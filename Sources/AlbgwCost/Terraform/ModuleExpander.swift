@@ -67,12 +67,21 @@ final class ModuleExpander {
     /// from its file's text and converted again, so that they follow. Its file keeps nothing of it,
     /// and its expressions keep where they are written: the trees are freed as the file parses, and a
     /// large file's never are all held at once.
-    struct EarlyBlock {
+    /// A class: the module definition sorts thousands of them among its blocks, and a reference is
+    /// copied at the cost of one retain.
+    final class EarlyBlock {
         let block: TerraformBlock
         let context: ExpressionContext
         let reads: [String]
         /// Where the block is written.
         let range: HCL.SourceRange
+
+        init(block: TerraformBlock, context: ExpressionContext, reads: [String], range: HCL.SourceRange) {
+            self.block = block
+            self.context = context
+            self.reads = reads
+            self.range = range
+        }
     }
 
     init(rootDirectory: String) {
@@ -776,10 +785,8 @@ final class ModuleExpander {
     /// The instances of a module's resources and data sources, in order.
     private func expandResources(_ resources: [ModuleDefinition.Declared], scope: Scope, evaluator: Evaluator) {
         for resource in resources {
-            var scope = scope
-            let block: HCL.Block
             switch resource {
-            case .syntax(let written): block = written
+            case .syntax(let written): expand(written, scope: scope, evaluator: evaluator)
             case .early(let converted):
                 // Its file kept nothing of it: parsed again, and its references worked out again, when
                 // what it reads stands for references (or, never met, in a module's namespace).
@@ -793,19 +800,24 @@ final class ModuleExpander {
                     blocks.append(converted.block)
                     continue
                 }
-                block = whole
-                scope.parsedAgain = true
+                var again = scope
+                again.parsedAgain = true
+                expand(whole, scope: again, evaluator: evaluator)
             }
-            guard let expansion = instanceKeys(of: block, scope: scope, evaluator: evaluator) else {
-                let local = block.type == "data" ? "data.\(block.labels[0]).\(block.labels[1])" : "\(block.labels[0]).\(block.labels[1])"
-                declaredWithoutInstances.insert(scope.prefix + local)
-                continue
-            }
-            for (key, extra, _) in expansion.instances {
-                var instance = evaluator
-                for (name, value) in extra { instance.scope[name] = value }
-                blocks.append(convert(block, scope: scope, evaluator: instance, key: key))
-            }
+        }
+    }
+
+    /// The instances of one resource or data block (none when its count or for_each has no known value).
+    private func expand(_ block: HCL.Block, scope: Scope, evaluator: Evaluator) {
+        guard let expansion = instanceKeys(of: block, scope: scope, evaluator: evaluator) else {
+            let local = block.type == "data" ? "data.\(block.labels[0]).\(block.labels[1])" : "\(block.labels[0]).\(block.labels[1])"
+            declaredWithoutInstances.insert(scope.prefix + local)
+            return
+        }
+        for (key, extra, _) in expansion.instances {
+            var instance = evaluator
+            for (name, value) in extra { instance.scope[name] = value }
+            blocks.append(convert(block, scope: scope, evaluator: instance, key: key))
         }
     }
 
@@ -1010,18 +1022,33 @@ extension ModuleExpander: ReadAhead {
     }
 
     private func convertAhead(_ expression: HCLExpression, context: ExpressionContext, reads: inout [String]) -> TerraformExpression? {
-        guard let written = precomputed.references(of: expression) else { return nil }
-        for case let read? in written.reads ?? [] where !read.hasPrefix("var.") { reads.append(read) }
+        convertAheadWithReferences(expression, context: context, reads: &reads)?.expression
+    }
+
+    /// `convertAhead` and the references it found. A tuple's are its elements' in order, each once:
+    /// its elements are walked once, not again for the tuple.
+    private func convertAheadWithReferences(
+        _ expression: HCLExpression, context: ExpressionContext, reads: inout [String]
+    ) -> (expression: TerraformExpression, written: WrittenReferences)? {
+        let written: WrittenReferences
         var elements: [TerraformExpression]?
         if case .tuple(let items) = expression.kind {
             var converted: [TerraformExpression] = []
+            var parts: [WrittenReferences] = []
             converted.reserveCapacity(items.count)
+            parts.reserveCapacity(items.count)
             for item in items {
-                guard let element = convertAhead(item, context: context, reads: &reads) else { return nil }
+                guard let (element, references) = convertAheadWithReferences(item, context: context, reads: &reads) else { return nil }
                 converted.append(element)
+                parts.append(references)
             }
             elements = converted
+            written = WrittenReferences(concatenating: parts)
+        } else {
+            guard let found = precomputed.references(of: expression) else { return nil }
+            for case let read? in found.reads ?? [] where !read.hasPrefix("var.") { reads.append(read) }
+            written = found
         }
-        return TerraformExpression(written: expression.range, context: context, references: written.references, elements: elements)
+        return (TerraformExpression(written: expression.range, context: context, references: written.references, elements: elements), written)
     }
 }

@@ -99,6 +99,9 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
 
     package var description: String { text }
 
+    /// Whether the two are one box (`SharedReferences` gives each text one).
+    func sharesBox(with other: TerraformReference) -> Bool { storage === other.storage }
+
     package init(text: String, module: String = "", target: String?, key: String? = nil, resourceType: String? = nil, root: String? = nil) {
         storage = Storage(
             text: text, module: module, target: target, key: key, resourceType: resourceType,
@@ -204,6 +207,56 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
             default: String(unsafeUninitializedCapacity: targetLength) { buffer in buffer.initialize(fromContentsOf: text.utf8.prefix(targetLength)) }
             }
         self.init(text: text, module: module, target: target, key: key, resourceType: type, root: root)
+    }
+
+    /// FNV-1a over the bytes of the text `init(root:steps:module:)` would write: a reference is looked
+    /// up by it without its text being built.
+    static func textHash(root: String, steps: [Step], module: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ piece: String) {
+            for byte in piece.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        mix(module)
+        mix(root)
+        for step in steps {
+            switch step {
+            case .attribute(let name):
+                hash = (hash ^ UInt64(UInt8(ascii: "."))) &* 0x100_0000_01b3
+                mix(name)
+            case .key(let key): mix(key)
+            }
+        }
+        return hash
+    }
+
+    /// Whether this reference is the one `init(root:steps:module:)` makes of these pieces: the same text
+    /// and module (the other fields follow from them).
+    func hasText(root: String, steps: [Step], module: String) -> Bool {
+        guard self.module == module else { return false }
+        var text = self.text
+        return text.withUTF8 { buffer in
+            var at = 0
+            func matches(_ piece: String) -> Bool {
+                var piece = piece
+                return piece.withUTF8 { bytes in
+                    guard at + bytes.count <= buffer.count, bytes.elementsEqual(buffer[at..<at + bytes.count]) else { return false }
+                    at += bytes.count
+                    return true
+                }
+            }
+            guard matches(module), matches(root) else { return false }
+            for step in steps {
+                switch step {
+                case .attribute(let name):
+                    guard at < buffer.count, buffer[at] == UInt8(ascii: ".") else { return false }
+                    at += 1
+                    guard matches(name) else { return false }
+                case .key(let key):
+                    guard matches(key) else { return false }
+                }
+            }
+            return at == buffer.count
+        }
     }
 
     /// A static step of a reference.
@@ -482,7 +535,22 @@ package final class TerraformBlock: Sendable, Equatable {
         position: SourcePosition, module: String = "", key: String? = nil
     ) {
         // Sorted by name, equal names in written order; then the last of each name stays.
-        var sorted = attributes.indices.sorted { (attributes[$0].name, $0) < (attributes[$1].name, $1) }.map { attributes[$0] }
+        var sorted: [(name: String, expression: TerraformExpression)]
+        if attributes.count <= 32 {
+            // A handful: an insertion sort, stable, costs less than the general sort and its closure.
+            sorted = attributes
+            for index in sorted.indices.dropFirst() where sorted[index].name < sorted[index - 1].name {
+                let moved = sorted[index]
+                var at = index
+                while at > 0, moved.name < sorted[at - 1].name {
+                    sorted[at] = sorted[at - 1]
+                    at -= 1
+                }
+                sorted[at] = moved
+            }
+        } else {
+            sorted = attributes.indices.sorted { (attributes[$0].name, $0) < (attributes[$1].name, $1) }.map { attributes[$0] }
+        }
         var unique = 0
         for index in sorted.indices {
             if unique > 0, sorted[unique - 1].name == sorted[index].name {
@@ -536,7 +604,8 @@ package final class TerraformBlock: Sendable, Equatable {
     /// `x` for `resource "aws_lb" "x"`.
     package var name: String { labels.count > 1 ? labels[1] : "" }
     package subscript(_ attribute: String) -> TerraformExpression? {
-        for (name, expression) in attributeList where name == attribute { return expression }
+        // By index: a loop over the pairs would copy every expression it passes.
+        for index in attributeList.indices where attributeList[index].name == attribute { return attributeList[index].expression }
         return nil
     }
 

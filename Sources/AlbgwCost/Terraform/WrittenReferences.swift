@@ -28,6 +28,27 @@ struct WrittenReferences: Sendable {
 
     init() {}
 
+    /// The references of a tuple whose elements write `parts`: what walking the tuple gives, each
+    /// reference once in the order met.
+    init(concatenating parts: [WrittenReferences]) {
+        if parts.count == 1 {
+            self = parts[0]
+            return
+        }
+        var once = Once()
+        var reads: [String?]?
+        for part in parts {
+            for (index, reference) in part.references.enumerated() {
+                let count = once.references.count
+                guard once.insert(reference) else { continue }
+                let read = part.reads?[index]
+                if read != nil && reads == nil { reads = Array(repeating: nil, count: count) }
+                reads?.append(read)
+            }
+        }
+        self.init(references: once.references, reads: reads)
+    }
+
     /// The steps of a reference as the syntax gives them, in the model's terms: names, and index keys
     /// that a reference can name (an index that is not one is left out).
     static func append(_ found: [ReferenceStep], to steps: inout [TerraformReference.Step]) {
@@ -80,8 +101,8 @@ struct WrittenReferences: Sendable {
             steps.removeAll(keepingCapacity: true)
             WrittenReferences.append(found, to: &steps)
             let count = once.references.count
-            let reference = TerraformReference(root: root, steps: steps, module: module)
-            guard once.insert(shared?.one(reference) ?? reference) else { return }
+            let reference = shared?.one(root: root, steps: steps, module: module) ?? TerraformReference(root: root, steps: steps, module: module)
+            guard once.insert(reference) else { return }
             // What a variable, local or module output is read as: `var.x`, `local.y`, `module.z.out`.
             var read: String?
             if root == "var" || root == "local" || root == "module" {
@@ -116,13 +137,22 @@ struct WrittenReferences: Sendable {
 }
 
 /// One box for each reference text met while a file is read: the 10 MB designs input of
-/// `Scripts/benchmark-review` writes 77,910 references, 36,729 of them different. Used on one
-/// thread (`@unchecked`: handed to another only to be freed there).
+/// `Scripts/benchmark-review` writes 77,910 references, 36,729 of them different. A reference met
+/// again is found by a hash of the text it would have, worked out from its pieces, and compared piece
+/// by piece: its text is not built again. Used on one thread (`@unchecked`: handed to another only to
+/// be freed there).
 final class SharedReferences: @unchecked Sendable {
-    private var references: Set<TerraformReference> = []
+    /// By the hash of their text; a second text with the same hash (never met in practice) is not shared.
+    private var references: [UInt64: TerraformReference] = [:]
 
-    /// The reference of this text met first, else `reference`, kept for the next one.
-    func one(_ reference: TerraformReference) -> TerraformReference { references.insert(reference).memberAfterInsert }
+    /// The reference `TerraformReference(root:steps:module:)` makes, the one met first with its text.
+    func one(root: String, steps: [TerraformReference.Step], module: String) -> TerraformReference {
+        let hash = TerraformReference.textHash(root: root, steps: steps, module: module)
+        if let found = references[hash], found.hasText(root: root, steps: steps, module: module) { return found }
+        let reference = TerraformReference(root: root, steps: steps, module: module)
+        if references[hash] == nil { references[hash] = reference }
+        return reference
+    }
 }
 
 /// The references of the root module's expressions, worked out on the calling thread while the
