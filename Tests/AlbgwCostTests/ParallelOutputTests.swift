@@ -121,4 +121,73 @@ import Testing
         #expect(config.resources("aws_vpc").map(\.labels[1]).prefix(3) == ["r1", "r4", "r10"])
         #expect(config.data("aws_lambda_function").map(\.labels[1]).prefix(2) == ["r11", "r23"])
     }
+
+    /// The designs of a large configuration are recognised and reviewed on every core, in ranges of
+    /// ALBs: they come back in source order, each with its own parts, and each instance's findings are
+    /// its own. 50 copies of one design (past the 16 ALBs of a range); every third copy's endpoint is
+    /// in one subnet while its ALB spans two AZs, which the review reports for that copy alone.
+    @Test func designsOfALargeConfigurationAreRecognisedInSourceOrder() throws {
+        let directory = try emptyDirectory("albgw-parallel-designs")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copies = 50
+        let narrow = Set(stride(from: 0, to: copies, by: 3))
+        var text = "provider \"aws\" {\n  region = \"us-west-2\"\n}\n"
+        for i in 0..<copies {
+            text += """
+
+                resource "aws_subnet" "a\(i)" {
+                  availability_zone = "us-west-2a"
+                }
+                resource "aws_subnet" "b\(i)" {
+                  availability_zone = "us-west-2b"
+                }
+                resource "aws_lb" "lb\(i)" {
+                  subnets = [aws_subnet.a\(i).id, aws_subnet.b\(i).id]
+                }
+                resource "aws_lb_listener" "l\(i)" {
+                  load_balancer_arn = aws_lb.lb\(i).arn
+                  default_action {
+                    type             = "forward"
+                    target_group_arn = aws_lb_target_group.g\(i).arn
+                  }
+                }
+                resource "aws_lb_target_group" "g\(i)" {
+                  target_type = "ip"
+                  protocol    = "HTTPS"
+                  port        = 443
+                }
+                resource "aws_lb_target_group_attachment" "t\(i)" {
+                  target_group_arn = aws_lb_target_group.g\(i).arn
+                  target_id        = data.aws_network_interface.n\(i).private_ip
+                }
+                data "aws_network_interface" "n\(i)" {
+                  id = one(aws_vpc_endpoint.e\(i).network_interface_ids)
+                }
+                resource "aws_vpc_endpoint" "e\(i)" {
+                  service_name      = "com.amazonaws.us-west-2.execute-api"
+                  vpc_endpoint_type = "Interface"
+                  subnet_ids        = \(narrow.contains(i) ? "[aws_subnet.a\(i).id]" : "[aws_subnet.a\(i).id, aws_subnet.b\(i).id]")
+                }
+                resource "aws_api_gateway_rest_api" "api\(i)" {
+                  endpoint_configuration {
+                    types            = ["PRIVATE"]
+                    vpc_endpoint_ids = [aws_vpc_endpoint.e\(i).id]
+                  }
+                  policy = jsonencode({ Condition = { StringEquals = { "aws:SourceVpce" = aws_vpc_endpoint.e\(i).id } } })
+                }
+
+                """
+        }
+        try text.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(directory.path, inputs: VariableInputs())
+        let inventory = Inventory(config)
+        let (designs, _) = DesignRecognizer.recognize(inventory)
+        #expect(designs.map(\.front) == (0..<copies).map { "aws_lb.lb\($0)" })
+        #expect(designs.map(\.parts.endpoint) == (0..<copies).map { "aws_vpc_endpoint.e\($0)" })
+        #expect(designs.map(\.parts.api) == (0..<copies).map { "aws_api_gateway_rest_api.api\($0)" })
+        #expect(designs.map(\.vpceSubnets) == (0..<copies).map { narrow.contains($0) ? 1 : 2 })
+        let findings = TerraformReview.review(inventory, designs: designs).filter { $0.rule == .endpointFewerSubnets }
+        #expect(Set(findings.map { $0.message.prefix { $0 != " " } }) == Set(narrow.map { "aws_vpc_endpoint.e\($0)" }))
+        #expect(findings.count == narrow.count)
+    }
 }

@@ -44,10 +44,10 @@ package enum ReviewCommand {
         // --format sarif and --fail-on concern the findings; the analysis never sees them.
         let output = try ReviewOutput(&invocation.parsed)
         let (config, texts) = try TerraformLoader.loadWithTexts(invocation.path, inputs: invocation.variables)
-        // The checks of the configuration as a whole need no design: they run on a second core while
-        // this one recognises the designs.
-        let configuration = Background { TerraformReview.configurationFindings(config) }
+        // The checks of the configuration as a whole need no design: they run on a thread of their
+        // own while the designs are recognised and reviewed (on every core), from the same inventory.
         let inventory = Inventory(config)
+        let configuration = Background { TerraformReview.configurationFindings(config, inventory: inventory) }
         // Freeing a large configuration's blocks one by one takes a tenth of a review: the process
         // exits right after, so the last configuration is kept rather than torn down.
         lastInventory.keep(inventory)

@@ -17,6 +17,20 @@ package enum Parallel {
         return results.values()
     }
 
+    /// `work` on ranges of `chunk` items (the last may hold fewer), in range order, taken by the
+    /// cores as each is free: for work that shares the cores with other threads, where equal halves
+    /// would finish apart. One range, no thread, when there is one.
+    package static func ranges<T: Sendable>(count: Int, chunk: Int, _ work: @Sendable (Range<Int>) -> T) -> [T] {
+        let pieces = (count + max(1, chunk) - 1) / max(1, chunk)
+        guard pieces > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return [work(0..<count)] }
+        let results = Results<T>(count: pieces)
+        DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+            let start = piece * chunk
+            results.set(piece, work(start..<min(count, start + chunk)))
+        }
+        return results.values()
+    }
+
     /// Results of parallel chunks, written once each and read after all are done.
     private final class Results<T: Sendable>: @unchecked Sendable {
         private var slots: [T?]

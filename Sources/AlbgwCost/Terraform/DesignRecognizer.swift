@@ -118,37 +118,14 @@ package enum DesignRecognizer {
         var designs: [Recognition] = []
         var unmatched: [String] = []
         var claimedEndpoints: Set<String> = []
-        for alb in inventory.albs {
-            let groups = inventory.targetGroups(of: alb)
-            let lambdaGroups = groups.filter { $0["target_type"]?.value?.string == "lambda" }
-            let ipGroups = groups.filter { $0["target_type"]?.value?.string == "ip" }
-            var matched = false
-            // A group whose attachments register an endpoint's IPs is that endpoint's; only when none of
-            // the ALB's groups does is one whose targets the code does not say taken for it (IPs typed
-            // in, passed in), and never one an ECS service registers into.
-            let traced = ipGroups.compactMap { group in inventory.endpoint(registeredIn: group).map { (group, $0) } }
-            let candidates =
-                !traced.isEmpty
-                ? traced
-                : ipGroups.filter { !inventory.registeredByService($0) }.prefix(inventory.endpoints.isEmpty ? 0 : 1).map { ($0, inventory.endpoints[0]) }
-            for (group, endpoint) in candidates {
-                guard let api = inventory.api(reachedThrough: endpoint) else { continue }
-                claimedEndpoints.insert(endpoint.address)
-                designs.append(albToEndpoint(inventory, alb: alb, group: group, endpoint: endpoint, api: api))
-                matched = true
-            }
-            // Several lambda target groups behind one ALB are one instance of the design: ALB to Lambda.
-            if let group = lambdaGroups.first {
-                designs.append(albToLambda(inventory, alb: alb, group: group, others: Array(lambdaGroups.dropFirst())))
-                matched = true
-            }
-            if !matched {
-                var missing: [String] = []
-                if ipGroups.isEmpty && lambdaGroups.isEmpty { missing.append("a target group of type ip (or lambda)\(groups.isEmpty ? "" : " among the ones it forwards to")") }
-                if inventory.endpoints.isEmpty { missing.append("an Interface endpoint for execute-api") }
-                if inventory.privateAPIs.isEmpty { missing.append("a REST API with endpoint type PRIVATE") }
-                if missing.isEmpty { missing.append("a target group whose attachments register an execute-api endpoint's IPs") }
-                unmatched.append("\(alb.address) is declared, but the code lacks \(missing.joined(separator: ", "))")
+        // Each ALB on its own, on every core (a large configuration declares a thousand); gathered in
+        // source order.
+        let albs = inventory.albs
+        for chunk in Parallel.ranges(count: albs.count, chunk: 16, { range in range.map { recognize(albs[$0], inventory: inventory) } }) {
+            for found in chunk {
+                designs += found.designs
+                claimedEndpoints.formUnion(found.claimedEndpoints)
+                if let missing = found.unmatched { unmatched.append(missing) }
             }
         }
         for domain in inventory.domains {
@@ -210,6 +187,46 @@ package enum DesignRecognizer {
         // ALBs that are not part of any design are named once (at most three, then how many more).
         let others = unmatched.count <= 3 ? unmatched : Array(unmatched.prefix(3)) + ["and \(unmatched.count - 3) more ALBs"]
         return (located, unknowns + others.map { "\($0): not one of the designs" })
+    }
+
+    /// What one ALB fronts: its design instances, the endpoints they claim, or what it lacks.
+    private struct ALBDesigns: Sendable {
+        var designs: [Recognition] = []
+        var claimedEndpoints: [String] = []
+        var unmatched: String?
+    }
+
+    private static func recognize(_ alb: TerraformBlock, inventory: Inventory) -> ALBDesigns {
+        var result = ALBDesigns()
+        let groups = inventory.targetGroups(of: alb)
+        let lambdaGroups = groups.filter { $0["target_type"]?.value?.string == "lambda" }
+        let ipGroups = groups.filter { $0["target_type"]?.value?.string == "ip" }
+        // A group whose attachments register an endpoint's IPs is that endpoint's; only when none of
+        // the ALB's groups does is one whose targets the code does not say taken for it (IPs typed
+        // in, passed in), and never one an ECS service registers into.
+        let traced = ipGroups.compactMap { group in inventory.endpoint(registeredIn: group).map { (group, $0) } }
+        let candidates =
+            !traced.isEmpty
+            ? traced
+            : ipGroups.filter { !inventory.registeredByService($0) }.prefix(inventory.endpoints.isEmpty ? 0 : 1).map { ($0, inventory.endpoints[0]) }
+        for (group, endpoint) in candidates {
+            guard let api = inventory.api(reachedThrough: endpoint) else { continue }
+            result.claimedEndpoints.append(endpoint.address)
+            result.designs.append(albToEndpoint(inventory, alb: alb, group: group, endpoint: endpoint, api: api))
+        }
+        // Several lambda target groups behind one ALB are one instance of the design: ALB to Lambda.
+        if let group = lambdaGroups.first {
+            result.designs.append(albToLambda(inventory, alb: alb, group: group, others: Array(lambdaGroups.dropFirst())))
+        }
+        if result.designs.isEmpty {
+            var missing: [String] = []
+            if ipGroups.isEmpty && lambdaGroups.isEmpty { missing.append("a target group of type ip (or lambda)\(groups.isEmpty ? "" : " among the ones it forwards to")") }
+            if inventory.endpoints.isEmpty { missing.append("an Interface endpoint for execute-api") }
+            if inventory.privateAPIs.isEmpty { missing.append("a REST API with endpoint type PRIVATE") }
+            if missing.isEmpty { missing.append("a target group whose attachments register an execute-api endpoint's IPs") }
+            result.unmatched = "\(alb.address) is declared, but the code lacks \(missing.joined(separator: ", "))"
+        }
+        return result
     }
 
     // MARK: - The designs

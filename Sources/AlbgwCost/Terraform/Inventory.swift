@@ -4,7 +4,11 @@ import Foundation
 /// them indexed by what refers to what: every question ("which listeners name this ALB?") is a
 /// dictionary look-up and a check of the few candidates, so a review stays linear in the size of
 /// the configuration however many ALBs, target groups and APIs it declares.
-package final class Inventory {
+///
+/// Safe to share between threads (`@unchecked`): everything is worked out in `init` but the listeners
+/// and target groups of each ALB, which are kept under a lock once worked out; the review asks
+/// about the ALBs of a large configuration on every core.
+package final class Inventory: @unchecked Sendable {
     let config: TerraformConfiguration
     let albs: [TerraformBlock]
     let targetGroups: [TerraformBlock]
@@ -66,16 +70,14 @@ package final class Inventory {
     /// How many ALBs each module instance holds.
     private let albsPerModule: [String: Int]
     private let groupsPerModule: [String: [TerraformBlock]]
+    /// Each ALB's listeners and target groups by its address, once worked out (under `lock`).
     private var listenerCache: [String: [TerraformBlock]] = [:]
-    /// Target groups' places in source order, by address.
-    private lazy var groupOrder: [String: Int] = {
-        var order: [String: Int] = [:]
-        for (index, group) in targetGroups.enumerated() where order[group.address] == nil { order[group.address] = index }
-        return order
-    }()
     private var groupCache: [String: [TerraformBlock]] = [:]
-    /// The first alarm on API Gateway's 5XXError or Lambda's Errors the code declares, looked for once.
-    private(set) lazy var errorAlarm: TerraformBlock? = TerraformReview.errorAlarm(config)
+    private let lock = NSLock()
+    /// Target groups' places in source order, by address.
+    private let groupOrder: [String: Int]
+    /// The first alarm on API Gateway's 5XXError or Lambda's Errors the code declares.
+    let errorAlarm: TerraformBlock?
     /// Whether such an alarm is declared, or may be, in a file not read: what quiets a rule that asks
     /// for one. Only a declared one (`errorAlarm`) reaches the analysis.
     var alarmsOnErrors: Bool { errorAlarm != nil || config.mayDeclareElsewhere("aws_cloudwatch_metric_alarm") }
@@ -133,6 +135,26 @@ package final class Inventory {
         for alb in albs { albsPerModule[alb.module, default: 0] += 1 }
         self.albsPerModule = albsPerModule
         groupsPerModule = Dictionary(grouping: targetGroups, by: \.module)
+        var order: [String: Int] = [:]
+        for (index, group) in targetGroups.enumerated() where order[group.address] == nil { order[group.address] = index }
+        groupOrder = order
+        errorAlarm = TerraformReview.errorAlarm(config)
+        endpointIndex = Index(endpoints)
+        apiEndpointIndex = Index(apiEndpoints)
+        functionIndex = Index(functions)
+        privateAPIIndex = Index(privateAPIs)
+        privateAPIsByAddress = Dictionary(privateAPIs.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+        servicesRegistering = Referrers(config.resources("aws_ecs_service"), attributes: nil)
+        // The private REST APIs whose policy (or policy resource) names an endpoint, by its address.
+        var apisByEndpoint: [String: [TerraformBlock]] = [:]
+        for api in privateAPIs {
+            for holder in [api] + policiesOfAPI.referring(to: api, through: "rest_api_id") {
+                for reference in holder["policy"]?.references ?? [] where reference.resourceType == "aws_vpc_endpoint" {
+                    if let target = reference.target { apisByEndpoint[target, default: []].append(api) }
+                }
+            }
+        }
+        self.apisByEndpoint = apisByEndpoint
     }
 
     /// Candidates indexed by base address, so that a reference is looked up, not scanned for.
@@ -146,11 +168,11 @@ package final class Inventory {
         }
     }
 
-    private lazy var endpointIndex = Index(endpoints)
-    lazy var apiEndpointIndex = Index(apiEndpoints)
-    private lazy var functionIndex = Index(functions)
-    lazy var privateAPIIndex = Index(privateAPIs)
-    private lazy var privateAPIsByAddress = Dictionary(privateAPIs.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
+    private let endpointIndex: Index
+    let apiEndpointIndex: Index
+    private let functionIndex: Index
+    let privateAPIIndex: Index
+    private let privateAPIsByAddress: [String: TerraformBlock]
 
     /// The private REST API with this address, if it is one.
     func privateAPI(address: String) -> TerraformBlock? { privateAPIsByAddress[address] }
@@ -196,13 +218,13 @@ package final class Inventory {
     /// The listeners of `alb`: those whose load_balancer_arn names it; with one ALB, also those that
     /// name none (an ARN passed in from elsewhere).
     func listeners(of alb: TerraformBlock) -> [TerraformBlock] {
-        if let cached = listenerCache[alb.address] { return cached }
+        if let cached = lock.withLock({ listenerCache[alb.address] }) { return cached }
         var own = listenersOfALB.referring(to: alb, through: "load_balancer_arn")
         if albs.count == 1 {
             let wanted = Set((own + unattachedListeners).map(\.address))
             own = listeners.filter { wanted.contains($0.address) }
         }
-        listenerCache[alb.address] = own
+        lock.withLock { listenerCache[alb.address] = own }
         return own
     }
 
@@ -210,7 +232,7 @@ package final class Inventory {
     /// declares (or there is no listener): every target group if it is the only ALB, else those of
     /// its module instance if it is the only ALB there.
     func targetGroups(of alb: TerraformBlock) -> [TerraformBlock] {
-        if let cached = groupCache[alb.address] { return cached }
+        if let cached = lock.withLock({ groupCache[alb.address] }) { return cached }
         let own = listeners(of: alb)
         var actions = own.flatMap { TerraformReview.allExpressions($0) }
         for listener in own { actions += rules(of: listener).flatMap { TerraformReview.allExpressions($0) } }
@@ -229,7 +251,7 @@ package final class Inventory {
         } else {
             result = []
         }
-        groupCache[alb.address] = result
+        lock.withLock { groupCache[alb.address] = result }
         return result
     }
 
@@ -260,26 +282,15 @@ package final class Inventory {
             service.blocks("load_balancer").contains { $0["target_group_arn"]?.refers(to: group) == true }
         }
     }
-    /// ECS services indexed by what their expressions refer to, built when first asked.
-    private lazy var servicesRegistering = Referrers(config.resources("aws_ecs_service"), attributes: nil)
+    /// ECS services indexed by what their expressions refer to.
+    private let servicesRegistering: Referrers
 
     /// The private REST API reached through `endpoint`: the one whose policy names it, else the first.
     func api(reachedThrough endpoint: TerraformBlock) -> TerraformBlock? {
-        if apisByEndpoint == nil {
-            var index: [String: [TerraformBlock]] = [:]
-            for api in privateAPIs {
-                for holder in [api] + apiPolicies(of: api) {
-                    for reference in holder["policy"]?.references ?? [] where reference.resourceType == "aws_vpc_endpoint" {
-                        if let target = reference.target { index[target, default: []].append(api) }
-                    }
-                }
-            }
-            apisByEndpoint = index
-        }
-        let candidates = apisByEndpoint?[endpoint.baseAddress] ?? []
+        let candidates = apisByEndpoint[endpoint.baseAddress] ?? []
         return candidates.first { api in ([api] + apiPolicies(of: api)).contains { $0["policy"]?.refers(to: endpoint) ?? false } } ?? privateAPIs.first
     }
-    private var apisByEndpoint: [String: [TerraformBlock]]?
+    private let apisByEndpoint: [String: [TerraformBlock]]
 
     func integrations(of api: TerraformBlock) -> [TerraformBlock] { integrationsOfAPI.referring(to: api, through: "rest_api_id") }
 

@@ -90,17 +90,27 @@ package enum TerraformReview {
 
     static func review(_ inventory: Inventory, designs: [Recognition], configuration: (() -> [ReviewFinding])? = nil, add: Add) {
         let config = inventory.config
-        for recognition in designs { reviewInstance(config, inventory: inventory, recognition: recognition, add: add) }
+        // Each instance on its own, on every core; their findings added in the instances' order.
+        let found = Parallel.ranges(count: designs.count, chunk: 32) { range in
+            var found: [ReviewFinding] = []
+            for index in range {
+                reviewInstance(config, inventory: inventory, recognition: designs[index]) { rule, severity, position, message, fix in
+                    found.append(ReviewFinding(rule: rule, severity: severity, position: position, message: message, fix: fix))
+                }
+            }
+            return found
+        }
+        for finding in found.joined() { add(finding.rule, finding.severity, finding.position, finding.message, finding.fix) }
         guard let configuration else { return reviewConfiguration(config, inventory: inventory, add: add) }
         for finding in configuration() { add(finding.rule, finding.severity, finding.position, finding.message, finding.fix) }
     }
 
     /// The findings of the configuration as a whole, in the order the review adds them: the checks
-    /// that need no design, so that they can be worked out while the designs are recognised, from an
-    /// inventory of their own.
-    package static func configurationFindings(_ config: TerraformConfiguration) -> [ReviewFinding] {
+    /// that need no design, so that they can be worked out while the designs are recognised, from the
+    /// recognizer's inventory (shared between threads) or one of their own.
+    package static func configurationFindings(_ config: TerraformConfiguration, inventory: Inventory? = nil) -> [ReviewFinding] {
         var found: [ReviewFinding] = []
-        reviewConfiguration(config, inventory: Inventory(config)) { rule, severity, position, message, fix in
+        reviewConfiguration(config, inventory: inventory ?? Inventory(config)) { rule, severity, position, message, fix in
             found.append(ReviewFinding(rule: rule, severity: severity, position: position, message: message, fix: fix))
         }
         return found
