@@ -207,4 +207,33 @@ import Testing
         #expect(whole.references == joined.references)
         #expect(whole.reads == joined.reads)
     }
+
+    /// Declarations read ahead are checked for duplicates while their file parses; a duplicate found
+    /// there, or a file not read ahead (Terraform's JSON syntax), has every block checked again, so that
+    /// the error names the same two blocks as Terraform, whichever block was converted ahead.
+    @Test(arguments: [
+        // A block converted ahead, then one with count (kept whole).
+        (
+            [("main.tf", "resource \"aws_lb\" \"x\" {}\nresource \"aws_lb\" \"x\" {\n  count = 1\n}\n")],
+            "main.tf:2:1: duplicate resource \"aws_lb\" \"x\", already declared at main.tf:1:1"
+        ),
+        // The other way round, in two files.
+        (
+            [("a.tf", "data \"aws_vpc\" \"v\" {\n  count = 1\n}\n"), ("b.tf", "\ndata \"aws_vpc\" \"v\" {}\n")],
+            "b.tf:2:1: duplicate data \"aws_vpc\" \"v\", already declared at a.tf:1:1"
+        ),
+        // A file in Terraform's JSON syntax is not read ahead.
+        (
+            [("main.tf", "resource \"aws_lb\" \"x\" {}\n"), ("z.tf.json", #"{"resource": {"aws_lb": {"x": {}}}}"#)],
+            "duplicate resource \"aws_lb\" \"x\", already declared at main.tf:1:1"
+        ),
+    ])
+    func duplicatesAmongBlocksReadAheadAreTerraformsError(files: [(String, String)], message: String) throws {
+        let directory = try emptyDirectory("albgw-ahead-duplicates")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (name, text) in files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let result = CLI.run(["review", directory.path])
+        #expect(result.exitCode == 65, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
 }

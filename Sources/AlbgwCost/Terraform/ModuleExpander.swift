@@ -56,7 +56,7 @@ final class ModuleExpander {
     let precomputed = PrecomputedReferences()
     /// The root module's plain resources and data sources, converted while their files were parsed,
     /// by file, in source order.
-    private var early: [String: [EarlyBlock]] = [:]
+    private var early = ReadAheadBlocks()
     /// The context of the root module file being read ahead; its evaluator and file are bound when
     /// its first block is taken.
     private var earlyContext: (file: String, context: ExpressionContext)?
@@ -67,6 +67,19 @@ final class ModuleExpander {
     /// from its file's text and converted again, so that they follow. Its file keeps nothing of it,
     /// and its expressions keep where they are written: the trees are freed as the file parses, and a
     /// large file's never are all held at once.
+    /// What reading ahead made of the root module's files, for their module definition.
+    struct ReadAheadBlocks {
+        /// The blocks converted while each file parsed, by file, in source order.
+        var blocks: [String: [EarlyBlock]] = [:]
+        /// The files read ahead whole.
+        var files: Set<String> = []
+        /// The declarations of every block of those files, converted or not, each met once so far.
+        var keys: Set<ModuleDefinition.DeclarationKey> = []
+        /// Whether one was met twice: then the module definition checks every block again, to say
+        /// which ones as Terraform does.
+        var duplicate = false
+    }
+
     /// A class: the module definition sorts thousands of them among its blocks, and a reference is
     /// copied at the cost of one retain.
     final class EarlyBlock {
@@ -131,8 +144,8 @@ final class ModuleExpander {
             }
         }
 
-        /// `early`: the blocks converted while each file parsed, by file, in source order.
-        init(directory: String, display: String, files: [SourceFile], early: [String: [EarlyBlock]] = [:]) throws {
+        /// `ahead`: what reading the files ahead made of them (their blocks converted while they parsed).
+        init(directory: String, display: String, files: [SourceFile], ahead: ReadAheadBlocks = ReadAheadBlocks()) throws {
             self.directory = directory
             self.display = display
             var sources: [String: SourceFile] = [:]
@@ -145,7 +158,7 @@ final class ModuleExpander {
             var overrides: [HCL.Block] = []
             for file in files {
                 let isOverride = file.isOverride
-                let converted = early[file.display] ?? []
+                let converted = ahead.blocks[file.display] ?? []
                 var next = 0
                 for case .block(let block) in file.syntax.body.items {
                     if isOverride {
@@ -160,8 +173,11 @@ final class ModuleExpander {
                 }
                 ordinary += converted[next...].map(Declared.early)
             }
+            // Every file read ahead, and no declaration met twice there: only local values are left to
+            // check (the blocks converted ahead lie far apart in memory, and a look at each costs).
+            let checkedAhead = !ahead.duplicate && overrides.isEmpty && files.allSatisfy { ahead.files.contains($0.display) }
             var indexByKey: [DeclarationKey: Int] = [:]
-            indexByKey.reserveCapacity(ordinary.count)
+            if !checkedAhead { indexByKey.reserveCapacity(ordinary.count) }
             var localNames: [String: HCL.SourcePosition] = [:]
             var locals: [(name: String, attribute: HCL.Attribute)] = []
             for (index, declared) in ordinary.enumerated() {
@@ -175,7 +191,7 @@ final class ModuleExpander {
                     }
                     continue
                 }
-                guard let key = Self.declarationKey(type: declared.type, labels: declared.labels) else { continue }
+                guard !checkedAhead, let key = Self.declarationKey(type: declared.type, labels: declared.labels) else { continue }
                 if let first = indexByKey.updateValue(index, forKey: key) {
                     throw Self.duplicate(
                         Self.describe(type: declared.type, labels: declared.labels), at: declared.range.position, first: ordinary[first].range.position,
@@ -318,7 +334,7 @@ final class ModuleExpander {
         if let known = definitions[real] { return known }
         // The root module's files are read ahead while they parse (see `ReadAhead`).
         let files = try ModuleFiles.read(directory: real, display: display, ahead: definitions.isEmpty && display.isEmpty ? self : nil)
-        let definition = try ModuleDefinition(directory: real, display: display, files: files, early: takeEarly())
+        let definition = try ModuleDefinition(directory: real, display: display, files: files, ahead: takeEarly())
         definitions[real] = definition
         self.files += files.map(\.display)
         return definition
@@ -957,6 +973,10 @@ extension ModuleExpander: ReadAhead {
     /// The file keeps nothing of a block converted here (see `EarlyBlock`): its trees are freed.
     /// The references of the blocks it keeps whole are worked out for their conversion (`precomputed`).
     func add(_ item: BodyItem) -> BodyItem? {
+        // Declarations are checked for duplicates here, while their blocks are at hand.
+        if case .block(let block) = item, let key = ModuleDefinition.declarationKey(type: block.type, labels: block.labels), !early.keys.insert(key).inserted {
+            early.duplicate = true
+        }
         guard case .block(let block) = item, block.type == "resource" || block.type == "data", block.labels.count >= 2,
             block.attribute(named: "count") == nil, block.attribute(named: "for_each") == nil, let (file, context) = earlyContext
         else {
@@ -969,7 +989,7 @@ extension ModuleExpander: ReadAhead {
             return item
         }
         let start = block.range.start
-        early[file, default: []].append(
+        early.blocks[file, default: []].append(
             EarlyBlock(
                 block: TerraformBlock(
                     kind: block.type, labels: block.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
@@ -978,14 +998,15 @@ extension ModuleExpander: ReadAhead {
         return nil
     }
 
-    /// The blocks converted ahead so far, by file, for the module definition of their files.
-    func takeEarly() -> [String: [EarlyBlock]] {
-        defer { early = [:] }
+    /// What was read ahead so far, for the module definition of its files.
+    func takeEarly() -> ReadAheadBlocks {
+        defer { early = ReadAheadBlocks() }
         return early
     }
 
     func completed(_ file: HCL.SourceRange) {
         precomputed.completed(file)
+        if let (display, _) = earlyContext { early.files.insert(display) }
         earlyContext = nil
     }
 

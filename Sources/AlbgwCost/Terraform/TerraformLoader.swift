@@ -110,7 +110,7 @@ package enum TerraformLoader {
             // An override file changes blocks of other files: read ahead, its blocks would be taken as written.
             let name = (path as NSString).lastPathComponent
             let file = try ModuleFiles.read(file: path, display: name, ahead: ModuleFiles.isOverride(name) ? nil : expander)
-            root = try ModuleExpander.ModuleDefinition(directory: try ModuleFiles.resolve(rootDirectory), display: "", files: [file], early: expander.takeEarly())
+            root = try ModuleExpander.ModuleDefinition(directory: try ModuleFiles.resolve(rootDirectory), display: "", files: [file], ahead: expander.takeEarly())
             expander.adopt(root, files: [file.display])
         }
         // A file reviewed on its own is one of its directory's: what the others declare is declared,
