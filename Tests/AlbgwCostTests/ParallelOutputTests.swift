@@ -124,12 +124,13 @@ import Testing
 
     /// The designs of a large configuration are recognised and reviewed on every core, in ranges of
     /// ALBs: they come back in source order, each with its own parts, and each instance's findings are
-    /// its own. 50 copies of one design (past the 16 ALBs of a range); every third copy's endpoint is
-    /// in one subnet while its ALB spans two AZs, which the review reports for that copy alone.
+    /// its own. 150 copies of one design (past the 16 ALBs of a range); every third copy's endpoint is
+    /// in one subnet while its ALB spans two AZs, which the review reports for that copy alone. The
+    /// table output, written and wrapped in ranges of 64 instances, is the whole text wrapped at once.
     @Test func designsOfALargeConfigurationAreRecognisedInSourceOrder() throws {
         let directory = try emptyDirectory("albgw-parallel-designs")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let copies = 50
+        let copies = 150
         let narrow = Set(stride(from: 0, to: copies, by: 3))
         var text = "provider \"aws\" {\n  region = \"us-west-2\"\n}\n"
         for i in 0..<copies {
@@ -189,5 +190,13 @@ import Testing
         let findings = TerraformReview.review(inventory, designs: designs).filter { $0.rule == .endpointFewerSubnets }
         #expect(Set(findings.map { $0.message.prefix { $0 != " " } }) == Set(narrow.map { "aws_vpc_endpoint.e\($0)" }))
         #expect(findings.count == narrow.count)
+
+        let result = TerraformReviewResult(files: config.files, designs: designs, findings: TerraformReview.review(inventory, designs: designs))
+        let pieces = ReviewRenderer.wrappedPieces(result, width: 80)
+        var whole = ReviewRenderer.text(result, width: 80)
+        #expect(whole.contains("  150. aws_lb.lb149: alb-vpce-apigw-lambda"))
+        let expected = TextWrap.pieces(freeing: &whole, width: 80)
+        #expect(pieces.count > 3)
+        #expect(Array(pieces.joined()) == Array(expected.joined()))
     }
 }

@@ -239,10 +239,8 @@ package enum ReviewCommand {
         default:
             // Each piece of the text wrapped and freed in turn: a large review's text is never held
             // whole beside its wrapped lines.
-            var segments = ReviewRenderer.segments(result, width: width) + ["\n" + closing]
-            var wrapped: [[UInt8]] = []
-            for index in segments.indices { wrapped += TextWrap.pieces(freeing: &segments[index], width: width) }
-            return .pieces(wrapped)
+            var ending = "\n" + closing
+            return .pieces(ReviewRenderer.wrappedPieces(result, width: width) + TextWrap.pieces(freeing: &ending, width: width))
         }
     }
 

@@ -7,15 +7,28 @@ package enum ReviewRenderer {
 
     /// What `text` joins: its lines in a few pieces, each ending with a line end (a review of a
     /// thousand instances gives a piece per core for its instances and one for its findings).
-    package static func segments(_ review: TerraformReviewResult, width: Int? = nil) -> [String] {
-        var segments: [String] = []
+    package static func segments(_ review: TerraformReviewResult, width: Int? = nil) -> [String] { pieces(review, width: width) { $0 } }
+
+    /// The text of `segments`, each piece wrapped at `width` by the core that writes it
+    /// (`TextWrap.pieces(freeing:width:)`): the table output of a large review in one pass.
+    package static func wrappedPieces(_ review: TerraformReviewResult, width: Int) -> [[UInt8]] {
+        pieces(review, width: width) { TextWrap.pieces(freeing: &$0, width: width) }.flatMap { $0 }
+    }
+
+    /// The text in pieces, each ending a line, made into what `finish` makes of it where it is written;
+    /// empty pieces left out.
+    private static func pieces<T: Sendable>(_ review: TerraformReviewResult, width: Int?, _ finish: @Sendable (inout String) -> T) -> [T] {
+        var segments: [T] = []
+        func add(_ text: inout String) { if !text.isEmpty { segments.append(finish(&text)) } }
         var out = "Terraform review of \(review.files.joined(separator: ", "))\n"
         let several = review.designs.count > 1
         if several { out += "  Designs: \(review.designs.count) instances\n" }
-        // Each instance's lines stand alone: a review of a thousand instances writes them on every core.
+        add(&out)
+        // Each instance's lines stand alone: a review of a thousand instances writes them on every
+        // core, ranges of them taken as cores are free, each range's text a piece of its own (the
+        // text is never joined into one more copy).
         let designs = review.designs, costs = review.costs
-        // Each core's text is a piece of its own: the text is never joined into one more copy.
-        let described = Parallel.chunks(count: designs.count, minimumChunk: 256) { range in
+        let described = Parallel.ranges(count: designs.count, chunk: 64) { range -> T? in
             var out = ""
             for index in range {
                 let recognition = designs[index]
@@ -34,22 +47,21 @@ package enum ReviewRenderer {
                     out += width.map { table.render(indent: indent, width: $0) } ?? table.render(indent: indent)
                 }
             }
-            return out
+            return out.isEmpty ? nil : finish(&out)
         }
-        segments.append(out)
-        segments += described
+        segments += described.compactMap { $0 }
         out = ""
         for warning in review.warnings { out += "  Warning: \(warning)\n" }
         for unknown in unknowns(review) { out += "  Unknown: \(unknown)\n" }
         out += review.findings.isEmpty ? "  Findings: none\n" : "  Findings (\(review.findings.count)):\n"
-        let listed = Parallel.chunks(count: review.findings.count, minimumChunk: 1_024) { [findings = review.findings] range in
+        add(&out)
+        let listed = Parallel.ranges(count: review.findings.count, chunk: 512) { [findings = review.findings] range -> T? in
             var out = ""
             for finding in findings[range] { out += "  [\(finding.severity.rawValue)] \(finding.position): \(finding.message). Fix: \(finding.fix).\n" }
-            return out
+            return out.isEmpty ? nil : finish(&out)
         }
-        segments.append(out)
-        segments += listed
-        return segments.filter { !$0.isEmpty }
+        segments += listed.compactMap { $0 }
+        return segments
     }
 
     /// An instance's design priced in its own scenario: `$136.45/month ($1.0384 per 1M requests)`.
