@@ -199,4 +199,28 @@ import Testing
         #expect(pieces.count > 3)
         #expect(Array(pieces.joined()) == Array(expected.joined()))
     }
+
+    /// References to what is not declared are checked in ranges of 512 blocks on every core; each is
+    /// reported once, where first met, local values first, as one pass over the blocks in order would.
+    @Test func undeclaredReferencesAreReportedOnceWhereFirstMet() throws {
+        let directory = try emptyDirectory("albgw-parallel-references")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var text = ""
+        for i in 0..<1_200 {
+            text += "resource \"aws_s3_bucket\" \"b\(i)\" {\n  bucket = aws_lb.missing.arn\n"
+            if i % 400 == 399 { text += "  tags = { n = var.nothing\(i) }\n" }
+            text += "}\n"
+        }
+        // Lines 1 to 3,603 hold the buckets; the local value comes last, and is reported first.
+        text += "locals {\n  x = aws_lb.missing.id\n}\n"
+        try text.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(directory.path, inputs: VariableInputs())
+        let found = TerraformReview.referenceFindings(config)
+        #expect(found.map(\.rule) == Array(repeating: .undeclaredReference, count: 4))
+        // Bucket i starts at line 3i + 1 plus one line for each tagged bucket before it; its tags line
+        // is its third, and var. starts in column 16.
+        #expect(found.map { "\($0.position)" } == ["main.tf:3605:7", "main.tf:\(3 * 399 + 3):16", "main.tf:\(3 * 799 + 1 + 3):16", "main.tf:\(3 * 1_199 + 2 + 3):16"])
+        #expect(found[0].message.hasPrefix("local.x refers to aws_lb.missing, which no file declares"))
+        #expect(found.dropFirst().map { $0.message.prefix(50) } == [399, 799, 1_199].map { "aws_s3_bucket.b\($0) refers to var.nothing\($0), which".prefix(50) })
+    }
 }

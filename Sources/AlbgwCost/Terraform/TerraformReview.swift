@@ -594,22 +594,23 @@ package enum TerraformReview {
 
     /// References to what is not declared, and to instances count or for_each does not make.
     static func referenceFindings(_ config: TerraformConfiguration) -> [ReviewFinding] {
-        var found: [ReviewFinding] = []
         // Each expression's own references; what a variable or an output stands for is checked where
         // it is written. The `from` of a `moved` or `removed` block names what no longer exists: that
         // is its point; a `moved` block's `to` need not exist either (terraform plan 1.11.4 plans a
         // `to` that no file declares, found by a new user's check), so `moved` blocks are not read.
         // Local values first: a reference a local value writes is reported there, not at the blocks
         // that read the local value.
-        var reported: Set<String> = []
         // Expressions and references are read in place, by index: a copy of each would take a
         // reference count of every syntax node and string it holds, on blocks long out of the cache.
         // A `check` block's own data sources are read inside it (scoped data sources).
-        func scoped(_ top: TerraformBlock) -> Set<String> {
+        @Sendable func scoped(_ top: TerraformBlock) -> Set<String> {
             guard top.kind == "check" else { return [] }
             return Set(top.blocks("data").filter { $0.labels.count == 2 }.map { "\(top.module)data.\($0.labels[0]).\($0.labels[1])" })
         }
-        func check(_ block: TerraformBlock, in top: TerraformBlock, scoped: Set<String>, formerAddress: SourcePosition?) {
+        @Sendable func check(
+            _ block: TerraformBlock, in top: TerraformBlock, scoped: Set<String>, formerAddress: SourcePosition?, reported: inout Set<String>,
+            found: inout [(key: String, finding: ReviewFinding)]
+        ) {
             let valuesHere = Self.blocksTakingValues.contains(top.kind)
             for index in block.attributeList.indices {
                 // A name written alone (`internal = tru`, `[s1, "s2"]`): Terraform's "Invalid reference".
@@ -617,16 +618,21 @@ package enum TerraformReview {
                     Self.takesValues(block: block.kind, attribute: block.attributeList[index].name)
                 {
                     let expression = block.attributeList[index].expression
-                    for (name, position) in expression.bareNames() where reported.insert("\(position) \(name)").inserted {
+                    for (name, position) in expression.bareNames() {
+                        let key = "\(position) \(name)"
+                        guard reported.insert(key).inserted else { continue }
                         let hint = Suggestion.closest(to: name, in: ["true", "false", "null"])
                         let subject =
                             top.kind == "locals" ? "\(top.module)local.\(block.attributeList[index].name)" : "\(top.address)'s \(block.attributeList[index].name)"
                         found.append(
-                            ReviewFinding(
-                                rule: .undeclaredReference, severity: .high, position: position,
-                                message:
-                                    "\(subject) writes \(name.prefix(60)) alone: a name is neither a value nor a reference (a reference names a resource type and a name, or var., local., data., module.): terraform plan fails (invalid reference)",
-                                fix: hint.map { "write \($0)" } ?? "quote it (\"\(name.prefix(60))\") if it is a string, or complete the reference"))
+                            (
+                                key,
+                                ReviewFinding(
+                                    rule: .undeclaredReference, severity: .high, position: position,
+                                    message:
+                                        "\(subject) writes \(name.prefix(60)) alone: a name is neither a value nor a reference (a reference names a resource type and a name, or var., local., data., module.): terraform plan fails (invalid reference)",
+                                    fix: hint.map { "write \($0)" } ?? "quote it (\"\(name.prefix(60))\") if it is a string, or complete the reference")
+                            ))
                     }
                 }
                 let references = block.attributeList[index].expression.references
@@ -648,10 +654,13 @@ package enum TerraformReview {
                         // Terraform's "Invalid index": count or for_each made other instances.
                         let listed = keys.count > 6 ? keys.prefix(6).joined(separator: ", ") + ", ..." : keys.joined(separator: ", ")
                         found.append(
-                            ReviewFinding(
-                                rule: .invalidIndex, severity: .high, position: expression.position(of: reference),
-                                message: "\(subject) refers to \(address)\(key), but its count or for_each makes only \(listed): terraform plan fails (invalid index)",
-                                fix: "refer to one of \(listed), or change the count or for_each of \(address)"))
+                            (
+                                address + key,
+                                ReviewFinding(
+                                    rule: .invalidIndex, severity: .high, position: expression.position(of: reference),
+                                    message: "\(subject) refers to \(address)\(key), but its count or for_each makes only \(listed): terraform plan fails (invalid index)",
+                                    fix: "refer to one of \(listed), or change the count or for_each of \(address)")
+                            ))
                         continue
                     }
                     guard !declared, reported.insert(address).inserted else { continue }
@@ -664,17 +673,29 @@ package enum TerraformReview {
                         default: "declare \(address) or fix the reference (declared: \(similar(reference, config: config)))"
                         }
                     found.append(
-                        ReviewFinding(
-                            rule: .undeclaredReference, severity: .high, position: expression.position(of: reference),
-                            message: "\(subject) refers to \(address), which \(where_): terraform plan fails", fix: fix))
+                        (
+                            address,
+                            ReviewFinding(
+                                rule: .undeclaredReference, severity: .high, position: expression.position(of: reference),
+                                message: "\(subject) refers to \(address), which \(where_): terraform plan fails", fix: fix)
+                        ))
                 }
             }
-            for nested in block.blocks { check(nested, in: top, scoped: scoped, formerAddress: formerAddress) }
+            for nested in block.blocks { check(nested, in: top, scoped: scoped, formerAddress: formerAddress, reported: &reported, found: &found) }
         }
-        for block in config.blocks.filter({ $0.kind == "locals" }) + config.blocks.filter({ $0.kind != "locals" && $0.kind != "moved" }) {
-            check(block, in: block, scoped: scoped(block), formerAddress: block.kind == "removed" ? block["from"]?.position : nil)
+        let blocks = config.blocks.filter({ $0.kind == "locals" }) + config.blocks.filter({ $0.kind != "locals" && $0.kind != "moved" })
+        // Ranges of blocks on every core, each finding with what makes it the same as another (reported
+        // once, where first met); gathered in order, so that the first of each is the one kept.
+        let candidates = Parallel.ranges(count: blocks.count, chunk: 512) { range in
+            var found: [(key: String, finding: ReviewFinding)] = []
+            var reported: Set<String> = []
+            for block in blocks[range] {
+                check(block, in: block, scoped: scoped(block), formerAddress: block.kind == "removed" ? block["from"]?.position : nil, reported: &reported, found: &found)
+            }
+            return found
         }
-        return found
+        var reported: Set<String> = []
+        return candidates.joined().filter { reported.insert($0.key).inserted }.map(\.finding)
     }
 
     /// `body` on each expression of `block` (attributes by name), then of its nested blocks, in order.
