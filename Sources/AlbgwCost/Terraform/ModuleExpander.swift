@@ -80,21 +80,12 @@ final class ModuleExpander {
         var duplicate = false
     }
 
-    /// A class: the module definition sorts thousands of them among its blocks, and a reference is
-    /// copied at the cost of one retain.
-    final class EarlyBlock {
+    struct EarlyBlock {
         let block: TerraformBlock
         let context: ExpressionContext
         let reads: [String]
         /// Where the block is written.
         let range: HCL.SourceRange
-
-        init(block: TerraformBlock, context: ExpressionContext, reads: [String], range: HCL.SourceRange) {
-            self.block = block
-            self.context = context
-            self.reads = reads
-            self.range = range
-        }
     }
 
     init(rootDirectory: String) {
