@@ -268,10 +268,28 @@ final class ModuleExpander {
         }
 
         /// What Terraform requires to be unique in a module: the block type and the labels that name it.
+        /// A declaration's kind and labels, hashed once: a set of a large file's keys grows without
+        /// hashing their names again.
         struct DeclarationKey: Hashable {
             let type: String
             let first: String
             let second: String
+            private let hash: Int
+
+            init(type: String, first: String, second: String) {
+                (self.type, self.first, self.second) = (type, first, second)
+                var hasher = Hasher()
+                hasher.combine(type)
+                hasher.combine(first)
+                hasher.combine(second)
+                hash = hasher.finalize()
+            }
+
+            func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+            static func == (lhs: Self, rhs: Self) -> Bool {
+                lhs.hash == rhs.hash && lhs.type == rhs.type && lhs.first == rhs.first && lhs.second == rhs.second
+            }
         }
 
         static func declarationKey(type: String, labels: [String]) -> DeclarationKey? {

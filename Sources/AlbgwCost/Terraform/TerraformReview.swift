@@ -80,6 +80,7 @@ package enum TerraformReview {
             let message: String
         }
         var seen: Set<Seen> = []
+        seen.reserveCapacity(2 * designs.count)  // grown from empty, the set hashes its messages again at each doubling
         func add(_ rule: ReviewRuleID, _ severity: Finding.Severity, _ position: SourcePosition, _ message: String, _ fix: String) {
             guard seen.insert(Seen(rule: rule, position: position, message: message)).inserted else { return }
             findings.append(ReviewFinding(rule: rule, severity: severity, position: position, message: message, fix: fix))
