@@ -180,4 +180,19 @@ import Testing
             #expect(wide.isEmpty, "\(command) at \(width): \(wide.prefix(3))")
         }
     }
+
+    /// Plain text is ASCII without a carriage return, whatever its length or where the other byte
+    /// stands (the test reads the bytes in place, several at a time).
+    @Test func plainTextIsASCIIWithoutACarriageReturn() {
+        let long = String(repeating: "abcdefgh", count: 40)
+        for text in ["", "a", "target group", long] { #expect(TextTable.isPlain(text), "\(text.prefix(20))") }
+        for (index, other) in [(0, "\r"), (7, "é"), (8, "\r"), (319, "\u{7F}\u{80}"), (160, "日")] {
+            var text = long
+            text.insert(contentsOf: other, at: text.index(text.startIndex, offsetBy: index))
+            // U+007F is ASCII: only the byte after it makes the text not plain.
+            #expect(!TextTable.isPlain(text), "\(other) at \(index)")
+            if index > 0 { #expect(!TextTable.isPlain(text.dropFirst()), "\(other) at \(index), in a substring") }
+        }
+        #expect(TextTable.isPlain("a\u{7F}b") && !TextTable.isPlain("a\r\nb") && TextTable.isPlain(long.dropFirst(3)))
+    }
 }

@@ -271,7 +271,19 @@ extension TextTable {
 
     /// Whether `text` is ASCII without a carriage return: then each character is one byte, and the
     /// words, pieces and lines below are found and counted in bytes, far cheaper than in characters.
-    static func isPlain(_ text: some StringProtocol) -> Bool { text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+    static func isPlain(_ text: some StringProtocol) -> Bool {
+        // Over the bytes in place, without a test and a branch per byte: a table of a thousand
+        // designs asks this of every line and cell.
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var high: UInt8 = 0
+            var carriageReturns = 0
+            for byte in bytes {
+                high |= byte
+                carriageReturns &+= byte == 0x0D ? 1 : 0
+            }
+            return high < 0x80 && carriageReturns == 0
+        } ?? text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
 
     /// What fitting a table needs to know of a cell, in columns: its width, its longest word and
     /// its longest piece (`pieces(_:width: 0)`: words cut after their hyphens); whether it is plain
@@ -407,8 +419,18 @@ extension TextTable {
                 }
             }
             // The pieces `pieces(_:width:)` finds: words, those wider than the line cut after their hyphens.
-            TextWrap.forEachWord(in: text) { word in
-                let (start, end) = (word.lowerBound, word.upperBound)
+            // The words as `TextWrap.forEachWord` finds them, found here: `add`, called from a closure,
+            // had each use of what it changes checked at run time.
+            var wordStart = 0
+            while wordStart < text.count {
+                guard text[wordStart] != space else {
+                    wordStart += 1
+                    continue
+                }
+                var wordEnd = wordStart
+                while wordEnd < text.count && text[wordEnd] != space { wordEnd += 1 }
+                let (start, end) = (wordStart, wordEnd)
+                wordStart = wordEnd
                 if end - start > width {
                     var pieceStart = start
                     var spaced = true
