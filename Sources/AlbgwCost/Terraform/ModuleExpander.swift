@@ -69,10 +69,12 @@ final class ModuleExpander {
     /// large file's never are all held at once.
     /// What reading ahead made of the root module's files, for their module definition.
     struct ReadAheadBlocks {
-        /// The blocks converted while each file parsed, by file, in source order.
-        var blocks: [String: [EarlyBlock]] = [:]
-        /// The files read ahead whole.
-        var files: Set<String> = []
+        /// The blocks converted while the files parsed, file after file, each file's in source order.
+        var blocks: [EarlyBlock] = []
+        /// Each file read ahead whole, and where its blocks are in `blocks`.
+        var files: [String: Range<Int>] = [:]
+        /// Where the blocks of the file being read begin.
+        var start = 0
         /// The declarations of every block of those files, converted or not, each met once so far.
         var keys: Set<ModuleDefinition.DeclarationKey> = []
         /// Whether one was met twice: then the module definition checks every block again, to say
@@ -108,31 +110,17 @@ final class ModuleExpander {
         let resources: [Declared]
         let outputs: [HCL.Block]
         let others: [HCL.Block]
+        /// The root module's resources and data sources converted while their files parsed
+        /// (`Declared.early` gives a place in it).
+        let early: [EarlyBlock]
 
         /// A block of the module: its syntax, or for a root module resource or data source converted
-        /// while its file parsed, what that made (its file keeps nothing of it).
+        /// while its file parsed, where what that made is in `early` (its file keeps nothing of it).
+        /// A place, not a copy: thousands of them are sorted among the blocks, and a copy would touch
+        /// each one's objects, far apart in memory.
         enum Declared {
             case syntax(HCL.Block)
-            case early(EarlyBlock)
-
-            var type: String {
-                switch self {
-                case .syntax(let block): block.type
-                case .early(let early): early.block.kind
-                }
-            }
-            var labels: [String] {
-                switch self {
-                case .syntax(let block): block.labels
-                case .early(let early): early.block.labels
-                }
-            }
-            var range: HCL.SourceRange {
-                switch self {
-                case .syntax(let block): block.range
-                case .early(let early): early.range
-                }
-            }
+            case early(Int)
         }
 
         /// `ahead`: what reading the files ahead made of them (their blocks converted while they parsed).
@@ -145,28 +133,49 @@ final class ModuleExpander {
             // Override files are merged into the blocks they name, after every other file. One pass over
             // each file's items: a block is copied once, into the list of its kind. A file's blocks
             // converted early go where they are written among the others.
+            let early = ahead.blocks
+            self.early = early
+            func type(_ declared: Declared) -> String {
+                switch declared {
+                case .syntax(let block): block.type
+                case .early(let index): early[index].block.kind
+                }
+            }
+            func labels(_ declared: Declared) -> [String] {
+                switch declared {
+                case .syntax(let block): block.labels
+                case .early(let index): early[index].block.labels
+                }
+            }
+            func range(_ declared: Declared) -> HCL.SourceRange {
+                switch declared {
+                case .syntax(let block): block.range
+                case .early(let index): early[index].range
+                }
+            }
             var ordinary: [Declared] = []
+            ordinary.reserveCapacity(early.count)
             var overrides: [HCL.Block] = []
             for file in files {
                 let isOverride = file.isOverride
-                let converted = ahead.blocks[file.display] ?? []
-                var next = 0
+                let converted = ahead.files[file.display] ?? 0..<0
+                var next = converted.lowerBound
                 for case .block(let block) in file.syntax.body.items {
                     if isOverride {
                         overrides.append(block)
                         continue
                     }
-                    while next < converted.count, converted[next].range.start.offset < block.range.start.offset {
-                        ordinary.append(.early(converted[next]))
+                    while next < converted.upperBound, early[next].range.start.offset < block.range.start.offset {
+                        ordinary.append(.early(next))
                         next += 1
                     }
                     ordinary.append(.syntax(block))
                 }
-                ordinary += converted[next...].map(Declared.early)
+                ordinary += (next..<converted.upperBound).map(Declared.early)
             }
             // Every file read ahead, and no declaration met twice there: only local values are left to
             // check (the blocks converted ahead lie far apart in memory, and a look at each costs).
-            let checkedAhead = !ahead.duplicate && overrides.isEmpty && files.allSatisfy { ahead.files.contains($0.display) }
+            let checkedAhead = !ahead.duplicate && overrides.isEmpty && files.allSatisfy { ahead.files[$0.display] != nil }
             var indexByKey: [DeclarationKey: Int] = [:]
             if !checkedAhead { indexByKey.reserveCapacity(ordinary.count) }
             var localNames: [String: HCL.SourcePosition] = [:]
@@ -182,10 +191,10 @@ final class ModuleExpander {
                     }
                     continue
                 }
-                guard !checkedAhead, let key = Self.declarationKey(type: declared.type, labels: declared.labels) else { continue }
+                guard !checkedAhead, let key = Self.declarationKey(type: type(declared), labels: labels(declared)) else { continue }
                 if let first = indexByKey.updateValue(index, forKey: key) {
                     throw Self.duplicate(
-                        Self.describe(type: declared.type, labels: declared.labels), at: declared.range.position, first: ordinary[first].range.position,
+                        Self.describe(type: type(declared), labels: labels(declared)), at: range(declared).position, first: range(ordinary[first]).position,
                         sources: sources)
                 }
             }
@@ -418,7 +427,7 @@ final class ModuleExpander {
         // Locals and module outputs are settled: one evaluator serves every block that follows.
         let evaluator = scope.evaluator()
         if !definition.locals.isEmpty { blocks.append(localValues(definition, scope: scope, evaluator: evaluator)) }
-        expandResources(definition.resources, scope: scope, evaluator: evaluator)
+        expandResources(definition, scope: scope, evaluator: evaluator)
         for block in definition.others { blocks.append(convert(block, scope: scope, evaluator: evaluator)) }
         var outputs: [String: HCL.Value] = [:]
         var outputThrough: [String: [TerraformReference]] = [:]
@@ -808,11 +817,12 @@ final class ModuleExpander {
     }
 
     /// The instances of a module's resources and data sources, in order.
-    private func expandResources(_ resources: [ModuleDefinition.Declared], scope: Scope, evaluator: Evaluator) {
-        for resource in resources {
+    private func expandResources(_ definition: ModuleDefinition, scope: Scope, evaluator: Evaluator) {
+        for resource in definition.resources {
             switch resource {
             case .syntax(let written): expand(written, scope: scope, evaluator: evaluator)
-            case .early(let converted):
+            case .early(let index):
+                let converted = definition.early[index]
                 // Its file kept nothing of it: parsed again, and its references worked out again, when
                 // what it reads stands for references (or, never met, in a module's namespace).
                 guard !scope.prefix.isEmpty || converted.reads.contains(where: { scope.through[$0] != nil }),
@@ -975,6 +985,7 @@ final class ModuleExpander {
 extension ModuleExpander: ReadAhead {
     func begin(file display: String) {
         earlyContext = (display, ExpressionContext(evaluator: Evaluator(), file: nil))
+        early.start = early.blocks.count
     }
 
     /// Works out the item's references, and converts it when it is a resource or data source whose
@@ -998,7 +1009,7 @@ extension ModuleExpander: ReadAhead {
             return item
         }
         let start = block.range.start
-        early.blocks[file, default: []].append(
+        early.blocks.append(
             EarlyBlock(
                 block: TerraformBlock(
                     kind: block.type, labels: block.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
@@ -1015,7 +1026,7 @@ extension ModuleExpander: ReadAhead {
 
     func completed(_ file: HCL.SourceRange) {
         precomputed.completed(file)
-        if let (display, _) = earlyContext { early.files.insert(display) }
+        if let (display, _) = earlyContext { early.files[display] = early.start..<early.blocks.count }
         earlyContext = nil
     }
 
