@@ -106,7 +106,9 @@ package struct TextTable {
     /// Drops the spaces that end the line starting at `start` (its indent too, when nothing else is
     /// left). Characters, not bytes, when the line is not ASCII: a space can end a longer character.
     private static func trimTrailingSpaces(_ out: inout [UInt8], from start: Int) {
-        if out[start...].allSatisfy({ $0 < 0x80 }) {
+        // Whether the line is ASCII, read over its bytes without a branch per byte.
+        let ascii = out.withUnsafeBufferPointer { buffer in buffer[start...].reduce(0, |) < 0x80 }
+        if ascii {
             while out.count > start && out.last == UInt8(ascii: " ") { out.removeLast() }
             return
         }

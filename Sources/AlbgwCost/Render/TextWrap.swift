@@ -64,18 +64,24 @@ package enum TextWrap {
         return out
     }
 
-    /// The words of plain text as ranges of its bytes: what spaces separate.
-    static func forEachWord<Bytes: RandomAccessCollection<UInt8>>(in text: Bytes, _ body: (Range<Int>) -> Void) where Bytes.Index == Int {
-        var start = text.startIndex
-        while start < text.endIndex {
-            guard text[start] != UInt8(ascii: " ") else {
-                start += 1
-                continue
-            }
+    /// The words of `text` (runs of bytes other than a space), in order. An iterator, not a closure:
+    /// what a loop over them changes is checked when compiled, not on each use.
+    struct Words<Bytes: RandomAccessCollection<UInt8>>: Sequence, IteratorProtocol where Bytes.Index == Int {
+        private let text: Bytes
+        private var start: Int
+
+        init(_ text: Bytes) {
+            self.text = text
+            start = text.startIndex
+        }
+
+        mutating func next() -> Range<Int>? {
+            while start < text.endIndex && text[start] == UInt8(ascii: " ") { start += 1 }
+            guard start < text.endIndex else { return nil }
             var end = start
             while end < text.endIndex && text[end] != UInt8(ascii: " ") { end += 1 }
-            body(start..<end)
-            start = end
+            defer { start = end }
+            return start..<end
         }
     }
 
@@ -97,7 +103,7 @@ package enum TextWrap {
             lineStart = out.count
             out += rest
         }
-        forEachWord(in: text) { word in
+        for word in Words(text) {
             var start = word.lowerBound
             let end = word.upperBound
             if lineHasWord && length + 1 + end - start > width {
@@ -419,18 +425,8 @@ extension TextTable {
                 }
             }
             // The pieces `pieces(_:width:)` finds: words, those wider than the line cut after their hyphens.
-            // The words as `TextWrap.forEachWord` finds them, found here: `add`, called from a closure,
-            // had each use of what it changes checked at run time.
-            var wordStart = 0
-            while wordStart < text.count {
-                guard text[wordStart] != space else {
-                    wordStart += 1
-                    continue
-                }
-                var wordEnd = wordStart
-                while wordEnd < text.count && text[wordEnd] != space { wordEnd += 1 }
-                let (start, end) = (wordStart, wordEnd)
-                wordStart = wordEnd
+            for word in TextWrap.Words(text) {
+                let (start, end) = (word.lowerBound, word.upperBound)
                 if end - start > width {
                     var pieceStart = start
                     var spaced = true
