@@ -185,6 +185,12 @@ import Testing
             #expect(shared.one(root: piece.root, steps: piece.steps, module: piece.module).sharesBox(with: reference), "\(piece.text)")
         }
         #expect(Set(first.map(\.text)).count == pieces.count)
+        // Texts whose hashes meet are each built from their own pieces: the first keeps the place.
+        let colliding = SharedReferences(hash: { _, _, _ in 7 })
+        let built = pieces.map { colliding.one(root: $0.root, steps: $0.steps, module: $0.module) }
+        #expect(built.map(\.text) == pieces.map(\.text))
+        #expect(colliding.one(root: pieces[0].root, steps: pieces[0].steps, module: pieces[0].module).sharesBox(with: built[0]))
+        #expect(!colliding.one(root: pieces[1].root, steps: pieces[1].steps, module: pieces[1].module).sharesBox(with: built[1]))
         // A hash met twice is compared piece by piece: each reference has its own pieces' text only.
         for (index, reference) in first.enumerated() {
             for (other, piece) in pieces.enumerated() {

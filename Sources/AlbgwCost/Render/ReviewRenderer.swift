@@ -5,8 +5,8 @@ package enum ReviewRenderer {
     /// as a table, its cells wrapped on their own lines; without, it is printed whole.
     package static func text(_ review: TerraformReviewResult, width: Int? = nil) -> String { segments(review, width: width).joined() }
 
-    /// What `text` joins: its lines in a few pieces, each ending with a line end (a review of a
-    /// thousand instances gives a piece per core for its instances and one for its findings).
+    /// What `text` joins: its lines in pieces, each ending with a line end (a review of a thousand
+    /// instances gives a piece for each range of 64 instances and of 512 findings).
     package static func segments(_ review: TerraformReviewResult, width: Int? = nil) -> [String] { pieces(review, width: width) { $0 } }
 
     /// The text of `segments`, each piece wrapped at `width` by the core that writes it

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Work on `0..<count` split into contiguous ranges, one per core, results in order: the same
-/// output whatever the number of cores.
+/// Work on `0..<count` split into contiguous ranges, one per core (`chunks`) or small ones taken by
+/// the cores as each is free (`ranges`), results in range order: the same output whatever the number
+/// of cores.
 package enum Parallel {
     /// `work` on each range, in range order; one range (no thread) when there are fewer than
     /// `minimumChunk` items a core.

@@ -54,19 +54,15 @@ final class ModuleExpander {
     private var overBudget: Set<String> = []
     /// The references of the root module's expressions, worked out while its files were parsed.
     let precomputed = PrecomputedReferences()
-    /// The root module's plain resources and data sources, converted while their files were parsed,
-    /// by file, in source order.
+    /// What reading the root module's files ahead made so far: their plain resources and data sources
+    /// converted while the files parsed, where each file's are, and their declarations checked for
+    /// duplicates.
     private var early = ReadAheadBlocks()
     /// The context of the root module file being read ahead; its evaluator and file are bound when
     /// its first block is taken.
     private var earlyContext: (file: String, context: ExpressionContext)?
     private var boundContexts: Set<ObjectIdentifier> = []
 
-    /// A block converted ahead, and the locals and module outputs it reads (`local.x`,
-    /// `module.m.out`): when one of those stands for references of its own, the block is parsed again
-    /// from its file's text and converted again, so that they follow. Its file keeps nothing of it,
-    /// and its expressions keep where they are written: the trees are freed as the file parses, and a
-    /// large file's never are all held at once.
     /// What reading ahead made of the root module's files, for their module definition.
     struct ReadAheadBlocks {
         /// The blocks converted while the files parsed, file after file, each file's in source order.
@@ -82,6 +78,11 @@ final class ModuleExpander {
         var duplicate = false
     }
 
+    /// A block converted ahead, and the locals and module outputs it reads (`local.x`,
+    /// `module.m.out`): when one of those stands for references of its own, the block is parsed again
+    /// from its file's text and converted again, so that they follow. Its file keeps nothing of it,
+    /// and its expressions keep where they are written: the trees are freed as the file parses, and a
+    /// large file's never are all held at once.
     struct EarlyBlock {
         let block: TerraformBlock
         let context: ExpressionContext

@@ -483,7 +483,8 @@ package struct TerraformExpression: Sendable, Equatable {
 
 /// What the expressions of one block instance are evaluated with, and the file they are written in.
 /// A block converted while its file was still being parsed gets them later, from `bind`, before any
-/// value, text or position is asked for. Used on one thread.
+/// value, text or position is asked for. Bound on the thread that loads the configuration, before
+/// the review begins; read from every core after that, never bound again.
 final class ExpressionContext: @unchecked Sendable {
     private(set) var evaluator: Evaluator
     private(set) var file: SourceFile?

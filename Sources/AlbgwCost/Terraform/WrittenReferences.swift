@@ -144,10 +144,14 @@ struct WrittenReferences: Sendable {
 final class SharedReferences: @unchecked Sendable {
     /// By the hash of their text; a second text with the same hash (never met in practice) is not shared.
     private var references: [UInt64: TerraformReference] = [:]
+    private let hash: @Sendable (String, [TerraformReference.Step], String) -> UInt64
+
+    /// `hash`: the text's hash (a test gives one that makes every text meet another's).
+    init(hash: @escaping @Sendable (String, [TerraformReference.Step], String) -> UInt64 = TerraformReference.textHash) { self.hash = hash }
 
     /// The reference `TerraformReference(root:steps:module:)` makes, the one met first with its text.
     func one(root: String, steps: [TerraformReference.Step], module: String) -> TerraformReference {
-        let hash = TerraformReference.textHash(root: root, steps: steps, module: module)
+        let hash = hash(root, steps, module)
         if let found = references[hash], found.hasText(root: root, steps: steps, module: module) { return found }
         let reference = TerraformReference(root: root, steps: steps, module: module)
         if references[hash] == nil { references[hash] = reference }
