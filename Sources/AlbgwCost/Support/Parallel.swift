@@ -22,7 +22,8 @@ package enum Parallel {
     /// cores as each is free: for work that shares the cores with other threads, where equal halves
     /// would finish apart. One range, no thread, when there is one.
     package static func ranges<T: Sendable>(count: Int, chunk: Int, _ work: @Sendable (Range<Int>) -> T) -> [T] {
-        let pieces = (count + max(1, chunk) - 1) / max(1, chunk)
+        let chunk = max(1, chunk)
+        let pieces = (count + chunk - 1) / chunk
         guard pieces > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return [work(0..<count)] }
         let results = Results<T>(count: pieces)
         DispatchQueue.concurrentPerform(iterations: pieces) { piece in

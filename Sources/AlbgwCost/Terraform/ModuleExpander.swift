@@ -277,9 +277,8 @@ final class ModuleExpander {
             }
         }
 
-        /// What Terraform requires to be unique in a module: the block type and the labels that name it.
-        /// A declaration's kind and labels, hashed once: a set of a large file's keys grows without
-        /// hashing their names again.
+        /// What Terraform requires to be unique in a module: the block type and the labels that name it,
+        /// hashed once, so that a set of a large file's keys grows without hashing their names again.
         struct DeclarationKey: Hashable {
             let type: String
             let first: String

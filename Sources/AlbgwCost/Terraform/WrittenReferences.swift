@@ -192,15 +192,22 @@ final class PrecomputedReferences {
         }
     }
 
-    private func add(_ expression: HCLExpression) {
-        if let written = WrittenReferences.withoutValues(expression, module: "", sharing: shared) {
+    /// A tuple's references are its elements', each element walked once.
+    @discardableResult
+    private func add(_ expression: HCLExpression) -> WrittenReferences? {
+        let written: WrittenReferences?
+        if case .tuple(let items) = expression.kind {
+            let parts = items.map { add($0) }
+            written = parts.contains { $0 == nil } ? nil : WrittenReferences(concatenating: parts.map { $0! })
+        } else {
+            written = WrittenReferences.withoutValues(expression, module: "", sharing: shared)
+        }
+        if let written {
             if !written.references.isEmpty { entries[expression.identity] = .known(written) }
         } else {
             entries[expression.identity] = .needsValues
         }
-        if case .tuple(let items) = expression.kind {
-            for item in items { add(item) }
-        }
+        return written
     }
 
     /// The references of a root module expression as `add` works them out, not kept: for a block
