@@ -53,6 +53,24 @@ struct StreamingParseTests {
         #expect(HCLParser.expression(in: "a = x\nb = y\n", path: "two.tf", from: SourcePoint(line: 1, column: 5, offset: 4), to: 11) == nil)
     }
 
+    /// Over many batches, the caller's batches go back to the parser's thread to be freed while it
+    /// parses on: what the caller keeps is the tree first read, in order, whatever went back with it.
+    @Test func aLargeFileKeepsWhatTheCallerReturnsAcrossBatches() throws {
+        // 2,000 blocks: 31 batches of 64, more than the four that may wait for the caller at once.
+        let text = (0..<2_000).map { "resource \"aws_lb\" \"b\($0)\" {\n  name = \"n\($0)\"\n  subnets = [aws_subnet.s\($0 % 7).id]\n}\n" }.joined()
+        let plain = try HCLParser.parse(Data(text.utf8), path: "many.tf")
+        var seen = 0
+        let kept = try HCLParser.parse(text, path: "many.tf") { item in
+            seen += 1
+            return seen % 7 == 0 ? item : nil
+        }
+        #expect(seen == 2_000)
+        // Every seventh block, 285 of them: b6, b13, ... b1994.
+        let expected = stride(from: 6, to: 2_000, by: 7).map { "b\($0)" }
+        #expect(kept.body.blocks.map { $0.labels[1] } == expected)
+        #expect(kept.body.items == plain.body.items.enumerated().filter { ($0.offset + 1) % 7 == 0 }.map(\.element))
+    }
+
     /// Spans parse again with the file's own positions past a byte order mark, CRLF line ends, tabs,
     /// non-ASCII text, heredocs, directives and expressions over several lines.
     @Test func spansParseAgainAfterBOMsCRLFsAndHeredocs() throws {
