@@ -151,7 +151,7 @@ package enum TextWrap {
         let newline = UInt8(ascii: "\n")
         // Lines are wrapped one by one: a long text is cut at line ends into a piece per core.
         var starts = [0]
-        let pieces = all.count >= 1 << 20 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let pieces = all.count >= 1 << 20 ? Parallel.cores : 1
         for piece in 1..<max(1, pieces) {
             guard let end = all[max(starts.last!, all.count * piece / pieces)...].firstIndex(of: newline) else { break }
             starts.append(end + 1)

@@ -4,10 +4,14 @@ import Foundation
 /// the cores as each is free (`ranges`), results in range order: the same output whatever the number
 /// of cores.
 package enum Parallel {
+    /// The cores this process may use, read once: Foundation reads the control group's files each
+    /// time it is asked, and a large review's output asks for every array it writes.
+    package static let cores = ProcessInfo.processInfo.activeProcessorCount
+
     /// `work` on each range, in range order; one range (no thread) when there are fewer than
     /// `minimumChunk` items a core.
     package static func chunks<T: Sendable>(count: Int, minimumChunk: Int, _ work: @Sendable (Range<Int>) -> T) -> [T] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / max(1, minimumChunk), 8))
+        let workers = max(1, min(cores, count / max(1, minimumChunk), 8))
         guard workers > 1 else { return [work(0..<count)] }
         let size = (count + workers - 1) / workers
         let results = Results<T>(count: workers)
@@ -24,7 +28,7 @@ package enum Parallel {
     package static func ranges<T: Sendable>(count: Int, chunk: Int, _ work: @Sendable (Range<Int>) -> T) -> [T] {
         let chunk = max(1, chunk)
         let pieces = (count + chunk - 1) / chunk
-        guard pieces > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else { return [work(0..<count)] }
+        guard pieces > 1, cores > 1 else { return [work(0..<count)] }
         let results = Results<T>(count: pieces)
         DispatchQueue.concurrentPerform(iterations: pieces) { piece in
             let start = piece * chunk
