@@ -38,12 +38,21 @@ package final class Inventory: @unchecked Sendable {
 
         init(_ blocks: [TerraformBlock], attributes: [String]?) {
             self.blocks = blocks
+            // Each block once under each target it names: a block names one or two.
+            var seen: [String] = []
             for (index, block) in blocks.enumerated() {
-                let expressions = attributes.map { $0.compactMap { block[$0] } } ?? TerraformReview.allExpressions(block)
-                var seen: Set<String> = []
-                for reference in expressions.flatMap(\.references) {
-                    guard let target = reference.target, seen.insert(target).inserted else { continue }
-                    byTarget[target, default: []].append(index)
+                seen.removeAll(keepingCapacity: true)
+                func add(_ expression: TerraformExpression) {
+                    for reference in expression.references {
+                        guard let target = reference.target, !seen.contains(target) else { continue }
+                        seen.append(target)
+                        byTarget[target, default: []].append(index)
+                    }
+                }
+                if let attributes {
+                    for attribute in attributes { block[attribute].map(add) }
+                } else {
+                    TerraformReview.allExpressions(block).forEach(add)
                 }
             }
         }
@@ -118,14 +127,16 @@ package final class Inventory: @unchecked Sendable {
         records = config.resources("aws_route53_record").filter { ($0["type"]?.value?.string ?? "").uppercased() == "CNAME" }
         vpcs = config.resources("aws_vpc")
 
-        listenersOfALB = Referrers(listeners, attributes: ["load_balancer_arn"])
-        rulesOfListener = Referrers(rules, attributes: ["listener_arn"])
-        attachmentsOfGroup = Referrers(attachmentBlocks, attributes: ["target_group_arn"])
-        policiesOfAPI = Referrers(policies, attributes: ["rest_api_id"])
-        integrationsOfAPI = Referrers(integrations, attributes: ["rest_api_id"])
-        associationsOfDomain = Referrers(associations, attributes: ["domain_name_arn"])
-        mappingsOfDomain = Referrers(mappings, attributes: ["domain_name", "domain_name_id"])
-        recordsOfALB = Referrers(records, attributes: ["records"])
+        // The indexes of who refers to whom, each built on whichever core is free.
+        let indexed: [(blocks: [TerraformBlock], attributes: [String]?)] = [
+            (listeners, ["load_balancer_arn"]), (rules, ["listener_arn"]), (attachmentBlocks, ["target_group_arn"]), (policies, ["rest_api_id"]),
+            (integrations, ["rest_api_id"]), (associations, ["domain_name_arn"]), (mappings, ["domain_name", "domain_name_id"]), (records, ["records"]),
+            (config.resources("aws_ecs_service"), nil),
+        ]
+        let referrers = Parallel.ranges(count: indexed.count, chunk: 1) { range in Referrers(indexed[range.lowerBound].blocks, attributes: indexed[range.lowerBound].attributes) }
+        (listenersOfALB, rulesOfListener, attachmentsOfGroup, policiesOfAPI) = (referrers[0], referrers[1], referrers[2], referrers[3])
+        (integrationsOfAPI, associationsOfDomain, mappingsOfDomain, recordsOfALB) = (referrers[4], referrers[5], referrers[6], referrers[7])
+        servicesRegistering = referrers[8]
         let albTargets = Set(albs.map(\.baseAddress))
         unattachedListeners = listeners.filter { listener in
             guard let arn = listener["load_balancer_arn"] else { return true }
@@ -144,7 +155,6 @@ package final class Inventory: @unchecked Sendable {
         functionIndex = Index(functions)
         privateAPIIndex = Index(privateAPIs)
         privateAPIsByAddress = Dictionary(privateAPIs.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
-        servicesRegistering = Referrers(config.resources("aws_ecs_service"), attributes: nil)
         // The private REST APIs whose policy (or policy resource) names an endpoint, by its address.
         var apisByEndpoint: [String: [TerraformBlock]] = [:]
         for api in privateAPIs {
