@@ -818,9 +818,24 @@ final class ModuleExpander {
 
     /// The instances of a module's resources and data sources, in order.
     private func expandResources(_ definition: ModuleDefinition, scope: Scope, evaluator: Evaluator) {
+        // What the blocks converted ahead read stands for nothing here (the root module's usual case):
+        // each is taken as it is, read in place (a copy of its entry retains each of its fields), and
+        // the context a file's blocks share is bound once.
+        let asConverted = scope.prefix.isEmpty && scope.through.isEmpty
+        var lastBound: ObjectIdentifier?
         for resource in definition.resources {
             switch resource {
             case .syntax(let written): expand(written, scope: scope, evaluator: evaluator)
+            case .early(let index) where asConverted:
+                let context = ObjectIdentifier(definition.early[index].context)
+                if context != lastBound {
+                    lastBound = context
+                    if boundContexts.insert(context).inserted {
+                        let converted = definition.early[index]
+                        converted.context.bind(evaluator: evaluator, file: source(converted.range.file, scope: scope))
+                    }
+                }
+                blocks.append(definition.early[index].block)
             case .early(let index):
                 let converted = definition.early[index]
                 // Its file kept nothing of it: parsed again, and its references worked out again, when
@@ -983,9 +998,12 @@ final class ModuleExpander {
 // MARK: - Reading ahead
 
 extension ModuleExpander: ReadAhead {
-    func begin(file display: String) {
+    func begin(file display: String, bytes: Int) {
         earlyContext = (display, ExpressionContext(evaluator: Evaluator(), file: nil))
         early.start = early.blocks.count
+        // About a declaration per 256 bytes (the tutorial has one per 260): the set of declarations
+        // is sized once rather than grown and rehashed a dozen times.
+        early.keys.reserveCapacity(early.keys.count + bytes / 256)
     }
 
     /// Works out the item's references, and converts it when it is a resource or data source whose

@@ -66,7 +66,8 @@ final class SourceFile: @unchecked Sendable {
 /// file is begun, its top-level items are added as the parser reads them, and it is completed. The
 /// file keeps what `add` returns: the item, or less of it.
 protocol ReadAhead: AnyObject {
-    func begin(file display: String)
+    /// `bytes`: the file's size, for what is kept of its blocks to be sized once.
+    func begin(file display: String, bytes: Int)
     func add(_ item: BodyItem) -> BodyItem?
     func completed(_ file: HCL.SourceRange)
 }
@@ -146,7 +147,7 @@ enum ModuleFiles {
             return try HCLAdapter.text(data, file: display)
         }()
         guard let ahead else { return SourceFile(display: display, syntax: try HCLAdapter.parse(text, file: display), jsonLines: nil) }
-        ahead.begin(file: display)
+        ahead.begin(file: display, bytes: text.utf8.count)
         let syntax = try HCLAdapter.parse(text, file: display, keeping: ahead.add)
         ahead.completed(syntax.body.range)
         return SourceFile(display: display, syntax: syntax, jsonLines: nil)

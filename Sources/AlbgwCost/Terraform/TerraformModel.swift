@@ -715,7 +715,9 @@ package struct TerraformConfiguration: Sendable, Equatable {
             case "resource", "data", "variable", "module", "output": break
             default: continue
             }
-            if byBase[block.baseAddress]?.rest.append(index) == nil { byBase[block.baseAddress] = Instances(first: index) }
+            // One lookup: a new address takes this block as its first instance, a known one adds it.
+            func add(_ instances: inout Instances) { if instances.first != index { instances.rest.append(index) } }
+            add(&byBase[block.baseAddress, default: Instances(first: index)])
             if block.key != nil, byKeyedAddress[block.address] == nil { byKeyedAddress[block.address] = index }
         }
         self.byKindAndType = byKindAndType?.value ?? kindsAndTypes()
