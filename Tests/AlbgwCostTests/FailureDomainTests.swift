@@ -19,6 +19,15 @@ import Testing
         FailureDomainAnalyzer.findings(design, scenario).map(\.id)
     }
 
+    /// Findings sort most severe first: high, medium, low, then info (the order every output lists them in).
+    @Test func severitiesSortMostSevereFirst() {
+        let shuffled: [Finding.Severity] = [.info, .low, .high, .medium, .low, .high]
+        #expect(shuffled.sorted() == [.high, .high, .medium, .low, .low, .info])
+        typealias Severity = Finding.Severity
+        #expect(Severity.high < Severity.medium && Severity.medium < Severity.low && Severity.low < Severity.info)
+        #expect(!(Finding.Severity.info < .info) && !(Finding.Severity.low < .high))
+    }
+
     @Test func tutorialPresetIsTheTutorialsTopology() throws {
         let s = try scenario("--rps 50 --preset tutorial")
         #expect(s.topology.region == "us-west-2")

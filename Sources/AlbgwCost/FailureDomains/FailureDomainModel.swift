@@ -44,7 +44,15 @@ package struct AZLoss: Sendable, Equatable {
 package struct Finding: Sendable, Equatable {
     package enum Severity: String, Sendable, Comparable, CaseIterable {
         case high, medium, low, info
-        private var rank: Int { Self.allCases.firstIndex(of: self)! }
+        /// The order of the cases, most severe first.
+        private var rank: Int {
+            switch self {
+            case .high: 0
+            case .medium: 1
+            case .low: 2
+            case .info: 3
+            }
+        }
         package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 

@@ -29,7 +29,10 @@ package enum ReviewRuleID: String, Sendable, CaseIterable {
     case endpointOutsideALBAZs = "endpoint-outside-alb-azs"
 
     /// Position in the catalogue, which is also SARIF's `ruleIndex`.
-    package var index: Int { Self.allCases.firstIndex(of: self)! }
+    package var index: Int { Self.indexes[self]! }
+
+    /// Worked out once, not searched for: SARIF asks it of every finding.
+    private static let indexes = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 }
 
 /// One review rule: what it checks, how bad its findings are, and the fix in general terms (each
