@@ -46,8 +46,10 @@ package enum ReviewCommand {
         let (config, texts) = try TerraformLoader.loadWithTexts(invocation.path, inputs: invocation.variables)
         // The checks of the configuration as a whole need no design: they run on a thread of their
         // own while the designs are recognised and reviewed (on every core), from the same inventory.
+        // Those of its references need no inventory either: they begin while it is built.
+        let references = Background { TerraformReview.referenceFindings(config) }
         let inventory = Inventory(config)
-        let configuration = Background { TerraformReview.configurationFindings(config, inventory: inventory) }
+        let configuration = Background { TerraformReview.configurationFindings(config, inventory: inventory, references: { references.value }) }
         // Freeing a large configuration's blocks one by one takes a tenth of a review: the process
         // exits right after, so the last configuration is kept rather than torn down.
         lastInventory.keep(inventory)

@@ -109,9 +109,11 @@ package enum TerraformReview {
     /// The findings of the configuration as a whole, in the order the review adds them: the checks
     /// that need no design, so that they can be worked out while the designs are recognised, from the
     /// recognizer's inventory (shared between threads) or one of their own.
-    package static func configurationFindings(_ config: TerraformConfiguration, inventory: Inventory? = nil) -> [ReviewFinding] {
+    package static func configurationFindings(
+        _ config: TerraformConfiguration, inventory: Inventory? = nil, references: (() -> [ReviewFinding])? = nil
+    ) -> [ReviewFinding] {
         var found: [ReviewFinding] = []
-        reviewConfiguration(config, inventory: inventory ?? Inventory(config)) { rule, severity, position, message, fix in
+        reviewConfiguration(config, inventory: inventory ?? Inventory(config), references: references) { rule, severity, position, message, fix in
             found.append(ReviewFinding(rule: rule, severity: severity, position: position, message: message, fix: fix))
         }
         return found
@@ -391,7 +393,8 @@ package enum TerraformReview {
     }
 
     /// Checks of the configuration as a whole: domain names, listeners, VPCs, functions, references.
-    static func reviewConfiguration(_ config: TerraformConfiguration, inventory: Inventory, add: Add) {
+    /// `references`: `referenceFindings(config)`, when worked out already (it needs no inventory).
+    static func reviewConfiguration(_ config: TerraformConfiguration, inventory: Inventory, references: (() -> [ReviewFinding])? = nil, add: Add) {
         let mappingNames = MappingNames(inventory)
         // Every private custom domain name needs an access association with an execute-api endpoint,
         // and a policy that lets that endpoint in (a new one denies everything).
@@ -583,7 +586,7 @@ package enum TerraformReview {
                     "reference the endpoint: \"aws:SourceVpce\": \"${aws_vpc_endpoint.<name>.id}\"")
             }
         }
-        for finding in referenceFindings(config) { add(finding.rule, finding.severity, finding.position, finding.message, finding.fix) }
+        for finding in references?() ?? referenceFindings(config) { add(finding.rule, finding.severity, finding.position, finding.message, finding.fix) }
         // Values their variables' validations refuse.
         for failed in config.failedValidations {
             add(
