@@ -87,14 +87,20 @@ package enum TextWrap {
 
     /// `paragraph` of plain text (ASCII without a carriage return), in bytes: a character is a byte.
     private static func plainParagraph(_ text: String, width: Int, first: String, rest: String) -> [UInt8] {
-        let text = Array(text.utf8)
-        let rest = Array(rest.utf8)
-        let space = UInt8(ascii: " ")
         var out: [UInt8] = []
-        out.reserveCapacity(first.utf8.count + text.count * 2)
-        out += first.utf8
-        var lineStart = 0
-        var length = out.count
+        out.reserveCapacity(first.utf8.count + text.utf8.count * 2)
+        plainParagraph(Array(text.utf8), width: width, first: Array(first.utf8), rest: Array(rest.utf8), into: &out)
+        return out
+    }
+
+    /// The same, from bytes and onto the end of `out`.
+    private static func plainParagraph<Text: RandomAccessCollection<UInt8>>(
+        _ text: Text, width: Int, first: [UInt8], rest: [UInt8], into out: inout [UInt8]
+    ) where Text.Index == Int {
+        let space = UInt8(ascii: " ")
+        out += first
+        var lineStart = out.count - first.count
+        var length = first.count
         var lineHasWord = false
         // Ends the line (without its trailing spaces) and starts the next with `rest`.
         func next(_ out: inout [UInt8], _ lineStart: inout Int) {
@@ -128,7 +134,6 @@ package enum TextWrap {
         }
         while out.count > lineStart && out.last == space { out.removeLast() }
         out.append(UInt8(ascii: "\n"))
-        return out
     }
 
     /// Every line of `text` wrapped at `width`; a line's continuation is indented two spaces deeper
@@ -187,7 +192,21 @@ package enum TextWrap {
                 continue
             }
             // Bytes bound characters from above: most lines are told short without counting.
-            guard bytes.count > width, case let line = Substring(decoding: bytes, as: UTF8.self), TextTable.width(line) > width else {
+            guard bytes.count > width else {
+                out += bytes
+                out.append(UInt8(ascii: "\n"))
+                continue
+            }
+            // Plain text, the usual case, is wrapped on its bytes in place, into `out`.
+            if TextTable.isPlain(bytes: bytes) {
+                let indent = bytes.prefix { $0 == UInt8(ascii: " ") }.count
+                let bullet = bytes.dropFirst(indent).starts(with: [UInt8(ascii: "-"), UInt8(ascii: " ")])
+                let lead = [UInt8](repeating: UInt8(ascii: " "), count: indent) + (bullet ? [UInt8(ascii: "-"), UInt8(ascii: " ")] : [])
+                let rest = [UInt8](repeating: UInt8(ascii: " "), count: lead.count + (bullet ? 0 : 2))
+                plainParagraph(bytes.dropFirst(indent + (bullet ? 2 : 0)), width: width, first: lead, rest: rest, into: &out)
+                continue
+            }
+            guard case let line = Substring(decoding: bytes, as: UTF8.self), TextTable.width(line) > width else {
                 out += bytes
                 out.append(UInt8(ascii: "\n"))
                 continue
@@ -222,11 +241,12 @@ extension TextTable {
         let measures = rows.map { $0.map(Self.measure) }
         let headerMeasures = headers.map(Self.measure)
         func longest(_ column: Int, _ length: (Measure) -> Int) -> Int { measures.reduce(0) { max($0, length($1[column])) } }
-        let longestCell = headers.indices.map { longest($0, \.width) }
-        let longestWord = headers.indices.map { longest($0, \.word) }
+        // Closures, not key paths: a key path passed as a function is projected at run time, for every cell.
+        let longestCell = headers.indices.map { longest($0, { $0.width }) }
+        let longestWord = headers.indices.map { longest($0, { $0.word }) }
         // Numbers, and words in right-aligned columns, never break.
-        let longestPiece = headers.indices.map { alignments[$0] == .left ? longest($0, \.piece) : longestWord[$0] }
-        let longestHeaderPiece = headerMeasures.map(\.piece)
+        let longestPiece = headers.indices.map { alignments[$0] == .left ? longest($0, { $0.piece }) : longestWord[$0] }
+        let longestHeaderPiece = headerMeasures.map { $0.piece }
         let steps: [(Int) -> Int] = [
             { column in alignments[column] == .left ? max(12, Self.width(headers[column]), longestWord[column]) : natural[column] },
             { column in alignments[column] == .left ? max(12, longestHeaderPiece[column], longestWord[column]) : max(longestHeaderPiece[column], longestCell[column]) },
@@ -261,7 +281,7 @@ extension TextTable {
         }
         // Headers wrapped to their columns, the last line of each just above the rule.
         let headerCells = headers.indices.map { column in Self.wrap(headers[column], width: widths[column], headerMeasures[column]) }
-        let headerHeight = headerCells.map(\.count).max() ?? 1
+        let headerHeight = headerCells.map { $0.count }.max() ?? 1
         let headerRows = (0..<headerHeight).map { line in
             headerCells.map { cells in line >= headerHeight - cells.count ? cells[line - (headerHeight - cells.count)] : "" }
         }
@@ -269,7 +289,7 @@ extension TextTable {
         for row in headerRows.dropFirst() { wrapped.add(row) }
         for (row, measure) in zip(rows, measures) {
             let cells = row.indices.map { column in measure[column].width <= widths[column] ? [row[column]] : Self.wrap(row[column], width: widths[column], measure[column]) }
-            let height = cells.map(\.count).max() ?? 1
+            let height = cells.map { $0.count }.max() ?? 1
             for line in 0..<height { wrapped.add(cells.map { line < $0.count ? $0[line] : "" }) }
         }
         return wrapped.render(indent: indent, headerLines: headerHeight, marked: true)
@@ -277,10 +297,13 @@ extension TextTable {
 
     /// Whether `text` is ASCII without a carriage return: then each character is one byte, and the
     /// words, pieces and lines below are found and counted in bytes, far cheaper than in characters.
-    static func isPlain(_ text: some StringProtocol) -> Bool {
+    static func isPlain(_ text: some StringProtocol) -> Bool { isPlain(bytes: text.utf8) }
+
+    /// The same of UTF-8 bytes.
+    static func isPlain(bytes: some Collection<UInt8>) -> Bool {
         // Over the bytes in place, without a test and a branch per byte: a table of a thousand
         // designs asks this of every line and cell.
-        text.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.withContiguousStorageIfAvailable { bytes in
             var high: UInt8 = 0
             var carriageReturns = 0
             for byte in bytes {
@@ -288,7 +311,7 @@ extension TextTable {
                 carriageReturns &+= byte == 0x0D ? 1 : 0
             }
             return high < 0x80 && carriageReturns == 0
-        } ?? text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        } ?? bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
 
     /// What fitting a table needs to know of a cell, in columns: its width, its longest word and
