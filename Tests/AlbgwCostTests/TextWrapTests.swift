@@ -10,6 +10,19 @@ import Testing
         #expect(TextWrap.paragraph("abcdefghij", width: 4) == "abcd\nefgh\nij\n")
     }
 
+    /// A line too long is wrapped after its indent and its `- `, continued two spaces deeper (level
+    /// with the text after a `- `); a word longer than the line is cut. Plain lines are wrapped on
+    /// their bytes, others by characters: a line with an accent breaks where its plain twin does.
+    @Test func longLinesWrapUnderTheirIndentAndBullet() {
+        #expect(TextWrap.lines("  - alpha beta gamma delta epsilon\n", width: 20) == "  - alpha beta gamma\n    delta epsilon\n")
+        #expect(TextWrap.lines("  - alpha beta gamma delta épsilon\n", width: 20) == "  - alpha beta gamma\n    delta épsilon\n")
+        #expect(TextWrap.lines("Summary text that is long enough\n", width: 20) == "Summary text that is\n  long enough\n")
+        #expect(TextWrap.lines("  abcdefghijklmnopqrstuvwxyz end\n", width: 10) == "  abcdefgh\n    ijklmn\n    opqrst\n    uvwxyz\n    end\n")
+        #expect(TextWrap.lines("  abcdéfghijklmnopqrstuvwxyz end\n", width: 10) == "  abcdéfgh\n    ijklmn\n    opqrst\n    uvwxyz\n    end\n")
+        // Spaces alone, however many, are an empty line; a short line stays as it is, trailing spaces included.
+        #expect(TextWrap.lines(String(repeating: " ", count: 25) + "\nshort  \n", width: 20) == "\nshort  \n")
+    }
+
     @Test func linesWrapProseAndLeaveTablesWhole() {
         var table = TextTable([("Name", .left), ("Cost", .right)])
         table.add(["a rather long description of a line item", "$1.00"])
