@@ -139,7 +139,9 @@ public enum HCLParser {
 
     /// Items passed from the parser's thread to the caller's in batches (one wake-up per batch, not per
     /// item), and the parser's result; and the batches the caller is done with, passed back to be
-    /// freed where they were made. Every field is read and written under `condition`'s lock.
+    /// freed where they were made. `ready`, `finished`, `recycled` and `result` are written under
+    /// `condition`'s lock; `pending` is the parser's alone; the caller reads `result` once `next()`
+    /// has seen the parser finished.
     private final class Handoff: @unchecked Sendable {
         private let condition = NSCondition()
         private var ready: [BodyItem] = []

@@ -357,7 +357,8 @@ struct Lexer {
     }
 
     private mutating func scanQuoted(openLine: Int32, openColumn: Int32) -> Bool {
-        // Built only when the string does not close: on every string it cost a twelfth of the parse.
+        // Built only when the string does not close: on every string it cost a fifth of the parse
+        // (HCLBenchmark parse of the 10 MB benchmark inputs: 0.79x without it).
         func expected() -> String { "'\"' to close string started at \(openLine):\(openColumn)" }
         guard pos < count else { return fail(expected(), "end of file") }
         let b = bytes[pos]

@@ -56,7 +56,8 @@ struct StreamingParseTests {
     /// Over many batches, the caller's batches go back to the parser's thread to be freed while it
     /// parses on: what the caller keeps is the tree first read, in order, whatever went back with it.
     @Test func aLargeFileKeepsWhatTheCallerReturnsAcrossBatches() throws {
-        // 2,000 blocks: 31 batches of 64, more than the four that may wait for the caller at once.
+        // 2,000 blocks: 31 full batches of 64 and one of 16, far more than the four that may wait for
+        // the caller at once.
         let text = (0..<2_000).map { "resource \"aws_lb\" \"b\($0)\" {\n  name = \"n\($0)\"\n  subnets = [aws_subnet.s\($0 % 7).id]\n}\n" }.joined()
         let plain = try HCLParser.parse(Data(text.utf8), path: "many.tf")
         var seen = 0

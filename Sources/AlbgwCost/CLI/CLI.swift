@@ -104,11 +104,14 @@ package enum CLI {
             guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
             let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
             _ = mallopt(-3, 2 << 20)
-            // M_ARENA_MAX (-8): a heap per core, not glibc's eight per core. Each thread that allocates
-            // gets a heap of its own up to that number, and what a heap frees stays in it: with a
-            // review's checks on threads of their own besides the cores' workers, the 10 MB designs
-            // input of Scripts/benchmark-review peaked 1.4 MB higher (104.5 MB against 103.1, medians).
-            _ = mallopt(-8, Int32(clamping: max(2, Parallel.cores)))
+            // M_ARENA_MAX (-8): a heap per processor, not glibc's eight per processor. Each thread that
+            // allocates gets a heap of its own up to that number, and what a heap frees stays in it:
+            // with a review's checks on threads of their own besides the cores' workers, the 10 MB
+            // designs input of Scripts/benchmark-review peaked 1.4 MB higher (104.5 MB against 103.1,
+            // medians). The machine's processors, not the cores this process may use (`Parallel.cores`):
+            // Dispatch sizes its workers by the former. A limit the user sets is left alone.
+            let userSet = getenv("MALLOC_ARENA_MAX") != nil || getenv("GLIBC_TUNABLES").map { String(cString: $0).contains("arena_max") } == true
+            if !userSet { _ = mallopt(-8, Int32(clamping: max(2, ProcessInfo.processInfo.processorCount))) }
         #endif
     }
 

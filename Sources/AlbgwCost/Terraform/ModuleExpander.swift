@@ -72,7 +72,7 @@ final class ModuleExpander {
         /// Where the blocks of the file being read begin.
         var start = 0
         /// The hash of the declaration of every block of those files, converted or not, each met once
-        /// so far (`ModuleDefinition.DeclarationKey.hash`): an eighth of the room of the keys, and
+        /// so far (`ModuleDefinition.DeclarationKey.hash`): a seventh of the room of the keys, and
         /// cheaper to look up.
         var keys: Set<Int> = []
         /// Whether a declaration's hash was met twice: then the module definition checks every block
