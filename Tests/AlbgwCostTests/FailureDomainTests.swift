@@ -21,11 +21,11 @@ import Testing
 
     /// Findings sort most severe first: high, medium, low, then info (the order every output lists them in).
     @Test func severitiesSortMostSevereFirst() {
-        let shuffled: [Finding.Severity] = [.info, .low, .high, .medium, .low, .high]
-        #expect(shuffled.sorted() == [.high, .high, .medium, .low, .low, .info])
         typealias Severity = Finding.Severity
+        let shuffled: [Severity] = [.info, .low, .high, .medium, .low, .high]
+        #expect(shuffled.sorted() == [.high, .high, .medium, .low, .low, .info])
         #expect(Severity.high < Severity.medium && Severity.medium < Severity.low && Severity.low < Severity.info)
-        #expect(!(Finding.Severity.info < .info) && !(Finding.Severity.low < .high))
+        #expect(!(Severity.info < Severity.info) && !(Severity.low < Severity.high))
     }
 
     @Test func tutorialPresetIsTheTutorialsTopology() throws {

@@ -281,7 +281,8 @@ final class ModuleExpander {
         }
 
         /// What Terraform requires to be unique in a module: the block type and the labels that name it,
-        /// hashed once, so that a set of a large file's keys grows without hashing their names again.
+        /// hashed once (reading ahead keeps the hash alone, `ReadAheadBlocks.keys`; the exact check's
+        /// table grows without hashing the names again).
         struct DeclarationKey: Hashable {
             let type: String
             let first: String
@@ -827,19 +828,20 @@ final class ModuleExpander {
         // the context a file's blocks share is bound once.
         let asConverted = scope.prefix.isEmpty && scope.through.isEmpty
         var lastBound: ObjectIdentifier?
+        func take(_ index: Int) {
+            let context = ObjectIdentifier(definition.early[index].context)
+            if context != lastBound {
+                lastBound = context
+                if boundContexts.insert(context).inserted {
+                    definition.early[index].context.bind(evaluator: evaluator, file: source(definition.early[index].range.file, scope: scope))
+                }
+            }
+            blocks.append(definition.early[index].block)
+        }
         for resource in definition.resources {
             switch resource {
             case .syntax(let written): expand(written, scope: scope, evaluator: evaluator)
-            case .early(let index) where asConverted:
-                let context = ObjectIdentifier(definition.early[index].context)
-                if context != lastBound {
-                    lastBound = context
-                    if boundContexts.insert(context).inserted {
-                        let converted = definition.early[index]
-                        converted.context.bind(evaluator: evaluator, file: source(converted.range.file, scope: scope))
-                    }
-                }
-                blocks.append(definition.early[index].block)
+            case .early(let index) where asConverted: take(index)
             case .early(let index):
                 let converted = definition.early[index]
                 // Its file kept nothing of it: parsed again, and its references worked out again, when
@@ -848,10 +850,7 @@ final class ModuleExpander {
                     let file = source(converted.range.file, scope: scope)?.syntax,
                     let whole = HCLParser.block(in: file.source, path: file.path, range: converted.range)
                 else {
-                    if boundContexts.insert(ObjectIdentifier(converted.context)).inserted {
-                        converted.context.bind(evaluator: evaluator, file: source(converted.range.file, scope: scope))
-                    }
-                    blocks.append(converted.block)
+                    take(index)
                     continue
                 }
                 var again = scope
