@@ -22,6 +22,28 @@ import Testing
         return try TerraformLoader.load(directory.path, variables: [:])
     }
 
+    /// Findings are ordered most severe first, then by file, line and column, then by rule id as
+    /// text (not the catalogue's order), and as found where all of those are alike.
+    @Test func findingsAreOrderedBySeverityPlaceAndID() {
+        func finding(_ rule: ReviewRuleID, _ severity: Finding.Severity, _ file: String, _ line: Int, _ column: Int, _ message: String) -> ReviewFinding {
+            ReviewFinding(rule: rule, severity: severity, position: SourcePosition(file: file, line: line, column: column), message: message, fix: "")
+        }
+        let found = [
+            finding(.endpointFewerSubnets, .medium, "b.tf", 3, 1, "1"),
+            finding(.domainPolicy, .medium, "b.tf", 3, 1, "2"),
+            finding(.endpointOneAZ, .high, "modules/x/main.tf", 1, 1, "3"),
+            finding(.endpointOneAZ, .high, "a.tf", 20, 5, "4"),
+            finding(.endpointOneAZ, .high, "a.tf", 20, 3, "5"),
+            finding(.endpointOneAZ, .high, "a.tf", 9, 9, "6"),
+            finding(.domainPolicy, .medium, "b.tf", 3, 1, "7"),
+            finding(.endpointFewerSubnets, .low, "a.tf", 1, 1, "8"),
+            finding(.endpointFewerSubnets, .medium, "a.tf", 100, 1, "9"),
+        ]
+        // "domain-policy" < "endpoint-fewer-subnets" as text, though the catalogue lists it after; "7" was found after "2".
+        #expect(TerraformReview.ordered(found).map(\.message) == ["6", "5", "4", "3", "9", "2", "7", "1", "8"])
+        #expect(TerraformReview.ordered([]).isEmpty)
+    }
+
     /// Writes `text` as main.tf in a new directory and reviews it.
     func review(_ text: String) throws -> (Recognition, [ReviewFinding]) {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-tf-\(UUID().uuidString)")

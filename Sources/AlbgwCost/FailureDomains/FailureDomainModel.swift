@@ -45,7 +45,7 @@ package struct Finding: Sendable, Equatable {
     package enum Severity: String, Sendable, Comparable, CaseIterable {
         case high, medium, low, info
         /// The order of the cases, most severe first.
-        private var rank: Int {
+        var rank: Int {
             switch self {
             case .high: 0
             case .medium: 1

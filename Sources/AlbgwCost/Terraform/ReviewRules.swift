@@ -33,6 +33,12 @@ package enum ReviewRuleID: String, Sendable, CaseIterable {
 
     /// Worked out once, not searched for: SARIF asks it of every finding.
     private static let indexes = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+    /// Position in the order of the ids as strings (`rawValue`), by which findings alike in
+    /// severity and place are ordered.
+    var idRank: Int { Self.idRanks[self]! }
+
+    private static let idRanks = Dictionary(uniqueKeysWithValues: allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
 }
 
 /// One review rule: what it checks, how bad its findings are, and the fix in general terms (each

@@ -78,15 +78,45 @@ package enum TerraformReview {
             let rule: ReviewRuleID
             let position: SourcePosition
             let message: String
+            /// Messages are long, and findings alike in rule and place are rare: the message's length
+            /// stands for it in the hash (equality still compares it whole).
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(rule)
+                hasher.combine(position.line)
+                hasher.combine(position.column)
+                hasher.combine(message.utf8.count)
+            }
         }
         var seen: Set<Seen> = []
-        seen.reserveCapacity(2 * designs.count)  // grown from empty, the set hashes its messages again at each doubling
+        seen.reserveCapacity(8 * designs.count)  // grown from empty, the set moves its entries again at each doubling
         func add(_ rule: ReviewRuleID, _ severity: Finding.Severity, _ position: SourcePosition, _ message: String, _ fix: String) {
             guard seen.insert(Seen(rule: rule, position: position, message: message)).inserted else { return }
             findings.append(ReviewFinding(rule: rule, severity: severity, position: position, message: message, fix: fix))
         }
         review(inventory, designs: designs, configuration: configuration, add: add)
-        return findings.sorted { ($0.severity, $0.position, $0.id) < ($1.severity, $1.position, $1.id) }
+        return ordered(findings)
+    }
+
+    /// `findings` most severe first, then by file, line and column, then by rule id, and in the order
+    /// given where all of those are alike: what sorting by `(severity, position, id)` gives, compared
+    /// as integers worked out once (comparing the strings of each pair cost as much as recognising
+    /// the designs of a large configuration).
+    static func ordered(_ findings: [ReviewFinding]) -> [ReviewFinding] {
+        var files: [String: Int] = [:]
+        for finding in findings where files[finding.position.file] == nil { files[finding.position.file] = 0 }
+        for (rank, file) in files.keys.sorted().enumerated() { files[file] = rank }
+        var keys: [(severity: Int, file: Int, line: Int, column: Int, id: Int, given: Int)] = []
+        keys.reserveCapacity(findings.count)
+        var last: (file: String, rank: Int)?
+        for (given, finding) in findings.enumerated() {
+            let position = finding.position
+            let file: Int
+            if let last, last.file == position.file { file = last.rank } else { file = files[position.file]! }
+            last = (position.file, file)
+            keys.append((finding.severity.rank, file, position.line, position.column, finding.rule.idRank, given))
+        }
+        keys.sort { $0 < $1 }
+        return keys.map { findings[$0.given] }
     }
 
     static func review(_ inventory: Inventory, designs: [Recognition], configuration: (() -> [ReviewFinding])? = nil, add: Add) {
