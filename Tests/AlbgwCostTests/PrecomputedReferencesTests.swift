@@ -133,6 +133,32 @@ import Testing
         }
     }
 
+    /// A quoted template of variables with string values is worked out from its text without parsing
+    /// it again: `"${var.region}a"` is `us-west-2a`, and what the evaluator gives; anything else is
+    /// left to the evaluator (nil).
+    @Test func variableTemplatesAreTheEvaluatorsValues() throws {
+        let variables: [String: HCL.Value] = ["region": .string("us-west-2"), "env-name": .string("prod"), "_x1": .string(""), "n": .number(2), "u": .unknown]
+        let known: [(String, String)] = [
+            ("\"${var.region}a\"", "us-west-2a"), ("\"${var.region}\"", "us-west-2"), ("\"x-${var.env-name}-${var.region}c\"", "x-prod-us-west-2c"),
+            ("\"${var._x1}${var._x1}\"", ""), ("\"plain\"", "plain"),
+        ]
+        let other = [
+            "\"${var.n}\"", "\"${var.u}a\"", "\"${var.missing}a\"", "\"${ var.region }a\"", "\"$${var.region}\"", "\"${var.region\"", "\"${var.}a\"",
+            "\"${local.region}a\"", "\"${var.region.x}\"", "\"${var.1a}\"", "\"%{if true}a%{endif}\"", "\"${var.region}\\n\"", "\"${var.region}é\"", "var.region",
+            "\"${var.region}a\" == \"x\"", "\"$\"", "\"",
+        ]
+        let evaluator = Evaluator(variables: variables)
+        for (text, value) in known {
+            let fast = Array(text.utf8).withUnsafeBufferPointer { TerraformExpression.variableTemplate($0, variables: variables) }
+            #expect(fast == .string(value), "\(text)")
+            let expression = try #require(try HCLParser.parse("a = \(text)\n", path: "t.tf").body.attributes.first?.expression)
+            #expect(evaluator.value(of: expression).map(HCLAdapter.convert) == .string(value), "\(text)")
+        }
+        for text in other {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { TerraformExpression.variableTemplate($0, variables: variables) } == nil, "\(text)")
+        }
+    }
+
     /// A block converted ahead is not kept by its file: its trees are freed while the file parses.
     /// Which ones, counted from the parser's own tree of the file: resources and data sources without
     /// `count`, `for_each` or a `dynamic` block. The others stay as parsed.

@@ -712,7 +712,7 @@ package enum DesignRecognizer {
     static func mayPickSome(_ expression: TerraformExpression) -> Bool {
         guard expression.isWritten else { return false }
         let text = expression.text
-        return ["slice(", "element(", "chunklist(", "?"].contains { text.contains($0) } || (text.contains("for ") && text.contains(" if "))
+        return ["slice(", "element(", "chunklist(", "?"].contains { text.containsBytes($0) } || (text.containsBytes("for ") && text.containsBytes(" if "))
     }
 
     /// The ALB's subnets, as `namedZones` takes them: its `subnets` list or its subnet_mapping blocks.

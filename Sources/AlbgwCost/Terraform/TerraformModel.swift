@@ -441,9 +441,49 @@ package struct TerraformExpression: Sendable, Equatable {
         case .given(_, _, let value): value
         case .syntax(let expression, let context): context.evaluator.value(of: expression).map(HCLAdapter.convert)
         case .written(let span, let context):
-            context.file?.withText(from: span.start.offset, to: Int(span.end), Self.plainLiteral)
+            context.file?.withText(from: span.start.offset, to: Int(span.end)) { bytes in
+                Self.plainLiteral(bytes) ?? Self.variableTemplate(bytes, variables: context.evaluator.variables)
+            }
                 ?? syntax.flatMap { $0.context.evaluator.value(of: $0.expression) }.map(HCLAdapter.convert)
         }
+    }
+
+    /// The value of a quoted template of printable ASCII whose only interpolations are variables
+    /// with string values, written `${var.name}` (`"${var.region}a"`, the way subnets name their
+    /// zone): the text with each variable's value in its place, as evaluating the template gives.
+    /// Anything else (an escape, a directive, `~`, spaces, another reference, a value that is not a
+    /// string) is nil and is parsed again and evaluated.
+    static func variableTemplate(_ bytes: UnsafeBufferPointer<UInt8>, variables: [String: Value]) -> TerraformValue? {
+        let quote = UInt8(ascii: "\""), dollar = UInt8(ascii: "$")
+        guard bytes.count >= 2, bytes[0] == quote, bytes[bytes.count - 1] == quote else { return nil }
+        let prefix = Array("${var.".utf8)
+        // An HCL identifier in ASCII: a letter or `_`, then letters, digits, `_` and `-`.
+        func isNameByte(_ byte: UInt8, first: Bool) -> Bool {
+            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            return letter || byte == UInt8(ascii: "_") || (!first && ((byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")))
+        }
+        var text: [UInt8] = []
+        var at = 1
+        let end = bytes.count - 1
+        while at < end {
+            let byte = bytes[at]
+            guard byte >= 0x20, byte < 0x7F, byte != quote, byte != UInt8(ascii: "\\"), byte != UInt8(ascii: "%") else { return nil }
+            guard byte == dollar else {
+                text.append(byte)
+                at += 1
+                continue
+            }
+            guard end - at > prefix.count, prefix.indices.allSatisfy({ bytes[at + $0] == prefix[$0] }) else { return nil }
+            let nameStart = at + prefix.count
+            var nameEnd = nameStart
+            while nameEnd < end, isNameByte(bytes[nameEnd], first: nameEnd == nameStart) { nameEnd += 1 }
+            guard nameEnd > nameStart, nameEnd < end, bytes[nameEnd] == UInt8(ascii: "}"),
+                case .string(let value)? = variables[String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]), as: UTF8.self)]
+            else { return nil }
+            text.append(contentsOf: value.utf8)
+            at = nameEnd + 1
+        }
+        return .string(String(decoding: text, as: UTF8.self))
     }
 
     /// The value of a plain literal written as `bytes`: a quoted string of printable ASCII without
@@ -475,7 +515,12 @@ package struct TerraformExpression: Sendable, Equatable {
     }
 
     /// How many items a list expression holds: its value's count, else the elements written.
-    package var count: Int? { value?.list?.count ?? elements?.count }
+    package var count: Int? {
+        // A tuple written in the code (the only expression read from code whose elements are kept as
+        // written) holds one item per element, whatever their values.
+        if case .written = origin, let elements { return elements.count }
+        return value?.list?.count ?? elements?.count
+    }
 
     /// Whether it refers to `block` (any instance of it, or the instance its key names).
     package func refers(to block: TerraformBlock) -> Bool { references.contains { block.isReferenced(by: $0) } }
