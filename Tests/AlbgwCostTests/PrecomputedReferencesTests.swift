@@ -133,30 +133,69 @@ import Testing
         }
     }
 
-    /// A quoted template of variables with string values is worked out from its text without parsing
-    /// it again: `"${var.region}a"` is `us-west-2a`, and what the evaluator gives; anything else is
-    /// left to the evaluator (nil).
+    /// A quoted template of variables is worked out from its text without parsing it again:
+    /// `"${var.region}a"` is `us-west-2a`, and what the evaluator gives; with a variable that has no
+    /// value, it has none, as the evaluator says; anything else is left to the evaluator (nil).
     @Test func variableTemplatesAreTheEvaluatorsValues() throws {
         let variables: [String: HCL.Value] = ["region": .string("us-west-2"), "env-name": .string("prod"), "_x1": .string(""), "n": .number(2), "u": .unknown]
         let known: [(String, String)] = [
             ("\"${var.region}a\"", "us-west-2a"), ("\"${var.region}\"", "us-west-2"), ("\"x-${var.env-name}-${var.region}c\"", "x-prod-us-west-2c"),
             ("\"${var._x1}${var._x1}\"", ""), ("\"plain\"", "plain"),
         ]
+        // A variable without a value, or with an unknown one: the template has none (and the rest of
+        // it is still read: a number among them still needs the evaluator).
+        let unknown = ["\"${var.u}a\"", "\"${var.missing}a\"", "\"${var.u}\"", "\"${var.region}-${var.missing}\""]
         let other = [
-            "\"${var.n}\"", "\"${var.u}a\"", "\"${var.missing}a\"", "\"${ var.region }a\"", "\"$${var.region}\"", "\"${var.region\"", "\"${var.}a\"",
+            "\"${var.n}\"", "\"${var.u}${var.n}\"", "\"${ var.region }a\"", "\"$${var.region}\"", "\"${var.region\"", "\"${var.}a\"",
             "\"${local.region}a\"", "\"${var.region.x}\"", "\"${var.1a}\"", "\"%{if true}a%{endif}\"", "\"${var.region}\\n\"", "\"${var.region}é\"", "var.region",
             "\"${var.region}a\" == \"x\"", "\"$\"", "\"",
         ]
         let evaluator = Evaluator(variables: variables)
         for (text, value) in known {
             let fast = Array(text.utf8).withUnsafeBufferPointer { TerraformExpression.variableTemplate($0, variables: variables) }
-            #expect(fast == .string(value), "\(text)")
+            #expect(fast == .known(.string(value)), "\(text)")
             let expression = try #require(try HCLParser.parse("a = \(text)\n", path: "t.tf").body.attributes.first?.expression)
             #expect(evaluator.value(of: expression).map(HCLAdapter.convert) == .string(value), "\(text)")
+        }
+        for text in unknown {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { TerraformExpression.variableTemplate($0, variables: variables) } == .unknown, "\(text)")
+            let expression = try #require(try HCLParser.parse("a = \(text)\n", path: "t.tf").body.attributes.first?.expression)
+            #expect(evaluator.value(of: expression) == nil, "\(text)")
+            #expect(Evaluator(variables: variables, partialUnknowns: true).value(of: expression) == nil, "\(text)")
         }
         for text in other {
             #expect(Array(text.utf8).withUnsafeBufferPointer { TerraformExpression.variableTemplate($0, variables: variables) } == nil, "\(text)")
         }
+    }
+
+    /// A plain reference to a resource, data source or module has no value the evaluator knows: read
+    /// from its text as such; one whose first name is a variable, a local or in the evaluator's scope,
+    /// or anything but names joined by dots, is left to the evaluator (nil).
+    @Test func plainReferencesAreUnknownAsTheEvaluatorSays() throws {
+        let scope: [String: HCL.Value] = ["each": .object(["key": .string("a")]), "count": .object(["index": .number(0)])]
+        let evaluator = Evaluator(variables: ["v": .string("x")], locals: ["l": .string("y")], scope: scope)
+        let unknown = ["data.aws_network_interface.nic1.private_ip", "aws_lb.api.arn", "module.vpc.private_subnets", "aws_subnet.a-b_2.id", "path.module"]
+        let other = [
+            "var.v", "local.l", "each.key", "count.index", "aws_lb", "aws_lb.api[0].arn", "aws_lb.0.arn", "aws_lb.api.", ".api", "aws_lb..api", "true.x", "null.x", "a.b c",
+            "a.b+1", "\"a\"",
+        ]
+        for text in unknown {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { TerraformExpression.read($0, evaluator: evaluator) } == .unknown, "\(text)")
+            let expression = try #require(try HCLParser.parse("a = \(text)\n", path: "r.tf").body.attributes.first?.expression)
+            #expect(evaluator.value(of: expression) == nil, "\(text)")
+        }
+        for text in other {
+            let read = Array(text.utf8).withUnsafeBufferPointer { TerraformExpression.unknownReference($0, scope: scope) }
+            #expect(read == nil, "\(text)")
+        }
+        // A tuple is read from its elements' texts when all of them tell their values.
+        let config = try TerraformReviewTests().config(
+            "variable \"region\" {\n  default = \"us-west-2\"\n}\n\nresource \"aws_x\" \"y\" {\n  t = [\"PRIVATE\", 2, \"${var.region}a\"]\n  u = [\"a\", aws_lb.api.arn]\n  w = []\n}\n"
+        )
+        let block = try #require(config.block(address: "aws_x.y"))
+        #expect(block["t"]?.value == .list([.string("PRIVATE"), .number(2), .string("us-west-2a")]))
+        #expect(block["t"]?.count == 3 && block["u"]?.count == 2)
+        #expect(block["w"]?.value == .list([]))
     }
 
     /// A block converted ahead is not kept by its file: its trees are freed while the file parses.

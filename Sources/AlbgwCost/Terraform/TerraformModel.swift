@@ -438,31 +438,92 @@ package struct TerraformExpression: Sendable, Equatable {
     /// The value, when it follows from literals and the variables given; nil otherwise (never guessed).
     package var value: TerraformValue? {
         switch origin {
-        case .given(_, _, let value): value
-        case .syntax(let expression, let context): context.evaluator.value(of: expression).map(HCLAdapter.convert)
-        case .written(let span, let context):
-            context.file?.withText(from: span.start.offset, to: Int(span.end)) { bytes in
-                Self.plainLiteral(bytes) ?? Self.variableTemplate(bytes, variables: context.evaluator.variables)
+        case .given(_, _, let value): return value
+        case .syntax(let expression, let context): return context.evaluator.value(of: expression).map(HCLAdapter.convert)
+        case .written:
+            switch readFromText {
+            case .known(let value)?: return value
+            case .unknown?: return nil
+            case nil: return syntax.flatMap { $0.context.evaluator.value(of: $0.expression) }.map(HCLAdapter.convert)
             }
-                ?? syntax.flatMap { $0.context.evaluator.value(of: $0.expression) }.map(HCLAdapter.convert)
         }
     }
 
-    /// The value of a quoted template of printable ASCII whose only interpolations are variables
-    /// with string values, written `${var.name}` (`"${var.region}a"`, the way subnets name their
-    /// zone): the text with each variable's value in its place, as evaluating the template gives.
-    /// Anything else (an escape, a directive, `~`, spaces, another reference, a value that is not a
-    /// string) is nil and is parsed again and evaluated.
-    static func variableTemplate(_ bytes: UnsafeBufferPointer<UInt8>, variables: [String: Value]) -> TerraformValue? {
+    /// What an expression's text tells without parsing it again: its value, or that it has none
+    /// known (the evaluator's nil).
+    enum ReadFromText: Equatable {
+        case known(TerraformValue)
+        case unknown
+    }
+
+    /// An expression written in the code read from its text, when it is one of the few kinds whose
+    /// value the text tells at once (`read(_:evaluator:)`), or a tuple of those whose values are
+    /// all known; nil when it must be parsed again and evaluated.
+    private var readFromText: ReadFromText? {
+        guard case .written(let span, let context) = origin else { return nil }
+        if let elements {
+            var values: [TerraformValue] = []
+            values.reserveCapacity(elements.count)
+            for element in elements {
+                guard case .known(let value)? = element.readFromText else { return nil }
+                values.append(value)
+            }
+            return .known(.list(values))
+        }
+        return context.file?.withText(from: span.start.offset, to: Int(span.end)) { bytes in Self.read(bytes, evaluator: context.evaluator) }
+    }
+
+    /// What the text of an expression tells of its value with `evaluator`, for a plain literal, a
+    /// template of variables, or a reference to a resource, data source or module; nil for anything
+    /// else (it is parsed again and evaluated).
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, evaluator: Evaluator) -> ReadFromText? {
+        if let literal = plainLiteral(bytes) { return .known(literal) }
+        if bytes.first == UInt8(ascii: "\"") { return variableTemplate(bytes, variables: evaluator.variables) }
+        return unknownReference(bytes, scope: evaluator.scope)
+    }
+
+    /// `unknown` for a plain reference (`data.aws_network_interface.nic1.private_ip`: names joined by
+    /// dots, nothing else) whose first name is neither `var` nor `local` nor one the evaluator's
+    /// scope gives (`each`, `count`): the evaluator knows no value of a resource, a data source or a
+    /// module; nil for any other text.
+    static func unknownReference(_ bytes: UnsafeBufferPointer<UInt8>, scope: [String: Value]) -> ReadFromText? {
+        var at = 0
+        var names = 0
+        var rootEnd = 0
+        while at < bytes.count {
+            let start = at
+            while at < bytes.count, isNameByte(bytes[at], first: at == start) { at += 1 }
+            guard at > start else { return nil }
+            names += 1
+            if names == 1 { rootEnd = at }
+            guard at < bytes.count else { break }
+            guard bytes[at] == UInt8(ascii: "."), at + 1 < bytes.count else { return nil }
+            at += 1
+        }
+        guard names >= 2 else { return nil }
+        let root = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<rootEnd]), as: UTF8.self)
+        guard !["var", "local", "true", "false", "null"].contains(root), scope[root] == nil else { return nil }
+        return .unknown
+    }
+
+    /// A byte of an HCL identifier in ASCII: a letter or `_`, then letters, digits, `_` and `-`.
+    private static func isNameByte(_ byte: UInt8, first: Bool) -> Bool {
+        let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+        return letter || byte == UInt8(ascii: "_") || (!first && ((byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")))
+    }
+
+    /// The value of a quoted template of printable ASCII whose only interpolations are variables,
+    /// written `${var.name}` (`"${var.region}a"`, the way subnets name their zone): with string
+    /// values, the text with each in its place, as evaluating the template gives; `unknown` when one
+    /// has no value or an unknown one (the evaluator gives none then). Anything else (an escape, a
+    /// directive, `~`, spaces, another reference, a value of another type) is nil, and the text is
+    /// parsed again and evaluated.
+    static func variableTemplate(_ bytes: UnsafeBufferPointer<UInt8>, variables: [String: Value]) -> ReadFromText? {
         let quote = UInt8(ascii: "\""), dollar = UInt8(ascii: "$")
         guard bytes.count >= 2, bytes[0] == quote, bytes[bytes.count - 1] == quote else { return nil }
         let prefix = Array("${var.".utf8)
-        // An HCL identifier in ASCII: a letter or `_`, then letters, digits, `_` and `-`.
-        func isNameByte(_ byte: UInt8, first: Bool) -> Bool {
-            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
-            return letter || byte == UInt8(ascii: "_") || (!first && ((byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")))
-        }
         var text: [UInt8] = []
+        var known = true
         var at = 1
         let end = bytes.count - 1
         while at < end {
@@ -477,13 +538,15 @@ package struct TerraformExpression: Sendable, Equatable {
             let nameStart = at + prefix.count
             var nameEnd = nameStart
             while nameEnd < end, isNameByte(bytes[nameEnd], first: nameEnd == nameStart) { nameEnd += 1 }
-            guard nameEnd > nameStart, nameEnd < end, bytes[nameEnd] == UInt8(ascii: "}"),
-                case .string(let value)? = variables[String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]), as: UTF8.self)]
-            else { return nil }
-            text.append(contentsOf: value.utf8)
+            guard nameEnd > nameStart, nameEnd < end, bytes[nameEnd] == UInt8(ascii: "}") else { return nil }
+            switch variables[String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<nameEnd]), as: UTF8.self)] {
+            case .string(let value)?: text.append(contentsOf: value.utf8)
+            case nil, .unknown?: known = false
+            default: return nil
+            }
             at = nameEnd + 1
         }
-        return .string(String(decoding: text, as: UTF8.self))
+        return known ? .known(.string(String(decoding: text, as: UTF8.self))) : .unknown
     }
 
     /// The value of a plain literal written as `bytes`: a quoted string of printable ASCII without
