@@ -279,7 +279,7 @@ package enum DesignRecognizer {
                     + (inside > 0 ? "more ENIs carrying traffic than the \(inside) that do" : "ENIs carrying traffic, where none does")
             )
         }
-        accounts(config, front: alb, application: [api] + (function.map { [$0] } ?? []), into: &result)
+        accounts(inventory, front: alb, application: [api] + (function.map { [$0] } ?? []), into: &result)
         commonFacts(inventory, alb: alb, endpoint: endpoint, into: &result)
         return result
     }
@@ -299,7 +299,7 @@ package enum DesignRecognizer {
         for lambdaGroup in [group] + others {
             result.facts.append(.init(name: "target group", value: "\(lambdaGroup.address): lambda", position: lambdaGroup.position))
         }
-        accounts(inventory.config, front: alb, application: function.map { [$0] } ?? [], into: &result)
+        accounts(inventory, front: alb, application: function.map { [$0] } ?? [], into: &result)
         commonFacts(inventory, alb: alb, endpoint: nil, into: &result)
         return result
     }
@@ -357,7 +357,7 @@ package enum DesignRecognizer {
                 position: associations.first?.position ?? domain.position))
         endpointSubnets(endpoint, config: config, named: true, into: &result)
         privateDNSFact(endpoint, into: &result)
-        accounts(config, front: endpoint, application: [api] + (function.map { [$0] } ?? []), into: &result)
+        accounts(inventory, front: endpoint, application: [api] + (function.map { [$0] } ?? []), into: &result)
         commonFacts(inventory, alb: nil, endpoint: endpoint, into: &result)
         return result
     }
@@ -897,9 +897,10 @@ package enum DesignRecognizer {
     /// Whether the application runs in another account than the front (the ALB, or the endpoint), and
     /// the fact that says so: a block whose provider configuration signs in differently, or that
     /// names one no block declares.
-    static func accounts(_ config: TerraformConfiguration, front: TerraformBlock, application: [TerraformBlock], into result: inout Recognition) {
+    static func accounts(_ inventory: Inventory, front: TerraformBlock, application: [TerraformBlock], into result: inout Recognition) {
+        let config = inventory.config
         let frontProvider = effectiveProvider(front["provider"]?.text ?? "aws", module: front.module, in: config)
-        let frontCredentials = credentials(of: frontProvider.provider, module: frontProvider.module, in: config)
+        let frontCredentials = inventory.credentials(of: frontProvider.provider, module: frontProvider.module)
         // `aws.second`, or `aws.second (passed to module.app)` when a module call chose it.
         func named(_ provider: (provider: String, module: String, via: [String], passedAt: SourcePosition?)) -> String {
             provider.provider + (provider.via.isEmpty ? "" : " (passed to \(provider.via.joined(separator: ", ")))")
@@ -908,7 +909,7 @@ package enum DesignRecognizer {
         for block in application {
             let provider = effectiveProvider(block["provider"]?.text ?? "aws", module: block.module, in: config)
             guard (provider.provider, provider.module) != (frontProvider.provider, frontProvider.module) else { continue }
-            guard let own = credentials(of: provider.provider, module: provider.module, in: config), let frontCredentials, own == frontCredentials else {
+            guard let own = inventory.credentials(of: provider.provider, module: provider.module), let frontCredentials, own == frontCredentials else {
                 result.accounts = .cross
                 result.facts.append(
                     .init(

@@ -59,10 +59,17 @@ package final class Inventory: @unchecked Sendable {
 
         /// The blocks whose indexed attribute refers to `target` (the instance its key names, or any).
         func referring(to target: TerraformBlock, through attribute: String? = nil) -> [TerraformBlock] {
-            (byTarget[target.baseAddress] ?? []).map { blocks[$0] }.filter { block in
-                let expressions = attribute.map { block[$0].map { [$0] } ?? [] } ?? TerraformReview.allExpressions(block)
-                return expressions.contains { $0.refers(to: target) }
+            guard let indexes = byTarget[target.baseAddress] else { return [] }
+            // Asked for every design instance: no list is made but the answer.
+            var found: [TerraformBlock] = []
+            for index in indexes {
+                let refers =
+                    if let attribute { blocks[index][attribute]?.refers(to: target) ?? false } else {
+                        TerraformReview.allExpressions(blocks[index]).contains { $0.refers(to: target) }
+                    }
+                if refers { found.append(blocks[index]) }
             }
+            return found
         }
     }
 
@@ -82,6 +89,13 @@ package final class Inventory: @unchecked Sendable {
     /// Each ALB's listeners and target groups by its address, once worked out (under `lock`).
     private var listenerCache: [String: [TerraformBlock]] = [:]
     private var groupCache: [String: [TerraformBlock]] = [:]
+    /// What `DesignRecognizer.credentials` gives for a provider configuration of a module (every
+    /// design instance asks it of its front's and its application's), once worked out (under `lock`).
+    private var credentialCache: [CredentialsKey: [String]?] = [:]
+    private struct CredentialsKey: Hashable {
+        let provider: String
+        let module: String
+    }
     private let lock = NSLock()
     /// Target groups' places in source order, by address.
     private let groupOrder: [String: Int]
@@ -224,6 +238,15 @@ package final class Inventory: @unchecked Sendable {
     }
 
     // MARK: - Wiring
+
+    /// How the provider configuration `provider` of `module` signs in (`DesignRecognizer.credentials`).
+    func credentials(of provider: String, module: String) -> [String]? {
+        let key = CredentialsKey(provider: provider, module: module)
+        if let cached = lock.withLock({ credentialCache[key] }) { return cached }
+        let credentials = DesignRecognizer.credentials(of: provider, module: module, in: config)
+        lock.withLock { credentialCache[key] = .some(credentials) }
+        return credentials
+    }
 
     /// The listeners of `alb`: those whose load_balancer_arn names it; with one ALB, also those that
     /// name none (an ARN passed in from elsewhere).

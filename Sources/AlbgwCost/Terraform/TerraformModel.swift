@@ -842,6 +842,7 @@ package struct TerraformConfiguration: Sendable, Equatable {
     /// The instances a reference names: the one its key gives, else all of them.
     package func instances(of reference: TerraformReference) -> [TerraformBlock] {
         guard let target = reference.target, let instances = byBase[target] else { return [] }
+        if instances.rest.isEmpty { return blocks[instances.first].isReferenced(by: reference) ? [blocks[instances.first]] : [] }
         return instances.all.map { blocks[$0] }.filter { $0.isReferenced(by: reference) }
     }
 
