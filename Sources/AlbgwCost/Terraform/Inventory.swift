@@ -38,7 +38,9 @@ package final class Inventory: @unchecked Sendable {
 
         init(_ blocks: [TerraformBlock], attributes: [String]?) {
             self.blocks = blocks
-            // Each block once under each target it names: a block names one or two.
+            // Each block once under each target it names: a block names one or two (room for one each,
+            // made once: grown from empty, the table moved its keys at every doubling).
+            byTarget.reserveCapacity(blocks.count)
             var seen: [String] = []
             for (index, block) in blocks.enumerated() {
                 seen.removeAll(keepingCapacity: true)
