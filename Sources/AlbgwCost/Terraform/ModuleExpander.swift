@@ -58,17 +58,9 @@ final class ModuleExpander {
     /// converted while the files parsed, where each file's are, and their declarations checked for
     /// duplicates.
     private var early = ReadAheadBlocks()
-    /// The context of the root module file being read ahead, shared by its next few blocks; its
-    /// evaluator and file are bound when its first block is taken.
+    /// The context of the root module file being read ahead; its evaluator and file are bound when
+    /// its first block is taken.
     private var earlyContext: (file: String, context: ExpressionContext)?
-    /// Blocks converted with `earlyContext` so far.
-    private var earlyContextUses = 0
-    /// How many blocks converted ahead share a context. Every copy of an expression takes a reference
-    /// to its context: one context for a whole file made the cores that review its designs contend
-    /// for one count of references (the 10 MB designs input's review took 8% more processor time).
-    /// A context a few blocks, about a design, share is rarely touched by two cores at once, and
-    /// costs a thousand small objects on that input.
-    static let blocksPerContext = 32
     private var boundContexts: Set<ObjectIdentifier> = []
 
     /// What reading ahead made of the root module's files, for their module definition.
@@ -846,7 +838,7 @@ final class ModuleExpander {
     private func expandResources(_ definition: ModuleDefinition, scope: Scope, evaluator: Evaluator) {
         // What the blocks converted ahead read stands for nothing here (the root module's usual case):
         // each is taken as it is, read in place (a copy of its entry retains each of its fields), and
-        // the context a few of them share (`blocksPerContext`) is bound once.
+        // the context a file's blocks share is bound once.
         let asConverted = scope.prefix.isEmpty && scope.through.isEmpty
         var lastBound: ObjectIdentifier?
         /// `moving`: the root module's expansion, the last to ask for the block.
@@ -1025,7 +1017,6 @@ final class ModuleExpander {
 extension ModuleExpander: ReadAhead {
     func begin(file display: String, bytes: Int) {
         earlyContext = (display, ExpressionContext(evaluator: Evaluator(), file: nil))
-        earlyContextUses = 0
         early.start = early.blocks.count
         // About a declaration per 256 bytes (the tutorial has one per 260): the set of declarations
         // is sized once rather than grown and rehashed a dozen times.
@@ -1042,18 +1033,11 @@ extension ModuleExpander: ReadAhead {
             early.duplicate = true
         }
         guard case .block(let block) = item, block.type == "resource" || block.type == "data", block.labels.count >= 2,
-            block.attribute(named: "count") == nil, block.attribute(named: "for_each") == nil, let (file, shared) = earlyContext
+            block.attribute(named: "count") == nil, block.attribute(named: "for_each") == nil, let (file, context) = earlyContext
         else {
             precomputed.add(item)
             return item
         }
-        var context = shared
-        if earlyContextUses == Self.blocksPerContext {
-            context = ExpressionContext(evaluator: Evaluator(), file: nil)
-            earlyContext = (file, context)
-            earlyContextUses = 0
-        }
-        earlyContextUses += 1
         var reads: [String] = []
         guard let converted = convertAhead(block, context: context, reads: &reads) else {
             precomputed.add(item)
