@@ -188,6 +188,11 @@ import Testing
             let read = Array(text.utf8).withUnsafeBufferPointer { TerraformExpression.unknownReference($0, scope: scope) }
             #expect(read == nil, "\(text)")
         }
+        // A module's evaluator has `module`, `path` and `terraform` in its scope, and may know them.
+        let moduleScope: [String: HCL.Value] = ["module": .object(["vpc": .object(["private_subnets": .list([.string("subnet-1")])])]), "path": .object([:])]
+        for text in ["module.vpc.private_subnets", "path.module"] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { TerraformExpression.unknownReference($0, scope: moduleScope) } == nil, "\(text)")
+        }
         // A tuple is read from its elements' texts when all of them tell their values.
         let config = try TerraformReviewTests().config(
             "variable \"region\" {\n  default = \"us-west-2\"\n}\n\nresource \"aws_x\" \"y\" {\n  t = [\"PRIVATE\", 2, \"${var.region}a\"]\n  u = [\"a\", aws_lb.api.arn]\n  w = []\n}\n"

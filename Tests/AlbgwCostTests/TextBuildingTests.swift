@@ -213,8 +213,12 @@ import Testing
     }
 
     @Test func textIsFoundAsFoundationFindsIt() {
-        let texts = ["", "a", "network_interface_ids[0]", "sort(tolist(aws_vpc_endpoint.x.network_interface_ids))[count.index]", "0.0.0.0/0", "é0.0.0.0/0é", "aws_vpc_endpoint"]
-        let sought = ["", "a", "network_interface_ids[0]", "network_interface_ids)[0]", "0.0.0.0/0", "aws_vpc_endpoint.", "x", "é"]
+        // A `?` followed by a combining accent is one character, not a `?`: Foundation finds none there.
+        let texts = [
+            "", "a", "network_interface_ids[0]", "sort(tolist(aws_vpc_endpoint.x.network_interface_ids))[count.index]", "0.0.0.0/0", "é0.0.0.0/0é", "aws_vpc_endpoint",
+            "# why not both?\u{301}", "[for s in x : s if\u{301} true]", "slice(a, 0, 1)\u{301}", "both? é",
+        ]
+        let sought = ["", "a", "network_interface_ids[0]", "network_interface_ids)[0]", "0.0.0.0/0", "aws_vpc_endpoint.", "x", "é", "?", " if ", "slice("]
         for text in texts {
             for other in sought { #expect(text.containsBytes(other) == (other.isEmpty || text.contains(other)), "\(text) \(other)") }
         }

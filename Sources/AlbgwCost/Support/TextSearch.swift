@@ -1,13 +1,19 @@
-/// Whether one text occurs in another, compared byte for byte in UTF-8. `String.contains(String)`
-/// goes through Foundation's `range(of:)` and costs a review of a thousand designs a few percent;
-/// the texts searched here are code and the texts sought plain ASCII, so bytes decide it exactly.
+import Foundation
+
+/// Whether one text occurs in another. `String.contains(String)` goes through Foundation's
+/// `range(of:)` and costs a review of a thousand designs a few percent; the texts searched here are
+/// code, and the texts sought plain ASCII. In ASCII text bytes decide it as Foundation does; in
+/// other text a byte match may sit inside a character (`?` followed by a combining accent is one
+/// character, not a `?`), which Foundation does not match: such text is searched as before.
 extension String {
     func containsBytes(_ other: String) -> Bool {
+        if other.isEmpty { return true }
         var text = self
         var other = other
-        return text.withUTF8 { text in
-            other.withUTF8 { other in
-                guard let first = other.first else { return true }
+        let found: Bool? = text.withUTF8 { text in
+            guard text.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return other.withUTF8 { other in
+                let first = other[0]
                 guard text.count >= other.count else { return false }
                 var start = 0
                 while start <= text.count - other.count {
@@ -17,5 +23,6 @@ extension String {
                 return false
             }
         }
+        return found ?? (range(of: other) != nil)
     }
 }

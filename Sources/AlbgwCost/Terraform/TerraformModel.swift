@@ -474,7 +474,7 @@ package struct TerraformExpression: Sendable, Equatable {
     }
 
     /// What the text of an expression tells of its value with `evaluator`, for a plain literal, a
-    /// template of variables, or a reference to a resource, data source or module; nil for anything
+    /// template of variables, or a reference to a resource or data source; nil for anything
     /// else (it is parsed again and evaluated).
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, evaluator: Evaluator) -> ReadFromText? {
         if let literal = plainLiteral(bytes) { return .known(literal) }
@@ -484,8 +484,9 @@ package struct TerraformExpression: Sendable, Equatable {
 
     /// `unknown` for a plain reference (`data.aws_network_interface.nic1.private_ip`: names joined by
     /// dots, nothing else) whose first name is neither `var` nor `local` nor one the evaluator's
-    /// scope gives (`each`, `count`): the evaluator knows no value of a resource, a data source or a
-    /// module; nil for any other text.
+    /// scope gives (`each`, `count`, and `module`, `path` and `terraform` in a module's evaluator,
+    /// which may know their values): the evaluator knows no value of a resource or a data source;
+    /// nil for any other text.
     static func unknownReference(_ bytes: UnsafeBufferPointer<UInt8>, scope: [String: Value]) -> ReadFromText? {
         var at = 0
         var names = 0
