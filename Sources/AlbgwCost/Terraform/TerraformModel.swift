@@ -503,8 +503,10 @@ package struct TerraformExpression: Sendable, Equatable {
         }
         guard names >= 2 else { return nil }
         let root = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<rootEnd]), as: UTF8.self)
-        guard !["var", "local", "true", "false", "null"].contains(root), scope[root] == nil else { return nil }
-        return .unknown
+        switch root {
+        case "var", "local", "true", "false", "null": return nil
+        default: return scope[root] == nil ? .unknown : nil
+        }
     }
 
     /// A byte of an HCL identifier in ASCII: a letter or `_`, then letters, digits, `_` and `-`.
@@ -522,7 +524,7 @@ package struct TerraformExpression: Sendable, Equatable {
     static func variableTemplate(_ bytes: UnsafeBufferPointer<UInt8>, variables: [String: Value]) -> ReadFromText? {
         let quote = UInt8(ascii: "\""), dollar = UInt8(ascii: "$")
         guard bytes.count >= 2, bytes[0] == quote, bytes[bytes.count - 1] == quote else { return nil }
-        let prefix = Array("${var.".utf8)
+        let prefix: StaticString = "${var."
         var text: [UInt8] = []
         var known = true
         var at = 1
@@ -535,8 +537,9 @@ package struct TerraformExpression: Sendable, Equatable {
                 at += 1
                 continue
             }
-            guard end - at > prefix.count, prefix.indices.allSatisfy({ bytes[at + $0] == prefix[$0] }) else { return nil }
-            let nameStart = at + prefix.count
+            let matches = prefix.withUTF8Buffer { prefix in end - at > prefix.count && prefix.indices.allSatisfy { bytes[at + $0] == prefix[$0] } }
+            guard matches else { return nil }
+            let nameStart = at + prefix.utf8CodeUnitCount
             var nameEnd = nameStart
             while nameEnd < end, isNameByte(bytes[nameEnd], first: nameEnd == nameStart) { nameEnd += 1 }
             guard nameEnd > nameStart, nameEnd < end, bytes[nameEnd] == UInt8(ascii: "}") else { return nil }
