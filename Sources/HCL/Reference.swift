@@ -66,21 +66,21 @@ extension HCLExpression {
     /// function arguments, object keys and index expressions. Iteration variables bound by `for`
     /// expressions and directives are not references and are left out.
     public var references: [Reference] {
-        ReferenceCollector.collect { collector in collector.visit(self, bound: []) }
+        ReferenceCollector.collect(self)
     }
 
     /// The references, with index keys that `evaluator` can know resolved too: in one instance of
     /// `for_each`, `aws_lb_target_group.this[each.key].arn` gives `aws_lb_target_group.this["api"].arn`.
     /// An index it cannot know ends the static part, as in `references`.
     public func references(resolvingIndexesWith evaluator: Evaluator) -> [Reference] {
-        ReferenceCollector.collect(resolver: evaluator) { collector in collector.visit(self, bound: []) }
+        ReferenceCollector.collect(self, resolver: evaluator)
     }
 
     /// `body` on each reference of `references(resolvingIndexesWith:)`, in the same order, without
     /// building them: the steps are in one buffer that the next reference reuses, so a caller that
     /// turns them into something else allocates nothing for them.
     public func forEachReference(resolvingIndexesWith evaluator: Evaluator, _ body: (_ root: String, _ steps: [ReferenceStep], _ range: SourceRange) -> Void) {
-        ReferenceCollector.visit(resolver: evaluator, reporting: body) { collector in collector.visit(self, bound: []) }
+        ReferenceCollector.visit(self, resolver: evaluator, reporting: body)
     }
 
     /// `body` on each reference as `forEachReference(resolvingIndexesWith:_:)` reports them, without an
@@ -88,19 +88,14 @@ extension HCLExpression {
     /// neither a literal nor bound by a `for`, which an evaluator might resolve and this does not.
     @discardableResult
     public func forEachReferenceWithoutValues(_ body: (_ root: String, _ steps: [ReferenceStep], _ range: SourceRange) -> Void) -> Bool {
-        var complete = true
-        ReferenceCollector.visit(resolver: nil, reporting: body) { collector in
-            collector.visit(self, bound: [])
-            complete = !collector.metDynamicIndex
-        }
-        return complete
+        !ReferenceCollector.visit(self, resolver: nil, reporting: body)
     }
 }
 
 extension Body {
     /// All references in every attribute of this body and of nested blocks, in source order.
     public var references: [Reference] {
-        ReferenceCollector.collect { collector in collector.visit(self) }
+        ReferenceCollector.collect(self)
     }
 }
 
@@ -110,115 +105,123 @@ extension Block {
 }
 
 /// Walks expressions and reports each reference to `report`, its steps in one buffer reused from one
-/// reference to the next.
+/// reference to the next. `report` is handed down the walk rather than kept: kept, it had to escape
+/// (`withoutActuallyEscaping`), and that put a box on the heap for every expression walked, the most
+/// frequent allocation of a large review.
 private struct ReferenceCollector {
+    typealias Report = (String, [ReferenceStep], SourceRange) -> Void
     let resolver: Evaluator?
-    let report: (String, [ReferenceStep], SourceRange) -> Void
     /// The steps of the reference being reported.
     private var steps: [ReferenceStep] = []
     /// Whether an index key was met that a resolver would have been asked for.
     private(set) var metDynamicIndex = false
 
-    /// Runs `walk` with a collector that reports to `body`, which is not kept past the call.
-    static func visit(
-        resolver: Evaluator?, reporting body: (String, [ReferenceStep], SourceRange) -> Void, _ walk: (inout ReferenceCollector) -> Void
-    ) {
-        withoutActuallyEscaping(body) { body in
-            var collector = ReferenceCollector(resolver: resolver, report: body)
-            walk(&collector)
-        }
+    /// Reports the references of `expression` to `body`; whether an index key was met that a
+    /// resolver would have been asked for (`metDynamicIndex`).
+    @discardableResult
+    static func visit(_ expression: HCLExpression, resolver: Evaluator?, reporting body: Report) -> Bool {
+        var collector = ReferenceCollector(resolver: resolver)
+        collector.visit(expression, bound: [], body)
+        return collector.metDynamicIndex
     }
 
-    /// The references `walk` finds, each with steps of its own.
-    static func collect(resolver: Evaluator? = nil, _ walk: (inout ReferenceCollector) -> Void) -> [Reference] {
+    /// The references of `expression`, each with steps of its own.
+    static func collect(_ expression: HCLExpression, resolver: Evaluator? = nil) -> [Reference] {
         var references: [Reference] = []
-        visit(resolver: resolver, reporting: { root, steps, range in references.append(Reference(root: root, keeping: steps, range: range)) }, walk)
+        visit(expression, resolver: resolver) { root, steps, range in references.append(Reference(root: root, keeping: steps, range: range)) }
         return references
     }
 
-    private init(resolver: Evaluator?, report: @escaping (String, [ReferenceStep], SourceRange) -> Void) {
-        self.resolver = resolver
-        self.report = report
+    /// The references of every attribute of `body` and of its nested blocks, each with steps of its own.
+    static func collect(_ body: Body) -> [Reference] {
+        var references: [Reference] = []
+        var collector = ReferenceCollector(resolver: nil)
+        collector.visit(body) { root, steps, range in references.append(Reference(root: root, keeping: steps, range: range)) }
+        return references
     }
 
-    private mutating func add(_ root: String, _ traversal: [TraversalStep], bound: Set<String>, range: SourceRange) {
+    private init(resolver: Evaluator?) {
+        self.resolver = resolver
+    }
+
+    private mutating func add(_ root: String, _ traversal: [TraversalStep], bound: Set<String>, range: SourceRange, _ report: Report) {
         staticPrefix(traversal, bound: bound)
         report(root, steps, range)
     }
 
-    mutating func visit(_ body: Body) {
+    mutating func visit(_ body: Body, _ report: Report) {
         for item in body.items {
             switch item {
-            case .attribute(let attribute): visit(attribute.expression, bound: [])
-            case .block(let block): visit(block.body)
+            case .attribute(let attribute): visit(attribute.expression, bound: [], report)
+            case .block(let block): visit(block.body, report)
             }
         }
     }
 
-    mutating func visit(_ expression: HCLExpression, bound: Set<String>) {
+    mutating func visit(_ expression: HCLExpression, bound: Set<String>, _ report: Report) {
         switch expression.kind {
         case .number, .bool, .null:
             break
         case .variable(let name):
-            if !bound.contains(name) { add(name, [], bound: bound, range: expression.range) }
+            if !bound.contains(name) { add(name, [], bound: bound, range: expression.range, report) }
         case let .traversal(base, steps):
             if case .variable(let name) = base.kind {
-                if !bound.contains(name) { add(name, steps, bound: bound, range: expression.range) }
+                if !bound.contains(name) { add(name, steps, bound: bound, range: expression.range, report) }
             } else {
-                visit(base, bound: bound)
+                visit(base, bound: bound, report)
             }
-            for case .index(let key) in steps { visit(key, bound: bound) }
+            for case .index(let key) in steps { visit(key, bound: bound, report) }
         case .template(let template):
-            visit(template.parts, bound: bound)
+            visit(template.parts, bound: bound, report)
         case .functionCall(let call):
-            for argument in call.arguments { visit(argument, bound: bound) }
+            for argument in call.arguments { visit(argument, bound: bound, report) }
         case .tuple(let elements):
-            for element in elements { visit(element, bound: bound) }
+            for element in elements { visit(element, bound: bound, report) }
         case .object(let items):
             for item in items {
-                if case .expression(let key) = item.key { visit(key, bound: bound) }
-                visit(item.value, bound: bound)
+                if case .expression(let key) = item.key { visit(key, bound: bound, report) }
+                visit(item.value, bound: bound, report)
             }
         case .unary(_, let operand):
-            visit(operand, bound: bound)
+            visit(operand, bound: bound, report)
         case .binary:
             guard let (first, rest) = expression.operatorChain() else { return }
-            visit(first, bound: bound)
-            for (_, operand) in rest { visit(operand, bound: bound) }
+            visit(first, bound: bound, report)
+            for (_, operand) in rest { visit(operand, bound: bound, report) }
         case let .conditional(condition, trueResult, falseResult):
-            visit(condition, bound: bound)
-            visit(trueResult, bound: bound)
-            visit(falseResult, bound: bound)
+            visit(condition, bound: bound, report)
+            visit(trueResult, bound: bound, report)
+            visit(falseResult, bound: bound, report)
         case .parenthesized(let inner):
-            visit(inner, bound: bound)
+            visit(inner, bound: bound, report)
         case .forExpression(let forExpression):
-            visit(forExpression.collection, bound: bound)
+            visit(forExpression.collection, bound: bound, report)
             var inner = bound
             inner.insert(forExpression.valueVariable)
             if let key = forExpression.keyVariable { inner.insert(key) }
-            if let key = forExpression.keyExpression { visit(key, bound: inner) }
-            visit(forExpression.valueExpression, bound: inner)
-            if let condition = forExpression.condition { visit(condition, bound: inner) }
+            if let key = forExpression.keyExpression { visit(key, bound: inner, report) }
+            visit(forExpression.valueExpression, bound: inner, report)
+            if let condition = forExpression.condition { visit(condition, bound: inner, report) }
         }
     }
 
-    mutating func visit(_ parts: [TemplatePart], bound: Set<String>) {
+    mutating func visit(_ parts: [TemplatePart], bound: Set<String>, _ report: Report) {
         for part in parts {
             switch part {
             case .literal:
                 break
             case .interpolation(let interpolation):
-                visit(interpolation.expression, bound: bound)
+                visit(interpolation.expression, bound: bound, report)
             case .ifDirective(let directive):
-                visit(directive.condition, bound: bound)
-                visit(directive.thenParts, bound: bound)
-                if let elseParts = directive.elseParts { visit(elseParts, bound: bound) }
+                visit(directive.condition, bound: bound, report)
+                visit(directive.thenParts, bound: bound, report)
+                if let elseParts = directive.elseParts { visit(elseParts, bound: bound, report) }
             case .forDirective(let directive):
-                visit(directive.collection, bound: bound)
+                visit(directive.collection, bound: bound, report)
                 var inner = bound
                 inner.insert(directive.valueVariable)
                 if let key = directive.keyVariable { inner.insert(key) }
-                visit(directive.body, bound: inner)
+                visit(directive.body, bound: inner, report)
             }
         }
     }
