@@ -22,7 +22,10 @@ struct WrittenReferences: Sendable {
     static func withoutValues(_ expression: HCLExpression, module: String, sharing shared: SharedReferences? = nil) -> WrittenReferences? {
         var builder = Builder(module: module)
         builder.shared = shared
+        // The table's buffer for steps, lent for the walk: one buffer for the whole file, not one per expression.
+        if let shared { swap(&builder.steps, &shared.steps) }
         let complete = expression.forEachReferenceWithoutValues { root, steps, _ in builder.add(root, steps) }
+        if let shared { swap(&builder.steps, &shared.steps) }
         return complete ? builder.written : nil
     }
 
@@ -145,6 +148,8 @@ final class SharedReferences: @unchecked Sendable {
     /// By the hash of their text; a second text with the same hash (never met in practice) is not shared.
     private var references: [UInt64: TerraformReference] = [:]
     private let hash: @Sendable (String, [TerraformReference.Step], String) -> UInt64
+    /// A buffer for the steps of the reference being read, lent to each expression's walk in turn.
+    var steps: [TerraformReference.Step] = []
 
     /// `hash`: the text's hash (a test gives one that makes every text meet another's).
     init(hash: @escaping @Sendable (String, [TerraformReference.Step], String) -> UInt64 = TerraformReference.textHash) { self.hash = hash }
