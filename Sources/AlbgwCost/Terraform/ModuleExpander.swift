@@ -837,8 +837,8 @@ final class ModuleExpander {
     /// The instances of a module's resources and data sources, in order.
     private func expandResources(_ definition: ModuleDefinition, scope: Scope, evaluator: Evaluator) {
         // What the blocks converted ahead read stands for nothing here (the root module's usual case):
-        // each is taken as it is, read in place (a copy of its entry retains each of its fields), and
-        // the context a file's blocks share is bound once.
+        // each is taken as it is, moved out of the definition (`takeBlock`), and the context a file's
+        // blocks share is bound once.
         let asConverted = scope.prefix.isEmpty && scope.through.isEmpty
         var lastBound: ObjectIdentifier?
         /// `moving`: the root module's expansion (a root with local values comes here through the
