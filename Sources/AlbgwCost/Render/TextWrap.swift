@@ -331,32 +331,35 @@ extension TextTable {
 
     /// A cell measured in one pass over its bytes when it is plain.
     static func measure(_ cell: String) -> Measure {
-        var result = Measure(width: cell.utf8.count, word: 0, piece: 0, plain: true, clean: true)
-        var word = 0
-        var piece = 0
-        var previous = UInt8(ascii: " ")  // a space at the start is one of two in a row
-        for byte in cell.utf8 {
-            guard byte < 0x80 && byte != 0x0D else {
-                return Measure(
-                    width: columns(cell), word: cell.split(separator: " ").map(columns).max() ?? 0, piece: pieces(cell, width: 0).map { columns($0.text) }.max() ?? 0,
-                    plain: false, clean: false)
+        var text = cell
+        let plain = text.withUTF8 { bytes -> Measure? in
+            var result = Measure(width: bytes.count, word: 0, piece: 0, plain: true, clean: true)
+            var word = 0
+            var piece = 0
+            var previous = UInt8(ascii: " ")  // a space at the start is one of two in a row
+            for byte in bytes {
+                guard byte < 0x80 && byte != 0x0D else { return nil }
+                defer { previous = byte }
+                if byte == UInt8(ascii: " ") {
+                    if previous == byte { result.clean = false }
+                    word = 0
+                    piece = 0
+                    continue
+                }
+                word += 1
+                piece += 1
+                result.word = max(result.word, word)
+                result.piece = max(result.piece, piece)
+                // A hyphen ends its piece, unless it starts it.
+                if byte == UInt8(ascii: "-") && piece > 1 { piece = 0 }
             }
-            defer { previous = byte }
-            if byte == UInt8(ascii: " ") {
-                if previous == byte { result.clean = false }
-                word = 0
-                piece = 0
-                continue
-            }
-            word += 1
-            piece += 1
-            result.word = max(result.word, word)
-            result.piece = max(result.piece, piece)
-            // A hyphen ends its piece, unless it starts it.
-            if byte == UInt8(ascii: "-") && piece > 1 { piece = 0 }
+            if previous == UInt8(ascii: " ") && !bytes.isEmpty { result.clean = false }
+            return result
         }
-        if previous == UInt8(ascii: " ") && !cell.isEmpty { result.clean = false }
-        return result
+        if let plain { return plain }
+        return Measure(
+            width: columns(cell), word: cell.split(separator: " ").map(columns).max() ?? 0, piece: pieces(cell, width: 0).map { columns($0.text) }.max() ?? 0,
+            plain: false, clean: false)
     }
 
     /// The words of `text` that is not plain, a word wider than `width` columns cut after each of its
