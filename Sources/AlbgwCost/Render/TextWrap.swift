@@ -233,7 +233,11 @@ extension TextTable {
     /// numbers stays wider than `width`. Room the later steps free goes back to the columns narrowed
     /// most. Its lines are marked for `TextWrap.lines`, which every caller passes the output through.
     package func render(indent: String = "", width: Int) -> String {
-        let natural = headers.indices.map { column in ([headers] + rows).map { Self.width($0[column]) }.max() ?? 0 }
+        // One pass over the rows, without a list of them per column.
+        var natural = headers.map { Self.width($0) }
+        for row in rows {
+            for column in natural.indices { natural[column] = max(natural[column], Self.width(row[column])) }
+        }
         var widths = natural
         func total() -> Int { indent.count + widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
         // A table that fits needs neither wrapping nor the mark (its lines are short enough already).
@@ -257,12 +261,15 @@ extension TextTable {
         for (step, floor) in steps.enumerated() where total() > width {
             let floors = headers.indices.map { unbreakable.contains($0) ? natural[$0] : floor($0) }
             let before = widths
-            while total() > width {
+            // The total kept as columns give up room, not summed again for each column given up.
+            var current = total()
+            while current > width {
                 // The widest column above its floor (the first of equals) gives up a column.
                 var widest: Int?
                 for column in widths.indices where widths[column] > floors[column] && widths[column] > widest.map({ widths[$0] }) ?? 0 { widest = column }
                 guard let widest else { break }
                 widths[widest] -= 1
+                current -= 1
             }
             // Cut words are worth it only for a table that then fits.
             if step == steps.count - 1 && total() > width { widths = before }

@@ -101,7 +101,8 @@ struct WrittenReferences: Sendable {
         init(module: String) { self.module = module }
 
         mutating func add(_ root: String, _ found: [ReferenceStep]) {
-            steps.removeAll(keepingCapacity: true)
+            // One by one: a reference has a step or three, and `removeAll(keepingCapacity:)` costs more.
+            while !steps.isEmpty { steps.removeLast() }
             WrittenReferences.append(found, to: &steps)
             let count = once.references.count
             let reference = shared?.one(root: root, steps: steps, module: module) ?? TerraformReference(root: root, steps: steps, module: module)
@@ -157,9 +158,10 @@ final class SharedReferences: @unchecked Sendable {
     /// The reference `TerraformReference(root:steps:module:)` makes, the one met first with its text.
     func one(root: String, steps: [TerraformReference.Step], module: String) -> TerraformReference {
         let hash = hash(root, steps, module)
-        if let found = references[hash], found.hasText(root: root, steps: steps, module: module) { return found }
+        let found = references[hash]
+        if let found, found.hasText(root: root, steps: steps, module: module) { return found }
         let reference = TerraformReference(root: root, steps: steps, module: module)
-        if references[hash] == nil { references[hash] = reference }
+        if found == nil { references[hash] = reference }
         return reference
     }
 }
