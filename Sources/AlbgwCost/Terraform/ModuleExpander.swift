@@ -429,15 +429,22 @@ final class ModuleExpander {
         var scope = Scope(
             prefix: prefix, variables: [:], through: [:], arguments: arguments, pathModule: definition.display.isEmpty ? "." : String(definition.display.dropLast()),
             definition: definition)
-        // Variables: the value given, else the default; converted to the declared type.
+        // Variables: the value given, else the default; converted to the declared type. Each is
+        // converted with the variables set so far: one evaluator, given each value as it is set (a
+        // root module of a thousand variables built one per variable).
+        var variablesEvaluator = scope.evaluator()
         for variable in definition.variables {
             let name = variable.labels[0]
             let declaration = definition.declarations[name]!
             var value = inputs[name]
             if value == nil || (value == .null && !declaration.nullable) { value = declaration.defaultValue }
-            if let value { scope.variables[name] = declaration.type.convert(value) }
+            if let value {
+                let converted = declaration.type.convert(value)
+                scope.variables[name] = converted
+                variablesEvaluator.variables[name] = converted
+            }
             if let passed = through["var.\(name)"] { scope.through["var.\(name)"] = passed }
-            blocks.append(convert(variable, scope: scope, evaluator: scope.evaluator()))
+            blocks.append(convert(variable, scope: scope, evaluator: variablesEvaluator))
         }
         try checkValidations(definition, scope: scope, given: inputs)
         for (name, _) in definition.locals { declaredLocals.insert("\(prefix)local.\(name)") }
