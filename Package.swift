@@ -6,7 +6,8 @@ import PackageDescription
 // Release builds check exclusive access to variables at compile time only: the run-time checks cost
 // about 2% of a large review's instructions (callgrind, a table review of 1 MB of designs: 529.2M
 // against 517.5M), in the review's code, hardly any in the parser's (207.2M against 206.9M parsing
-// the same file). Debug builds, which `swift test` runs (its fuzzing included), keep the run-time checks.
+// the same file). Debug builds, which `swift test` runs (its seeded fuzzing included), keep the run-time
+// checks; Scripts/fuzz-review and Scripts/fuzz-hcl build for release, without them.
 let releaseSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 let package = Package(
     name: "albgw-cost",

@@ -125,6 +125,41 @@ import Testing
         if reported { #expect(sourceVpce.first?.position.description == "api/main.tf:9:12") }
     }
 
+    /// A variable's own expressions are worked out with the variables declared before it and itself,
+    /// not those after it, in the root module and in every instance of a module called with count.
+    @Test func aVariableSeesTheVariablesSetBeforeIt() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-variables-\(UUID().uuidString)").path
+        defer { remove(directory) }
+        try FileManager.default.createDirectory(atPath: "\(directory)/m", withIntermediateDirectories: true)
+        let variables = """
+            variable "a" {
+              default = 2
+            }
+            variable "b" {
+              default     = 3
+              description = "${var.a}-${var.b}"
+              validation {
+                condition     = var.b > var.a
+                error_message = "later ${var.c}"
+              }
+            }
+            variable "c" {
+              default = 5
+            }
+            """
+        try (variables + "\nmodule \"m\" {\n  source = \"./m\"\n  count  = 2\n  a      = 1\n}\n").write(toFile: "\(directory)/main.tf", atomically: true, encoding: .utf8)
+        try variables.write(toFile: "\(directory)/m/main.tf", atomically: true, encoding: .utf8)
+        let config = try TerraformLoader.load(directory, inputs: VariableInputs())
+        for (module, description) in [("", "2-3"), ("module.m[0].", "1-3"), ("module.m[1].", "1-3")] {
+            let b = try #require(config.block(address: "\(module)var.b"), "\(module)var.b")
+            #expect(b["description"]?.value == .string(description), "\(module)var.b")
+            let validation = try #require(b.blocks("validation").first)
+            #expect(validation["condition"]?.value == .bool(true), "\(module)var.b")
+            // var.c is declared after b: no value yet when b is converted.
+            #expect(validation["error_message"]?.value == nil, "\(module)var.b")
+        }
+    }
+
     @Test func aLocalModuleIsFollowed() throws {
         let config = try TerraformLoader.load(Self.fixture, inputs: VariableInputs())
         let designs = DesignRecognizer.recognizeAll(config)
