@@ -431,7 +431,8 @@ final class ModuleExpander {
             definition: definition)
         // Variables: the value given, else the default; converted to the declared type. Each is
         // converted with the variables set so far: one evaluator, given each value as it is set (a
-        // root module of a thousand variables built one per variable).
+        // root module of a thousand variables built one per variable). Set in both, not the scope's
+        // dictionary handed over: sharing it, the next value set would copy all of it.
         var variablesEvaluator = scope.evaluator()
         for variable in definition.variables {
             let name = variable.labels[0]
