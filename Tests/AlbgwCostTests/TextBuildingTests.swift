@@ -224,6 +224,17 @@ import Testing
         }
     }
 
+    @Test func asciiPrefixIsFoundAsTheStandardLibraryFindsIt() {
+        // `_` followed by a combining accent is one character, not `_`: `hasPrefix("aws_")` is false there.
+        let texts = ["", "a", "aws", "aws_", "aws_lb", "aws_\u{301}lb", "aws_\u{301}", "aws_é", "aws-lb", "AWS_lb", "awś_lb", "aws_\r\n", "\r\naws_", "aws_👍🏽"]
+        for text in texts {
+            #expect(text.hasASCIIPrefix("aws_") == text.hasPrefix("aws_"), "\(text.debugDescription)")
+            #expect(text.hasASCIIPrefix("a") == text.hasPrefix("a"), "\(text.debugDescription)")
+            #expect(text.hasASCIIPrefix("\r") == text.hasPrefix("\r"), "\(text.debugDescription)")
+        }
+        #expect("aws_lb".hasASCIIPrefix("aws_") && !"aws_\u{301}lb".hasASCIIPrefix("aws_") && "\r\n".hasASCIIPrefix("\r") == false)
+    }
+
     @Test func firstPieceIsSplitFirst() {
         let texts = [
             "", ".tier", ".tier.tier", "vpce.data", "vpce.data.tier2", ".tierx", "x.tier", "a.tier.tierb", "a.tie", "a.tie.tier", "Data processed (first 1 PB)",

@@ -26,3 +26,22 @@ extension String {
         return found ?? (range(of: other) != nil)
     }
 }
+
+extension String {
+    /// `hasPrefix(prefix)` for an ASCII prefix, compared as bytes: `hasPrefix` compares characters,
+    /// and a review asks it of every reference. The same answer: ASCII bytes are characters but for a
+    /// carriage return before a line feed, and a byte past the prefix that could join its last
+    /// character (one outside ASCII: a combining accent) sends the question to `hasPrefix`.
+    func hasASCIIPrefix(_ prefix: StaticString) -> Bool {
+        var text = self
+        let answer: Bool? = text.withUTF8 { text in
+            prefix.withUTF8Buffer { prefix in
+                guard text.count >= prefix.count else { return false }
+                for index in 0..<prefix.count where text[index] != prefix[index] { return false }
+                if prefix.last == UInt8(ascii: "\r") { return nil }
+                return text.count == prefix.count || text[prefix.count] < 0x80 ? true : nil
+            }
+        }
+        return answer ?? hasPrefix(prefix.description)
+    }
+}

@@ -657,10 +657,11 @@ package enum TerraformReview {
             _ block: TerraformBlock, in top: TerraformBlock, scoped: Set<String>, formerAddress: SourcePosition?, reported: inout Set<String>,
             found: inout [(key: String, finding: ReviewFinding)]
         ) {
-            let valuesHere = Self.blocksTakingValues.contains(top.kind)
+            let valuesHere = Self.takesValues(top.kind)
             for index in block.attributeList.indices {
+                let references = block.attributeList[index].expression.references
                 // A name written alone (`internal = tru`, `[s1, "s2"]`): Terraform's "Invalid reference".
-                if valuesHere, block.attributeList[index].expression.mayHoldBareNames,
+                if valuesHere, TerraformExpression.mayHoldBareNames(references),
                     Self.takesValues(block: block.kind, attribute: block.attributeList[index].name)
                 {
                     let expression = block.attributeList[index].expression
@@ -681,7 +682,6 @@ package enum TerraformReview {
                             ))
                     }
                 }
-                let references = block.attributeList[index].expression.references
                 for referenceIndex in references.indices where references[referenceIndex].module == top.module {
                     guard let address = declarable(references[referenceIndex]) else { continue }
                     let declared =
@@ -729,7 +729,17 @@ package enum TerraformReview {
             }
             for nested in block.blocks { check(nested, in: top, scoped: scoped, formerAddress: formerAddress, reported: &reported, found: &found) }
         }
-        let blocks = config.blocks.filter({ $0.kind == "locals" }) + config.blocks.filter({ $0.kind != "locals" && $0.kind != "moved" })
+        // In one pass: each block's kind is read once (the blocks lie far apart in memory).
+        var locals: [TerraformBlock] = [], others: [TerraformBlock] = []
+        others.reserveCapacity(config.blocks.count)
+        for block in config.blocks {
+            switch block.kind {
+            case "locals": locals.append(block)
+            case "moved": continue
+            default: others.append(block)
+            }
+        }
+        let blocks = locals + others
         // Ranges of blocks on every core, each finding with what makes it the same as another (reported
         // once, where first met); gathered in order, so that the first of each is the one kept.
         let candidates = Parallel.ranges(count: blocks.count, chunk: 512) { range in
@@ -936,8 +946,14 @@ package enum TerraformReview {
         return plain(a) == plain(b)
     }
 
-    /// The top-level blocks whose attributes hold values (`takesValues` says which do).
-    static let blocksTakingValues: Set<String> = ["resource", "data", "module", "output", "locals", "variable", "provider", "check"]
+    /// Whether a top-level block's attributes hold values (`takesValues(block:attribute:)` says which
+    /// do): a switch, not a set, as it is asked for every block of a configuration.
+    static func takesValues(_ kind: String) -> Bool {
+        switch kind {
+        case "resource", "data", "module", "output", "locals", "variable", "provider", "check": true
+        default: false
+        }
+    }
 
     /// Whether an attribute holds values, where a name written alone is no value: not the meta-arguments
     /// that take bare names (`provider = aws`, a module's `providers`, `ignore_changes = all` or
@@ -956,11 +972,13 @@ package enum TerraformReview {
     /// The address a reference needs declared, or nil for references that are not to declarations
     /// the review can check (locals, module outputs, `each`, `count`...).
     static func declarable(_ reference: TerraformReference) -> String? {
+        // A resource or a data source first (most references are): its type is known then.
+        if let type = reference.resourceType {
+            return type.hasASCIIPrefix("aws_") || reference.root == "data" ? reference.target : nil
+        }
         switch reference.root {
         case "var", "data", "local": return reference.target
-        default:
-            guard reference.resourceType?.hasPrefix("aws_") == true else { return nil }
-            return reference.target
+        default: return nil
         }
     }
 
