@@ -29,6 +29,12 @@ final class ModuleExpander {
     private var definitions: [String: ModuleDefinition] = [:]
     private(set) var files: [String] = []
     private(set) var blocks: [TerraformBlock] = []
+    /// The indexes of `blocks` worked out as each is made (see `TerraformConfiguration.Indexed`): the
+    /// kind and type of each, and where the root module's blocks converted ahead were put.
+    private var indexed = TerraformConfiguration.Indexed()
+    private var kindAndTypePlaces: [TerraformConfiguration.KindAndType: Int32] = [:]
+    /// Where each block converted ahead was put in `blocks` (-1: it was not taken as converted).
+    private var placesOfEarly: [Int] = []
     private(set) var notes: [String] = []
     /// Resources and data sources declared with no instance (`count = 0`, an empty `for_each`).
     private(set) var declaredWithoutInstances: Set<String> = []
@@ -79,6 +85,9 @@ final class ModuleExpander {
         /// again by its key, to say which ones as Terraform does (two different declarations with one
         /// hash, never met in practice, are then found to be none).
         var duplicate = false
+        /// The blocks by base address, each with its place in `blocks`: made while each is at hand, the
+        /// configuration's index of them once their places in the configuration are known.
+        var byBase: [String: TerraformConfiguration.Instances] = [:]
     }
 
     /// A block converted ahead, and the locals and module outputs it reads (`local.x`,
@@ -93,6 +102,8 @@ final class ModuleExpander {
         let reads: [String]
         /// Where the block is written.
         let range: HCL.SourceRange
+        /// Its kind and type, as a place in the expander's list of them.
+        let kindAndType: Int32
     }
 
     init(rootDirectory: String) {
@@ -118,6 +129,8 @@ final class ModuleExpander {
         /// The root module's resources and data sources converted while their files parsed
         /// (`Declared.early` gives a place in it).
         private(set) var early: [EarlyBlock]
+        /// `ReadAheadBlocks.byBase`, until the expansion takes it (`takeEarlyByBase`).
+        private var earlyByBase: [String: TerraformConfiguration.Instances]
 
         /// The block converted ahead at `index`, moved out (its place keeps `taken`): the root module's
         /// expansion takes each once. A copy would touch each block's count of references, and the
@@ -126,6 +139,13 @@ final class ModuleExpander {
             var block = Self.taken
             swap(&block, &early[index].block)
             return block
+        }
+
+        /// The blocks converted ahead by base address, moved out (a copy would be copied again when changed).
+        func takeEarlyByBase() -> [String: TerraformConfiguration.Instances] {
+            var taken: [String: TerraformConfiguration.Instances] = [:]
+            swap(&taken, &earlyByBase)
+            return taken
         }
 
         private static let taken = TerraformBlock(
@@ -152,6 +172,7 @@ final class ModuleExpander {
             // converted early go where they are written among the others.
             let early = ahead.blocks
             self.early = early
+            earlyByBase = ahead.byBase
             func type(_ declared: Declared) -> String {
                 switch declared {
                 case .syntax(let block): block.type
@@ -445,22 +466,22 @@ final class ModuleExpander {
                 variablesEvaluator.variables[name] = converted
             }
             if let passed = through["var.\(name)"] { scope.through["var.\(name)"] = passed }
-            blocks.append(convert(variable, scope: scope, evaluator: variablesEvaluator))
+            append(convert(variable, scope: scope, evaluator: variablesEvaluator))
         }
         try checkValidations(definition, scope: scope, given: inputs)
         for (name, _) in definition.locals { declaredLocals.insert("\(prefix)local.\(name)") }
         try evaluateLocalsAndCalls(definition, scope: &scope, callKey: callKey, stack: stack)
         // Locals and module outputs are settled: one evaluator serves every block that follows.
         let evaluator = scope.evaluator()
-        if !definition.locals.isEmpty { blocks.append(localValues(definition, scope: scope, evaluator: evaluator)) }
+        if !definition.locals.isEmpty { append(localValues(definition, scope: scope, evaluator: evaluator)) }
         expandResources(definition, scope: scope, evaluator: evaluator)
-        for block in definition.others { blocks.append(convert(block, scope: scope, evaluator: evaluator)) }
+        for block in definition.others { append(convert(block, scope: scope, evaluator: evaluator)) }
         var outputs: [String: HCL.Value] = [:]
         var outputThrough: [String: [TerraformReference]] = [:]
         for output in definition.outputs {
             let name = output.labels[0]
             let converted = convert(output, scope: scope, evaluator: evaluator)
-            blocks.append(converted)
+            append(converted)
             guard let attribute = output.attribute(named: "value") else { continue }
             outputs[name] = evaluator.value(of: attribute.expression) ?? .unknown
             outputThrough[name] = converted["value"]?.references ?? []
@@ -661,7 +682,7 @@ final class ModuleExpander {
         let key = callKey.isEmpty ? name : "\(callKey).\(name)"
         let position = position(call.position, scope: scope)
         let evaluator = scope.evaluator()
-        blocks.append(convert(call, scope: scope, evaluator: evaluator))
+        append(convert(call, scope: scope, evaluator: evaluator))
         guard let sourceText = call.attribute(named: "source").flatMap({ evaluator.value(of: $0.expression)?.stringValue }) else {
             if unseen("\(scope.prefix)module.\(name)", .noLiteralSource) {
                 notes.append("\(Self.withoutKeys(scope.prefix))module.\(name) at \(position) has no literal source, so the review cannot see inside it")
@@ -859,7 +880,12 @@ final class ModuleExpander {
                     definition.early[index].context.bind(evaluator: evaluator, file: source(definition.early[index].range.file, scope: scope))
                 }
             }
-            blocks.append(moving ? definition.takeBlock(index) : definition.early[index].block)
+            guard moving else { return append(definition.early[index].block) }
+            // As converted, and already indexed by its address: its place is set once all are placed.
+            if placesOfEarly.count < definition.early.count { placesOfEarly += repeatElement(-1, count: definition.early.count - placesOfEarly.count) }
+            placesOfEarly[index] = blocks.count
+            indexed.kindAndType.append(definition.early[index].kindAndType)
+            blocks.append(definition.takeBlock(index))
         }
         for resource in definition.resources {
             switch resource {
@@ -894,8 +920,48 @@ final class ModuleExpander {
         for (key, extra, _) in expansion.instances {
             var instance = evaluator
             for (name, value) in extra { instance.scope[name] = value }
-            blocks.append(convert(block, scope: scope, evaluator: instance, key: key))
+            append(convert(block, scope: scope, evaluator: instance, key: key))
         }
+    }
+
+    // MARK: - Indexing
+
+    /// Appends a block made by the expansion; the configuration indexes it by its address.
+    private func append(_ block: TerraformBlock) {
+        indexed.kindAndType.append(kindAndType(of: block))
+        indexed.others.append(blocks.count)
+        blocks.append(block)
+    }
+
+    /// The place of the block's kind and type in `indexed.kindsAndTypes`, added when new.
+    private func kindAndType(of block: TerraformBlock) -> Int32 {
+        let key = TerraformConfiguration.KindAndType(kind: block.kind, type: block.type)
+        if let place = kindAndTypePlaces[key] { return place }
+        let place = Int32(indexed.kindsAndTypes.count)
+        indexed.kindsAndTypes.append(key)
+        kindAndTypePlaces[key] = place
+        return place
+    }
+
+    /// The indexes of `blocks` once `root` is expanded, handed over (the expander keeps none): the
+    /// blocks its files converted ahead by their addresses, with their places in `blocks`.
+    func takeIndexed(root: ModuleDefinition) -> TerraformConfiguration.Indexed {
+        var byBase = root.takeEarlyByBase()
+        // Places in `early` become places in `blocks`, in place (no address hashed again); a block not
+        // taken as converted (parsed again) was indexed with the others, or not placed at all.
+        var unplaced: [String] = []
+        for position in byBase.values.indices {
+            let early = byBase.values[position].first
+            let place = early < placesOfEarly.count ? placesOfEarly[early] : -1
+            if place < 0 { unplaced.append(byBase.keys[position]) } else { byBase.values[position].first = place }
+        }
+        for address in unplaced { byBase[address] = nil }
+        var taken = TerraformConfiguration.Indexed()
+        swap(&taken, &indexed)
+        taken.byBase = byBase
+        kindAndTypePlaces = [:]
+        placesOfEarly = []
+        return taken
     }
 
     // MARK: - Conversion
@@ -1031,6 +1097,7 @@ extension ModuleExpander: ReadAhead {
         // About a declaration per 256 bytes (the tutorial has one per 260): the set of declarations
         // is sized once rather than grown and rehashed a dozen times.
         early.keys.reserveCapacity(early.keys.count + bytes / 256)
+        early.byBase.reserveCapacity(early.byBase.count + bytes / 256)
     }
 
     /// Works out the item's references, and converts it when it is a resource or data source whose
@@ -1054,12 +1121,12 @@ extension ModuleExpander: ReadAhead {
             return item
         }
         let start = block.range.start
-        early.blocks.append(
-            EarlyBlock(
-                block: TerraformBlock(
-                    kind: block.type, labels: block.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
-                    position: SourcePosition(file: file, line: start.line, column: start.column), module: "", key: nil),
-                context: context, reads: reads, range: block.range))
+        let made = TerraformBlock(
+            kind: block.type, labels: block.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
+            position: SourcePosition(file: file, line: start.line, column: start.column), module: "", key: nil)
+        // Indexed now, while the block is at hand (its address is unique: a duplicate fails the load).
+        early.byBase[made.baseAddress] = TerraformConfiguration.Instances(first: early.blocks.count)
+        early.blocks.append(EarlyBlock(block: made, context: context, reads: reads, range: block.range, kindAndType: kindAndType(of: made)))
         return nil
     }
 

@@ -126,7 +126,7 @@ package enum TerraformLoader {
         var config = TerraformConfiguration(
             files: expander.files + values.files, blocks: expander.blocks, givenVariables: Set(values.values.keys), notes: expander.notes + siblings.notes,
             warnings: values.warnings, declaredWithoutInstances: expander.declaredWithoutInstances.union(siblings.declared),
-            declaredLocals: expander.declaredLocals.union(siblings.locals))
+            declaredLocals: expander.declaredLocals.union(siblings.locals), indexed: expander.takeIndexed(root: root))
         config.failedValidations = expander.failedValidations
         config.typesDeclaredElsewhere = siblings.resourceTypes
         config.unreadModules = expander.unseenModuleCalls + siblings.modules

@@ -90,6 +90,11 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
     /// What it points at, without an instance key: `module.alb.aws_lb.this`, `data.t.n`, `var.x`,
     /// `local.x`, `module.alb` (an output of that call); nil for `each`, `count`, `path`, `self`...
     package var target: String? { storage.target }
+    /// Whether it points at something (`target` is not nil), without copying the target.
+    package var hasTarget: Bool {
+        if case .none = storage.target { return false }
+        return true
+    }
     /// The instance key right after the target (`[0]`, `["api"]`), when written and known.
     package var key: String? { storage.key }
     /// The resource type for resources and data sources (`aws_lb`), else nil.
@@ -435,7 +440,13 @@ package struct TerraformExpression: Sendable, Equatable {
 
     /// Whether a reference points at nothing, as every name written alone does: `bareNames` walks the
     /// syntax only then (a second walk of every expression of a 10 MB configuration costs a tenth).
-    package var mayHoldBareNames: Bool { references.contains { $0.target == nil && !Self.namesLeftToTerraform.contains($0.root) } }
+    package var mayHoldBareNames: Bool { Self.mayHoldBareNames(references) }
+
+    /// `mayHoldBareNames` of an expression with these references, asked of them in place (the review
+    /// asks it of every expression: a copy of each would touch its syntax and its context too).
+    package static func mayHoldBareNames(_ references: [TerraformReference]) -> Bool {
+        references.contains { !$0.hasTarget && !namesLeftToTerraform.contains($0.root) }
+    }
 
     private static let namesLeftToTerraform: Set<String> = ["each", "count", "self", "path", "terraform"]
 
@@ -721,8 +732,12 @@ package final class TerraformBlock: Sendable, Equatable {
     /// `x` for `resource "aws_lb" "x"`.
     package var name: String { labels.count > 1 ? labels[1] : "" }
     package subscript(_ attribute: String) -> TerraformExpression? {
-        // By index: a loop over the pairs would copy every expression it passes.
-        for index in attributeList.indices where attributeList[index].name == attribute { return attributeList[index].expression }
+        // By index: a loop over the pairs would copy every expression it passes. Names of another
+        // length are passed over without comparing them (a string's length is kept beside it).
+        let length = attribute.utf8.count
+        for index in attributeList.indices where attributeList[index].name.utf8.count == length && attributeList[index].name == attribute {
+            return attributeList[index].expression
+        }
         return nil
     }
 
@@ -766,7 +781,7 @@ package struct TerraformConfiguration: Sendable, Equatable {
     package var warnings: [String]
     /// Block positions by kind and type (`resource`, `aws_lb`), in source order.
     private let byKindAndType: [KindAndType: [Int]]
-    private struct KindAndType: Hashable {
+    struct KindAndType: Hashable {
         let kind: String
         let type: String
     }
@@ -775,10 +790,33 @@ package struct TerraformConfiguration: Sendable, Equatable {
     /// address, so most blocks are in one dictionary once, without a list of their own.
     private let byBase: [String: Instances]
     private let byKeyedAddress: [String: Int]
-    private struct Instances: Equatable {
-        let first: Int
+    struct Instances: Equatable {
+        var first: Int
         var rest: [Int] = []
         var all: [Int] { [first] + rest }
+
+        /// Adds a block's place, the places kept in order: `first` the lowest.
+        mutating func insert(_ index: Int) {
+            if index < first {
+                rest.insert(first, at: 0)
+                first = index
+            } else if index != first, !rest.contains(index) {
+                rest.insert(index, at: rest.firstIndex { $0 > index } ?? rest.endIndex)
+            }
+        }
+    }
+
+    /// Indexes worked out while the blocks were made, each block's kind, type and address read while
+    /// it was at hand (`ModuleExpander`): a large configuration's blocks lie far apart in memory, and
+    /// reading each again once they are all made costs more than the rest of indexing them.
+    struct Indexed {
+        /// Each block's kind and type, as a place in `kindsAndTypes`.
+        var kindAndType: [Int32] = []
+        var kindsAndTypes: [KindAndType] = []
+        /// The instances by base address of every block but `others`.
+        var byBase: [String: Instances] = [:]
+        /// The blocks not in `byBase` yet, in order.
+        var others: [Int] = []
     }
 
     /// Resources and data sources declared with no instance (`count = 0`): references to them are valid.
@@ -807,6 +845,16 @@ package struct TerraformConfiguration: Sendable, Equatable {
         files: [String], blocks: [TerraformBlock], givenVariables: Set<String> = [], notes: [String] = [], warnings: [String] = [],
         declaredWithoutInstances: Set<String> = [], declaredLocals: Set<String>? = nil
     ) {
+        self.init(
+            files: files, blocks: blocks, givenVariables: givenVariables, notes: notes, warnings: warnings, declaredWithoutInstances: declaredWithoutInstances,
+            declaredLocals: declaredLocals, indexed: nil)
+    }
+
+    /// `indexed`: what the blocks' maker worked out of them (see `Indexed`); nil, every block is read.
+    init(
+        files: [String], blocks: [TerraformBlock], givenVariables: Set<String>, notes: [String], warnings: [String], declaredWithoutInstances: Set<String>,
+        declaredLocals: Set<String>?, indexed: consuming Indexed?
+    ) {
         self.declaredWithoutInstances = declaredWithoutInstances
         self.declaredLocals = declaredLocals
         self.files = files
@@ -820,24 +868,48 @@ package struct TerraformConfiguration: Sendable, Equatable {
             for (index, block) in blocks.enumerated() { byKindAndType[KindAndType(kind: block.kind, type: block.type), default: []].append(index) }
             return byKindAndType
         }
-        let byKindAndType = blocks.count >= 10_000 ? Background(kindsAndTypes) : nil
-        var byBase: [String: Instances] = [:]
         var byKeyedAddress: [String: Int] = [:]
         var providers: [Int] = []
-        byBase.reserveCapacity(blocks.count)
-        for (index, block) in blocks.enumerated() {
-            if block.kind == "provider" { providers.append(index) }
-            switch block.kind {
-            case "resource", "data", "variable", "module", "output": break
-            default: continue
+        if var indexed = consume indexed {
+            // The blocks' kinds and types by their places, then the blocks not indexed yet.
+            var places = [[Int]](repeating: [], count: indexed.kindsAndTypes.count)
+            for (index, kindAndType) in indexed.kindAndType.enumerated() { places[Int(kindAndType)].append(index) }
+            var byKindAndType: [KindAndType: [Int]] = [:]
+            for (kindAndType, places) in zip(indexed.kindsAndTypes, places) where !places.isEmpty { byKindAndType[kindAndType] = places }
+            self.byKindAndType = byKindAndType
+            // Moved out, not copied: a second holder would copy the table at the first block added.
+            var byBase: [String: Instances] = [:]
+            swap(&byBase, &indexed.byBase)
+            byBase.reserveCapacity(byBase.count + indexed.others.count)
+            for index in indexed.others {
+                let block = blocks[index]
+                if block.kind == "provider" { providers.append(index) }
+                switch block.kind {
+                case "resource", "data", "variable", "module", "output": break
+                default: continue
+                }
+                if byBase[block.baseAddress] == nil { byBase[block.baseAddress] = Instances(first: index) } else { byBase[block.baseAddress]!.insert(index) }
+                if block.key != nil, byKeyedAddress[block.address] == nil { byKeyedAddress[block.address] = index }
             }
-            // One lookup: a new address takes this block as its first instance, a known one adds it.
-            func add(_ instances: inout Instances) { if instances.first != index { instances.rest.append(index) } }
-            add(&byBase[block.baseAddress, default: Instances(first: index)])
-            if block.key != nil, byKeyedAddress[block.address] == nil { byKeyedAddress[block.address] = index }
+            self.byBase = byBase
+        } else {
+            let byKindAndType = blocks.count >= 10_000 ? Background(kindsAndTypes) : nil
+            var byBase: [String: Instances] = [:]
+            byBase.reserveCapacity(blocks.count)
+            for (index, block) in blocks.enumerated() {
+                if block.kind == "provider" { providers.append(index) }
+                switch block.kind {
+                case "resource", "data", "variable", "module", "output": break
+                default: continue
+                }
+                // One lookup: a new address takes this block as its first instance, a known one adds it.
+                func add(_ instances: inout Instances) { if instances.first != index { instances.rest.append(index) } }
+                add(&byBase[block.baseAddress, default: Instances(first: index)])
+                if block.key != nil, byKeyedAddress[block.address] == nil { byKeyedAddress[block.address] = index }
+            }
+            self.byKindAndType = byKindAndType?.value ?? kindsAndTypes()
+            self.byBase = byBase
         }
-        self.byKindAndType = byKindAndType?.value ?? kindsAndTypes()
-        self.byBase = byBase
         self.byKeyedAddress = byKeyedAddress
         // Looked up for every design instance: found once.
         self.providers = providers.filter { blocks[$0].module.isEmpty }.map { blocks[$0] } + providers.filter { !blocks[$0].module.isEmpty }.map { blocks[$0] }
