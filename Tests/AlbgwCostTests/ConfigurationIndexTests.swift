@@ -57,6 +57,22 @@ import Testing
           value = aws_lb.a.arn
         }
 
+        resource "aws_lb_listener" "back" {
+          load_balancer_arn = aws_lb.a.arn
+        }
+
+        resource "aws_lb_listener" "ahead" {
+          load_balancer_arn = aws_lb.d.arn
+        }
+
+        resource "aws_lb_listener" "nowhere" {
+          load_balancer_arn = aws_lb.nope.arn
+        }
+
+        resource "aws_lb_listener" "keyed" {
+          load_balancer_arn = aws_lb.b[5].arn
+        }
+
         """.write(to: directory.appendingPathComponent("a.tf"), atomically: true, encoding: .utf8)
         try """
         resource "aws_vpc" "main" {
@@ -109,6 +125,21 @@ import Testing
         rebuilt.typesDeclaredElsewhere = loaded.typesDeclaredElsewhere
         rebuilt.unreadSiblings = loaded.unreadSiblings
         rebuilt.unreadModules = loaded.unreadModules
+        // The references found declared as the blocks were made: those of plain resources to
+        // declarations met before them. The review passes over those blocks; it finds the same.
+        #expect(rebuilt.referencesChecked.isEmpty)
+        #expect(TerraformReview.referenceFindings(rebuilt) == TerraformReview.referenceFindings(loaded))
+        #expect(
+            TerraformReview.referenceFindings(loaded).map(\.message).sorted() == [
+                "aws_lb_listener.keyed refers to aws_lb.b[5], but its count or for_each makes only [0], [1]: terraform plan fails (invalid index)",
+                "aws_lb_listener.nowhere refers to aws_lb.nope, which no file declares: terraform plan fails",
+            ])
+        func checked(_ address: String) -> Bool? { loaded.blocks.firstIndex { $0.address == address }.map { loaded.referencesChecked[$0] } }
+        #expect(checked("aws_lb.a") == true && checked("data.aws_vpc.main") == true && checked("aws_lb_listener.back") == true && checked("aws_lb.d") == true)
+        // Ahead of what it names, to nothing declared, to an instance, through a local, or not plain.
+        #expect(checked("aws_lb_listener.ahead") == false && checked("aws_lb_listener.nowhere") == false && checked("aws_lb_listener.keyed") == false)
+        #expect(checked("aws_lb.c") == false && checked("aws_lb.b[0]") == false && checked("module.net.aws_lb.inner") == false && checked("var.n") == false)
+        rebuilt.referencesChecked = loaded.referencesChecked
         #expect(rebuilt == loaded)
     }
 

@@ -88,6 +88,9 @@ final class ModuleExpander {
         /// The blocks by base address, each with its place in `blocks`: made while each is at hand, the
         /// configuration's index of them once their places in the configuration are known.
         var byBase: [String: TerraformConfiguration.Instances] = [:]
+        /// The addresses of the other declarations met so far (variables, module calls, resources and
+        /// data sources not converted here), for `referencesDeclared`.
+        var declared: Set<String> = []
     }
 
     /// A block converted ahead, and the locals and module outputs it reads (`local.x`,
@@ -104,6 +107,8 @@ final class ModuleExpander {
         let range: HCL.SourceRange
         /// Its kind and type, as a place in the expander's list of them.
         let kindAndType: Int32
+        /// Whether the review's check of references has nothing to say of it (`referencesDeclared`).
+        let referencesChecked: Bool
     }
 
     init(rootDirectory: String) {
@@ -885,6 +890,7 @@ final class ModuleExpander {
             if placesOfEarly.count < definition.early.count { placesOfEarly += repeatElement(-1, count: definition.early.count - placesOfEarly.count) }
             placesOfEarly[index] = blocks.count
             indexed.kindAndType.append(definition.early[index].kindAndType)
+            indexed.referencesChecked.append(definition.early[index].referencesChecked)
             blocks.append(definition.takeBlock(index))
         }
         for resource in definition.resources {
@@ -929,6 +935,7 @@ final class ModuleExpander {
     /// Appends a block made by the expansion; the configuration indexes it by its address.
     private func append(_ block: TerraformBlock) {
         indexed.kindAndType.append(kindAndType(of: block))
+        indexed.referencesChecked.append(false)
         indexed.others.append(blocks.count)
         blocks.append(block)
     }
@@ -1112,11 +1119,13 @@ extension ModuleExpander: ReadAhead {
         guard case .block(let block) = item, block.type == "resource" || block.type == "data", block.labels.count >= 2,
             block.attribute(named: "count") == nil, block.attribute(named: "for_each") == nil, let (file, context) = earlyContext
         else {
+            declare(item)
             precomputed.add(item)
             return item
         }
         var reads: [String] = []
         guard let converted = convertAhead(block, context: context, reads: &reads) else {
+            declare(item)
             precomputed.add(item)
             return item
         }
@@ -1126,8 +1135,40 @@ extension ModuleExpander: ReadAhead {
             position: SourcePosition(file: file, line: start.line, column: start.column), module: "", key: nil)
         // Indexed now, while the block is at hand (its address is unique: a duplicate fails the load).
         early.byBase[made.baseAddress] = TerraformConfiguration.Instances(first: early.blocks.count)
-        early.blocks.append(EarlyBlock(block: made, context: context, reads: reads, range: block.range, kindAndType: kindAndType(of: made)))
+        early.blocks.append(
+            EarlyBlock(
+                block: made, context: context, reads: reads, range: block.range, kindAndType: kindAndType(of: made),
+                referencesChecked: referencesDeclared(made, top: made)))
         return nil
+    }
+
+    /// Keeps the address of a declaration not converted here (see `ReadAheadBlocks.declared`).
+    private func declare(_ item: BodyItem) {
+        guard case .block(let block) = item, let name = block.labels.first else { return }
+        switch block.type {
+        case "variable": early.declared.insert("var.\(name)")
+        case "module": early.declared.insert("module.\(name)")
+        case "resource" where block.labels.count >= 2: early.declared.insert("\(name).\(block.labels[1])")
+        case "data" where block.labels.count >= 2: early.declared.insert("data.\(name).\(block.labels[1])")
+        default: break
+        }
+    }
+
+    /// Whether `TerraformReview.referenceFindings` finds nothing to say of a root module block converted
+    /// here, decided while it is at hand: each reference it writes to a declaration names one met
+    /// before it in the files read (or itself), without an instance key, and none is a local value or a
+    /// name written alone. Met before, a declaration is declared once the module is expanded (a
+    /// duplicate fails the load). False says only that the review looks at it, as at every other block.
+    private func referencesDeclared(_ block: TerraformBlock, top: TerraformBlock) -> Bool {
+        for index in block.attributeList.indices {
+            let references = block.attributeList[index].expression.references
+            if TerraformExpression.mayHoldBareNames(references) { return false }
+            for reference in references where reference.module == top.module {
+                guard let address = TerraformReview.declarable(reference) else { continue }
+                guard reference.root != "local", reference.key == nil, early.byBase[address] != nil || early.declared.contains(address) else { return false }
+            }
+        }
+        return block.blocks.allSatisfy { referencesDeclared($0, top: top) }
     }
 
     /// What was read ahead so far, for the module definition of its files.

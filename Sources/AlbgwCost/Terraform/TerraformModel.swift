@@ -817,6 +817,8 @@ package struct TerraformConfiguration: Sendable, Equatable {
         var byBase: [String: Instances] = [:]
         /// The blocks not in `byBase` yet, in order.
         var others: [Int] = []
+        /// Whether each block's references were checked as it was made (see `referencesChecked`).
+        var referencesChecked: [Bool] = []
     }
 
     /// Resources and data sources declared with no instance (`count = 0`): references to them are valid.
@@ -836,6 +838,10 @@ package struct TerraformConfiguration: Sendable, Equatable {
     package var unreadSiblings = false
     /// The module calls whose contents were not read: each may declare a design.
     package var unreadModules: [UnreadModule] = []
+    /// For each block, whether its references were checked as it was made and found declared, as the
+    /// review's check of references would find them (`ModuleExpander.referencesDeclared`): that check
+    /// passes over it. Empty when not known.
+    var referencesChecked: [Bool]
 
     /// Whether a resource of `type` may be declared where the review does not look: a rule that
     /// fires on something missing says nothing then.
@@ -877,6 +883,7 @@ package struct TerraformConfiguration: Sendable, Equatable {
             var byKindAndType: [KindAndType: [Int]] = [:]
             for (kindAndType, places) in zip(indexed.kindsAndTypes, places) where !places.isEmpty { byKindAndType[kindAndType] = places }
             self.byKindAndType = byKindAndType
+            referencesChecked = indexed.referencesChecked.count == blocks.count ? indexed.referencesChecked : []
             // Moved out, not copied: a second holder would copy the table at the first block added.
             var byBase: [String: Instances] = [:]
             swap(&byBase, &indexed.byBase)
@@ -893,6 +900,7 @@ package struct TerraformConfiguration: Sendable, Equatable {
             }
             self.byBase = byBase
         } else {
+            referencesChecked = []
             let byKindAndType = blocks.count >= 10_000 ? Background(kindsAndTypes) : nil
             var byBase: [String: Instances] = [:]
             byBase.reserveCapacity(blocks.count)

@@ -729,10 +729,12 @@ package enum TerraformReview {
             }
             for nested in block.blocks { check(nested, in: top, scoped: scoped, formerAddress: formerAddress, reported: &reported, found: &found) }
         }
-        // In one pass: each block's kind is read once (the blocks lie far apart in memory).
+        // In one pass: each block's kind is read once (the blocks lie far apart in memory). The blocks
+        // whose references were found declared as they were made are passed over.
         var locals: [TerraformBlock] = [], others: [TerraformBlock] = []
         others.reserveCapacity(config.blocks.count)
-        for block in config.blocks {
+        let checked = config.referencesChecked
+        for (index, block) in config.blocks.enumerated() where checked.isEmpty || !checked[index] {
             switch block.kind {
             case "locals": locals.append(block)
             case "moved": continue
