@@ -97,6 +97,7 @@ package enum TextWrap {
     private static func plainParagraph<Text: RandomAccessCollection<UInt8>>(
         _ text: Text, width: Int, first: [UInt8], rest: [UInt8], into out: inout [UInt8]
     ) where Text.Index == Int {
+        if wholeLines(text, width: width, first: first, rest: rest, into: &out) { return }
         let space = UInt8(ascii: " ")
         out += first
         var lineStart = out.count - first.count
@@ -134,6 +135,46 @@ package enum TextWrap {
         }
         while out.count > lineStart && out.last == space { out.removeLast() }
         out.append(UInt8(ascii: "\n"))
+    }
+
+    /// `plainParagraph` of text whose words are one space apart (none at either end) and each fit a
+    /// line: each line is then a run of the text, copied whole rather than word by word (a review's
+    /// findings are thousands of such lines). False, and nothing written, for any other text.
+    private static func wholeLines<Text: RandomAccessCollection<UInt8>>(
+        _ text: Text, width: Int, first: [UInt8], rest: [UInt8], into out: inout [UInt8]
+    ) -> Bool where Text.Index == Int {
+        let space = UInt8(ascii: " ")
+        guard let head = text.first, head != space, text.last != space else { return false }
+        let written = out.count
+        out += first
+        var lineStart = text.startIndex  // where the current line's text begins
+        var lineEnd = lineStart  // just past its last word; equal to lineStart before its first word
+        var length = first.count
+        var index = text.startIndex
+        while index < text.endIndex {
+            var wordEnd = index
+            while wordEnd < text.endIndex && text[wordEnd] != space { wordEnd += 1 }
+            let count = wordEnd - index
+            // Two spaces in a row, or a word wider than a line: the general way.
+            guard count > 0, first.count + count <= width, rest.count + count <= width else {
+                out.removeSubrange(written...)
+                return false
+            }
+            if lineEnd > lineStart && length + 1 + count > width {
+                out += text[lineStart..<lineEnd]
+                out.append(UInt8(ascii: "\n"))
+                out += rest
+                lineStart = index
+                length = rest.count + count
+            } else {
+                length += (lineEnd > lineStart ? 1 : 0) + count
+            }
+            lineEnd = wordEnd
+            index = wordEnd + 1
+        }
+        out += text[lineStart..<lineEnd]
+        out.append(UInt8(ascii: "\n"))
+        return true
     }
 
     /// Every line of `text` wrapped at `width`; a line's continuation is indented two spaces deeper
