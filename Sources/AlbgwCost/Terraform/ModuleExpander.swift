@@ -34,7 +34,7 @@ final class ModuleExpander {
     private var indexed = TerraformConfiguration.Indexed()
     private var kindAndTypePlaces: [TerraformConfiguration.KindAndType: Int32] = [:]
     /// Where each block converted ahead was put in `blocks` (-1: it was not taken as converted).
-    private var placesOfEarly: [Int] = []
+    private var placesOfEarly: [Int32] = []
     private(set) var notes: [String] = []
     /// Resources and data sources declared with no instance (`count = 0`, an empty `for_each`).
     private(set) var declaredWithoutInstances: Set<String> = []
@@ -888,7 +888,7 @@ final class ModuleExpander {
             guard moving else { return append(definition.early[index].block) }
             // As converted, and already indexed by its address: its place is set once all are placed.
             if placesOfEarly.count < definition.early.count { placesOfEarly += repeatElement(-1, count: definition.early.count - placesOfEarly.count) }
-            placesOfEarly[index] = blocks.count
+            placesOfEarly[index] = Int32(blocks.count)
             indexed.kindAndType.append(definition.early[index].kindAndType)
             indexed.referencesChecked.append(definition.early[index].referencesChecked)
             blocks.append(definition.takeBlock(index))
@@ -940,8 +940,10 @@ final class ModuleExpander {
         blocks.append(block)
     }
 
-    /// The place of the block's kind and type in `indexed.kindsAndTypes`, added when new.
+    /// The place of the block's kind and type in `indexed.kindsAndTypes`, added when new; -1 for the
+    /// kinds not indexed so.
     private func kindAndType(of block: TerraformBlock) -> Int32 {
+        guard TerraformConfiguration.KindAndType.isIndexed(block.kind) else { return -1 }
         let key = TerraformConfiguration.KindAndType(kind: block.kind, type: block.type)
         if let place = kindAndTypePlaces[key] { return place }
         let place = Int32(indexed.kindsAndTypes.count)
@@ -959,7 +961,7 @@ final class ModuleExpander {
         var unplaced: [String] = []
         for position in byBase.values.indices {
             let early = byBase.values[position].first
-            let place = early < placesOfEarly.count ? placesOfEarly[early] : -1
+            let place = early < placesOfEarly.count ? Int(placesOfEarly[early]) : -1
             if place < 0 { unplaced.append(byBase.keys[position]) } else { byBase.values[position].first = place }
         }
         for address in unplaced { byBase[address] = nil }

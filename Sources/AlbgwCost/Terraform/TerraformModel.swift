@@ -779,11 +779,21 @@ package struct TerraformConfiguration: Sendable, Equatable {
     package var notes: [String]
     /// What the user should act on: values for variables the root module does not declare.
     package var warnings: [String]
-    /// Block positions by kind and type (`resource`, `aws_lb`), in source order.
+    /// Block positions by kind and type (`resource`, `aws_lb`), in source order: resources, data
+    /// sources and module calls, the blocks looked up this way (a variable's or an output's "type" is
+    /// its name: a list of one for each would only take room).
     private let byKindAndType: [KindAndType: [Int]]
     struct KindAndType: Hashable {
         let kind: String
         let type: String
+
+        /// Whether blocks of this kind are indexed by kind and type.
+        static func isIndexed(_ kind: String) -> Bool {
+            switch kind {
+            case "resource", "data", "module": true
+            default: false
+            }
+        }
     }
     /// The instances of each declaration by base address, and of instances made by `count` or
     /// `for_each` the first block with each instance address. An unexpanded block's address is its base
@@ -810,7 +820,7 @@ package struct TerraformConfiguration: Sendable, Equatable {
     /// it was at hand (`ModuleExpander`): a large configuration's blocks lie far apart in memory, and
     /// reading each again once they are all made costs more than the rest of indexing them.
     struct Indexed {
-        /// Each block's kind and type, as a place in `kindsAndTypes`.
+        /// Each block's kind and type, as a place in `kindsAndTypes` (-1 for the kinds not indexed so).
         var kindAndType: [Int32] = []
         var kindsAndTypes: [KindAndType] = []
         /// The instances by base address of every block but `others`.
@@ -871,7 +881,9 @@ package struct TerraformConfiguration: Sendable, Equatable {
         // Two indexes of every block: a large configuration builds the first on a second core.
         @Sendable func kindsAndTypes() -> [KindAndType: [Int]] {
             var byKindAndType: [KindAndType: [Int]] = [:]
-            for (index, block) in blocks.enumerated() { byKindAndType[KindAndType(kind: block.kind, type: block.type), default: []].append(index) }
+            for (index, block) in blocks.enumerated() where KindAndType.isIndexed(block.kind) {
+                byKindAndType[KindAndType(kind: block.kind, type: block.type), default: []].append(index)
+            }
             return byKindAndType
         }
         var byKeyedAddress: [String: Int] = [:]
@@ -879,7 +891,7 @@ package struct TerraformConfiguration: Sendable, Equatable {
         if var indexed = consume indexed {
             // The blocks' kinds and types by their places, then the blocks not indexed yet.
             var places = [[Int]](repeating: [], count: indexed.kindsAndTypes.count)
-            for (index, kindAndType) in indexed.kindAndType.enumerated() { places[Int(kindAndType)].append(index) }
+            for (index, kindAndType) in indexed.kindAndType.enumerated() where kindAndType >= 0 { places[Int(kindAndType)].append(index) }
             var byKindAndType: [KindAndType: [Int]] = [:]
             for (kindAndType, places) in zip(indexed.kindsAndTypes, places) where !places.isEmpty { byKindAndType[kindAndType] = places }
             self.byKindAndType = byKindAndType
