@@ -14,6 +14,17 @@ package indirect enum JSONValue: Sendable, Equatable {
     /// An array whose elements are made as they are written, each freed once written: a review of a
     /// thousand designs never holds all of their documents (`element(index)` for `0..<count`).
     case elements(count: Int, element: @Sendable (Int) -> JSONValue)
+    /// An object whose members are strings, numbers, booleans or null, written as `object` writes
+    /// them: a review's thousands of findings and facts, without a box for each member.
+    case record([(String, Scalar)])
+
+    /// A member of a `record`.
+    package enum Scalar: Sendable {
+        case string(String)
+        case number(ExactDecimal)
+        case bool(Bool)
+        case null
+    }
 
     package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
 
@@ -99,6 +110,23 @@ package indirect enum JSONValue: Sendable, Equatable {
                 Self.quote(key, into: &out)
                 Self.append(": ", to: &out)
                 value.write(to: &out, indent: indent + 1, finished: finished)
+                Self.append(index == members.count - 1 ? "\n" : ",\n", to: &out)
+            }
+            Self.pad(indent, into: &out)
+            out.append(UInt8(ascii: "}"))
+        case .record(let members):
+            guard !members.isEmpty else { return Self.append("{}", to: &out) }
+            Self.append("{\n", to: &out)
+            for index in members.indices {
+                Self.pad(indent + 1, into: &out)
+                Self.quote(members[index].0, into: &out)
+                Self.append(": ", to: &out)
+                switch members[index].1 {
+                case .string(let text): Self.quote(text, into: &out)
+                case .number(let number): number.appendDescription(to: &out)
+                case .bool(let flag): Self.append(flag ? "true" : "false", to: &out)
+                case .null: Self.append("null", to: &out)
+                }
                 Self.append(index == members.count - 1 ? "\n" : ",\n", to: &out)
             }
             Self.pad(indent, into: &out)

@@ -108,7 +108,7 @@ package enum ReviewRenderer {
         @Sendable func facts(_ recognition: Recognition) -> JSONValue {
             .array(
                 recognition.facts.map { fact in
-                    .object([("name", .string(fact.name)), ("value", .string(fact.value)), ("where", fact.position.map { .string($0.description) } ?? .null)])
+                    .record([("name", .string(fact.name)), ("value", .string(fact.value)), ("where", fact.position.map { .string($0.description) } ?? .null)])
                 })
         }
         let recognition = review.recognition
@@ -146,7 +146,7 @@ package enum ReviewRenderer {
                 "findings",
                 .elements(count: findings.count) { index in
                     let finding = findings[index]
-                    return .object([
+                    return .record([
                         ("id", .string(finding.id)), ("severity", .string(finding.severity.rawValue)), ("file", .string(finding.position.file)),
                         ("line", .number(.init(finding.position.line))), ("column", .number(.init(finding.position.column))),
                         ("message", .string(finding.message)), ("fix", .string(finding.fix)),
