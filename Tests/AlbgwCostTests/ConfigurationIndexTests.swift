@@ -73,6 +73,12 @@ import Testing
           load_balancer_arn = aws_lb.b[5].arn
         }
 
+        resource "local" "x" {}
+
+        resource "aws_lb_listener" "reads_local" {
+          load_balancer_arn = local.x
+        }
+
         """.write(to: directory.appendingPathComponent("a.tf"), atomically: true, encoding: .utf8)
         try """
         resource "aws_vpc" "main" {
@@ -81,6 +87,14 @@ import Testing
 
         resource "aws_lb" "d" {
           name = "d"
+        }
+
+        resource "aws_lb" "x.y" {
+          name = "dotted name"
+        }
+
+        resource "aws_lb.x" "y" {
+          name = "dotted type"
         }
 
         """.write(to: directory.appendingPathComponent("b.tf"), atomically: true, encoding: .utf8)
@@ -103,7 +117,10 @@ import Testing
         // Written out: every ALB in the order of the files and of their blocks, the module's after the
         // call that makes them (a module's blocks come where it is called).
         #expect(
-            loaded.resources("aws_lb").map(\.address) == ["module.net.aws_lb.inner", "aws_lb.a", "aws_lb.b[0]", "aws_lb.b[1]", "aws_lb.c", "aws_lb.d"])
+            loaded.resources("aws_lb").map(\.address) == ["module.net.aws_lb.inner", "aws_lb.a", "aws_lb.b[0]", "aws_lb.b[1]", "aws_lb.c", "aws_lb.d", "aws_lb.x.y"])
+        // Two declarations with one address (a label with a dot): both indexed, in order.
+        #expect(loaded.block(address: "aws_lb.x.y")?["name"]?.value == .string("dotted name"))
+        #expect(loaded.resources("aws_lb.x").map { $0["name"]?.value } == [.string("dotted type")])
         #expect(loaded.resources("aws_lb_target_group").map(\.address) == ["aws_lb_target_group.t[\"x\"]", "aws_lb_target_group.t[\"y\"]"])
         #expect(loaded.resources("aws_vpc").map(\.address) == ["aws_vpc.main"])
         #expect(loaded.data("aws_vpc").map(\.address) == ["data.aws_vpc.main"])
@@ -133,11 +150,14 @@ import Testing
             TerraformReview.referenceFindings(loaded).map(\.message).sorted() == [
                 "aws_lb_listener.keyed refers to aws_lb.b[5], but its count or for_each makes only [0], [1]: terraform plan fails (invalid index)",
                 "aws_lb_listener.nowhere refers to aws_lb.nope, which no file declares: terraform plan fails",
+                "aws_lb_listener.reads_local refers to local.x, which no file declares: terraform plan fails",
             ])
         func checked(_ address: String) -> Bool? { loaded.blocks.firstIndex { $0.address == address }.map { loaded.referencesChecked[$0] } }
         #expect(checked("aws_lb.a") == true && checked("data.aws_vpc.main") == true && checked("aws_lb_listener.back") == true && checked("aws_lb.d") == true)
         // Ahead of what it names, to nothing declared, to an instance, through a local, or not plain.
         #expect(checked("aws_lb_listener.ahead") == false && checked("aws_lb_listener.nowhere") == false && checked("aws_lb_listener.keyed") == false)
+        // A local value is checked against the locals, whatever a resource of type "local" is called.
+        #expect(checked("aws_lb_listener.reads_local") == false)
         #expect(checked("aws_lb.c") == false && checked("aws_lb.b[0]") == false && checked("module.net.aws_lb.inner") == false && checked("var.n") == false)
         rebuilt.referencesChecked = loaded.referencesChecked
         #expect(rebuilt == loaded)

@@ -226,11 +226,17 @@ import Testing
 
     @Test func asciiPrefixIsFoundAsTheStandardLibraryFindsIt() {
         // `_` followed by a combining accent is one character, not `_`: `hasPrefix("aws_")` is false there.
-        let texts = ["", "a", "aws", "aws_", "aws_lb", "aws_\u{301}lb", "aws_\u{301}", "aws_é", "aws-lb", "AWS_lb", "awś_lb", "aws_\r\n", "\r\naws_", "aws_👍🏽"]
+        // The Kelvin sign (U+212A) is a `K` to `hasPrefix`, the Greek question mark (U+037E) a `;`.
+        let texts = [
+            "", "a", "aws", "aws_", "aws_lb", "aws_\u{301}lb", "aws_\u{301}", "aws_é", "aws-lb", "AWS_lb", "awś_lb", "aws_\r\n", "\r\naws_", "aws_👍🏽", "\u{212A}x",
+            "Kx", "\u{37E}", ";x", "aw\u{212A}",
+        ]
         for text in texts {
             #expect(text.hasASCIIPrefix("aws_") == text.hasPrefix("aws_"), "\(text.debugDescription)")
             #expect(text.hasASCIIPrefix("a") == text.hasPrefix("a"), "\(text.debugDescription)")
             #expect(text.hasASCIIPrefix("\r") == text.hasPrefix("\r"), "\(text.debugDescription)")
+            #expect(text.hasASCIIPrefix("K") == text.hasPrefix("K"), "\(text.debugDescription)")
+            #expect(text.hasASCIIPrefix(";") == text.hasPrefix(";"), "\(text.debugDescription)")
         }
         #expect("aws_lb".hasASCIIPrefix("aws_") && !"aws_\u{301}lb".hasASCIIPrefix("aws_") && "\r\n".hasASCIIPrefix("\r") == false)
     }

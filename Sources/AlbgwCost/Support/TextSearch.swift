@@ -30,14 +30,17 @@ extension String {
 extension String {
     /// `hasPrefix(prefix)` for an ASCII prefix, compared as bytes: `hasPrefix` compares characters,
     /// and a review asks it of every reference. The same answer: ASCII bytes are characters but for a
-    /// carriage return before a line feed, and a byte past the prefix that could join its last
-    /// character (one outside ASCII: a combining accent) sends the question to `hasPrefix`.
+    /// carriage return before a line feed; text outside ASCII where the prefix is (the Kelvin sign is
+    /// a `K` to `hasPrefix`), or a byte past the prefix that could join its last character (a
+    /// combining accent), sends the question to `hasPrefix`.
     func hasASCIIPrefix(_ prefix: StaticString) -> Bool {
         var text = self
         let answer: Bool? = text.withUTF8 { text in
             prefix.withUTF8Buffer { prefix in
-                guard text.count >= prefix.count else { return false }
-                for index in 0..<prefix.count where text[index] != prefix[index] { return false }
+                for index in 0..<prefix.count {
+                    guard index < text.count, text[index] < 0x80 else { return nil }
+                    if text[index] != prefix[index] { return false }
+                }
                 if prefix.last == UInt8(ascii: "\r") { return nil }
                 return text.count == prefix.count || text[prefix.count] < 0x80 ? true : nil
             }

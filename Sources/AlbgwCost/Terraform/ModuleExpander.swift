@@ -109,6 +109,9 @@ final class ModuleExpander {
         let kindAndType: Int32
         /// Whether the review's check of references has nothing to say of it (`referencesDeclared`).
         let referencesChecked: Bool
+        /// Whether `ReadAheadBlocks.byBase` holds its place (another block converted ahead may have
+        /// taken its address first: it is then indexed with the blocks the expansion makes).
+        let indexedByAddress: Bool
     }
 
     init(rootDirectory: String) {
@@ -889,6 +892,7 @@ final class ModuleExpander {
             // As converted, and already indexed by its address: its place is set once all are placed.
             if placesOfEarly.count < definition.early.count { placesOfEarly += repeatElement(-1, count: definition.early.count - placesOfEarly.count) }
             placesOfEarly[index] = Int32(blocks.count)
+            if !definition.early[index].indexedByAddress { indexed.others.append(blocks.count) }
             indexed.kindAndType.append(definition.early[index].kindAndType)
             indexed.referencesChecked.append(definition.early[index].referencesChecked)
             blocks.append(definition.takeBlock(index))
@@ -1135,12 +1139,15 @@ extension ModuleExpander: ReadAhead {
         let made = TerraformBlock(
             kind: block.type, labels: block.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
             position: SourcePosition(file: file, line: start.line, column: start.column), module: "", key: nil)
-        // Indexed now, while the block is at hand (its address is unique: a duplicate fails the load).
-        early.byBase[made.baseAddress] = TerraformConfiguration.Instances(first: early.blocks.count)
+        // Indexed now, while the block is at hand. Two declarations may share an address when a label
+        // holds a dot (`resource "aws_lb" "x.y"`, `resource "aws_lb.x" "y"`), which Terraform does not
+        // refuse here: the first keeps the place, the next is indexed with the others (`indexedByAddress`).
+        let indexedByAddress = early.byBase[made.baseAddress] == nil
+        if indexedByAddress { early.byBase[made.baseAddress] = TerraformConfiguration.Instances(first: early.blocks.count) }
         early.blocks.append(
             EarlyBlock(
                 block: made, context: context, reads: reads, range: block.range, kindAndType: kindAndType(of: made),
-                referencesChecked: referencesDeclared(made, top: made)))
+                referencesChecked: referencesDeclared(made, top: made), indexedByAddress: indexedByAddress))
         return nil
     }
 

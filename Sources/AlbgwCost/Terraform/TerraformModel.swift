@@ -732,12 +732,8 @@ package final class TerraformBlock: Sendable, Equatable {
     /// `x` for `resource "aws_lb" "x"`.
     package var name: String { labels.count > 1 ? labels[1] : "" }
     package subscript(_ attribute: String) -> TerraformExpression? {
-        // By index: a loop over the pairs would copy every expression it passes. Names of another
-        // length are passed over without comparing them (a string's length is kept beside it).
-        let length = attribute.utf8.count
-        for index in attributeList.indices where attributeList[index].name.utf8.count == length && attributeList[index].name == attribute {
-            return attributeList[index].expression
-        }
+        // By index: a loop over the pairs would copy every expression it passes.
+        for index in attributeList.indices where attributeList[index].name == attribute { return attributeList[index].expression }
         return nil
     }
 
@@ -850,7 +846,8 @@ package struct TerraformConfiguration: Sendable, Equatable {
     package var unreadModules: [UnreadModule] = []
     /// For each block, whether its references were checked as it was made and found declared, as the
     /// review's check of references would find them (`ModuleExpander.referencesDeclared`): that check
-    /// passes over it. Empty when not known.
+    /// passes over it. Empty when not known. Part of equality: a configuration loaded from files has
+    /// them, one made from the same blocks (`init(files:blocks:...)`) has none.
     var referencesChecked: [Bool]
 
     /// Whether a resource of `type` may be declared where the review does not look: a rule that
