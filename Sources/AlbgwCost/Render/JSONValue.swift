@@ -103,34 +103,16 @@ package indirect enum JSONValue: Sendable, Equatable {
     private func write(to out: inout [UInt8], indent: Int, finished: Finished?) {
         switch self {
         case .object(let members):
-            guard !members.isEmpty else { return Self.append("{}", to: &out) }
-            Self.append("{\n", to: &out)
-            for (index, (key, value)) in members.enumerated() {
-                Self.pad(indent + 1, into: &out)
-                Self.quote(key, into: &out)
-                Self.append(": ", to: &out)
-                value.write(to: &out, indent: indent + 1, finished: finished)
-                Self.append(index == members.count - 1 ? "\n" : ",\n", to: &out)
-            }
-            Self.pad(indent, into: &out)
-            out.append(UInt8(ascii: "}"))
+            Self.writeObject(members, to: &out, indent: indent) { value, out in value.write(to: &out, indent: indent + 1, finished: finished) }
         case .record(let members):
-            guard !members.isEmpty else { return Self.append("{}", to: &out) }
-            Self.append("{\n", to: &out)
-            for index in members.indices {
-                Self.pad(indent + 1, into: &out)
-                Self.quote(members[index].0, into: &out)
-                Self.append(": ", to: &out)
-                switch members[index].1 {
+            Self.writeObject(members, to: &out, indent: indent) { value, out in
+                switch value {
                 case .string(let text): Self.quote(text, into: &out)
                 case .number(let number): number.appendDescription(to: &out)
                 case .bool(let flag): Self.append(flag ? "true" : "false", to: &out)
                 case .null: Self.append("null", to: &out)
                 }
-                Self.append(index == members.count - 1 ? "\n" : ",\n", to: &out)
             }
-            Self.pad(indent, into: &out)
-            out.append(UInt8(ascii: "}"))
         case .array(let values): Self.writeArray(count: values.count, { values[$0] }, to: &out, indent: indent, finished: finished)
         case .elements(let count, let element): Self.writeArray(count: count, element, to: &out, indent: indent, finished: finished)
         case .string(let text): Self.quote(text, into: &out)
@@ -139,6 +121,21 @@ package indirect enum JSONValue: Sendable, Equatable {
         case .null: Self.append("null", to: &out)
         case .raw(let text): Self.append(text, to: &out)
         }
+    }
+
+    /// An object's members, one a line, each value written by `value`: `object`'s and `record`'s.
+    @inline(__always) private static func writeObject<Value>(_ members: [(String, Value)], to out: inout [UInt8], indent: Int, _ value: (Value, inout [UInt8]) -> Void) {
+        guard !members.isEmpty else { return append("{}", to: &out) }
+        append("{\n", to: &out)
+        for index in members.indices {
+            pad(indent + 1, into: &out)
+            quote(members[index].0, into: &out)
+            append(": ", to: &out)
+            value(members[index].1, &out)
+            append(index == members.count - 1 ? "\n" : ",\n", to: &out)
+        }
+        pad(indent, into: &out)
+        out.append(UInt8(ascii: "}"))
     }
 
     private static func writeArray(

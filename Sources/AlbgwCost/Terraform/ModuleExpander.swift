@@ -877,6 +877,9 @@ final class ModuleExpander {
         // each is taken as it is, moved out of the definition (`takeBlock`), and the context a file's
         // blocks share is bound once.
         let asConverted = scope.prefix.isEmpty && scope.through.isEmpty
+        if scope.prefix.isEmpty && placesOfEarly.count < definition.early.count {
+            placesOfEarly += repeatElement(-1, count: definition.early.count - placesOfEarly.count)
+        }
         var lastBound: ObjectIdentifier?
         /// `moving`: the root module's expansion (a root with local values comes here through the
         /// general path), the last to ask for the block: a module that calls the root is a cycle.
@@ -890,7 +893,6 @@ final class ModuleExpander {
             }
             guard moving else { return append(definition.early[index].block) }
             // As converted, and already indexed by its address: its place is set once all are placed.
-            if placesOfEarly.count < definition.early.count { placesOfEarly += repeatElement(-1, count: definition.early.count - placesOfEarly.count) }
             placesOfEarly[index] = Int32(blocks.count)
             if !definition.early[index].indexedByAddress { indexed.others.append(blocks.count) }
             indexed.kindAndType.append(definition.early[index].kindAndType)
@@ -1153,12 +1155,10 @@ extension ModuleExpander: ReadAhead {
 
     /// Keeps the address of a declaration not converted here (see `ReadAheadBlocks.declared`).
     private func declare(_ item: BodyItem) {
-        guard case .block(let block) = item, let name = block.labels.first else { return }
-        switch block.type {
-        case "variable": early.declared.insert("var.\(name)")
-        case "module": early.declared.insert("module.\(name)")
-        case "resource" where block.labels.count >= 2: early.declared.insert("\(name).\(block.labels[1])")
-        case "data" where block.labels.count >= 2: early.declared.insert("data.\(name).\(block.labels[1])")
+        guard case .block(let block) = item else { return }
+        switch (block.type, block.labels.count) {
+        case ("variable", 1...), ("module", 1...), ("resource", 2...), ("data", 2...):
+            early.declared.insert(TerraformBlock.baseAddress(kind: block.type, labels: block.labels, module: ""))
         default: break
         }
     }

@@ -703,21 +703,25 @@ package final class TerraformBlock: Sendable, Equatable {
         self.position = position
         self.module = module
         self.key = key
-        let type = labels.first ?? ""
-        let name = labels.count > 1 ? labels[1] : ""
-        let baseAddress: String
-        switch kind {
-        case "data": baseAddress = "\(module)data.\(type).\(name)"
-        case "variable": baseAddress = "\(module)var.\(type)"
-        case "module": baseAddress = "\(module)module.\(type)"
-        case "output": baseAddress = "\(module)output.\(type)"
-        case "provider": baseAddress = "\(module)provider.\(type)"
-        case "check": baseAddress = "\(module)check.\(type)"
-        case "locals", "terraform": baseAddress = "\(module)\(kind)"
-        default: baseAddress = labels.isEmpty ? "\(module)\(kind)" : "\(module)\(type).\(name)"
-        }
+        let baseAddress = Self.baseAddress(kind: kind, labels: labels, module: module)
         self.baseAddress = baseAddress
         address = key.map { baseAddress + $0 } ?? baseAddress  // one string, not a copy, when there is no key
+    }
+
+    /// The address of a block of `kind` with `labels` in the module `module`, without an instance key.
+    static func baseAddress(kind: String, labels: [String], module: String) -> String {
+        let type = labels.first ?? ""
+        let name = labels.count > 1 ? labels[1] : ""
+        switch kind {
+        case "data": return "\(module)data.\(type).\(name)"
+        case "variable": return "\(module)var.\(type)"
+        case "module": return "\(module)module.\(type)"
+        case "output": return "\(module)output.\(type)"
+        case "provider": return "\(module)provider.\(type)"
+        case "check": return "\(module)check.\(type)"
+        case "locals", "terraform": return "\(module)\(kind)"
+        default: return labels.isEmpty ? "\(module)\(kind)" : "\(module)\(type).\(name)"
+        }
     }
 
     package static func == (lhs: TerraformBlock, rhs: TerraformBlock) -> Bool {
@@ -801,9 +805,12 @@ package struct TerraformConfiguration: Sendable, Equatable {
         var rest: [Int] = []
         var all: [Int] { [first] + rest }
 
-        /// Adds a block's place, the places kept in order: `first` the lowest.
+        /// Adds a block's place, the places kept in order: `first` the lowest. Places met in order
+        /// (the usual case) are appended.
         mutating func insert(_ index: Int) {
-            if index < first {
+            if index > rest.last ?? first {
+                rest.append(index)
+            } else if index < first {
                 rest.insert(first, at: 0)
                 first = index
             } else if index != first, !rest.contains(index) {
@@ -885,6 +892,19 @@ package struct TerraformConfiguration: Sendable, Equatable {
         }
         var byKeyedAddress: [String: Int] = [:]
         var providers: [Int] = []
+        /// Indexes the block at `index` by its address (resources, data sources, variables, module
+        /// calls and outputs) and keeps a provider's place. One look-up: a new address takes the block
+        /// as its first instance, a known one adds it.
+        func index(_ index: Int, into byBase: inout [String: Instances]) {
+            let block = blocks[index]
+            switch block.kind {
+            case "resource", "data", "variable", "module", "output": break
+            case "provider": return providers.append(index)
+            default: return
+            }
+            byBase[block.baseAddress, default: Instances(first: index)].insert(index)
+            if block.key != nil, byKeyedAddress[block.address] == nil { byKeyedAddress[block.address] = index }
+        }
         if var indexed = consume indexed {
             // The blocks' kinds and types by their places, then the blocks not indexed yet.
             var places = [[Int]](repeating: [], count: indexed.kindsAndTypes.count)
@@ -897,33 +917,14 @@ package struct TerraformConfiguration: Sendable, Equatable {
             var byBase: [String: Instances] = [:]
             swap(&byBase, &indexed.byBase)
             byBase.reserveCapacity(byBase.count + indexed.others.count)
-            for index in indexed.others {
-                let block = blocks[index]
-                if block.kind == "provider" { providers.append(index) }
-                switch block.kind {
-                case "resource", "data", "variable", "module", "output": break
-                default: continue
-                }
-                if byBase[block.baseAddress] == nil { byBase[block.baseAddress] = Instances(first: index) } else { byBase[block.baseAddress]!.insert(index) }
-                if block.key != nil, byKeyedAddress[block.address] == nil { byKeyedAddress[block.address] = index }
-            }
+            for place in indexed.others { index(place, into: &byBase) }
             self.byBase = byBase
         } else {
             referencesChecked = []
             let byKindAndType = blocks.count >= 10_000 ? Background(kindsAndTypes) : nil
             var byBase: [String: Instances] = [:]
             byBase.reserveCapacity(blocks.count)
-            for (index, block) in blocks.enumerated() {
-                if block.kind == "provider" { providers.append(index) }
-                switch block.kind {
-                case "resource", "data", "variable", "module", "output": break
-                default: continue
-                }
-                // One lookup: a new address takes this block as its first instance, a known one adds it.
-                func add(_ instances: inout Instances) { if instances.first != index { instances.rest.append(index) } }
-                add(&byBase[block.baseAddress, default: Instances(first: index)])
-                if block.key != nil, byKeyedAddress[block.address] == nil { byKeyedAddress[block.address] = index }
-            }
+            for place in blocks.indices { index(place, into: &byBase) }
             self.byKindAndType = byKindAndType?.value ?? kindsAndTypes()
             self.byBase = byBase
         }
