@@ -242,6 +242,11 @@ import Testing
             ("aws_lb", [.attribute("xarn")], "", "aws_lb.xarn"),
             ("aws_lb", [], "", "aws_lb"),
             ("aws_lb", [.attribute("x"), .attribute("arn")], "module.m.", "module.m.aws_lb.x.arn"),
+            // Longer than a word of eight bytes, told apart by a byte past the first word, and by the last.
+            ("aws_lb_target_group", [.attribute("public_alb_1"), .attribute("arn")], "", "aws_lb_target_group.public_alb_1.arn"),
+            ("aws_lb_target_group", [.attribute("public_alb_2"), .attribute("arn")], "", "aws_lb_target_group.public_alb_2.arn"),
+            ("aws_lb_target_grouP", [.attribute("public_alb_1"), .attribute("arn")], "", "aws_lb_target_grouP.public_alb_1.arn"),
+            ("aws_lb_target_group", [.attribute("public_alb_1"), .attribute("arN")], "", "aws_lb_target_group.public_alb_1.arN"),
         ]
         let shared = SharedReferences()
         let first = pieces.map { shared.one(root: $0.root, steps: $0.steps, module: $0.module) }
@@ -255,6 +260,8 @@ import Testing
             #expect(shared.one(root: piece.root, steps: piece.steps, module: piece.module).sharesBox(with: reference), "\(piece.text)")
         }
         #expect(Set(first.map(\.text)).count == pieces.count)
+        // Every byte counts in the hash: these texts, which differ in one byte here and there, hash apart.
+        #expect(Set(pieces.map { TerraformReference.textHash(root: $0.root, steps: $0.steps, module: $0.module) }).count == pieces.count)
         // Texts whose hashes meet are each built from their own pieces: the first keeps the place.
         let colliding = SharedReferences(hash: { _, _, _ in 7 })
         let built = pieces.map { colliding.one(root: $0.root, steps: $0.steps, module: $0.module) }

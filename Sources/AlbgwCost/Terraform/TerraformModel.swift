@@ -173,7 +173,8 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
             }
         }
         // Measured first, then written straight into one string: appending piece by piece cost more
-        // than the rest of the conversion of an expression.
+        // than the rest of the conversion of an expression. The target is the text's start, copied
+        // from it.
         var length = module.utf8.count + root.utf8.count
         var targetLength = 0
         for (index, step) in steps.enumerated() {
@@ -183,12 +184,13 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
             }
             if index + 1 == targetSteps { targetLength = length }
         }
+        var target: String?
         let text = String(unsafeUninitializedCapacity: length) { buffer in
             var at = 0
             func write(_ piece: String) {
-                var piece = piece
-                piece.withUTF8 { bytes in
-                    UnsafeMutableRawBufferPointer(buffer).baseAddress!.advanced(by: at).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+                Self.withBytes(of: piece) { bytes in
+                    guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+                    (buffer.baseAddress! + at).update(from: source, count: bytes.count)
                     at += bytes.count
                 }
             }
@@ -203,26 +205,36 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
                 case .key(let key): write(key)
                 }
             }
+            if targetLength > 0 && targetLength < at {
+                target = String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<targetLength]), as: UTF8.self)
+            }
             return at
         }
-        let target: String? =
-            switch targetLength {
-            case 0: nil
-            case length: text
-            default: String(unsafeUninitializedCapacity: targetLength) { buffer in buffer.initialize(fromContentsOf: text.utf8.prefix(targetLength)) }
-            }
+        if targetLength > 0 && targetLength == length { target = text }
         self.init(text: text, module: module, target: target, key: key, resourceType: type, root: root)
     }
 
-    /// FNV-1a over the bytes of the text `init(root:steps:module:)` would write: a reference is looked
-    /// up by it without its text being built.
+    /// A hash of the text `init(root:steps:module:)` would write, worked out from its pieces, eight
+    /// bytes at a time: a reference is looked up by it without its text being built. Pieces that
+    /// join into one text in two ways may hash apart; they are then not shared, which costs room only.
     static func textHash(root: String, steps: [Step], module: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ word: UInt64) {
+            hash = (hash ^ word) &* 0x100_0000_01b3
+            hash ^= hash >> 29
+        }
         func mix(_ piece: String) {
-            // Over the contiguous bytes: iterating the UTF-8 view costs several times more per byte.
-            var piece = piece
-            piece.withUTF8 { bytes in
-                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            withBytes(of: piece) { bytes in
+                guard let base = bytes.baseAddress else { return }
+                var at = 0
+                while at + 8 <= bytes.count {
+                    mix(UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
+                    at += 8
+                }
+                // The last bytes, with how many there are.
+                var tail = UInt64(bytes.count - at) << 56
+                for index in at..<bytes.count { tail |= UInt64(base[index]) << (8 * (index - at)) }
+                mix(tail)
             }
         }
         mix(module)
@@ -230,7 +242,7 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
         for step in steps {
             switch step {
             case .attribute(let name):
-                hash = (hash ^ UInt64(UInt8(ascii: "."))) &* 0x100_0000_01b3
+                mix(UInt64(UInt8(ascii: ".")))
                 mix(name)
             case .key(let key): mix(key)
             }
@@ -238,17 +250,25 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
         return hash
     }
 
+    /// `body` on the UTF-8 bytes of `piece` in place (a small string's on the stack), without the
+    /// copy `withUTF8` may make of a string held in a `let`.
+    @inline(__always)
+    private static func withBytes<R>(of piece: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = piece.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var piece = piece
+        return piece.withUTF8(body)
+    }
+
     /// Whether this reference is the one `init(root:steps:module:)` makes of these pieces: the same text
     /// and module (the other fields follow from them).
     func hasText(root: String, steps: [Step], module: String) -> Bool {
         guard self.module == module else { return false }
-        var text = self.text
-        return text.withUTF8 { buffer in
+        return Self.withBytes(of: text) { buffer in
             var at = 0
             func matches(_ piece: String) -> Bool {
-                var piece = piece
-                return piece.withUTF8 { bytes in
-                    guard at + bytes.count <= buffer.count, bytes.elementsEqual(buffer[at..<at + bytes.count]) else { return false }
+                Self.withBytes(of: piece) { bytes in
+                    guard at + bytes.count <= buffer.count else { return false }
+                    guard bytes.count == 0 || memcmp(buffer.baseAddress! + at, bytes.baseAddress!, bytes.count) == 0 else { return false }
                     at += bytes.count
                     return true
                 }
