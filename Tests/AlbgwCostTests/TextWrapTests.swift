@@ -45,6 +45,42 @@ import Testing
         #expect(TextWrap.width([:]) == 120)
     }
 
+    /// A table written straight into bytes (as the review's facts tables are) is what the wrapping
+    /// prints of it: unmarked, fitted or not, and with the line that has nothing on it left out.
+    @Test func tablesWrittenAsPrintedAreWhatTheWrappingPrints() {
+        var table = TextTable([("Name", .left), ("Cost", .right)])
+        table.add(["a rather long description of a line item", "$1.00"])
+        table.add(["", ""])
+        #expect(!table.hasLineEnd)
+        var out: [UInt8] = Array("before\n".utf8)
+        table.write(indent: "  ", width: 30, marked: false, into: &out)
+        let expected = """
+            before
+              Name                    Cost
+              ---------------------  -----
+              a rather long          $1.00
+              description of a line
+              item
+
+            """
+        #expect(String(decoding: out, as: UTF8.self) == expected)
+        #expect(String(decoding: out, as: UTF8.self) == "before\n" + TextWrap.lines(table.render(indent: "  ", width: 30), width: 30))
+        // Wide enough, the table is written whole (the text's 40 columns, two, the money's 5): its empty
+        // row is a line of its own, as printed.
+        var whole: [UInt8] = []
+        table.write(indent: "  ", width: 80, marked: false, into: &whole)
+        #expect(
+            String(decoding: whole, as: UTF8.self)
+                == "  Name" + String(repeating: " ", count: 39) + "Cost\n  " + String(repeating: "-", count: 40) + "  -----\n  a rather long description of a line item  $1.00\n\n")
+        // A cell with a line end in it: only the wrapping prints its table.
+        var broken = TextTable([("Name", .left), ("Cost", .right)])
+        broken.add(["first line\nsecond line", "$1.00"])
+        #expect(broken.hasLineEnd)
+        var lines: [UInt8] = []
+        TextWrap.appendLines(broken.render(indent: "  ", width: 30), width: 30, into: &lines)
+        #expect(String(decoding: lines, as: UTF8.self) == TextWrap.lines(broken.render(indent: "  ", width: 30), width: 30))
+    }
+
     /// Worked by hand: natural widths 10, 15, 13, 13 need 59 columns. Path narrows to 12 (step one);
     /// the two money columns narrow to their headers' longest pieces, 8 each (step two), which leaves
     /// 46; Path narrows to 11 (step three), and then needs only 6 ("ALB ->" over "Lambda"). Of the 5

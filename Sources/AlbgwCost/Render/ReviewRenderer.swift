@@ -10,45 +10,82 @@ package enum ReviewRenderer {
     package static func segments(_ review: TerraformReviewResult, width: Int? = nil) -> [String] { pieces(review, width: width) { $0 } }
 
     /// The text of `segments`, each piece wrapped at `width` by the core that writes it
-    /// (`TextWrap.pieces(freeing:width:)`): the table output of a large review in one pass.
+    /// (`TextWrap.pieces(freeing:width:)`): the table output of a large review in one pass. The facts
+    /// tables are written as printed, not marked and passed through the wrapping.
     package static func wrappedPieces(_ review: TerraformReviewResult, width: Int) -> [[UInt8]] {
-        pieces(review, width: width) { TextWrap.pieces(freeing: &$0, width: width) }.flatMap { $0 }
+        let designs = review.designs, costs = review.costs
+        let several = designs.count > 1
+        return pieces(
+            review,
+            designs: { range -> [[UInt8]]? in
+                var out: [UInt8] = []
+                for index in range {
+                    let recognition = designs[index]
+                    TextWrap.appendLines(heading(recognition, index: index, cost: index < costs.count ? costs[index] : nil, several: several), width: width, into: &out)
+                    guard let table = factsTable(recognition) else { continue }
+                    if table.hasLineEnd {
+                        TextWrap.appendLines(table.render(indent: factsIndent(several: several), width: width), width: width, into: &out)
+                    } else {
+                        table.write(indent: factsIndent(several: several), width: width, marked: false, into: &out)
+                    }
+                }
+                return out.isEmpty ? nil : [out]
+            }
+        ) { TextWrap.pieces(freeing: &$0, width: width) }.flatMap { $0 }
     }
+
+    /// The line that names an instance (of several) or the design (of one), with what it costs when priced.
+    static func heading(_ recognition: Recognition, index: Int, cost: InstanceCost?, several: Bool) -> String {
+        several
+            ? "  \(index + 1). \(recognition.front ?? "?"): \(recognition.design?.rawValue ?? "none of the designs")\(cost.map { " at \(money($0))" } ?? "") (\(recognition.explanation))\n"
+            : "  Design: \(recognition.design?.rawValue ?? "none of the designs") (\(recognition.explanation))\n"
+    }
+
+    /// What was read from the code for an instance, as a table; nil when nothing was.
+    static func factsTable(_ recognition: Recognition) -> TextTable? {
+        guard !recognition.facts.isEmpty else { return nil }
+        var table = TextTable([("Read from the code", .left), ("Value", .left), ("Where", .left)])
+        for fact in recognition.facts { table.add([fact.name, fact.value, fact.position?.description ?? "-"]) }
+        table.unbreakable = [2]
+        return table
+    }
+
+    static func factsIndent(several: Bool) -> String { several ? "     " : "  " }
 
     /// The text in pieces, each ending a line, made into what `finish` makes of it where it is written;
     /// empty pieces left out.
     private static func pieces<T: Sendable>(_ review: TerraformReviewResult, width: Int?, _ finish: @Sendable (inout String) -> T) -> [T] {
+        let designs = review.designs, costs = review.costs
+        let several = designs.count > 1
+        return pieces(
+            review,
+            designs: { range -> T? in
+                var out = ""
+                for index in range {
+                    let recognition = designs[index]
+                    out += heading(recognition, index: index, cost: index < costs.count ? costs[index] : nil, several: several)
+                    guard let table = factsTable(recognition) else { continue }
+                    let indent = factsIndent(several: several)
+                    out += width.map { table.render(indent: indent, width: $0) } ?? table.render(indent: indent)
+                }
+                return out.isEmpty ? nil : finish(&out)
+            }, finish)
+    }
+
+    /// The text in pieces: the heading, what `designs` makes of each range of 64 instances, the notes
+    /// and the findings, each made into what `finish` makes of it; empty pieces left out.
+    private static func pieces<T: Sendable>(
+        _ review: TerraformReviewResult, designs describe: @Sendable (Range<Int>) -> T?, _ finish: @Sendable (inout String) -> T
+    ) -> [T] {
         var segments: [T] = []
         func add(_ text: inout String) { if !text.isEmpty { segments.append(finish(&text)) } }
         var out = "Terraform review of \(review.files.joined(separator: ", "))\n"
-        let several = review.designs.count > 1
-        if several { out += "  Designs: \(review.designs.count) instances\n" }
+        if review.designs.count > 1 { out += "  Designs: \(review.designs.count) instances\n" }
         add(&out)
         // Each instance's lines stand alone: a review of a thousand instances writes them on every
         // core, ranges of them taken as cores are free, each range's text a piece of its own (the
         // text is never joined into one more copy).
-        let designs = review.designs, costs = review.costs
-        let described = Parallel.ranges(count: designs.count, chunk: 64) { range -> T? in
-            var out = ""
-            for index in range {
-                let recognition = designs[index]
-                let cost = index < costs.count ? costs[index] : nil
-                if several {
-                    out +=
-                        "  \(index + 1). \(recognition.front ?? "?"): \(recognition.design?.rawValue ?? "none of the designs")\(cost.map { " at \(money($0))" } ?? "") (\(recognition.explanation))\n"
-                } else {
-                    out += "  Design: \(recognition.design?.rawValue ?? "none of the designs") (\(recognition.explanation))\n"
-                }
-                if !recognition.facts.isEmpty {
-                    var table = TextTable([("Read from the code", .left), ("Value", .left), ("Where", .left)])
-                    for fact in recognition.facts { table.add([fact.name, fact.value, fact.position?.description ?? "-"]) }
-                    table.unbreakable = [2]
-                    let indent = several ? "     " : "  "
-                    out += width.map { table.render(indent: indent, width: $0) } ?? table.render(indent: indent)
-                }
-            }
-            return out.isEmpty ? nil : finish(&out)
-        }
+        let described = Parallel.ranges(count: review.designs.count, chunk: 64, describe)
         segments += described.compactMap { $0 }
         out = ""
         for warning in review.warnings { out += "  Warning: \(warning)\n" }

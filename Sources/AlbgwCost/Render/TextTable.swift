@@ -1,3 +1,5 @@
+import Foundation
+
 /// Aligns rows into columns separated by two spaces; numbers are right-aligned.
 package struct TextTable {
     package enum Alignment { case left, right }
@@ -24,12 +26,21 @@ package struct TextTable {
     /// a header wrapped onto several lines. `marked` starts each line with `TextWrap.tableMark`, so
     /// that `TextWrap.lines` leaves it whole, and leaves out lines with nothing on them.
     func render(indent: String, headerLines: Int, marked: Bool = false) -> String {
-        let mark = marked ? Array(String(TextWrap.tableMark).utf8) : []
+        var out: [UInt8] = []
+        write(indent: indent, headerLines: headerLines, mark: marked ? TextWrap.tableMarkBytes : [], dropEmpty: marked, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The lines of `render(indent:headerLines:)` onto the end of `out`, each after `mark`;
+    /// `dropEmpty` leaves out lines with nothing on them.
+    func write(indent: String, headerLines: Int, mark: [UInt8], dropEmpty: Bool, into out: inout [UInt8]) {
         let all = [headers] + rows
         let counts = all.map { $0.map(Self.width) }
         let widths = headers.indices.map { column in counts.map { $0[column] }.max() ?? 0 }
-        var out: [UInt8] = []
-        out.reserveCapacity((indent.utf8.count + widths.reduce(0, +) + 2 * widths.count + 1) * (all.count + 1))
+        // Room for the table, grown as appending grows it: reserved exactly, a buffer that many tables are
+        // written into would be copied at each.
+        let needed = out.count + (mark.count + indent.utf8.count + widths.reduce(0, +) + 2 * widths.count + 1) * (all.count + 1)
+        if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
         for (rowIndex, row) in all.enumerated() {
             out += mark
             let start = out.count
@@ -42,7 +53,7 @@ package struct TextTable {
                 if alignments[column] == .left { out += padding }
             }
             Self.trimTrailingSpaces(&out, from: start)
-            if marked && out.count == start {
+            if dropEmpty && out.count == start {
                 out.removeLast(mark.count)
             } else {
                 out.append(UInt8(ascii: "\n"))
@@ -57,7 +68,18 @@ package struct TextTable {
                 out.append(UInt8(ascii: "\n"))
             }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a header or a cell holds a line end: its table's lines are not all its own then, and
+    /// only `TextWrap.lines` gives them as printed.
+    var hasLineEnd: Bool {
+        func holdsOne(_ text: String) -> Bool {
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                guard let base = bytes.baseAddress else { return false }
+                return memchr(base, Int32(UInt8(ascii: "\n")), bytes.count) != nil
+            } ?? text.utf8.contains(UInt8(ascii: "\n"))
+        }
+        return headers.contains(where: holdsOne) || rows.contains { $0.contains(where: holdsOne) }
     }
 
     /// Columns of `text`: its byte count when it is plain (ASCII without a carriage return; CR LF is

@@ -6,6 +6,7 @@ package enum TextWrap {
     /// Starts each line of a table fitted to a width, so that `lines` leaves it whole (and drops the
     /// mark). A private-use character: no text of ours contains it.
     static let tableMark: Character = "\u{E000}"
+    static let tableMarkBytes = Array(String(tableMark).utf8)
 
     /// The terminal width when `COLUMNS` gives none.
     package static let defaultWidth = 120
@@ -217,7 +218,18 @@ package enum TextWrap {
     private static func wrap(_ all: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, last: Bool, width: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
-        let mark = Array(String(tableMark).utf8)
+        wrap(all, from: start, to: end, last: last, width: width, into: &out)
+        return out
+    }
+
+    /// Every line of `text` wrapped at `width` as `lines(_:width:)` wraps it, onto the end of `out`.
+    static func appendLines(_ text: String, width: Int, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { all in wrap(all, from: 0, to: all.count, last: true, width: width, into: &out) }
+    }
+
+    private static func wrap(_ all: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, last: Bool, width: Int, into out: inout [UInt8]) {
+        let mark = tableMarkBytes
         let newline = UInt8(ascii: "\n")
         var start = start
         // Each line, found by scanning the bytes (a final newline ends the last line rather than starting one).
@@ -261,7 +273,6 @@ package enum TextWrap {
             let content = body.hasPrefix("- ") ? String(body.dropFirst(2)) : String(body)
             out += paragraph(content, width: width, first: lead, rest: String(repeating: " ", count: lead.count + (body.hasPrefix("- ") ? 0 : 2))).utf8
         }
-        return out
     }
 }
 
@@ -277,6 +288,14 @@ extension TextTable {
     /// numbers stays wider than `width`. Room the later steps free goes back to the columns narrowed
     /// most. Its lines are marked for `TextWrap.lines`, which every caller passes the output through.
     package func render(indent: String = "", width: Int) -> String {
+        var out: [UInt8] = []
+        write(indent: indent, width: width, marked: true, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The lines of `render(indent:width:)` onto the end of `out`: marked for `TextWrap.lines`, or
+    /// unmarked, as that prints them, for a table with no line end in it (`hasLineEnd`).
+    func write(indent: String, width: Int, marked: Bool, into out: inout [UInt8]) {
         // One pass over the rows, without a list of them per column.
         var natural = headers.map { Self.width($0) }
         for row in rows {
@@ -285,7 +304,7 @@ extension TextTable {
         var widths = natural
         func total() -> Int { indent.count + widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
         // A table that fits needs neither wrapping nor the mark (its lines are short enough already).
-        if total() <= width { return render(indent: indent) }
+        if total() <= width { return write(indent: indent, headerLines: 1, mark: [], dropEmpty: false, into: &out) }
         let measures = rows.map { $0.map(Self.measure) }
         let headerMeasures = headers.map(Self.measure)
         func longest(_ column: Int, _ length: (Measure) -> Int) -> Int { measures.reduce(0) { max($0, length($1[column])) } }
@@ -343,7 +362,7 @@ extension TextTable {
             let height = cells.map { $0.count }.max() ?? 1
             for line in 0..<height { wrapped.add(cells.map { line < $0.count ? $0[line] : "" }) }
         }
-        return wrapped.render(indent: indent, headerLines: headerHeight, marked: true)
+        wrapped.write(indent: indent, headerLines: headerHeight, mark: marked ? TextWrap.tableMarkBytes : [], dropEmpty: true, into: &out)
     }
 
     /// Whether `text` is ASCII without a carriage return: then each character is one byte, and the
