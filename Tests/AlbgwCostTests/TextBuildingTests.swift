@@ -241,6 +241,52 @@ import Testing
         #expect("aws_lb".hasASCIIPrefix("aws_") && !"aws_\u{301}lb".hasASCIIPrefix("aws_") && "\r\n".hasASCIIPrefix("\r") == false)
     }
 
+    /// JSON strings are scanned for what needs escaping eight bytes at a time: every byte value, at
+    /// every place in and around a word of eight, is found as a byte-by-byte scan finds it.
+    @Test func bytesToEscapeAreFoundAsAByteByByteScanFindsThem() {
+        func byteByByte(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } }
+        for length in 0...19 {
+            for place in 0..<max(1, length) {
+                for value in UInt8.min...UInt8.max {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                    if length > 0 { bytes[place] = value }
+                    let found = bytes.withUnsafeBufferPointer { JSONValue.needsEscape($0) }
+                    #expect(found == byteByByte(bytes), "\(length) \(place) \(value)")
+                }
+            }
+        }
+        // Bytes that differ from a quote, a backslash or a space only in their high bit, side by side.
+        let near: [UInt8] = [0xA2, 0xDC, 0xA0, 0x80, 0xFF, 0x9F, 0x7F, 0x20, 0x21, 0x23, 0x5B, 0x5D]
+        for first in near {
+            for second in near {
+                let bytes = [first, second, first, second, first, second, first, second, second]
+                #expect(bytes.withUnsafeBufferPointer { JSONValue.needsEscape($0) } == byteByByte(bytes), "\(first) \(second)")
+            }
+        }
+        #expect(JSONValue.quote("tab\there \"q\" back\\slash é") == #""tab\there \"q\" back\\slash é""#)
+        // Escaped as RFC 8259 writes them, a character at a time, wherever they stand.
+        func escaped(_ text: String) -> String {
+            "\""
+                + text.unicodeScalars.map { scalar -> String in
+                    switch scalar {
+                    case "\"": return "\\\""
+                    case "\\": return "\\\\"
+                    case "\n": return "\\n"
+                    case "\r": return "\\r"
+                    case "\t": return "\\t"
+                    case _ where scalar.value < 0x20: return String(format: "\\u%04x", scalar.value)
+                    default: return String(scalar)
+                    }
+                }.joined() + "\""
+        }
+        for value in 0..<0x80 {
+            let character = String(UnicodeScalar(UInt8(value)))
+            for text in [character, "abc" + character + "defghijkl", "ab\"cd" + character + "é\\", character + character + "\u{1F600}"] {
+                #expect(JSONValue.quote(text) == escaped(text), "\(value)")
+            }
+        }
+    }
+
     @Test func firstPieceIsSplitFirst() {
         let texts = [
             "", ".tier", ".tier.tier", "vpce.data", "vpce.data.tier2", ".tierx", "x.tier", "a.tier.tierb", "a.tie", "a.tie.tier", "Data processed (first 1 PB)",
