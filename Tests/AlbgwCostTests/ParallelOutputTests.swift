@@ -87,6 +87,30 @@ import Testing
         #expect(expected.hasPrefix("  - item 0 has a description that runs\n    well past forty columns and wraps\nshort 1\n  row 2  xxxx"))
     }
 
+    /// The table output writes a facts table straight into its bytes unless a cell holds a line end;
+    /// such a table (a value read from the code with a newline, or the old table mark after one) goes
+    /// through the wrapping, as the whole text does: the two give the same bytes, table or prose.
+    @Test func factsWithLineEndsAreWrappedAsTheWholeTextIs() {
+        let odd = [
+            "10.0.0.0/16\n\u{E000}second line", "a value\nwhose second line is far longer than the forty columns it is printed in",
+            "tab\there\r\nand a carriage return", "plain value that is long enough to be wrapped inside its cell",
+        ]
+        let designs = (0..<150).map { index in
+            Recognition(
+                design: nil, explanation: index % 7 == 0 ? "explained\nover two lines" : "instance \(index)",
+                facts: [
+                    .init(name: "region", value: "us-east-1", position: nil),
+                    .init(name: index % 3 == 0 ? "odd" : "plain", value: odd[index % odd.count], position: SourcePosition(file: "main.tf", line: index + 1, column: 3)),
+                ], unknowns: [])
+        }
+        let result = TerraformReviewResult(files: ["main.tf"], designs: designs, findings: [])
+        for width in [40, 80] {
+            var whole = ReviewRenderer.text(result, width: width)
+            let expected = TextWrap.pieces(freeing: &whole, width: width)
+            #expect(Array(ReviewRenderer.wrappedPieces(result, width: width).joined()) == Array(expected.joined()), "\(width)")
+        }
+    }
+
     @Test func manyInstancesAreListedInOrder() {
         // 700 instances: past the 256 from which the instances are written in pieces.
         let designs = (1...700).map { index in

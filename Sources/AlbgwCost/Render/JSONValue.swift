@@ -195,12 +195,14 @@ package indirect enum JSONValue: Sendable, Equatable {
             at += 8
         }
         while at < bytes.count {
-            let byte = base[at]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            if isEscaped(base[at]) { return true }
             at += 1
         }
         return false
     }
+
+    /// A control character, a quote or a backslash: what a JSON string writes escaped.
+    @inline(__always) private static func isEscaped(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
 
     /// A JSON string literal (RFC 8259 escapes; non-ASCII kept as UTF-8).
     package static func quote(_ text: String) -> String {
@@ -218,7 +220,7 @@ package indirect enum JSONValue: Sendable, Equatable {
             defer { out.append(UInt8(ascii: "\"")) }
             guard needsEscape(bytes) else { return out.append(contentsOf: bytes) }
             var run = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            for (index, byte) in bytes.enumerated() where isEscaped(byte) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
                 run = index + 1
                 switch byte {

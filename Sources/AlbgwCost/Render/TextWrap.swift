@@ -296,6 +296,7 @@ extension TextTable {
     /// The lines of `render(indent:width:)` onto the end of `out`: marked for `TextWrap.lines`, or
     /// unmarked, as that prints them, for a table with no line end in it (`hasLineEnd`).
     func write(indent: String, width: Int, marked: Bool, into out: inout [UInt8]) {
+        assert(marked || !hasLineEnd, "a table with a line end in a cell is printed only through TextWrap.lines")
         // One pass over the rows, without a list of them per column.
         var natural = headers.map { Self.width($0) }
         for row in rows {
