@@ -74,10 +74,7 @@ package struct TextTable {
     /// only `TextWrap.lines` gives them as printed.
     var hasLineEnd: Bool {
         func holdsOne(_ text: String) -> Bool {
-            text.utf8.withContiguousStorageIfAvailable { bytes in
-                guard let base = bytes.baseAddress else { return false }
-                return memchr(base, Int32(UInt8(ascii: "\n")), bytes.count) != nil
-            } ?? text.utf8.contains(UInt8(ascii: "\n"))
+            text.withUTF8Bytes { bytes in bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\n")), bytes.count) != nil } ?? false }
         }
         return headers.contains(where: holdsOne) || rows.contains { $0.contains(where: holdsOne) }
     }

@@ -4,7 +4,8 @@ import Foundation
 /// tables whose widest text columns wrap inside their cells so that every row stays aligned.
 package enum TextWrap {
     /// Starts each line of a table fitted to a width, so that `lines` leaves it whole (and drops the
-    /// mark). A private-use character: no text of ours contains it.
+    /// mark). A private-use character: no text of ours contains it, though text read from the code
+    /// may (one right after a line end in a value is then taken for a table row's mark).
     static let tableMark: Character = "\u{E000}"
     static let tableMarkBytes = Array(String(tableMark).utf8)
 

@@ -28,14 +28,22 @@ extension String {
 }
 
 extension String {
+    /// `body` on the string's UTF-8 bytes in place (a small string's copied to the stack), without the
+    /// mutable copy `withUTF8` asks for.
+    @inline(__always)
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var text = self
+        return text.withUTF8(body)
+    }
+
     /// `hasPrefix(prefix)` for an ASCII prefix, compared as bytes: `hasPrefix` compares characters,
     /// and a review asks it of every reference. The same answer: ASCII bytes are characters but for a
     /// carriage return before a line feed; text outside ASCII where the prefix is (the Kelvin sign is
     /// a `K` to `hasPrefix`), or a byte past the prefix that could join its last character (a
     /// combining accent), sends the question to `hasPrefix`.
     func hasASCIIPrefix(_ prefix: StaticString) -> Bool {
-        var text = self
-        let answer: Bool? = text.withUTF8 { text in
+        let answer: Bool? = withUTF8Bytes { text in
             prefix.withUTF8Buffer { prefix in
                 for index in 0..<prefix.count {
                     guard index < text.count, text[index] < 0x80 else { return nil }

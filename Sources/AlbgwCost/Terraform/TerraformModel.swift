@@ -188,7 +188,7 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
         let text = String(unsafeUninitializedCapacity: length) { buffer in
             var at = 0
             func write(_ piece: String) {
-                Self.withBytes(of: piece) { bytes in
+                piece.withUTF8Bytes { bytes in
                     guard let source = bytes.baseAddress, bytes.count > 0 else { return }
                     (buffer.baseAddress! + at).update(from: source, count: bytes.count)
                     at += bytes.count
@@ -224,7 +224,7 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
             hash ^= hash >> 29
         }
         func mix(_ piece: String) {
-            withBytes(of: piece) { bytes in
+            piece.withUTF8Bytes { bytes in
                 guard let base = bytes.baseAddress else { return }
                 var at = 0
                 while at + 8 <= bytes.count {
@@ -250,23 +250,14 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
         return hash
     }
 
-    /// `body` on the UTF-8 bytes of `piece` in place (a small string's on the stack), without the
-    /// copy `withUTF8` may make of a string held in a `let`.
-    @inline(__always)
-    private static func withBytes<R>(of piece: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = piece.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var piece = piece
-        return piece.withUTF8(body)
-    }
-
     /// Whether this reference is the one `init(root:steps:module:)` makes of these pieces: the same text
     /// and module (the other fields follow from them).
     func hasText(root: String, steps: [Step], module: String) -> Bool {
         guard self.module == module else { return false }
-        return Self.withBytes(of: text) { buffer in
+        return text.withUTF8Bytes { buffer in
             var at = 0
             func matches(_ piece: String) -> Bool {
-                Self.withBytes(of: piece) { bytes in
+                piece.withUTF8Bytes { bytes in
                     guard at + bytes.count <= buffer.count else { return false }
                     guard bytes.count == 0 || memcmp(buffer.baseAddress! + at, bytes.baseAddress!, bytes.count) == 0 else { return false }
                     at += bytes.count
