@@ -85,11 +85,21 @@ public enum HCLParser {
     /// each top-level item, in its place: the item, or nothing (a caller that has read what it needs
     /// of it, and may parse it again from the text, `block(in:path:range:)`). Only the items kept live on.
     public static func parse(_ text: String, path: String, keeping: (BodyItem) -> BodyItem?) throws -> HCLFile {
+        try parse(text, path: path, skimming: nil) { item in
+            guard case .item(let item) = item else { return nil }
+            return keeping(item)
+        }
+    }
+
+    /// Parses `text` as `parse(_:path:keeping:)` does, handing the top-level blocks that `rule` names
+    /// over skimmed (`SkimRule`): their expressions are checked and located, their references found,
+    /// and no tree is built for them. The others are handed over as trees.
+    public static func parse(_ text: String, path: String, skimming rule: SkimRule?, keeping: (TopLevelItem) -> BodyItem?) throws -> HCLFile {
         let handoff = Handoff()
         let thread = Thread {
             let result = Result {
                 var text = text
-                return try text.withUTF8 { bytes in try parse(bytes: bytes, path: path, onTopLevelItem: handoff.add) }
+                return try text.withUTF8 { bytes in try parse(bytes: bytes, path: path, skimming: rule, onTopLevelItem: handoff.add) }
             }
             handoff.finish(result)
         }
@@ -144,10 +154,10 @@ public enum HCLParser {
     /// has seen the parser finished.
     private final class Handoff: @unchecked Sendable {
         private let condition = NSCondition()
-        private var ready: [BodyItem] = []
-        private var pending: [BodyItem] = []
+        private var ready: [TopLevelItem] = []
+        private var pending: [TopLevelItem] = []
         private var finished = false
-        private var recycled: [[BodyItem]] = []
+        private var recycled: [[TopLevelItem]] = []
         private(set) var result: Result<Body, any Error>?
         static let batch = 64
         /// At most this many items wait for the caller; past it the parser waits too. A caller slower
@@ -159,7 +169,7 @@ public enum HCLParser {
 
         /// On the parser's thread: keeps `item`, handing the kept ones over by the batch; frees the
         /// batches the caller passed back.
-        func add(_ item: BodyItem) {
+        func add(_ item: TopLevelItem) {
             pending.append(item)
             guard pending.count >= Self.batch else { return }
             condition.lock()
@@ -179,8 +189,8 @@ public enum HCLParser {
         /// parser's next allocation, and the parser spent a fifth of its time in the allocator and
         /// waking the caller (against a twentieth parsing alone); a review of a large file took 8% longer.
         /// Once the parser is done, the caller frees them itself.
-        func recycle(_ items: inout [BodyItem]) {
-            var taken: [BodyItem] = []
+        func recycle(_ items: inout [TopLevelItem]) {
+            var taken: [TopLevelItem] = []
             swap(&taken, &items)
             condition.lock()
             if !finished {
@@ -205,7 +215,7 @@ public enum HCLParser {
 
         /// On the caller's thread: the next batch, waiting for it; nil once the parser is done and
         /// everything was handed over.
-        func next() -> [BodyItem]? {
+        func next() -> [TopLevelItem]? {
             condition.lock()
             defer { condition.unlock() }
             while ready.isEmpty && !finished { condition.wait() }
@@ -267,7 +277,8 @@ public enum HCLParser {
     }
 
     static func parse(
-        bytes: UnsafeBufferPointer<UInt8>, path: String, onTopLevelItem: ((BodyItem) -> Void)? = nil, tokenChunk: Int? = tokenChunk
+        bytes: UnsafeBufferPointer<UInt8>, path: String, skimming rule: SkimRule? = nil, onTopLevelItem: ((TopLevelItem) -> Void)? = nil,
+        tokenChunk: Int? = tokenChunk
     ) throws -> Body {
         guard bytes.count < Int(Int32.max) else {
             throw HCLError(
@@ -288,6 +299,7 @@ public enum HCLParser {
             parser = Parser(bytes: bytes, tokens: tokens, file: path, lexError: lexError)
         }
         parser.onTopLevelItem = onTopLevelItem
+        parser.skimRule = rule
         return try parser.parseFile()
     }
 

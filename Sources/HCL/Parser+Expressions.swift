@@ -16,6 +16,7 @@ extension Parser {
         try expect(.colon, "':' in conditional expression")
         skipNewlines()
         let falseResult = try parseExpression()
+        if skim != nil { return Parser.skimmed }
         return HCLExpression(
             .conditional(condition: condition, trueResult: trueResult, falseResult: falseResult),
             range: range(from: start))
@@ -55,7 +56,7 @@ extension Parser {
             try enter(at: token)
             let right = try parseBinary(minimumPrecedence: op.precedence + 1)
             depth -= 1
-            left = HCLExpression(.binary(op, left, right), range: left.range.union(right.range))
+            if skim == nil { left = HCLExpression(.binary(op, left, right), range: left.range.union(right.range)) }
         }
     }
 
@@ -72,6 +73,7 @@ extension Parser {
         try enter(at: token)
         defer { depth -= 1 }
         let operand = try parseUnary()
+        if skim != nil { return Parser.skimmed }
         return HCLExpression(.unary(op, operand), range: range(from: startLocation(token)))
     }
 
@@ -82,7 +84,26 @@ extension Parser {
     /// it in a list, so unbounded splats would give unbounded recursion and value depth. Other steps are free.
     @inline(never)
     private mutating func parsePostfix() throws -> HCLExpression {
-        let base = try parsePrimary()
+        // Skimming: the place of the reference a name not bound by a `for` starts (`skimRoot`), and
+        // whether the static steps go on.
+        var slot: Int?
+        var open = false
+        if skim != nil {
+            let first = peek()
+            let before = index
+            let base = try parsePrimary()
+            if index == before + 1, first.kind == .identifier, !isKeyword(first, "true"), !isKeyword(first, "false"), !isKeyword(first, "null") {
+                slot = skimRoot(name(first))
+                open = slot != nil
+            }
+            return try parseSteps(base, slot: slot, open: &open)
+        }
+        return try parseSteps(try parsePrimary(), slot: nil, open: &open)
+    }
+
+    /// The steps after `base`; while skimming, those of the reference at `slot` as they are read.
+    @inline(never)
+    private mutating func parseSteps(_ base: HCLExpression, slot: Int?, open: inout Bool) throws -> HCLExpression {
         var steps: [TraversalStep] = []
         let savedDepth = depth
         defer { depth = savedDepth }
@@ -96,18 +117,27 @@ extension Parser {
                 switch next.kind {
                 case .identifier:
                     advance()
-                    steps.append(.attribute(name(next)))
+                    if skim == nil {
+                        steps.append(.attribute(name(next)))
+                    } else if open {
+                        skim!.pending.append(.attribute(name(next)))
+                    }
                 case .number:
                     guard let index = Int(text(next)) else { throw legacyIndexError(next) }
                     advance()
-                    steps.append(.legacyIndex(index))
+                    if skim == nil {
+                        steps.append(.legacyIndex(index))
+                    } else if open {
+                        skim!.pending.append(.index(.number(Decimal(index))))
+                    }
                 case .star:
                     // hclsyntax (parser.go) rejects this as "Nested splat expression not allowed".
                     if inAttributeSplat { throw failure("attribute name after '.' (a '.*' splat cannot hold another '.*')", at: next) }
                     try enter(at: next)
                     advance()
-                    steps.append(.attributeSplat)
+                    if skim == nil { steps.append(.attributeSplat) }
                     inAttributeSplat = true
+                    open = false
                 default:
                     throw failure("attribute name, index or '*' after '.'", at: next)
                 }
@@ -120,7 +150,16 @@ extension Parser {
                     try enter(at: token)
                     advance()
                     try expect(.closeBracket, "']' after '[*'")
-                    steps.append(.fullSplat)
+                    if skim == nil { steps.append(.fullSplat) }
+                    open = false
+                } else if skim != nil {
+                    // Read as a tree: what it makes of the steps depends on what it is.
+                    var state: SkimState?
+                    swap(&state, &skim)
+                    let key = try parseExpression()
+                    swap(&state, &skim)
+                    try expect(.closeBracket, "']' to close index")
+                    open = skimIndex(key, extending: open)
                 } else {
                     let key = try parseExpression()
                     try expect(.closeBracket, "']' to close index")
@@ -130,6 +169,10 @@ extension Parser {
             } else {
                 break
             }
+        }
+        if skim != nil {
+            if let slot { skimEnd(slot) }
+            return Parser.skimmed
         }
         guard !steps.isEmpty else { return base }
         return HCLExpression(.traversal(base: base, steps: steps.compacted()), range: range(from: base.range.start))
@@ -154,9 +197,12 @@ extension Parser {
         switch token.kind {
         case .number:
             advance()
-            return HCLExpression(.number(try numberLiteral(token)), range: range(token))
+            let literal = try numberLiteral(token)
+            if skim != nil { return Parser.skimmed }
+            return HCLExpression(.number(literal), range: range(token))
         case .identifier:
             advance()
+            if skim != nil, tokens[index].kind != .openParen, tokens[index].kind != .colon { return Parser.skimmed }
             if isKeyword(token, "true") { return HCLExpression(.bool(true), range: range(token)) }
             if isKeyword(token, "false") { return HCLExpression(.bool(false), range: range(token)) }
             if isKeyword(token, "null") { return HCLExpression(.null, range: range(token)) }
@@ -166,6 +212,7 @@ extension Parser {
             if let name = try parseNamespacedFunctionName(first: token) {
                 return try parseCall(name: name, start: start)
             }
+            if skim != nil { return Parser.skimmed }
             return HCLExpression(.variable(name(token)), range: range(token))
         case .openQuote:
             return try parseQuotedTemplate()
@@ -182,6 +229,7 @@ extension Parser {
             let inner = try parseExpression()
             try expectClosing(.closeParen, "')' to close '('", opener: token)
             ignoreNewlines = saved
+            if skim != nil { return Parser.skimmed }
             return HCLExpression(.parenthesized(inner), range: range(from: start))
         default:
             throw failure("expression", at: token)
@@ -234,7 +282,8 @@ extension Parser {
             if token.kind == .endOfFile || token.kind == .invalid {
                 throw unclosed("')' to close call to " + HCLError.excerpt(name), opener: open, at: token)
             }
-            arguments.append(try parseExpression())
+            let argument = try parseExpression()
+            if skim == nil { arguments.append(argument) }
             let after = peek()
             if after.kind == .ellipsis {
                 advance()
@@ -255,6 +304,7 @@ extension Parser {
         }
         advance()  // )
         ignoreNewlines = saved
+        if skim != nil { return Parser.skimmed }
         let call = FunctionCall(name: name, arguments: arguments, expandsFinalArgument: expands)
         return HCLExpression(.functionCall(call), range: range(from: start))
     }
@@ -277,13 +327,20 @@ extension Parser {
         defer { ignoreNewlines = saved }
         if atForExpression() { return try parseFor(open: open, producesObject: false) }
         var elements: [HCLExpression] = []
+        var skimmedElements: [SkimmedExpression] = []
         while true {
             let token = peek()
             if token.kind == .closeBracket { break }
             if token.kind == .endOfFile || token.kind == .invalid {
                 throw unclosed("']' to close '['", opener: open, at: token)
             }
-            elements.append(try parseExpression())
+            if skim != nil {
+                let references = skim!.references.entries.count
+                _ = try parseExpression()
+                skimmedElements.append(skimmedExpression(from: token, references: references))
+            } else {
+                elements.append(try parseExpression())
+            }
             let after = peek()
             if after.kind == .comma {
                 advance()
@@ -294,6 +351,10 @@ extension Parser {
             }
         }
         advance()  // ]
+        if skim != nil {
+            skim!.lastTuple = (open.start, last.end, skimmedElements)
+            return Parser.skimmed
+        }
         return HCLExpression(.tuple(elements), range: range(from: start))
     }
 
@@ -320,7 +381,7 @@ extension Parser {
             let next = tokens[index + 1].kind
             if token.kind == .identifier && (next == .equal || next == .colon) {
                 advance()
-                key = .name(name(token))
+                key = skim == nil ? .name(name(token)) : .name("")
             } else {
                 key = .expression(try parseExpression())
             }
@@ -330,7 +391,7 @@ extension Parser {
             }
             advance()
             let value = try parseExpression()
-            items.append(ObjectItem(key: key, value: value, usesColon: separator.kind == .colon, range: range(from: itemStart)))
+            if skim == nil { items.append(ObjectItem(key: key, value: value, usesColon: separator.kind == .colon, range: range(from: itemStart))) }
             let after = tokens[index]
             switch after.kind {
             case .comma, .newline: index += 1
@@ -339,6 +400,7 @@ extension Parser {
             }
         }
         advance()  // }
+        if skim != nil { return Parser.skimmed }
         return HCLExpression(.object(items), range: range(from: start))
     }
 
@@ -358,6 +420,11 @@ extension Parser {
         try expectKeyword("in")
         let collection = try parseExpression()
         try expect(.colon, "':' after for collection")
+        let outside = skim?.bound
+        if skim != nil {
+            skim!.bound.insert(valueVariable)
+            if let keyVariable { skim!.bound.insert(keyVariable) }
+        }
         var keyExpression: HCLExpression?
         var valueExpression = try parseExpression()
         var grouping = false
@@ -379,6 +446,10 @@ extension Parser {
             try expectClosing(.closeBrace, "'}' to close for expression opened", opener: open)
         } else {
             try expectClosing(.closeBracket, "']' to close for expression opened", opener: open)
+        }
+        if let outside {
+            skim!.bound = outside
+            return Parser.skimmed
         }
         let forExpression = ForExpression(
             keyVariable: keyVariable, valueVariable: valueVariable, collection: collection,

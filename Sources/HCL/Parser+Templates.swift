@@ -57,6 +57,11 @@ extension Parser {
                 advance()
                 // An unterminated string explains a dangling `\` better than an escape error would.
                 if tokens[index].kind == .invalid, let lexError { throw lexError }
+                if skim != nil {
+                    // Only an escape can fail.
+                    if UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]).contains(Byte.backslash) { _ = try decodeQuoted(token) }
+                    continue
+                }
                 let raw = text(token)
                 items.append(.literal(TemplateLiteral(text: raw, value: try decodeQuoted(token, raw: raw), range: range(token))))
             case .templateInterp, .templateControl:
@@ -70,6 +75,11 @@ extension Parser {
         }
         depth = baseDepth
         let templateRange = range(from: start)
+        if skim != nil {
+            // Only what can fail: the directives' matching.
+            _ = try buildTemplate(items, end: templateRange)
+            return Parser.skimmed
+        }
         applyStripMarkers(&items)
         let parts = try buildTemplate(items, end: templateRange)
         return HCLExpression(.template(Template(parts: parts, style: .quoted)), range: templateRange)
@@ -94,6 +104,8 @@ extension Parser {
             switch token.kind {
             case .stringLiteral:
                 advance()
+                // Heredoc text has no escape that can fail.
+                if skim != nil { continue }
                 let raw = text(token)
                 items.append(.literal(TemplateLiteral(text: raw, value: try decodeHeredoc(token, raw: raw), range: range(token))))
             case .templateInterp, .templateControl:
@@ -107,6 +119,10 @@ extension Parser {
         }
         depth = baseDepth
         let templateRange = range(from: start)
+        if skim != nil {
+            _ = try buildTemplate(items, end: templateRange)
+            return Parser.skimmed
+        }
         applyStripMarkers(&items)
         if indented { removeCommonIndentation(&items) }
         let parts = try buildTemplate(items, end: templateRange)
@@ -123,6 +139,22 @@ extension Parser {
         case .ifTag, .forTag: try enter(at: token)
         case .endIfTag, .endForTag: if depth > baseDepth { depth -= 1 }
         case .literal, .interpolation, .elseTag: break
+        }
+        // Skimming, only the directives' tags are kept, to be matched: text and interpolations never
+        // stop the matching, and no error names them.
+        if skim != nil, case .interpolation = item { return }
+        // Skimming: a `%{ for }`'s names are bound until its `%{ endfor }` (a template whose
+        // directives do not match fails to parse).
+        if skim != nil {
+            switch item {
+            case .forTag(let key, let value, _, _, _):
+                skim!.boundBeforeDirectives.append(skim!.bound)
+                skim!.bound.insert(value)
+                if let key { skim!.bound.insert(key) }
+            case .endForTag:
+                if let outside = skim!.boundBeforeDirectives.popLast() { skim!.bound = outside }
+            default: break
+            }
         }
         items.append(item)
     }

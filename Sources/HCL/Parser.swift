@@ -27,7 +27,12 @@ struct Parser {
     var last: Token
     /// Called with each top-level attribute or block as soon as it is parsed; the body the parser
     /// returns then holds none of them.
-    var onTopLevelItem: ((BodyItem) -> Void)?
+    var onTopLevelItem: ((TopLevelItem) -> Void)?
+    /// The top-level blocks handed over skimmed (see `SkimRule`); only with `onTopLevelItem`.
+    var skimRule: SkimRule?
+    /// While a block is skimmed, what its expressions write; nil otherwise (and while an index key
+    /// inside it is read as a tree).
+    var skim: SkimState?
     /// Identifiers and literal labels, each kept once.
     let names: Names
 
@@ -203,16 +208,16 @@ struct Parser {
     // MARK: - Bodies
 
     mutating func parseFile() throws -> Body {
-        let body = try parseBody(openBrace: nil)
+        let body = try parseBody(TreeBody.self, openBrace: nil)
         let end = tokens[tokens.count - 1]
         let start = SourcePoint(line: 1, column: 1, offset: 0)
-        return Body(items: body, range: SourceRange(fileNumber: fileNumber, start: start, end: endLocation(end)))
+        return Body(items: body.compacted(), range: SourceRange(fileNumber: fileNumber, start: start, end: endLocation(end)))
     }
 
     /// Parses attributes and blocks until `}` (inside a block) or end of file (top level).
     @inline(never)
-    mutating func parseBody(openBrace: Token?) throws -> [BodyItem] {
-        var items: [BodyItem] = []
+    mutating func parseBody<Reading: BodyReading>(_ reading: Reading.Type, openBrace: Token?) throws -> [Reading.Item] {
+        var items: [Reading.Item] = []
         while true {
             let token = tokens[index]
             switch token.kind {
@@ -222,34 +227,64 @@ struct Parser {
                 if let open = openBrace {
                     throw unclosed("'}' to close block opened", opener: open, at: token)
                 }
-                return items.compacted()
+                return items
             case .closeBrace where openBrace != nil:
-                return items.compacted()
+                return items
             case .identifier:
-                let item = try parseBodyItem()
                 // Top-level items handed over are kept by the caller, who may keep less of them.
-                if openBrace == nil, let onTopLevelItem { onTopLevelItem(item) } else { items.append(item) }
+                if openBrace == nil, let onTopLevelItem {
+                    onTopLevelItem(try parseTopLevelItem())
+                } else {
+                    items.append(try parseBodyItem(reading))
+                }
             case .endOfChunk where openBrace == nil:
-                if !nextChunk() { return items.compacted() }
+                if !nextChunk() { return items }
             default:
                 throw failure("attribute or block", at: token)
             }
         }
     }
 
+    mutating func parseBodyItem() throws -> BodyItem { try parseBodyItem(TreeBody.self) }
+
     @inline(never)
-    mutating func parseBodyItem() throws -> BodyItem {
+    mutating func parseBodyItem<Reading: BodyReading>(_ reading: Reading.Type) throws -> Reading.Item {
         let nameToken = advance()
         let name = self.name(nameToken)
         let start = startLocation(nameToken)
-
         if tokens[index].kind == .equal {
             advance()
-            let expression = try parseExpression()
+            let value = try Reading.value(&self)
             try expectItemEnd("attribute value")
-            return .attribute(Attribute(name: name, expression: expression, range: range(from: start)))
+            return Reading.attribute(name: name, value: value, range: range(from: start))
         }
+        return try parseBlock(reading, type: name, labels: try parseLabels(), start: start)
+    }
 
+    /// A top-level item, skimmed when `skimRule` says so and the block turns out to allow it; read
+    /// again as a tree otherwise, from its first token (a block lies in one chunk of tokens).
+    @inline(never)
+    private mutating func parseTopLevelItem() throws -> TopLevelItem {
+        if let skimRule, tokens[index + 1].kind != .equal, skimRule.blockTypes.contains(name(tokens[index])) {
+            let mark = (index: index, last: last)
+            let nameToken = advance()
+            let labels = try parseLabels()
+            if skimRule.skims(name(nameToken), labels: labels.count) {
+                skim = SkimState()
+                let item = try parseBlock(SkimBody.self, type: name(nameToken), labels: labels, start: startLocation(nameToken))
+                let state = skim!
+                skim = nil
+                if case .block(let block) = item, !state.needsTree, !skimRule.refuses(block) {
+                    return .skimmed(SkimmedItem(block: block, references: state.references))
+                }
+            }
+            (index, last) = (mark.index, mark.last)
+        }
+        return .item(try parseBodyItem(TreeBody.self))
+    }
+
+    /// A block's labels, up to (not past) its `{`.
+    private mutating func parseLabels() throws -> [BlockLabel] {
         var labels: [BlockLabel] = []
         while true {
             let token = tokens[index]
@@ -259,25 +294,29 @@ struct Parser {
             } else if token.kind == .openQuote {
                 labels.append(try parseQuotedLabel())
             } else if token.kind == .openBrace {
-                break
+                return labels
             } else {
                 throw failure(labels.isEmpty ? "'=' or '{'" : "block label or '{'", at: token)
             }
         }
+    }
+
+    /// A block from its `{`.
+    private mutating func parseBlock<Reading: BodyReading>(_ reading: Reading.Type, type: String, labels: [BlockLabel], start: SourcePoint) throws -> Reading.Item {
         let open = advance()
         try enter(at: open)
-        let items: [BodyItem]
+        let items: [Reading.Item]
         switch tokens[index].kind {
         case .newline, .endOfFile, .closeBrace:
-            items = try parseBody(openBrace: open)
+            items = try parseBody(reading, openBrace: open)
         default:
-            items = [try parseSingleLineBlockItem(opener: open)]
+            items = [try parseSingleLineBlockItem(reading, opener: open)]
         }
         depth -= 1
         let close = advance()  // both bodies end only at this block's `}`
         let bodyRange = SourceRange(fileNumber: fileNumber, start: startLocation(open), end: endLocation(close))
         try expectItemEnd("block")
-        return .block(Block(type: name, labels: labels, body: Body(items: items, range: bodyRange), range: range(from: start)))
+        return Reading.block(type: type, labels: labels, items: items, bodyRange: bodyRange, range: range(from: start))
     }
 
     /// The one argument of a block written on one line, `name { key = value }`, up to (not past) the `}`.
@@ -288,7 +327,7 @@ struct Parser {
     /// that line. hclsyntax rejects `a { b = 1\n}` and `a { b = 1, c = 2 }` as "Invalid single-argument
     /// block definition" and `a { b {} }` as "Argument definition required".
     @inline(never)
-    private mutating func parseSingleLineBlockItem(opener open: Token) throws -> BodyItem {
+    private mutating func parseSingleLineBlockItem<Reading: BodyReading>(_ reading: Reading.Type, opener open: Token) throws -> Reading.Item {
         let nameToken = tokens[index]
         guard nameToken.kind == .identifier else { throw failure("attribute name or newline after '{'", at: nameToken) }
         advance()
@@ -296,13 +335,12 @@ struct Parser {
             throw failure("'=' (a single-line block holds one attribute, not a nested block)", at: tokens[index])
         }
         advance()
-        let expression = try parseExpression()
+        let value = try Reading.value(&self)
         let end = tokens[index]
         guard end.kind == .closeBrace else {
             throw failure("'}' on the same line: a single-line block opened at \(open.line):\(open.column) holds only one attribute", at: end)
         }
-        let attribute = Attribute(name: name(nameToken), expression: expression, range: range(from: startLocation(nameToken)))
-        return .attribute(attribute)
+        return Reading.attribute(name: name(nameToken), value: value, range: range(from: startLocation(nameToken)))
     }
 
     /// After an attribute or block: a newline or end of file (hclsyntax/spec.md: `Attribute = Identifier "="

@@ -108,7 +108,7 @@ extension Block {
 /// reference to the next. `report` is handed down the walk rather than kept: kept, it had to escape
 /// (`withoutActuallyEscaping`), and that put a box on the heap for every expression walked, the most
 /// frequent allocation of a large review.
-private struct ReferenceCollector {
+struct ReferenceCollector {
     typealias Report = (String, [ReferenceStep], SourceRange) -> Void
     let resolver: Evaluator?
     /// The steps of the reference being reported.
@@ -122,6 +122,15 @@ private struct ReferenceCollector {
     static func visit(_ expression: HCLExpression, resolver: Evaluator?, reporting body: Report) -> Bool {
         var collector = ReferenceCollector(resolver: resolver)
         collector.visit(expression, bound: [], body)
+        return collector.metDynamicIndex
+    }
+
+    /// Reports the references of `expression` as written where the names in `bound` are bound by
+    /// `for` expressions or directives around it, without a resolver; whether an index key was met that
+    /// a resolver would have been asked for.
+    static func visit(_ expression: HCLExpression, bound: Set<String>, reporting body: Report) -> Bool {
+        var collector = ReferenceCollector(resolver: nil)
+        collector.visit(expression, bound: bound, body)
         return collector.metDynamicIndex
     }
 
@@ -237,23 +246,41 @@ private struct ReferenceCollector {
             case .legacyIndex(let index):
                 steps.append(.index(.number(Decimal(index))))
             case .index(let key):
-                if case .number(let literal) = key.kind {
-                    steps.append(.index(.number(literal.value)))
-                } else if let string = key.literalString {
-                    steps.append(.index(.string(string)))
-                } else if !bound.isEmpty && key.references.contains(where: { bound.contains($0.root) }) {
+                switch Self.literalKey(key, bound: bound) {
+                case .step(let step):
+                    steps.append(step)
+                case .bound:
                     return  // a `for`'s variable: no resolver binds it
-                } else if let resolver {
-                    guard let resolved = Self.resolve(key, with: resolver) else { return }
-                    steps.append(.index(resolved))
-                } else {
-                    metDynamicIndex = true
-                    return
+                case .other:
+                    if let resolver {
+                        guard let resolved = Self.resolve(key, with: resolver) else { return }
+                        steps.append(.index(resolved))
+                    } else {
+                        metDynamicIndex = true
+                        return
+                    }
                 }
             case .attributeSplat, .fullSplat:
                 return
             }
         }
+    }
+
+    enum KeyKind {
+        /// A literal number or string: the step it makes.
+        case step(ReferenceStep)
+        /// A key that uses a variable of an enclosing `for`.
+        case bound
+        /// Any other key: a resolver may know its value.
+        case other
+    }
+
+    /// What an index key makes of a traversal's static steps.
+    static func literalKey(_ key: HCLExpression, bound: Set<String>) -> KeyKind {
+        if case .number(let literal) = key.kind { return .step(.index(.number(literal.value))) }
+        if let string = key.literalString { return .step(.index(.string(string))) }
+        if !bound.isEmpty && key.references.contains(where: { bound.contains($0.root) }) { return .bound }
+        return .other
     }
 
     /// A dynamic index key the resolver knows: a string or a whole number, never a guess. (Keys that

@@ -15,9 +15,10 @@ enum HCLAdapter {
 
     /// Parses one file's text as `parse(_:file:lines:)` does, handing each top-level item to `keeping`
     /// on this thread while the rest of the file parses on the parser's; the file keeps what it returns.
-    static func parse(_ text: String, file: String, keeping: (BodyItem) -> BodyItem?) throws -> HCLFile {
+    /// The blocks `rule` names are handed over skimmed (see `SkimRule`).
+    static func parse(_ text: String, file: String, skimming rule: SkimRule?, keeping: (TopLevelItem) -> BodyItem?) throws -> HCLFile {
         do {
-            return try HCLParser.parse(text, path: file, keeping: keeping)
+            return try HCLParser.parse(text, path: file, skimming: rule, keeping: keeping)
         } catch let error as HCLError {
             throw TerraformLoader.LoadError.parse(error.description)
         } catch {

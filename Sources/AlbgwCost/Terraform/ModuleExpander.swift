@@ -1115,32 +1115,45 @@ extension ModuleExpander: ReadAhead {
         early.byBase.reserveCapacity(early.byBase.count + bytes / 256)
     }
 
-    /// Works out the item's references, and converts it when it is a resource or data source whose
-    /// conversion needs no value: no `count`, `for_each` or `dynamic` block, no index key that needs one.
-    /// The file keeps nothing of a block converted here (see `EarlyBlock`): its trees are freed.
-    /// The references of the blocks it keeps whole are worked out for their conversion (`precomputed`).
-    func add(_ item: BodyItem) -> BodyItem? {
-        // Declarations are checked for duplicates here, while their blocks are at hand.
-        if case .block(let block) = item, let key = ModuleDefinition.declarationKey(type: block.type, labels: block.labels), !early.keys.insert(key.hash).inserted {
-            early.duplicate = true
-        }
-        guard case .block(let block) = item, block.type == "resource" || block.type == "data", block.labels.count >= 2,
-            block.attribute(named: "count") == nil, block.attribute(named: "for_each") == nil, let (file, context) = earlyContext
-        else {
+    /// The resources and data sources whose conversion needs no value: no `count`, `for_each` or
+    /// `dynamic` block, no index key that needs one. The parser hands them over skimmed: where each
+    /// expression is written and the references it writes, without trees.
+    var skimRule: SkimRule? {
+        SkimRule(blockTypes: ["resource", "data"], minimumLabels: 2, refusingAttributes: ["count", "for_each"], refusingBlockTypes: ["dynamic"])
+    }
+
+    /// Converts a skimmed block (see `skimRule`), and works out the references of the items kept
+    /// whole for their conversion (`precomputed`). The file keeps nothing of a block converted here
+    /// (see `EarlyBlock`).
+    func add(_ item: TopLevelItem) -> BodyItem? {
+        switch item {
+        case .item(let item):
+            // Declarations are checked for duplicates here, while their blocks are at hand.
+            if case .block(let block) = item { checkDuplicate(type: block.type, labels: block.labels) }
             declare(item)
             precomputed.add(item)
             return item
+        case .skimmed(let skimmed):
+            let block = skimmed.block
+            checkDuplicate(type: block.type, labels: block.labels)
+            guard let (file, context) = earlyContext else { preconditionFailure("a file read ahead is begun first") }
+            var reads: [String] = []
+            let converted = convertAhead(block, references: skimmed.references, context: context, reads: &reads)
+            let start = block.range.start
+            let made = TerraformBlock(
+                kind: block.type, labels: block.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
+                position: SourcePosition(file: file, line: start.line, column: start.column), module: "", key: nil)
+            keep(made, context: context, reads: reads, range: block.range)
+            return nil
         }
-        var reads: [String] = []
-        guard let converted = convertAhead(block, context: context, reads: &reads) else {
-            declare(item)
-            precomputed.add(item)
-            return item
-        }
-        let start = block.range.start
-        let made = TerraformBlock(
-            kind: block.type, labels: block.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
-            position: SourcePosition(file: file, line: start.line, column: start.column), module: "", key: nil)
+    }
+
+    private func checkDuplicate(type: String, labels: [String]) {
+        if let key = ModuleDefinition.declarationKey(type: type, labels: labels), !early.keys.insert(key.hash).inserted { early.duplicate = true }
+    }
+
+    /// Keeps a block converted ahead, indexed by its address.
+    private func keep(_ made: TerraformBlock, context: ExpressionContext, reads: [String], range: HCL.SourceRange) {
         // Indexed now, while the block is at hand. Two declarations may share an address when a label
         // holds a dot (`resource "aws_lb" "x.y"`, `resource "aws_lb.x" "y"`), which Terraform does not
         // refuse here: the first keeps the place, the next is indexed with the others (`indexedByAddress`).
@@ -1148,9 +1161,8 @@ extension ModuleExpander: ReadAhead {
         if indexedByAddress { early.byBase[made.baseAddress] = TerraformConfiguration.Instances(first: early.blocks.count) }
         early.blocks.append(
             EarlyBlock(
-                block: made, context: context, reads: reads, range: block.range, kindAndType: kindAndType(of: made),
+                block: made, context: context, reads: reads, range: range, kindAndType: kindAndType(of: made),
                 referencesChecked: referencesDeclared(made, top: made), indexedByAddress: indexedByAddress))
-        return nil
     }
 
     /// Keeps the address of a declaration not converted here (see `ReadAheadBlocks.declared`).
@@ -1199,58 +1211,51 @@ extension ModuleExpander: ReadAhead {
     }
 
     /// What `convert(_:scope:context:...)` makes of a root module block's body, before the module's
-    /// values are known: references from `precomputed`, elements of tuples; nil when something needs a
-    /// value (a `dynamic` block, an index key).
+    /// values are known, from the block skimmed: where each expression is written, its references,
+    /// the elements of tuples.
     private func convertAhead(
-        _ block: HCL.Block, context: ExpressionContext, reads: inout [String]
-    ) -> (attributes: [(name: String, expression: TerraformExpression)], blocks: [TerraformBlock])? {
+        _ block: SkimmedBlock, references: SkimmedReferences, context: ExpressionContext, reads: inout [String]
+    ) -> (attributes: [(name: String, expression: TerraformExpression)], blocks: [TerraformBlock]) {
         var attributes: [(name: String, expression: TerraformExpression)] = []
-        attributes.reserveCapacity(block.body.items.count)
+        attributes.reserveCapacity(block.attributes.count)
+        for attribute in block.attributes {
+            attributes.append((attribute.name, convertAhead(attribute.expression, references: references, context: context, reads: &reads).expression))
+        }
         var nested: [TerraformBlock] = []
-        for item in block.body.items {
-            switch item {
-            case .attribute(let attribute):
-                guard let expression = convertAhead(attribute.expression, context: context, reads: &reads) else { return nil }
-                attributes.append((attribute.name, expression))
-            case .block(let inner):
-                guard inner.type != "dynamic", let converted = convertAhead(inner, context: context, reads: &reads) else { return nil }
-                let start = inner.range.start
-                nested.append(
-                    TerraformBlock(
-                        kind: inner.type, labels: inner.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
-                        position: SourcePosition(file: earlyContext!.file, line: start.line, column: start.column), module: "", key: nil))
-            }
+        nested.reserveCapacity(block.blocks.count)
+        for inner in block.blocks {
+            let converted = convertAhead(inner, references: references, context: context, reads: &reads)
+            let start = inner.range.start
+            nested.append(
+                TerraformBlock(
+                    kind: inner.type, labels: inner.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
+                    position: SourcePosition(file: earlyContext!.file, line: start.line, column: start.column), module: "", key: nil))
         }
         return (attributes, nested)
     }
 
-    private func convertAhead(_ expression: HCLExpression, context: ExpressionContext, reads: inout [String]) -> TerraformExpression? {
-        convertAheadWithReferences(expression, context: context, reads: &reads)?.expression
-    }
-
-    /// `convertAhead` and the references it found. A tuple's are its elements' in order, each once:
-    /// its elements are walked once, not again for the tuple.
-    private func convertAheadWithReferences(
-        _ expression: HCLExpression, context: ExpressionContext, reads: inout [String]
-    ) -> (expression: TerraformExpression, written: WrittenReferences)? {
+    /// A skimmed expression converted, and its references. A tuple's are its elements' in order, each
+    /// once; what each of its other expressions reads (`var.x` aside) is added to `reads`.
+    private func convertAhead(
+        _ expression: SkimmedExpression, references: SkimmedReferences, context: ExpressionContext, reads: inout [String]
+    ) -> (expression: TerraformExpression, written: WrittenReferences) {
         let written: WrittenReferences
         var elements: [TerraformExpression]?
-        if case .tuple(let items) = expression.kind {
+        if let items = expression.elements {
             var converted: [TerraformExpression] = []
             var parts: [WrittenReferences] = []
             converted.reserveCapacity(items.count)
             parts.reserveCapacity(items.count)
             for item in items {
-                guard let (element, references) = convertAheadWithReferences(item, context: context, reads: &reads) else { return nil }
+                let (element, written) = convertAhead(item, references: references, context: context, reads: &reads)
                 converted.append(element)
-                parts.append(references)
+                parts.append(written)
             }
             elements = converted
             written = WrittenReferences(concatenating: parts)
         } else {
-            guard let found = precomputed.references(of: expression) else { return nil }
-            for case let read? in found.reads ?? [] where !read.hasPrefix("var.") { reads.append(read) }
-            written = found
+            written = precomputed.references(of: expression.references, in: references)
+            for case let read? in written.reads ?? [] where !read.hasPrefix("var.") { reads.append(read) }
         }
         return (TerraformExpression(written: expression.range, context: context, references: written.references, elements: elements), written)
     }

@@ -68,7 +68,9 @@ final class SourceFile: @unchecked Sendable {
 protocol ReadAhead: AnyObject {
     /// `bytes`: the file's size, for what is kept of its blocks to be sized once.
     func begin(file display: String, bytes: Int)
-    func add(_ item: BodyItem) -> BodyItem?
+    /// The top-level blocks handed to `add` skimmed, without trees (`SkimRule`).
+    var skimRule: SkimRule? { get }
+    func add(_ item: TopLevelItem) -> BodyItem?
     func completed(_ file: HCL.SourceRange)
 }
 
@@ -148,7 +150,7 @@ enum ModuleFiles {
         }()
         guard let ahead else { return SourceFile(display: display, syntax: try HCLAdapter.parse(text, file: display), jsonLines: nil) }
         ahead.begin(file: display, bytes: text.utf8.count)
-        let syntax = try HCLAdapter.parse(text, file: display, keeping: ahead.add)
+        let syntax = try HCLAdapter.parse(text, file: display, skimming: ahead.skimRule, keeping: ahead.add)
         ahead.completed(syntax.body.range)
         return SourceFile(display: display, syntax: syntax, jsonLines: nil)
     }

@@ -29,6 +29,17 @@ struct WrittenReferences: Sendable {
         return complete ? builder.written : nil
     }
 
+    /// The references a skimmed expression writes (`range` of its block's `references`): what
+    /// `withoutValues` gives for its tree.
+    init(_ range: Range<Int>, of references: SkimmedReferences, module: String, sharing shared: SharedReferences?) {
+        var builder = Builder(module: module)
+        builder.shared = shared
+        if let shared { swap(&builder.steps, &shared.steps) }
+        references.forEach(in: range) { root, steps in builder.add(root, steps) }
+        if let shared { swap(&builder.steps, &shared.steps) }
+        self = builder.written
+    }
+
     init() {}
 
     /// The references of a tuple whose elements write `parts`: what walking the tuple gives, each
@@ -54,7 +65,7 @@ struct WrittenReferences: Sendable {
 
     /// The steps of a reference as the syntax gives them, in the model's terms: names, and index keys
     /// that a reference can name (an index that is not one is left out).
-    static func append(_ found: [ReferenceStep], to steps: inout [TerraformReference.Step]) {
+    static func append(_ found: some Collection<ReferenceStep>, to steps: inout [TerraformReference.Step]) {
         for step in found {
             switch step {
             case .attribute(let name): steps.append(.attribute(name))
@@ -100,7 +111,7 @@ struct WrittenReferences: Sendable {
 
         init(module: String) { self.module = module }
 
-        mutating func add(_ root: String, _ found: [ReferenceStep]) {
+        mutating func add(_ root: String, _ found: some Collection<ReferenceStep>) {
             // One by one: a reference has a step or three, and `removeAll(keepingCapacity:)` costs more.
             while !steps.isEmpty { steps.removeLast() }
             WrittenReferences.append(found, to: &steps)
@@ -217,10 +228,10 @@ final class PrecomputedReferences {
         return written
     }
 
-    /// The references of a root module expression as `add` works them out, not kept: for a block
-    /// converted at once, whose trees are then freed. Nil when an index key needs a value.
-    func references(of expression: HCLExpression) -> WrittenReferences? {
-        WrittenReferences.withoutValues(expression, module: "", sharing: shared)
+    /// The references of a root module expression skimmed (`HCL.SkimmedExpression`), for a block
+    /// converted at once: written in `range` of its block's `references`.
+    func references(of range: Range<Int>, in references: SkimmedReferences) -> WrittenReferences {
+        WrittenReferences(range, of: references, module: "", sharing: shared)
     }
 
     /// Records that every expression of the file with this range went through `add`.
