@@ -120,7 +120,7 @@ extension Parser {
                     if skim == nil {
                         steps.append(.attribute(name(next)))
                     } else if open {
-                        skim!.pending.append(.attribute(name(next)))
+                        skimSteps.append(.attribute(name(next)))
                     }
                 case .number:
                     guard let index = Int(text(next)) else { throw legacyIndexError(next) }
@@ -128,7 +128,7 @@ extension Parser {
                     if skim == nil {
                         steps.append(.legacyIndex(index))
                     } else if open {
-                        skim!.pending.append(.index(.number(Decimal(index))))
+                        skimSteps.append(.index(.number(Decimal(index))))
                     }
                 case .star:
                     // hclsyntax (parser.go) rejects this as "Nested splat expression not allowed".

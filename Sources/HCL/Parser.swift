@@ -33,6 +33,8 @@ struct Parser {
     /// While a block is skimmed, what its expressions write; nil otherwise (and while an index key
     /// inside it is read as a tree).
     var skim: SkimState?
+    /// The static steps of the traversal being skimmed: one buffer for the whole file.
+    var skimSteps: [ReferenceStep] = []
     /// Identifiers and literal labels, each kept once.
     let names: Names
 
@@ -216,8 +218,8 @@ struct Parser {
 
     /// Parses attributes and blocks until `}` (inside a block) or end of file (top level).
     @inline(never)
-    mutating func parseBody<Reading: BodyReading>(_ reading: Reading.Type, openBrace: Token?) throws -> [Reading.Item] {
-        var items: [Reading.Item] = []
+    mutating func parseBody<Reading: BodyReading>(_ reading: Reading.Type, openBrace: Token?) throws -> Reading.Items {
+        var items = Reading.none
         while true {
             let token = tokens[index]
             switch token.kind {
@@ -235,7 +237,7 @@ struct Parser {
                 if openBrace == nil, let onTopLevelItem {
                     onTopLevelItem(try parseTopLevelItem())
                 } else {
-                    items.append(try parseBodyItem(reading))
+                    Reading.append(try parseBodyItem(reading), to: &items)
                 }
             case .endOfChunk where openBrace == nil:
                 if !nextChunk() { return items }
@@ -305,12 +307,12 @@ struct Parser {
     private mutating func parseBlock<Reading: BodyReading>(_ reading: Reading.Type, type: String, labels: [BlockLabel], start: SourcePoint) throws -> Reading.Item {
         let open = advance()
         try enter(at: open)
-        let items: [Reading.Item]
+        var items = Reading.none
         switch tokens[index].kind {
         case .newline, .endOfFile, .closeBrace:
             items = try parseBody(reading, openBrace: open)
         default:
-            items = [try parseSingleLineBlockItem(reading, opener: open)]
+            Reading.append(try parseSingleLineBlockItem(reading, opener: open), to: &items)
         }
         depth -= 1
         let close = advance()  // both bodies end only at this block's `}`

@@ -90,8 +90,6 @@ public struct SkimmedReferences: Sendable {
 /// What the parser keeps while it skims a block.
 struct SkimState {
     var references = SkimmedReferences()
-    /// The static steps of the traversal being read.
-    var pending: [ReferenceStep] = []
     /// Names bound by the `for` expressions and directives around the current place.
     var bound: Set<String> = []
     /// The bound names around each `%{ for }` directive being read.
@@ -118,7 +116,7 @@ extension Parser {
     mutating func skimRoot(_ name: String) -> Int? {
         guard skim!.bound.isEmpty || !skim!.bound.contains(name) else { return nil }
         skim!.references.entries.append(SkimmedReferences.Entry(root: name, steps: 0..<0))
-        skim!.pending.removeAll(keepingCapacity: true)
+        skimSteps.removeAll(keepingCapacity: true)
         return skim!.references.entries.count - 1
     }
 
@@ -135,7 +133,7 @@ extension Parser {
         guard open else { return false }
         switch ReferenceCollector.literalKey(key, bound: bound) {
         case .step(let step):
-            skim!.pending.append(step)
+            skimSteps.append(step)
             return true
         case .bound:
             return false
@@ -148,7 +146,7 @@ extension Parser {
     /// Ends a traversal whose root took `slot`: its static steps become the reference's.
     mutating func skimEnd(_ slot: Int) {
         let start = skim!.references.steps.count
-        skim!.references.steps.append(contentsOf: skim!.pending)
+        skim!.references.steps.append(contentsOf: skimSteps)
         skim!.references.entries[slot].steps = start..<skim!.references.steps.count
     }
 }
@@ -156,13 +154,19 @@ extension Parser {
 /// What a body is read into: trees (`TreeBody`), or skimmed blocks (`SkimBody`).
 protocol BodyReading {
     associatedtype Item
+    /// A body's items as they are gathered.
+    associatedtype Items
     associatedtype Value
+    static var none: Items { get }
+    static func append(_ item: Item, to items: inout Items)
     static func value(_ parser: inout Parser) throws -> Value
     static func attribute(name: String, value: Value, range: SourceRange) -> Item
-    static func block(type: String, labels: [BlockLabel], items: [Item], bodyRange: SourceRange, range: SourceRange) -> Item
+    static func block(type: String, labels: [BlockLabel], items: Items, bodyRange: SourceRange, range: SourceRange) -> Item
 }
 
 enum TreeBody: BodyReading {
+    static var none: [BodyItem] { [] }
+    static func append(_ item: BodyItem, to items: inout [BodyItem]) { items.append(item) }
     static func value(_ parser: inout Parser) throws -> HCLExpression { try parser.parseExpression() }
 
     static func attribute(name: String, value: HCLExpression, range: SourceRange) -> BodyItem {
@@ -180,6 +184,20 @@ enum SkimBody: BodyReading {
         case block(SkimmedBlock)
     }
 
+    static var none: (attributes: [SkimmedAttribute], blocks: [SkimmedBlock]) { ([], []) }
+
+    static func append(_ item: Item, to items: inout (attributes: [SkimmedAttribute], blocks: [SkimmedBlock])) {
+        // Room for a block's usual count at once, rather than growing from one.
+        switch item {
+        case .attribute(let attribute):
+            if items.attributes.isEmpty { items.attributes.reserveCapacity(8) }
+            items.attributes.append(attribute)
+        case .block(let block):
+            if items.blocks.isEmpty { items.blocks.reserveCapacity(4) }
+            items.blocks.append(block)
+        }
+    }
+
     static func value(_ parser: inout Parser) throws -> SkimmedExpression {
         let first = parser.peek()
         let references = parser.skim!.references.entries.count
@@ -192,15 +210,9 @@ enum SkimBody: BodyReading {
         .attribute(SkimmedAttribute(name: name, expression: value))
     }
 
-    static func block(type: String, labels: [BlockLabel], items: [Item], bodyRange: SourceRange, range: SourceRange) -> Item {
-        var attributes: [SkimmedAttribute] = []
-        var blocks: [SkimmedBlock] = []
-        for item in items {
-            switch item {
-            case .attribute(let attribute): attributes.append(attribute)
-            case .block(let block): blocks.append(block)
-            }
-        }
-        return .block(SkimmedBlock(type: type, labels: labels.map(\.value), range: range, attributes: attributes, blocks: blocks))
+    static func block(
+        type: String, labels: [BlockLabel], items: (attributes: [SkimmedAttribute], blocks: [SkimmedBlock]), bodyRange: SourceRange, range: SourceRange
+    ) -> Item {
+        .block(SkimmedBlock(type: type, labels: labels.map(\.value), range: range, attributes: items.attributes, blocks: items.blocks))
     }
 }
