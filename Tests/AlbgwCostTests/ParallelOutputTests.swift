@@ -19,6 +19,18 @@ import Testing
         #expect(rows[rows.count - 3] == "    599599" && rows[rows.count - 2] == "  ]" && rows.last == "]")
     }
 
+    /// Ranges come back one result per range, in order, on any number of cores: the inventory reads
+    /// its nine indexes by place. On one core `ranges` once gave one result for the whole count, and
+    /// every review of a one-processor machine (a one-vCPU runner, `taskset -c 0`) ended in a trap.
+    @Test func rangesGiveOneResultPerRangeOnAnyNumberOfCores() {
+        for cores in [1, 2, 4] {
+            #expect(Parallel.ranges(count: 9, chunk: 1, cores: cores) { $0 } == (0..<9).map { $0..<($0 + 1) })
+            #expect(Parallel.ranges(count: 10, chunk: 4, cores: cores) { $0 } == [0..<4, 4..<8, 8..<10])
+            #expect(Parallel.ranges(count: 3, chunk: 5, cores: cores) { $0 } == [0..<3])
+            #expect(Parallel.ranges(count: 0, chunk: 5, cores: cores) { $0 } == [0..<0])
+        }
+    }
+
     /// An array whose elements are made as they are written reads as the same array made first,
     /// short (written in place) and long (split over the cores); each element is made once.
     @Test func elementsMadeAsTheyAreWrittenAreTheArray() {

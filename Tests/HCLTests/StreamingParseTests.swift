@@ -72,6 +72,39 @@ struct StreamingParseTests {
         #expect(kept.body.items == plain.body.items.enumerated().filter { ($0.offset + 1) % 7 == 0 }.map(\.element))
     }
 
+    /// On one core the caller's work on each item runs on the parser's thread, in turn with the
+    /// parsing (`inTurn`): the same items in the same order, the same kept, the same error after the
+    /// same items when the file does not parse.
+    @Test func onOneCoreTheItemsAreHandedOverInTurnWithTheSameResult() throws {
+        let blocks = (0..<300).map { "resource \"aws_lb\" \"b\($0)\" {\n  subnets = [aws_subnet.s\($0 % 7).id]\n}\n" }
+        let text = (blocks + ["variable \"v\" {}\n"]).joined()
+        let rule = SkimRule(blockTypes: ["resource"], minimumLabels: 2)
+        var results: [[String]] = []
+        for inTurn in [false, true] {
+            var seen: [String] = []
+            let file = try HCLParser.parse(text, path: "turns.tf", skimming: rule, inTurn: inTurn) { item in
+                switch item {
+                case .skimmed(let skimmed): seen.append("skimmed \(skimmed.block.labels[1])")
+                case .item(let item): seen.append("item \(item.position.line)")
+                }
+                return seen.count % 50 == 0 ? nil : { if case .item(let item) = item { item } else { nil } }()
+            }
+            #expect(file.body.items.count == 1 && file.body.blocks.first?.type == "variable")
+            results.append(seen)
+            // A file that stops parsing half-way: the items before the error, then the error.
+            var before = 0
+            #expect(throws: HCLError.self) {
+                try HCLParser.parse(blocks[0..<120].joined() + "resource \"x\" {\n  = 1\n}\n", path: "broken.tf", skimming: rule, inTurn: inTurn) { _ in
+                    before += 1
+                    return nil
+                }
+            }
+            #expect(before == 120)
+        }
+        #expect(results[0] == results[1])
+        #expect(results[1].count == 301 && results[1][0] == "skimmed b0" && results[1][299] == "skimmed b299" && results[1][300] == "item 901")
+    }
+
     /// Spans parse again with the file's own positions past a byte order mark, CRLF line ends, tabs,
     /// non-ASCII text, heredocs, directives and expressions over several lines.
     @Test func spansParseAgainAfterBOMsCRLFsAndHeredocs() throws {

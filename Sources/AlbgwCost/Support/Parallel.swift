@@ -1,12 +1,13 @@
 import Foundation
+import HCL
 
 /// Work on `0..<count` split into contiguous ranges, one per core (`chunks`) or small ones taken by
 /// the cores as each is free (`ranges`), results in range order: the same output whatever the number
 /// of cores.
 package enum Parallel {
-    /// The cores this process may use, read once: Foundation reads the control group's files each
-    /// time it is asked, and a large review's output asks for every array it writes.
-    package static let cores = ProcessInfo.processInfo.activeProcessorCount
+    /// The cores this process may use (`Cores.available`), read once: Foundation reads the control
+    /// group's files each time it is asked, and a large review's output asks for every array it writes.
+    package static let cores = Cores.available
 
     /// `work` on each range, in range order; one range (no thread) when there are fewer than
     /// `minimumChunk` items a core.
@@ -24,11 +25,13 @@ package enum Parallel {
 
     /// `work` on ranges of `chunk` items (the last may hold fewer), in range order, taken by the
     /// cores as each is free: for work that shares the cores with other threads, where equal halves
-    /// would finish apart. One range, no thread, when there is one.
-    package static func ranges<T: Sendable>(count: Int, chunk: Int, _ work: @Sendable (Range<Int>) -> T) -> [T] {
+    /// would finish apart. One range, no thread, when there is one; on one core, each range in turn
+    /// on this thread (a result for each, as callers that index them by range expect).
+    package static func ranges<T: Sendable>(count: Int, chunk: Int, cores: Int = cores, _ work: @Sendable (Range<Int>) -> T) -> [T] {
         let chunk = max(1, chunk)
         let pieces = (count + chunk - 1) / chunk
-        guard pieces > 1, cores > 1 else { return [work(0..<count)] }
+        guard pieces > 1 else { return [work(0..<count)] }
+        guard cores > 1 else { return (0..<pieces).map { piece in work(piece * chunk..<min(count, piece * chunk + chunk)) } }
         let results = Results<T>(count: pieces)
         DispatchQueue.concurrentPerform(iterations: pieces) { piece in
             let start = piece * chunk
