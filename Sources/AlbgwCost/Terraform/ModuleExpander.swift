@@ -1218,12 +1218,14 @@ extension ModuleExpander: ReadAhead {
     ) -> (attributes: [(name: String, expression: TerraformExpression)], blocks: [TerraformBlock]) {
         var attributes: [(name: String, expression: TerraformExpression)] = []
         attributes.reserveCapacity(block.attributes.count)
-        for attribute in block.attributes {
-            attributes.append((attribute.name, convertAhead(attribute.expression, references: references, context: context, reads: &reads).expression))
+        // By index: a loop over the attributes would copy each.
+        for index in block.attributes.indices {
+            attributes.append((block.attributes[index].name, convertAhead(block.attributes[index].expression, references: references, context: context, reads: &reads).expression))
         }
         var nested: [TerraformBlock] = []
         nested.reserveCapacity(block.blocks.count)
-        for inner in block.blocks {
+        for index in block.blocks.indices {
+            let inner = block.blocks[index]
             let converted = convertAhead(inner, references: references, context: context, reads: &reads)
             let start = inner.range.start
             nested.append(

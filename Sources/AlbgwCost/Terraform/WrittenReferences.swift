@@ -91,7 +91,8 @@ struct WrittenReferences: Sendable {
         @discardableResult
         mutating func insert(_ reference: TerraformReference) -> Bool {
             if seen == nil {
-                if references.contains(where: { $0.text == reference.text }) { return false }
+                // One box per text while a file is read (`SharedReferences`): the box is compared first.
+                if references.contains(where: { $0.sharesBox(with: reference) || $0.text == reference.text }) { return false }
                 if references.count == 16 { seen = Set(references.map(\.text)) }
             }
             if seen != nil, !seen!.insert(reference.text).inserted { return false }
