@@ -267,17 +267,20 @@ struct Parser {
     /// again as a tree otherwise, from its first token (a block lies in one chunk of tokens).
     @inline(never)
     private mutating func parseTopLevelItem() throws -> TopLevelItem {
-        if let skimRule, tokens[index + 1].kind != .equal, skimRule.blockTypes.contains(name(tokens[index])) {
+        guard let skimRule, tokens[index + 1].kind != .equal else { return .item(try parseBodyItem(TreeBody.self)) }
+        let nameToken = tokens[index]
+        let type = name(nameToken)
+        if skimRule.blockTypes.contains(type) {
             let mark = (index: index, last: last)
-            let nameToken = advance()
+            advance()
             let labels = try parseLabels()
-            if skimRule.skims(name(nameToken), labels: labels.count) {
-                skim = SkimState()
-                let item = try parseBlock(SkimBody.self, type: name(nameToken), labels: labels, start: startLocation(nameToken))
-                let state = skim!
-                skim = nil
-                if case .block(let block) = item, !state.needsTree, !skimRule.refuses(block) {
-                    return .skimmed(SkimmedItem(block: block, references: state.references))
+            if skimRule.skims(type, labels: labels.count) {
+                var state: SkimState? = SkimState()
+                swap(&state, &skim)
+                let item = try parseBlock(SkimBody.self, type: type, labels: labels, start: startLocation(nameToken))
+                swap(&state, &skim)
+                if case .block(let block) = item, !state!.needsTree, !skimRule.refuses(block) {
+                    return .skimmed(SkimmedItem(block: block, references: state!.references))
                 }
             }
             (index, last) = (mark.index, mark.last)
