@@ -159,7 +159,7 @@ extension Parser {
                     let key = try parseExpression()
                     swap(&state, &skim)
                     try expect(.closeBracket, "']' to close index")
-                    open = skimIndex(key, extending: open)
+                    open = try skimIndex(key, extending: open)
                 } else {
                     let key = try parseExpression()
                     try expect(.closeBracket, "']' to close index")

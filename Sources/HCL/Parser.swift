@@ -254,6 +254,7 @@ struct Parser {
         let nameToken = advance()
         let name = self.name(nameToken)
         let start = startLocation(nameToken)
+        if skim != nil { try abandonSkimIfRefused(name, isAttribute: tokens[index].kind == .equal) }
         if tokens[index].kind == .equal {
             advance()
             let value = try Reading.value(&self)
@@ -264,28 +265,45 @@ struct Parser {
     }
 
     /// A top-level item, skimmed when `skimRule` says so and the block turns out to allow it; read
-    /// again as a tree otherwise, from its first token (a block lies in one chunk of tokens).
+    /// again as a tree otherwise, from its `{` (a block lies in one chunk of tokens).
     @inline(never)
     private mutating func parseTopLevelItem() throws -> TopLevelItem {
         guard let skimRule, tokens[index + 1].kind != .equal else { return .item(try parseBodyItem(TreeBody.self)) }
+        // The name read into a constant first: read in the condition, it was read from a copy of the
+        // whole parser.
         let nameToken = tokens[index]
         let type = name(nameToken)
-        if skimRule.blockTypes.contains(type) {
-            let mark = (index: index, last: last)
-            advance()
-            let labels = try parseLabels()
-            if skimRule.skims(type, labels: labels.count) {
-                var state: SkimState? = SkimState()
+        guard skimRule.blockTypes.contains(type) else { return .item(try parseBodyItem(TreeBody.self)) }
+        advance()
+        let labels = try parseLabels()
+        let start = startLocation(nameToken)
+        if skimRule.skims(type, labels: labels.count) {
+            // At the `{`: where the tree is read from when the skim is abandoned (the labels are read once).
+            let open = (index: index, last: last, depth: depth, ignoreNewlines: ignoreNewlines)
+            var state: SkimState? = SkimState()
+            swap(&state, &skim)
+            do {
+                let item = try parseBlock(SkimBody.self, type: type, labels: labels, start: start)
                 swap(&state, &skim)
-                let item = try parseBlock(SkimBody.self, type: type, labels: labels, start: startLocation(nameToken))
-                swap(&state, &skim)
-                if case .block(let block) = item, !state!.needsTree, !skimRule.refuses(block) {
-                    return .skimmed(SkimmedItem(block: block, references: state!.references))
-                }
+                if case .block(let block) = item { return .skimmed(SkimmedItem(block: block, references: state!.references)) }
+            } catch is AbandonedSkim {
+                skim = nil
             }
-            (index, last) = (mark.index, mark.last)
+            (index, last, depth, ignoreNewlines) = open
         }
-        return .item(try parseBodyItem(TreeBody.self))
+        return .item(try parseBlock(TreeBody.self, type: type, labels: labels, start: start))
+    }
+
+    /// Throws `AbandonedSkim` for an attribute the skim rule refuses at the top of the skimmed block
+    /// (its body is at depth 1), or a block it refuses at any depth.
+    /// (`mutating`, as every helper that reads the parser's state in a hot path: a plain method was
+    /// called on a copy of the whole parser, its arrays retained and released each time.)
+    private mutating func abandonSkimIfRefused(_ name: String, isAttribute: Bool) throws {
+        let refused =
+            isAttribute
+            ? depth == 1 && skimRule?.refusingAttributes.contains(name) == true
+            : skimRule?.refusingBlockTypes.contains(name) == true
+        if refused { throw AbandonedSkim() }
     }
 
     /// A block's labels, up to (not past) its `{`.
@@ -339,6 +357,7 @@ struct Parser {
         guard tokens[index].kind == .equal else {
             throw failure("'=' (a single-line block holds one attribute, not a nested block)", at: tokens[index])
         }
+        if skim != nil { try abandonSkimIfRefused(name(nameToken), isAttribute: true) }
         advance()
         let value = try Reading.value(&self)
         let end = tokens[index]

@@ -21,16 +21,12 @@ public struct SkimRule: Sendable {
 
     /// Whether a block of `type` with `labels` labels is skimmed.
     func skims(_ type: String, labels: Int) -> Bool { labels >= minimumLabels && blockTypes.contains(type) }
-
-    /// Whether the skimmed `block` must be read as a tree after all.
-    func refuses(_ block: SkimmedBlock) -> Bool {
-        block.attributes.contains { refusingAttributes.contains($0.name) } || refusesNested(block.blocks)
-    }
-
-    private func refusesNested(_ blocks: [SkimmedBlock]) -> Bool {
-        blocks.contains { refusingBlockTypes.contains($0.type) || refusesNested($0.blocks) }
-    }
 }
+
+/// Thrown inside a skimmed block as soon as it shows that the rule refuses it (an attribute or block
+/// it names, an index key that needs a value): the block is read again as a tree, from its first
+/// token, with nothing read twice past that point.
+struct AbandonedSkim: Error {}
 
 /// A top-level item as the parser hands it over when skimming: a tree, or a skimmed block.
 public enum TopLevelItem: Sendable {
@@ -94,8 +90,6 @@ struct SkimState {
     var bound: Set<String> = []
     /// The bound names around each `%{ for }` directive being read.
     var boundBeforeDirectives: [Set<String>] = []
-    /// An index key was met that is neither a literal nor bound by a `for`.
-    var needsTree = false
     /// The tuple constructor read last: its byte span and elements.
     var lastTuple: (start: Int32, end: Int32, elements: [SkimmedExpression])?
 }
@@ -121,15 +115,16 @@ extension Parser {
     }
 
     /// An index key read as a tree inside a skimmed block: its references reported, and whether the
-    /// traversal's static steps go on past it (`ReferenceCollector.staticPrefix`'s rule).
-    mutating func skimIndex(_ key: HCLExpression, extending open: Bool) -> Bool {
+    /// traversal's static steps go on past it (`ReferenceCollector.staticPrefix`'s rule). Throws
+    /// `AbandonedSkim` for a key that is neither a literal nor bound by a `for`, here or inside it.
+    mutating func skimIndex(_ key: HCLExpression, extending open: Bool) throws -> Bool {
         let bound = skim!.bound
         let metDynamicIndex = ReferenceCollector.visit(key, bound: bound) { root, steps, _ in
             let start = skim!.references.steps.count
             skim!.references.steps.append(contentsOf: steps)
             skim!.references.entries.append(SkimmedReferences.Entry(root: root, steps: start..<skim!.references.steps.count))
         }
-        if metDynamicIndex { skim!.needsTree = true }
+        if metDynamicIndex { throw AbandonedSkim() }
         guard open else { return false }
         switch ReferenceCollector.literalKey(key, bound: bound) {
         case .step(let step):
@@ -138,8 +133,7 @@ extension Parser {
         case .bound:
             return false
         case .other:
-            skim!.needsTree = true
-            return false
+            throw AbandonedSkim()
         }
     }
 

@@ -36,6 +36,19 @@ struct SkimTests {
         "resource \"a\" \"b\" {\n  x = aws_lb.x.0.1\n}\n",
         "resource \"a\" \"b\" { x = 1\n}\n",
         "resource \"a\" \"b\" {\n  x = [a.b, c.d,\n    e.f,\n  ]\n  y = (\n    g.h\n  )\n}\n",
+        // A name a `for` binds is free again after it (found by a review: a mutant that kept it bound passed).
+        "resource \"a\" \"b\" {\n  x = [for x in x : x]\n  y = [for x in [x] : [x, y]]\n  z = x.q\n}\n",
+        "resource \"a\" \"b\" {\n  x = \"%{for s in l}${s}%{endfor}${s}\"\n  y = s\n  z = { for k, v in m : k => [v, k] }\n  w = [k, v]\n}\n",
+        // Refused as soon as it shows, wherever it shows: single-line, after other attributes, deep.
+        "resource \"a\" \"b\" { count = 1 }\n",
+        "resource \"a\" \"b\" {\n  x = a.b\n  y = [c.d, e.f]\n  for_each = var.m\n  z = each.value\n}\n",
+        "resource \"a\" \"b\" {\n  n {\n    m {\n      dynamic \"d\" {\n        for_each = []\n        content {}\n      }\n    }\n  }\n}\n",
+        "resource \"a\" \"b\" {\n  x = [for q in r : aws_lb.x[q]]\n  y = aws_lb.y[var.k]\n  z = (\n    1\n  )\n}\n",
+        // A count inside a nested block is only an attribute of that block: skimmed.
+        "resource \"a\" \"b\" {\n  n {\n    count = 1\n  }\n}\n",
+        // An error past the point where the skim is abandoned is the tree's error.
+        "resource \"a\" \"b\" {\n  x = a.b\n  count = 1\n  y = [\n}\n",
+        "resource \"a\" \"b\" {\n  x = aws_lb.x[var.i]\n  y = \"${\"\n}\n",
     ]
 
     @Test func everyFixtureAndHandWrittenCaseSkimsAsItsTreeReads() throws {
@@ -59,7 +72,7 @@ struct SkimTests {
             let text = String(decoding: fuzzer.input(iteration), as: UTF8.self)
             skimmed += try compare(text, path: "fuzz\(iteration).tf")
         }
-        #expect(skimmed > 300)
+        #expect(skimmed > 250)
     }
 
     /// Reads `text` as a tree and skimmed; records every difference. Returns how many blocks were skimmed.
