@@ -20,8 +20,10 @@ func residentBytes() -> Int {
     return fields.count > 1 ? (Int(fields[1]) ?? 0) * 4096 : 0
 }
 
-// `HCLBenchmark parse FILE...`: reads and parses the files as `albgw-cost review` does, nothing else,
-// so that Scripts/benchmark-review can set the review's time against the parse time of the same input.
+// `HCLBenchmark parse FILE...`: reads the files and parses them into full syntax trees, kept to the
+// end, nothing else, so that Scripts/benchmark-review can set the review's time against the parse time
+// of the same input. (The review reads the same bytes but skims most blocks, building no trees for
+// them: the baseline is the reader's full parse.)
 if CommandLine.arguments.dropFirst().first == "parse" {
     var files: [HCLFile] = []
     let start = residentBytes()

@@ -203,7 +203,7 @@ import Testing
         #expect(block["w"]?.value == .list([]))
     }
 
-    /// A block converted ahead is not kept by its file: its trees are freed while the file parses.
+    /// A block converted ahead is not kept by its file: it was skimmed, read without syntax trees.
     /// Which ones, counted from the parser's own tree of the file: resources and data sources without
     /// `count`, `for_each` or a `dynamic` block. The others stay as parsed.
     @Test func blocksConvertedAheadAreNotKeptByTheirFile() throws {

@@ -14,7 +14,8 @@ enum HCLAdapter {
     }
 
     /// Parses one file's text as `parse(_:file:lines:)` does, handing each top-level item to `keeping`
-    /// on this thread while the rest of the file parses on the parser's; the file keeps what it returns.
+    /// as it is read (on this thread while the rest of the file parses on the parser's, or on one core
+    /// on the parser's thread in turn); the file keeps what it returns.
     /// The blocks `rule` names are handed over skimmed (see `SkimRule`).
     static func parse(_ text: String, file: String, skimming rule: SkimRule?, keeping: (TopLevelItem) -> BodyItem?) throws -> HCLFile {
         do {

@@ -96,8 +96,8 @@ final class ModuleExpander {
     /// A block converted ahead, and the locals and module outputs it reads (`local.x`,
     /// `module.m.out`): when one of those stands for references of its own, the block is parsed again
     /// from its file's text and converted again, so that they follow. Its file keeps nothing of it,
-    /// and its expressions keep where they are written: the trees are freed as the file parses, and a
-    /// large file's never are all held at once.
+    /// and its expressions keep where they are written: it was skimmed, read without syntax trees
+    /// (`skimRule`).
     struct EarlyBlock {
         /// Moved out by the expansion of the root module (`ModuleDefinition.takeBlock`).
         fileprivate(set) var block: TerraformBlock
@@ -1140,7 +1140,11 @@ extension ModuleExpander: ReadAhead {
         case .skimmed(let skimmed):
             let block = skimmed.block
             checkDuplicate(type: block.type, labels: block.labels)
-            guard let (file, context) = earlyContext else { preconditionFailure("a file read ahead is begun first") }
+            // A file read ahead is begun first (`ModuleFiles.read`), and only then does the parser skim.
+            guard let (file, context) = earlyContext else {
+                assertionFailure("a block skimmed outside a file read ahead")
+                return nil
+            }
             var reads: [String] = []
             let converted = convertAhead(block, references: skimmed.references, context: context, reads: &reads)
             let start = block.range.start

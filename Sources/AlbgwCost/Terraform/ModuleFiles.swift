@@ -62,7 +62,7 @@ final class SourceFile: @unchecked Sendable {
     }
 }
 
-/// What is done with a module's `.tf` files while they parse (`HCLParser.parse(_:path:keeping:)`): each
+/// What is done with a module's `.tf` files while they parse (`HCLParser.parse(_:path:skimming:keeping:)`): each
 /// file is begun, its top-level items are added as the parser reads them, and it is completed. The
 /// file keeps what `add` returns: the item, or less of it.
 protocol ReadAhead: AnyObject {

@@ -178,10 +178,11 @@ final class SharedReferences: @unchecked Sendable {
     }
 }
 
-/// The references of the root module's expressions, worked out on the calling thread while the
-/// parser, on its own thread, reads the rest of the file (`HCLParser.parse(_:path:keeping:)`): on one
-/// file of 10 MB that work would otherwise follow the parse. Looked up by node; an expression of a
-/// file read this way that has no entry writes no reference. Used on one thread.
+/// The references of the root module's expressions, worked out as the parser hands over each item
+/// (`HCLParser.parse(_:path:skimming:keeping:)`): on the calling thread while the parser reads the
+/// rest of the file, or on one core on the parser's thread in turn with it. On one file of 10 MB that
+/// work would otherwise follow the parse. Looked up by node; an expression of a file read this way
+/// that has no entry writes no reference. Used by one thread at a time.
 final class PrecomputedReferences {
     private enum Entry {
         case known(WrittenReferences)
