@@ -24,8 +24,8 @@ public struct SkimRule: Sendable {
 }
 
 /// Thrown inside a skimmed block as soon as it shows that the rule refuses it (an attribute or block
-/// it names, an index key that needs a value): the block is read again as a tree, from its first
-/// token, with nothing read twice past that point.
+/// it names, an index key that needs a value): the block is read again as a tree from its `{` (its
+/// labels are read once).
 struct AbandonedSkim: Error {}
 
 /// A top-level item as the parser hands it over when skimming: a tree, or a skimmed block.
