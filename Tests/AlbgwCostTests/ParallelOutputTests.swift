@@ -31,6 +31,27 @@ import Testing
         }
     }
 
+    /// The executable pinned to one core (`taskset -c 0`): the review's work on each block runs on
+    /// the parser's thread in turn, the ranges one by one, and the output is what the review gives in
+    /// this process, on two. Every review on one processor once ended in a trap. Skipped where
+    /// `taskset` or the built executable is missing; CI has both (`swift test` builds the executable).
+    @Test func theExecutableOnOneCoreReviewsAsInThisProcess() throws {
+        let binary = repositoryPath(".build/debug/albgw-cost")
+        guard ExternalTool.available("taskset"), FileManager.default.isExecutableFile(atPath: binary) else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("CI runs this with taskset and \(binary)") }
+            return
+        }
+        let fixture = repositoryPath("Tests/HCLTests/Fixtures/tutorial/main.tf")
+        for arguments in [["review", fixture], ["review", fixture, "--rps", "50", "--format", "json"], ["review", fixture, "--format", "sarif"]] {
+            let here = CLI.run(arguments, environment: [:])
+            let pinned = try ExternalTool.run("env", ["-i", "PATH=/usr/bin:/bin", "taskset", "-c", "0", binary] + arguments, input: "")
+            #expect(pinned.status == here.exitCode, "\(arguments)")
+            #expect(pinned.stdout == here.stdout, "\(arguments)")
+            #expect(pinned.stderr == here.stderr, "\(arguments)")
+            #expect(here.stdout.count > 1_000)
+        }
+    }
+
     /// An array whose elements are made as they are written reads as the same array made first,
     /// short (written in place) and long (split over the cores); each element is made once.
     @Test func elementsMadeAsTheyAreWrittenAreTheArray() {
