@@ -66,9 +66,9 @@ public enum HCLParser {
     /// Parses `data` as `parse(_:path:)` does, and hands each top-level attribute and block to `each`
     /// on the calling thread while the parser, on its own thread, goes on with the rest of the file:
     /// work on the first blocks overlaps the parsing of the last. With one core to run on, `each` runs
-    /// on the parser's thread instead, right after each item is read, while the calling thread waits. `each` sees the items in source order;
-    /// when the file turns out not to parse, the error is thrown (after `each` has seen the items
-    /// before it).
+    /// on the parser's thread instead, right after each item is read, while the calling thread waits.
+    /// `each` sees the items in source order; when the file turns out not to parse, the error is
+    /// thrown (after `each` has seen the items before it).
     public static func parse(_ data: Data, path: String, each: (BodyItem) -> Void) throws -> HCLFile {
         try parse(text(data, path: path), path: path, each: each)
     }

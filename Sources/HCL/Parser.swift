@@ -277,7 +277,7 @@ struct Parser {
         advance()
         let labels = try parseLabels()
         let start = startLocation(nameToken)
-        if skimRule.skims(type, labels: labels.count) {
+        if labels.count >= skimRule.minimumLabels {
             // At the `{`: where the tree is read from when the skim is abandoned (the labels are read once).
             let open = (index: index, last: last, depth: depth, ignoreNewlines: ignoreNewlines)
             var state: SkimState? = SkimState()

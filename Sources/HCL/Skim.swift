@@ -18,9 +18,6 @@ public struct SkimRule: Sendable {
         self.refusingAttributes = refusingAttributes
         self.refusingBlockTypes = refusingBlockTypes
     }
-
-    /// Whether a block of `type` with `labels` labels is skimmed.
-    func skims(_ type: String, labels: Int) -> Bool { labels >= minimumLabels && blockTypes.contains(type) }
 }
 
 /// Thrown inside a skimmed block as soon as it shows that the rule refuses it (an attribute or block
@@ -120,9 +117,7 @@ extension Parser {
     mutating func skimIndex(_ key: HCLExpression, extending open: Bool) throws -> Bool {
         let bound = skim!.bound
         let metDynamicIndex = ReferenceCollector.visit(key, bound: bound) { root, steps, _ in
-            let start = skim!.references.steps.count
-            skim!.references.steps.append(contentsOf: steps)
-            skim!.references.entries.append(SkimmedReferences.Entry(root: root, steps: start..<skim!.references.steps.count))
+            skim!.references.entries.append(SkimmedReferences.Entry(root: root, steps: skimKeep(steps)))
         }
         if metDynamicIndex { throw AbandonedSkim() }
         guard open else { return false }
@@ -139,9 +134,14 @@ extension Parser {
 
     /// Ends a traversal whose root took `slot`: its static steps become the reference's.
     mutating func skimEnd(_ slot: Int) {
+        skim!.references.entries[slot].steps = skimKeep(skimSteps)
+    }
+
+    /// `steps` added to the block's steps; where they are.
+    private mutating func skimKeep(_ steps: [ReferenceStep]) -> Range<Int> {
         let start = skim!.references.steps.count
-        skim!.references.steps.append(contentsOf: skimSteps)
-        skim!.references.entries[slot].steps = start..<skim!.references.steps.count
+        skim!.references.steps.append(contentsOf: steps)
+        return start..<skim!.references.steps.count
     }
 }
 

@@ -1122,9 +1122,10 @@ extension ModuleExpander: ReadAhead {
     /// The resources and data sources whose conversion needs no value: no `count`, `for_each` or
     /// `dynamic` block, no index key that needs one. The parser hands them over skimmed: where each
     /// expression is written and the references it writes, without trees.
-    var skimRule: SkimRule? {
-        SkimRule(blockTypes: ["resource", "data"], minimumLabels: 2, refusingAttributes: ["count", "for_each"], refusingBlockTypes: ["dynamic"])
-    }
+    var skimRule: SkimRule? { Self.skimmed }
+
+    private static let skimmed = SkimRule(
+        blockTypes: ["resource", "data"], minimumLabels: 2, refusingAttributes: ["count", "for_each"], refusingBlockTypes: ["dynamic"])
 
     /// Converts a skimmed block (see `skimRule`), and works out the references of the items kept
     /// whole for their conversion (`precomputed`). The file keeps nothing of a block converted here

@@ -20,24 +20,27 @@ struct WrittenReferences: Sendable {
     /// The references of `expression` written in `module` without an evaluator; nil when an index
     /// key needs one (`aws_lb.x[var.i]`).
     static func withoutValues(_ expression: HCLExpression, module: String, sharing shared: SharedReferences? = nil) -> WrittenReferences? {
-        var builder = Builder(module: module)
-        builder.shared = shared
-        // The table's buffer for steps, lent for the walk: one buffer for the whole file, not one per expression.
-        if let shared { swap(&builder.steps, &shared.steps) }
-        let complete = expression.forEachReferenceWithoutValues { root, steps, _ in builder.add(root, steps) }
-        if let shared { swap(&builder.steps, &shared.steps) }
-        return complete ? builder.written : nil
+        built(module: module, sharing: shared) { builder in expression.forEachReferenceWithoutValues { root, steps, _ in builder.add(root, steps) } }
     }
 
     /// The references a skimmed expression writes (`range` of its block's `references`): what
     /// `withoutValues` gives for its tree.
     init(_ range: Range<Int>, of references: SkimmedReferences, module: String, sharing shared: SharedReferences?) {
+        self = Self.built(module: module, sharing: shared) { builder in
+            references.forEach(in: range) { root, steps in builder.add(root, steps) }
+            return true
+        }!
+    }
+
+    /// What `walk` adds to a builder, nil when it says the references are not complete. The table's
+    /// buffer for steps is lent for the walk: one buffer for the whole file, not one per expression.
+    private static func built(module: String, sharing shared: SharedReferences?, _ walk: (inout Builder) -> Bool) -> WrittenReferences? {
         var builder = Builder(module: module)
         builder.shared = shared
         if let shared { swap(&builder.steps, &shared.steps) }
-        references.forEach(in: range) { root, steps in builder.add(root, steps) }
+        let complete = walk(&builder)
         if let shared { swap(&builder.steps, &shared.steps) }
-        self = builder.written
+        return complete ? builder.written : nil
     }
 
     init() {}
