@@ -106,6 +106,9 @@ extension Parser {
     /// before those of its index keys (a tree walk reports them in that order).
     mutating func skimRoot(_ name: String) -> Int? {
         guard skim!.bound.isEmpty || !skim!.bound.contains(name) else { return nil }
+        // Room for a few at once: a block writes two or three references, and growing one at a time
+        // allocated twice or three times per block.
+        if skim!.references.entries.capacity == 0 { skim!.references.entries.reserveCapacity(4) }
         skim!.references.entries.append(SkimmedReferences.Entry(root: name, steps: 0..<0))
         skimSteps.removeAll(keepingCapacity: true)
         return skim!.references.entries.count - 1
@@ -140,7 +143,9 @@ extension Parser {
     /// `steps` added to the block's steps; where they are.
     private mutating func skimKeep(_ steps: [ReferenceStep]) -> Range<Int> {
         let start = skim!.references.steps.count
-        skim!.references.steps.append(contentsOf: steps)
+        if skim!.references.steps.capacity == 0 { skim!.references.steps.reserveCapacity(8) }
+        // One by one: a reference has a step or two, and appending the array costs several times more.
+        for step in steps { skim!.references.steps.append(step) }
         return start..<skim!.references.steps.count
     }
 }

@@ -298,4 +298,62 @@ import Testing
             }
         }
     }
+
+    @Test func piecesAreJoinedAsInterpolationJoinsThem() {
+        let pieces = ["", "a", "aws_lb", ".", "public_alb_1113", "module.alb[\"x\"].", "é", "a_name_longer_than_fifteen_bytes"]
+        for a in pieces {
+            for b in pieces {
+                #expect(String.joining(a, b) == a + b)
+                #expect(String.joining(a, ".", b, ":", a) == "\(a).\(b):\(a)")
+            }
+        }
+        // Positions as a reader types them: file:line:column.
+        #expect(AlbgwCost.SourcePosition(file: "modules/alb/main.tf", line: 105, column: 1).description == "modules/alb/main.tf:105:1")
+        #expect(AlbgwCost.SourcePosition(file: "main.tf", line: 1_234_567, column: 42).description == "main.tf:1234567:42")
+    }
+
+    @Test func piecesThatJoinAlikeInAnotherCutHashApart() {
+        func hash(_ pieces: String...) -> UInt64 {
+            var hash = PieceHash()
+            for piece in pieces { hash.mix(piece) }
+            return hash.value
+        }
+        #expect(hash("aws_lb", "x") == hash("aws_lb", "x"))
+        #expect(hash("aws_lb", "x") != hash("aws_l", "bx"))
+        #expect(hash("ab", "") != hash("a", "b"))
+        #expect(hash("resource", "aws_lb_target_group", "test") != hash("resource", "aws_lb_target_group", "test_1"))
+        // Eight bytes and more: whole words, then the rest with its length.
+        #expect(hash("12345678", "9") != hash("123456789", ""))
+    }
+
+    /// `isRFC1918` reads `a.b.c.d/n` as bytes and anything else the general way; both must answer as
+    /// the general reading (written out here) does.
+    @Test func privateRangesAreToldAsTheGeneralReadingTellsThem() {
+        func general(_ cidr: String) -> Bool {
+            let octets = (cidr.split(separator: "/").first ?? "").split(separator: ".").compactMap { Int($0) }
+            guard octets.count == 4 else { return true }
+            return octets[0] == 10 || (octets[0] == 172 && (16...31).contains(octets[1])) || (octets[0] == 192 && octets[1] == 168)
+        }
+        let cidrs = [
+            "10.0.0.0/8", "10.1.2.3", "172.16.0.0/12", "172.31.255.0/24", "172.15.0.0/16", "172.32.0.0/16", "192.168.1.0/24", "192.169.0.0/16", "20.0.0.0/16",
+            "0.0.0.0/0", "", "/", "10.0.0.0/", "/10.1.2.3", "10.0.0", "10.0.0.0.0", "0010.0.0.0/8", "10..0.0.0", "192.168.0.0/16x", "1234567890.0.0.0/8",
+            "172.016.0.0/12", "10.0.0.0//8", "10.0.0.0/8/9", "+10.0.0.0/8", "-1.0.0.0/8", "１０.0.0.0/8", "10.0.0.0 /8", "999999999.168.0.0/16",
+        ]
+        for cidr in cidrs { #expect(TerraformReview.isRFC1918(cidr) == general(cidr), "\(cidr)") }
+        #expect(TerraformReview.plainIPv4("172.16.0.0/12")! == (172, 16))
+        #expect(TerraformReview.plainIPv4("10.0.0.0/") == nil)
+    }
+
+    /// The byte scan for a VPC id against the pattern it stands for, run by Foundation.
+    @Test func vpcIdsAreFoundAsThePatternFindsThem() throws {
+        let pattern = try NSRegularExpression(pattern: "vpc-[0-9a-f]+")
+        let texts = [
+            "vpc-0abc", "vpc-", "vpc-g", "vpce-0abc", "xvpc-1", "vpc-A1", "VPC-1", "the vpc-f", "vp-c-1", "vpcvpc-9", "vpc", "", "é vpc-e é", "vpc-\u{301}1",
+            "\"aws:SourceVpc\": \"vpc-0123456789abcdef0\"",
+        ]
+        for text in texts {
+            let found = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            #expect(TerraformReview.writesVPCId(text) == found, "\(text)")
+        }
+    }
 }

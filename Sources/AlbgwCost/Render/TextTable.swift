@@ -32,25 +32,40 @@ package struct TextTable {
     }
 
     /// The lines of `render(indent:headerLines:)` onto the end of `out`, each after `mark`;
-    /// `dropEmpty` leaves out lines with nothing on them.
-    func write(indent: String, headerLines: Int, mark: [UInt8], dropEmpty: Bool, into out: inout [UInt8]) {
-        let all = [headers] + rows
-        let counts = all.map { $0.map(Self.width) }
-        let widths = headers.indices.map { column in counts.map { $0[column] }.max() ?? 0 }
+    /// `dropEmpty` leaves out lines with nothing on them. `cellWidths`: the columns of each cell,
+    /// headers first, when the caller has counted them.
+    func write(indent: String, headerLines: Int, mark: [UInt8], dropEmpty: Bool, cellWidths: [[Int]]? = nil, into out: inout [UInt8]) {
+        let counts = cellWidths ?? ([headers.map { Self.width($0) }] + rows.map { $0.map { Self.width($0) } })
+        var widths = counts[0]
+        for row in counts.dropFirst() {
+            for column in widths.indices { widths[column] = max(widths[column], row[column]) }
+        }
         // Room for the table, grown as appending grows it: reserved exactly, a buffer that many tables are
         // written into would be copied at each.
-        let needed = out.count + (mark.count + indent.utf8.count + widths.reduce(0, +) + 2 * widths.count + 1) * (all.count + 1)
+        let needed = out.count + (mark.count + indent.utf8.count + widths.reduce(0, +) + 2 * widths.count + 1) * (rows.count + 2)
         if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
-        for (rowIndex, row) in all.enumerated() {
+        // Cells and padding copied as bytes: appending a string's UTF-8 view or a repeated element goes
+        // element by element, and a table of a thousand designs has tens of thousands of cells.
+        func append(_ text: String) { text.withUTF8Bytes { out.append(contentsOf: $0) } }
+        func pad(_ count: Int, with byte: UInt8) {
+            var left = count
+            let run = byte == UInt8(ascii: " ") ? Self.spaces : Self.dashes
+            while left > 0 {
+                out.append(contentsOf: run[..<min(left, run.count)])
+                left -= run.count
+            }
+        }
+        for rowIndex in 0...rows.count {
             out += mark
             let start = out.count
-            out += indent.utf8
-            for (column, cell) in row.enumerated() {
-                if column > 0 { out += "  ".utf8 }
-                let padding = repeatElement(UInt8(ascii: " "), count: widths[column] - counts[rowIndex][column])
-                if alignments[column] == .right { out += padding }
-                out += cell.utf8
-                if alignments[column] == .left { out += padding }
+            append(indent)
+            let row = rowIndex == 0 ? headers : rows[rowIndex - 1]
+            for column in row.indices {
+                if column > 0 { pad(2, with: UInt8(ascii: " ")) }
+                let padding = widths[column] - counts[rowIndex][column]
+                if alignments[column] == .right { pad(padding, with: UInt8(ascii: " ")) }
+                append(row[column])
+                if alignments[column] == .left { pad(padding, with: UInt8(ascii: " ")) }
             }
             Self.trimTrailingSpaces(&out, from: start)
             if dropEmpty && out.count == start {
@@ -60,15 +75,18 @@ package struct TextTable {
             }
             if rowIndex == headerLines - 1 {
                 out += mark
-                out += indent.utf8
+                append(indent)
                 for (column, width) in widths.enumerated() {
-                    if column > 0 { out += "  ".utf8 }
-                    out += repeatElement(UInt8(ascii: "-"), count: width)
+                    if column > 0 { pad(2, with: UInt8(ascii: " ")) }
+                    pad(width, with: UInt8(ascii: "-"))
                 }
                 out.append(UInt8(ascii: "\n"))
             }
         }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    private static let dashes = [UInt8](repeating: UInt8(ascii: "-"), count: 64)
 
     /// Whether a header or a cell holds a line end: its table's lines are not all its own then, and
     /// only `TextWrap.lines` gives them as printed.

@@ -299,16 +299,20 @@ extension TextTable {
     func write(indent: String, width: Int, marked: Bool, into out: inout [UInt8]) {
         assert(marked || !hasLineEnd, "a table with a line end in a cell is printed only through TextWrap.lines")
         // One pass over the rows, without a list of them per column.
-        var natural = headers.map { Self.width($0) }
-        for row in rows {
-            for column in natural.indices { natural[column] = max(natural[column], Self.width(row[column])) }
+        // Each cell measured once (a measure holds its width), in one pass over the rows.
+        let headerMeasures = headers.map(Self.measure)
+        let measures = rows.map { $0.map(Self.measure) }
+        var natural = headerMeasures.map { $0.width }
+        for row in measures {
+            for column in natural.indices { natural[column] = max(natural[column], row[column].width) }
         }
         var widths = natural
         func total() -> Int { indent.count + widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
         // A table that fits needs neither wrapping nor the mark (its lines are short enough already).
-        if total() <= width { return write(indent: indent, headerLines: 1, mark: [], dropEmpty: false, into: &out) }
-        let measures = rows.map { $0.map(Self.measure) }
-        let headerMeasures = headers.map(Self.measure)
+        if total() <= width {
+            let counts = [headerMeasures.map { $0.width }] + measures.map { $0.map { $0.width } }
+            return write(indent: indent, headerLines: 1, mark: [], dropEmpty: false, cellWidths: counts, into: &out)
+        }
         func longest(_ column: Int, _ length: (Measure) -> Int) -> Int { measures.reduce(0) { max($0, length($1[column])) } }
         // Closures, not key paths: a key path passed as a function is projected at run time, for every cell.
         let longestCell = headers.indices.map { longest($0, { $0.width }) }
@@ -359,12 +363,21 @@ extension TextTable {
         }
         var wrapped = TextTable(Array(zip(headerRows[0], alignments)))
         for row in headerRows.dropFirst() { wrapped.add(row) }
+        // The columns of each line's cells, counted once: a cell left whole is as measured.
+        var lineWidths = headerRows.map { $0.map { Self.width($0) } }
         for (row, measure) in zip(rows, measures) {
             let cells = row.indices.map { column in measure[column].width <= widths[column] ? [row[column]] : Self.wrap(row[column], width: widths[column], measure[column]) }
             let height = cells.map { $0.count }.max() ?? 1
-            for line in 0..<height { wrapped.add(cells.map { line < $0.count ? $0[line] : "" }) }
+            for line in 0..<height {
+                wrapped.add(cells.map { line < $0.count ? $0[line] : "" })
+                lineWidths.append(
+                    cells.indices.map { column in
+                        let cell = cells[column]
+                        return line >= cell.count ? 0 : cell.count == 1 && measure[column].width <= widths[column] ? measure[column].width : Self.width(cell[line])
+                    })
+            }
         }
-        wrapped.write(indent: indent, headerLines: headerHeight, mark: marked ? TextWrap.tableMarkBytes : [], dropEmpty: true, into: &out)
+        wrapped.write(indent: indent, headerLines: headerHeight, mark: marked ? TextWrap.tableMarkBytes : [], dropEmpty: true, cellWidths: lineWidths, into: &out)
     }
 
     /// Whether `text` is ASCII without a carriage return: then each character is one byte, and the

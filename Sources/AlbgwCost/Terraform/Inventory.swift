@@ -405,13 +405,15 @@ package final class Inventory: @unchecked Sendable {
                 for vpc in config.instances(of: reference) where seen.insert(vpc.address).inserted { found.append(vpc) }
             }
         }
+        func addSubnets(_ expression: TerraformExpression?) {
+            for reference in expression?.references ?? [] where reference.resourceType == "aws_subnet" {
+                for subnet in config.instances(of: reference) { add(subnet["vpc_id"]) }
+            }
+        }
         for part in parts {
             add(part["vpc_id"])
-            for key in ["subnets", "subnet_ids"] {
-                for reference in part[key]?.references ?? [] where reference.resourceType == "aws_subnet" {
-                    for subnet in config.instances(of: reference) { add(subnet["vpc_id"]) }
-                }
-            }
+            addSubnets(part["subnets"])
+            addSubnets(part["subnet_ids"])
         }
         return found
     }

@@ -77,20 +77,20 @@ final class ModuleExpander {
         var files: [String: Range<Int>] = [:]
         /// Where the blocks of the file being read begin.
         var start = 0
-        /// The hash of the declaration of every block of those files, converted or not, each met once
-        /// so far (`ModuleDefinition.DeclarationKey.hash`): a seventh of the room of the keys, and
-        /// cheaper to look up.
-        var keys: Set<Int> = []
-        /// Whether a declaration's hash was met twice: then the module definition checks every block
-        /// again by its key, to say which ones as Terraform does (two different declarations with one
-        /// hash, never met in practice, are then found to be none).
+        /// Whether an address was declared twice (by a variable, module call, output, resource or data
+        /// source): then the module definition checks every block again by its key, to say which ones
+        /// as Terraform does. Two declarations whose labels hold dots may share an address and be no
+        /// duplicate (`resource "aws_lb" "x.y"`, `resource "aws_lb.x" "y"`); they are then found to be none.
         var duplicate = false
         /// The blocks by base address, each with its place in `blocks`: made while each is at hand, the
         /// configuration's index of them once their places in the configuration are known.
         var byBase: [String: TerraformConfiguration.Instances] = [:]
-        /// The addresses of the other declarations met so far (variables, module calls, resources and
-        /// data sources not converted here), for `referencesDeclared`.
+        /// The addresses of the other declarations met so far (variables, module calls, outputs,
+        /// resources and data sources not converted here), for `referencesDeclared`.
         var declared: Set<String> = []
+        /// The addresses of those that are resources or data sources: only these can declare what a
+        /// block converted here declares.
+        var resourcesDeclared: [String] = []
     }
 
     /// A block converted ahead, and the locals and module outputs it reads (`local.x`,
@@ -323,8 +323,7 @@ final class ModuleExpander {
         }
 
         /// What Terraform requires to be unique in a module: the block type and the labels that name it,
-        /// hashed once (reading ahead keeps the hash alone, `ReadAheadBlocks.keys`; the exact check's
-        /// table grows without hashing the names again).
+        /// hashed once (the exact check's table grows without hashing the names again).
         struct DeclarationKey: Hashable {
             let type: String
             let first: String
@@ -1113,9 +1112,8 @@ extension ModuleExpander: ReadAhead {
     func begin(file display: String, bytes: Int) {
         earlyContext = (display, ExpressionContext(evaluator: Evaluator(), file: nil))
         early.start = early.blocks.count
-        // About a declaration per 256 bytes (the tutorial has one per 260): the set of declarations
+        // About a declaration per 256 bytes (the tutorial has one per 260): the table of addresses
         // is sized once rather than grown and rehashed a dozen times.
-        early.keys.reserveCapacity(early.keys.count + bytes / 256)
         early.byBase.reserveCapacity(early.byBase.count + bytes / 256)
     }
 
@@ -1134,13 +1132,11 @@ extension ModuleExpander: ReadAhead {
         switch item {
         case .item(let item):
             // Declarations are checked for duplicates here, while their blocks are at hand.
-            if case .block(let block) = item { checkDuplicate(type: block.type, labels: block.labels) }
             declare(item)
             precomputed.add(item)
             return item
         case .skimmed(let skimmed):
             let block = skimmed.block
-            checkDuplicate(type: block.type, labels: block.labels)
             // A file read ahead is begun first (`ModuleFiles.read`), and only then does the parser skim.
             guard let (file, context) = earlyContext else {
                 assertionFailure("a block skimmed outside a file read ahead")
@@ -1157,29 +1153,37 @@ extension ModuleExpander: ReadAhead {
         }
     }
 
-    private func checkDuplicate(type: String, labels: [String]) {
-        if let key = ModuleDefinition.declarationKey(type: type, labels: labels), !early.keys.insert(key.hash).inserted { early.duplicate = true }
-    }
-
     /// Keeps a block converted ahead, indexed by its address.
     private func keep(_ made: TerraformBlock, context: ExpressionContext, reads: [String], range: HCL.SourceRange) {
         // Indexed now, while the block is at hand. Two declarations may share an address when a label
         // holds a dot (`resource "aws_lb" "x.y"`, `resource "aws_lb.x" "y"`), which Terraform does not
         // refuse here: the first keeps the place, the next is indexed with the others (`indexedByAddress`).
-        let indexedByAddress = early.byBase[made.baseAddress] == nil
-        if indexedByAddress { early.byBase[made.baseAddress] = TerraformConfiguration.Instances(first: early.blocks.count) }
+        // One lookup in the usual case (the address is new); declared twice, the address is a
+        // duplicate to check (see `ReadAheadBlocks.duplicate`).
+        let previous = early.byBase.updateValue(TerraformConfiguration.Instances(first: early.blocks.count), forKey: made.baseAddress)
+        let indexedByAddress = previous == nil
+        if let previous {
+            early.byBase[made.baseAddress] = previous
+            early.duplicate = true
+        }
         early.blocks.append(
             EarlyBlock(
                 block: made, context: context, reads: reads, range: range, kindAndType: kindAndType(of: made),
                 referencesChecked: referencesDeclared(made, top: made), indexedByAddress: indexedByAddress))
     }
 
-    /// Keeps the address of a declaration not converted here (see `ReadAheadBlocks.declared`).
+    /// Keeps the address of a declaration not converted here (see `ReadAheadBlocks.declared`), and
+    /// notes an address declared twice (see `ReadAheadBlocks.duplicate`).
     private func declare(_ item: BodyItem) {
         guard case .block(let block) = item else { return }
         switch (block.type, block.labels.count) {
-        case ("variable", 1...), ("module", 1...), ("resource", 2...), ("data", 2...):
-            early.declared.insert(TerraformBlock.baseAddress(kind: block.type, labels: block.labels, module: ""))
+        case ("variable", 1...), ("module", 1...), ("output", 1...):
+            if !early.declared.insert(TerraformBlock.baseAddress(kind: block.type, labels: block.labels, module: "")).inserted { early.duplicate = true }
+        case ("resource", 2...), ("data", 2...):
+            // Against the blocks converted here once all are read (`takeEarly`): they are many, these few.
+            let address = TerraformBlock.baseAddress(kind: block.type, labels: block.labels, module: "")
+            if !early.declared.insert(address).inserted { early.duplicate = true }
+            early.resourcesDeclared.append(address)
         default: break
         }
     }
@@ -1190,20 +1194,25 @@ extension ModuleExpander: ReadAhead {
     /// name written alone. Met before, a declaration is declared once the module is expanded (a
     /// duplicate fails the load). False says only that the review looks at it, as at every other block.
     private func referencesDeclared(_ block: TerraformBlock, top: TerraformBlock) -> Bool {
-        for index in block.attributeList.indices {
-            let references = block.attributeList[index].expression.references
-            if TerraformExpression.mayHoldBareNames(references) { return false }
-            for reference in references where reference.module == top.module {
-                guard let address = TerraformReview.declarable(reference) else { continue }
-                guard reference.root != "local", reference.key == nil, early.byBase[address] != nil || early.declared.contains(address) else { return false }
+        // Through the buffer: an expression is looked at in place, not copied out of its array.
+        let declared = block.attributeList.withUnsafeBufferPointer { list in
+            for index in list.indices {
+                let references = list[index].expression.references
+                if TerraformExpression.mayHoldBareNames(references) { return false }
+                for reference in references where reference.module == top.module {
+                    guard let address = TerraformReview.declarable(reference) else { continue }
+                    guard reference.root != "local", reference.key == nil, early.byBase[address] != nil || early.declared.contains(address) else { return false }
+                }
             }
+            return true
         }
-        return block.blocks.allSatisfy { referencesDeclared($0, top: top) }
+        return declared && block.blocks.allSatisfy { referencesDeclared($0, top: top) }
     }
 
     /// What was read ahead so far, for the module definition of its files.
     func takeEarly() -> ReadAheadBlocks {
         defer { early = ReadAheadBlocks() }
+        if early.resourcesDeclared.contains(where: { early.byBase[$0] != nil }) { early.duplicate = true }
         return early
     }
 

@@ -13,7 +13,8 @@ package struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConve
         self.column = column
     }
 
-    package var description: String { "\(file):\(line):\(column)" }
+    /// Joined from its pieces: a review writes one for each of its thousands of facts and findings.
+    package var description: String { .joining(file, ":", String(line), ":", String(column)) }
 
     package static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
@@ -218,36 +219,18 @@ package struct TerraformReference: Sendable, Equatable, Hashable, CustomStringCo
     /// bytes at a time: a reference is looked up by it without its text being built. Pieces that
     /// join into one text in two ways may hash apart; they are then not shared, which costs room only.
     static func textHash(root: String, steps: [Step], module: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ word: UInt64) {
-            hash = (hash ^ word) &* 0x100_0000_01b3
-            hash ^= hash >> 29
-        }
-        func mix(_ piece: String) {
-            piece.withUTF8Bytes { bytes in
-                guard let base = bytes.baseAddress else { return }
-                var at = 0
-                while at + 8 <= bytes.count {
-                    mix(UnsafeRawPointer(base + at).loadUnaligned(as: UInt64.self))
-                    at += 8
-                }
-                // The last bytes, with how many there are.
-                var tail = UInt64(bytes.count - at) << 56
-                for index in at..<bytes.count { tail |= UInt64(base[index]) << (8 * (index - at)) }
-                mix(tail)
-            }
-        }
-        mix(module)
-        mix(root)
+        var hash = PieceHash()
+        hash.mix(module)
+        hash.mix(root)
         for step in steps {
             switch step {
             case .attribute(let name):
-                mix(UInt64(UInt8(ascii: ".")))
-                mix(name)
-            case .key(let key): mix(key)
+                hash.mix(UInt64(UInt8(ascii: ".")))
+                hash.mix(name)
+            case .key(let key): hash.mix(key)
             }
         }
-        return hash
+        return hash.value
     }
 
     /// Whether this reference is the one `init(root:steps:module:)` makes of these pieces: the same text
@@ -724,14 +707,14 @@ package final class TerraformBlock: Sendable, Equatable {
         let type = labels.first ?? ""
         let name = labels.count > 1 ? labels[1] : ""
         switch kind {
-        case "data": return "\(module)data.\(type).\(name)"
-        case "variable": return "\(module)var.\(type)"
-        case "module": return "\(module)module.\(type)"
-        case "output": return "\(module)output.\(type)"
-        case "provider": return "\(module)provider.\(type)"
-        case "check": return "\(module)check.\(type)"
-        case "locals", "terraform": return "\(module)\(kind)"
-        default: return labels.isEmpty ? "\(module)\(kind)" : "\(module)\(type).\(name)"
+        case "data": return .joining(module, "data.", type, ".", name)
+        case "variable": return .joining(module, "var.", type)
+        case "module": return .joining(module, "module.", type)
+        case "output": return .joining(module, "output.", type)
+        case "provider": return .joining(module, "provider.", type)
+        case "check": return .joining(module, "check.", type)
+        case "locals", "terraform": return .joining(module, kind)
+        default: return labels.isEmpty ? .joining(module, kind) : .joining(module, type, ".", name)
         }
     }
 
@@ -750,8 +733,10 @@ package final class TerraformBlock: Sendable, Equatable {
         // Through the buffer: a loop over the pairs would copy every expression it passes, and one
         // over the array's indices held the array again for each name it compared. Asked a million
         // times in a review of 10 MB.
-        attributeList.withUnsafeBufferPointer { list in
-            for index in list.indices where list[index].name == attribute { return list[index].expression }
+        // Lengths first: most names passed differ in length, which a string holds without a look at its bytes.
+        let length = attribute.utf8.count
+        return attributeList.withUnsafeBufferPointer { list in
+            for index in list.indices where list[index].name.utf8.count == length && list[index].name == attribute { return list[index].expression }
             return nil
         }
     }
@@ -801,6 +786,15 @@ package struct TerraformConfiguration: Sendable, Equatable {
     struct KindAndType: Hashable {
         let kind: String
         let type: String
+
+        /// The two names' quick hash, hashed once more: a review asks for a block's place by kind and
+        /// type tens of thousands of times, and hashing both strings cost most of each look.
+        func hash(into hasher: inout Hasher) {
+            var pieces = PieceHash()
+            pieces.mix(kind)
+            pieces.mix(type)
+            hasher.combine(pieces.value)
+        }
 
         /// Whether blocks of this kind are indexed by kind and type.
         static func isIndexed(_ kind: String) -> Bool {

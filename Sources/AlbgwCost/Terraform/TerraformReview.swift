@@ -616,7 +616,7 @@ package enum TerraformReview {
                 if throughName && inventory.apiEndpoints.isEmpty { continue }
                 // A VPC's id, written out or referred to (aws_vpc.main.id): aws:SourceVpce never equals it.
                 let isVPC =
-                    (condition.range(of: #"vpc-[0-9a-f]+"#, options: .regularExpression) != nil && !condition.contains("vpce-"))
+                    (writesVPCId(condition) && !condition.containsBytes("vpce-"))
                     || references.contains { $0.resourceType == "aws_vpc" && condition.containsBytes("aws_vpc.") }
                 add(
                     .sourceVpce, .high, position,
@@ -765,10 +765,57 @@ package enum TerraformReview {
     // MARK: - Helpers
 
     static func isRFC1918(_ cidr: String) -> Bool {
+        // Most CIDRs are written `a.b.c.d/n`: read as bytes, the same answer as the general reading below.
+        if let octets = plainIPv4(cidr) {
+            return octets.0 == 10 || (octets.0 == 172 && (16...31).contains(octets.1)) || (octets.0 == 192 && octets.1 == 168)
+        }
         // `""` and `"/"` split into nothing: not an IPv4 literal.
         let octets = (cidr.split(separator: "/").first ?? "").split(separator: ".").compactMap { Int($0) }
         guard octets.count == 4 else { return true }  // not an IPv4 literal: say nothing
         return octets[0] == 10 || (octets[0] == 172 && (16...31).contains(octets[1])) || (octets[0] == 192 && octets[1] == 168)
+    }
+
+    /// The first two of the four numbers of `a.b.c.d` or `a.b.c.d/n` written in digits alone (at most
+    /// nine each); nil for any other text, which `isRFC1918` reads the general way.
+    static func plainIPv4(_ cidr: String) -> (Int, Int)? {
+        cidr.withUTF8Bytes { bytes in
+            var first = 0, second = 0, numbers = 0
+            var at = 0
+            while at < bytes.count, numbers < 4 {
+                var value = 0, digits = 0
+                while at < bytes.count, bytes[at] >= UInt8(ascii: "0"), bytes[at] <= UInt8(ascii: "9"), digits < 9 {
+                    value = value * 10 + Int(bytes[at] - UInt8(ascii: "0"))
+                    digits += 1
+                    at += 1
+                }
+                guard digits > 0 else { return nil }
+                if numbers == 0 { first = value } else if numbers == 1 { second = value }
+                numbers += 1
+                guard at < bytes.count else { break }
+                guard bytes[at] == (numbers < 4 ? UInt8(ascii: ".") : UInt8(ascii: "/")) else { return nil }
+                at += 1
+                if numbers == 4 {
+                    // The prefix length: digits alone to the end.
+                    guard at < bytes.count, bytes[at...].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+                    at = bytes.count
+                }
+            }
+            return numbers == 4 && at == bytes.count ? (first, second) : nil
+        }
+    }
+
+    /// Whether `text` holds `vpc-` followed by a hex digit in lower case (what the pattern
+    /// `vpc-[0-9a-f]+` finds), read as bytes: an ASCII pattern matches UTF-8 as it matches UTF-16.
+    static func writesVPCId(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            guard bytes.count >= 5 else { return false }
+            for at in 0...(bytes.count - 5)
+            where bytes[at] == UInt8(ascii: "v") && bytes[at + 1] == UInt8(ascii: "p") && bytes[at + 2] == UInt8(ascii: "c") && bytes[at + 3] == UInt8(ascii: "-") {
+                let next = bytes[at + 4]
+                if (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")) || (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "f")) { return true }
+            }
+            return false
+        }
     }
 
     /// Whether a CIDR attribute names 0.0.0.0/0, as written or as worked out (`ingress.value.cidrs`
@@ -1114,18 +1161,20 @@ package enum TerraformReview {
                 index += 1
                 continue
             }
-            var value = String.UnicodeScalarView()
+            // Gathered as UTF-8 bytes: appending to a string's scalars cost most of this function.
+            var value: [UInt8] = []
+            value.reserveCapacity(end - start)
             var inSpace = false
             for scalar in scalars[start..<end] {
                 if isSpace(scalar) {
-                    if !inSpace { value.append(" ") }
+                    if !inSpace { value.append(UInt8(ascii: " ")) }
                     inSpace = true
                 } else {
-                    value.append(scalar)
+                    if scalar.isASCII { value.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { value.append($0) } }
                     inSpace = false
                 }
             }
-            values.append(String(value))
+            values.append(String(decoding: value, as: UTF8.self))
             index = end
         }
         return values

@@ -125,14 +125,22 @@ struct WrittenReferences: Sendable {
             // What a variable, local or module output is read as: `var.x`, `local.y`, `module.z.out`.
             var read: String?
             if root == "var" || root == "local" || root == "module" {
-                var names: [String] = []
+                // The first two names among the steps, without a list of them.
+                var first: String?, second: String?
                 for step in steps {
-                    if case .attribute(let name) = step { names.append(name) }
-                    if names.count == 2 { break }
+                    guard case .attribute(let name) = step else { continue }
+                    if first == nil {
+                        first = name
+                    } else {
+                        second = name
+                        break
+                    }
                 }
-                switch root {
-                case "module": read = names.count >= 2 ? "module.\(names[0]).\(names[1])" : nil
-                default: read = names.first.map { "\(root).\($0)" }
+                if root == "module" {
+                    if let first, let second { read = .joining("module.", first, ".", second) }
+                } else if let first {
+                    // In the root module a variable's or a local's reference names what it reads.
+                    read = module.isEmpty && reference.target != nil ? reference.target : .joining(root, ".", first)
                 }
             }
             if read != nil && reads == nil { reads = Array(repeating: nil, count: count) }
@@ -236,7 +244,8 @@ final class PrecomputedReferences {
     /// The references of a root module expression skimmed (`HCL.SkimmedExpression`), for a block
     /// converted at once: written in `range` of its block's `references`.
     func references(of range: Range<Int>, in references: SkimmedReferences) -> WrittenReferences {
-        WrittenReferences(range, of: references, module: "", sharing: shared)
+        // Most expressions write none: no builder for them.
+        range.isEmpty ? WrittenReferences() : WrittenReferences(range, of: references, module: "", sharing: shared)
     }
 
     /// Records that every expression of the file with this range went through `add`.
