@@ -311,6 +311,9 @@ struct Parser {
         var labels: [BlockLabel] = []
         while true {
             let token = tokens[index]
+            // Room for two at once: resources and data sources have two labels, and growing the list
+            // from one to two allocated it twice.
+            if labels.isEmpty && token.kind != .openBrace { labels.reserveCapacity(2) }
             if token.kind == .identifier {
                 advance()
                 labels.append(BlockLabel(value: self.name(token), isQuoted: false, range: range(token)))

@@ -65,6 +65,9 @@ package enum CLI {
     /// Entry point of the executable: runs, prints, and returns the exit code.
     public static func main(_ commandLine: [String]) -> Int32 {
         tuneAllocator()
+        // The cores are counted before this process starts threads of its own: its own runnable
+        // threads would count as other tasks' (`Cores.available`).
+        _ = Parallel.cores
         // Only COLUMNS is read (building the whole environment costs start-up time); without it, a
         // terminal's own width, as `ls` does; piped output keeps 120.
         let environment = getenv("COLUMNS").map { ["COLUMNS": String(cString: $0)] } ?? terminalWidth().map { ["COLUMNS": "\($0)"] } ?? [:]
