@@ -291,6 +291,35 @@ import Testing
         #expect(whole.reads == joined.reads)
     }
 
+    /// An expression that writes one reference alone takes the list the table of references keeps for
+    /// it: every such expression shares it. One that writes more has a list of its own, in order.
+    @Test func expressionsWritingOneReferenceAloneShareItsList() throws {
+        let directory = try emptyDirectory("albgw-alone")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try """
+        resource "aws_lb" "x" {}
+        resource "aws_a" "a" {
+          one = aws_lb.x.arn
+          two = aws_lb.x.arn
+        }
+        resource "aws_b" "b" {
+          both = "${aws_lb.x.arn}-${aws_lb.x.id}"
+          again = aws_lb.x.arn
+        }
+        """.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        let loaded = try TerraformLoader.load(directory.path, inputs: VariableInputs())
+        let a = try #require(loaded.block(address: "aws_a.a")), b = try #require(loaded.block(address: "aws_b.b"))
+        func storage(_ expression: TerraformExpression?) -> UnsafeRawPointer? {
+            expression?.references.withUnsafeBufferPointer { $0.baseAddress.map(UnsafeRawPointer.init) }
+        }
+        #expect(a["one"]?.references.map(\.text) == ["aws_lb.x.arn"])
+        #expect(storage(a["one"]) != nil && storage(a["one"]) == storage(a["two"]) && storage(a["one"]) == storage(b["again"]))
+        #expect(b["both"]?.references.map(\.text) == ["aws_lb.x.arn", "aws_lb.x.id"])
+        #expect(storage(b["both"]) != storage(a["one"]))
+        // The shared list is left as it was when another is made from it.
+        #expect(b["again"]?.references.map(\.text) == ["aws_lb.x.arn"])
+    }
+
     /// Declarations read ahead are checked for duplicates while their file parses; a duplicate found
     /// there, or a file not read ahead (Terraform's JSON syntax), has every block checked again, so that
     /// the error names the same two blocks as Terraform, whichever block was converted ahead.
