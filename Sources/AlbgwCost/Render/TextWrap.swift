@@ -366,6 +366,12 @@ extension TextTable {
         // The columns of each line's cells, counted once: a cell left whole is as measured.
         var lineWidths = headerRows.map { $0.map { Self.width($0) } }
         for (row, measure) in zip(rows, measures) {
+            // A row whose cells all fit their columns is written as it is (most rows).
+            if row.indices.allSatisfy({ measure[$0].width <= widths[$0] }) {
+                wrapped.add(row)
+                lineWidths.append(measure.map { $0.width })
+                continue
+            }
             let cells = row.indices.map { column in measure[column].width <= widths[column] ? [row[column]] : Self.wrap(row[column], width: widths[column], measure[column]) }
             let height = cells.map { $0.count }.max() ?? 1
             for line in 0..<height {
