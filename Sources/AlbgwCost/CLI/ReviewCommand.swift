@@ -63,8 +63,8 @@ package enum ReviewCommand {
         // mistyped value in a CI step fails there too.
         if output.sarif || !result.implementsADesign || !invocation.hasWorkload { try checkOptions(designs, invocation: invocation) }
         if output.sarif {
-            let sarif = output.sarifText(result, reviewing: invocation.path, workingDirectory: FileManager.default.currentDirectoryPath)
-            return try output.finish(.text(sarif), findings: result.findings, unreadModules: result.unreadModules)
+            let sarif = output.sarifDocument(result, reviewing: invocation.path, workingDirectory: FileManager.default.currentDirectoryPath)
+            return try output.finish(.document(sarif), findings: result.findings, unreadModules: result.unreadModules)
         }
         return try output.finish(try render(&result, invocation: invocation, width: width), findings: result.findings, unreadModules: result.unreadModules)
     }

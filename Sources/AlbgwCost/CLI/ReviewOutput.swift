@@ -61,9 +61,9 @@ package struct ReviewOutput: Sendable, Equatable {
         if asPair || arguments.contains("--format=sarif") { throw CLIError(sarifOutsideReview) }
     }
 
-    /// The SARIF of `review`, locations relative to `workingDirectory`.
-    package func sarifText(_ review: TerraformReviewResult, reviewing path: String, workingDirectory: String) -> String {
-        SARIFRenderer.render(review, paths: Self.paths(review.files, reviewing: path, workingDirectory: workingDirectory), toolVersion: CLI.version)
+    /// The SARIF of `review`, locations relative to `workingDirectory`: a document written as it is made.
+    package func sarifDocument(_ review: TerraformReviewResult, reviewing path: String, workingDirectory: String) -> JSONValue {
+        SARIFRenderer.document(review, paths: Self.paths(review.files, reviewing: path, workingDirectory: workingDirectory), toolVersion: CLI.version)
     }
 
     /// `text` when no finding reaches `--fail-on`; otherwise a `FailedRun` that carries it.

@@ -15,11 +15,18 @@ package enum SARIFRenderer {
     ///     ran in, unencoded; a file name missing from it is used as it is.
     ///   - toolVersion: `tool.driver.version`.
     package static func render(_ review: TerraformReviewResult, paths: [String: String], toolVersion: String) -> String {
+        document(review, paths: paths, toolVersion: toolVersion).serialized()
+    }
+
+    /// The same document, its results made as they are written (`JSONValue.elements`): a review of a
+    /// thousand designs never holds all of them beside their text.
+    package static func document(_ review: TerraformReviewResult, paths: [String: String], toolVersion: String) -> JSONValue {
         let driver: JSONValue = .object([
             ("name", .string(CLI.command)),
             ("version", .string(toolVersion)),
             ("rules", .array(ReviewRule.all.map(rule))),
         ])
+        let findings = review.findings
         var members: [(String, JSONValue)] = [
             ("tool", .object([("driver", driver)])),
             (
@@ -29,7 +36,13 @@ package enum SARIFRenderer {
                 ])
             ),
             ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(review.findings.map { result($0, uri: uri(paths[$0.position.file] ?? $0.position.file)) })),
+            (
+                "results",
+                .elements(count: findings.count) { index in
+                    let finding = findings[index]
+                    return result(finding, uri: uri(paths[finding.position.file] ?? finding.position.file))
+                }
+            ),
         ]
         // Module calls not read: a warning of the run (SARIF §3.20.21), not a finding of the code.
         let notifications: [JSONValue] = review.unreadModules.map { module in
@@ -52,7 +65,7 @@ package enum SARIFRenderer {
             members.append(("invocations", .array([.object([("executionSuccessful", .bool(true)), ("toolExecutionNotifications", .array(notifications))])])))
         }
         let run = JSONValue.object(members)
-        return JSONValue.object([("$schema", .string(schema)), ("version", .string("2.1.0")), ("runs", .array([run]))]).serialized()
+        return JSONValue.object([("$schema", .string(schema)), ("version", .string("2.1.0")), ("runs", .array([run]))])
     }
 
     /// Why a module call was not read, in a few words.
