@@ -6,11 +6,17 @@ import Foundation
 
 /// The cores this process may run on, read once: the fewer of those the system gives it (its
 /// control group's share, which Foundation reads) and, on Linux, those its affinity allows
-/// (`taskset -c 0` leaves one, which Foundation does not count), less those other runnable tasks
-/// hold as it starts (`/proc/loadavg`). Work split over cores another process keeps busy only takes
-/// turns with it, at the cost of handing the work over; on one core the work is done in turn.
+/// (`taskset -c 0` leaves one, which Foundation does not count); in the executable, less those other
+/// runnable tasks hold as it starts (`/proc/loadavg`, machine-wide: one sample). Work split over
+/// cores another process keeps busy only takes turns with it, at the cost of handing the work over;
+/// on one core the work is done in turn. The output is the same either way.
 package enum Cores {
-    package static let available: Int = max(1, allowed - busy(running: runnableTasks()))
+    package static let available: Int = max(1, allowed - (leavesOutBusyCores ? busy(running: runnableTasks()) : 0))
+
+    /// Whether `available` leaves out the cores other runnable tasks hold: set by the executable
+    /// before anything counts the cores (`CLI.main`), and never in a test's process, whose own
+    /// parallel tests would take cores from the paths they exercise.
+    nonisolated(unsafe) package static var leavesOutBusyCores = false
 
     /// The cores held by other tasks when `running` tasks, this one among them, are runnable.
     static func busy(running: Int?) -> Int { max(0, (running ?? 1) - 1) }

@@ -533,7 +533,7 @@ import Testing
         for format in ["json", "table"] {
             let result = CLI.run(["review", path, "--format", format])
             switch result.output {
-            case .pieces, .document: break
+            case .pieces, .document, .stream: break
             case .text: Issue.record("--format \(format): the review's output is in pieces")
             }
             #expect(result.stdout == (try ReviewCommand.run([path, "--format", format])))

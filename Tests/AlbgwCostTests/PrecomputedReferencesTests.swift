@@ -334,6 +334,20 @@ import Testing
             [("a.tf", "data \"aws_vpc\" \"v\" {\n  count = 1\n}\n"), ("b.tf", "\ndata \"aws_vpc\" \"v\" {}\n")],
             "b.tf:2:1: duplicate data \"aws_vpc\" \"v\", already declared at a.tf:1:1"
         ),
+        // Both converted ahead, in one file.
+        (
+            [("main.tf", "resource \"aws_lb\" \"x\" {}\nresource \"aws_lb\" \"x\" {}\n")],
+            "main.tf:2:1: duplicate resource \"aws_lb\" \"x\", already declared at main.tf:1:1"
+        ),
+        // Outputs and variables, kept whole.
+        (
+            [("a.tf", "output \"o\" {\n  value = 1\n}\n"), ("b.tf", "output \"o\" {\n  value = 2\n}\n")],
+            "b.tf:1:1: duplicate output \"o\", already declared at a.tf:1:1"
+        ),
+        (
+            [("main.tf", "variable \"v\" {}\nresource \"aws_lb\" \"x\" {}\nvariable \"v\" {}\n")],
+            "main.tf:3:1: duplicate variable \"v\", already declared at main.tf:1:1"
+        ),
         // A file in Terraform's JSON syntax is not read ahead.
         (
             [("main.tf", "resource \"aws_lb\" \"x\" {}\n"), ("z.tf.json", #"{"resource": {"aws_lb": {"x": {}}}}"#)],

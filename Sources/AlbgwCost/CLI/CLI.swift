@@ -65,8 +65,9 @@ package enum CLI {
     /// Entry point of the executable: runs, prints, and returns the exit code.
     public static func main(_ commandLine: [String]) -> Int32 {
         tuneAllocator()
-        // The cores are counted before this process starts threads of its own: its own runnable
-        // threads would count as other tasks' (`Cores.available`).
+        // The cores other runnable tasks hold are left out (`Cores.available`), counted before this
+        // process starts threads of its own, which would count as other tasks'.
+        Cores.leavesOutBusyCores = true
         _ = Parallel.cores
         // Only COLUMNS is read (building the whole environment costs start-up time); without it, a
         // terminal's own width, as `ls` does; piped output keeps 120.
@@ -155,6 +156,14 @@ package enum CLI {
                 return failure == nil
             }
             return failure
+        case .stream(let count, let part):
+            output = .text("")
+            for index in 0..<count {
+                for piece in part(index) {
+                    if let failure = piece.withUnsafeBufferPointer({ emit($0, to: descriptor) }) { return failure }
+                }
+            }
+            return nil
         }
     }
 

@@ -166,16 +166,16 @@ package enum ReviewCommand {
         case "csv": throw CLIError(csvRefused)
         default:
             let detail = invocation.parsed.flags.contains("--detail")
-            var out =
-                reports.count > 1
-                ? "== Design 1 of \(reports.count): \(designs[0].front ?? "?") (\(designs[0].design?.rawValue ?? "none")); its review covers all \(reports.count) ==\n\n" : ""
-            out += TableRenderer.render(reports[0], width: width, detail: detail)
-            for (index, report) in reports.enumerated().dropFirst() {
+            // Each design's analysis made as it is written: a thousand of them are megabytes of text.
+            let count = reports.count, analyses = reports
+            return .stream(count: count) { index in
                 let recognition = designs[index]
-                out += "\n== Design \(index + 1) of \(reports.count): \(recognition.front ?? "?") (\(recognition.design?.rawValue ?? "none")) ==\n\n"
-                out += TableRenderer.render(report, width: width, detail: detail)
+                let heading =
+                    index == 0
+                    ? (count > 1 ? "== Design 1 of \(count): \(recognition.front ?? "?") (\(recognition.design?.rawValue ?? "none")); its review covers all \(count) ==\n\n" : "")
+                    : "\n== Design \(index + 1) of \(count): \(recognition.front ?? "?") (\(recognition.design?.rawValue ?? "none")) ==\n\n"
+                return [Array(heading.utf8)] + TableRenderer.pieces(analyses[index], width: width, detail: detail)
             }
-            return .text(out)
         }
     }
 

@@ -7,9 +7,18 @@ import Foundation
 /// allow it: paragraphs and long table cells wrap.
 package enum TableRenderer {
     package static func render(_ report: Report, width: Int = TextWrap.defaultWidth, detail: Bool = false) -> String {
-        var out = answer(report) + header(report)
-        if let review = report.terraform { out += "\n" + ReviewRenderer.text(review, width: width) }
-        out += "\n" + summary(report, width: width)
+        var pieces = self.pieces(report, width: width, detail: detail)
+        return String(joining: &pieces)
+    }
+
+    /// `render`'s text as UTF-8 pieces in order. A review of the code the report holds is wrapped a
+    /// segment at a time (`ReviewRenderer.segments`, each ending a line), not joined into the text
+    /// first: a review of a thousand designs is megabytes, and the text around it was grown, copied
+    /// and wrapped whole with it (the 10 MB designs priced as a table peaked at 11x the input).
+    package static func pieces(_ report: Report, width: Int = TextWrap.defaultWidth, detail: Bool = false) -> [[UInt8]] {
+        let head = answer(report) + header(report)
+        // What follows the review.
+        var out = "\n" + summary(report, width: width)
         if let unused = report.unusedOptions { out += "  \(unused)\n" }
         if report.designs.contains(where: { !$0.warnings.isEmpty }) { out += "\n" + HopsRenderer.warnings(report) }
         if !report.missingPrices.isEmpty { out += "\n" + missing(report) }
@@ -21,14 +30,26 @@ package enum TableRenderer {
                 out += "\n" + lineItems(design, cost: cost, scoped: detail && report.shared != nil, width: width, derivations: detail)
             }
         }
-        guard detail else { return TextWrap.lines(out + highFindings(report) + "\n" + notShown, width: width) }
-        out += "\n" + HopsRenderer.limits(report, width: width)
-        out += "\n" + HopsRenderer.compactPaths(report)
-        out += "\n" + FailureDomainRenderer.render(report, width: width)
-        out += "\n" + inputs(report)
-        out += "\n" + assumptions(report)
-        out += "\n" + prices(report)
-        return TextWrap.lines(out, width: width)
+        if detail {
+            out += "\n" + HopsRenderer.limits(report, width: width)
+            out += "\n" + HopsRenderer.compactPaths(report)
+            out += "\n" + FailureDomainRenderer.render(report, width: width)
+            out += "\n" + inputs(report)
+            out += "\n" + assumptions(report)
+            out += "\n" + prices(report)
+        } else {
+            out += highFindings(report) + "\n" + notShown
+        }
+        // Lines are wrapped one by one, so text cut where a line ends wraps as it would whole.
+        let segments = report.terraform.map { ReviewRenderer.segments($0, width: width) } ?? []
+        guard report.terraform != nil, segments.allSatisfy({ $0.hasSuffix("\n") }) else {
+            var whole = head + (report.terraform == nil ? "" : "\n" + segments.joined()) + out
+            return TextWrap.pieces(freeing: &whole, width: width)
+        }
+        var first = head + "\n"
+        var pieces = TextWrap.pieces(freeing: &first, width: width)
+        for var segment in segments where !segment.isEmpty { pieces += TextWrap.pieces(freeing: &segment, width: width) }
+        return pieces + TextWrap.pieces(freeing: &out, width: width)
     }
 
     /// What the one-screen output leaves to `--detail`.

@@ -60,7 +60,7 @@ extension String {
 extension String {
     /// The pieces one after another, measured first and then copied into one string: string
     /// interpolation costs several times more, and a review of 10 MB builds tens of thousands of
-    /// addresses. One piece alone is returned as it is.
+    /// addresses. When `a` or `b` is the only piece that is not empty, it is returned as it is.
     static func joining(_ a: String, _ b: String, _ c: String = "", _ d: String = "", _ e: String = "") -> String {
         let count = a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count + e.utf8.count
         if count == a.utf8.count { return a }
@@ -84,9 +84,10 @@ extension String {
     }
 }
 
-/// A quick hash of strings, eight bytes at a time (FNV-1a's constants, with a shift to spread the
-/// high bits), where `Hasher`'s SipHash costs several times more: for lookups whose collisions cost
-/// only a slower path or a second copy, never a wrong answer.
+/// A quick hash of strings' bytes, eight at a time (FNV-1a's constants, with a shift to spread the
+/// high bits), where `Hasher`'s SipHash costs several times more: for lookups whose collisions, and
+/// misses between texts Swift holds equal in other bytes (`é` written as one scalar or two), cost
+/// only a slower path or a second copy, never a wrong answer. Not a `Hashable` hash for strings.
 struct PieceHash {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 

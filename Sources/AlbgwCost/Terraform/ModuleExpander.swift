@@ -79,14 +79,16 @@ final class ModuleExpander {
         var start = 0
         /// Whether an address was declared twice (by a variable, module call, output, resource or data
         /// source): then the module definition checks every block again by its key, to say which ones
-        /// as Terraform does. Two declarations whose labels hold dots may share an address and be no
-        /// duplicate (`resource "aws_lb" "x.y"`, `resource "aws_lb.x" "y"`); they are then found to be none.
+        /// as Terraform does. Two declarations may share an address and be no duplicate (labels that
+        /// hold dots, `resource "aws_lb" "x.y"` and `resource "aws_lb.x" "y"`; `resource "var" "x"` beside
+        /// `variable "x"`); the exact check then finds none.
         var duplicate = false
         /// The blocks by base address, each with its place in `blocks`: made while each is at hand, the
         /// configuration's index of them once their places in the configuration are known.
         var byBase: [String: TerraformConfiguration.Instances] = [:]
         /// The addresses of the other declarations met so far (variables, module calls, outputs,
-        /// resources and data sources not converted here), for `referencesDeclared`.
+        /// resources and data sources not converted here): for `referencesDeclared` (which never asks
+        /// for an output's) and the check for duplicates.
         var declared: Set<String> = []
         /// The addresses of those that are resources or data sources: only these can declare what a
         /// block converted here declares.
@@ -1131,7 +1133,8 @@ extension ModuleExpander: ReadAhead {
     func add(_ item: TopLevelItem) -> BodyItem? {
         switch item {
         case .item(let item):
-            // Declarations are checked for duplicates here, while their blocks are at hand.
+            // Declarations are noted here, while their blocks are at hand; resources and data sources
+            // are set against the blocks converted here once all are read (`takeEarly`).
             declare(item)
             precomputed.add(item)
             return item

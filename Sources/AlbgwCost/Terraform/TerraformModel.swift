@@ -733,10 +733,8 @@ package final class TerraformBlock: Sendable, Equatable {
         // Through the buffer: a loop over the pairs would copy every expression it passes, and one
         // over the array's indices held the array again for each name it compared. Asked a million
         // times in a review of 10 MB.
-        // Lengths first: most names passed differ in length, which a string holds without a look at its bytes.
-        let length = attribute.utf8.count
-        return attributeList.withUnsafeBufferPointer { list in
-            for index in list.indices where list[index].name.utf8.count == length && list[index].name == attribute { return list[index].expression }
+        attributeList.withUnsafeBufferPointer { list in
+            for index in list.indices where list[index].name == attribute { return list[index].expression }
             return nil
         }
     }
@@ -786,15 +784,6 @@ package struct TerraformConfiguration: Sendable, Equatable {
     struct KindAndType: Hashable {
         let kind: String
         let type: String
-
-        /// The two names' quick hash, hashed once more: a review asks for a block's place by kind and
-        /// type tens of thousands of times, and hashing both strings cost most of each look.
-        func hash(into hasher: inout Hasher) {
-            var pieces = PieceHash()
-            pieces.mix(kind)
-            pieces.mix(type)
-            hasher.combine(pieces.value)
-        }
 
         /// Whether blocks of this kind are indexed by kind and type.
         static func isIndexed(_ kind: String) -> Bool {
