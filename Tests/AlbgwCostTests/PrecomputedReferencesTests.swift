@@ -249,7 +249,7 @@ import Testing
             ("aws_lb_target_group", [.attribute("public_alb_1"), .attribute("arN")], "", "aws_lb_target_group.public_alb_1.arN"),
         ]
         let shared = SharedReferences()
-        let first = pieces.map { shared.one(root: $0.root, steps: $0.steps, module: $0.module) }
+        let first = pieces.map { shared.alone(root: $0.root, steps: $0.steps, module: $0.module)[0] }
         for (piece, reference) in zip(pieces, first) {
             #expect(reference == TerraformReference(root: piece.root, steps: piece.steps, module: piece.module))
             #expect(reference.text == piece.text)
@@ -257,17 +257,17 @@ import Testing
         }
         // Met again: the same box.
         for (piece, reference) in zip(pieces, first) {
-            #expect(shared.one(root: piece.root, steps: piece.steps, module: piece.module).sharesBox(with: reference), "\(piece.text)")
+            #expect(shared.alone(root: piece.root, steps: piece.steps, module: piece.module)[0].sharesBox(with: reference), "\(piece.text)")
         }
         #expect(Set(first.map(\.text)).count == pieces.count)
         // Every byte counts in the hash: these texts, which differ in one byte here and there, hash apart.
         #expect(Set(pieces.map { TerraformReference.textHash(root: $0.root, steps: $0.steps, module: $0.module) }).count == pieces.count)
         // Texts whose hashes meet are each built from their own pieces: the first keeps the place.
         let colliding = SharedReferences(hash: { _, _, _ in 7 })
-        let built = pieces.map { colliding.one(root: $0.root, steps: $0.steps, module: $0.module) }
+        let built = pieces.map { colliding.alone(root: $0.root, steps: $0.steps, module: $0.module)[0] }
         #expect(built.map(\.text) == pieces.map(\.text))
-        #expect(colliding.one(root: pieces[0].root, steps: pieces[0].steps, module: pieces[0].module).sharesBox(with: built[0]))
-        #expect(!colliding.one(root: pieces[1].root, steps: pieces[1].steps, module: pieces[1].module).sharesBox(with: built[1]))
+        #expect(colliding.alone(root: pieces[0].root, steps: pieces[0].steps, module: pieces[0].module)[0].sharesBox(with: built[0]))
+        #expect(!colliding.alone(root: pieces[1].root, steps: pieces[1].steps, module: pieces[1].module)[0].sharesBox(with: built[1]))
         // A hash met twice is compared piece by piece: each reference has its own pieces' text only.
         for (index, reference) in first.enumerated() {
             for (other, piece) in pieces.enumerated() {

@@ -318,7 +318,6 @@ import Testing
             for piece in pieces { hash.mix(piece) }
             return hash.value
         }
-        #expect(hash("aws_lb", "x") == hash("aws_lb", "x"))
         #expect(hash("aws_lb", "x") != hash("aws_l", "bx"))
         #expect(hash("ab", "") != hash("a", "b"))
         #expect(hash("resource", "aws_lb_target_group", "test") != hash("resource", "aws_lb_target_group", "test_1"))

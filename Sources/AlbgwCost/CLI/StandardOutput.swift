@@ -1,7 +1,7 @@
 /// What a run writes to standard output: text, a large output's UTF-8 pieces in order, a JSON
-/// document whose pieces are made as they are written, or text made a piece at a time. The executable writes the pieces one after
-/// another, each freed once written (`CLI.deliver`), so that a review of a thousand designs never
-/// holds its output twice; `text` joins them.
+/// document whose pieces are made as they are written, or pieces made a part at a time. The
+/// executable writes the pieces one after another, each freed once written (`CLI.deliver`), so that a
+/// review of a thousand designs never holds its output twice; `text` joins them.
 package enum StandardOutput: Sendable, Equatable {
     case text(String)
     case pieces([[UInt8]])

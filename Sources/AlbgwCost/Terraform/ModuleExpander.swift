@@ -1180,13 +1180,11 @@ extension ModuleExpander: ReadAhead {
     private func declare(_ item: BodyItem) {
         guard case .block(let block) = item else { return }
         switch (block.type, block.labels.count) {
-        case ("variable", 1...), ("module", 1...), ("output", 1...):
-            if !early.declared.insert(TerraformBlock.baseAddress(kind: block.type, labels: block.labels, module: "")).inserted { early.duplicate = true }
-        case ("resource", 2...), ("data", 2...):
-            // Against the blocks converted here once all are read (`takeEarly`): they are many, these few.
+        case ("variable", 1...), ("module", 1...), ("output", 1...), ("resource", 2...), ("data", 2...):
             let address = TerraformBlock.baseAddress(kind: block.type, labels: block.labels, module: "")
             if !early.declared.insert(address).inserted { early.duplicate = true }
-            early.resourcesDeclared.append(address)
+            // Against the blocks converted here once all are read (`takeEarly`): they are many, these few.
+            if block.type == "resource" || block.type == "data" { early.resourcesDeclared.append(address) }
         default: break
         }
     }

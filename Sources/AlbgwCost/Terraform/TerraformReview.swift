@@ -765,14 +765,16 @@ package enum TerraformReview {
     // MARK: - Helpers
 
     static func isRFC1918(_ cidr: String) -> Bool {
-        // Most CIDRs are written `a.b.c.d/n`: read as bytes, the same answer as the general reading below.
-        if let octets = plainIPv4(cidr) {
-            return octets.0 == 10 || (octets.0 == 172 && (16...31).contains(octets.1)) || (octets.0 == 192 && octets.1 == 168)
-        }
-        // `""` and `"/"` split into nothing: not an IPv4 literal.
+        // Most CIDRs are written `a.b.c.d/n`: read as bytes, the same answer as the general reading.
+        guard let (first, second) = plainIPv4(cidr) ?? generalIPv4(cidr) else { return true }  // not an IPv4 literal: say nothing
+        return first == 10 || (first == 172 && (16...31).contains(second)) || (first == 192 && second == 168)
+    }
+
+    /// The first two numbers of any text that splits into four numbers before its first `/` (empty
+    /// pieces and pieces that are not numbers left out); nil otherwise (`""` and `"/"` split into nothing).
+    private static func generalIPv4(_ cidr: String) -> (Int, Int)? {
         let octets = (cidr.split(separator: "/").first ?? "").split(separator: ".").compactMap { Int($0) }
-        guard octets.count == 4 else { return true }  // not an IPv4 literal: say nothing
-        return octets[0] == 10 || (octets[0] == 172 && (16...31).contains(octets[1])) || (octets[0] == 192 && octets[1] == 168)
+        return octets.count == 4 ? (octets[0], octets[1]) : nil
     }
 
     /// The first two of the four numbers of `a.b.c.d` or `a.b.c.d/n` written in digits alone (at most

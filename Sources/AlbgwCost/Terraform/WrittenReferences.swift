@@ -189,12 +189,8 @@ final class SharedReferences: @unchecked Sendable {
     /// `hash`: the text's hash (a test gives one that makes every text meet another's).
     init(hash: @escaping @Sendable (String, [TerraformReference.Step], String) -> UInt64 = TerraformReference.textHash) { self.hash = hash }
 
-    /// The reference `TerraformReference(root:steps:module:)` makes, the one met first with its text.
-    func one(root: String, steps: [TerraformReference.Step], module: String) -> TerraformReference {
-        alone(root: root, steps: steps, module: module)[0]
-    }
-
-    /// That reference in a list of it alone, the same list each time it is met.
+    /// The reference `TerraformReference(root:steps:module:)` makes, the one met first with its text,
+    /// in a list of it alone: the same list each time it is met.
     func alone(root: String, steps: [TerraformReference.Step], module: String) -> [TerraformReference] {
         let hash = hash(root, steps, module)
         let found = references[hash]
