@@ -530,15 +530,21 @@ import Testing
     /// The review's JSON and text come in pieces from the command line as they do in-process.
     @Test func aReviewIsWrittenInPieces() throws {
         let path = repositoryPath("Tests/HCLTests/Fixtures/tutorial/main.tf")
-        for format in ["json", "table"] {
+        for format in ["json", "table", "markdown"] {
             let result = CLI.run(["review", path, "--format", format])
             switch result.output {
             case .pieces, .document, .stream: break
             case .text: Issue.record("--format \(format): the review's output is in pieces")
             }
             #expect(result.stdout == (try ReviewCommand.run([path, "--format", format])))
-            #expect(result.stdout.hasPrefix(format == "json" ? "{\n  \"schemaVersion\": 1," : "Terraform review of main.tf\n"))
+            let heading = ["json": "{\n  \"schemaVersion\": 1,", "table": "Terraform review of main.tf\n", "markdown": "## Terraform review\n\nFiles: `main.tf`.\n"]
+            #expect(result.stdout.hasPrefix(heading[format]!))
         }
+        // Priced, the report around the review's section is in pieces too.
+        let priced = CLI.run(["review", path, "--rps", "50", "--format", "markdown"])
+        if case .text = priced.output { Issue.record("--rps 50 --format markdown: the report is in pieces") }
+        #expect(priced.stdout == (try ReviewCommand.run([path, "--rps", "50", "--format", "markdown"])))
+        #expect(priced.stdout.hasPrefix("# ") && priced.stdout.contains("\n## Terraform review\n\nFiles: `main.tf`.\n"))
     }
 
     @Test func aClosedStandardOutputIsNamedAsSuch() throws {

@@ -144,6 +144,42 @@ import Testing
         }
     }
 
+    /// A review's Markdown comes in pieces that end lines (a range of 64 instances, of 512 findings),
+    /// in order, each instance and finding written as the report shows one.
+    @Test func aLargeReviewsMarkdownIsWrittenInPieces() {
+        let designs = (1...150).map { index in
+            Recognition(
+                design: nil, explanation: "instance \(index)",
+                facts: [.init(name: "region", value: "us-east-1", position: SourcePosition(file: "main.tf", line: index, column: 3))],
+                unknowns: [])
+        }
+        let findings = (1...600).map { index in
+            ReviewFinding(
+                rule: .undeclaredReference, severity: .low, position: SourcePosition(file: "main.tf", line: index, column: 7), message: "finding <\(index)>", fix: "fix \(index)")
+        }
+        let pieces = ReviewRenderer.markdownPieces(TerraformReviewResult(files: ["main.tf"], designs: designs, findings: findings))
+        // The heading, 3 ranges of instances, the notes' heading, 2 ranges of findings.
+        #expect(pieces.count == 7)
+        #expect(pieces.allSatisfy { $0.last == UInt8(ascii: "\n") })
+        let instances = (1...150).map { index in
+            """
+            ### Design \(index) of 150: `?`
+
+            The code implements **none of the designs**: instance \(index).
+
+            | Read from the code | Value | Where |
+            |---|---|---|
+            | region | us-east-1 | `main.tf:\(index):3` |
+
+
+            """
+        }
+        // A finding's message in running Markdown: its `<` escaped.
+        let listed = (1...600).map { "- **[low]** `main.tf:\($0):7`: finding \\<\($0)>. Fix: fix \($0).\n" }
+        let expected = "## Terraform review\n\nFiles: `main.tf`.\n\n" + instances.joined() + "### Findings\n\nFindings, most severe first:\n\n" + listed.joined()
+        #expect(String(decoding: pieces.joined(), as: UTF8.self) == expected)
+    }
+
     @Test func manyInstancesAreListedInOrder() {
         // 700 instances: past the 256 from which the instances are written in pieces.
         let designs = (1...700).map { index in

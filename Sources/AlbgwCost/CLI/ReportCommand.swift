@@ -32,7 +32,13 @@ package enum ReportCommand {
 
     /// The Markdown of a report whose diagrams sit beside it.
     package static func markdown(_ report: Report, dotFiles: [String], svgRendered: Bool) -> String {
-        MarkdownRenderer.render(
+        var pieces = markdownPieces(report, dotFiles: dotFiles, svgRendered: svgRendered)
+        return String(joining: &pieces)
+    }
+
+    /// `markdown` in UTF-8 pieces (`MarkdownRenderer.pieces`).
+    static func markdownPieces(_ report: Report, dotFiles: [String], svgRendered: Bool) -> [[UInt8]] {
+        MarkdownRenderer.pieces(
             report, diagrams: MarkdownRenderer.Diagrams(dotFiles: dotFiles, svgRendered: svgRendered, chartFile: report.range == nil ? nil : chartFile))
     }
 
@@ -51,8 +57,15 @@ package enum ReportCommand {
             }
         }
         if let range = report.range { files.append((name: chartFile, data: Data(SweepRenderer.svg(range.sweep).utf8))) }
-        let markdown = markdown(report, dotFiles: dots.map(\.name), svgRendered: svgRendered)
-        files.append((name: "report.md", data: Data(markdown.utf8)))
+        // A review of a thousand designs makes megabytes of Markdown: its pieces are moved into the
+        // file's bytes one by one, each freed once moved, so that it is never held twice.
+        var pieces = markdownPieces(report, dotFiles: dots.map(\.name), svgRendered: svgRendered)
+        var markdown = Data(capacity: pieces.reduce(0) { $0 + $1.count })
+        for index in pieces.indices {
+            markdown.append(contentsOf: pieces[index])
+            pieces[index] = []
+        }
+        files.append((name: "report.md", data: markdown))
         return files
     }
 }

@@ -155,7 +155,7 @@ package enum ReviewCommand {
                 reports.count > 1
                 ? "> Design 1 of \(reports.count): \(HCLError.excerpt(designs[0].front ?? "?", limit: 120)); its review section covers all \(reports.count) and prices each; --format table and --format json analyse every design in full.\n\n"
                 : ""
-            return .text(note + MarkdownRenderer.render(reports[0], diagrams: nil))
+            return .pieces([Array(note.utf8)] + MarkdownRenderer.pieces(reports[0], diagrams: nil))
         case "dot":
             // One graph per file: the first design's; the file says so when there are more.
             let note =
@@ -228,7 +228,7 @@ package enum ReviewCommand {
             // left for the process's exit to free.
             lastDocument.keep(value: document)
             return .document(document)
-        case "markdown": return .text(ReviewRenderer.markdown(result) + "\n" + closing)
+        case "markdown": return .pieces(ReviewRenderer.markdownPieces(result) + [Array(("\n" + closing).utf8)])
         case "csv": throw CLIError(csvRefused)
         case "dot":
             throw CLIError(

@@ -24,12 +24,29 @@ package enum MarkdownRenderer {
     /// comparison diagram and the range, each design in full, then an appendix of inputs,
     /// assumptions and prices.
     package static func render(_ report: Report, diagrams: Diagrams?) -> String {
-        var sections = [title(report), recommendation(report), comparison(report)]
-        if let review = report.terraform { sections.append(ReviewRenderer.markdown(review)) }
-        sections += [tradeOffs(report), comparisonDiagram(report, diagrams: diagrams), range(report, chartFile: diagrams?.chartFile)]
-        sections += report.designs.map { designSection($0, report: report, diagrams: diagrams) }
-        sections.append(appendix(report))
-        return sections.filter { !$0.isEmpty }.joined(separator: "\n") + footer(report)
+        var pieces = pieces(report, diagrams: diagrams)
+        return String(joining: &pieces)
+    }
+
+    /// The report of `render` in UTF-8 pieces, the Terraform review's section in pieces of its own
+    /// (`ReviewRenderer.markdownPieces`): a review of a thousand designs is written, or put in a
+    /// file, a piece at a time, never joined into one more copy.
+    package static func pieces(_ report: Report, diagrams: Diagrams?) -> [[UInt8]] {
+        let head = [title(report), recommendation(report), comparison(report)]
+        var tail = [tradeOffs(report), comparisonDiagram(report, diagrams: diagrams), range(report, chartFile: diagrams?.chartFile)]
+        tail += report.designs.map { designSection($0, report: report, diagrams: diagrams) }
+        tail.append(appendix(report))
+        // The sections, each given once and the empty ones left out, a blank line between two.
+        var sections = head.filter { !$0.isEmpty }.map { [Array($0.utf8)] }
+        if let review = report.terraform { sections.append(ReviewRenderer.markdownPieces(review)) }
+        sections += tail.filter { !$0.isEmpty }.map { [Array($0.utf8)] }
+        var pieces: [[UInt8]] = []
+        for (index, section) in sections.enumerated() {
+            if index > 0 { pieces.append([UInt8(ascii: "\n")]) }
+            pieces += section
+        }
+        pieces.append(Array(footer(report).utf8))
+        return pieces
     }
 
     // MARK: - Helpers

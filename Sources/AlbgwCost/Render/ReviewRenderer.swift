@@ -113,32 +113,46 @@ package enum ReviewRenderer {
         return (review.unknowns + review.designs.flatMap(\.unknowns)).filter { seen.insert($0).inserted }
     }
 
+    /// The review's Markdown section (see `markdownPieces`) as one string.
     package static func markdown(_ review: TerraformReviewResult) -> String {
-        var out = "## Terraform review\n\n"
-        out += "Files: \(review.files.map { "`\($0)`" }.joined(separator: ", ")).\n\n"
-        let several = review.designs.count > 1
-        for (index, recognition) in review.designs.enumerated() {
-            let cost = index < review.costs.count ? review.costs[index] : nil
-            if several {
-                out += "### Design \(index + 1) of \(review.designs.count): `\(recognition.front ?? "?")`\n\n"
-            }
-            out +=
-                "The code\(recognition.design == nil && !review.unreadModules.isEmpty ? " read" : "") implements **\(recognition.design?.rawValue ?? "none of the designs")**\(cost.map { " (\(money($0)))" } ?? ""): \(recognition.explanation).\n\n"
-            if !recognition.facts.isEmpty {
+        var pieces = markdownPieces(review)
+        return String(joining: &pieces)
+    }
+
+    /// The review's Markdown section in UTF-8 pieces: the heading, each range of 64 instances (made on
+    /// every core for a review of a thousand), the notes, and each range of 512 findings. A large
+    /// review's Markdown is megabytes: written a piece at a time, it is never held whole.
+    package static func markdownPieces(_ review: TerraformReviewResult) -> [[UInt8]] {
+        let designs = review.designs, costs = review.costs, findings = review.findings
+        let several = designs.count > 1, unread = !review.unreadModules.isEmpty
+        var pieces = [Array("## Terraform review\n\nFiles: \(review.files.map { "`\($0)`" }.joined(separator: ", ")).\n\n".utf8)]
+        pieces += Parallel.ranges(count: designs.count, chunk: 64) { range -> [UInt8] in
+            var out = ""
+            for index in range {
+                let recognition = designs[index], cost = index < costs.count ? costs[index] : nil
+                if several { out += "### Design \(index + 1) of \(designs.count): `\(recognition.front ?? "?")`\n\n" }
                 out +=
-                    MarkdownRenderer.table(["Read from the code", "Value", "Where"], recognition.facts.map { [$0.name, $0.value, $0.position.map { "`\($0)`" } ?? "-"] }) + "\n"
+                    "The code\(recognition.design == nil && unread ? " read" : "") implements **\(recognition.design?.rawValue ?? "none of the designs")**\(cost.map { " (\(money($0)))" } ?? ""): \(recognition.explanation).\n\n"
+                if !recognition.facts.isEmpty {
+                    out +=
+                        MarkdownRenderer.table(["Read from the code", "Value", "Where"], recognition.facts.map { [$0.name, $0.value, $0.position.map { "`\($0)`" } ?? "-"] }) + "\n"
+                }
             }
+            return Array(out.utf8)
         }
-        if several { out += "### Findings\n\n" }
+        var out = several ? "### Findings\n\n" : ""
         let notes = review.warnings.map { "- Warning: \(MarkdownRenderer.prose($0))\n" } + unknowns(review).map { "- Unknown: \(MarkdownRenderer.prose($0))\n" }
         if !notes.isEmpty { out += notes.joined() + "\n" }
-        out +=
-            review.findings.isEmpty
-            ? "No review findings.\n"
-            : "Findings, most severe first:\n\n"
-                + review.findings.map { "- **[\($0.severity.rawValue)]** `\($0.position)`: \(MarkdownRenderer.prose($0.message)). Fix: \(MarkdownRenderer.prose($0.fix)).\n" }
-                .joined()
-        return out
+        out += findings.isEmpty ? "No review findings.\n" : "Findings, most severe first:\n\n"
+        pieces.append(Array(out.utf8))
+        pieces += Parallel.ranges(count: findings.count, chunk: 512) { range -> [UInt8] in
+            var out = ""
+            for finding in findings[range] {
+                out += "- **[\(finding.severity.rawValue)]** `\(finding.position)`: \(MarkdownRenderer.prose(finding.message)). Fix: \(MarkdownRenderer.prose(finding.fix)).\n"
+            }
+            return Array(out.utf8)
+        }
+        return pieces.filter { !$0.isEmpty }
     }
 
     package static func json(_ review: TerraformReviewResult) -> JSONValue {
