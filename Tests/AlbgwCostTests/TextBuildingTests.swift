@@ -287,6 +287,22 @@ import Testing
         }
     }
 
+    /// A value written through `JSONValue.Lines` at its depth reads as the members written out.
+    @Test func writtenValuesAreIndentedAsObjectsAre() {
+        let written = JSONValue.written { out, depth in
+            JSONValue.Lines.open(&out)
+            JSONValue.Lines.key("text", depth: depth + 1, &out)
+            JSONValue.Lines.string("say \"hi\"", ".\n", into: &out)
+            JSONValue.Lines.next(&out)
+            JSONValue.Lines.key("line", depth: depth + 1, &out)
+            JSONValue.Lines.number(12, &out)
+            JSONValue.Lines.next(last: true, &out)
+            JSONValue.Lines.close("}", depth: depth, &out)
+        }
+        let document = JSONValue.object([("results", .array([written, .null]))])
+        #expect(document.serialized() == "{\n  \"results\": [\n    {\n      \"text\": \"say \\\"hi\\\".\\n\",\n      \"line\": 12\n    },\n    null\n  ]\n}\n")
+    }
+
     @Test func firstPieceIsSplitFirst() {
         let texts = [
             "", ".tier", ".tier.tier", "vpce.data", "vpce.data.tier2", ".tierx", "x.tier", "a.tier.tierb", "a.tie", "a.tie.tier", "Data processed (first 1 PB)",

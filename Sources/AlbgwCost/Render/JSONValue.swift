@@ -17,6 +17,9 @@ package indirect enum JSONValue: Sendable, Equatable {
     /// An object whose members are strings, numbers, booleans or null, written as `object` writes
     /// them: a review's thousands of findings and facts, without a box for each member.
     case record([(String, Scalar)])
+    /// A value written straight into the bytes by the code that knows its shape, at the depth it is
+    /// given, through `Lines` (a SARIF result: a dozen nested members, without a value for each).
+    case written(@Sendable (_ out: inout [UInt8], _ depth: Int) -> Void)
 
     /// A member of a `record`.
     package enum Scalar: Sendable {
@@ -120,7 +123,48 @@ package indirect enum JSONValue: Sendable, Equatable {
         case .bool(let flag): Self.append(flag ? "true" : "false", to: &out)
         case .null: Self.append("null", to: &out)
         case .raw(let text): Self.append(text, to: &out)
+        case .written(let write): write(&out, indent)
         }
+    }
+
+    /// What `.written` values write with: the lines of an object as `object` writes them (two
+    /// spaces a level, a member a line, `"name": value`).
+    package enum Lines {
+        /// Opens an object: `{` and its line end.
+        package static func open(_ out: inout [UInt8]) { append("{\n", to: &out) }
+
+        /// Opens an array: `[` and its line end.
+        package static func openArray(_ out: inout [UInt8]) { append("[\n", to: &out) }
+
+        /// A member's start at `depth` (its object's depth plus one): its indentation and `"name": `.
+        package static func key(_ name: StaticString, depth: Int, _ out: inout [UInt8]) {
+            pad(depth, into: &out)
+            out.append(UInt8(ascii: "\""))
+            append(name, to: &out)
+            append("\": ", to: &out)
+        }
+
+        /// The end of a member: `,` unless it is the last, and the line end.
+        package static func next(last: Bool = false, _ out: inout [UInt8]) { append(last ? "\n" : ",\n", to: &out) }
+
+        /// The indentation of a line at `depth`.
+        package static func indent(_ depth: Int, _ out: inout [UInt8]) { pad(depth, into: &out) }
+
+        /// Closes an object (`}`) or an array (`]`) at `depth`, its own depth.
+        package static func close(_ bracket: Character, depth: Int, _ out: inout [UInt8]) {
+            pad(depth, into: &out)
+            out.append(bracket == "]" ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+        }
+
+        /// A string literal of `parts` joined, each escaped as `quote` escapes it.
+        package static func string(_ parts: String..., into out: inout [UInt8]) {
+            out.append(UInt8(ascii: "\""))
+            for part in parts { escape(part, into: &out) }
+            out.append(UInt8(ascii: "\""))
+        }
+
+        /// A whole number.
+        package static func number(_ value: Int, _ out: inout [UInt8]) { ExactDecimal(value).appendDescription(to: &out) }
     }
 
     /// An object's members, one a line, each value written by `value`: `object`'s and `record`'s.
@@ -214,10 +258,15 @@ package indirect enum JSONValue: Sendable, Equatable {
     /// Appends the literal; text without anything to escape is appended whole, other text a run
     /// between escapes at a time.
     static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        escape(text, into: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// What `quote` writes between the quotes.
+    private static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            out.append(UInt8(ascii: "\""))
-            defer { out.append(UInt8(ascii: "\"")) }
             guard needsEscape(bytes) else { return out.append(contentsOf: bytes) }
             var run = 0
             for (index, byte) in bytes.enumerated() where isEscaped(byte) {

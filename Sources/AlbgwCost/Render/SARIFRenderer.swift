@@ -27,6 +27,11 @@ package enum SARIFRenderer {
             ("rules", .array(ReviewRule.all.map(rule))),
         ])
         let findings = review.findings
+        // Each file's uri made once, not for each of its findings.
+        var uris: [String: String] = [:]
+        for finding in findings where uris[finding.position.file] == nil {
+            uris[finding.position.file] = uri(paths[finding.position.file] ?? finding.position.file)
+        }
         var members: [(String, JSONValue)] = [
             ("tool", .object([("driver", driver)])),
             (
@@ -38,9 +43,9 @@ package enum SARIFRenderer {
             ("columnKind", .string("unicodeCodePoints")),
             (
                 "results",
-                .elements(count: findings.count) { index in
+                .elements(count: findings.count) { [uris] index in
                     let finding = findings[index]
-                    return result(finding, uri: uri(paths[finding.position.file] ?? finding.position.file))
+                    return result(finding, uri: uris[finding.position.file] ?? "")
                 }
             ),
         ]
@@ -126,31 +131,73 @@ package enum SARIFRenderer {
         ])
     }
 
+    /// One result, written straight into the bytes (a review of a thousand designs has thousands):
+    /// `ruleId`, `ruleIndex`, `level`, `message.text` (the finding and its fix), one location (the
+    /// file's `uri` from `%SRCROOT%` and the region's start), and `properties` (severity and fix).
     static func result(_ finding: ReviewFinding, uri: String) -> JSONValue {
-        .object([
-            ("ruleId", .string(finding.id)),
-            ("ruleIndex", .number(ExactDecimal(finding.rule.index))),
-            ("level", .string(level(finding.severity))),
-            ("message", .object([("text", .string("\(finding.message). Fix: \(finding.fix)."))])),
-            (
-                "locations",
-                .array([
-                    .object([
-                        (
-                            "physicalLocation",
-                            .object([
-                                ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", .string(sourceRoot))])),
-                                (
-                                    "region",
-                                    .object([("startLine", .number(ExactDecimal(finding.position.line))), ("startColumn", .number(ExactDecimal(finding.position.column)))])
-                                ),
-                            ])
-                        )
-                    ])
-                ])
-            ),
-            ("properties", .object([("severity", .string(finding.severity.rawValue)), ("fix", .string(finding.fix))])),
-        ])
+        typealias L = JSONValue.Lines
+        return .written { out, depth in
+            L.open(&out)
+            L.key("ruleId", depth: depth + 1, &out)
+            L.string(finding.id, into: &out)
+            L.next(&out)
+            L.key("ruleIndex", depth: depth + 1, &out)
+            L.number(finding.rule.index, &out)
+            L.next(&out)
+            L.key("level", depth: depth + 1, &out)
+            L.string(level(finding.severity), into: &out)
+            L.next(&out)
+            L.key("message", depth: depth + 1, &out)
+            L.open(&out)
+            L.key("text", depth: depth + 2, &out)
+            L.string(finding.message, ". Fix: ", finding.fix, ".", into: &out)
+            L.next(last: true, &out)
+            L.close("}", depth: depth + 1, &out)
+            L.next(&out)
+            L.key("locations", depth: depth + 1, &out)
+            L.openArray(&out)
+            L.indent(depth + 2, &out)
+            L.open(&out)
+            L.key("physicalLocation", depth: depth + 3, &out)
+            L.open(&out)
+            L.key("artifactLocation", depth: depth + 4, &out)
+            L.open(&out)
+            L.key("uri", depth: depth + 5, &out)
+            L.string(uri, into: &out)
+            L.next(&out)
+            L.key("uriBaseId", depth: depth + 5, &out)
+            L.string(sourceRoot, into: &out)
+            L.next(last: true, &out)
+            L.close("}", depth: depth + 4, &out)
+            L.next(&out)
+            L.key("region", depth: depth + 4, &out)
+            L.open(&out)
+            L.key("startLine", depth: depth + 5, &out)
+            L.number(finding.position.line, &out)
+            L.next(&out)
+            L.key("startColumn", depth: depth + 5, &out)
+            L.number(finding.position.column, &out)
+            L.next(last: true, &out)
+            L.close("}", depth: depth + 4, &out)
+            L.next(last: true, &out)
+            L.close("}", depth: depth + 3, &out)
+            L.next(last: true, &out)
+            L.close("}", depth: depth + 2, &out)
+            L.next(last: true, &out)
+            L.close("]", depth: depth + 1, &out)
+            L.next(&out)
+            L.key("properties", depth: depth + 1, &out)
+            L.open(&out)
+            L.key("severity", depth: depth + 2, &out)
+            L.string(finding.severity.rawValue, into: &out)
+            L.next(&out)
+            L.key("fix", depth: depth + 2, &out)
+            L.string(finding.fix, into: &out)
+            L.next(last: true, &out)
+            L.close("}", depth: depth + 1, &out)
+            L.next(last: true, &out)
+            L.close("}", depth: depth, &out)
+        }
     }
 
     /// A relative path as an RFC 3986 relative reference: `/` separates segments; every byte of
