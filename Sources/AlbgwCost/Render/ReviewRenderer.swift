@@ -30,6 +30,29 @@ package enum ReviewRenderer {
                     }
                 }
                 return out.isEmpty ? nil : [out]
+            },
+            findings: { findings -> [[UInt8]]? in
+                // Each finding's line made in bytes and wrapped into the piece at once: no text of them
+                // is made to be wrapped afterwards.
+                var out: [UInt8] = [], line: [UInt8] = []
+                for finding in findings {
+                    line.removeAll(keepingCapacity: true)
+                    line += "  [".utf8
+                    line += finding.severity.rawValue.utf8
+                    line += "] ".utf8
+                    line += finding.position.file.utf8
+                    line.append(UInt8(ascii: ":"))
+                    line += String(finding.position.line).utf8
+                    line.append(UInt8(ascii: ":"))
+                    line += String(finding.position.column).utf8
+                    line += ": ".utf8
+                    line += finding.message.utf8
+                    line += ". Fix: ".utf8
+                    line += finding.fix.utf8
+                    line += ".\n".utf8
+                    TextWrap.appendLines(line, width: width, into: &out)
+                }
+                return out.isEmpty ? nil : [out]
             }
         ) { TextWrap.pieces(freeing: &$0, width: width) }.flatMap { $0 }
     }
@@ -69,13 +92,20 @@ package enum ReviewRenderer {
                     out += width.map { table.render(indent: indent, width: $0) } ?? table.render(indent: indent)
                 }
                 return out.isEmpty ? nil : finish(&out)
+            },
+            findings: { findings -> T? in
+                var out = ""
+                for finding in findings { out += "  [\(finding.severity.rawValue)] \(finding.position): \(finding.message). Fix: \(finding.fix).\n" }
+                return out.isEmpty ? nil : finish(&out)
             }, finish)
     }
 
-    /// The text in pieces: the heading, what `designs` makes of each range of 64 instances, the notes
-    /// and the findings, each made into what `finish` makes of it; empty pieces left out.
+    /// The text in pieces: the heading, what `designs` makes of each range of 64 instances, the notes,
+    /// and what `findings` makes of each range of 512 findings, the rest made into what `finish` makes
+    /// of it; empty pieces left out.
     private static func pieces<T: Sendable>(
-        _ review: TerraformReviewResult, designs describe: @Sendable (Range<Int>) -> T?, _ finish: @Sendable (inout String) -> T
+        _ review: TerraformReviewResult, designs describe: @Sendable (Range<Int>) -> T?, findings list: @Sendable (ArraySlice<ReviewFinding>) -> T?,
+        _ finish: @Sendable (inout String) -> T
     ) -> [T] {
         var segments: [T] = []
         func add(_ text: inout String) { if !text.isEmpty { segments.append(finish(&text)) } }
@@ -92,11 +122,7 @@ package enum ReviewRenderer {
         for unknown in unknowns(review) { out += "  Unknown: \(unknown)\n" }
         out += review.findings.isEmpty ? "  Findings: none\n" : "  Findings (\(review.findings.count)):\n"
         add(&out)
-        let listed = Parallel.ranges(count: review.findings.count, chunk: 512) { [findings = review.findings] range -> T? in
-            var out = ""
-            for finding in findings[range] { out += "  [\(finding.severity.rawValue)] \(finding.position): \(finding.message). Fix: \(finding.fix).\n" }
-            return out.isEmpty ? nil : finish(&out)
-        }
+        let listed = Parallel.ranges(count: review.findings.count, chunk: 512) { [findings = review.findings] range in list(findings[range]) }
         segments += listed.compactMap { $0 }
         return segments
     }

@@ -229,6 +229,11 @@ package enum TextWrap {
         text.withUTF8 { all in wrap(all, from: 0, to: all.count, last: true, width: width, into: &out) }
     }
 
+    /// The same of UTF-8 bytes.
+    static func appendLines(_ text: [UInt8], width: Int, into out: inout [UInt8]) {
+        text.withUnsafeBufferPointer { all in wrap(all, from: 0, to: all.count, last: true, width: width, into: &out) }
+    }
+
     private static func wrap(_ all: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, last: Bool, width: Int, into out: inout [UInt8]) {
         let mark = tableMarkBytes
         let newline = UInt8(ascii: "\n")
@@ -510,35 +515,60 @@ extension TextTable {
     static func widest(_ text: String, width: Int, _ measure: Measure) -> Int {
         if measure.fitsWhole(width) { return measure.width }
         guard measure.plain else { return wrap(text, width: width, measure).map(Self.width).max() ?? 0 }
-        let ends = plainWrap(text, width: width).ends
-        return zip([0] + ends, ends).map { $1 - $0 }.max() ?? 0
+        // Only the lines' lengths: nothing is copied (fitting a table asks this of a cell several times).
+        var widest = 0
+        plainWrap(text, width: width, keep: false) { widest = max(widest, $1 - $0) }
+        return widest
     }
 
     /// Plain `text` wrapped as `wrap` wraps it, in bytes: the lines one after another, and where each ends.
     private static func plainWrap(_ text: String, width: Int) -> (bytes: [UInt8], ends: [Int]) {
+        var ends: [Int] = []
+        let bytes = plainWrap(text, width: width, keep: true) { ends.append($1) }
+        return (bytes, ends)
+    }
+
+    /// The lines of plain `text` wrapped: `line` is told where each starts and ends in the lines one
+    /// after another, and those are returned when `keep` (else they are only counted).
+    private static func plainWrap(_ text: String, width: Int, keep: Bool, line: (_ start: Int, _ end: Int) -> Void) -> [UInt8] {
         let space = UInt8(ascii: " ")
         var text = text
         return text.withUTF8 { text in
             var out: [UInt8] = []
-            out.reserveCapacity(text.count + 8)
-            var ends: [Int] = []
+            if keep { out.reserveCapacity(text.count + 8) }
+            // What `out` holds (or would hold), where the line begins, and where the last one ended.
+            var count = 0
             var lineStart = 0
+            var lastEnd = 0
+            var none = true
+            func end(at position: Int) {
+                line(lastEnd, position)
+                lastEnd = position
+                none = false
+            }
+            func append(_ piece: Range<Int>) {
+                if keep { out += text[piece] }
+                count += piece.count
+            }
             func add(_ piece: Range<Int>, spaced: Bool) {
-                let length = out.count - lineStart
+                let length = count - lineStart
                 if (length == 0 ? piece.count : length + (spaced ? 1 : 0) + piece.count) <= width {
-                    if length > 0 && spaced { out.append(space) }
-                    out += text[piece]
+                    if length > 0 && spaced {
+                        if keep { out.append(space) }
+                        count += 1
+                    }
+                    append(piece)
                     return
                 }
                 if length > 0 {
-                    ends.append(out.count)
-                    lineStart = out.count
+                    end(at: count)
+                    lineStart = count
                 }
                 // A piece wider than the line is cut.
-                out += text[piece]
-                while out.count - lineStart > width && width > 0 {
+                append(piece)
+                while count - lineStart > width && width > 0 {
                     lineStart += width
-                    ends.append(lineStart)
+                    end(at: lineStart)
                 }
             }
             // The pieces `pieces(_:width:)` finds: words, those wider than the line cut after their hyphens.
@@ -557,8 +587,8 @@ extension TextTable {
                     add(start..<end, spaced: true)
                 }
             }
-            if out.count > lineStart || ends.isEmpty { ends.append(out.count) }
-            return (out, ends)
+            if count > lineStart || none { end(at: count) }
+            return out
         }
     }
 }
