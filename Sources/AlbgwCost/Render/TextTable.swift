@@ -65,7 +65,8 @@ package struct TextTable {
                 let padding = widths[column] - counts[rowIndex][column]
                 if alignments[column] == .right { pad(padding, with: UInt8(ascii: " ")) }
                 append(row[column])
-                if alignments[column] == .left { pad(padding, with: UInt8(ascii: " ")) }
+                // The last column's padding would only be trimmed off again.
+                if alignments[column] == .left && column < row.count - 1 { pad(padding, with: UInt8(ascii: " ")) }
             }
             Self.trimTrailingSpaces(&out, from: start)
             if dropEmpty && out.count == start {
@@ -143,6 +144,8 @@ package struct TextTable {
     /// Drops the spaces that end the line starting at `start` (its indent too, when nothing else is
     /// left). Characters, not bytes, when the line is not ASCII: a space can end a longer character.
     private static func trimTrailingSpaces(_ out: inout [UInt8], from start: Int) {
+        // Most lines end in something else: nothing to read then.
+        guard out.count > start, out.last == UInt8(ascii: " ") else { return }
         // Whether the line is ASCII, read over its bytes without a branch per byte.
         let ascii = out.withUnsafeBufferPointer { buffer in buffer[start...].reduce(0, |) < 0x80 }
         if ascii {
