@@ -24,6 +24,18 @@ import Testing
 
     /// Findings are ordered most severe first, then by file, line and column, then by rule id as
     /// text (not the catalogue's order), and as found where all of those are alike.
+
+    /// Two findings Swift holds equal hash alike: a message with "é" as one scalar and one with "e" and
+    /// a combining accent are one finding, and a set keeps one of them, whatever their bytes.
+    @Test func findingsHeldEqualHashAlike() {
+        let position = SourcePosition(file: "main.tf", line: 3, column: 5)
+        let composed = TerraformReview.SeenFinding(rule: .undeclaredReference, position: position, message: "caf\u{E9} refers to aws_lb.x")
+        let decomposed = TerraformReview.SeenFinding(rule: .undeclaredReference, position: position, message: "cafe\u{301} refers to aws_lb.x")
+        #expect(composed.message.utf8.count != decomposed.message.utf8.count)
+        #expect(composed == decomposed)
+        #expect(composed.hashValue == decomposed.hashValue)
+        #expect(Set([composed, decomposed]).count == 1)
+    }
     @Test func findingsAreOrderedBySeverityPlaceAndID() {
         func finding(_ rule: ReviewRuleID, _ severity: Finding.Severity, _ file: String, _ line: Int, _ column: Int, _ message: String) -> ReviewFinding {
             ReviewFinding(rule: rule, severity: severity, position: SourcePosition(file: file, line: line, column: column), message: message, fix: "")

@@ -68,29 +68,32 @@ package enum TerraformReview {
         review(Inventory(config), designs: designs)
     }
 
+    /// A finding as `review` tells it from the others: its rule, place and message.
+    struct SeenFinding: Hashable {
+        let rule: ReviewRuleID
+        let position: SourcePosition
+        let message: String
+        /// Messages are long, and findings alike in rule and place are rare: the message is left out of
+        /// the hash, and compared whole by equality. (Its length in bytes stood for it once, but two
+        /// messages Swift holds equal can differ in bytes, an accent written as one scalar or two, and
+        /// equal values must hash alike.)
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(rule)
+            hasher.combine(position.line)
+            hasher.combine(position.column)
+        }
+    }
+
     /// The same, from an inventory the recognizer already built.
     /// `configuration`: what `configurationFindings` gives for the inventory's configuration, asked
     /// for once the instances are reviewed (`ReviewCommand` works it out on a second core while the
     /// designs are recognised and reviewed); nil to work it out here.
     package static func review(_ inventory: Inventory, designs: [Recognition], configuration: (() -> [ReviewFinding])? = nil) -> [ReviewFinding] {
         var findings: [ReviewFinding] = []
-        struct Seen: Hashable {
-            let rule: ReviewRuleID
-            let position: SourcePosition
-            let message: String
-            /// Messages are long, and findings alike in rule and place are rare: the message's length
-            /// stands for it in the hash (equality still compares it whole).
-            func hash(into hasher: inout Hasher) {
-                hasher.combine(rule)
-                hasher.combine(position.line)
-                hasher.combine(position.column)
-                hasher.combine(message.utf8.count)
-            }
-        }
-        var seen: Set<Seen> = []
+        var seen: Set<SeenFinding> = []
         seen.reserveCapacity(8 * designs.count)  // grown from empty, the set moves its entries again at each doubling
         func add(_ rule: ReviewRuleID, _ severity: Finding.Severity, _ position: SourcePosition, _ message: String, _ fix: String) {
-            guard seen.insert(Seen(rule: rule, position: position, message: message)).inserted else { return }
+            guard seen.insert(SeenFinding(rule: rule, position: position, message: message)).inserted else { return }
             findings.append(ReviewFinding(rule: rule, severity: severity, position: position, message: message, fix: fix))
         }
         review(inventory, designs: designs, configuration: configuration, add: add)
