@@ -302,6 +302,40 @@ import Testing
         #expect(message.contains("ELBSecurityPolicy-2016-08") && message.contains(". Fix: ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\""))
     }
 
+    /// A result is written straight into the bytes: byte for byte what SARIF 2.1.0's result object
+    /// serialises to as a document of nested values (written out here), whatever its message and fix
+    /// hold, alone and among 600 (a long array is written in pieces on every core).
+    @Test func resultsAreWrittenAsTheirObjectsSerialise() {
+        func object(_ finding: ReviewFinding, uri: String) -> JSONValue {
+            let level = ["high": "error", "medium": "warning"][finding.severity.rawValue] ?? "note"
+            let region = JSONValue.object([("startLine", .number(ExactDecimal(finding.position.line))), ("startColumn", .number(ExactDecimal(finding.position.column)))])
+            let location = JSONValue.object([
+                ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", .string("%SRCROOT%"))])), ("region", region),
+            ])
+            return .object([
+                ("ruleId", .string(finding.rule.rawValue)), ("ruleIndex", .number(ExactDecimal(finding.rule.index))), ("level", .string(level)),
+                ("message", .object([("text", .string(finding.message + ". Fix: " + finding.fix + "."))])),
+                ("locations", .array([.object([("physicalLocation", location)])])),
+                ("properties", .object([("severity", .string(finding.severity.rawValue)), ("fix", .string(finding.fix))])),
+            ])
+        }
+        let messages = ["plain", "a \"quoted\" name and a back\\slash", "line\nbreak\r\ttab\u{1}bell", "caf\u{E9} \u{65E5}\u{672C} e\u{301}", ""]
+        let severities: [Finding.Severity] = [.high, .medium, .low, .info]
+        let findings = (0..<600).map { index in
+            ReviewFinding(
+                rule: ReviewRuleID.allCases[index % ReviewRuleID.allCases.count], severity: severities[index % 4],
+                position: SourcePosition(file: "main.tf", line: index + 1, column: index % 7 + 1), message: messages[index % messages.count],
+                fix: messages[(index + 2) % messages.count])
+        }
+        let uri = "my%20infra/main.tf"
+        for finding in findings.prefix(20) {
+            #expect(SARIFRenderer.result(finding, uri: uri).serialized() == object(finding, uri: uri).serialized())
+        }
+        let written = JSONValue.object([("results", .elements(count: findings.count) { SARIFRenderer.result(findings[$0], uri: uri) })])
+        let expected = JSONValue.object([("results", .array(findings.map { object($0, uri: uri) }))])
+        #expect(written.serialized() == expected.serialized())
+    }
+
     /// Paths as given: `./`, doubled slashes and `..` are normalised, relative stays relative.
     @Test func urisAreRelativeToTheWorkingDirectory() {
         #expect(ReviewOutput.relativePath(from: "/a/b", to: "/a/b/main.tf") == "main.tf")

@@ -22,9 +22,6 @@ import Testing
         return try TerraformLoader.load(directory.path, variables: [:])
     }
 
-    /// Findings are ordered most severe first, then by file, line and column, then by rule id as
-    /// text (not the catalogue's order), and as found where all of those are alike.
-
     /// Two findings Swift holds equal hash alike: a message with "é" as one scalar and one with "e" and
     /// a combining accent are one finding, and a set keeps one of them, whatever their bytes.
     @Test func findingsHeldEqualHashAlike() {
@@ -36,6 +33,10 @@ import Testing
         #expect(composed.hashValue == decomposed.hashValue)
         #expect(Set([composed, decomposed]).count == 1)
     }
+
+    /// Findings are ordered most severe first, then by file, line and column, then by rule id as
+    /// text (not the catalogue's order), and as found where all of those are alike.
+
     @Test func findingsAreOrderedBySeverityPlaceAndID() {
         func finding(_ rule: ReviewRuleID, _ severity: Finding.Severity, _ file: String, _ line: Int, _ column: Int, _ message: String) -> ReviewFinding {
             ReviewFinding(rule: rule, severity: severity, position: SourcePosition(file: file, line: line, column: column), message: message, fix: "")

@@ -297,7 +297,7 @@ import Testing
             JSONValue.Lines.key("line", depth: depth + 1, &out)
             JSONValue.Lines.number(12, &out)
             JSONValue.Lines.next(last: true, &out)
-            JSONValue.Lines.close("}", depth: depth, &out)
+            JSONValue.Lines.closeObject(depth: depth, &out)
         }
         let document = JSONValue.object([("results", .array([written, .null]))])
         #expect(document.serialized() == "{\n  \"results\": [\n    {\n      \"text\": \"say \\\"hi\\\".\\n\",\n      \"line\": 12\n    },\n    null\n  ]\n}\n")

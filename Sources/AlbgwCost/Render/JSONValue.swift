@@ -17,8 +17,10 @@ package indirect enum JSONValue: Sendable, Equatable {
     /// An object whose members are strings, numbers, booleans or null, written as `object` writes
     /// them: a review's thousands of findings and facts, without a box for each member.
     case record([(String, Scalar)])
-    /// A value written straight into the bytes by the code that knows its shape, at the depth it is
-    /// given, through `Lines` (a SARIF result: a dozen nested members, without a value for each).
+    /// A value written straight into the bytes by the code that knows its shape, through `Lines`
+    /// (a SARIF result: a dozen nested members, without a value for each). It is given its own depth
+    /// and starts where the value starts: the line's indentation and any `"name": ` are written
+    /// already; it ends after its closing bracket, before the `,` or line end that follows.
     case written(@Sendable (_ out: inout [UInt8], _ depth: Int) -> Void)
 
     /// A member of a `record`.
@@ -136,7 +138,8 @@ package indirect enum JSONValue: Sendable, Equatable {
         /// Opens an array: `[` and its line end.
         package static func openArray(_ out: inout [UInt8]) { append("[\n", to: &out) }
 
-        /// A member's start at `depth` (its object's depth plus one): its indentation and `"name": `.
+        /// A member's start at `depth` (its object's depth plus one): its indentation and `"name": `,
+        /// the name written as it is (a name in code, with nothing to escape).
         package static func key(_ name: StaticString, depth: Int, _ out: inout [UInt8]) {
             pad(depth, into: &out)
             out.append(UInt8(ascii: "\""))
@@ -150,10 +153,16 @@ package indirect enum JSONValue: Sendable, Equatable {
         /// The indentation of a line at `depth`.
         package static func indent(_ depth: Int, _ out: inout [UInt8]) { pad(depth, into: &out) }
 
-        /// Closes an object (`}`) or an array (`]`) at `depth`, its own depth.
-        package static func close(_ bracket: Character, depth: Int, _ out: inout [UInt8]) {
+        /// Closes an object at `depth`, its own depth: the indentation and `}`.
+        package static func closeObject(depth: Int, _ out: inout [UInt8]) {
             pad(depth, into: &out)
-            out.append(bracket == "]" ? UInt8(ascii: "]") : UInt8(ascii: "}"))
+            out.append(UInt8(ascii: "}"))
+        }
+
+        /// Closes an array at `depth`, its own depth: the indentation and `]`.
+        package static func closeArray(depth: Int, _ out: inout [UInt8]) {
+            pad(depth, into: &out)
+            out.append(UInt8(ascii: "]"))
         }
 
         /// A string literal of `parts` joined, each escaped as `quote` escapes it.

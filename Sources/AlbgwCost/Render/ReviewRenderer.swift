@@ -37,19 +37,7 @@ package enum ReviewRenderer {
                 var out: [UInt8] = [], line: [UInt8] = []
                 for finding in findings {
                     line.removeAll(keepingCapacity: true)
-                    line += "  [".utf8
-                    line += finding.severity.rawValue.utf8
-                    line += "] ".utf8
-                    line += finding.position.file.utf8
-                    line.append(UInt8(ascii: ":"))
-                    line += String(finding.position.line).utf8
-                    line.append(UInt8(ascii: ":"))
-                    line += String(finding.position.column).utf8
-                    line += ": ".utf8
-                    line += finding.message.utf8
-                    line += ". Fix: ".utf8
-                    line += finding.fix.utf8
-                    line += ".\n".utf8
+                    appendLine(finding, into: &line)
                     TextWrap.appendLines(line, width: width, into: &out)
                 }
                 return out.isEmpty ? nil : [out]
@@ -94,10 +82,28 @@ package enum ReviewRenderer {
                 return out.isEmpty ? nil : finish(&out)
             },
             findings: { findings -> T? in
-                var out = ""
-                for finding in findings { out += "  [\(finding.severity.rawValue)] \(finding.position): \(finding.message). Fix: \(finding.fix).\n" }
+                var bytes: [UInt8] = []
+                for finding in findings { appendLine(finding, into: &bytes) }
+                var out = String(decoding: bytes, as: UTF8.self)
                 return out.isEmpty ? nil : finish(&out)
             }, finish)
+    }
+
+    /// A finding's line of the text: `  [high] main.tf:12:3: message. Fix: fix.` and its line end.
+    static func appendLine(_ finding: ReviewFinding, into out: inout [UInt8]) {
+        out += "  [".utf8
+        out += finding.severity.rawValue.utf8
+        out += "] ".utf8
+        out += finding.position.file.utf8
+        out.append(UInt8(ascii: ":"))
+        out += String(finding.position.line).utf8
+        out.append(UInt8(ascii: ":"))
+        out += String(finding.position.column).utf8
+        out += ": ".utf8
+        out += finding.message.utf8
+        out += ". Fix: ".utf8
+        out += finding.fix.utf8
+        out += ".\n".utf8
     }
 
     /// The text in pieces: the heading, what `designs` makes of each range of 64 instances, the notes,
@@ -139,15 +145,10 @@ package enum ReviewRenderer {
         return (review.unknowns + review.designs.flatMap(\.unknowns)).filter { seen.insert($0).inserted }
     }
 
-    /// The review's Markdown section (see `markdownPieces`) as one string.
-    package static func markdown(_ review: TerraformReviewResult) -> String {
-        var pieces = markdownPieces(review)
-        return String(joining: &pieces)
-    }
-
     /// The review's Markdown section in UTF-8 pieces: the heading, each range of 64 instances (made on
     /// every core for a review of a thousand), the notes, and each range of 512 findings. A large
-    /// review's Markdown is megabytes: written a piece at a time, it is never held whole.
+    /// review's Markdown is megabytes: written a piece at a time, each freed once written, it is never
+    /// joined into one more copy.
     package static func markdownPieces(_ review: TerraformReviewResult) -> [[UInt8]] {
         let designs = review.designs, costs = review.costs, findings = review.findings
         let several = designs.count > 1, unread = !review.unreadModules.isEmpty

@@ -45,7 +45,7 @@ package enum SARIFRenderer {
                 "results",
                 .elements(count: findings.count) { [uris] index in
                     let finding = findings[index]
-                    return result(finding, uri: uris[finding.position.file] ?? "")
+                    return result(finding, uri: uris[finding.position.file] ?? uri(paths[finding.position.file] ?? finding.position.file))
                 }
             ),
         ]
@@ -152,7 +152,7 @@ package enum SARIFRenderer {
             L.key("text", depth: depth + 2, &out)
             L.string(finding.message, ". Fix: ", finding.fix, ".", into: &out)
             L.next(last: true, &out)
-            L.close("}", depth: depth + 1, &out)
+            L.closeObject(depth: depth + 1, &out)
             L.next(&out)
             L.key("locations", depth: depth + 1, &out)
             L.openArray(&out)
@@ -168,7 +168,7 @@ package enum SARIFRenderer {
             L.key("uriBaseId", depth: depth + 5, &out)
             L.string(sourceRoot, into: &out)
             L.next(last: true, &out)
-            L.close("}", depth: depth + 4, &out)
+            L.closeObject(depth: depth + 4, &out)
             L.next(&out)
             L.key("region", depth: depth + 4, &out)
             L.open(&out)
@@ -178,13 +178,13 @@ package enum SARIFRenderer {
             L.key("startColumn", depth: depth + 5, &out)
             L.number(finding.position.column, &out)
             L.next(last: true, &out)
-            L.close("}", depth: depth + 4, &out)
+            L.closeObject(depth: depth + 4, &out)
             L.next(last: true, &out)
-            L.close("}", depth: depth + 3, &out)
+            L.closeObject(depth: depth + 3, &out)
             L.next(last: true, &out)
-            L.close("}", depth: depth + 2, &out)
+            L.closeObject(depth: depth + 2, &out)
             L.next(last: true, &out)
-            L.close("]", depth: depth + 1, &out)
+            L.closeArray(depth: depth + 1, &out)
             L.next(&out)
             L.key("properties", depth: depth + 1, &out)
             L.open(&out)
@@ -194,9 +194,9 @@ package enum SARIFRenderer {
             L.key("fix", depth: depth + 2, &out)
             L.string(finding.fix, into: &out)
             L.next(last: true, &out)
-            L.close("}", depth: depth + 1, &out)
+            L.closeObject(depth: depth + 1, &out)
             L.next(last: true, &out)
-            L.close("}", depth: depth, &out)
+            L.closeObject(depth: depth, &out)
         }
     }
 

@@ -530,6 +530,7 @@ extension TextTable {
 
     /// The lines of plain `text` wrapped: `line` is told where each starts and ends in the lines one
     /// after another, and those are returned when `keep` (else they are only counted).
+    @discardableResult
     private static func plainWrap(_ text: String, width: Int, keep: Bool, line: (_ start: Int, _ end: Int) -> Void) -> [UInt8] {
         let space = UInt8(ascii: " ")
         var text = text

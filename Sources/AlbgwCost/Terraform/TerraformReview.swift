@@ -73,14 +73,15 @@ package enum TerraformReview {
         let rule: ReviewRuleID
         let position: SourcePosition
         let message: String
-        /// Messages are long, and findings alike in rule and place are rare: the message is left out of
-        /// the hash, and compared whole by equality. (Its length in bytes stood for it once, but two
-        /// messages Swift holds equal can differ in bytes, an accent written as one scalar or two, and
-        /// equal values must hash alike.)
+        /// The message is hashed as Swift hashes a string, as equality compares it: two messages Swift
+        /// holds equal (an accent written as one scalar or two) hash alike. It cannot be left out, nor
+        /// its length in bytes stand for it: a module called a thousand times gives a thousand findings
+        /// at one file, line and column, told apart by their messages alone.
         func hash(into hasher: inout Hasher) {
             hasher.combine(rule)
             hasher.combine(position.line)
             hasher.combine(position.column)
+            hasher.combine(message)
         }
     }
 
