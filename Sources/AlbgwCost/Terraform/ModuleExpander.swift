@@ -434,7 +434,14 @@ final class ModuleExpander {
         /// whose references were worked out while the file parsed (`precomputed`).
         var parsedAgain = false
 
-        func evaluator(_ extra: [String: HCL.Value] = [:]) -> Evaluator {
+        /// `onlyModules`: the module calls whose outputs the evaluated expressions may read (see
+        /// `modulesRead`), nil for all of them.
+        func evaluator(_ extra: [String: HCL.Value] = [:], onlyModules: Set<String>? = nil) -> Evaluator {
+            // A module call's own blocks keep their evaluator. Given all the outputs so far, the calls
+            // of a module called a thousand times would keep a thousand copies of a growing list of
+            // them, each made when the next call's outputs are added: memory and time that grow with
+            // the square of the calls (4,000 calls of a module of one resource: 1.3 GB).
+            let modules = onlyModules.map { names in self.modules.filter { names.contains($0.key) } } ?? self.modules
             var scope: [String: HCL.Value] = [
                 "module": .object(modules), "path": ["module": .string(pathModule), "root": ".", "cwd": "."], "terraform": ["workspace": "default"],
             ]
@@ -660,20 +667,47 @@ final class ModuleExpander {
         }
         let ids = Set(nodes.map(\.id))
         var done: Set<String> = []
-        var remaining = nodes
-        while !remaining.isEmpty {
-            let ready = remaining.firstIndex { node in node.needs.allSatisfy { !ids.contains($0) || done.contains($0) || $0 == node.id } } ?? 0
-            let (id, node, _) = remaining.remove(at: ready)
+        // Each round takes the first node left whose needs are met (the first left, in a cycle). Nodes
+        // are marked taken rather than removed, and the ones before `first` are all taken: a thousand
+        // calls that need nothing are taken in one pass, not by shifting the rest down for each.
+        var taken = Array(repeating: false, count: nodes.count)
+        var first = 0
+        for _ in nodes.indices {
+            while taken[first] { first += 1 }
+            let ready =
+                (first..<nodes.count).first { index in
+                    !taken[index] && nodes[index].needs.allSatisfy { !ids.contains($0) || done.contains($0) || $0 == nodes[index].id }
+                } ?? first
+            taken[ready] = true
+            let (id, node, _) = nodes[ready]
             done.insert(id)
             switch node {
             case .local(let name, let attribute):
-                let evaluator = scope.evaluator()
-                scope.locals[name] = evaluator.value(of: attribute.expression) ?? .unknown
-                scope.through["local.\(name)"] = Array(references(attribute.expression, scope: scope, evaluator: evaluator).prefix(Self.throughLimit))
+                // Worked out before it is set: an evaluator still held when the locals change would make
+                // the change copy all of them.
+                let (value, through) = { () -> (HCL.Value, [TerraformReference]) in
+                    let evaluator = scope.evaluator()
+                    return (
+                        evaluator.value(of: attribute.expression) ?? .unknown, Array(references(attribute.expression, scope: scope, evaluator: evaluator).prefix(Self.throughLimit))
+                    )
+                }()
+                scope.locals[name] = value
+                scope.through["local.\(name)"] = through
             case .call(let call):
                 try expandCall(call, scope: &scope, callKey: callKey, stack: stack)
             }
         }
+    }
+
+    /// The module calls whose outputs an expression with these references may read (`module.NAME`
+    /// as the first step), nil when one may read any (`module` not followed by a name).
+    static func modulesRead(_ references: [HCL.Reference]) -> Set<String>? {
+        var names: Set<String> = []
+        for reference in references where reference.root == "module" {
+            guard let first = reference.steps.first, case .attribute(let name) = first else { return nil }
+            names.insert(name)
+        }
+        return names
     }
 
     /// The `local.x` and `module.y` an expression needs first.
@@ -690,7 +724,9 @@ final class ModuleExpander {
         let name = call.labels[0]
         let key = callKey.isEmpty ? name : "\(callKey).\(name)"
         let position = position(call.position, scope: scope)
-        let evaluator = scope.evaluator()
+        // Only the outputs of the calls it reads: the call's converted block keeps its evaluator.
+        let read = Self.modulesRead(call.body.references)
+        let evaluator = scope.evaluator(onlyModules: read)
         append(convert(call, scope: scope, evaluator: evaluator))
         guard let sourceText = call.attribute(named: "source").flatMap({ evaluator.value(of: $0.expression)?.stringValue }) else {
             if unseen("\(scope.prefix)module.\(name)", .noLiteralSource) {
@@ -769,7 +805,7 @@ final class ModuleExpander {
                 notes.append("more than \(Self.maximumInstances) module instances; the review stops expanding at \(scope.prefix)module.\(name)")
                 break
             }
-            let instanceEvaluator = scope.evaluator(extra)
+            let instanceEvaluator = scope.evaluator(extra, onlyModules: read)
             var inputs: [String: HCL.Value] = [:]
             var arguments: [String: TerraformExpression] = [:]
             var argumentThrough: [String: [TerraformReference]] = [:]
