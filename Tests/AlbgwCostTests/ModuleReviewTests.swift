@@ -219,8 +219,43 @@ import Testing
         #expect(config.block(address: "module.m299.aws_s3_bucket.b")?["bucket"]?.value?.string == "b299")
         // What a call's arguments read, by name; nil when `module` is not followed by one.
         let references = try #require(try HCLParser.parse("a = module.a.x + length(module.b) + var.c + module.a.y\n", path: "t.tf").body.attributes.first).expression.references
-        #expect(ModuleExpander.modulesRead(references) == ["a", "b"])
-        #expect(ModuleExpander.modulesRead([]) == [])
+        #expect(ModuleExpander.namesRead(references, root: "module") == ["a", "b"])
+        #expect(ModuleExpander.namesRead(references, root: "var") == ["c"])
+        #expect(ModuleExpander.namesRead([], root: "module") == [])
+    }
+
+    /// Local values and module calls are taken in the order a scan of those left gives (written out
+    /// here): each time the first whose needs are taken, needs that name nothing or the node itself
+    /// not counting, and the first left in a cycle; on seeded random graphs with cycles, self needs,
+    /// needs of nothing and an id given twice.
+    @Test func localsAndCallsAreTakenInDependencyOrder() {
+        func scanned(_ ids: [String], _ needs: [Set<String>]) -> [Int] {
+            let known = Set(ids)
+            var done: Set<String> = []
+            var remaining = Array(ids.indices)
+            var order: [Int] = []
+            while !remaining.isEmpty {
+                let ready = remaining.firstIndex { index in needs[index].allSatisfy { !known.contains($0) || done.contains($0) || $0 == ids[index] } } ?? 0
+                let index = remaining.remove(at: ready)
+                done.insert(ids[index])
+                order.append(index)
+            }
+            return order
+        }
+        var generator = SplitMix64(seed: 20_261_203, stream: 0)
+        for round in 0..<300 {
+            let count = Int(generator.next() % 40)
+            var ids = (0..<count).map { "local.n\($0)" }
+            if count > 3 && round % 5 == 0 { ids[count - 1] = ids[1] }
+            let needs = (0..<count).map { _ in
+                Set((0..<Int(generator.next() % 4)).map { _ in generator.next() % 9 == 0 ? "local.missing" : "local.n\(generator.next() % UInt64(max(count, 1)))" })
+            }
+            #expect(ModuleExpander.dependencyOrder(ids: ids, needs: needs) == scanned(ids, needs), "round \(round)")
+        }
+        // A chain written last-first: each reads the next.
+        let chain = (0..<2_000).map { "module.m\($0)" }
+        let order = ModuleExpander.dependencyOrder(ids: chain, needs: chain.indices.map { $0 + 1 < chain.count ? ["module.m\($0 + 1)"] : [] })
+        #expect(order == Array(chain.indices.reversed()))
     }
 
     @Test func findingsInsideAModuleNameItsFileAndLine() throws {
