@@ -885,6 +885,22 @@ import Testing
         #expect(typo.first?.fix == "declare data.aws_lb.prob or fix the reference (declared: no data source aws_lb at all)")
     }
 
+    /// A fix lists at most 8 of what is declared, `...` after them: 12 buckets, in the order declared;
+    /// 12 local values sorted, the one closest to the name written first (`name_k1`: `name_b1` and
+    /// `name_k10` are one edit away, and the first by name is taken).
+    @Test func aFixListsAtMostEightDeclarations() throws {
+        var text = (0..<12).map { "resource \"aws_s3_bucket\" \"b\($0)\" { bucket = \"x\" }\n" }.joined()
+        text += "locals {\n" + (0..<12).map { "  name_\(String(UnicodeScalar(UInt8(97 + $0))))\($0) = \"v\"\n" }.joined() + "}\n"
+        text += "resource \"aws_sqs_queue\" \"q\" {\n  name   = aws_s3_bucket.missing.id\n  policy = local.name_k1\n}\n"
+        let (_, findings) = try review(text)
+        let fixes = findings.map(\.fix).sorted()
+        #expect(
+            fixes == [
+                "declare aws_s3_bucket.missing or fix the reference (declared: aws_s3_bucket.b0, aws_s3_bucket.b1, aws_s3_bucket.b2, aws_s3_bucket.b3, aws_s3_bucket.b4, aws_s3_bucket.b5, aws_s3_bucket.b6, aws_s3_bucket.b7, ...)",
+                "declare name_k1 in a locals block or fix the name (declared: name_b1, name_a0, name_c2, name_d3, name_e4, name_f5, name_g6, name_h7, ...)",
+            ])
+    }
+
     @Test func anEndpointIdPassedInFromAnotherConfigurationIsNotAFinding() throws {
         // A networking account's shared endpoint, passed in as a variable: no endpoint is declared here.
         let policy = """
