@@ -174,6 +174,20 @@ package indirect enum JSONValue: Sendable, Equatable {
 
         /// A whole number.
         package static func number(_ value: Int, _ out: inout [UInt8]) { ExactDecimal(value).appendDescription(to: &out) }
+
+        /// A member whose value is a string, `"name": "value"`, and its `,` (unless `last`) and line end.
+        package static func member(_ name: StaticString, _ value: String, depth: Int, last: Bool = false, _ out: inout [UInt8]) {
+            key(name, depth: depth, &out)
+            string(value, into: &out)
+            next(last: last, &out)
+        }
+
+        /// A member whose value is a whole number, `"name": 12`, and its `,` (unless `last`) and line end.
+        package static func member(_ name: StaticString, number value: Int, depth: Int, last: Bool = false, _ out: inout [UInt8]) {
+            key(name, depth: depth, &out)
+            number(value, &out)
+            next(last: last, &out)
+        }
     }
 
     /// An object's members, one a line, each value written by `value`: `object`'s and `record`'s.
