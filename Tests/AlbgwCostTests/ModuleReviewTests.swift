@@ -185,10 +185,10 @@ import Testing
             alb.position == SourcePosition(file: "modules/alb/main.tf", line: try line(of: "resource \"aws_lb\" \"this\"", in: "\(Self.fixture)/modules/alb/main.tf"), column: 1))
     }
 
-    /// A module call reads the outputs of the calls it names, and only those are given to its
-    /// evaluator: 300 calls of one module each keep a list of one or none, not of every call before
-    /// them (4,000 calls kept 1.3 GB so). Values read through a call, a counted call and a local
-    /// value come out as the module's output makes them, also when the call's value is asked later.
+    /// A module call's evaluator is given only the calls and local values the call reads (its converted
+    /// block keeps it: given all of them, 4,000 calls kept 1.3 GB). Among 300 calls, values read
+    /// through a call, a counted call and a local value that reads a call come out as the module's
+    /// output makes them, also when the call's value is asked for later, lazily.
     @Test func aCallReadsTheOutputsOfTheCallsItNames() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-calls-\(UUID().uuidString)").path
         defer { remove(directory) }

@@ -36,7 +36,6 @@ import Testing
 
     /// Findings are ordered most severe first, then by file, line and column, then by rule id as
     /// text (not the catalogue's order), and as found where all of those are alike.
-
     @Test func findingsAreOrderedBySeverityPlaceAndID() {
         func finding(_ rule: ReviewRuleID, _ severity: Finding.Severity, _ file: String, _ line: Int, _ column: Int, _ message: String) -> ReviewFinding {
             ReviewFinding(rule: rule, severity: severity, position: SourcePosition(file: file, line: line, column: column), message: message, fix: "")

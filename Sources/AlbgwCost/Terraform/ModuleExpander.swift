@@ -434,9 +434,9 @@ final class ModuleExpander {
         /// whose references were worked out while the file parsed (`precomputed`).
         var parsedAgain = false
 
-        /// `onlyModules`: the module calls whose outputs the evaluated expressions may read (see
-        /// `namesRead`), nil for all of them.
-        func evaluator(_ extra: [String: HCL.Value] = [:], onlyModules: Set<String>? = nil) -> Evaluator {
+        /// `onlyModules`, `onlyLocals`: the module calls whose outputs and the local values the
+        /// evaluated expressions may read (see `namesRead`), nil for all of them.
+        func evaluator(_ extra: [String: HCL.Value] = [:], onlyModules: Set<String>? = nil, onlyLocals: Set<String>? = nil) -> Evaluator {
             // A module call's own blocks keep their evaluator. Given all the outputs so far, the calls
             // of a module called a thousand times would keep a thousand copies of a growing list of
             // them, each made when the next call's outputs are added: memory and time that grow with
@@ -451,6 +451,12 @@ final class ModuleExpander {
                 "module": .object(modules), "path": ["module": .string(pathModule), "root": ".", "cwd": "."], "terraform": ["workspace": "default"],
             ]
             for (name, value) in extra { scope[name] = value }
+            // The same of local values, set between the calls (`local.a = module.m.out`, read by the next).
+            var locals = self.locals
+            if let names = onlyLocals {
+                locals = [:]
+                for name in names { locals[name] = self.locals[name] }
+            }
             return Evaluator(variables: variables, locals: locals, scope: scope, partialUnknowns: true)
         }
     }
@@ -795,9 +801,11 @@ final class ModuleExpander {
         let name = call.labels[0]
         let key = callKey.isEmpty ? name : "\(callKey).\(name)"
         let position = position(call.position, scope: scope)
-        // Only the outputs of the calls it reads: the call's converted block keeps its evaluator.
-        let read = Self.namesRead(call.body.references, root: "module")
-        let evaluator = scope.evaluator(onlyModules: read)
+        // Only the outputs of the calls and the local values it reads: the call's converted block
+        // keeps its evaluator.
+        let references = call.body.references
+        let read = Self.namesRead(references, root: "module"), readLocals = Self.namesRead(references, root: "local")
+        let evaluator = scope.evaluator(onlyModules: read, onlyLocals: readLocals)
         append(convert(call, scope: scope, evaluator: evaluator))
         guard let sourceText = call.attribute(named: "source").flatMap({ evaluator.value(of: $0.expression)?.stringValue }) else {
             if unseen("\(scope.prefix)module.\(name)", .noLiteralSource) {
@@ -876,7 +884,7 @@ final class ModuleExpander {
                 notes.append("more than \(Self.maximumInstances) module instances; the review stops expanding at \(scope.prefix)module.\(name)")
                 break
             }
-            let instanceEvaluator = scope.evaluator(extra, onlyModules: read)
+            let instanceEvaluator = scope.evaluator(extra, onlyModules: read, onlyLocals: readLocals)
             var inputs: [String: HCL.Value] = [:]
             var arguments: [String: TerraformExpression] = [:]
             var argumentThrough: [String: [TerraformReference]] = [:]

@@ -1176,14 +1176,20 @@ package enum TerraformReview {
 /// review: of the same kind, type and module, at most 8, `...` after them when there are more; local
 /// values sorted, the closest to the name written first. A configuration of thousands of references to
 /// what is not declared asked for every list again for each (2,000 undeclared local values: 3.6 s),
-/// and listed every resource of the type (2,000 buckets: 82 MB of JSON).
+/// and listed every resource of the type (2,000 buckets: 82 MB of JSON). The declarations are grouped
+/// by module once, not filtered again for each module.
 final class DeclaredNames: @unchecked Sendable {
     private let config: TerraformConfiguration
     private let lock = NSLock()
+    /// By kind and type, then module: the addresses, in the order declared.
+    private var declarationsByModule: [String: [String: [String]]] = [:]
     private var declarations: [String: String] = [:]
-    private var localNames: [String: [(name: String, length: Int)]] = [:]
+    /// By `local.` prefix (`module.a.local.`): the names sorted, and by the length of their lowercased
+    /// text, each list sorted.
+    private var localNames: [String: (sorted: [String], byLength: [Int: [String]])]?
 
-    /// At most this many local values of about the right length are compared with the name written.
+    /// At most this many local values of about the right length are compared with the name written:
+    /// past that, none is put first (each comparison is an edit distance).
     static let closestLimit = 256
 
     init(_ config: TerraformConfiguration) { self.config = config }
@@ -1191,9 +1197,18 @@ final class DeclaredNames: @unchecked Sendable {
     /// The resources (or data sources) of the reference's type in its module: `aws_lb.a, aws_lb.b`.
     func declarations(like reference: TerraformReference) -> String {
         let type = reference.resourceType ?? reference.root
-        let key = "\(reference.root == "data" ? "data." : "")\(reference.module) \(type)"
+        let kind = "\(reference.root == "data" ? "data" : "resource") \(type)"
+        let key = "\(kind) \(reference.module)"
         if let known = lock.withLock({ declarations[key] }) { return known }
-        let names = (reference.root == "data" ? config.data(type) : config.resources(type)).filter { $0.module == reference.module }.map(\.address)
+        let byModule =
+            lock.withLock({ declarationsByModule[kind] })
+            ?? {
+                var byModule: [String: [String]] = [:]
+                for block in reference.root == "data" ? config.data(type) : config.resources(type) { byModule[block.module, default: []].append(block.address) }
+                lock.withLock { declarationsByModule[kind] = byModule }
+                return byModule
+            }()
+        let names = byModule[reference.module] ?? []
         let text = names.isEmpty ? "no \(reference.root == "data" ? "data source " : "")\(type) at all" : Self.listed(names)
         lock.withLock { declarations[key] = text }
         return text
@@ -1202,24 +1217,32 @@ final class DeclaredNames: @unchecked Sendable {
     /// The local values of the reference's module, the closest to the name written first.
     func locals(like reference: TerraformReference) -> String {
         let prefix = reference.module + "local."
-        let names =
-            lock.withLock({ localNames[prefix] })
+        let groups =
+            lock.withLock({ localNames })
             ?? {
-                let names = (config.declaredLocals ?? []).filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains(".") }.map { String($0.dropFirst(prefix.count)) }
-                    .sorted().map { (name: $0, length: $0.lowercased().count) }
-                lock.withLock { localNames[prefix] = names }
-                return names
+                // `module.a.local.x` under `module.a.local.`: a name holds no dot.
+                var grouped: [String: [String]] = [:]
+                for local in config.declaredLocals ?? [] {
+                    guard let dot = local.lastIndex(of: "."), local[...dot].hasSuffix("local.") else { continue }
+                    grouped[String(local[...dot]), default: []].append(String(local[local.index(after: dot)...]))
+                }
+                let groups = grouped.mapValues { names -> (sorted: [String], byLength: [Int: [String]]) in
+                    let sorted = names.sorted()
+                    return (sorted, Dictionary(grouping: sorted) { $0.lowercased().count })
+                }
+                lock.withLock { localNames = groups }
+                return groups
             }()
+        guard let names = groups[prefix] else { return "no local values at all" }
         let typed = String(reference.target?.dropFirst(prefix.count) ?? "")
         // A name more edits away than `Suggestion.closest` allows is never the closest: only names
         // whose length is within that many of the typed one's are compared.
         let limit = typed.count <= 4 ? 1 : max(2, typed.count / 3)
         let length = typed.lowercased().count
-        let near = names.filter { abs($0.length - length) <= limit }.map(\.name)
+        let near = (length - limit...length + limit).flatMap { names.byLength[$0] ?? [] }
         let hint = near.count <= Self.closestLimit ? Suggestion.closest(to: typed, in: near) : nil
-        guard !names.isEmpty else { return "no local values at all" }
-        let first = ((hint.map { [$0] } ?? []) + names.lazy.map(\.name).filter { $0 != hint }.prefix(8)).prefix(8)
-        return first.joined(separator: ", ") + (names.count > 8 ? ", ..." : "")
+        let first = ((hint.map { [$0] } ?? []) + names.sorted.lazy.filter { $0 != hint }.prefix(8)).prefix(8)
+        return first.joined(separator: ", ") + (names.sorted.count > 8 ? ", ..." : "")
     }
 
     /// The first 8 names, and `...` when there are more.
