@@ -4,11 +4,12 @@ package enum Suggestion {
     package static func closest(to word: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
-        // Two edits turn most three- and four-letter words into another ('svg' into 'csv', 'foo'
-        // into 'dot'): short words get one.
-        let limit = word.count <= 4 ? 1 : max(2, word.count / 3)
-        return best.1 <= limit ? best.0 : nil
+        return best.1 <= limit(for: word) ? best.0 : nil
     }
+
+    /// The most edits `closest` allows from `word`. Two edits turn most three- and four-letter words
+    /// into another ('svg' into 'csv', 'foo' into 'dot'): short words get one.
+    package static func limit(for word: String) -> Int { word.count <= 4 ? 1 : max(2, word.count / 3) }
 
     /// `did you mean 'X'? ` for the closest candidate, or nothing: the start of a message's fix.
     package static func hint(for word: String, in candidates: [String]) -> String {

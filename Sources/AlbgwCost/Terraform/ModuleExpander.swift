@@ -440,25 +440,24 @@ final class ModuleExpander {
             // A module call's own blocks keep their evaluator. Given all the outputs so far, the calls
             // of a module called a thousand times would keep a thousand copies of a growing list of
             // them, each made when the next call's outputs are added: memory and time that grow with
-            // the square of the calls (4,000 calls of a module of one resource: 1.3 GB).
-            var modules = self.modules
-            if let names = onlyModules {
-                // Looked up by name, not filtered: a filter would pass over every call so far, for each.
-                modules = [:]
-                for name in names { modules[name] = self.modules[name] }
-            }
+            // the square of the calls (4,000 calls of a module of one resource: 1.3 GB). The same of
+            // local values, set between the calls (`local.a = module.m.out`, read by the next call).
             var scope: [String: HCL.Value] = [
-                "module": .object(modules), "path": ["module": .string(pathModule), "root": ".", "cwd": "."], "terraform": ["workspace": "default"],
+                "module": .object(ModuleExpander.only(onlyModules, of: modules)), "path": ["module": .string(pathModule), "root": ".", "cwd": "."],
+                "terraform": ["workspace": "default"],
             ]
             for (name, value) in extra { scope[name] = value }
-            // The same of local values, set between the calls (`local.a = module.m.out`, read by the next).
-            var locals = self.locals
-            if let names = onlyLocals {
-                locals = [:]
-                for name in names { locals[name] = self.locals[name] }
-            }
-            return Evaluator(variables: variables, locals: locals, scope: scope, partialUnknowns: true)
+            return Evaluator(variables: variables, locals: ModuleExpander.only(onlyLocals, of: locals), scope: scope, partialUnknowns: true)
         }
+    }
+
+    /// The values of `names` among `values`, all of them when `names` is nil: looked up by name, not
+    /// filtered (a filter would pass over every value so far, for each evaluator made).
+    static func only(_ names: Set<String>?, of values: [String: HCL.Value]) -> [String: HCL.Value] {
+        guard let names else { return values }
+        var kept: [String: HCL.Value] = [:]
+        for name in names { kept[name] = values[name] }
+        return kept
     }
 
     /// At most this many references are carried through one variable, local or output.
@@ -490,13 +489,7 @@ final class ModuleExpander {
             if let value { scope.variables[name] = declaration.type.convert(value) }
             if let passed = through["var.\(name)"] { scope.through["var.\(name)"] = passed }
             var evaluator = variablesEvaluator
-            if let read = Self.namesRead(variable.references, root: "var") {
-                var values: [String: HCL.Value] = [:]
-                for name in read { values[name] = scope.variables[name] }
-                evaluator.variables = values
-            } else {
-                evaluator.variables = scope.variables
-            }
+            evaluator.variables = Self.only(Self.namesRead(variable.references, root: "var"), of: scope.variables)
             append(convert(variable, scope: scope, evaluator: evaluator))
         }
         try checkValidations(definition, scope: scope, given: inputs)

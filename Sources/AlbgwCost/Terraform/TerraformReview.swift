@@ -1038,7 +1038,6 @@ package enum TerraformReview {
         }
     }
 
-    /// The local values of the module the reference is written in, nearest name first.
     /// Whether a listener rule matches every request: no condition but a path pattern or host header
     /// of `*` or `/*`.
     static func matchesEveryRequest(_ rule: TerraformBlock) -> Bool {
@@ -1237,7 +1236,7 @@ final class DeclaredNames: @unchecked Sendable {
         let typed = String(reference.target?.dropFirst(prefix.count) ?? "")
         // A name more edits away than `Suggestion.closest` allows is never the closest: only names
         // whose length is within that many of the typed one's are compared.
-        let limit = typed.count <= 4 ? 1 : max(2, typed.count / 3)
+        let limit = Suggestion.limit(for: typed)
         let length = typed.lowercased().count
         let near = (length - limit...length + limit).flatMap { names.byLength[$0] ?? [] }
         let hint = near.count <= Self.closestLimit ? Suggestion.closest(to: typed, in: near) : nil
