@@ -88,8 +88,8 @@ package indirect enum JSONValue: Sendable, Equatable {
     }
 
     private static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { out.append(contentsOf: $0) }
+        // In place (`withUTF8Bytes`): `withUTF8` is mutating, and the copy it needs counts a reference.
+        text.withUTF8Bytes { out.append(contentsOf: $0) }
     }
 
     private static func append(_ text: StaticString, to out: inout [UInt8]) {
@@ -194,12 +194,17 @@ package indirect enum JSONValue: Sendable, Equatable {
     @inline(__always) private static func writeObject<Value>(_ members: [(String, Value)], to out: inout [UInt8], indent: Int, _ value: (Value, inout [UInt8]) -> Void) {
         guard !members.isEmpty else { return append("{}", to: &out) }
         append("{\n", to: &out)
-        for index in members.indices {
-            pad(indent + 1, into: &out)
-            quote(members[index].0, into: &out)
-            append(": ", to: &out)
-            value(members[index].1, &out)
-            append(index == members.count - 1 ? "\n" : ",\n", to: &out)
+        // Each name and value read where it is (`pointer(to:)`): a member read out of the array is a
+        // copy, its name and value each counted and let go again, for millions of them.
+        members.withUnsafeBufferPointer { list in
+            for index in list.indices {
+                let member = list.baseAddress! + index
+                pad(indent + 1, into: &out)
+                quote(member.pointer(to: \.0)!.pointee, into: &out)
+                append(": ", to: &out)
+                value(member.pointer(to: \.1)!.pointee, &out)
+                append(index == list.count - 1 ? "\n" : ",\n", to: &out)
+            }
         }
         pad(indent, into: &out)
         out.append(UInt8(ascii: "}"))
@@ -288,8 +293,7 @@ package indirect enum JSONValue: Sendable, Equatable {
 
     /// What `quote` writes between the quotes.
     private static func escape(_ text: String, into out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             guard needsEscape(bytes) else { return out.append(contentsOf: bytes) }
             var run = 0
             for (index, byte) in bytes.enumerated() where isEscaped(byte) {

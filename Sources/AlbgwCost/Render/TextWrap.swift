@@ -225,8 +225,7 @@ package enum TextWrap {
 
     /// Every line of `text` wrapped at `width` as `lines(_:width:)` wraps it, onto the end of `out`.
     static func appendLines(_ text: String, width: Int, into out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { all in wrap(all, from: 0, to: all.count, last: true, width: width, into: &out) }
+        text.withUTF8Bytes { all in wrap(all, from: 0, to: all.count, last: true, width: width, into: &out) }
     }
 
     /// The same of UTF-8 bytes.
@@ -427,8 +426,7 @@ extension TextTable {
 
     /// A cell measured in one pass over its bytes when it is plain.
     static func measure(_ cell: String) -> Measure {
-        var text = cell
-        let plain = text.withUTF8 { bytes -> Measure? in
+        let plain = cell.withUTF8Bytes { bytes -> Measure? in
             var result = Measure(width: bytes.count, word: 0, piece: 0, plain: true, clean: true)
             var word = 0
             var piece = 0
@@ -533,8 +531,7 @@ extension TextTable {
     @discardableResult
     private static func plainWrap(_ text: String, width: Int, keep: Bool, line: (_ start: Int, _ end: Int) -> Void) -> [UInt8] {
         let space = UInt8(ascii: " ")
-        var text = text
-        return text.withUTF8 { text in
+        return text.withUTF8Bytes { text in
             var out: [UInt8] = []
             if keep { out.reserveCapacity(text.count + 8) }
             // What `out` holds (or would hold), where the line begins, and where the last one ended.

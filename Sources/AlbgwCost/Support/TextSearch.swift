@@ -8,11 +8,9 @@ import Foundation
 extension String {
     func containsBytes(_ other: String) -> Bool {
         if other.isEmpty { return true }
-        var text = self
-        var other = other
-        let found: Bool? = text.withUTF8 { text in
+        let found: Bool? = withUTF8Bytes { text in
             guard text.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return other.withUTF8 { other in
+            return other.withUTF8Bytes { other in
                 let first = other[0]
                 guard text.count >= other.count else { return false }
                 var start = 0

@@ -1101,7 +1101,9 @@ final class ModuleExpander {
         let attributes = definition.locals.map { name, attribute in
             let expression = attribute.expression
             let context = ExpressionContext(evaluator: evaluator, file: source(expression.range.file, scope: scope))
-            return (name, TerraformExpression(expression, context: context, references: written(expression, scope: scope, evaluator: evaluator).references, elements: nil))
+            return TerraformAttribute(
+                name: name,
+                expression: TerraformExpression(expression, context: context, references: written(expression, scope: scope, evaluator: evaluator).references, elements: nil))
         }
         return TerraformBlock(
             kind: "locals", labels: [], attributesInOrder: attributes, blocks: [], position: position(definition.locals[0].attribute.position, scope: scope),
@@ -1128,13 +1130,13 @@ final class ModuleExpander {
         at: HCL.SourcePosition? = nil
     ) -> TerraformBlock {
         let items = block.body.items
-        var attributes: [(name: String, expression: TerraformExpression)] = []
+        var attributes: [TerraformAttribute] = []
         attributes.reserveCapacity(items.count)
         var nested: [TerraformBlock] = []
         for item in items {
             switch item {
             case .attribute(let attribute):
-                attributes.append((attribute.name, convert(attribute.expression, scope: scope, context: context)))
+                attributes.append(TerraformAttribute(name: attribute.name, expression: convert(attribute.expression, scope: scope, context: context)))
             case .block(let inner):
                 if inner.type == "dynamic", let name = inner.labels.first,
                     let expanded = expandDynamic(inner, name: name, scope: scope, evaluator: context.evaluator)
@@ -1254,10 +1256,10 @@ extension ModuleExpander: ReadAhead {
                 return nil
             }
             var reads: [String] = []
-            let converted = convertAhead(block, references: skimmed.references, context: context, reads: &reads)
+            let (attributes, blocks) = convertAhead(block, references: skimmed.references, context: context, reads: &reads)
             let start = block.range.start
             let made = TerraformBlock(
-                kind: block.type, labels: block.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
+                kind: block.type, labels: block.labels, attributesInOrder: attributes, blocks: blocks,
                 position: SourcePosition(file: file, line: start.line, column: start.column), module: "", key: nil)
             keep(made, context: context, reads: reads, range: block.range)
             return nil
@@ -1342,23 +1344,28 @@ extension ModuleExpander: ReadAhead {
     /// the elements of tuples.
     private func convertAhead(
         _ block: SkimmedBlock, references: SkimmedReferences, context: ExpressionContext, reads: inout [String]
-    ) -> (attributes: [(name: String, expression: TerraformExpression)], blocks: [TerraformBlock]) {
-        var attributes: [(name: String, expression: TerraformExpression)] = []
+    ) -> (attributes: [TerraformAttribute], blocks: [TerraformBlock]) {
+        var attributes: [TerraformAttribute] = []
         attributes.reserveCapacity(block.attributes.count)
-        // By index: a loop over the attributes would copy each.
-        for index in block.attributes.indices {
-            attributes.append((block.attributes[index].name, convertAhead(block.attributes[index].expression, references: references, context: context, reads: &reads).expression))
+        // Through the buffers: a skimmed attribute or block read out of its array is copied whole
+        // (each of its names, lists and ranges counted, and let go again).
+        block.attributes.withUnsafeBufferPointer { list in
+            for index in list.indices {
+                let expression = convertAhead(list[index].expression, references: references, context: context, reads: &reads).expression
+                attributes.append(TerraformAttribute(name: list[index].name, expression: expression))
+            }
         }
         var nested: [TerraformBlock] = []
         nested.reserveCapacity(block.blocks.count)
-        for index in block.blocks.indices {
-            let inner = block.blocks[index]
-            let converted = convertAhead(inner, references: references, context: context, reads: &reads)
-            let start = inner.range.start
-            nested.append(
-                TerraformBlock(
-                    kind: inner.type, labels: inner.labels, attributesInOrder: converted.attributes, blocks: converted.blocks,
-                    position: SourcePosition(file: earlyContext!.file, line: start.line, column: start.column), module: "", key: nil))
+        block.blocks.withUnsafeBufferPointer { list in
+            for index in list.indices {
+                let (innerAttributes, innerBlocks) = convertAhead(list[index], references: references, context: context, reads: &reads)
+                let start = list[index].range.start
+                nested.append(
+                    TerraformBlock(
+                        kind: list[index].type, labels: list[index].labels, attributesInOrder: innerAttributes, blocks: innerBlocks,
+                        position: SourcePosition(file: earlyContext!.file, line: start.line, column: start.column), module: "", key: nil))
+            }
         }
         return (attributes, nested)
     }
@@ -1375,10 +1382,12 @@ extension ModuleExpander: ReadAhead {
             var parts: [WrittenReferences] = []
             converted.reserveCapacity(items.count)
             parts.reserveCapacity(items.count)
-            for item in items {
-                let (element, written) = convertAhead(item, references: references, context: context, reads: &reads)
-                converted.append(element)
-                parts.append(written)
+            items.withUnsafeBufferPointer { items in
+                for index in items.indices {
+                    let (element, written) = convertAhead(items[index], references: references, context: context, reads: &reads)
+                    converted.append(element)
+                    parts.append(written)
+                }
             }
             elements = converted
             written = WrittenReferences(concatenating: parts)

@@ -479,16 +479,25 @@ package struct TerraformExpression: Sendable, Equatable {
             }
             return .known(.list(values))
         }
-        return context.file?.withText(from: span.start.offset, to: Int(span.end)) { bytes in Self.read(bytes, evaluator: context.evaluator) }
+        // The evaluator's tables are taken from the context only when the text needs one: a copy of
+        // the evaluator counts a reference to each of them, for most expressions to no purpose.
+        return context.file?.withText(from: span.start.offset, to: Int(span.end)) { bytes in
+            Self.read(bytes, variables: { context.evaluator.variables }, scope: { context.evaluator.scope })
+        }
     }
 
     /// What the text of an expression tells of its value with `evaluator`, for a plain literal, a
     /// template of variables, or a reference to a resource or data source; nil for anything
     /// else (it is parsed again and evaluated).
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, evaluator: Evaluator) -> ReadFromText? {
+        read(bytes, variables: { evaluator.variables }, scope: { evaluator.scope })
+    }
+
+    /// `read(_:evaluator:)` with the evaluator's variables and scope asked for when needed.
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, variables: () -> [String: Value], scope: () -> [String: Value]) -> ReadFromText? {
         if let literal = plainLiteral(bytes) { return .known(literal) }
-        if bytes.first == UInt8(ascii: "\"") { return variableTemplate(bytes, variables: evaluator.variables) }
-        return unknownReference(bytes, scope: evaluator.scope)
+        if bytes.first == UInt8(ascii: "\"") { return variableTemplate(bytes, variables: variables()) }
+        return unknownReference(bytes, scope: scope())
     }
 
     /// `unknown` for a plain reference (`data.aws_network_interface.nic1.private_ip`: names joined by
@@ -621,6 +630,15 @@ final class ExpressionContext: @unchecked Sendable {
     }
 }
 
+/// An attribute of a block: its name and its expression. Constants in a struct, not a tuple: a loop
+/// over a block's attributes reads a name, or an expression's references, where they are, when a
+/// tuple was copied whole for each one it passed (its name, and every part of its expression, each
+/// counted and let go again: most of a review's reference counting).
+package struct TerraformAttribute: Sendable {
+    package let name: String
+    package let expression: TerraformExpression
+}
+
 /// A block with its labels, attributes and nested blocks, e.g. `resource "aws_lb" "public_alb" {...}`.
 /// A resource with `count` or `for_each` over known values is one block per instance, with its key.
 /// Immutable, and a class: the review hands the same block around many times, and a copy is a
@@ -631,7 +649,7 @@ package final class TerraformBlock: Sendable, Equatable {
     package let labels: [String]
     /// Attributes sorted by name, each name once: a block has a handful, and a scan of them is cheaper
     /// than a dictionary to build and to hash into.
-    package let attributeList: [(name: String, expression: TerraformExpression)]
+    package let attributeList: [TerraformAttribute]
     package let blocks: [TerraformBlock]
     package let position: SourcePosition
     /// The module instance it belongs to: `module.alb.` (or `module.alb["a"].`), empty in the root module.
@@ -648,46 +666,42 @@ package final class TerraformBlock: Sendable, Equatable {
         key: String? = nil
     ) {
         self.init(
-            kind: kind, labels: labels, attributesInOrder: attributes.map { ($0.key, $0.value) }, blocks: blocks, position: position, module: module, key: key)
+            kind: kind, labels: labels, attributesInOrder: attributes.map { TerraformAttribute(name: $0.key, expression: $0.value) }, blocks: blocks,
+            position: position, module: module, key: key)
     }
 
     /// `attributes` in the order written; of two with one name, the last counts, as in a dictionary.
     convenience init(
-        kind: String, labels: [String], attributesInOrder attributes: [(name: String, expression: TerraformExpression)], blocks: [TerraformBlock],
+        kind: String, labels: [String], attributesInOrder attributes: consuming [TerraformAttribute], blocks: [TerraformBlock],
         position: SourcePosition, module: String = "", key: String? = nil
     ) {
-        // Sorted by name, equal names in written order; then the last of each name stays.
-        var sorted: [(name: String, expression: TerraformExpression)]
-        if attributes.count <= 32 {
+        // Sorted by name, equal names in written order; then the last of each name stays. The caller's
+        // array is taken, not copied, and its attributes are moved about in place: a copy of each
+        // counts a reference to its name and to every part of its expression, and lets go of them again.
+        var sorted = attributes
+        if sorted.count <= 32 {
             // A handful: an insertion sort, stable, costs less than the general sort and its closure.
-            sorted = attributes
-            for index in sorted.indices.dropFirst() where sorted[index].name < sorted[index - 1].name {
-                let moved = sorted[index]
-                var at = index
-                while at > 0, moved.name < sorted[at - 1].name {
-                    sorted[at] = sorted[at - 1]
-                    at -= 1
+            sorted.withUnsafeMutableBufferPointer { list in
+                for index in list.indices.dropFirst() {
+                    var at = index
+                    while at > 0, list[at].name < list[at - 1].name {
+                        list.swapAt(at, at - 1)
+                        at -= 1
+                    }
                 }
-                sorted[at] = moved
             }
         } else {
-            sorted = attributes.indices.sorted { (attributes[$0].name, $0) < (attributes[$1].name, $1) }.map { attributes[$0] }
+            sorted = sorted.indices.sorted { (sorted[$0].name, $0) < (sorted[$1].name, $1) }.map { sorted[$0] }
         }
-        var unique = 0
-        for index in sorted.indices {
-            if unique > 0, sorted[unique - 1].name == sorted[index].name {
-                sorted[unique - 1] = sorted[index]
-            } else {
-                sorted[unique] = sorted[index]
-                unique += 1
-            }
+        // Of equal names, the last written stays: it is the last of its run once sorted.
+        if sorted.indices.dropFirst().contains(where: { sorted[$0].name == sorted[$0 - 1].name }) {
+            sorted = sorted.indices.filter { $0 == sorted.count - 1 || sorted[$0].name != sorted[$0 + 1].name }.map { sorted[$0] }
         }
-        sorted.removeLast(sorted.count - unique)
         self.init(kind: kind, labels: labels, sortedAttributes: sorted, blocks: blocks, position: position, module: module, key: key)
     }
 
     private init(
-        kind: String, labels: [String], sortedAttributes: [(name: String, expression: TerraformExpression)], blocks: [TerraformBlock], position: SourcePosition,
+        kind: String, labels: [String], sortedAttributes: [TerraformAttribute], blocks: [TerraformBlock], position: SourcePosition,
         module: String, key: String?
     ) {
         self.kind = kind

@@ -1073,8 +1073,7 @@ package enum TerraformReview {
     /// document) is shown on one.
     static func sourceVpceValues(_ text: String) -> [String] {
         // ASCII text, most policies, is read as its bytes in place; other text as an array of scalars.
-        var text = text
-        if let values = text.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? sourceVpceValues(in: ASCIIScalars(bytes: bytes)) : nil }) {
+        if let values = text.withUTF8Bytes({ bytes in bytes.allSatisfy { $0 < 0x80 } ? sourceVpceValues(in: ASCIIScalars(bytes: bytes)) : nil }) {
             return values
         }
         return sourceVpceValues(in: Array(text.unicodeScalars))
