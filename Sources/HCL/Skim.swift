@@ -71,11 +71,15 @@ public struct SkimmedReferences: Sendable {
     var entries: [Entry] = []
     var steps: [ReferenceStep] = []
 
-    /// `body` on each reference of `range`: its root and its static steps.
-    public func forEach(in range: Range<Int>, _ body: (_ root: String, _ steps: ArraySlice<ReferenceStep>) -> Void) {
-        for index in range {
-            let entry = entries[index]
-            body(entry.root, steps[entry.steps])
+    /// `body` on each reference of `range`: its root and its static steps, lent where they are kept
+    /// (an entry or a slice of steps read out of its array is a copy, counted and let go again).
+    public func forEach(in range: Range<Int>, _ body: (_ root: String, _ steps: UnsafeBufferPointer<ReferenceStep>) -> Void) {
+        entries.withUnsafeBufferPointer { entries in
+            steps.withUnsafeBufferPointer { steps in
+                for index in range {
+                    body(entries[index].root, UnsafeBufferPointer(rebasing: steps[entries[index].steps]))
+                }
+            }
         }
     }
 }

@@ -1305,19 +1305,31 @@ extension ModuleExpander: ReadAhead {
     /// name written alone. Met before, a declaration is declared once the module is expanded (a
     /// duplicate fails the load). False says only that the review looks at it, as at every other block.
     private func referencesDeclared(_ block: TerraformBlock, top: TerraformBlock) -> Bool {
-        // Through the buffer: an expression is looked at in place, not copied out of its array.
-        let declared = block.attributeList.withUnsafeBufferPointer { list in
+        // The tables taken once: read from the expander for each reference, each was counted and let go again.
+        Self.referencesDeclared(block, module: top.module, converted: early.byBase, declared: early.declared)
+    }
+
+    private static func referencesDeclared(
+        _ block: TerraformBlock, module: String, converted: [String: TerraformConfiguration.Instances], declared: Set<String>
+    ) -> Bool {
+        // Through the buffers: an expression or a reference is looked at in place, not copied out of its array.
+        let all = block.attributeList.withUnsafeBufferPointer { list in
             for index in list.indices {
-                let references = list[index].expression.references
-                if TerraformExpression.mayHoldBareNames(references) { return false }
-                for reference in references where reference.module == top.module {
-                    guard let address = TerraformReview.declarable(reference) else { continue }
-                    guard reference.root != "local", reference.key == nil, early.byBase[address] != nil || early.declared.contains(address) else { return false }
+                let found = list[index].expression.references.withUnsafeBufferPointer { references in
+                    if TerraformExpression.mayHoldBareNames(references) { return false }
+                    for index in references.indices where references[index].module == module {
+                        guard let address = TerraformReview.declarable(references[index]) else { continue }
+                        guard references[index].root != "local", references[index].key == nil, converted[address] != nil || declared.contains(address) else {
+                            return false
+                        }
+                    }
+                    return true
                 }
+                if !found { return false }
             }
             return true
         }
-        return declared && block.blocks.allSatisfy { referencesDeclared($0, top: top) }
+        return all && block.blocks.allSatisfy { referencesDeclared($0, module: module, converted: converted, declared: declared) }
     }
 
     /// What was read ahead so far, for the module definition of its files.
@@ -1393,8 +1405,15 @@ extension ModuleExpander: ReadAhead {
             written = WrittenReferences(concatenating: parts)
         } else {
             written = precomputed.references(of: expression.references, in: references)
-            for case let read? in written.reads ?? [] where !read.hasPrefix("var.") { reads.append(read) }
+            Self.note(written, in: &reads)
         }
         return (TerraformExpression(written: expression.range, context: context, references: written.references, elements: elements), written)
+    }
+
+    /// Adds to `reads` what an expression that writes `written` reads: its local values and module
+    /// outputs (a variable is the caller's to pass).
+    private static func note(_ written: WrittenReferences, in reads: inout [String]) {
+        guard let all = written.reads else { return }
+        for case let read? in all where !read.hasASCIIPrefix("var.") { reads.append(read) }
     }
 }

@@ -438,7 +438,7 @@ package struct TerraformExpression: Sendable, Equatable {
 
     /// `mayHoldBareNames` of an expression with these references, asked of them in place (the review
     /// asks it of every expression: a copy of each would touch its syntax and its context too).
-    package static func mayHoldBareNames(_ references: [TerraformReference]) -> Bool {
+    package static func mayHoldBareNames(_ references: some Collection<TerraformReference>) -> Bool {
         references.contains { !$0.hasTarget && !namesLeftToTerraform.contains($0.root) }
     }
 
