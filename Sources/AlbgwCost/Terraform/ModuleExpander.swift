@@ -32,7 +32,9 @@ final class ModuleExpander {
     /// The indexes of `blocks` worked out as each is made (see `TerraformConfiguration.Indexed`): the
     /// kind and type of each, and where the root module's blocks converted ahead were put.
     private var indexed = TerraformConfiguration.Indexed()
-    private var kindAndTypePlaces: [TerraformConfiguration.KindAndType: Int32] = [:]
+    /// Places in `indexed.kindsAndTypes` by type, for resources, data sources and module calls (the
+    /// kinds indexed so): one name hashed for each block rather than two.
+    private var kindAndTypePlaces: (resource: [String: Int32], data: [String: Int32], module: [String: Int32]) = ([:], [:], [:])
     /// Where each block converted ahead was put in `blocks` (-1: it was not taken as converted).
     private var placesOfEarly: [Int32] = []
     private(set) var notes: [String] = []
@@ -1058,13 +1060,22 @@ final class ModuleExpander {
     /// The place of the block's kind and type in `indexed.kindsAndTypes`, added when new; -1 for the
     /// kinds not indexed so.
     private func kindAndType(of block: TerraformBlock) -> Int32 {
-        guard TerraformConfiguration.KindAndType.isIndexed(block.kind) else { return -1 }
-        let key = TerraformConfiguration.KindAndType(kind: block.kind, type: block.type)
-        if let place = kindAndTypePlaces[key] { return place }
-        let place = Int32(indexed.kindsAndTypes.count)
-        indexed.kindsAndTypes.append(key)
-        kindAndTypePlaces[key] = place
-        return place
+        func place(in places: inout [String: Int32]) -> Int32 {
+            let type = block.type
+            if let place = places[type] { return place }
+            let place = Int32(indexed.kindsAndTypes.count)
+            indexed.kindsAndTypes.append(TerraformConfiguration.KindAndType(kind: block.kind, type: type))
+            places[type] = place
+            return place
+        }
+        switch block.kind {
+        case "resource": return place(in: &kindAndTypePlaces.resource)
+        case "data": return place(in: &kindAndTypePlaces.data)
+        case "module": return place(in: &kindAndTypePlaces.module)
+        default:
+            assert(!TerraformConfiguration.KindAndType.isIndexed(block.kind), "an indexed kind without its table of places")
+            return -1
+        }
     }
 
     /// The indexes of `blocks` once `root` is expanded, handed over (the expander keeps none): the
@@ -1087,7 +1098,7 @@ final class ModuleExpander {
         var taken = TerraformConfiguration.Indexed()
         swap(&taken, &indexed)
         taken.byBase = byBase
-        kindAndTypePlaces = [:]
+        kindAndTypePlaces = ([:], [:], [:])
         placesOfEarly = []
         return taken
     }
