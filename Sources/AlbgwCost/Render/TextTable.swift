@@ -40,54 +40,89 @@ package struct TextTable {
         for row in counts.dropFirst() {
             for column in widths.indices { widths[column] = max(widths[column], row[column]) }
         }
-        // Room for the table, grown as appending grows it: reserved exactly, a buffer that many tables are
-        // written into would be copied at each.
-        let needed = out.count + (mark.count + indent.utf8.count + widths.reduce(0, +) + 2 * widths.count + 1) * (rows.count + 2)
-        if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
-        // Cells and padding copied as bytes: appending a string's UTF-8 view or a repeated element goes
-        // element by element, and a table of a thousand designs has tens of thousands of cells.
-        func append(_ text: String) { text.withUTF8Bytes { out.append(contentsOf: $0) } }
-        func pad(_ count: Int, with byte: UInt8) {
-            var left = count
-            let run = byte == UInt8(ascii: " ") ? Self.spaces : Self.dashes
-            while left > 0 {
-                out.append(contentsOf: run[..<min(left, run.count)])
-                left -= run.count
-            }
-        }
+        let lines = LineWriter(indent: indent, widths: widths, alignments: alignments, mark: mark, dropEmpty: dropEmpty, lines: rows.count + 2, into: &out)
         for rowIndex in 0...rows.count {
+            let row = rowIndex == 0 ? headers : rows[rowIndex - 1]
+            let rowCounts = counts[rowIndex]
+            lines.line({ row[$0] }, widths: { rowCounts[$0] }, into: &out)
+            if rowIndex == headerLines - 1 { lines.rule(into: &out) }
+        }
+    }
+
+    /// Writes a table's lines once its columns' widths are known: each line's cells padded to their
+    /// columns (two spaces between columns, none after the last), after `mark` and `indent`.
+    struct LineWriter {
+        let indent: [UInt8]
+        let widths: [Int]
+        let alignments: [Alignment]
+        let mark: [UInt8]
+        let dropEmpty: Bool
+
+        /// Reserves room for about `lines` lines in `out`, grown as appending grows it: reserved
+        /// exactly, a buffer that many tables are written into would be copied at each.
+        init(indent: String, widths: [Int], alignments: [Alignment], mark: [UInt8], dropEmpty: Bool, lines: Int, into out: inout [UInt8]) {
+            self.indent = Array(indent.utf8)
+            self.widths = widths
+            self.alignments = alignments
+            self.mark = mark
+            self.dropEmpty = dropEmpty
+            let needed = out.count + (mark.count + self.indent.count + widths.reduce(0, +) + 2 * widths.count + 1) * lines
+            if out.capacity < needed { out.reserveCapacity(max(needed, 2 * out.capacity)) }
+        }
+
+        /// A line of `cell(column)`, each `width(column)` columns wide; left out when `dropEmpty` and
+        /// nothing is on it.
+        func line(_ cell: (Int) -> String, widths count: (Int) -> Int, into out: inout [UInt8]) {
             out += mark
             let start = out.count
-            append(indent)
-            let row = rowIndex == 0 ? headers : rows[rowIndex - 1]
-            for column in row.indices {
-                if column > 0 { pad(2, with: UInt8(ascii: " ")) }
-                let padding = widths[column] - counts[rowIndex][column]
-                if alignments[column] == .right { pad(padding, with: UInt8(ascii: " ")) }
-                append(row[column])
+            out += indent
+            // Empty cells at the end (a wrapped cell's later lines beside cells that fit) are left out:
+            // their padding would only be trimmed off again.
+            var last = widths.count - 1
+            while last > 0 && cell(last).isEmpty { last -= 1 }
+            // Cells and padding copied as bytes: appending a string's UTF-8 view or a repeated element
+            // goes element by element, and a table of a thousand designs has tens of thousands of cells.
+            for column in 0..<(last + 1) {
+                if column > 0 { Self.pad(2, with: UInt8(ascii: " "), into: &out) }
+                let padding = widths[column] - count(column)
+                if alignments[column] == .right { Self.pad(padding, with: UInt8(ascii: " "), into: &out) }
+                cell(column).withUTF8Bytes { out.append(contentsOf: $0) }
                 // The last column's padding would only be trimmed off again.
-                if alignments[column] == .left && column < row.count - 1 { pad(padding, with: UInt8(ascii: " ")) }
+                if alignments[column] == .left && column < last { Self.pad(padding, with: UInt8(ascii: " "), into: &out) }
             }
-            Self.trimTrailingSpaces(&out, from: start)
+            TextTable.trimTrailingSpaces(&out, from: start)
             if dropEmpty && out.count == start {
                 out.removeLast(mark.count)
             } else {
                 out.append(UInt8(ascii: "\n"))
             }
-            if rowIndex == headerLines - 1 {
-                out += mark
-                append(indent)
-                for (column, width) in widths.enumerated() {
-                    if column > 0 { pad(2, with: UInt8(ascii: " ")) }
-                    pad(width, with: UInt8(ascii: "-"))
+        }
+
+        /// The rule under the headers: a run of dashes as wide as each column.
+        func rule(into out: inout [UInt8]) {
+            out += mark
+            out += indent
+            for (column, width) in widths.enumerated() {
+                if column > 0 { Self.pad(2, with: UInt8(ascii: " "), into: &out) }
+                Self.pad(width, with: UInt8(ascii: "-"), into: &out)
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
+
+        private static func pad(_ count: Int, with byte: UInt8, into out: inout [UInt8]) {
+            guard count > 0 else { return }
+            (byte == UInt8(ascii: " ") ? TextTable.spaces : TextTable.dashes).withUnsafeBufferPointer { run in
+                var left = count
+                while left > 0 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: run[..<min(left, run.count)]))
+                    left -= run.count
                 }
-                out.append(UInt8(ascii: "\n"))
             }
         }
     }
 
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-    private static let dashes = [UInt8](repeating: UInt8(ascii: "-"), count: 64)
+    fileprivate static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+    fileprivate static let dashes = [UInt8](repeating: UInt8(ascii: "-"), count: 64)
 
     /// Whether a header or a cell holds a line end: its table's lines are not all its own then, and
     /// only `TextWrap.lines` gives them as printed.
@@ -143,7 +178,7 @@ package struct TextTable {
 
     /// Drops the spaces that end the line starting at `start` (its indent too, when nothing else is
     /// left). Characters, not bytes, when the line is not ASCII: a space can end a longer character.
-    private static func trimTrailingSpaces(_ out: inout [UInt8], from start: Int) {
+    fileprivate static func trimTrailingSpaces(_ out: inout [UInt8], from start: Int) {
         // Most lines end in something else: nothing to read then.
         guard out.count > start, out.last == UInt8(ascii: " ") else { return }
         // Whether the line is ASCII, read over its bytes without a branch per byte.

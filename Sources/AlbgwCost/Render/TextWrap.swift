@@ -362,32 +362,52 @@ extension TextTable {
         // Headers wrapped to their columns, the last line of each just above the rule.
         let headerCells = headers.indices.map { column in Self.wrap(headers[column], width: widths[column], headerMeasures[column]) }
         let headerHeight = headerCells.map { $0.count }.max() ?? 1
-        let headerRows = (0..<headerHeight).map { line in
-            headerCells.map { cells in line >= headerHeight - cells.count ? cells[line - (headerHeight - cells.count)] : "" }
+        func headerCell(_ column: Int, line: Int) -> String {
+            let cells = headerCells[column]
+            return line >= headerHeight - cells.count ? cells[line - (headerHeight - cells.count)] : ""
         }
-        var wrapped = TextTable(Array(zip(headerRows[0], alignments)))
-        for row in headerRows.dropFirst() { wrapped.add(row) }
-        // The columns of each line's cells, counted once: a cell left whole is as measured.
-        var lineWidths = headerRows.map { $0.map { Self.width($0) } }
-        for (row, measure) in zip(rows, measures) {
-            // A row whose cells all fit their columns is written as it is (most rows).
-            if row.indices.allSatisfy({ measure[$0].width <= widths[$0] }) {
-                wrapped.add(row)
-                lineWidths.append(measure.map { $0.width })
+        // The rows whose cells do not all fit their columns, their cells wrapped (a cell that fits
+        // stays whole) with the columns of each line; most rows fit, and are written as they are.
+        var wrappedRows: [[[(text: String, width: Int)]]?] = Array(repeating: nil, count: rows.count)
+        // The columns the lines take, as the table is written: a column narrower than its width
+        // when none of its lines needs all of it.
+        var used = [Int](repeating: 0, count: widths.count)
+        for line in 0..<headerHeight {
+            for column in used.indices { used[column] = max(used[column], Self.width(headerCell(column, line: line))) }
+        }
+        for index in rows.indices {
+            let measure = measures[index]
+            if measure.indices.allSatisfy({ measure[$0].width <= widths[$0] }) {
+                for column in used.indices { used[column] = max(used[column], measure[column].width) }
                 continue
             }
-            let cells = row.indices.map { column in measure[column].width <= widths[column] ? [row[column]] : Self.wrap(row[column], width: widths[column], measure[column]) }
+            let cells = rows[index].indices.map { column -> [(text: String, width: Int)] in
+                let cell = rows[index][column]
+                if measure[column].width <= widths[column] { return [(cell, measure[column].width)] }
+                return Self.wrap(cell, width: widths[column], measure[column]).map { ($0, Self.width($0)) }
+            }
+            for column in used.indices { used[column] = max(used[column], cells[column].map(\.width).max() ?? 0) }
+            wrappedRows[index] = cells
+        }
+        // Written at once, line by line: no table of the lines is made first.
+        let lines = LineWriter(
+            indent: indent, widths: used, alignments: alignments, mark: marked ? TextWrap.tableMarkBytes : [], dropEmpty: true,
+            lines: rows.count + headerHeight + 1, into: &out)
+        for line in 0..<headerHeight {
+            lines.line({ headerCell($0, line: line) }, widths: { Self.width(headerCell($0, line: line)) }, into: &out)
+        }
+        lines.rule(into: &out)
+        for index in rows.indices {
+            guard let cells = wrappedRows[index] else {
+                let row = rows[index], measure = measures[index]
+                lines.line({ row[$0] }, widths: { measure[$0].width }, into: &out)
+                continue
+            }
             let height = cells.map { $0.count }.max() ?? 1
             for line in 0..<height {
-                wrapped.add(cells.map { line < $0.count ? $0[line] : "" })
-                lineWidths.append(
-                    cells.indices.map { column in
-                        let cell = cells[column]
-                        return line >= cell.count ? 0 : cell.count == 1 && measure[column].width <= widths[column] ? measure[column].width : Self.width(cell[line])
-                    })
+                lines.line({ line < cells[$0].count ? cells[$0][line].text : "" }, widths: { line < cells[$0].count ? cells[$0][line].width : 0 }, into: &out)
             }
         }
-        wrapped.write(indent: indent, headerLines: headerHeight, mark: marked ? TextWrap.tableMarkBytes : [], dropEmpty: true, cellWidths: lineWidths, into: &out)
     }
 
     /// Whether `text` is ASCII without a carriage return: then each character is one byte, and the
@@ -428,26 +448,37 @@ extension TextTable {
     static func measure(_ cell: String) -> Measure {
         let plain = cell.withUTF8Bytes { bytes -> Measure? in
             var result = Measure(width: bytes.count, word: 0, piece: 0, plain: true, clean: true)
-            var word = 0
-            var piece = 0
-            var previous = UInt8(ascii: " ")  // a space at the start is one of two in a row
-            for byte in bytes {
-                guard byte < 0x80 && byte != 0x0D else { return nil }
-                defer { previous = byte }
-                if byte == UInt8(ascii: " ") {
-                    if previous == byte { result.clean = false }
-                    word = 0
-                    piece = 0
+            let space = UInt8(ascii: " ")
+            // Word by word: a word's bytes are only told apart from spaces, carriage returns and
+            // hyphens, and its lengths counted once it ends.
+            var high: UInt8 = 0
+            var carriageReturn = false
+            var at = 0
+            while at < bytes.count {
+                if bytes[at] == space {
+                    // A space at the start, or after another: wrapping drops it.
+                    if at == 0 || bytes[at - 1] == space { result.clean = false }
+                    at += 1
                     continue
                 }
-                word += 1
-                piece += 1
-                result.word = max(result.word, word)
-                result.piece = max(result.piece, piece)
-                // A hyphen ends its piece, unless it starts it.
-                if byte == UInt8(ascii: "-") && piece > 1 { piece = 0 }
+                let wordStart = at
+                var pieceStart = at
+                while at < bytes.count, bytes[at] != space {
+                    let byte = bytes[at]
+                    high |= byte
+                    if byte == 0x0D { carriageReturn = true }
+                    // A hyphen ends its piece, unless it starts it.
+                    if byte == UInt8(ascii: "-") && at > pieceStart {
+                        result.piece = max(result.piece, at + 1 - pieceStart)
+                        pieceStart = at + 1
+                    }
+                    at += 1
+                }
+                result.word = max(result.word, at - wordStart)
+                result.piece = max(result.piece, at - pieceStart)
             }
-            if previous == UInt8(ascii: " ") && !bytes.isEmpty { result.clean = false }
+            guard high < 0x80, !carriageReturn else { return nil }
+            if bytes.last == space { result.clean = false }
             return result
         }
         if let plain { return plain }
