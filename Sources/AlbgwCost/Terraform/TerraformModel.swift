@@ -720,6 +720,8 @@ package final class TerraformBlock: Sendable, Equatable {
     static func baseAddress(kind: String, labels: [String], module: String) -> String {
         let type = labels.first ?? ""
         let name = labels.count > 1 ? labels[1] : ""
+        // Resources first, most blocks: the cases below each compare the kind.
+        if kind == "resource", !labels.isEmpty { return .joining(module, type, ".", name) }
         switch kind {
         case "data": return .joining(module, "data.", type, ".", name)
         case "variable": return .joining(module, "var.", type)
