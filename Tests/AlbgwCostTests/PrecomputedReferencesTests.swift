@@ -276,6 +276,26 @@ import Testing
         }
     }
 
+    /// The table shared references are kept in by their hash finds each list by its hash, through
+    /// its growth from 64 slots, and nothing for a hash it does not hold: hashes that are small,
+    /// apart only in their high bits, zero and all ones, and a run of neighbours.
+    @Test func hashedListsFindEveryListTheyHoldAndNoOther() {
+        var hashes: [UInt64] = [0, .max, 1, 2, 3]
+        hashes += (1...2000).map { UInt64($0) << 44 }
+        hashes += (0..<2000).map { 0xDEAD_BEEF_0000 &+ UInt64($0) }
+        var table = SharedReferences.HashedLists()
+        for (index, hash) in hashes.enumerated() {
+            #expect(table[hash] == nil, "\(hash) before it is added")
+            table[hash] = [TerraformReference(text: "r\(index)", target: nil)]
+        }
+        for (index, hash) in hashes.enumerated() {
+            #expect(table[hash]?.map(\.text) == ["r\(index)"], "\(hash)")
+        }
+        for absent in [UInt64(4), 2001 << 44, 0xDEAD_BEEF_0000 &+ 2000, UInt64.max - 1] {
+            #expect(table[absent] == nil, "\(absent)")
+        }
+    }
+
     /// A tuple's references, worked out from its elements' (`init(concatenating:)`), are those of the
     /// tuple walked as a whole: each once, in the order written, with what each one reads.
     @Test func aTuplesReferencesAreItsElementsInOrderEachOnce() throws {
