@@ -11,10 +11,10 @@ package enum TableRenderer {
         return String(joining: &pieces)
     }
 
-    /// `render`'s text as UTF-8 pieces in order. A review of the code the report holds is wrapped a
-    /// segment at a time (`ReviewRenderer.segments`, each ending a line), not joined into the text
-    /// first: a review of a thousand designs is megabytes, and the text around it was grown, copied
-    /// and wrapped whole with it (the 10 MB designs priced as a table peaked at 11x the input).
+    /// `render`'s text as UTF-8 pieces in order. A review of the code the report holds is made and
+    /// wrapped a piece at a time (`ReviewRenderer.wrappedPieces`, each ending a line), not joined into
+    /// the text first: a review of a thousand designs is megabytes, and the text around it was grown,
+    /// copied and wrapped whole with it (the 10 MB designs priced as a table peaked at 11x the input).
     package static func pieces(_ report: Report, width: Int = TextWrap.defaultWidth, detail: Bool = false) -> [[UInt8]] {
         let head = answer(report) + header(report)
         // What follows the review.
@@ -40,16 +40,16 @@ package enum TableRenderer {
         } else {
             out += highFindings(report) + "\n" + notShown
         }
-        // Lines are wrapped one by one, so text cut where a line ends wraps as it would whole.
-        let segments = report.terraform.map { ReviewRenderer.segments($0, width: width) } ?? []
-        guard report.terraform != nil, segments.allSatisfy({ $0.hasSuffix("\n") }) else {
-            var whole = head + (report.terraform == nil ? "" : "\n" + segments.joined()) + out
+        // Lines are wrapped one by one, so text cut where a line ends wraps as it would whole. The
+        // review's pieces are made as bytes, wrapped by the core that makes each (as `review` without
+        // a workload prints them): made as text first, the text and its wrapped bytes were both held,
+        // megabytes each for a thousand designs.
+        guard let review = report.terraform else {
+            var whole = head + out
             return TextWrap.pieces(freeing: &whole, width: width)
         }
         var first = head + "\n"
-        var pieces = TextWrap.pieces(freeing: &first, width: width)
-        for var segment in segments where !segment.isEmpty { pieces += TextWrap.pieces(freeing: &segment, width: width) }
-        return pieces + TextWrap.pieces(freeing: &out, width: width)
+        return TextWrap.pieces(freeing: &first, width: width) + ReviewRenderer.wrappedPieces(review, width: width) + TextWrap.pieces(freeing: &out, width: width)
     }
 
     /// What the one-screen output leaves to `--detail`.
