@@ -564,6 +564,22 @@ import Testing
 
 /// `--out`: every file of a report or none.
 @Suite struct AtomicOutputTests {
+    /// A file given in pieces (a large report's Markdown) is written as the pieces joined, empty
+    /// pieces and all, alongside files given whole, and replaces what was there.
+    @Test func aFileInPiecesIsWrittenAsItsPiecesJoined() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-pieces-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data("old, and longer than what replaces it\n".utf8).write(to: directory.appendingPathComponent("report.md"))
+        let large = [UInt8](repeating: UInt8(ascii: "x"), count: 300_000) + [UInt8(ascii: "\n")]
+        let pieces: [[UInt8]] = [Array("# Report\n".utf8), [], large, Array("é\n".utf8)]
+        try AtomicWriter.write(
+            [(name: "a.dot", bytes: .data(Data("digraph {}\n".utf8))), (name: "report.md", bytes: .pieces(pieces))], into: directory.path)
+        #expect(try Data(contentsOf: directory.appendingPathComponent("report.md")) == Data(Array("# Report\n".utf8) + large + Array("é\n".utf8)))
+        #expect(try String(contentsOf: directory.appendingPathComponent("a.dot"), encoding: .utf8) == "digraph {}\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["a.dot", "report.md"])
+    }
+
     @Test func aTargetThatCannotBeWrittenLeavesNothingBehind() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("albgw-out-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -45,27 +45,23 @@ package enum ReportCommand {
     package static let chartFile = "cost-vs-traffic.svg"
 
     /// Every file of a report, in writing order: diagrams first, report.md last.
-    package static func build(_ report: Report, graphviz: String?) throws -> [(name: String, data: Data)] {
+    package static func build(_ report: Report, graphviz: String?) throws -> [(name: String, bytes: AtomicWriter.Bytes)] {
         let dots = DOTRenderer.files(report)
-        var files = dots.map { (name: $0.name, data: Data($0.text.utf8)) }
+        var files = dots.map { (name: $0.name, bytes: AtomicWriter.Bytes.data(Data($0.text.utf8))) }
         var svgRendered = false
         if let graphviz {
-            let svgs = dots.compactMap { dot in Graphviz.svg(dot.text, using: graphviz).map { (name: dot.name.replacingOccurrences(of: ".dot", with: ".svg"), data: $0) } }
+            let svgs = dots.compactMap { dot in
+                Graphviz.svg(dot.text, using: graphviz).map { (name: dot.name.replacingOccurrences(of: ".dot", with: ".svg"), bytes: AtomicWriter.Bytes.data($0)) }
+            }
             if svgs.count == dots.count {
                 files += svgs
                 svgRendered = true
             }
         }
-        if let range = report.range { files.append((name: chartFile, data: Data(SweepRenderer.svg(range.sweep).utf8))) }
-        // A review of a thousand designs makes megabytes of Markdown: its pieces are moved into the
-        // file's bytes one by one, each freed once moved, so that it is never held twice.
-        var pieces = markdownPieces(report, dotFiles: dots.map(\.name), svgRendered: svgRendered)
-        var markdown = Data(capacity: pieces.reduce(0) { $0 + $1.count })
-        for index in pieces.indices {
-            markdown.append(contentsOf: pieces[index])
-            pieces[index] = []
-        }
-        files.append((name: "report.md", data: markdown))
+        if let range = report.range { files.append((name: chartFile, bytes: .data(Data(SweepRenderer.svg(range.sweep).utf8)))) }
+        // A review of a thousand designs makes megabytes of Markdown: its pieces are written into the
+        // file one after another, never joined into one more copy.
+        files.append((name: "report.md", bytes: .pieces(markdownPieces(report, dotFiles: dots.map(\.name), svgRendered: svgRendered))))
         return files
     }
 }
