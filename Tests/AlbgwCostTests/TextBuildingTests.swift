@@ -58,7 +58,10 @@ import Testing
                 var cells: [String] = []
                 for (column, cell) in row.enumerated() {
                     let padding = String(repeating: " ", count: widths[column] - cell.count)
-                    cells.append(table.alignments[column] == .right ? padding + cell : cell + padding)
+                    // The last column is not padded: its padding is not written to be trimmed, and a
+                    // space that trimming would keep (one character with a U+0600 before it) is not either.
+                    let last = column == row.count - 1
+                    cells.append(table.alignments[column] == .right ? padding + cell : last ? cell : cell + padding)
                 }
                 var line = indent + cells.joined(separator: "  ")
                 while line.hasSuffix(" ") { line.removeLast() }
@@ -179,7 +182,10 @@ import Testing
     /// one column wide (one of several scalars included); wide ones (CJK, emoji, flags) are tested in
     /// TextWrapTests against columns counted in the test.
     @Test func tablesAreLaidOutAsBefore() {
-        let cells = ["", " ", "a", "Load balancer hours", "$0.0225", "730", "trailing ", "  ", "é", "e\u{301}", "ALB → Lambda", "\r\n", "x\r\ny", "n\u{303}\u{323}"]
+        // A prepended mark (U+0600) is one character with the space after it: trimming stops there.
+        let cells = [
+            "", " ", "a", "Load balancer hours", "$0.0225", "730", "trailing ", "  ", "é", "e\u{301}", "ALB → Lambda", "\r\n", "x\r\ny", "n\u{303}\u{323}", "x\u{600}",
+        ]
         var numbers = Numbers()
         for _ in 0..<300 {
             let columns = 1 + Int(numbers.next() % 5)

@@ -76,10 +76,13 @@ package struct TextTable {
             out += mark
             let start = out.count
             out += indent
-            // Empty cells at the end (a wrapped cell's later lines beside cells that fit) are left out:
-            // their padding would only be trimmed off again.
+            // Empty cells at the end (a wrapped cell's later lines beside cells that fit) are left out
+            // when the cell before them ends in ASCII: their padding would only be trimmed off again.
+            // After other text it stays, as trimming leaves it: a space after a prepended mark (U+0600)
+            // is one character with it, not a space to trim.
             var last = widths.count - 1
             while last > 0 && cell(last).isEmpty { last -= 1 }
+            if last < widths.count - 1, let byte = cell(last).utf8.last, byte >= 0x80 { last = widths.count - 1 }
             // Cells and padding copied as bytes: appending a string's UTF-8 view or a repeated element
             // goes element by element, and a table of a thousand designs has tens of thousands of cells.
             for column in 0..<(last + 1) {
