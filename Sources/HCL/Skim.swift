@@ -72,7 +72,8 @@ public struct SkimmedReferences: Sendable {
     var steps: [ReferenceStep] = []
 
     /// `body` on each reference of `range`: its root and its static steps, lent where they are kept
-    /// (an entry or a slice of steps read out of its array is a copy, counted and let go again).
+    /// (an entry or a slice of steps read out of its array is a copy, counted and let go again). The
+    /// steps' buffer is valid only during the call: copy out what is kept.
     public func forEach(in range: Range<Int>, _ body: (_ root: String, _ steps: UnsafeBufferPointer<ReferenceStep>) -> Void) {
         entries.withUnsafeBufferPointer { entries in
             steps.withUnsafeBufferPointer { steps in
