@@ -286,7 +286,7 @@ import Testing
         var table = SharedReferences.HashedLists()
         for (index, hash) in hashes.enumerated() {
             #expect(table[hash] == nil, "\(hash) before it is added")
-            table[hash] = [TerraformReference(text: "r\(index)", target: nil)]
+            table.insert([TerraformReference(text: "r\(index)", target: nil)], for: hash)
         }
         for (index, hash) in hashes.enumerated() {
             #expect(table[hash]?.map(\.text) == ["r\(index)"], "\(hash)")

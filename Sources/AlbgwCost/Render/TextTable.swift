@@ -20,32 +20,27 @@ package struct TextTable {
 
     /// The table as lines, each indented by `indent` and without trailing spaces.
     /// Widths are counted in characters. Built as bytes in one buffer, without a string per cell.
-    package func render(indent: String = "") -> String { render(indent: indent, headerLines: 1) }
-
-    /// The same, with the first `headerLines` rows (`headers` and the rows after it) above the rule:
-    /// a header wrapped onto several lines. `marked` starts each line with `TextWrap.tableMark`, so
-    /// that `TextWrap.lines` leaves it whole, and leaves out lines with nothing on them.
-    func render(indent: String, headerLines: Int, marked: Bool = false) -> String {
+    package func render(indent: String = "") -> String {
         var out: [UInt8] = []
-        write(indent: indent, headerLines: headerLines, mark: marked ? TextWrap.tableMarkBytes : [], dropEmpty: marked, into: &out)
+        write(indent: indent, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The lines of `render(indent:headerLines:)` onto the end of `out`, each after `mark`;
-    /// `dropEmpty` leaves out lines with nothing on them. `cellWidths`: the columns of each cell,
-    /// headers first, when the caller has counted them.
-    func write(indent: String, headerLines: Int, mark: [UInt8], dropEmpty: Bool, cellWidths: [[Int]]? = nil, into out: inout [UInt8]) {
+    /// The lines of `render(indent:)` onto the end of `out`. `cellWidths`: the columns of each cell,
+    /// headers first, when the caller has counted them. (A table fitted to a width, its headers
+    /// perhaps wrapped onto several lines, is written by `write(indent:width:marked:into:)`.)
+    func write(indent: String, cellWidths: [[Int]]? = nil, into out: inout [UInt8]) {
         let counts = cellWidths ?? ([headers.map { Self.width($0) }] + rows.map { $0.map { Self.width($0) } })
         var widths = counts[0]
         for row in counts.dropFirst() {
             for column in widths.indices { widths[column] = max(widths[column], row[column]) }
         }
-        let lines = LineWriter(indent: indent, widths: widths, alignments: alignments, mark: mark, dropEmpty: dropEmpty, lines: rows.count + 2, into: &out)
+        let lines = LineWriter(indent: indent, widths: widths, alignments: alignments, mark: [], dropEmpty: false, lines: rows.count + 2, into: &out)
         for rowIndex in 0...rows.count {
             let row = rowIndex == 0 ? headers : rows[rowIndex - 1]
             let rowCounts = counts[rowIndex]
             lines.line({ row[$0] }, widths: { rowCounts[$0] }, into: &out)
-            if rowIndex == headerLines - 1 { lines.rule(into: &out) }
+            if rowIndex == 0 { lines.rule(into: &out) }
         }
     }
 

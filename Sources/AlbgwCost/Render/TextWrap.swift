@@ -315,7 +315,7 @@ extension TextTable {
         // A table that fits needs neither wrapping nor the mark (its lines are short enough already).
         if total() <= width {
             let counts = [headerMeasures.map { $0.width }] + measures.map { $0.map { $0.width } }
-            return write(indent: indent, headerLines: 1, mark: [], dropEmpty: false, cellWidths: counts, into: &out)
+            return write(indent: indent, cellWidths: counts, into: &out)
         }
         func longest(_ column: Int, _ length: (Measure) -> Int) -> Int { measures.reduce(0) { max($0, length($1[column])) } }
         // Closures, not key paths: a key path passed as a function is projected at run time, for every cell.
@@ -360,11 +360,11 @@ extension TextTable {
             widths[column] = need(column, min(natural[column], widths[column] + width - total()))
         }
         // Headers wrapped to their columns, the last line of each just above the rule.
-        let headerCells = headers.indices.map { column in Self.wrap(headers[column], width: widths[column], headerMeasures[column]) }
+        let headerCells = headers.indices.map { column in Self.wrap(headers[column], width: widths[column], headerMeasures[column]).map { ($0, Self.width($0)) } }
         let headerHeight = headerCells.map { $0.count }.max() ?? 1
-        func headerCell(_ column: Int, line: Int) -> String {
+        func headerCell(_ column: Int, line: Int) -> (text: String, width: Int) {
             let cells = headerCells[column]
-            return line >= headerHeight - cells.count ? cells[line - (headerHeight - cells.count)] : ""
+            return line >= headerHeight - cells.count ? cells[line - (headerHeight - cells.count)] : ("", 0)
         }
         // The rows whose cells do not all fit their columns, their cells wrapped (a cell that fits
         // stays whole) with the columns of each line; most rows fit, and are written as they are.
@@ -373,7 +373,7 @@ extension TextTable {
         // when none of its lines needs all of it.
         var used = [Int](repeating: 0, count: widths.count)
         for line in 0..<headerHeight {
-            for column in used.indices { used[column] = max(used[column], Self.width(headerCell(column, line: line))) }
+            for column in used.indices { used[column] = max(used[column], headerCell(column, line: line).width) }
         }
         for index in rows.indices {
             let measure = measures[index]
@@ -394,7 +394,7 @@ extension TextTable {
             indent: indent, widths: used, alignments: alignments, mark: marked ? TextWrap.tableMarkBytes : [], dropEmpty: true,
             lines: rows.count + headerHeight + 1, into: &out)
         for line in 0..<headerHeight {
-            lines.line({ headerCell($0, line: line) }, widths: { Self.width(headerCell($0, line: line)) }, into: &out)
+            lines.line({ headerCell($0, line: line).text }, widths: { headerCell($0, line: line).width }, into: &out)
         }
         lines.rule(into: &out)
         for index in rows.indices {

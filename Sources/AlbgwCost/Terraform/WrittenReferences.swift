@@ -196,7 +196,7 @@ final class SharedReferences: @unchecked Sendable {
         let found = references[hash]
         if let found, found[0].hasText(root: root, steps: steps, module: module) { return found }
         let list = [TerraformReference(root: root, steps: steps, module: module)]
-        if found == nil { references[hash] = list }
+        if found == nil { references.insert(list, for: hash) }
         return list
     }
 
@@ -218,18 +218,18 @@ final class SharedReferences: @unchecked Sendable {
         }
 
         subscript(hash: UInt64) -> [TerraformReference]? {
-            get {
-                let place = slots[slot(of: hash)]
-                return place < 0 ? nil : lists[Int(place)]
-            }
-            set {
-                // Only ever set for a hash not in the table (`alone`).
-                guard let newValue else { return }
-                if 2 * (hashes.count + 1) > slots.count { grow() }
-                slots[slot(of: hash)] = Int32(hashes.count)
-                hashes.append(hash)
-                lists.append(newValue)
-            }
+            let place = slots[slot(of: hash)]
+            return place < 0 ? nil : lists[Int(place)]
+        }
+
+        /// Adds the list of a hash the table does not hold yet.
+        mutating func insert(_ list: [TerraformReference], for hash: UInt64) {
+            if 2 * (hashes.count + 1) > slots.count { grow() }
+            let slot = slot(of: hash)
+            assert(slots[slot] < 0, "a hash inserted twice")
+            slots[slot] = Int32(hashes.count)
+            hashes.append(hash)
+            lists.append(list)
         }
 
         private mutating func grow() {
